@@ -1,0 +1,1 @@
+"""Pure rules, stdlib only (plus pypinyin for search keys): no SQLAlchemy, no Qt."""

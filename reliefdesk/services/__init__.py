@@ -1,0 +1,1 @@
+"""Use cases: take a Session, enforce rules, write audit, return frozen dataclasses."""
