@@ -1,0 +1,16 @@
+"""SQLAlchemy 2.x typed ORM models (no Qt, no services)."""
+
+from .base import Base, utcnow
+from .casework import (PROGRAMMES, Application, CaseStep, Enrollment, EnrollmentChange,
+                       EnrollmentMember, Visit, VisitPhoto)
+from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
+from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
+                       Person, PersonSearchKey)
+from .security import AuditEvent, AuditHead, User
+
+__all__ = [
+    "Base", "utcnow", "PROGRAMMES", "Application", "CaseStep", "Enrollment", "EnrollmentChange",
+    "EnrollmentMember", "Visit", "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
+    "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
+    "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",
+]

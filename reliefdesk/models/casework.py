@@ -1,0 +1,192 @@
+"""Applications, their workflow steps, home visits, enrollments and changes to them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String,
+                        Text, text)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, utcnow
+
+PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid")
+
+
+class Application(Base):
+    """One application (申请) moving through the legal steps of its programme."""
+
+    __tablename__ = "application"
+    __table_args__ = (Index("ix_application_state_programme", "state", "programme"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_no: Mapped[str] = mapped_column(String(32), default="")
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    programme: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    state_since: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)  # deadline of the current step
+    accepted_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    single_person: Mapped[bool] = mapped_column(Boolean, default=False)  # 单人保
+    # tekun
+    care_mode: Mapped[str | None] = mapped_column(String(16))  # dispersed | centralised
+    self_care: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # six booleans
+    care_tier: Mapped[str | None] = mapped_column(String(16))
+    # temporary aid
+    aid_type: Mapped[str | None] = mapped_column(String(16))  # emergency | expenditure
+    aid_months: Mapped[int | None] = mapped_column(Integer)
+    aid_persons: Mapped[int | None] = mapped_column(Integer)
+    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)  # 先行救助
+    paperwork_due: Mapped[date | None] = mapped_column(Date)
+    # workflow facts
+    info_check_requested_on: Mapped[date | None] = mapped_column(Date)
+    info_check_result: Mapped[str | None] = mapped_column(Text)
+    publicity_start: Mapped[date | None] = mapped_column(Date)
+    publicity_end: Mapped[date | None] = mapped_column(Date)
+    objection: Mapped[str | None] = mapped_column(Text)
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    proposed_fen: Mapped[int | None] = mapped_column(Integer)
+    working: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    decision: Mapped[str | None] = mapped_column(String(16))  # approved | refused
+    decision_reasons: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    created_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    steps: Mapped[list[CaseStep]] = relationship(back_populates="application",
+                                                 order_by="CaseStep.id")
+
+
+class CaseStep(Base):
+    """One transition of an application: who, role, when, decision, opinion."""
+
+    __tablename__ = "case_step"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str | None] = mapped_column(String(24))
+    to_state: Mapped[str] = mapped_column(String(24))
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    on_date: Mapped[date] = mapped_column(Date)
+    decision: Mapped[str] = mapped_column(String(32), default="")
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    application: Mapped[Application] = relationship(back_populates="steps")
+
+
+class Visit(Base):
+    """入户调查 record (DOMAIN §2.9); list-shaped details are JSON."""
+
+    __tablename__ = "visit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("application.id"), index=True)
+    visit_date: Mapped[date] = mapped_column(Date)
+    mode: Mapped[str] = mapped_column(String(8), default="onsite")  # onsite | phone | video
+    investigators: Mapped[list[Any]] = mapped_column(JSON)  # [{"name", "unit"}], at least 2
+    members_present: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    housing: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    durable_goods: Mapped[str] = mapped_column(Text, default="")
+    vehicles: Mapped[str] = mapped_column(Text, default="")
+    livestock: Mapped[str] = mapped_column(Text, default="")
+    land: Mapped[str] = mapped_column(Text, default="")
+    member_details: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    supporters: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    spending: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str] = mapped_column(String(32), default="")
+    created_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    photos: Mapped[list[VisitPhoto]] = relationship(back_populates="visit",
+                                                    order_by="VisitPhoto.id")
+
+
+class VisitPhoto(Base):
+    """A photo attached to a visit, kept inside the database with the record."""
+
+    __tablename__ = "visit_photo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(256))
+    mime: Mapped[str] = mapped_column(String(64), default="image/jpeg")
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    visit: Mapped[Visit] = relationship(back_populates="photos")
+
+
+class Enrollment(Base):
+    """在保: a confirmed benefit, paying from ``start_month`` (the month after confirmation)."""
+
+    __tablename__ = "enrollment"
+    __table_args__ = (Index("ix_enrollment_status_programme", "status", "programme"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
+    payee_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    programme: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # active | phase_out | suspended | terminated
+    start_month: Mapped[date] = mapped_column(Date)
+    end_month: Mapped[date | None] = mapped_column(Date)  # last month paid
+    persons: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer)  # monthly amount of the current assessment
+    per_capita_income_fen: Mapped[int] = mapped_column(Integer, default=0)
+    method: Mapped[str] = mapped_column(String(16), default="gap")  # gap|tier|single|tekun|fixed
+    care_tier: Mapped[str | None] = mapped_column(String(16))
+    care_mode: Mapped[str | None] = mapped_column(String(16))
+    topup_categories: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    phase_out_start: Mapped[date | None] = mapped_column(Date)
+    recheck_months: Mapped[int] = mapped_column(Integer, default=12)
+    next_recheck: Mapped[date | None] = mapped_column(Date, index=True)
+    terminated_reason: Mapped[str | None] = mapped_column(Text)
+    working: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    members: Mapped[list[EnrollmentMember]] = relationship(back_populates="enrollment")
+    changes: Mapped[list[EnrollmentChange]] = relationship(back_populates="enrollment",
+                                                           order_by="EnrollmentChange.id")
+
+
+class EnrollmentMember(Base):
+    """Who an enrollment covers. The partial unique index enforces, in the database itself,
+    that a person has at most one active dibao or tekun enrollment."""
+
+    __tablename__ = "enrollment_member"
+    __table_args__ = (
+        Index(
+            "uq_enrollment_member_active_person",
+            "person_id",
+            unique=True,
+            sqlite_where=text("active = 1"),
+            postgresql_where=text("active"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollment.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    enrollment: Mapped[Enrollment] = relationship(back_populates="members")
+
+
+class EnrollmentChange(Base):
+    """增发/减发/停发/渐退/恢复/终止 decisions, effective from a month, with reasons."""
+
+    __tablename__ = "enrollment_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollment.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    effective_month: Mapped[date] = mapped_column(Date)
+    old_fen: Mapped[int] = mapped_column(Integer)
+    new_fen: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    role: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    enrollment: Mapped[Enrollment] = relationship(back_populates="changes")

@@ -1,0 +1,62 @@
+"""Where reliefdesk keeps its files, and how a ``--db`` argument becomes a database URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "reliefdesk"
+ENV_DB = "RELIEFDESK_DB"
+
+
+def data_dir() -> Path:
+    """The per-user data directory (created on demand)."""
+    path = Path(os.environ.get("RELIEFDESK_HOME") or platformdirs.user_data_dir(APP_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "reliefdesk.sqlite3"
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo.sqlite3"
+
+
+def resolve_db_url(arg: str | None = None) -> str:
+    """``--db`` wins, then ``RELIEFDESK_DB``, then the default file.
+
+    A value containing ``://`` is taken as a SQLAlchemy URL (``postgresql+psycopg://...``);
+    anything else is a file path for SQLite.
+    """
+    value = arg or os.environ.get(ENV_DB) or str(default_db_path())
+    return to_url(value)
+
+
+def to_url(value: str) -> str:
+    if "://" in value:
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///") :])
+    return None
