@@ -1,0 +1,111 @@
+"""Hash-chained audit log, appended in the same transaction as the write it records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.defaults import GENESIS_HASH
+from ..models import AuditEvent, AuditHead, utcnow
+from .context import Actor
+
+
+def _canonical(ev: AuditEvent) -> str:
+    payload = {
+        "id": ev.id, "at": ev.at.isoformat(timespec="microseconds"), "user_id": ev.user_id,
+        "username": ev.username, "role": ev.role, "action": ev.action, "entity": ev.entity,
+        "entity_id": ev.entity_id, "household_id": ev.household_id, "detail": ev.detail,
+        "success": bool(ev.success),
+    }
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=str)
+
+
+def event_hash(prev_hash: str, ev: AuditEvent) -> str:
+    return hashlib.sha256((prev_hash + _canonical(ev)).encode("utf-8")).hexdigest()
+
+
+def record(session: Session, actor: Actor, action: str, entity: str, entity_id: Any = "",
+           *, household_id: int | None = None, detail: dict[str, Any] | None = None,
+           success: bool = True) -> AuditEvent:
+    """Append one event. Locks the chain head, so concurrent writers serialise here."""
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
+        session.add(head)
+        session.flush()
+    ev = AuditEvent(
+        at=utcnow(), user_id=actor.user_id or None, username=actor.username, role=actor.role,
+        action=action, entity=entity, entity_id=str(entity_id), household_id=household_id,
+        detail=_jsonable(detail or {}), success=success, prev_hash=head.last_hash, hash="",
+    )
+    session.add(ev)
+    session.flush()  # assigns id, which is part of the hashed payload
+    ev.hash = event_hash(head.last_hash, ev)
+    head.last_hash = ev.hash
+    head.count += 1
+    return ev
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    event_id: int | None
+    message: str
+
+
+def verify_chain(session: Session) -> list[AuditProblem]:
+    """Recompute the chain; report edited, deleted or inserted events."""
+    problems: list[AuditProblem] = []
+    prev = GENESIS_HASH
+    count = 0
+    last_id = 0
+    for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(2000):
+        count += 1
+        if ev.prev_hash != prev:
+            problems.append(AuditProblem(ev.id, f"审计事件 #{ev.id} 之前的事件被删除或篡改（链接断开）"))
+        if event_hash(ev.prev_hash, ev) != ev.hash:
+            problems.append(AuditProblem(ev.id, f"审计事件 #{ev.id} 的内容被修改（哈希不符）"))
+        prev = ev.hash
+        last_id = ev.id
+    head = session.get(AuditHead, 1)
+    if head is not None:
+        if head.count != count:
+            problems.append(AuditProblem(None, f"审计事件数量不符：应为 {head.count} 条，实有 {count} 条"
+                                         "（有事件被删除或插入）"))
+        if head.last_hash != prev:
+            problems.append(AuditProblem(last_id or None, "审计链末端哈希与记录不符（最新事件被删除或修改）"))
+    return problems
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    username: str
+    role: str
+    action: str
+    entity: str
+    entity_id: str
+    detail: dict[str, Any]
+    success: bool
+
+
+def household_history(session: Session, household_id: int, limit: int = 500) -> list[AuditRow]:
+    rows = session.scalars(
+        select(AuditEvent).where(AuditEvent.household_id == household_id)
+        .order_by(AuditEvent.id.desc()).limit(limit)
+    )
+    return [AuditRow(r.id, r.at, r.username, r.role, r.action, r.entity, r.entity_id, r.detail,
+                     r.success) for r in rows]

@@ -1,0 +1,92 @@
+"""Office-wide settings (key/value) and the office record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.engine import Database
+from ..errors import ValidationError
+from ..models import Office, Setting, Township
+from . import audit
+from .context import Actor
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None or row.value is None else row.value
+
+
+def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
+    actor.require("admin.office")
+    row = session.get(Setting, key)
+    before = None if row is None else row.value
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    audit.record(session, actor, "setting.set", "setting", key,
+                 detail={"before": before, "after": value})
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    county: str
+    township_code: str
+    office_name: str
+    phone: str = ""
+    policy_url: str = ""
+    county_code: str = ""
+    township_name: str = ""
+
+
+def get_office(db: Database) -> OfficeInfo | None:
+    with db.session() as s:
+        return office_in(s)
+
+
+def office_in(session: Session) -> OfficeInfo | None:
+    office = session.scalar(select(Office).limit(1))
+    if office is None:
+        return None
+    town = session.get(Township, office.township_id) if office.township_id else None
+    return OfficeInfo(office.county, town.code if town else "", office.office_name, office.phone,
+                      office.policy_url, office.county_code, town.name if town else "")
+
+
+def save_office(session: Session, actor: Actor, info: OfficeInfo) -> OfficeInfo:
+    actor.require("admin.office")
+    if not info.county.strip() or not info.office_name.strip():
+        raise ValidationError("县(市)和单位名称不能为空。", code="office.required",
+                              field="office_name" if info.county.strip() else "county")
+    town = session.scalar(select(Township).where(
+        (Township.code == info.township_code) | (Township.name == info.township_name)))
+    if town is None:
+        if not info.township_name.strip():
+            raise ValidationError("请选择或填写乡镇(街道)。", code="office.township",
+                                  field="township")
+        code = info.township_code or (info.county_code + "999")
+        town = Township(code=code, name=info.township_name.strip(),
+                        kind="街道" if info.township_name.endswith("街道") else "镇")
+        session.add(town)
+        session.flush()
+    office = session.scalar(select(Office).limit(1))
+    if office is None:
+        office = Office(county=info.county, office_name=info.office_name)
+        session.add(office)
+    office.county = info.county.strip()
+    office.county_code = info.county_code
+    office.township_id = town.id
+    office.office_name = info.office_name.strip()
+    office.phone = info.phone.strip()
+    office.policy_url = info.policy_url.strip()
+    session.flush()
+    audit.record(session, actor, "office.save", "office", office.id,
+                 detail={"county": office.county, "township": town.name,
+                         "office_name": office.office_name})
+    result = office_in(session)
+    assert result is not None
+    return result

@@ -1,0 +1,186 @@
+"""Users: Argon2id password hashes, login with lockout, user administration."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.engine import Database
+from ..errors import AuthError, NotFound, ValidationError
+from ..models import User, utcnow
+from . import audit
+from .context import ROLE_LABELS, ROLES, SYSTEM, Actor
+from .settings import get_setting
+
+_hasher = PasswordHasher()  # Argon2id with argon2-cffi's RFC 9106 low-memory profile
+USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    role_label: str
+    active: bool
+    locked_until: datetime | None
+    failed_attempts: int
+
+
+def check_password_strength(password: str) -> None:
+    """等保 practice: at least 8 characters with 3 of 4 classes."""
+    classes = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"[0-9]",
+                                                          r"[^A-Za-z0-9]"))
+    if len(password) < 8 or classes < 3:
+        raise ValidationError("密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少 3 类。",
+                              code="user.weak_password", field="password")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _to_info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.display_name, u.role, ROLE_LABELS.get(u.role, u.role),
+                    u.active, u.locked_until, u.failed_attempts)
+
+
+def has_users(db: Database) -> bool:
+    with db.session() as s:
+        return bool(s.scalar(select(func.count(User.id))))
+
+
+def add_user(session: Session, actor: Actor, username: str, role: str, password: str,
+             display_name: str = "", *, check_strength: bool = True) -> UserInfo:
+    if actor is not SYSTEM:
+        actor.require("admin.users")
+    username = username.strip()
+    if not USERNAME_RE.match(username):
+        raise ValidationError("用户名须为 2–32 位字母、数字、汉字或 _ . -。", code="user.name",
+                              field="username")
+    if role not in ROLES:
+        raise ValidationError(f"未知角色：{role}（可选：{', '.join(ROLES)}）", code="user.role",
+                              field="role")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise ValidationError(f"用户名“{username}”已存在。", code="user.exists", field="username")
+    if check_strength:
+        check_password_strength(password)
+    user = User(username=username, display_name=display_name or username, role=role,
+                password_hash=hash_password(password))
+    session.add(user)
+    session.flush()
+    audit.record(session, actor, "user.add", "user", user.id,
+                 detail={"username": username, "role": role})
+    return _to_info(user)
+
+
+def create_first_admin(db: Database, username: str, password: str,
+                       display_name: str = "") -> UserInfo:
+    with db.session() as s:
+        if s.scalar(select(func.count(User.id))):
+            raise ValidationError("已有用户，不能再创建初始管理员。", code="user.not_first")
+        return add_user(s, SYSTEM, username, "admin", password, display_name)
+
+
+def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
+    """Verify the password; ``login.max_failures`` failures lock for ``login.lock_minutes``."""
+    now = now or utcnow()
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.username == username.strip()))
+        if user is None or not user.active:
+            audit.record(s, SYSTEM, "login", "user", username, success=False,
+                         detail={"reason": "unknown"})
+            raise AuthError("用户名或密码错误。", code="auth.bad")
+        if user.locked_until is not None and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            raise AuthError(f"账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。",
+                            code="auth.locked")
+        try:
+            _hasher.verify(user.password_hash, password)
+            ok = True
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            ok = False
+        actor = Actor(user.id, user.username, user.display_name, user.role)
+        if not ok:
+            user.failed_attempts += 1
+            limit = int(get_setting(s, "login.max_failures", 5))
+            locked = user.failed_attempts >= limit
+            if locked:
+                user.locked_until = now + timedelta(
+                    minutes=int(get_setting(s, "login.lock_minutes", 15)))
+                user.failed_attempts = 0
+            audit.record(s, actor, "login", "user", user.id, success=False,
+                         detail={"locked": locked})
+            s.commit()
+            if locked:
+                raise AuthError("密码错误次数过多，账户已锁定 "
+                                f"{get_setting(s, 'login.lock_minutes', 15)} 分钟。",
+                                code="auth.locked")
+            raise AuthError("用户名或密码错误。", code="auth.bad")
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        user.failed_attempts = 0
+        user.locked_until = None
+        audit.record(s, actor, "login", "user", user.id)
+        return actor
+
+
+def verify_password(db: Database, actor: Actor, password: str) -> bool:
+    """For the idle screen lock: re-check the current user's password (counts failures)."""
+    try:
+        login(db, actor.username, password)
+    except AuthError:
+        return False
+    return True
+
+
+def list_users(db: Database, actor: Actor) -> list[UserInfo]:
+    actor.require("read")
+    with db.session() as s:
+        return [_to_info(u) for u in s.scalars(select(User).order_by(User.id))]
+
+
+def unlock_user(db: Database, actor: Actor, username: str) -> UserInfo:
+    actor.require("admin.users")
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        user.locked_until = None
+        user.failed_attempts = 0
+        audit.record(s, actor, "user.unlock", "user", user.id, detail={"username": username})
+        return _to_info(user)
+
+
+def set_password(db: Database, actor: Actor, username: str, password: str) -> None:
+    if actor.username != username:
+        actor.require("admin.users")
+    check_password_strength(password)
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        user.password_hash = hash_password(password)
+        user.password_changed_at = utcnow()
+        audit.record(s, actor, "user.password", "user", user.id)
+
+
+def set_role(db: Database, actor: Actor, username: str, role: str, active: bool = True) -> None:
+    actor.require("admin.users")
+    if role not in ROLES:
+        raise ValidationError(f"未知角色：{role}", code="user.role", field="role")
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        before = {"role": user.role, "active": user.active}
+        user.role, user.active = role, active
+        audit.record(s, actor, "user.role", "user", user.id,
+                     detail={"before": before, "after": {"role": role, "active": active}})
