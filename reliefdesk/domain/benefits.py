@@ -1,0 +1,545 @@
+"""Benefit calculators: 低保金 (dibao), 特困供养金 (tekun), 临时救助金 (temporary aid).
+
+Conventions (DOMAIN §2.13, §2.4, §2.15, §3.4, §3.5, §4.3):
+
+* All money is ``int`` fen (分). Standards are monthly amounts per person.
+* All ratios and percentages are :class:`fractions.Fraction` (``Fraction(1, 5)`` = 20%,
+  ``Fraction(13, 10)`` = 1.3 ×); ints and Decimals are accepted and converted exactly.
+* Arithmetic is exact; the result is **rounded once, half-up, per household per month**.
+* Every result is an :class:`Amount` carrying the working lines (label, value) that produced
+  it, printed on approval forms, and the formula in words. ``eligible=False`` marks a result of
+  0 because a condition is not met (the reason is the last working line).
+* Policy figures (standards, floors, tiers, rates, schedules) come from the caller's policy
+  tables; nothing here hard-codes a local figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from reliefdesk.domain.money import fen_to_yuan, round_half_up
+from reliefdesk.errors import RuleViolation, ValidationError
+
+__all__ = [
+    "CATEGORY_LABELS",
+    "TEKUN_MIN_BASIC_RATIO",
+    "Amount",
+    "SelfCare",
+    "TempAidAmount",
+    "Tier",
+    "WorkingLine",
+    "care_tier",
+    "classified_topups",
+    "dibao_gap",
+    "dibao_tier",
+    "per_capita_income",
+    "phase_out",
+    "single_person",
+    "tekun",
+    "temporary_aid",
+]
+
+Ratio = Fraction | int | Decimal
+
+#: 基本生活标准 ≥ 1.3 × 当地低保标准 (《河南省特困人员救助供养办法》第二十六条).
+TEKUN_MIN_BASIC_RATIO = Fraction(13, 10)
+
+#: Chinese labels of the usual 分类施保 categories (other names are shown as given).
+CATEGORY_LABELS: dict[str, str] = {
+    "elderly": "老年人",
+    "minor": "未成年人",
+    "severe_disability": "重度残疾人",
+    "serious_illness": "重病患者",
+}
+
+
+@dataclass(frozen=True)
+class WorkingLine:
+    """One printed line of the calculation, e.g. ("低保标准", "441.00 元/人·月")."""
+
+    label_zh: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A monthly amount in fen with the working that produced it."""
+
+    fen: int
+    working: tuple[WorkingLine, ...]
+    formula: str
+    eligible: bool = True
+
+    @property
+    def yuan(self) -> str:
+        """The amount as "723.00"."""
+        return fen_to_yuan(self.fen)
+
+
+@dataclass(frozen=True)
+class TempAidAmount(Amount):
+    """A temporary-aid amount plus the approval routing it implies.
+
+    ``within_township_limit``: the township may approve it itself (under the delegated limit).
+    ``needs_case_by_case``: above the 一事一议 threshold, the county's coordination mechanism
+    decides.
+    """
+
+    within_township_limit: bool = True
+    needs_case_by_case: bool = False
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A 分档 tier: applies when per-capita income ≤ ``max_per_capita_income_ratio`` × standard;
+    pays ``payment_ratio`` × standard per person."""
+
+    name: str
+    max_per_capita_income_ratio: Fraction
+    payment_ratio: Fraction
+
+
+class SelfCare(StrEnum):
+    """生活自理能力 tier from the six-indicator assessment (DOMAIN §3.4).
+
+    Values are stable storage codes; ``label_zh`` is the printed name.
+    """
+
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+    @property
+    def label_zh(self) -> str:
+        return _SELF_CARE_LABELS[self]
+
+
+_SELF_CARE_LABELS = {
+    SelfCare.FULL: "全自理",
+    SelfCare.PARTIAL: "半失能",
+    SelfCare.NONE: "全失能",
+}
+
+
+# ----------------------------------------------------------------------------- formatting
+
+
+def _y(fen: int) -> str:
+    return fen_to_yuan(fen)
+
+
+def _decimal_text(x: Fraction) -> str | None:
+    """Exact decimal text of x if it terminates (denominator of only 2s and 5s), else None."""
+    den = x.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return None
+    places = max(twos, fives)
+    scaled = x * 10**places
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    if places == 0:
+        return sign + digits
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def _ratio(x: Fraction) -> str:
+    """1.3 → "1.3"; 1/3 → "1/3"."""
+    text = _decimal_text(x)
+    return text if text is not None else f"{x.numerator}/{x.denominator}"
+
+
+def _pct(x: Fraction) -> str:
+    """1/5 → "20%"; 1/3 → "1/3"."""
+    text = _decimal_text(x * 100)
+    if text is not None and len(text.partition(".")[2]) <= 2:
+        return text + "%"
+    return f"{x.numerator}/{x.denominator}"
+
+
+def _money_exact(x: Fraction) -> str:
+    """A fen amount that may not be whole: "88.20", or "≈88.21" if it has a fraction of a fen."""
+    if x.denominator == 1:
+        return _y(x.numerator)
+    return "≈" + _y(round_half_up(x))
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+def _as_ratio(value: Ratio, what: str) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, (Fraction, int, Decimal)):
+        raise TypeError(f"{what}: ratio must be Fraction, int or Decimal")
+    frac = Fraction(value)
+    if frac < 0:
+        raise ValidationError(f"{what}不能为负数", code="benefit.ratio", value=str(frac))
+    return frac
+
+
+def _nonneg(value: int, what: str, field: str) -> None:
+    if value < 0:
+        raise ValidationError(f"{what}不能为负数", code="benefit.negative", field=field, value=value)
+
+
+def _positive_standard(standard_fen: int, what: str = "低保标准") -> None:
+    if standard_fen <= 0:
+        raise ValidationError(
+            f"{what}必须大于零", code="benefit.standard", field="standard", value=standard_fen
+        )
+
+
+def _persons(persons: int, what: str = "保障人数") -> None:
+    if persons < 1:
+        raise ValidationError(
+            f"{what}至少为 1 人", code="benefit.persons", field="persons", value=persons
+        )
+
+
+# ----------------------------------------------------------------------------- dibao
+
+
+def per_capita_income(total_monthly_income_fen: int, persons_counted: int) -> int:
+    """家庭月人均收入: total monthly income ÷ counted members, rounded half-up to the fen.
+
+    ``persons_counted`` are the 共同生活的家庭成员 (DOMAIN §2.3), excluded members left out.
+    """
+    _nonneg(total_monthly_income_fen, "家庭月收入", "income")
+    _persons(persons_counted, "共同生活的家庭成员人数")
+    return round_half_up(Fraction(total_monthly_income_fen, persons_counted))
+
+
+def _dibao_head(standard_fen: int, per_capita_income_fen: int, persons: int) -> list[WorkingLine]:
+    return [
+        WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
+        WorkingLine("家庭月人均收入", f"{_y(per_capita_income_fen)} 元"),
+        WorkingLine("保障人数", str(persons)),
+    ]
+
+
+def _not_eligible(lines: list[WorkingLine], formula: str, standard_fen: int) -> Amount:
+    lines.append(
+        WorkingLine("结论", f"家庭月人均收入不低于低保标准 {_y(standard_fen)} 元，不符合低保条件")
+    )
+    return Amount(0, tuple(lines), formula, eligible=False)
+
+
+def dibao_gap(
+    standard_fen: int,
+    per_capita_income_fen: int,
+    persons: int,
+    floor_ratio: Ratio | None = None,
+) -> Amount:
+    """补差 method: (standard − per-capita income) × persons (DOMAIN §2.13).
+
+    With ``floor_ratio`` (e.g. 1/5), a per-person gap below floor × standard is lifted to it
+    ("差额低于当地低保标准20%的，按照低保标准的20%计算"). Per-capita income ≥ standard gives 0
+    with ``eligible=False``.
+    """
+    _positive_standard(standard_fen)
+    _nonneg(per_capita_income_fen, "家庭月人均收入", "per_capita_income")
+    _persons(persons)
+    formula = "(低保标准 − 家庭月人均收入) × 保障人数"
+    lines = _dibao_head(standard_fen, per_capita_income_fen, persons)
+    if per_capita_income_fen >= standard_fen:
+        return _not_eligible(lines, formula, standard_fen)
+    gap = standard_fen - per_capita_income_fen
+    if floor_ratio is not None:
+        floor = _as_ratio(floor_ratio, "保底比例")
+        floor_fen = floor * standard_fen
+        lines.append(
+            WorkingLine("保底标准", f"{_y(standard_fen)} × {_pct(floor)} = {_money_exact(floor_fen)} 元/人·月")
+        )
+        if gap < floor_fen:
+            total = round_half_up(floor_fen * persons)
+            lines.append(WorkingLine("人均差额", f"{_y(gap)} 元，低于保底标准，按保底计算"))
+            lines.append(
+                WorkingLine(
+                    "月低保金",
+                    f"{_y(standard_fen)} × {_pct(floor)} × {persons} = {_y(total)} 元",
+                )
+            )
+            return Amount(total, tuple(lines), "低保标准 × 保底比例 × 保障人数")
+    total = gap * persons
+    lines.append(
+        WorkingLine(
+            "月低保金",
+            f"({_y(standard_fen)} − {_y(per_capita_income_fen)}) × {persons} = {_y(total)} 元",
+        )
+    )
+    return Amount(total, tuple(lines), formula)
+
+
+def dibao_tier(
+    standard_fen: int,
+    tiers: Sequence[Tier],
+    per_capita_income_fen: int,
+    persons: int,
+) -> Amount:
+    """分档 method: the first tier (by ascending income bound) whose bound the family meets
+    (per-capita income ≤ bound × standard) pays payment_ratio × standard per person.
+
+    Per-capita income ≥ standard gives 0 with ``eligible=False``. A policy whose tiers leave a gap
+    below the standard raises ``RuleViolation`` (a configuration error must not deny silently).
+    """
+    _positive_standard(standard_fen)
+    _nonneg(per_capita_income_fen, "家庭月人均收入", "per_capita_income")
+    _persons(persons)
+    if not tiers:
+        raise ValidationError("未设置低保分档标准", code="benefit.tiers")
+    formula = "低保标准 × 档次发放比例 × 保障人数"
+    lines = _dibao_head(standard_fen, per_capita_income_fen, persons)
+    if per_capita_income_fen >= standard_fen:
+        return _not_eligible(lines, formula, standard_fen)
+    ordered = sorted(
+        tiers, key=lambda t: _as_ratio(t.max_per_capita_income_ratio, "分档收入上限")
+    )
+    chosen: Tier | None = None
+    for tier in ordered:
+        bound = Fraction(tier.max_per_capita_income_ratio) * standard_fen
+        if per_capita_income_fen <= bound:
+            chosen = tier
+            break
+    if chosen is None:
+        raise RuleViolation(
+            f"家庭月人均收入 {_y(per_capita_income_fen)} 元不属于任何低保档次，请检查分档设置",
+            code="benefit.tier_gap",
+            rule="低保分档标准",
+        )
+    pay = _as_ratio(chosen.payment_ratio, "档次发放比例")
+    bound_ratio = Fraction(chosen.max_per_capita_income_ratio)
+    total = round_half_up(pay * standard_fen * persons)
+    lines.append(
+        WorkingLine("适用档次", f"{chosen.name}（人均收入不高于标准的 {_pct(bound_ratio)}，按 {_pct(pay)} 发放）")
+    )
+    lines.append(
+        WorkingLine("月低保金", f"{_y(standard_fen)} × {_pct(pay)} × {persons} = {_y(total)} 元")
+    )
+    return Amount(total, tuple(lines), formula)
+
+
+def single_person(standard_fen: int, per_capita_income_fen: int, min_ratio: Ratio) -> Amount:
+    """单人保 / 单人户 (DOMAIN §2.4): one person's gap, but at least ``min_ratio`` × standard.
+
+    ``per_capita_income_fen`` is the income attributed to the person under local rules. The
+    person's eligibility is decided elsewhere (a 低保边缘家庭 member may have income above the
+    standard), so the gap is floored at 0 and then lifted to the minimum.
+    """
+    _positive_standard(standard_fen)
+    _nonneg(per_capita_income_fen, "人均收入", "per_capita_income")
+    ratio = _as_ratio(min_ratio, "单人保最低比例")
+    minimum = ratio * standard_fen
+    gap = max(standard_fen - per_capita_income_fen, 0)
+    lines = [
+        WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
+        WorkingLine("月人均收入", f"{_y(per_capita_income_fen)} 元"),
+        WorkingLine("保障人数", "1（单独纳入）"),
+        WorkingLine("最低发放", f"{_y(standard_fen)} × {_pct(ratio)} = {_money_exact(minimum)} 元"),
+    ]
+    if gap >= minimum:
+        total = gap
+        lines.append(
+            WorkingLine(
+                "月低保金",
+                f"{_y(standard_fen)} − {_y(per_capita_income_fen)} = {_y(total)} 元",
+            )
+        )
+    else:
+        total = round_half_up(minimum)
+        lines.append(
+            WorkingLine("月低保金", f"差额低于最低发放，按 {_y(standard_fen)} × {_pct(ratio)} = {_y(total)} 元")
+        )
+    return Amount(total, tuple(lines), "max(低保标准 − 人均收入, 低保标准 × 最低比例)")
+
+
+def classified_topups(
+    base_per_person_fen: int,
+    categories: Sequence[str],
+    rates: Mapping[str, Ratio],
+) -> Amount:
+    """分类施保: each eligible member gets rate × the per-person subsidy (DOMAIN §2.13).
+
+    ``categories`` has one entry per eligible member (the member's applicable category; if a
+    member fits several, local rules pick one, usually the highest rate). Unknown categories
+    raise ``ValidationError``. An empty list gives 0.
+    """
+    _nonneg(base_per_person_fen, "人均补差金额", "base_per_person")
+    counts: dict[str, int] = {}
+    for cat in categories:
+        if cat not in rates:
+            raise ValidationError(
+                f"未设置分类施保类别“{CATEGORY_LABELS.get(cat, cat)}”的增发比例",
+                code="benefit.category",
+                category=cat,
+            )
+        counts[cat] = counts.get(cat, 0) + 1
+    lines = [WorkingLine("人均补差金额", f"{_y(base_per_person_fen)} 元")]
+    total_exact = Fraction(0)
+    for cat, n in counts.items():
+        rate = _as_ratio(rates[cat], "分类施保比例")
+        part = rate * base_per_person_fen * n
+        total_exact += part
+        lines.append(
+            WorkingLine(
+                f"分类施保（{CATEGORY_LABELS.get(cat, cat)}）",
+                f"{n} 人 × {_y(base_per_person_fen)} × {_pct(rate)} = {_money_exact(part)} 元",
+            )
+        )
+    total = round_half_up(total_exact)
+    lines.append(WorkingLine("分类施保增发合计", f"{_y(total)} 元"))
+    return Amount(total, tuple(lines), "Σ 人均补差金额 × 类别增发比例")
+
+
+def phase_out(amount_fen: int, month_index: int, schedule: Sequence[Ratio]) -> Amount:
+    """渐退 (DOMAIN §2.15): the amount × ``schedule[month_index]``.
+
+    ``month_index`` is 0-based (0 = first month of the phase-out period), e.g. schedule
+    (1, 1, 4/5, 4/5, 3/5, 3/5). Past the end of the schedule the amount is 0, ``eligible=False``.
+    """
+    _nonneg(amount_fen, "低保金", "amount")
+    if month_index < 0:
+        raise ValidationError("渐退月份序号不能为负数", code="benefit.month_index")
+    ratios = [_as_ratio(r, "渐退比例") for r in schedule]
+    for r in ratios:
+        if r > 1:
+            raise ValidationError("渐退比例不能超过 100%", code="benefit.ratio", value=str(r))
+    formula = "原低保金 × 渐退比例"
+    lines = [
+        WorkingLine("原月低保金", f"{_y(amount_fen)} 元"),
+        WorkingLine("渐退期", f"{len(ratios)} 个月"),
+    ]
+    if month_index >= len(ratios):
+        lines.append(WorkingLine("结论", f"渐退期（{len(ratios)} 个月）已满，停发"))
+        return Amount(0, tuple(lines), formula, eligible=False)
+    ratio = ratios[month_index]
+    total = round_half_up(ratio * amount_fen)
+    lines.append(WorkingLine("渐退月份", f"第 {month_index + 1} 个月，按 {_pct(ratio)} 发放"))
+    lines.append(WorkingLine("本月低保金", f"{_y(amount_fen)} × {_pct(ratio)} = {_y(total)} 元"))
+    return Amount(total, tuple(lines), formula)
+
+
+# ----------------------------------------------------------------------------- tekun
+
+
+def care_tier(
+    eating: bool,
+    dressing: bool,
+    bed_transfer: bool,
+    toileting: bool,
+    indoor_walking: bool,
+    bathing: bool,
+) -> SelfCare:
+    """Six indicators (True = can do it unaided) → tier: all → FULL; 1–3 not → PARTIAL;
+    ≥ 4 not → NONE (DOMAIN §3.4)."""
+    missing = [eating, dressing, bed_transfer, toileting, indoor_walking, bathing].count(False)
+    if missing == 0:
+        return SelfCare.FULL
+    if missing <= 3:
+        return SelfCare.PARTIAL
+    return SelfCare.NONE
+
+
+def tekun(
+    dibao_standard_fen: int,
+    basic_ratio: Ratio,
+    care_fen_by_tier: Mapping[SelfCare, int],
+    tier: SelfCare,
+    basic_override_fen: int | None = None,
+) -> Amount:
+    """特困供养金 = 基本生活标准 + 照料护理标准[tier] (DOMAIN §3.5).
+
+    基本生活标准 = max(round(basic_ratio × 低保标准), basic_override_fen). ``basic_ratio`` below
+    1.3 raises ``RuleViolation`` (Henan rule: at least 1.3 × the local dibao standard).
+    """
+    _positive_standard(dibao_standard_fen)
+    ratio = _as_ratio(basic_ratio, "基本生活标准倍数")
+    if ratio < TEKUN_MIN_BASIC_RATIO:
+        raise RuleViolation(
+            f"特困人员基本生活标准不得低于低保标准的 1.3 倍（当前设置为 {_ratio(ratio)} 倍）",
+            code="tekun.basic_ratio",
+            rule="《河南省特困人员救助供养办法》第二十六条",
+            ratio=str(ratio),
+        )
+    if tier not in care_fen_by_tier:
+        raise ValidationError(
+            f"未设置“{SelfCare(tier).label_zh}”的照料护理标准", code="tekun.care_tier", tier=str(tier)
+        )
+    care = care_fen_by_tier[tier]
+    _nonneg(care, "照料护理标准", "care")
+    computed = round_half_up(ratio * dibao_standard_fen)
+    lines = [
+        WorkingLine("低保标准", f"{_y(dibao_standard_fen)} 元/人·月"),
+        WorkingLine("基本生活标准", f"{_y(dibao_standard_fen)} × {_ratio(ratio)} = {_y(computed)} 元"),
+    ]
+    basic = computed
+    if basic_override_fen is not None:
+        _nonneg(basic_override_fen, "基本生活标准", "basic_override")
+        if basic_override_fen > computed:
+            basic = basic_override_fen
+            lines.append(WorkingLine("基本生活标准（本地标准）", f"{_y(basic)} 元"))
+    lines.append(WorkingLine("生活自理能力", SelfCare(tier).label_zh))
+    lines.append(WorkingLine("照料护理标准", f"{_y(care)} 元"))
+    total = basic + care
+    lines.append(WorkingLine("月供养金", f"{_y(basic)} + {_y(care)} = {_y(total)} 元"))
+    return Amount(total, tuple(lines), "基本生活标准 + 照料护理标准")
+
+
+# ----------------------------------------------------------------------------- temporary aid
+
+
+def temporary_aid(
+    standard_fen: int,
+    persons: int,
+    months: int,
+    township_limit_fen: int | None,
+    max_months: int | None,
+    case_by_case_threshold_fen: int | None = None,
+) -> TempAidAmount:
+    """临时救助金 = 低保月标准 × 救助人数 × 困难持续月数 (DOMAIN §4.3).
+
+    ``months`` above ``max_months`` raises ``RuleViolation``. ``township_limit_fen`` (None = no
+    delegation configured, treated as within) sets ``within_township_limit``; an amount above
+    ``case_by_case_threshold_fen`` sets ``needs_case_by_case`` (一事一议).
+    """
+    _positive_standard(standard_fen)
+    _persons(persons, "救助人数")
+    if months < 1:
+        raise ValidationError("救助月数至少为 1 个月", code="temp_aid.months", value=months)
+    if max_months is not None and months > max_months:
+        raise RuleViolation(
+            f"救助月数 {months} 个月超过上限 {max_months} 个月",
+            code="temp_aid.max_months",
+            rule="临时救助标准",
+            months=months,
+            max_months=max_months,
+        )
+    total = standard_fen * persons * months
+    lines = [
+        WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
+        WorkingLine("救助人数", str(persons)),
+        WorkingLine("困难持续月数", str(months)),
+        WorkingLine("临时救助金", f"{_y(standard_fen)} × {persons} × {months} = {_y(total)} 元"),
+    ]
+    within = township_limit_fen is None or total <= township_limit_fen
+    if township_limit_fen is not None:
+        verdict = "乡镇可审批" if within else "超出乡镇审批权限，报县级审批"
+        lines.append(WorkingLine("乡镇审批限额", f"{_y(township_limit_fen)} 元（{verdict}）"))
+    case_by_case = case_by_case_threshold_fen is not None and total > case_by_case_threshold_fen
+    if case_by_case:
+        lines.append(WorkingLine("一事一议", f"超过 {_y(case_by_case_threshold_fen or 0)} 元，需一事一议"))
+    return TempAidAmount(
+        total,
+        tuple(lines),
+        "低保标准 × 救助人数 × 困难持续月数",
+        within_township_limit=within,
+        needs_case_by_case=case_by_case,
+    )
