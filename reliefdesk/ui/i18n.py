@@ -1,0 +1,76 @@
+"""Load translations: our ``reliefdesk_zh_CN.qm`` plus Qt's own ``qtbase_zh_CN.qm``.
+
+Sources are English (``self.tr()`` / ``QCoreApplication.translate()``); Chinese is the default
+language. Packaging: the editable ``.ts`` lives in ``resources/translations/`` (the translator's
+file); ``scripts/build_translations.py`` compiles it into ``reliefdesk/ui/translations/*.qm``,
+which is committed and shipped inside the package, so a pip install or a PyInstaller bundle
+needs no build step. The ``.qm`` is found with ``importlib.resources``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGE_SETTING = "ui/language"
+# Language code -> name shown in the language menu (each in its own language, never translated).
+LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    """Folder holding our compiled ``.qm`` files (inside the installed package)."""
+    return Path(str(importlib.resources.files("reliefdesk.ui") / "translations"))
+
+
+def qm_path(language: str) -> Path:
+    return translations_dir() / f"reliefdesk_{language}.qm"
+
+
+def saved_language(settings: QSettings) -> str:
+    """The language chosen in the Language menu, or the default (Chinese)."""
+    value = settings.value(LANGUAGE_SETTING, DEFAULT_LANGUAGE)
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(settings: QSettings, language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    settings.setValue(LANGUAGE_SETTING, language)
+
+
+def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
+    """Install the translators for ``language`` on ``app`` and return them.
+
+    Earlier translators installed here are removed first. ``"en"`` (the source language)
+    installs none. Call before creating windows: texts are set when widgets are built.
+    """
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+
+    ours = QTranslator(app)
+    if not ours.load(str(qm_path(language))):
+        log.error("Missing translation file %s", qm_path(language))
+    else:
+        _installed.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir):
+        _installed.append(qtbase)
+    else:
+        log.warning("Qt's own translation qtbase_%s not found in %s", language, qt_dir)
+    for translator in _installed:
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(language))
+    return list(_installed)

@@ -1,0 +1,118 @@
+"""Modal lock screen after idling: only the right password brings the window back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reliefdesk.ui import forms
+
+
+class LockDialog(QDialog):
+    """Asks for the current user's password; Escape and the close button do nothing.
+
+    Args:
+        verify: ``verify(password) -> bool``, e.g. a service call checking the argon2 hash.
+        user_label: who is locked out, shown as a hint ("张三（经办人）").
+        parent: the main window.
+
+    Emits ``accepted`` when the password is right.
+    """
+
+    def __init__(
+        self, verify: Callable[[str], bool], *, user_label: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockDialog")
+        self.setWindowTitle(self.tr("Locked"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        self._verify = verify
+        self._allow_close = False
+
+        title = QLabel(self.tr("The screen is locked"))
+        title.setObjectName("lockTitleLabel")
+        title.setProperty("role", "dialogTitle")
+        hint = QLabel(
+            self.tr("reliefdesk was locked after a period of inactivity to protect personal data.")
+        )
+        hint.setObjectName("lockHintLabel")
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.user_label = QLabel(user_label)
+        self.user_label.setObjectName("lockUserLabel")
+
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("lockPasswordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = forms.make_error_label("lockErrorLabel")
+
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
+
+        form = QFormLayout()
+        form.addRow(self.tr("User:"), self.user_label)
+        form.addRow(
+            self.tr("Password:"), forms.with_error_label(self.password_edit, self.error_label)
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(420)
+        self.password_edit.setFocus()
+
+    @Slot()
+    def _on_unlock_button_clicked(self) -> None:
+        if self._verify(self.password_edit.text()):
+            self.password_edit.clear()
+            self.error_label.setVisible(False)
+            self._allow_close = True
+            self.accept()
+            return
+        self.error_label.setText(self.tr("Wrong password. Please try again."))
+        self.error_label.setVisible(True)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    def force_close(self) -> None:
+        """Close without a password (the application is quitting)."""
+        self._allow_close = True
+        self.done(QDialog.DialogCode.Rejected)
+
+    def reject(self) -> None:
+        """Override QDialog::reject: the lock cannot be dismissed without the password."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Override QDialog::keyPressEvent: swallow Escape."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override QWidget::closeEvent: only closes once unlocked."""
+        if self._allow_close:
+            super().closeEvent(event)
+        else:
+            event.ignore()

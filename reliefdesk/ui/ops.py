@@ -1,0 +1,198 @@
+"""Run work off the GUI thread and hand the outcome back on it (after Anki's ``QueryOp``).
+
+Usage::
+
+    QueryOp(parent=self, op=lambda: services.search(q), success=self.model.set_rows) \
+        .failure(self._on_search_failed) \
+        .with_progress(self.tr("Searching...")) \
+        .run_in_background()
+
+Rules:
+
+- ``op`` runs on a ``QThreadPool`` worker. It must not touch widgets or Qt models, and should
+  return plain data (frozen dataclasses), never live ORM objects.
+- ``success(result)`` and ``failure(error)`` run on the GUI thread.
+- A ``ReliefError`` from ``op`` goes to ``failure`` if given, else to a message box showing
+  ``str(error)``. Any other exception is a bug and goes to the crash handler.
+- A progress dialog appears only if the op is still running after ``PROGRESS_DELAY_MS``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from reliefdesk.errors import ReliefError
+from reliefdesk.ui import crash
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PROGRESS_DELAY_MS = 600
+
+# Ops in flight; holding them here keeps their QObjects alive until the result is delivered.
+_running: set[_OpDriver] = set()
+
+
+class _WorkerSignals(QObject):
+    """Carrier for the worker's outcome. Lives in the GUI thread; emitted from the worker."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Worker(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _WorkerSignals) -> None:
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+
+    def run(self) -> None:
+        """Override QRunnable::run (worker thread)."""
+        try:
+            result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - everything goes back to the GUI thread
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+class _OpDriver(QObject):
+    """GUI-thread side of one op: progress timer, dialog and delivery of the outcome."""
+
+    def __init__(self, op: QueryOp[Any]) -> None:
+        super().__init__()
+        self._op = op
+        self._progress: QProgressDialog | None = None
+        self.signals = _WorkerSignals()
+        self.signals.succeeded.connect(self._on_worker_succeeded, Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._on_worker_failed, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PROGRESS_DELAY_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self, pool: QThreadPool) -> None:
+        _running.add(self)
+        if self._op._progress_label is not None:
+            self._timer.start()
+        pool.start(_Worker(self._op._op, self.signals))
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        dialog = QProgressDialog(self._op._parent)
+        dialog.setObjectName("opProgressDialog")
+        dialog.setWindowTitle(QCoreApplication.translate("ops", "Please wait"))
+        dialog.setLabelText(self._op._progress_label or "")
+        dialog.setCancelButton(None)  # ops cannot be cancelled half-way
+        dialog.setRange(0, 0)
+        dialog.setMinimumDuration(0)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.show()
+        self._progress = dialog
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        if self._progress is not None:
+            self._progress.hide()
+            self._progress.deleteLater()
+            self._progress = None
+        _running.discard(self)
+        self.deleteLater()
+        if self._op._always is not None:
+            try:
+                self._op._always()
+            except Exception as exc:  # noqa: BLE001 - a bug in the callback
+                crash.report_exception(exc)
+
+    @Slot(object)
+    def _on_worker_succeeded(self, result: object) -> None:
+        self._finish()
+        if self._op._success is not None:
+            try:
+                self._op._success(result)
+            except Exception as exc:  # noqa: BLE001 - a bug in the callback
+                crash.report_exception(exc)
+
+    @Slot(object)
+    def _on_worker_failed(self, exc: BaseException) -> None:
+        self._finish()
+        try:
+            if isinstance(exc, ReliefError):
+                log.info("Op failed: %s (%s)", exc, exc.code)
+                if self._op._failure is not None:
+                    self._op._failure(exc)
+                else:
+                    show_error(self._op._parent, exc)
+            else:
+                crash.report_exception(exc)
+        except Exception as callback_exc:  # noqa: BLE001 - a bug in the failure callback
+            crash.report_exception(callback_exc)
+
+
+class QueryOp(Generic[T]):
+    """A background operation with GUI-thread callbacks.
+
+    Args:
+        parent: the widget the progress dialog and error box belong to (may be None).
+        op: the work; runs on a worker thread and must not touch widgets.
+        success: called on the GUI thread with ``op``'s return value.
+    """
+
+    def __init__(
+        self,
+        *,
+        parent: QWidget | None,
+        op: Callable[[], T],
+        success: Callable[[T], object] | None = None,
+    ) -> None:
+        self._parent = parent
+        self._op = op
+        self._success = success
+        self._failure: Callable[[ReliefError], object] | None = None
+        self._progress_label: str | None = None
+        self._always: Callable[[], object] | None = None
+
+    def always(self, callback: Callable[[], object]) -> QueryOp[T]:
+        """Run ``callback`` on the GUI thread when the op ends, whatever the outcome (first)."""
+        self._always = callback
+        return self
+
+    def failure(self, callback: Callable[[ReliefError], object]) -> QueryOp[T]:
+        """Handle known errors (``ReliefError``) yourself instead of the default message box."""
+        self._failure = callback
+        return self
+
+    def with_progress(self, label: str | None = None) -> QueryOp[T]:
+        """Show a busy dialog with ``label`` if the op runs longer than ``PROGRESS_DELAY_MS``."""
+        self._progress_label = label if label is not None else ""
+        return self
+
+    def run_in_background(self, pool: QThreadPool | None = None) -> None:
+        """Start the op; returns at once. Must be called on the GUI thread."""
+        _OpDriver(self).start(pool or QThreadPool.globalInstance())
+
+
+def running_count() -> int:
+    """How many ops have not yet delivered their outcome (for tests and the quit check)."""
+    return len(_running)
+
+
+def show_error(parent: QWidget | None, error: ReliefError) -> QMessageBox:
+    """Show a known error's message in a non-blocking warning box and return the box."""
+    box = QMessageBox(parent)
+    box.setObjectName("reliefErrorBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("ops", "Cannot complete the action"))
+    box.setText(str(error))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,140 @@
+"""Refresh the translation source and compile it.
+
+1. PySide6's ``lupdate`` scans ``reliefdesk/ui/*.py`` and updates
+   ``resources/translations/reliefdesk_<lang>.ts`` (new strings come in as unfinished,
+   strings no longer in the code are dropped, existing translations are kept).
+2. ``lrelease`` compiles the ``.ts`` into ``reliefdesk/ui/translations/reliefdesk_<lang>.qm``,
+   which is committed and shipped inside the package.
+
+Usage::
+
+    python scripts/build_translations.py            # update .ts and .qm
+    python scripts/build_translations.py --check    # exit 1 if either is out of date
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import PySide6
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_DIR = ROOT / "reliefdesk" / "ui"
+TS_DIR = ROOT / "resources" / "translations"
+QM_DIR = UI_DIR / "translations"
+LANGUAGES = ("zh_CN",)
+
+
+def tool(name: str) -> str:
+    """Path of a Qt tool shipped in the PySide6 wheel (or the pyside6-* wrapper on PATH)."""
+    exe = name + (".exe" if sys.platform == "win32" else "")
+    bundled = Path(PySide6.__file__).parent / exe
+    if bundled.exists():
+        return str(bundled)
+    wrapper = shutil.which(f"pyside6-{name}")
+    if wrapper:
+        return wrapper
+    raise SystemExit(f"Cannot find Qt's {name}; install PySide6-Essentials.")
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in UI_DIR.glob("*.py"))
+
+
+def run_lupdate(ts: Path, language: str) -> None:
+    subprocess.run(
+        [tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+         "-source-language", "en", "-target-language", language,
+         *sources(), "-ts", str(ts)],
+        cwd=ROOT, check=True,
+    )
+
+
+def run_lrelease(ts: Path, qm: Path) -> None:
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [tool("lrelease"), "-silent", "-removeidentical", str(ts), "-qm", str(qm)],
+        cwd=ROOT, check=True,
+    )
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> <message> element."""
+    out = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            out[(name, message.findtext("source", ""))] = message
+    return out
+
+
+def unfinished(ts: Path) -> list[str]:
+    """Sources whose translation is missing, empty or marked unfinished."""
+    bad = []
+    for (context, source), message in messages(ts).items():
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            bad.append(f"{context}: {source}")
+            continue
+        forms = translation.findall("numerusform")
+        texts = [f.text for f in forms] if forms else [translation.text]
+        if not all(t and t.strip() for t in texts):
+            bad.append(f"{context}: {source}")
+    return bad
+
+
+def check() -> list[str]:
+    """Problems that mean the committed .ts/.qm do not match the code (empty when in sync)."""
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for language in LANGUAGES:
+            ts = TS_DIR / f"reliefdesk_{language}.ts"
+            qm = QM_DIR / f"reliefdesk_{language}.qm"
+            if not ts.exists() or not qm.exists():
+                problems.append(f"missing {ts.name} or {qm.name}")
+                continue
+            fresh_ts = Path(tmp) / ts.name
+            shutil.copy(ts, fresh_ts)
+            run_lupdate(fresh_ts, language)
+            new = set(messages(fresh_ts)) - set(messages(ts))
+            gone = set(messages(ts)) - set(messages(fresh_ts))
+            problems += [f"{ts.name}: new string not in .ts: {c}: {s}" for c, s in sorted(new)]
+            problems += [f"{ts.name}: string no longer in code: {c}: {s}" for c, s in sorted(gone)]
+            problems += [f"{ts.name}: untranslated: {u}" for u in unfinished(ts)]
+            fresh_qm = Path(tmp) / qm.name
+            run_lrelease(ts, fresh_qm)
+            if not filecmp.cmp(fresh_qm, qm, shallow=False):
+                problems.append(f"{qm.name} is older than {ts.name}; run scripts/build_translations.py")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check, change nothing")
+    args = parser.parse_args()
+    if args.check:
+        problems = check()
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
+    TS_DIR.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        ts = TS_DIR / f"reliefdesk_{language}.ts"
+        qm = QM_DIR / f"reliefdesk_{language}.qm"
+        run_lupdate(ts, language)
+        run_lrelease(ts, qm)
+        left = unfinished(ts)
+        print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(left)} untranslated")
+        print(f"{qm.relative_to(ROOT)} written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Tests for crash handling and the log file (reliefdesk.ui.crash, logging_setup)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from reliefdesk.ui import crash, logging_setup
+
+
+def _raise_bug() -> BaseException:
+    try:
+        {}["missing_key"]
+    except KeyError as exc:
+        return exc
+    raise AssertionError("unreachable")
+
+
+def test_crash_writes_log_and_shows_copyable_report(qtbot, tmp_path):
+    """A bug is written to the rotating log and shown read-only with version and traceback."""
+    log_path = logging_setup.setup_logging(tmp_path / "logs")
+    handler = crash.CrashHandler()
+    handler.handle(_raise_bug())
+
+    dialog = handler.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    report = dialog.report()
+    assert dialog.report_edit.isReadOnly()
+    assert "reliefdesk 0.1.0" in report
+    assert "KeyError: 'missing_key'" in report and "_raise_bug" in report
+    assert str(log_path) in report
+
+    logging_setup.shutdown_logging()
+    logged = log_path.read_text(encoding="utf-8")
+    assert "Unhandled exception" in logged and "KeyError: 'missing_key'" in logged
+
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == report
+
+
+def test_excepthook_is_installed_and_restored(qtbot, tmp_path):
+    """activate() routes sys.excepthook to the crash dialog; deactivate() restores the old hook."""
+    previous = sys.excepthook
+    handler = crash.CrashHandler(log_path=tmp_path / "r.log")
+    handler.activate()
+    try:
+        assert sys.excepthook == handler.excepthook
+        exc = _raise_bug()
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+        assert handler.dialog is not None
+        qtbot.addWidget(handler.dialog)
+    finally:
+        handler.deactivate()
+    assert sys.excepthook is previous
+
+
+def test_second_crash_is_appended_not_a_new_dialog(qtbot, tmp_path):
+    """While the crash dialog is open, a further crash is added to it instead of a new window."""
+    handler = crash.CrashHandler(log_path=tmp_path / "r.log")
+    handler.handle(_raise_bug())
+    first = handler.dialog
+    qtbot.addWidget(first)
+    handler.handle(ValueError("second"))
+    assert handler.dialog is first
+    assert "ValueError: second" in first.report()
