@@ -93,14 +93,10 @@ def check_account(number: str | None, kind: str) -> list[AccountIssue]:
         return issues
     if not 16 <= len(s) <= 19:
         issues.append(
-            AccountIssue(
-                "account.length", f"{label}账号应为 16–19 位，实际为 {len(s)} 位", "error"
-            )
+            AccountIssue("account.length", f"{label}账号应为 16–19 位，实际为 {len(s)} 位", "error")
         )
     elif not luhn_ok(s):
-        issues.append(
-            AccountIssue("account.luhn", f"{label}账号校验未通过，请核对卡号", "warning")
-        )
+        issues.append(AccountIssue("account.luhn", f"{label}账号校验未通过，请核对卡号", "warning"))
     return issues
 
 

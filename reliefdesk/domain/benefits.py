@@ -188,7 +188,9 @@ def _as_ratio(value: Ratio, what: str) -> Fraction:
 
 def _nonneg(value: int, what: str, field: str) -> None:
     if value < 0:
-        raise ValidationError(f"{what}不能为负数", code="benefit.negative", field=field, value=value)
+        raise ValidationError(
+            f"{what}不能为负数", code="benefit.negative", field=field, value=value
+        )
 
 
 def _positive_standard(standard_fen: int, what: str = "低保标准") -> None:
@@ -257,7 +259,10 @@ def dibao_gap(
         floor = _as_ratio(floor_ratio, "保底比例")
         floor_fen = floor * standard_fen
         lines.append(
-            WorkingLine("保底标准", f"{_y(standard_fen)} × {_pct(floor)} = {_money_exact(floor_fen)} 元/人·月")
+            WorkingLine(
+                "保底标准",
+                f"{_y(standard_fen)} × {_pct(floor)} = {_money_exact(floor_fen)} 元/人·月",
+            )
         )
         if gap < floor_fen:
             total = round_half_up(floor_fen * persons)
@@ -300,9 +305,7 @@ def dibao_tier(
     lines = _dibao_head(standard_fen, per_capita_income_fen, persons)
     if per_capita_income_fen >= standard_fen:
         return _not_eligible(lines, formula, standard_fen)
-    ordered = sorted(
-        tiers, key=lambda t: _as_ratio(t.max_per_capita_income_ratio, "分档收入上限")
-    )
+    ordered = sorted(tiers, key=lambda t: _as_ratio(t.max_per_capita_income_ratio, "分档收入上限"))
     chosen: Tier | None = None
     for tier in ordered:
         bound = Fraction(tier.max_per_capita_income_ratio) * standard_fen
@@ -319,7 +322,10 @@ def dibao_tier(
     bound_ratio = Fraction(chosen.max_per_capita_income_ratio)
     total = round_half_up(pay * standard_fen * persons)
     lines.append(
-        WorkingLine("适用档次", f"{chosen.name}（人均收入不高于标准的 {_pct(bound_ratio)}，按 {_pct(pay)} 发放）")
+        WorkingLine(
+            "适用档次",
+            f"{chosen.name}（人均收入不高于标准的 {_pct(bound_ratio)}，按 {_pct(pay)} 发放）",
+        )
     )
     lines.append(
         WorkingLine("月低保金", f"{_y(standard_fen)} × {_pct(pay)} × {persons} = {_y(total)} 元")
@@ -356,7 +362,10 @@ def single_person(standard_fen: int, per_capita_income_fen: int, min_ratio: Rati
     else:
         total = round_half_up(minimum)
         lines.append(
-            WorkingLine("月低保金", f"差额低于最低发放，按 {_y(standard_fen)} × {_pct(ratio)} = {_y(total)} 元")
+            WorkingLine(
+                "月低保金",
+                f"差额低于最低发放，按 {_y(standard_fen)} × {_pct(ratio)} = {_y(total)} 元",
+            )
         )
     return Amount(total, tuple(lines), "max(低保标准 − 人均收入, 低保标准 × 最低比例)")
 
@@ -471,14 +480,18 @@ def tekun(
         )
     if tier not in care_fen_by_tier:
         raise ValidationError(
-            f"未设置“{SelfCare(tier).label_zh}”的照料护理标准", code="tekun.care_tier", tier=str(tier)
+            f"未设置“{SelfCare(tier).label_zh}”的照料护理标准",
+            code="tekun.care_tier",
+            tier=str(tier),
         )
     care = care_fen_by_tier[tier]
     _nonneg(care, "照料护理标准", "care")
     computed = round_half_up(ratio * dibao_standard_fen)
     lines = [
         WorkingLine("低保标准", f"{_y(dibao_standard_fen)} 元/人·月"),
-        WorkingLine("基本生活标准", f"{_y(dibao_standard_fen)} × {_ratio(ratio)} = {_y(computed)} 元"),
+        WorkingLine(
+            "基本生活标准", f"{_y(dibao_standard_fen)} × {_ratio(ratio)} = {_y(computed)} 元"
+        ),
     ]
     basic = computed
     if basic_override_fen is not None:
@@ -535,7 +548,9 @@ def temporary_aid(
         lines.append(WorkingLine("乡镇审批限额", f"{_y(township_limit_fen)} 元（{verdict}）"))
     case_by_case = case_by_case_threshold_fen is not None and total > case_by_case_threshold_fen
     if case_by_case:
-        lines.append(WorkingLine("一事一议", f"超过 {_y(case_by_case_threshold_fen or 0)} 元，需一事一议"))
+        lines.append(
+            WorkingLine("一事一议", f"超过 {_y(case_by_case_threshold_fen or 0)} 元，需一事一议")
+        )
     return TempAidAmount(
         total,
         tuple(lines),

@@ -28,9 +28,7 @@ _ONE_DAY = timedelta(days=1)
 class WorkCalendar:
     """Weekends plus a holiday list and a make-up working-day list."""
 
-    def __init__(
-        self, holidays: Iterable[date] = (), makeup_workdays: Iterable[date] = ()
-    ) -> None:
+    def __init__(self, holidays: Iterable[date] = (), makeup_workdays: Iterable[date] = ()) -> None:
         self._holidays = frozenset(holidays)
         self._makeup = frozenset(makeup_workdays)
         clash = self._holidays & self._makeup

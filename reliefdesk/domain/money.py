@@ -71,7 +71,7 @@ def yuan_to_fen(value: str | int | Decimal) -> int:
     Rounds half-up to the fen. Raises ``ValidationError(code="money.format")`` on anything
     that is not a plain amount. Floats are refused (they cannot carry exact money).
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise TypeError("yuan_to_fen accepts str, int or Decimal, not float/bool")
     if isinstance(value, int):
         return value * 100
@@ -83,8 +83,7 @@ def yuan_to_fen(value: str | int | Decimal) -> int:
         raise TypeError(f"yuan_to_fen: unsupported type {type(value).__name__}")
     text = unicodedata.normalize("NFKC", value)
     text = "".join(text.split())  # drop all whitespace
-    if text.endswith("元"):
-        text = text[:-1]
+    text = text.removesuffix("元")
     sign = ""
     if text.startswith(("+", "-")):
         sign, text = text[0], text[1:]

@@ -15,7 +15,7 @@ distinct character.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
@@ -87,7 +87,7 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_readings(ch: str) -> tuple[str, ...]:
     """Every toneless reading pypinyin knows for a character (empty if not a hanzi)."""
     rows = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
@@ -96,7 +96,7 @@ def _all_readings(ch: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in rows[0] if r and r.isascii() and r.isalpha()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _common_reading(ch: str) -> str | None:
     """The most common toneless reading of a character, or None if it is not a hanzi."""
     rows = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")

@@ -79,9 +79,7 @@ def test_gap_not_eligible() -> None:
         assert amount.working[-1].label_zh == "结论"
 
 
-@pytest.mark.parametrize(
-    ("standard", "pci", "persons"), [(0, 0, 1), (44100, -1, 1), (44100, 0, 0)]
-)
+@pytest.mark.parametrize(("standard", "pci", "persons"), [(0, 0, 1), (44100, -1, 1), (44100, 0, 0)])
 def test_gap_refuses_bad_input(standard: int, pci: int, persons: int) -> None:
     """Zero standard, negative income and zero persons raise ValidationError."""
     with pytest.raises(ValidationError):

@@ -44,15 +44,20 @@ def test_table_covers_2024_to_2026() -> None:
         assert all(d.weekday() >= 5 for d in makeup)
     hol25, mk25 = table[2025]
     assert date(2025, 1, 28) in hol25 and date(2025, 2, 4) in hol25
-    assert mk25 == [date(2025, 1, 26), date(2025, 2, 8), date(2025, 4, 27),
-                    date(2025, 9, 28), date(2025, 10, 11)]
+    assert mk25 == [
+        date(2025, 1, 26),
+        date(2025, 2, 8),
+        date(2025, 4, 27),
+        date(2025, 9, 28),
+        date(2025, 10, 11),
+    ]
     hol26, _ = table[2026]
     assert len([d for d in hol26 if date(2026, 2, 15) <= d <= date(2026, 2, 23)]) == 9
 
 
 def test_ten_working_days_over_national_day() -> None:
-    """A 10-working-day limit starting 2025-09-26 skips the 8-day break and counts 9-28 and 10-11."""
-    # Working days after 9-26: 9-28(Sun 调休), 9-29, 9-30, 10-9, 10-10, 10-11(Sat 调休), 10-13..10-16
+    """A 10-working-day limit from 2025-09-26 skips the 8-day break, counts 9-28 and 10-11."""
+    # After 9-26: 9-28 (Sun, 调休), 9-29, 9-30, 10-9, 10-10, 10-11 (Sat, 调休), 10-13..10-16
     assert CAL.add_working_days(date(2025, 9, 26), 10) == date(2025, 10, 16)
     assert CAL.working_days_between(date(2025, 9, 26), date(2025, 10, 16)) == 10
 
@@ -109,8 +114,10 @@ def test_months_helpers() -> None:
     assert months_between(date(2025, 3, 1), date(2024, 12, 31)) == -3
 
 
-@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 1, 1)),
-       st.integers(min_value=-600, max_value=600))
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 1, 1)),
+    st.integers(min_value=-600, max_value=600),
+)
 def test_add_months_inverse(d: date, n: int) -> None:
     """months_between(d, add_months(d, n)) == n and the result is a first-of-month date."""
     m = add_months(d, n)
