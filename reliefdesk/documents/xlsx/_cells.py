@@ -1,0 +1,131 @@
+"""Typed cells for openpyxl write-only sheets, and saving a workbook atomically with a hash.
+
+Two openpyxl traps are handled here (``reference/ECOSYSTEM.md`` §4.2): a ``str`` starting with
+"=" is bound as a formula and "#N/A"-like strings as error cells. ``text()`` forces data type
+``s`` so user text stays literal. Styles are built once per combination and shared through the
+cell's style array: setting ``number_format``/``font`` on every cell costs more than writing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from reliefdesk.errors import ValidationError
+
+__all__ = [
+    "CellMaker",
+    "MAX_CELL_CHARS",
+    "bad_text",
+    "needs_forcing",
+    "save_atomically",
+]
+
+MAX_CELL_CHARS = 32767
+_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+_THIN = Side(style="thin")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center")
+RIGHT = Alignment(horizontal="right", vertical="center")
+
+
+def needs_forcing(text: str) -> bool:
+    """True if openpyxl would not bind ``text`` as a plain string (formula or error code)."""
+    return text[:1] == "=" or text in ERROR_CODES
+
+
+def bad_text(text: str) -> str | None:
+    """Why ``text`` cannot go into a cell (control characters, too long), or None if it can."""
+    if _ILLEGAL.search(text):
+        return "含有不可见的控制字符"
+    if len(text) > MAX_CELL_CHARS:
+        return f"超过 Excel 单元格上限 {MAX_CELL_CHARS} 个字符"
+    return None
+
+
+class CellMaker:
+    """Makes styled write-only cells; each style combination is registered with the workbook once."""
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        self.ws = ws
+        self._styles: dict[tuple[Any, ...], Any] = {}
+
+    def style(
+        self,
+        number_format: str = "General",
+        *,
+        bold: bool = False,
+        size: float | None = None,
+        align: Alignment | None = None,
+        border: bool = False,
+    ) -> Any:
+        """The shared style array for this combination (opaque; pass it to text/number)."""
+        key = (number_format, bold, size, id(align) if align else None, border)
+        style = self._styles.get(key)
+        if style is None:
+            proto = WriteOnlyCell(self.ws)
+            proto.number_format = number_format
+            if bold or size:
+                proto.font = Font(bold=bold, size=size or 11)
+            if align is not None:
+                proto.alignment = align
+            if border:
+                proto.border = BORDER
+            style = self._styles[key] = proto._style
+        return style
+
+    def text(self, value: str, style: Any) -> Cell:
+        """A string cell that stays a literal string, whatever its first character."""
+        cell = Cell(self.ws, row=1, column=1, style_array=style)
+        cell.value = value
+        cell.data_type = "s"
+        return cell
+
+    def number(self, value: int | float | None, style: Any) -> Cell:
+        """A numeric (or, for None, empty but styled) cell."""
+        cell = Cell(self.ws, row=1, column=1, style_array=style)
+        cell.value = value
+        return cell
+
+
+def save_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> tuple[Path, str]:
+    """Call ``write(tmp)`` then move ``tmp`` onto ``path``; return (path, SHA-256 hex of the file).
+
+    The temporary file sits next to the target so the final ``os.replace`` is atomic: a crash or
+    a full disk never leaves a half-written roll under the real name.
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ValidationError(
+            f"保存位置不存在：{target.parent}", code="export.folder", field="path"
+        )
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        digest = hashlib.sha256()
+        with tmp.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target, digest.hexdigest()
+
+
+def new_write_only_sheet(title: str) -> tuple[Workbook, WriteOnlyWorksheet]:
+    """A write-only workbook with exactly one sheet named ``title``."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=title)
+    return wb, ws
