@@ -1,0 +1,518 @@
+"""Case workflow: the legal steps of an application as an explicit state machine.
+
+One machine per programme (DOMAIN §2.16, §3.3, §4): 低保 dibao (urban/rural), 特困 tekun and
+临时救助 temporary aid. Every transition declares the permission it needs, its guards and the
+legal rule quoted when it is refused, so that no path enrolls anybody without the legal steps
+("未经申请受理、家庭经济状况调查、审核确认等程序，不得将任何家庭或者个人直接纳入",
+民发〔2021〕57号 第二十八条).
+
+Pure: stdlib plus our error types. The services gather the :class:`Facts` from the database,
+ask :func:`check_transition` and record the step; the UI asks :func:`allowed_actions` for its
+buttons. Deadlines are counted in working days with :class:`~reliefdesk.domain.calendar.WorkCalendar`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ..errors import PermissionDenied, RuleViolation, ValidationError
+from .calendar import WorkCalendar
+
+__all__ = [
+    "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMME_LABELS",
+    "RULES", "STATE_LABELS", "Action", "Facts", "Limits", "State", "Transition",
+    "allowed_actions", "check_transition", "is_dibao", "next_state", "publicity_end",
+    "required_path", "step_deadline", "total_deadline", "transition",
+]
+
+DIBAO = ("urban_dibao", "rural_dibao")
+PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid")
+PROGRAMME_LABELS = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养",
+                    "temporary_aid": "临时救助"}
+
+
+def is_dibao(programme: str) -> bool:
+    return programme in DIBAO
+
+
+class State(StrEnum):
+    """Application states; the values are the stored codes."""
+
+    ACCEPTED = "accepted"
+    INVESTIGATING = "investigating"
+    PRELIM_REVIEW = "prelim_review"
+    PUBLICITY = "publicity"
+    OBJECTION_REVIEW = "objection_review"
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"
+
+    @property
+    def label_zh(self) -> str:
+        return STATE_LABELS[self]
+
+
+STATE_LABELS: dict[str, str] = {
+    State.ACCEPTED: "已受理", State.INVESTIGATING: "调查中", State.PRELIM_REVIEW: "初审",
+    State.PUBLICITY: "公示中", State.OBJECTION_REVIEW: "复查/民主评议",
+    State.AWAITING_CONFIRMATION: "待审核确认", State.APPROVED: "确认同意",
+    State.REFUSED: "不予确认", State.WITHDRAWN: "撤回", State.TERMINATED: "终止审核",
+}
+FINAL_STATES = frozenset({State.APPROVED, State.REFUSED, State.WITHDRAWN, State.TERMINATED})
+OPEN_STATES = frozenset(s for s in State if s not in FINAL_STATES)
+
+
+class Action(StrEnum):
+    """What a user can do to an application; the values are the stored codes."""
+
+    START_INVESTIGATION = "start_investigation"
+    REQUEST_INFO_CHECK = "request_info_check"
+    RECORD_INFO_CHECK = "record_info_check"
+    RECORD_VISIT = "record_visit"
+    SUBMIT_PRELIM = "submit_prelim"
+    START_PUBLICITY = "start_publicity"
+    RECORD_OBJECTION = "record_objection"
+    RESOLVE_OBJECTION = "resolve_objection"
+    FINISH_PUBLICITY = "finish_publicity"
+    CONFIRM = "confirm"
+    RECORD_NOTICE = "record_notice"  # 不予确认 written notice delivered
+    COMPLETE_PAPERWORK = "complete_paperwork"  # 先行救助: signatures and seals completed
+    WITHDRAW = "withdraw"
+    TERMINATE_NONCOOPERATION = "terminate_noncooperation"
+
+    @property
+    def label_zh(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS: dict[str, str] = {
+    Action.START_INVESTIGATION: "开始调查", Action.REQUEST_INFO_CHECK: "申请信息核对",
+    Action.RECORD_INFO_CHECK: "登记核对结果", Action.RECORD_VISIT: "登记入户调查",
+    Action.SUBMIT_PRELIM: "提交初审意见", Action.START_PUBLICITY: "开始公示",
+    Action.RECORD_OBJECTION: "登记公示异议", Action.RESOLVE_OBJECTION: "复查/民主评议完成",
+    Action.FINISH_PUBLICITY: "公示结束", Action.CONFIRM: "审核确认",
+    Action.RECORD_NOTICE: "登记书面告知", Action.COMPLETE_PAPERWORK: "补齐手续",
+    Action.WITHDRAW: "撤回申请", Action.TERMINATE_NONCOOPERATION: "终止审核",
+}
+
+ACTION_PERMISSIONS: dict[str, str] = {
+    Action.START_INVESTIGATION: "case.investigate", Action.REQUEST_INFO_CHECK: "case.investigate",
+    Action.RECORD_INFO_CHECK: "case.investigate", Action.RECORD_VISIT: "case.investigate",
+    Action.SUBMIT_PRELIM: "case.prelim", Action.START_PUBLICITY: "case.publicity",
+    Action.RECORD_OBJECTION: "case.publicity", Action.RESOLVE_OBJECTION: "case.prelim",
+    Action.FINISH_PUBLICITY: "case.publicity", Action.CONFIRM: "case.confirm",
+    Action.RECORD_NOTICE: "case.close", Action.COMPLETE_PAPERWORK: "case.investigate",
+    Action.WITHDRAW: "case.close", Action.TERMINATE_NONCOOPERATION: "case.close",
+}
+
+# Role → permissions, mirrored from services/context.py PERMISSIONS (domain may not import
+# services). A test keeps the two in step.
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    "clerk": frozenset({"case.accept", "case.investigate", "case.publicity", "case.close"}),
+    "reviewer": frozenset({"case.accept", "case.investigate", "case.prelim", "case.publicity",
+                           "case.close"}),
+    "approver": frozenset({"case.accept", "case.investigate", "case.prelim", "case.publicity",
+                           "case.confirm", "case.close"}),
+    "admin": frozenset(),
+    "auditor": frozenset(),
+}
+
+_D = "民发〔2021〕57号"  # 最低生活保障审核确认办法
+_T = "民发〔2021〕43号"  # 特困人员认定办法
+_A = "民发〔2018〕23号"  # 关于进一步加强和改进临时救助工作的意见
+
+RULES: dict[str, str] = {
+    "no_direct_add": f"{_D} 第二十八条",
+    "investigate": f"{_D} 第十五条",
+    "visit_two": f"{_D} 第十六条",
+    "info_check": f"{_D} 第十七条",
+    "publicity": f"{_D} 第十九条",
+    "confirm": f"{_D} 第二十条",
+    "decision": f"{_D} 第二十一条",
+    "total": f"{_D} 第二十二条",
+    "noncooperation": f"{_D} 第二十九条",
+    "tekun_investigate": f"{_T} 第十三条",
+    "tekun_review": f"{_T} 第十四条",
+    "tekun_publicity": f"{_T} 第十五条",
+    "tekun_confirm": f"{_T} 第十六条",
+    "tekun_self_care": f"{_T} 第二十条",
+    "temp_advance": f"{_A} 第二条第（二）项",
+    "separation": "社会救助经办审核审批分离原则（审批人不得审核确认本人经办的申请）",
+}
+
+
+def _rule(programme: str, key: str) -> str:
+    """The rule text for a step, taken from the programme's own regulation where it has one."""
+    if programme == "tekun":
+        alt = {"investigate": "tekun_investigate", "publicity": "tekun_publicity",
+               "confirm": "tekun_confirm", "decision": "tekun_confirm",
+               "info_check": "tekun_investigate", "visit_two": "tekun_investigate"}.get(key)
+        if alt:
+            return RULES[alt]
+    if programme == "temporary_aid" and key in ("info_check", "publicity"):
+        return f"{RULES['temp_advance']}；{RULES[key]}"
+    return RULES[key]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the guards need to know about one application and the acting user.
+
+    ``prelim_current``: an 初审 opinion exists that is newer than the last objection resolution.
+    ``visit_investigators``: investigators on the visit being recorded (record_visit only).
+    """
+
+    actor_user_id: int
+    created_by: int
+    on_date: date
+    green_channel: bool = False
+    aid_type: str | None = None
+    visits_recorded: int = 0
+    visit_investigators: int = 0
+    info_check_requested: bool = False
+    info_check_recorded: bool = False
+    self_care_assessed: bool = False
+    prelim_current: bool = False
+    proposed_fen: int | None = None
+    publicity_end: date | None = None
+    objection_open: bool = False
+    decision: str = ""  # confirm: "approve" | "refuse"
+    opinion: str = ""
+    resolution: str = ""  # resolve_objection: "recheck" | "democratic_review"
+    notice_pending: bool = False
+    paperwork_pending: bool = False
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One edge: action from a set of states, the permission and the guards."""
+
+    action: Action
+    sources: frozenset[State]
+    target: State | None  # None: decided by the facts (confirm → approved/refused)
+    permission: str
+    guards: tuple[Callable[[str, Facts], None], ...] = field(default=())
+
+
+def _fail(msg: str, programme: str, key: str, code: str) -> None:
+    raise RuleViolation(msg, rule=_rule(programme, key), code=f"workflow.{code}")
+
+
+def _green(programme: str, f: Facts) -> bool:
+    return programme == "temporary_aid" and f.green_channel and f.aid_type == "emergency"
+
+
+def _g_visit_two(p: str, f: Facts) -> None:
+    if f.visit_investigators < 2:
+        _fail("入户调查每组调查人员不得少于 2 人。", p, "visit_two", "visit_two")
+
+
+def _g_info_requested(p: str, f: Facts) -> None:
+    if not f.info_check_requested:
+        _fail("尚未提出信息核对申请，不能登记核对结果。", p, "info_check", "info_not_requested")
+
+
+def _g_info_not_requested(p: str, f: Facts) -> None:
+    if f.info_check_requested and not f.info_check_recorded:
+        _fail("信息核对申请已提出，正在等待核对结果。", p, "info_check", "info_pending")
+
+
+def _g_prelim_ready(p: str, f: Facts) -> None:
+    if _green(p, f):
+        return  # 先行救助: matching, 公示 and 民主评议 may be skipped and completed afterwards
+    if f.visits_recorded < 1:
+        _fail("尚未完成入户调查，不能提出初审意见。", p, "investigate", "no_visit")
+    if not f.info_check_recorded:
+        _fail("尚未取得家庭经济状况信息核对结果，不能提出初审意见。", p, "info_check", "no_info")
+    if p == "tekun" and not f.self_care_assessed:
+        _fail("特困人员须先完成生活自理能力评估，才能提出初审意见。", p, "tekun_self_care",
+              "no_self_care")
+
+
+def _g_prelim_current(p: str, f: Facts) -> None:
+    if not f.prelim_current:
+        _fail("公示异议复查后须重新提出初审意见，才能再次公示。", p, "publicity", "prelim_stale")
+
+
+def _g_opinion(what: str) -> Callable[[str, Facts], None]:
+    def guard(p: str, f: Facts) -> None:
+        if not f.opinion.strip():
+            raise ValidationError(f"请填写{what}。", field="opinion", code="workflow.opinion")
+    return guard
+
+
+def _g_resolution(p: str, f: Facts) -> None:
+    if f.resolution not in ("recheck", "democratic_review"):
+        raise ValidationError("请选择异议处理方式：复查或民主评议。", field="resolution",
+                              code="workflow.resolution")
+
+
+def _g_publicity_over(p: str, f: Facts) -> None:
+    if f.objection_open:
+        _fail("公示期间有异议尚未处理，不能结束公示。", p, "publicity", "objection_open")
+    if f.publicity_end is None or f.on_date <= f.publicity_end:
+        end = f.publicity_end.isoformat() if f.publicity_end else "未设置"
+        _fail(f"公示期（至 {end}）尚未届满，不能结束公示。", p, "publicity", "publicity_running")
+
+
+def _g_in_publicity_period(p: str, f: Facts) -> None:
+    if f.publicity_end is not None and f.on_date > f.publicity_end:
+        _fail("公示期已届满，不能再登记公示异议。", p, "publicity", "publicity_over")
+
+
+def _g_confirm(p: str, f: Facts) -> None:
+    if f.actor_user_id == f.created_by:
+        raise PermissionDenied("不能审核确认本人受理的申请（经办与审批须分离）。",
+                               code="workflow.self_confirm", rule=RULES["separation"])
+    if f.decision not in ("approve", "refuse"):
+        raise ValidationError("请选择审核确认结论：同意或不予确认。", field="decision",
+                              code="workflow.decision")
+    if f.decision == "refuse" and not f.opinion.strip():
+        raise ValidationError("不予确认须写明理由。", field="opinion", code="workflow.reasons")
+    if f.decision == "approve" and not f.proposed_fen:
+        _fail("初审核定金额为 0，不能确认同意；请复核收入或选择不予确认。", p, "decision",
+              "zero_amount")
+
+
+def _g_notice(p: str, f: Facts) -> None:
+    if not f.notice_pending:
+        _fail("书面告知已登记。", p, "decision", "notice_done")
+
+
+def _g_paperwork(p: str, f: Facts) -> None:
+    if not f.paperwork_pending:
+        _fail("本案无待补齐的先行救助手续。", p, "no_direct_add", "no_paperwork")
+
+
+_S = State
+_OPEN = frozenset(OPEN_STATES)
+_BASE: tuple[Transition, ...] = (
+    Transition(Action.START_INVESTIGATION, frozenset({_S.ACCEPTED}), _S.INVESTIGATING,
+               "case.investigate"),
+    Transition(Action.REQUEST_INFO_CHECK, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
+               "case.investigate", (_g_info_not_requested,)),
+    Transition(Action.RECORD_INFO_CHECK, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
+               "case.investigate", (_g_info_requested, _g_opinion("核对结果"))),
+    Transition(Action.RECORD_VISIT, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
+               "case.investigate", (_g_visit_two,)),
+    Transition(Action.SUBMIT_PRELIM, frozenset({_S.INVESTIGATING, _S.PRELIM_REVIEW}),
+               _S.PRELIM_REVIEW, "case.prelim", (_g_prelim_ready, _g_opinion("初审意见"))),
+    Transition(Action.START_PUBLICITY, frozenset({_S.PRELIM_REVIEW}), _S.PUBLICITY,
+               "case.publicity", (_g_prelim_current,)),
+    Transition(Action.RECORD_OBJECTION, frozenset({_S.PUBLICITY}), _S.OBJECTION_REVIEW,
+               "case.publicity", (_g_in_publicity_period, _g_opinion("异议内容"))),
+    Transition(Action.RESOLVE_OBJECTION, frozenset({_S.OBJECTION_REVIEW}), _S.PRELIM_REVIEW,
+               "case.prelim", (_g_resolution, _g_opinion("复查或民主评议结论"))),
+    Transition(Action.FINISH_PUBLICITY, frozenset({_S.PUBLICITY}), _S.AWAITING_CONFIRMATION,
+               "case.publicity", (_g_publicity_over,)),
+    Transition(Action.CONFIRM, frozenset({_S.AWAITING_CONFIRMATION}), None, "case.confirm",
+               (_g_confirm,)),
+    Transition(Action.RECORD_NOTICE, frozenset({_S.REFUSED}), _S.REFUSED, "case.close",
+               (_g_notice,)),
+    Transition(Action.WITHDRAW, _OPEN, _S.WITHDRAWN, "case.close", (_g_opinion("撤回原因"),)),
+    Transition(Action.TERMINATE_NONCOOPERATION, _OPEN, _S.TERMINATED, "case.close",
+               (_g_opinion("终止审核的理由"),)),
+)
+
+# 先行救助 (急难型 green channel): after a prelim opinion the aid may be confirmed at once,
+# with paperwork completed afterwards (DOMAIN §4.2).
+_GREEN_CONFIRM = Transition(Action.CONFIRM, frozenset({_S.PRELIM_REVIEW,
+                                                       _S.AWAITING_CONFIRMATION}),
+                            None, "case.confirm", (_g_confirm,))
+_GREEN_EXTRA = (
+    Transition(Action.SUBMIT_PRELIM, frozenset({_S.ACCEPTED, _S.INVESTIGATING,
+                                                _S.PRELIM_REVIEW}),
+               _S.PRELIM_REVIEW, "case.prelim", (_g_prelim_ready, _g_opinion("初审意见"))),
+    Transition(Action.COMPLETE_PAPERWORK, frozenset({_S.APPROVED}), _S.APPROVED,
+               "case.investigate", (_g_paperwork,)),
+)
+
+
+def _table(programme: str, facts: Facts) -> dict[Action, Transition]:
+    if programme not in PROGRAMMES:
+        raise ValidationError(f"未知的救助项目：{programme}", field="programme",
+                              code="workflow.programme")
+    table = {t.action: t for t in _BASE}
+    if _green(programme, facts):
+        for t in _GREEN_EXTRA:
+            table[t.action] = t
+        table[Action.CONFIRM] = _GREEN_CONFIRM
+    return table
+
+
+def transition(programme: str, action: Action | str, facts: Facts) -> Transition:
+    """The transition definition for ``action`` in this programme (with these facts)."""
+    try:
+        act = Action(action)
+    except ValueError:
+        raise ValidationError(f"未知的办理操作：{action}", code="workflow.action") from None
+    return _table(programme, facts)[act]
+
+
+def next_state(programme: str, state: State | str, action: Action | str, facts: Facts) -> State:
+    """The state after ``action`` (without checking permissions or guards)."""
+    t = transition(programme, action, facts)
+    if t.target is not None:
+        return t.target
+    return State.APPROVED if facts.decision == "approve" else State.REFUSED
+
+
+def _has_permission(role: str, permission: str) -> bool:
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def check_transition(programme: str, state: State | str, action: Action | str, role: str,
+                     facts: Facts) -> State:
+    """Raise if ``role`` may not do ``action`` now; return the resulting state.
+
+    Errors: :class:`PermissionDenied` (role, or confirming one's own case),
+    :class:`RuleViolation` naming the rule (wrong state, a guard), :class:`ValidationError`
+    (missing opinion, decision...).
+    """
+    st = State(state)
+    t = transition(programme, action, facts)
+    if not _has_permission(role, t.permission):
+        from_label = {"clerk": "经办人", "reviewer": "审核人", "approver": "负责人",
+                      "admin": "管理员", "auditor": "审计员"}.get(role, role)
+        raise PermissionDenied(f"当前角色（{from_label}）无权执行“{t.action.label_zh}”。",
+                               code=f"perm.{t.permission}")
+    if st not in t.sources:
+        key = "no_direct_add" if t.action == Action.CONFIRM else (
+            "publicity" if t.action in (Action.START_PUBLICITY, Action.FINISH_PUBLICITY,
+                                        Action.RECORD_OBJECTION, Action.RESOLVE_OBJECTION)
+            else "investigate" if st == State.ACCEPTED else "no_direct_add")
+        _fail(f"申请当前处于“{st.label_zh}”，不能执行“{t.action.label_zh}”。", programme, key,
+              "illegal_transition")
+    for guard in t.guards:
+        guard(programme, facts)
+    return next_state(programme, st, t.action, facts)
+
+
+# Guards that depend only on form input (opinion, decision...) are not used to grey out buttons.
+_INPUT_GUARDS = frozenset({"workflow.opinion", "workflow.decision", "workflow.reasons",
+                           "workflow.resolution", "workflow.zero_amount",
+                           "workflow.visit_two"})
+
+
+def allowed_actions(programme: str, state: State | str, role: str, facts: Facts) -> list[Action]:
+    """Actions this role could take now (buttons to enable); form-input checks are left to
+    :func:`check_transition` when the form is submitted."""
+    st = State(state)
+    result: list[Action] = []
+    for act, t in _table(programme, facts).items():
+        if st not in t.sources or not _has_permission(role, t.permission):
+            continue
+        try:
+            for guard in t.guards:
+                guard(programme, facts)
+        except (RuleViolation, ValidationError, PermissionDenied) as exc:
+            if exc.code not in _INPUT_GUARDS:
+                continue
+        result.append(act)
+    return result
+
+
+def required_path(programme: str, green_channel: bool = False) -> tuple[State, ...]:
+    """States an application must pass through before ``approved``."""
+    if programme == "temporary_aid" and green_channel:
+        return (State.ACCEPTED, State.PRELIM_REVIEW)
+    return (State.ACCEPTED, State.INVESTIGATING, State.PRELIM_REVIEW, State.PUBLICITY,
+            State.AWAITING_CONFIRMATION)
+
+
+# ----------------------------------------------------------------------------- deadlines
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Working-day limits (policy ``limits``; DOMAIN §2.12, §3.3, §4.4) and 公示 settings."""
+
+    investigate_start_wd: int = 3
+    info_check_start_wd: int = 3
+    county_confirm_wd: int = 10
+    refusal_notice_wd: int = 3
+    total_county_wd: int = 30
+    total_delegated_wd: int = 20
+    total_extended_wd: int = 45
+    tekun_prelim_wd: int = 15
+    tekun_confirm_wd: int = 15
+    temp_aid_wd: int = 10
+    paperwork_after_advance_wd: int = 5
+    publicity_days: int = 7
+    publicity_working_days: bool = False
+
+    @classmethod
+    def from_mapping(cls, limits: Mapping[str, int], *, publicity_days: int = 7,
+                     publicity_working_days: bool = False) -> Limits:
+        known = {k: int(v) for k, v in limits.items() if k in cls.__dataclass_fields__}
+        return cls(**known, publicity_days=publicity_days,  # type: ignore[arg-type]
+                   publicity_working_days=publicity_working_days)
+
+
+def publicity_end(start: date, limits: Limits, calendar: WorkCalendar) -> date:
+    """Last day of a 公示 starting on ``start`` (the start day is day 1).
+
+    7 calendar days from 3 March end on 9 March; with working days the 7th working day counted
+    from ``start`` (``start`` counts if it is a working day).
+    """
+    n = max(limits.publicity_days, 1)
+    if not limits.publicity_working_days:
+        return start + timedelta(days=n - 1)
+    first = start if calendar.is_working_day(start) else calendar.add_working_days(start, 1)
+    return calendar.add_working_days(first, n - 1)
+
+
+def total_deadline(programme: str, accepted_on: date, limits: Limits, calendar: WorkCalendar,
+                   *, delegated: bool, extended: bool = False) -> date | None:
+    """Whole-case limit for dibao: 30 working days (county confirms), 20 (delegated to the
+    township), 45 when extended (民发〔2021〕57号 第二十二条; 民函〔2022〕70号 §四). Other
+    programmes have per-step limits only (None)."""
+    if not is_dibao(programme):
+        return None
+    if extended:
+        n = limits.total_extended_wd
+    else:
+        n = limits.total_delegated_wd if delegated else limits.total_county_wd
+    return calendar.add_working_days(accepted_on, n)
+
+
+def step_deadline(programme: str, state: State | str, *, state_since: date, accepted_on: date,
+                  limits: Limits, calendar: WorkCalendar, publicity_end_on: date | None = None,
+                  decided_on: date | None = None, notice_pending: bool = False,
+                  paperwork_due: date | None = None) -> date | None:
+    """Deadline of the current step, or None when the step has no limit of its own.
+
+    accepted → start the investigation within 3 working days; tekun investigation + 初审 within
+    15 working days of acceptance (again 15 after a 公示 objection); 公示 → its last day;
+    awaiting confirmation → 10 working days (tekun 15; temporary aid 10); refused → written
+    notice within 3 working days of the decision; approved by 先行救助 → paperwork due.
+    """
+    st = State(state)
+    cal = calendar
+    if st == State.ACCEPTED:
+        return cal.add_working_days(state_since, limits.investigate_start_wd)
+    if st == State.INVESTIGATING:
+        if programme == "tekun":
+            return cal.add_working_days(accepted_on, limits.tekun_prelim_wd)
+        return None
+    if st == State.PRELIM_REVIEW:
+        return None
+    if st == State.OBJECTION_REVIEW:
+        return cal.add_working_days(state_since, limits.tekun_prelim_wd) \
+            if programme == "tekun" else None
+    if st == State.PUBLICITY:
+        return publicity_end_on
+    if st == State.AWAITING_CONFIRMATION:
+        n = {"tekun": limits.tekun_confirm_wd, "temporary_aid": limits.temp_aid_wd}.get(
+            programme, limits.county_confirm_wd)
+        return cal.add_working_days(state_since, n)
+    if st == State.REFUSED and notice_pending:
+        return cal.add_working_days(decided_on or state_since, limits.refusal_notice_wd)
+    if st == State.APPROVED:
+        return paperwork_due
+    return None
