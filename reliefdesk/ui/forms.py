@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 
 
-def make_error_label(object_name: str) -> QLabel:
-    """A hidden, word-wrapped red label for one message."""
+def make_error_label(object_name: str, *, word_wrap: bool = False) -> QLabel:
+    """A hidden red label for one message.
+
+    Labels under a field stay unwrapped: a word-wrapped label nested in a QFormLayout row
+    reports a height-for-width the form does not honour, and the field above gets squashed.
+    """
     label = QLabel()
     label.setObjectName(object_name)
     label.setProperty("role", "error")
-    label.setWordWrap(True)
+    label.setWordWrap(word_wrap)
     label.setVisible(False)
     return label
 
@@ -43,6 +47,25 @@ def with_error_label(field: QWidget, label: QLabel) -> QWidget:
     layout.addWidget(field)
     layout.addWidget(label)
     return box
+
+
+def fit_window_height(widget: QWidget) -> None:
+    """Grow ``widget``'s window so a newly shown error label does not squash the fields.
+
+    WORKAROUND: a top-level layout with word-wrapped labels has height-for-width, and Qt then
+    does not raise the window's minimum height when content grows; the rows get squeezed.
+    """
+    window = widget.window()
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(window.width())
+    else:
+        needed = layout.totalMinimumSize().height()
+    if window.height() < needed:
+        window.resize(window.width(), needed)
 
 
 def _set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -87,6 +110,7 @@ class FormErrors:
         label.setText(message)
         label.setVisible(True)
         _set_invalid(self.fields[name], True)
+        fit_window_height(label)
 
     def show_error(self, error: ReliefError) -> bool:
         """Show ``error`` by its field; returns True if a field showed it."""

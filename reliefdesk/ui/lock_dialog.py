@@ -92,6 +92,7 @@ class LockDialog(QDialog):
             return
         self.error_label.setText(self.tr("Wrong password. Please try again."))
         self.error_label.setVisible(True)
+        forms.fit_window_height(self)
         self.password_edit.clear()
         self.password_edit.setFocus()
 

@@ -60,7 +60,7 @@ class LoginDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = forms.make_error_label("loginErrorLabel")
+        self.error_label = forms.make_error_label("loginErrorLabel", word_wrap=True)
 
         self.login_button = QPushButton(self.tr("Sign in"))
         self.login_button.setObjectName("loginButton")
@@ -94,6 +94,7 @@ class LoginDialog(QDialog):
         """Show ``message`` under the fields, keep the username, clear the password."""
         self.error_label.setText(message)
         self.error_label.setVisible(True)
+        forms.fit_window_height(self)
         self.password_edit.clear()
         self.password_edit.setFocus()
 

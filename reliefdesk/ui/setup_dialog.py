@@ -106,19 +106,19 @@ class SetupDialog(QDialog):
         office_box = QGroupBox(self.tr("Office"))
         office_box.setObjectName("officeGroup")
         office_form = QFormLayout(office_box)
-        office_form.addRow(self.tr("County (city):"), self.errors.row("county"))
-        office_form.addRow(self.tr("Township (subdistrict):"), self.errors.row("township"))
-        office_form.addRow(self.tr("Office name:"), self.errors.row("office_name"))
-        office_form.addRow(self.tr("Phone:"), self.errors.row("phone"))
-        office_form.addRow(self.tr("Policy web page:"), self.errors.row("policy_url"))
+        self._add_row(office_form, self.tr("County (city):"), self.errors.row("county"))
+        self._add_row(office_form, self.tr("Township (subdistrict):"), self.errors.row("township"))
+        self._add_row(office_form, self.tr("Office name:"), self.errors.row("office_name"))
+        self._add_row(office_form, self.tr("Phone:"), self.errors.row("phone"))
+        self._add_row(office_form, self.tr("Policy web page:"), self.errors.row("policy_url"))
 
         admin_box = QGroupBox(self.tr("First administrator"))
         admin_box.setObjectName("adminGroup")
         admin_form = QFormLayout(admin_box)
-        admin_form.addRow(self.tr("User name:"), self.errors.row("admin_username"))
-        admin_form.addRow(self.tr("Display name:"), self.errors.row("admin_display_name"))
-        admin_form.addRow(self.tr("Password:"), self.errors.row("admin_password"))
-        admin_form.addRow(self.tr("Confirm password:"), self.errors.row("admin_password_confirm"))
+        self._add_row(admin_form, self.tr("User name:"), self.errors.row("admin_username"))
+        self._add_row(admin_form, self.tr("Display name:"), self.errors.row("admin_display_name"))
+        self._add_row(admin_form, self.tr("Password:"), self.errors.row("admin_password"))
+        self._add_row(admin_form, self.tr("Confirm password:"), self.errors.row("admin_password_confirm"))
         rule = QLabel(
             self.tr(
                 "At least 8 characters, using three of: lowercase, uppercase, digits, symbols."
@@ -162,6 +162,13 @@ class SetupDialog(QDialog):
         layout.addWidget(admin_box)
         layout.addLayout(buttons)
         self.setMinimumWidth(560)
+
+    @staticmethod
+    def _add_row(form: QFormLayout, text: str, field: QWidget) -> None:
+        # One label width for both group boxes, so their fields line up.
+        label = QLabel(text)
+        label.setMinimumWidth(130)
+        form.addRow(label, field)
 
     def validate(self) -> bool:
         """Check every field, show problems next to them; True if all is well."""
