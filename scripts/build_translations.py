@@ -50,10 +50,22 @@ def sources() -> list[str]:
 
 def run_lupdate(ts: Path, language: str) -> None:
     subprocess.run(
-        [tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         "-source-language", "en", "-target-language", language,
-         *sources(), "-ts", str(ts)],
-        cwd=ROOT, check=True,
+        [
+            tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            *sources(),
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
     )
 
 
@@ -61,7 +73,8 @@ def run_lrelease(ts: Path, qm: Path) -> None:
     qm.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [tool("lrelease"), "-silent", "-removeidentical", str(ts), "-qm", str(qm)],
-        cwd=ROOT, check=True,
+        cwd=ROOT,
+        check=True,
     )
 
 
@@ -111,7 +124,9 @@ def check() -> list[str]:
             fresh_qm = Path(tmp) / qm.name
             run_lrelease(ts, fresh_qm)
             if not filecmp.cmp(fresh_qm, qm, shallow=False):
-                problems.append(f"{qm.name} is older than {ts.name}; run scripts/build_translations.py")
+                problems.append(
+                    f"{qm.name} is older than {ts.name}; run scripts/build_translations.py"
+                )
     return problems
 
 

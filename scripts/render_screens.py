@@ -96,8 +96,10 @@ def render(out: Path, language: str) -> None:
     lock.unlock_button.click()
     _save(lock, out, "lock_dialog")
 
-    crash = CrashDialog(build_report(_sample_crash(), log_path=tmp / "reliefdesk.log"),
-                        log_path=tmp / "reliefdesk.log")
+    crash = CrashDialog(
+        build_report(_sample_crash(), log_path=tmp / "reliefdesk.log"),
+        log_path=tmp / "reliefdesk.log",
+    )
     _save(crash, out, "crash_dialog")
 
     box = ops.show_error(window, ValidationError("收入不能为负数", rule="民发〔2012〕220号"))

@@ -46,7 +46,9 @@ def save_language(settings: QSettings, language: str) -> None:
     settings.setValue(LANGUAGE_SETTING, language)
 
 
-def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
+def install_translators(
+    app: QCoreApplication, language: str = DEFAULT_LANGUAGE
+) -> list[QTranslator]:
     """Install the translators for ``language`` on ``app`` and return them.
 
     Earlier translators installed here are removed first. ``"en"`` (the source language)

@@ -173,7 +173,10 @@ class MainWindow(QMainWindow):
 
     def page_keys(self) -> list[str]:
         """Keys in navigation order."""
-        return [self.nav_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav_list.count())]
+        return [
+            self.nav_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.nav_list.count())
+        ]
 
     def show_page(self, key: str) -> None:
         self.nav_list.setCurrentItem(self._nav_item(key))
@@ -252,7 +255,9 @@ class MainWindow(QMainWindow):
 
     # -- menus and shortcuts ----------------------------------------------------------------
 
-    def _action(self, name: str, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
+    def _action(
+        self, name: str, text: str, shortcut: str | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut:
@@ -268,10 +273,14 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         self.new_application_action = self._action(
-            "newApplicationAction", self.tr("&New application"), "Ctrl+N",
+            "newApplicationAction",
+            self.tr("&New application"),
+            "Ctrl+N",
             self.newApplicationRequested.emit,
         )
-        self.save_action = self._action("saveAction", self.tr("&Save"), "Ctrl+S", self._on_save_action_triggered)
+        self.save_action = self._action(
+            "saveAction", self.tr("&Save"), "Ctrl+S", self._on_save_action_triggered
+        )
         self.lock_action = self._action("lockAction", self.tr("&Lock screen"), "Ctrl+L", self.lock)
         self.quit_action = self._action("quitAction", self.tr("E&xit"), "Ctrl+Q", self.close)
         file_menu.addAction(self.new_application_action)
@@ -282,7 +291,9 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("editMenu")
-        self.find_action = self._action("findAction", self.tr("&Find..."), "Ctrl+F", self.searchRequested.emit)
+        self.find_action = self._action(
+            "findAction", self.tr("&Find..."), "Ctrl+F", self.searchRequested.emit
+        )
         edit_menu.addAction(self.find_action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
@@ -306,7 +317,9 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
-        self.about_action = self._action("aboutAction", self.tr("&About reliefdesk"), None, self._on_about_action_triggered)
+        self.about_action = self._action(
+            "aboutAction", self.tr("&About reliefdesk"), None, self._on_about_action_triggered
+        )
         help_menu.addAction(self.about_action)
 
     @Slot()
@@ -369,7 +382,9 @@ class MainWindow(QMainWindow):
         log.info("Screen locked")
         self.idle_monitor.stop()
         self.central_stack.setCurrentWidget(self.lock_cover)
-        self.lock_dialog = LockDialog(self._verify_password, user_label=self._user_text, parent=self)
+        self.lock_dialog = LockDialog(
+            self._verify_password, user_label=self._user_text, parent=self
+        )
         self.lock_dialog.accepted.connect(self._on_lock_dialog_accepted)
         self.lock_dialog.open()
         self.locked.emit()

@@ -23,7 +23,16 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reliefdesk.errors import ReliefError
@@ -70,7 +79,9 @@ class _OpDriver(QObject):
         self._op = op
         self._progress: QProgressDialog | None = None
         self.signals = _WorkerSignals()
-        self.signals.succeeded.connect(self._on_worker_succeeded, Qt.ConnectionType.QueuedConnection)
+        self.signals.succeeded.connect(
+            self._on_worker_succeeded, Qt.ConnectionType.QueuedConnection
+        )
         self.signals.failed.connect(self._on_worker_failed, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -46,7 +46,9 @@ def password_problem(password: str) -> str | None:
     WORKAROUND: the core has no password policy yet; move this rule there once it does.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
-        return QCoreApplication.translate("SetupDialog", "The password must have at least 8 characters.")
+        return QCoreApplication.translate(
+            "SetupDialog", "The password must have at least 8 characters."
+        )
     classes = sum(
         (
             any(c.islower() for c in password),
@@ -82,10 +84,14 @@ class SetupDialog(QDialog):
 
         self.county_edit = edit("countyEdit", self.tr("e.g. Ruzhou City"))
         self.township_edit = edit("townshipEdit", self.tr("e.g. Chengguan Town"))
-        self.office_name_edit = edit("officeNameEdit", self.tr("e.g. Chengguan Town civil affairs office"))
+        self.office_name_edit = edit(
+            "officeNameEdit", self.tr("e.g. Chengguan Town civil affairs office")
+        )
         self.phone_edit = edit("phoneEdit", self.tr("Printed on notices"))
         self.policy_url_edit = edit("policyUrlEdit", "https://")
-        self.admin_username_edit = edit("adminUsernameEdit", self.tr("Letters and digits, e.g. admin"))
+        self.admin_username_edit = edit(
+            "adminUsernameEdit", self.tr("Letters and digits, e.g. admin")
+        )
         self.admin_display_name_edit = edit("adminDisplayNameEdit", self.tr("Real name"))
         self.admin_password_edit = edit("adminPasswordEdit", password=True)
         self.admin_password_confirm_edit = edit("adminPasswordConfirmEdit", password=True)
@@ -118,11 +124,11 @@ class SetupDialog(QDialog):
         self._add_row(admin_form, self.tr("User name:"), self.errors.row("admin_username"))
         self._add_row(admin_form, self.tr("Display name:"), self.errors.row("admin_display_name"))
         self._add_row(admin_form, self.tr("Password:"), self.errors.row("admin_password"))
-        self._add_row(admin_form, self.tr("Confirm password:"), self.errors.row("admin_password_confirm"))
+        self._add_row(
+            admin_form, self.tr("Confirm password:"), self.errors.row("admin_password_confirm")
+        )
         rule = QLabel(
-            self.tr(
-                "At least 8 characters, using three of: lowercase, uppercase, digits, symbols."
-            )
+            self.tr("At least 8 characters, using three of: lowercase, uppercase, digits, symbols.")
         )
         rule.setObjectName("passwordRuleLabel")
         rule.setProperty("role", "hint")

@@ -16,6 +16,7 @@ from reliefdesk.ui.setup_dialog import SetupDialog, password_problem
 
 def test_login_failure_shows_error_keeps_username_clears_password(qtbot):
     """An AuthError is shown under the fields; the username stays, the password is cleared."""
+
     def authenticate(username: str, password: str) -> object:
         raise AuthError("用户名或密码错误，还可尝试 4 次")
 
@@ -37,7 +38,7 @@ def test_login_failure_shows_error_keeps_username_clears_password(qtbot):
 
 
 def test_login_success_accepts_with_user_and_runs_off_gui_thread(qtbot):
-    """A successful authenticate() runs off the GUI thread; the dialog accepts and keeps the user."""
+    """authenticate() runs off the GUI thread; on success the dialog accepts and keeps the user."""
     calls = []
 
     def authenticate(username: str, password: str) -> object:
@@ -74,7 +75,12 @@ def test_setup_rejects_weak_password_next_to_field_and_keeps_input(qtbot):
     dialog.show()
     _fill_setup(dialog, "abcdefgh", "abcdefgh")
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: dialog.admin_password_edit.height() >= dialog.admin_password_edit.minimumSizeHint().height())
+    qtbot.waitUntil(
+        lambda: (
+            dialog.admin_password_edit.height()
+            >= dialog.admin_password_edit.minimumSizeHint().height()
+        )
+    )
     assert dialog.data is None and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.errors.field_error("admin_password") == password_problem("abcdefgh")
     assert dialog.admin_password_edit.property("invalid") is True

@@ -37,6 +37,7 @@ def test_navigation_switches_pages(qtbot, window):
 
 def test_register_page_replaces_placeholder_and_gets_ctrl_s(qtbot, window):
     """A registered page replaces its placeholder; Ctrl+S emits saveRequested and calls save()."""
+
     class HouseholdsPage(QWidget):
         saved = 0
 

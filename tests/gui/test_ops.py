@@ -57,6 +57,7 @@ def test_known_error_goes_to_failure_callback(qtbot, parent):
 
 def test_known_error_without_failure_shows_message_box(qtbot, parent):
     """Without failure(), a ReliefError is shown as str(error) in a warning box, not a crash."""
+
     def work() -> None:
         raise ValidationError("收入不能为负数", rule="民发〔2012〕220号")
 
