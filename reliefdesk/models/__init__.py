@@ -6,6 +6,7 @@ from .casework import (PROGRAMMES, Application, CaseStep, Enrollment, Enrollment
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
                        Person, PersonSearchKey)
+from .roster import (ADJUSTMENT_KINDS, CHANGE_FLAGS, BankReturn, Roster, RosterAdjustment, RosterExport, RosterLine, RosterProblemAck)
 from .security import AuditEvent, AuditHead, User
 
 __all__ = [
@@ -13,4 +14,5 @@ __all__ = [
     "EnrollmentMember", "Visit", "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
     "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
     "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",
+    "ADJUSTMENT_KINDS", "CHANGE_FLAGS", "BankReturn", "Roster", "RosterAdjustment", "RosterExport", "RosterLine", "RosterProblemAck",
 ]
