@@ -27,6 +27,7 @@ from ..paths import sqlite_path
 
 log = logging.getLogger(__name__)
 
+MOUNTS_FILE = Path("/proc/mounts")
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "sshfs", "9p", "afs",
               "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
 
@@ -59,7 +60,7 @@ def is_network_path(path: Path) -> bool:
             return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
         return False
     try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
+        mounts = MOUNTS_FILE.read_text().splitlines()
     except OSError:
         return False
     best, best_type = "", ""
@@ -77,8 +78,7 @@ def is_network_path(path: Path) -> bool:
 def make_engine(url: str, *, check_share: bool = True) -> Engine:
     path = sqlite_path(url)
     if path is not None:
-        if check_share and (is_network_path(path) or os.environ.get("RELIEFDESK_FAKE_SHARE")
-                            == str(path)):
+        if check_share and is_network_path(path):
             raise DatabaseError(
                 f"数据库文件位于网络共享目录（{path}），SQLite 在网络共享上不安全。"
                 "多台电脑共用数据请改用 PostgreSQL 服务器（--db postgresql://...），"
