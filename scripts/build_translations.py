@@ -1,15 +1,19 @@
 """Refresh the translation source and compile it.
 
-1. PySide6's ``lupdate`` scans ``reliefdesk/ui/*.py`` and updates
-   ``resources/translations/reliefdesk_<lang>.ts`` (new strings come in as unfinished,
+The UI is split into catalogs (one ``.ts`` per area, so people working on different pages
+never edit the same file); ``CATALOGS`` maps each catalog to the source files it covers.
+
+1. PySide6's ``lupdate`` scans a catalog's sources and updates
+   ``resources/translations/<catalog>_<lang>.ts`` (new strings come in as unfinished,
    strings no longer in the code are dropped, existing translations are kept).
-2. ``lrelease`` compiles the ``.ts`` into ``reliefdesk/ui/translations/reliefdesk_<lang>.qm``,
-   which is committed and shipped inside the package.
+2. ``lrelease`` compiles the ``.ts`` into ``reliefdesk/ui/translations/<catalog>_<lang>.qm``,
+   which is committed and shipped inside the package; ``ui/i18n.py`` loads every catalog.
 
 Usage::
 
-    python scripts/build_translations.py            # update .ts and .qm
-    python scripts/build_translations.py --check    # exit 1 if either is out of date
+    python scripts/build_translations.py                      # update all .ts and .qm
+    python scripts/build_translations.py --catalog households # only that catalog
+    python scripts/build_translations.py --check              # exit 1 if anything is stale
 """
 
 from __future__ import annotations
@@ -30,6 +34,13 @@ UI_DIR = ROOT / "reliefdesk" / "ui"
 TS_DIR = ROOT / "resources" / "translations"
 QM_DIR = UI_DIR / "translations"
 LANGUAGES = ("zh_CN",)
+# catalog -> glob patterns (relative to reliefdesk/ui) of the sources it covers
+CATALOGS: dict[str, tuple[str, ...]] = {
+    "reliefdesk": ("*.py",),
+    "households": ("households/*.py", "visits/*.py"),
+    "casework": ("applications/*.py", "workbench/*.py", "admin/*.py"),
+    "rosters": ("rosters/*.py", "printing/*.py"),
+}
 
 
 def tool(name: str) -> str:
@@ -44,11 +55,20 @@ def tool(name: str) -> str:
     raise SystemExit(f"Cannot find Qt's {name}; install PySide6-Essentials.")
 
 
-def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in UI_DIR.glob("*.py"))
+def sources(catalog: str) -> list[str]:
+    found = {p for pattern in CATALOGS[catalog] for p in UI_DIR.glob(pattern)}
+    return sorted(str(p.relative_to(ROOT)) for p in found)
 
 
-def run_lupdate(ts: Path, language: str) -> None:
+def ts_path(catalog: str, language: str) -> Path:
+    return TS_DIR / f"{catalog}_{language}.ts"
+
+
+def qm_file(catalog: str, language: str) -> Path:
+    return QM_DIR / f"{catalog}_{language}.qm"
+
+
+def run_lupdate(ts: Path, language: str, catalog: str) -> None:
     subprocess.run(
         [
             tool("lupdate"),
@@ -60,7 +80,7 @@ def run_lupdate(ts: Path, language: str) -> None:
             "en",
             "-target-language",
             language,
-            *sources(),
+            *sources(catalog),
             "-ts",
             str(ts),
         ],
@@ -103,19 +123,21 @@ def unfinished(ts: Path) -> list[str]:
     return bad
 
 
-def check() -> list[str]:
+def check(catalogs: list[str] | None = None) -> list[str]:
     """Problems that mean the committed .ts/.qm do not match the code (empty when in sync)."""
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
-        for language in LANGUAGES:
-            ts = TS_DIR / f"reliefdesk_{language}.ts"
-            qm = QM_DIR / f"reliefdesk_{language}.qm"
+        for catalog, language in _pairs(catalogs):
+            if not sources(catalog):
+                continue
+            ts = ts_path(catalog, language)
+            qm = qm_file(catalog, language)
             if not ts.exists() or not qm.exists():
                 problems.append(f"missing {ts.name} or {qm.name}")
                 continue
             fresh_ts = Path(tmp) / ts.name
             shutil.copy(ts, fresh_ts)
-            run_lupdate(fresh_ts, language)
+            run_lupdate(fresh_ts, language, catalog)
             new = set(messages(fresh_ts)) - set(messages(ts))
             gone = set(messages(ts)) - set(messages(fresh_ts))
             problems += [f"{ts.name}: new string not in .ts: {c}: {s}" for c, s in sorted(new)]
@@ -130,20 +152,29 @@ def check() -> list[str]:
     return problems
 
 
+def _pairs(catalogs: list[str] | None) -> list[tuple[str, str]]:
+    names = catalogs or list(CATALOGS)
+    return [(c, lang) for c in names for lang in LANGUAGES]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check, change nothing")
+    parser.add_argument("--catalog", action="append", choices=sorted(CATALOGS),
+                        help="limit to this catalog (repeatable)")
     args = parser.parse_args()
     if args.check:
-        problems = check()
+        problems = check(args.catalog)
         for problem in problems:
             print(problem)
         return 1 if problems else 0
     TS_DIR.mkdir(parents=True, exist_ok=True)
-    for language in LANGUAGES:
-        ts = TS_DIR / f"reliefdesk_{language}.ts"
-        qm = QM_DIR / f"reliefdesk_{language}.qm"
-        run_lupdate(ts, language)
+    for catalog, language in _pairs(args.catalog):
+        if not sources(catalog):
+            continue
+        ts = ts_path(catalog, language)
+        qm = qm_file(catalog, language)
+        run_lupdate(ts, language, catalog)
         run_lrelease(ts, qm)
         left = unfinished(ts)
         print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(left)} untranslated")

@@ -30,8 +30,13 @@ def translations_dir() -> Path:
     return Path(str(importlib.resources.files("reliefdesk.ui") / "translations"))
 
 
-def qm_path(language: str) -> Path:
-    return translations_dir() / f"reliefdesk_{language}.qm"
+def qm_path(language: str, catalog: str = "reliefdesk") -> Path:
+    return translations_dir() / f"{catalog}_{language}.qm"
+
+
+def qm_files(language: str) -> list[Path]:
+    """Every catalog compiled for ``language`` (one per UI area, see build_translations.py)."""
+    return sorted(translations_dir().glob(f"*_{language}.qm"))
 
 
 def saved_language(settings: QSettings) -> str:
@@ -61,11 +66,14 @@ def install_translators(
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return []
 
-    ours = QTranslator(app)
-    if not ours.load(str(qm_path(language))):
+    if not qm_path(language).exists():
         log.error("Missing translation file %s", qm_path(language))
-    else:
-        _installed.append(ours)
+    for path in qm_files(language):
+        ours = QTranslator(app)
+        if ours.load(str(path)):
+            _installed.append(ours)
+        else:
+            log.error("Cannot load translation file %s", path)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{language}", qt_dir):
