@@ -1,0 +1,220 @@
+"""Composition root of the desktop: logging, crash handler, translations, database, setup,
+sign-in, main window and its pages.
+
+Start-up is a chain of callbacks so that the slow parts (opening and migrating the database,
+generating the demo office, hashing passwords) run off the GUI thread through ``QueryOp``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from reliefdesk import __version__
+from reliefdesk.app import Options
+from reliefdesk.db.engine import Database, open_database
+from reliefdesk.errors import ReliefError
+from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
+from reliefdesk.services import users
+from reliefdesk.services.context import Actor
+from reliefdesk.services.settings import OfficeInfo, get_office, save_office
+from reliefdesk.ui import i18n
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.crash import CrashHandler
+from reliefdesk.ui.login_dialog import LoginDialog
+from reliefdesk.ui.logging_setup import setup_logging
+from reliefdesk.ui.main_window import MainWindow
+from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.setup_dialog import SetupData, SetupDialog
+from reliefdesk.ui.style import apply_style
+
+log = logging.getLogger(__name__)
+
+# (navigation key, module, class): each page class takes (ctx: AppContext, parent=None).
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("workbench", "reliefdesk.ui.workbench.page", "WorkbenchPage"),
+    ("households", "reliefdesk.ui.households.page", "HouseholdsPage"),
+    ("applications", "reliefdesk.ui.applications.page", "ApplicationsPage"),
+    ("visits", "reliefdesk.ui.visits.page", "VisitsPage"),
+    ("rosters", "reliefdesk.ui.rosters.page", "RostersPage"),
+    ("settings", "reliefdesk.ui.admin.page", "SettingsPage"),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def build_pages(window: MainWindow, ctx: AppContext) -> dict[str, QWidget]:
+    """Instantiate every page that exists and register it in the main window."""
+    pages: dict[str, QWidget] = {}
+    for key, module_name, class_name in PAGES:
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        cls = getattr(importlib.import_module(module_name), class_name)
+        page = cls(ctx, window)
+        window.register_page(key, page)
+        pages[key] = page
+    ctx.householdRequested.connect(lambda _id: window.show_page("households"))
+    ctx.applicationRequested.connect(lambda _id: window.show_page("applications"))
+    ctx.visitRequested.connect(lambda _v, _a: window.show_page("visits"))
+    ctx.newApplicationRequested.connect(lambda _h: window.show_page("applications"))
+    window.newApplicationRequested.connect(lambda: ctx.newApplicationRequested.emit(0))
+    return pages
+
+
+class Startup:
+    """Drives start-up; keeps references so nothing is garbage-collected mid-way."""
+
+    def __init__(self, app: QApplication, options: Options, settings: QSettings) -> None:
+        self.app = app
+        self.options = options
+        self.settings = settings
+        self.db: Database | None = None
+        self.window: MainWindow | None = None
+        self.ctx: AppContext | None = None
+        self.dialogs: list[QWidget] = []
+
+    # -- step 1: open (and migrate / create) the database ------------------------------
+    def start(self) -> None:
+        url = to_url(str(demo_db_path())) if self.options.demo else resolve_db_url(self.options.db)
+        households = self.options.demo_households
+
+        def op() -> Database:
+            db = open_database(url)
+            if self.options.demo and not users.has_users(db):
+                from reliefdesk.services import demo
+
+                demo.generate(db, households=households, seed=2026)
+            return db
+
+        label = tr("Creating the demo office...") if self.options.demo else tr(
+            "Opening the database...")
+        QueryOp(parent=None, op=op, success=self._on_database_opened).failure(
+            self._fatal).with_progress(label).run_in_background()
+
+    def _fatal(self, error: Exception) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("reliefdesk"), str(error))
+        box.setObjectName("fatalErrorBox")
+        box.exec()
+        self.app.exit(2)
+
+    def _on_database_opened(self, db: Database) -> None:
+        self.db = db
+        if db.backup_path is not None:
+            log.info("database upgraded; backup at %s", db.backup_path)
+        QueryOp(parent=None, op=lambda: users.has_users(db),
+                success=self._on_users_checked).failure(self._fatal).run_in_background()
+
+    # -- step 2: first run -> office and first admin ------------------------------------
+    def _on_users_checked(self, has_users: bool) -> None:
+        if has_users:
+            self._login()
+            return
+        dialog = SetupDialog()
+        self.dialogs.append(dialog)
+        if dialog.exec() != SetupDialog.DialogCode.Accepted or dialog.data is None:
+            self.app.exit(0)
+            return
+        data = dialog.data
+        assert self.db is not None
+        db = self.db
+
+        def op() -> None:
+            create_office_and_admin(db, data)
+
+        QueryOp(parent=None, op=op, success=lambda _r: self._login()).failure(
+            self._setup_failed).with_progress(tr("Saving...")).run_in_background()
+
+    def _setup_failed(self, error: Exception) -> None:
+        QMessageBox.warning(None, tr("reliefdesk"), str(error))
+        self._on_users_checked(False)
+
+    # -- step 3: sign in ----------------------------------------------------------------
+    def _login(self) -> None:
+        assert self.db is not None
+        db = self.db
+        office = get_office(db)
+        subtitle = office.office_name if office else ""
+        if self.options.demo:
+            subtitle = tr("Demo office - user clerk, password Demo#clerk1")
+        last_user = str(self.settings.value("login/last_user", "clerk" if self.options.demo
+                                            else ""))
+        dialog = LoginDialog(lambda u, p: users.login(db, u, p), office_name=subtitle,
+                             username=last_user)
+        self.dialogs.append(dialog)
+        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.user is None:
+            self.app.exit(0)
+            return
+        actor = dialog.user
+        assert isinstance(actor, Actor)
+        self.settings.setValue("login/last_user", actor.username)
+        self._show_main_window(actor, office)
+
+    # -- step 4: the main window ----------------------------------------------------------
+    def _show_main_window(self, actor: Actor, office: OfficeInfo | None) -> None:
+        assert self.db is not None
+        db = self.db
+        window = MainWindow(settings=self.settings,
+                            verify_password=lambda pw: users.verify_password(db, actor, pw))
+        ctx = AppContext(db, actor, office, self.settings, window)
+        self.window, self.ctx = window, ctx
+        window.set_user(actor.display_name or actor.username, actor.role_label)
+        window.set_database_label(db.location_label)
+        build_pages(window, ctx)
+        window.show()
+        refresh_overdue(window, ctx)
+        ctx.changed.connect(lambda _kinds: refresh_overdue(window, ctx))
+
+
+def create_office_and_admin(db: Database, data: SetupData) -> None:
+    """Persist what the setup dialog collected: the first admin, then the office as that admin."""
+    users.create_first_admin(db, data.admin_username, data.admin_password,
+                             data.admin_display_name)
+    admin = users.login(db, data.admin_username, data.admin_password)
+    with db.session() as s:
+        save_office(s, admin, OfficeInfo(county=data.county, township_code="",
+                                          office_name=data.office_name, phone=data.phone,
+                                          policy_url=data.policy_url,
+                                          township_name=data.township))
+
+
+def refresh_overdue(window: MainWindow, ctx: AppContext) -> None:
+    """Count overdue applications off the GUI thread and show it in the status bar."""
+    if importlib.util.find_spec("reliefdesk.services.casework") is None:
+        return
+    from datetime import date
+
+    from reliefdesk.services import casework
+
+    def op() -> int:
+        return len(casework.overdue(ctx.db, ctx.actor, date.today()))
+
+    QueryOp(parent=window, op=op, success=window.set_overdue_count).failure(
+        lambda e: log.warning("overdue count failed: %s", e)).run_in_background()
+
+
+def run(options: Options, argv: list[str] | None = None) -> int:
+    QApplication.setOrganizationName("reliefdesk")
+    QApplication.setApplicationName("reliefdesk")
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    log_path = setup_logging(log_dir())
+    crash = CrashHandler(log_path=log_path)
+    crash.activate()
+    settings = QSettings()
+    language = options.language or i18n.saved_language(settings)
+    i18n.install_translators(app, language)
+    apply_style(app)
+    startup = Startup(app, options, settings)
+    QTimer.singleShot(0, startup.start)
+    code = app.exec()
+    if startup.db is not None:
+        startup.db.close()
+    return int(code)
