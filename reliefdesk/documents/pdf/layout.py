@@ -51,8 +51,10 @@ def esc(text: object) -> str:
     return s.translate(_GLYPH_FIX).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-# Characters the common CJK TrueType faces lack, mapped to ones they have.
-_GLYPH_FIX = str.maketrans({"\u2212": "-", "\u2013": "-", "\u00a0": " "})
+# Characters the common CJK TrueType faces lack, mapped to ones they have; and the
+# ideographic space, which Paragraph would collapse like any whitespace, kept as
+# non-breaking spaces so blanks such as "　　年　　月　　日" keep room for handwriting.
+_GLYPH_FIX = str.maketrans({"\u2212": "-", "\u2013": "-", "\u3000": "\u00a0\u00a0\u00a0"})
 
 
 def fmt_date(d: date | None, blank: str = "　　年　　月　　日") -> str:

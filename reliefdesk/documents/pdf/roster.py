@@ -7,6 +7,7 @@ when the caller passes ``mask_ids=False`` / ``mask_accounts=False`` (and logs th
 
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -22,11 +23,20 @@ ROSTER_COLS_MM = (8, 13, 15, 14, 30, 18, 8, 12, 12, 14, 28, 15, 32, 28, 10, 10)
 
 def _sign_footer(st: Styles, w: float, made_on: object) -> Table:
     """制表人/审核人/负责人 lines, 单位公章 space and 制表日期."""
-    cells = [P("制表人：＿＿＿＿＿＿", st.body), P("审核人：＿＿＿＿＿＿", st.body),
-             P("负责人：＿＿＿＿＿＿", st.body),
-             [P("（单位公章）", st.body), spacer(14), P(f"制表日期：{made_on}", st.body)]]
-    t = Table([cells], colWidths=[w * 0.22, w * 0.22, w * 0.22, w * 0.34], rowHeights=[32 * mm])
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (2, 0), 10 * mm)]))
+    lab, blank = 24 * mm, 34 * mm
+    sig = Table([[P("制表人：", st.right), "", P("审核人：", st.right), "", P("负责人：", st.right), ""]],
+                colWidths=[lab, blank] * 3, rowHeights=[12 * mm])
+    sig.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        # Hand-signature lines under each blank cell.
+        ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+        ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
+        ("LINEBELOW", (5, 0), (5, 0), 0.6, colors.black),
+    ]))
+    seal = [P("（单位公章）", st.body), spacer(14), P(f"制表日期：{made_on}", st.body)]
+    t = Table([[sig, seal]], colWidths=[3 * (lab + blank) + 4 * mm, w - 3 * (lab + blank) - 4 * mm],
+              rowHeights=[32 * mm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (1, 0), (1, 0), 12 * mm)]))
     return t
 
 

@@ -58,7 +58,7 @@ def visit_story(data: VisitRecordData, st: Styles) -> list[Flowable]:
     rows.append([P("合计", st.cell_c), "", "", "", "", "",
                  P(f"家庭月总收入；月人均 {fen_to_yuan((total + n // 2) // n)} 元", st.cell),
                  P(fen_to_yuan(total), st.cell_r)])
-    cols = [16, 13, 36, 15, 18, 18]
+    cols = [16, 12, 38, 14, 17, 17]
     cols_pt = [x * mm for x in cols]
     cols_pt += [w - sum(cols_pt) - 20 * mm, 20 * mm]
     story += [section("二、家庭成员及收入情况", st),
