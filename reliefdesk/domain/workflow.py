@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NoReturn
 
 from ..errors import PermissionDenied, RuleViolation, ValidationError
 from .calendar import WorkCalendar
@@ -199,7 +200,7 @@ class Transition:
     guards: tuple[Callable[[str, Facts], None], ...] = field(default=())
 
 
-def _fail(msg: str, programme: str, key: str, code: str) -> None:
+def _fail(msg: str, programme: str, key: str, code: str) -> NoReturn:
     raise RuleViolation(msg, rule=_rule(programme, key), code=f"workflow.{code}")
 
 
@@ -351,7 +352,11 @@ def transition(programme: str, action: Action | str, facts: Facts) -> Transition
         act = Action(action)
     except ValueError:
         raise ValidationError(f"未知的办理操作：{action}", code="workflow.action") from None
-    return _table(programme, facts)[act]
+    table = _table(programme, facts)
+    if act not in table:
+        _fail(f"“{act.label_zh}”不适用于本申请（{PROGRAMME_LABELS[programme]}）。", programme,
+              "no_direct_add", "not_applicable")
+    return table[act]
 
 
 def next_state(programme: str, state: State | str, action: Action | str, facts: Facts) -> State:

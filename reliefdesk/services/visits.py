@@ -1,0 +1,243 @@
+"""入户调查 records (DOMAIN §2.9): at least two investigators, the visit mode, what the team
+saw, the members present, the opinion and recommendation, and photos kept in the database.
+
+Saving a visit linked to an application that is under investigation also records the
+``record_visit`` step of the case in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.engine import Database
+from ..domain.workflow import Action, State
+from ..errors import NotFound, StaleDataError, ValidationError
+from ..models import Application, Household, Visit, VisitPhoto
+from . import audit
+from .context import Actor
+
+__all__ = ["MAX_PHOTO_BYTES", "MODES", "PhotoInput", "PhotoView", "VisitInput", "VisitView",
+           "get_photo", "get_visit", "list_visits", "save_visit"]
+
+MODES = {"onsite": "实地入户", "phone": "电话", "video": "视频"}
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+_RULE_TWO = "民发〔2021〕57号 第十六条"
+
+PhotoInput = Path | str | tuple[str, bytes]  # a file path, or (file name, content)
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    """Form data of a visit; ``id``/``expected_version`` set when editing an existing one.
+
+    ``investigators``: [{"name", "unit"}] (at least 2). ``members_present``: [{"name",
+    "signed"}]. ``housing``: {"type", "structure", "area_m2", "decoration"}.
+    """
+
+    household_id: int
+    visit_date: date
+    investigators: Sequence[Mapping[str, Any]]
+    mode: str = "onsite"
+    application_id: int | None = None
+    members_present: Sequence[Mapping[str, Any]] = ()
+    housing: Mapping[str, Any] = field(default_factory=dict)
+    durable_goods: str = ""
+    vehicles: str = ""
+    livestock: str = ""
+    land: str = ""
+    member_details: Sequence[Mapping[str, Any]] = ()
+    supporters: Sequence[Mapping[str, Any]] = ()
+    spending: Mapping[str, Any] = field(default_factory=dict)
+    opinion: str = ""
+    recommendation: str = ""
+    photos: Sequence[PhotoInput] = ()
+    id: int | None = None
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    id: int
+    filename: str
+    mime: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class VisitView:
+    id: int
+    household_id: int
+    application_id: int | None
+    visit_date: date
+    mode: str
+    mode_label: str
+    investigators: tuple[Mapping[str, Any], ...]
+    members_present: tuple[Mapping[str, Any], ...]
+    housing: Mapping[str, Any]
+    durable_goods: str
+    vehicles: str
+    livestock: str
+    land: str
+    member_details: tuple[Mapping[str, Any], ...]
+    supporters: tuple[Mapping[str, Any], ...]
+    spending: Mapping[str, Any]
+    opinion: str
+    recommendation: str
+    created_by: int
+    version: int
+    photos: tuple[PhotoView, ...]
+
+
+def _view(v: Visit) -> VisitView:
+    return VisitView(
+        v.id, v.household_id, v.application_id, v.visit_date, v.mode, MODES.get(v.mode, v.mode),
+        tuple(dict(x) for x in v.investigators or []),
+        tuple(dict(x) for x in v.members_present or []), dict(v.housing or {}), v.durable_goods,
+        v.vehicles, v.livestock, v.land, tuple(dict(x) for x in v.member_details or []),
+        tuple(dict(x) for x in v.supporters or []), dict(v.spending or {}), v.opinion,
+        v.recommendation, v.created_by, v.version,
+        tuple(PhotoView(p.id, p.filename, p.mime, p.sha256, len(p.data)) for p in v.photos))
+
+
+def _read_photo(photo: PhotoInput) -> tuple[str, bytes]:
+    if isinstance(photo, tuple):
+        name, data = photo
+        if len(data) > MAX_PHOTO_BYTES:
+            _too_big(name, len(data))
+        return name, data
+    path = Path(photo)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PHOTO_BYTES:
+            _too_big(path.name, size)
+        return path.name, path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取照片文件“{path}”：{exc.strerror or exc}", field="photos",
+                              code="visit.photo_read") from exc
+
+
+def _too_big(name: str, size: int) -> None:
+    raise ValidationError(f"照片“{name}”大小 {size / 1024 / 1024:.1f} MB，超过每张 "
+                          f"{MAX_PHOTO_BYTES // 1024 // 1024} MB 的上限，请压缩后再添加。",
+                          field="photos", code="visit.photo_size")
+
+
+def _clean_people(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [dict(r) for r in rows if str(r.get("name", "")).strip()]
+
+
+def _validate(data: VisitInput) -> list[dict[str, Any]]:
+    investigators = _clean_people(data.investigators)
+    names = {str(r["name"]).strip() for r in investigators}
+    if len(names) < 2:
+        raise ValidationError("入户调查每组调查人员不得少于 2 人，请填写至少两名不同的调查人员。",
+                              field="investigators", code="visit.investigators", rule=_RULE_TWO)
+    if data.visit_date > date.today():
+        raise ValidationError("调查日期不能晚于今天。", field="visit_date", code="visit.date")
+    if data.mode not in MODES:
+        raise ValidationError("调查方式须为实地入户、电话或视频。", field="mode", code="visit.mode")
+    return investigators
+
+
+def save_visit(db: Database, actor: Actor, data: VisitInput) -> VisitView:
+    """Create (``data.id`` None) or update a visit record, with its new photos."""
+    actor.require("case.investigate")
+    investigators = _validate(data)
+    photos = [_read_photo(p) for p in data.photos]  # read files before the transaction
+    with db.session() as s:
+        if s.get(Household, data.household_id) is None:
+            raise NotFound(f"家庭 #{data.household_id} 不存在。", code="household.not_found")
+        app: Application | None = None
+        if data.application_id is not None:
+            app = s.get(Application, data.application_id)
+            if app is None or app.household_id != data.household_id:
+                raise ValidationError("所选申请不属于该家庭。", field="application_id",
+                                      code="visit.application")
+        if data.id is None:
+            v = Visit(household_id=data.household_id, created_by=actor.user_id,
+                      visit_date=data.visit_date, investigators=investigators)
+            s.add(v)
+        else:
+            found = s.get(Visit, data.id)
+            if found is None:
+                raise NotFound(f"入户调查记录 #{data.id} 不存在。", code="visit.not_found")
+            v = found
+            if data.expected_version is not None and v.version != data.expected_version:
+                raise StaleDataError("入户调查记录已被其他用户修改，本次修改未保存。请刷新后重试。",
+                                     code="stale")
+        v.household_id = data.household_id
+        v.application_id = data.application_id
+        v.visit_date, v.mode, v.investigators = data.visit_date, data.mode, investigators
+        v.members_present = _clean_people(data.members_present)
+        v.housing = dict(data.housing)
+        v.durable_goods, v.vehicles = data.durable_goods, data.vehicles
+        v.livestock, v.land = data.livestock, data.land
+        v.member_details = [dict(r) for r in data.member_details]
+        v.supporters = [dict(r) for r in data.supporters]
+        v.spending = dict(data.spending)
+        v.opinion, v.recommendation = data.opinion, data.recommendation
+        s.flush()
+        for name, content in photos:
+            mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            s.add(VisitPhoto(visit_id=v.id, filename=name[:256], mime=mime,
+                             sha256=hashlib.sha256(content).hexdigest(), data=content))
+        s.flush()
+        audit.record(s, actor, "visit.create" if data.id is None else "visit.update", "visit",
+                     v.id, household_id=v.household_id,
+                     detail={"application_id": v.application_id, "mode": v.mode,
+                             "visit_date": v.visit_date.isoformat(),
+                             "investigators": [r["name"] for r in investigators],
+                             "photos_added": [n for n, _ in photos]})
+        if app is not None and data.id is None and app.state == State.INVESTIGATING:
+            from .casework import perform_in  # casework imports nothing from here
+
+            perform_in(s, actor, app.id, Action.RECORD_VISIT.value,
+                       on_date=max(data.visit_date, app.state_since), visit_id=v.id,
+                       opinion=data.opinion)
+        s.refresh(v)
+        return _view(v)
+
+
+def _load(s: Session, visit_id: int) -> Visit:
+    v = s.get(Visit, visit_id)
+    if v is None:
+        raise NotFound(f"入户调查记录 #{visit_id} 不存在。", code="visit.not_found")
+    return v
+
+
+def get_visit(db: Database, actor: Actor, visit_id: int) -> VisitView:
+    actor.require("read")
+    with db.session() as s:
+        return _view(_load(s, visit_id))
+
+
+def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, bytes]:
+    """(file name, MIME type, content) of one photo."""
+    actor.require("read")
+    with db.session() as s:
+        p = s.get(VisitPhoto, photo_id)
+        if p is None:
+            raise NotFound(f"照片 #{photo_id} 不存在。", code="visit.photo_not_found")
+        return p.filename, p.mime, p.data
+
+
+def list_visits(db: Database, actor: Actor, household_id: int | None = None,
+                application_id: int | None = None) -> list[VisitView]:
+    actor.require("read")
+    with db.session() as s:
+        q = select(Visit)
+        if household_id is not None:
+            q = q.where(Visit.household_id == household_id)
+        if application_id is not None:
+            q = q.where(Visit.application_id == application_id)
+        return [_view(v) for v in s.scalars(q.order_by(Visit.visit_date, Visit.id))]
