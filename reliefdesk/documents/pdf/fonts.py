@@ -4,6 +4,7 @@ Order (DESIGN §5, ECOSYSTEM §3.1):
 
 1. ``RELIEFDESK_PDF_FONT`` (a path to .ttf/.ttc, optionally ``path#index`` for a subfont);
 2. Windows: ``%WINDIR%\\Fonts\\simsun.ttc`` (subfont 0), ``simfang.ttf``, ``simhei.ttf``;
+   then any .ttf/.ttc bundled in ``reliefdesk/resources/fonts`` (none shipped yet);
 3. Linux: WenQuanYi Zen Hei, AR PL UMing, then a glob over common font directories;
 4. last resort: the CID font ``STSong-Light`` which is *not embedded* (the viewer
    substitutes a face), with a logged warning.
@@ -67,6 +68,12 @@ _FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/font
               "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts")
 
 
+def _bundled_candidates() -> list[tuple[str, int]]:
+    """Open-licensed fonts shipped with the app in ``reliefdesk/resources/fonts`` (if any)."""
+    base = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    return sorted((str(p), 0) for p in base.glob("*.tt[cf]")) if base.is_dir() else []
+
+
 def _glob_candidates() -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for d in _FONT_DIRS:
@@ -90,6 +97,7 @@ def candidate_fonts() -> list[tuple[str, int]]:
         cands.append((path, int(idx) if idx.isdigit() else 0))
     if sys.platform.startswith("win"):
         cands += _windows_candidates()
+    cands += _bundled_candidates()
     cands += _LINUX_KNOWN
     cands += _glob_candidates()
     seen: set[tuple[str, int]] = set()
