@@ -1,0 +1,221 @@
+"""Income items (收入, DOMAIN §2.7), assets (财产, §2.8) and payment accounts (§2.14).
+
+Income amounts are entered as positive monthly fen. ``transfer_out`` (转移性支出: support paid to
+others, social-insurance contributions) reduces the household income. Not-counted categories
+(基础养老金, 优待抚恤/奖励, 社会救助金) are kept on file with ``counted=False``. Items of a member
+who is not counted in the household (or deceased) do not count either.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.engine import Database
+from ..domain.accounts import check_account, normalize_account
+from ..domain.benefits import per_capita_income
+from ..domain.masking import mask_account
+from ..errors import NotFound, StaleDataError, ValidationError
+from ..models import Asset, BankAccount, IncomeItem, Person
+from . import audit
+from .context import Actor
+from .register_people import load_household
+from .register_types import (ACCOUNT_KIND_LABELS, ASSET_KINDS, COUNTED_INCOME, INCOME_CATEGORIES,
+                             AccountResult, AccountView, AssetView, IncomeSummary, IncomeView)
+
+__all__ = [
+    "account_view", "add_account", "add_asset", "add_income", "deactivate_account",
+    "delete_asset", "delete_income", "household_income_summary", "income_summary_in",
+]
+
+_MAX_FEN = 10**11  # 10 亿元: anything above is a typing error
+
+
+def _check_amount(fen: int, what: str, field: str) -> None:
+    if not isinstance(fen, int) or isinstance(fen, bool):
+        raise ValidationError(f"{what}金额无效", code="amount.type", field=field)
+    if fen < 0:
+        raise ValidationError(f"{what}不能为负数；支出类请选择“转移性支出”类别并填写正数金额",
+                              code="amount.negative", field=field)
+    if fen > _MAX_FEN:
+        raise ValidationError(f"{what}金额过大，请核对", code="amount.too_large", field=field)
+
+
+def _member(s: Session, household_id: int, person_id: int, field: str) -> Person:
+    p = s.get(Person, person_id)
+    if p is None or p.household_id != household_id:
+        raise ValidationError("所选人员不是本家庭成员", code="person.not_member", field=field)
+    return p
+
+
+# --- income ----------------------------------------------------------------------------------
+
+def _effect(item: IncomeItem, member_counts: dict[int, bool]) -> int:
+    if not item.counted:
+        return 0
+    if item.person_id is not None and not member_counts.get(item.person_id, False):
+        return 0
+    return -item.monthly_fen if item.category == "transfer_out" else item.monthly_fen
+
+
+def _income_view(item: IncomeItem, member_counts: dict[int, bool]) -> IncomeView:
+    return IncomeView(item.id, item.household_id, item.person_id, item.category,
+                      item.description, item.monthly_fen, bool(item.counted),
+                      _effect(item, member_counts))
+
+
+def _member_counts(s: Session, household_id: int) -> dict[int, bool]:
+    return {pid: bool(counted) and dead is None for pid, counted, dead in s.execute(
+        select(Person.id, Person.counted, Person.deceased_on)
+        .where(Person.household_id == household_id))}
+
+
+def add_income(db: Database, actor: Actor, household_id: int, person_id: int | None,
+               category: str, monthly_fen: int, description: str = "") -> IncomeView:
+    """Record one monthly income item (``person_id`` None = household-level item)."""
+    actor.require("register.write")
+    if category not in INCOME_CATEGORIES:
+        raise ValidationError("收入类别无效", code="income.category", field="category")
+    _check_amount(monthly_fen, "月收入", "monthly_fen")
+    with db.session() as s:
+        load_household(s, household_id)
+        if person_id is not None:
+            _member(s, household_id, person_id, "person_id")
+        item = IncomeItem(household_id=household_id, person_id=person_id, category=category,
+                          monthly_fen=monthly_fen, description=description.strip(),
+                          counted=category in COUNTED_INCOME)
+        s.add(item)
+        s.flush()
+        audit.record(s, actor, "income.add", "income_item", item.id, household_id=household_id,
+                     detail={"person_id": person_id, "category": category,
+                             "monthly_fen": monthly_fen, "counted": item.counted})
+        return _income_view(item, _member_counts(s, household_id))
+
+
+def delete_income(db: Database, actor: Actor, income_id: int) -> None:
+    actor.require("register.write")
+    with db.session() as s:
+        item = s.get(IncomeItem, income_id)
+        if item is None:
+            raise NotFound("收入项目不存在", code="income.not_found")
+        detail = {"person_id": item.person_id, "category": item.category,
+                  "monthly_fen": item.monthly_fen}
+        s.delete(item)
+        audit.record(s, actor, "income.delete", "income_item", income_id,
+                     household_id=item.household_id, detail={"before": detail})
+
+
+def income_summary_in(s: Session, household_id: int) -> IncomeSummary:
+    counts = _member_counts(s, household_id)
+    items = tuple(_income_view(i, counts) for i in s.scalars(
+        select(IncomeItem).where(IncomeItem.household_id == household_id)
+        .order_by(IncomeItem.id)))
+    total = max(0, sum(i.effect_fen for i in items))
+    members = sum(1 for v in counts.values() if v)
+    per_capita = per_capita_income(total, members) if members else None
+    return IncomeSummary(total, per_capita, members, items)
+
+
+def household_income_summary(db: Database, actor: Actor, household_id: int) -> IncomeSummary:
+    """Total counted monthly income (never below 0), per-capita over counted living members."""
+    actor.require("read")
+    with db.session() as s:
+        load_household(s, household_id)
+        return income_summary_in(s, household_id)
+
+
+# --- assets ----------------------------------------------------------------------------------
+
+def add_asset(db: Database, actor: Actor, household_id: int, kind: str, value_fen: int,
+              description: str = "", exempt: bool = False) -> AssetView:
+    """Record an asset; ``exempt`` marks property needed for production and daily life."""
+    actor.require("register.write")
+    if kind not in ASSET_KINDS:
+        raise ValidationError("财产类别无效", code="asset.kind", field="kind")
+    _check_amount(value_fen, "财产价值", "value_fen")
+    with db.session() as s:
+        load_household(s, household_id)
+        a = Asset(household_id=household_id, kind=kind, value_fen=value_fen,
+                  description=description.strip(), exempt=exempt)
+        s.add(a)
+        s.flush()
+        audit.record(s, actor, "asset.add", "asset", a.id, household_id=household_id,
+                     detail={"kind": kind, "value_fen": value_fen, "exempt": exempt})
+        return AssetView(a.id, household_id, kind, a.description, value_fen, exempt)
+
+
+def delete_asset(db: Database, actor: Actor, asset_id: int) -> None:
+    actor.require("register.write")
+    with db.session() as s:
+        a = s.get(Asset, asset_id)
+        if a is None:
+            raise NotFound("财产项目不存在", code="asset.not_found")
+        s.delete(a)
+        audit.record(s, actor, "asset.delete", "asset", asset_id, household_id=a.household_id,
+                     detail={"before": {"kind": a.kind, "value_fen": a.value_fen}})
+
+
+# --- payment accounts ------------------------------------------------------------------------
+
+def account_view(a: BankAccount, payee_name: str, *, reveal: bool = False) -> AccountView:
+    return AccountView(a.id, a.household_id, a.payee_person_id, payee_name, a.kind, a.bank_name,
+                       a.holder_name, a.number if reveal else mask_account(a.number),
+                       bool(a.active), a.version)
+
+
+def add_account(db: Database, actor: Actor, household_id: int, payee_person_id: int, kind: str,
+                number: str, bank_name: str = "", holder_name: str | None = None
+                ) -> AccountResult:
+    """Register the payee's account. Blocking problems raise; warnings (e.g. the Luhn check)
+    come back for the clerk to confirm. A payee has one active account: a new one replaces
+    (deactivates) the previous one."""
+    actor.require("register.write")
+    if kind not in ACCOUNT_KIND_LABELS:
+        raise ValidationError("账户类型无效", code="account.kind", field="kind")
+    issues = check_account(number, kind)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        raise ValidationError(errors[0].message, code=errors[0].code, field="number")
+    clean = normalize_account(number)
+    with db.session() as s:
+        load_household(s, household_id)
+        payee = _member(s, household_id, payee_person_id, "payee_person_id")
+        if payee.deceased_on is not None:
+            raise ValidationError(f"{payee.name}已登记死亡，不能作为收款人", code="account.payee_dead",
+                                  field="payee_person_id")
+        old = s.scalars(select(BankAccount).where(BankAccount.payee_person_id == payee.id,
+                                                  BankAccount.active.is_(True))).all()
+        replaced = None
+        for o in old:
+            o.active = False
+            replaced = o.id
+        s.flush()
+        a = BankAccount(household_id=household_id, payee_person_id=payee.id, kind=kind,
+                        bank_name=bank_name.strip(),
+                        holder_name=(holder_name or payee.name).strip(), number=clean,
+                        active=True)
+        s.add(a)
+        s.flush()
+        audit.record(s, actor, "account.add", "bank_account", a.id, household_id=household_id,
+                     detail={"payee_person_id": payee.id, "kind": kind,
+                             "number": mask_account(clean), "bank_name": a.bank_name,
+                             "replaced": [o.id for o in old]})
+        return AccountResult(account_view(a, payee.name),
+                             tuple(i.message for i in issues if i.severity == "warning"), replaced)
+
+
+def deactivate_account(db: Database, actor: Actor, account_id: int,
+                       expected_version: int | None = None) -> AccountView:
+    actor.require("register.write")
+    with db.session() as s:
+        a = s.get(BankAccount, account_id)
+        if a is None:
+            raise NotFound("账户不存在", code="account.not_found")
+        if expected_version is not None and a.version != expected_version:
+            raise StaleDataError("账户已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale")
+        a.active = False
+        s.flush()
+        audit.record(s, actor, "account.deactivate", "bank_account", a.id,
+                     household_id=a.household_id, detail={"number": mask_account(a.number)})
+        payee = s.get(Person, a.payee_person_id)
+        return account_view(a, payee.name if payee else "")
