@@ -1,0 +1,249 @@
+"""The monthly amount of one enrollment in one month (pure: facts + policy → amount).
+
+Whether an enrollment pays in a month comes from its change history (EnrollmentChange rows:
+增发/减发/停发/恢复/渐退/终止 with an ``effective_month`` = the first month the change applies).
+The amount is recomputed with the standards in force THAT month (DOMAIN §2.13, §3.5) from the
+enrollment's current assessment (persons, per-capita income, method, care tier, 分类施保
+categories); 渐退 (§2.15) pays a share of the pre-phase-out amount by month index.
+
+The ``basis`` dict stored in each roster line's working JSON is enough to recompute the line
+under another policy version, which is how retroactive back pay (补发) is computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from ..domain import benefits as b
+from ..domain.money import fen_to_yuan, round_half_up
+from ..domain.months import months_between
+from ..errors import ReliefError
+from .policy import Policy
+
+SUSPEND_KINDS = frozenset({"停发", "suspend"})
+RESUME_KINDS = frozenset({"恢复", "resume"})
+TERMINATE_KINDS = frozenset({"终止", "terminate"})
+PHASE_OUT_KINDS = frozenset({"渐退", "phase_out"})
+AMOUNT_KINDS = frozenset({"增发", "减发", "increase", "decrease"})
+KIND_LABELS = {"increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",
+               "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查"}
+
+
+@dataclass(frozen=True)
+class ChangeFact:
+    id: int
+    kind: str
+    effective_month: date
+    old_fen: int
+    new_fen: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class EnrollmentFacts:
+    """What the roster needs to know about an enrollment (read in bulk, no ORM objects)."""
+
+    enrollment_id: int
+    household_id: int
+    payee_id: int
+    programme: str
+    status: str
+    start_month: date
+    end_month: date | None
+    persons: int
+    amount_fen: int
+    per_capita_income_fen: int
+    method: str
+    care_tier: str | None
+    care_mode: str | None
+    topup_categories: tuple[str, ...]
+    phase_out_start: date | None
+    area_type: str
+    changes: tuple[ChangeFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class MonthState:
+    """``payable`` False gives the reason (Chinese) in ``reason``."""
+
+    state: str  # active | phase_out | suspended | terminated | not_started | ended
+    payable: bool
+    reason: str
+    change: ChangeFact | None = None
+    phase_out_start: date | None = None
+    phase_out_base_fen: int | None = None
+    decided: ChangeFact | None = None  # the 增发/减发 decision in force
+
+
+def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
+    """Replay the change history up to ``month``."""
+    if month < f.start_month:
+        return MonthState("not_started", False, f"自 {f.start_month:%Y-%m} 起发放")
+    state, last, po_start, po_base = "active", None, f.phase_out_start, None
+    explained = False
+    decided: ChangeFact | None = None
+    for ch in sorted(f.changes, key=lambda c: (c.effective_month, c.id)):
+        if ch.effective_month > month:
+            break
+        if ch.kind in SUSPEND_KINDS:
+            state, last, explained = "suspended", ch, True
+        elif ch.kind in RESUME_KINDS:
+            state, last = "active", ch
+        elif ch.kind in TERMINATE_KINDS:
+            state, last, explained = "terminated", ch, True
+        elif ch.kind in PHASE_OUT_KINDS:
+            state, last, po_start = "phase_out", ch, ch.effective_month
+            po_base = ch.old_fen if ch.old_fen > 0 else None
+            explained = True
+        elif ch.kind in AMOUNT_KINDS:
+            decided, last = ch, ch
+        else:
+            last = ch
+    if f.end_month is not None and month > f.end_month:
+        return MonthState("ended", False, f"已于 {f.end_month:%Y-%m} 停止发放", last)
+    if state == "active" and not explained:
+        # status changed without a dated change row: trust the status
+        if f.status in ("suspended", "terminated"):
+            return MonthState(f.status, False, "已停发" if f.status == "suspended" else "已终止",
+                              last)
+        if f.status == "phase_out" and f.phase_out_start is not None \
+                and month >= f.phase_out_start:
+            state = "phase_out"
+    if state == "suspended":
+        return MonthState(state, False, f"停发：{last.reason if last else ''}", last)
+    if state == "terminated":
+        return MonthState(state, False, f"终止：{last.reason if last else ''}", last)
+    if state == "phase_out":
+        return MonthState(state, True, "", last, po_start or month, po_base, decided)
+    return MonthState(state, True, "", last, decided=decided)
+
+
+def basis_for(f: EnrollmentFacts, st: MonthState, month: date,
+              decided_policy_id: int | None = None) -> dict[str, Any]:
+    """The calculation basis stored in the line (and reused for back pay).
+
+    A 增发/减发 decision (``st.decided``) fixes the amount while the policy version in force
+    when it took effect (``decided_policy_id``) still applies; once standards change, the
+    formula takes over again (the household is reassessed under the new standard)."""
+    basis: dict[str, Any] = {
+        "programme": f.programme, "method": f.method, "persons": f.persons,
+        "per_capita_income_fen": f.per_capita_income_fen, "care_tier": f.care_tier,
+        "care_mode": f.care_mode, "topups": list(f.topup_categories), "area_type": f.area_type,
+        "fixed_fen": f.amount_fen,
+    }
+    if st.decided is not None:
+        basis["decided_fen"] = st.decided.new_fen
+        basis["decided_policy_id"] = decided_policy_id
+        basis["decided_reason"] = (f"{KIND_LABELS.get(st.decided.kind, st.decided.kind)}："
+                                   f"{st.decided.reason}")
+    if st.state == "phase_out":
+        basis["phase_out_index"] = months_between(st.phase_out_start or month, month)
+        basis["phase_out_base_fen"] = st.phase_out_base_fen or f.amount_fen
+    return basis
+
+
+@dataclass(frozen=True)
+class LineAmount:
+    fen: int
+    standard_fen: int
+    per_capita_income_fen: int | None
+    eligible: bool
+    category: str
+    working: dict[str, Any]
+
+
+def _tiers(policy: Policy) -> list[b.Tier]:
+    return [b.Tier(str(t["name"]), Fraction(str(t["max_income_ratio"])),
+                   Fraction(str(t["pay_ratio"]))) for t in policy.data.get("tiers", [])]
+
+
+CATEGORY = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养"}
+
+
+def compute(basis: dict[str, Any], policy: Policy) -> LineAmount:
+    """Amount for one month under ``policy``. Calculator errors become a 0 line whose working
+    carries ``error`` (validation reports it) instead of aborting a 40,000-line roster."""
+    programme = str(basis["programme"])
+    category = CATEGORY.get(programme, programme)
+    try:
+        return _compute(basis, policy, category)
+    except ReliefError as exc:
+        return LineAmount(0, 0, None, False, category,
+                          {"error": str(exc), "basis": basis, "lines": [], "formula": "",
+                           "policy": _policy_ref(policy)})
+
+
+def _policy_ref(policy: Policy) -> dict[str, Any]:
+    return {"id": policy.id, "name": policy.name,
+            "effective_from": policy.effective_from.isoformat()}
+
+
+def _compute(basis: dict[str, Any], policy: Policy, category: str) -> LineAmount:
+    programme, method = str(basis["programme"]), str(basis["method"])
+    persons, pci = int(basis["persons"]), int(basis["per_capita_income_fen"])
+    pci_out: int | None = pci
+    if programme == "tekun" or method == "tekun":
+        std = policy.dibao_standard_fen(str(basis.get("area_type") or "rural"))
+        tier = b.SelfCare(basis.get("care_tier") or "full")
+        care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
+        amount = b.tekun(std, policy.tekun_basic_ratio, care, tier)
+        standard = round_half_up(policy.tekun_basic_ratio * std)
+        mode = "集中供养" if basis.get("care_mode") == "centralised" else "分散供养"
+        category = f"特困（{mode}·{tier.label_zh}）"
+        pci_out = None
+        lines = list(amount.working)
+        fen = amount.fen
+    else:
+        standard = policy.standard_for_programme(programme)
+        if method == "tier":
+            amount = b.dibao_tier(standard, _tiers(policy), pci, persons)
+            chosen = next((w.value for w in amount.working if w.label_zh == "适用档次"), "")
+            if chosen:
+                category += "·" + chosen.split("（")[0]
+        elif method == "single":
+            amount = b.single_person(standard, pci, policy.single_person_min_ratio)
+            category += "·单人保"
+        elif method == "gap":
+            amount = b.dibao_gap(standard, pci, persons, policy.floor_ratio)
+        else:
+            fixed = int(basis.get("fixed_fen") or 0)
+            amount = b.Amount(fixed, (b.WorkingLine("核定月保障金", f"{fen_to_yuan(fixed)} 元"),),
+                              "按核定金额发放")
+        lines = list(amount.working)
+        fen = amount.fen
+        cats = [str(c) for c in basis.get("topups") or []]
+        if amount.eligible and cats and fen > 0 and method in ("gap", "tier", "single"):
+            base = round_half_up(Fraction(fen, max(persons, 1)))
+            top = b.classified_topups(base, cats, policy.topup_rates)
+            lines += list(top.working)
+            lines.append(b.WorkingLine("月保障金合计", f"{fen_to_yuan(fen)} + "
+                                       f"{fen_to_yuan(top.fen)} = {fen_to_yuan(fen + top.fen)} 元"))
+            fen += top.fen
+    formula = amount.formula
+    eligible = amount.eligible
+    if basis.get("decided_fen") is not None and basis.get("decided_policy_id") == policy.id:
+        fen, eligible, formula = int(basis["decided_fen"]), True, "按变更决定核定的金额发放"
+        lines = [b.WorkingLine("核定月保障金", f"{fen_to_yuan(fen)} 元（{basis['decided_reason']}）")]
+    if "phase_out_index" in basis:
+        po = b.phase_out(int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]),
+                         policy.phase_out_schedule)
+        lines = list(po.working)
+        fen, formula, eligible = po.fen, po.formula, po.eligible
+        category += "·渐退"
+    working = {"method": method, "formula": formula,
+               "lines": [[w.label_zh, w.value] for w in lines], "basis": basis,
+               "policy": _policy_ref(policy)}
+    return LineAmount(fen, standard, pci_out, eligible, category, working)
+
+
+def amount_cap(policy: Policy, programme: str, persons: int, standard_fen: int,
+               ratio: Fraction) -> int:
+    """Highest plausible monthly amount for a line: standard × persons × ratio (dibao);
+    (basic + highest care) × persons × ratio (tekun)."""
+    per_person = standard_fen
+    if programme == "tekun":
+        per_person += max(policy.tekun_care_fen.values(), default=0)
+    return round_half_up(Fraction(per_person) * max(persons, 1) * ratio)

@@ -1,0 +1,190 @@
+"""Exporting a locked roster (bank file, internal roster, village summary) and importing the
+bank's return file (回盘), which marks failed lines and queues their 补发 (DOMAIN §7.1–§7.3).
+
+Every export is audited and recorded (who, when, kind, rows, total, file and roster hashes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..db.engine import Database
+from ..documents import workbooks as wb
+from ..domain.idnumber import normalize_id
+from ..domain.months import next_month
+from ..errors import ValidationError
+from ..models import BankReturn, RosterAdjustment, RosterExport, RosterLine
+from . import audit
+from .context import Actor
+from .roster_build import get_roster_row
+from .roster_check import ensure_intact
+from .roster_read import adjustment_view
+from .roster_types import PROGRAMME_LABELS, ImportResult, month_text
+from .settings import get_setting, office_in
+
+def bank_template(session: Session) -> wb.BankTemplate:
+    """The admin's template from setting ``roster.bank_template`` (JSON), or the default."""
+    raw = get_setting(session, "roster.bank_template")
+    if not raw:
+        return wb.DEFAULT_BANK_TEMPLATE
+    if isinstance(raw, str):
+        import json
+
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raise ValidationError("银行模板设置不是有效的 JSON。", code="bank_template.json") from None
+    return wb.BankTemplate.from_dict(raw)
+
+
+def _file_hash(result: Any) -> str:
+    return str(getattr(result, "sha256", None) or getattr(result, "sha256_of_file"))
+
+
+def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLike[str],
+           kinds: tuple[str, ...] = ("bank", "roster", "summary")) -> list[wb.ExportResult]:
+    """Write the bank file, the internal roster and the village summary of a LOCKED roster
+    into ``out_dir``. File names carry township, programme, month and the hash prefix."""
+    actor.require("roster.export")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with db.session() as s:
+        roster = get_roster_row(s, roster_id)
+        ensure_intact(s, roster)
+        assert roster.lines_sha256 is not None
+        office = office_in(s)
+        lines = list(s.scalars(select(RosterLine).where(RosterLine.roster_id == roster.id,
+                                                        RosterLine.paid_fen > 0)
+                               .order_by(RosterLine.line_no)))
+        township = office.township_name if office and office.township_name else \
+            (lines[0].township if lines else "")
+        label = PROGRAMME_LABELS.get(roster.programme, roster.programme)
+        if roster.kind == "supplementary":
+            label += f"补发{roster.seq_no}"
+        header = wb.RollHeader(
+            county=office.county if office else "", township=township,
+            office_name=office.office_name if office else "", programme_label=label,
+            month=month_text(roster.month), roster_hash=roster.lines_sha256,
+            prepared_by=roster.generated_by_name, made_on=date.today())
+        roll = [wb.RollLine(
+            seq=i, township=ln.township, village=ln.village, payee=ln.payee_name,
+            id_number=ln.payee_id_number, category=ln.category, persons=ln.persons,
+            standard_fen=ln.standard_fen, per_capita_income_fen=ln.per_capita_income_fen,
+            due_fen=ln.due_fen, adjustment_fen=ln.adjustment_fen,
+            adjustment_reason=ln.adjustment_reason, paid_fen=ln.paid_fen, account=ln.account,
+            bank=ln.bank, change_flag=ln.change_flag,
+            note=ln.change_reason if ln.change_flag not in ("不变",) else "")
+            for i, ln in enumerate(lines, 1)]
+        results: list[wb.ExportResult] = []
+
+        def name(kind: str) -> Path:
+            return out / wb.export_file_name(township or "乡镇", label, header.month,
+                                             roster.lines_sha256 or "", kind)
+
+        if "bank" in kinds:
+            results.append(wb.write_bank_file(name("bank"), header, roll, bank_template(s)))
+        if "roster" in kinds:
+            results.append(wb.write_internal_roster(name("roster"), header, roll))
+        if "summary" in kinds:
+            results.append(wb.write_village_summary(name("summary"), header, _summary(lines)))
+        for kind, res in zip([k for k in ("bank", "roster", "summary") if k in kinds], results,
+                             strict=True):
+            s.add(RosterExport(roster_id=roster.id, kind=kind, file_name=Path(res.path).name,
+                               rows=res.rows, total_fen=res.total_fen,
+                               file_sha256=_file_hash(res), roster_sha256=roster.lines_sha256,
+                               user_id=actor.user_id or None, username=actor.username))
+            audit.record(s, actor, "roster.export", "roster", roster.id,
+                         detail={"kind": kind, "file": Path(res.path).name, "rows": res.rows,
+                                 "total_fen": res.total_fen, "file_sha256": _file_hash(res),
+                                 "roster_sha256": roster.lines_sha256,
+                                 "month": month_text(roster.month)})
+        return results
+
+
+def _summary(lines: list[RosterLine]) -> list[wb.VillageSummaryRow]:
+    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for ln in lines:
+        row = acc[ln.village]
+        base = 3 if ln.programme == "tekun" else 0
+        row[base] += 1
+        row[base + 1] += ln.persons
+        row[base + 2] += ln.paid_fen
+    return [wb.VillageSummaryRow(v, *vals) for v, vals in sorted(acc.items())]
+
+
+def import_return(db: Database, actor: Actor, roster_id: int,
+                  path: str | os.PathLike[str]) -> ImportResult:
+    """Read the bank's result file: mark lines paid or failed (matched by ID number, else by
+    account) and queue a 补发 adjustment for each failed line; it is paid in a later roster
+    once the account is fixed (a different active account, or :func:`mark_account_fixed`)."""
+    actor.require("roster.export")
+    rows = wb.read_bank_return(path)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    with db.session() as s:
+        roster = get_roster_row(s, roster_id)
+        ensure_intact(s, roster)
+        lines = list(s.scalars(select(RosterLine).where(RosterLine.roster_id == roster.id,
+                                                        RosterLine.paid_fen > 0)))
+        by_id = {ln.payee_id_number: ln for ln in lines}
+        by_acct = {ln.account: ln for ln in lines if ln.account}
+        paid = failed = 0
+        unmatched: list[int] = []
+        created = []
+        for r in rows:
+            try:
+                key = normalize_id(r.id_number) if r.id_number else ""
+            except ValidationError:
+                key = r.id_number.strip().upper()
+            line = by_id.get(key) or by_acct.get((r.account or "").strip())
+            s.add(BankReturn(roster_id=roster.id, roster_line_id=line.id if line else None,
+                             row_number=r.row_number, id_number=r.id_number or "",
+                             account=r.account or "", name=r.name or "",
+                             amount_fen=r.amount_fen, success=r.success, reason=r.reason or "",
+                             file_sha256=digest, user_id=actor.user_id or None))
+            if line is None:
+                unmatched.append(r.row_number)
+                continue
+            existing = s.scalar(select(RosterAdjustment).where(
+                RosterAdjustment.source_line_id == line.id,
+                RosterAdjustment.source == "failed_payment"))
+            if r.success:
+                paid += 1
+                s.execute(update(RosterLine).where(RosterLine.id == line.id)
+                          .values(bank_status="paid", bank_reason="")
+                          .execution_options(synchronize_session=False))
+                if existing is not None and existing.applied_in_roster_id is None:
+                    existing.cancelled = True  # a later file says it went through after all
+                continue
+            failed += 1
+            reason = r.reason or "银行返回失败"
+            s.execute(update(RosterLine).where(RosterLine.id == line.id)
+                      .values(bank_status="failed", bank_reason=reason)
+                      .execution_options(synchronize_session=False))
+            if existing is None:
+                adj = RosterAdjustment(
+                    enrollment_id=line.enrollment_id, household_id=line.household_id,
+                    kind="补发", amount_fen=line.paid_fen,
+                    reason=f"{month_text(roster.month)} 银行发放失败（{reason}），账户更正后补发",
+                    for_month=roster.month, apply_month=next_month(roster.month),
+                    source="failed_payment", source_roster_id=roster.id, source_line_id=line.id,
+                    failed_account=line.account, created_by=actor.user_id or None)
+                s.add(adj)
+                s.flush()
+                created.append(adjustment_view(adj))
+        s.flush()
+        audit.record(s, actor, "roster.import_return", "roster", roster.id,
+                     detail={"file": Path(path).name, "file_sha256": digest, "rows": len(rows),
+                             "paid": paid, "failed": failed, "unmatched": unmatched,
+                             "adjustments": [a.id for a in created]})
+        return ImportResult(len(rows), paid, failed, tuple(unmatched), tuple(created), digest)
+
+
+__all__ = ["bank_template", "export", "import_return"]
