@@ -28,6 +28,7 @@ __all__ = [
     "MAX_CELL_CHARS",
     "bad_text",
     "needs_forcing",
+    "printable",
     "save_atomically",
 ]
 
@@ -43,6 +44,11 @@ RIGHT = Alignment(horizontal="right", vertical="center")
 def needs_forcing(text: str) -> bool:
     """True if openpyxl would not bind ``text`` as a plain string (formula or error code)."""
     return text[:1] == "=" or text in ERROR_CODES
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as "?" (for messages about that text)."""
+    return _ILLEGAL.sub("?", text)
 
 
 def bad_text(text: str) -> str | None:

@@ -21,12 +21,20 @@ from reliefdesk.domain.idnumber import check_digit
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.errors import ValidationError
 
-from ._cells import CellMaker, bad_text, needs_forcing, new_write_only_sheet, save_atomically
+from ._cells import (
+    CellMaker,
+    bad_text,
+    needs_forcing,
+    new_write_only_sheet,
+    printable,
+    save_atomically,
+)
 from .model import ExportResult, RollHeader, RollLine
 from .problems import raise_if_problems
 from .template import (
     AMOUNT_FIELDS,
     DEFAULT_BANK_TEMPLATE,
+    FIELD_LABELS,
     HEADER_TEXT_FIELDS,
     IDENTIFIER_FIELDS,
     BankTemplate,
@@ -59,7 +67,7 @@ def check_bank_lines(lines: Sequence[RollLine], template: BankTemplate) -> list[
     text_fields = [f for f in fields if f not in AMOUNT_FIELDS and f not in HEADER_TEXT_FIELDS
                    and f not in ("seq", "persons")]
     for n, line in enumerate(lines, 1):
-        where = f"第 {n} 条（序号 {line.seq}，{line.payee or '无姓名'}）"
+        where = f"第 {n} 条（序号 {line.seq}，{printable(line.payee) or '无姓名'}）"
         if isinstance(line.seq, bool) or not isinstance(line.seq, int) or line.seq < 1:
             problems.append(f"{where}序号必须是正整数")
         elif line.seq in seen_seq:
@@ -85,11 +93,13 @@ def check_bank_lines(lines: Sequence[RollLine], template: BankTemplate) -> list[
             if field == "paid_fen" and (not isinstance(value, int) or value <= 0):
                 problems.append(f"{where}实发金额必须大于 0（银行代发文件不含零金额或负金额行）")
             elif value is not None and not isinstance(value, int):
-                problems.append(f"{where}{field} 必须是以分为单位的整数")
-        for field in text_fields:
-            why = bad_text(getattr(line, field))
-            if why:
-                problems.append(f"{where}{field} {why}")
+                problems.append(f"{where}{FIELD_LABELS[field]}必须是以分为单位的整数")
+        # One regex pass over all text of the line; only a hit looks field by field.
+        if bad_text("\n".join([getattr(line, f) for f in text_fields])):
+            for field in text_fields:
+                why = bad_text(getattr(line, field))
+                if why:
+                    problems.append(f"{where}{FIELD_LABELS[field]}{why}")
     return problems
 
 
@@ -152,7 +162,9 @@ def _converter(
         const = _header_values(header)[field]
         if not const:
             return lambda line: None
-        return lambda line: make.text(const, text_style)
+        if needs_forcing(const):
+            return lambda line: make.text(const, text_style)
+        return lambda line: const
     get = attrgetter(field)
     if kind == "int":
         return get
