@@ -1,0 +1,200 @@
+"""``reliefdesk-admin roster …``: monthly payment rosters from the command line.
+
+    roster generate      --month YYYY-MM [--programme P]
+    roster diff          --month YYYY-MM [--programme P]
+    roster validate      --month YYYY-MM [--programme P]      (exit 1 when errors remain)
+    roster ack           --month YYYY-MM [--programme P] (--all-warnings | --item LINE:CODE …)
+    roster lock          --month YYYY-MM [--programme P]
+    roster unlock        --month YYYY-MM [--programme P] --reason TEXT
+    roster export        --month YYYY-MM [--programme P] --out DIR
+    roster import-return --month YYYY-MM [--programme P] FILE
+    roster back-pay      --from YYYY-MM --to YYYY-MM [--programme P]
+    roster list          [--month YYYY-MM] [--programme P]
+
+``--id N`` picks a roster by number instead (e.g. a supplementary roster).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlalchemy import select
+
+from ..domain.money import fen_to_yuan
+from ..errors import NotFound, ValidationError
+from ..models import Roster
+from ..services import roster as svc
+from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext
+
+_PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser("roster", parents=[common], help="发放花名册（生成、校验、锁定、导出、回盘）")
+    sub = p.add_subparsers(dest="roster_command", metavar="ACTION")
+    sub.required = True
+
+    def add(name: str, help_text: str, handler: Any, month: bool = True) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, parents=[common], help=help_text)
+        if month:
+            sp.add_argument("--month", help="所属期 YYYY-MM")
+            sp.add_argument("--id", type=int, default=None, help="按编号指定花名册")
+        sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
+                        help="保障项目（默认：全部项目）")
+        sp.set_defaults(handler=handler)
+        return sp
+
+    add("generate", "生成（或重新生成）本月花名册草稿", _generate)
+    add("diff", "与上月花名册比较的变动", _diff)
+    add("validate", "校验花名册（错误与警告）", _validate)
+    ack = add("ack", "确认警告（记录确认人）", _ack)
+    ack.add_argument("--all-warnings", action="store_true", help="确认全部未确认的警告")
+    ack.add_argument("--item", action="append", default=[], help="行号:问题代码，可重复")
+    ack.add_argument("--note", default="", help="确认说明")
+    add("lock", "锁定花名册（负责人）", _lock)
+    unlock = add("unlock", "解锁花名册（管理员，须填理由）", _unlock)
+    unlock.add_argument("--reason", required=True, help="解锁理由")
+    export = add("export", "导出银行代发文件、花名册和汇总表", _export)
+    export.add_argument("--out", required=True, help="输出目录")
+    imp = add("import-return", "导入银行回盘文件", _import_return)
+    imp.add_argument("file", help="回盘文件 (.xlsx/.xls)")
+    back = add("back-pay", "按追溯调整的标准计算补发", _back_pay, month=False)
+    back.add_argument("--from", dest="from_month", required=True, help="起始月份 YYYY-MM")
+    back.add_argument("--to", dest="to_month", required=True, help="结束月份 YYYY-MM")
+    lst = add("list", "列出花名册", _list, month=False)
+    lst.add_argument("--month", default=None, help="所属期 YYYY-MM")
+
+
+def _find(ctx: CliContext) -> int:
+    args = ctx.args
+    if getattr(args, "id", None):
+        return int(args.id)
+    if not getattr(args, "month", None):
+        raise ValidationError("请用 --month YYYY-MM 指定月份（或 --id 指定花名册）。",
+                              code="cli.month")
+    month = svc.parse_month(args.month)
+    programme = args.programme or "all"
+    with ctx.db().session() as s:
+        rid = s.scalar(select(Roster.id).where(Roster.month == month, Roster.programme == programme,
+                                               Roster.kind == "regular"))
+    if rid is None:
+        raise NotFound(f"{svc.month_text(month)} 没有{svc.PROGRAMME_LABELS[programme]}花名册，"
+                       "请先生成。", code="roster.not_found")
+    return int(rid)
+
+
+def _summary(ctx: CliContext, v: svc.RosterView) -> None:
+    state = "已锁定" if v.locked else "草稿"
+    ctx.out(f"花名册 #{v.id} {v.month_text} {v.programme_label}"
+            f"{'（补发名册）' if v.kind == 'supplementary' else ''} {state}："
+            f"{v.households} 户 {v.persons} 人，合计 {fen_to_yuan(v.amount_fen)} 元")
+    if v.flag_counts:
+        ctx.out("变动：" + "，".join(f"{k} {n}" for k, n in sorted(v.flag_counts.items())))
+    if v.lines_sha256:
+        ctx.out(f"SHA-256：{v.lines_sha256}")
+
+
+def _generate(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.generate")
+    if not ctx.args.month:
+        raise ValidationError("请用 --month YYYY-MM 指定月份。", code="cli.month")
+    v = svc.generate(ctx.db(), actor, ctx.args.month, ctx.args.programme)
+    _summary(ctx, v)
+    return EXIT_OK
+
+
+def _diff(ctx: CliContext) -> int:
+    actor = ctx.actor("read")
+    d = svc.diff(ctx.db(), actor, _find(ctx))
+    ctx.out("变动汇总：" + ("，".join(f"{k} {n}" for k, n in sorted(d.counts.items())) or "无"))
+    ctx.table(["行号", "领取人", "变动", "上月(元)", "本月(元)", "原因"],
+              [[e.line_no, e.payee_name, e.flag,
+                "" if e.previous_fen is None else fen_to_yuan(e.previous_fen),
+                fen_to_yuan(e.current_fen), e.reason] for e in d.entries])
+    return EXIT_OK
+
+
+def _print_problems(ctx: CliContext, problems: list[svc.Problem]) -> None:
+    ctx.table(["行号", "级别", "代码", "说明", "已确认"],
+              [[p.line_no or "-", "错误" if p.severity == "error" else "警告", p.code,
+                p.message_zh, p.acknowledged_by or ""] for p in problems])
+
+
+def _validate(ctx: CliContext) -> int:
+    actor = ctx.actor("read")
+    problems = svc.validate(ctx.db(), actor, _find(ctx))
+    errors = sum(p.severity == "error" for p in problems)
+    open_w = sum(p.severity == "warning" and not p.acknowledged_by for p in problems)
+    if problems:
+        _print_problems(ctx, problems)
+    ctx.out(f"错误 {errors} 个，未确认警告 {open_w} 条，共 {len(problems)} 条。")
+    return EXIT_PROBLEMS if errors or open_w else EXIT_OK
+
+
+def _ack(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.generate")
+    rid = _find(ctx)
+    items: list[tuple[int, str]] = []
+    if ctx.args.all_warnings:
+        items = [p.key for p in svc.validate(ctx.db(), actor, rid)
+                 if p.severity == "warning" and not p.acknowledged_by]
+    for raw in ctx.args.item:
+        line, sep, code = raw.partition(":")
+        if not sep or not line.strip().isdigit():
+            raise ValidationError(f"“{raw}”格式应为 行号:问题代码。", code="cli.item")
+        items.append((int(line), code.strip()))
+    if not items:
+        raise ValidationError("没有要确认的警告（用 --all-warnings 或 --item）。", code="cli.item")
+    problems = svc.acknowledge(ctx.db(), actor, rid, items, ctx.args.note)
+    ctx.out(f"已确认 {len(items)} 条警告；剩余未确认 "
+            f"{sum(p.severity == 'warning' and not p.acknowledged_by for p in problems)} 条。")
+    return EXIT_OK
+
+
+def _lock(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.lock")
+    _summary(ctx, svc.lock(ctx.db(), actor, _find(ctx)))
+    return EXIT_OK
+
+
+def _unlock(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.unlock")
+    _summary(ctx, svc.unlock(ctx.db(), actor, _find(ctx), ctx.args.reason))
+    return EXIT_OK
+
+
+def _export(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.export")
+    for r in svc.export(ctx.db(), actor, _find(ctx), ctx.args.out):
+        ctx.out(f"{r.path}  {r.rows} 行  合计 {fen_to_yuan(r.total_fen)} 元")
+    return EXIT_OK
+
+
+def _import_return(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.export")
+    res = svc.import_return(ctx.db(), actor, _find(ctx), ctx.args.file)
+    ctx.out(f"回盘 {res.rows} 行：成功 {res.paid}，失败 {res.failed}，未匹配 "
+            f"{len(res.unmatched_rows)}；新建待补发 {len(res.adjustments)} 笔。")
+    if res.unmatched_rows:
+        ctx.out("未匹配的行号：" + "、".join(str(n) for n in res.unmatched_rows))
+    return EXIT_PROBLEMS if res.unmatched_rows else EXIT_OK
+
+
+def _back_pay(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.generate")
+    adjs = svc.record_back_pay(ctx.db(), actor, ctx.args.from_month, ctx.args.to_month,
+                               ctx.args.programme)
+    ctx.out(f"新建补发 {len(adjs)} 笔，合计 {fen_to_yuan(sum(a.amount_fen for a in adjs))} 元。")
+    return EXIT_OK
+
+
+def _list(ctx: CliContext) -> int:
+    actor = ctx.actor("read")
+    rows = svc.list_rosters(ctx.db(), actor, ctx.args.month, ctx.args.programme)
+    ctx.table(["编号", "所属期", "项目", "类型", "状态", "户数", "人数", "金额(元)", "生成人", "锁定人"],
+              [[v.id, v.month_text, v.programme_label,
+                "补发" if v.kind == "supplementary" else "正常", "已锁定" if v.locked else "草稿",
+                v.households, v.persons, fen_to_yuan(v.amount_fen), v.generated_by, v.locked_by]
+               for v in rows])
+    return EXIT_OK
