@@ -1,0 +1,144 @@
+"""``reliefdesk-admin forms …``: print case documents and rosters to PDF files.
+
+    forms application --id N --out FILE          申请审批表
+    forms batch       --ids 1,2,3 --out FILE     申请审批表（批量）
+    forms visit       --id N --out FILE          入户调查表
+    forms notice      --ids 1,2,3 --out FILE [--mask-names]   公示表
+    forms decision    --id N --out FILE          确认通知书 / 不予确认告知书
+    forms roster      --month YYYY-MM [--programme P] [--full-ids] --out FILE   发放花名册
+    forms changes     --month YYYY-MM [--programme P] [--full-ids] --out FILE   变动名册
+
+Acts as ``--user`` (permission ``print``; every print is audited). The file is written
+atomically: a temporary file in the same folder, then renamed over the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import ValidationError
+from ..services import printing
+from ..services.printing import PrintResult
+from .framework import EXIT_OK, CliContext
+
+_PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser("forms", parents=[common], help="打印表单和名册（输出 PDF 文件）")
+    sub = p.add_subparsers(dest="forms_command", metavar="DOCUMENT")
+    sub.required = True
+
+    def add(name: str, help_text: str, handler: Callable[[CliContext], int]
+            ) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, parents=[common], help=help_text)
+        sp.add_argument("--out", required=True, help="输出的 PDF 文件")
+        sp.set_defaults(handler=handler)
+        return sp
+
+    add("application", "申请审批表", _application).add_argument(
+        "--id", type=int, required=True, help="申请编号")
+    add("batch", "批量打印申请审批表", _batch).add_argument(
+        "--ids", required=True, help="申请编号，逗号分隔，如 1,2,3")
+    add("visit", "家庭经济状况入户调查表", _visit).add_argument(
+        "--id", type=int, required=True, help="入户调查记录编号")
+    notice = add("notice", "公示表（只含姓名、人数、金额、村）", _notice)
+    notice.add_argument("--ids", required=True, help="申请编号，逗号分隔")
+    notice.add_argument("--mask-names", action="store_true", help="姓名中间字以 * 代替")
+    add("decision", "确认通知书或不予确认告知书", _decision).add_argument(
+        "--id", type=int, required=True, help="申请编号")
+    for name, help_text, handler in (("roster", "资金发放花名册", _roster),
+                                     ("changes", "变动名册", _changes)):
+        sp = add(name, help_text, handler)
+        sp.add_argument("--month", required=True, help="所属期 YYYY-MM")
+        sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
+                        help="保障项目（默认：本月唯一的或全部项目花名册）")
+        sp.add_argument("--full-ids", action="store_true",
+                        help="打印完整身份证号和账号（需相应权限，记入审计）")
+
+
+def parse_ids(text: str) -> list[int]:
+    """"1,2, 3" → [1, 2, 3]; anything else is a one-line error."""
+    out: list[int] = []
+    for part in text.replace("，", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise ValidationError(f"编号“{part}”不是数字；请用逗号分隔的编号，如 1,2,3。",
+                                  code="cli.ids", field="ids")
+        out.append(int(part))
+    if not out:
+        raise ValidationError("请至少给出一个编号。", code="cli.ids", field="ids")
+    return out
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"输出目录不存在：{folder}", code="cli.out_dir", field="out")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _save(ctx: CliContext, result: PrintResult) -> int:
+    out = Path(ctx.args.out)
+    try:
+        write_atomic(out, result.pdf)
+    except OSError as exc:
+        raise ValidationError(f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write",
+                              field="out") from exc
+    ctx.out(f"已输出 {out}（{result.title}，{result.pages} 页，{len(result.pdf)} 字节）")
+    return EXIT_OK
+
+
+def _application(ctx: CliContext) -> int:
+    return _save(ctx, printing.application_form_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
+
+
+def _batch(ctx: CliContext) -> int:
+    ids = parse_ids(ctx.args.ids)
+    return _save(ctx, printing.batch_application_forms_pdf(ctx.db(), ctx.actor("print"), ids))
+
+
+def _visit(ctx: CliContext) -> int:
+    return _save(ctx, printing.visit_record_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
+
+
+def _notice(ctx: CliContext) -> int:
+    ids = parse_ids(ctx.args.ids)
+    return _save(ctx, printing.notice_pdf(ctx.db(), ctx.actor("print"), ids,
+                                          mask_names=ctx.args.mask_names))
+
+
+def _decision(ctx: CliContext) -> int:
+    return _save(ctx, printing.decision_letter_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
+
+
+def _roster(ctx: CliContext) -> int:
+    a = ctx.args
+    return _save(ctx, printing.roster_pdf(ctx.db(), ctx.actor("print"), a.month, a.programme,
+                                          mask_ids=not a.full_ids))
+
+
+def _changes(ctx: CliContext) -> int:
+    a = ctx.args
+    return _save(ctx, printing.change_roster_pdf(ctx.db(), ctx.actor("print"), a.month,
+                                                 a.programme, mask_ids=not a.full_ids))
