@@ -454,8 +454,9 @@ class Limits:
     @classmethod
     def from_mapping(cls, limits: Mapping[str, int], *, publicity_days: int = 7,
                      publicity_working_days: bool = False) -> Limits:
-        known = {k: int(v) for k, v in limits.items() if k in cls.__dataclass_fields__}
-        return cls(**known, publicity_days=publicity_days,  # type: ignore[arg-type]
+        known = {k: int(v) for k, v in limits.items()
+                 if k in cls.__dataclass_fields__ and not k.startswith("publicity")}
+        return cls(**known, publicity_days=publicity_days,
                    publicity_working_days=publicity_working_days)
 
 

@@ -27,10 +27,24 @@ from .context import ROLE_LABELS, Actor
 from .policy import policy_on
 
 __all__ = [
-    "CHANGE_KINDS", "DIBAO_TERMINATION_GROUNDS", "TEKUN_TERMINATION_GROUNDS", "ChangeView",
-    "EnrollmentView", "RecheckItem", "active_enrollment_of", "change_amount", "enroll_in",
-    "get_enrollment", "list_enrollments", "record_recheck", "rechecks_due", "rechecks_due_in",
-    "resume", "start_phase_out", "suspend", "terminate",
+    "CHANGE_KINDS",
+    "DIBAO_TERMINATION_GROUNDS",
+    "TEKUN_TERMINATION_GROUNDS",
+    "ChangeView",
+    "EnrollmentView",
+    "RecheckItem",
+    "active_enrollment_of",
+    "change_amount",
+    "enroll_in",
+    "get_enrollment",
+    "list_enrollments",
+    "rechecks_due",
+    "rechecks_due_in",
+    "record_recheck",
+    "resume",
+    "start_phase_out",
+    "suspend",
+    "terminate",
 ]
 
 CHANGE_KINDS = {"increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",

@@ -10,11 +10,16 @@ from sqlalchemy.exc import IntegrityError
 from test_casework_support import TWO, family_of_three, make_household, walk
 
 from reliefdesk.db.defaults import default_policy
+from reliefdesk.errors import (
+    NotFound,
+    PermissionDenied,
+    RuleViolation,
+    StaleDataError,
+    ValidationError,
+)
 from reliefdesk.models import AuditEvent, Enrollment, EnrollmentMember, Person
 from reliefdesk.services import audit, casework, enrollments, policy, visits
 from reliefdesk.services.context import SYSTEM
-from reliefdesk.errors import (NotFound, PermissionDenied, RuleViolation, StaleDataError,
-                               ValidationError)
 
 D0 = date(2025, 3, 3)  # Monday
 
@@ -344,14 +349,12 @@ def test_double_enrollment_refused_by_database_index(db, actors):
     hh = make_household(db, [{"name": "老王", "birth": date(1950, 1, 1)}], incomes=[(0, 10000)])
     a, ids = _new(db, actors, hh=hh)
     v = walk(db, actors, a.id, "approved")
-    with pytest.raises(IntegrityError):
-        with db.session() as s:
-            s.add(EnrollmentMember(enrollment_id=v.enrollment_id, person_id=ids[0], active=True))
-            s.flush()
-    with pytest.raises(ValidationError) as exc:
-        with db.session() as s:
-            enr = s.get(Enrollment, v.enrollment_id)
-            enrollments.add_members(s, enr, [ids[0]])
+    with pytest.raises(IntegrityError), db.session() as s:
+        s.add(EnrollmentMember(enrollment_id=v.enrollment_id, person_id=ids[0], active=True))
+        s.flush()
+    with pytest.raises(ValidationError) as exc, db.session() as s:
+        enr = s.get(Enrollment, v.enrollment_id)
+        enrollments.add_members(s, enr, [ids[0]])
     assert exc.value.code == "enrollment.duplicate" and "重复" in exc.value.message
     with db.session() as s:  # an inactive row for the same person is fine
         enrollments.add_members(s, s.get(Enrollment, v.enrollment_id), [ids[0]], active=False)
@@ -387,7 +390,7 @@ def test_create_validations(db, actors):
     """Applicant must belong to the household; unknown programme/fields and future dates refused;
     auditors cannot accept; 单人保 needs a qualifying person."""
     hid, ids = family_of_three(db)
-    other, oids = family_of_three(db)
+    _other, oids = family_of_three(db)
     c = actors["clerk"]
     with pytest.raises(ValidationError):
         casework.create_application(db, c, hid, oids[0], "rural_dibao", "x", D0)

@@ -10,7 +10,8 @@ from test_casework_support import family_of_three, make_household, walk
 
 from reliefdesk.errors import PermissionDenied, RuleViolation, StaleDataError, ValidationError
 from reliefdesk.models import AuditEvent
-from reliefdesk.services import casework, enrollments as en
+from reliefdesk.services import casework
+from reliefdesk.services import enrollments as en
 
 D0 = date(2025, 3, 3)
 ON = date(2025, 6, 10)

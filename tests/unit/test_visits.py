@@ -55,7 +55,7 @@ def test_photos_from_path_and_bytes_with_sha256(db, actors, tmp_path):
         ("房屋.jpg", "image/jpeg", 10), ("厨房.png", "image/png", 8)]
     assert v.photos[0].sha256 == hashlib.sha256(b"\xff\xd8jpegdata").hexdigest()
     name, mime, data = visits.get_photo(db, actors["auditor"], v.photos[1].id)
-    assert (name, data) == ("厨房.png", b"\x89PNGdata")
+    assert (name, mime, data) == ("厨房.png", "image/png", b"\x89PNGdata")
     got = visits.get_visit(db, actors["reviewer"], v.id)
     assert got.housing["structure"] == "砖混" and got.members_present[0]["name"] == "王大山"
 
