@@ -1,0 +1,73 @@
+"""Read-only helpers for the household page: everything one household's tabs show, gathered
+by existing services in one worker call (no rules and no SQL of our own here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reliefdesk.db.engine import Database
+from reliefdesk.services import audit, casework, enrollments, register, visits
+from reliefdesk.services.audit import AuditRow
+from reliefdesk.services.casework import ApplicationRow
+from reliefdesk.services.context import Actor
+from reliefdesk.services.enrollments import EnrollmentView
+from reliefdesk.services.register_types import HouseholdDetail
+from reliefdesk.services.visits import VisitView
+
+
+@dataclass(frozen=True)
+class HouseholdBundle:
+    detail: HouseholdDetail
+    applications: tuple[ApplicationRow, ...]
+    visits: tuple[VisitView, ...]
+    enrollments: tuple[EnrollmentView, ...]
+    history: tuple[AuditRow, ...]
+
+    @property
+    def payments(self) -> tuple[PaymentLine, ...]:
+        return payment_lines(self.enrollments)
+
+
+def household_history(db: Database, actor: Actor, household_id: int,
+                      limit: int = 500) -> list[AuditRow]:
+    """The household's audit events, newest first (``audit.household_history`` in a session)."""
+    actor.require("read")
+    with db.session() as s:
+        return audit.household_history(s, household_id, limit)
+
+
+def load_bundle(db: Database, actor: Actor, household_id: int, *,
+                reveal: bool = False) -> HouseholdBundle:
+    detail = register.get_household(db, actor, household_id, reveal=reveal)
+    return HouseholdBundle(
+        detail,
+        tuple(casework.list_applications(db, actor, household_id=household_id)),
+        tuple(visits.list_visits(db, actor, household_id=household_id)),
+        tuple(enrollments.list_enrollments(db, actor, household_id=household_id)),
+        tuple(household_history(db, actor, household_id)),
+    )
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    """One step of an enrollment's monthly amount: the start, then each recorded change."""
+
+    programme: str
+    month: date
+    kind: str  # "start" or an EnrollmentChange kind
+    old_fen: int | None
+    new_fen: int
+    status: str
+    reason: str
+
+
+def payment_lines(items: tuple[EnrollmentView, ...]) -> tuple[PaymentLine, ...]:
+    """Newest enrollment first; within one, the start followed by its changes."""
+    out: list[PaymentLine] = []
+    for e in sorted(items, key=lambda x: x.id, reverse=True):
+        first = e.changes[0].old_fen if e.changes else e.amount_fen
+        out.append(PaymentLine(e.programme, e.start_month, "start", None, first, e.status, ""))
+        out.extend(PaymentLine(e.programme, c.effective_month, c.kind, c.old_fen, c.new_fen,
+                               e.status, c.reason) for c in e.changes)
+    return tuple(out)
