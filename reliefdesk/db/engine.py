@@ -43,7 +43,12 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Readers (``Database.read_session``) take a deferred snapshot so that, in WAL mode, they
+    # never hold or wait for the write lock; every other transaction takes it up front.
+    if conn.get_execution_options().get("reliefdesk_readonly"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def is_network_path(path: Path) -> bool:
@@ -105,6 +110,8 @@ class Database:
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_factory = sessionmaker(
+            self.engine.execution_options(reliefdesk_readonly=True), expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -135,6 +142,18 @@ class Database:
             session.rollback()
             raise
         finally:
+            session.close()
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only snapshot (never takes SQLite's write lock); always rolled back."""
+        session = self._read_factory()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise _operational(exc) from exc
+        finally:
+            session.rollback()
             session.close()
 
     def close(self) -> None:

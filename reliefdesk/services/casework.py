@@ -636,7 +636,7 @@ def start_publicity_batch(db: Database, actor: Actor, ids: Sequence[int],
 def get_application(db: Database, actor: Actor, application_id: int,
                     today: date | None = None) -> ApplicationView:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return _view(s, _load(s, application_id), actor, today)
 
 
@@ -645,7 +645,7 @@ def list_applications(db: Database, actor: Actor, state: str | None = None,
                       open_only: bool = False, limit: int = 500,
                       offset: int = 0) -> list[ApplicationRow]:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         q = select(Application, Person.name).join(Person, Person.id == Application.applicant_id)
         if state is not None:
             q = q.where(Application.state == state)
@@ -690,7 +690,7 @@ def overdue(db: Database, actor: Actor, on: date) -> list[OverdueItem]:
     """Applications whose current step, whole-case limit, refusal notice or 先行救助 paperwork
     is past its deadline on ``on`` (a deadline day itself is not overdue)."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return _overdue_in(s, on, work_calendar(s))
 
 
@@ -698,7 +698,7 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
     """The to-do screen: pending cases by state with deadline and working days left, the
     ones this actor can act on, re-checks due this month and overdue items."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         cal = work_calendar(s)
         by_state: dict[str, list[WorkItem]] = {}
         mine: list[WorkItem] = []

@@ -331,7 +331,7 @@ def run_checks(db: Database, actor: Actor | None = None) -> CheckReport:
     if actor is not None:
         actor.require("read")
     t0 = time.perf_counter()
-    with db.session() as s:
+    with db.read_session() as s:
         report = run_checks_in(s)
     report.stats["total_seconds"] = round(time.perf_counter() - t0, 3)
     return report

@@ -29,7 +29,8 @@ def get_household(db: Database, actor: Actor, household_id: int, *,
                   reveal: bool = False) -> HouseholdDetail:
     """A household with members, income summary, assets and accounts. With ``reveal`` the
     full ID/account numbers and phone are returned and a ``pii.reveal`` event is audited."""
-    with db.session() as s:
+    # Only a reveal writes (its audit event); a plain read takes no write lock.
+    with (db.session() if reveal else db.read_session()) as s:
         return get_household_in(s, actor, household_id, reveal=reveal)
 
 
@@ -100,7 +101,7 @@ def household_summary_page(db: Database, actor: Actor, *, offset: int = 0, limit
         raise ValidationError(f"不支持的排序字段：{sort}", code="list.sort", field="sort")
     limit = max(1, min(limit, 1000))
     offset = max(0, offset)
-    with db.session() as s:
+    with db.read_session() as s:
         head = aliased(Person)
         cur = _current_enrollment_id()
         members = _member_count().label("members")

@@ -121,7 +121,7 @@ class _Collector:
 def search_persons(db: Database, actor: Actor, query: str, *, village_id: int | None = None,
                    programme: str | None = None, limit: int = 50) -> list[PersonHit]:
     """Find persons by name, pinyin/initials, ID fragment (≥ 4 characters) or village name."""
-    with db.session() as s:
+    with db.read_session() as s:
         return search_persons_in(s, actor, query, village_id=village_id, programme=programme,
                                  limit=limit)
 
