@@ -1,0 +1,130 @@
+"""``reliefdesk-admin``: the headless administration command line over the same services as
+the GUI.
+
+Usage: ``reliefdesk-admin [--db PATH_OR_URL] [--user NAME] COMMAND ...``. The database is
+``--db``, else ``RELIEFDESK_DB``, else the default file. Commands come from the modules named
+in :data:`COMMAND_MODULES` (each exposes ``register(subparsers, common)``; see
+:mod:`reliefdesk.cli.framework` for the contract). Modules that are not installed yet are
+skipped.
+
+Exit codes: 0 ok; 1 a check found problems (``check``, ``audit verify``); 2 a known error
+(``ReliefError``) or a usage error; 3 authentication/permission; 4 not found; 70 internal error
+(traceback in a log file under :func:`reliefdesk.paths.log_dir`); 130 interrupted. Errors are one
+line on stderr (``错误：…``); no traceback ever reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import ReliefError
+from .framework import (EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, CliContext,
+                        exit_code_for)
+
+__all__ = ["COMMAND_MODULES", "build_parser", "main"]
+
+COMMAND_MODULES = ("admin_cmds", "roster_cmds", "forms_cmds")
+LOG_NAME = "reliefdesk-admin.log"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese error lines; exits 2 with the usage, like argparse itself."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser with every installed command module registered."""
+    parser = _Parser(prog="reliefdesk-admin",
+                     description="reliefdesk 管理命令（数据库、用户、检查、备份、演示数据）")
+    parser.add_argument("--db", default=None,
+                        help="数据库文件路径或 postgresql:// 地址（默认：RELIEFDESK_DB 或本机默认文件）")
+    parser.add_argument("--user", default=None,
+                        help="以此用户身份执行（密码取自 RELIEFDESK_PASSWORD 或提示输入）")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name in COMMAND_MODULES:
+        full = f"{__name__}.{name}"
+        if importlib.util.find_spec(full) is None:
+            continue
+        importlib.import_module(full).register(sub, common)
+    return parser
+
+
+def _log_crash(argv: Sequence[str]) -> Path | None:
+    text = (f"=== {datetime.now().isoformat(timespec='seconds')} reliefdesk-admin "
+            f"{' '.join(a for a in argv if 'password' not in a.lower())}\n"
+            f"{traceback.format_exc()}\n")
+    try:
+        from ..paths import log_dir
+
+        path = log_dir() / LOG_NAME
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(text)
+        return path
+    except Exception:  # noqa: BLE001 - the log itself failed; fall back to a temp file
+        try:
+            import tempfile
+
+            fd, name = tempfile.mkstemp(prefix="reliefdesk-admin-", suffix=".log")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            return Path(name)
+        except Exception:  # noqa: BLE001
+            return None
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - already-written streams
+                pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (never raises, never prints a traceback)."""
+    _utf8_streams()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    ctx: CliContext | None = None
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:  # --help (0) or a usage error (2)
+            return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
+        ctx = CliContext(args)
+        return int(args.handler(ctx))
+    except ReliefError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return exit_code_for(exc)
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - a bug: log it, one line on the terminal
+        path = _log_crash(args_list)
+        where = f"详情见日志 {path}" if path else "（日志无法写入）"
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"内部错误：{type(exc).__name__}: {first} {where}", file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        if ctx is not None:
+            try:
+                ctx.close()
+            except Exception:  # noqa: BLE001
+                pass

@@ -1,0 +1,315 @@
+"""Administration commands: init, demo, user, check, backup, restore, audit verify, office.
+
+Who acts: ``init`` creates the first admin (no login); ``demo`` runs as ``--user`` (admin) when
+the database already has users and as the system on an empty one; ``user``, ``backup``,
+``restore`` and ``office set`` need ``--user`` with the admin role; ``check``, ``audit verify``
+and ``office show`` only read and need no login.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..errors import NotFound, ValidationError
+from .framework import (EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password)
+
+ENV_ADMIN_PASSWORD = "RELIEFDESK_ADMIN_PASSWORD"
+ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``reliefdesk-admin`` parser."""
+    p = sub.add_parser("init", parents=[common], help="创建或升级数据库；首次创建管理员")
+    p.add_argument("--admin", default=None, help="初始管理员用户名（默认 admin）")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", parents=[common], help="生成演示数据（合成的乡镇或全县）")
+    p.add_argument("--households", type=int, default=None, help="户数（默认 1500，一个乡镇）")
+    p.add_argument("--seed", type=int, default=2023, help="随机种子（相同种子生成相同数据）")
+    p.add_argument("--clean", action="store_true", help="不预置数据问题")
+    p.add_argument("--township", default=None, help="乡镇(街道)代码或名称")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("user", parents=[common], help="用户管理（需管理员 --user）")
+    usub = p.add_subparsers(dest="user_command", metavar="ACTION", parser_class=type(p))
+    usub.required = True
+    q = usub.add_parser("add", parents=[common], help="新增用户（密码取自 RELIEFDESK_NEW_PASSWORD 或提示）")
+    q.add_argument("name")
+    q.add_argument("--role", required=True,
+                   help="角色：clerk 经办人 / reviewer 审核人 / approver 负责人 / admin 管理员 / auditor 审计员")
+    q.add_argument("--display-name", default="")
+    q.set_defaults(handler=cmd_user_add)
+    q = usub.add_parser("list", parents=[common], help="列出用户")
+    q.set_defaults(handler=cmd_user_list)
+    q = usub.add_parser("unlock", parents=[common], help="解锁用户")
+    q.add_argument("name")
+    q.set_defaults(handler=cmd_user_unlock)
+
+    p = sub.add_parser("check", parents=[common], help="数据检查（发现问题时退出码为 1）")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("backup", parents=[common], help="备份数据库（经校验）")
+    p.add_argument("--out", required=True, help="备份文件路径")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common], help="从备份恢复（先自动备份当前数据库）")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="不再询问确认")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("audit", parents=[common], help="审计日志")
+    asub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=type(p))
+    asub.required = True
+    q = asub.add_parser("verify", parents=[common], help="校验审计哈希链（被改动时退出码为 1）")
+    q.set_defaults(handler=cmd_audit_verify)
+
+    p = sub.add_parser("office", parents=[common], help="单位信息")
+    osub = p.add_subparsers(dest="office_command", metavar="ACTION", parser_class=type(p))
+    osub.required = True
+    q = osub.add_parser("show", parents=[common], help="显示单位信息")
+    q.set_defaults(handler=cmd_office_show)
+    q = osub.add_parser("set", parents=[common], help="修改单位信息（需管理员 --user）")
+    q.add_argument("--county")
+    q.add_argument("--county-code")
+    q.add_argument("--township", help="乡镇(街道)代码或名称")
+    q.add_argument("--name", help="单位名称")
+    q.add_argument("--phone")
+    q.add_argument("--policy-url")
+    q.set_defaults(handler=cmd_office_set)
+
+
+# ----------------------------------------------------------------------------- init
+
+
+def cmd_init(ctx: CliContext) -> int:
+    from ..db.engine import open_database
+    from ..db.migrate import ensure_schema, head_revision, schema_state
+    from ..services import users
+
+    db = open_database(ctx.db_url, migrate=False)
+    ctx._db = db  # closed by main
+    state = schema_state(db)
+    backup = ensure_schema(db)
+    db.backup_path = backup
+    where = db.location_label
+    if state == "empty":
+        ctx.out(f"已创建数据库：{where}（版本 {head_revision()}）")
+    elif state == "older":
+        ctx.out(f"已升级数据库：{where}（版本 {head_revision()}）")
+        ctx.out(f"升级前备份：{backup}")
+    else:
+        ctx.out(f"数据库已是当前版本：{where}（版本 {head_revision()}）")
+    if not users.has_users(db):
+        name = ctx.args.admin or "admin"
+        password = read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {name} 的密码：")
+        info = users.create_first_admin(db, name, password, display_name="管理员")
+        ctx.out(f"已创建初始管理员：{info.username}")
+    elif ctx.args.admin:
+        ctx.out("已有用户，未创建初始管理员。")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- demo
+
+
+def cmd_demo(ctx: CliContext) -> int:
+    from ..services import users
+    from ..services.context import SYSTEM
+    from ..services.demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
+
+    db = ctx.db(create=True)
+    actor = ctx.actor("admin.users") if users.has_users(db) or ctx.args.user else SYSTEM
+    n = ctx.args.households if ctx.args.households is not None else DEFAULT_HOUSEHOLDS
+    result = generate_demo(db, actor, n, seed=ctx.args.seed, clean=ctx.args.clean,
+                           township=ctx.args.township)
+    ctx.out(f"已生成演示数据（种子 {ctx.args.seed}，用时 {result.seconds:.1f} 秒）：")
+    ctx.out(f"  户数 {result.households}，人数 {result.persons}，乡镇 {result.townships} 个，"
+            f"新建村(社区) {result.villages_created} 个")
+    ctx.out(f"  申请 {result.applications} 件，在保记录 {result.enrollments} 条")
+    labels = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养",
+              "temporary_aid": "临时救助"}
+    ctx.out("  在保记录：" + "，".join(f"{labels.get(k, k)} {v}" for k, v in
+                                      sorted(result.enrollments_by_programme.items())))
+    ctx.out("  申请状态：" + "，".join(f"{k} {v}" for k, v in
+                                      sorted(result.applications_by_state.items())))
+    if result.users_created:
+        ctx.out("  新建演示用户（用户名 / 密码）：")
+        for name in result.users_created:
+            ctx.out(f"    {name} / {DEMO_PASSWORDS[name]}")
+    if result.planted:
+        ctx.out("  预置的数据问题（供检查功能演示）：" + "，".join(
+            f"{k}#{v}" for k, v in result.planted.items()))
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- users
+
+
+def cmd_user_add(ctx: CliContext) -> int:
+    from ..services import users
+
+    actor = ctx.actor("admin.users")
+    password = read_new_password(ENV_NEW_PASSWORD, f"用户 {ctx.args.name} 的密码：")
+    with ctx.db().session() as s:
+        info = users.add_user(s, actor, ctx.args.name, ctx.args.role, password,
+                              ctx.args.display_name)
+    ctx.out(f"已新增用户：{info.username}（{info.role_label}）")
+    return EXIT_OK
+
+
+def cmd_user_list(ctx: CliContext) -> int:
+    from ..services import users
+    from ..models import utcnow
+
+    actor = ctx.actor("read")
+    now = utcnow()
+    rows = []
+    for u in users.list_users(ctx.db(), actor):
+        locked = u.locked_until is not None and u.locked_until > now
+        status = "已停用" if not u.active else ("已锁定" if locked else "正常")
+        rows.append((u.username, u.display_name, u.role_label, status))
+    ctx.table(("用户名", "姓名", "角色", "状态"), rows)
+    return EXIT_OK
+
+
+def cmd_user_unlock(ctx: CliContext) -> int:
+    from ..services import users
+
+    actor = ctx.actor("admin.users")
+    info = users.unlock_user(ctx.db(), actor, ctx.args.name)
+    ctx.out(f"已解锁用户：{info.username}")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- check
+
+
+def cmd_check(ctx: CliContext) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("reliefdesk.services.check") is None:
+        raise ValidationError("本版本尚未提供数据检查功能（reliefdesk.services.check）。",
+                              code="cli.no_check")
+    from ..services.check import run_checks
+
+    report = run_checks(ctx.db())
+    problems = list(report.problems)
+    stats = getattr(report, "stats", None)
+    if isinstance(stats, dict) and stats:
+        ctx.out("统计：" + "，".join(f"{k} {v}" for k, v in stats.items()))
+    if not problems:
+        ctx.out("检查完成，未发现问题。")
+        return EXIT_OK
+    ctx.out(f"检查完成，发现 {len(problems)} 个问题：")
+    for p in problems:
+        ctx.out(f"  [{p.kind}] {p.entity}#{p.entity_id}：{p.message_zh}")
+    return EXIT_PROBLEMS
+
+
+# ----------------------------------------------------------------------------- backup
+
+
+def cmd_backup(ctx: CliContext) -> int:
+    from ..db.backup import backup_database
+    from ..services import audit
+
+    actor = ctx.actor("admin.users")
+    db = ctx.db()
+    out = backup_database(db, Path(ctx.args.out))
+    with db.session() as s:
+        audit.record(s, actor, "db.backup", "database", "", detail={"file": str(out)})
+    ctx.out(f"备份完成并已校验：{out}")
+    return EXIT_OK
+
+
+def cmd_restore(ctx: CliContext) -> int:
+    from ..db.backup import restore_database
+    from ..services import audit
+
+    path = Path(ctx.args.file)
+    if not path.is_file():
+        raise NotFound(f"找不到备份文件：{path}", code="restore.missing")
+    actor = ctx.actor("admin.users")
+    db = ctx.db()
+    if not ctx.args.yes and not confirm(
+            ctx, f"将用 {path} 覆盖当前数据库 {db.location_label} 的全部数据，是否继续？"):
+        raise ValidationError("已取消恢复（如确认恢复，请加 --yes）。", code="restore.cancelled")
+    safety = restore_database(db, path)
+    with db.session() as s:
+        audit.record(s, actor, "db.restore", "database", "",
+                     detail={"file": str(path), "safety_backup": str(safety)})
+    ctx.out(f"恢复完成：{path}")
+    if safety is not None:
+        ctx.out(f"恢复前的数据已备份到：{safety}")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- audit
+
+
+def cmd_audit_verify(ctx: CliContext) -> int:
+    from ..models import AuditEvent
+    from ..services.audit import verify_chain
+
+    with ctx.db().session() as s:
+        problems = verify_chain(s)
+        count = s.scalar(select(func.count(AuditEvent.id))) or 0
+    if not problems:
+        ctx.out(f"审计链完整：共 {count} 条事件，未发现篡改。")
+        return EXIT_OK
+    ctx.out(f"审计链校验失败：发现 {len(problems)} 处问题")
+    for p in problems:
+        ctx.out(f"  {p.message}")
+    return EXIT_PROBLEMS
+
+
+# ----------------------------------------------------------------------------- office
+
+
+def cmd_office_show(ctx: CliContext) -> int:
+    from ..services.settings import get_office
+
+    info = get_office(ctx.db())
+    if info is None:
+        ctx.out("尚未设置单位信息（reliefdesk-admin --user 管理员 office set ...）。")
+        return EXIT_OK
+    ctx.table(("项目", "内容"), [
+        ("县(市)", f"{info.county} {info.county_code}".strip()),
+        ("乡镇(街道)", f"{info.township_name} {info.township_code}".strip()),
+        ("单位名称", info.office_name), ("电话", info.phone), ("政策网址", info.policy_url)])
+    return EXIT_OK
+
+
+def cmd_office_set(ctx: CliContext) -> int:
+    from dataclasses import replace
+
+    from ..db.defaults import RUZHOU_COUNTY
+    from ..models import Township
+    from ..services.settings import OfficeInfo, office_in, save_office
+
+    actor = ctx.actor("admin.office")
+    a = ctx.args
+    with ctx.db().session() as s:
+        current = office_in(s) or OfficeInfo(RUZHOU_COUNTY[0], "", "", county_code=
+                                             RUZHOU_COUNTY[1])
+        info = current
+        if a.township:
+            town = s.scalar(select(Township).where((Township.code == a.township)
+                                                   | (Township.name == a.township)))
+            if town is None:
+                raise NotFound(f"找不到乡镇(街道)：{a.township}", code="office.township")
+            info = replace(info, township_code=town.code, township_name=town.name)
+        for attr, value in (("county", a.county), ("county_code", a.county_code),
+                            ("office_name", a.name), ("phone", a.phone),
+                            ("policy_url", a.policy_url)):
+            if value is not None:
+                info = replace(info, **{attr: value})
+        saved = save_office(s, actor, info)
+    ctx.out(f"已保存单位信息：{saved.county} {saved.township_name} {saved.office_name}")
+    return EXIT_OK
+
+
