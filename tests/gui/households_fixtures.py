@@ -34,17 +34,29 @@ def populate(db: Database, actor: Actor, extra: int = 0) -> dict[str, int]:
     with db.session() as s:
         for i, name in enumerate(NAMES):
             h = reg.create_household_in(
-                s, actor, reg.HouseholdInput(village_id=(east if i % 2 == 0 else west).id,
-                                             area_type="rural", address=f"{i + 1}组",
-                                             phone="13812341234"),
-                reg.PersonInput(name=name, id_number=make_id("410482", date(1960, 1, 1 + i),
-                                                             i + 1)))
+                s,
+                actor,
+                reg.HouseholdInput(
+                    village_id=(east if i % 2 == 0 else west).id,
+                    area_type="rural",
+                    address=f"{i + 1}组",
+                    phone="13812341234",
+                ),
+                reg.PersonInput(
+                    name=name, id_number=make_id("410482", date(1960, 1, 1 + i), i + 1)
+                ),
+            )
             ids[name] = h.id
         for n in range(extra):
             reg.create_household_in(
-                s, actor, reg.HouseholdInput(village_id=east.id, area_type="urban"),
-                reg.PersonInput(name=f"赵{'一二三四五六七八九十'[n % 10]}{n}",
-                                id_number=make_id("410483", date(1950 + n % 50, 1, 1), n % 1000)))
+                s,
+                actor,
+                reg.HouseholdInput(village_id=east.id, area_type="urban"),
+                reg.PersonInput(
+                    name=f"赵{'一二三四五六七八九十'[n % 10]}{n}",
+                    id_number=make_id("410483", date(1950 + n % 50, 1, 1), n % 1000),
+                ),
+            )
     ids["east"], ids["west"] = east.id, west.id
     return ids
 

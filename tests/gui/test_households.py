@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from households_fixtures import clerk, ctx, populate  # noqa: F401
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
@@ -17,8 +18,6 @@ from reliefdesk.ui.households.list_model import PAGE_SIZE
 from reliefdesk.ui.households.page import HouseholdsPage
 from reliefdesk.ui.households.person_dialog import PersonDialog
 
-from households_fixtures import clerk, ctx, populate  # noqa: F401
-
 WAIT = 5000
 
 
@@ -30,7 +29,7 @@ def _drain_ops(qtbot):
 
 
 @pytest.fixture
-def page(qtbot, ctx):
+def page(qtbot, ctx):  # noqa: F811
     p = HouseholdsPage(ctx)
     qtbot.addWidget(p)
     p.resize(1200, 700)
@@ -101,8 +100,10 @@ def test_village_filter_reloads_only_that_village(qtbot, page, sqlite_db, clerk)
     assert model.rowCount() == 2
 
 
-@pytest.mark.parametrize("query,expected", [("zxm", "曾小明"), ("cxm", "曾小明"),
-                                            ("shantianfang", "单田芳"), ("wangxiuy", "王秀英")])
+@pytest.mark.parametrize(
+    "query,expected",
+    [("zxm", "曾小明"), ("cxm", "曾小明"), ("shantianfang", "单田芳"), ("wangxiuy", "王秀英")],
+)
 def test_search_as_you_type_by_pinyin(qtbot, page, sqlite_db, clerk, query, expected):  # noqa: F811
     """Typing initials or full pinyin shows the person (polyphonic surnames by every reading)."""
     populate(sqlite_db, clerk)
@@ -141,8 +142,7 @@ def test_search_debounces_and_shows_only_latest(qtbot, page, sqlite_db, clerk): 
     # two queries in flight: the first one's answer must be dropped
     shown: list[str] = []
     search.finished.connect(lambda q, _n: shown.append(q))
-    with qtbot.waitSignal(search.finished, timeout=WAIT,
-                          check_params_cb=lambda q, _n: q == "wxy"):
+    with qtbot.waitSignal(search.finished, timeout=WAIT, check_params_cb=lambda q, _n: q == "wxy"):
         search.set_text("zs")
         search.run_now()
         search.set_text("wxy")
@@ -171,8 +171,14 @@ def test_household_page_shows_tabs_and_per_capita(qtbot, page, sqlite_db, clerk)
     """Opening a household fills members, income with the service's per-capita figure, history."""
     ids = populate(sqlite_db, clerk)
     hid = ids["张三"]
-    reg.add_person(sqlite_db, clerk, hid, reg.PersonInput(
-        name="张小", id_number=make_id("410482", date(2010, 5, 6), 12), relation="child"))
+    reg.add_person(
+        sqlite_db,
+        clerk,
+        hid,
+        reg.PersonInput(
+            name="张小", id_number=make_id("410482", date(2010, 5, 6), 12), relation="child"
+        ),
+    )
     reg.add_income(sqlite_db, clerk, hid, None, "wage", 100001)
     reg.add_income(sqlite_db, clerk, hid, None, "pension_basic", 20000)
     _open(qtbot, page, hid)
@@ -270,8 +276,13 @@ def test_household_save_and_validation_next_to_field(qtbot, page, sqlite_db, cle
     detail = reg.get_household(sqlite_db, clerk, hid, reveal=True)
     assert detail.household.address == "东营村5组18号"
     assert detail.household.phone == "13812341234"  # the masked phone did not overwrite it
-    qtbot.waitUntil(lambda: not page.panel.dirty and page.panel.bundle.detail.household.version
-                    == detail.household.version, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            not page.panel.dirty
+            and page.panel.bundle.detail.household.version == detail.household.version
+        ),
+        timeout=WAIT,
+    )
     form.entrusted_check.setChecked(True)
     page.save()
     qtbot.waitUntil(lambda: form.errors.field_error("entrust_agreement_no") != "", timeout=WAIT)
@@ -286,15 +297,17 @@ def test_stale_edit_shows_dialog_and_overwrites_nothing(qtbot, page, sqlite_db, 
     hid = ids["张三"]
     _open(qtbot, page, hid)
     view = reg.get_household(sqlite_db, clerk, hid).household
-    other = reg.HouseholdInput(village_id=view.village_id, area_type="rural", address="别人改的",
-                               phone="13812341234")
+    other = reg.HouseholdInput(
+        village_id=view.village_id, area_type="rural", address="别人改的", phone="13812341234"
+    )
     reg.update_household(sqlite_db, clerk, hid, other, view.version)
     form = page.panel.form
     form.address_edit.clear()
     form.address_edit.insert("我改的")
     page.save()
-    qtbot.waitUntil(lambda: page.panel.findChild(QMessageBox, "staleDataBox") is not None,
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: page.panel.findChild(QMessageBox, "staleDataBox") is not None, timeout=WAIT
+    )
     box = page.panel.findChild(QMessageBox, "staleDataBox")
     assert "其他用户" in box.text()
     assert form.address_edit.text() == "我改的"
@@ -313,8 +326,11 @@ def test_reveal_writes_audit_event_and_shows_full_numbers(qtbot, page, sqlite_db
         page.panel.reveal_button.click()
     assert page.panel.members_model.row_at(0).id_number == make_id("410482", date(1960, 1, 1), 1)
     with sqlite_db.session() as s:
-        events = s.scalars(select(AuditEvent).where(AuditEvent.action == "pii.reveal",
-                                                    AuditEvent.household_id == hid)).all()
+        events = s.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "pii.reveal", AuditEvent.household_id == hid
+            )
+        ).all()
     assert len(events) == 1 and events[0].username == "clerk"
 
 

@@ -38,7 +38,8 @@ class HouseholdForm(QWidget):
         self.phone_edit = QLineEdit()
         self.phone_edit.setObjectName(f"{prefix}Phone")
         self.entrusted_check = QCheckBox(
-            self.tr("Passbook or card held in trust (written agreement required)"))
+            self.tr("Passbook or card held in trust (written agreement required)")
+        )
         self.entrusted_check.setObjectName(f"{prefix}Entrusted")
         self.agreement_edit = QLineEdit()
         self.agreement_edit.setObjectName(f"{prefix}AgreementNo")
@@ -49,12 +50,16 @@ class HouseholdForm(QWidget):
         self.agreement_date.setDate(QDate.currentDate())
         self.near_dibao_check = QCheckBox(self.tr("Near-dibao household (低保边缘)"))
         self.near_dibao_check.setObjectName(f"{prefix}NearDibao")
-        self.errors = FormErrors({
-            "village_id": self.village_combo, "area_type": self.area_combo,
-            "address": self.address_edit, "phone": self.phone_edit,
-            "entrust_agreement_no": self.agreement_edit,
-            "entrust_agreement_date": self.agreement_date,
-        })
+        self.errors = FormErrors(
+            {
+                "village_id": self.village_combo,
+                "area_type": self.area_combo,
+                "address": self.address_edit,
+                "phone": self.phone_edit,
+                "entrust_agreement_no": self.agreement_edit,
+                "entrust_agreement_date": self.agreement_date,
+            }
+        )
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.tr("Village"), self.errors.row("village_id"))
@@ -111,10 +116,14 @@ class HouseholdForm(QWidget):
         return HouseholdInput(
             village_id=self.village_combo.currentData() or 0,
             area_type=self.area_combo.currentData() or "",
-            address=self.address_edit.text(), phone=self.phone_edit.text(),
-            entrusted=entrusted, entrust_agreement_no=self.agreement_edit.text(),
+            address=self.address_edit.text(),
+            phone=self.phone_edit.text(),
+            entrusted=entrusted,
+            entrust_agreement_no=self.agreement_edit.text(),
             entrust_agreement_date=date(qd.year(), qd.month(), qd.day()) if entrusted else None,
-            near_dibao=self.near_dibao_check.isChecked(), note=self._note)
+            near_dibao=self.near_dibao_check.isChecked(),
+            note=self._note,
+        )
 
     @Slot(bool)
     def _on_entrusted_check_toggled(self, on: bool) -> None:

@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdView, PersonView, TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels, tabs
+from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.income_dialog import AssetDialog, IncomeDialog
 from reliefdesk.ui.households.list_view import make_table
@@ -35,7 +36,6 @@ from reliefdesk.ui.households.person_dialog import PersonDialog
 from reliefdesk.ui.households.reads import HouseholdBundle, load_bundle
 from reliefdesk.ui.households.rows_model import RowsModel
 from reliefdesk.ui.households.stale import show_stale
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.ops import QueryOp
 
 
@@ -76,8 +76,9 @@ class HouseholdPanel(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("householdSubtitle")
         self.subtitle.setProperty("role", "hint")
-        self.new_application_button = _button(self.tr("New application..."),
-                                              "newApplicationButton", primary=True)
+        self.new_application_button = _button(
+            self.tr("New application..."), "newApplicationButton", primary=True
+        )
         self.new_application_button.clicked.connect(self._on_new_application_clicked)
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -95,31 +96,41 @@ class HouseholdPanel(QWidget):
         self._build_income_tab()
         self._build_accounts_tab()
         self.applications_model = RowsModel(tabs.application_columns(), self, (7,))
-        self.applications_table = self._table_tab("applicationsTable", self.applications_model,
-                                                  self.tr("Applications"))
+        self.applications_table = self._table_tab(
+            "applicationsTable", self.applications_model, self.tr("Applications")
+        )
         self.applications_table.activated.connect(self._on_applications_table_activated)
         self.visits_model = RowsModel(tabs.visit_columns(), self)
-        self.visits_table = self._table_tab("visitsTable", self.visits_model,
-                                            self.tr("Home visits"))
+        self.visits_table = self._table_tab(
+            "visitsTable", self.visits_model, self.tr("Home visits")
+        )
         self.visits_table.activated.connect(self._on_visits_table_activated)
         self.payments_model = RowsModel(tabs.payment_columns(), self, (3, 4))
-        self.payments_table = self._table_tab("paymentsTable", self.payments_model,
-                                              self.tr("Payments"))
+        self.payments_table = self._table_tab(
+            "paymentsTable", self.payments_model, self.tr("Payments")
+        )
         self.history_model = RowsModel(tabs.history_columns(), self)
-        self.history_table = self._table_tab("historyTable", self.history_model,
-                                             self.tr("History"))
+        self.history_table = self._table_tab("historyTable", self.history_model, self.tr("History"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
-        self.models = [self.members_model, self.income_model, self.assets_model,
-                       self.accounts_model, self.applications_model, self.visits_model,
-                       self.payments_model, self.history_model]
+        self.models = [
+            self.members_model,
+            self.income_model,
+            self.assets_model,
+            self.accounts_model,
+            self.applications_model,
+            self.visits_model,
+            self.payments_model,
+            self.history_model,
+        ]
 
     # -- building ----------------------------------------------------------------------------
-    def _table_tab(self, name: str, model: RowsModel, title: str,
-                   extra: QWidget | None = None) -> QTableView:
+    def _table_tab(
+        self, name: str, model: RowsModel, title: str, extra: QWidget | None = None
+    ) -> QTableView:
         table = make_table(name)
         table.setModel(model)
         page = QWidget()
@@ -173,8 +184,9 @@ class HouseholdPanel(QWidget):
         row.addWidget(self.edit_member_button)
         row.addStretch(1)
         row.addWidget(self.reveal_ids_button)
-        self.members_table = self._table_tab("membersTable", self.members_model,
-                                             self.tr("Members"), bar)
+        self.members_table = self._table_tab(
+            "membersTable", self.members_model, self.tr("Members"), bar
+        )
         self.members_table.activated.connect(lambda _i: self._on_edit_member_clicked())
 
     def _build_income_tab(self) -> None:
@@ -210,16 +222,18 @@ class HouseholdPanel(QWidget):
     def _build_accounts_tab(self) -> None:
         self.accounts_model = RowsModel(tabs.account_columns(), self)
         self.reveal_button = _button(self.tr("Show full numbers"), "revealAccountButton")
-        self.reveal_button.setToolTip(self.tr("Shows full ID and account numbers; this is "
-                                              "recorded in the audit log."))
+        self.reveal_button.setToolTip(
+            self.tr("Shows full ID and account numbers; this is recorded in the audit log.")
+        )
         self.reveal_button.clicked.connect(self.reveal)
         bar = QWidget()
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         row.addWidget(self.reveal_button)
-        self.accounts_table = self._table_tab("accountsTable", self.accounts_model,
-                                              self.tr("Bank account"), bar)
+        self.accounts_table = self._table_tab(
+            "accountsTable", self.accounts_model, self.tr("Bank account"), bar
+        )
 
     # -- loading -----------------------------------------------------------------------------
     def open_household(self, household_id: int) -> None:
@@ -251,8 +265,11 @@ class HouseholdPanel(QWidget):
             self._show(bundle)
             self.loaded.emit(hid)
 
-        QueryOp(parent=self, op=lambda: load_bundle(ctx.db, ctx.actor, hid, reveal=reveal),
-                success=alive(self, done)).with_progress(self.tr("Loading household...")).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: load_bundle(ctx.db, ctx.actor, hid, reveal=reveal),
+            success=alive(self, done),
+        ).with_progress(self.tr("Loading household...")).run_in_background()
 
     def set_townships(self, townships: list[TownshipView]) -> None:
         self._loading_form = True
@@ -267,9 +284,18 @@ class HouseholdPanel(QWidget):
         head = next((m for m in d.members if m.relation == "head"), None)
         head_name = head.name if head else self.tr("(no head of household)")
         self.title.setText(self.tr("Household {id}: {head}").format(id=h.id, head=head_name))
-        self.subtitle.setText(" · ".join(x for x in (
-            f"{h.township_name} {h.village_name}", labels.label(labels.area_types(), h.area_type),
-            self.tr("%n person(s)", "", len(d.members)), h.address) if x))
+        self.subtitle.setText(
+            " · ".join(
+                x
+                for x in (
+                    f"{h.township_name} {h.village_name}",
+                    labels.label(labels.area_types(), h.area_type),
+                    self.tr("%n person(s)", "", len(d.members)),
+                    h.address,
+                )
+                if x
+            )
+        )
         if not self._dirty:
             self._loading_form = True
             self.form.load(h)
@@ -287,10 +313,14 @@ class HouseholdPanel(QWidget):
         if inc.per_capita_fen is None:
             text = self.tr("No member is counted, so there is no per-capita income.")
         else:
-            text = self.tr("Counted monthly income {total} yuan; {n} counted member(s); "
-                           "per capita {pc} yuan/month").format(
-                total=labels.yuan(inc.total_counted_fen), n=inc.counted_members,
-                pc=labels.yuan(inc.per_capita_fen))
+            text = self.tr(
+                "Counted monthly income {total} yuan; {n} counted member(s); "
+                "per capita {pc} yuan/month"
+            ).format(
+                total=labels.yuan(inc.total_counted_fen),
+                n=inc.counted_members,
+                pc=labels.yuan(inc.per_capita_fen),
+            )
         self.per_capita_label.setText(text)
         self.applications_model.set_rows(b.applications)
         self.visits_model.set_rows(b.visits)
@@ -299,8 +329,13 @@ class HouseholdPanel(QWidget):
         for button in (self.reveal_button, self.reveal_ids_button):
             button.setEnabled(not self.revealed and self._ctx.actor.can("pii.reveal"))
         writable = self._ctx.actor.can("register.write")
-        for w in (self.save_button, self.add_member_button, self.edit_member_button,
-                  self.add_income_button, self.add_asset_button):
+        for w in (
+            self.save_button,
+            self.add_member_button,
+            self.edit_member_button,
+            self.add_income_button,
+            self.add_asset_button,
+        ):
             w.setEnabled(writable)
 
     # -- saving the household ----------------------------------------------------------------
@@ -334,9 +369,11 @@ class HouseholdPanel(QWidget):
             return register.update_household(ctx.db, ctx.actor, hid, payload, version)
 
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(alive(self, self._on_save_failed)).always(
-            alive(self, lambda: self.save_button.setEnabled(True))).with_progress(
-            self.tr("Saving...")).run_in_background()
+        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(
+            alive(self, self._on_save_failed)
+        ).always(alive(self, lambda: self.save_button.setEnabled(True))).with_progress(
+            self.tr("Saving...")
+        ).run_in_background()
 
     def _on_saved(self, view: HouseholdView) -> None:
         self._dirty = False
@@ -392,8 +429,9 @@ class HouseholdPanel(QWidget):
     @Slot()
     def _on_add_income_clicked(self) -> None:
         if self.bundle is not None:
-            self._open_dialog(IncomeDialog(self._ctx, self.household_id,
-                                           self.bundle.detail.members, self))
+            self._open_dialog(
+                IncomeDialog(self._ctx, self.household_id, self.bundle.detail.members, self)
+            )
 
     @Slot()
     def _on_add_asset_clicked(self) -> None:

@@ -49,7 +49,8 @@ class IdFeedback(QLabel):
         text = self.tr("Born {date}, {sex}").format(date=info.birth_date.isoformat(), sex=sex)
         if info.converted_from:
             text += self.tr(" (old 15-digit number, will be stored as {number})").format(
-                number=info.number)
+                number=info.number
+            )
         self._show("ok", text)
 
     def _show(self, state: str, text: str) -> None:
@@ -76,5 +77,7 @@ def make_id_edit(name: str) -> IdNumberEdit:
     edit = IdNumberEdit()
     edit.setObjectName(name)
     edit.setMaxLength(22)  # room for pasted spaces
-    edit.setPlaceholderText(QCoreApplication.translate("IdNumberEdit", "18-character resident ID number"))
+    edit.setPlaceholderText(
+        QCoreApplication.translate("IdNumberEdit", "18-character resident ID number")
+    )
     return edit

@@ -36,8 +36,9 @@ class _MoneyDialog(QDialog):
     def _finish_layout(self, form: QFormLayout, name: str) -> None:
         self.general_error = make_error_label(f"{name}GeneralError", word_wrap=True)
         self.errors.general = self.general_error
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName(f"{name}SaveButton")
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -56,10 +57,11 @@ class _MoneyDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         raise NotImplementedError
 
-    def _run(self, op) -> None:  # noqa: ANN001
+    def _run(self, op) -> None:
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(alive(self, self._on_failed)).always(
-            alive(self, lambda: self.save_button.setEnabled(True))).run_in_background()
+        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(
+            alive(self, self._on_failed)
+        ).always(alive(self, lambda: self.save_button.setEnabled(True))).run_in_background()
 
     def _on_saved(self, view: object) -> None:
         self.saved.emit(view)
@@ -72,8 +74,13 @@ class _MoneyDialog(QDialog):
 class IncomeDialog(_MoneyDialog):
     """Add an income item; ``members`` fill the "whose income" combo."""
 
-    def __init__(self, ctx: AppContext, household_id: int, members: tuple[PersonView, ...],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        household_id: int,
+        members: tuple[PersonView, ...],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("incomeDialog")
         self.setWindowTitle(self.tr("Add income"))
@@ -93,9 +100,13 @@ class IncomeDialog(_MoneyDialog):
         self.amount_edit.setPlaceholderText(self.tr("Yuan per month, e.g. 850.00"))
         self.description_edit = QLineEdit()
         self.description_edit.setObjectName("incomeDescription")
-        self.errors = FormErrors({"person_id": self.person_combo,
-                                  "category": self.category_combo,
-                                  "monthly_fen": self.amount_edit})
+        self.errors = FormErrors(
+            {
+                "person_id": self.person_combo,
+                "category": self.category_combo,
+                "monthly_fen": self.amount_edit,
+            }
+        )
         form = QFormLayout()
         form.addRow(self.tr("Whose income"), self.errors.row("person_id"))
         form.addRow(self.tr("Category"), self.errors.row("category"))
@@ -114,15 +125,13 @@ class IncomeDialog(_MoneyDialog):
         ctx, hid = self._ctx, self._household_id
         person, category = self.person_combo.currentData(), self.category_combo.currentData()
         text = self.description_edit.text()
-        self._run(lambda: register.add_income(ctx.db, ctx.actor, hid, person, category, fen,
-                                              text))
+        self._run(lambda: register.add_income(ctx.db, ctx.actor, hid, person, category, fen, text))
 
 
 class AssetDialog(_MoneyDialog):
     """Add an asset (kind, value in 元, description, exempt flag)."""
 
-    def __init__(self, ctx: AppContext, household_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assetDialog")
         self.setWindowTitle(self.tr("Add asset"))
@@ -156,6 +165,9 @@ class AssetDialog(_MoneyDialog):
             self.errors.show_error(error)
             return
         ctx, hid = self._ctx, self._household_id
-        kind, text, exempt = (self.kind_combo.currentData(), self.description_edit.text(),
-                              self.exempt_check.isChecked())
+        kind, text, exempt = (
+            self.kind_combo.currentData(),
+            self.description_edit.text(),
+            self.exempt_check.isChecked(),
+        )
         self._run(lambda: register.add_asset(ctx.db, ctx.actor, hid, kind, fen, text, exempt))

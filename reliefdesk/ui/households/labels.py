@@ -13,119 +13,190 @@ from PySide6.QtCore import QCoreApplication
 from reliefdesk.domain.money import fen_to_yuan
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("HouseholdLabels", text)
-
-
 def programmes() -> dict[str, str]:
     return {
-        "urban_dibao": _t("Urban dibao"),
-        "rural_dibao": _t("Rural dibao"),
-        "tekun": _t("Tekun support"),
-        "temporary_aid": _t("Temporary aid"),
+        "urban_dibao": QCoreApplication.translate("HouseholdLabels", "Urban dibao"),
+        "rural_dibao": QCoreApplication.translate("HouseholdLabels", "Rural dibao"),
+        "tekun": QCoreApplication.translate("HouseholdLabels", "Tekun support"),
+        "temporary_aid": QCoreApplication.translate("HouseholdLabels", "Temporary aid"),
     }
 
 
 def enrollment_statuses() -> dict[str, str]:
     return {
-        "active": _t("Receiving"),
-        "phase_out": _t("Phasing out"),
-        "suspended": _t("Suspended"),
-        "terminated": _t("Terminated"),
-        "none": _t("Never enrolled"),
+        "active": QCoreApplication.translate("HouseholdLabels", "Receiving"),
+        "phase_out": QCoreApplication.translate("HouseholdLabels", "Phasing out"),
+        "suspended": QCoreApplication.translate("HouseholdLabels", "Suspended"),
+        "terminated": QCoreApplication.translate("HouseholdLabels", "Terminated"),
+        "none": QCoreApplication.translate("HouseholdLabels", "Never enrolled"),
     }
 
 
 def area_types() -> dict[str, str]:
-    return {"urban": _t("Urban"), "rural": _t("Rural")}
+    return {
+        "urban": QCoreApplication.translate("HouseholdLabels", "Urban"),
+        "rural": QCoreApplication.translate("HouseholdLabels", "Rural"),
+    }
 
 
 def relations() -> dict[str, str]:
     return {
-        "head": _t("Head of household"),
-        "spouse": _t("Spouse"),
-        "child": _t("Child"),
-        "parent": _t("Parent"),
-        "grandchild": _t("Grandchild"),
-        "grandparent": _t("Grandparent"),
-        "sibling": _t("Sibling"),
-        "child_in_law": _t("Child-in-law"),
-        "other": _t("Other"),
+        "head": QCoreApplication.translate("HouseholdLabels", "Head of household"),
+        "spouse": QCoreApplication.translate("HouseholdLabels", "Spouse"),
+        "child": QCoreApplication.translate("HouseholdLabels", "Child"),
+        "parent": QCoreApplication.translate("HouseholdLabels", "Parent"),
+        "grandchild": QCoreApplication.translate("HouseholdLabels", "Grandchild"),
+        "grandparent": QCoreApplication.translate("HouseholdLabels", "Grandparent"),
+        "sibling": QCoreApplication.translate("HouseholdLabels", "Sibling"),
+        "child_in_law": QCoreApplication.translate("HouseholdLabels", "Child-in-law"),
+        "other": QCoreApplication.translate("HouseholdLabels", "Other"),
     }
 
 
 def exclusion_reasons() -> dict[str, str]:
     return {
-        "clergy_3y": _t("Clergy away from home 3+ years"),
-        "prison": _t("Serving a prison sentence"),
-        "drug_rehab": _t("Compulsory drug rehabilitation"),
-        "missing": _t("Declared missing"),
-        "conscript": _t("Conscript on active service"),
-        "provincial_other": _t("Other case set by the province"),
+        "clergy_3y": QCoreApplication.translate(
+            "HouseholdLabels", "Clergy away from home 3+ years"
+        ),
+        "prison": QCoreApplication.translate("HouseholdLabels", "Serving a prison sentence"),
+        "drug_rehab": QCoreApplication.translate(
+            "HouseholdLabels", "Compulsory drug rehabilitation"
+        ),
+        "missing": QCoreApplication.translate("HouseholdLabels", "Declared missing"),
+        "conscript": QCoreApplication.translate("HouseholdLabels", "Conscript on active service"),
+        "provincial_other": QCoreApplication.translate(
+            "HouseholdLabels", "Other case set by the province"
+        ),
     }
 
 
 def health() -> dict[str, str]:
-    return {"healthy": _t("Healthy"), "chronic": _t("Chronic illness"),
-            "serious": _t("Serious illness")}
+    return {
+        "healthy": QCoreApplication.translate("HouseholdLabels", "Healthy"),
+        "chronic": QCoreApplication.translate("HouseholdLabels", "Chronic illness"),
+        "serious": QCoreApplication.translate("HouseholdLabels", "Serious illness"),
+    }
 
 
 def labour() -> dict[str, str]:
-    return {"full": _t("Able to work"), "partial": _t("Partly unable to work"),
-            "none": _t("Unable to work")}
+    return {
+        "full": QCoreApplication.translate("HouseholdLabels", "Able to work"),
+        "partial": QCoreApplication.translate("HouseholdLabels", "Partly unable to work"),
+        "none": QCoreApplication.translate("HouseholdLabels", "Unable to work"),
+    }
 
 
 def disability_categories() -> dict[str, str]:
     """Keys are the stored values (the services keep the Chinese category names)."""
-    return {"视力": _t("Visual"), "听力": _t("Hearing"), "言语": _t("Speech"),
-            "肢体": _t("Physical"), "智力": _t("Intellectual"), "精神": _t("Mental"),
-            "多重": _t("Multiple")}
+    return {
+        "视力": QCoreApplication.translate("HouseholdLabels", "Visual"),
+        "听力": QCoreApplication.translate("HouseholdLabels", "Hearing"),
+        "言语": QCoreApplication.translate("HouseholdLabels", "Speech"),
+        "肢体": QCoreApplication.translate("HouseholdLabels", "Physical"),
+        "智力": QCoreApplication.translate("HouseholdLabels", "Intellectual"),
+        "精神": QCoreApplication.translate("HouseholdLabels", "Mental"),
+        "多重": QCoreApplication.translate("HouseholdLabels", "Multiple"),
+    }
 
 
 def disability_levels() -> dict[int, str]:
-    return {1: _t("Grade 1"), 2: _t("Grade 2"), 3: _t("Grade 3"), 4: _t("Grade 4")}
+    return {
+        1: QCoreApplication.translate("HouseholdLabels", "Grade 1"),
+        2: QCoreApplication.translate("HouseholdLabels", "Grade 2"),
+        3: QCoreApplication.translate("HouseholdLabels", "Grade 3"),
+        4: QCoreApplication.translate("HouseholdLabels", "Grade 4"),
+    }
 
 
 def income_categories() -> dict[str, str]:
     return {
-        "wage": _t("Wages"),
-        "business": _t("Net business income"),
-        "property": _t("Net property income"),
-        "transfer_in": _t("Transfers received"),
-        "transfer_out": _t("Transfers paid (deducted)"),
-        "other": _t("Other income"),
-        "pension_basic": _t("Basic resident pension (not counted)"),
-        "award": _t("Preferential or reward payments (not counted)"),
-        "assistance": _t("Social assistance payments (not counted)"),
+        "wage": QCoreApplication.translate("HouseholdLabels", "Wages"),
+        "business": QCoreApplication.translate("HouseholdLabels", "Net business income"),
+        "property": QCoreApplication.translate("HouseholdLabels", "Net property income"),
+        "transfer_in": QCoreApplication.translate("HouseholdLabels", "Transfers received"),
+        "transfer_out": QCoreApplication.translate("HouseholdLabels", "Transfers paid (deducted)"),
+        "other": QCoreApplication.translate("HouseholdLabels", "Other income"),
+        "pension_basic": QCoreApplication.translate(
+            "HouseholdLabels", "Basic resident pension (not counted)"
+        ),
+        "award": QCoreApplication.translate(
+            "HouseholdLabels", "Preferential or reward payments (not counted)"
+        ),
+        "assistance": QCoreApplication.translate(
+            "HouseholdLabels", "Social assistance payments (not counted)"
+        ),
     }
 
 
 def asset_kinds() -> dict[str, str]:
     return {
-        "deposit": _t("Savings"), "securities": _t("Securities"), "fund": _t("Funds"),
-        "insurance": _t("Commercial insurance"), "claim": _t("Claims"),
-        "internet_finance": _t("Online financial assets"), "vehicle": _t("Vehicle"),
-        "house": _t("House"), "timber": _t("Timber and fixtures"), "other": _t("Other"),
+        "deposit": QCoreApplication.translate("HouseholdLabels", "Savings"),
+        "securities": QCoreApplication.translate("HouseholdLabels", "Securities"),
+        "fund": QCoreApplication.translate("HouseholdLabels", "Funds"),
+        "insurance": QCoreApplication.translate("HouseholdLabels", "Commercial insurance"),
+        "claim": QCoreApplication.translate("HouseholdLabels", "Claims"),
+        "internet_finance": QCoreApplication.translate(
+            "HouseholdLabels", "Online financial assets"
+        ),
+        "vehicle": QCoreApplication.translate("HouseholdLabels", "Vehicle"),
+        "house": QCoreApplication.translate("HouseholdLabels", "House"),
+        "timber": QCoreApplication.translate("HouseholdLabels", "Timber and fixtures"),
+        "other": QCoreApplication.translate("HouseholdLabels", "Other"),
     }
 
 
 def account_kinds() -> dict[str, str]:
-    return {"bank_card": _t("Bank card"), "bank_book": _t("Passbook"),
-            "social_security_card": _t("Social security card")}
+    return {
+        "bank_card": QCoreApplication.translate("HouseholdLabels", "Bank card"),
+        "bank_book": QCoreApplication.translate("HouseholdLabels", "Passbook"),
+        "social_security_card": QCoreApplication.translate(
+            "HouseholdLabels", "Social security card"
+        ),
+    }
 
 
 def sexes() -> dict[str, str]:
-    return {"M": _t("Male"), "F": _t("Female")}
+    return {
+        "M": QCoreApplication.translate("HouseholdLabels", "Male"),
+        "F": QCoreApplication.translate("HouseholdLabels", "Female"),
+    }
 
 
 def visit_modes() -> dict[str, str]:
-    return {"onsite": _t("On site"), "phone": _t("By phone"), "video": _t("By video")}
+    return {
+        "onsite": QCoreApplication.translate("HouseholdLabels", "On site"),
+        "phone": QCoreApplication.translate("HouseholdLabels", "By phone"),
+        "video": QCoreApplication.translate("HouseholdLabels", "By video"),
+    }
 
 
 def changes() -> dict[str, str]:
-    return {"start": _t("Enrolled"), "increase": _t("Increased"), "decrease": _t("Reduced"),
-            "suspend": _t("Suspended"), "resume": _t("Resumed"), "phase_out": _t("Phase-out"),
-            "terminate": _t("Terminated"), "recheck": _t("Periodic recheck")}
+    return {
+        "start": QCoreApplication.translate("HouseholdLabels", "Enrolled"),
+        "increase": QCoreApplication.translate("HouseholdLabels", "Increased"),
+        "decrease": QCoreApplication.translate("HouseholdLabels", "Reduced"),
+        "suspend": QCoreApplication.translate("HouseholdLabels", "Suspended"),
+        "resume": QCoreApplication.translate("HouseholdLabels", "Resumed"),
+        "phase_out": QCoreApplication.translate("HouseholdLabels", "Phase-out"),
+        "terminate": QCoreApplication.translate("HouseholdLabels", "Terminated"),
+        "recheck": QCoreApplication.translate("HouseholdLabels", "Periodic recheck"),
+    }
+
+
+def audit_actions() -> dict[str, str]:
+    return {
+        "household.create": QCoreApplication.translate("HouseholdLabels", "Household registered"),
+        "household.update": QCoreApplication.translate("HouseholdLabels", "Household edited"),
+        "person.add": QCoreApplication.translate("HouseholdLabels", "Member added"),
+        "person.update": QCoreApplication.translate("HouseholdLabels", "Member edited"),
+        "income.add": QCoreApplication.translate("HouseholdLabels", "Income added"),
+        "income.delete": QCoreApplication.translate("HouseholdLabels", "Income deleted"),
+        "asset.add": QCoreApplication.translate("HouseholdLabels", "Asset added"),
+        "asset.delete": QCoreApplication.translate("HouseholdLabels", "Asset deleted"),
+        "account.add": QCoreApplication.translate("HouseholdLabels", "Account registered"),
+        "account.deactivate": QCoreApplication.translate("HouseholdLabels", "Account stopped"),
+        "pii.reveal": QCoreApplication.translate("HouseholdLabels", "Full numbers shown"),
+    }
 
 
 def label(table: dict[str, str], code: str | None, empty: str = "") -> str:
@@ -144,4 +215,8 @@ def day(value: date | None) -> str:
 
 
 def yes_no(value: bool) -> str:
-    return _t("Yes") if value else _t("No")
+    return (
+        QCoreApplication.translate("HouseholdLabels", "Yes")
+        if value
+        else QCoreApplication.translate("HouseholdLabels", "No")
+    )

@@ -18,19 +18,24 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdRow, HouseholdSummaryPage
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.rows_model import ROW_ROLE, Index
 from reliefdesk.ui.households.guard import alive
+from reliefdesk.ui.households.rows_model import ROW_ROLE, Index
 from reliefdesk.ui.ops import QueryOp
 
 PAGE_SIZE = 200
 
 # column -> SQL sort key (None: the column cannot be sorted)
 _SORT_KEYS: tuple[str | None, ...] = (
-    "id", "head_name", None, "village", None, "members", "programme", "status", "amount")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("HouseholdListModel", text)
+    "id",
+    "head_name",
+    None,
+    "village",
+    None,
+    "members",
+    "programme",
+    "status",
+    "amount",
+)
 
 
 @dataclass(frozen=True)
@@ -64,9 +69,15 @@ class HouseholdListModel(QAbstractTableModel):
         self._generation = 0
         self._loading = False
         self._headers = [
-            _t("No."), _t("Head of household"), _t("ID number"), _t("Village"),
-            _t("Urban/rural"), _t("Persons"), _t("Programme"), _t("Status"),
-            _t("Monthly benefit (yuan)"),
+            QCoreApplication.translate("HouseholdListModel", "No."),
+            QCoreApplication.translate("HouseholdListModel", "Head of household"),
+            QCoreApplication.translate("HouseholdListModel", "ID number"),
+            QCoreApplication.translate("HouseholdListModel", "Village"),
+            QCoreApplication.translate("HouseholdListModel", "Urban/rural"),
+            QCoreApplication.translate("HouseholdListModel", "Persons"),
+            QCoreApplication.translate("HouseholdListModel", "Programme"),
+            QCoreApplication.translate("HouseholdListModel", "Status"),
+            QCoreApplication.translate("HouseholdListModel", "Monthly benefit (yuan)"),
         ]
 
     # -- loading ---------------------------------------------------------------------------
@@ -101,9 +112,17 @@ class HouseholdListModel(QAbstractTableModel):
 
         def op() -> HouseholdSummaryPage:
             return register.household_summary_page(
-                ctx.db, ctx.actor, offset=offset, limit=PAGE_SIZE, sort=q.sort,
-                descending=q.descending, programme=q.programme, status=q.status,
-                village_id=q.village_id, with_total=with_total)
+                ctx.db,
+                ctx.actor,
+                offset=offset,
+                limit=PAGE_SIZE,
+                sort=q.sort,
+                descending=q.descending,
+                programme=q.programme,
+                status=q.status,
+                village_id=q.village_id,
+                with_total=with_total,
+            )
 
         def done(page: HouseholdSummaryPage) -> None:
             if gen != self._generation:
@@ -125,7 +144,9 @@ class HouseholdListModel(QAbstractTableModel):
                 self._loading = False
                 self.failed.emit(str(error))
 
-        QueryOp(parent=None, op=op, success=alive(self, done)).failure(alive(self, fail)).run_in_background()
+        QueryOp(parent=None, op=op, success=alive(self, done)).failure(
+            alive(self, fail)
+        ).run_in_background()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid():
@@ -193,9 +214,13 @@ class HouseholdListModel(QAbstractTableModel):
             return labels.label(labels.enrollment_statuses(), r.enrollment_status)
         return labels.yuan(r.amount_fen)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return super().headerData(section, orientation, role)

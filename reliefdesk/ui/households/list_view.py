@@ -25,9 +25,9 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels
+from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.list_model import HouseholdListModel, ListQuery
 from reliefdesk.ui.households.search import PersonSearch
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.ops import QueryOp
 
 
@@ -51,7 +51,7 @@ class _SearchBox(QLineEdit):
 
     downPressed = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
             self.downPressed.emit()
             return
@@ -82,7 +82,8 @@ class HouseholdListView(QWidget):
         self.search_box.setObjectName("householdSearchBox")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
-            self.tr("Search: name, pinyin or initials, ID number digits, village (Ctrl+F)"))
+            self.tr("Search: name, pinyin or initials, ID number digits, village (Ctrl+F)")
+        )
         self.search_box.setMinimumWidth(380)
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("programmeFilter")
@@ -160,8 +161,11 @@ class HouseholdListView(QWidget):
     def start(self) -> None:
         """First load: villages for the filter and the first page of households."""
         ctx = self._ctx
-        QueryOp(parent=None, op=lambda: register.list_townships(ctx.db, ctx.actor),
-                success=alive(self, self._set_townships)).run_in_background()
+        QueryOp(
+            parent=None,
+            op=lambda: register.list_townships(ctx.db, ctx.actor),
+            success=alive(self, self._set_townships),
+        ).run_in_background()
         self.model.reload()
 
     def _set_townships(self, townships: list[TownshipView]) -> None:
@@ -235,9 +239,14 @@ class HouseholdListView(QWidget):
     @Slot()
     def _on_filter_changed(self) -> None:
         q: ListQuery = self.model.query
-        self.model.set_query(replace(q, programme=self.programme_combo.currentData(),
-                                     status=self.status_combo.currentData(),
-                                     village_id=self.village_combo.currentData()))
+        self.model.set_query(
+            replace(
+                q,
+                programme=self.programme_combo.currentData(),
+                status=self.status_combo.currentData(),
+                village_id=self.village_combo.currentData(),
+            )
+        )
         filters: dict[str, Any] = {}
         if self.village_combo.currentData() is not None:
             filters["village_id"] = self.village_combo.currentData()

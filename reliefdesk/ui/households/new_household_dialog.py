@@ -18,9 +18,9 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdView, PersonInput
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
+from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.id_field import IdFeedback, id_row, make_id_edit
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.ops import QueryOp
 
 
@@ -40,17 +40,21 @@ class NewHouseholdDialog(QDialog):
         self.head_name_edit.setObjectName("newHouseholdHeadName")
         self.head_id_edit = make_id_edit("newHouseholdHeadId")
         self.head_feedback = IdFeedback(self.head_id_edit, "newHouseholdHeadIdFeedback")
-        self.head_errors = FormErrors({"name": self.head_name_edit,
-                                       "id_number": self.head_id_edit})
+        self.head_errors = FormErrors({"name": self.head_name_edit, "id_number": self.head_id_edit})
         head_title = QLabel(self.tr("Head of household"))
         head_title.setProperty("role", "sectionTitle")
         head_form = QFormLayout()
         head_form.addRow(self.tr("Name"), self.head_errors.row("name"))
-        head_form.addRow(self.tr("ID number"), id_row(
-            self.head_id_edit, self.head_feedback, self.head_errors.error_label("id_number")))
+        head_form.addRow(
+            self.tr("ID number"),
+            id_row(
+                self.head_id_edit, self.head_feedback, self.head_errors.error_label("id_number")
+            ),
+        )
         self.general_error = make_error_label("newHouseholdGeneralError", word_wrap=True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("newHouseholdSaveButton")
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -61,8 +65,11 @@ class NewHouseholdDialog(QDialog):
         layout.addLayout(head_form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        QueryOp(parent=None, op=lambda: register.list_townships(ctx.db, ctx.actor),
-                success=alive(self, self.form.set_townships)).run_in_background()
+        QueryOp(
+            parent=None,
+            op=lambda: register.list_townships(ctx.db, ctx.actor),
+            success=alive(self, self.form.set_townships),
+        ).run_in_background()
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
@@ -70,12 +77,17 @@ class NewHouseholdDialog(QDialog):
         self.head_errors.clear()
         self.general_error.setVisible(False)
         ctx, data = self._ctx, self.form.data()
-        head = PersonInput(name=self.head_name_edit.text(), id_number=self.head_id_edit.text(),
-                           relation="head")
+        head = PersonInput(
+            name=self.head_name_edit.text(), id_number=self.head_id_edit.text(), relation="head"
+        )
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=lambda: register.create_household(ctx.db, ctx.actor, data, head),
-                success=alive(self, self._on_created)).failure(alive(self, self._on_failed)).always(
-            alive(self, lambda: self.save_button.setEnabled(True))).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: register.create_household(ctx.db, ctx.actor, data, head),
+            success=alive(self, self._on_created),
+        ).failure(alive(self, self._on_failed)).always(
+            alive(self, lambda: self.save_button.setEnabled(True))
+        ).run_in_background()
 
     def _on_created(self, view: HouseholdView) -> None:
         self.created.emit(view)

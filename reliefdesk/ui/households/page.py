@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdView, TownshipView
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_panel import HouseholdPanel
 from reliefdesk.ui.households.list_view import HouseholdListView
 from reliefdesk.ui.households.new_household_dialog import NewHouseholdDialog
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.ops import QueryOp
 
 _REFRESH_KINDS = {"households", "applications", "visits", "enrollments", "rosters"}
@@ -46,8 +46,11 @@ class HouseholdsPage(QWidget):
         if search_requested is not None:
             search_requested.connect(self._on_window_search_requested)
         self.list_view.start()
-        QueryOp(parent=None, op=lambda: register.list_townships(ctx.db, ctx.actor),
-                success=alive(self, self._on_townships_loaded)).run_in_background()
+        QueryOp(
+            parent=None,
+            op=lambda: register.list_townships(ctx.db, ctx.actor),
+            success=alive(self, self._on_townships_loaded),
+        ).run_in_background()
 
     def _on_townships_loaded(self, townships: list[TownshipView]) -> None:
         self.panel.set_townships(townships)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -26,9 +25,9 @@ from reliefdesk.services.register_types import PersonInput, PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.households import labels
+from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.id_field import IdFeedback, id_row, make_id_edit
 from reliefdesk.ui.households.stale import show_stale
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.ops import QueryOp
 
 
@@ -55,8 +54,13 @@ class PersonDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, ctx: AppContext, household_id: int, person: PersonView | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        household_id: int,
+        person: PersonView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("personDialog")
         self._ctx = ctx
@@ -73,10 +77,14 @@ class PersonDialog(QDialog):
         self.counted_check = QCheckBox(self.tr("Counted as a household member"))
         self.counted_check.setObjectName("personCounted")
         self.counted_check.setChecked(True)
-        self.exclusion_combo = _combo("personExclusion", labels.exclusion_reasons(),
-                                      (self.tr("(choose why not counted)"), None))
-        self.disability_combo = _combo("personDisability", labels.disability_categories(),
-                                       (self.tr("None"), None))
+        self.exclusion_combo = _combo(
+            "personExclusion",
+            labels.exclusion_reasons(),
+            (self.tr("(choose why not counted)"), None),
+        )
+        self.disability_combo = _combo(
+            "personDisability", labels.disability_categories(), (self.tr("None"), None)
+        )
         self.disability_level_combo = QComboBox()
         self.disability_level_combo.setObjectName("personDisabilityLevel")
         self.disability_level_combo.addItem(self.tr("None"), None)
@@ -90,26 +98,36 @@ class PersonDialog(QDialog):
         self.employment_edit = QLineEdit()
         self.employment_edit.setObjectName("personEmployment")
         self.staff_check = QCheckBox(
-            self.tr("Near relative of office staff or village committee member"))
+            self.tr("Near relative of office staff or village committee member")
+        )
         self.staff_check.setObjectName("personStaffRelative")
         self.staff_note_edit = QLineEdit()
         self.staff_note_edit.setObjectName("personStaffNote")
         self.staff_note_edit.setPlaceholderText(self.tr("Whose relative, and how"))
 
         self.general_error = make_error_label("personGeneralError", word_wrap=True)
-        self.errors = FormErrors({
-            "name": self.name_edit, "id_number": self.id_edit, "relation": self.relation_combo,
-            "exclusion_reason": self.exclusion_combo,
-            "disability_category": self.disability_combo,
-            "disability_level": self.disability_level_combo, "health": self.health_combo,
-            "labour_capacity": self.labour_combo, "staff_relation_note": self.staff_note_edit,
-        }, general=self.general_error)
+        self.errors = FormErrors(
+            {
+                "name": self.name_edit,
+                "id_number": self.id_edit,
+                "relation": self.relation_combo,
+                "exclusion_reason": self.exclusion_combo,
+                "disability_category": self.disability_combo,
+                "disability_level": self.disability_level_combo,
+                "health": self.health_combo,
+                "labour_capacity": self.labour_combo,
+                "staff_relation_note": self.staff_note_edit,
+            },
+            general=self.general_error,
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Name"), self.errors.row("name"))
-        form.addRow(self.tr("ID number"), id_row(self.id_edit, self.id_feedback,
-                                                 self.errors.error_label("id_number")))
+        form.addRow(
+            self.tr("ID number"),
+            id_row(self.id_edit, self.id_feedback, self.errors.error_label("id_number")),
+        )
         form.addRow(self.tr("Relation to head"), self.errors.row("relation"))
         form.addRow("", self.counted_check)
         form.addRow(self.tr("Reason not counted"), self.errors.row("exclusion_reason"))
@@ -122,8 +140,9 @@ class PersonDialog(QDialog):
         form.addRow("", self.staff_check)
         form.addRow(self.tr("Relation to staff"), self.errors.row("staff_relation_note"))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.setObjectName("personButtons")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("personSaveButton")
@@ -164,15 +183,19 @@ class PersonDialog(QDialog):
 
     def data(self) -> PersonInput:
         return PersonInput(
-            name=self.name_edit.text(), id_number=self.id_edit.text(),
-            relation=self.relation_combo.currentData(), counted=self.counted_check.isChecked(),
-            exclusion_reason=None if self.counted_check.isChecked()
+            name=self.name_edit.text(),
+            id_number=self.id_edit.text(),
+            relation=self.relation_combo.currentData(),
+            counted=self.counted_check.isChecked(),
+            exclusion_reason=None
+            if self.counted_check.isChecked()
             else self.exclusion_combo.currentData(),
             disability_category=self.disability_combo.currentData(),
             disability_level=self.disability_level_combo.currentData(),
             health=self.health_combo.currentData(),
             labour_capacity=self.labour_combo.currentData(),
-            schooling=self.schooling_edit.text(), employment=self.employment_edit.text(),
+            schooling=self.schooling_edit.text(),
+            employment=self.employment_edit.text(),
             near_relative_of_staff=self.staff_check.isChecked(),
             staff_relation_note=self.staff_note_edit.text(),
             id_type=self._person.id_type if self._person else "resident",
@@ -194,9 +217,11 @@ class PersonDialog(QDialog):
             return register.update_person(ctx.db, ctx.actor, person.id, data, person.version)
 
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(alive(self, self._on_failed)).always(
-            alive(self, lambda: self.save_button.setEnabled(True))).with_progress(
-            self.tr("Saving...")).run_in_background()
+        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(
+            alive(self, self._on_failed)
+        ).always(alive(self, lambda: self.save_button.setEnabled(True))).with_progress(
+            self.tr("Saving...")
+        ).run_in_background()
 
     def _on_saved(self, view: PersonView) -> None:
         self.saved.emit(view)
@@ -208,10 +233,11 @@ class PersonDialog(QDialog):
             return
         self.errors.show_error(error)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def keyPressEvent(self, event) -> None:
         # Enter in a line edit should not save half a form by accident from the ID field.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in (
-                self.id_edit,):
+            self.id_edit,
+        ):
             self.focusNextChild()
             return
         super().keyPressEvent(event)

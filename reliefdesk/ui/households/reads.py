@@ -29,16 +29,18 @@ class HouseholdBundle:
         return payment_lines(self.enrollments)
 
 
-def household_history(db: Database, actor: Actor, household_id: int,
-                      limit: int = 500) -> list[AuditRow]:
+def household_history(
+    db: Database, actor: Actor, household_id: int, limit: int = 500
+) -> list[AuditRow]:
     """The household's audit events, newest first (``audit.household_history`` in a session)."""
     actor.require("read")
     with db.session() as s:
         return audit.household_history(s, household_id, limit)
 
 
-def load_bundle(db: Database, actor: Actor, household_id: int, *,
-                reveal: bool = False) -> HouseholdBundle:
+def load_bundle(
+    db: Database, actor: Actor, household_id: int, *, reveal: bool = False
+) -> HouseholdBundle:
     detail = register.get_household(db, actor, household_id, reveal=reveal)
     return HouseholdBundle(
         detail,
@@ -68,6 +70,10 @@ def payment_lines(items: tuple[EnrollmentView, ...]) -> tuple[PaymentLine, ...]:
     for e in sorted(items, key=lambda x: x.id, reverse=True):
         first = e.changes[0].old_fen if e.changes else e.amount_fen
         out.append(PaymentLine(e.programme, e.start_month, "start", None, first, e.status, ""))
-        out.extend(PaymentLine(e.programme, c.effective_month, c.kind, c.old_fen, c.new_fen,
-                               e.status, c.reason) for c in e.changes)
+        out.extend(
+            PaymentLine(
+                e.programme, c.effective_month, c.kind, c.old_fen, c.new_fen, e.status, c.reason
+            )
+            for c in e.changes
+        )
     return tuple(out)

@@ -16,31 +16,48 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services.search import PersonHit, search_persons
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.rows_model import RowsModel
 from reliefdesk.ui.households.guard import alive
+from reliefdesk.ui.households.rows_model import RowsModel
 from reliefdesk.ui.ops import QueryOp
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 100
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PersonSearch", text)
-
-
 def hit_columns() -> list[tuple[str, Any]]:
     rel, progs, stat = labels.relations(), labels.programmes(), labels.enrollment_statuses()
     sexes = labels.sexes()
     return [
-        (_t("Name"), lambda h: h.name + (_t(" (deceased)") if h.deceased else "")),
-        (_t("ID number"), lambda h: h.masked_id),
-        (_t("Sex"), lambda h: labels.label(sexes, h.sex)),
-        (_t("Date of birth"), lambda h: labels.day(h.birth_date)),
-        (_t("Relation to head"), lambda h: labels.label(rel, h.relation)),
-        (_t("Village"), lambda h: h.village_name),
-        (_t("Household no."), lambda h: str(h.household_id)),
-        (_t("Programme"), lambda h: labels.label(progs, h.programme)),
-        (_t("Status"), lambda h: labels.label(stat, h.enrollment_status)),
+        (
+            QCoreApplication.translate("PersonSearch", "Name"),
+            lambda h: (
+                h.name
+                + (QCoreApplication.translate("PersonSearch", " (deceased)") if h.deceased else "")
+            ),
+        ),
+        (QCoreApplication.translate("PersonSearch", "ID number"), lambda h: h.masked_id),
+        (QCoreApplication.translate("PersonSearch", "Sex"), lambda h: labels.label(sexes, h.sex)),
+        (
+            QCoreApplication.translate("PersonSearch", "Date of birth"),
+            lambda h: labels.day(h.birth_date),
+        ),
+        (
+            QCoreApplication.translate("PersonSearch", "Relation to head"),
+            lambda h: labels.label(rel, h.relation),
+        ),
+        (QCoreApplication.translate("PersonSearch", "Village"), lambda h: h.village_name),
+        (
+            QCoreApplication.translate("PersonSearch", "Household no."),
+            lambda h: str(h.household_id),
+        ),
+        (
+            QCoreApplication.translate("PersonSearch", "Programme"),
+            lambda h: labels.label(progs, h.programme),
+        ),
+        (
+            QCoreApplication.translate("PersonSearch", "Status"),
+            lambda h: labels.label(stat, h.enrollment_status),
+        ),
     ]
 
 
@@ -112,4 +129,6 @@ class PersonSearch(QObject):
                 self.model.set_rows([])
                 self.rejected.emit(str(error))
 
-        QueryOp(parent=None, op=op, success=alive(self, done)).failure(alive(self, fail)).run_in_background()
+        QueryOp(parent=None, op=op, success=alive(self, done)).failure(
+            alive(self, fail)
+        ).run_in_background()

@@ -15,10 +15,13 @@ def show_stale(parent: QWidget | None, error: ReliefError) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("StaleData", "Changed by someone else"))
     box.setText(str(error))
-    box.setInformativeText(QCoreApplication.translate(
-        "StaleData",
-        "Your changes were not saved and nothing was overwritten. What you typed is still in "
-        "the form: note it, reload the household, and enter it again."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "StaleData",
+            "Your changes were not saved and nothing was overwritten. What you typed is still in "
+            "the form: note it, reload the household, and enter it again.",
+        )
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
