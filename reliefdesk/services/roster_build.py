@@ -177,13 +177,12 @@ def _flag(row: dict[str, Any], st: MonthState | None, prev: Any, f: EnrollmentFa
     elif due != prev.due_fen:
         row["change_flag"] = "调增" if due > prev.due_fen else "调减"
         reason = change_text
-        if not reason and prev_policy is not None and prev_policy.id != policy.id \
-                and row["standard_fen"] != prev.standard_fen:
+        if not reason and row["standard_fen"] != prev.standard_fen:
             reason = (f"保障标准由 {fen_to_yuan(prev.standard_fen)} 元调整为 "
                       f"{fen_to_yuan(row['standard_fen'])} 元（{policy.name}）")
         if not reason and st is not None and st.state == "phase_out":
-            reason = next((v for k, v in row["working"].get("lines", []) if k == "渐退月份"),
-                          "渐退")
+            reason = "渐退期" + next((v for k, v in row["working"].get("lines", [])
+                                    if k == "渐退月份"), "")
         row["change_reason"] = reason or (f"核定金额由 {fen_to_yuan(prev.due_fen)} 元变为 "
                                           f"{fen_to_yuan(due)} 元")
     elif adj > 0:

@@ -102,8 +102,11 @@ def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
             decided, last = ch, ch
         else:
             last = ch
-    if f.end_month is not None and month > f.end_month:
-        return MonthState("ended", False, f"已于 {f.end_month:%Y-%m} 停止发放", last)
+    if f.end_month is not None and month > f.end_month and state not in ("terminated",
+                                                                         "suspended"):
+        why = "渐退期满，停止发放" if state == "phase_out" else \
+            f"已于 {f.end_month:%Y-%m} 停止发放"
+        return MonthState("ended", False, why, last)
     if state == "active" and not explained:
         # status changed without a dated change row: trust the status
         if f.status in ("suspended", "terminated"):

@@ -30,7 +30,7 @@ def line_view(r: RosterLine) -> LineView:
 def roster_view(s: Session, roster: Roster, with_lines: bool = False) -> RosterView:
     counts = dict(s.execute(select(RosterLine.change_flag, func.count())
                             .where(RosterLine.roster_id == roster.id)
-                            .group_by(RosterLine.change_flag)).tuples().all())
+                            .group_by(RosterLine.change_flag)).all())
     lines: tuple[LineView, ...] = ()
     if with_lines:
         lines = tuple(line_view(r) for r in s.scalars(
