@@ -22,8 +22,18 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from reliefdesk.domain.money import round_half_up, to_capital
 from reliefdesk.errors import ValidationError
 
-from ._cells import CENTER, LEFT, RIGHT, CellMaker, new_write_only_sheet, save_atomically
+from ._cells import (
+    CENTER,
+    LEFT,
+    RIGHT,
+    CellMaker,
+    bad_text,
+    new_write_only_sheet,
+    printable,
+    save_atomically,
+)
 from .model import ExportResult, RollHeader, RollLine, VillageSummaryRow
+from .problems import raise_if_problems
 
 __all__ = ["ROSTER_COLUMNS", "SUMMARY_COLUMNS", "write_internal_roster", "write_village_summary"]
 
@@ -124,6 +134,25 @@ class _Sheet:
         self.merge(row, 2 * third + 1, self.width)
 
 
+_LINE_TEXT = ("payee", "township", "village", "id_number", "category", "adjustment_reason",
+              "account", "bank", "change_flag", "note")
+_HEADER_TEXT = ("county", "township", "office_name", "programme_label", "month", "prepared_by")
+
+
+def _check_texts(header: RollHeader, records: Sequence[Any], fields: Sequence[str]) -> None:
+    """Refuse, before a single byte is written, any text that would corrupt the sheet XML."""
+    problems = [
+        f"表头的 {name}{why}" for name in _HEADER_TEXT
+        if (why := bad_text(getattr(header, name)))
+    ]
+    for n, record in enumerate(records, 1):
+        for name in fields:
+            why = bad_text(getattr(record, name))
+            if why:
+                problems.append(f"第 {n} 条（{printable(str(getattr(record, fields[0])))}）{name}{why}")
+    raise_if_problems("表格数据", problems, code="roster_file.text")
+
+
 def write_internal_roster(
     path: str | os.PathLike[str], header: RollHeader, lines: Sequence[RollLine]
 ) -> ExportResult:
@@ -133,6 +162,7 @@ def write_internal_roster(
     total_fen = sum(line.paid_fen for line in lines)
     if total_fen < 0:
         raise ValidationError("实发金额合计为负数，无法生成花名册", code="roster_file.total")
+    _check_texts(header, lines, _LINE_TEXT)
 
     def write(tmp: Path) -> None:
         wb, ws = new_write_only_sheet("发放花名册")
@@ -186,6 +216,7 @@ def write_village_summary(
     if not rows:
         raise ValidationError("没有可汇总的村(社区)数据", code="summary_file.empty")
     total_fen = sum(r.dibao_amount_fen + r.tekun_amount_fen for r in rows)
+    _check_texts(header, rows, ("village",))
 
     def write(tmp: Path) -> None:
         wb, ws = new_write_only_sheet("汇总表")

@@ -18,6 +18,8 @@ from typing import Any, Final, Literal
 
 from reliefdesk.errors import ValidationError
 
+from ._cells import bad_text
+
 __all__ = [
     "AMOUNT_FIELDS",
     "BankColumn",
@@ -139,6 +141,11 @@ def _validate(template: BankTemplate) -> None:
         if not col.header.strip():
             raise ValidationError(
                 f"银行模板第 {i} 列的表头为空", code="bank_template.header", field=field_path
+            )
+        why = bad_text(col.header)
+        if why:
+            raise ValidationError(
+                f"银行模板第 {i} 列的表头{why}", code="bank_template.header", field=field_path
             )
         if col.header in seen:
             raise ValidationError(

@@ -192,6 +192,7 @@ def test_template_unknown_field_is_a_clear_chinese_error() -> None:
         ({"columns": [{"header": "A", "field": "seq", "kind": "int"}] * 2}, "表头重复"),
         ({"columns": [{"header": "A", "field": "seq", "kind": "int"}], "sheet_title": "a/b"}, "工作表名称"),
         ([1, 2], "JSON 对象"),
+        ({"columns": [{"header": "A\x01", "field": "seq", "kind": "int"}]}, "控制字符"),
     ],
 )
 def test_template_malformed_is_rejected(data: object, message: str) -> None:
@@ -248,6 +249,13 @@ def test_roster_columns_and_text_types(tmp_path: Path) -> None:
     assert (data[4].value, data[4].data_type, data[4].number_format) == (ID_X, "s", "@")
     assert (data[12].value, data[12].data_type, data[12].number_format) == (ACCOUNT, "s", "@")
     assert "A1:P1" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def test_roster_rejects_control_characters(tmp_path: Path) -> None:
+    """Text with control characters (which would corrupt the XML) is refused with a clear message."""
+    with pytest.raises(ValidationError, match="控制字符"):
+        write_internal_roster(tmp_path / "r.xlsx", HEADER, [line(1, note="a\x07b")])
+    assert not list(tmp_path.iterdir())
 
 
 def test_village_summary_totals_row(tmp_path: Path) -> None:
