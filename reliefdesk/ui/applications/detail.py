@@ -1,0 +1,328 @@
+"""The case page of one application: facts, proposed amount and its working (with 大写), the
+timeline of steps (who, when, role, decision, opinion) and buttons for exactly the actions the
+service allows this user now (``ApplicationView.allowed_actions``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reliefdesk.domain.money import fen_to_yuan, to_capital
+from reliefdesk.services import casework
+from reliefdesk.services.casework import ApplicationView, StepView
+from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.applications.action_dialog import ActionDialog
+from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
+from reliefdesk.ui.applications.table_model import Column, RecordTableModel, fmt_date
+from reliefdesk.ui.applications.widgets import section_label
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.workbench.page import make_table
+
+
+class ApplicationDetail(QWidget):
+    """Shows one application; ``load(id)`` fetches it off the GUI thread.
+
+    Signals:
+        loaded(ApplicationView): the view was (re)loaded.
+        publicityRequested(int): the user chose 开始公示 (the page opens the batch dialog).
+        closeRequested: back to the list.
+    """
+
+    loaded = Signal(object)
+    publicityRequested = Signal(int)
+    closeRequested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("applicationDetail")
+        self.ctx = ctx
+        self.view: ApplicationView | None = None
+        self.dialog: ActionDialog | None = None
+        self._loading = False
+
+        self.back_button = QPushButton(self.tr("< Back to list"))
+        self.back_button.setObjectName("applicationBackButton")
+        self.back_button.clicked.connect(self.closeRequested)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("applicationTitleLabel")
+        self.title_label.setProperty("role", "pageTitle")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("applicationStateLabel")
+        self.state_label.setProperty("role", "sectionTitle")
+        self.household_button = QPushButton(self.tr("Household"))
+        self.household_button.setObjectName("applicationHouseholdButton")
+        self.household_button.clicked.connect(self._on_household_button_clicked)
+        self.visit_button = QPushButton(self.tr("New home visit"))
+        self.visit_button.setObjectName("applicationVisitButton")
+        self.visit_button.clicked.connect(self._on_visit_button_clicked)
+
+        self.facts = {name: QLabel() for name in (
+            "programme", "accepted", "due", "reason", "publicity", "objection", "decision",
+            "details", "info_check", "enrollment")}
+        for name, label in self.facts.items():
+            label.setObjectName(f"fact_{name}_Label")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.amount_label = QLabel()
+        self.amount_label.setObjectName("applicationAmountLabel")
+        self.amount_label.setProperty("role", "sectionTitle")
+        self.capital_label = QLabel()
+        self.capital_label.setObjectName("applicationCapitalLabel")
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("applicationWarningsLabel")
+        self.warnings_label.setProperty("role", "error")
+        self.warnings_label.setWordWrap(True)
+
+        self.working_model = RecordTableModel([
+            Column(self.tr("Item"), lambda r: r[0]),
+            Column(self.tr("Value"), lambda r: r[1]),
+        ], self)
+        self.working_view = make_table("applicationWorkingView", self.working_model)
+        self.working_view.setColumnWidth(0, 180)
+        actions, roles = L.action_labels(), L.role_labels()
+        decisions, states = L.decision_labels(), L.state_labels()
+        self.steps_model = RecordTableModel([
+            Column(self.tr("Date"), lambda s: fmt_date(s.on_date)),
+            Column(self.tr("Step"), lambda s: L.label(actions, s.action)),
+            Column(self.tr("By"), lambda s: s.username),
+            Column(self.tr("Role"), lambda s: L.label(roles, s.role)),
+            Column(self.tr("Result"), lambda s: L.label(states, s.to_state)),
+            Column(self.tr("Decision"), lambda s: self._decision_text(s, decisions)),
+            Column(self.tr("Opinion"), lambda s: s.opinion.replace("\n", " "),
+                   tooltip=lambda s: s.opinion),
+            Column(self.tr("Recorded at"), lambda s: s.at.strftime("%Y-%m-%d %H:%M")),
+        ], self)
+        self.steps_view = make_table("applicationStepsView", self.steps_model)
+        for col, width in enumerate((96, 120, 80, 70, 100, 110, 220)):
+            self.steps_view.setColumnWidth(col, width)
+
+        self.actions_box = QFrame()
+        self.actions_box.setObjectName("applicationActionsBox")
+        self.actions_layout = QHBoxLayout(self.actions_box)
+        self.actions_layout.setContentsMargins(0, 0, 0, 0)
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.no_actions_label = QLabel(self.tr("Nothing for your role to do on this case now."))
+        self.no_actions_label.setObjectName("applicationNoActionsLabel")
+        self.no_actions_label.setProperty("role", "hint")
+
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addSpacing(10)
+        head.addWidget(self.title_label)
+        head.addSpacing(10)
+        head.addWidget(self.state_label)
+        head.addStretch(1)
+        head.addWidget(self.visit_button)
+        head.addWidget(self.household_button)
+
+        facts = QFormLayout()
+        facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for name, text in (("programme", self.tr("Programme:")),
+                           ("details", self.tr("Details:")),
+                           ("accepted", self.tr("Accepted:")), ("due", self.tr("Deadline:")),
+                           ("reason", self.tr("Reason:")),
+                           ("info_check", self.tr("Information check:")),
+                           ("publicity", self.tr("Publicity:")),
+                           ("objection", self.tr("Objection:")),
+                           ("decision", self.tr("Decision:")),
+                           ("enrollment", self.tr("Enrollment:"))):
+            facts.addRow(text, self.facts[name])
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(section_label(self.tr("Facts")))
+        ll.addLayout(facts)
+        ll.addStretch(1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(section_label(self.tr("Proposed amount and working")))
+        rl.addWidget(self.amount_label)
+        rl.addWidget(self.capital_label)
+        rl.addWidget(self.working_view, 1)
+        rl.addWidget(self.warnings_label)
+        top = QGridLayout()
+        top.addWidget(left, 0, 0)
+        top.addWidget(right, 0, 1)
+        top.setColumnStretch(0, 1)
+        top.setColumnStretch(1, 1)
+        top_box = QWidget()
+        top_box.setLayout(top)
+        steps_box = QWidget()
+        sl = QVBoxLayout(steps_box)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(section_label(self.tr("Timeline")))
+        sl.addWidget(self.steps_view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top_box)
+        split.addWidget(steps_box)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(section_label(self.tr("Actions:")))
+        actions_row.addWidget(self.actions_box)
+        actions_row.addWidget(self.no_actions_label)
+        actions_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.addLayout(head)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions_row)
+
+    # -- loading ---------------------------------------------------------------------------
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def load(self, application_id: int) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        self._loading = True
+
+        def done() -> None:
+            self._loading = False
+
+        QueryOp(parent=self, op=lambda: casework.get_application(db, actor, application_id),
+                success=self.show_view).always(done).with_progress(
+            self.tr("Loading the application...")).run_in_background()
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.load(self.view.id)
+
+    def show_view(self, view: ApplicationView) -> None:
+        self.view = view
+        programmes, states = L.programme_labels(), L.state_labels()
+        self.title_label.setText(f"{view.file_no}  {view.applicant_name}")
+        self.state_label.setText(L.label(states, view.state))
+        f = self.facts
+        f["programme"].setText(L.label(programmes, view.programme))
+        f["details"].setText(self._details(view))
+        f["accepted"].setText(self.tr("{d} (in this step since {s})").format(
+            d=view.accepted_on.isoformat(), s=view.state_since.isoformat()))
+        f["due"].setText(fmt_date(view.due_on) or self.tr("none"))
+        f["reason"].setText(view.reason or "-")
+        if view.info_check_requested_on:
+            f["info_check"].setText(self.tr("requested {d}; result: {r}").format(
+                d=view.info_check_requested_on.isoformat(),
+                r=view.info_check_result or self.tr("pending")))
+        else:
+            f["info_check"].setText(self.tr("not requested"))
+        if view.publicity_start:
+            f["publicity"].setText(self.tr("{a} to {b}").format(
+                a=view.publicity_start.isoformat(), b=fmt_date(view.publicity_end)))
+        else:
+            f["publicity"].setText(self.tr("not started"))
+        f["objection"].setText(view.objection or self.tr("none"))
+        if view.decision:
+            f["decision"].setText(self.tr("{d} on {on}").format(
+                d=L.label(L.decision_labels(), view.decision), on=fmt_date(view.decided_on))
+                + (f"\n{view.decision_reasons}" if view.decision_reasons else ""))
+        else:
+            f["decision"].setText(self.tr("not decided"))
+        f["enrollment"].setText(self.tr("no. {id}").format(id=view.enrollment_id)
+                                if view.enrollment_id else "-")
+        if view.proposed_fen is not None:
+            self.amount_label.setText(self.tr("{yuan} yuan").format(
+                yuan=fen_to_yuan(view.proposed_fen)))
+            self.capital_label.setText(self.tr("In words: {capital}").format(
+                capital=to_capital(view.proposed_fen)))
+        else:
+            self.amount_label.setText(self.tr("Not yet assessed (set at the preliminary "
+                                              "review)"))
+            self.capital_label.setText("")
+        self.working_model.set_rows(list(view.working_lines))
+        self.warnings_label.setText("\n".join(view.warnings))
+        self.steps_model.set_rows(list(view.steps))
+        self._build_actions(view)
+        self.visit_button.setVisible(view.state == "investigating"
+                                     and self.ctx.actor.can("case.investigate"))
+        self.loaded.emit(view)
+
+    def _details(self, view: ApplicationView) -> str:
+        parts: list[str] = []
+        if view.single_person:
+            parts.append(self.tr("individual application"))
+        if view.care_mode:
+            parts.append(L.label(L.care_mode_labels(), view.care_mode))
+        if view.care_tier:
+            parts.append(L.label(L.care_tier_labels(), view.care_tier))
+        if view.aid_type:
+            parts.append(self.tr("{type}, {m} month(s), {p} person(s)").format(
+                type=L.label(L.aid_type_labels(), view.aid_type), m=view.aid_months or 1,
+                p=view.aid_persons or 1))
+        if view.green_channel:
+            parts.append(self.tr("green channel"))
+        return self.tr(", ").join(parts) or "-"
+
+    def _decision_text(self, step: StepView, decisions: dict[str, str]) -> str:
+        d = step.decision
+        if not d:
+            return ""
+        if step.action == "submit_prelim" and d.isdigit():
+            return self.tr("{yuan} yuan").format(yuan=fen_to_yuan(int(d)))
+        if d.startswith("visit:"):
+            return self.tr("visit no. {n}").format(n=d.split(":", 1)[1])
+        if step.action == "self_care":
+            return L.label(L.care_tier_labels(), d)
+        return L.label(decisions, d)
+
+    def _build_actions(self, view: ApplicationView) -> None:
+        for button in self.action_buttons.values():
+            self.actions_layout.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        labels = L.action_labels()
+        for action in view.allowed_actions:
+            button = QPushButton(L.label(labels, action))
+            button.setObjectName(f"action_{action}_Button")
+            if action in ("confirm", "submit_prelim", "start_publicity"):
+                button.setProperty("role", "primary")
+            button.clicked.connect(lambda _c=False, a=action: self.run_action(a))
+            self.actions_layout.addWidget(button)
+            self.action_buttons[action] = button
+        self.no_actions_label.setVisible(not view.allowed_actions)
+
+    # -- actions ---------------------------------------------------------------------------
+    def run_action(self, action: str) -> None:
+        """Open the dialog for ``action`` (or the page that does it)."""
+        view = self.view
+        if view is None:
+            return
+        if action == "record_visit":
+            self.ctx.visitRequested.emit(0, view.id)
+            return
+        if action == "start_publicity":
+            self.publicityRequested.emit(view.id)
+            return
+        dialog: ActionDialog = ConfirmDialog(self.ctx, view, self) if action == "confirm" \
+            else ActionDialog(self.ctx, view, action, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.performed.connect(self.show_view)
+        dialog.destroyed.connect(self._on_dialog_destroyed)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_dialog_destroyed(self) -> None:
+        self.dialog = None
+
+    @Slot()
+    def _on_household_button_clicked(self) -> None:
+        if self.view is not None:
+            self.ctx.householdRequested.emit(self.view.household_id)
+
+    @Slot()
+    def _on_visit_button_clicked(self) -> None:
+        if self.view is not None:
+            self.ctx.visitRequested.emit(0, self.view.id)

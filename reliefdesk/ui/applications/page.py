@@ -1,0 +1,234 @@
+"""申请审批 page: the applications list (filtered by state and programme, paged from SQL), the
+case page of one application, the new-application wizard (Ctrl+N) and the 公示 batch dialog.
+
+Reacts to ``ctx.applicationRequested(id)`` (opens that case) and
+``ctx.newApplicationRequested(household_id or 0)`` (opens the wizard).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reliefdesk.services import casework
+from reliefdesk.services.casework import ApplicationRow
+from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.applications.detail import ApplicationDetail
+from reliefdesk.ui.applications.intake import Saved
+from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
+from reliefdesk.ui.applications.table_model import (
+    OVERDUE_COLOR,
+    Column,
+    PagedTableModel,
+    fmt_date,
+    fmt_yuan,
+)
+from reliefdesk.ui.applications.wizard import NewApplicationWizard
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.workbench.page import make_table
+
+
+class ApplicationsPage(QWidget):
+    """The 申请审批 page.
+
+    Public: ``open_application(id)``, ``new_application(household_id=0)``,
+    ``open_publicity(preselect=())``, ``reload()``; attributes ``model`` (list),
+    ``detail`` (:class:`ApplicationDetail`), ``wizard`` / ``publicity_dialog`` (the open ones).
+
+    Signals:
+        applicationOpened(int): a case page was shown.
+    """
+
+    applicationOpened = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("applicationsPage")
+        self.ctx = ctx
+        self.wizard: NewApplicationWizard | None = None
+        self.publicity_dialog: PublicityBatchDialog | None = None
+
+        title = QLabel(self.tr("Applications"))
+        title.setObjectName("applicationsTitle")
+        title.setProperty("role", "pageTitle")
+        self.state_combo = QComboBox()
+        self.state_combo.setObjectName("applicationsStateFilter")
+        self.state_combo.addItem(self.tr("All states"), None)
+        self.state_combo.addItem(self.tr("Open cases"), "open")
+        states = L.state_labels()
+        for code in L.STATE_ORDER:
+            self.state_combo.addItem(states[code], code)
+        self.state_combo.setCurrentIndex(1)
+        self.programme_combo = QComboBox()
+        self.programme_combo.setObjectName("applicationsProgrammeFilter")
+        self.programme_combo.addItem(self.tr("All programmes"), None)
+        for code, text in L.programme_labels().items():
+            self.programme_combo.addItem(text, code)
+        self.state_combo.currentIndexChanged.connect(self.reload)
+        self.programme_combo.currentIndexChanged.connect(self.reload)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("applicationsCountLabel")
+        self.count_label.setProperty("role", "hint")
+        self.new_button = QPushButton(self.tr("New application..."))
+        self.new_button.setObjectName("applicationsNewButton")
+        self.new_button.setProperty("role", "primary")
+        self.new_button.setToolTip(self.tr("Ctrl+N"))
+        self.new_button.clicked.connect(lambda: self.new_application(0))
+        self.new_button.setEnabled(ctx.actor.can("case.accept"))
+        self.publicity_button = QPushButton(self.tr("Publicity..."))
+        self.publicity_button.setObjectName("applicationsPublicityButton")
+        self.publicity_button.clicked.connect(lambda: self.open_publicity())
+        self.publicity_button.setEnabled(ctx.actor.can("case.publicity"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("applicationsOpenButton")
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+
+        programmes = L.programme_labels()
+        self.model = PagedTableModel([
+            Column(self.tr("File no."), lambda r: r.file_no),
+            Column(self.tr("Applicant"), lambda r: r.applicant_name),
+            Column(self.tr("Programme"), lambda r: L.label(programmes, r.programme)),
+            Column(self.tr("State"), lambda r: L.label(states, r.state)),
+            Column(self.tr("Accepted"), lambda r: fmt_date(r.accepted_on)),
+            Column(self.tr("In step since"), lambda r: fmt_date(r.state_since)),
+            Column(self.tr("Deadline"), lambda r: fmt_date(r.due_on), self._due_color),
+            Column(self.tr("Proposed (yuan)"), lambda r: fmt_yuan(r.proposed_fen),
+                   align_right=True),
+        ], self._fetch, widget=self, parent=self)
+        self.model.loaded.connect(self._update_count)
+        self.view = make_table("applicationsView", self.model)
+        self.view.activated.connect(self._on_view_activated)
+        for col, width in enumerate((130, 90, 90, 110, 96, 96, 96)):
+            self.view.setColumnWidth(col, width)
+
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addSpacing(16)
+        head.addWidget(self.state_combo)
+        head.addWidget(self.programme_combo)
+        head.addWidget(self.count_label, 1)
+        head.addWidget(self.open_button)
+        head.addWidget(self.publicity_button)
+        head.addWidget(self.new_button)
+        list_page = QWidget()
+        ll = QVBoxLayout(list_page)
+        ll.setContentsMargins(20, 16, 20, 12)
+        ll.addLayout(head)
+        ll.addWidget(self.view, 1)
+
+        self.detail = ApplicationDetail(ctx)
+        self.detail.closeRequested.connect(self.show_list)
+        self.detail.publicityRequested.connect(lambda i: self.open_publicity((i,)))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("applicationsStack")
+        self.stack.addWidget(list_page)
+        self.stack.addWidget(self.detail)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        ctx.applicationRequested.connect(self.open_application)
+        ctx.newApplicationRequested.connect(self.new_application)
+        ctx.changed.connect(self._on_ctx_changed)
+        self.reload()
+
+    # -- list --------------------------------------------------------------------------------
+    @staticmethod
+    def _fetch(offset: int, limit: int) -> Sequence[ApplicationRow]:
+        return []  # replaced by reload() with the filters
+
+    def _due_color(self, row: ApplicationRow) -> object:
+        if row.due_on is not None and row.due_on < date.today() and row.state not in (
+                "approved", "refused", "withdrawn", "terminated"):
+            return OVERDUE_COLOR
+        return None
+
+    @Slot()
+    def reload(self) -> None:
+        """Reload the list with the current filters (first page)."""
+        state = self.state_combo.currentData()
+        programme = self.programme_combo.currentData()
+        db, actor = self.ctx.db, self.ctx.actor
+        open_only = state == "open"
+        state_code = None if open_only else state
+
+        def fetch(offset: int, limit: int) -> Sequence[ApplicationRow]:
+            return casework.list_applications(db, actor, state_code, programme,
+                                              open_only=open_only, limit=limit, offset=offset)
+
+        self.model.set_fetch(fetch)
+        self.model.reload()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        more = self.model.canFetchMore()
+        self.count_label.setText(self.tr("{n}+ shown").format(n=n) if more
+                                 else self.tr("%n application(s)", "", n))
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.view.setFocus()
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        row: ApplicationRow = self.model.row(index.row())
+        self.open_application(row.id)
+
+    @Slot()
+    def _on_open_button_clicked(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self._on_view_activated(rows[0])
+
+    @Slot(object)
+    def _on_ctx_changed(self, kinds: set[str]) -> None:
+        if "applications" in kinds or "visits" in kinds:
+            self.reload()
+            if self.stack.currentIndex() == 1:
+                self.detail.reload()
+
+    # -- public ------------------------------------------------------------------------------
+    @Slot(int)
+    def open_application(self, application_id: int) -> None:
+        """Show the case page of ``application_id``."""
+        self.stack.setCurrentIndex(1)
+        self.detail.load(application_id)
+        self.applicationOpened.emit(application_id)
+
+    @Slot(int)
+    def new_application(self, household_id: int = 0) -> None:
+        """Open the new-application wizard (for an existing household if given)."""
+        if not self.ctx.actor.can("case.accept"):
+            return
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            return
+        wizard = NewApplicationWizard(self.ctx, household_id, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.saved.connect(self._on_wizard_saved)
+        wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
+        self.wizard = wizard
+        wizard.open()
+
+    def _on_wizard_saved(self, saved: Saved) -> None:
+        self.open_application(saved.application_id)
+
+    def open_publicity(self, preselect: tuple[int, ...] = ()) -> PublicityBatchDialog:
+        """Open the 公示 batch dialog (with ``preselect`` ticked)."""
+        dialog = PublicityBatchDialog(self.ctx, preselect, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "publicity_dialog", None))
+        self.publicity_dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,1 @@
+"""入户调查: home-visit records and their editor."""

@@ -1,0 +1,494 @@
+"""The 入户调查 editor (DOMAIN §2.9): date and mode, at least two investigators, members present,
+housing, durable goods, vehicles, livestock, land, per-member health/work/income, support
+obligors, monthly spending, the opinion and recommendation, and photos kept with the record.
+
+Saving goes through ``services.visits.save_visit`` off the GUI thread; a refusal (e.g. fewer
+than two investigators) is shown next to its field and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reliefdesk.errors import ReliefError, StaleDataError
+from reliefdesk.services import casework, register, visits
+from reliefdesk.services.visits import VisitInput, VisitView
+from reliefdesk.ui import forms
+from reliefdesk.ui.applications.widgets import (
+    code_combo,
+    date_edit,
+    set_combo_code,
+    to_date,
+    to_qdate,
+)
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import QueryOp
+
+THUMB = 96
+
+
+def _labels(editor: QWidget) -> dict[str, dict[str, str]]:
+    tr = editor.tr
+    return {
+        "mode": {"onsite": tr("On site"), "phone": tr("By phone"), "video": tr("By video")},
+        "housing_type": {"self_built": tr("Self-built"), "commercial": tr("Bought"),
+                         "rented": tr("Rented"), "lodging": tr("Living with others")},
+        "structure": {"concrete": tr("Reinforced concrete"), "brick_concrete": tr("Brick-concrete"),
+                      "brick_wood": tr("Brick-wood"), "earth": tr("Adobe")},
+        "recommendation": {"approve": tr("Recommend approval"),
+                           "refuse": tr("Recommend refusal"),
+                           "further": tr("Needs further checks")},
+    }
+
+
+def grid(name: str, headers: list[str], rows: int) -> QTableWidget:
+    """An editable grid (in-cell editing; Tab moves between cells)."""
+    t = QTableWidget(rows, len(headers))
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    t.setTabKeyNavigation(True)
+    t.setMinimumHeight(30 + 30 * max(rows, 2))
+    return t
+
+
+def cell(t: QTableWidget, row: int, col: int) -> str:
+    item = t.item(row, col)
+    return item.text().strip() if item is not None else ""
+
+
+def set_cell(t: QTableWidget, row: int, col: int, value: object) -> None:
+    t.setItem(row, col, QTableWidgetItem("" if value is None else str(value)))
+
+
+def grid_rows(t: QTableWidget, keys: list[str]) -> list[dict[str, str]]:
+    """Non-empty rows as dicts (first column required)."""
+    out = []
+    for r in range(t.rowCount()):
+        values = {k: cell(t, r, c) for c, k in enumerate(keys)}
+        if any(values.values()):
+            out.append(values)
+    return out
+
+
+def fill_grid(t: QTableWidget, keys: list[str], rows: list[dict[str, Any]],
+              minimum: int = 0) -> None:
+    t.setRowCount(max(len(rows), minimum))
+    for r in range(t.rowCount()):
+        for c, k in enumerate(keys):
+            set_cell(t, r, c, rows[r].get(k, "") if r < len(rows) else "")
+
+
+class VisitEditor(QWidget):
+    """Edit one visit. ``new_for_application(app_id)`` or ``load(visit_id)``; ``save()``.
+
+    Signals:
+        saved(VisitView): the service stored the visit.
+        closeRequested: back to the list.
+    """
+
+    saved = Signal(object)
+    closeRequested = Signal()
+
+    INVESTIGATOR_KEYS = ["name", "unit"]
+    PRESENT_KEYS = ["name", "relation", "signed"]
+    MEMBER_KEYS = ["name", "health", "disability", "work", "annual_income"]
+    SUPPORTER_KEYS = ["name", "relation", "household_size", "monthly_income", "address"]
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitEditor")
+        self.ctx = ctx
+        self.visit: VisitView | None = None
+        self.household_id: int | None = None
+        self.application_id: int | None = None
+        self.new_photos: list[str] = []
+        self._busy = 0
+        labels = _labels(self)
+
+        self.title_label = QLabel(self.tr("Home visit"))
+        self.title_label.setObjectName("visitTitleLabel")
+        self.title_label.setProperty("role", "pageTitle")
+        self.context_label = QLabel()
+        self.context_label.setObjectName("visitContextLabel")
+        self.context_label.setProperty("role", "hint")
+        self.back_button = QPushButton(self.tr("< Back to list"))
+        self.back_button.setObjectName("visitBackButton")
+        self.back_button.clicked.connect(self.closeRequested)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("visitSaveButton")
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+
+        # basics
+        self.date_edit = date_edit("visitDateEdit", date.today(), maximum=date.today())
+        self.mode_combo = code_combo("visitModeCombo", labels["mode"], "onsite")
+        self.investigators = grid("visitInvestigatorsTable",
+                                  [self.tr("Investigator"), self.tr("Unit")], 3)
+        self.present = grid("visitPresentTable", [self.tr("Member present"),
+                                                  self.tr("Relation"), self.tr("Signed")], 3)
+        # housing and property
+        self.housing_type = code_combo("visitHousingTypeCombo", labels["housing_type"],
+                                       "self_built")
+        self.structure = code_combo("visitStructureCombo", labels["structure"],
+                                    "brick_concrete")
+        self.area_spin = QDoubleSpinBox()
+        self.area_spin.setObjectName("visitAreaSpin")
+        self.area_spin.setRange(0, 10000)
+        self.area_spin.setSuffix(" m²")
+        self.decoration_edit = QLineEdit()
+        self.decoration_edit.setObjectName("visitDecorationEdit")
+        self.goods_edit = QLineEdit()
+        self.goods_edit.setObjectName("visitGoodsEdit")
+        self.vehicles_edit = QLineEdit()
+        self.vehicles_edit.setObjectName("visitVehiclesEdit")
+        self.livestock_edit = QLineEdit()
+        self.livestock_edit.setObjectName("visitLivestockEdit")
+        self.land_edit = QLineEdit()
+        self.land_edit.setObjectName("visitLandEdit")
+        # people
+        self.members = grid("visitMembersTable", [
+            self.tr("Member"), self.tr("Health"), self.tr("Disability"), self.tr("Work"),
+            self.tr("Annual income (yuan)")], 2)
+        self.supporters = grid("visitSupportersTable", [
+            self.tr("Support obligor"), self.tr("Relation"), self.tr("Household size"),
+            self.tr("Monthly income (yuan)"), self.tr("Address")], 2)
+        # spending
+        self.spending: dict[str, QLineEdit] = {}
+        for key in ("utilities", "phone", "property", "medical", "education"):
+            edit = QLineEdit()
+            edit.setObjectName(f"visitSpending_{key}_Edit")
+            edit.setPlaceholderText(self.tr("yuan/month"))
+            self.spending[key] = edit
+        # conclusion
+        self.opinion_edit = QPlainTextEdit()
+        self.opinion_edit.setObjectName("visitOpinionEdit")
+        self.opinion_edit.setFixedHeight(80)
+        self.recommendation_combo = code_combo("visitRecommendationCombo",
+                                               labels["recommendation"], "approve")
+        self.recommendation_edit = QLineEdit()
+        self.recommendation_edit.setObjectName("visitRecommendationEdit")
+        # photos
+        self.photo_list = QListWidget()
+        self.photo_list.setObjectName("visitPhotoList")
+        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photo_list.setIconSize(QSize(THUMB, THUMB))
+        self.photo_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.photo_list.setMovement(QListWidget.Movement.Static)
+        self.photo_list.setFixedHeight(THUMB + 48)
+        self.add_photo_button = QPushButton(self.tr("Add photos..."))
+        self.add_photo_button.setObjectName("visitAddPhotoButton")
+        self.add_photo_button.clicked.connect(self._on_add_photo_button_clicked)
+
+        self.errors = forms.FormErrors(
+            {"visit_date": self.date_edit, "mode": self.mode_combo,
+             "investigators": self.investigators, "photos": self.photo_list,
+             "application_id": self.context_label},
+            general=forms.make_error_label("visitGeneralError", word_wrap=True))
+
+        for name in ("investigators", "photos"):
+            self.errors.error_label(name).setWordWrap(True)
+        # layout
+        basics = QGroupBox(self.tr("Visit"))
+        bl = QFormLayout(basics)
+        bl.addRow(self.tr("Date:"), self.errors.row("visit_date"))
+        bl.addRow(self.tr("Mode:"), self.errors.row("mode"))
+        bl.addRow(self.tr("Investigators (at least 2):"), self.errors.row("investigators"))
+        bl.addRow(self.tr("Members present:"), self.present)
+        housing = QGroupBox(self.tr("Housing and property"))
+        hl = QFormLayout(housing)
+        hl.addRow(self.tr("Housing:"), self.housing_type)
+        hl.addRow(self.tr("Structure:"), self.structure)
+        hl.addRow(self.tr("Floor area:"), self.area_spin)
+        hl.addRow(self.tr("Decoration:"), self.decoration_edit)
+        hl.addRow(self.tr("Durable goods:"), self.goods_edit)
+        hl.addRow(self.tr("Vehicles:"), self.vehicles_edit)
+        hl.addRow(self.tr("Livestock:"), self.livestock_edit)
+        hl.addRow(self.tr("Land:"), self.land_edit)
+        people = QGroupBox(self.tr("Members and support obligors"))
+        pl = QVBoxLayout(people)
+        pl.addWidget(self.members)
+        pl.addWidget(self.supporters)
+        spending = QGroupBox(self.tr("Monthly spending"))
+        sl = QGridLayout(spending)
+        names = {"utilities": self.tr("Water, power, gas:"), "phone": self.tr("Phone:"),
+                 "property": self.tr("Property fees:"), "medical": self.tr("Medical:"),
+                 "education": self.tr("Education:")}
+        for i, (key, edit) in enumerate(self.spending.items()):
+            sl.addWidget(QLabel(names[key]), i // 3, (i % 3) * 2)
+            sl.addWidget(edit, i // 3, (i % 3) * 2 + 1)
+        conclusion = QGroupBox(self.tr("Opinion and recommendation"))
+        cl = QFormLayout(conclusion)
+        cl.addRow(self.tr("Investigators' opinion:"), self.opinion_edit)
+        rec = QHBoxLayout()
+        rec.addWidget(self.recommendation_combo)
+        rec.addWidget(self.recommendation_edit, 1)
+        cl.addRow(self.tr("Recommendation:"), rec)
+        photos = QGroupBox(self.tr("Photos"))
+        phl = QHBoxLayout(photos)
+        phl.addWidget(self.errors.row("photos"), 1)
+        phl.addWidget(self.add_photo_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        body = QWidget()
+        body.setObjectName("visitEditorBody")
+        g = QGridLayout(body)
+        g.addWidget(basics, 0, 0)
+        g.addWidget(housing, 0, 1)
+        g.addWidget(people, 1, 0, 1, 2)
+        g.addWidget(spending, 2, 0)
+        g.addWidget(conclusion, 2, 1)
+        g.addWidget(photos, 3, 0, 1, 2)
+        g.setColumnStretch(0, 1)
+        g.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("visitEditorScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addSpacing(10)
+        head.addWidget(self.title_label)
+        head.addSpacing(10)
+        head.addWidget(self.errors.row("application_id"), 1)
+        head.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.addLayout(head)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(scroll, 1)
+
+    # -- state -------------------------------------------------------------------------------
+    def is_busy(self) -> bool:
+        return self._busy > 0
+
+    def _run(self, op, success, failure=None, progress: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        self._busy += 1
+
+        def done() -> None:
+            self._busy -= 1
+
+        q = QueryOp(parent=self, op=op, success=success).always(done)
+        if failure is not None:
+            q = q.failure(failure)
+        if progress is not None:
+            q = q.with_progress(progress)
+        q.run_in_background()
+
+    def clear(self) -> None:
+        self.errors.clear()
+        self.visit = None
+        self.new_photos = []
+        self.photo_list.clear()
+        self.date_edit.setDate(to_qdate(date.today()))
+        set_combo_code(self.mode_combo, "onsite")
+        for t, keys, n in ((self.investigators, self.INVESTIGATOR_KEYS, 3),
+                           (self.present, self.PRESENT_KEYS, 3),
+                           (self.members, self.MEMBER_KEYS, 2),
+                           (self.supporters, self.SUPPORTER_KEYS, 2)):
+            fill_grid(t, keys, [], n)
+        self.area_spin.setValue(0)
+        for edit in (self.decoration_edit, self.goods_edit, self.vehicles_edit,
+                     self.livestock_edit, self.land_edit, self.recommendation_edit,
+                     *self.spending.values()):
+            edit.clear()
+        self.opinion_edit.clear()
+
+    def new_for_application(self, application_id: int) -> None:
+        """Start a new visit for an application; members come from its household."""
+        self.clear()
+        self.application_id = application_id
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def op() -> tuple[Any, Any]:
+            app = casework.get_application(db, actor, application_id)
+            return app, register.get_household(db, actor, app.household_id)
+
+        self._run(op, self._on_new_loaded, progress=self.tr("Loading..."))
+
+    def _on_new_loaded(self, result: tuple[Any, register.HouseholdDetail]) -> None:
+        app, detail = result
+        self.household_id = app.household_id
+        self.title_label.setText(self.tr("New home visit"))
+        self.context_label.setText(self.tr("{file} {name}, household no. {hh}").format(
+            file=app.file_no, name=app.applicant_name, hh=app.household_id))
+        living = [p for p in detail.members if p.deceased_on is None]
+        relations = register.RELATION_LABELS
+        fill_grid(self.present, self.PRESENT_KEYS,
+                  [{"name": p.name, "relation": relations.get(p.relation, p.relation)}
+                   for p in living], 3)
+        health = register.HEALTH
+        fill_grid(self.members, self.MEMBER_KEYS, [
+            {"name": p.name, "health": health.get(p.health, p.health),
+             "disability": f"{p.disability_category}{p.disability_level}级"
+             if p.disability_category else "", "work": p.employment} for p in living], 2)
+        self.investigators.setFocus()
+
+    def load(self, visit_id: int) -> None:
+        """Open an existing visit, with thumbnails of its photos."""
+        self.clear()
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def op() -> tuple[VisitView, list[tuple[int, str, bytes]]]:
+            v = visits.get_visit(db, actor, visit_id)
+            photos = []
+            for p in v.photos:
+                name, _mime, data = visits.get_photo(db, actor, p.id)
+                photos.append((p.id, name, data))
+            return v, photos
+
+        self._run(op, self._on_loaded, progress=self.tr("Loading..."))
+
+    def _on_loaded(self, result: tuple[VisitView, list[tuple[int, str, bytes]]]) -> None:
+        v, photos = result
+        self.visit = v
+        self.household_id, self.application_id = v.household_id, v.application_id
+        self.title_label.setText(self.tr("Home visit no. {id}").format(id=v.id))
+        self.context_label.setText(self.tr("Household no. {hh}").format(hh=v.household_id))
+        self.date_edit.setDate(to_qdate(v.visit_date))
+        set_combo_code(self.mode_combo, v.mode)
+        fill_grid(self.investigators, self.INVESTIGATOR_KEYS, list(v.investigators), 3)
+        fill_grid(self.present, self.PRESENT_KEYS, [
+            {**m, "signed": self.tr("Yes") if m.get("signed") is True else m.get("signed", "")}
+            for m in v.members_present], 3)
+        set_combo_code(self.housing_type, v.housing.get("type"))
+        set_combo_code(self.structure, v.housing.get("structure"))
+        self.area_spin.setValue(float(v.housing.get("area_m2") or 0))
+        self.decoration_edit.setText(str(v.housing.get("decoration", "")))
+        self.goods_edit.setText(v.durable_goods)
+        self.vehicles_edit.setText(v.vehicles)
+        self.livestock_edit.setText(v.livestock)
+        self.land_edit.setText(v.land)
+        fill_grid(self.members, self.MEMBER_KEYS, list(v.member_details), 2)
+        fill_grid(self.supporters, self.SUPPORTER_KEYS, list(v.supporters), 2)
+        for key, edit in self.spending.items():
+            edit.setText(str(v.spending.get(key, "")))
+        self.opinion_edit.setPlainText(v.opinion)
+        code, _sep, text = v.recommendation.partition("|")
+        if self.recommendation_combo.findData(code) >= 0:
+            set_combo_code(self.recommendation_combo, code)
+            self.recommendation_edit.setText(text)
+        else:
+            self.recommendation_edit.setText(v.recommendation)
+        for _pid, name, data in photos:
+            self._add_thumbnail(name, QImage.fromData(data), stored=True)
+
+    # -- photos ------------------------------------------------------------------------------
+    @Slot()
+    def _on_add_photo_button_clicked(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.bmp)"))
+        self.add_photos(files)
+
+    def add_photos(self, files: list[str]) -> None:
+        """Attach image files (kept with the record when it is saved)."""
+        for f in files:
+            image = QImage(f)
+            self.new_photos.append(f)
+            self._add_thumbnail(Path(f).name, image, stored=False)
+
+    def _add_thumbnail(self, name: str, image: QImage, *, stored: bool) -> None:
+        item = QListWidgetItem(name if stored else self.tr("{name} (new)").format(name=name))
+        if not image.isNull():
+            thumb = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            item.setIcon(QIcon(QPixmap.fromImage(thumb)))
+        item.setToolTip(name)
+        self.photo_list.addItem(item)
+
+    # -- save --------------------------------------------------------------------------------
+    def collect(self) -> VisitInput:
+        """The form as the service's input."""
+        present = grid_rows(self.present, self.PRESENT_KEYS)
+        yes = {self.tr("Yes").lower(), "yes", "y", "是", "1", "√", "✓"}
+        for row in present:
+            row["signed"] = row.get("signed", "").lower() in yes  # type: ignore[assignment]
+        code = self.recommendation_combo.currentData()
+        text = self.recommendation_edit.text().strip()
+        return VisitInput(
+            household_id=int(self.household_id or 0),
+            visit_date=to_date(self.date_edit.date()),
+            investigators=grid_rows(self.investigators, self.INVESTIGATOR_KEYS),
+            mode=str(self.mode_combo.currentData()),
+            application_id=self.application_id,
+            members_present=present,
+            housing={"type": self.housing_type.currentData(),
+                     "structure": self.structure.currentData(),
+                     "area_m2": round(self.area_spin.value(), 1),
+                     "decoration": self.decoration_edit.text().strip()},
+            durable_goods=self.goods_edit.text().strip(),
+            vehicles=self.vehicles_edit.text().strip(),
+            livestock=self.livestock_edit.text().strip(), land=self.land_edit.text().strip(),
+            member_details=grid_rows(self.members, self.MEMBER_KEYS),
+            supporters=grid_rows(self.supporters, self.SUPPORTER_KEYS),
+            spending={k: e.text().strip() for k, e in self.spending.items() if e.text().strip()},
+            opinion=self.opinion_edit.toPlainText().strip(),
+            recommendation=f"{code}|{text}" if text else str(code),
+            photos=tuple(self.new_photos),
+            id=self.visit.id if self.visit else None,
+            expected_version=self.visit.version if self.visit else None)
+
+    @Slot()
+    def save(self) -> None:
+        """Save the visit (Ctrl+S); errors appear next to their field."""
+        if self.is_busy() or self.household_id is None:
+            return
+        self.errors.clear()
+        for t in (self.investigators, self.present, self.members, self.supporters):
+            t.setCurrentCell(-1, -1)  # commit an open cell editor
+        data = self.collect()
+        db, actor = self.ctx.db, self.ctx.actor
+        self.save_button.setEnabled(False)
+        self._run(lambda: visits.save_visit(db, actor, data), self._on_saved, self._on_failed,
+                  progress=self.tr("Saving the visit..."))
+
+    def _on_saved(self, view: VisitView) -> None:
+        self.save_button.setEnabled(True)
+        self.visit = view
+        self.new_photos = []
+        self.title_label.setText(self.tr("Home visit no. {id}").format(id=view.id))
+        self.ctx.announce("visits", "applications")
+        self.saved.emit(view)
+
+    def _on_failed(self, error: ReliefError) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, StaleDataError):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"),
+                              str(error), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("visitStaleBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return
+        self.errors.show_error(error)
+

@@ -1,0 +1,201 @@
+"""入户调查 page: the list of home visits and the visit editor.
+
+Reacts to ``ctx.visitRequested(visit_id, application_id)``: a visit id opens that record; 0 with
+an application id starts a new visit for that application.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reliefdesk.services import casework, visits
+from reliefdesk.services.casework import ApplicationRow
+from reliefdesk.services.visits import VisitView
+from reliefdesk.ui.applications.table_model import Column, RecordTableModel, fmt_date
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.visits.editor import VisitEditor, _labels
+from reliefdesk.ui.workbench.page import make_table
+
+LIST_LIMIT = 500
+
+
+class ChooseApplicationDialog(QDialog):
+    """Pick the application (under investigation) a new visit belongs to."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chooseApplicationDialog")
+        self.setWindowTitle(self.tr("New home visit"))
+        self.resize(640, 420)
+        self.chosen: int | None = None
+        self.model = RecordTableModel([
+            Column(self.tr("File no."), lambda r: r.file_no),
+            Column(self.tr("Applicant"), lambda r: r.applicant_name),
+            Column(self.tr("Accepted"), lambda r: fmt_date(r.accepted_on)),
+        ], self)
+        self.view = make_table("chooseApplicationView", self.model)
+        self.view.activated.connect(self._on_view_activated)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start visit"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Applications under investigation:")))
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        db, actor = ctx.db, ctx.actor
+        QueryOp(parent=self, op=lambda: casework.list_applications(
+            db, actor, state="investigating"), success=self.model.set_rows).run_in_background()
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        row: ApplicationRow = self.model.row(index.row())
+        self.chosen = row.id
+        self.accept()
+
+    @Slot()
+    def _on_ok(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self._on_view_activated(rows[0])
+
+
+class VisitsPage(QWidget):
+    """The 入户调查 page. Public: ``open_visit(id)``, ``new_visit(application_id)``,
+    ``reload()``, ``save()`` (Ctrl+S while the editor is shown); ``editor``."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsPage")
+        self.ctx = ctx
+        modes = _labels(self)["mode"]
+        title = QLabel(self.tr("Home visits"))
+        title.setObjectName("visitsTitle")
+        title.setProperty("role", "pageTitle")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("visitsCountLabel")
+        self.count_label.setProperty("role", "hint")
+        self.new_button = QPushButton(self.tr("New visit..."))
+        self.new_button.setObjectName("visitsNewButton")
+        self.new_button.setProperty("role", "primary")
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.new_button.setEnabled(ctx.actor.can("case.investigate"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("visitsOpenButton")
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.model = RecordTableModel([
+            Column(self.tr("Date"), lambda v: fmt_date(v.visit_date)),
+            Column(self.tr("Mode"), lambda v: modes.get(v.mode, v.mode)),
+            Column(self.tr("Household no."), lambda v: str(v.household_id), align_right=True),
+            Column(self.tr("Application no."), lambda v: str(v.application_id or ""),
+                   align_right=True),
+            Column(self.tr("Investigators"), lambda v: self.tr(", ").join(
+                str(i.get("name", "")) for i in v.investigators)),
+            Column(self.tr("Photos"), lambda v: str(len(v.photos)), align_right=True),
+            Column(self.tr("Opinion"), lambda v: v.opinion.replace("\n", " ")),
+        ], self)
+        self.view = make_table("visitsView", self.model)
+        self.view.activated.connect(self._on_view_activated)
+        for col, width in enumerate((96, 80, 90, 90, 200, 60)):
+            self.view.setColumnWidth(col, width)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addSpacing(16)
+        head.addWidget(self.count_label, 1)
+        head.addWidget(self.open_button)
+        head.addWidget(self.new_button)
+        list_page = QWidget()
+        ll = QVBoxLayout(list_page)
+        ll.setContentsMargins(20, 16, 20, 12)
+        ll.addLayout(head)
+        ll.addWidget(self.view, 1)
+        self.editor = VisitEditor(ctx)
+        self.editor.closeRequested.connect(self.show_list)
+        self.editor.saved.connect(lambda _v: self.reload())
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("visitsStack")
+        self.stack.addWidget(list_page)
+        self.stack.addWidget(self.editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.chooser: ChooseApplicationDialog | None = None
+        self._loading = False
+        ctx.visitRequested.connect(self._on_visit_requested)
+        self.reload()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @Slot()
+    def reload(self) -> None:
+        """Reload the list (the latest visits first)."""
+        db, actor = self.ctx.db, self.ctx.actor
+        self._loading = True
+
+        def op() -> list[VisitView]:
+            rows = visits.list_visits(db, actor)
+            rows.sort(key=lambda v: (v.visit_date, v.id), reverse=True)
+            return rows[:LIST_LIMIT]
+
+        def done() -> None:
+            self._loading = False
+
+        QueryOp(parent=self, op=op, success=self._show).always(done).run_in_background()
+
+    def _show(self, rows: list[VisitView]) -> None:
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("%n visit(s)", "", len(rows)))
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(0)
+
+    @Slot(int, int)
+    def _on_visit_requested(self, visit_id: int, application_id: int) -> None:
+        if visit_id:
+            self.open_visit(visit_id)
+        elif application_id:
+            self.new_visit(application_id)
+
+    def open_visit(self, visit_id: int) -> None:
+        self.stack.setCurrentIndex(1)
+        self.editor.load(visit_id)
+
+    def new_visit(self, application_id: int) -> None:
+        self.stack.setCurrentIndex(1)
+        self.editor.new_for_application(application_id)
+
+    def save(self) -> None:
+        """Ctrl+S: save the visit being edited."""
+        if self.stack.currentIndex() == 1:
+            self.editor.save()
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        self.open_visit(self.model.row(index.row()).id)
+
+    @Slot()
+    def _on_open_button_clicked(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self._on_view_activated(rows[0])
+
+    @Slot()
+    def _on_new_button_clicked(self) -> None:
+        dialog = ChooseApplicationDialog(self.ctx, self)
+        self.chooser = dialog
+        dialog.accepted.connect(lambda: dialog.chosen and self.new_visit(dialog.chosen))
+        dialog.open()

@@ -1,0 +1,263 @@
+"""工作台 (workbench): what the signed-in user has to do today.
+
+Three lists from ``services.casework.workbench``: pending cases by step with the legal deadline
+and the working days left (overdue in red), the cases waiting for this user's role, and the
+enrollments whose periodic re-check (定期核查) falls due this month. Double-clicking a case
+opens it (``ctx.applicationRequested``), a re-check opens the household
+(``ctx.householdRequested``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reliefdesk.services import casework
+from reliefdesk.services.casework import Workbench, WorkItem
+from reliefdesk.services.enrollments import RecheckItem
+from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.applications.table_model import (
+    OVERDUE_COLOR,
+    WARN_COLOR,
+    Column,
+    RecordTableModel,
+    fmt_date,
+)
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import QueryOp
+
+
+def _days_color(item: WorkItem) -> object:
+    if item.days_left is None:
+        return None
+    if item.days_left < 0:
+        return OVERDUE_COLOR
+    if item.days_left <= 2:
+        return WARN_COLOR
+    return None
+
+
+def make_table(name: str, model: RecordTableModel) -> QTableView:
+    """A read-only, row-selecting table with the usual office look."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(28)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    view.setWordWrap(False)
+    return view
+
+
+class WorkbenchPage(QWidget):
+    """The to-do page. ``refresh()`` reloads it; it also reloads when cases or enrollments
+    change (``ctx.changed``).
+
+    Signals:
+        refreshed: the lists were (re)filled from the database.
+    """
+
+    refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workbenchPage")
+        self.ctx = ctx
+        self.data: Workbench | None = None
+        self._loading = False
+        self._pending_refresh = False
+
+        title = QLabel(self.tr("Workbench"))
+        title.setObjectName("workbenchTitle")
+        title.setProperty("role", "pageTitle")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("workbenchSummaryLabel")
+        self.summary_label.setProperty("role", "hint")
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("workbenchOverdueLabel")
+        self.overdue_label.setProperty("role", "error")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setObjectName("workbenchRefreshButton")
+        self.refresh_button.setShortcut("F5")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.new_button = QPushButton(self.tr("New application..."))
+        self.new_button.setObjectName("workbenchNewApplicationButton")
+        self.new_button.setProperty("role", "primary")
+        self.new_button.clicked.connect(lambda: self.ctx.newApplicationRequested.emit(0))
+        self.new_button.setVisible(ctx.actor.can("case.accept"))
+
+        states, programmes = L.state_labels(), L.programme_labels()
+        actions = L.action_labels()
+        todo_columns = [
+            Column(self.tr("Step"), lambda w: L.label(states, w.state)),
+            Column(self.tr("File no."), lambda w: w.file_no),
+            Column(self.tr("Applicant"), lambda w: w.applicant_name),
+            Column(self.tr("Programme"), lambda w: L.label(programmes, w.programme)),
+            Column(self.tr("Deadline"), lambda w: fmt_date(w.due_on), _days_color),
+            Column(self.tr("Working days left"), self._days_text, _days_color, align_right=True),
+            Column(self.tr("You can"), lambda w: self.tr(", ").join(
+                actions.get(a, a) for a in w.actions if a not in _PASSIVE)),
+        ]
+        self.todo_model = RecordTableModel(todo_columns, self)
+        self.todo_view = make_table("workbenchTodoView", self.todo_model)
+        self.mine_model = RecordTableModel(todo_columns, self)
+        self.mine_view = make_table("workbenchMineView", self.mine_model)
+        self.recheck_model = RecordTableModel([
+            Column(self.tr("Re-check due"), lambda r: fmt_date(r.next_recheck),
+                   lambda r: OVERDUE_COLOR if r.next_recheck < date.today() else None),
+            Column(self.tr("Payee"), lambda r: r.payee_name),
+            Column(self.tr("Programme"), lambda r: L.label(programmes, r.programme)),
+            Column(self.tr("Household no."), lambda r: str(r.household_id), align_right=True),
+            Column(self.tr("Interval (months)"), lambda r: str(r.recheck_months),
+                   align_right=True),
+        ], self)
+        self.recheck_view = make_table("workbenchRecheckView", self.recheck_model)
+        for view in (self.todo_view, self.mine_view):
+            view.activated.connect(self._on_case_view_activated)
+            for col, width in enumerate((110, 130, 90, 90, 100, 110)):
+                view.setColumnWidth(col, width)
+        self.recheck_view.activated.connect(self._on_recheck_view_activated)
+
+        self.todo_title = QLabel()
+        self.todo_title.setProperty("role", "sectionTitle")
+        self.mine_title = QLabel()
+        self.mine_title.setProperty("role", "sectionTitle")
+        self.recheck_title = QLabel()
+        self.recheck_title.setProperty("role", "sectionTitle")
+
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addSpacing(16)
+        head.addWidget(self.summary_label, 1)
+        head.addWidget(self.overdue_label)
+        head.addSpacing(12)
+        head.addWidget(self.refresh_button)
+        head.addWidget(self.new_button)
+
+        def section(label: QLabel, view: QTableView) -> QWidget:
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(4)
+            lay.addWidget(label)
+            lay.addWidget(view, 1)
+            return box
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(section(self.mine_title, self.mine_view))
+        bottom.addWidget(section(self.recheck_title, self.recheck_view))
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("workbenchSplitter")
+        split.addWidget(section(self.todo_title, self.todo_view))
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addWidget(split, 1)
+        self._update_titles()
+
+        ctx.changed.connect(self._on_ctx_changed)
+        QTimer.singleShot(0, self.refresh)
+
+    # -- public ---------------------------------------------------------------------------
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload all three lists off the GUI thread."""
+        if self._loading:
+            self._pending_refresh = True
+            return
+        self._loading = True
+        db, actor, today = self.ctx.db, self.ctx.actor, date.today()
+
+        def done() -> None:
+            self._loading = False
+            if self._pending_refresh:
+                self._pending_refresh = False
+                self.refresh()
+
+        QueryOp(parent=self, op=lambda: casework.workbench(db, actor, today),
+                success=self._show).always(done).with_progress(
+            self.tr("Loading the workbench...")).run_in_background()
+
+    # -- internals ------------------------------------------------------------------------
+    def _days_text(self, item: WorkItem) -> str:
+        if item.days_left is None:
+            return ""
+        if item.days_left < 0:
+            return self.tr("%n day(s) overdue", "", -item.days_left)
+        return str(item.days_left)
+
+    def _show(self, data: Workbench) -> None:
+        self.data = data
+        order = {s: i for i, s in enumerate(L.STATE_ORDER)}
+        todo: list[WorkItem] = []
+        for state in sorted(data.by_state, key=lambda s: order.get(s, 99)):
+            todo.extend(data.by_state[state])
+        self.todo_model.set_rows(todo)
+        self.mine_model.set_rows(list(data.waiting_for_me))
+        self.recheck_model.set_rows(list(data.rechecks_due))
+        overdue_cases = len({o.application_id for o in data.overdue})
+        self.overdue_label.setText(
+            self.tr("%n case(s) overdue", "", overdue_cases) if overdue_cases else "")
+        self.summary_label.setText(self.tr("{day} - signed in as {name} ({role})").format(
+            day=date.today().isoformat(), name=self.ctx.actor.display_name
+            or self.ctx.actor.username,
+            role=L.label(L.role_labels(), self.ctx.actor.role)))
+        self._update_titles()
+        self.refreshed.emit()
+
+    def _update_titles(self) -> None:
+        self.todo_title.setText(self.tr("Pending cases by step ({n})").format(
+            n=self.todo_model.rowCount()))
+        self.mine_title.setText(self.tr("Waiting for your role ({n})").format(
+            n=self.mine_model.rowCount()))
+        self.recheck_title.setText(self.tr("Re-checks due this month ({n})").format(
+            n=self.recheck_model.rowCount()))
+
+    @Slot(object)
+    def _on_ctx_changed(self, kinds: set[str]) -> None:
+        if kinds & {"applications", "enrollments", "visits", "households"}:
+            self.refresh()
+
+    @Slot(QModelIndex)
+    def _on_case_view_activated(self, index: QModelIndex) -> None:
+        model = index.model()
+        assert isinstance(model, RecordTableModel)
+        item: WorkItem = model.row(index.row())
+        self.ctx.applicationRequested.emit(item.application_id)
+
+    @Slot(QModelIndex)
+    def _on_recheck_view_activated(self, index: QModelIndex) -> None:
+        item: RecheckItem = self.recheck_model.row(index.row())
+        self.ctx.householdRequested.emit(item.household_id)
+
+
+_PASSIVE = {"withdraw", "terminate_noncooperation"}
