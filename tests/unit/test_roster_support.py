@@ -67,7 +67,7 @@ def make_household(db: Database, *, persons: int = 3, pci_fen: int = 20000,
             s.add(p)
             people.append(p)
         s.flush()
-        number = account or make_card_number("621700", 19, f"{n:012d}")
+        number = account if account is not None else make_card_number("621700", 19, f"{n:012d}")
         s.add(BankAccount(household_id=hh.id, payee_person_id=people[0].id, kind="bank_card",
                           bank_name="汝州农商银行", holder_name=holder if holder is not None
                           else people[0].name, number=number))
