@@ -297,7 +297,8 @@ class _Generation:
 
     def __init__(self, s: Session, seed: int, as_of: date, clean: bool) -> None:
         self.s = s
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # the register (people, incomes, accounts)
+        self.case_rng = random.Random(seed * 7919 + 1)  # case histories (date dependent)
         self.as_of = as_of
         self.clean = clean
         self.planted: dict[str, int] = {}
@@ -371,7 +372,7 @@ class _Generation:
             clerk_display = u.display_name if u is not None and u.display_name else clerk_display
         users = Users(user_ids["clerk"], user_ids["reviewer"], user_ids["approver"],
                       clerk_display)
-        self.cases = CaseFactory(rng, self.as_of, policy, cal, users, self.people.take, rows)
+        self.cases = CaseFactory(self.case_rng, self.as_of, policy, cal, users, self.people.take, rows)
         self.policy = policy
         writer = _Writer(s)
         weights = [(1.0 if v.is_community else 1.0) * (0.35 if v.is_community and not
@@ -452,8 +453,9 @@ class _Generation:
         if kind == "applicant" and rng.random() < 0.1:
             kind = "tekun_applicant"
         if kind == "dibao":
-            frac = rng.triangular(0.25, 0.9, 0.62) if area == "urban" else \
-                rng.triangular(0.2, 0.85, 0.58)
+            # tuned so the average payment per person is near Ruzhou 2023 (DOMAIN §5.2)
+            frac = rng.triangular(0.35, 0.95, 0.7) if area == "urban" else \
+                rng.triangular(0.22, 0.87, 0.6)
             if rng.random() < 0.05:
                 frac = 0.0
             pci = int(standard * frac) // 100 * 100  # whole yuan, as declared incomes are
@@ -473,7 +475,7 @@ class _Generation:
             amount = cases.dibao_amount(programme, hh, covered, single, pci,
                                         anchor - timedelta(days=30))
             app = cases.application(hh, programme, "approved", anchor, applicant,
-                                     single=single, objection=rng.random() < 0.03,
+                                     single=single, objection=self.case_rng.random() < 0.03,
                                      amount=amount)
             app_states["approved"] += 1
             self._enroll(hh, app, covered, applicant, by_prog, by_status, candidates)
@@ -489,7 +491,7 @@ class _Generation:
                                     amount=amount)
             app_states["approved"] += 1
             self._enroll(hh, app, [head], head, by_prog, by_status, candidates)
-            if rng.random() < 0.06:
+            if self.case_rng.random() < 0.06:
                 self._entrust(hh, app["decided_on"])
         elif kind in ("applicant", "tekun_applicant"):
             state = state_cycle.pop(0) if state_cycle else _pick(
@@ -520,7 +522,7 @@ class _Generation:
         return hh
 
     def _decision_date(self) -> date:
-        rng = self.rng
+        rng = self.case_rng
         days = rng.randint(420, 1400) if rng.random() < 0.15 else rng.randint(3, 380)
         return self.cases.back_wd(self.as_of - timedelta(days=days), 0)
 
@@ -535,7 +537,7 @@ class _Generation:
         by_status[enr["status"]] += 1
         if enr["status"] == "active" and enr["programme"] != "temporary_aid":
             candidates.setdefault(enr["programme"], []).append((hh, enr, account))
-        if self.rng.random() < 0.01 and hh.members[0].age >= 70:
+        if self.case_rng.random() < 0.01 and hh.members[0].age >= 70:
             self._entrust(hh, app["decided_on"])
 
     def _entrust(self, hh: HouseholdDraft, on: date) -> None:
@@ -547,7 +549,10 @@ class _Generation:
 
     def _temp_aid(self, hh: HouseholdDraft, app_states: Counter[str], by_prog: Counter[str],
                   by_status: Counter[str], applicant: Member) -> None:
-        rng = self.rng
+        if not any(a["household_id"] == hh.id and a["payee_person_id"] == applicant.id
+                   for a in self.people.account_rows[-3:]):
+            self.people.account(hh, applicant)  # registered with the application
+        rng = self.case_rng
         cases = self.cases
         persons = 1 if rng.random() < 0.75 else max(1, len(hh.counted()))
         months = _pick(rng, (1, 2, 3), _cum((30, 45, 25)))
@@ -562,9 +567,6 @@ class _Generation:
                                 aid=(aid_type, months, persons), amount=amount)
         app_states[state] += 1
         if state == "approved":
-            if not any(a["household_id"] == hh.id and a["payee_person_id"] == applicant.id
-                       for a in self.people.account_rows[-3:]):
-                self.people.account(hh, applicant)
             covered = [m for m in hh.counted()][:persons] or [applicant]
             enr = cases.enrollment(hh, app, covered)
             by_prog["temporary_aid"] += 1

@@ -510,7 +510,7 @@ class CaseFactory:
         """Six indicators, the derived care tier and the supply mode for a tekun person."""
         rng = self.rng
         r = rng.random()
-        missing = 0 if r < 0.6 else (rng.randint(1, 3) if r < 0.88 else rng.randint(4, 6))
+        missing = 0 if r < 0.72 else (rng.randint(1, 3) if r < 0.93 else rng.randint(4, 6))
         keys = ("eating", "dressing", "bed_transfer", "toileting", "indoor_walking", "bathing")
         lost = set(rng.sample(keys, missing))
         flags = {k: k not in lost for k in keys}

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..domain.accounts import make_card_number
-from ..domain.idnumber import age_on, make_id
+from ..domain.idnumber import make_id
 from ..domain.pinyin import search_keys
 from . import demo_data as D
 
@@ -39,7 +39,7 @@ class Member:
     """A generated person plus what the case generator needs to know about them."""
 
     row: dict[str, Any]
-    age: int  # on the demo's as_of date
+    age: int  # nominal age in ANCHOR_YEAR (independent of the run date, so draws are too)
 
     @property
     def id(self) -> int:
@@ -200,7 +200,7 @@ class PeopleFactory:
         rng = self.rng
         age = max(0, min(age, 99))
         born = self.birth(age)
-        real_age = age_on(born, self.as_of)
+        real_age = age  # decisions use the nominal age so the register never moves with dates
         name = surname + self.given_name(born.year, male)
         pid = self.take("person")
         dis_cat: str | None = None
