@@ -55,10 +55,10 @@ def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLik
     into ``out_dir``. File names carry township, programme, month and the hash prefix."""
     actor.require("roster.export")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     with db.session() as s:
         roster = get_roster_row(s, roster_id)
         ensure_intact(s, roster)
+        out.mkdir(parents=True, exist_ok=True)
         assert roster.lines_sha256 is not None
         office = office_in(s)
         lines = list(s.scalars(select(RosterLine).where(RosterLine.roster_id == roster.id,
