@@ -8,32 +8,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseLabels", text)
-
+# lupdate only sees literal ``QCoreApplication.translate("Context", "text")`` calls (no aliases).
 
 def programme_labels() -> dict[str, str]:
     return {
-        "urban_dibao": _t("Urban dibao"),
-        "rural_dibao": _t("Rural dibao"),
-        "tekun": _t("Tekun support"),
-        "temporary_aid": _t("Temporary aid"),
+        "urban_dibao": QCoreApplication.translate("CaseLabels", "Urban dibao"),
+        "rural_dibao": QCoreApplication.translate("CaseLabels", "Rural dibao"),
+        "tekun": QCoreApplication.translate("CaseLabels", "Tekun support"),
+        "temporary_aid": QCoreApplication.translate("CaseLabels", "Temporary aid"),
     }
 
 
 def state_labels() -> dict[str, str]:
     return {
-        "accepted": _t("Accepted"),
-        "investigating": _t("Investigating"),
-        "prelim_review": _t("Preliminary review"),
-        "publicity": _t("In publicity"),
-        "objection_review": _t("Objection review"),
-        "awaiting_confirmation": _t("Awaiting confirmation"),
-        "approved": _t("Approved"),
-        "refused": _t("Refused"),
-        "withdrawn": _t("Withdrawn"),
-        "terminated": _t("Terminated"),
+        "accepted": QCoreApplication.translate("CaseLabels", "Accepted"),
+        "investigating": QCoreApplication.translate("CaseLabels", "Investigating"),
+        "prelim_review": QCoreApplication.translate("CaseLabels", "Preliminary review"),
+        "publicity": QCoreApplication.translate("CaseLabels", "In publicity"),
+        "objection_review": QCoreApplication.translate("CaseLabels", "Objection review"),
+        "awaiting_confirmation": QCoreApplication.translate("CaseLabels", "Awaiting confirmation"),
+        "approved": QCoreApplication.translate("CaseLabels", "Approved"),
+        "refused": QCoreApplication.translate("CaseLabels", "Refused"),
+        "withdrawn": QCoreApplication.translate("CaseLabels", "Withdrawn"),
+        "terminated": QCoreApplication.translate("CaseLabels", "Terminated"),
     }
 
 
@@ -44,105 +41,148 @@ STATE_ORDER = ("accepted", "investigating", "prelim_review", "publicity", "objec
 
 def action_labels() -> dict[str, str]:
     return {
-        "accept": _t("Accept"),
-        "self_care": _t("Self-care assessment"),
-        "extend": _t("Extend time limit"),
-        "start_investigation": _t("Start investigation"),
-        "request_info_check": _t("Request information check"),
-        "record_info_check": _t("Record check result"),
-        "record_visit": _t("Record home visit"),
-        "submit_prelim": _t("Submit preliminary opinion"),
-        "start_publicity": _t("Start publicity"),
-        "record_objection": _t("Record objection"),
-        "resolve_objection": _t("Resolve objection"),
-        "finish_publicity": _t("End publicity"),
-        "confirm": _t("Confirm"),
-        "record_notice": _t("Record written notice"),
-        "complete_paperwork": _t("Complete paperwork"),
-        "withdraw": _t("Withdraw"),
-        "terminate_noncooperation": _t("Terminate review"),
+        "accept": QCoreApplication.translate("CaseLabels", "Accept"),
+        "self_care": QCoreApplication.translate("CaseLabels", "Self-care assessment"),
+        "extend": QCoreApplication.translate("CaseLabels", "Extend time limit"),
+        "start_investigation": QCoreApplication.translate("CaseLabels", "Start investigation"),
+        "request_info_check": QCoreApplication.translate("CaseLabels", "Request information check"),
+        "record_info_check": QCoreApplication.translate("CaseLabels", "Record check result"),
+        "record_visit": QCoreApplication.translate("CaseLabels", "Record home visit"),
+        "submit_prelim": QCoreApplication.translate("CaseLabels", "Submit preliminary opinion"),
+        "start_publicity": QCoreApplication.translate("CaseLabels", "Start publicity"),
+        "record_objection": QCoreApplication.translate("CaseLabels", "Record objection"),
+        "resolve_objection": QCoreApplication.translate("CaseLabels", "Resolve objection"),
+        "finish_publicity": QCoreApplication.translate("CaseLabels", "End publicity"),
+        "confirm": QCoreApplication.translate("CaseLabels", "Confirm"),
+        "record_notice": QCoreApplication.translate("CaseLabels", "Record written notice"),
+        "complete_paperwork": QCoreApplication.translate("CaseLabels", "Complete paperwork"),
+        "withdraw": QCoreApplication.translate("CaseLabels", "Withdraw"),
+        "terminate_noncooperation": QCoreApplication.translate("CaseLabels", "Terminate review"),
     }
 
 
 def role_labels() -> dict[str, str]:
     return {
-        "clerk": _t("Clerk"),
-        "reviewer": _t("Reviewer"),
-        "approver": _t("Approver"),
-        "admin": _t("Administrator"),
-        "auditor": _t("Auditor"),
+        "clerk": QCoreApplication.translate("CaseLabels", "Clerk"),
+        "reviewer": QCoreApplication.translate("CaseLabels", "Reviewer"),
+        "approver": QCoreApplication.translate("CaseLabels", "Approver"),
+        "admin": QCoreApplication.translate("CaseLabels", "Administrator"),
+        "auditor": QCoreApplication.translate("CaseLabels", "Auditor"),
     }
 
 
 def aid_type_labels() -> dict[str, str]:
-    return {"emergency": _t("Emergency"), "expenditure": _t("Expenditure")}
+    return {
+        "emergency": QCoreApplication.translate("CaseLabels", "Emergency"),
+        "expenditure": QCoreApplication.translate("CaseLabels", "Expenditure"),
+    }
 
 
 def care_mode_labels() -> dict[str, str]:
-    return {"dispersed": _t("Dispersed support"), "centralised": _t("Centralised support")}
+    return {
+        "dispersed": QCoreApplication.translate("CaseLabels", "Dispersed support"),
+        "centralised": QCoreApplication.translate("CaseLabels", "Centralised support"),
+    }
 
 
 def care_tier_labels() -> dict[str, str]:
-    return {"full": _t("Fully self-caring"), "partial": _t("Partly lost self-care"),
-            "none": _t("Fully lost self-care")}
+    return {
+        "full": QCoreApplication.translate("CaseLabels", "Fully self-caring"),
+        "partial": QCoreApplication.translate("CaseLabels", "Partly lost self-care"),
+        "none": QCoreApplication.translate("CaseLabels", "Fully lost self-care"),
+    }
 
 
 def self_care_labels() -> dict[str, str]:
     """The six indicators of the self-care assessment, in the service's order."""
     return {
-        "eating": _t("Eats unaided"),
-        "dressing": _t("Dresses unaided"),
-        "bed_transfer": _t("Gets in and out of bed unaided"),
-        "toileting": _t("Uses the toilet unaided"),
-        "indoor_walking": _t("Walks indoors unaided"),
-        "bathing": _t("Bathes unaided"),
+        "eating": QCoreApplication.translate("CaseLabels", "Eats unaided"),
+        "dressing": QCoreApplication.translate("CaseLabels", "Dresses unaided"),
+        "bed_transfer": QCoreApplication.translate("CaseLabels", "Gets in and out of bed unaided"),
+        "toileting": QCoreApplication.translate("CaseLabels", "Uses the toilet unaided"),
+        "indoor_walking": QCoreApplication.translate("CaseLabels", "Walks indoors unaided"),
+        "bathing": QCoreApplication.translate("CaseLabels", "Bathes unaided"),
     }
 
 
 def decision_labels() -> dict[str, str]:
-    return {"approve": _t("Approve"), "refuse": _t("Refuse"), "approved": _t("Approved"),
-            "refused": _t("Refused"), "withdrawn": _t("Withdrawn"),
-            "terminated": _t("Terminated"), "recheck": _t("Re-investigation"),
-            "democratic_review": _t("Democratic review")}
+    return {
+        "approve": QCoreApplication.translate("CaseLabels", "Approve"),
+        "refuse": QCoreApplication.translate("CaseLabels", "Refuse"),
+        "approved": QCoreApplication.translate("CaseLabels", "Approved"),
+        "refused": QCoreApplication.translate("CaseLabels", "Refused"),
+        "withdrawn": QCoreApplication.translate("CaseLabels", "Withdrawn"),
+        "terminated": QCoreApplication.translate("CaseLabels", "Terminated"),
+        "recheck": QCoreApplication.translate("CaseLabels", "Re-investigation"),
+        "democratic_review": QCoreApplication.translate("CaseLabels", "Democratic review"),
+    }
 
 
 def overdue_kind_labels() -> dict[str, str]:
-    return {"step": _t("Current step"), "total": _t("Whole case"),
-            "refusal_notice": _t("Refusal notice"), "paperwork": _t("Paperwork")}
+    return {
+        "step": QCoreApplication.translate("CaseLabels", "Current step"),
+        "total": QCoreApplication.translate("CaseLabels", "Whole case"),
+        "refusal_notice": QCoreApplication.translate("CaseLabels", "Refusal notice"),
+        "paperwork": QCoreApplication.translate("CaseLabels", "Paperwork"),
+    }
 
 
 def area_labels() -> dict[str, str]:
-    return {"urban": _t("Urban"), "rural": _t("Rural")}
+    return {
+        "urban": QCoreApplication.translate("CaseLabels", "Urban"),
+        "rural": QCoreApplication.translate("CaseLabels", "Rural"),
+    }
 
 
 def relation_labels() -> dict[str, str]:
-    return {"head": _t("Head"), "spouse": _t("Spouse"), "child": _t("Child"),
-            "parent": _t("Parent"), "grandchild": _t("Grandchild"),
-            "grandparent": _t("Grandparent"), "sibling": _t("Sibling"),
-            "child_in_law": _t("Child-in-law"), "other": _t("Other")}
+    return {
+        "head": QCoreApplication.translate("CaseLabels", "Head"),
+        "spouse": QCoreApplication.translate("CaseLabels", "Spouse"),
+        "child": QCoreApplication.translate("CaseLabels", "Child"),
+        "parent": QCoreApplication.translate("CaseLabels", "Parent"),
+        "grandchild": QCoreApplication.translate("CaseLabels", "Grandchild"),
+        "grandparent": QCoreApplication.translate("CaseLabels", "Grandparent"),
+        "sibling": QCoreApplication.translate("CaseLabels", "Sibling"),
+        "child_in_law": QCoreApplication.translate("CaseLabels", "Child-in-law"),
+        "other": QCoreApplication.translate("CaseLabels", "Other"),
+    }
 
 
 def income_labels() -> dict[str, str]:
     return {
-        "wage": _t("Wages"), "business": _t("Business income"),
-        "property": _t("Property income"), "transfer_in": _t("Transfers received"),
-        "transfer_out": _t("Transfers paid (deducted)"), "other": _t("Other income"),
-        "pension_basic": _t("Basic pension (not counted)"),
-        "award": _t("Allowances and awards (not counted)"),
-        "assistance": _t("Social assistance (not counted)"),
+        "wage": QCoreApplication.translate("CaseLabels", "Wages"),
+        "business": QCoreApplication.translate("CaseLabels", "Business income"),
+        "property": QCoreApplication.translate("CaseLabels", "Property income"),
+        "transfer_in": QCoreApplication.translate("CaseLabels", "Transfers received"),
+        "transfer_out": QCoreApplication.translate("CaseLabels", "Transfers paid (deducted)"),
+        "other": QCoreApplication.translate("CaseLabels", "Other income"),
+        "pension_basic": QCoreApplication.translate("CaseLabels", "Basic pension (not counted)"),
+        "award": QCoreApplication.translate("CaseLabels", "Allowances and awards (not counted)"),
+        "assistance": QCoreApplication.translate("CaseLabels", "Social assistance (not counted)"),
     }
 
 
 def asset_labels() -> dict[str, str]:
-    return {"deposit": _t("Deposits"), "securities": _t("Securities"), "fund": _t("Funds"),
-            "insurance": _t("Commercial insurance"), "claim": _t("Claims"),
-            "internet_finance": _t("Internet finance"), "vehicle": _t("Vehicle"),
-            "house": _t("House"), "timber": _t("Timber and fixtures"), "other": _t("Other")}
+    return {
+        "deposit": QCoreApplication.translate("CaseLabels", "Deposits"),
+        "securities": QCoreApplication.translate("CaseLabels", "Securities"),
+        "fund": QCoreApplication.translate("CaseLabels", "Funds"),
+        "insurance": QCoreApplication.translate("CaseLabels", "Commercial insurance"),
+        "claim": QCoreApplication.translate("CaseLabels", "Claims"),
+        "internet_finance": QCoreApplication.translate("CaseLabels", "Internet finance"),
+        "vehicle": QCoreApplication.translate("CaseLabels", "Vehicle"),
+        "house": QCoreApplication.translate("CaseLabels", "House"),
+        "timber": QCoreApplication.translate("CaseLabels", "Timber and fixtures"),
+        "other": QCoreApplication.translate("CaseLabels", "Other"),
+    }
 
 
 def health_labels() -> dict[str, str]:
-    return {"healthy": _t("Healthy"), "chronic": _t("Chronic illness"),
-            "serious": _t("Serious illness")}
+    return {
+        "healthy": QCoreApplication.translate("CaseLabels", "Healthy"),
+        "chronic": QCoreApplication.translate("CaseLabels", "Chronic illness"),
+        "serious": QCoreApplication.translate("CaseLabels", "Serious illness"),
+    }
 
 
 def label(table: dict[str, str], code: str | None) -> str:

@@ -1,0 +1,1380 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>leave empty to use the calculated amount</source>
+        <translation>留空则采用测算金额</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>办理日期：</translation>
+    </message>
+    <message>
+        <source>Handled by:</source>
+        <translation>处理方式：</translation>
+    </message>
+    <message>
+        <source>Amount (yuan):</source>
+        <translation>核定金额（元）：</translation>
+    </message>
+    <message>
+        <source>Check result:</source>
+        <translation>核对结果：</translation>
+    </message>
+    <message>
+        <source>Preliminary opinion:</source>
+        <translation>初审意见：</translation>
+    </message>
+    <message>
+        <source>Objection:</source>
+        <translation>异议内容：</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>结论：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Opinion:</source>
+        <translation>意见：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>签署人：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDetail</name>
+    <message>
+        <source>&lt; Back to list</source>
+        <translation>&lt; 返回列表</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭档案</translation>
+    </message>
+    <message>
+        <source>New home visit</source>
+        <translation>新建入户调查</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理后状态</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Nothing for your role to do on this case now.</source>
+        <translation>本案当前没有需要您的角色办理的事项。</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>救助项目：</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>详情：</translation>
+    </message>
+    <message>
+        <source>Accepted:</source>
+        <translation>受理日期：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>办理时限：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>申请理由：</translation>
+    </message>
+    <message>
+        <source>Information check:</source>
+        <translation>信息核对：</translation>
+    </message>
+    <message>
+        <source>Publicity:</source>
+        <translation>公示：</translation>
+    </message>
+    <message>
+        <source>Objection:</source>
+        <translation>公示异议：</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>审核确认结论：</translation>
+    </message>
+    <message>
+        <source>Enrollment:</source>
+        <translation>在保记录：</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Proposed amount and working</source>
+        <translation>拟保障金额及计算过程</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>可办理：</translation>
+    </message>
+    <message>
+        <source>Loading the application...</source>
+        <translation>正在读取申请……</translation>
+    </message>
+    <message>
+        <source>{d} (in this step since {s})</source>
+        <translation>{d}（自 {s} 起处于当前环节）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>requested {d}; result: {r}</source>
+        <translation>{d} 提出申请；结果：{r}</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <source>not requested</source>
+        <translation>未申请</translation>
+    </message>
+    <message>
+        <source>{a} to {b}</source>
+        <translation>{a} 至 {b}</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>{d} on {on}</source>
+        <translation>{d}（{on}）</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>未作出</translation>
+    </message>
+    <message>
+        <source>no. {id}</source>
+        <translation>第 {id} 号</translation>
+    </message>
+    <message>
+        <source>{yuan} yuan</source>
+        <translation>{yuan} 元</translation>
+    </message>
+    <message>
+        <source>In words: {capital}</source>
+        <translation>大写：{capital}</translation>
+    </message>
+    <message>
+        <source>Not yet assessed (set at the preliminary review)</source>
+        <translation>尚未测算（初审时核定）</translation>
+    </message>
+    <message>
+        <source>individual application</source>
+        <translation>单独提出申请</translation>
+    </message>
+    <message>
+        <source>{type}, {m} month(s), {p} person(s)</source>
+        <translation>{type}，{m} 个月，{p} 人</translation>
+    </message>
+    <message>
+        <source>green channel</source>
+        <translation>先行救助</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>visit no. {n}</source>
+        <translation>入户调查第 {n} 号</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsPage</name>
+    <message>
+        <source>Applications</source>
+        <translation>申请审批</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部救助项目</translation>
+    </message>
+    <message>
+        <source>New application...</source>
+        <translation>新建申请……</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Publicity...</source>
+        <translation>公示……</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>In step since</source>
+        <translation>进入本环节</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Proposed (yuan)</source>
+        <translation>拟保障金额（元）</translation>
+    </message>
+    <message>
+        <source>{n}+ shown</source>
+        <translation>已显示 {n} 条（滚动加载更多）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>共 %n 件申请</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <source>Urban dibao</source>
+        <translation>城市低保</translation>
+    </message>
+    <message>
+        <source>Rural dibao</source>
+        <translation>农村低保</translation>
+    </message>
+    <message>
+        <source>Tekun support</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
+        <source>Temporary aid</source>
+        <translation>临时救助</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Preliminary review</source>
+        <translation>初审</translation>
+    </message>
+    <message>
+        <source>In publicity</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Objection review</source>
+        <translation>复查/民主评议</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待审核确认</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>确认同意</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予确认</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终止审核</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Self-care assessment</source>
+        <translation>生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>Extend time limit</source>
+        <translation>延长办理时限</translation>
+    </message>
+    <message>
+        <source>Start investigation</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <source>Request information check</source>
+        <translation>申请信息核对</translation>
+    </message>
+    <message>
+        <source>Record check result</source>
+        <translation>登记核对结果</translation>
+    </message>
+    <message>
+        <source>Record home visit</source>
+        <translation>登记入户调查</translation>
+    </message>
+    <message>
+        <source>Submit preliminary opinion</source>
+        <translation>提交初审意见</translation>
+    </message>
+    <message>
+        <source>Start publicity</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <source>Record objection</source>
+        <translation>登记公示异议</translation>
+    </message>
+    <message>
+        <source>Resolve objection</source>
+        <translation>复查/民主评议完成</translation>
+    </message>
+    <message>
+        <source>End publicity</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>审核确认</translation>
+    </message>
+    <message>
+        <source>Record written notice</source>
+        <translation>登记书面告知</translation>
+    </message>
+    <message>
+        <source>Complete paperwork</source>
+        <translation>补齐手续</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Terminate review</source>
+        <translation>终止审核</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急难型</translation>
+    </message>
+    <message>
+        <source>Expenditure</source>
+        <translation>支出型</translation>
+    </message>
+    <message>
+        <source>Dispersed support</source>
+        <translation>分散供养</translation>
+    </message>
+    <message>
+        <source>Centralised support</source>
+        <translation>集中供养</translation>
+    </message>
+    <message>
+        <source>Fully self-caring</source>
+        <translation>具备生活自理能力</translation>
+    </message>
+    <message>
+        <source>Partly lost self-care</source>
+        <translation>部分丧失生活自理能力</translation>
+    </message>
+    <message>
+        <source>Fully lost self-care</source>
+        <translation>完全丧失生活自理能力</translation>
+    </message>
+    <message>
+        <source>Eats unaided</source>
+        <translation>自主吃饭</translation>
+    </message>
+    <message>
+        <source>Dresses unaided</source>
+        <translation>自主穿衣</translation>
+    </message>
+    <message>
+        <source>Gets in and out of bed unaided</source>
+        <translation>自主上下床</translation>
+    </message>
+    <message>
+        <source>Uses the toilet unaided</source>
+        <translation>自主如厕</translation>
+    </message>
+    <message>
+        <source>Walks indoors unaided</source>
+        <translation>室内自主行走</translation>
+    </message>
+    <message>
+        <source>Bathes unaided</source>
+        <translation>自主洗澡</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予确认</translation>
+    </message>
+    <message>
+        <source>Re-investigation</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Democratic review</source>
+        <translation>民主评议</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>全案时限</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>书面告知</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>补齐手续</translation>
+    </message>
+    <message>
+        <source>Urban</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Rural</source>
+        <translation>农村</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Child-in-law</source>
+        <translation>儿媳/女婿</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>工资性收入</translation>
+    </message>
+    <message>
+        <source>Business income</source>
+        <translation>经营净收入</translation>
+    </message>
+    <message>
+        <source>Property income</source>
+        <translation>财产净收入</translation>
+    </message>
+    <message>
+        <source>Transfers received</source>
+        <translation>转移性收入</translation>
+    </message>
+    <message>
+        <source>Transfers paid (deducted)</source>
+        <translation>转移性支出（抵减）</translation>
+    </message>
+    <message>
+        <source>Other income</source>
+        <translation>其他收入</translation>
+    </message>
+    <message>
+        <source>Basic pension (not counted)</source>
+        <translation>城乡居民基础养老金（不计入）</translation>
+    </message>
+    <message>
+        <source>Allowances and awards (not counted)</source>
+        <translation>优待抚恤金/奖励扶助金（不计入）</translation>
+    </message>
+    <message>
+        <source>Social assistance (not counted)</source>
+        <translation>社会救助金（不计入）</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>存款</translation>
+    </message>
+    <message>
+        <source>Securities</source>
+        <translation>有价证券</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>基金</translation>
+    </message>
+    <message>
+        <source>Commercial insurance</source>
+        <translation>商业保险</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>债权</translation>
+    </message>
+    <message>
+        <source>Internet finance</source>
+        <translation>互联网金融资产</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Timber and fixtures</source>
+        <translation>林木等定着物</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <source>Serious illness</source>
+        <translation>重特大疾病</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Required when refusing; sent to the applicant in the written notice</source>
+        <translation>不予确认时必填，将写入书面告知书</translation>
+    </message>
+    <message>
+        <source>Stable income (re-check yearly)</source>
+        <translation>收入稳定（每年核查一次）</translation>
+    </message>
+    <message>
+        <source>Unstable income (re-check every 6 months)</source>
+        <translation>收入不稳定（每半年核查一次）</translation>
+    </message>
+    <message>
+        <source>{yuan} yuan ({capital})</source>
+        <translation>{yuan} 元（{capital}）</translation>
+    </message>
+    <message>
+        <source>Proposed amount:</source>
+        <translation>拟保障金额：</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>审核结论：</translation>
+    </message>
+    <message>
+        <source>Reasons for refusal:</source>
+        <translation>不予确认理由：</translation>
+    </message>
+    <message>
+        <source>Household type:</source>
+        <translation>家庭类型：</translation>
+    </message>
+    <message>
+        <source>Confirm approval</source>
+        <translation>确认同意</translation>
+    </message>
+</context>
+<context>
+    <name>GreenChannelPage</name>
+    <message>
+        <source>Green channel</source>
+        <translation>先行救助</translation>
+    </message>
+    <message>
+        <source>Give aid first (green channel)</source>
+        <translation>先行救助（先救助，后补手续）</translation>
+    </message>
+    <message>
+        <source>For emergency hardship the township may skip the information check, democratic review and publicity and give a small amount at once. Afterwards the file must record the person, the reason and the amount, and the signatures and seals are completed within the policy&apos;s time limit.</source>
+        <translation>急难型临时救助可以不经信息核对、民主评议和公示，由乡镇先行给予小额救助。事后须登记救助对象、事由和金额，并在政策规定的时限内补齐经办人员签字、盖章手续。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Apply for a household already on file, or register a new one.</source>
+        <translation>为已建档的家庭申请，或登记一个新家庭。</translation>
+    </message>
+    <message>
+        <source>Existing household</source>
+        <translation>已建档家庭</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>新家庭</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or ID digits</source>
+        <translation>姓名、拼音首字母或身份证号码</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>在保项目</translation>
+    </message>
+    <message>
+        <source>Village / community:</source>
+        <translation>所属村（社区）：</translation>
+    </message>
+    <message>
+        <source>Urban or rural:</source>
+        <translation>城乡类别：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>住址：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Please choose a village.</source>
+        <translation>请选择所属村（社区）。</translation>
+    </message>
+</context>
+<context>
+    <name>IncomePage</name>
+    <message>
+        <source>Income and assets</source>
+        <translation>收入和财产</translation>
+    </message>
+    <message>
+        <source>Monthly income in yuan. Categories marked &apos;not counted&apos; are kept on file but not added to the household income.</source>
+        <translation>按月填写收入（元）。标明“不计入”的类别只登记备查，不计入家庭收入。</translation>
+    </message>
+    <message>
+        <source>yuan per month</source>
+        <translation>元/月</translation>
+    </message>
+    <message>
+        <source>Add income</source>
+        <translation>添加收入</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Monthly (yuan)</source>
+        <translation>月收入（元）</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>value in yuan</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Exempt (needed for living or production)</source>
+        <translation>豁免（生活、生产必需）</translation>
+    </message>
+    <message>
+        <source>Add asset</source>
+        <translation>添加财产</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>豁免</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>价值：</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <source>Whole household</source>
+        <translation>全家</translation>
+    </message>
+    <message>
+        <source>Please enter the monthly amount in yuan.</source>
+        <translation>请填写月收入金额（元）。</translation>
+    </message>
+    <message>
+        <source>Please enter the value in yuan.</source>
+        <translation>请填写财产价值（元）。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source> (on file)</source>
+        <translation>（已登记）</translation>
+    </message>
+    <message>
+        <source>Counted income {total} yuan/month for {n} member(s): {pci} yuan per person (the summary shows the official working)</source>
+        <translation>计入收入 {total} 元/月，共同生活家庭成员 {n} 人：人均 {pci} 元（以汇总页的测算为准）</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Everyone living in the household. The first new member of a new household is its head.</source>
+        <translation>共同生活的家庭成员。新家庭的第一名成员为户主。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号码：</translation>
+    </message>
+    <message>
+        <source>Relation to head:</source>
+        <translation>与户主关系：</translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation>健康状况：</translation>
+    </message>
+    <message>
+        <source>Disability:</source>
+        <translation>残疾类别：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>已建档</translation>
+    </message>
+    <message>
+        <source>{n} characters typed</source>
+        <translation>已输入 {n} 位</translation>
+    </message>
+    <message>
+        <source>Born {birth}, {sex}</source>
+        <translation>出生日期 {birth}，{sex}</translation>
+    </message>
+    <message>
+        <source>Please enter the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>This ID number is already in the list.</source>
+        <translation>该身份证号码已在列表中。</translation>
+    </message>
+    <message>
+        <source>Members on file are changed on the household page.</source>
+        <translation>已建档成员请在家庭档案页修改。</translation>
+    </message>
+</context>
+<context>
+    <name>NewApplicationWizard</name>
+    <message>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Loading the household...</source>
+        <translation>正在读取家庭信息……</translation>
+    </message>
+    <message>
+        <source>New household in {village}, {address}</source>
+        <translation>新家庭：{village}，{address}</translation>
+    </message>
+    <message>
+        <source>Household no. {id} ({village})</source>
+        <translation>户号 {id}（{village}）</translation>
+    </message>
+    <message>
+        <source>Household no. {id}</source>
+        <translation>户号 {id}</translation>
+    </message>
+    <message>
+        <source>Household: {hh}</source>
+        <translation>家庭：{hh}</translation>
+    </message>
+    <message>
+        <source>Members: {n} ({new} new)</source>
+        <translation>成员：{n} 人（新增 {new} 人）</translation>
+    </message>
+    <message>
+        <source>Applicant: {name}</source>
+        <translation>申请人：{name}</translation>
+    </message>
+    <message>
+        <source>Programme: {p}</source>
+        <translation>救助项目：{p}</translation>
+    </message>
+    <message>
+        <source>Accepted on: {d}</source>
+        <translation>受理日期：{d}</translation>
+    </message>
+    <message>
+        <source>Green channel: aid first, paperwork afterwards</source>
+        <translation>先行救助：先救助，后补手续</translation>
+    </message>
+    <message>
+        <source>Saving the application...</source>
+        <translation>正在保存申请……</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <source>Programme and reason</source>
+        <translation>救助项目和申请理由</translation>
+    </message>
+    <message>
+        <source>Why the household needs assistance</source>
+        <translation>家庭困难的原因</translation>
+    </message>
+    <message>
+        <source>Individual application (single-person dibao)</source>
+        <translation>单独提出申请（单人保）</translation>
+    </message>
+    <message>
+        <source>Tekun: support mode and self-care assessment</source>
+        <translation>特困供养：供养方式和生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>Support mode:</source>
+        <translation>供养方式：</translation>
+    </message>
+    <message>
+        <source>Temporary aid</source>
+        <translation>临时救助</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>救助类型：</translation>
+    </message>
+    <message>
+        <source>Months:</source>
+        <translation>救助月数：</translation>
+    </message>
+    <message>
+        <source>Persons:</source>
+        <translation>救助人数：</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>救助项目：</translation>
+    </message>
+    <message>
+        <source>Applicant:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>申请理由：</translation>
+    </message>
+    <message>
+        <source>Accepted on:</source>
+        <translation>受理日期：</translation>
+    </message>
+    <message>
+        <source>Derived care tier: {tier}</source>
+        <translation>评估结论：{tier}</translation>
+    </message>
+    <message>
+        <source>Please choose the applicant.</source>
+        <translation>请选择申请人。</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityBatchDialog</name>
+    <message>
+        <source>Publicity</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Prelim. since</source>
+        <translation>初审日期</translation>
+    </message>
+    <message>
+        <source>Proposed (yuan)</source>
+        <translation>拟保障金额（元）</translation>
+    </message>
+    <message>
+        <source>Start publicity</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <source>Tick the applications to post on the notice board together. Only the name, household size and amount are published.</source>
+        <translation>勾选要同批张贴公示的申请。公示内容仅包括姓名、家庭人口数和金额。</translation>
+    </message>
+    <message>
+        <source>First day:</source>
+        <translation>公示首日：</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Record objection...</source>
+        <translation>登记异议……</translation>
+    </message>
+    <message>
+        <source>Start a batch</source>
+        <translation>开始新一批公示</translation>
+    </message>
+    <message>
+        <source>In publicity</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Last day: {end}</source>
+        <translation>公示截止日：{end}</translation>
+    </message>
+    <message>
+        <source>Publicity started for {n} application(s): {start} to {end}.</source>
+        <translation>已对 {n} 件申请开始公示：{start} 至 {end}。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Check the details. Finish saves the household, the members, the income and the application together.</source>
+        <translation>请核对以下信息。点击“完成”后，家庭、成员、收入和申请将一并保存。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Calculating the proposed amount...</source>
+        <translation>正在测算拟保障金额……</translation>
+    </message>
+    <message>
+        <source>Proposed amount: {yuan} yuan ({capital})</source>
+        <translation>拟保障金额：{yuan} 元（{capital}）</translation>
+    </message>
+    <message>
+        <source>The application cannot be saved yet:</source>
+        <translation>申请暂时无法保存：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New application...</source>
+        <translation>新建申请……</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <source>You can</source>
+        <translation>您可办理</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Re-check due</source>
+        <translation>核查到期</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>领款人</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Interval (months)</source>
+        <translation>核查周期（月）</translation>
+    </message>
+    <message>
+        <source>Loading the workbench...</source>
+        <translation>正在读取工作台……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) overdue</source>
+        <translation>
+            <numerusform>%n 件超期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{day} - signed in as {name} ({role})</source>
+        <translation>{day}  当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Pending cases by step ({n})</source>
+        <translation>在办案件（按环节，{n} 件）</translation>
+    </message>
+    <message>
+        <source>Waiting for your role ({n})</source>
+        <translation>待您办理（{n} 件）</translation>
+    </message>
+    <message>
+        <source>Re-checks due this month ({n})</source>
+        <translation>本月到期核查（{n} 户）</translation>
+    </message>
+</context>
+</TS>
