@@ -707,6 +707,10 @@
         <translation>计入的家庭月收入 {total} 元；共同生活家庭成员 {n} 人；月人均收入 {pc} 元</translation>
     </message>
     <message>
+        <source>This part could not be read; see the log.</source>
+        <translation>此部分读取失败，详见日志。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>

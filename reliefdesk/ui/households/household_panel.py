@@ -187,6 +187,8 @@ class HouseholdPanel(QWidget):
         self.members_table = self._table_tab(
             "membersTable", self.members_model, self.tr("Members"), bar
         )
+        for col, width in enumerate((90, 70, 170, 50, 100, 110, 100, 90, 130, 100, 100)):
+            self.members_table.horizontalHeader().resizeSection(col, width)
         self.members_table.activated.connect(lambda _i: self._on_edit_member_clicked())
 
     def _build_income_tab(self) -> None:
@@ -326,6 +328,14 @@ class HouseholdPanel(QWidget):
         self.visits_model.set_rows(b.visits)
         self.payments_model.set_rows(b.payments)
         self.history_model.set_rows(b.history)
+        tab_of = {"applications": 4, "visits": 5, "enrollments": 6, "history": 7}
+        for part, index in tab_of.items():
+            title = self.tabs.tabText(index).removesuffix(" ⚠")
+            self.tabs.setTabText(index, title + (" ⚠" if part in b.problems else ""))
+            self.tabs.setTabToolTip(
+                index,
+                self.tr("This part could not be read; see the log.") if part in b.problems else "",
+            )
         for button in (self.reveal_button, self.reveal_ids_button):
             button.setEnabled(not self.revealed and self._ctx.actor.can("pii.reveal"))
         writable = self._ctx.actor.can("register.write")

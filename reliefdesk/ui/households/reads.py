@@ -3,10 +3,14 @@ by existing services in one worker call (no rules and no SQL of our own here).""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from reliefdesk.db.engine import Database
+from reliefdesk.errors import ReliefError
 from reliefdesk.services import audit, casework, enrollments, register, visits
 from reliefdesk.services.audit import AuditRow
 from reliefdesk.services.casework import ApplicationRow
@@ -14,6 +18,8 @@ from reliefdesk.services.context import Actor
 from reliefdesk.services.enrollments import EnrollmentView
 from reliefdesk.services.register_types import HouseholdDetail
 from reliefdesk.services.visits import VisitView
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,7 @@ class HouseholdBundle:
     visits: tuple[VisitView, ...]
     enrollments: tuple[EnrollmentView, ...]
     history: tuple[AuditRow, ...]
+    problems: tuple[str, ...] = ()  # parts that could not be read
 
     @property
     def payments(self) -> tuple[PaymentLine, ...]:
@@ -38,16 +45,39 @@ def household_history(
         return audit.household_history(s, household_id, limit)
 
 
+def _part(what: str, read: Callable[[], list[Any]], problems: list[str]) -> tuple[Any, ...]:
+    """One secondary tab's rows. A bug in that service must not make the whole household
+    unreadable: it is logged and the tab shows that it could not be read."""
+    try:
+        return tuple(read())
+    except ReliefError:
+        raise
+    except Exception:
+        log.exception("household page: reading %s failed", what)
+        problems.append(what)
+        return ()
+
+
 def load_bundle(
     db: Database, actor: Actor, household_id: int, *, reveal: bool = False
 ) -> HouseholdBundle:
     detail = register.get_household(db, actor, household_id, reveal=reveal)
+    problems: list[str] = []
     return HouseholdBundle(
         detail,
-        tuple(casework.list_applications(db, actor, household_id=household_id)),
-        tuple(visits.list_visits(db, actor, household_id=household_id)),
-        tuple(enrollments.list_enrollments(db, actor, household_id=household_id)),
-        tuple(household_history(db, actor, household_id)),
+        _part(
+            "applications",
+            lambda: casework.list_applications(db, actor, household_id=household_id),
+            problems,
+        ),
+        _part("visits", lambda: visits.list_visits(db, actor, household_id=household_id), problems),
+        _part(
+            "enrollments",
+            lambda: enrollments.list_enrollments(db, actor, household_id=household_id),
+            problems,
+        ),
+        _part("history", lambda: household_history(db, actor, household_id), problems),
+        tuple(problems),
     )
 
 
