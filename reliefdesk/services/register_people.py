@@ -9,6 +9,8 @@ reason (民发〔2021〕57号 第七条, DOMAIN §2.3).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import date
 from typing import Any
 
@@ -80,7 +82,7 @@ def _household_fields(s: Session, data: HouseholdInput) -> dict[str, Any]:
         raise ValidationError("请选择所属村（社区）", code="household.village", field="village_id")
     if data.area_type not in AREA_TYPES:
         raise ValidationError("请选择城市或农村", code="household.area_type", field="area_type")
-    phone = "".join(data.phone.split())
+    phone = "".join((data.phone or "").split())
     if phone and not all(ch.isdigit() or ch in "-+" for ch in phone) or len(phone) > 32:
         raise ValidationError("联系电话只能包含数字和“-”", code="household.phone", field="phone")
     agreement_no = data.entrust_agreement_no.strip()
@@ -142,6 +144,8 @@ def update_household(db: Database, actor: Actor, household_id: int, data: Househ
     with db.session() as s:
         h = load_household(s, household_id)
         _check_version("家庭信息", h.version, expected_version)
+        if data.phone is None:
+            data = replace(data, phone=h.phone)
         fields = _household_fields(s, data)
         before = {k: getattr(h, k) for k in fields}
         changed = {k: v for k, v in fields.items() if before[k] != v}

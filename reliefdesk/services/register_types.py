@@ -66,12 +66,13 @@ class VillageView:
 
 @dataclass(frozen=True)
 class HouseholdInput:
-    """What the household form edits. 代管 (``entrusted``) needs the agreement number and date."""
+    """What the household form edits. 代管 (``entrusted``) needs the agreement number and date.
+    ``phone=None`` on an update keeps the stored number (forms only hold the masked one)."""
 
     village_id: int
     area_type: str  # "urban" | "rural"
     address: str = ""
-    phone: str = ""
+    phone: str | None = ""
     entrusted: bool = False
     entrust_agreement_no: str = ""
     entrust_agreement_date: date | None = None

@@ -318,3 +318,22 @@ def test_summary_page_sorts_filters_and_pages(db, clerk, village):
     assert none.total == 5
     assert reg.household_summary_page(db, clerk, programme="dibao").total == 0
     assert page.rows[0].head_id_masked.startswith("410482****")
+
+
+def test_update_household_with_phone_none_keeps_stored_phone(db, actors):
+    """A form that only holds the masked phone saves with phone=None and the number is kept."""
+    from dataclasses import replace as _replace
+
+    from reliefdesk.services import register as _reg
+
+    clerk = actors["clerk"]
+    town = _reg.list_townships(db, clerk)[0]
+    village = _reg.add_village(db, clerk, town.id, "保话村")
+    data = _reg.HouseholdInput(village_id=village.id, area_type="rural", address="一组",
+                               phone="13912345678")
+    h = _reg.create_household(db, clerk, data)
+    updated = _reg.update_household(db, clerk, h.id, _replace(data, address="二组", phone=None),
+                                    h.version)
+    detail = _reg.get_household(db, clerk, h.id, reveal=True)
+    assert detail.household.phone == "13912345678"
+    assert detail.household.address == "二组" and updated.version == h.version + 1

@@ -369,13 +369,10 @@ class HouseholdPanel(QWidget):
         keep_phone = self.form.phone_unchanged() and not self.revealed and bool(h.phone)
         ctx, hid, version = self._ctx, h.id, h.version
 
+        # The form holds the masked phone: phone=None tells the service to keep the stored one.
+        payload = replace(data, phone=None) if keep_phone else data
+
         def op() -> HouseholdView:
-            payload = data
-            if keep_phone:
-                # WORKAROUND: update_household has no "keep the phone" option and the form only
-                # holds the masked phone; read the stored one (an audited reveal) to keep it.
-                full = register.get_household(ctx.db, ctx.actor, hid, reveal=True)
-                payload = replace(data, phone=full.household.phone)
             return register.update_household(ctx.db, ctx.actor, hid, payload, version)
 
         self.save_button.setEnabled(False)
