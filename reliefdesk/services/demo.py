@@ -552,6 +552,8 @@ class _Generation:
         if not any(a["household_id"] == hh.id and a["payee_person_id"] == applicant.id
                    for a in self.people.account_rows[-3:]):
             self.people.account(hh, applicant)  # registered with the application
+        if applicant.row["deceased_on"] is not None:
+            return  # the dibao recipient died (terminated enrollment): no later aid
         rng = self.case_rng
         cases = self.cases
         persons = 1 if rng.random() < 0.75 else max(1, len(hh.counted()))
