@@ -402,8 +402,9 @@ class CaseFactory:
         self.rows.visit.append({
             "id": self.take("visit"), "household_id": hh.id, "application_id": app_id,
             "visit_date": on, "mode": "onsite", "investigators": investigators,
-            "members_present": [m.name for m in hh.members if m.age >= 16][:3] or
-            [applicant.name],
+            "members_present": [{"name": m.name, "signed": True}
+                                for m in hh.members if m.age >= 16][:3] or
+            [{"name": applicant.name, "signed": True}],
             "housing": {"structure": rng.choice(("砖混", "砖木", "土坯")),
                         "area_m2": rng.randint(30, 140), "rooms": rng.randint(1, 5)},
             "durable_goods": rng.choice(("电视机 1 台", "电视机 1 台、冰箱 1 台", "无大件家电")),

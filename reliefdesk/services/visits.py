@@ -98,13 +98,17 @@ class VisitView:
     photos: tuple[PhotoView, ...]
 
 
+def _rows(values: Any) -> tuple[dict[str, Any], ...]:
+    """JSON list of people; tolerates bare names written by older data."""
+    return tuple({"name": x} if isinstance(x, str) else dict(x) for x in values or [])
+
+
 def _view(v: Visit) -> VisitView:
     return VisitView(
         v.id, v.household_id, v.application_id, v.visit_date, v.mode, MODES.get(v.mode, v.mode),
-        tuple(dict(x) for x in v.investigators or []),
-        tuple(dict(x) for x in v.members_present or []), dict(v.housing or {}), v.durable_goods,
-        v.vehicles, v.livestock, v.land, tuple(dict(x) for x in v.member_details or []),
-        tuple(dict(x) for x in v.supporters or []), dict(v.spending or {}), v.opinion,
+        _rows(v.investigators), _rows(v.members_present), dict(v.housing or {}),
+        v.durable_goods, v.vehicles, v.livestock, v.land, _rows(v.member_details),
+        _rows(v.supporters), dict(v.spending or {}), v.opinion,
         v.recommendation, v.created_by, v.version,
         tuple(PhotoView(p.id, p.filename, p.mime, p.sha256, len(p.data)) for p in v.photos))
 

@@ -89,8 +89,9 @@ class Startup:
             db = open_database(url)
             if self.options.demo and not users.has_users(db):
                 from reliefdesk.services import demo
+                from reliefdesk.services.context import SYSTEM
 
-                demo.generate(db, households=households, seed=2026)
+                demo.generate_demo(db, SYSTEM, households=households)
             return db
 
         label = tr("Creating the demo office...") if self.options.demo else tr(
