@@ -19,7 +19,7 @@ from ..models import Enrollment, Roster, RosterAdjustment, RosterLine
 from . import audit
 from .context import Actor
 from .roster_build import _Policies, latest_locked_month, programmes_of
-from .roster_calc import compute
+from .roster_calc import Calculator
 from .roster_read import adjustment_view
 from .roster_types import AdjustmentView, month_text, parse_month, programme_code
 
@@ -47,6 +47,7 @@ def record_back_pay(db: Database, actor: Actor, from_month: str | date, to_month
         month = start
         while month <= end:
             policy = policies(month)
+            calc = Calculator(policy)
             q = (select(RosterLine).join(Roster, Roster.id == RosterLine.roster_id)
                  .where(Roster.month == month, Roster.kind == "regular",
                         Roster.status == "locked", RosterLine.due_fen > 0,
@@ -55,7 +56,7 @@ def record_back_pay(db: Database, actor: Actor, from_month: str | date, to_month
                 basis = (line.working or {}).get("basis")
                 if not basis:
                     continue
-                new = compute(basis, policy)
+                new = calc.compute(basis)
                 already = s.scalar(select(func.coalesce(func.sum(RosterAdjustment.amount_fen), 0))
                                    .where(RosterAdjustment.enrollment_id == line.enrollment_id,
                                           RosterAdjustment.for_month == month,

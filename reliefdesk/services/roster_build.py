@@ -8,12 +8,13 @@ Regenerating a draft replaces it; a locked roster refuses with LockedError.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
@@ -25,7 +26,7 @@ from . import audit
 from .context import Actor
 from .policy import Policy, policy_on
 from .roster_calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, MonthState,
-                          basis_for, compute, state_in_month)
+                          Calculator, basis_for, state_in_month)
 from .roster_load import Snapshot, load
 from .roster_read import roster_view
 from .roster_types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, RosterView, month_text,
@@ -103,9 +104,10 @@ def _previous_lines(session: Session, code: str, programmes: tuple[str, ...],
     ids = list(session.scalars(q))
     if not ids:
         return None, {}
-    rows = session.execute(select(RosterLine).where(RosterLine.roster_id.in_(ids),
-                                                     RosterLine.programme.in_(programmes),
-                                                     RosterLine.due_fen > 0)).scalars()
+    rows = session.execute(select(RosterLine.enrollment_id, RosterLine.due_fen,
+                                  RosterLine.standard_fen)
+                           .where(RosterLine.roster_id.in_(ids),
+                                  RosterLine.programme.in_(programmes), RosterLine.due_fen > 0))
     out = {r.enrollment_id: r for r in rows}
     return ids[0], out
 
@@ -199,15 +201,17 @@ def _zero_reason(row: dict[str, Any]) -> str:
     return str(lines[-1][1]) if lines else "本月应发为 0"
 
 
-def generate(db: Database, actor: Actor, month: str | date,
-             programme: str | None = None) -> RosterView:
+def generate(db: Database, actor: Actor, month: str | date, programme: str | None = None, *,
+             with_lines: bool = False) -> RosterView:
+    """Build (or rebuild) the regular roster of ``month`` for ``programme`` (None = all).
+    ``with_lines`` also returns every line (costly for big months: page with list_lines)."""
     with db.session() as s:
-        return generate_in(s, actor, month, programme)
+        return generate_in(s, actor, month, programme, with_lines=with_lines)
 
 
-def generate_in(s: Session, actor: Actor, month: str | date,
-                programme: str | None = None) -> RosterView:
-    """Build (or rebuild) the regular roster of ``month`` for ``programme`` (None = all)."""
+def generate_in(s: Session, actor: Actor, month: str | date, programme: str | None = None, *,
+                with_lines: bool = False) -> RosterView:
+    """:func:`generate` inside the caller's transaction."""
     actor.require("roster.generate")
     month, code = parse_month(month), programme_code(programme)
     existing = s.scalar(select(Roster).where(Roster.month == month, Roster.programme == code,
@@ -233,6 +237,7 @@ def generate_in(s: Session, actor: Actor, month: str | date,
     programmes = programmes_of(code)
     policies = _Policies(s)
     policy = policies(month)
+    calc = Calculator(policy)
     prev_id, prev = _previous_lines(s, code, programmes, month)
     prev_policy = policies(add_months(month, -1)) if prev_id is not None else None
     pending = _pending(s, programmes, month)
@@ -252,7 +257,7 @@ def generate_in(s: Session, actor: Actor, month: str | date,
         if st.payable:
             decided_pid = _policy_id(policies, st.decided.effective_month) if st.decided \
                 else None
-            amount = compute(basis_for(f, st, month, decided_pid), policy)
+            amount = calc.compute(basis_for(f, st, month, decided_pid))
         p = prev.get(f.enrollment_id)
         adjs = by_enrollment.get(f.enrollment_id, [])
         if amount is None and p is None and not adjs:
@@ -269,16 +274,47 @@ def generate_in(s: Session, actor: Actor, month: str | date,
             row["change_reason"] = "；".join(x for x in [row["change_reason"], *waiting] if x)
         rows.append(row)
     return _store(s, actor, roster, rows, applied_ids, "roster.generate",
-                  {"previous_roster_id": prev_id})
+                  {"previous_roster_id": prev_id}, with_lines)
+
+
+_LINE_COLUMNS = (
+    "roster_id", "line_no", "enrollment_id", "household_id", "payee_person_id", "payee_name",
+    "payee_id_number", "account", "account_kind", "bank", "holder_name", "village", "township",
+    "programme", "category", "persons", "members_counted", "standard_fen",
+    "per_capita_income_fen", "due_fen", "adjustment_fen", "adjustment_reason", "paid_fen",
+    "change_flag", "change_reason", "working", "bank_status", "bank_reason")
+
+
+def _insert_lines(s: Session, rows: list[dict[str, Any]]) -> None:
+    """DBAPI executemany with the JSON pre-serialised once per distinct working dict (lines
+    with the same basis share one): 3-4x faster than SQLAlchemy's per-row processing."""
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO roster_line ({', '.join(_LINE_COLUMNS)}) "
+           f"VALUES ({', '.join([mark] * len(_LINE_COLUMNS))})")
+    dumped: dict[int, str] = {}
+    keep: list[Any] = []  # holds the dicts so their id() stays unique while cached
+    data = []
+    for r in rows:
+        w = r["working"]
+        text = dumped.get(id(w))
+        if text is None:
+            text = json.dumps(w, ensure_ascii=False)
+            dumped[id(w)] = text
+            keep.append(w)
+        data.append(tuple(text if c == "working" else r[c] for c in _LINE_COLUMNS))
+    for i in range(0, len(data), 5000):
+        conn.exec_driver_sql(sql, data[i:i + 5000])
 
 
 def _store(s: Session, actor: Actor, roster: Roster, rows: list[dict[str, Any]],
-           applied_ids: list[int], action: str, extra: dict[str, Any]) -> RosterView:
+           applied_ids: list[int], action: str, extra: dict[str, Any],
+           with_lines: bool = True) -> RosterView:
     rows.sort(key=lambda r: (r["township"], r["village"], r["household_id"], r["enrollment_id"]))
     for i, r in enumerate(rows, 1):
         r["line_no"] = i
     if rows:
-        s.execute(insert(RosterLine), rows)
+        _insert_lines(s, rows)
     for i in range(0, len(applied_ids), 5000):
         s.execute(update(RosterAdjustment).where(RosterAdjustment.id.in_(applied_ids[i:i + 5000]))
                   .values(applied_in_roster_id=roster.id, version=RosterAdjustment.version + 1)
@@ -297,7 +333,7 @@ def _store(s: Session, actor: Actor, roster: Roster, rows: list[dict[str, Any]],
                          "kind": roster.kind, "lines": len(rows), "households": roster.households,
                          "persons": roster.persons, "amount_fen": roster.amount_fen,
                          "flags": dict(counts), "adjustments": len(applied_ids), **extra})
-    return roster_view(s, roster, with_lines=True)
+    return roster_view(s, roster, with_lines=with_lines)
 
 
 def generate_supplementary(db: Database, actor: Actor, month: str | date,

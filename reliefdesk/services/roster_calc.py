@@ -158,88 +158,118 @@ class LineAmount:
     working: dict[str, Any]
 
 
-def _tiers(policy: Policy) -> list[b.Tier]:
-    return [b.Tier(str(t["name"]), Fraction(str(t["max_income_ratio"])),
-                   Fraction(str(t["pay_ratio"]))) for t in policy.data.get("tiers", [])]
-
-
 CATEGORY = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养"}
 
 
-def compute(basis: dict[str, Any], policy: Policy) -> LineAmount:
-    """Amount for one month under ``policy``. Calculator errors become a 0 line whose working
-    carries ``error`` (validation reports it) instead of aborting a 40,000-line roster."""
-    programme = str(basis["programme"])
-    category = CATEGORY.get(programme, programme)
-    try:
-        return _compute(basis, policy, category)
-    except ReliefError as exc:
-        return LineAmount(0, 0, None, False, category,
-                          {"error": str(exc), "basis": basis, "lines": [], "formula": "",
-                           "policy": _policy_ref(policy)})
+class Calculator:
+    """Computes line amounts under one policy version. The policy's ratios are parsed once and
+    results are memoised by basis (many households share the same facts), which keeps a
+    40,000-line month fast."""
 
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.ref = {"id": policy.id, "name": policy.name,
+                    "effective_from": policy.effective_from.isoformat()}
+        self.floor = policy.floor_ratio
+        self.single_min = policy.single_person_min_ratio
+        self.topup_rates = policy.topup_rates
+        self.basic_ratio = policy.tekun_basic_ratio
+        self.care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
+        self.schedule = policy.phase_out_schedule
+        self.tiers = [b.Tier(str(t["name"]), Fraction(str(t["max_income_ratio"])),
+                             Fraction(str(t["pay_ratio"])))
+                      for t in policy.data.get("tiers", [])]
+        self.memo: dict[str, LineAmount] = {}
+        self.caps: dict[tuple[str, int, int], int] = {}
 
-def _policy_ref(policy: Policy) -> dict[str, Any]:
-    return {"id": policy.id, "name": policy.name,
-            "effective_from": policy.effective_from.isoformat()}
+    def compute(self, basis: dict[str, Any]) -> LineAmount:
+        """Amount for one month. Calculator errors become a 0 line whose working carries
+        ``error`` (validation reports it) instead of aborting a 40,000-line roster."""
+        key = repr(sorted(basis.items()))
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
+        programme = str(basis["programme"])
+        category = CATEGORY.get(programme, programme)
+        try:
+            result = self._compute(basis, category)
+        except ReliefError as exc:
+            result = LineAmount(0, 0, None, False, category,
+                                {"error": str(exc), "basis": basis, "lines": [], "formula": "",
+                                 "policy": self.ref})
+        self.memo[key] = result
+        return result
 
-
-def _compute(basis: dict[str, Any], policy: Policy, category: str) -> LineAmount:
-    programme, method = str(basis["programme"]), str(basis["method"])
-    persons, pci = int(basis["persons"]), int(basis["per_capita_income_fen"])
-    pci_out: int | None = pci
-    if programme == "tekun" or method == "tekun":
-        std = policy.dibao_standard_fen(str(basis.get("area_type") or "rural"))
-        tier = b.SelfCare(basis.get("care_tier") or "full")
-        care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
-        amount = b.tekun(std, policy.tekun_basic_ratio, care, tier)
-        standard = round_half_up(policy.tekun_basic_ratio * std)
-        mode = "集中供养" if basis.get("care_mode") == "centralised" else "分散供养"
-        category = f"特困（{mode}·{tier.label_zh}）"
-        pci_out = None
-        lines = list(amount.working)
-        fen = amount.fen
-    else:
-        standard = policy.standard_for_programme(programme)
-        if method == "tier":
-            amount = b.dibao_tier(standard, _tiers(policy), pci, persons)
-            chosen = next((w.value for w in amount.working if w.label_zh == "适用档次"), "")
-            if chosen:
-                category += "·" + chosen.split("（")[0]
-        elif method == "single":
-            amount = b.single_person(standard, pci, policy.single_person_min_ratio)
-            category += "·单人保"
-        elif method == "gap":
-            amount = b.dibao_gap(standard, pci, persons, policy.floor_ratio)
+    def _compute(self, basis: dict[str, Any], category: str) -> LineAmount:
+        policy = self.policy
+        programme, method = str(basis["programme"]), str(basis["method"])
+        persons, pci = int(basis["persons"]), int(basis["per_capita_income_fen"])
+        pci_out: int | None = pci
+        if programme == "tekun" or method == "tekun":
+            std = policy.dibao_standard_fen(str(basis.get("area_type") or "rural"))
+            tier = b.SelfCare(basis.get("care_tier") or "full")
+            amount = b.tekun(std, self.basic_ratio, self.care, tier)
+            standard = round_half_up(self.basic_ratio * std)
+            mode = "集中供养" if basis.get("care_mode") == "centralised" else "分散供养"
+            category = f"特困（{mode}·{tier.label_zh}）"
+            pci_out = None
+            lines = list(amount.working)
+            fen = amount.fen
         else:
-            fixed = int(basis.get("fixed_fen") or 0)
-            amount = b.Amount(fixed, (b.WorkingLine("核定月保障金", f"{fen_to_yuan(fixed)} 元"),),
-                              "按核定金额发放")
-        lines = list(amount.working)
-        fen = amount.fen
-        cats = [str(c) for c in basis.get("topups") or []]
-        if amount.eligible and cats and fen > 0 and method in ("gap", "tier", "single"):
-            base = round_half_up(Fraction(fen, max(persons, 1)))
-            top = b.classified_topups(base, cats, policy.topup_rates)
-            lines += list(top.working)
-            lines.append(b.WorkingLine("月保障金合计", f"{fen_to_yuan(fen)} + "
-                                       f"{fen_to_yuan(top.fen)} = {fen_to_yuan(fen + top.fen)} 元"))
-            fen += top.fen
-    formula = amount.formula
-    eligible = amount.eligible
-    if basis.get("decided_fen") is not None and basis.get("decided_policy_id") == policy.id:
-        fen, eligible, formula = int(basis["decided_fen"]), True, "按变更决定核定的金额发放"
-        lines = [b.WorkingLine("核定月保障金", f"{fen_to_yuan(fen)} 元（{basis['decided_reason']}）")]
-    if "phase_out_index" in basis:
-        po = b.phase_out(int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]),
-                         policy.phase_out_schedule)
-        lines = list(po.working)
-        fen, formula, eligible = po.fen, po.formula, po.eligible
-        category += "·渐退"
-    working = {"method": method, "formula": formula,
-               "lines": [[w.label_zh, w.value] for w in lines], "basis": basis,
-               "policy": _policy_ref(policy)}
-    return LineAmount(fen, standard, pci_out, eligible, category, working)
+            standard = policy.standard_for_programme(programme)
+            if method == "tier":
+                amount = b.dibao_tier(standard, self.tiers, pci, persons)
+                chosen = next((w.value for w in amount.working if w.label_zh == "适用档次"), "")
+                if chosen:
+                    category += "·" + chosen.split("（")[0]
+            elif method == "single":
+                amount = b.single_person(standard, pci, self.single_min)
+                category += "·单人保"
+            elif method == "gap":
+                amount = b.dibao_gap(standard, pci, persons, self.floor)
+            else:
+                fixed = int(basis.get("fixed_fen") or 0)
+                amount = b.Amount(fixed, (b.WorkingLine("核定月保障金",
+                                                        f"{fen_to_yuan(fixed)} 元"),),
+                                  "按核定金额发放")
+            lines = list(amount.working)
+            fen = amount.fen
+            cats = [str(c) for c in basis.get("topups") or []]
+            if amount.eligible and cats and fen > 0 and method in ("gap", "tier", "single"):
+                base = round_half_up(Fraction(fen, max(persons, 1)))
+                top = b.classified_topups(base, cats, self.topup_rates)
+                lines += list(top.working)
+                lines.append(b.WorkingLine("月保障金合计", f"{fen_to_yuan(fen)} + "
+                                           f"{fen_to_yuan(top.fen)} = "
+                                           f"{fen_to_yuan(fen + top.fen)} 元"))
+                fen += top.fen
+        formula = amount.formula
+        eligible = amount.eligible
+        if basis.get("decided_fen") is not None and basis.get("decided_policy_id") == policy.id:
+            fen, eligible, formula = int(basis["decided_fen"]), True, "按变更决定核定的金额发放"
+            lines = [b.WorkingLine("核定月保障金",
+                                   f"{fen_to_yuan(fen)} 元（{basis['decided_reason']}）")]
+        if "phase_out_index" in basis:
+            po = b.phase_out(int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]),
+                             self.schedule)
+            lines = list(po.working)
+            fen, formula, eligible = po.fen, po.formula, po.eligible
+            category += "·渐退"
+        working = {"method": method, "formula": formula,
+                   "lines": [[w.label_zh, w.value] for w in lines], "basis": basis,
+                   "policy": self.ref}
+        return LineAmount(fen, standard, pci_out, eligible, category, working)
+
+    def cap(self, programme: str, persons: int, standard_fen: int, ratio: Fraction) -> int:
+        key = (programme, persons, standard_fen)
+        if key not in self.caps:
+            self.caps[key] = amount_cap(self.policy, programme, persons, standard_fen, ratio)
+        return self.caps[key]
+
+
+def compute(basis: dict[str, Any], policy: Policy) -> LineAmount:
+    """One amount under ``policy`` (see :class:`Calculator` for many)."""
+    return Calculator(policy).compute(basis)
 
 
 def amount_cap(policy: Policy, programme: str, persons: int, standard_fen: int,

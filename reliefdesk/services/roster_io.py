@@ -45,6 +45,12 @@ def bank_template(session: Session) -> wb.BankTemplate:
     return wb.BankTemplate.from_dict(raw)
 
 
+_EXPORT_COLUMNS = ("township", "village", "payee_name", "payee_id_number", "category", "persons",
+                   "standard_fen", "per_capita_income_fen", "due_fen", "adjustment_fen",
+                   "adjustment_reason", "paid_fen", "account", "bank", "change_flag",
+                   "change_reason", "programme")
+
+
 def _file_hash(result: Any) -> str:
     return str(getattr(result, "sha256", None) or getattr(result, "sha256_of_file"))
 
@@ -61,9 +67,10 @@ def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLik
         out.mkdir(parents=True, exist_ok=True)
         assert roster.lines_sha256 is not None
         office = office_in(s)
-        lines = list(s.scalars(select(RosterLine).where(RosterLine.roster_id == roster.id,
-                                                        RosterLine.paid_fen > 0)
-                               .order_by(RosterLine.line_no)))
+        cols = [getattr(RosterLine, c) for c in _EXPORT_COLUMNS]
+        lines = list(s.connection().execute(select(*cols).where(RosterLine.roster_id == roster.id,
+                                                                RosterLine.paid_fen > 0)
+                                            .order_by(RosterLine.line_no)))
         township = office.township_name if office and office.township_name else \
             (lines[0].township if lines else "")
         label = PROGRAMME_LABELS.get(roster.programme, roster.programme)
@@ -109,7 +116,7 @@ def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLik
         return results
 
 
-def _summary(lines: list[RosterLine]) -> list[wb.VillageSummaryRow]:
+def _summary(lines: list[Any]) -> list[wb.VillageSummaryRow]:
     acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for ln in lines:
         row = acc[ln.village]

@@ -26,7 +26,7 @@ def test_gap_floor_tier_single_and_topups(db, actors):
     single = make_household(db, persons=1, pci_fen=35000, method="single")  # 400×70%
     top = make_household(db, persons=2, pci_fen=20000,
                          topups=["severe_disability", "elderly"])         # 400 + 40 + 20
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     expect = {gap["enrollment_id"]: 60000, floor["enrollment_id"]: 16000,
               urban["enrollment_id"]: 100000, tier["enrollment_id"]: 56000,
               single["enrollment_id"]: 28000, top["enrollment_id"]: 46000}
@@ -43,7 +43,7 @@ def test_tekun_basic_plus_care_tier(db, actors):
     setup_policy(db)
     tiers = {t: make_household(db, persons=1, programme="tekun", method="tekun", care_tier=t,
                                pci_fen=0) for t in ("full", "partial", "none")}
-    view = roster.generate(db, actors["clerk"], "2026-01", "tekun")
+    view = roster.generate(db, actors["clerk"], "2026-01", "tekun", with_lines=True)
     got = {t: _line(view, h["enrollment_id"]).due_fen for t, h in tiers.items()}
     assert got == {"full": 62000, "partial": 72000, "none": 92000}
     assert _line(view, tiers["none"]["enrollment_id"]).standard_fen == 52000
@@ -59,7 +59,7 @@ def test_phase_out_schedule_then_stop(db, actors):
                end_month=date(2026, 8, 1))
     dues, flags = [], []
     for m in range(2, 10):
-        v = roster.generate(db, actors["clerk"], f"2026-{m:02d}")
+        v = roster.generate(db, actors["clerk"], f"2026-{m:02d}", with_lines=True)
         ln = _line(v, h["enrollment_id"])
         dues.append(ln.due_fen)
         flags.append(ln.change_flag)
@@ -79,7 +79,7 @@ def test_start_termination_death_and_decided_amount(db, actors):
     ended = make_household(db)
     dead = make_household(db, persons=1)
     raised = make_household(db, persons=3, pci_fen=20000)
-    jan = roster.generate(db, actors["clerk"], "2026-01")
+    jan = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     assert later["enrollment_id"] not in {ln.enrollment_id for ln in jan.lines}
     add_change(db, ended["enrollment_id"], "terminate", date(2026, 2, 1), old=60000,
                reason="户籍迁出本地", status="terminated", end_month=date(2026, 1, 1))
@@ -90,7 +90,7 @@ def test_start_termination_death_and_decided_amount(db, actors):
     with db.session() as s:
         person = s.get(Person, dead["payee_id"])
         person.deceased_on = date(2026, 1, 20)
-    feb = roster.generate(db, actors["clerk"], "2026-02")
+    feb = roster.generate(db, actors["clerk"], "2026-02", with_lines=True)
     assert _line(feb, later["enrollment_id"]).change_flag == "新增"
     stop = _line(feb, ended["enrollment_id"])
     assert (stop.change_flag, stop.paid_fen) == ("停发", 0) and "户籍迁出本地" in stop.change_reason
@@ -106,7 +106,7 @@ def test_retroactive_standard_raise_back_pay(db, actors):
     setup_policy(db)
     h = make_household(db, persons=3, pci_fen=20000)
     for m in ("2026-01", "2026-02", "2026-03"):
-        v = roster.generate(db, actors["clerk"], m)
+        v = roster.generate(db, actors["clerk"], m, with_lines=True)
         roster.lock(db, actors["approver"], v.id)
     add_policy(db, date(2026, 2, 1), rural_dibao_standard_fen=45000)
     adjs = roster.record_back_pay(db, actors["clerk"], "2026-01", "2026-03")
@@ -114,7 +114,7 @@ def test_retroactive_standard_raise_back_pay(db, actors):
         (date(2026, 2, 1), 15000), (date(2026, 3, 1), 15000)]
     assert all(a.apply_month == date(2026, 4, 1) for a in adjs)
     assert roster.record_back_pay(db, actors["clerk"], "2026-01", "2026-03") == []
-    apr = roster.generate(db, actors["clerk"], "2026-04")
+    apr = roster.generate(db, actors["clerk"], "2026-04", with_lines=True)
     ln = _line(apr, h["enrollment_id"])
     assert (ln.due_fen, ln.adjustment_fen, ln.paid_fen) == (75000, 30000, 105000)
     assert ln.change_flag == "调增" and "450.00" in ln.change_reason
@@ -143,7 +143,7 @@ def test_totals_equal_sum_of_lines(sqlite_db, households):
         setup_policy(sqlite_db)
     for persons, pci, method in households:
         make_household(sqlite_db, persons=persons, pci_fen=pci, method=method)
-    view = roster.generate(sqlite_db, clerk, "2026-01")
+    view = roster.generate(sqlite_db, clerk, "2026-01", with_lines=True)
     paying = [ln for ln in view.lines if ln.paid_fen > 0]
     assert view.amount_fen == sum(ln.paid_fen for ln in paying)
     assert view.households == len(paying)

@@ -18,7 +18,7 @@ from test_roster_support import make_household, setup_policy
 
 
 def _locked(db, actors, month: str = "2026-01") -> roster.RosterView:
-    view = roster.generate(db, actors["clerk"], month)
+    view = roster.generate(db, actors["clerk"], month, with_lines=True)
     return roster.lock(db, actors["approver"], view.id)
 
 
@@ -65,7 +65,7 @@ def test_export_refuses_draft(db, actors, tmp_path):
     """A draft roster cannot be exported."""
     setup_policy(db)
     make_household(db)
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     out = tmp_path / "out"
     with pytest.raises(RuleViolation) as exc:
         roster.export(db, actors["clerk"], view.id, out)
@@ -107,7 +107,7 @@ def test_bank_return_round_trip_into_next_month(db, actors, tmp_path):
     with db.session() as s:
         assert roster.verify_locked_rosters(s) == []
     # February before any fix: the 补发 waits
-    feb = roster.generate(db, actors["clerk"], "2026-02")
+    feb = roster.generate(db, actors["clerk"], "2026-02", with_lines=True)
     assert all(ln.adjustment_fen == 0 for ln in feb.lines)
     assert any("待账户更正" in ln.change_reason for ln in feb.lines)
     roster.discard_draft(db, actors["clerk"], feb.id)
@@ -121,7 +121,7 @@ def test_bank_return_round_trip_into_next_month(db, actors, tmp_path):
     second_adj = next(a for a in res.adjustments
                       if a.enrollment_id == by_line[3].enrollment_id)
     roster.mark_account_fixed(db, actors["clerk"], second_adj.id)
-    feb = roster.generate(db, actors["clerk"], "2026-02")
+    feb = roster.generate(db, actors["clerk"], "2026-02", with_lines=True)
     paid = {ln.enrollment_id: (ln.adjustment_fen, ln.paid_fen, ln.change_flag) for ln in feb.lines}
     assert paid[first.enrollment_id] == (40000, 80000, "补发")
     assert paid[by_line[3].enrollment_id] == (40000, 80000, "补发")

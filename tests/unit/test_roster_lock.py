@@ -61,7 +61,7 @@ def test_validation_finds_every_planted_problem(db, actors):
         s.add(twin)
         s.flush()
         twin_id = twin.id
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     add_change(db, susp["enrollment_id"], "suspend", date(2026, 1, 1), reason="未配合核查",
                status="suspended")
     codes = _codes(roster.validate(db, actors["clerk"], view.id))
@@ -85,7 +85,7 @@ def test_warnings_need_acknowledgement_errors_block_lock(db, actors):
     approver may lock. Errors can neither be acknowledged nor locked past."""
     setup_policy(db)
     make_household(db, persons=3, members_alive=2)
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     [warning] = roster.validate(db, actors["clerk"], view.id)
     assert warning.severity == "warning" and warning.acknowledged_by is None
     with pytest.raises(RuleViolation) as exc:
@@ -97,7 +97,7 @@ def test_warnings_need_acknowledgement_errors_block_lock(db, actors):
     assert locked.locked and len(locked.lines_sha256 or "") == 64
 
     holder = make_household(db, holder="别人")
-    feb = roster.generate(db, actors["clerk"], "2026-02")
+    feb = roster.generate(db, actors["clerk"], "2026-02", with_lines=True)
     err = next(p for p in roster.validate(db, actors["clerk"], feb.id)
                if p.code == "holder.mismatch")
     assert err.line_no == _line_of(feb, holder["enrollment_id"])
@@ -113,14 +113,14 @@ def test_only_approver_locks_and_locked_roster_refuses_changes(db, actors):
     LockedError and the lines stay exactly as they were."""
     setup_policy(db)
     make_household(db)
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     for who in ("clerk", "reviewer", "admin"):
         with pytest.raises(PermissionDenied):
             roster.lock(db, actors[who], view.id)
     roster.lock(db, actors["approver"], view.id)
     make_household(db)  # a registry change after locking
     with pytest.raises(LockedError):
-        roster.generate(db, actors["clerk"], "2026-01")
+        roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     with pytest.raises(LockedError):
         roster.acknowledge(db, actors["clerk"], view.id, [])
     with pytest.raises(LockedError):
@@ -136,7 +136,7 @@ def test_unlock_needs_admin_and_reason_and_is_audited(db, actors):
     be regenerated."""
     setup_policy(db)
     make_household(db)
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     locked = roster.lock(db, actors["approver"], view.id)
     with pytest.raises(PermissionDenied):
         roster.unlock(db, actors["approver"], view.id, "更正")
@@ -150,7 +150,7 @@ def test_unlock_needs_admin_and_reason_and_is_audited(db, actors):
         actions = list(s.scalars(select(AuditEvent.action).where(AuditEvent.entity == "roster")))
     assert actions == ["roster.generate", "roster.lock", "roster.unlock"]
     make_household(db)
-    assert roster.generate(db, actors["clerk"], "2026-01").households == 2
+    assert roster.generate(db, actors["clerk"], "2026-01", with_lines=True).households == 2
 
 
 def test_direct_sql_edit_of_locked_line_is_caught(db, actors):
@@ -159,7 +159,7 @@ def test_direct_sql_edit_of_locked_line_is_caught(db, actors):
     setup_policy(db)
     make_household(db)
     make_household(db)
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     roster.lock(db, actors["approver"], view.id)
     with db.session() as s:
         assert roster.verify_locked_rosters(s) == []
@@ -182,7 +182,7 @@ def test_bank_status_is_outside_the_hash_and_overlap_refused(db, actors):
     generated for a month that already has an all-programme roster."""
     setup_policy(db)
     make_household(db)
-    view = roster.generate(db, actors["clerk"], "2026-01")
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     roster.lock(db, actors["approver"], view.id)
     with db.session() as s:
         s.execute(text("UPDATE roster_line SET bank_status = 'failed', bank_reason = 'x'"))
@@ -190,5 +190,5 @@ def test_bank_status_is_outside_the_hash_and_overlap_refused(db, actors):
         assert roster.verify_locked_rosters(s) == []
         assert s.get(Roster, view.id).status == "locked"
     with pytest.raises(RuleViolation) as exc:
-        roster.generate(db, actors["clerk"], "2026-01", "rural_dibao")
+        roster.generate(db, actors["clerk"], "2026-01", "rural_dibao", with_lines=True)
     assert exc.value.code == "roster.overlap"
