@@ -85,6 +85,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "ui.language": "zh_CN",
     "audit.retention_days": 190,
     "roster.bank_template": None,
+    "roster.amount_cap_ratio": "3/2",
 }
 
 

@@ -274,6 +274,14 @@ def check_audit_chain(s: Session) -> list[Problem]:
             for p in audit.verify_chain(s)[:MAX_PER_KIND]]
 
 
+def check_locked_rosters(s: Session) -> list[Problem]:
+    """A locked roster whose lines no longer match its stored SHA-256 (edited behind the app)."""
+    from .roster_check import verify_locked_rosters
+
+    return [Problem("roster_hash", "roster", p.roster_id, p.message_zh)
+            for p in verify_locked_rosters(s)]
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("integrity", check_sqlite_integrity),
     ("id_numbers", check_id_numbers),
@@ -286,6 +294,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("enrollment_members", check_enrollment_members),
     ("application_steps", check_application_steps),
     ("audit_chain", check_audit_chain),
+    ("locked_rosters", check_locked_rosters),
 ]
 
 

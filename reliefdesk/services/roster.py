@@ -6,9 +6,7 @@ Life of a roster (DOMAIN §7): ``generate`` a draft for a month → look at ``di
 lines) → ``export`` the bank file, internal roster and village summary → ``import_return``
 the bank's result file (failed lines become 补发 adjustments paid once the account is fixed).
 ``unlock`` (admin, with a reason) is the only way back; ``verify_locked_rosters`` catches edits
-made behind the app's back and runs in ``reliefdesk-admin check``.
-
-Importing this module registers the roster check into ``services.check.EXTRA_CHECKS``.
+made behind the app's back and runs in ``reliefdesk-admin check`` (``services.check``).
 """
 
 from __future__ import annotations
@@ -32,28 +30,9 @@ __all__ = [
     "ExportRecord", "ImportResult", "LineView", "Problem", "RosterDiff", "RosterView",
     "acknowledge", "add_adjustment", "bank_template", "cancel_adjustment", "count_lines", "diff",
     "discard_draft", "export", "generate", "generate_in", "generate_supplementary",
-    "get_roster", "health_check", "import_return", "list_adjustments", "list_exports",
+    "get_roster", "import_return", "list_adjustments", "list_exports",
     "list_lines", "list_rosters", "lock", "mark_account_fixed", "month_text", "parse_month",
     "record_back_pay", "roster_hash", "unlock", "validate", "validate_in",
     "verify_locked_rosters",
 ]
 
-
-def health_check(session: Session) -> list:  # type: ignore[type-arg]
-    """``verify_locked_rosters`` in the shape of ``services.check.Problem``."""
-    from .check import Problem as CheckProblem
-
-    return [CheckProblem("roster_hash", "roster", p.roster_id, p.message_zh)
-            for p in verify_locked_rosters(session)]
-
-
-def _register() -> None:
-    try:
-        from .check import EXTRA_CHECKS
-    except ImportError:  # pragma: no cover - check module absent
-        return
-    if health_check not in EXTRA_CHECKS:
-        EXTRA_CHECKS.append(health_check)
-
-
-_register()

@@ -155,7 +155,8 @@ def test_unlock_needs_admin_and_reason_and_is_audited(db, actors):
 
 def test_direct_sql_edit_of_locked_line_is_caught(db, actors):
     """Changing a locked line behind the app's back (an account number) is reported by
-    verify_locked_rosters and the registered health check, and export then refuses."""
+    verify_locked_rosters and by the invariant checker (reliefdesk-admin check), and export
+    then refuses."""
     setup_policy(db)
     make_household(db)
     make_household(db)
@@ -168,10 +169,10 @@ def test_direct_sql_edit_of_locked_line_is_caught(db, actors):
     with db.session() as s:
         problems = roster.verify_locked_rosters(s)
         assert [(p.roster_id, p.code) for p in problems] == [(view.id, "roster.tampered")]
-        from reliefdesk.services.check import EXTRA_CHECKS
+    from reliefdesk.services.check import run_checks
 
-        assert roster.health_check in EXTRA_CHECKS
-        assert [p.entity_id for p in roster.health_check(s)] == [view.id]
+    report = run_checks(db)
+    assert [p.entity_id for p in report.problems if p.kind == "roster_hash"] == [view.id]
     with pytest.raises(RuleViolation) as exc:
         roster.export(db, actors["clerk"], view.id, "/tmp/never-written")
     assert exc.value.code == "roster.tampered"
