@@ -46,10 +46,6 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
-
-
 def build_pages(window: MainWindow, ctx: AppContext) -> dict[str, QWidget]:
     """Instantiate every page that exists and register it in the main window."""
     pages: dict[str, QWidget] = {}
@@ -94,13 +90,16 @@ class Startup:
                 demo.generate_demo(db, SYSTEM, households=households)
             return db
 
-        label = tr("Creating the demo office...") if self.options.demo else tr(
-            "Opening the database...")
+        if self.options.demo:
+            label = QCoreApplication.translate("Application", "Creating the demo office...")
+        else:
+            label = QCoreApplication.translate("Application", "Opening the database...")
         QueryOp(parent=None, op=op, success=self._on_database_opened).failure(
             self._fatal).with_progress(label).run_in_background()
 
     def _fatal(self, error: Exception) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("reliefdesk"), str(error))
+        title = QCoreApplication.translate("Application", "reliefdesk")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, str(error))
         box.setObjectName("fatalErrorBox")
         box.exec()
         self.app.exit(2)
@@ -130,10 +129,12 @@ class Startup:
             create_office_and_admin(db, data)
 
         QueryOp(parent=None, op=op, success=lambda _r: self._login()).failure(
-            self._setup_failed).with_progress(tr("Saving...")).run_in_background()
+            self._setup_failed).with_progress(
+            QCoreApplication.translate("Application", "Saving...")).run_in_background()
 
     def _setup_failed(self, error: Exception) -> None:
-        QMessageBox.warning(None, tr("reliefdesk"), str(error))
+        QMessageBox.warning(None, QCoreApplication.translate("Application", "reliefdesk"),
+                            str(error))
         self._on_users_checked(False)
 
     # -- step 3: sign in ----------------------------------------------------------------
@@ -143,7 +144,8 @@ class Startup:
         office = get_office(db)
         subtitle = office.office_name if office else ""
         if self.options.demo:
-            subtitle = tr("Demo office - user clerk, password Demo#clerk1")
+            subtitle = QCoreApplication.translate(
+                "Application", "Demo office - user clerk, password Demo#clerk1")
         last_user = str(self.settings.value("login/last_user", "clerk" if self.options.demo
                                             else ""))
         dialog = LoginDialog(lambda u, p: users.login(db, u, p), office_name=subtitle,

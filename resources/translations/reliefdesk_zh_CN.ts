@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Application</name>
+    <message>
+        <source>Creating the demo office...</source>
+        <translation>正在生成演示数据（首次使用，约需十几秒）……</translation>
+    </message>
+    <message>
+        <source>Opening the database...</source>
+        <translation>正在打开数据库……</translation>
+    </message>
+    <message>
+        <source>reliefdesk</source>
+        <translation>reliefdesk 社会救助经办系统</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Demo office - user clerk, password Demo#clerk1</source>
+        <translation>演示数据库：经办人用户 clerk，密码 Demo#clerk1</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
