@@ -65,6 +65,33 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDetail</name>
     <message>
         <source>&lt; Back to list</source>
@@ -330,6 +357,101 @@
         <translation>
             <numerusform>共 %n 件申请</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AuditSection</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Every change, sign-in, print and export is recorded in a hash chain; the log cannot be edited here.</source>
+        <translation>每一次修改、登录、打印和导出都记录在哈希链中；此处不能修改日志。</translation>
+    </message>
+    <message>
+        <source>Read only.</source>
+        <translation>只读。</translation>
+    </message>
+    <message>
+        <source>Only an administrator, approver or auditor may read the audit log.</source>
+        <translation>只有管理员、负责人或审计员可以查看审计日志。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Verify audit chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain...</source>
+        <translation>正在校验审计链……</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>……另有 %1 条</translation>
+    </message>
+    <message>
+        <source>The audit chain is broken:</source>
+        <translation>审计链已被破坏：</translation>
+    </message>
+    <message>
+        <source>The audit chain is intact: no event was changed, deleted or inserted.</source>
+        <translation>审计链完整：没有事件被修改、删除或插入。</translation>
     </message>
 </context>
 <context>
@@ -731,6 +853,17 @@
     </message>
 </context>
 <context>
+    <name>EstimatedBadge</name>
+    <message>
+        <source>Estimate</source>
+        <translation>估计值</translation>
+    </message>
+    <message>
+        <source>Estimated placeholder, not an official figure: replace it with the value from the county&apos;s standards notice.</source>
+        <translation>估计的占位数值，并非正式标准：请按县（市）公布的标准文件替换。</translation>
+    </message>
+</context>
+<context>
     <name>GreenChannelPage</name>
     <message>
         <source>Green channel</source>
@@ -743,6 +876,105 @@
     <message>
         <source>For emergency hardship the township may skip the information check, democratic review and publicity and give a small amount at once. Afterwards the file must record the person, the reason and the amount, and the signatures and seals are completed within the policy&apos;s time limit.</source>
         <translation>急难型临时救助可以不经信息核对、民主评议和公示，由乡镇先行给予小额救助。事后须登记救助对象、事由和金额，并在政策规定的时限内补齐经办人员签字、盖章手续。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysSection</name>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Public holidays and make-up working days from the State Council&apos;s notice; every time limit in working days uses them.</source>
+        <translation>按国务院办公厅通知登记法定节假日和调休上班日；所有按工作日计算的办理时限都以此为准。</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. 春节</source>
+        <translation>例如：春节</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Save day</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Make a normal day</source>
+        <translation>恢复为普通日</translation>
+    </message>
+    <message>
+        <source>Remove the selected day from the table</source>
+        <translation>从表中删除所选日期</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;■&lt;/span&gt; public holiday&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#1565c0&apos;&gt;■&lt;/span&gt; make-up working day</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;■&lt;/span&gt; 法定节假日&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#1565c0&apos;&gt;■&lt;/span&gt; 调休上班日</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is a normal day again.</source>
+        <translation>%1 已恢复为普通日。</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1350,290 @@
     </message>
 </context>
 <context>
+    <name>OfficeSection</name>
+    <message>
+        <source>Office</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <source>The office&apos;s name and area appear on printed forms, notices and rosters.</source>
+        <translation>单位名称和辖区将印在表格、公示和花名册上。</translation>
+    </message>
+    <message>
+        <source>e.g. 汝州市临汝镇民政所</source>
+        <translation>例如：汝州市临汝镇民政所</translation>
+    </message>
+    <message>
+        <source>County (city):</source>
+        <translation>县（市）：</translation>
+    </message>
+    <message>
+        <source>Township:</source>
+        <translation>乡镇（街道）：</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Policy page address:</source>
+        <translation>政策公开网址：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <source>e.g. the notice&apos;s document number</source>
+        <translation>例如：标准文件的文号</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Actual gap (补差)</source>
+        <translation>补差</translation>
+    </message>
+    <message>
+        <source>Tiers (分档)</source>
+        <translation>分档</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <source>Income up to (% of standard)</source>
+        <translation>收入上限（占标准 %）</translation>
+    </message>
+    <message>
+        <source>Pays (% of standard)</source>
+        <translation>发放（占标准 %）</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加档次</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除档次</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>自然日</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>The township confirms (delegated by the county)</source>
+        <translation>由乡镇审核确认（县级下放）</translation>
+    </message>
+    <message>
+        <source>Effective from:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Dibao</source>
+        <translation>最低生活保障</translation>
+    </message>
+    <message>
+        <source>Urban standard (per person per month):</source>
+        <translation>城市低保标准（元/人·月）：</translation>
+    </message>
+    <message>
+        <source>Rural standard (per person per month):</source>
+        <translation>农村低保标准（元/人·月）：</translation>
+    </message>
+    <message>
+        <source>Calculation method:</source>
+        <translation>计发方式：</translation>
+    </message>
+    <message>
+        <source>Minimum payment (% of standard):</source>
+        <translation>保底金额（占标准 %）：</translation>
+    </message>
+    <message>
+        <source>Tiers:</source>
+        <translation>分档：</translation>
+    </message>
+    <message>
+        <source>Individual application, at least (% of standard):</source>
+        <translation>单独提出申请，不低于（占标准 %）：</translation>
+    </message>
+    <message>
+        <source>Near-dibao line (% of standard):</source>
+        <translation>低保边缘线（占标准 %）：</translation>
+    </message>
+    <message>
+        <source>Class-based top-ups (% of own subsidy):</source>
+        <translation>分类施保增发（占本人补差 %）：</translation>
+    </message>
+    <message>
+        <source>Tekun</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
+        <source>Basic living (multiple of the dibao standard, at least 1.3):</source>
+        <translation>基本生活标准（低保标准的倍数，不低于 1.3）：</translation>
+    </message>
+    <message>
+        <source>Minimum wage (reference):</source>
+        <translation>最低工资标准（参考）：</translation>
+    </message>
+    <message>
+        <source>Care amounts per month:</source>
+        <translation>照料护理标准（元/月）：</translation>
+    </message>
+    <message>
+        <source>Temporary aid</source>
+        <translation>临时救助</translation>
+    </message>
+    <message>
+        <source>Township may approve up to:</source>
+        <translation>乡镇审批上限：</translation>
+    </message>
+    <message>
+        <source>Case-by-case decision above:</source>
+        <translation>超过此额一事一议：</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>最高：</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>办理程序</translation>
+    </message>
+    <message>
+        <source>Phase-out schedule (% per month):</source>
+        <translation>渐退安排（每月 %）：</translation>
+    </message>
+    <message>
+        <source>Public notice:</source>
+        <translation>公示期：</translation>
+    </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>审核确认：</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Re-check: %1</source>
+        <translation>定期核查：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PolicySection</name>
+    <message>
+        <source>Policy and standards</source>
+        <translation>政策和标准</translation>
+    </message>
+    <message>
+        <source>Each change is saved as a new version from its effective date; earlier versions stay for back pay and history.</source>
+        <translation>每次修改都从生效日期起保存为新版本；旧版本保留，用于补发和查询历史。</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Urban standard</source>
+        <translation>城市标准</translation>
+    </message>
+    <message>
+        <source>Rural standard</source>
+        <translation>农村标准</translation>
+    </message>
+    <message>
+        <source>Estimates</source>
+        <translation>估计值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <source>New version based on: %1 (from %2)</source>
+        <translation>新版本基于：%1（自 %2 起）</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Saved the version from %1.</source>
+        <translation>已保存自 %1 起生效的版本。</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammePage</name>
     <message>
         <source>Programme and reason</source>
@@ -1252,6 +1768,115 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySection</name>
+    <message>
+        <source>Security</source>
+        <translation>安全设置</translation>
+    </message>
+    <message>
+        <source>Level-protection (等保 2.0) practice: lock after 5 failed sign-ins for at least 10 minutes, lock the screen after 10–30 idle minutes, keep audit records at least 180 days.</source>
+        <translation>等保 2.0 要求：连续 5 次登录失败锁定至少 10 分钟；空闲 10–30 分钟锁屏；审计记录至少保存 180 天。</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Sign-in and audit</source>
+        <translation>登录和审计</translation>
+    </message>
+    <message>
+        <source>Lock an account after failed sign-ins:</source>
+        <translation>登录失败锁定账号的次数：</translation>
+    </message>
+    <message>
+        <source>Lock for:</source>
+        <translation>锁定时长：</translation>
+    </message>
+    <message>
+        <source>Lock the screen after idle:</source>
+        <translation>空闲锁屏时间：</translation>
+    </message>
+    <message>
+        <source>Keep audit records at least:</source>
+        <translation>审计记录至少保存：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Interface language (this computer)</source>
+        <translation>界面语言（本机）</translation>
+    </message>
+    <message>
+        <source>Also in the menu Settings › Language. The new language is used after a restart.</source>
+        <translation>也可在菜单“设置 › 语言”中更改。重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Saved. The new language is used after a restart.</source>
+        <translation>已保存。重新启动后使用新语言。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Office</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>用户和角色</translation>
+    </message>
+    <message>
+        <source>Policy and standards</source>
+        <translation>政策和标准</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全设置</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>
@@ -1280,6 +1905,97 @@
     <message>
         <source>The application cannot be saved yet:</source>
         <translation>申请暂时无法保存：</translation>
+    </message>
+</context>
+<context>
+    <name>UsersSection</name>
+    <message>
+        <source>Users and roles</source>
+        <translation>用户和角色</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own account (no shared accounts). Deactivate accounts that are no longer used.</source>
+        <translation>每人使用本人账号登录，不得共用账号。不再使用的账号请停用。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Add user...</source>
+        <translation>添加用户……</translation>
+    </message>
+    <message>
+        <source>Reset password...</source>
+        <translation>重置密码……</translation>
+    </message>
+    <message>
+        <source>Change role...</source>
+        <translation>更改角色……</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <source>User added.</source>
+        <translation>已添加用户。</translation>
+    </message>
+    <message>
+        <source>Password set.</source>
+        <translation>密码已设置。</translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation>角色已更改。</translation>
+    </message>
+    <message>
+        <source>Deactivate the account %1? The user can no longer sign in.</source>
+        <translation>停用账号 %1？停用后该用户将无法登录。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Account unlocked.</source>
+        <translation>账号已解锁。</translation>
     </message>
 </context>
 <context>
@@ -1344,10 +2060,6 @@
         <source>Interval (months)</source>
         <translation>核查周期（月）</translation>
     </message>
-    <message>
-        <source>Loading the workbench...</source>
-        <translation>正在读取工作台……</translation>
-    </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
@@ -1359,6 +2071,10 @@
         <translation>
             <numerusform>%n 件超期</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> - checking what you can do...</source>
+        <translation>  正在核对您可办理的事项……</translation>
     </message>
     <message>
         <source>{day} - signed in as {name} ({role})</source>
@@ -1375,6 +2091,27 @@
     <message>
         <source>Re-checks due this month ({n})</source>
         <translation>本月到期核查（{n} 户）</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <source>At least 8 characters with 3 of: upper case, lower case, digits, symbols.</source>
+        <translation>至少 8 位，并包含大写字母、小写字母、数字、符号中的三种。</translation>
+    </message>
+</context>
+<context>
+    <name>self._owner</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

@@ -88,6 +88,8 @@ def open_window(qtbot, db: Database, actor: Actor, settings: QSettings) -> Sessi
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    workbench = pages["workbench"]
+    qtbot.waitUntil(lambda: workbench.data is not None, timeout=15000)  # type: ignore[attr-defined]
     wait_idle(qtbot)
     return Session(window, ctx, pages["workbench"], pages["applications"],  # type: ignore[arg-type]
                    pages["visits"])  # type: ignore[arg-type]

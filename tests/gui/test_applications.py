@@ -30,6 +30,9 @@ def test_list_filters_and_models(qtbot, qtmodeltester, office: Office, settings)
                               seq=31)
     s = open_window(qtbot, db, actors["clerk"], settings)
     page = s.applications
+    assert page.model.rowCount() == 0  # loads when first shown, not at start-up
+    s.window.show_page("applications")
+    wait_idle(qtbot)
     assert {r.id for r in page.model.rows} == {a1, a2}
     qtmodeltester.check(page.model)
     page.state_combo.setCurrentIndex(page.state_combo.findData("prelim_review"))

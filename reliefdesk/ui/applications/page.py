@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -141,7 +142,12 @@ class ApplicationsPage(QWidget):
         ctx.applicationRequested.connect(self.open_application)
         ctx.newApplicationRequested.connect(self.new_application)
         ctx.changed.connect(self._on_ctx_changed)
-        self.reload()
+        self._stale = True  # the list loads when the page is first shown
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     # -- list --------------------------------------------------------------------------------
     @staticmethod
@@ -167,6 +173,7 @@ class ApplicationsPage(QWidget):
             return casework.list_applications(db, actor, state_code, programme,
                                               open_only=open_only, limit=limit, offset=offset)
 
+        self._stale = False
         self.model.set_fetch(fetch)
         self.model.reload()
 
@@ -194,7 +201,10 @@ class ApplicationsPage(QWidget):
     @Slot(object)
     def _on_ctx_changed(self, kinds: set[str]) -> None:
         if "applications" in kinds or "visits" in kinds:
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
             if self.stack.currentIndex() == 1:
                 self.detail.reload()
 

@@ -7,6 +7,7 @@ an application id starts a new visit for that application.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -124,7 +125,7 @@ class VisitsPage(QWidget):
         ll.addWidget(self.view, 1)
         self.editor = VisitEditor(ctx)
         self.editor.closeRequested.connect(self.show_list)
-        self.editor.saved.connect(lambda _v: self.reload())
+        self._stale = True
         self.stack = QStackedWidget()
         self.stack.setObjectName("visitsStack")
         self.stack.addWidget(list_page)
@@ -135,16 +136,35 @@ class VisitsPage(QWidget):
         self.chooser: ChooseApplicationDialog | None = None
         self._loading = False
         ctx.visitRequested.connect(self._on_visit_requested)
-        self.reload()
+        ctx.changed.connect(self._on_ctx_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Load the list the first time the page is shown (not at start-up)."""
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    @Slot(object)
+    def _on_ctx_changed(self, kinds: set[str]) -> None:
+        if "visits" in kinds:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
 
     def is_loading(self) -> bool:
         return self._loading
 
     @Slot()
     def reload(self) -> None:
-        """Reload the list (the latest visits first)."""
+        """Reload the list (the latest visits first).
+
+        GAP: ``services.visits.list_visits`` has no paging and loads every photo; with tens of
+        thousands of visits this is slow. It needs ``limit``/``offset`` (newest first) and a
+        photo count instead of the photos.
+        """
         db, actor = self.ctx.db, self.ctx.actor
         self._loading = True
+        self._stale = False
 
         def op() -> list[VisitView]:
             rows = visits.list_visits(db, actor)

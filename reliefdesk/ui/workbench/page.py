@@ -36,6 +36,7 @@ from reliefdesk.ui.applications.table_model import (
     fmt_date,
 )
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.workbench.quick import quick_todo
 from reliefdesk.ui.ops import QueryOp
 
 
@@ -72,10 +73,16 @@ class WorkbenchPage(QWidget):
     """The to-do page. ``refresh()`` reloads it; it also reloads when cases or enrollments
     change (``ctx.changed``).
 
+    On the first load the to-do list is filled at once from the stored deadlines
+    (``quickFilled``); the full workbench (actions per case, re-checks) follows
+    (``refreshed``).
+
     Signals:
-        refreshed: the lists were (re)filled from the database.
+        quickFilled: the to-do list shows the open cases (actions not yet known).
+        refreshed: all lists were (re)filled from ``casework.workbench``.
     """
 
+    quickFilled = Signal()
     refreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -203,9 +210,28 @@ class WorkbenchPage(QWidget):
                 self._pending_refresh = False
                 self.refresh()
 
-        QueryOp(parent=self, op=lambda: casework.workbench(db, actor, today),
-                success=self._show).always(done).with_progress(
-            self.tr("Loading the workbench...")).run_in_background()
+        def full() -> None:
+            QueryOp(parent=self, op=lambda: casework.workbench(db, actor, today),
+                    success=self._show).always(done).run_in_background()
+
+        if self.data is None:  # first fill: stored deadlines at once, then the actions
+            QueryOp(parent=self, op=lambda: quick_todo(db, actor, today),
+                    success=self._show_quick).always(full).run_in_background()
+        else:
+            full()
+
+    def _show_quick(self, items: list[WorkItem]) -> None:
+        if self.data is not None:
+            return  # the full workbench came first
+        order = {s: i for i, s in enumerate(L.STATE_ORDER)}
+        items.sort(key=lambda w: (order.get(w.state, 99), w.due_on or date.max,
+                                  w.application_id))
+        self.todo_model.set_rows(items)
+        overdue = sum(1 for w in items if w.days_left is not None and w.days_left < 0)
+        self.overdue_label.setText(self.tr("%n case(s) overdue", "", overdue) if overdue else "")
+        self.summary_label.setText(self._summary_text() + self.tr(" - checking what you can do..."))
+        self._update_titles()
+        self.quickFilled.emit()
 
     # -- internals ------------------------------------------------------------------------
     def _days_text(self, item: WorkItem) -> str:
@@ -227,12 +253,14 @@ class WorkbenchPage(QWidget):
         overdue_cases = len({o.application_id for o in data.overdue})
         self.overdue_label.setText(
             self.tr("%n case(s) overdue", "", overdue_cases) if overdue_cases else "")
-        self.summary_label.setText(self.tr("{day} - signed in as {name} ({role})").format(
-            day=date.today().isoformat(), name=self.ctx.actor.display_name
-            or self.ctx.actor.username,
-            role=L.label(L.role_labels(), self.ctx.actor.role)))
+        self.summary_label.setText(self._summary_text())
         self._update_titles()
         self.refreshed.emit()
+
+    def _summary_text(self) -> str:
+        return self.tr("{day} - signed in as {name} ({role})").format(
+            day=date.today().isoformat(), name=self.ctx.actor.display_name
+            or self.ctx.actor.username, role=L.label(L.role_labels(), self.ctx.actor.role))
 
     def _update_titles(self) -> None:
         self.todo_title.setText(self.tr("Pending cases by step ({n})").format(
