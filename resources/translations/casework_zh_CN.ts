@@ -92,6 +92,268 @@
     </message>
 </context>
 <context>
+    <name>AdminCommon</name>
+    <message>
+        <source>Read only: only an administrator can change these settings.</source>
+        <translation>只读：只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLabels</name>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Fully self-caring</source>
+        <translation>全自理</translation>
+    </message>
+    <message>
+        <source>Partly self-caring</source>
+        <translation>半自理</translation>
+    </message>
+    <message>
+        <source>Unable to care for self</source>
+        <translation>全护理（不能自理）</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Minors</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <source>Severely disabled</source>
+        <translation>重度残疾人</translation>
+    </message>
+    <message>
+        <source>Seriously ill</source>
+        <translation>重病患者</translation>
+    </message>
+    <message>
+        <source>Start of investigation after acceptance</source>
+        <translation>受理后启动家庭经济状况调查</translation>
+    </message>
+    <message>
+        <source>Start of information check after the request</source>
+        <translation>提请后启动信息核对</translation>
+    </message>
+    <message>
+        <source>County confirmation after receiving the file</source>
+        <translation>县级收到材料后审核确认</translation>
+    </message>
+    <message>
+        <source>Written refusal after the decision</source>
+        <translation>决定后书面告知不予批准</translation>
+    </message>
+    <message>
+        <source>Total, confirmed by the county</source>
+        <translation>总时限（县级审核确认）</translation>
+    </message>
+    <message>
+        <source>Total, confirmed by the township</source>
+        <translation>总时限（乡镇审核确认）</translation>
+    </message>
+    <message>
+        <source>Total, extended</source>
+        <translation>总时限（延长后）</translation>
+    </message>
+    <message>
+        <source>Tekun: township review</source>
+        <translation>特困：乡镇审核</translation>
+    </message>
+    <message>
+        <source>Tekun: county confirmation</source>
+        <translation>特困：县级确认</translation>
+    </message>
+    <message>
+        <source>Temporary aid: decision</source>
+        <translation>临时救助：审批</translation>
+    </message>
+    <message>
+        <source>Paperwork after advance aid</source>
+        <translation>先行救助后补齐手续</translation>
+    </message>
+    <message>
+        <source>Stable households</source>
+        <translation>收入稳定家庭</translation>
+    </message>
+    <message>
+        <source>Households with changing income</source>
+        <translation>收入变动家庭</translation>
+    </message>
+    <message>
+        <source>Tekun persons</source>
+        <translation>特困人员</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Password set</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Role or status changed</source>
+        <translation>更改角色或状态</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <source>Office saved</source>
+        <translation>保存单位信息</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Policy version added</source>
+        <translation>新增政策版本</translation>
+    </message>
+    <message>
+        <source>Holiday changed</source>
+        <translation>修改节假日</translation>
+    </message>
+    <message>
+        <source>Household registered</source>
+        <translation>登记家庭</translation>
+    </message>
+    <message>
+        <source>Household edited</source>
+        <translation>修改家庭</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Member edited</source>
+        <translation>修改成员</translation>
+    </message>
+    <message>
+        <source>Income added</source>
+        <translation>添加收入</translation>
+    </message>
+    <message>
+        <source>Income deleted</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <source>Asset added</source>
+        <translation>添加财产</translation>
+    </message>
+    <message>
+        <source>Asset deleted</source>
+        <translation>删除财产</translation>
+    </message>
+    <message>
+        <source>Account registered</source>
+        <translation>登记账户</translation>
+    </message>
+    <message>
+        <source>Account stopped</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Full numbers shown</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Village added</source>
+        <translation>添加村（社区）</translation>
+    </message>
+    <message>
+        <source>Village renamed</source>
+        <translation>村（社区）改名</translation>
+    </message>
+    <message>
+        <source>Home visit recorded</source>
+        <translation>录入入户调查</translation>
+    </message>
+    <message>
+        <source>Application accepted</source>
+        <translation>受理申请</translation>
+    </message>
+    <message>
+        <source>Time limit extended</source>
+        <translation>延长时限</translation>
+    </message>
+    <message>
+        <source>Self-care assessed</source>
+        <translation>生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>Enrollment created</source>
+        <translation>纳入保障</translation>
+    </message>
+    <message>
+        <source>Roster locked</source>
+        <translation>锁定花名册</translation>
+    </message>
+    <message>
+        <source>Roster unlocked</source>
+        <translation>解锁花名册</translation>
+    </message>
+    <message>
+        <source>Roster exported</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Roster discarded</source>
+        <translation>作废花名册</translation>
+    </message>
+    <message>
+        <source>Bank return imported</source>
+        <translation>导入银行回盘</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>生成演示数据</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDetail</name>
     <message>
         <source>&lt; Back to list</source>
@@ -856,11 +1118,11 @@
     <name>EstimatedBadge</name>
     <message>
         <source>Estimate</source>
-        <translation>估计值</translation>
+        <translation>估算</translation>
     </message>
     <message>
         <source>Estimated placeholder, not an official figure: replace it with the value from the county&apos;s standards notice.</source>
-        <translation>估计的占位数值，并非正式标准：请按县（市）公布的标准文件替换。</translation>
+        <translation>估算的占位数值，并非正式标准：请按县（市）民政、财政部门公布的标准通知替换。</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1678,17 @@
     </message>
 </context>
 <context>
+    <name>PasswordFields</name>
+    <message>
+        <source>At least 8 characters with 3 of: upper case, lower case, digits, symbols.</source>
+        <translation>至少 8 位，含大写字母、小写字母、数字、符号中的至少 3 类。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEditor</name>
     <message>
         <source>e.g. the notice&apos;s document number</source>
@@ -1582,7 +1855,7 @@
     <name>PolicySection</name>
     <message>
         <source>Policy and standards</source>
-        <translation>政策和标准</translation>
+        <translation>政策标准</translation>
     </message>
     <message>
         <source>Each change is saved as a new version from its effective date; earlier versions stay for back pay and history.</source>
@@ -1610,7 +1883,7 @@
     </message>
     <message>
         <source>Estimates</source>
-        <translation>估计值</translation>
+        <translation>估算项</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1790,7 +2063,7 @@
     </message>
     <message>
         <source>Level-protection (等保 2.0) practice: lock after 5 failed sign-ins for at least 10 minutes, lock the screen after 10–30 idle minutes, keep audit records at least 180 days.</source>
-        <translation>等保 2.0 要求：连续 5 次登录失败锁定至少 10 分钟；空闲 10–30 分钟锁屏；审计记录至少保存 180 天。</translation>
+        <translation>等保 2.0 通行做法：连续 5 次登录失败锁定至少 10 分钟；空闲 10–30 分钟锁屏；审计记录至少保存 180 天。</translation>
     </message>
     <message>
         <source>times</source>
@@ -1857,11 +2130,11 @@
     </message>
     <message>
         <source>Users and roles</source>
-        <translation>用户和角色</translation>
+        <translation>用户与角色</translation>
     </message>
     <message>
         <source>Policy and standards</source>
-        <translation>政策和标准</translation>
+        <translation>政策标准</translation>
     </message>
     <message>
         <source>Holidays</source>
@@ -1911,7 +2184,7 @@
     <name>UsersSection</name>
     <message>
         <source>Users and roles</source>
-        <translation>用户和角色</translation>
+        <translation>用户与角色</translation>
     </message>
     <message>
         <source>Each person signs in with their own account (no shared accounts). Deactivate accounts that are no longer used.</source>
@@ -2098,20 +2371,6 @@
     <message>
         <source>Saving...</source>
         <translation>正在保存……</translation>
-    </message>
-</context>
-<context>
-    <name>owner</name>
-    <message>
-        <source>At least 8 characters with 3 of: upper case, lower case, digits, symbols.</source>
-        <translation>至少 8 位，并包含大写字母、小写字母、数字、符号中的三种。</translation>
-    </message>
-</context>
-<context>
-    <name>self._owner</name>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,162 @@
+"""审计日志: recent audit events (read only, paged, filtered by user and action) and the
+check of the hash chain (``audit.verify_chain``)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
+
+from reliefdesk.services import audit
+from reliefdesk.services.audit import AuditProblem
+from reliefdesk.ui.admin import labels as L
+from reliefdesk.ui.admin.common import Section, make_table
+from reliefdesk.ui.admin.reads import AuditEventRow, audit_filter_choices, audit_page
+from reliefdesk.ui.applications.table_model import OVERDUE_COLOR, Column, PagedTableModel
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import QueryOp
+
+
+def _local(row: AuditEventRow) -> str:
+    from datetime import timezone
+
+    return row.at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _detail(row: AuditEventRow) -> str:
+    return json.dumps(row.detail, ensure_ascii=False) if row.detail else ""
+
+
+class AuditSection(Section):
+    """Newest events first, 200 at a time as the user scrolls."""
+
+    loaded = Signal()
+    verified = Signal(object)  # list[AuditProblem]
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+        allowed = ctx.actor.can("audit.read")
+        super().__init__("auditSection", self.tr("Audit log"),
+                         self.tr("Every change, sign-in, print and export is recorded in a "
+                                 "hash chain; the log cannot be edited here."),
+                         writable=False, parent=parent)
+        self.ctx = ctx
+        self.allowed = allowed
+        self.readonly_label.setText(
+            self.tr("Read only.") if allowed else
+            self.tr("Only an administrator, approver or auditor may read the audit log."))
+        actions, roles = L.audit_actions(), L.role_labels()
+        ok, failed = self.tr("Yes"), self.tr("Failed")
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("auditUserCombo")
+        self.user_combo.setMinimumWidth(140)
+        self.action_combo = QComboBox()
+        self.action_combo.setObjectName("auditActionCombo")
+        self.action_combo.setMinimumWidth(180)
+        self._reset_filters([], [])
+        self.verify_button = QPushButton(self.tr("Verify audit chain"))
+        self.verify_button.setObjectName("auditVerifyButton")
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_label = QLabel()
+        self.verify_label.setObjectName("auditVerifyLabel")
+        self.verify_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("User:")))
+        top.addWidget(self.user_combo)
+        top.addWidget(QLabel(self.tr("Action:")))
+        top.addWidget(self.action_combo)
+        top.addStretch(1)
+        top.addWidget(self.verify_button)
+        self.body.addLayout(top)
+        self.body.addWidget(self.verify_label)
+        self.model = PagedTableModel([
+            Column(self.tr("No."), lambda r: str(r.id), align_right=True),
+            Column(self.tr("Time"), _local),
+            Column(self.tr("User"), lambda r: r.username),
+            Column(self.tr("Role"), lambda r: L.label(roles, r.role)),
+            Column(self.tr("Action"), lambda r: L.label(actions, r.action),
+                   tooltip=lambda r: r.action),
+            Column(self.tr("Object"), lambda r: f"{r.entity} {r.entity_id}".strip()),
+            Column(self.tr("Succeeded"), lambda r: ok if r.success else failed,
+                   color=lambda r: None if r.success else OVERDUE_COLOR),
+            Column(self.tr("Details"), _detail, tooltip=_detail),
+        ], self._fetch, page_size=200, widget=self, parent=self)
+        self.model.loaded.connect(self.loaded)
+        self.table = make_table("auditTable", self.model)
+        for col, width in enumerate((70, 150, 100, 80, 150, 140, 60)):
+            self.table.setColumnWidth(col, width)
+        self.body.addWidget(self.table, 1)
+        for w in (self.user_combo, self.action_combo, self.verify_button, self.table):
+            w.setEnabled(allowed)
+        self.user_combo.currentIndexChanged.connect(self._reload)
+        self.action_combo.currentIndexChanged.connect(self._reload)
+
+    def _reset_filters(self, names: list[str], actions: list[str]) -> None:
+        labels = L.audit_actions()
+        for combo, items, everyone in (
+                (self.user_combo, [(n, n) for n in names], self.tr("All users")),
+                (self.action_combo, [(L.label(labels, a), a) for a in actions],
+                 self.tr("All actions"))):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, "")
+            for text, code in items:
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(0, combo.findData(keep)) if keep else 0)
+            combo.blockSignals(False)
+
+    def _fetch(self, offset: int, limit: int) -> list[AuditEventRow]:
+        db, actor = self.ctx.db, self.ctx.actor
+        user = self.user_combo.currentData() or ""
+        action = self.action_combo.currentData() or ""
+        return audit_page(db, actor, offset, limit, username=user, action=action)
+
+    def _reload(self) -> None:
+        user = self.user_combo.currentData() or ""
+        action = self.action_combo.currentData() or ""
+        db, actor = self.ctx.db, self.ctx.actor
+        self.model.set_fetch(lambda o, n: audit_page(db, actor, o, n, username=user,
+                                                     action=action))
+        self.model.reload()
+
+    def refresh(self) -> None:
+        if not self.allowed:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        QueryOp(parent=self, op=lambda: audit_filter_choices(db, actor),
+                success=self._on_choices).run_in_background()
+
+    def _on_choices(self, choices: tuple[list[str], list[str]]) -> None:
+        self._reset_filters(*choices)
+        self._reload()
+
+    def verify(self) -> None:
+        if not self.allowed:
+            return
+        db = self.ctx.db
+
+        def work() -> list[AuditProblem]:
+            with db.read_session() as s:
+                return audit.verify_chain(s)
+
+        self.verify_button.setEnabled(False)
+        QueryOp(parent=self, op=work, success=self._on_verified).always(
+            lambda: self.verify_button.setEnabled(True)).with_progress(
+            self.tr("Checking the audit chain...")).run_in_background()
+
+    def _on_verified(self, problems: list[AuditProblem]) -> None:
+        if problems:
+            self.verify_label.setProperty("role", "error")
+            text = "\n".join(p.message for p in problems[:20])
+            more = len(problems) - 20
+            if more > 0:
+                text += "\n" + self.tr("... and %1 more").replace("%1", str(more))
+            self.verify_label.setText(self.tr("The audit chain is broken:") + "\n" + text)
+        else:
+            self.verify_label.setProperty("role", "hint")
+            self.verify_label.setText(self.tr("The audit chain is intact: no event was "
+                                              "changed, deleted or inserted."))
+        self.verify_label.style().unpolish(self.verify_label)
+        self.verify_label.style().polish(self.verify_label)
+        self.verified.emit(problems)
