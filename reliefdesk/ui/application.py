@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -68,6 +69,20 @@ def build_pages(window: MainWindow, ctx: AppContext) -> dict[str, QWidget]:
     return pages
 
 
+def later(fn: Callable[..., None]) -> Callable[..., None]:
+    """Wrap a QueryOp callback so it runs on the next event-loop turn.
+
+    Start-up steps open modal dialogs (``exec()`` runs a nested event loop). Doing that
+    inside the op's own callback lets Qt delete the finished op while its slot is still on
+    the stack, which crashed PySide at random; deferring returns from the slot first.
+    """
+
+    def deferred(*args: object) -> None:
+        QTimer.singleShot(0, lambda: fn(*args))
+
+    return deferred
+
+
 class Startup:
     """Drives start-up; keeps references so nothing is garbage-collected mid-way."""
 
@@ -98,8 +113,8 @@ class Startup:
             label = QCoreApplication.translate("Application", "Creating the demo office...")
         else:
             label = QCoreApplication.translate("Application", "Opening the database...")
-        QueryOp(parent=None, op=op, success=self._on_database_opened).failure(
-            self._fatal).with_progress(label).run_in_background()
+        QueryOp(parent=None, op=op, success=later(self._on_database_opened)).failure(
+            later(self._fatal)).with_progress(label).run_in_background()
 
     def _fatal(self, error: Exception) -> None:
         title = QCoreApplication.translate("Application", "reliefdesk")
@@ -113,7 +128,8 @@ class Startup:
         if db.backup_path is not None:
             log.info("database upgraded; backup at %s", db.backup_path)
         QueryOp(parent=None, op=lambda: users.has_users(db),
-                success=self._on_users_checked).failure(self._fatal).run_in_background()
+                success=later(self._on_users_checked)).failure(
+            later(self._fatal)).run_in_background()
 
     # -- step 2: first run -> office and first admin ------------------------------------
     def _on_users_checked(self, has_users: bool) -> None:
@@ -132,8 +148,8 @@ class Startup:
         def op() -> None:
             create_office_and_admin(db, data)
 
-        QueryOp(parent=None, op=op, success=lambda _r: self._login()).failure(
-            self._setup_failed).with_progress(
+        QueryOp(parent=None, op=op, success=later(lambda _r: self._login())).failure(
+            later(self._setup_failed)).with_progress(
             QCoreApplication.translate("Application", "Saving...")).run_in_background()
 
     def _setup_failed(self, error: Exception) -> None:

@@ -116,7 +116,6 @@ class _OpDriver(QObject):
             self._progress.deleteLater()
             self._progress = None
         _running.discard(self)
-        self.deleteLater()
         if self._op._always is not None:
             try:
                 self._op._always()
@@ -126,11 +125,15 @@ class _OpDriver(QObject):
     @Slot(object)
     def _on_worker_succeeded(self, result: object) -> None:
         self._finish()
-        if self._op._success is not None:
-            try:
+        try:
+            if self._op._success is not None:
                 self._op._success(result)
-            except Exception as exc:  # noqa: BLE001 - a bug in the callback
-                crash.report_exception(exc)
+        except Exception as exc:  # noqa: BLE001 - a bug in the callback
+            crash.report_exception(exc)
+        finally:
+            # Only now: a callback may run a modal dialog (a nested event loop), and this
+            # object must outlive the slot that is still on the stack.
+            self.deleteLater()
 
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
@@ -146,6 +149,8 @@ class _OpDriver(QObject):
                 crash.report_exception(exc)
         except Exception as callback_exc:  # noqa: BLE001 - a bug in the failure callback
             crash.report_exception(callback_exc)
+        finally:
+            self.deleteLater()
 
 
 class QueryOp(Generic[T]):
