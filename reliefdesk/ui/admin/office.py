@@ -45,6 +45,9 @@ class OfficeSection(Section):
                                   "office_name": self.name_edit, "phone": self.phone_edit,
                                   "policy_url": self.url_edit}, general=self.general_error)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for w in (self.county_edit, self.name_edit, self.phone_edit, self.url_edit):
+            w.setMinimumWidth(420)
         form.addRow(self.tr("County (city):"), self.errors.row("county"))
         form.addRow(self.tr("Township:"), self.errors.row("township"))
         form.addRow(self.tr("Office name:"), self.errors.row("office_name"))

@@ -55,6 +55,7 @@ class SecuritySection(Section):
         box = QGroupBox(self.tr("Sign-in and audit"))
         box.setObjectName("securityGroup")
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Lock an account after failed sign-ins:"),
                     self.errors.row("login.max_failures"))
         form.addRow(self.tr("Lock for:"), self.errors.row("login.lock_minutes"))
@@ -80,6 +81,7 @@ class SecuritySection(Section):
         lang_box = QGroupBox(self.tr("Interface language (this computer)"))
         lang_box.setObjectName("languageGroup")
         lang_form = QFormLayout(lang_box)
+        lang_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
         for code, name in i18n.LANGUAGES.items():
