@@ -180,6 +180,15 @@ def set_role(db: Database, actor: Actor, username: str, role: str, active: bool 
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        if user.role == "admin" and (role != "admin" or not active):
+            if user.id == actor.user_id:
+                raise ValidationError("不能停用或降级自己的管理员账户。", code="user.self_demote",
+                                      field="role")
+            admins = s.scalar(select(func.count(User.id)).where(User.role == "admin",
+                                                               User.active.is_(True)))
+            if (admins or 0) <= 1:
+                raise ValidationError("这是最后一个管理员账户，不能停用或降级。",
+                                      code="user.last_admin", field="role")
         before = {"role": user.role, "active": user.active}
         user.role, user.active = role, active
         audit.record(s, actor, "user.role", "user", user.id,
