@@ -1,0 +1,412 @@
+"""Table models of the roster page: the roster lines (paged from ``roster.list_lines`` off the
+GUI thread, filtered in SQL), the validation problems (warnings checkable for acknowledgement)
+and the roster history. No model sorts or filters in Python."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+from reliefdesk.domain.masking import mask_account, mask_id
+from reliefdesk.domain.money import fen_to_yuan
+from reliefdesk.errors import ReliefError
+from reliefdesk.services.roster import ExportRecord, LineView, Problem, RosterView
+from reliefdesk.ui.ops import QueryOp
+
+from . import labels as L
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RosterModels", text)
+
+
+def yuan(fen: int | None) -> str:
+    return fen_to_yuan(fen) if fen is not None else ""
+
+
+def signed_yuan(fen: int) -> str:
+    if not fen:
+        return ""
+    return ("+" if fen > 0 else "") + fen_to_yuan(fen)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[Any], str]
+    color: Callable[[Any], QColor | None] | None = None
+    align: int = _LEFT
+    tooltip: Callable[[Any], str] | None = None
+    width: int = 80
+
+
+class _Rows(QAbstractTableModel):
+    """Read-only rows of plain objects shown through ``columns``."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[Any] = []
+
+    @property
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row(self, i: int) -> Any:
+        return self._rows[i]
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def append_rows(self, rows: Sequence[Any]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) \
+                or index.column() >= len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
+            color = col.color(row)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return col.align
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(row) or None
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title if 0 <= section < len(self.columns) else None
+        return str(section + 1)
+
+
+# -- lines ------------------------------------------------------------------------------------
+Fetch = Callable[[int, int], Sequence[LineView]]
+
+
+def line_columns() -> list[Column]:
+    flags = L.flag_labels()
+    programmes = L.programme_labels()
+    banks = L.bank_status_labels()
+
+    def flag_color(ln: LineView) -> QColor | None:
+        return L.FLAG_COLORS.get(ln.change_flag)
+
+    def bank_color(ln: LineView) -> QColor | None:
+        return {"failed": L.ERROR_COLOR, "paid": L.OK_COLOR}.get(ln.bank_status)
+
+    return [
+        Column(_t("No."), lambda ln: str(ln.line_no), align=_RIGHT, width=50),
+        Column(_t("Village"), lambda ln: ln.village, width=90),
+        Column(_t("Payee"), lambda ln: ln.payee_name, width=70),
+        Column(_t("ID number"), lambda ln: mask_id(ln.payee_id_number), width=150),
+        Column(_t("Programme"), lambda ln: ln.category or L.label(programmes, ln.programme),
+               width=110),
+        Column(_t("Persons"), lambda ln: str(ln.persons), align=_RIGHT, width=46),
+        Column(_t("Standard"), lambda ln: yuan(ln.standard_fen), align=_RIGHT, width=70),
+        Column(_t("Income per person"), lambda ln: yuan(ln.per_capita_income_fen),
+               align=_RIGHT, width=84),
+        Column(_t("Due"), lambda ln: yuan(ln.due_fen), align=_RIGHT, width=76),
+        Column(_t("Adjustment"), lambda ln: signed_yuan(ln.adjustment_fen), align=_RIGHT,
+               tooltip=lambda ln: ln.adjustment_reason, width=70),
+        Column(_t("Paid"), lambda ln: yuan(ln.paid_fen), align=_RIGHT, width=76),
+        Column(_t("Account"), lambda ln: mask_account(ln.account), width=100),
+        Column(_t("Change"), lambda ln: L.label(flags, ln.change_flag), color=flag_color,
+               align=_CENTER, width=46),
+        Column(_t("Reason"), lambda ln: ln.change_reason, tooltip=lambda ln: ln.change_reason,
+               width=150),
+        Column(_t("Bank return"), lambda ln: "" if ln.bank_status == "pending"
+               else L.label(banks, ln.bank_status), color=bank_color,
+               tooltip=lambda ln: ln.bank_reason, width=60),
+    ]
+
+
+class LinesModel(_Rows):
+    """The lines of one roster, ``page_size`` at a time, through ``fetch(offset, limit)``
+    run in a ``QueryOp``. ``reload()`` starts over (new roster or filter); views call
+    ``fetchMore`` as the user scrolls. ``loaded`` fires after each page."""
+
+    loaded = Signal()
+    failed = Signal(object)
+
+    def __init__(self, widget: QWidget | None = None, page_size: int = 500,
+                 parent: Any = None) -> None:
+        super().__init__(line_columns(), parent)
+        self.page_size = page_size
+        self._widget = widget
+        self._fetch: Fetch | None = None
+        self._exhausted = True
+        self._loading = False
+        self._generation = 0
+        self._after_load: list[Callable[[], None]] = []
+
+    def set_fetch(self, fetch: Fetch | None) -> None:
+        """Show the lines ``fetch`` returns (None: nothing); loads the first page."""
+        self._fetch = fetch
+        self.reload()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def is_exhausted(self) -> bool:
+        return self._exhausted
+
+    def reload(self) -> None:
+        self._generation += 1
+        self._after_load.clear()
+        self.set_rows([])
+        self._loading = False
+        self._exhausted = self._fetch is None
+        if self._fetch is not None:
+            self._load(0, self.page_size)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._load(len(self._rows), self.page_size)
+
+    def row_of_line(self, line_no: int) -> int:
+        """Row of line ``line_no`` among the loaded rows, or -1."""
+        for i, ln in enumerate(self._rows):
+            if ln.line_no == line_no:
+                return i
+        return -1
+
+    def load_until(self, line_no: int, then: Callable[[int], None]) -> None:
+        """Make sure line ``line_no`` is loaded (fetching the pages up to it in one go if it
+        is further down), then call ``then(row)`` (row -1 if it is not in this view)."""
+        row = self.row_of_line(line_no)
+        if row >= 0 or self._exhausted or self._fetch is None:
+            then(row)
+            return
+        if self._loading:
+            self._after_load.append(lambda: self.load_until(line_no, then))
+            return
+        have = len(self._rows)
+        want = max(self.page_size, line_no - have + self.page_size)
+        self._after_load.append(lambda: then(self.row_of_line(line_no)))
+        self._load(have, want)
+
+    def _load(self, offset: int, limit: int) -> None:
+        fetch = self._fetch
+        assert fetch is not None
+        self._loading = True
+        generation = self._generation
+
+        def done(rows: Sequence[LineView]) -> None:
+            if generation != self._generation:
+                return  # superseded by a newer reload()
+            # append while still "loading": a view or tester reacting to the insertion must
+            # not start a second fetch at the old offset
+            self._exhausted = len(rows) < limit
+            self.append_rows(list(rows))
+            self._loading = False
+            self.loaded.emit()
+            pending, self._after_load = self._after_load, []
+            for callback in pending:
+                callback()
+
+        def fail(error: ReliefError) -> None:
+            if generation == self._generation:
+                self._loading = False
+                self._exhausted = True
+                self._after_load.clear()
+                self.failed.emit(error)
+
+        QueryOp(parent=self._widget, op=lambda: fetch(offset, limit), success=done).failure(
+            fail).run_in_background()
+
+
+# -- problems ---------------------------------------------------------------------------------
+class ProblemsModel(_Rows):
+    """Validation problems; an unacknowledged warning has a check box in the first column
+    (the warnings to acknowledge); errors and acknowledged warnings do not."""
+
+    checksChanged = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        sev = L.severity_labels()
+
+        def sev_color(p: Problem) -> QColor:
+            return L.ERROR_COLOR if p.severity == "error" else L.WARNING_COLOR
+
+        def ack_text(p: Problem) -> str:
+            if p.severity != "warning":
+                return _t("Must be corrected")
+            if p.acknowledged_by:
+                return _t("Confirmed by {user}").format(user=p.acknowledged_by)
+            return _t("Not confirmed")
+
+        columns = [
+            Column(_t("Line"), lambda p: str(p.line_no) if p.line_no else _t("Whole roster"),
+                   align=_RIGHT, width=80),
+            Column(_t("Severity"), lambda p: L.label(sev, p.severity), color=sev_color,
+                   width=60),
+            Column(_t("Problem"), lambda p: p.message_zh, tooltip=lambda p: p.message_zh,
+                   width=520),
+            Column(_t("Confirmation"), ack_text, width=120),
+        ]
+        super().__init__(columns, parent)
+        self._checked: set[tuple[int, str]] = set()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        keep = {p.key for p in rows if self.checkable(p)}
+        self._checked &= keep
+        super().set_rows(rows)
+        self.checksChanged.emit()
+
+    @staticmethod
+    def checkable(p: Problem) -> bool:
+        return p.severity == "warning" and not p.acknowledged_by
+
+    def checked(self) -> list[Problem]:
+        return [p for p in self._rows if p.key in self._checked]
+
+    def set_all_checked(self, on: bool) -> None:
+        self._checked = {p.key for p in self._rows if self.checkable(p)} if on else set()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])
+        self.checksChanged.emit()
+
+    def counts(self) -> tuple[int, int, int]:
+        """(errors, warnings, warnings not yet confirmed)."""
+        errors = sum(1 for p in self._rows if p.severity == "error")
+        warnings = len(self._rows) - errors
+        return errors, warnings, sum(1 for p in self._rows if self.checkable(p))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == 0 and index.row() < len(self._rows) \
+                and self.checkable(self._rows[index.row()]):
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        p = self._rows[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            if not self.checkable(p):
+                return None
+            return Qt.CheckState.Checked if p.key in self._checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
+            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if p.severity == "error" \
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            return QApplication.style().standardIcon(icon)
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() \
+                or index.column() != 0 or index.row() >= len(self._rows):
+            return False
+        p = self._rows[index.row()]
+        if not self.checkable(p):
+            return False
+        state = Qt.CheckState(value) if isinstance(value, int) else value
+        if state == Qt.CheckState.Checked:
+            self._checked.add(p.key)
+        else:
+            self._checked.discard(p.key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checksChanged.emit()
+        return True
+
+
+# -- history ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HistoryRow:
+    """A roster with the exports made of it."""
+
+    roster: RosterView
+    exports: tuple[ExportRecord, ...]
+
+
+class HistoryModel(_Rows):
+    def __init__(self, parent: Any = None) -> None:
+        programmes, statuses = L.programme_labels(), L.status_labels()
+        kinds = L.export_kind_labels()
+
+        def status_color(h: HistoryRow) -> QColor | None:
+            return L.OK_COLOR if h.roster.locked else None
+
+        def locked_text(h: HistoryRow) -> str:
+            r = h.roster
+            if r.locked_at is None:
+                return ""
+            return f"{r.locked_by} {r.locked_at:%Y-%m-%d %H:%M}"
+
+        def exports_text(h: HistoryRow) -> str:
+            if not h.exports:
+                return ""
+            last = h.exports[-1]
+            return _t("{n} files, last {user} {at}").format(
+                n=len(h.exports), user=last.username, at=f"{last.at:%Y-%m-%d %H:%M}")
+
+        def exports_tip(h: HistoryRow) -> str:
+            return "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.username} {L.label(kinds, e.kind)}："
+                             f"{e.file_name}" for e in h.exports)
+
+        def unlock_tip(h: HistoryRow) -> str:
+            return "\n".join(_t("Unlocked by {by} at {at}: {reason}").format(
+                by=u.get("by", ""), at=u.get("at", ""), reason=u.get("reason", ""))
+                for u in h.roster.unlock_history)
+
+        columns = [
+            Column(_t("Month"), lambda h: h.roster.month_text, width=70),
+            Column(_t("Programme"), lambda h: L.label(programmes, h.roster.programme),
+                   width=90),
+            Column(_t("Kind"), lambda h: L.kind_label(h.roster.kind, h.roster.seq_no),
+                   width=70),
+            Column(_t("Status"), lambda h: L.label(statuses, h.roster.status),
+                   color=status_color, tooltip=unlock_tip, width=60),
+            Column(_t("Hash"), lambda h: (h.roster.lines_sha256 or "")[:12],
+                   tooltip=lambda h: h.roster.lines_sha256 or "", width=100),
+            Column(_t("Households"), lambda h: str(h.roster.households), align=_RIGHT,
+                   width=60),
+            Column(_t("Persons"), lambda h: str(h.roster.persons), align=_RIGHT, width=60),
+            Column(_t("Amount"), lambda h: yuan(h.roster.amount_fen), align=_RIGHT,
+                   width=100),
+            Column(_t("Generated"), lambda h: f"{h.roster.generated_by} "
+                   f"{h.roster.generated_at:%Y-%m-%d %H:%M}", width=150),
+            Column(_t("Locked"), locked_text, width=150),
+            Column(_t("Exports"), exports_text, tooltip=exports_tip, width=200),
+        ]
+        super().__init__(columns, parent)

@@ -1,0 +1,690 @@
+"""发放名册 (monthly payment rosters): pick a month and programme, 生成 (generate the draft),
+校验 (validate: every problem at once), confirm the warnings, 锁定 (approver), 导出 the bank
+file, roster and summary (locked rosters only), 导入银行回盘, print the roster or the change
+roster; 解锁 is for the administrator, with a reason.
+
+The lines table pages ``roster.list_lines`` (500 lines at a time, filters and search in SQL);
+the totals bar shows the roster's own totals from the service. Every database or file step
+runs in a ``QueryOp``; after a write the page announces ``"rosters"``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from reliefdesk.domain.money import fen_to_yuan, to_capital
+from reliefdesk.services import roster
+from reliefdesk.services.roster import ImportResult, Problem, RosterView
+from reliefdesk.ui import printing
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import QueryOp, show_error
+
+from . import labels as L
+from . import reads
+from .models import HistoryModel, HistoryRow, LinesModel
+from .widgets import NoticeBar, ProblemsPanel, make_table
+
+
+class RostersPage(QWidget):
+    """The roster page. ``roster`` is the roster shown (None: none for the chosen month).
+
+    Signals (for tests and the status bar): ``rosterShown`` after the shown roster changed or
+    was reloaded; ``problemsShown`` after validation results arrived; ``historyShown`` after
+    the history list was reloaded; ``exported(list_of_paths)``; ``returnImported(result)``.
+    """
+
+    rosterShown = Signal()
+    problemsShown = Signal()
+    historyShown = Signal()
+    exported = Signal(list)
+    returnImported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rostersPage")
+        self.ctx = ctx
+        self.roster: RosterView | None = None
+        self.problems: list[Problem] | None = None  # None: not validated yet
+        self._announcing = False
+        self._build()
+        ctx.changed.connect(self._on_changed)
+        self.load_period()
+        self.refresh_history()
+
+    # -- layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        actor = self.ctx.actor
+        title = QLabel(self.tr("Payment rosters"))
+        title.setObjectName("rostersTitle")
+        title.setProperty("role", "pageTitle")
+        self.month_edit = QDateEdit()
+        self.month_edit.setObjectName("rosterMonthEdit")
+        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit.setDate(QDate(date.today().year, date.today().month, 1))
+        self.month_edit.setMinimumWidth(90)
+        self.programme_combo = QComboBox()
+        self.programme_combo.setObjectName("rosterProgrammeCombo")
+        programmes = L.programme_labels()
+        for code in L.PROGRAMME_CODES:
+            self.programme_combo.addItem(programmes[code], code)
+        month_label = QLabel(self.tr("&Month"))
+        month_label.setBuddy(self.month_edit)
+        programme_label = QLabel(self.tr("&Programme"))
+        programme_label.setBuddy(self.programme_combo)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("rosterStatusLabel")
+        self.status_label.setProperty("role", "hint")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setObjectName("rosterRefreshButton")
+        self.refresh_button.setShortcut("F5")
+        self.refresh_button.setToolTip(self.tr("Reload the roster and the history (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addSpacing(16)
+        head.addWidget(month_label)
+        head.addWidget(self.month_edit)
+        head.addWidget(programme_label)
+        head.addWidget(self.programme_combo)
+        head.addSpacing(8)
+        head.addWidget(self.status_label, 1)
+        head.addWidget(self.refresh_button)
+
+        def button(name: str, text: str, slot: object, primary: bool = False) -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            if primary:
+                b.setProperty("role", "primary")
+            b.clicked.connect(slot)
+            return b
+
+        self.generate_button = button("rosterGenerateButton", self.tr("Generate"),
+                                      self.generate, primary=True)
+        self.validate_button = button("rosterValidateButton", self.tr("Validate"),
+                                      self.validate)
+        self.lock_button = button("rosterLockButton", self.tr("Lock"), self._on_lock_clicked)
+        self.unlock_button = button("rosterUnlockButton", self.tr("Unlock..."),
+                                    self._on_unlock_clicked)
+        self.unlock_button.setVisible(actor.can("roster.unlock"))
+        self.export_button = button("rosterExportButton", self.tr("Export..."),
+                                    self._on_export_clicked)
+        self.import_button = button("rosterImportButton", self.tr("Import bank return..."),
+                                    self._on_import_clicked)
+        self.print_button = button("rosterPrintButton", self.tr("Print roster"),
+                                   self._on_print_clicked)
+        self.print_changes_button = button("rosterPrintChangesButton",
+                                           self.tr("Print change roster"),
+                                           self._on_print_changes_clicked)
+        actions = QHBoxLayout()
+        for b in (self.generate_button, self.validate_button, self.lock_button,
+                  self.unlock_button, self.export_button, self.import_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.print_changes_button)
+
+        self.notice = NoticeBar(self)
+
+        # lines
+        self.flag_combo = QComboBox()
+        self.flag_combo.setObjectName("rosterFlagCombo")
+        self.flag_combo.addItem(self.tr("All changes"), "")
+        flags = L.flag_labels()
+        for f in L.FLAGS:
+            self.flag_combo.addItem(flags[f], f)
+        self.bank_combo = QComboBox()
+        self.bank_combo.setObjectName("rosterBankStatusCombo")
+        self.bank_combo.addItem(self.tr("Any bank result"), "")
+        for code, text in L.bank_status_labels().items():
+            self.bank_combo.addItem(text, code)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("rosterSearchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Search payee name, ID or account fragment"))
+        self.search_edit.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload_lines)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.reload_lines)
+        self.flag_combo.currentIndexChanged.connect(lambda _i: self.reload_lines())
+        self.bank_combo.currentIndexChanged.connect(lambda _i: self.reload_lines())
+        self.loaded_label = QLabel()
+        self.loaded_label.setObjectName("rosterLoadedLabel")
+        self.loaded_label.setProperty("role", "hint")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Change:")))
+        filters.addWidget(self.flag_combo)
+        filters.addWidget(self.bank_combo)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.loaded_label)
+
+        self.lines_model = LinesModel(self, page_size=500, parent=self)
+        self.lines_model.loaded.connect(self._update_loaded_label)
+        self.lines_model.failed.connect(lambda e: show_error(self, e))
+        self.lines_view = make_table("rosterLinesView", self.lines_model)
+        self.lines_view.setToolTip(self.tr("Double-click a line to open the household"))
+        self.lines_view.doubleClicked.connect(self._on_line_double_clicked)
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("rosterTotalsLabel")
+        self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals_label.setStyleSheet("QLabel#rosterTotalsLabel { background: #eef3f9; "
+                                        "border: 1px solid #c9d6e6; padding: 4px 8px; }")
+        self.flags_label = QLabel()
+        self.flags_label.setObjectName("rosterFlagCountsLabel")
+        self.flags_label.setProperty("role", "hint")
+        lines_box = QWidget()
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.setContentsMargins(0, 0, 0, 0)
+        lines_layout.addLayout(filters)
+        lines_layout.addWidget(self.lines_view, 1)
+        lines_layout.addWidget(self.totals_label)
+        lines_layout.addWidget(self.flags_label)
+
+        # problems and history
+        self.problems_panel = ProblemsPanel(self)
+        self.problems_panel.lineRequested.connect(self.select_line)
+        self.problems_panel.acknowledgeRequested.connect(self.acknowledge)
+        self.history_model = HistoryModel(self)
+        self.history_view = make_table("rosterHistoryView", self.history_model)
+        self.history_view.setToolTip(self.tr("Double-click a roster to show it"))
+        self.history_view.doubleClicked.connect(self._on_history_double_clicked)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("rosterTabs")
+        self.tabs.addTab(self.problems_panel, self.tr("Problems"))
+        self.tabs.addTab(self.history_view, self.tr("Roster history"))
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("rosterSplitter")
+        self.splitter.addWidget(lines_box)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(actions)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+        self.month_edit.dateChanged.connect(lambda _d: self.load_period())
+        self.programme_combo.currentIndexChanged.connect(lambda _i: self.load_period())
+        self.setTabOrder(self.month_edit, self.programme_combo)
+        self.setTabOrder(self.programme_combo, self.generate_button)
+        self._show_totals()
+        self._show_problems()
+        self._update_actions()
+
+    # -- chosen period ----------------------------------------------------------------------
+    def month(self) -> date:
+        d = self.month_edit.date()
+        return date(d.year(), d.month(), 1)
+
+    def programme(self) -> str:
+        return str(self.programme_combo.currentData())
+
+    def set_period(self, month: date, programme: str) -> None:
+        """Choose ``month`` and ``programme`` (loads that period's roster)."""
+        for w in (self.month_edit, self.programme_combo):
+            w.blockSignals(True)
+        self.month_edit.setDate(QDate(month.year, month.month, 1))
+        self.programme_combo.setCurrentIndex(max(0, self.programme_combo.findData(programme)))
+        for w in (self.month_edit, self.programme_combo):
+            w.blockSignals(False)
+        self.load_period()
+
+    def load_period(self) -> None:
+        """Show the regular roster of the chosen month and programme, if there is one."""
+        db, actor = self.ctx.db, self.ctx.actor
+        month, programme = self.month(), self.programme()
+
+        def done(view: RosterView | None) -> None:
+            if (month, programme) == (self.month(), self.programme()):
+                self.show_roster(view)
+
+        QueryOp(parent=self, op=lambda: reads.roster_for(db, actor, month, programme),
+                success=done).run_in_background()
+
+    def show_roster_id(self, roster_id: int) -> None:
+        """Show roster ``roster_id`` (e.g. a supplementary roster from the history)."""
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(view: RosterView) -> None:
+            self.set_period_silently(view)
+            self.show_roster(view)
+
+        QueryOp(parent=self, op=lambda: roster.get_roster(db, actor, roster_id),
+                success=done).run_in_background()
+
+    def refresh(self) -> None:
+        if self.roster is not None:
+            self.show_roster_id(self.roster.id)
+        else:
+            self.load_period()
+        self.refresh_history()
+
+    def show_roster(self, view: RosterView | None) -> None:
+        """Show ``view`` (its lines are paged in); validation results are kept only when the
+        same roster is shown again unchanged."""
+        old = self.roster
+        self.roster = view
+        if view is None or old is None or old.id != view.id or old.version != view.version \
+                or old.generated_at != view.generated_at:
+            self.problems = None
+            self.problems_panel.model.set_rows([])
+        self._show_status()
+        self._show_totals()
+        self._show_problems()
+        self.reload_lines()
+        self._update_actions()
+        self.rosterShown.emit()
+
+    # -- lines ------------------------------------------------------------------------------
+    def reload_lines(self) -> None:
+        self._search_timer.stop()
+        view = self.roster
+        if view is None:
+            self.lines_model.set_fetch(None)
+            self._update_loaded_label()
+            return
+        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
+        flag = self.flag_combo.currentData() or None
+        bank = self.bank_combo.currentData() or None
+        search = self.search_edit.text().strip() or None
+        self.lines_model.set_fetch(lambda offset, limit: roster.list_lines(
+            db, actor, rid, offset=offset, limit=limit, flag=flag, bank_status=bank,
+            search=search))
+        self._update_loaded_label()
+
+    def filters_active(self) -> bool:
+        return bool(self.flag_combo.currentData() or self.bank_combo.currentData()
+                    or self.search_edit.text().strip())
+
+    def select_line(self, line_no: int) -> None:
+        """Select line ``line_no`` in the table (clearing the filters if they hide it)."""
+        if self.filters_active():
+            for w in (self.flag_combo, self.bank_combo, self.search_edit):
+                w.blockSignals(True)
+            self.flag_combo.setCurrentIndex(0)
+            self.bank_combo.setCurrentIndex(0)
+            self.search_edit.clear()
+            for w in (self.flag_combo, self.bank_combo, self.search_edit):
+                w.blockSignals(False)
+            self.reload_lines()
+
+        def found(row: int) -> None:
+            if row < 0:
+                return
+            self.lines_view.selectRow(row)
+            self.lines_view.scrollTo(self.lines_model.index(row, 0),
+                                     self.lines_view.ScrollHint.PositionAtCenter)
+            self.lines_view.setFocus()
+
+        self.lines_model.load_until(line_no, found)
+
+    def selected_line_no(self) -> int | None:
+        rows = self.lines_view.selectionModel().selectedRows()
+        return self.lines_model.row(rows[0].row()).line_no if rows else None
+
+    def _update_loaded_label(self) -> None:
+        n = self.lines_model.rowCount()
+        if self.roster is None:
+            self.loaded_label.setText("")
+        elif self.filters_active():
+            self.loaded_label.setText(self.tr("%n matching line(s) loaded", "", n))
+        else:
+            total = sum(self.roster.flag_counts.values())
+            self.loaded_label.setText(self.tr("{n} of {total} lines loaded").format(
+                n=n, total=total))
+
+    def _on_line_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.ctx.householdRequested.emit(self.lines_model.row(index.row()).household_id)
+
+    # -- header texts -----------------------------------------------------------------------
+    def _show_status(self) -> None:
+        view = self.roster
+        if view is None:
+            self.status_label.setText(self.tr("No roster for this month and programme yet; "
+                                              "click Generate."))
+            return
+        status = L.label(L.status_labels(), view.status)
+        kind = L.kind_label(view.kind, view.seq_no)
+        text = self.tr("{month} {programme} ({kind}) - {status}; generated by {user} at {at}"
+                       ).format(month=view.month_text,
+                                programme=L.label(L.programme_labels(), view.programme),
+                                kind=kind, status=status, user=view.generated_by,
+                                at=f"{view.generated_at:%Y-%m-%d %H:%M}")
+        if view.locked and view.locked_at is not None:
+            text += self.tr("; locked by {user} at {at}, hash {hash}").format(
+                user=view.locked_by, at=f"{view.locked_at:%Y-%m-%d %H:%M}",
+                hash=(view.lines_sha256 or "")[:12])
+        self.status_label.setText(text)
+
+    def _show_totals(self) -> None:
+        view = self.roster
+        if view is None:
+            self.totals_label.setText(self.tr("Totals: no roster"))
+            self.flags_label.setText("")
+            return
+        self.totals_label.setText(self.tr(
+            "Totals: {households} households, {persons} persons, {amount} yuan "
+            "(in words: {capital})").format(
+            households=view.households, persons=view.persons,
+            amount=fen_to_yuan(view.amount_fen), capital=to_capital(view.amount_fen)))
+        names = L.flag_labels()
+        parts = [f"{names[f]} {view.flag_counts[f]}" for f in L.FLAGS
+                 if view.flag_counts.get(f)]
+        self.flags_label.setText(self.tr("Changes against last month: {parts}").format(
+            parts=" · ".join(parts)) if parts else "")
+
+    def _show_problems(self) -> None:
+        panel = self.problems_panel
+        if self.roster is None:
+            panel.summary_label.setText("")
+            title = self.tr("Problems")
+        elif self.problems is None:
+            panel.summary_label.setText(self.tr("Not validated yet: click Validate to check "
+                                                "every line."))
+            title = self.tr("Problems")
+        else:
+            errors, warnings, open_ = panel.model.counts()
+            if not errors and not warnings:
+                panel.summary_label.setText(self.tr("No problems found."))
+            else:
+                panel.summary_label.setText(self.tr(
+                    "{errors} error(s) must be corrected in the register and the roster "
+                    "regenerated; {warnings} warning(s), {open} not yet confirmed. "
+                    "Double-click a problem to find its line.").format(
+                    errors=errors, warnings=warnings, open=open_))
+            title = self.tr("Problems ({errors} errors, {warnings} warnings)").format(
+                errors=errors, warnings=warnings)
+        self.tabs.setTabText(self.tabs.indexOf(panel), title)
+
+    def _update_actions(self) -> None:
+        actor, view = self.ctx.actor, self.roster
+        draft = view is not None and not view.locked
+        locked = view is not None and view.locked
+
+        def gate(btn: QPushButton, allowed: bool, ok: bool, no_right: str, why: str) -> None:
+            btn.setEnabled(allowed and ok)
+            btn.setToolTip(no_right if not allowed else ("" if ok else why))
+
+        gate(self.generate_button, actor.can("roster.generate"), not locked,
+             self.tr("Your role cannot generate rosters."),
+             self.tr("This roster is locked; the administrator must unlock it first."))
+        gate(self.validate_button, True, view is not None,
+             "", self.tr("Generate the roster first."))
+        gate(self.lock_button, actor.can("roster.lock"), draft,
+             self.tr("Only the approver (负责人) can lock a roster."),
+             self.tr("Generate a draft roster first.") if view is None
+             else self.tr("The roster is already locked."))
+        gate(self.unlock_button, actor.can("roster.unlock"), locked, "",
+             self.tr("Only a locked roster can be unlocked."))
+        for b in (self.export_button, self.import_button):
+            gate(b, actor.can("roster.export"), locked,
+                 self.tr("Your role cannot export rosters or import bank returns."),
+                 self.tr("Only a locked roster can be exported or matched with a bank "
+                         "return."))
+        regular = view is not None and view.kind == "regular"
+        for b in (self.print_button, self.print_changes_button):
+            gate(b, actor.can("print"), regular, self.tr("Your role cannot print."),
+                 self.tr("Generate the month's regular roster first."))
+        self.problems_panel.set_can_acknowledge(
+            actor.can("roster.generate") and draft,
+            self.tr("Warnings can be confirmed on a draft roster by the clerk, reviewer or "
+                    "approver."))
+
+    # -- generate / validate / acknowledge --------------------------------------------------
+    def generate(self) -> None:
+        """Generate (or regenerate) the draft for the chosen month and programme."""
+        db, actor = self.ctx.db, self.ctx.actor
+        month, programme = self.month(), self.programme()
+        self.generate_button.setEnabled(False)
+
+        def done(view: RosterView) -> None:
+            self.problems = None
+            self.set_period_silently(view)
+            self.show_roster(view)
+            self._announce()
+            self.refresh_history()
+            self.validate()
+
+        QueryOp(parent=self, op=lambda: roster.generate(db, actor, month, programme),
+                success=done).with_progress(self.tr("Generating the roster...")).always(
+            self._update_actions).run_in_background()
+
+    def set_period_silently(self, view: RosterView) -> None:
+        for w in (self.month_edit, self.programme_combo):
+            w.blockSignals(True)
+        self.month_edit.setDate(QDate(view.month.year, view.month.month, 1))
+        idx = self.programme_combo.findData(view.programme)
+        if idx >= 0:
+            self.programme_combo.setCurrentIndex(idx)
+        for w in (self.month_edit, self.programme_combo):
+            w.blockSignals(False)
+
+    def validate(self) -> None:
+        """Check the shown roster and list every problem."""
+        view = self.roster
+        if view is None:
+            return
+        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
+
+        def done(problems: list[Problem]) -> None:
+            if self.roster is not None and self.roster.id == rid:
+                self._set_problems(problems)
+
+        QueryOp(parent=self, op=lambda: roster.validate(db, actor, rid), success=done
+                ).with_progress(self.tr("Validating the roster...")).run_in_background()
+
+    def _set_problems(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        self.problems_panel.model.set_rows(self.problems)
+        self._show_problems()
+        self._update_actions()
+        if problems:
+            self.tabs.setCurrentWidget(self.problems_panel)
+        self.problemsShown.emit()
+
+    def acknowledge(self, items: list[Problem], note: str = "") -> None:
+        """Record that the signed-in user checked these warnings."""
+        view = self.roster
+        if view is None or not items:
+            return
+        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
+        keys = [p.key for p in items]
+
+        def done(problems: list[Problem]) -> None:
+            self.problems_panel.note_edit.clear()
+            self.problems_panel.check_all_box.setChecked(False)
+            self._set_problems(problems)
+            self._announce()
+
+        QueryOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note),
+                success=done).with_progress(self.tr("Saving...")).run_in_background()
+
+    # -- lock / unlock ----------------------------------------------------------------------
+    def _on_lock_clicked(self) -> None:
+        view = self.roster
+        if view is None:
+            return
+        if self.problems is None:
+            self._info(self.tr("Validate the roster first: locking needs every line "
+                               "checked."))
+            return
+        errors, _warnings, open_ = self.problems_panel.model.counts()
+        if errors:
+            self._info(self.tr("The roster has {n} error(s) and cannot be locked. Correct them "
+                               "in the register, regenerate and validate again.").format(
+                n=errors))
+            return
+        if open_:
+            self._info(self.tr("{n} warning(s) are not confirmed yet. Check them, tick them in "
+                               "the problems list and click \"Confirm checked warnings\" "
+                               "before locking.").format(n=open_))
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Lock roster"), self.tr(
+            "Lock the {month} roster ({households} households, {amount} yuan)? A locked "
+            "roster cannot be changed; only the administrator can unlock it.").format(
+            month=view.month_text, households=view.households,
+            amount=fen_to_yuan(view.amount_fen)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("rosterLockConfirmBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.lock_roster)
+        box.open()
+
+    def lock_roster(self) -> None:
+        """Lock the shown roster (the service refuses errors or unconfirmed warnings)."""
+        view = self.roster
+        if view is None:
+            return
+        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
+
+        def done(locked: RosterView) -> None:
+            self.show_roster(locked)
+            self._announce()
+            self.refresh_history()
+
+        QueryOp(parent=self, op=lambda: roster.lock(db, actor, rid), success=done
+                ).with_progress(self.tr("Locking the roster...")).run_in_background()
+
+    def _on_unlock_clicked(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("rosterUnlockDialog")
+        dialog.setWindowTitle(self.tr("Unlock roster"))
+        dialog.setLabelText(self.tr("Why must this locked roster be changed? The reason is "
+                                    "kept with the roster and in the audit log."))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.unlock_with_reason)
+        dialog.open()
+
+    def unlock_with_reason(self, reason: str) -> None:
+        """Unlock the shown roster (administrator); an empty reason is refused."""
+        view = self.roster
+        if view is None:
+            return
+        if not reason.strip():
+            self._info(self.tr("Unlocking needs a reason."))
+            return
+        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
+
+        def done(unlocked: RosterView) -> None:
+            self.show_roster(unlocked)
+            self._announce()
+            self.refresh_history()
+
+        QueryOp(parent=self, op=lambda: roster.unlock(db, actor, rid, reason.strip()),
+                success=done).with_progress(self.tr("Unlocking...")).run_in_background()
+
+    # -- export / import --------------------------------------------------------------------
+    def _on_export_clicked(self) -> None:
+        directory = QFileDialog.getExistingDirectory(self, self.tr("Export the roster to"))
+        if directory:
+            self.export_to(directory)
+
+    def export_to(self, directory: str | Path) -> None:
+        """Write the bank file, the internal roster and the summary into ``directory``."""
+        view = self.roster
+        if view is None:
+            return
+        db, actor, rid, out = self.ctx.db, self.ctx.actor, view.id, Path(directory)
+
+        def done(results: list[object]) -> None:
+            paths = [Path(getattr(r, "path")) for r in results]
+            self.notice.show_message(self.tr("Exported {n} files to {folder}:\n{files}").format(
+                n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)), out)
+            self._announce()
+            self.refresh_history()
+            self.exported.emit(paths)
+
+        QueryOp(parent=self, op=lambda: roster.export(db, actor, rid, out), success=done
+                ).with_progress(self.tr("Exporting...")).run_in_background()
+
+    def _on_import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Bank return file"), "",
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.import_return_from(path)
+
+    def import_return_from(self, path: str | Path) -> None:
+        """Match the bank's return file with the shown (locked) roster."""
+        view = self.roster
+        if view is None:
+            return
+        db, actor, rid, file = self.ctx.db, self.ctx.actor, view.id, Path(path)
+
+        def done(result: ImportResult) -> None:
+            text = self.tr("Bank return {file}: {rows} rows, {paid} paid, {failed} failed, "
+                           "{unmatched} not matched.").format(
+                file=file.name, rows=result.rows, paid=result.paid, failed=result.failed,
+                unmatched=len(result.unmatched_rows))
+            if result.unmatched_rows:
+                text += " " + self.tr("Unmatched rows: {rows}.").format(
+                    rows="、".join(str(r) for r in result.unmatched_rows[:20]))
+            if result.adjustments:
+                text += "\n" + self.tr("{n} failed payment(s) were registered as back pay; they "
+                                       "are paid with a later roster once the account is "
+                                       "corrected.").format(n=len(result.adjustments))
+            self.notice.show_message(text, warn=bool(result.failed or result.unmatched_rows))
+            self.reload_lines()
+            self._announce()
+            self.returnImported.emit(result)
+
+        QueryOp(parent=self, op=lambda: roster.import_return(db, actor, rid, file),
+                success=done).with_progress(self.tr("Importing the bank return...")
+                                            ).run_in_background()
+
+    # -- printing ---------------------------------------------------------------------------
+    def _on_print_clicked(self) -> None:
+        if self.roster is not None:
+            printing.preview_roster(self.ctx, self, self.roster.month_text,
+                                    self.roster.programme)
+
+    def _on_print_changes_clicked(self) -> None:
+        if self.roster is not None:
+            printing.preview_change_roster(self.ctx, self, self.roster.month_text,
+                                           self.roster.programme)
+
+    # -- history and changes ----------------------------------------------------------------
+    def refresh_history(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(rows: list[HistoryRow]) -> None:
+            self.history_model.set_rows(rows)
+            self.historyShown.emit()
+
+        QueryOp(parent=self, op=lambda: reads.history(db, actor), success=done
+                ).run_in_background()
+
+    def _on_history_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.show_roster_id(self.history_model.row(index.row()).roster.id)
+
+    def _announce(self) -> None:
+        self._announcing = True
+        try:
+            self.ctx.announce("rosters")
+        finally:
+            self._announcing = False
+
+    def _on_changed(self, kinds: set[str]) -> None:
+        if self._announcing or "rosters" not in kinds:
+            return
+        self.refresh()
+
+    def _info(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Payment rosters"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("rosterInfoBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
