@@ -14,21 +14,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..domain import workflow as wf
 from ..domain.benefits import care_tier
 from ..domain.calendar import WorkCalendar
-from ..domain.months import month_start
+from ..domain.months import month_start, next_month
 from ..domain.workflow import Action, State
 from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
 from ..models import Application, CaseStep, Enrollment, Household, Person, Visit
 from . import audit, enrollments
 from .assessment import assess, counted_members, member_category, tekun_eligibility
 from .context import ROLE_LABELS, Actor
-from .policy import Policy, policy_on, work_calendar
+from .policy import Policy, list_policies, policy_on, work_calendar
 
 __all__ = [
     "SELF_CARE_ITEMS", "ApplicationRow", "ApplicationView", "OverdueItem", "PublicityBatch",
@@ -187,48 +187,83 @@ def _steps(s: Session, app_id: int) -> list[CaseStep]:
                           .order_by(CaseStep.id)))
 
 
-def _last_index(steps: Sequence[CaseStep], action: str) -> int:
-    return max((i for i, st in enumerate(steps) if st.action == action), default=-1)
+@dataclass(frozen=True)
+class _StepFacts:
+    """What the guards and deadlines need from a case's steps (ids are in step order)."""
+
+    visits: int = 0
+    last_prelim: int = -1  # id of the newest submit_prelim step, -1 if none
+    last_resolve: int = -1  # id of the newest resolve_objection step
+    notice_recorded: bool = False
+    paperwork_done: bool = False
 
 
-def _facts(app: Application, steps: Sequence[CaseStep], actor: Actor, on_date: date,
-           **extra: Any) -> wf.Facts:
-    prelim = _last_index(steps, Action.SUBMIT_PRELIM)
+_NO_STEPS = _StepFacts()
+_STEP_ACTIONS = (Action.RECORD_VISIT.value, Action.SUBMIT_PRELIM.value,
+                 Action.RESOLVE_OBJECTION.value, Action.RECORD_NOTICE.value,
+                 Action.COMPLETE_PAPERWORK.value)
+
+
+def _step_facts(counts: Mapping[str, tuple[int, int]]) -> _StepFacts:
+    """From {action: (number of steps, newest step id)}."""
+    if not counts:
+        return _NO_STEPS
+    return _StepFacts(
+        visits=counts.get(Action.RECORD_VISIT.value, (0, -1))[0],
+        last_prelim=counts.get(Action.SUBMIT_PRELIM.value, (0, -1))[1],
+        last_resolve=counts.get(Action.RESOLVE_OBJECTION.value, (0, -1))[1],
+        notice_recorded=Action.RECORD_NOTICE.value in counts,
+        paperwork_done=Action.COMPLETE_PAPERWORK.value in counts)
+
+
+def _summarise(steps: Sequence[CaseStep]) -> _StepFacts:
+    counts: dict[str, tuple[int, int]] = {}
+    for st in steps:
+        if st.action in _STEP_ACTIONS:
+            n, last = counts.get(st.action, (0, -1))
+            counts[st.action] = (n + 1, max(last, st.id))
+    return _step_facts(counts)
+
+
+def _facts(app: Any, sf: _StepFacts, actor: Actor, on_date: date, **extra: Any) -> wf.Facts:
+    """``app``: an Application or a row with the same attribute names."""
     return wf.Facts(
         actor_user_id=actor.user_id, created_by=app.created_by, on_date=on_date,
         green_channel=app.green_channel, aid_type=app.aid_type,
-        visits_recorded=sum(1 for st in steps if st.action == Action.RECORD_VISIT),
+        visits_recorded=sf.visits,
         info_check_requested=app.info_check_requested_on is not None,
         info_check_recorded=app.info_check_result is not None,
         self_care_assessed=app.self_care is not None and app.care_tier is not None,
-        prelim_current=prelim >= 0 and prelim > _last_index(steps, Action.RESOLVE_OBJECTION),
+        prelim_current=sf.last_prelim >= 0 and sf.last_prelim > sf.last_resolve,
         proposed_fen=app.proposed_fen, publicity_end=app.publicity_end,
         objection_open=app.state == State.OBJECTION_REVIEW,
-        notice_pending=app.state == State.REFUSED
-        and _last_index(steps, Action.RECORD_NOTICE) < 0,
-        paperwork_pending=app.paperwork_due is not None
-        and _last_index(steps, Action.COMPLETE_PAPERWORK) < 0,
+        notice_pending=app.state == State.REFUSED and not sf.notice_recorded,
+        paperwork_pending=app.paperwork_due is not None and not sf.paperwork_done,
         **extra)
 
 
-def _deadlines(s: Session, app: Application, steps: Sequence[CaseStep],
-               cal: WorkCalendar | None = None) -> tuple[date | None, date | None]:
-    """(current step deadline, whole-case deadline)."""
-    policy = policy_on(s, app.accepted_on)
-    limits = _limits(policy)
-    cal = cal or work_calendar(s)
-    facts_notice = app.state == State.REFUSED and _last_index(steps, Action.RECORD_NOTICE) < 0
-    paperwork = app.paperwork_due if _last_index(steps, Action.COMPLETE_PAPERWORK) < 0 else None
+def _deadlines_with(app: Any, sf: _StepFacts, policy: Policy, limits: wf.Limits,
+                    cal: WorkCalendar) -> tuple[date | None, date | None]:
+    """(current step deadline, whole-case deadline) under the policy of ``app.accepted_on``."""
+    paperwork = app.paperwork_due if not sf.paperwork_done else None
     step = wf.step_deadline(app.programme, app.state, state_since=app.state_since,
                             accepted_on=app.accepted_on, limits=limits, calendar=cal,
                             publicity_end_on=app.publicity_end, decided_on=app.decided_on,
-                            notice_pending=facts_notice, paperwork_due=paperwork)
+                            notice_pending=app.state == State.REFUSED
+                            and not sf.notice_recorded, paperwork_due=paperwork)
     total = None
     if app.state in wf.OPEN_STATES:
         total = wf.total_deadline(app.programme, app.accepted_on, limits, cal,
                                   delegated=policy.confirmation_delegated,
                                   extended=app.extended)
     return step, total
+
+
+def _deadlines(s: Session, app: Application, sf: _StepFacts,
+               cal: WorkCalendar | None = None) -> tuple[date | None, date | None]:
+    """(current step deadline, whole-case deadline)."""
+    policy = policy_on(s, app.accepted_on)
+    return _deadlines_with(app, sf, policy, _limits(policy), cal or work_calendar(s))
 
 
 def _earliest(a: date | None, b: date | None) -> date | None:
@@ -246,8 +281,9 @@ def _name(s: Session, person_id: int) -> str:
 
 def _view(s: Session, app: Application, actor: Actor, today: date | None = None) -> ApplicationView:
     steps = _steps(s, app.id)
-    step_due, total_due = _deadlines(s, app, steps)
-    facts = _facts(app, steps, actor, today or date.today())
+    sf = _summarise(steps)
+    step_due, total_due = _deadlines(s, app, sf)
+    facts = _facts(app, sf, actor, today or date.today())
     actions = tuple(a.value for a in wf.allowed_actions(app.programme, app.state, actor.role,
                                                         facts))
     enr = s.scalar(select(Enrollment.id).where(Enrollment.application_id == app.id))
@@ -283,7 +319,7 @@ def _add_step(s: Session, app: Application, actor: Actor, action: str, from_stat
 
 def _refresh_due(s: Session, app: Application) -> None:
     s.flush()
-    step, total = _deadlines(s, app, _steps(s, app.id))
+    step, total = _deadlines(s, app, _summarise(_steps(s, app.id)))
     app.due_on = _earliest(step, total)
 
 
@@ -509,7 +545,7 @@ def perform_in(s: Session, actor: Actor, application_id: int, action: str, *, on
                **data: Any) -> Application:
     app = _load(s, application_id)
     _check_version(app, expected_version)
-    t = wf.transition(app.programme, action, _facts(app, [], actor, on_date))
+    t = wf.transition(app.programme, action, _facts(app, _NO_STEPS, actor, on_date))
     actor.require(t.permission)
     act = t.action
     if on_date < app.state_since:
@@ -535,7 +571,7 @@ def perform_in(s: Session, actor: Actor, application_id: int, action: str, *, on
             raise ValidationError("该入户调查记录已登记。", field="visit_id",
                                   code="application.visit_dup")
         extra["visit_investigators"] = len(visit.investigators or [])
-    facts = _facts(app, steps, actor, on_date, **extra)
+    facts = _facts(app, _summarise(steps), actor, on_date, **extra)
     old_state = State(app.state)
     new_state = wf.check_transition(app.programme, old_state, act, actor.role, facts)
     step_decision = decision
@@ -662,27 +698,111 @@ def list_applications(db: Database, actor: Actor, state: str | None = None,
                 for a, name in s.execute(q.limit(limit).offset(offset))]
 
 
-def _pending(s: Session) -> list[Application]:
+class _MemoCalendar(WorkCalendar):
+    """A WorkCalendar remembering its answers: many cases share start dates and deadlines."""
+
+    def __init__(self, base: WorkCalendar) -> None:
+        super().__init__(base.holidays, base.makeup_workdays)
+        self._added: dict[tuple[date, int], date] = {}
+        self._between: dict[tuple[date, date], int] = {}
+
+    def add_working_days(self, start: date, n: int) -> date:
+        key = (start, n)
+        found = self._added.get(key)
+        if found is None:
+            found = self._added[key] = super().add_working_days(start, n)
+        return found
+
+    def working_days_between(self, start: date, end: date) -> int:
+        key = (start, end)
+        found = self._between.get(key)
+        if found is None:
+            found = self._between[key] = super().working_days_between(start, end)
+        return found
+
+
+class _Policies:
+    """``policy_on`` for many dates from one read of the (few) policy versions."""
+
+    def __init__(self, s: Session) -> None:
+        self._s = s
+        self._versions = sorted(list_policies(s), key=lambda p: (p.effective_from, p.id))
+        self._by_date: dict[date, tuple[Policy, wf.Limits]] = {}
+        self._limits: dict[int, wf.Limits] = {}
+
+    def __call__(self, on: date) -> tuple[Policy, wf.Limits]:
+        found = self._by_date.get(on)
+        if found is None:
+            policy = next((p for p in reversed(self._versions) if p.effective_from <= on), None)
+            if policy is None:
+                policy = policy_on(self._s, on)  # raises the NotFound users see
+            limits = self._limits.get(policy.id)
+            if limits is None:
+                limits = self._limits[policy.id] = _limits(policy)
+            found = self._by_date[on] = (policy, limits)
+        return found
+
+
+_PENDING_COLUMNS = (
+    Application.id, Application.file_no, Application.programme, Application.state,
+    Application.state_since, Application.accepted_on, Application.created_by,
+    Application.green_channel, Application.aid_type, Application.info_check_requested_on,
+    Application.info_check_result, Application.self_care, Application.care_tier,
+    Application.proposed_fen, Application.publicity_end, Application.paperwork_due,
+    Application.decided_on, Application.extended, Application.due_on)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    row: Any  # a result row with the _PENDING_COLUMNS attributes and ``applicant_name``
+    steps: _StepFacts
+    step_due: date | None
+    total_due: date | None
+
+
+def _pending_condition() -> Any:
     """Open applications plus closed ones with something still due (notice, paperwork)."""
-    q = select(Application).where(
-        Application.state.in_([st.value for st in wf.OPEN_STATES])
-        | (Application.state.in_([State.REFUSED.value, State.APPROVED.value])
-           & Application.due_on.is_not(None))).order_by(Application.due_on, Application.id)
-    return list(s.scalars(q))
+    return (Application.state.in_([st.value for st in wf.OPEN_STATES])
+            | (Application.state.in_([State.REFUSED.value, State.APPROVED.value])
+               & Application.due_on.is_not(None)))
 
 
-def _overdue_in(s: Session, on: date, cal: WorkCalendar) -> list[OverdueItem]:
+def _pending(s: Session, cal: WorkCalendar) -> list[_Pending]:
+    """Every pending case with its step facts and deadlines, in (stored due date, id) order:
+    three queries whatever the number of cases."""
+    cond = _pending_condition()
+    rows = s.execute(select(*_PENDING_COLUMNS, Person.name.label("applicant_name"))
+                     .join(Person, Person.id == Application.applicant_id, isouter=True)
+                     .where(cond).order_by(Application.due_on, Application.id)).all()
+    counts: dict[int, dict[str, tuple[int, int]]] = {}
+    for app_id, action, n, last in s.execute(
+            select(CaseStep.application_id, CaseStep.action, func.count(CaseStep.id),
+                   func.max(CaseStep.id))
+            .where(CaseStep.application_id.in_(select(Application.id).where(cond)),
+                   CaseStep.action.in_(_STEP_ACTIONS))
+            .group_by(CaseStep.application_id, CaseStep.action)):
+        counts.setdefault(app_id, {})[action] = (n, last)
+    policies = _Policies(s)
+    out: list[_Pending] = []
+    for r in rows:
+        sf = _step_facts(counts.get(r.id, {}))
+        policy, limits = policies(r.accepted_on)
+        step, total = _deadlines_with(r, sf, policy, limits, cal)
+        out.append(_Pending(r, sf, step, total))
+    return out
+
+
+def _overdue_of(pending: Sequence[_Pending], on: date, cal: WorkCalendar) -> list[OverdueItem]:
     out: list[OverdueItem] = []
-    for app in _pending(s):
-        steps = _steps(s, app.id)
-        step, total = _deadlines(s, app, steps, cal)
-        name = _name(s, app.applicant_id)
+    for p in pending:
+        app = p.row
         kind = {State.REFUSED: "refusal_notice", State.APPROVED: "paperwork"}.get(
             State(app.state), "step")
-        for k, due in ((kind, step), ("total", total)):
+        for k, due in ((kind, p.step_due), ("total", p.total_due)):
             if due is not None and on > due:
-                out.append(OverdueItem(app.id, app.file_no, name, app.programme, app.state, k,
-                                       due, cal.working_days_between(due, on)))
+                out.append(OverdueItem(app.id, app.file_no, app.applicant_name or "",
+                                       app.programme, app.state, k, due,
+                                       cal.working_days_between(due, on)))
     return out
 
 
@@ -691,7 +811,8 @@ def overdue(db: Database, actor: Actor, on: date) -> list[OverdueItem]:
     is past its deadline on ``on`` (a deadline day itself is not overdue)."""
     actor.require("read")
     with db.read_session() as s:
-        return _overdue_in(s, on, work_calendar(s))
+        cal = _MemoCalendar(work_calendar(s))
+        return _overdue_of(_pending(s, cal), on, cal)
 
 
 def workbench(db: Database, actor: Actor, today: date) -> Workbench:
@@ -699,17 +820,17 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
     ones this actor can act on, re-checks due this month and overdue items."""
     actor.require("read")
     with db.read_session() as s:
-        cal = work_calendar(s)
+        cal = _MemoCalendar(work_calendar(s))
+        pending = _pending(s, cal)
         by_state: dict[str, list[WorkItem]] = {}
         mine: list[WorkItem] = []
         passive = {Action.WITHDRAW.value, Action.TERMINATE_NONCOOPERATION.value}
-        for app in _pending(s):
-            steps = _steps(s, app.id)
-            step, total = _deadlines(s, app, steps, cal)
-            due = _earliest(step, total)
+        for p in pending:
+            app = p.row
+            due = _earliest(p.step_due, p.total_due)
             actions = tuple(a.value for a in wf.allowed_actions(
-                app.programme, app.state, actor.role, _facts(app, steps, actor, today)))
-            item = WorkItem(app.id, app.file_no, _name(s, app.applicant_id), app.programme,
+                app.programme, app.state, actor.role, _facts(app, p.steps, actor, today)))
+            item = WorkItem(app.id, app.file_no, app.applicant_name or "", app.programme,
                             app.state, wf.STATE_LABELS[app.state], due,
                             cal.working_days_between(today, due) if due else None, actions)
             by_state.setdefault(app.state, []).append(item)
@@ -719,5 +840,20 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
         return Workbench(
             {k: tuple(sorted(v, key=key)) for k, v in by_state.items()},
             tuple(sorted(mine, key=key)),
-            tuple(enrollments.rechecks_due_in(s, month_start(today))),
-            tuple(_overdue_in(s, today, cal)))
+            tuple(_rechecks_due(s, month_start(today))),
+            tuple(_overdue_of(pending, today, cal)))
+
+
+def _rechecks_due(s: Session, month: date) -> list[enrollments.RecheckItem]:
+    """:func:`enrollments.rechecks_due_in` in one query (it reads each payee separately,
+    which takes seconds when thousands of re-checks are due)."""
+    rows = s.execute(select(Enrollment.id, Enrollment.household_id, Person.name,
+                            Enrollment.programme, Enrollment.next_recheck,
+                            Enrollment.recheck_months)
+                     .join(Person, Person.id == Enrollment.payee_id, isouter=True)
+                     .where(Enrollment.status != "terminated",
+                            Enrollment.next_recheck.is_not(None),
+                            Enrollment.next_recheck < next_month(month))
+                     .order_by(Enrollment.next_recheck, Enrollment.id))
+    return [enrollments.RecheckItem(i, h, name or "", prog, due, months)
+            for i, h, name, prog, due, months in rows]
