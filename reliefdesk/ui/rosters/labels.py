@@ -6,11 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RosterLabels", text)
-
-
 #: Programme codes offered by the picker, in order ("all" = every monthly programme).
 PROGRAMME_CODES = ("all", "urban_dibao", "rural_dibao", "tekun")
 
@@ -27,36 +22,60 @@ OK_COLOR = QColor("#1b7f3b")
 
 
 def programme_labels() -> dict[str, str]:
-    return {"all": _t("All programmes"), "urban_dibao": _t("Urban dibao"),
-            "rural_dibao": _t("Rural dibao"), "tekun": _t("Tekun support")}
+    return {
+        "all": QCoreApplication.translate("RosterLabels", "All programmes"),
+        "urban_dibao": QCoreApplication.translate("RosterLabels", "Urban dibao"),
+        "rural_dibao": QCoreApplication.translate("RosterLabels", "Rural dibao"),
+        "tekun": QCoreApplication.translate("RosterLabels", "Tekun support"),
+    }
 
 
 def flag_labels() -> dict[str, str]:
-    return {"新增": _t("New"), "停发": _t("Stopped"), "调增": _t("Increased"),
-            "调减": _t("Decreased"), "补发": _t("Back pay"), "扣减": _t("Deduction"),
-            "不变": _t("Unchanged")}
+    return {
+        "新增": QCoreApplication.translate("RosterLabels", "New"),
+        "停发": QCoreApplication.translate("RosterLabels", "Stopped"),
+        "调增": QCoreApplication.translate("RosterLabels", "Increased"),
+        "调减": QCoreApplication.translate("RosterLabels", "Decreased"),
+        "补发": QCoreApplication.translate("RosterLabels", "Back pay"),
+        "扣减": QCoreApplication.translate("RosterLabels", "Deduction"),
+        "不变": QCoreApplication.translate("RosterLabels", "Unchanged"),
+    }
 
 
 def status_labels() -> dict[str, str]:
-    return {"draft": _t("Draft"), "locked": _t("Locked")}
+    return {
+        "draft": QCoreApplication.translate("RosterLabels", "Draft"),
+        "locked": QCoreApplication.translate("RosterLabels", "Locked"),
+    }
 
 
 def bank_status_labels() -> dict[str, str]:
-    return {"pending": _t("Not returned"), "paid": _t("Paid"), "failed": _t("Failed")}
+    return {
+        "pending": QCoreApplication.translate("RosterLabels", "Not returned"),
+        "paid": QCoreApplication.translate("RosterLabels", "Paid"),
+        "failed": QCoreApplication.translate("RosterLabels", "Failed"),
+    }
 
 
 def severity_labels() -> dict[str, str]:
-    return {"error": _t("Error"), "warning": _t("Warning")}
+    return {
+        "error": QCoreApplication.translate("RosterLabels", "Error"),
+        "warning": QCoreApplication.translate("RosterLabels", "Warning"),
+    }
 
 
 def export_kind_labels() -> dict[str, str]:
-    return {"bank": _t("Bank file"), "roster": _t("Roster"), "summary": _t("Summary")}
+    return {
+        "bank": QCoreApplication.translate("RosterLabels", "Bank file"),
+        "roster": QCoreApplication.translate("RosterLabels", "Roster"),
+        "summary": QCoreApplication.translate("RosterLabels", "Summary"),
+    }
 
 
 def kind_label(kind: str, seq_no: int) -> str:
     if kind == "supplementary":
-        return _t("Supplementary #{n}").format(n=seq_no)
-    return _t("Regular")
+        return QCoreApplication.translate("RosterLabels", "Supplementary #{n}").format(n=seq_no)
+    return QCoreApplication.translate("RosterLabels", "Regular")
 
 
 def label(table: dict[str, str], code: str | None) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
@@ -27,9 +27,6 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RosterModels", text)
 
 
 def yuan(fen: int | None) -> str:
@@ -118,43 +115,6 @@ class _Rows(QAbstractTableModel):
 Fetch = Callable[[int, int], Sequence[LineView]]
 
 
-def line_columns() -> list[Column]:
-    flags = L.flag_labels()
-    programmes = L.programme_labels()
-    banks = L.bank_status_labels()
-
-    def flag_color(ln: LineView) -> QColor | None:
-        return L.FLAG_COLORS.get(ln.change_flag)
-
-    def bank_color(ln: LineView) -> QColor | None:
-        return {"failed": L.ERROR_COLOR, "paid": L.OK_COLOR}.get(ln.bank_status)
-
-    return [
-        Column(_t("No."), lambda ln: str(ln.line_no), align=_RIGHT, width=50),
-        Column(_t("Village"), lambda ln: ln.village, width=90),
-        Column(_t("Payee"), lambda ln: ln.payee_name, width=70),
-        Column(_t("ID number"), lambda ln: mask_id(ln.payee_id_number), width=150),
-        Column(_t("Programme"), lambda ln: ln.category or L.label(programmes, ln.programme),
-               width=110),
-        Column(_t("Persons"), lambda ln: str(ln.persons), align=_RIGHT, width=46),
-        Column(_t("Standard"), lambda ln: yuan(ln.standard_fen), align=_RIGHT, width=70),
-        Column(_t("Income per person"), lambda ln: yuan(ln.per_capita_income_fen),
-               align=_RIGHT, width=84),
-        Column(_t("Due"), lambda ln: yuan(ln.due_fen), align=_RIGHT, width=76),
-        Column(_t("Adjustment"), lambda ln: signed_yuan(ln.adjustment_fen), align=_RIGHT,
-               tooltip=lambda ln: ln.adjustment_reason, width=70),
-        Column(_t("Paid"), lambda ln: yuan(ln.paid_fen), align=_RIGHT, width=76),
-        Column(_t("Account"), lambda ln: mask_account(ln.account), width=100),
-        Column(_t("Change"), lambda ln: L.label(flags, ln.change_flag), color=flag_color,
-               align=_CENTER, width=46),
-        Column(_t("Reason"), lambda ln: ln.change_reason, tooltip=lambda ln: ln.change_reason,
-               width=150),
-        Column(_t("Bank return"), lambda ln: "" if ln.bank_status == "pending"
-               else L.label(banks, ln.bank_status), color=bank_color,
-               tooltip=lambda ln: ln.bank_reason, width=60),
-    ]
-
-
 class LinesModel(_Rows):
     """The lines of one roster, ``page_size`` at a time, through ``fetch(offset, limit)``
     run in a ``QueryOp``. ``reload()`` starts over (new roster or filter); views call
@@ -165,7 +125,8 @@ class LinesModel(_Rows):
 
     def __init__(self, widget: QWidget | None = None, page_size: int = 500,
                  parent: Any = None) -> None:
-        super().__init__(line_columns(), parent)
+        super().__init__([], parent)
+        self.columns = self._line_columns()
         self.page_size = page_size
         self._widget = widget
         self._fetch: Fetch | None = None
@@ -173,6 +134,43 @@ class LinesModel(_Rows):
         self._loading = False
         self._generation = 0
         self._after_load: list[Callable[[], None]] = []
+
+    def _line_columns(self) -> list[Column]:
+        """The lines table's columns (``self`` gives the translation context)."""
+        flags = L.flag_labels()
+        programmes = L.programme_labels()
+        banks = L.bank_status_labels()
+
+        def flag_color(ln: LineView) -> QColor | None:
+            return L.FLAG_COLORS.get(ln.change_flag)
+
+        def bank_color(ln: LineView) -> QColor | None:
+            return {"failed": L.ERROR_COLOR, "paid": L.OK_COLOR}.get(ln.bank_status)
+
+        return [
+            Column(self.tr("No."), lambda ln: str(ln.line_no), align=_RIGHT, width=50),
+            Column(self.tr("Village"), lambda ln: ln.village, width=90),
+            Column(self.tr("Payee"), lambda ln: ln.payee_name, width=70),
+            Column(self.tr("ID number"), lambda ln: mask_id(ln.payee_id_number), width=150),
+            Column(self.tr("Programme"),
+                   lambda ln: ln.category or L.label(programmes, ln.programme), width=110),
+            Column(self.tr("Persons"), lambda ln: str(ln.persons), align=_RIGHT, width=46),
+            Column(self.tr("Standard"), lambda ln: yuan(ln.standard_fen), align=_RIGHT, width=70),
+            Column(self.tr("Income per person"), lambda ln: yuan(ln.per_capita_income_fen),
+                   align=_RIGHT, width=84),
+            Column(self.tr("Due"), lambda ln: yuan(ln.due_fen), align=_RIGHT, width=76),
+            Column(self.tr("Adjustment"), lambda ln: signed_yuan(ln.adjustment_fen), align=_RIGHT,
+                   tooltip=lambda ln: ln.adjustment_reason, width=70),
+            Column(self.tr("Paid"), lambda ln: yuan(ln.paid_fen), align=_RIGHT, width=76),
+            Column(self.tr("Account"), lambda ln: mask_account(ln.account), width=100),
+            Column(self.tr("Change"), lambda ln: L.label(flags, ln.change_flag), color=flag_color,
+                   align=_CENTER, width=46),
+            Column(self.tr("Reason"), lambda ln: ln.change_reason,
+                   tooltip=lambda ln: ln.change_reason, width=150),
+            Column(self.tr("Bank return"), lambda ln: "" if ln.bank_status == "pending"
+                   else L.label(banks, ln.bank_status), color=bank_color,
+                   tooltip=lambda ln: ln.bank_reason, width=60),
+        ]
 
     def set_fetch(self, fetch: Fetch | None) -> None:
         """Show the lines ``fetch`` returns (None: nothing); loads the first page."""
@@ -261,6 +259,8 @@ class ProblemsModel(_Rows):
     checksChanged = Signal()
 
     def __init__(self, parent: Any = None) -> None:
+        super().__init__([], parent)
+        self._checked: set[tuple[int, str]] = set()
         sev = L.severity_labels()
 
         def sev_color(p: Problem) -> QColor:
@@ -268,22 +268,21 @@ class ProblemsModel(_Rows):
 
         def ack_text(p: Problem) -> str:
             if p.severity != "warning":
-                return _t("Must be corrected")
+                return self.tr("Must be corrected")
             if p.acknowledged_by:
-                return _t("Confirmed by {user}").format(user=p.acknowledged_by)
-            return _t("Not confirmed")
+                return self.tr("Confirmed by {user}").format(user=p.acknowledged_by)
+            return self.tr("Not confirmed")
 
         columns = [
-            Column(_t("Line"), lambda p: str(p.line_no) if p.line_no else _t("Whole roster"),
-                   align=_RIGHT, width=80),
-            Column(_t("Severity"), lambda p: L.label(sev, p.severity), color=sev_color,
+            Column(self.tr("Line"), lambda p: str(p.line_no) if p.line_no
+                   else self.tr("Whole roster"), align=_RIGHT, width=80),
+            Column(self.tr("Severity"), lambda p: L.label(sev, p.severity), color=sev_color,
                    width=60),
-            Column(_t("Problem"), lambda p: p.message_zh, tooltip=lambda p: p.message_zh,
+            Column(self.tr("Problem"), lambda p: p.message_zh, tooltip=lambda p: p.message_zh,
                    width=520),
-            Column(_t("Confirmation"), ack_text, width=120),
+            Column(self.tr("Confirmation"), ack_text, width=120),
         ]
-        super().__init__(columns, parent)
-        self._checked: set[tuple[int, str]] = set()
+        self.columns = columns
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         keep = {p.key for p in rows if self.checkable(p)}
@@ -361,6 +360,7 @@ class HistoryRow:
 
 class HistoryModel(_Rows):
     def __init__(self, parent: Any = None) -> None:
+        super().__init__([], parent)
         programmes, statuses = L.programme_labels(), L.status_labels()
         kinds = L.export_kind_labels()
 
@@ -377,7 +377,7 @@ class HistoryModel(_Rows):
             if not h.exports:
                 return ""
             last = h.exports[-1]
-            return _t("{n} files, last {user} {at}").format(
+            return self.tr("{n} files, last {user} {at}").format(
                 n=len(h.exports), user=last.username, at=f"{last.at:%Y-%m-%d %H:%M}")
 
         def exports_tip(h: HistoryRow) -> str:
@@ -385,28 +385,28 @@ class HistoryModel(_Rows):
                              f"{e.file_name}" for e in h.exports)
 
         def unlock_tip(h: HistoryRow) -> str:
-            return "\n".join(_t("Unlocked by {by} at {at}: {reason}").format(
+            return "\n".join(self.tr("Unlocked by {by} at {at}: {reason}").format(
                 by=u.get("by", ""), at=u.get("at", ""), reason=u.get("reason", ""))
                 for u in h.roster.unlock_history)
 
         columns = [
-            Column(_t("Month"), lambda h: h.roster.month_text, width=70),
-            Column(_t("Programme"), lambda h: L.label(programmes, h.roster.programme),
+            Column(self.tr("Month"), lambda h: h.roster.month_text, width=70),
+            Column(self.tr("Programme"), lambda h: L.label(programmes, h.roster.programme),
                    width=90),
-            Column(_t("Kind"), lambda h: L.kind_label(h.roster.kind, h.roster.seq_no),
+            Column(self.tr("Kind"), lambda h: L.kind_label(h.roster.kind, h.roster.seq_no),
                    width=70),
-            Column(_t("Status"), lambda h: L.label(statuses, h.roster.status),
+            Column(self.tr("Status"), lambda h: L.label(statuses, h.roster.status),
                    color=status_color, tooltip=unlock_tip, width=60),
-            Column(_t("Hash"), lambda h: (h.roster.lines_sha256 or "")[:12],
+            Column(self.tr("Hash"), lambda h: (h.roster.lines_sha256 or "")[:12],
                    tooltip=lambda h: h.roster.lines_sha256 or "", width=100),
-            Column(_t("Households"), lambda h: str(h.roster.households), align=_RIGHT,
+            Column(self.tr("Households"), lambda h: str(h.roster.households), align=_RIGHT,
                    width=60),
-            Column(_t("Persons"), lambda h: str(h.roster.persons), align=_RIGHT, width=60),
-            Column(_t("Amount"), lambda h: yuan(h.roster.amount_fen), align=_RIGHT,
+            Column(self.tr("Persons"), lambda h: str(h.roster.persons), align=_RIGHT, width=60),
+            Column(self.tr("Amount"), lambda h: yuan(h.roster.amount_fen), align=_RIGHT,
                    width=100),
-            Column(_t("Generated"), lambda h: f"{h.roster.generated_by} "
+            Column(self.tr("Generated"), lambda h: f"{h.roster.generated_by} "
                    f"{h.roster.generated_at:%Y-%m-%d %H:%M}", width=150),
-            Column(_t("Locked"), locked_text, width=150),
-            Column(_t("Exports"), exports_text, tooltip=exports_tip, width=200),
+            Column(self.tr("Locked"), locked_text, width=150),
+            Column(self.tr("Exports"), exports_text, tooltip=exports_tip, width=200),
         ]
-        super().__init__(columns, parent)
+        self.columns = columns
