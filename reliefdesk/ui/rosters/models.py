@@ -148,25 +148,26 @@ class LinesModel(_Rows):
             return {"failed": L.ERROR_COLOR, "paid": L.OK_COLOR}.get(ln.bank_status)
 
         return [
-            Column(self.tr("No."), lambda ln: str(ln.line_no), align=_RIGHT, width=50),
-            Column(self.tr("Village"), lambda ln: ln.village, width=90),
-            Column(self.tr("Payee"), lambda ln: ln.payee_name, width=70),
-            Column(self.tr("ID number"), lambda ln: mask_id(ln.payee_id_number), width=150),
+            Column(self.tr("No."), lambda ln: str(ln.line_no), align=_RIGHT, width=44),
+            Column(self.tr("Village"), lambda ln: ln.village, width=84),
+            Column(self.tr("Payee"), lambda ln: ln.payee_name, width=64),
+            Column(self.tr("ID number"), lambda ln: mask_id(ln.payee_id_number), width=152),
             Column(self.tr("Programme"),
-                   lambda ln: ln.category or L.label(programmes, ln.programme), width=110),
-            Column(self.tr("Persons"), lambda ln: str(ln.persons), align=_RIGHT, width=46),
-            Column(self.tr("Standard"), lambda ln: yuan(ln.standard_fen), align=_RIGHT, width=70),
+                   lambda ln: ln.category or L.label(programmes, ln.programme), width=124,
+                   tooltip=lambda ln: ln.category),
+            Column(self.tr("Persons"), lambda ln: str(ln.persons), align=_RIGHT, width=40),
+            Column(self.tr("Standard"), lambda ln: yuan(ln.standard_fen), align=_RIGHT, width=64),
             Column(self.tr("Income per person"), lambda ln: yuan(ln.per_capita_income_fen),
-                   align=_RIGHT, width=84),
-            Column(self.tr("Due"), lambda ln: yuan(ln.due_fen), align=_RIGHT, width=76),
+                   align=_RIGHT, width=78),
+            Column(self.tr("Due"), lambda ln: yuan(ln.due_fen), align=_RIGHT, width=72),
             Column(self.tr("Adjustment"), lambda ln: signed_yuan(ln.adjustment_fen), align=_RIGHT,
-                   tooltip=lambda ln: ln.adjustment_reason, width=70),
-            Column(self.tr("Paid"), lambda ln: yuan(ln.paid_fen), align=_RIGHT, width=76),
-            Column(self.tr("Account"), lambda ln: mask_account(ln.account), width=100),
+                   tooltip=lambda ln: ln.adjustment_reason, width=62),
+            Column(self.tr("Paid"), lambda ln: yuan(ln.paid_fen), align=_RIGHT, width=72),
+            Column(self.tr("Account"), lambda ln: mask_account(ln.account), width=120),
             Column(self.tr("Change"), lambda ln: L.label(flags, ln.change_flag), color=flag_color,
                    align=_CENTER, width=46),
             Column(self.tr("Reason"), lambda ln: ln.change_reason,
-                   tooltip=lambda ln: ln.change_reason, width=150),
+                   tooltip=lambda ln: ln.change_reason, width=130),
             Column(self.tr("Bank return"), lambda ln: "" if ln.bank_status == "pending"
                    else L.label(banks, ln.bank_status), color=bank_color,
                    tooltip=lambda ln: ln.bank_reason, width=60),
@@ -406,7 +407,7 @@ class HistoryModel(_Rows):
                    width=100),
             Column(self.tr("Generated"), lambda h: f"{h.roster.generated_by} "
                    f"{h.roster.generated_at:%Y-%m-%d %H:%M}", width=150),
-            Column(self.tr("Locked"), locked_text, width=150),
+            Column(self.tr("Locked"), locked_text, width=176),
             Column(self.tr("Exports"), exports_text, tooltip=exports_tip, width=200),
         ]
         self.columns = columns

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QSizePolicy,
+                               QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
@@ -67,7 +68,7 @@ class RostersPage(QWidget):
         self.month_edit.setObjectName("rosterMonthEdit")
         self.month_edit.setDisplayFormat("yyyy-MM")
         self.month_edit.setDate(QDate(date.today().year, date.today().month, 1))
-        self.month_edit.setMinimumWidth(90)
+        self.month_edit.setMinimumWidth(104)
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("rosterProgrammeCombo")
         programmes = L.programme_labels()
@@ -80,6 +81,9 @@ class RostersPage(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("rosterStatusLabel")
         self.status_label.setProperty("role", "hint")
+        self.status_label.setWordWrap(True)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("rosterRefreshButton")
         self.refresh_button.setShortcut("F5")
@@ -354,6 +358,7 @@ class RostersPage(QWidget):
         if view is None:
             self.status_label.setText(self.tr("No roster for this month and programme yet; "
                                               "click Generate."))
+            self.status_label.setToolTip("")
             return
         status = L.label(L.status_labels(), view.status)
         kind = L.kind_label(view.kind, view.seq_no)
@@ -367,6 +372,8 @@ class RostersPage(QWidget):
                 user=view.locked_by, at=f"{view.locked_at:%Y-%m-%d %H:%M}",
                 hash=(view.lines_sha256 or "")[:12])
         self.status_label.setText(text)
+        self.status_label.setToolTip(text if not view.lines_sha256 else
+                                     text + "\nSHA-256 " + view.lines_sha256)
 
     def _show_totals(self) -> None:
         view = self.roster
