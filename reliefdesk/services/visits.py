@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
@@ -103,14 +103,34 @@ def _rows(values: Any) -> tuple[dict[str, Any], ...]:
     return tuple({"name": x} if isinstance(x, str) else dict(x) for x in values or [])
 
 
-def _view(v: Visit) -> VisitView:
+def _view(v: Any, photos: Sequence[PhotoView]) -> VisitView:
+    """``v``: a Visit or a row with the visit table's column names."""
     return VisitView(
         v.id, v.household_id, v.application_id, v.visit_date, v.mode, MODES.get(v.mode, v.mode),
         _rows(v.investigators), _rows(v.members_present), dict(v.housing or {}),
         v.durable_goods, v.vehicles, v.livestock, v.land, _rows(v.member_details),
         _rows(v.supporters), dict(v.spending or {}), v.opinion,
-        v.recommendation, v.created_by, v.version,
-        tuple(PhotoView(p.id, p.filename, p.mime, p.sha256, len(p.data)) for p in v.photos))
+        v.recommendation, v.created_by, v.version, tuple(photos))
+
+
+def _photos(s: Session, visit_ids: Sequence[int]) -> dict[int, list[PhotoView]]:
+    """Photo metadata of the visits, by visit id; the size comes from SQL (the image data is
+    never read)."""
+    out: dict[int, list[PhotoView]] = {}
+    for i in range(0, len(visit_ids), 900):
+        rows = s.execute(select(VisitPhoto.visit_id, VisitPhoto.id, VisitPhoto.filename,
+                                VisitPhoto.mime, VisitPhoto.sha256,
+                                func.length(VisitPhoto.data))
+                         .where(VisitPhoto.visit_id.in_(visit_ids[i:i + 900]))
+                         .order_by(VisitPhoto.id))
+        for visit_id, *rest in rows:
+            pid, name, mime, sha, size = rest
+            out.setdefault(visit_id, []).append(PhotoView(pid, name, mime, sha, int(size or 0)))
+    return out
+
+
+def _view_in(s: Session, v: Visit) -> VisitView:
+    return _view(v, _photos(s, [v.id]).get(v.id, ()))
 
 
 def _read_photo(photo: PhotoInput) -> tuple[str, bytes]:
@@ -209,7 +229,7 @@ def save_visit(db: Database, actor: Actor, data: VisitInput) -> VisitView:
                        on_date=max(data.visit_date, app.state_since), visit_id=v.id,
                        opinion=data.opinion)
         s.refresh(v)
-        return _view(v)
+        return _view_in(s, v)
 
 
 def _load(s: Session, visit_id: int) -> Visit:
@@ -221,8 +241,8 @@ def _load(s: Session, visit_id: int) -> Visit:
 
 def get_visit(db: Database, actor: Actor, visit_id: int) -> VisitView:
     actor.require("read")
-    with db.session() as s:
-        return _view(_load(s, visit_id))
+    with db.read_session() as s:
+        return _view_in(s, _load(s, visit_id))
 
 
 def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, bytes]:
@@ -236,12 +256,27 @@ def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, byte
 
 
 def list_visits(db: Database, actor: Actor, household_id: int | None = None,
-                application_id: int | None = None) -> list[VisitView]:
+                application_id: int | None = None, *, limit: int | None = None,
+                offset: int = 0) -> list[VisitView]:
+    """Visits of a household and/or application (all visits if neither is given).
+
+    Without paging the whole list comes in visit order (oldest first). With ``limit`` or
+    ``offset`` it is paged newest first (by visit date, then id), for long lists. Photos are
+    listed by name and size only; :func:`get_photo` reads one image.
+    """
     actor.require("read")
-    with db.session() as s:
-        q = select(Visit)
+    with db.read_session() as s:
+        q = select(*Visit.__table__.c)
         if household_id is not None:
             q = q.where(Visit.household_id == household_id)
         if application_id is not None:
             q = q.where(Visit.application_id == application_id)
-        return [_view(v) for v in s.scalars(q.order_by(Visit.visit_date, Visit.id))]
+        if limit is None and offset <= 0:
+            q = q.order_by(Visit.visit_date, Visit.id)
+        else:
+            q = q.order_by(Visit.visit_date.desc(), Visit.id.desc()).offset(max(0, offset))
+            if limit is not None:
+                q = q.limit(max(0, limit))
+        rows = s.execute(q).all()
+        photos = _photos(s, [r.id for r in rows])
+        return [_view(r, photos.get(r.id, ())) for r in rows]
