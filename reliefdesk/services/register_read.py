@@ -127,20 +127,33 @@ def household_summary_page(db: Database, actor: Actor, *, offset: int = 0, limit
                     Enrollment.amount_fen, Household.entrusted, Household.near_dibao)
              .join(Village, Village.id == Household.village_id)
              .outerjoin(head, head.id == _head_id())
-             .outerjoin(Enrollment, Enrollment.id == cur)
-             .where(*conds))
+             .outerjoin(Enrollment, Enrollment.id == cur))
         order_col: Any = {"id": Household.id, "head_name": head.name, "village": Village.name,
                           "members": members, "programme": Enrollment.programme,
                           "status": Enrollment.status, "amount": Enrollment.amount_fen}[sort]
         if sort == "id":
             order = [Household.id.desc() if descending else Household.id]
+            found = list(s.execute(q.where(*conds).order_by(*order).offset(offset)
+                                   .limit(limit)))
         else:
             order = [order_col.desc() if descending else order_col,
                      Household.id.desc() if descending else Household.id]
+            # Sorting every household on a derived column is the costly part: do it on the
+            # ids and the sort key alone, then read the page's rows (same order, same ties).
+            q1 = select(Household.id, order_col).join(Village,
+                                                      Village.id == Household.village_id)
+            if sort == "head_name":
+                q1 = q1.outerjoin(head, head.id == _head_id())
+            if need_enrollment:
+                q1 = q1.outerjoin(Enrollment, Enrollment.id == cur)
+            ids = list(s.scalars(q1.where(*conds).order_by(*order).offset(offset)
+                                 .limit(limit)))
+            by_id = {r[0]: r for r in s.execute(q.where(Household.id.in_(ids)))} if ids else {}
+            found = [by_id[i] for i in ids]
         rows = tuple(
             HouseholdRow(r[0], r[1] or "", mask_id(r[2]), r[3], r[4], r[5], r[6] or 0, r[7],
                          r[8], r[9], bool(r[10]), bool(r[11]))
-            for r in s.execute(q.order_by(*order).offset(offset).limit(limit)))
+            for r in found)
         total = -1
         if with_total:
             cq = (select(func.count(Household.id))
