@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 
 from reliefdesk.domain.money import fen_to_yuan, round_half_up
 from reliefdesk.errors import RuleViolation, ValidationError
@@ -132,6 +133,7 @@ def _y(fen: int) -> str:
     return fen_to_yuan(fen)
 
 
+@lru_cache(maxsize=4096)  # pure; policies use a handful of ratios (rosters call it 10⁴×)
 def _decimal_text(x: Fraction) -> str | None:
     """Exact decimal text of x if it terminates (denominator of only 2s and 5s), else None."""
     den = x.denominator
@@ -153,12 +155,14 @@ def _decimal_text(x: Fraction) -> str | None:
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
+@lru_cache(maxsize=1024)
 def _ratio(x: Fraction) -> str:
     """1.3 → "1.3"; 1/3 → "1/3"."""
     text = _decimal_text(x)
     return text if text is not None else f"{x.numerator}/{x.denominator}"
 
 
+@lru_cache(maxsize=1024)
 def _pct(x: Fraction) -> str:
     """1/5 → "20%"; 1/3 → "1/3"."""
     text = _decimal_text(x * 100)
@@ -178,6 +182,10 @@ def _money_exact(x: Fraction) -> str:
 
 
 def _as_ratio(value: Ratio, what: str) -> Fraction:
+    if type(value) is Fraction:  # the common case; Fractions are immutable
+        if value.numerator < 0:  # (the denominator is always positive)
+            raise ValidationError(f"{what}不能为负数", code="benefit.ratio", value=str(value))
+        return value
     if isinstance(value, bool) or not isinstance(value, (Fraction, int, Decimal)):
         raise TypeError(f"{what}: ratio must be Fraction, int or Decimal")
     frac = Fraction(value)
