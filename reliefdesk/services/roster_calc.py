@@ -179,13 +179,36 @@ class Calculator:
         self.tiers = [b.Tier(str(t["name"]), Fraction(str(t["max_income_ratio"])),
                              Fraction(str(t["pay_ratio"])))
                       for t in policy.data.get("tiers", [])]
-        self.memo: dict[str, LineAmount] = {}
+        self.memo: dict[Any, LineAmount] = {}
         self.caps: dict[tuple[str, int, int], int] = {}
+        # the domain calculators' results by their arguments (households share them)
+        # with their working as JSON-ready [label, value] rows
+        self._amounts: dict[tuple[Any, ...], tuple[b.Amount, list[list[str]]]] = {}
+
+    def _amount(self, key: tuple[Any, ...], fn: Any,
+                *args: Any) -> tuple[b.Amount, list[list[str]]]:
+        found = self._amounts.get(key)
+        if found is None:
+            amount = fn(*args)
+            found = self._amounts[key] = (amount, _rows(amount.working))
+        return found
+
+    @staticmethod
+    def _key(basis: dict[str, Any]) -> Any:
+        """A memo key equal for equal bases (cheaper than ``repr(sorted(items))``)."""
+        if len(basis) == 9 and "fixed_fen" in basis:  # the plain basis of basis_for
+            try:
+                return (basis["programme"], basis["method"], basis["persons"],
+                        basis["per_capita_income_fen"], basis["care_tier"], basis["care_mode"],
+                        tuple(basis["topups"]), basis["area_type"], basis["fixed_fen"])
+            except (KeyError, TypeError):
+                pass
+        return repr(sorted(basis.items()))
 
     def compute(self, basis: dict[str, Any]) -> LineAmount:
         """Amount for one month. Calculator errors become a 0 line whose working carries
         ``error`` (validation reports it) instead of aborting a 40,000-line roster."""
-        key = repr(sorted(basis.items()))
+        key = self._key(basis)
         hit = self.memo.get(key)
         if hit is not None:
             return hit
@@ -208,55 +231,59 @@ class Calculator:
         if programme == "tekun" or method == "tekun":
             std = policy.dibao_standard_fen(str(basis.get("area_type") or "rural"))
             tier = b.SelfCare(basis.get("care_tier") or "full")
-            amount = b.tekun(std, self.basic_ratio, self.care, tier)
+            amount, lines = self._amount(("tekun", std, tier), b.tekun, std,
+                                         self.basic_ratio, self.care, tier)
             standard = round_half_up(self.basic_ratio * std)
             mode = "集中供养" if basis.get("care_mode") == "centralised" else "分散供养"
             category = f"特困（{mode}·{tier.label_zh}）"
             pci_out = None
-            lines = list(amount.working)
             fen = amount.fen
         else:
             standard = policy.standard_for_programme(programme)
             if method == "tier":
-                amount = b.dibao_tier(standard, self.tiers, pci, persons)
+                amount, lines = self._amount(("tier", standard, pci, persons), b.dibao_tier,
+                                             standard, self.tiers, pci, persons)
                 chosen = next((w.value for w in amount.working if w.label_zh == "适用档次"), "")
                 if chosen:
                     category += "·" + chosen.split("（")[0]
             elif method == "single":
-                amount = b.single_person(standard, pci, self.single_min)
+                amount, lines = self._amount(("single", standard, pci), b.single_person,
+                                             standard, pci, self.single_min)
                 category += "·单人保"
             elif method == "gap":
-                amount = b.dibao_gap(standard, pci, persons, self.floor)
+                amount, lines = self._amount(("gap", standard, pci, persons), b.dibao_gap,
+                                             standard, pci, persons, self.floor)
             else:
                 fixed = int(basis.get("fixed_fen") or 0)
                 amount = b.Amount(fixed, (b.WorkingLine("核定月保障金",
                                                         f"{fen_to_yuan(fixed)} 元"),),
                                   "按核定金额发放")
-            lines = list(amount.working)
+                lines = _rows(amount.working)
             fen = amount.fen
             cats = [str(c) for c in basis.get("topups") or []]
             if amount.eligible and cats and fen > 0 and method in ("gap", "tier", "single"):
-                base = round_half_up(Fraction(fen, max(persons, 1)))
-                top = b.classified_topups(base, cats, self.topup_rates)
-                lines += list(top.working)
-                lines.append(b.WorkingLine("月保障金合计", f"{fen_to_yuan(fen)} + "
-                                           f"{fen_to_yuan(top.fen)} = "
-                                           f"{fen_to_yuan(fen + top.fen)} 元"))
+                n = max(persons, 1)
+                base = (2 * fen + n) // (2 * n)  # round_half_up(fen / n), fen > 0
+                top, top_lines = self._amount(("topups", base, tuple(cats)),
+                                              b.classified_topups, base, cats,
+                                              self.topup_rates)
+                lines = [*lines, *top_lines,
+                         ["月保障金合计", f"{fen_to_yuan(fen)} + {fen_to_yuan(top.fen)} = "
+                                    f"{fen_to_yuan(fen + top.fen)} 元"]]
                 fen += top.fen
         formula = amount.formula
         eligible = amount.eligible
         if basis.get("decided_fen") is not None and basis.get("decided_policy_id") == policy.id:
             fen, eligible, formula = int(basis["decided_fen"]), True, "按变更决定核定的金额发放"
-            lines = [b.WorkingLine("核定月保障金",
-                                   f"{fen_to_yuan(fen)} 元（{basis['decided_reason']}）")]
+            lines = [["核定月保障金", f"{fen_to_yuan(fen)} 元（{basis['decided_reason']}）"]]
         if "phase_out_index" in basis:
             po = b.phase_out(int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]),
                              self.schedule)
-            lines = list(po.working)
+            lines = _rows(po.working)
             fen, formula, eligible = po.fen, po.formula, po.eligible
             category += "·渐退"
         working = {"method": method, "formula": formula,
-                   "lines": [[w.label_zh, w.value] for w in lines], "basis": basis,
+                   "lines": list(lines), "basis": basis,
                    "policy": self.ref}
         return LineAmount(fen, standard, pci_out, eligible, category, working)
 
@@ -265,6 +292,10 @@ class Calculator:
         if key not in self.caps:
             self.caps[key] = amount_cap(self.policy, programme, persons, standard_fen, ratio)
         return self.caps[key]
+
+
+def _rows(working: tuple[b.WorkingLine, ...]) -> list[list[str]]:
+    return [[w.label_zh, w.value] for w in working]
 
 
 def compute(basis: dict[str, Any], policy: Policy) -> LineAmount:
