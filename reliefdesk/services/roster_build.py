@@ -328,7 +328,7 @@ def _insert_lines(s: Session, rows: list[dict[str, Any]]) -> None:
         w = r["working"]
         text = dumped.get(id(w))
         if text is None:
-            text = json.dumps(w, ensure_ascii=False)
+            text = json.dumps(w, ensure_ascii=False, check_circular=False)
             dumped[id(w)] = text
             keep.append(w)
         data.append((*_LINE_VALUES(r), text))
