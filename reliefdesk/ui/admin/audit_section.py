@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 from reliefdesk.services import audit
 from reliefdesk.services.audit import AuditProblem
 from reliefdesk.ui.admin import labels as L
-from reliefdesk.ui.admin.common import Section, make_table
+from reliefdesk.ui.admin.common import Section
+from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.reads import AuditEventRow, audit_filter_choices, audit_page
 from reliefdesk.ui.applications.table_model import OVERDUE_COLOR, Column, PagedTableModel
 from reliefdesk.ui.context import AppContext

@@ -8,9 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
-    QHeaderView,
     QLabel,
     QSpinBox,
     QTableView,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.ui.applications.table_model import RecordTableModel
+
 
 
 class Section(QWidget):
@@ -109,24 +108,6 @@ def percent_to_ratio(percent: float) -> str:
 def decimal_to_ratio(value: float) -> str:
     """``1.3`` → ``"13/10"``."""
     return str(Fraction(Decimal(str(round(value, 2)))))
-
-
-def make_table(name: str, model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setHighlightSections(False)
-    view.setWordWrap(False)
-    return view
 
 
 def selected_row(view: QTableView) -> Any:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import policy
 from reliefdesk.ui.admin import labels as L
-from reliefdesk.ui.admin.common import Section, make_table, selected_row
+from reliefdesk.ui.admin.common import Section, selected_row
+from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.reads import HolidayRow, holidays_of_year
 from reliefdesk.ui.applications.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext

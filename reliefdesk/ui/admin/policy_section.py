@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSp
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import policy
 from reliefdesk.services.policy import Policy
-from reliefdesk.ui.admin.common import Section, make_table, selected_row
+from reliefdesk.ui.admin.common import Section, selected_row
+from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.policy_editor import PolicyEditor
 from reliefdesk.ui.applications.table_model import Column, RecordTableModel, fmt_yuan
 from reliefdesk.ui.context import AppContext

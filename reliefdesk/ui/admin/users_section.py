@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 from reliefdesk.services import users
 from reliefdesk.services.users import UserInfo
 from reliefdesk.ui.admin import labels as L
-from reliefdesk.ui.admin.common import Section, make_table, selected_row
+from reliefdesk.ui.admin.common import Section, selected_row
+from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
 from reliefdesk.ui.applications.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext

@@ -31,7 +31,7 @@ from reliefdesk.ui.households import labels, tabs
 from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.income_dialog import AssetDialog, IncomeDialog
-from reliefdesk.ui.households.list_view import make_table
+from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.households.person_dialog import PersonDialog
 from reliefdesk.ui.households.reads import HouseholdBundle, load_bundle
 from reliefdesk.ui.households.rows_model import RowsModel

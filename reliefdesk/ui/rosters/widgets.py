@@ -7,29 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
+
+from reliefdesk.ui.tables import make_table as shared_make_table
 
 from .models import ProblemsModel, _Rows
 
 
 def make_table(name: str, model: _Rows) -> QTableView:
-    """A read-only, row-selecting table sized by the model's column widths."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setHighlightSections(False)
+    """The shared office table, with columns sized by the model's column widths."""
+    view = shared_make_table(name, model)
     for i, col in enumerate(model.columns):
         view.setColumnWidth(i, col.width)
     return view

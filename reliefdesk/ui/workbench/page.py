@@ -13,9 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -38,6 +36,7 @@ from reliefdesk.ui.applications.table_model import (
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.workbench.quick import quick_todo
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.tables import make_table
 
 
 def _days_color(item: WorkItem) -> object:
@@ -48,25 +47,6 @@ def _days_color(item: WorkItem) -> object:
     if item.days_left <= 2:
         return WARN_COLOR
     return None
-
-
-def make_table(name: str, model: RecordTableModel) -> QTableView:
-    """A read-only, row-selecting table with the usual office look."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(28)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setHighlightSections(False)
-    view.setWordWrap(False)
-    return view
 
 
 class WorkbenchPage(QWidget):
@@ -125,9 +105,9 @@ class WorkbenchPage(QWidget):
                 actions.get(a, a) for a in w.actions if a not in _PASSIVE)),
         ]
         self.todo_model = RecordTableModel(todo_columns, self)
-        self.todo_view = make_table("workbenchTodoView", self.todo_model)
+        self.todo_view = make_table("workbenchTodoView", self.todo_model, row_height=28)
         self.mine_model = RecordTableModel(todo_columns, self)
-        self.mine_view = make_table("workbenchMineView", self.mine_model)
+        self.mine_view = make_table("workbenchMineView", self.mine_model, row_height=28)
         self.recheck_model = RecordTableModel([
             Column(self.tr("Re-check due"), lambda r: fmt_date(r.next_recheck),
                    lambda r: OVERDUE_COLOR if r.next_recheck < date.today() else None),
@@ -137,7 +117,7 @@ class WorkbenchPage(QWidget):
             Column(self.tr("Interval (months)"), lambda r: str(r.recheck_months),
                    align_right=True),
         ], self)
-        self.recheck_view = make_table("workbenchRecheckView", self.recheck_model)
+        self.recheck_view = make_table("workbenchRecheckView", self.recheck_model, row_height=28)
         for view in (self.todo_view, self.mine_view):
             view.activated.connect(self._on_case_view_activated)
             for col, width in enumerate((110, 130, 90, 90, 100, 110)):
