@@ -412,6 +412,18 @@
         <translation>本案当前没有需要您的角色办理的事项。</translation>
     </message>
     <message>
+        <source>Print form</source>
+        <translation>打印审批表</translation>
+    </message>
+    <message>
+        <source>Print decision letter</source>
+        <translation>打印确认通知书/告知书</translation>
+    </message>
+    <message>
+        <source>Print notice</source>
+        <translation>打印公示</translation>
+    </message>
+    <message>
         <source>Programme:</source>
         <translation>救助项目：</translation>
     </message>
@@ -466,6 +478,10 @@
     <message>
         <source>Actions:</source>
         <translation>可办理：</translation>
+    </message>
+    <message>
+        <source>Print:</source>
+        <translation>打印：</translation>
     </message>
     <message>
         <source>Loading the application...</source>
@@ -543,6 +559,34 @@
         <source>visit no. {n}</source>
         <translation>入户调查第 {n} 号</translation>
     </message>
+    <message>
+        <source>The application and approval form of this case (Ctrl+P)</source>
+        <translation>打印本案的申请审批表（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Print approval notice</source>
+        <translation>打印确认通知书</translation>
+    </message>
+    <message>
+        <source>Print refusal notice</source>
+        <translation>打印不予确认告知书</translation>
+    </message>
+    <message>
+        <source>The letter telling the applicant the decision</source>
+        <translation>向申请人送达的审核确认决定书</translation>
+    </message>
+    <message>
+        <source>Available once the application has been approved or refused.</source>
+        <translation>申请作出确认同意或不予确认决定后才能打印。</translation>
+    </message>
+    <message>
+        <source>The publicity notice of the applications posted with this one</source>
+        <translation>打印与本申请同批公示的公示表</translation>
+    </message>
+    <message>
+        <source>Available once the publicity of this application has started.</source>
+        <translation>本申请开始公示后才能打印公示表。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationsPage</name>
@@ -611,6 +655,14 @@
         <translation>拟保障金额（元）</translation>
     </message>
     <message>
+        <source>Print forms</source>
+        <translation>批量打印审批表</translation>
+    </message>
+    <message>
+        <source>Print notice list</source>
+        <translation>打印公示名单</translation>
+    </message>
+    <message>
         <source>{n}+ shown</source>
         <translation>已显示 {n} 条（滚动加载更多）</translation>
     </message>
@@ -619,6 +671,26 @@
         <translation>
             <numerusform>共 %n 件申请</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The application and approval forms of the %n selected case(s), in one document (Ctrl+P)</source>
+        <translation>
+            <numerusform>将所选 %n 件申请的审批表合为一份文档打印（Ctrl+P）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the applications to print (Ctrl+click, Shift+click).</source>
+        <translation>请先选择要打印的申请（可按住 Ctrl 或 Shift 多选）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The publicity notice of the %n selected case(s) in publicity</source>
+        <translation>
+            <numerusform>打印所选 %n 件公示中申请的公示名单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select applications in publicity (of the same period).</source>
+        <translation>请选择处于公示期（同一公示期）的申请。</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +1979,13 @@
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <source>Your role cannot print.</source>
+        <translation>您的角色无权打印。</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammePage</name>
     <message>
         <source>Programme and reason</source>
@@ -2000,6 +2079,14 @@
         <translation>开始公示</translation>
     </message>
     <message>
+        <source>Print notice</source>
+        <translation>打印公示</translation>
+    </message>
+    <message>
+        <source>The publicity notice of the batch just started, for the notice board</source>
+        <translation>打印刚开始公示的这一批申请的公示表，用于张贴</translation>
+    </message>
+    <message>
         <source>Tick the applications to post on the notice board together. Only the name, household size and amount are published.</source>
         <translation>勾选要同批张贴公示的申请。公示内容仅包括姓名、家庭人口数和金额。</translation>
     </message>
@@ -2038,6 +2125,10 @@
     <message>
         <source>Publicity started for {n} application(s): {start} to {end}.</source>
         <translation>已对 {n} 件申请开始公示：{start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>Your role cannot print.</source>
+        <translation>您的角色无权打印。</translation>
     </message>
 </context>
 <context>

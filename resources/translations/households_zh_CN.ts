@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>By phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>By video</source>
-        <translation>视频</translation>
-    </message>
-    <message>
-        <source>Self-built</source>
-        <translation>自建房</translation>
-    </message>
-    <message>
-        <source>Bought</source>
-        <translation>购买房</translation>
-    </message>
-    <message>
-        <source>Rented</source>
-        <translation>租住</translation>
-    </message>
-    <message>
-        <source>Living with others</source>
-        <translation>借住</translation>
-    </message>
-    <message>
-        <source>Reinforced concrete</source>
-        <translation>钢混</translation>
-    </message>
-    <message>
-        <source>Brick-concrete</source>
-        <translation>砖混</translation>
-    </message>
-    <message>
-        <source>Brick-wood</source>
-        <translation>砖木</translation>
-    </message>
-    <message>
-        <source>Adobe</source>
-        <translation>土坯</translation>
-    </message>
-    <message>
-        <source>Recommend approval</source>
-        <translation>建议批准</translation>
-    </message>
-    <message>
-        <source>Recommend refusal</source>
-        <translation>建议不予批准</translation>
-    </message>
-    <message>
-        <source>Needs further checks</source>
-        <translation>需进一步核查</translation>
-    </message>
-</context>
-<context>
     <name>AssetDialog</name>
     <message>
         <source>Add asset</source>
@@ -1180,6 +1125,10 @@
         <translation>Ctrl+S</translation>
     </message>
     <message>
+        <source>Print survey form</source>
+        <translation>打印调查表</translation>
+    </message>
+    <message>
         <source>Investigator</source>
         <translation>调查人</translation>
     </message>
@@ -1368,6 +1317,18 @@
         <translation>是</translation>
     </message>
     <message>
+        <source>Your role cannot print.</source>
+        <translation>您的角色无权打印。</translation>
+    </message>
+    <message>
+        <source>Save the visit first: the survey form prints the saved record.</source>
+        <translation>请先保存：调查表按已保存的记录打印。</translation>
+    </message>
+    <message>
+        <source>The household economic survey form of this visit as saved (Ctrl+P)</source>
+        <translation>按已保存的记录打印本次家庭经济状况入户调查表（Ctrl+P）</translation>
+    </message>
+    <message>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
@@ -1386,6 +1347,65 @@
     <message>
         <source>Changed by someone else</source>
         <translation>数据已被他人修改</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>On site</source>
+        <translation>实地入户</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>By video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Self-built</source>
+        <translation>自建房</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>购买房</translation>
+    </message>
+    <message>
+        <source>Rented</source>
+        <translation>租住</translation>
+    </message>
+    <message>
+        <source>Living with others</source>
+        <translation>借住</translation>
+    </message>
+    <message>
+        <source>Reinforced concrete</source>
+        <translation>钢混</translation>
+    </message>
+    <message>
+        <source>Brick-concrete</source>
+        <translation>砖混</translation>
+    </message>
+    <message>
+        <source>Brick-wood</source>
+        <translation>砖木</translation>
+    </message>
+    <message>
+        <source>Adobe</source>
+        <translation>土坯</translation>
+    </message>
+    <message>
+        <source>Recommend approval</source>
+        <translation>建议批准</translation>
+    </message>
+    <message>
+        <source>Recommend refusal</source>
+        <translation>建议不予批准</translation>
+    </message>
+    <message>
+        <source>Needs further checks</source>
+        <translation>需进一步核查</translation>
     </message>
 </context>
 <context>
@@ -1439,13 +1459,6 @@
         <translation>
             <numerusform>共 %n 次调查</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <source>On site</source>
-        <translation>实地入户</translation>
     </message>
 </context>
 </TS>

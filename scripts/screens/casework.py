@@ -21,7 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, QSettings  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget  # noqa: E402
 
@@ -157,6 +157,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard
     from reliefdesk.ui.context import AppContext
     from reliefdesk.ui.main_window import MainWindow
+    from reliefdesk.ui.printing import PdfPreviewDialog
     from reliefdesk.ui.visits.page import VisitsPage
     from reliefdesk.ui.workbench.page import WorkbenchPage
 
@@ -190,6 +191,29 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     awaiting = next(r for r in rows if r.state == "awaiting_confirmation")
     page.open_application(awaiting.id)
     _save(window, out_dir, "casework_application_page", paths)
+    # an approved case: every print action available (审批表, 确认通知书, 公示)
+    approved = next(r for r in casework.list_applications(db, actor, state="approved"))
+    page.open_application(approved.id)
+    _save(window, out_dir, "casework_application_page_print", paths)
+    page.detail.print_decision()
+    _idle()
+    letter = window.findChildren(PdfPreviewDialog)[-1]
+    _save(letter, out_dir, "casework_print_decision_preview", paths)
+    letter.close()
+    # the list with several rows selected for 批量打印审批表
+    page.show_list()
+    _idle()
+    for i in range(min(3, page.model.rowCount())):
+        page.view.selectionModel().select(
+            page.model.index(i, 0), QItemSelectionModel.SelectionFlag.Select
+            | QItemSelectionModel.SelectionFlag.Rows)
+    _save(window, out_dir, "casework_applications_list_selection", paths)
+    page.print_selected_forms()
+    _idle()
+    batch = window.findChildren(PdfPreviewDialog)[-1]
+    _save(batch, out_dir, "casework_print_batch_preview", paths)
+    batch.close()
+    page.open_application(awaiting.id)
 
     dialog = page.open_publicity()
     _idle()
@@ -279,6 +303,14 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     scroll = ed.findChild(QWidget, "visitEditorScroll")
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # type: ignore[union-attr]
     _save(window, out_dir, "casework_visit_editor_bottom", paths)
+    # 公示 batch started: the dialog offers 打印公示
+    window.show_page("applications")
+    dialog = page.open_publicity()
+    _idle()
+    dialog.start_button.click()
+    _idle()
+    _save(dialog, out_dir, "casework_publicity_started_print", paths)
+    dialog.close()
     window.close()
     window2.close()
     return paths

@@ -1,10 +1,12 @@
 """The case page of one application: facts, proposed amount and its working (with 大写), the
 timeline of steps (who, when, role, decision, opinion) and buttons for exactly the actions the
-service allows this user now (``ApplicationView.allowed_actions``)."""
+service allows this user now (``ApplicationView.allowed_actions``), and the print actions:
+打印审批表 (Ctrl+P), the decision letter once decided, and the 公示 notice of its batch."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationView, StepView
+from reliefdesk.ui import printing
 from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
 from reliefdesk.ui.applications.table_model import Column, RecordTableModel, fmt_date
@@ -115,6 +119,20 @@ class ApplicationDetail(QWidget):
         self.no_actions_label = QLabel(self.tr("Nothing for your role to do on this case now."))
         self.no_actions_label.setObjectName("applicationNoActionsLabel")
         self.no_actions_label.setProperty("role", "hint")
+        self.print_form_button = QPushButton(self.tr("Print form"))
+        self.print_form_button.setObjectName("applicationPrintFormButton")
+        self.print_form_button.clicked.connect(self.print_form)
+        self.print_decision_button = QPushButton(self.tr("Print decision letter"))
+        self.print_decision_button.setObjectName("applicationPrintDecisionButton")
+        self.print_decision_button.clicked.connect(self.print_decision)
+        self.print_notice_button = QPushButton(self.tr("Print notice"))
+        self.print_notice_button.setObjectName("applicationPrintNoticeButton")
+        self.print_notice_button.clicked.connect(self.print_notice)
+        for button in self._print_buttons():
+            button.setEnabled(False)
+        # Ctrl+P: the 审批表 (only while this page is shown; the preview has its own Ctrl+P)
+        self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
+        self.print_shortcut.activated.connect(self.print_form)
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -175,6 +193,9 @@ class ApplicationDetail(QWidget):
         actions_row.addWidget(self.actions_box)
         actions_row.addWidget(self.no_actions_label)
         actions_row.addStretch(1)
+        actions_row.addWidget(section_label(self.tr("Print:")))
+        for button in self._print_buttons():
+            actions_row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.addLayout(head)
@@ -188,6 +209,9 @@ class ApplicationDetail(QWidget):
     def load(self, application_id: int) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         self._loading = True
+        if self.view is None or self.view.id != application_id:
+            for button in self._print_buttons():  # never print the previous case by mistake
+                button.setEnabled(False)
 
         def done() -> None:
             self._loading = False
@@ -245,6 +269,7 @@ class ApplicationDetail(QWidget):
         self.warnings_label.setText("\n".join(view.warnings))
         self.steps_model.set_rows(list(view.steps))
         self._build_actions(view)
+        self._update_print_buttons(view)
         self.visit_button.setVisible(view.state == "investigating"
                                      and self.ctx.actor.can("case.investigate"))
         self.loaded.emit(view)
@@ -292,6 +317,45 @@ class ApplicationDetail(QWidget):
             self.actions_layout.addWidget(button)
             self.action_buttons[action] = button
         self.no_actions_label.setVisible(not view.allowed_actions)
+
+    # -- printing --------------------------------------------------------------------------
+    def _print_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.print_form_button, self.print_decision_button, self.print_notice_button)
+
+    def _update_print_buttons(self, view: ApplicationView) -> None:
+        allowed = self.ctx.actor.can("print")
+        P.gate(self.print_form_button, allowed, True,
+               self.tr("The application and approval form of this case (Ctrl+P)"), "")
+        if view.decision == "approved":
+            self.print_decision_button.setText(self.tr("Print approval notice"))
+        elif view.decision == "refused":
+            self.print_decision_button.setText(self.tr("Print refusal notice"))
+        else:
+            self.print_decision_button.setText(self.tr("Print decision letter"))
+        P.gate(self.print_decision_button, allowed, P.can_print_decision(view),
+               self.tr("The letter telling the applicant the decision"),
+               self.tr("Available once the application has been approved or refused."))
+        P.gate(self.print_notice_button, allowed, P.can_print_notice(view),
+               self.tr("The publicity notice of the applications posted with this one"),
+               self.tr("Available once the publicity of this application has started."))
+
+    @Slot()
+    def print_form(self) -> None:
+        """打印审批表 (Ctrl+P): the programme's application and approval form."""
+        if self.view is not None and self.print_form_button.isEnabled():
+            printing.preview_application_form(self.ctx, self, self.view.id)
+
+    @Slot()
+    def print_decision(self) -> None:
+        """确认通知书 / 不予确认告知书 of a decided application."""
+        if self.view is not None and self.print_decision_button.isEnabled():
+            printing.preview_decision(self.ctx, self, self.view.id)
+
+    @Slot()
+    def print_notice(self) -> None:
+        """The 公示 notice of this application's publicity batch."""
+        if self.view is not None and self.print_notice_button.isEnabled():
+            P.preview_batch_notice(self.ctx, self, self.view)
 
     # -- actions ---------------------------------------------------------------------------
     def run_action(self, action: str) -> None:

@@ -1,5 +1,7 @@
 """申请审批 page: the applications list (filtered by state and programme, paged from SQL), the
 case page of one application, the new-application wizard (Ctrl+N) and the 公示 batch dialog.
+Several rows can be selected: 批量打印审批表 (Ctrl+P, also in the context menu) prints their
+forms as one document, 打印公示名单 the notice of those in publicity.
 
 Reacts to ``ctx.applicationRequested(id)`` (opens that case) and
 ``ctx.newApplicationRequested(household_id or 0)`` (opens the wizard).
@@ -10,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -24,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationRow
+from reliefdesk.ui import printing
 from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.detail import ApplicationDetail
 from reliefdesk.ui.applications.intake import Saved
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
@@ -110,8 +116,37 @@ class ApplicationsPage(QWidget):
         self.model.loaded.connect(self._update_count)
         self.view = make_table("applicationsView", self.model)
         self.view.activated.connect(self._on_view_activated)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for col, width in enumerate((130, 90, 90, 110, 96, 96, 96)):
             self.view.setColumnWidth(col, width)
+
+        # printing the selection (buttons, context menu, Ctrl+P on the list)
+        self.batch_print_button = QPushButton(self.tr("Print forms"))
+        self.batch_print_button.setObjectName("applicationsBatchPrintButton")
+        self.batch_print_button.clicked.connect(self.print_selected_forms)
+        self.notice_print_button = QPushButton(self.tr("Print notice list"))
+        self.notice_print_button.setObjectName("applicationsNoticePrintButton")
+        self.notice_print_button.clicked.connect(self.print_selected_notice)
+        self.open_action = QAction(self.tr("Open"), self)
+        self.open_action.setObjectName("applicationsOpenAction")
+        self.open_action.triggered.connect(self._on_open_button_clicked)
+        self.batch_print_action = QAction(self.tr("Print forms"), self)
+        self.batch_print_action.setObjectName("applicationsBatchPrintAction")
+        self.batch_print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.batch_print_action.triggered.connect(self.print_selected_forms)
+        self.notice_print_action = QAction(self.tr("Print notice list"), self)
+        self.notice_print_action.setObjectName("applicationsNoticePrintAction")
+        self.notice_print_action.triggered.connect(self.print_selected_notice)
+        self.context_menu = QMenu(self)
+        self.context_menu.setObjectName("applicationsContextMenu")
+        self.context_menu.addAction(self.open_action)
+        self.context_menu.addSeparator()
+        self.context_menu.addAction(self.batch_print_action)
+        self.context_menu.addAction(self.notice_print_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.view.selectionModel().selectionChanged.connect(self._update_print_actions)
+        self.model.modelReset.connect(self._update_print_actions)
 
         head = QHBoxLayout()
         head.addWidget(title)
@@ -120,9 +155,12 @@ class ApplicationsPage(QWidget):
         head.addWidget(self.programme_combo)
         head.addWidget(self.count_label, 1)
         head.addWidget(self.open_button)
+        head.addWidget(self.batch_print_button)
+        head.addWidget(self.notice_print_button)
         head.addWidget(self.publicity_button)
         head.addWidget(self.new_button)
         list_page = QWidget()
+        list_page.addAction(self.batch_print_action)  # Ctrl+P while the list is shown
         ll = QVBoxLayout(list_page)
         ll.setContentsMargins(20, 16, 20, 12)
         ll.addLayout(head)
@@ -143,6 +181,7 @@ class ApplicationsPage(QWidget):
         ctx.newApplicationRequested.connect(self.new_application)
         ctx.changed.connect(self._on_ctx_changed)
         self._stale = True  # the list loads when the page is first shown
+        self._update_print_actions()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -197,6 +236,51 @@ class ApplicationsPage(QWidget):
         rows = self.view.selectionModel().selectedRows()
         if rows:
             self._on_view_activated(rows[0])
+
+    # -- printing the selection ----------------------------------------------------------
+    def selected_rows(self) -> list[ApplicationRow]:
+        """The selected applications, in list order."""
+        indexes = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [self.model.row(i) for i in indexes if i < self.model.rowCount()]
+
+    @Slot()
+    def _update_print_actions(self) -> None:
+        rows = self.selected_rows()
+        allowed = self.ctx.actor.can("print")
+        notice = P.notice_rows(rows)
+        P.gate(self.batch_print_button, allowed, bool(rows),
+               self.tr("The application and approval forms of the %n selected case(s), "
+                       "in one document (Ctrl+P)", "", len(rows)),
+               self.tr("Select the applications to print (Ctrl+click, Shift+click)."))
+        P.gate(self.notice_print_button, allowed, bool(notice),
+               self.tr("The publicity notice of the %n selected case(s) in publicity", "",
+                       len(notice)),
+               self.tr("Select applications in publicity (of the same period)."))
+        self.batch_print_action.setEnabled(self.batch_print_button.isEnabled())
+        self.notice_print_action.setEnabled(self.notice_print_button.isEnabled())
+        self.open_action.setEnabled(bool(rows))
+
+    @Slot()
+    def print_selected_forms(self) -> None:
+        """批量打印审批表: the forms of the selected applications in one PDF."""
+        rows = self.selected_rows()
+        if rows and self.ctx.actor.can("print") and self.stack.currentIndex() == 0:
+            printing.preview_batch(self.ctx, self, [r.id for r in rows])
+
+    @Slot()
+    def print_selected_notice(self) -> None:
+        """打印公示名单: the notice of the selected applications in publicity."""
+        rows = P.notice_rows(self.selected_rows())
+        if rows and self.ctx.actor.can("print"):
+            printing.preview_notice(self.ctx, self, [r.id for r in rows])
+
+    @Slot(QPoint)
+    def _on_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isRowSelected(index.row()):
+            self.view.selectRow(index.row())
+        self._update_print_actions()
+        self.context_menu.popup(self.view.viewport().mapToGlobal(pos))
 
     @Slot(object)
     def _on_ctx_changed(self, kinds: set[str]) -> None:

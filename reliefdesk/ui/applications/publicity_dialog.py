@@ -1,6 +1,6 @@
 """公示 batch: start the 7-day public notice of several preliminarily approved applications on
 one day (the end date comes from the policy: calendar or working days), and record objections
-against applications in publicity."""
+against applications in publicity. Once a batch is started, 打印公示 prints its notice."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationRow, PublicityBatch
-from reliefdesk.ui import forms
+from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.intake import publicity_end_preview
@@ -70,6 +70,12 @@ class PublicityBatchDialog(QDialog):
         self.result_label = QLabel()
         self.result_label.setObjectName("publicityResultLabel")
         self.result_label.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print notice"))
+        self.print_button.setObjectName("publicityPrintButton")
+        self.print_button.setToolTip(self.tr("The publicity notice of the batch just started, "
+                                             "for the notice board"))
+        self.print_button.clicked.connect(self.print_notice)
+        self.print_button.setVisible(False)
         start_tab = QWidget()
         st = QVBoxLayout(start_tab)
         st.addWidget(hint_label(self.tr(
@@ -84,7 +90,10 @@ class PublicityBatchDialog(QDialog):
         row.addWidget(self.start_button)
         st.addLayout(row)
         st.addWidget(self.error_label)
-        st.addWidget(self.result_label)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.print_button)
+        st.addLayout(result_row)
 
         self.running_table = table("publicityRunningTable", [
             self.tr("File no."), self.tr("Applicant"), self.tr("State"), self.tr("Ends on"),
@@ -208,9 +217,19 @@ class PublicityBatchDialog(QDialog):
             "Publicity started for {n} application(s): {start} to {end}.").format(
             n=len(batch.application_ids), start=batch.start.isoformat(),
             end=batch.end.isoformat()))
+        self.print_button.setVisible(True)
+        self.print_button.setEnabled(self.ctx.actor.can("print"))
+        if not self.ctx.actor.can("print"):
+            self.print_button.setToolTip(self.tr("Your role cannot print."))
         self.ctx.announce("applications")
         self.started.emit(batch)
         self.reload()
+
+    @Slot()
+    def print_notice(self) -> None:
+        """打印公示: the notice of the batch started in this dialog."""
+        if self.batch is not None and self.ctx.actor.can("print"):
+            printing.preview_notice(self.ctx, self, self.batch.application_ids)
 
     def _on_failed(self, error: ReliefError) -> None:
         self.error_label.setText(str(error))

@@ -3,7 +3,8 @@ housing, durable goods, vehicles, livestock, land, per-member health/work/income
 obligors, monthly spending, the opinion and recommendation, and photos kept with the record.
 
 Saving goes through ``services.visits.save_visit`` off the GUI thread; a refusal (e.g. fewer
-than two investigators) is shown next to its field and nothing typed is lost.
+than two investigators) is shown next to its field and nothing typed is lost. A saved visit
+prints as the 入户调查表 (打印调查表, Ctrl+P).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import casework, register, visits
 from reliefdesk.services.visits import VisitInput, VisitView
-from reliefdesk.ui import forms
+from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications.widgets import (
     code_combo,
     date_edit,
@@ -54,17 +55,29 @@ from reliefdesk.ui.ops import QueryOp
 THUMB = 96
 
 
-def _labels(editor: QWidget) -> dict[str, dict[str, str]]:
-    tr = editor.tr
+def _labels(editor: QWidget | None = None) -> dict[str, dict[str, str]]:
+    """Code → text tables of the visit's choices (literal translate calls, so that lupdate
+    sees them; ``editor`` is unused, kept for the callers)."""
+    del editor
     return {
-        "mode": {"onsite": tr("On site"), "phone": tr("By phone"), "video": tr("By video")},
-        "housing_type": {"self_built": tr("Self-built"), "commercial": tr("Bought"),
-                         "rented": tr("Rented"), "lodging": tr("Living with others")},
-        "structure": {"concrete": tr("Reinforced concrete"), "brick_concrete": tr("Brick-concrete"),
-                      "brick_wood": tr("Brick-wood"), "earth": tr("Adobe")},
-        "recommendation": {"approve": tr("Recommend approval"),
-                           "refuse": tr("Recommend refusal"),
-                           "further": tr("Needs further checks")},
+        "mode": {"onsite": QCoreApplication.translate("VisitLabels", "On site"),
+                 "phone": QCoreApplication.translate("VisitLabels", "By phone"),
+                 "video": QCoreApplication.translate("VisitLabels", "By video")},
+        "housing_type": {
+            "self_built": QCoreApplication.translate("VisitLabels", "Self-built"),
+            "commercial": QCoreApplication.translate("VisitLabels", "Bought"),
+            "rented": QCoreApplication.translate("VisitLabels", "Rented"),
+            "lodging": QCoreApplication.translate("VisitLabels", "Living with others")},
+        "structure": {
+            "concrete": QCoreApplication.translate("VisitLabels", "Reinforced concrete"),
+            "brick_concrete": QCoreApplication.translate("VisitLabels", "Brick-concrete"),
+            "brick_wood": QCoreApplication.translate("VisitLabels", "Brick-wood"),
+            "earth": QCoreApplication.translate("VisitLabels", "Adobe")},
+        "recommendation": {
+            "approve": QCoreApplication.translate("VisitLabels", "Recommend approval"),
+            "refuse": QCoreApplication.translate("VisitLabels", "Recommend refusal"),
+            "further": QCoreApplication.translate("VisitLabels",
+                                                  "Needs further checks")},
     }
 
 
@@ -149,6 +162,12 @@ class VisitEditor(QWidget):
         self.save_button.setProperty("role", "primary")
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton(self.tr("Print survey form"))
+        self.print_button.setObjectName("visitPrintButton")
+        self.print_button.clicked.connect(self.print_visit)
+        # Ctrl+P: the 调查表 (only while the editor is shown; the preview has its own Ctrl+P)
+        self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
+        self.print_shortcut.activated.connect(self.print_visit)
 
         # basics
         self.date_edit = date_edit("visitDateEdit", date.today(), maximum=date.today())
@@ -282,12 +301,14 @@ class VisitEditor(QWidget):
         head.addWidget(self.title_label)
         head.addSpacing(10)
         head.addWidget(self.errors.row("application_id"), 1)
+        head.addWidget(self.print_button)
         head.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.addLayout(head)
         layout.addWidget(self.errors.general)
         layout.addWidget(scroll, 1)
+        self._update_print_button()
 
     # -- state -------------------------------------------------------------------------------
     def is_busy(self) -> bool:
@@ -309,6 +330,7 @@ class VisitEditor(QWidget):
     def clear(self) -> None:
         self.errors.clear()
         self.visit = None
+        self._update_print_button()
         self.new_photos = []
         self.photo_list.clear()
         self.date_edit.setDate(to_qdate(date.today()))
@@ -373,6 +395,7 @@ class VisitEditor(QWidget):
     def _on_loaded(self, result: tuple[VisitView, list[tuple[int, str, bytes]]]) -> None:
         v, photos = result
         self.visit = v
+        self._update_print_button()
         self.household_id, self.application_id = v.household_id, v.application_id
         self.title_label.setText(self.tr("Home visit no. {id}").format(id=v.id))
         self.context_label.setText(self.tr("Household no. {hh}").format(hh=v.household_id))
@@ -403,6 +426,26 @@ class VisitEditor(QWidget):
             self.recommendation_edit.setText(v.recommendation)
         for _pid, name, data in photos:
             self._add_thumbnail(name, QImage.fromData(data), stored=True)
+
+    # -- printing ----------------------------------------------------------------------------
+    def _update_print_button(self) -> None:
+        if not self.ctx.actor.can("print"):
+            self.print_button.setEnabled(False)
+            self.print_button.setToolTip(self.tr("Your role cannot print."))
+        elif self.visit is None:
+            self.print_button.setEnabled(False)
+            self.print_button.setToolTip(self.tr(
+                "Save the visit first: the survey form prints the saved record."))
+        else:
+            self.print_button.setEnabled(True)
+            self.print_button.setToolTip(self.tr(
+                "The household economic survey form of this visit as saved (Ctrl+P)"))
+
+    @Slot()
+    def print_visit(self) -> None:
+        """打印调查表 (Ctrl+P): the 入户调查表 of the saved visit."""
+        if self.visit is not None and self.print_button.isEnabled():
+            printing.preview_visit(self.ctx, self, self.visit.id)
 
     # -- photos ------------------------------------------------------------------------------
     @Slot()
@@ -477,6 +520,7 @@ class VisitEditor(QWidget):
         self.save_button.setEnabled(True)
         self.visit = view
         self.new_photos = []
+        self._update_print_button()
         self.title_label.setText(self.tr("Home visit no. {id}").format(id=view.id))
         self.ctx.announce("visits", "applications")
         self.saved.emit(view)
