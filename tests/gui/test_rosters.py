@@ -340,7 +340,8 @@ def test_paging_and_jump_to_a_far_line(qtbot, sqlite_db, people, tmp_path):
     page.reload_lines()
     wait_idle(qtbot)
     loaded = page.lines_model.rowCount()
-    assert loaded < 40 and loaded % 5 == 0 and page.lines_model.canFetchMore()
+    # the view may already be fetching the next page, so ask "more on the server?" directly
+    assert loaded < 40 and loaded % 5 == 0 and not page.lines_model.exhausted
     page.select_line(52)
     wait_idle(qtbot)
     assert page.lines_model.rowCount() >= 52 and page.selected_line_no() == 52

@@ -196,6 +196,11 @@ class LinesModel(_Rows):
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self._loading
 
+    @property
+    def exhausted(self) -> bool:
+        """True once the last page has arrived (no more lines on the server side)."""
+        return self._exhausted
+
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
             self._load(len(self._rows), self.page_size)
