@@ -21,7 +21,7 @@ from ..db.engine import Database
 from ..domain import workflow as wf
 from ..domain.benefits import care_tier
 from ..domain.calendar import WorkCalendar
-from ..domain.months import month_start, next_month
+from ..domain.months import month_start
 from ..domain.workflow import Action, State
 from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
 from ..models import Application, CaseStep, Enrollment, Household, Person, Visit
@@ -840,20 +840,7 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
         return Workbench(
             {k: tuple(sorted(v, key=key)) for k, v in by_state.items()},
             tuple(sorted(mine, key=key)),
-            tuple(_rechecks_due(s, month_start(today))),
+            tuple(enrollments.rechecks_due_in(s, month_start(today))),
             tuple(_overdue_of(pending, today, cal)))
 
 
-def _rechecks_due(s: Session, month: date) -> list[enrollments.RecheckItem]:
-    """:func:`enrollments.rechecks_due_in` in one query (it reads each payee separately,
-    which takes seconds when thousands of re-checks are due)."""
-    rows = s.execute(select(Enrollment.id, Enrollment.household_id, Person.name,
-                            Enrollment.programme, Enrollment.next_recheck,
-                            Enrollment.recheck_months)
-                     .join(Person, Person.id == Enrollment.payee_id, isouter=True)
-                     .where(Enrollment.status != "terminated",
-                            Enrollment.next_recheck.is_not(None),
-                            Enrollment.next_recheck < next_month(month))
-                     .order_by(Enrollment.next_recheck, Enrollment.id))
-    return [enrollments.RecheckItem(i, h, name or "", prog, due, months)
-            for i, h, name, prog, due, months in rows]

@@ -383,24 +383,23 @@ def record_recheck(db: Database, actor: Actor, enrollment_id: int, *, on_date: d
 
 
 def rechecks_due_in(s: Session, month: date) -> list[RecheckItem]:
-    """Enrollments whose next 定期核查 falls in or before ``month``."""
-    end = next_month(month)
-    rows = s.scalars(select(Enrollment).where(Enrollment.status != "terminated",
-                                              Enrollment.next_recheck.is_not(None),
-                                              Enrollment.next_recheck < end)
+    """Enrollments whose next 定期核查 falls in or before ``month`` (one joined query: with
+    thousands due, reading each payee separately took seconds)."""
+    rows = s.execute(select(Enrollment.id, Enrollment.household_id, Person.name,
+                            Enrollment.programme, Enrollment.next_recheck,
+                            Enrollment.recheck_months)
+                     .join(Person, Person.id == Enrollment.payee_id, isouter=True)
+                     .where(Enrollment.status != "terminated",
+                            Enrollment.next_recheck.is_not(None),
+                            Enrollment.next_recheck < next_month(month))
                      .order_by(Enrollment.next_recheck, Enrollment.id))
-    out = []
-    for e in rows:
-        payee = s.get(Person, e.payee_id)
-        assert e.next_recheck is not None
-        out.append(RecheckItem(e.id, e.household_id, payee.name if payee else "", e.programme,
-                               e.next_recheck, e.recheck_months))
-    return out
+    return [RecheckItem(i, h, name or "", prog, due, months)
+            for i, h, name, prog, due, months in rows]
 
 
 def rechecks_due(db: Database, actor: Actor, month: date) -> list[RecheckItem]:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return rechecks_due_in(s, month_start(month))
 
 

@@ -114,3 +114,21 @@ def test_edit_visit_with_version_and_permissions(db, actors):
         visits.save_visit(db, actors["auditor"], VisitInput(hid, D, TWO))
     with pytest.raises(NotFound):
         visits.get_visit(db, actors["clerk"], 987654)
+
+
+def test_list_is_paged_newest_first_without_reading_photo_data(db, actors):
+    """With limit/offset the list comes newest first in pages; photos show name and size."""
+    hid, _ = family_of_three(db)
+    clerk = actors["clerk"]
+    start = date.today() - timedelta(days=30)
+    for n in range(5):
+        visits.save_visit(db, clerk, VisitInput(
+            household_id=hid, visit_date=start + timedelta(days=n), investigators=TWO,
+            photos=[(f"p{n}.jpg", b"x" * (10 + n))] if n == 4 else []))
+    everything = visits.list_visits(db, clerk, household_id=hid)
+    assert [v.visit_date for v in everything] == sorted(v.visit_date for v in everything)
+    first = visits.list_visits(db, clerk, household_id=hid, limit=2)
+    second = visits.list_visits(db, clerk, household_id=hid, limit=2, offset=2)
+    assert [v.visit_date for v in first] == [start + timedelta(days=4), start + timedelta(days=3)]
+    assert [v.visit_date for v in second] == [start + timedelta(days=2), start + timedelta(days=1)]
+    assert [(p.filename, p.size) for p in first[0].photos] == [("p4.jpg", 14)]

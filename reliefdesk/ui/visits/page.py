@@ -156,20 +156,13 @@ class VisitsPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        """Reload the list (the latest visits first).
-
-        GAP: ``services.visits.list_visits`` has no paging and loads every photo; with tens of
-        thousands of visits this is slow. It needs ``limit``/``offset`` (newest first) and a
-        photo count instead of the photos.
-        """
+        """Reload the list (the latest ``LIST_LIMIT`` visits, newest first, photos not read)."""
         db, actor = self.ctx.db, self.ctx.actor
         self._loading = True
         self._stale = False
 
         def op() -> list[VisitView]:
-            rows = visits.list_visits(db, actor)
-            rows.sort(key=lambda v: (v.visit_date, v.id), reverse=True)
-            return rows[:LIST_LIMIT]
+            return visits.list_visits(db, actor, limit=LIST_LIMIT)
 
         def done() -> None:
             self._loading = False
