@@ -17,6 +17,7 @@ bypassed by setting the status and hash directly in the COPY (benchmark only).
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import resource
 import shutil
 import statistics
@@ -32,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reliefdesk.db.engine import open_database  # noqa: E402
 from reliefdesk.models import Roster, RosterLine, User, utcnow  # noqa: E402
+from reliefdesk.documents.workbooks import RollHeader, RollLine, write_bank_file  # noqa: E402
 from reliefdesk.services import roster  # noqa: E402
 from reliefdesk.services.context import Actor  # noqa: E402
 
@@ -89,17 +91,30 @@ def main() -> int:
     summary = f"{args.month}全部项目"
     bare_rows = [[i, n, idn, acc, fen / 100, summary, bank, town, vil, note]
                  for i, (n, idn, acc, fen, bank, town, vil, note) in enumerate(lines, 1)]
-    ours, base = [], []
+    roll = [RollLine(seq=i, township=town, village=vil, payee=n, id_number=idn, category="",
+                     persons=1, standard_fen=0, per_capita_income_fen=None, due_fen=fen,
+                     adjustment_fen=0, adjustment_reason="", paid_fen=fen, account=acc,
+                     bank=bank, change_flag="", note=note or "")
+            for i, (n, idn, acc, fen, bank, town, vil, note) in enumerate(lines, 1)]
+    header = RollHeader(county="汝州市", township=lines[0][5] if lines else "", office_name="",
+                        programme_label="全部项目", month=args.month, roster_hash="0" * 64,
+                        prepared_by="bench", made_on=date.today())
+    ours, writer, base = [], [], []
     for i in range(args.repeats):
         t = time.perf_counter()
         roster.export(db, clerk, view.id, work / f"ours{i}", kinds=("bank",))
         ours.append(time.perf_counter() - t)
         t = time.perf_counter()
+        write_bank_file(work / f"writer{i}.xlsx", header, roll)
+        writer.append(time.perf_counter() - t)
+        t = time.perf_counter()
         _bare(work / f"bare{i}.xlsx", bare_rows)
         base.append(time.perf_counter() - t)
-    mo, mb = statistics.median(ours), statistics.median(base)
-    print(f"bank export {mo:.2f} s vs bare openpyxl {mb:.2f} s: ratio {mo / mb:.2f} "
+    mo, mw, mb = (statistics.median(x) for x in (ours, writer, base))
+    print(f"bank file writer {mw:.2f} s vs bare openpyxl {mb:.2f} s: ratio {mw / mb:.2f} "
           f"(target <= 1.5); rows {len(lines)}")
+    print(f"whole export service (lock-hash re-check, DB read, writer, audit) {mo:.2f} s: "
+          f"ratio {mo / mb:.2f} to the bare loop")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:.0f} MB (target <= 400 MB)")
     del approver
