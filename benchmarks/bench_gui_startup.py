@@ -42,32 +42,11 @@ def child(db_path: str, user: str, password: str, t0: float) -> None:
     from reliefdesk.services import users
     from reliefdesk.services.settings import get_office
     from reliefdesk.ui import i18n
-    from reliefdesk.ui.application import PAGES, refresh_overdue
+    from reliefdesk.ui.application import PageLoader, refresh_overdue
     from reliefdesk.ui.context import AppContext
     from reliefdesk.ui.main_window import MainWindow
     from reliefdesk.ui.ops import QueryOp
     from reliefdesk.ui.style import apply_style
-
-    def _build_pages(window: MainWindow, ctx: AppContext) -> dict[str, object]:
-        """ui.application.build_pages, skipping pages whose package does not exist yet
-        (its find_spec raises ModuleNotFoundError for a missing parent package)."""
-        import importlib
-
-        pages: dict[str, object] = {}
-        for key, module_name, class_name in PAGES:
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError:
-                continue
-            started = time.time()
-            page = getattr(module, class_name)(ctx, window)
-            window.register_page(key, page)
-            marks[f"page_{key}"] = round(time.time() - started, 3)
-            pages[key] = page
-        ctx.applicationRequested.connect(lambda _id: window.show_page("applications"))
-        ctx.visitRequested.connect(lambda _v, _a: window.show_page("visits"))
-        ctx.newApplicationRequested.connect(lambda _h: window.show_page("applications"))
-        return pages
 
     mark("imports")
     app = QApplication(sys.argv[:1])
@@ -85,8 +64,10 @@ def child(db_path: str, user: str, password: str, t0: float) -> None:
         ctx = AppContext(db, actor, office, settings, window)  # type: ignore[arg-type]
         window.set_user(actor.display_name or actor.username, actor.role_label)  # type: ignore[attr-defined]
         window.set_database_label(db.location_label)  # type: ignore[attr-defined]
-        pages = _build_pages(window, ctx)
-        window.show()
+        loader = PageLoader(window, ctx)  # exactly what ui.application's start-up does
+        pages = loader.pages
+        window.showMaximized()
+        loader.build_rest_later()
         refresh_overdue(window, ctx)
         mark("window_shown")
         state.update(window=window, ctx=ctx, pages=pages)

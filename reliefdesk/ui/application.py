@@ -11,6 +11,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from reliefdesk import __version__
 from reliefdesk.app import Options
 from reliefdesk.db.engine import Database, open_database
-from reliefdesk.errors import ReliefError
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
 from reliefdesk.services.context import Actor
@@ -46,27 +46,73 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def build_pages(window: MainWindow, ctx: AppContext) -> dict[str, QWidget]:
-    """Instantiate every page that exists and register it in the main window."""
-    pages: dict[str, QWidget] = {}
-    for key, module_name, class_name in PAGES:
+class PageLoader:
+    """Builds the pages: the workbench at once, the others one per event-loop turn after the
+    window is up (so the clerk sees the to-do list sooner), and any page on demand the moment
+    it is navigated to or asked for (open a household, an application, a visit...)."""
+
+    def __init__(self, window: MainWindow, ctx: AppContext,
+                 eager: tuple[str, ...] = ("workbench",)) -> None:
+        self.window, self.ctx = window, ctx
+        self.pages: dict[str, QWidget] = {}
+        self._specs = {key: (module, cls) for key, module, cls in PAGES}
+        self._pending = [key for key, _m, _c in PAGES if key not in eager]
+        for key in eager:
+            self.ensure(key)
+        window.pageChanged.connect(self.ensure)
+        ctx.householdRequested.connect(
+            lambda i: self._route("households", ctx.householdRequested, i))
+        ctx.applicationRequested.connect(
+            lambda i: self._route("applications", ctx.applicationRequested, i))
+        ctx.visitRequested.connect(
+            lambda v, a: self._route("visits", ctx.visitRequested, v, a))
+        ctx.newApplicationRequested.connect(
+            lambda h: self._route("applications", ctx.newApplicationRequested, h))
+        window.newApplicationRequested.connect(lambda: ctx.newApplicationRequested.emit(0))
+
+    def ensure(self, key: str) -> bool:
+        """Build page ``key`` if it is not built yet; True when it was built just now."""
+        if key in self.pages or key not in self._specs:
+            return False
+        module_name, class_name = self._specs[key]
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:  # a page not built into this version
             if exc.name is None or not module_name.startswith(exc.name):
                 raise
             log.warning("page %s not available: %s", key, exc)
-            continue
-        cls = getattr(module, class_name)
-        page = cls(ctx, window)
-        window.register_page(key, page)
-        pages[key] = page
-    ctx.householdRequested.connect(lambda _id: window.show_page("households"))
-    ctx.applicationRequested.connect(lambda _id: window.show_page("applications"))
-    ctx.visitRequested.connect(lambda _v, _a: window.show_page("visits"))
-    ctx.newApplicationRequested.connect(lambda _h: window.show_page("applications"))
-    window.newApplicationRequested.connect(lambda: ctx.newApplicationRequested.emit(0))
-    return pages
+            self._specs.pop(key)
+            return False
+        page = getattr(module, class_name)(self.ctx, self.window)
+        self.window.register_page(key, page)
+        self.pages[key] = page
+        if key in self._pending:
+            self._pending.remove(key)
+        return True
+
+    def build_rest_later(self) -> None:
+        """Build the remaining pages one per event-loop turn, keeping the GUI responsive."""
+        if self._pending:
+            QTimer.singleShot(0, self._build_next)
+
+    def _build_next(self) -> None:
+        if self._pending:
+            self.ensure(self._pending[0])
+            self.build_rest_later()
+
+    def _route(self, key: str, signal: Any, *args: object) -> None:
+        if self.ensure(key):
+            # the page did not exist when the request was emitted: ask again next turn so
+            # its own handler (connected at construction) sees it
+            QTimer.singleShot(0, lambda: signal.emit(*args))
+            return
+        self.window.show_page(key)
+
+
+def build_pages(window: MainWindow, ctx: AppContext) -> dict[str, QWidget]:
+    """Build every page now (tests and screenshots); start-up uses :class:`PageLoader`."""
+    loader = PageLoader(window, ctx, eager=tuple(k for k, _m, _c in PAGES))
+    return loader.pages
 
 
 def later(fn: Callable[..., None]) -> Callable[..., None]:
@@ -93,6 +139,7 @@ class Startup:
         self.db: Database | None = None
         self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
+        self.pages: PageLoader | None = None
         self.dialogs: list[QWidget] = []
 
     # -- step 1: open (and migrate / create) the database ------------------------------
@@ -189,8 +236,9 @@ class Startup:
         self.window, self.ctx = window, ctx
         window.set_user(actor.display_name or actor.username, actor.role_label)
         window.set_database_label(db.location_label)
-        build_pages(window, ctx)
+        self.pages = PageLoader(window, ctx)
         window.showMaximized()
+        self.pages.build_rest_later()
         refresh_overdue(window, ctx)
         ctx.changed.connect(lambda _kinds: refresh_overdue(window, ctx))
 
