@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # renderers that take the demo database; the others build their own small fixture data
-NEEDS_DEMO_DB = {"households", "rosters"}
+NEEDS_DEMO_DB = {"households"}
 
 
 def main() -> int:
