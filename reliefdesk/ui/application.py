@@ -22,7 +22,7 @@ from reliefdesk.db.engine import Database, open_database
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
 from reliefdesk.services.context import Actor
-from reliefdesk.services.settings import OfficeInfo, get_office, save_office
+from reliefdesk.services.settings import OfficeInfo, get_office, get_setting, save_office
 from reliefdesk.ui import i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
@@ -240,7 +240,10 @@ class Startup:
         window.showMaximized()
         self.pages.build_rest_later()
         refresh_overdue(window, ctx)
+        apply_office_settings(window, ctx)
         ctx.changed.connect(lambda _kinds: refresh_overdue(window, ctx))
+        ctx.changed.connect(
+            lambda kinds: "settings" in kinds and apply_office_settings(window, ctx))
 
 
 def create_office_and_admin(db: Database, data: SetupData) -> None:
@@ -253,6 +256,20 @@ def create_office_and_admin(db: Database, data: SetupData) -> None:
                                           office_name=data.office_name, phone=data.phone,
                                           policy_url=data.policy_url,
                                           township_name=data.township))
+
+
+def apply_office_settings(window: MainWindow, ctx: AppContext) -> None:
+    """The idle-lock minutes are an office setting (系统设置—安全), kept in the database."""
+
+    def op() -> int:
+        with ctx.db.read_session() as s:
+            return int(get_setting(s, "ui.idle_lock_minutes", 15))
+
+    def done(minutes: int) -> None:
+        window.idle_monitor.set_interval_ms(max(1, minutes) * 60_000)
+
+    QueryOp(parent=window, op=op, success=done).failure(
+        lambda e: log.warning("idle setting not read: %s", e)).run_in_background()
 
 
 def refresh_overdue(window: MainWindow, ctx: AppContext) -> None:
