@@ -32,7 +32,7 @@ from reliefdesk.ui import printing
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.detail import ApplicationDetail
-from reliefdesk.ui.applications.intake import Saved
+from reliefdesk.services.intake import Saved
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
 from reliefdesk.ui.applications.table_model import (
     OVERDUE_COLOR,

@@ -24,7 +24,7 @@ from reliefdesk.services.casework import ApplicationRow, PublicityBatch
 from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications.action_dialog import ActionDialog
-from reliefdesk.ui.applications.intake import publicity_end_preview
+from reliefdesk.services.intake import publicity_end_preview
 from reliefdesk.ui.applications.widgets import date_edit, hint_label, to_date
 from reliefdesk.ui.applications.wizard_pages import fill_row, table
 from reliefdesk.ui.context import AppContext

@@ -33,7 +33,7 @@ from reliefdesk.services.assessment import Assessment
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.intake import (
+from reliefdesk.services.intake import (
     Intake,
     MemberRef,
     Saved,

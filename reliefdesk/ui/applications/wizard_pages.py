@@ -41,7 +41,7 @@ from reliefdesk.services import register, search
 from reliefdesk.services.register_types import COUNTED_INCOME
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.intake import AssetLine, IncomeLine, MemberRef
+from reliefdesk.services.intake import AssetLine, IncomeLine, MemberRef
 from reliefdesk.ui.applications.widgets import code_combo, parse_yuan, section_label
 from reliefdesk.ui.ops import QueryOp
 

@@ -41,7 +41,7 @@ def household_history(
 ) -> list[AuditRow]:
     """The household's audit events, newest first (``audit.household_history`` in a session)."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return audit.household_history(s, household_id, limit)
 
 

@@ -20,7 +20,7 @@ QUICK_LIMIT = 5000
 def quick_todo(db: Database, actor: Actor, today: date) -> list[WorkItem]:
     """Open cases with their stored deadline and working days left (no actions yet)."""
     rows = casework.list_applications(db, actor, open_only=True, limit=QUICK_LIMIT)
-    with db.session() as s:
+    with db.read_session() as s:
         cal = work_calendar(s)
     return [WorkItem(r.id, r.file_no, r.applicant_name, r.programme, r.state, r.state_label,
                      r.due_on, cal.working_days_between(today, r.due_on) if r.due_on else None,

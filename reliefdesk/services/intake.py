@@ -16,14 +16,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from reliefdesk.db.engine import Database
-from reliefdesk.domain import workflow as wf
-from reliefdesk.errors import ReliefError, ValidationError
-from reliefdesk.services import register
-from reliefdesk.services.assessment import Assessment, assess
-from reliefdesk.services.casework import create_application_in
-from reliefdesk.services.context import Actor
-from reliefdesk.services.policy import policy_on, work_calendar
+from ..db.engine import Database
+from ..domain import workflow as wf
+from ..errors import ReliefError, ValidationError
+from . import register
+from .assessment import Assessment, assess
+from .casework import create_application_in
+from .context import Actor
+from .policy import policy_on, work_calendar
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def preview_intake(db: Database, actor: Actor, data: Intake) -> Assessment:
 def publicity_end_preview(db: Database, start: date) -> date:
     """Last day of a 公示 starting on ``start`` under the policy in force (calendar or working
     days, 7 by default); the service computes the same when the 公示 is started."""
-    with db.session() as s:
+    with db.read_session() as s:
         policy = policy_on(s, start)
         limits = wf.Limits.from_mapping(policy.data.get("limits", {}),
                                         publicity_days=policy.publicity_days,
