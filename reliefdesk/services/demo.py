@@ -336,7 +336,6 @@ class _Generation:
     def run(self, n: int, township: str | None,
             progress: Callable[[int, int], None] | None) -> DemoResult:
         s = self.s
-        rng = self.rng
         towns, county = _townships(s, township, n)
         sqlite = s.get_bind().dialect.name == "sqlite"
         if sqlite:  # index pages of ~1M new rows stay in memory (default is 2 MB)

@@ -28,7 +28,6 @@ from ..models import (Application, Asset, CaseStep, Enrollment, Household, Perso
                       Visit)
 from ..models import IncomeItem as IncomeRow
 from .assessment import assess
-from .context import Actor
 from .printing_common import (PrintResult, count_pages, disability_text, file_name,
                               office_for_print, sex_text, user_names)
 from .register_types import ASSET_KINDS, HEALTH, INCOME_CATEGORIES, LABOUR, RELATION_LABELS

@@ -11,7 +11,6 @@ made behind the app's back and runs in ``reliefdesk-admin check`` (``services.ch
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
 
 from .roster_adjust import (add_adjustment, cancel_adjustment, mark_account_fixed,
                             record_back_pay)
