@@ -23,7 +23,7 @@ from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
 from reliefdesk.services.context import Actor
 from reliefdesk.services.settings import OfficeInfo, get_office, get_setting, save_office
-from reliefdesk.ui import i18n
+from reliefdesk.ui import gc_guard, i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
 from reliefdesk.ui.login_dialog import LoginDialog
@@ -291,6 +291,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    gc_guard.install(app)  # Python's GC must never collect Qt objects on a worker thread
     log_path = setup_logging(log_dir())
     crash = CrashHandler(log_path=log_path)
     crash.activate()

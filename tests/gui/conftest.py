@@ -22,6 +22,21 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture(autouse=True)
+def _gc_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """As in the app: Python's cyclic GC runs only on the GUI thread (ui/gc_guard.py), so a
+    worker thread never collects Qt objects. Per test, so the Qt-free unit tests that run in
+    the same session keep automatic collection."""
+    import gc
+
+    from reliefdesk.ui import gc_guard
+
+    collector = gc_guard.install(qapp)
+    yield collector
+    gc.collect()  # on the GUI thread, before automatic collection comes back
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
 def _isolate_global_handlers() -> Iterator[None]:
     """Reset the crash handler and the log file handler that a test may have installed."""
     yield
