@@ -791,22 +791,6 @@
 <context>
     <name>CaseLabels</name>
     <message>
-        <source>Urban dibao</source>
-        <translation>城市低保</translation>
-    </message>
-    <message>
-        <source>Rural dibao</source>
-        <translation>农村低保</translation>
-    </message>
-    <message>
-        <source>Tekun support</source>
-        <translation>特困供养</translation>
-    </message>
-    <message>
-        <source>Temporary aid</source>
-        <translation>临时救助</translation>
-    </message>
-    <message>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>

@@ -105,22 +105,6 @@
 <context>
     <name>HouseholdLabels</name>
     <message>
-        <source>Urban dibao</source>
-        <translation>城市低保</translation>
-    </message>
-    <message>
-        <source>Rural dibao</source>
-        <translation>农村低保</translation>
-    </message>
-    <message>
-        <source>Tekun support</source>
-        <translation>特困供养</translation>
-    </message>
-    <message>
-        <source>Temporary aid</source>
-        <translation>临时救助</translation>
-    </message>
-    <message>
         <source>Receiving</source>
         <translation>在保</translation>
     </message>

@@ -240,6 +240,25 @@ Casework for township social assistance.</source>
     </message>
 </context>
 <context>
+    <name>Programme</name>
+    <message>
+        <source>Urban dibao</source>
+        <translation>城市低保</translation>
+    </message>
+    <message>
+        <source>Rural dibao</source>
+        <translation>农村低保</translation>
+    </message>
+    <message>
+        <source>Tekun support</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
+        <source>Temporary aid</source>
+        <translation>临时救助</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>The password must have at least 8 characters.</source>

@@ -241,18 +241,6 @@
         <translation>全部</translation>
     </message>
     <message>
-        <source>Urban dibao</source>
-        <translation>城市低保</translation>
-    </message>
-    <message>
-        <source>Rural dibao</source>
-        <translation>农村低保</translation>
-    </message>
-    <message>
-        <source>Tekun support</source>
-        <translation>特困</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>新增</translation>
     </message>

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-# lupdate only sees literal ``QCoreApplication.translate("Context", "text")`` calls (no aliases).
+from reliefdesk.ui.labels import programme_labels  # noqa: F401 - one shared table, re-exported
 
-def programme_labels() -> dict[str, str]:
-    return {
-        "urban_dibao": QCoreApplication.translate("CaseLabels", "Urban dibao"),
-        "rural_dibao": QCoreApplication.translate("CaseLabels", "Rural dibao"),
-        "tekun": QCoreApplication.translate("CaseLabels", "Tekun support"),
-        "temporary_aid": QCoreApplication.translate("CaseLabels", "Temporary aid"),
-    }
+# lupdate only sees literal ``QCoreApplication.translate("Context", "text")`` calls (no aliases).
 
 
 def state_labels() -> dict[str, str]:

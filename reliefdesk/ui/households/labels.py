@@ -11,15 +11,11 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from reliefdesk.domain.money import fen_to_yuan
+from reliefdesk.ui.labels import programme_labels
 
 
 def programmes() -> dict[str, str]:
-    return {
-        "urban_dibao": QCoreApplication.translate("HouseholdLabels", "Urban dibao"),
-        "rural_dibao": QCoreApplication.translate("HouseholdLabels", "Rural dibao"),
-        "tekun": QCoreApplication.translate("HouseholdLabels", "Tekun support"),
-        "temporary_aid": QCoreApplication.translate("HouseholdLabels", "Temporary aid"),
-    }
+    return programme_labels()
 
 
 def enrollment_statuses() -> dict[str, str]:

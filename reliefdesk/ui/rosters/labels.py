@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
+from reliefdesk.ui.labels import programme_labels as shared_programme_labels
 
 #: Programme codes offered by the picker, in order ("all" = every monthly programme).
 PROGRAMME_CODES = ("all", "urban_dibao", "rural_dibao", "tekun")
@@ -22,12 +23,10 @@ OK_COLOR = QColor("#1b7f3b")
 
 
 def programme_labels() -> dict[str, str]:
-    return {
-        "all": QCoreApplication.translate("RosterLabels", "All programmes"),
-        "urban_dibao": QCoreApplication.translate("RosterLabels", "Urban dibao"),
-        "rural_dibao": QCoreApplication.translate("RosterLabels", "Rural dibao"),
-        "tekun": QCoreApplication.translate("RosterLabels", "Tekun support"),
-    }
+    """The roster's programme choices: all, or one monthly programme (no temporary aid)."""
+    shared = shared_programme_labels()
+    return {"all": QCoreApplication.translate("RosterLabels", "All programmes"),
+            **{k: shared[k] for k in ("urban_dibao", "rural_dibao", "tekun")}}
 
 
 def flag_labels() -> dict[str, str]:
