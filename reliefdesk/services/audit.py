@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.defaults import GENESIS_HASH
+from ..db.engine import Database
 from ..models import AuditEvent, AuditHead, utcnow
 from .context import Actor
 
@@ -100,12 +101,49 @@ class AuditRow:
     entity_id: str
     detail: dict[str, Any]
     success: bool
+    household_id: int | None = None
 
 
-def household_history(session: Session, household_id: int, limit: int = 500) -> list[AuditRow]:
+def _row(r: AuditEvent) -> AuditRow:
+    return AuditRow(r.id, r.at, r.username, r.role, r.action, r.entity, r.entity_id,
+                    dict(r.detail or {}), bool(r.success), r.household_id)
+
+
+def household_history_in(session: Session, household_id: int, limit: int = 500) -> list[AuditRow]:
     rows = session.scalars(
         select(AuditEvent).where(AuditEvent.household_id == household_id)
         .order_by(AuditEvent.id.desc()).limit(limit)
     )
-    return [AuditRow(r.id, r.at, r.username, r.role, r.action, r.entity, r.entity_id, r.detail,
-                     r.success) for r in rows]
+    return [_row(r) for r in rows]
+
+
+def household_history(db: Database, actor: Actor, household_id: int,
+                      limit: int = 500) -> list[AuditRow]:
+    """The household's events, newest first (the household page's 操作历史 tab)."""
+    actor.require("read")
+    with db.read_session() as s:
+        return household_history_in(s, household_id, limit)
+
+
+def list_events(db: Database, actor: Actor, offset: int, limit: int, *, username: str = "",
+                action: str = "") -> list[AuditRow]:
+    """A page of the audit log, newest first, optionally one user's or one action's."""
+    actor.require("audit.read")
+    q = select(AuditEvent).order_by(AuditEvent.id.desc())
+    if username:
+        q = q.where(AuditEvent.username == username)
+    if action:
+        q = q.where(AuditEvent.action == action)
+    with db.read_session() as s:
+        return [_row(r) for r in s.scalars(q.offset(offset).limit(limit))]
+
+
+def filter_choices(db: Database, actor: Actor) -> tuple[list[str], list[str]]:
+    """The usernames and the action codes that occur in the audit log."""
+    actor.require("audit.read")
+    with db.read_session() as s:
+        names = list(s.scalars(select(AuditEvent.username).distinct()
+                               .order_by(AuditEvent.username)))
+        actions = list(s.scalars(select(AuditEvent.action).distinct()
+                                 .order_by(AuditEvent.action)))
+    return names, actions

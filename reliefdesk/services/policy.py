@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db.engine import Database
 from ..domain.calendar import WorkCalendar
 from ..errors import NotFound, ValidationError
 from ..models import Holiday, PolicyVersion
@@ -142,6 +143,23 @@ def work_calendar(session: Session) -> WorkCalendar:
     for h in session.scalars(select(Holiday)):
         (holidays if h.kind == "holiday" else workdays).append(h.day)
     return WorkCalendar(holidays, workdays)
+
+
+@dataclass(frozen=True)
+class HolidayRow:
+    day: date
+    kind: str  # "holiday" (放假) | "workday" (调休上班)
+    name: str
+
+
+def holidays_of_year(db: Database, actor: Actor, year: int) -> list[HolidayRow]:
+    """The 放假 and 调休上班 days of ``year`` in date order."""
+    actor.require("read")
+    with db.read_session() as s:
+        rows = s.scalars(select(Holiday).where(Holiday.day >= date(year, 1, 1),
+                                               Holiday.day <= date(year, 12, 31))
+                         .order_by(Holiday.day))
+        return [HolidayRow(r.day, r.kind, r.name or "") for r in rows]
 
 
 def set_holiday(session: Session, actor: Actor, day: date, kind: str, name: str = "") -> None:

@@ -13,7 +13,9 @@ from reliefdesk.services.audit import AuditProblem
 from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.tables import make_table
-from reliefdesk.ui.admin.reads import AuditEventRow, audit_filter_choices, audit_page
+from reliefdesk.services.audit import AuditRow as AuditEventRow
+from reliefdesk.services.audit import filter_choices as audit_filter_choices
+from reliefdesk.services.audit import list_events as audit_page
 from reliefdesk.ui.applications.table_model import OVERDUE_COLOR, Column, PagedTableModel
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp

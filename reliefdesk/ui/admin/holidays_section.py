@@ -25,7 +25,7 @@ from reliefdesk.services import policy
 from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
-from reliefdesk.ui.admin.reads import HolidayRow, holidays_of_year
+from reliefdesk.services.policy import HolidayRow, holidays_of_year
 from reliefdesk.ui.applications.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label

@@ -36,15 +36,6 @@ class HouseholdBundle:
         return payment_lines(self.enrollments)
 
 
-def household_history(
-    db: Database, actor: Actor, household_id: int, limit: int = 500
-) -> list[AuditRow]:
-    """The household's audit events, newest first (``audit.household_history`` in a session)."""
-    actor.require("read")
-    with db.read_session() as s:
-        return audit.household_history(s, household_id, limit)
-
-
 def _part(what: str, read: Callable[[], list[Any]], problems: list[str]) -> tuple[Any, ...]:
     """One secondary tab's rows. A bug in that service must not make the whole household
     unreadable: it is logged and the tab shows that it could not be read."""
@@ -76,7 +67,7 @@ def load_bundle(
             lambda: enrollments.list_enrollments(db, actor, household_id=household_id),
             problems,
         ),
-        _part("history", lambda: household_history(db, actor, household_id), problems),
+        _part("history", lambda: audit.household_history(db, actor, household_id), problems),
         tuple(problems),
     )
 
