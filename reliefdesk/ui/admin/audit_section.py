@@ -16,7 +16,7 @@ from reliefdesk.ui.tables import make_table
 from reliefdesk.services.audit import AuditRow as AuditEventRow
 from reliefdesk.services.audit import filter_choices as audit_filter_choices
 from reliefdesk.services.audit import list_events as audit_page
-from reliefdesk.ui.applications.table_model import OVERDUE_COLOR, Column, PagedTableModel
+from reliefdesk.ui.table_model import OVERDUE_COLOR, Column, PagedTableModel
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reliefdesk.ui.applications.table_model import RecordTableModel
+from reliefdesk.ui.table_model import RecordTableModel
 
 
 

@@ -26,7 +26,7 @@ from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
 from reliefdesk.services.policy import HolidayRow, holidays_of_year
-from reliefdesk.ui.applications.table_model import Column, RecordTableModel
+from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.ops import QueryOp

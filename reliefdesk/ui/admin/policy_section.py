@@ -13,7 +13,7 @@ from reliefdesk.services.policy import Policy
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.policy_editor import PolicyEditor
-from reliefdesk.ui.applications.table_model import Column, RecordTableModel, fmt_yuan
+from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_yuan
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
 

@@ -13,7 +13,7 @@ from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
-from reliefdesk.ui.applications.table_model import Column, RecordTableModel
+from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
 

@@ -27,7 +27,7 @@ from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
-from reliefdesk.ui.applications.table_model import Column, RecordTableModel, fmt_date
+from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.applications.widgets import section_label
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp

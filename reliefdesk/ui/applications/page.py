@@ -34,7 +34,7 @@ from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.detail import ApplicationDetail
 from reliefdesk.services.intake import Saved
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
-from reliefdesk.ui.applications.table_model import (
+from reliefdesk.ui.table_model import (
     OVERDUE_COLOR,
     Column,
     PagedTableModel,

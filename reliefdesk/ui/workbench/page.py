@@ -26,7 +26,7 @@ from reliefdesk.services import casework
 from reliefdesk.services.casework import Workbench, WorkItem
 from reliefdesk.services.enrollments import RecheckItem
 from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.table_model import (
+from reliefdesk.ui.table_model import (
     OVERDUE_COLOR,
     WARN_COLOR,
     Column,
