@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reliefdesk import __version__
@@ -32,8 +34,14 @@ from reliefdesk.ui.main_window import MainWindow
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.setup_dialog import SetupData, SetupDialog
 from reliefdesk.ui.style import apply_style
+from reliefdesk.version import icon_path
 
 log = logging.getLogger(__name__)
+
+# Packaging smoke test (installer/smoke.sh): with this variable set to 1 the program quits with
+# exit code 0 as soon as the sign-in window is shown, after printing SMOKE_LOGIN_LINE on stdout.
+ENV_SMOKE_QUIT = "RELIEFDESK_SMOKE_QUIT_AFTER_LOGIN_SHOWN"
+SMOKE_LOGIN_LINE = "reliefdesk-smoke: login window shown"
 
 # (navigation key, module, class): each page class takes (ctx: AppContext, parent=None).
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -218,6 +226,8 @@ class Startup:
         dialog = LoginDialog(lambda u, p: users.login(db, u, p), office_name=subtitle,
                              username=last_user)
         self.dialogs.append(dialog)
+        if os.environ.get(ENV_SMOKE_QUIT) == "1":
+            QTimer.singleShot(0, lambda: _smoke_quit(dialog))
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.user is None:
             self.app.exit(0)
             return
@@ -244,6 +254,14 @@ class Startup:
         ctx.changed.connect(lambda _kinds: refresh_overdue(window, ctx))
         ctx.changed.connect(
             lambda kinds: "settings" in kinds and apply_office_settings(window, ctx))
+
+
+def _smoke_quit(dialog: LoginDialog) -> None:
+    """Smoke-test exit: report that the sign-in window is on screen, then cancel it (exit 0)."""
+    if dialog.isVisible():
+        print(f"{SMOKE_LOGIN_LINE}: {dialog.windowTitle()}", flush=True)
+        log.info(SMOKE_LOGIN_LINE)
+    dialog.reject()
 
 
 def create_office_and_admin(db: Database, data: SetupData) -> None:
@@ -291,6 +309,7 @@ def run(options: Options, argv: list[str] | None = None) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setWindowIcon(QIcon(str(icon_path())))
     gc_guard.install(app)  # Python's GC must never collect Qt objects on a worker thread
     log_path = setup_logging(log_dir())
     crash = CrashHandler(log_path=log_path)
