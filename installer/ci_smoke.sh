@@ -44,7 +44,7 @@ if dpkg-query -W -f='${Status}' reliefdesk 2>/dev/null | grep -q "install ok ins
   echo "ci_smoke: reliefdesk is already installed on this machine; refusing to replace it" >&2
   exit 1
 fi
-cleanup() { $SUDO dpkg -r reliefdesk >/dev/null 2>&1 || true; }
+cleanup() { $SUDO dpkg --purge reliefdesk >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 $SUDO dpkg -i "$deb"
 stamp=$(mktemp)
@@ -61,6 +61,7 @@ if [ -n "$written" ]; then
   exit 1
 fi
 $SUDO dpkg -r reliefdesk
+$SUDO dpkg --purge reliefdesk >/dev/null  # forget the removed package entirely
 trap - EXIT
 if [ -e /opt/reliefdesk ] || [ -e /usr/bin/reliefdesk ]; then
   echo "ci_smoke: dpkg -r left files behind" >&2

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..documents.pdf.fonts import font_warning
 from ..errors import ValidationError
 from ..services import printing
 from ..services.printing import PrintResult
@@ -106,6 +108,9 @@ def _save(ctx: CliContext, result: PrintResult) -> int:
         raise ValidationError(f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write",
                               field="out") from exc
     ctx.out(f"已输出 {out}（{result.title}，{result.pages} 页，{len(result.pdf)} 字节）")
+    warning = font_warning()
+    if warning:
+        print(f"警告：{warning}", file=sys.stderr)
     return EXIT_OK
 
 

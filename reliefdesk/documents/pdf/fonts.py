@@ -3,11 +3,16 @@
 Order (DESIGN §5, ECOSYSTEM §3.1):
 
 1. ``RELIEFDESK_PDF_FONT`` (a path to .ttf/.ttc, optionally ``path#index`` for a subfont);
-2. Windows: ``%WINDIR%\\Fonts\\simsun.ttc`` (subfont 0), ``simfang.ttf``, ``simhei.ttf``;
+2. Windows, in ``%WINDIR%\\Fonts`` and then the per-user font folder
+   ``%LOCALAPPDATA%\\Microsoft\\Windows\\Fonts``: SimSun ``simsun.ttc`` (subfont 0 = 宋体,
+   1 = 新宋体), FangSong ``simfang.ttf``, SimHei ``simhei.ttf``, Microsoft YaHei ``msyh.ttc``
+   (subfont 0; ``msyh.ttf`` on Windows 7), KaiTi ``simkai.ttf``;
    then any .ttf/.ttc bundled in ``reliefdesk/resources/fonts`` (none shipped yet);
-3. Linux: WenQuanYi Zen Hei, AR PL UMing, then a glob over common font directories;
+3. Linux: WenQuanYi Zen Hei/Micro Hei, AR PL UMing, the CESI fonts of 银河麒麟/统信UOS, then a
+   glob over common font directories;
 4. last resort: the CID font ``STSong-Light`` which is *not embedded* (the viewer
-   substitutes a face), with a logged warning.
+   substitutes a face), with a logged warning; :func:`font_warning` then returns a one-line
+   Chinese message for the clerk (the CLI prints it).
 
 reportlab cannot embed CFF outlines (.otf, Noto CJK/Source Han), so those are skipped;
 fonts whose ``fsType`` forbids embedding raise ``TTFError`` and are skipped as well.
@@ -44,26 +49,49 @@ class FontChoice:
     embedded: bool
 
 
-def _windows_candidates() -> list[tuple[str, int]]:
+NO_FONT_MESSAGE = (
+    "未找到可嵌入的中文 TrueType 字体（宋体、黑体、微软雅黑或文泉驿），打印的表格在不同电脑上"
+    f"可能显示不一致。请安装中文字体，或设置环境变量 {ENV_VAR} 指向 .ttf/.ttc 字体文件。"
+)
+
+# (file name, subfont index) in preference order: official forms are set in 宋体/仿宋.
+WINDOWS_FONTS: tuple[tuple[str, int], ...] = (
+    ("simsun.ttc", 0),  # SimSun 宋体 (index 1 is NSimSun 新宋体)
+    ("simfang.ttf", 0),  # FangSong 仿宋
+    ("simhei.ttf", 0),  # SimHei 黑体
+    ("msyh.ttc", 0),  # Microsoft YaHei 微软雅黑 (index 1 is Microsoft YaHei UI)
+    ("msyh.ttf", 0),  # Microsoft YaHei on Windows 7
+    ("simkai.ttf", 0),  # KaiTi 楷体
+)
+
+
+def _windows_font_dirs() -> list[Path]:
+    """The system font folder, then the per-user one (fonts installed without admin rights)."""
     windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
-    fonts = Path(windir) / "Fonts"
-    return [
-        (str(fonts / "simsun.ttc"), 0),
-        (str(fonts / "simfang.ttf"), 0),
-        (str(fonts / "simhei.ttf"), 0),
-    ]
+    dirs = [Path(windir) / "Fonts"]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return dirs
+
+
+def _windows_candidates() -> list[tuple[str, int]]:
+    return [(str(d / name), index) for d in _windows_font_dirs() for name, index in WINDOWS_FONTS]
 
 
 _LINUX_KNOWN = [
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    ("/usr/share/fonts/truetype/cesi/CESI_SS_GB2312.TTF", 0),  # 银河麒麟 (Kylin) 宋体
+    ("/usr/share/fonts/truetype/cesi/CESI_FS_GB2312.TTF", 0),
     ("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", 0),  # Fedora layout
     ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
 ]
 
 # Name fragments of TrueType-outline CJK faces worth trying when globbing.
 _GLOB_HINTS = ("wqy-zenhei", "wqy-microhei", "uming", "ukai", "droidsansfallback", "simsun",
-               "simfang", "simhei", "simkai")
+               "simfang", "simhei", "simkai", "msyh", "cesi_ss", "cesi_fs", "cesi_ht", "cesi_kt")
 _FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
               "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts")
 
@@ -93,8 +121,7 @@ def candidate_fonts() -> list[tuple[str, int]]:
     cands: list[tuple[str, int]] = []
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
-        path, _, idx = env.partition("#")
-        cands.append((path, int(idx) if idx.isdigit() else 0))
+        cands.append(parse_font_spec(env))
     if sys.platform.startswith("win"):
         cands += _windows_candidates()
     cands += _bundled_candidates()
@@ -111,18 +138,33 @@ def candidate_fonts() -> list[tuple[str, int]]:
 
 _lock = threading.Lock()
 _choice: FontChoice | None = None
+_registered: dict[tuple[str, int], str] = {}  # (file, subfont) -> reportlab font name
 
 
 def _try_register(path: str, index: int) -> FontChoice | None:
     if not os.path.isfile(path):
         return None
+    # reportlab ignores a second registration under a name it already knows, so a different
+    # face (another file or subfont, e.g. after a reset in tests) gets a name of its own.
+    if (path, index) in _registered:
+        return FontChoice(_registered[(path, index)], path, index, embedded=True)
+    name = f"{FONT_NAME}-{len(_registered)}" if _registered else FONT_NAME
     try:
-        font = TTFont(FONT_NAME, path, subfontIndex=index)
+        font = TTFont(name, path, subfontIndex=index)
     except (TTFError, OSError, ValueError) as exc:  # CFF outlines, no embedding rights, damage
         log.info("PDF font %s#%d unusable: %s", path, index, exc)
         return None
     pdfmetrics.registerFont(font)
-    return FontChoice(FONT_NAME, path, index, embedded=True)
+    _registered[(path, index)] = name
+    return FontChoice(name, path, index, embedded=True)
+
+
+def parse_font_spec(value: str) -> tuple[str, int]:
+    """``"C:\\Windows\\Fonts\\simsun.ttc#1"`` -> (path, 1); no or a bad ``#index`` means 0."""
+    path, sep, idx = value.strip().rpartition("#")
+    if not sep or not idx.strip().isdigit():
+        return value.strip(), 0
+    return path, int(idx)
 
 
 def ensure_font() -> FontChoice:
@@ -137,21 +179,23 @@ def ensure_font() -> FontChoice:
                 log.info("PDF font: %s (subfont %d), embedded", path, index)
                 _choice = choice
                 return choice
-        log.warning(
-            "No embeddable Chinese TrueType font found (set %s to a .ttf/.ttc); falling back "
-            "to the non-embedded CID font %s - printed forms will look different per viewer",
-            ENV_VAR, CID_FALLBACK,
-        )
+        log.warning("%s (non-embedded CID font %s used)", NO_FONT_MESSAGE, CID_FALLBACK)
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
         _choice = FontChoice(CID_FALLBACK, None, 0, embedded=False)
         return _choice
 
 
+def font_warning() -> str | None:
+    """The Chinese message to show when the PDFs cannot embed a Chinese font, else None."""
+    return None if ensure_font().embedded else NO_FONT_MESSAGE
+
+
 def reset_font_choice() -> None:
     """Forget the cached choice (tests that change ``RELIEFDESK_PDF_FONT`` use this).
 
-    A TrueType face already registered under ``FONT_NAME`` stays in reportlab's registry;
-    the next ``ensure_font`` re-registers under the same name, which replaces it.
+    Faces already registered stay in reportlab's registry under their own names; choosing
+    another file or subfont afterwards registers it under a new name (reportlab never replaces
+    a registered name).
     """
     global _choice
     with _lock:
