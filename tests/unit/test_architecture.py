@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[2] / "reliefdesk"
-LEAVES = {"errors", "paths", "settings", "logsetup", "__init__"}
+LEAVES = {"errors", "paths", "settings", "logsetup", "version", "__init__"}
 # package -> the reliefdesk packages it may import (besides the leaf modules)
 ALLOWED: dict[str, set[str]] = {
     "domain": {"domain"},
