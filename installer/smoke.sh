@@ -85,6 +85,32 @@ if command -v xvfb-run >/dev/null 2>&1; then
   step "GUI: xcb (Xvfb) on the demo office"
   gui xcb --demo
 fi
+# Offices sharing a server: the frozen psycopg driver against a throwaway PostgreSQL cluster
+# (when the PostgreSQL binaries are installed, as scripts/setup.sh does).
+INITDB=$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)
+if [ -n "$INITDB" ] && [ -x "$INITDB" ]; then
+  step "CLI: init, demo, check on PostgreSQL"
+  PGBIN=$(dirname "$INITDB")
+  PGDIR=$(mktemp -d /tmp/reliefdesk-smoke-pg.XXXXXX)  # outside $WORK: postgres must reach it
+  RUNAS=()
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; RUNAS=(runuser -u postgres --); fi
+  PGPORT=$(( 20000 + RANDOM % 20000 ))
+  pg() { (cd / && "${RUNAS[@]}" "$@"); }
+  pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust >/dev/null
+  pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -w -l "$PGDIR/log" \
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1" start >/dev/null
+  trap 'pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$PGDIR"' EXIT
+  PGURL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
+  RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' "$CLI" --db "$PGURL" init \
+    || fail "init on PostgreSQL"
+  RELIEFDESK_PASSWORD='Smoke#admin1' "$CLI" --db "$PGURL" --user admin demo --households 20 --clean \
+    >/dev/null || fail "demo on PostgreSQL"
+  "$CLI" --db "$PGURL" check | tail -1 || fail "check on PostgreSQL"
+  pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null
+  rm -rf "$PGDIR"
+  trap 'rm -rf "$WORK"' EXIT
+fi
+
 LOG="$DATA/logs/reliefdesk.log"
 [ -f "$LOG" ] || fail "no GUI log at $LOG"
 if grep -E 'Missing translation|Cannot load translation|translation qtbase_.* not found|Traceback' \
