@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from reliefdesk.domain.money import fen_to_yuan
+
 Programme = Literal["urban_dibao", "rural_dibao", "tekun", "temporary_aid"]
 
 #: Printed names of the programmes (保障类别).
@@ -245,6 +247,12 @@ class NoticeEntry:
     amount_fen: int
     village: str
     programme: str  # printed category, e.g. 农村低保 / 特困 分散
+    one_off: bool = False  # 临时救助: a one-off sum, printed as such (never "元/月")
+
+    @property
+    def amount_text(self) -> str:
+        """"723.00/月" for a monthly benefit, "1323.00（一次性）" for a one-off grant."""
+        return fen_to_yuan(self.amount_fen) + ("（一次性）" if self.one_off else "/月")
 
 
 @dataclass(frozen=True, slots=True)

@@ -287,7 +287,8 @@ def notice_data(s: Session, apps: Sequence[Application]) -> NoticeData:
         if a.programme == "tekun" and a.care_mode:
             label += CARE_MODES.get(a.care_mode, "")[:2]
         entries.append(NoticeEntry(applicant.name, _persons(s, a), int(a.proposed_fen or 0),
-                                   _village(s, household)[0], label))
+                                   _village(s, household)[0], label,
+                                   one_off=a.programme == "temporary_aid"))
     entries.sort(key=lambda e: (e.village, e.programme))
     families = {_family(a.programme) for a in apps}
     kind = families.pop() if len(families) == 1 else "mixed"

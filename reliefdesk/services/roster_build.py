@@ -232,6 +232,10 @@ def generate_in(s: Session, actor: Actor, month: str | date, programme: str | No
                 with_lines: bool = False) -> RosterView:
     """:func:`generate` inside the caller's transaction."""
     actor.require("roster.generate")
+    if programme == "temporary_aid":  # one-off grants: a payment list of their own
+        from .roster_oneoff import generate_temp_aid_in
+
+        return generate_temp_aid_in(s, actor, month)
     with gc_paused():
         return _generate_in(s, actor, month, programme, with_lines)
 

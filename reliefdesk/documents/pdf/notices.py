@@ -46,12 +46,12 @@ def notice_story(data: NoticeData, st: Styles, *, mask_names: bool = False) -> l
         st.body_indent))
     story.append(spacer(3))
     rows: list[list[object]] = [[P(h, st.head) for h in
-                                 ("序号", "村（社区）", "姓名", "家庭人口", "救助类别", "金额（元/月）")]]
+                                 ("序号", "村（社区）", "姓名", "家庭人口", "救助类别", "金额（元）")]]
     for i, e in enumerate(data.entries, 1):
         rows.append([P(i, st.cell_c), P(e.village, st.cell_c),
                      P(mask_name(e.name) if mask_names else e.name, st.cell_c),
                      P(e.household_size, st.cell_c), P(e.programme, st.cell_c),
-                     P(fen_to_yuan(e.amount_fen), st.cell_r)])
+                     P(e.amount_text, st.cell_r)])
     cols = [14 * mm, 40 * mm, 30 * mm, 22 * mm, 40 * mm]
     cols.append(w - sum(cols))
     story.append(grid_table(rows, cols, repeat_rows=1, header_rows=1, font_size=10))
@@ -85,10 +85,16 @@ def letter_story(data: DecisionLetterData, st: Styles) -> list[Flowable]:
                              P(f"{data.name}：", st.body)]
     if data.kind == "confirm":
         amount = ""
+        one_off = data.programme == "temporary_aid"
         if data.amount_fen is not None:
-            amount = (f"月{'供养' if data.programme == 'tekun' else '保障'}金额为<u>"
-                      f"{fen_to_yuan(data.amount_fen)}</u>元（大写：{esc(to_capital(data.amount_fen))}），")
-        start = f"自{fmt_month(data.start_month)}起发放。" if data.start_month else ""
+            what = "一次性救助金额" if one_off else \
+                f"月{'供养' if data.programme == 'tekun' else '保障'}金额"
+            amount = (f"{what}为<u>{fen_to_yuan(data.amount_fen)}</u>元"
+                      f"（大写：{esc(to_capital(data.amount_fen))}），")
+        start = ""
+        if data.start_month:
+            start = (f"于{fmt_month(data.start_month)}一次性发放。" if one_off
+                     else f"自{fmt_month(data.start_month)}起发放。")
         story.append(Paragraph(
             f"你（家）提出的{esc(prog)}申请，经家庭经济状况调查、公示和审核确认，符合条件，"
             f"决定予以确认（{esc(PROGRAMME_NAMES[data.programme])}），{amount}{esc(start)}", st.body_indent))
