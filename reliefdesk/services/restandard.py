@@ -53,6 +53,7 @@ class RestandardItem:
 
     enrollment_id: int
     household_id: int
+    payee_name: str
     programme: str
     effective_month: date
     old_fen: int
@@ -120,7 +121,7 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
     start = parse_month(from_month)
     policy = policy_on(s, start)
     calcs: dict[date, tuple[Policy, Calculator]] = {}
-    facts, _ = load(s, MONTHLY_PROGRAMMES, date(9999, 1, 1), start)
+    facts, snaps = load(s, MONTHLY_PROGRAMMES, date(9999, 1, 1), start)
     locked = latest_locked_month(s)
     back_month = next_month(locked) if locked is not None and locked >= start else None
     items: list[RestandardItem] = []
@@ -128,6 +129,7 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
         if f.status not in OPEN_STATUSES or (f.end_month is not None and f.end_month < start):
             continue
         month = max(start, f.start_month)
+        name = snaps[f.enrollment_id].payee_name
         if month not in calcs:
             p = policy_on(s, month)
             calcs[month] = (p, Calculator(p))
@@ -135,14 +137,14 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
         old = decided_fen_in(f, month)
         formula = calc.compute(formula_basis(f, exact=True))
         if formula.working.get("error"):
-            items.append(RestandardItem(f.enrollment_id, f.household_id, f.programme, month,
-                                        old, old, "review",
+            items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme,
+                                        month, old, old, "review",
                                         f"无法按新标准计算：{formula.working['error']}"))
             continue
         new = formula.fen
         if new == old:
-            items.append(RestandardItem(f.enrollment_id, f.household_id, f.programme, month,
-                                        old, new, "unchanged", "金额不变"))
+            items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme,
+                                        month, old, new, "unchanged", "金额不变"))
             continue
         later = any(c.kind in AMOUNT_KINDS and c.effective_month > month for c in f.changes)
         text = f"调标：{p.name} 自 {month_text(month)} 起{_standard_text(p, f, calc)}"
@@ -151,8 +153,8 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
                 f.amount_source, "渐退期金额" if f.status == "phase_out" else "已有后续变更决定")
             note = (f"{text}，按公式应为 {fen_to_yuan(new)} 元，现核定 {fen_to_yuan(old)} 元"
                     f"（{why}），未自动调整，请复核后作出调整决定。")
-            items.append(RestandardItem(f.enrollment_id, f.household_id, f.programme, month,
-                                        old, new, "review", note))
+            items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme,
+                                        month, old, new, "review", note))
             if not dry_run:
                 e = s.get(Enrollment, f.enrollment_id)
                 assert e is not None
@@ -177,8 +179,8 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
                 back = sum(a.amount_fen for a in adjs)
         elif back_month is not None and locked is not None and month <= locked:
             back = _dry_back_pay(f, month, locked, new)
-        items.append(RestandardItem(f.enrollment_id, f.household_id, f.programme, month, old,
-                                    new, "changed", reason, back))
+        items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme, month,
+                                    old, new, "changed", reason, back))
     result = RestandardResult(start, policy.name, dry_run, tuple(items), back_month)
     if not dry_run:
         audit.record(s, actor, "enrollment.restandard", "policy", policy.id,
