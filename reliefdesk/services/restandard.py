@@ -12,6 +12,8 @@ every open dibao/tekun enrollment and records the result:
 * manual amounts (set by hand at 初审) and adjusted ones (增发/减发 decisions), and 渐退
   shares, are not overwritten: they are flagged for review (``amount_review``) with the
   formula amount for comparison;
+* a household whose formula amount the new version does not move (same amount under the
+  version in force the month before) is left alone, whatever its decided amount;
 * where the effective month is already paid on locked rosters, the difference becomes 补发
   (back pay) on the next roster (``roster_adjust.back_pay_in``); decreases are not clawed back.
 
@@ -27,8 +29,9 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
+from ..errors import NotFound
 from ..domain.money import fen_to_yuan
-from ..domain.months import next_month
+from ..domain.months import add_months, next_month
 from ..models import Enrollment, EnrollmentChange
 from . import audit
 from .context import Actor
@@ -121,6 +124,7 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
     start = parse_month(from_month)
     policy = policy_on(s, start)
     calcs: dict[date, tuple[Policy, Calculator]] = {}
+    calcs_before: dict[date, Calculator | None] = {}
     facts, snaps = load(s, MONTHLY_PROGRAMMES, date(9999, 1, 1), start)
     locked = latest_locked_month(s)
     back_month = next_month(locked) if locked is not None and locked >= start else None
@@ -142,13 +146,15 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
                                         f"无法按新标准计算：{formula.working['error']}"))
             continue
         new = formula.fen
-        if new == old:
+        before = _formula_before(s, f, month, calcs_before)
+        if new == old or before == new:  # the new version does not move this household
             items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme,
                                         month, old, new, "unchanged", "金额不变"))
             continue
         later = any(c.kind in AMOUNT_KINDS and c.effective_month > month for c in f.changes)
         text = f"调标：{p.name} 自 {month_text(month)} 起{_standard_text(p, f, calc)}"
-        if f.status == "phase_out" or later or f.amount_source in ("manual", "adjusted"):
+        if f.status == "phase_out" or later or f.amount_source in ("manual", "adjusted") \
+                or (f.amount_source == "legacy" and before != old):
             why = {"manual": "初审人工核定金额", "adjusted": "增发/减发决定金额"}.get(
                 f.amount_source, "渐退期金额" if f.status == "phase_out" else "已有后续变更决定")
             note = (f"{text}，按公式应为 {fen_to_yuan(new)} 元，现核定 {fen_to_yuan(old)} 元"
@@ -191,6 +197,22 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
                              "back_pay_fen": result.back_pay_fen,
                              "back_pay_month": month_text(back_month) if back_month else None})
     return result
+
+
+def _formula_before(s: Session, f: EnrollmentFacts, month: date,
+                    cache: dict[date, Calculator | None]) -> int | None:
+    """The formula amount under the version in force the month before (None: none)."""
+    prev = add_months(month, -1)
+    if prev not in cache:
+        try:
+            cache[prev] = Calculator(policy_on(s, prev))
+        except NotFound:
+            cache[prev] = None
+    calc = cache[prev]
+    if calc is None:
+        return None
+    amount = calc.compute(formula_basis(f, exact=True))
+    return None if amount.working.get("error") else amount.fen
 
 
 def _dry_back_pay(f: EnrollmentFacts, month: date, locked: date, new: int) -> int:
