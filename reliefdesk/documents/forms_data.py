@@ -333,6 +333,7 @@ class RosterPrintData:
     lines: tuple[RosterPrintLine, ...]
     totals: RosterTotals | None = None  # None -> computed from lines
     made_on: date | None = None  # 制表日期
+    one_off: bool = False  # 临时救助发放名册: one-off sums, never per month
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,11 @@ def test_grant_is_paid_exactly_once_on_its_own_list(db, actors, tmp_path):
     joined = " ".join(texts)
     assert "临时救助金" in joined and "一次性" in joined and "元/月" not in joined
     assert "600" in joined
+    pdf = printing.roster_pdf(db, actors["clerk"], "2025-03", "temporary_aid").pdf
+    (tmp_path / "temp_aid_list.pdf").write_bytes(pdf)
+    text = _pdf_text(pdf)
+    assert "临时救助金发放名册（一次性发放）" in text and "一次性救助金额" in text
+    assert "本月应发" not in text and "元/月" not in text
 
 
 def test_unlocking_the_list_makes_the_grant_due_again(db, actors):

@@ -100,8 +100,9 @@ def letter_story(data: DecisionLetterData, st: Styles) -> list[Flowable]:
             f"决定予以确认（{esc(PROGRAMME_NAMES[data.programme])}），{amount}{esc(start)}", st.body_indent))
         for r in data.reasons:
             story.append(P(r, st.body_indent))
-        story.append(P("请你（家）在家庭人口、收入、财产状况发生变化时，及时向乡镇人民政府（街道办事处）"
-                       "如实报告；民政部门将定期核查，对不再符合条件的依法停止救助。", st.body_indent))
+        if not one_off:  # a one-off grant has no continuing duty to report or recheck
+            story.append(P("请你（家）在家庭人口、收入、财产状况发生变化时，及时向乡镇人民政府（街道办事处）"
+                           "如实报告；民政部门将定期核查，对不再符合条件的依法停止救助。", st.body_indent))
     else:
         story.append(P(f"你（家）提出的{prog}申请，经家庭经济状况调查和审核，不符合条件，决定不予确认。"
                        "理由如下：", st.body_indent))
