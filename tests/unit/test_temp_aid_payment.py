@@ -118,6 +118,9 @@ def test_cash_payment_against_a_receipt_is_the_alternative(db, actors):
         ("paid", "已发放", "cash", "LS-2025-007")
     lst = roster.generate(db, actors["clerk"], "2025-03", "temporary_aid", with_lines=True)
     assert lst.lines == ()
+    page = register.household_summary_page(db, actors["clerk"], status="paid")
+    assert [r.enrollment_status for r in page.rows] == ["paid"]  # 已发放, not 在保
+    assert register.household_summary_page(db, actors["clerk"], status="active").rows == ()
     with pytest.raises(RuleViolation):
         oneoff.pay_in_cash(db, actors["clerk"], eid, paid_on=date(2025, 3, 5), receipt_no="X")
 
