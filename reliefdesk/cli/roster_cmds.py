@@ -213,7 +213,8 @@ def _list(ctx: CliContext) -> int:
     rows = svc.list_rosters(ctx.db(), actor, ctx.args.month, ctx.args.programme)
     ctx.table(["编号", "所属期", "项目", "类型", "状态", "户数", "人数", "金额(元)", "生成人", "锁定人"],
               [[v.id, v.month_text, v.programme_label,
-                "补发" if v.kind == "supplementary" else "正常", "已锁定" if v.locked else "草稿",
+                {"supplementary": "补发", oneoff.ONE_OFF_KIND: "一次性"}.get(v.kind, "正常"),
+                "已锁定" if v.locked else "草稿",
                 v.households, v.persons, fen_to_yuan(v.amount_fen), v.generated_by, v.locked_by]
                for v in rows])
     return EXIT_OK

@@ -47,7 +47,8 @@ def test_transfer_out_is_subtracted_in_assessment_register_and_wizard(db, actors
     app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", D0)
     with db.session() as s:
         a = assess(s, s.get(Application, app.id))
-    assert (a.per_capita_income_fen, a.income_fen, a.amount_fen) == (10000, 30000, 102300)
+    assert (a.per_capita_income_fen, a.amount_fen) == (10000, 102300)
+    assert a.income_fen == 30000
     summary = register.household_income_summary(db, actors["clerk"], hid)
     assert (summary.total_counted_fen, summary.per_capita_fen) == (30000, 10000)
     hid2, ids2 = make_household(db, ADULTS)  # the wizard enters the same income lines
@@ -73,12 +74,12 @@ def test_net_income_never_below_zero():
 
 def test_per_capita_income_is_not_rounded_before_the_gap(db, actors):
     """1000 元 for 3 persons, standard 441: (441 − 333.33…) × 3 = 323.00, not 323.01."""
-    assert b.dibao_gap(44100, b.per_capita_exact(100000, 3), 3).fen == 32300
     hid, ids = _family(db, 100000)
     app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", D0)
     with db.session() as s:
         a = assess(s, s.get(Application, app.id))
     assert a.amount_fen == 32300 and a.per_capita_income_fen == 33333
+    assert b.dibao_gap(44100, b.per_capita_exact(100000, 3), 3).fen == 32300
 
 
 def test_tekun_basic_living_is_rounded_up_to_the_fen():
@@ -116,16 +117,16 @@ def test_manual_prelim_amount_is_stored_printed_and_paid(db, actors):
     _to_prelim(db, actors, app.id, hid, 50000)
     view = casework.perform(db, actors["approver"], app.id, "confirm", on_date=date(2025, 3, 18),
                             decision="approve", opinion="同意")
-    enr = enrollments.get_enrollment(db, actors["clerk"], view.enrollment_id)
-    assert (enr.amount_fen, enr.amount_source, enr.standard_fen, enr.income_fen,
-            enr.per_capita_income_fen, enr.persons) == (50000, "manual", 44100, 60000, 20000, 3)
-    assert enr.policy_name
     with db.session() as s:
         assert decision_letter_data(s, s.get(Application, app.id)).amount_fen == 50000
     apr = roster.generate(db, actors["clerk"], "2025-04", with_lines=True)
     line = _line(apr, view.enrollment_id)
     assert (line.due_fen, line.paid_fen, line.standard_fen) == (50000, 50000, 44100)
     assert "初审人工核定" in line.working["lines"][0][1]
+    enr = enrollments.get_enrollment(db, actors["clerk"], view.enrollment_id)
+    assert (enr.amount_fen, enr.amount_source, enr.standard_fen, enr.income_fen,
+            enr.per_capita_income_fen, enr.persons) == (50000, "manual", 44100, 60000, 20000, 3)
+    assert enr.policy_name
 
 
 def test_formula_amount_confirmed_is_marked_formula(db, actors):
