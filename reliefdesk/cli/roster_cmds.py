@@ -12,6 +12,7 @@
     roster list          [--month YYYY-MM] [--programme P]
     roster grants        [--status due|paid] [--month YYYY-MM]   (临时救助, one line a grant)
     roster pay-cash      --grant N --receipt NO [--date YYYY-MM-DD] [--received-by NAME]
+    roster receipt       --grant N --out FILE.pdf   (领款收据 the family signs)
 
 ``--programme temporary_aid`` works on the month's 临时救助发放名册 (one-off grants: generate,
 validate, lock — which marks the grants paid —, export, import-return). ``--id N`` picks a
@@ -80,6 +81,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     cash.add_argument("--date", default=None, help="发放日期 YYYY-MM-DD（默认今天）")
     cash.add_argument("--received-by", default="", help="领款人（如非申请人本人）")
     cash.set_defaults(handler=_pay_cash)
+    rec = sub.add_parser("receipt", parents=[common], help="打印临时救助金领款收据（PDF）")
+    rec.add_argument("--grant", type=int, required=True, help="临时救助记录编号")
+    rec.add_argument("--out", required=True, help="输出 PDF 文件")
+    rec.set_defaults(handler=_receipt)
 
 
 def _find(ctx: CliContext) -> int:
@@ -244,4 +249,17 @@ def _pay_cash(ctx: CliContext) -> int:
                            receipt_no=ctx.args.receipt, received_by=ctx.args.received_by)
     ctx.out(f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 已现金发放"
             f"（{g.paid_on}，收据 {g.receipt_no}）。")
+    return EXIT_OK
+
+
+def _receipt(ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from ..services import printing
+
+    actor = ctx.actor("print")
+    result = printing.aid_receipt_pdf(ctx.db(), actor, ctx.args.grant)
+    out = Path(ctx.args.out)
+    out.write_bytes(result.pdf)
+    ctx.out(f"{out}  {result.title}  {result.pages} 页")
     return EXIT_OK

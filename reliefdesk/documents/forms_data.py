@@ -283,6 +283,20 @@ class DecisionLetterData:
 
 
 @dataclass(frozen=True, slots=True)
+class AidReceiptData:
+    """临时救助金领款收据: the receipt a family signs when a grant is paid in cash."""
+
+    office: Office
+    name: str  # the payee
+    id_number: str  # masked
+    amount_fen: int  # the one-off sum
+    cause: str
+    file_no: str
+    approved_on: date
+    receipt_no: str  # "" when numbered by hand
+
+
+@dataclass(frozen=True, slots=True)
 class RosterPrintLine:
     """One line of the internal monthly roster (DOMAIN §7.2 A, 16 columns)."""
 

@@ -112,6 +112,9 @@ def test_cash_payment_against_a_receipt_is_the_alternative(db, actors):
     eid = _grant(db, actors)
     with pytest.raises(ValidationError):
         oneoff.pay_in_cash(db, actors["clerk"], eid, paid_on=date(2025, 3, 4), receipt_no=" ")
+    receipt = _pdf_text(printing.aid_receipt_pdf(db, actors["clerk"], eid).pdf)
+    assert "临时救助金领款收据" in receipt and "陆佰元整" in receipt and "一次性" in receipt
+    assert "领款人（签字或手印）" in receipt and "元/月" not in receipt
     g = oneoff.pay_in_cash(db, actors["clerk"], eid, paid_on=date(2025, 3, 4),
                            receipt_no="LS-2025-007", received_by="王大山")
     assert (g.status, g.status_label, g.payment_method, g.receipt_no) == \

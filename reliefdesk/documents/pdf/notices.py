@@ -1,4 +1,4 @@
-"""公示 sheets and decision letters (确认通知书 / 不予确认告知书).
+"""公示 sheets, decision letters (确认通知书 / 不予确认告知书) and the 临时救助金领款收据.
 
 A notice prints ONLY name (full or masked), household size, category, amount and
 village (DOMAIN §2.11, §10.3); ``NoticeEntry`` has no other fields to print.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..forms_data import PROGRAMME_NAMES, DecisionLetterData, NoticeData
+from ..forms_data import PROGRAMME_NAMES, AidReceiptData, DecisionLetterData, NoticeData
 from ._compat import fen_to_yuan, mask_name, to_capital
 from .layout import (
     P,
@@ -123,3 +123,34 @@ def build_decision_letter(data: DecisionLetterData) -> bytes:
     st = Styles(base=12)
     prog = _programme_short(data.programme)
     return build_pdf(letter_story(data, st), title=f"{prog}{LETTER_TITLES[data.kind]}")
+
+
+def build_aid_receipt(data: AidReceiptData) -> bytes:
+    """临时救助金领款收据 (cash payment of a one-off grant): amount in figures and 大写,
+    cause, approval, and the lines the payee and the two paying officers sign."""
+    st = Styles(base=12)
+    w = content_width()
+    o = data.office
+    no = data.receipt_no or "________"
+    rows: list[list[object]] = [
+        [P("领款人", st.cell_c), P(data.name, st.cell), P("公民身份号码", st.cell_c),
+         P(data.id_number, st.cell)],
+        [P("救助事由", st.cell_c), P(data.cause, st.cell), P("批准文号", st.cell_c),
+         P(f"{data.file_no}（{fmt_date(data.approved_on)}批准）", st.cell)],
+        [P("救助金额（一次性）", st.cell_c),
+         P(f"¥{fen_to_yuan(data.amount_fen)} 元　大写：{to_capital(data.amount_fen)}", st.cell),
+         "", ""],
+        [P("发放方式", st.cell_c), P("现金（一次性发放，非按月）", st.cell), "", ""],
+    ]
+    cols = [32 * mm, w / 2 - 32 * mm, 28 * mm, w / 2 - 28 * mm]
+    story: list[Flowable] = [
+        P(f"{o.township}临时救助金领款收据", st.title), P(f"收据编号：{no}", st.right),
+        spacer(3),
+        grid_table(rows, cols, extra=[("SPAN", (1, 2), (3, 2)), ("SPAN", (1, 3), (3, 3))]),
+        spacer(4),
+        P("今收到上述临时救助金，金额无误。", st.body_indent), spacer(10),
+        P("领款人（签字或手印）：____________　　经办人：____________　　"
+          "监发人：____________", st.body), spacer(6),
+        P(f"领款日期：____年____月____日　　　　　　{esc(o.office_name)}（盖章）", st.body),
+    ]
+    return build_pdf(story, title=f"{o.township}临时救助金领款收据")
