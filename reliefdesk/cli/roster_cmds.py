@@ -66,7 +66,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--out", required=True, help="输出目录")
     imp = add("import-return", "导入银行回盘文件", _import_return)
     imp.add_argument("file", help="回盘文件 (.xlsx/.xls)")
-    back = add("back-pay", "按追溯调整的标准计算补发", _back_pay, month=False)
+    back = add("back-pay", "已锁定月份按现行核定金额计算补发", _back_pay, month=False)
     back.add_argument("--from", dest="from_month", required=True, help="起始月份 YYYY-MM")
     back.add_argument("--to", dest="to_month", required=True, help="结束月份 YYYY-MM")
     lst = add("list", "列出花名册", _list, month=False)

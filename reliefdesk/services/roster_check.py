@@ -108,7 +108,8 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
                RosterLine.due_fen, RosterLine.adjustment_fen, RosterLine.paid_fen,
                RosterLine.change_flag, Person.deceased_on,
                Enrollment.status, Enrollment.start_month, Enrollment.end_month,
-               Enrollment.phase_out_start, Household.entrusted, Household.entrust_agreement_no)
+               Enrollment.phase_out_start, Household.entrusted, Household.entrust_agreement_no,
+               Enrollment.amount_review)
         .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
         .join(Household, Household.id == RosterLine.household_id)
         .outerjoin(Person, Person.id == RosterLine.payee_person_id)
@@ -138,7 +139,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     for (no, enrollment_id, _payee_id, payee_name, id_number, account, account_kind,
          holder_name, programme, persons, members_counted, standard_fen, due_fen,
          adjustment_fen, paid_fen, change_flag, dead, status, start_month, end_month,
-         phase_out_start, entrusted, entrust_agreement_no) in paying:
+         phase_out_start, entrusted, entrust_agreement_no, amount_review) in paying:
         idn = (id_number or "").strip()
         if not _id_ok(idn, today):
             add(no, "error", "id.invalid", f"{payee_name} 的身份证号码“{idn}”校验不通过"
@@ -196,6 +197,8 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
         if due_fen > 0 and persons != members_counted and not one_off:
             add(no, "warning", "persons.mismatch",
                 f"{payee_name}：保障人数 {persons} 与在保成员数 {members_counted} 不一致。")
+        if amount_review and due_fen > 0:  # a 调标 run left the decided amount for review
+            add(no, "warning", "amount.review", f"{payee_name}：{amount_review}")
         if entrusted and not (entrust_agreement_no or "").strip():
             add(no, "warning", "entrusted.no_agreement",
                 f"{payee_name}：存折/卡由他人代管，但未登记书面代管协议。")

@@ -200,9 +200,16 @@ def test_new_standard_changes_nothing_until_the_restandard_run(db, actors):
         assert s.get(Enrollment, formula["enrollment_id"]).standard_fen == 45000
     mar = roster.generate(db, actors["clerk"], "2026-03", with_lines=True)
     assert _line(mar, manual["enrollment_id"]).due_fen == 52000
+    flagged = {p.line_no for p in roster.validate(db, actors["clerk"], mar.id)
+               if p.code == "amount.review" and p.severity == "warning"}
+    assert flagged == {_line(mar, manual["enrollment_id"]).line_no,
+                       _line(mar, adjusted["enrollment_id"]).line_no}
     assert _line(mar, adjusted["enrollment_id"]).due_fen == 48000
     feb = roster.generate(db, actors["clerk"], "2026-02", with_lines=True)
     assert _line(feb, formula["enrollment_id"]).due_fen == 60000
+    pending = [p for p in roster.validate(db, actors["clerk"], feb.id) if p.severity == "warning"]
+    assert {p.code for p in pending} == {"amount.review"}
+    roster.acknowledge(db, actors["reviewer"], feb.id, pending, note="复核中，本月按原金额")
     roster.lock(db, actors["approver"], feb.id)
     mar = roster.generate(db, actors["clerk"], "2026-03", with_lines=True)
     up = _line(mar, formula["enrollment_id"])
