@@ -96,7 +96,9 @@ def generate_temp_aid_in(s: Session, actor: Actor, month: str | date) -> RosterV
     by_enrollment: dict[int, list[RosterAdjustment]] = defaultdict(list)
     for adj in _pending(s, (TEMP_AID,), month):
         by_enrollment[adj.enrollment_id].append(adj)
-    facts, snaps = load(s, (TEMP_AID,), month, date(1900, 1, 1), due | set(by_enrollment))
+    # only the wanted grants (the month bound matches none; the ids are OR-ed in)
+    facts, snaps = load(s, (TEMP_AID,), date(1900, 1, 1), date(9999, 1, 1),
+                        due | set(by_enrollment))
     causes = dict(s.execute(select(Enrollment.id, Application.reason)
                             .join(Application, Application.id == Enrollment.application_id)
                             .where(Enrollment.id.in_(due | set(by_enrollment)))).all())
