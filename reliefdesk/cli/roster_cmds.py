@@ -10,13 +10,19 @@
     roster import-return --month YYYY-MM [--programme P] FILE
     roster back-pay      --from YYYY-MM --to YYYY-MM [--programme P]
     roster list          [--month YYYY-MM] [--programme P]
+    roster grants        [--status due|paid] [--month YYYY-MM]   (临时救助, one line a grant)
+    roster pay-cash      --grant N --receipt NO [--date YYYY-MM-DD] [--received-by NAME]
+    roster receipt       --grant N --out FILE.pdf   (领款收据 the family signs)
 
-``--id N`` picks a roster by number instead (e.g. a supplementary roster).
+``--programme temporary_aid`` works on the month's 临时救助发放名册 (one-off grants: generate,
+validate, lock — which marks the grants paid —, export, import-return). ``--id N`` picks a
+roster by number instead (e.g. a supplementary roster or a second temporary-aid list).
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -25,9 +31,10 @@ from ..domain.money import fen_to_yuan
 from ..errors import NotFound, ValidationError
 from ..models import Roster
 from ..services import roster as svc
+from ..services import roster_oneoff as oneoff
 from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext
 
-_PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")
+_PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid", "all")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -59,11 +66,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--out", required=True, help="输出目录")
     imp = add("import-return", "导入银行回盘文件", _import_return)
     imp.add_argument("file", help="回盘文件 (.xlsx/.xls)")
-    back = add("back-pay", "按追溯调整的标准计算补发", _back_pay, month=False)
+    back = add("back-pay", "已锁定月份按现行核定金额计算补发", _back_pay, month=False)
     back.add_argument("--from", dest="from_month", required=True, help="起始月份 YYYY-MM")
     back.add_argument("--to", dest="to_month", required=True, help="结束月份 YYYY-MM")
     lst = add("list", "列出花名册", _list, month=False)
     lst.add_argument("--month", default=None, help="所属期 YYYY-MM")
+    grants = sub.add_parser("grants", parents=[common], help="临时救助发放情况（待发放/已发放）")
+    grants.add_argument("--status", choices=("due", "paid"), default=None)
+    grants.add_argument("--month", default=None, help="应发月份 YYYY-MM")
+    grants.set_defaults(handler=_grants)
+    cash = sub.add_parser("pay-cash", parents=[common], help="临时救助现金发放（凭签字的领款收据）")
+    cash.add_argument("--grant", type=int, required=True, help="临时救助记录编号（grants 列出）")
+    cash.add_argument("--receipt", required=True, help="领款收据编号")
+    cash.add_argument("--date", default=None, help="发放日期 YYYY-MM-DD（默认今天）")
+    cash.add_argument("--received-by", default="", help="领款人（如非申请人本人）")
+    cash.set_defaults(handler=_pay_cash)
+    rec = sub.add_parser("receipt", parents=[common], help="打印临时救助金领款收据（PDF）")
+    rec.add_argument("--grant", type=int, required=True, help="临时救助记录编号")
+    rec.add_argument("--out", required=True, help="输出 PDF 文件")
+    rec.set_defaults(handler=_receipt)
 
 
 def _find(ctx: CliContext) -> int:
@@ -75,9 +96,11 @@ def _find(ctx: CliContext) -> int:
                               code="cli.month")
     month = svc.parse_month(args.month)
     programme = args.programme or "all"
+    kind = oneoff.ONE_OFF_KIND if programme == oneoff.TEMP_AID else "regular"
     with ctx.db().session() as s:
         rid = s.scalar(select(Roster.id).where(Roster.month == month, Roster.programme == programme,
-                                               Roster.kind == "regular"))
+                                               Roster.kind == kind)
+                       .order_by(Roster.seq_no.desc()).limit(1))
     if rid is None:
         raise NotFound(f"{svc.month_text(month)} 没有{svc.PROGRAMME_LABELS[programme]}花名册，"
                        "请先生成。", code="roster.not_found")
@@ -86,8 +109,9 @@ def _find(ctx: CliContext) -> int:
 
 def _summary(ctx: CliContext, v: svc.RosterView) -> None:
     state = "已锁定" if v.locked else "草稿"
+    kind = {"supplementary": "（补发名册）", oneoff.ONE_OFF_KIND: "发放名册（一次性）"}
     ctx.out(f"花名册 #{v.id} {v.month_text} {v.programme_label}"
-            f"{'（补发名册）' if v.kind == 'supplementary' else ''} {state}："
+            f"{kind.get(v.kind, '')} {state}："
             f"{v.households} 户 {v.persons} 人，合计 {fen_to_yuan(v.amount_fen)} 元")
     if v.flag_counts:
         ctx.out("变动：" + "，".join(f"{k} {n}" for k, n in sorted(v.flag_counts.items())))
@@ -194,7 +218,48 @@ def _list(ctx: CliContext) -> int:
     rows = svc.list_rosters(ctx.db(), actor, ctx.args.month, ctx.args.programme)
     ctx.table(["编号", "所属期", "项目", "类型", "状态", "户数", "人数", "金额(元)", "生成人", "锁定人"],
               [[v.id, v.month_text, v.programme_label,
-                "补发" if v.kind == "supplementary" else "正常", "已锁定" if v.locked else "草稿",
+                {"supplementary": "补发", oneoff.ONE_OFF_KIND: "一次性"}.get(v.kind, "正常"),
+                "已锁定" if v.locked else "草稿",
                 v.households, v.persons, fen_to_yuan(v.amount_fen), v.generated_by, v.locked_by]
                for v in rows])
+    return EXIT_OK
+
+
+def _grants(ctx: CliContext) -> int:
+    actor = ctx.actor("read")
+    rows = oneoff.list_grants(ctx.db(), actor, status=ctx.args.status, month=ctx.args.month)
+    for g in rows:
+        how = {"bank": f"银行代发（名册 #{g.list_id}）",
+               "cash": f"现金（收据 {g.receipt_no}）"}.get(g.payment_method or "", "")
+        ctx.out(f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 "
+                f"应发 {svc.month_text(g.due_month)} {g.status_label}"
+                f"{' ' + g.paid_on.isoformat() if g.paid_on else ''} {how} 事由：{g.cause}")
+    ctx.out(f"共 {len(rows)} 笔，合计 {fen_to_yuan(sum(g.amount_fen for g in rows))} 元。")
+    return EXIT_OK
+
+
+def _pay_cash(ctx: CliContext) -> int:
+    actor = ctx.actor("roster.generate")
+    raw = ctx.args.date
+    try:
+        paid_on = date.fromisoformat(raw) if raw else date.today()
+    except ValueError:
+        raise ValidationError(f"日期“{raw}”格式不正确，应为 YYYY-MM-DD。", code="cli.date") from None
+    g = oneoff.pay_in_cash(ctx.db(), actor, ctx.args.grant, paid_on=paid_on,
+                           receipt_no=ctx.args.receipt, received_by=ctx.args.received_by)
+    ctx.out(f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 已现金发放"
+            f"（{g.paid_on}，收据 {g.receipt_no}）。")
+    return EXIT_OK
+
+
+def _receipt(ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from ..services import printing
+
+    actor = ctx.actor("print")
+    result = printing.aid_receipt_pdf(ctx.db(), actor, ctx.args.grant)
+    out = Path(ctx.args.out)
+    out.write_bytes(result.pdf)
+    ctx.out(f"{out}  {result.title}  {result.pages} 页")
     return EXIT_OK

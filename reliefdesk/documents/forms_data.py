@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from reliefdesk.domain.money import fen_to_yuan
+
 Programme = Literal["urban_dibao", "rural_dibao", "tekun", "temporary_aid"]
 
 #: Printed names of the programmes (保障类别).
@@ -245,6 +247,12 @@ class NoticeEntry:
     amount_fen: int
     village: str
     programme: str  # printed category, e.g. 农村低保 / 特困 分散
+    one_off: bool = False  # 临时救助: a one-off sum, printed as such (never "元/月")
+
+    @property
+    def amount_text(self) -> str:
+        """"723.00/月" for a monthly benefit, "1323.00（一次性）" for a one-off grant."""
+        return fen_to_yuan(self.amount_fen) + ("（一次性）" if self.one_off else "/月")
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +280,20 @@ class DecisionLetterData:
     reasons: tuple[str, ...]
     date: date
     file_no: str
+
+
+@dataclass(frozen=True, slots=True)
+class AidReceiptData:
+    """临时救助金领款收据: the receipt a family signs when a grant is paid in cash."""
+
+    office: Office
+    name: str  # the payee
+    id_number: str  # masked
+    amount_fen: int  # the one-off sum
+    cause: str
+    file_no: str
+    approved_on: date
+    receipt_no: str  # "" when numbered by hand
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +347,7 @@ class RosterPrintData:
     lines: tuple[RosterPrintLine, ...]
     totals: RosterTotals | None = None  # None -> computed from lines
     made_on: date | None = None  # 制表日期
+    one_off: bool = False  # 临时救助发放名册: one-off sums, never per month
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ Conventions (DOMAIN §2.13, §2.4, §2.15, §3.4, §3.5, §4.3):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -37,14 +37,22 @@ __all__ = [
     "classified_topups",
     "dibao_gap",
     "dibao_tier",
+    "net_monthly_income",
+    "per_capita_exact",
     "per_capita_income",
     "phase_out",
     "single_person",
     "tekun",
+    "tekun_basic_fen",
     "temporary_aid",
 ]
 
 Ratio = Fraction | int | Decimal
+#: A per-capita income: whole fen, or the exact quotient total ÷ persons (not rounded, §2.13).
+Income = int | Fraction
+
+#: Income category of 转移性支出 (support paid to others, contributions): it is subtracted.
+TRANSFER_OUT = "transfer_out"
 
 #: 基本生活标准 ≥ 1.3 × 当地低保标准 (《河南省特困人员救助供养办法》第二十六条).
 TEKUN_MIN_BASIC_RATIO = Fraction(13, 10)
@@ -218,20 +226,54 @@ def _persons(persons: int, what: str = "保障人数") -> None:
 # ----------------------------------------------------------------------------- dibao
 
 
-def per_capita_income(total_monthly_income_fen: int, persons_counted: int) -> int:
-    """家庭月人均收入: total monthly income ÷ counted members, rounded half-up to the fen.
+def net_monthly_income(items: Iterable[tuple[str, int]]) -> int:
+    """家庭月收入 of the counted items ``(category, monthly_fen)`` (DOMAIN §2.7): transfers out
+    (转移性支出: support paid to others, taxes, contributions) are subtracted, everything else
+    added; never below 0. The ONE income rule: assessment, register, wizard and roster basis
+    all come through here (via ``services.register_money.household_income_in``)."""
+    total = 0
+    for category, fen in items:
+        _nonneg(fen, "收入金额", "monthly_fen")
+        total += -fen if category == TRANSFER_OUT else fen
+    return max(total, 0)
 
-    ``persons_counted`` are the 共同生活的家庭成员 (DOMAIN §2.3), excluded members left out.
-    """
+
+def per_capita_exact(total_monthly_income_fen: int, persons_counted: int) -> Fraction:
+    """家庭月人均收入, exact (total ÷ counted members): what the calculators take, so that the
+    household's amount is rounded once, at the end (DOMAIN §2.13)."""
     _nonneg(total_monthly_income_fen, "家庭月收入", "income")
     _persons(persons_counted, "共同生活的家庭成员人数")
-    return round_half_up(Fraction(total_monthly_income_fen, persons_counted))
+    return Fraction(total_monthly_income_fen, persons_counted)
 
 
-def _dibao_head(standard_fen: int, per_capita_income_fen: int, persons: int) -> list[WorkingLine]:
+def per_capita_income(total_monthly_income_fen: int, persons_counted: int) -> int:
+    """家庭月人均收入 for display: total ÷ counted members, rounded half-up to the fen.
+
+    ``persons_counted`` are the 共同生活的家庭成员 (DOMAIN §2.3), excluded members left out.
+    Never feed this rounded figure into a calculator; pass :func:`per_capita_exact`.
+    """
+    return round_half_up(per_capita_exact(total_monthly_income_fen, persons_counted))
+
+
+def _pci(value: Income, what: str = "家庭月人均收入") -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
+        raise TypeError(f"{what}: must be int fen or Fraction")
+    frac = Fraction(value)
+    if frac < 0:
+        raise ValidationError(f"{what}不能为负数", code="benefit.negative",
+                              field="per_capita_income", value=str(frac))
+    return frac
+
+
+def _pci_text(value: Fraction) -> str:
+    return _money_exact(value)
+
+
+def _dibao_head(standard_fen: int, per_capita_income_fen: Fraction,
+                persons: int) -> list[WorkingLine]:
     return [
         WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
-        WorkingLine("家庭月人均收入", f"{_y(per_capita_income_fen)} 元"),
+        WorkingLine("家庭月人均收入", f"{_pci_text(per_capita_income_fen)} 元"),
         WorkingLine("保障人数", str(persons)),
     ]
 
@@ -245,7 +287,7 @@ def _not_eligible(lines: list[WorkingLine], formula: str, standard_fen: int) -> 
 
 def dibao_gap(
     standard_fen: int,
-    per_capita_income_fen: int,
+    per_capita_income_fen: Income,
     persons: int,
     floor_ratio: Ratio | None = None,
 ) -> Amount:
@@ -253,16 +295,17 @@ def dibao_gap(
 
     With ``floor_ratio`` (e.g. 1/5), a per-person gap below floor × standard is lifted to it
     ("差额低于当地低保标准20%的，按照低保标准的20%计算"). Per-capita income ≥ standard gives 0
-    with ``eligible=False``.
+    with ``eligible=False``. ``per_capita_income_fen`` may be the exact quotient (a Fraction):
+    the household amount is rounded once, at the end (1000 元 ÷ 3, standard 441 → 323.00).
     """
     _positive_standard(standard_fen)
-    _nonneg(per_capita_income_fen, "家庭月人均收入", "per_capita_income")
+    pci = _pci(per_capita_income_fen)
     _persons(persons)
     formula = "(低保标准 − 家庭月人均收入) × 保障人数"
-    lines = _dibao_head(standard_fen, per_capita_income_fen, persons)
-    if per_capita_income_fen >= standard_fen:
+    lines = _dibao_head(standard_fen, pci, persons)
+    if pci >= standard_fen:
         return _not_eligible(lines, formula, standard_fen)
-    gap = standard_fen - per_capita_income_fen
+    gap = standard_fen - pci
     if floor_ratio is not None:
         floor = _as_ratio(floor_ratio, "保底比例")
         floor_fen = floor * standard_fen
@@ -274,7 +317,8 @@ def dibao_gap(
         )
         if gap < floor_fen:
             total = round_half_up(floor_fen * persons)
-            lines.append(WorkingLine("人均差额", f"{_y(gap)} 元，低于保底标准，按保底计算"))
+            lines.append(WorkingLine("人均差额",
+                                     f"{_money_exact(gap)} 元，低于保底标准，按保底计算"))
             lines.append(
                 WorkingLine(
                     "月低保金",
@@ -282,11 +326,11 @@ def dibao_gap(
                 )
             )
             return Amount(total, tuple(lines), "低保标准 × 保底比例 × 保障人数")
-    total = gap * persons
+    total = round_half_up(gap * persons)
     lines.append(
         WorkingLine(
             "月低保金",
-            f"({_y(standard_fen)} − {_y(per_capita_income_fen)}) × {persons} = {_y(total)} 元",
+            f"({_y(standard_fen)} − {_pci_text(pci)}) × {persons} = {_y(total)} 元",
         )
     )
     return Amount(total, tuple(lines), formula)
@@ -295,7 +339,7 @@ def dibao_gap(
 def dibao_tier(
     standard_fen: int,
     tiers: Sequence[Tier],
-    per_capita_income_fen: int,
+    per_capita_income_fen: Income,
     persons: int,
 ) -> Amount:
     """分档 method: the first tier (by ascending income bound) whose bound the family meets
@@ -305,24 +349,24 @@ def dibao_tier(
     below the standard raises ``RuleViolation`` (a configuration error must not deny silently).
     """
     _positive_standard(standard_fen)
-    _nonneg(per_capita_income_fen, "家庭月人均收入", "per_capita_income")
+    pci = _pci(per_capita_income_fen)
     _persons(persons)
     if not tiers:
         raise ValidationError("未设置低保分档标准", code="benefit.tiers")
     formula = "低保标准 × 档次发放比例 × 保障人数"
-    lines = _dibao_head(standard_fen, per_capita_income_fen, persons)
-    if per_capita_income_fen >= standard_fen:
+    lines = _dibao_head(standard_fen, pci, persons)
+    if pci >= standard_fen:
         return _not_eligible(lines, formula, standard_fen)
     ordered = sorted(tiers, key=lambda t: _as_ratio(t.max_per_capita_income_ratio, "分档收入上限"))
     chosen: Tier | None = None
     for tier in ordered:
         bound = Fraction(tier.max_per_capita_income_ratio) * standard_fen
-        if per_capita_income_fen <= bound:
+        if pci <= bound:
             chosen = tier
             break
     if chosen is None:
         raise RuleViolation(
-            f"家庭月人均收入 {_y(per_capita_income_fen)} 元不属于任何低保档次，请检查分档设置",
+            f"家庭月人均收入 {_pci_text(pci)} 元不属于任何低保档次，请检查分档设置",
             code="benefit.tier_gap",
             rule="低保分档标准",
         )
@@ -341,7 +385,7 @@ def dibao_tier(
     return Amount(total, tuple(lines), formula)
 
 
-def single_person(standard_fen: int, per_capita_income_fen: int, min_ratio: Ratio) -> Amount:
+def single_person(standard_fen: int, per_capita_income_fen: Income, min_ratio: Ratio) -> Amount:
     """单人保 / 单人户 (DOMAIN §2.4): one person's gap, but at least ``min_ratio`` × standard.
 
     ``per_capita_income_fen`` is the income attributed to the person under local rules. The
@@ -349,22 +393,22 @@ def single_person(standard_fen: int, per_capita_income_fen: int, min_ratio: Rati
     standard), so the gap is floored at 0 and then lifted to the minimum.
     """
     _positive_standard(standard_fen)
-    _nonneg(per_capita_income_fen, "人均收入", "per_capita_income")
+    pci = _pci(per_capita_income_fen, "人均收入")
     ratio = _as_ratio(min_ratio, "单人保最低比例")
     minimum = ratio * standard_fen
-    gap = max(standard_fen - per_capita_income_fen, 0)
+    gap = max(standard_fen - pci, Fraction(0))
     lines = [
         WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
-        WorkingLine("月人均收入", f"{_y(per_capita_income_fen)} 元"),
+        WorkingLine("月人均收入", f"{_pci_text(pci)} 元"),
         WorkingLine("保障人数", "1（单独纳入）"),
         WorkingLine("最低发放", f"{_y(standard_fen)} × {_pct(ratio)} = {_money_exact(minimum)} 元"),
     ]
     if gap >= minimum:
-        total = gap
+        total = round_half_up(gap)
         lines.append(
             WorkingLine(
                 "月低保金",
-                f"{_y(standard_fen)} − {_y(per_capita_income_fen)} = {_y(total)} 元",
+                f"{_y(standard_fen)} − {_pci_text(pci)} = {_y(total)} 元",
             )
         )
     else:
@@ -465,6 +509,14 @@ def care_tier(
     return SelfCare.NONE
 
 
+def tekun_basic_fen(dibao_standard_fen: int, basic_ratio: Ratio) -> int:
+    """基本生活标准 = ratio × 低保标准, rounded UP to the fen: the rule says "不低于 1.3 倍"
+    (not lower than), so a fraction of a fen is never rounded away (441.17 × 1.3 = 573.521 →
+    573.53)."""
+    exact = _as_ratio(basic_ratio, "基本生活标准倍数") * dibao_standard_fen
+    return -((-exact.numerator) // exact.denominator)
+
+
 def tekun(
     dibao_standard_fen: int,
     basic_ratio: Ratio,
@@ -474,7 +526,7 @@ def tekun(
 ) -> Amount:
     """特困供养金 = 基本生活标准 + 照料护理标准[tier] (DOMAIN §3.5).
 
-    基本生活标准 = max(round(basic_ratio × 低保标准), basic_override_fen). ``basic_ratio`` below
+    基本生活标准 = max(:func:`tekun_basic_fen`, basic_override_fen). ``basic_ratio`` below
     1.3 raises ``RuleViolation`` (Henan rule: at least 1.3 × the local dibao standard).
     """
     _positive_standard(dibao_standard_fen)
@@ -494,7 +546,7 @@ def tekun(
         )
     care = care_fen_by_tier[tier]
     _nonneg(care, "照料护理标准", "care")
-    computed = round_half_up(ratio * dibao_standard_fen)
+    computed = tekun_basic_fen(dibao_standard_fen, ratio)
     lines = [
         WorkingLine("低保标准", f"{_y(dibao_standard_fen)} 元/人·月"),
         WorkingLine(

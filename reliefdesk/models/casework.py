@@ -132,7 +132,8 @@ class Enrollment(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
     payee_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     programme: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16))  # active | phase_out | suspended | terminated
+    # active | phase_out | suspended | terminated; temporary aid: due | paid
+    status: Mapped[str] = mapped_column(String(16))
     start_month: Mapped[date] = mapped_column(Date)
     end_month: Mapped[date | None] = mapped_column(Date)  # last month paid
     persons: Mapped[int] = mapped_column(Integer)
@@ -147,6 +148,20 @@ class Enrollment(Base):
     next_recheck: Mapped[date | None] = mapped_column(Date, index=True)
     terminated_reason: Mapped[str | None] = mapped_column(Text)
     working: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # basis of the decided amount (stored at confirmation, changed only by recorded events)
+    standard_fen: Mapped[int | None] = mapped_column(Integer)  # tekun: the basic standard
+    income_fen: Mapped[int | None] = mapped_column(Integer)  # net counted monthly income
+    policy_id: Mapped[int | None] = mapped_column(Integer)
+    policy_name: Mapped[str | None] = mapped_column(String(128))
+    # formula | manual (初审 amount) | adjusted (增发/减发) | legacy (before 0003)
+    amount_source: Mapped[str] = mapped_column(String(16), default="formula",
+                                               server_default="legacy")
+    amount_review: Mapped[str | None] = mapped_column(Text)  # a 调标 run left it for review
+    # temporary aid (one-off): status due → paid, by bank list or cash against a receipt
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    payment_method: Mapped[str | None] = mapped_column(String(8))  # bank | cash
+    receipt_no: Mapped[str | None] = mapped_column(String(64))
+    paid_roster_id: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
     members: Mapped[list[EnrollmentMember]] = relationship(back_populates="enrollment")

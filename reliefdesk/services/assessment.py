@@ -9,7 +9,7 @@ Asset rules only produce warnings (they are local and configurable, §2.8).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -21,8 +21,9 @@ from ..domain import benefits as b
 from ..domain.idnumber import age_on
 from ..domain.money import fen_to_yuan, round_half_up
 from ..domain.workflow import is_dibao
-from ..models import Application, Asset, Household, IncomeItem, Person
+from ..models import Application, Asset, Household, Person
 from .policy import Policy, policy_on
+from .register_money import household_income_in
 
 __all__ = ["Assessment", "assess", "counted_members", "member_category", "tekun_eligibility"]
 
@@ -42,14 +43,23 @@ class Assessment:
     topup_categories: tuple[str, ...] = ()
     within_township_limit: bool = True
     needs_case_by_case: bool = False
+    income_fen: int = 0  # the household's net counted monthly income (covered members)
+    standard_fen: int = 0  # the standard applied (tekun: the basic living standard)
+    policy_id: int | None = None
+    policy_name: str = ""
 
     def working_json(self) -> dict[str, Any]:
-        """The form stored on the application/enrollment (``working`` JSON column)."""
+        """The form stored on the application/enrollment (``working`` JSON column), with the
+        formula amount (``amount_fen``) and its basis, so that a manual 初审 amount can be told
+        apart from it at confirmation."""
         return {"formula": self.formula, "method": self.method,
                 "lines": [[w.label_zh, w.value] for w in self.working_lines],
                 "warnings": list(self.warnings), "persons": self.persons,
                 "per_capita_income_fen": self.per_capita_income_fen,
-                "topup_categories": list(self.topup_categories)}
+                "topup_categories": list(self.topup_categories),
+                "amount_fen": self.amount_fen, "income_fen": self.income_fen,
+                "standard_fen": self.standard_fen, "policy_id": self.policy_id,
+                "policy_name": self.policy_name}
 
 
 def counted_members(session: Session, household_id: int, on: date) -> list[Person]:
@@ -96,20 +106,6 @@ def tekun_eligibility(person: Person, on: date) -> str | None:
         if cat in ("视力", "visual") and level == 1:
             return "视力残疾 1 级"
     return None
-
-
-def _income(session: Session, household_id: int, person_ids: set[int],
-            only_person: int | None = None) -> int:
-    total = 0
-    for item in session.scalars(select(IncomeItem).where(IncomeItem.household_id == household_id)):
-        if not item.counted:
-            continue
-        if only_person is not None:
-            if item.person_id == only_person:
-                total += item.monthly_fen
-        elif item.person_id is None or item.person_id in person_ids:
-            total += item.monthly_fen
-    return total
 
 
 def _asset_warnings(session: Session, household_id: int, persons: int,
@@ -159,11 +155,14 @@ def assess(session: Session, application: Application, on: date | None = None) -
     programme = application.programme
     if programme == "tekun":
         result = _tekun(policy, household, application)
-        persons, pci = 1, _income(session, household.id, set(), only_person=applicant.id)
-        if pci >= policy.dibao_standard_fen(household.area_type):
+        own = household_income_in(session, household.id, (), only_person=applicant.id)
+        if own.total_fen >= policy.dibao_standard_fen(household.area_type):
             warnings.append("本人月收入不低于当地低保标准，不符合“无生活来源”条件。")
-        return _wrap(result, warnings + _asset_warnings(session, household.id, 1, policy),
-                     pci, persons, "tekun")
+        return replace(_wrap(result, warnings + _asset_warnings(session, household.id, 1, policy),
+                             own.total_fen, 1, "tekun"), income_fen=own.total_fen,
+                       standard_fen=b.tekun_basic_fen(policy.dibao_standard_fen(
+                           household.area_type), policy.tekun_basic_ratio),
+                       policy_id=policy.id, policy_name=policy.name)
     if programme == "temporary_aid":
         persons = application.aid_persons or max(len(members), 1)
         months = application.aid_months or 1
@@ -176,7 +175,9 @@ def assess(session: Session, application: Application, on: date | None = None) -
         if ta.needs_case_by_case:
             warnings.append("金额超过一事一议标准，须提交县级困难群众基本生活保障协调机制研究。")
         return Assessment(ta.fen, ta.working, tuple(warnings), 0, persons, "fixed", ta.formula,
-                          ta.eligible, (), ta.within_township_limit, ta.needs_case_by_case)
+                          ta.eligible, (), ta.within_township_limit, ta.needs_case_by_case,
+                          standard_fen=policy.dibao_standard_fen("urban"), policy_id=policy.id,
+                          policy_name=policy.name)
     if not is_dibao(programme):
         raise ValueError(programme)
     return _dibao(session, policy, household, application, applicant, members, warnings, on)
@@ -187,21 +188,23 @@ def _dibao(session: Session, policy: Policy, household: Household, app: Applicat
     standard = policy.standard_for_programme(app.programme)
     if app.single_person:
         covered = [applicant]
-        pci = _income(session, household.id, set(), only_person=applicant.id)
-        amount = b.single_person(standard, pci, policy.single_person_min_ratio)
+        income = household_income_in(session, household.id, (), only_person=applicant.id)
+        assert income.per_capita is not None
+        amount = b.single_person(standard, income.per_capita, policy.single_person_min_ratio)
         method = "single"
     else:
         covered = members
         if not covered:
             amount = b.Amount(0, (b.WorkingLine("结论", "没有计入的共同生活家庭成员"),), "—", False)
             return _wrap(amount, warnings, 0, 0, policy.method)
-        total = _income(session, household.id, {p.id for p in covered})
-        pci = b.per_capita_income(total, len(covered))
+        income = household_income_in(session, household.id, [p.id for p in covered])
+        assert income.per_capita is not None
         if policy.method == "tier":
-            amount = b.dibao_tier(standard, _tiers(policy), pci, len(covered))
+            amount = b.dibao_tier(standard, _tiers(policy), income.per_capita, len(covered))
         else:
-            amount = b.dibao_gap(standard, pci, len(covered), policy.floor_ratio)
+            amount = b.dibao_gap(standard, income.per_capita, len(covered), policy.floor_ratio)
         method = policy.method
+    pci = income.per_capita_fen or 0
     cats: list[str] = []
     rates = policy.topup_rates
     for p in covered:
@@ -221,7 +224,8 @@ def _dibao(session: Session, policy: Policy, household: Household, app: Applicat
         warnings.append("家庭月人均收入不低于低保标准，计算金额为 0。")
     warnings += _asset_warnings(session, household.id, len(covered), policy)
     return Assessment(fen, tuple(lines), tuple(warnings), pci, len(covered), method,
-                      amount.formula, amount.eligible, tuple(cats))
+                      amount.formula, amount.eligible, tuple(cats), income_fen=income.total_fen,
+                      standard_fen=standard, policy_id=policy.id, policy_name=policy.name)
 
 
 def _tekun(policy: Policy, household: Household, app: Application) -> b.Amount:

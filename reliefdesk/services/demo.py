@@ -70,7 +70,8 @@ from ..models import (Application, Asset, BankAccount, CaseStep, Enrollment, Enr
 from ..db.defaults import RUZHOU_COUNTY
 from . import audit
 from .context import SYSTEM, Actor
-from .demo_cases import PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users
+from .demo_cases import (PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users,
+                         temp_aid_list)
 from .demo_people import HouseholdDraft, Member, PeopleFactory, VillageInfo
 from .policy import policy_on, work_calendar
 from .users import hash_password
@@ -280,6 +281,7 @@ def generate_demo(db: Database, actor: Actor, households: int = DEFAULT_HOUSEHOL
         with db.session() as s:
             gen = _Generation(s, seed, as_of, clean)
             result = gen.run(households, township, progress)
+            temp_aid_list(s, as_of)
             audit.record(s, actor, "demo.generate", "demo", seed, detail={
                 "seed": seed, "clean": clean, "as_of": as_of.isoformat(),
                 "households": result.households, "persons": result.persons,
@@ -298,6 +300,7 @@ class _Generation:
     def __init__(self, s: Session, seed: int, as_of: date, clean: bool) -> None:
         self.s = s
         self.rng = random.Random(seed)  # the register (people, incomes, accounts)
+        self.recent_grant = False
         self.case_rng = random.Random(seed * 7919 + 1)  # case histories (date dependent)
         self.as_of = as_of
         self.clean = clean
@@ -562,8 +565,13 @@ class _Generation:
         r = rng.random()
         state = "approved" if r < 0.85 else rng.choice(("accepted", "investigating",
                                                         "awaiting_confirmation"))
+        recent = not self.recent_grant  # the office always has a grant to pay this month
+        if recent:
+            state, self.recent_grant = "approved", True
         green = state == "approved" and aid_type == "emergency" and rng.random() < 0.4
         anchor = self._decision_date() if state == "approved" else cases.pending_anchor(state)
+        if recent:
+            anchor = cases.back_wd(self.as_of - timedelta(days=3), 0)
         app = cases.application(hh, "temporary_aid", state, anchor, applicant, green=green,
                                 aid=(aid_type, months, persons), amount=amount)
         app_states[state] += 1

@@ -17,15 +17,21 @@ from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from ..domain import benefits as b
 from ..domain.calendar import WorkCalendar
 from ..domain.idnumber import age_on
 from ..domain.money import fen_to_yuan, round_half_up
 from ..domain.months import add_months, month_start, next_month
 from ..domain.workflow import Limits, step_deadline
+from ..models import User
+from .context import Actor
 from .demo_data import STAFF_NAMES
 from .demo_people import HouseholdDraft, Member
 from .policy import Policy
+from .roster_oneoff import generate_temp_aid_in
 
 # Open and closed (non-approved) states for applicant households, with weights.
 PENDING_STATES = ("accepted", "investigating", "prelim_review", "publicity", "objection_review",
@@ -425,9 +431,10 @@ class CaseFactory:
         rng = self.rng
         programme = app["programme"]
         decided: date = app["decided_on"]
-        start = next_month(decided)
-        working = app["working"] or {}
         shared = programme != "temporary_aid"
+        # a one-off grant is due in its decision month (paid within the month, bank or cash)
+        start = next_month(decided) if shared else month_start(decided)
+        working = app["working"] or {}
         stability = "tekun" if programme == "tekun" else (
             "unstable" if any(m.row["labour_capacity"] == "full" for m in covered) else "stable")
         months = self.policy.recheck_months(stability)
@@ -443,7 +450,15 @@ class CaseFactory:
             "topup_categories": list(working.get("topup_categories") or []),
             "phase_out_start": None, "recheck_months": months, "next_recheck": None,
             "terminated_reason": None, "working": working, "version": 1,
+            **self._basis(hh, programme, app, covered, working),
         }
+        if not shared:
+            due = decided >= self.as_of - timedelta(days=20)
+            cash = eid % 5 == 0
+            row.update(status="due" if due else "paid",
+                       paid_on=None if due else min(decided + timedelta(days=3), self.as_of),
+                       payment_method=None if due else ("cash" if cash else "bank"),
+                       receipt_no=None if due or not cash else f"LS{decided.year}-{eid:05d}")
         for m in covered:
             self.rows.enrollment_member.append({"id": self.take("enrollment_member"),
                                                 "enrollment_id": eid, "person_id": m.id,
@@ -497,6 +512,25 @@ class CaseFactory:
                              row["amount_fen"], "定期核查，情况无变化")
         return row
 
+    def _basis(self, hh: HouseholdDraft, programme: str, app: dict[str, Any],
+               covered: list[Member], working: dict[str, Any]) -> dict[str, Any]:
+        """The decided amount's basis stored on the enrollment, as confirmation stores it."""
+        policy = self.policy
+        pci = int(working.get("per_capita_income_fen") or 0)
+        if programme == "tekun":
+            standard = b.tekun_basic_fen(policy.dibao_standard_fen(hh.row["area_type"]),
+                                         policy.tekun_basic_ratio)
+            income = pci
+        elif programme == "temporary_aid":
+            standard, income = policy.dibao_standard_fen("urban"), 0
+        else:
+            standard = policy.standard_for_programme(programme)
+            income = pci * (1 if working.get("method") == "single" else max(len(covered), 1))
+        return {"standard_fen": standard, "income_fen": income, "policy_id": policy.id,
+                "policy_name": policy.name, "amount_source": "formula", "amount_review": None,
+                "paid_on": None, "payment_method": None, "receipt_no": None,
+                "paid_roster_id": None}
+
     def _change(self, enr: dict[str, Any], kind: str, month: date, old: int, new: int,
                 reason: str) -> None:
         role, user = ("approver", self.users.approver) if kind == "terminate" else (
@@ -519,3 +553,13 @@ class CaseFactory:
         mode = "centralised" if (tier != "full" and rng.random() < 0.4) or rng.random() < 0.08 \
             else "dispersed"
         return flags, tier, mode
+
+
+def temp_aid_list(s: Session, as_of: date) -> None:
+    """The month's 临时救助发放名册 (draft) with the grants still due: in the demo office
+    approved temporary aid is on a payment list, ready to validate, lock and export."""
+    clerk = s.scalar(select(User).where(User.username == "clerk"))
+    if clerk is None or clerk.role not in ("clerk", "reviewer", "approver"):
+        return
+    actor = Actor(clerk.id, clerk.username, clerk.display_name or clerk.username, clerk.role)
+    generate_temp_aid_in(s, actor, as_of)

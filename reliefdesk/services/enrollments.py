@@ -48,7 +48,8 @@ __all__ = [
 ]
 
 CHANGE_KINDS = {"increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",
-                "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查"}
+                "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查",
+                "restandard": "调标"}
 TEKUN_TERMINATION_GROUNDS = {
     "death": "死亡或被宣告死亡、宣告失踪", "regained_capacity": "具备或者恢复劳动能力",
     "prison": "依法被判处刑罚且在监狱服刑", "income_assets": "收入和财产状况不再符合条件",
@@ -106,6 +107,14 @@ class EnrollmentView:
     active_member_ids: tuple[int, ...]
     changes: tuple[ChangeView, ...]
     version: int
+    standard_fen: int | None = None
+    income_fen: int | None = None
+    policy_name: str | None = None
+    amount_source: str = "formula"
+    amount_review: str | None = None
+    paid_on: date | None = None
+    payment_method: str | None = None
+    receipt_no: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,8 @@ def _view(s: Session, e: Enrollment) -> EnrollmentView:
         tuple(ChangeView(c.id, c.kind, CHANGE_KINDS.get(c.kind, c.kind), c.effective_month,
                          c.old_fen, c.new_fen, c.reason, c.decided_by, c.role,
                          ROLE_LABELS.get(c.role, c.role)) for c in e.changes),
-        e.version)
+        e.version, e.standard_fen, e.income_fen, e.policy_name, e.amount_source,
+        e.amount_review, e.paid_on, e.payment_method, e.receipt_no)
 
 
 def active_enrollment_of(s: Session, person_id: int) -> Enrollment | None:
@@ -154,13 +164,30 @@ def add_members(s: Session, enrollment: Enrollment, person_ids: list[int],
                               rule="民发〔2021〕57号 第二十八条") from exc
 
 
+def _amount_source(app: Application, working: dict[str, Any]) -> str:
+    """"manual" when the 初审 amount is not the formula's (a reviewer set it by hand)."""
+    if any(isinstance(row, list) and row and row[0] == "初审核定金额（人工）"
+           for row in working.get("lines") or []):
+        return "manual"
+    formula = working.get("amount_fen")
+    if formula is not None and int(formula) != (app.proposed_fen or 0):
+        return "manual"
+    return "formula"
+
+
 def enroll_in(s: Session, actor: Actor, app: Application, person_ids: list[int],
               on_date: date, *, stability: str = "stable") -> Enrollment:
-    """Create the enrollment for a just-approved application: it pays from the month after
-    the confirmation date (民发〔2021〕57号 第二十一条). Temporary aid is a one-off payment:
-    start and end month coincide and its member rows are inactive (no exclusivity)."""
+    """Create the enrollment for a just-approved application. The decided monthly amount is
+    the application's 初审 amount (``proposed_fen``: published, confirmed and printed on the
+    确认通知书), stored with its basis (standard, income, per-capita income, persons,
+    categories, policy version); the roster pays exactly this amount until a recorded event
+    changes it. Monthly benefits pay from the month after the confirmation date
+    (民发〔2021〕57号 第二十一条). Temporary aid is a one-off grant, due (``status`` "due") in
+    the month of the decision: start and end month coincide, its member rows are inactive (no
+    exclusivity), and it becomes "paid" once on a locked payment list or paid in cash."""
     working = dict(app.working or {})
-    start = next_month(on_date)
+    one_off = app.programme == "temporary_aid"
+    start = month_start(on_date) if one_off else next_month(on_date)
     shared = app.programme in _SHARED_PROGRAMMES
     if shared:
         for pid in person_ids:
@@ -175,17 +202,24 @@ def enroll_in(s: Session, actor: Actor, app: Application, person_ids: list[int],
     policy = policy_on(s, on_date)
     kind = "tekun" if app.programme == "tekun" else stability
     months = policy.recheck_months(kind)
+    source = _amount_source(app, working)
     e = Enrollment(
         household_id=app.household_id, application_id=app.id, payee_id=app.applicant_id,
-        programme=app.programme, status="active", start_month=start,
-        end_month=None if shared else start, persons=max(len(person_ids), 1),
+        programme=app.programme, status="due" if one_off else "active", start_month=start,
+        end_month=None if shared else start,
+        persons=int(app.aid_persons or 0) or max(len(person_ids), 1) if one_off
+        else max(len(person_ids), 1),
         amount_fen=app.proposed_fen or 0,
         per_capita_income_fen=int(working.get("per_capita_income_fen") or 0),
         method=str(working.get("method") or ("tekun" if app.programme == "tekun" else "gap")),
         care_tier=app.care_tier, care_mode=app.care_mode,
         topup_categories=list(working.get("topup_categories") or []),
         recheck_months=months, next_recheck=add_months(start, months) if shared else None,
-        working=working)
+        working=working, standard_fen=_opt_int(working.get("standard_fen")),
+        income_fen=_opt_int(working.get("income_fen")),
+        policy_id=_opt_int(working.get("policy_id")),
+        policy_name=str(working.get("policy_name") or "") or None,
+        amount_source=source)
     s.add(e)
     s.flush()
     add_members(s, e, person_ids, active=shared)
@@ -193,8 +227,13 @@ def enroll_in(s: Session, actor: Actor, app: Application, person_ids: list[int],
                  household_id=app.household_id,
                  detail={"application_id": app.id, "programme": app.programme,
                          "start_month": start.isoformat(), "amount_fen": e.amount_fen,
-                         "persons": person_ids})
+                         "amount_source": source, "standard_fen": e.standard_fen,
+                         "policy_id": e.policy_id, "persons": person_ids})
     return e
+
+
+def _opt_int(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 # ----------------------------------------------------------------------------- changes
@@ -262,6 +301,8 @@ def change_amount(db: Database, actor: Actor, enrollment_id: int, new_fen: int, 
         kind = "increase" if new_fen > e.amount_fen else "decrease"
         old = e.amount_fen
         e.amount_fen = new_fen
+        e.amount_source = "adjusted"
+        e.amount_review = None
         _record(s, actor, e, kind, month, old, new_fen, _reason(reason))
         return _view(s, e)
 

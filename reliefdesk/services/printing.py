@@ -18,16 +18,17 @@ from datetime import date
 from ..db.engine import Database
 from ..documents import pdf as docs
 from ..errors import ValidationError
+from ..models import Enrollment
 from .context import Actor
-from .printing_cases import (build_application, build_batch, decision_letter_data,
-                             load_application, notice_data)
+from .printing_cases import (aid_receipt_data, build_application, build_batch,
+                             decision_letter_data, load_application, notice_data)
 from .printing_common import PrintResult, count_pages, file_name, record_print
 from .printing_rosters import change_roster_data, find_roster, roster_data
 from .printing_visits import load_visit, visit_record_data
 
 __all__ = [
-    "MAX_BATCH", "PrintResult", "application_form_pdf", "batch_application_forms_pdf",
-    "change_roster_pdf", "decision_letter_pdf", "notice_pdf", "roster_pdf", "visit_record_pdf",
+    "MAX_BATCH", "PrintResult", "aid_receipt_pdf", "application_form_pdf",
+    "batch_application_forms_pdf", "change_roster_pdf", "decision_letter_pdf", "notice_pdf", "roster_pdf", "visit_record_pdf",
 ]
 
 #: Largest batch of 审批表 in one PDF (a working day's stack; keeps memory bounded).
@@ -164,4 +165,20 @@ def change_roster_pdf(db: Database, actor: Actor, month: str | date,
                      ids=[roster.id], full_ids=not mask_ids,
                      extra={"month": data.month, "programme": roster.programme,
                             "rows": len(data.lines)})
+        return result
+
+
+def aid_receipt_pdf(db: Database, actor: Actor, enrollment_id: int) -> PrintResult:
+    """临时救助金领款收据 for a grant paid in cash (the family signs it; its number is then
+    recorded with ``roster_oneoff.pay_in_cash``)."""
+    actor.require("print")
+    with db.session() as s:
+        data = aid_receipt_data(s, enrollment_id)
+        pdf = docs.build_aid_receipt(data)
+        result = PrintResult(pdf, f"临时救助金领款收据 — {data.name}",
+                             file_name("领款收据", data.file_no, data.name), count_pages(pdf))
+        e = s.get(Enrollment, enrollment_id)
+        record_print(s, actor, result, document="aid_receipt", entity="enrollment",
+                     ids=[enrollment_id], full_ids=False,
+                     households={enrollment_id: e.household_id if e else None})
         return result

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from ..documents import pdf as docs
 from ..documents.pdf.application import TITLES as FORM_TITLES
-from ..documents.forms_data import (PROGRAMME_NAMES, ApplicationFormData, AssetItem,
+from ..documents.forms_data import (PROGRAMME_NAMES, AidReceiptData, ApplicationFormData, AssetItem,
                                     DecisionLetterData, IncomeItem, NoticeData, NoticeEntry,
                                     Office, Opinion, PersonRow, SelfCareItem, Supporter,
                                     WorkingLine)
 from ..domain import workflow as wf
 from ..domain.idnumber import age_on
+from ..domain.masking import mask_id
 from ..errors import NotFound, RuleViolation, ValidationError
 from ..models import (Application, Asset, CaseStep, Enrollment, Household, Person, Village,
                       Visit)
@@ -287,7 +288,8 @@ def notice_data(s: Session, apps: Sequence[Application]) -> NoticeData:
         if a.programme == "tekun" and a.care_mode:
             label += CARE_MODES.get(a.care_mode, "")[:2]
         entries.append(NoticeEntry(applicant.name, _persons(s, a), int(a.proposed_fen or 0),
-                                   _village(s, household)[0], label))
+                                   _village(s, household)[0], label,
+                                   one_off=a.programme == "temporary_aid"))
     entries.sort(key=lambda e: (e.village, e.programme))
     families = {_family(a.programme) for a in apps}
     kind = families.pop() if len(families) == 1 else "mixed"
@@ -322,3 +324,17 @@ def decision_letter_data(s: Session, app: Application) -> DecisionLetterData:
 
 def programme_name(code: str) -> str:
     return PROGRAMME_NAMES.get(code, code)
+
+
+def aid_receipt_data(s: Session, enrollment_id: int) -> AidReceiptData:
+    """The 领款收据 of a temporary-aid grant (one-off sum); the ID number is masked."""
+    e = s.get(Enrollment, enrollment_id)
+    if e is None or e.programme != "temporary_aid":
+        raise NotFound(f"临时救助记录 #{enrollment_id} 不存在。", code="grant.not_found")
+    app = s.get(Application, e.application_id)
+    payee = s.get(Person, e.payee_id)
+    assert app is not None and payee is not None
+    office = office_for_print(s, _township_of(s, e.household_id))
+    return AidReceiptData(office, payee.name, mask_id(payee.id_number), e.amount_fen,
+                          app.reason, f"{app.file_no or app.id}号",
+                          app.decided_on or app.accepted_on, e.receipt_no or "")

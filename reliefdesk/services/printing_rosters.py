@@ -36,10 +36,12 @@ def find_roster(s: Session, month: str | date, programme: str | None) -> Roster:
     """The regular roster of ``month`` for ``programme`` (None = the all-programme roster, or
     the only roster of the month)."""
     m = parse_month(month)
-    q = select(Roster).where(Roster.month == m, Roster.kind == "regular")
+    one_off = programme == "temporary_aid"  # the month's latest 临时救助发放名册
+    q = select(Roster).where(Roster.month == m, Roster.kind == ("one_off" if one_off
+                                                                 else "regular"))
     if programme is not None:
         q = q.where(Roster.programme == programme_code(programme))
-    rows = list(s.scalars(q.order_by(Roster.programme)))
+    rows = list(s.scalars(q.order_by(Roster.programme, Roster.seq_no.desc())))
     if programme is None and len(rows) > 1:
         rows = [r for r in rows if r.programme == "all"] or rows
         if len(rows) > 1:
@@ -74,10 +76,10 @@ def roster_data(s: Session, roster: Roster) -> RosterPrintData:
         bank=ln.bank, change_flag="" if ln.change_flag == "不变" else ln.change_flag,
         note="") for i, ln in enumerate(lines, 1))
     title = roster_programme_name(roster.programme)
-    if roster.kind != "regular":
+    if roster.kind == "supplementary":
         title += f"补发（第{roster.seq_no}批）"
     return RosterPrintData(office_for_print(s, township), month_text(roster.month), title, out,
-                           made_on=date.today())
+                           made_on=date.today(), one_off=roster.kind == "one_off")
 
 
 def change_roster_data(s: Session, roster: Roster) -> ChangeRosterData:

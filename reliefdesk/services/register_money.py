@@ -8,12 +8,17 @@ who is not counted in the household (or deceased) do not count either.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
+from fractions import Fraction
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..domain.accounts import check_account, normalize_account
-from ..domain.benefits import per_capita_income
+from ..domain.benefits import TRANSFER_OUT, net_monthly_income, per_capita_exact
+from ..domain.money import round_half_up
 from ..domain.masking import mask_account
 from ..errors import NotFound, StaleDataError, ValidationError
 from ..models import Asset, BankAccount, IncomeItem, Person
@@ -25,7 +30,8 @@ from .register_types import (ACCOUNT_KIND_LABELS, ASSET_KINDS, COUNTED_INCOME, I
 
 __all__ = [
     "account_view", "add_account", "add_asset", "add_income", "deactivate_account",
-    "delete_asset", "delete_income", "household_income_summary", "income_summary_in",
+    "delete_asset", "delete_income", "household_income_in", "household_income_summary",
+    "income_summary_in", "HouseholdIncome",
 ]
 
 _MAX_FEN = 10**11  # 10 亿元: anything above is a typing error
@@ -50,12 +56,51 @@ def _member(s: Session, household_id: int, person_id: int, field: str) -> Person
 
 # --- income ----------------------------------------------------------------------------------
 
-def _effect(item: IncomeItem, member_counts: dict[int, bool]) -> int:
+@dataclass(frozen=True)
+class HouseholdIncome:
+    """The household's counted monthly income over the covered members (DOMAIN §2.7):
+    ``total_fen`` net of transfers out; ``per_capita`` exact (for the calculators);
+    ``per_capita_fen`` rounded (for display and storage)."""
+
+    total_fen: int
+    persons: int
+    per_capita: Fraction | None
+
+    @property
+    def per_capita_fen(self) -> int | None:
+        return None if self.per_capita is None else round_half_up(self.per_capita)
+
+
+def _counts(item: IncomeItem, person_ids: Collection[int] | None,
+            only_person: int | None) -> bool:
     if not item.counted:
+        return False
+    if only_person is not None:
+        return item.person_id == only_person
+    return item.person_id is None or person_ids is None or item.person_id in person_ids
+
+
+def household_income_in(s: Session, household_id: int, person_ids: Collection[int],
+                        *, only_person: int | None = None) -> HouseholdIncome:
+    """THE household income rule, used by the register, the assessment (and so the wizard's
+    preview and 初审) and the amount basis stored at confirmation: counted items of the
+    covered members ``person_ids`` plus household-level items, 转移性支出 subtracted
+    (:func:`reliefdesk.domain.benefits.net_monthly_income`). ``only_person``: only that
+    person's own items (单人保, 特困 "无生活来源"); per-capita is then over 1 person."""
+    items = s.scalars(select(IncomeItem).where(IncomeItem.household_id == household_id)
+                      .order_by(IncomeItem.id))
+    total = net_monthly_income((i.category, i.monthly_fen) for i in items
+                               if _counts(i, person_ids, only_person))
+    persons = 1 if only_person is not None else len(person_ids)
+    return HouseholdIncome(total, persons, per_capita_exact(total, persons) if persons else None)
+
+
+def _effect(item: IncomeItem, member_counts: dict[int, bool]) -> int:
+    """What one item adds to the household income (shown per row in the register)."""
+    covered = [pid for pid, counted in member_counts.items() if counted]
+    if not _counts(item, covered, None):
         return 0
-    if item.person_id is not None and not member_counts.get(item.person_id, False):
-        return 0
-    return -item.monthly_fen if item.category == "transfer_out" else item.monthly_fen
+    return -item.monthly_fen if item.category == TRANSFER_OUT else item.monthly_fen
 
 
 def _income_view(item: IncomeItem, member_counts: dict[int, bool]) -> IncomeView:
@@ -110,10 +155,8 @@ def income_summary_in(s: Session, household_id: int) -> IncomeSummary:
     items = tuple(_income_view(i, counts) for i in s.scalars(
         select(IncomeItem).where(IncomeItem.household_id == household_id)
         .order_by(IncomeItem.id)))
-    total = max(0, sum(i.effect_fen for i in items))
-    members = sum(1 for v in counts.values() if v)
-    per_capita = per_capita_income(total, members) if members else None
-    return IncomeSummary(total, per_capita, members, items)
+    income = household_income_in(s, household_id, [pid for pid, ok in counts.items() if ok])
+    return IncomeSummary(income.total_fen, income.per_capita_fen, income.persons, items)
 
 
 def household_income_summary(db: Database, actor: Actor, household_id: int) -> IncomeSummary:

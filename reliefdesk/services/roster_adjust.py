@@ -1,25 +1,28 @@
 """Adjustments carried by later rosters: 补发 (back pay), 扣减 / 追回 (overpayments).
 
-Sources: ``back_pay`` (a standard raised retroactively: each locked line of the months is
-recomputed under the policy now in force for that month), ``failed_payment`` (created by an
+Sources: ``back_pay`` (a decided amount raised retroactively, e.g. by a 调标 run: each locked
+line of the months is compared with the decided amount now in force for its month), ``failed_payment`` (created by an
 imported bank return; waits until the account is fixed), ``overpayment`` and ``manual``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..domain.money import fen_to_yuan
-from ..domain.months import add_months, next_month
+from ..domain.months import next_month
 from ..errors import LockedError, NotFound, RuleViolation, ValidationError
 from ..models import Enrollment, Roster, RosterAdjustment, RosterLine
 from . import audit
 from .context import Actor
-from .roster_build import _Policies, latest_locked_month, programmes_of
-from .roster_calc import Calculator
+from .roster_build import latest_locked_month, programmes_of
+from .roster_calc import decided_fen_in
+from .roster_load import load
 from .roster_read import adjustment_view
 from .roster_types import AdjustmentView, month_text, parse_month, programme_code
 
@@ -29,58 +32,72 @@ SOURCES = ("failed_payment", "back_pay", "overpayment", "manual")
 def record_back_pay(db: Database, actor: Actor, from_month: str | date, to_month: str | date,
                     programme: str | None = None,
                     apply_month: str | date | None = None) -> list[AdjustmentView]:
-    """补发 for months already paid under a lower standard: every locked regular line of
-    ``from_month``..``to_month`` is recomputed with the policy in force for its month now; a
-    positive difference (less what earlier back pay already covered) becomes a 补发
-    adjustment applied from ``apply_month`` (default: the month after the latest locked
-    regular roster). Lowered standards are not clawed back automatically."""
+    """补发 for months already paid below the decided amount: every locked regular line of
+    ``from_month``..``to_month`` is compared with the enrollment's decided amount in force for
+    that month NOW (after a retroactive 调标 or 增发 decision was recorded); a positive
+    difference (less what earlier back pay already covered) becomes a 补发 adjustment applied
+    from ``apply_month`` (default: the month after the latest locked regular roster). Lowered
+    amounts are not clawed back automatically. Nothing is recomputed from a policy: a policy
+    edit alone never creates back pay (the 调标 run records the new amounts first)."""
     actor.require("roster.generate")
     start, end = parse_month(from_month), parse_month(to_month)
     if end < start:
         raise ValidationError("结束月份不能早于开始月份。", code="roster.months", field="to_month")
     code = programme_code(programme)
-    out: list[AdjustmentView] = []
     with db.session() as s:
-        policies = _Policies(s)
         target = parse_month(apply_month) if apply_month else \
             next_month(max(latest_locked_month(s) or end, end))
-        month = start
-        while month <= end:
-            policy = policies(month)
-            calc = Calculator(policy)
-            q = (select(RosterLine).join(Roster, Roster.id == RosterLine.roster_id)
-                 .where(Roster.month == month, Roster.kind == "regular",
-                        Roster.status == "locked", RosterLine.due_fen > 0,
-                        RosterLine.programme.in_(programmes_of(code))))
-            for line in s.scalars(q.order_by(RosterLine.id)):
-                basis = (line.working or {}).get("basis")
-                if not basis:
-                    continue
-                new = calc.compute(basis)
-                already = s.scalar(select(func.coalesce(func.sum(RosterAdjustment.amount_fen), 0))
-                                   .where(RosterAdjustment.enrollment_id == line.enrollment_id,
-                                          RosterAdjustment.for_month == month,
-                                          RosterAdjustment.source == "back_pay",
-                                          RosterAdjustment.cancelled.is_(False))) or 0
-                owed = new.fen - line.due_fen - int(already)
-                if owed <= 0 or new.working.get("error"):
-                    continue
-                adj = RosterAdjustment(
-                    enrollment_id=line.enrollment_id, household_id=line.household_id,
-                    kind="补发", amount_fen=owed,
-                    reason=(f"{month_text(month)} 按新标准（{policy.name}）补发：应发 "
-                            f"{fen_to_yuan(new.fen)} 元，已发 {fen_to_yuan(line.due_fen)} 元"),
-                    for_month=month, apply_month=target, source="back_pay",
-                    source_roster_id=line.roster_id, source_line_id=line.id,
-                    created_by=actor.user_id or None)
-                s.add(adj)
-                s.flush()
-                out.append(adjustment_view(adj))
-            month = add_months(month, 1)
+        out = back_pay_in(s, actor, programmes_of(code), start, end, target)
         audit.record(s, actor, "roster.back_pay", "roster_adjustment", "",
                      detail={"from": month_text(start), "to": month_text(end),
                              "programme": code, "apply_month": month_text(target),
                              "count": len(out), "total_fen": sum(a.amount_fen for a in out)})
+    return out
+
+
+def back_pay_in(s: Session, actor: Actor, programmes: tuple[str, ...], start: date, end: date,
+                target: date, enrollment_ids: Collection[int] | None = None,
+                reason: str = "") -> list[AdjustmentView]:
+    """The 补发 adjustments of :func:`record_back_pay` inside the caller's transaction,
+    optionally for some enrollments only (the 调标 run); ``reason`` prefixes each reason."""
+    q = (select(RosterLine, Roster.month).join(Roster, Roster.id == RosterLine.roster_id)
+         .where(Roster.month >= start, Roster.month <= end, Roster.kind == "regular",
+                Roster.status == "locked", RosterLine.due_fen > 0,
+                RosterLine.programme.in_(programmes)))
+    if enrollment_ids is not None:
+        q = q.where(RosterLine.enrollment_id.in_(list(enrollment_ids)))
+    found = list(s.execute(q.order_by(Roster.month, RosterLine.id)))
+    if not found:
+        return []
+    facts, _ = load(s, programmes, date(9999, 1, 1), date(1900, 1, 1),
+                    {line.enrollment_id for line, _m in found})
+    by_id = {f.enrollment_id: f for f in facts}
+    out: list[AdjustmentView] = []
+    for line, month in found:
+        f = by_id.get(line.enrollment_id)
+        basis = (line.working or {}).get("basis") or {}
+        if f is None or "phase_out_index" in basis:
+            continue  # 渐退 shares are decided case by case
+        decided = decided_fen_in(f, month)
+        already = s.scalar(select(func.coalesce(func.sum(RosterAdjustment.amount_fen), 0))
+                           .where(RosterAdjustment.enrollment_id == line.enrollment_id,
+                                  RosterAdjustment.for_month == month,
+                                  RosterAdjustment.source == "back_pay",
+                                  RosterAdjustment.cancelled.is_(False))) or 0
+        owed = decided - line.due_fen - int(already)
+        if owed <= 0:
+            continue
+        adj = RosterAdjustment(
+            enrollment_id=line.enrollment_id, household_id=line.household_id,
+            kind="补发", amount_fen=owed,
+            reason=(f"{reason}{month_text(month)} 核定金额 {fen_to_yuan(decided)} 元，"
+                    f"已发 {fen_to_yuan(line.due_fen)} 元"),
+            for_month=month, apply_month=target, source="back_pay",
+            source_roster_id=line.roster_id, source_line_id=line.id,
+            created_by=actor.user_id or None)
+        s.add(adj)
+        s.flush()
+        out.append(adjustment_view(adj))
     return out
 
 

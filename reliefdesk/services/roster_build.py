@@ -1,7 +1,8 @@
 """Generating monthly rosters (regular and supplementary) and their change flags.
 
 ``generate`` snapshots every enrollment that pays in the month (DOMAIN §2.13–§2.15, §7), with
-the amount under the standards in force that month, pending adjustments (补发/扣减/追回), and a
+its decided amount in force that month (``roster_calc``: never a recomputation), pending
+adjustments (补发/扣减/追回), and a
 change flag against the previous month (新增/停发/调增/调减/补发/扣减/不变) with its reason.
 Regenerating a draft replaces it; a locked roster refuses with LockedError.
 """
@@ -65,13 +66,6 @@ class _Policies:
         if month not in self.cache:
             self.cache[month] = policy_on(self.session, month)
         return self.cache[month]
-
-
-def _policy_id(policies: _Policies, month: date) -> int | None:
-    try:
-        return policies(month).id
-    except NotFound:
-        return None
 
 
 def programmes_of(code: str) -> tuple[str, ...]:
@@ -201,6 +195,9 @@ def _flag(row: dict[str, Any], st: MonthState | None, prev: Any, f: EnrollmentFa
     elif due != prev.due_fen:
         row["change_flag"] = "调增" if due > prev.due_fen else "调减"
         reason = change_text
+        if not reason and st is not None and st.decided is not None \
+                and st.state != "phase_out":  # a decision recorded after last month was paid
+            reason = f"{KIND_LABELS.get(st.decided.kind, st.decided.kind)}：{st.decided.reason}"
         if not reason and row["standard_fen"] != prev.standard_fen:
             reason = (f"保障标准由 {fen_to_yuan(prev.standard_fen)} 元调整为 "
                       f"{fen_to_yuan(row['standard_fen'])} 元（{policy.name}）")
@@ -235,6 +232,10 @@ def generate_in(s: Session, actor: Actor, month: str | date, programme: str | No
                 with_lines: bool = False) -> RosterView:
     """:func:`generate` inside the caller's transaction."""
     actor.require("roster.generate")
+    if programme == "temporary_aid":  # one-off grants: a payment list of their own
+        from .roster_oneoff import generate_temp_aid_in
+
+        return generate_temp_aid_in(s, actor, month)
     with gc_paused():
         return _generate_in(s, actor, month, programme, with_lines)
 
@@ -283,9 +284,7 @@ def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | N
             st = MonthState("ended", False, "保障对象均已死亡")
         amount = None
         if st.payable:
-            decided_pid = _policy_id(policies, st.decided.effective_month) if st.decided \
-                else None
-            amount = calc.compute(basis_for(f, st, month, decided_pid))
+            amount = calc.compute(basis_for(f, st, month))
         p = prev.get(f.enrollment_id)
         adjs = by_enrollment.get(f.enrollment_id, [])
         if amount is None and p is None and not adjs:

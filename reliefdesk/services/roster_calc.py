@@ -1,13 +1,14 @@
 """The monthly amount of one enrollment in one month (pure: facts + policy → amount).
 
-Whether an enrollment pays in a month comes from its change history (EnrollmentChange rows:
-增发/减发/停发/恢复/渐退/终止 with an ``effective_month`` = the first month the change applies).
-The amount is recomputed with the standards in force THAT month (DOMAIN §2.13, §3.5) from the
-enrollment's current assessment (persons, per-capita income, method, care tier, 分类施保
-categories); 渐退 (§2.15) pays a share of the pre-phase-out amount by month index.
+What is decided is what is paid: a roster line pays the enrollment's DECIDED monthly amount
+(stored at confirmation from the 初审 amount, DOMAIN §2.12–§2.13), as changed since by
+recorded events only (EnrollmentChange rows with an ``effective_month``: 增发/减发 decisions,
+调标 runs when a standard changes, 恢复 with a new amount; 停发/终止 stop it; 渐退 (§2.15)
+pays a share of it by month index). A policy edit by itself never changes a payment.
 
-The ``basis`` dict stored in each roster line's working JSON is enough to recompute the line
-under another policy version, which is how retroactive back pay (补发) is computed.
+:class:`Calculator` also keeps the formula (standards of a policy version applied to an
+enrollment's basis: persons, per-capita income, method, care tier, 分类施保 categories); the
+调标 run (``services.restandard``) uses it to propose the new amounts it records.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ SUSPEND_KINDS = frozenset({"停发", "suspend"})
 RESUME_KINDS = frozenset({"恢复", "resume"})
 TERMINATE_KINDS = frozenset({"终止", "terminate"})
 PHASE_OUT_KINDS = frozenset({"渐退", "phase_out"})
-AMOUNT_KINDS = frozenset({"增发", "减发", "increase", "decrease"})
+AMOUNT_KINDS = frozenset({"增发", "减发", "increase", "decrease", "restandard", "调标"})
 KIND_LABELS = {"increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",
-               "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查"}
+               "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查",
+               "restandard": "调标"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,10 @@ class EnrollmentFacts:
     phase_out_start: date | None
     area_type: str
     changes: tuple[ChangeFact, ...] = ()
+    standard_fen: int | None = None  # the standard the decided amount rests on
+    amount_source: str = "formula"
+    policy_name: str | None = None
+    income_fen: int | None = None  # net household income behind per_capita_income_fen
 
 
 @dataclass(frozen=True)
@@ -124,27 +130,58 @@ def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
     return MonthState(state, True, "", last, decided=decided)
 
 
-def basis_for(f: EnrollmentFacts, st: MonthState, month: date,
-              decided_policy_id: int | None = None) -> dict[str, Any]:
-    """The calculation basis stored in the line (and reused for back pay).
+def decided_fen_in(f: EnrollmentFacts, month: date) -> int:
+    """The decided monthly amount in force in ``month``: the new amount of the last
+    amount-setting change (增发/减发/调标/恢复 with an amount) effective by then; before the
+    first one, that change's old amount; with none, the enrollment's amount."""
+    ordered = sorted((c for c in f.changes if c.kind in AMOUNT_KINDS or
+                      (c.kind in RESUME_KINDS and c.new_fen > 0)),
+                     key=lambda c: (c.effective_month, c.id))
+    current: int | None = None
+    for ch in ordered:
+        if ch.effective_month > month:
+            if current is None and ch.kind in AMOUNT_KINDS:
+                return ch.old_fen
+            break
+        current = ch.new_fen
+    return f.amount_fen if current is None else current
 
-    A 增发/减发 decision (``st.decided``) fixes the amount while the policy version in force
-    when it took effect (``decided_policy_id``) still applies; once standards change, the
-    formula takes over again (the household is reassessed under the new standard)."""
-    basis: dict[str, Any] = {
+
+def formula_basis(f: EnrollmentFacts, exact: bool = False) -> dict[str, Any]:
+    """The facts the formula needs (persons, income, method, care, categories, area).
+    ``exact``: per-capita income as the exact quotient income ÷ persons where the income is
+    known (for computing, not for storing: a Fraction is not JSON)."""
+    pci: int | Fraction = f.per_capita_income_fen
+    if exact and f.income_fen is not None and f.persons > 0 and f.method in ("gap", "tier"):
+        pci = Fraction(f.income_fen, f.persons)
+    return {
         "programme": f.programme, "method": f.method, "persons": f.persons,
-        "per_capita_income_fen": f.per_capita_income_fen, "care_tier": f.care_tier,
+        "per_capita_income_fen": pci, "care_tier": f.care_tier,
         "care_mode": f.care_mode, "topups": list(f.topup_categories), "area_type": f.area_type,
         "fixed_fen": f.amount_fen,
     }
+
+
+_SOURCE_TEXT = {"formula": "确认决定", "manual": "初审人工核定、确认决定",
+                "adjusted": "变更决定", "legacy": "原核定金额"}
+
+
+def basis_for(f: EnrollmentFacts, st: MonthState, month: date,
+              decided_policy_id: int | None = None) -> dict[str, Any]:
+    """The basis stored in the line: the formula facts plus the decided amount in force in
+    ``month`` (``decided_fen``) and what it rests on. The line pays ``decided_fen``;
+    ``decided_policy_id`` is ignored (kept for callers of the old signature)."""
+    basis = formula_basis(f)
+    basis["decided_fen"] = decided_fen_in(f, month)
+    basis["standard_fen"] = f.standard_fen
+    basis["decided_basis"] = _SOURCE_TEXT.get(f.amount_source, f.amount_source) + (
+        f"（{f.policy_name}）" if f.policy_name else "")
     if st.decided is not None:
-        basis["decided_fen"] = st.decided.new_fen
-        basis["decided_policy_id"] = decided_policy_id
         basis["decided_reason"] = (f"{KIND_LABELS.get(st.decided.kind, st.decided.kind)}："
                                    f"{st.decided.reason}")
     if st.state == "phase_out":
         basis["phase_out_index"] = months_between(st.phase_out_start or month, month)
-        basis["phase_out_base_fen"] = st.phase_out_base_fen or f.amount_fen
+        basis["phase_out_base_fen"] = st.phase_out_base_fen or basis["decided_fen"]
     return basis
 
 
@@ -159,6 +196,8 @@ class LineAmount:
 
 
 CATEGORY = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养"}
+_FORMULA_KEYS = ("programme", "method", "persons", "per_capita_income_fen", "care_tier",
+                 "care_mode", "topups", "area_type", "fixed_fen")
 
 
 class Calculator:
@@ -206,8 +245,12 @@ class Calculator:
         return repr(sorted(basis.items()))
 
     def compute(self, basis: dict[str, Any]) -> LineAmount:
-        """Amount for one month. Calculator errors become a 0 line whose working carries
-        ``error`` (validation reports it) instead of aborting a 40,000-line roster."""
+        """Amount for one month: the decided amount when the basis carries one
+        (``decided_fen``, see :func:`basis_for`), else the formula under this policy.
+        Formula errors become a 0 line whose working carries ``error`` (validation reports
+        it) instead of aborting a 40,000-line roster."""
+        if "decided_fen" in basis:
+            return self._decided(basis)
         key = self._key(basis)
         hit = self.memo.get(key)
         if hit is not None:
@@ -223,17 +266,57 @@ class Calculator:
         self.memo[key] = result
         return result
 
+    def _decided(self, basis: dict[str, Any]) -> LineAmount:
+        """The decided amount; the formula under this policy only supplies the printed
+        category (e.g. the 档次) and, for records without one, the standard shown. Memoised
+        like the formula (equal bases share one result and one working dict)."""
+        try:
+            key: Any = ("decided", *(basis[k] if k != "topups" else tuple(basis[k])
+                                     for k in _FORMULA_KEYS),
+                        basis["decided_fen"], basis.get("standard_fen"),
+                        basis.get("decided_basis"), basis.get("decided_reason"),
+                        basis.get("phase_out_index"), basis.get("phase_out_base_fen"))
+        except (KeyError, TypeError):
+            key = repr(sorted(basis.items()))
+        hit = self.memo.get(key)
+        if hit is None:
+            hit = self.memo[key] = self._decided_line(basis)
+        return hit
+
+    def _decided_line(self, basis: dict[str, Any]) -> LineAmount:
+        formula = self.compute({k: basis[k] for k in _FORMULA_KEYS})
+        fen = int(basis["decided_fen"])
+        standard = basis.get("standard_fen") or formula.standard_fen
+        pci = None if formula.per_capita_income_fen is None else \
+            int(basis["per_capita_income_fen"])
+        lines = [["核定月保障金", f"{fen_to_yuan(fen)} 元（{basis.get('decided_basis', '')}）"]]
+        if basis.get("decided_reason"):
+            lines.append(["最近变更", str(basis["decided_reason"])])
+        category = formula.category.removesuffix("·渐退")
+        eligible, text = fen > 0, "按核定金额发放"
+        if "phase_out_index" in basis:
+            po = b.phase_out(int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]),
+                             self.schedule)
+            lines = _rows(po.working)
+            fen, text, eligible = po.fen, po.formula, po.eligible
+            category += "·渐退"
+        working = {"method": "decided", "formula": text, "lines": lines, "basis": basis,
+                   "policy": self.ref}
+        return LineAmount(fen, int(standard), pci, eligible, category, working)
+
     def _compute(self, basis: dict[str, Any], category: str) -> LineAmount:
         policy = self.policy
         programme, method = str(basis["programme"]), str(basis["method"])
-        persons, pci = int(basis["persons"]), int(basis["per_capita_income_fen"])
-        pci_out: int | None = pci
+        raw = basis["per_capita_income_fen"]
+        persons = int(basis["persons"])
+        pci: int | Fraction = raw if isinstance(raw, Fraction) else int(raw)
+        pci_out: int | None = round_half_up(pci)
         if programme == "tekun" or method == "tekun":
             std = policy.dibao_standard_fen(str(basis.get("area_type") or "rural"))
             tier = b.SelfCare(basis.get("care_tier") or "full")
             amount, lines = self._amount(("tekun", std, tier), b.tekun, std,
                                          self.basic_ratio, self.care, tier)
-            standard = round_half_up(self.basic_ratio * std)
+            standard = b.tekun_basic_fen(std, self.basic_ratio)
             mode = "集中供养" if basis.get("care_mode") == "centralised" else "分散供养"
             category = f"特困（{mode}·{tier.label_zh}）"
             pci_out = None
@@ -273,15 +356,6 @@ class Calculator:
                 fen += top.fen
         formula = amount.formula
         eligible = amount.eligible
-        if basis.get("decided_fen") is not None and basis.get("decided_policy_id") == policy.id:
-            fen, eligible, formula = int(basis["decided_fen"]), True, "按变更决定核定的金额发放"
-            lines = [["核定月保障金", f"{fen_to_yuan(fen)} 元（{basis['decided_reason']}）"]]
-        if "phase_out_index" in basis:
-            po = b.phase_out(int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]),
-                             self.schedule)
-            lines = _rows(po.working)
-            fen, formula, eligible = po.fen, po.formula, po.eligible
-            category += "·渐退"
         working = {"method": method, "formula": formula,
                    "lines": list(lines), "basis": basis,
                    "policy": self.ref}

@@ -32,6 +32,7 @@ from .context import Actor
 from .policy import policy_on
 from .roster_build import gc_paused, get_roster_row, require_draft
 from .roster_calc import Calculator, ChangeFact, EnrollmentFacts, state_in_month
+from .roster_oneoff import ONE_OFF_KIND, mark_list_paid, unmark_list_paid
 from .roster_read import roster_view
 from .roster_types import PROGRAMME_LABELS, Problem, RosterView, month_text
 from .settings import get_setting
@@ -90,6 +91,7 @@ def validate_in(s: Session, roster_id: int) -> list[Problem]:
 def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     roster = get_roster_row(s, roster_id)
     month = roster.month
+    one_off = roster.kind == ONE_OFF_KIND
     policy = policy_on(s, month)
     ratio = _cap_ratio(s)
     out: list[Problem] = []
@@ -106,7 +108,8 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
                RosterLine.due_fen, RosterLine.adjustment_fen, RosterLine.paid_fen,
                RosterLine.change_flag, Person.deceased_on,
                Enrollment.status, Enrollment.start_month, Enrollment.end_month,
-               Enrollment.phase_out_start, Household.entrusted, Household.entrust_agreement_no)
+               Enrollment.phase_out_start, Household.entrusted, Household.entrust_agreement_no,
+               Enrollment.amount_review)
         .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
         .join(Household, Household.id == RosterLine.household_id)
         .outerjoin(Person, Person.id == RosterLine.payee_person_id)
@@ -136,7 +139,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     for (no, enrollment_id, _payee_id, payee_name, id_number, account, account_kind,
          holder_name, programme, persons, members_counted, standard_fen, due_fen,
          adjustment_fen, paid_fen, change_flag, dead, status, start_month, end_month,
-         phase_out_start, entrusted, entrust_agreement_no) in paying:
+         phase_out_start, entrusted, entrust_agreement_no, amount_review) in paying:
         idn = (id_number or "").strip()
         if not _id_ok(idn, today):
             add(no, "error", "id.invalid", f"{payee_name} 的身份证号码“{idn}”校验不通过"
@@ -162,7 +165,10 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
         elif dead is not None and dead.year == month.year and dead.month == month.month:
             add(no, "warning", "payee.deceased_in_month",
                 f"领取人 {payee_name} 于本月 {dead:%Y-%m-%d} 死亡，请核实本月是否发放。")
-        if due_fen > 0 or change_flag != "补发":
+        if one_off:
+            if status not in ("due", "paid"):
+                add(no, "error", "grant.state", f"{payee_name}：临时救助未批准或已撤销，不能发放。")
+        elif due_fen > 0 or change_flag != "补发":
             st = state_in_month(EnrollmentFacts(
                 enrollment_id, 0, 0, programme, status, start_month, end_month,
                 persons, 0, 0, "gap", None, None, (), phase_out_start, "rural",
@@ -176,7 +182,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
             add(no, "error", "amount.calc", f"{payee_name}：金额计算失败（{working['error']}）。")
         if paid_fen <= 0:
             add(no, "error", "amount.nonpositive", f"{payee_name}：实发金额为 {fen_to_yuan(paid_fen)} 元。")
-        if due_fen > 0:
+        if due_fen > 0 and not one_off:  # a one-off grant was approved within its limits
             cap = calc.cap(programme, persons, standard_fen, ratio)
             if due_fen > cap:
                 add(no, "error", "amount.cap",
@@ -188,9 +194,11 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
             if abs(adjustment_fen) > cap:
                 add(no, "warning", "adjustment.large",
                     f"{payee_name}：补发/扣减 {fen_to_yuan(adjustment_fen)} 元较大，请核实。")
-        if due_fen > 0 and persons != members_counted:
+        if due_fen > 0 and persons != members_counted and not one_off:
             add(no, "warning", "persons.mismatch",
                 f"{payee_name}：保障人数 {persons} 与在保成员数 {members_counted} 不一致。")
+        if amount_review and due_fen > 0:  # a 调标 run left the decided amount for review
+            add(no, "warning", "amount.review", f"{payee_name}：{amount_review}")
         if entrusted and not (entrust_agreement_no or "").strip():
             add(no, "warning", "entrusted.no_agreement",
                 f"{payee_name}：存折/卡由他人代管，但未登记书面代管协议。")
@@ -312,6 +320,8 @@ def lock(db: Database, actor: Actor, roster_id: int) -> RosterView:
         roster.locked_by, roster.locked_by_name = actor.user_id or None, actor.username
         roster.lines_sha256 = roster_hash(s, roster)
         s.flush()
+        if roster.kind == ONE_OFF_KIND:
+            mark_list_paid(s, roster)
         audit.record(s, actor, "roster.lock", "roster", roster.id,
                      detail={"month": month_text(roster.month), "programme": roster.programme,
                              "kind": roster.kind, "sha256": roster.lines_sha256,
@@ -337,6 +347,8 @@ def unlock(db: Database, actor: Actor, roster_id: int, reason: str) -> RosterVie
         roster.locked_at, roster.locked_by, roster.locked_by_name = None, None, ""
         roster.lines_sha256 = None
         s.flush()
+        if roster.kind == ONE_OFF_KIND:
+            unmark_list_paid(s, roster)
         audit.record(s, actor, "roster.unlock", "roster", roster.id,
                      detail={"month": month_text(roster.month), "programme": roster.programme,
                              **entry})

@@ -27,6 +27,7 @@ from .context import Actor
 from .roster_build import get_roster_row
 from .roster_check import ensure_intact
 from .roster_read import adjustment_view
+from .roster_oneoff import ONE_OFF_KIND
 from .roster_types import PROGRAMME_LABELS, ImportResult, month_text
 from .settings import get_setting, office_in
 
@@ -74,13 +75,17 @@ def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLik
         township = office.township_name if office and office.township_name else \
             (lines[0].township if lines else "")
         label = PROGRAMME_LABELS.get(roster.programme, roster.programme)
+        one_off = roster.kind == ONE_OFF_KIND
         if roster.kind == "supplementary":
             label += f"补发{roster.seq_no}"
+        elif one_off:  # the passbook 摘要 names the subsidy: 临时救助金 (one-off)
+            label = "临时救助金" + (f"第{roster.seq_no}批" if roster.seq_no > 1 else "")
+            kinds = tuple(k for k in kinds if k != "summary")  # monthly 元/人/月 figures
         header = wb.RollHeader(
             county=office.county if office else "", township=township,
             office_name=office.office_name if office else "", programme_label=label,
             month=month_text(roster.month), roster_hash=roster.lines_sha256,
-            prepared_by=roster.generated_by_name, made_on=date.today())
+            prepared_by=roster.generated_by_name, made_on=date.today(), one_off=one_off)
         roll = [wb.RollLine(
             seq=i, township=ln.township, village=ln.village, payee=ln.payee_name,
             id_number=ln.payee_id_number, category=ln.category, persons=ln.persons,

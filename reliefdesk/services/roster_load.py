@@ -55,7 +55,8 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
         select(e.id, e.household_id, e.payee_id, e.programme, e.status, e.start_month,
                e.end_month, e.persons, e.amount_fen, e.per_capita_income_fen, e.method,
                e.care_tier, e.care_mode, e.topup_categories, e.phase_out_start, h.area_type,
-               Village.name, Township.name)
+               Village.name, Township.name, e.standard_fen, e.amount_source, e.policy_name,
+               e.income_fen)
         .join(h, h.id == e.household_id).join(Village, Village.id == h.village_id)
         .join(Township, Township.id == Village.township_id)
         .where(e.id.in_(select(sub.c.id))).order_by(e.id)
@@ -99,7 +100,8 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
         eid = r[0]
         facts.append(EnrollmentFacts(
             eid, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or 0, r[10] or "gap",
-            r[11], r[12], tuple(_categories(r[13])), r[14], r[15], tuple(changes.get(eid, ()))))
+            r[11], r[12], tuple(_categories(r[13])), r[14], r[15], tuple(changes.get(eid, ())),
+            r[18], r[19] or "formula", r[20], r[21]))
         payee = payees.get(r[2])
         accs = accounts.get(r[1], [])
         acc = next((x for x in accs if x[1] == r[2]), accs[0] if accs else None)

@@ -11,6 +11,7 @@ from ..errors import ValidationError
 
 PROGRAMME_LABELS: dict[str, str] = {
     "urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养", "all": "全部项目",
+    "temporary_aid": "临时救助",
 }
 #: Programmes paid monthly through rosters (temporary aid is a one-off payment).
 MONTHLY_PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun")
@@ -39,7 +40,8 @@ def programme_code(programme: str | None) -> str:
     """None → "all"; validates the code."""
     code = programme or "all"
     if code not in PROGRAMME_LABELS:
-        raise ValidationError(f"未知的保障项目“{code}”，应为 urban_dibao、rural_dibao、tekun 或 all。",
+        raise ValidationError(f"未知的保障项目“{code}”，应为 urban_dibao、rural_dibao、tekun、"
+                              "temporary_aid 或 all。",
                               code="roster.programme", field="programme")
     return code
 

@@ -1950,6 +1950,14 @@
         <translation>另存为新版本</translation>
     </message>
     <message>
+        <source>Apply new standards to amounts...</source>
+        <translation>按新标准调整金额（调标）……</translation>
+    </message>
+    <message>
+        <source>Records the new monthly amounts from the version&apos;s first month, with back pay for months already paid; manual and adjusted amounts are flagged for review.</source>
+        <translation>自新版本生效月份起记录新的月保障金额，已发放月份自动计算补发；人工核定和增发/减发的金额只标记待复核。</translation>
+    </message>
+    <message>
         <source>New version based on: %1 (from %2)</source>
         <translation>新版本基于：%1（自 %2 起）</translation>
     </message>
@@ -1960,6 +1968,26 @@
     <message>
         <source>Saved the version from %1.</source>
         <translation>已保存自 %1 起生效的版本。</translation>
+    </message>
+    <message>
+        <source>The standards changed: payments keep their decided amounts until the new standards are applied.</source>
+        <translation>标准已变化：在执行调标之前，发放仍按原核定金额。</translation>
+    </message>
+    <message>
+        <source>Apply new standards</source>
+        <translation>执行调标</translation>
+    </message>
+    <message>
+        <source>Apply the new standards to the decided amounts from %1? Each changed amount is recorded with its reason; months already paid get back pay; manual and adjusted amounts are only flagged for review.</source>
+        <translation>是否自 %1 起按新标准调整核定金额？每项调整都记录理由；已发放月份计算补发；人工核定和增发/减发的金额只标记待复核。</translation>
+    </message>
+    <message>
+        <source>Applying new standards...</source>
+        <translation>正在执行调标……</translation>
+    </message>
+    <message>
+        <source>New standards applied from %1: %2 amounts changed, %3 left for review, back pay %4 yuan.</source>
+        <translation>已自 %1 起执行调标：调整 %2 户，待复核 %3 户，补发 %4 元。</translation>
     </message>
 </context>
 <context>

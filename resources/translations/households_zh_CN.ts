@@ -121,6 +121,14 @@
         <translation>已终止</translation>
     </message>
     <message>
+        <source>One-off aid, awaiting payment</source>
+        <translation>临时救助待发放</translation>
+    </message>
+    <message>
+        <source>One-off aid, paid</source>
+        <translation>临时救助已发放</translation>
+    </message>
+    <message>
         <source>Never enrolled</source>
         <translation>未纳入保障</translation>
     </message>
@@ -387,6 +395,10 @@
     <message>
         <source>Periodic recheck</source>
         <translation>定期核查</translation>
+    </message>
+    <message>
+        <source>New standard applied</source>
+        <translation>调标</translation>
     </message>
     <message>
         <source>Household registered</source>

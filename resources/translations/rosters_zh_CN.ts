@@ -237,8 +237,12 @@
     <name>RosterLabels</name>
     <message>
         <source>All programmes</source>
-        <extracomment>Programme codes offered by the picker, in order (&quot;all&quot; = every monthly programme). Change flags as the services store them (Chinese codes), in display order.</extracomment>
+        <extracomment>Programme codes offered by the picker, in order (&quot;all&quot; = every monthly programme; &quot;temporary_aid&quot; = the month&apos;s 临时救助发放名册 of one-off grants). Change flags as the services store them (Chinese codes), in display order.</extracomment>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>Temporary aid (one-off list)</source>
+        <translation>临时救助（一次性发放名册）</translation>
     </message>
     <message>
         <source>New</source>
@@ -311,6 +315,10 @@
     <message>
         <source>Supplementary #{n}</source>
         <translation>补发第{n}批</translation>
+    </message>
+    <message>
+        <source>One-off #{n}</source>
+        <translation>一次性第 {n} 批</translation>
     </message>
     <message>
         <source>Regular</source>

@@ -124,6 +124,12 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     page.policy.save()
     _idle()
     _save(window, out_dir, "admin_policy_tekun_refused", paths)
+    page.policy.editor.tekun_ratio_spin.setValue(1.3)
+    page.policy.editor.rural_spin.setValue(470.00)
+    page.policy.editor.name_edit.setText("新农村低保标准")
+    page.policy.save()
+    _idle()
+    _save(window, out_dir, "admin_policy_restandard", paths)
     page.show_section("users")
     dialog = page.users.add_user()
     if dialog is not None:

@@ -140,6 +140,12 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
         _idle()
     page.tabs.setCurrentIndex(1)
     _save(window, out_dir, "rosters_history", paths)
+
+    # the month's temporary-aid payment list (one-off grants; the demo generates it)
+    page.tabs.setCurrentIndex(0)
+    page.set_period(this_month, "temporary_aid")
+    _idle()
+    _save(window, out_dir, "rosters_temp_aid", paths)
     window.close()
     return paths
 

@@ -147,6 +147,37 @@ def test_new_policy_version_applies_from_its_date(qtbot, sqlite_db: Database,
     assert after.data["tiers"] == before.data["tiers"]
     assert after.phase_out_schedule == before.phase_out_schedule
     assert section.model.rowCount() == 2
+    assert section.restandard_button.isVisibleTo(section)  # the standard changed
+
+
+def test_new_standard_offers_restandard_run_unrelated_edit_does_not(
+        qtbot, sqlite_db: Database, settings: QSettings, tmp_path) -> None:
+    """Saving a version that only changes the temporary-aid limit offers no 调标; one with a
+    new rural standard shows the button, whose run reports what it changed and hides it."""
+    page = _page(qtbot, sqlite_db, "admin", settings)
+    section = _show(qtbot, page, "policy")
+    editor = section.editor
+    editor.effective_edit.setDate(QDate(2025, 7, 1))
+    editor.name_edit.setText("临时救助限额调整")
+    editor.temp_limit_spin.setValue(3000.00)
+    with qtbot.waitSignal(section.saved, timeout=15000):
+        qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot)
+    assert not section.restandard_button.isVisibleTo(section)
+    editor.effective_edit.setDate(QDate(2025, 8, 1))
+    editor.name_edit.setText("2025年8月起新标准")
+    editor.rural_spin.setValue(470.00)
+    with qtbot.waitSignal(section.saved, timeout=15000):
+        qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot)
+    assert section.restandard_button.isVisibleTo(section)
+    section.grab().save(str(tmp_path / "policy_restandard.png"))
+    with qtbot.waitSignal(section.restandarded, timeout=15000) as blocker:
+        section.restandard(confirm=False)
+    _idle(qtbot)
+    assert blocker.args[0].from_month == date(2025, 8, 1)
+    assert not section.restandard_button.isVisibleTo(section)
+    assert "2025-08" in section.status_label.text()
 
 
 def test_tekun_ratio_below_1_3_refused(qtbot, sqlite_db: Database,

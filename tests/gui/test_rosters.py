@@ -385,3 +385,29 @@ def test_history_double_click_shows_that_roster(qtbot, sqlite_db, people, tmp_pa
     wait_idle(qtbot)
     assert page.roster.id == feb.id and page.month() == date(2026, 2, 1)
     assert page.lines_model.rowCount() == 1
+
+
+def test_temporary_aid_list_generated_and_printed_from_the_page(qtbot, sqlite_db, people,
+                                                                tmp_path):
+    """Choosing 临时救助 generates the month's one-off payment list (not the monthly roll);
+    its print button is enabled and the changes print is not."""
+    from reliefdesk.models import Enrollment
+
+    setup_policy(sqlite_db)
+    make_household(sqlite_db)  # a monthly household: not on the one-off list
+    grant = make_household(sqlite_db, persons=1, programme="temporary_aid", amount_fen=120000)
+    with sqlite_db.session() as s:
+        e = s.get(Enrollment, grant["enrollment_id"])
+        e.status, e.end_month = "due", JAN
+    page = open_page(qtbot, sqlite_db, people["clerk"], tmp_path)
+    page.set_period(JAN, "temporary_aid")
+    wait_idle(qtbot)
+    assert page.roster is None
+    page.generate_button.click()
+    wait_idle(qtbot)
+    assert page.roster is not None and page.roster.kind == "one_off"
+    load_all(qtbot, page)
+    assert [ln.enrollment_id for ln in page.lines_model.rows] == [grant["enrollment_id"]]
+    assert page.roster.amount_fen == 120000
+    assert page.print_button.isEnabled() and not page.print_changes_button.isEnabled()
+    page.grab().save(str(tmp_path / "rosters_temp_aid.png"))

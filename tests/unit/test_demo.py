@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from reliefdesk.db.engine import Database, open_database
 from reliefdesk.domain.accounts import luhn_ok
 from reliefdesk.domain.idnumber import is_valid_id
-from reliefdesk.domain.months import next_month
+from reliefdesk.domain.months import month_start, next_month
 from reliefdesk.domain.workflow import State
 from reliefdesk.errors import PermissionDenied
 from reliefdesk.models import (Application, AuditEvent, BankAccount, Enrollment,
-                               EnrollmentMember, Household, Person, PersonSearchKey)
+                               EnrollmentMember, Household, Person, PersonSearchKey, Roster)
 from reliefdesk.services import users
 from reliefdesk.services.audit import verify_chain
 from reliefdesk.services.context import SYSTEM, Actor
@@ -62,7 +62,10 @@ def test_enrollments_consistent_with_casework(db: Database, actors: dict[str, Ac
         assert rows
         for e, decided, decision in rows:
             assert decision == "approved"
-            assert e.start_month == next_month(decided)
+            if e.programme == "temporary_aid":  # a one-off grant is due in its month
+                assert e.start_month == month_start(decided) and e.status in ("due", "paid")
+            else:
+                assert e.start_month == next_month(decided)
             active = s.scalar(select(func.count(EnrollmentMember.id)).where(
                 EnrollmentMember.enrollment_id == e.id, EnrollmentMember.active.is_(True)))
             if e.status != "terminated" and e.programme != "temporary_aid":
@@ -74,7 +77,8 @@ def test_enrollments_consistent_with_casework(db: Database, actors: dict[str, Ac
 
 
 def test_one_audit_event_and_chain_intact(db: Database, actors: dict[str, Actor]) -> None:
-    """The whole run writes a single demo.generate audit event and the chain stays valid."""
+    """The whole run writes a single demo.generate audit event (after the month's temporary-aid
+    payment list, built by the roster service with its own event) and the chain stays valid."""
     with db.session() as s:
         before = s.scalar(select(func.count(AuditEvent.id)))
     generate_demo(db, actors["admin"], 150, seed=3, as_of=AS_OF)
@@ -84,7 +88,7 @@ def test_one_audit_event_and_chain_intact(db: Database, actors: dict[str, Actor]
         assert last is not None and last.action == "demo.generate"
         assert last.username == "admin" and last.detail["households"] == 150
         assert verify_chain(s) == []
-    assert after == before + 1
+    assert after == before + 2
 
 
 def test_non_admin_may_not_generate(db: Database, actors: dict[str, Actor]) -> None:
@@ -185,3 +189,24 @@ def test_clean_demo_passes_check(tmp_path: Path) -> None:
         assert report.problems == (), report.problems[:5]
     finally:
         db.close()
+
+
+def test_demo_pays_decided_amounts_and_lists_temporary_aid(db: Database,
+                                                         actors: dict[str, Actor]) -> None:
+    """A roster of the demo office pays each enrollment's decided amount (its stored basis
+    standard included), and the month's approved temporary aid is on a payment list."""
+    from reliefdesk.services import roster
+
+    generate_demo(db, actors["admin"], 200, seed=7, clean=True, as_of=AS_OF)
+    view = roster.generate(db, actors["clerk"], AS_OF.strftime("%Y-%m"), with_lines=True)
+    with db.session() as s:
+        decided = {e.id: e for e in s.scalars(select(Enrollment))}
+        lists = list(s.scalars(select(Roster).where(Roster.kind == "one_off")))
+    paying = [ln for ln in view.lines if ln.due_fen > 0 and "·渐退" not in ln.category]
+    assert len(paying) > 50
+    for ln in paying:
+        e = decided[ln.enrollment_id]
+        assert (ln.due_fen, ln.standard_fen) == (e.amount_fen, e.standard_fen)
+    assert len(lists) == 1 and lists[0].month == month_start(AS_OF) and lists[0].amount_fen > 0
+    due = [e for e in decided.values() if e.programme == "temporary_aid" and e.status == "due"]
+    assert due and lists[0].households == len(due)

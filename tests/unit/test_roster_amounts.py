@@ -101,15 +101,20 @@ def test_start_termination_death_and_decided_amount(db, actors):
 
 
 def test_retroactive_standard_raise_back_pay(db, actors):
-    """A standard raised from February after Feb and Mar were locked: back pay for the
-    difference is recorded once and paid in April, whose own amount uses the new standard."""
+    """A standard raised from February after Feb and Mar were locked: the 调标 run records
+    the new amount from February and back pay for the difference once, paid in April."""
+    from reliefdesk.services.restandard import restandard
+
     setup_policy(db)
     h = make_household(db, persons=3, pci_fen=20000)
     for m in ("2026-01", "2026-02", "2026-03"):
         v = roster.generate(db, actors["clerk"], m, with_lines=True)
         roster.lock(db, actors["approver"], v.id)
     add_policy(db, date(2026, 2, 1), rural_dibao_standard_fen=45000)
-    adjs = roster.record_back_pay(db, actors["clerk"], "2026-01", "2026-03")
+    assert roster.record_back_pay(db, actors["clerk"], "2026-01", "2026-03") == []
+    run = restandard(db, actors["approver"], "2026-02")
+    assert run.count("changed") == 1 and run.back_pay_fen == 30000
+    adjs = roster.list_adjustments(db, actors["clerk"], enrollment_id=h["enrollment_id"])
     assert sorted((a.for_month, a.amount_fen) for a in adjs) == [
         (date(2026, 2, 1), 15000), (date(2026, 3, 1), 15000)]
     assert all(a.apply_month == date(2026, 4, 1) for a in adjs)
@@ -117,7 +122,7 @@ def test_retroactive_standard_raise_back_pay(db, actors):
     apr = roster.generate(db, actors["clerk"], "2026-04", with_lines=True)
     ln = _line(apr, h["enrollment_id"])
     assert (ln.due_fen, ln.adjustment_fen, ln.paid_fen) == (75000, 30000, 105000)
-    assert ln.change_flag == "调增" and "450.00" in ln.change_reason
+    assert ln.change_flag == "调增" and "调标" in ln.change_reason
     assert "补发" in ln.adjustment_reason
     with db.session() as s:
         assert roster.verify_locked_rosters(s) == []

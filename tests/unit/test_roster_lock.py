@@ -56,7 +56,7 @@ def test_validation_finds_every_planted_problem(db, actors):
         s.flush()
         twin = Enrollment(household_id=ok["household_id"], application_id=app.id,
                           payee_id=ok["payee_id"], programme="tekun", status="active",
-                          start_month=date(2026, 1, 1), persons=1, amount_fen=0,
+                          start_month=date(2026, 1, 1), persons=1, amount_fen=62000,
                           per_capita_income_fen=0, method="tekun", care_tier="full")
         s.add(twin)
         s.flush()

@@ -11,6 +11,8 @@ from reliefdesk.db.engine import Database
 from reliefdesk.db.defaults import default_policy
 from reliefdesk.domain.accounts import make_card_number
 from reliefdesk.domain.idnumber import make_id
+from reliefdesk.services.policy import policy_on
+from reliefdesk.services.roster_calc import compute
 from reliefdesk.models import (Application, BankAccount, Enrollment, EnrollmentChange,
                                EnrollmentMember, Household, Person, PolicyVersion, Township,
                                Village)
@@ -42,11 +44,23 @@ def make_household(db: Database, *, persons: int = 3, pci_fen: int = 20000,
                    start: date = START, care_tier: str | None = None,
                    topups: list[str] | None = None, village: str = "东村",
                    account: str | None = None, holder: str | None = None,
-                   amount_fen: int = 0, members_alive: int | None = None) -> dict[str, int]:
+                   amount_fen: int | None = None, members_alive: int | None = None,
+                   amount_source: str = "formula") -> dict[str, int]:
     """One household with ``persons`` members (the first is the payee), an active Luhn-valid
-    19-digit card, an application and an active enrollment from ``start``."""
+    19-digit card, an application and an active enrollment from ``start``. Its decided amount
+    is ``amount_fen``, or (None) the formula under the policy in force at ``start``, as a
+    confirmation would have decided it."""
     n = next(_seq)
     with db.session() as s:
+        standard = None
+        if amount_fen is None:
+            policy = policy_on(s, start)
+            amount = compute({"programme": programme, "method": method, "persons": persons,
+                              "per_capita_income_fen": pci_fen, "care_tier": care_tier,
+                              "care_mode": None, "topups": topups or [],
+                              "area_type": "urban" if programme == "urban_dibao" else "rural",
+                              "fixed_fen": 0}, policy)
+            amount_fen, standard = amount.fen, amount.standard_fen
         town = s.query(Township).filter_by(code="410482101").one()
         vil = s.query(Village).filter_by(township_id=town.id, name=village).one_or_none()
         if vil is None:
@@ -78,7 +92,9 @@ def make_household(db: Database, *, persons: int = 3, pci_fen: int = 20000,
         e = Enrollment(household_id=hh.id, application_id=app.id, payee_id=people[0].id,
                        programme=programme, status="active", start_month=start, persons=persons,
                        amount_fen=amount_fen, per_capita_income_fen=pci_fen, method=method,
-                       care_tier=care_tier, topup_categories=topups or [])
+                       care_tier=care_tier, topup_categories=topups or [],
+                       standard_fen=standard, income_fen=pci_fen * persons,
+                       amount_source=amount_source)
         s.add(e)
         s.flush()
         for p in people[: members_alive if members_alive is not None else persons]:

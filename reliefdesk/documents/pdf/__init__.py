@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from .application import build_application_form, build_batch
 from .fonts import FontChoice, ensure_font
-from .notices import build_decision_letter, build_notice
+from .notices import build_aid_receipt, build_decision_letter, build_notice
 from .roster import build_change_roster, build_roster
 from .visit import build_visit_record
 
 __all__ = [
     "FontChoice",
+    "build_aid_receipt",
     "build_application_form",
     "build_batch",
     "build_change_roster",

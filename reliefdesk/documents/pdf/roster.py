@@ -18,6 +18,10 @@ from .layout import P, Styles, build_pdf, content_width, fmt_date, fmt_month, gr
 ROSTER_HEAD = ("序号", "乡镇（街道）", "村（社区）", "户主姓名（领取人）", "公民身份号码", "保障类别",
                "保障人数", "标准（元）", "月人均收入（元）", "本月应发（元）", "补发/扣减（元）", "实发金额（元）",
                "社保卡号/银行账号", "开户行", "变动标志", "备注")
+#: The heading of a 临时救助发放名册: the amount is a one-off sum (never "月").
+ONE_OFF_HEAD = tuple({"保障类别": "救助类别", "保障人数": "救助人数", "标准（元）": "发放性质",
+                      "月人均收入（元）": "—", "本月应发（元）": "一次性救助金额（元）"}.get(h, h)
+                     for h in ROSTER_HEAD)
 ROSTER_COLS_MM = (8, 13, 15, 14, 30, 18, 8, 12, 12, 14, 28, 15, 32, 28, 10, 10)
 
 
@@ -46,12 +50,18 @@ def roster_story(data: RosterPrintData, st: Styles, *, mask_ids: bool = True,
     w = content_width(landscape_page=True)
     o = data.office
     totals = data.totals or roster_totals(data.lines)
+    title = (f"{o.county}{o.township}临时救助金发放名册（一次性发放）" if data.one_off
+             else f"{o.county}{o.township}{data.programme}资金发放花名册")
+    period = "发放月份" if data.one_off else "所属期"
+    unit = "元（一次性救助金额，非按月发放）" if data.one_off else "元"
     story: list[Flowable] = [
-        P(f"{o.county}{o.township}{data.programme}资金发放花名册", st.title),
-        P(f"所属期：{fmt_month(data.month)}　　单位：元　　制表单位：{o.office_name}", st.subtitle),
+        P(title, st.title),
+        P(f"{period}：{fmt_month(data.month)}　　单位：{unit}　　制表单位：{o.office_name}",
+          st.subtitle),
     ]
     c, cc, cr = st.tiny, st.tiny_c, st.tiny_r
-    rows: list[list[object]] = [[P(h, cc) for h in ROSTER_HEAD]]
+    rows: list[list[object]] = [[P(h, cc) for h in (ONE_OFF_HEAD if data.one_off
+                                                    else ROSTER_HEAD)]]
     for ln in data.lines:
         adj = ""
         if ln.adjustment_fen:
@@ -61,7 +71,7 @@ def roster_story(data: RosterPrintData, st: Styles, *, mask_ids: bool = True,
         rows.append([
             P(ln.seq, cc), P(ln.township, cc), P(ln.village, cc), P(ln.payee, cc),
             P(mask_id(ln.id_number) if mask_ids else ln.id_number, cc), P(ln.category, cc),
-            P(ln.persons, cc), P(fen_to_yuan(ln.standard_fen), cr),
+            P(ln.persons, cc), P("一次性" if data.one_off else fen_to_yuan(ln.standard_fen), cr),
             P("" if ln.per_capita_income_fen is None else fen_to_yuan(ln.per_capita_income_fen), cr),
             P(fen_to_yuan(ln.due_fen), cr), P(adj, c), P(fen_to_yuan(ln.paid_fen), cr),
             P(mask_account(ln.account) if mask_accounts else ln.account, cc), P(ln.bank, cc),
@@ -90,8 +100,9 @@ def build_roster(data: RosterPrintData, *, mask_ids: bool = True, mask_accounts:
     """Monthly roster printout (landscape A4); IDs and accounts masked unless asked otherwise."""
     st = Styles()
     o = data.office
+    name = "临时救助金发放名册" if data.one_off else f"{data.programme}资金发放花名册"
     return build_pdf(roster_story(data, st, mask_ids=mask_ids, mask_accounts=mask_accounts),
-                     title=f"{o.township}{data.programme}资金发放花名册 {data.month}", landscape_page=True)
+                     title=f"{o.township}{name} {data.month}", landscape_page=True)
 
 
 CHANGE_HEAD = ("序号", "村（社区）", "户主姓名", "公民身份号码", "保障类别", "原人数", "现人数",

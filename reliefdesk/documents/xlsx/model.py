@@ -48,6 +48,7 @@ class RollHeader:
     roster_hash: str
     prepared_by: str
     made_on: date
+    one_off: bool = False  # a 临时救助 list: amounts are one-off sums, not monthly
 
     @property
     def month_label(self) -> str:

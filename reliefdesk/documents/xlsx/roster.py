@@ -35,7 +35,7 @@ from ._cells import (
 from .model import ExportResult, RollHeader, RollLine, VillageSummaryRow
 from .problems import raise_if_problems
 
-__all__ = ["ROSTER_COLUMNS", "SUMMARY_COLUMNS", "write_internal_roster", "write_village_summary"]
+__all__ = ["ONE_OFF_COLUMNS", "ROSTER_COLUMNS", "SUMMARY_COLUMNS", "write_internal_roster", "write_village_summary"]
 
 #: DOMAIN §7.2 A, with column widths.
 ROSTER_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -44,6 +44,11 @@ ROSTER_COLUMNS: tuple[tuple[str, float], ...] = (
     ("月人均收入", 9), ("本月应发", 10), ("补发/扣减", 10), ("实发金额", 10),
     ("社保卡号/银行账号", 22), ("开户行/代发网点", 16), ("变动标志", 8), ("备注", 14),
 )
+#: The same columns for a 临时救助发放名册: the amount is a one-off sum (never "月").
+ONE_OFF_COLUMNS: tuple[tuple[str, float], ...] = tuple(
+    ({"保障类别": "救助类别", "保障人数": "救助人数", "保障标准": "发放性质",
+      "月人均收入": "—", "本月应发": "救助金额(一次性)"}.get(name, name), width)
+    for name, width in ROSTER_COLUMNS)
 SUMMARY_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6), ("村(社区)", 14), ("低保户数", 8), ("低保人数", 8),
     ("低保人均月保障金(元/人/月)", 12), ("低保月发放金额", 12), ("特困户数", 8), ("特困人数", 8),
@@ -166,19 +171,25 @@ def write_internal_roster(
 
     def write(tmp: Path) -> None:
         wb, ws = new_write_only_sheet("发放花名册")
-        s = _Sheet(ws, ROSTER_COLUMNS)
+        columns = ONE_OFF_COLUMNS if header.one_off else ROSTER_COLUMNS
+        s = _Sheet(ws, columns)
+        title = (f"{header.county}{header.township}临时救助金发放名册（一次性发放）"
+                 if header.one_off else
+                 f"{header.county}{header.township}{header.programme_label}资金发放花名册")
         s.title_rows(
-            f"{header.county}{header.township}{header.programme_label}资金发放花名册",
-            f"所属期：{header.month_label}（{header.month}）",
-            f"填报单位：{header.office_name}    金额单位：元",
+            title,
+            f"{'发放月份' if header.one_off else '所属期'}：{header.month_label}（{header.month}）",
+            f"填报单位：{header.office_name}    金额单位：元"
+            + ("（一次性救助金额，非按月发放）" if header.one_off else ""),
         )
-        s.headers(ROSTER_COLUMNS)
+        s.headers(columns)
         ws.freeze_panes = f"A{s.row + 1}"
         t, n, money = s.t, s.n, s.money
         for line in lines:
             s.append([
                 n(line.seq), t(line.township), t(line.village), t(line.payee),
-                t(line.id_number), t(line.category), n(line.persons), money(line.standard_fen),
+                t(line.id_number), t(line.category), n(line.persons),
+                t("一次性") if header.one_off else money(line.standard_fen),
                 money(line.per_capita_income_fen), money(line.due_fen),
                 money(line.adjustment_fen), money(line.paid_fen), t(line.account),
                 t(line.bank), t(line.change_flag), t(_note(line)),

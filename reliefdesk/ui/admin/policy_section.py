@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
+                               QSplitter)
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import policy
 from reliefdesk.services.policy import Policy
+from reliefdesk.services.restandard import RestandardResult, restandard, standards_changed
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.policy_editor import PolicyEditor
@@ -29,6 +31,7 @@ class PolicySection(Section):
 
     loaded = Signal()
     saved = Signal(object)  # the new Policy
+    restandarded = Signal(object)  # the RestandardResult of a 调标 run
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__("policySection", self.tr("Policy and standards"),
@@ -73,8 +76,18 @@ class PolicySection(Section):
         self.save_button.setProperty("role", "primary")
         self.save_button.setEnabled(self.writable)
         self.save_button.clicked.connect(self.save)
+        # a new standard changes no payment until the 调标 run records the new amounts
+        self.restandard_button = QPushButton(self.tr("Apply new standards to amounts..."))
+        self.restandard_button.setObjectName("policyRestandardButton")
+        self.restandard_button.setToolTip(self.tr(
+            "Records the new monthly amounts from the version's first month, with back pay "
+            "for months already paid; manual and adjusted amounts are flagged for review."))
+        self.restandard_button.setVisible(False)
+        self.restandard_button.clicked.connect(lambda: self.restandard())
+        self._restandard_from: date | None = None
         row = QHBoxLayout()
         row.addWidget(self.status_label, 1)
+        row.addWidget(self.restandard_button)
         row.addWidget(self.save_button)
         self.body.addLayout(row)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
@@ -102,7 +115,13 @@ class PolicySection(Section):
             self.editor.load(p)
             base = self.tr("New version based on: %1 (from %2)").replace("%1", p.name) \
                 .replace("%2", p.effective_from.isoformat())
+            if self._restandard_from is not None:
+                base = self._changed_text() + " " + base
             self.status_label.setText(base if self.writable else "")
+
+    def _changed_text(self) -> str:
+        return self.tr("The standards changed: payments keep their decided amounts until the "
+                       "new standards are applied.")
 
     def save(self) -> None:
         if not self.writable:
@@ -115,9 +134,16 @@ class PolicySection(Section):
             return
         db, actor = self.ctx.db, self.ctx.actor
 
-        def write() -> Policy:
+        def write() -> tuple[Policy, bool]:
             with db.session() as s:
-                return policy.save_policy(s, actor, effective, name, data, note)
+                before = None
+                if effective > date.min:
+                    try:
+                        before = policy.policy_on(s, date.fromordinal(effective.toordinal() - 1))
+                    except ReliefError:
+                        before = None
+                saved = policy.save_policy(s, actor, effective, name, data, note)
+                return saved, standards_changed(before, saved)
 
         self.save_button.setEnabled(False)
         QueryOp(parent=self, op=write, success=self._on_saved).failure(
@@ -131,11 +157,47 @@ class PolicySection(Section):
         if field is not None:
             self.scroll.ensureWidgetVisible(field, 50, 80)
 
-    def _on_saved(self, saved: Policy) -> None:
-        self.status_label.setText(self.tr("Saved the version from %1.")
-                                  .replace("%1", saved.effective_from.isoformat()))
+    def _on_saved(self, result: tuple[Policy, bool]) -> None:
+        saved, changed = result
+        text = self.tr("Saved the version from %1.").replace("%1",
+                                                             saved.effective_from.isoformat())
+        if changed:
+            text += " " + self._changed_text()
+            self._restandard_from = saved.effective_from
+        self.restandard_button.setVisible(changed and self.ctx.actor.can("admin.policy"))
+        self.status_label.setText(text)
         self.ctx.announce("settings")
         self.saved.emit(saved)
         self.refresh()
+
+    def restandard(self, confirm: bool = True) -> None:
+        """调标 from the saved version's first month (``services.restandard``)."""
+        start = self._restandard_from
+        if start is None:
+            return
+        if confirm and QMessageBox.question(
+                self, self.tr("Apply new standards"),
+                self.tr("Apply the new standards to the decided amounts from %1? Each changed "
+                        "amount is recorded with its reason; months already paid get back "
+                        "pay; manual and adjusted amounts are only flagged for review.")
+                .replace("%1", f"{start:%Y-%m}")) != QMessageBox.StandardButton.Yes:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.restandard_button.setEnabled(False)
+        QueryOp(parent=self, op=lambda: restandard(db, actor, start),
+                success=self._on_restandarded).failure(self._on_failed).always(
+            lambda: self.restandard_button.setEnabled(True)) \
+            .with_progress(self.tr("Applying new standards...")).run_in_background()
+
+    def _on_restandarded(self, run: RestandardResult) -> None:
+        self.restandard_button.setVisible(False)
+        self._restandard_from = None
+        self.status_label.setText(
+            self.tr("New standards applied from %1: %2 amounts changed, %3 left for review, "
+                    "back pay %4 yuan.").replace("%1", f"{run.from_month:%Y-%m}")
+            .replace("%2", str(run.count("changed"))).replace("%3", str(run.count("review")))
+            .replace("%4", f"{run.back_pay_fen / 100:.2f}"))
+        self.ctx.announce("rosters", "enrollments")
+        self.restandarded.emit(run)
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from reliefdesk.domain.benefits import per_capita_income
+from reliefdesk.domain.benefits import net_monthly_income, per_capita_income
 from reliefdesk.domain.idnumber import parse_id
 from reliefdesk.domain.masking import mask_id
 from reliefdesk.domain.money import fen_to_yuan
@@ -625,12 +625,11 @@ class IncomePage(QWizardPage):
 
     def _update_per_capita(self, existing: list[register.IncomeView]) -> None:
         members = [r for r in self.w.members_page.rows() if r.counted]
-        total = sum(e.effect_fen for e in existing)
-        for line in self.income:
-            if line.category not in COUNTED_INCOME:
-                continue
-            total += -line.monthly_fen if line.category == "transfer_out" else line.monthly_fen
-        total = max(total, 0)
+        # the one income rule (transfers out subtracted); the summary page shows the service's
+        total = net_monthly_income(
+            [(e.category, e.monthly_fen) for e in existing if e.effect_fen] +
+            [(line.category, line.monthly_fen) for line in self.income
+             if line.category in COUNTED_INCOME])
         if members:
             pci = per_capita_income(total, len(members))
             self.per_capita_label.setText(self.tr(

@@ -24,6 +24,8 @@ def enrollment_statuses() -> dict[str, str]:
         "phase_out": QCoreApplication.translate("HouseholdLabels", "Phasing out"),
         "suspended": QCoreApplication.translate("HouseholdLabels", "Suspended"),
         "terminated": QCoreApplication.translate("HouseholdLabels", "Terminated"),
+        "due": QCoreApplication.translate("HouseholdLabels", "One-off aid, awaiting payment"),
+        "paid": QCoreApplication.translate("HouseholdLabels", "One-off aid, paid"),
         "none": QCoreApplication.translate("HouseholdLabels", "Never enrolled"),
     }
 
@@ -176,6 +178,7 @@ def changes() -> dict[str, str]:
         "phase_out": QCoreApplication.translate("HouseholdLabels", "Phase-out"),
         "terminate": QCoreApplication.translate("HouseholdLabels", "Terminated"),
         "recheck": QCoreApplication.translate("HouseholdLabels", "Periodic recheck"),
+        "restandard": QCoreApplication.translate("HouseholdLabels", "New standard applied"),
     }
 
 

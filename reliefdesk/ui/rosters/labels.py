@@ -7,8 +7,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from reliefdesk.ui.labels import programme_labels as shared_programme_labels
 
-#: Programme codes offered by the picker, in order ("all" = every monthly programme).
-PROGRAMME_CODES = ("all", "urban_dibao", "rural_dibao", "tekun")
+#: Programme codes offered by the picker, in order ("all" = every monthly programme;
+#: "temporary_aid" = the month's 临时救助发放名册 of one-off grants).
+PROGRAMME_CODES = ("all", "urban_dibao", "rural_dibao", "tekun", "temporary_aid")
 
 #: Change flags as the services store them (Chinese codes), in display order.
 FLAGS = ("新增", "停发", "调增", "调减", "补发", "扣减", "不变")
@@ -23,10 +24,13 @@ OK_COLOR = QColor("#1b7f3b")
 
 
 def programme_labels() -> dict[str, str]:
-    """The roster's programme choices: all, or one monthly programme (no temporary aid)."""
+    """The roster's programme choices: all, one monthly programme, or the temporary-aid
+    payment list (one-off grants)."""
     shared = shared_programme_labels()
     return {"all": QCoreApplication.translate("RosterLabels", "All programmes"),
-            **{k: shared[k] for k in ("urban_dibao", "rural_dibao", "tekun")}}
+            **{k: shared[k] for k in ("urban_dibao", "rural_dibao", "tekun")},
+            "temporary_aid": QCoreApplication.translate("RosterLabels",
+                                                        "Temporary aid (one-off list)")}
 
 
 def flag_labels() -> dict[str, str]:
@@ -74,6 +78,8 @@ def export_kind_labels() -> dict[str, str]:
 def kind_label(kind: str, seq_no: int) -> str:
     if kind == "supplementary":
         return QCoreApplication.translate("RosterLabels", "Supplementary #{n}").format(n=seq_no)
+    if kind == "one_off":
+        return QCoreApplication.translate("RosterLabels", "One-off #{n}").format(n=seq_no)
     return QCoreApplication.translate("RosterLabels", "Regular")
 
 

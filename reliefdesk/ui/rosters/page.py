@@ -441,8 +441,9 @@ class RostersPage(QWidget):
                  self.tr("Only a locked roster can be exported or matched with a bank "
                          "return."))
         regular = view is not None and view.kind == "regular"
-        for b in (self.print_button, self.print_changes_button):
-            gate(b, actor.can("print"), regular, self.tr("Your role cannot print."),
+        printable = regular or (view is not None and view.kind == "one_off")
+        for b, ok in ((self.print_button, printable), (self.print_changes_button, regular)):
+            gate(b, actor.can("print"), ok, self.tr("Your role cannot print."),
                  self.tr("Generate the month's regular roster first."))
         self.problems_panel.set_can_acknowledge(
             actor.can("roster.generate") and draft,

@@ -16,6 +16,10 @@ from .models import HistoryRow
 def roster_for(db: Database, actor: Actor, month: date, programme: str) -> RosterView | None:
     """The regular roster of ``month`` for ``programme`` ("all" falls back to the month's first
     regular roster when the month was generated programme by programme)."""
+    if programme == "temporary_aid":  # the month's latest one-off payment list
+        lists = [r for r in roster.list_rosters(db, actor, month, programme)
+                 if r.kind == "one_off"]
+        return max(lists, key=lambda r: r.seq_no) if lists else None
     rows = [r for r in roster.list_rosters(db, actor, month) if r.kind == "regular"]
     for r in rows:
         if r.programme == programme:

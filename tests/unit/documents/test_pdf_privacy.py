@@ -20,7 +20,7 @@ from reliefdesk.documents.pdf import samples as S
 def test_notice_entry_has_no_field_for_ids_phones_accounts_or_addresses() -> None:
     """NoticeEntry is structurally unable to carry an ID, phone, account or address."""
     names = {f.name for f in dataclasses.fields(NoticeEntry)}
-    assert names == {"name", "household_size", "amount_fen", "village", "programme"}
+    assert names == {"name", "household_size", "amount_fen", "village", "programme", "one_off"}
 
 
 def _entry_from(members: tuple[PersonRow, ...], amount_fen: int, village: str) -> NoticeEntry:

@@ -197,3 +197,30 @@ def test_temporary_aid() -> None:
         temporary_aid(44100, 1, 7, None, 6)
     with pytest.raises(ValidationError):
         temporary_aid(44100, 1, 0, None, None)
+
+
+@given(st.integers(1, 200_000), st.integers(0, 1_000_000), st.integers(1, 8))
+def test_gap_is_rounded_once_per_household(standard: int, income: int, persons: int) -> None:
+    """With the exact per-capita income the gap amount is standard × persons − income, rounded
+    once (never the sum of per-person roundings)."""
+    from reliefdesk.domain.benefits import per_capita_exact
+
+    result = dibao_gap(standard, per_capita_exact(income, persons), persons)
+    assert result.fen == max(standard * persons - income, 0) or not result.eligible
+
+
+@given(st.integers(1, 500_000), st.sampled_from([F(13, 10), F(3, 2), F(7, 5)]))
+def test_tekun_basic_never_below_the_ratio(standard: int, ratio: F) -> None:
+    """基本生活标准 is at least ratio × standard and less than one fen above it."""
+    from reliefdesk.domain.benefits import tekun_basic_fen
+
+    basic = tekun_basic_fen(standard, ratio)
+    assert ratio * standard <= basic < ratio * standard + 1
+
+
+def test_net_income_subtracts_transfers_out_only() -> None:
+    """转移性支出 is subtracted; every other counted category is added."""
+    from reliefdesk.domain.benefits import net_monthly_income
+
+    items = [("wage", 60000), ("transfer_in", 20000), ("transfer_out", 30000)]
+    assert net_monthly_income(items) == 50000
