@@ -38,7 +38,8 @@ class Application(Base):
     aid_type: Mapped[str | None] = mapped_column(String(16))  # emergency | expenditure
     aid_months: Mapped[int | None] = mapped_column(Integer)
     aid_persons: Mapped[int | None] = mapped_column(Integer)
-    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)  # 先行救助
+    aid_cause: Mapped[str | None] = mapped_column(String(16))  # domain.admission.TEMP_AID_CAUSES
+    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)  # 先行救助 / 先行纳入
     paperwork_due: Mapped[date | None] = mapped_column(Date)
     # workflow facts
     info_check_requested_on: Mapped[date | None] = mapped_column(Date)

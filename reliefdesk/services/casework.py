@@ -12,27 +12,32 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
+from ..domain import admission
 from ..domain import workflow as wf
 from ..domain.benefits import care_tier
 from ..domain.calendar import WorkCalendar
-from ..domain.months import month_start
 from ..domain.workflow import Action, State
 from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
-from ..models import Application, CaseStep, Enrollment, Household, Person, Visit
+from ..models import Application, CaseRecord, CaseStep, Enrollment, Household, Person, Visit
 from . import audit, enrollments
 from .assessment import assess, counted_members, member_category, tekun_eligibility
+from .casework_green import green_admit, green_stop, green_confirm
+from .casework_rules import (CaseFacts, advance_cap_of, case_facts, record_of_action,
+                             route_warnings, save_record)
 from .context import ROLE_LABELS, Actor
-from .policy import Policy, list_policies, policy_on, work_calendar
+from .policy import Policy, policy_on, work_calendar
+from .settings import get_setting
 
 __all__ = [
     "SELF_CARE_ITEMS", "ApplicationRow", "ApplicationView", "OverdueItem", "PublicityBatch",
-    "StepView", "WorkItem", "Workbench", "create_application", "extend_deadline",
+    "RecordView", "StepView", "WorkItem", "Workbench", "create_application", "extend_deadline",
     "get_application", "list_applications", "overdue", "perform", "perform_in",
     "record_self_care", "start_publicity_batch", "workbench",
 ]
@@ -61,6 +66,21 @@ class StepView:
     on_date: date
     decision: str
     opinion: str
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """A recorded decision (一事一议, county approval, county visit, green channel)."""
+
+    id: int
+    kind: str
+    on_date: date
+    body: str
+    participants: str
+    reference: str
+    amount_fen: int | None
+    due_on: date | None
+    note: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +127,11 @@ class ApplicationView:
     enrollment_id: int | None
     steps: tuple[StepView, ...]
     allowed_actions: tuple[str, ...]
+    records: tuple[RecordView, ...] = ()
+    aid_cause: str | None = None
+    green_due: date | None = None  # dibao 先行纳入: ordinary steps to be completed by
+    deadline_warning: str | None = None  # the deadline runs through a year without holidays
+    blockers: tuple[str, ...] = ()  # what must be recorded before confirmation
 
 
 @dataclass(frozen=True)
@@ -124,39 +149,6 @@ class ApplicationRow:
     accepted_on: date
     proposed_fen: int | None
     version: int
-
-
-@dataclass(frozen=True)
-class OverdueItem:
-    application_id: int
-    file_no: str
-    applicant_name: str
-    programme: str
-    state: str
-    kind: str  # step | total | refusal_notice | paperwork
-    due_on: date
-    working_days_over: int
-
-
-@dataclass(frozen=True)
-class WorkItem:
-    application_id: int
-    file_no: str
-    applicant_name: str
-    programme: str
-    state: str
-    state_label: str
-    due_on: date | None
-    days_left: int | None  # working days; negative = overdue
-    actions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Workbench:
-    by_state: Mapping[str, tuple[WorkItem, ...]]
-    waiting_for_me: tuple[WorkItem, ...]
-    rechecks_due: tuple[enrollments.RecheckItem, ...]
-    overdue: tuple[OverdueItem, ...]
 
 
 @dataclass(frozen=True)
@@ -225,8 +217,10 @@ def _summarise(steps: Sequence[CaseStep]) -> _StepFacts:
     return _step_facts(counts)
 
 
-def _facts(app: Any, sf: _StepFacts, actor: Actor, on_date: date, **extra: Any) -> wf.Facts:
-    """``app``: an Application or a row with the same attribute names."""
+def _facts(app: Any, sf: _StepFacts, actor: Actor, on_date: date, cf: CaseFacts | None = None,
+           **extra: Any) -> wf.Facts:
+    """``app``: an Application or a row with the same attribute names; ``cf``: the facts from
+    records and steps (:mod:`reliefdesk.services.casework_rules`)."""
     return wf.Facts(
         actor_user_id=actor.user_id, created_by=app.created_by, on_date=on_date,
         green_channel=app.green_channel, aid_type=app.aid_type,
@@ -239,31 +233,44 @@ def _facts(app: Any, sf: _StepFacts, actor: Actor, on_date: date, **extra: Any) 
         objection_open=app.state == State.OBJECTION_REVIEW,
         notice_pending=app.state == State.REFUSED and not sf.notice_recorded,
         paperwork_pending=app.paperwork_due is not None and not sf.paperwork_done,
-        **extra)
+        **(cf.as_kwargs() if cf is not None else {}), **extra)
 
 
 def _deadlines_with(app: Any, sf: _StepFacts, policy: Policy, limits: wf.Limits,
-                    cal: WorkCalendar) -> tuple[date | None, date | None]:
-    """(current step deadline, whole-case deadline) under the policy of ``app.accepted_on``."""
+                    cal: WorkCalendar, green_due: date | None = None
+                    ) -> tuple[date | None, date | None]:
+    """(current step deadline, whole-case deadline) under the policy of ``app.accepted_on``;
+    a dibao 先行纳入 (``green_due``) must complete the ordinary steps by its own deadline."""
     paperwork = app.paperwork_due if not sf.paperwork_done else None
+    pending_check = app.info_check_requested_on if app.info_check_result is None else None
     step = wf.step_deadline(app.programme, app.state, state_since=app.state_since,
                             accepted_on=app.accepted_on, limits=limits, calendar=cal,
                             publicity_end_on=app.publicity_end, decided_on=app.decided_on,
                             notice_pending=app.state == State.REFUSED
-                            and not sf.notice_recorded, paperwork_due=paperwork)
+                            and not sf.notice_recorded, paperwork_due=paperwork,
+                            info_check_pending_since=pending_check)
     total = None
     if app.state in wf.OPEN_STATES:
+        step = _earliest(step, green_due)
         total = wf.total_deadline(app.programme, app.accepted_on, limits, cal,
                                   delegated=policy.confirmation_delegated,
                                   extended=app.extended)
     return step, total
 
 
+def _green_due(s: Session, app: Application) -> date | None:
+    if not wf.is_dibao(app.programme):
+        return None
+    return s.scalar(select(CaseRecord.due_on).where(CaseRecord.application_id == app.id,
+                                                     CaseRecord.kind == "green_channel"))
+
+
 def _deadlines(s: Session, app: Application, sf: _StepFacts,
                cal: WorkCalendar | None = None) -> tuple[date | None, date | None]:
     """(current step deadline, whole-case deadline)."""
     policy = policy_on(s, app.accepted_on)
-    return _deadlines_with(app, sf, policy, _limits(policy), cal or work_calendar(s))
+    return _deadlines_with(app, sf, policy, _limits(policy), cal or work_calendar(s),
+                           _green_due(s, app))
 
 
 def _earliest(a: date | None, b: date | None) -> date | None:
@@ -282,29 +289,75 @@ def _name(s: Session, person_id: int) -> str:
 def _view(s: Session, app: Application, actor: Actor, today: date | None = None) -> ApplicationView:
     steps = _steps(s, app.id)
     sf = _summarise(steps)
-    step_due, total_due = _deadlines(s, app, sf)
-    facts = _facts(app, sf, actor, today or date.today())
+    cal = work_calendar(s)
+    step_due, total_due = _deadlines(s, app, sf, cal)
+    policy = policy_on(s, app.accepted_on)
+    cf = case_facts(s, app, policy)
+    facts = _facts(app, sf, actor, today or date.today(), cf)
     actions = tuple(a.value for a in wf.allowed_actions(app.programme, app.state, actor.role,
                                                         facts))
     enr = s.scalar(select(Enrollment.id).where(Enrollment.application_id == app.id))
     working = app.working or {}
+    due = _earliest(step_due, total_due)
+    warnings = [str(w) for w in working.get("warnings", [])] + _repeat_warnings(s, app)
+    records = tuple(RecordView(r.id, r.kind, r.on_date, r.body, r.participants, r.reference,
+                               r.amount_fen, r.due_on, r.note)
+                    for r in s.scalars(select(CaseRecord).where(
+                        CaseRecord.application_id == app.id).order_by(CaseRecord.id)))
     return ApplicationView(
         app.id, app.file_no, app.household_id, app.applicant_id, _name(s, app.applicant_id),
         app.programme, wf.PROGRAMME_LABELS[app.programme], app.state,
-        wf.STATE_LABELS[app.state], app.state_since, _earliest(step_due, total_due), total_due,
+        wf.STATE_LABELS[app.state], app.state_since, due, total_due,
         app.accepted_on, app.reason, app.single_person, app.care_mode,
         dict(app.self_care) if app.self_care else None, app.care_tier, app.aid_type,
         app.aid_months, app.aid_persons, app.green_channel, app.paperwork_due,
         app.info_check_requested_on, app.info_check_result, app.publicity_start,
         app.publicity_end, app.objection, app.extended, app.proposed_fen,
         tuple((str(a), str(b)) for a, b in working.get("lines", [])),
-        tuple(str(w) for w in working.get("warnings", [])), app.decision, app.decision_reasons,
+        tuple(warnings), app.decision, app.decision_reasons,
         app.decided_on, app.created_by, app.version, enr,
         tuple(StepView(st.id, st.action, wf.ACTION_LABELS.get(st.action, _EXTRA_LABELS.get(
             st.action, st.action)), st.from_state, st.to_state, st.user_id, st.username,
             st.role, ROLE_LABELS.get(st.role, st.role), st.at, st.on_date, st.decision,
             st.opinion) for st in steps),
-        actions)
+        actions, records, app.aid_cause, cf.green_due if cf.green_authorised else None,
+        cal.coverage_warning(app.accepted_on, due), _blockers(app, cf))
+
+
+def _blockers(app: Application, cf: CaseFacts) -> tuple[str, ...]:
+    """What must be recorded before this case can be confirmed, in words."""
+    if app.state not in wf.OPEN_STATES:
+        return ()
+    out = []
+    if cf.county_approval_needed and not cf.county_approval_recorded:
+        out.append("金额超过乡镇审批限额：须登记县级审批。")
+    if cf.case_by_case_needed and not cf.case_by_case_recorded:
+        out.append("金额超过一事一议标准：须登记一事一议决定。")
+    if cf.county_visit_required and not cf.county_visit_recorded:
+        out.append("近亲属备案案件：须登记县级民政部门入户调查。")
+    if (cf.advance_cap_fen is not None and app.proposed_fen is not None
+            and app.proposed_fen > cf.advance_cap_fen):
+        out.append(f"超过先行救助上限 {cf.advance_cap_fen / 100:.2f} 元：须按正常程序办理。")
+    return tuple(out)
+
+
+def _repeat_warnings(s: Session, app: Application) -> list[str]:
+    """Same household, temporary aid for the same cause within 12 months (DOMAIN §4.4: the
+    same cause once a year where the county says so): a warning, not a refusal."""
+    if app.programme != "temporary_aid":
+        return []
+    key = admission.cause_key(app.aid_cause, app.reason)
+    earlier = [(o.decided_on, admission.cause_key(o.aid_cause, o.reason)) for o in s.scalars(
+        select(Application).where(Application.household_id == app.household_id,
+                                  Application.programme == "temporary_aid",
+                                  Application.decision == "approved",
+                                  Application.id != app.id,
+                                  Application.decided_on.is_not(None)))]
+    dates = admission.repeat_aid_dates(app.accepted_on, earlier, key)
+    if not dates:
+        return []
+    return [f"本户在 12 个月内已因同一原因获得临时救助（{'、'.join(d.isoformat() for d in dates)}），"
+            "请核实是否重复救助。"]
 
 
 _EXTRA_LABELS = {"accept": "受理", "self_care": "生活自理能力评估", "extend": "延长办理时限"}
@@ -351,7 +404,7 @@ def create_application(db: Database, actor: Actor, household_id: int, applicant_
 
 
 _KNOWN_FIELDS = {"single_person", "care_mode", "self_care", "aid_type", "aid_months",
-                 "aid_persons", "green_channel", "file_no"}
+                 "aid_persons", "green_channel", "file_no", "aid_cause"}
 
 
 def create_application_in(s: Session, actor: Actor, household_id: int, applicant_id: int,
@@ -400,6 +453,10 @@ def create_application_in(s: Session, actor: Actor, household_id: int, applicant
             raise RuleViolation("只有急难型临时救助可以先行救助；支出型按正常程序办理。",
                                 code="application.green_channel",
                                 rule="民发〔2018〕23号 第二条第（二）项")
+        cause = fields.get("aid_cause")
+        if cause is not None and cause not in admission.TEMP_AID_CAUSES:
+            raise ValidationError("请选择致困原因：" + "、".join(admission.TEMP_AID_CAUSES.values()),
+                                  field="aid_cause", code="application.aid_cause")
         for key in ("aid_months", "aid_persons"):
             v = fields.get(key)
             if v is not None and int(v) < 1:
@@ -409,12 +466,8 @@ def create_application_in(s: Session, actor: Actor, household_id: int, applicant
         if green:
             raise ValidationError("先行救助只适用于急难型临时救助。", field="green_channel",
                                   code="application.green_channel")
-        if single and not (set(member_category(applicant, accepted_on))
-                           & {"severe_disability", "serious_illness"}
-                           or applicant.exclusion_reason == "clergy_3y"):
-            raise RuleViolation(f"{applicant.name} 不属于可单独提出申请的情形（重度残疾、重特大疾病、"
-                                "脱离家庭的宗教教职人员等）。", code="application.single",
-                                rule="民发〔2021〕57号 第八条")
+        if single:
+            _check_single(s, household_id, applicant, programme, accepted_on)
     if programme != "tekun" and self_care is not None:
         raise ValidationError("只有特困供养申请需要生活自理能力评估。", field="self_care",
                               code="application.self_care")
@@ -443,7 +496,7 @@ def create_application_in(s: Session, actor: Actor, household_id: int, applicant
         state_since=accepted_on, accepted_on=accepted_on, reason=reason.strip(),
         single_person=single, care_mode=fields.get("care_mode"), aid_type=aid_type,
         aid_months=fields.get("aid_months"), aid_persons=fields.get("aid_persons"),
-        green_channel=green, created_by=actor.user_id)
+        aid_cause=fields.get("aid_cause"), green_channel=green, created_by=actor.user_id)
     if programme == "temporary_aid" and app.aid_months is None:
         app.aid_months = 1
     if self_care is not None:
@@ -460,6 +513,30 @@ def create_application_in(s: Session, actor: Actor, household_id: int, applicant
                          "accepted_on": accepted_on.isoformat(), "file_no": app.file_no,
                          "green_channel": green})
     return app
+
+
+def _check_single(s: Session, household_id: int, applicant: Person, programme: str,
+                  on: date) -> None:
+    """单人保 only in the cases 民发〔2021〕57号 第八条 and 民函〔2022〕70号 §一 allow; never when
+    the whole family qualifies (不得仅将个别家庭成员纳入)."""
+    family = assess(s, Application(household_id=household_id, applicant_id=applicant.id,
+                                   programme=programme, single_person=False), on)
+    policy = policy_on(s, on)
+    standard = policy.standard_for_programme(programme)
+    pci = family.per_capita_income_fen
+    ratio = Fraction(str(policy.data.get("near_dibao_ratio", "3/2")))
+    age = on.year - applicant.birth_date.year - (
+        (on.month, on.day) < (applicant.birth_date.month, applicant.birth_date.day))
+    verdict = admission.single_person_case(
+        member_category(applicant, on), adult=age >= 18,
+        unemployed=not (applicant.employment or "").strip() or any(
+            w in applicant.employment for w in ("无业", "失业", "待业", "unemployed")),
+        clergy_3y=applicant.exclusion_reason == "clergy_3y",
+        family_qualifies=family.persons > 0 and pci < standard and family.amount_fen > 0,
+        near_dibao=pci < standard * ratio)
+    if not verdict.allowed:
+        raise RuleViolation(f"{applicant.name}：{verdict.message}", code="application.single",
+                            rule="民发〔2021〕57号 第八条")
 
 
 def _self_care(values: Mapping[str, Any]) -> tuple[dict[str, bool], str]:
@@ -571,10 +648,26 @@ def perform_in(s: Session, actor: Actor, application_id: int, action: str, *, on
             raise ValidationError("该入户调查记录已登记。", field="visit_id",
                                   code="application.visit_dup")
         extra["visit_investigators"] = len(visit.investigators or [])
-    facts = _facts(app, _summarise(steps), actor, on_date, **extra)
+    policy = policy_on(s, app.accepted_on)
+    facts = _facts(app, _summarise(steps), actor, on_date, case_facts(s, app, policy), **extra)
     old_state = State(app.state)
     new_state = wf.check_transition(app.programme, old_state, act, actor.role, facts)
     step_decision = decision
+    first_day = data.get("first_day") or on_date
+    if act == Action.START_PUBLICITY:
+        _check_publicity_start(s, steps, first_day, on_date)
+    elif act in (Action.RECORD_OBJECTION, Action.FINISH_PUBLICITY) and app.publicity_start \
+            and on_date < app.publicity_start:
+        raise ValidationError(f"办理日期不能早于公示首日 {app.publicity_start.isoformat()}。",
+                              field="on_date", code="application.on_date")
+    kind = record_of_action(act.value)
+    if kind is not None:
+        rec = save_record(s, actor, app, kind, on_date, opinion, data)
+        step_decision = kind
+        if rec.amount_fen is not None and kind in ("case_by_case", "county_approval"):
+            _decided_amount(s, app, rec.amount_fen, kind)  # what is decided is what is paid
+        if kind == "green_channel":
+            green_admit(s, actor, app, on_date, data.get("amount_fen"))
     if act == Action.REQUEST_INFO_CHECK:
         app.info_check_requested_on = on_date
     elif act == Action.RECORD_INFO_CHECK:
@@ -587,9 +680,9 @@ def perform_in(s: Session, actor: Actor, application_id: int, action: str, *, on
         _prelim(s, app, on_date, data.get("amount_fen"))
         step_decision = str(app.proposed_fen)
     elif act == Action.START_PUBLICITY:
-        policy = policy_on(s, on_date)
-        app.publicity_start = on_date
-        app.publicity_end = wf.publicity_end(on_date, _limits(policy), work_calendar(s))
+        app.publicity_start = first_day
+        app.publicity_end = wf.publicity_end(first_day, _limits(policy_on(s, first_day)),
+                                             work_calendar(s))
     elif act == Action.RECORD_OBJECTION:
         app.objection = opinion.strip()
     elif act == Action.RESOLVE_OBJECTION:
@@ -597,6 +690,11 @@ def perform_in(s: Session, actor: Actor, application_id: int, action: str, *, on
     elif act == Action.CONFIRM:
         _confirm(s, actor, app, new_state, on_date, opinion, str(data.get("stability",
                                                                           "stable")))
+    elif act == Action.STOP_GREEN:
+        green_stop(s, actor, app, on_date, opinion)
+        app.decision = new_state.value
+        app.decision_reasons = opinion.strip()
+        app.decided_on = on_date
     elif act in (Action.WITHDRAW, Action.TERMINATE_NONCOOPERATION):
         app.decision = new_state.value
         app.decision_reasons = opinion.strip()
@@ -615,6 +713,23 @@ def perform_in(s: Session, actor: Actor, application_id: int, action: str, *, on
     return app
 
 
+def _check_publicity_start(s: Session, steps: Sequence[CaseStep], first_day: date,
+                           recorded_on: date) -> None:
+    """公示 cannot be backdated: its first day is not before the 初审 it publishes, nor more
+    than the office's grace (setting ``casework.publicity_grace_days``, default 0) before the
+    day it is recorded."""
+    prelims = [st.on_date for st in steps if st.action == Action.SUBMIT_PRELIM.value]
+    if prelims and first_day < max(prelims):
+        raise RuleViolation(f"公示首日 {first_day.isoformat()} 早于所公示的初审意见日期 "
+                            f"{max(prelims).isoformat()}。", code="workflow.publicity_before_prelim",
+                            rule=wf.RULES["publicity"])
+    grace = int(get_setting(s, "casework.publicity_grace_days", 0) or 0)
+    if (recorded_on - first_day).days > grace:
+        raise RuleViolation(f"公示首日 {first_day.isoformat()} 早于登记日 {recorded_on.isoformat()}"
+                            f"（允许补登 {grace} 天）：公示不能倒签，请从今天开始公示。",
+                            code="workflow.publicity_backdated", rule=wf.RULES["publicity"])
+
+
 def _prelim(s: Session, app: Application, on_date: date, amount_fen: Any) -> None:
     result = assess(s, app, on_date)
     working = result.working_json()
@@ -626,6 +741,27 @@ def _prelim(s: Session, app: Application, on_date: date, amount_fen: Any) -> Non
                                   code="application.amount")
         working["lines"].append(["初审核定金额（人工）", f"{manual / 100:.2f} 元"])
         amount = manual
+    if app.programme == "temporary_aid":
+        policy = policy_on(s, app.accepted_on)
+        working["warnings"] = route_warnings(policy, amount, working.get("warnings", []))
+        cap = advance_cap_of(policy) if app.green_channel else None
+        if cap is not None and amount > cap:
+            raise RuleViolation(f"先行救助只适用于小额救助：拟救助 {amount / 100:.2f} 元超过先行救助"
+                                f"上限 {cap / 100:.2f} 元，请按正常程序（调查、公示、审批）办理。",
+                                code="workflow.advance_cap", rule=wf.RULES["temp_advance"])
+    app.proposed_fen = amount
+    app.working = working
+
+
+def _decided_amount(s: Session, app: Application, amount: int, kind: str) -> None:
+    """A county approval or 一事一议 decision names the amount: it replaces the proposal."""
+    if amount == app.proposed_fen:
+        return
+    working = dict(app.working or {})
+    label = {"case_by_case": "一事一议决定金额", "county_approval": "县级审批金额"}[kind]
+    working["lines"] = list(working.get("lines", [])) + [[label, f"{amount / 100:.2f} 元"]]
+    working["warnings"] = route_warnings(policy_on(s, app.accepted_on), amount,
+                                         working.get("warnings", []))
     app.proposed_fen = amount
     app.working = working
 
@@ -633,6 +769,9 @@ def _prelim(s: Session, app: Application, on_date: date, amount_fen: Any) -> Non
 def _confirm(s: Session, actor: Actor, app: Application, new_state: State, on_date: date,
              opinion: str, stability: str) -> None:
     app.decided_on = on_date
+    admitted = s.scalar(select(Enrollment).where(Enrollment.application_id == app.id))
+    if admitted is not None:  # dibao 先行纳入: the enrollment exists; confirm or stop it
+        green_confirm(s, actor, app, admitted, new_state == State.APPROVED, on_date, opinion)
     if new_state == State.REFUSED:
         app.decision = "refused"
         app.decision_reasons = opinion.strip()
@@ -645,21 +784,28 @@ def _confirm(s: Session, actor: Actor, app: Application, new_state: State, on_da
     applicant = s.get(Person, app.applicant_id)
     assert applicant is not None
     covered = _covered(s, app.programme, app.household_id, applicant, app.single_person, on_date)
-    enrollments.enroll_in(s, actor, app, [p.id for p in covered], on_date, stability=stability)
+    if admitted is None:
+        enrollments.enroll_in(s, actor, app, [p.id for p in covered], on_date,
+                              stability=stability)
     if app.programme == "temporary_aid" and app.green_channel and app.aid_type == "emergency":
         limits = _limits(policy_on(s, on_date))
         app.paperwork_due = work_calendar(s).add_working_days(on_date,
                                                               limits.paperwork_after_advance_wd)
 
 
-def start_publicity_batch(db: Database, actor: Actor, ids: Sequence[int],
-                          start: date) -> PublicityBatch:
+def start_publicity_batch(db: Database, actor: Actor, ids: Sequence[int], start: date, *,
+                          recorded_on: date | None = None) -> PublicityBatch:
     """Start the 公示 of several applications on the same day (one notice board), all or
-    nothing; returns the last day (7 days by default, calendar or working days per policy)."""
+    nothing; returns the last day (7 days by default, calendar or working days per policy).
+
+    ``start`` is the first day on the board; ``recorded_on`` (default today) the day it is
+    recorded: ``start`` may not be more than the office's grace before it (no backdating)."""
     if not ids:
         raise ValidationError("请选择要公示的申请。", code="publicity.empty")
+    recorded = recorded_on or date.today()
     with db.session() as s:
-        apps = [perform_in(s, actor, i, Action.START_PUBLICITY.value, on_date=start)
+        apps = [perform_in(s, actor, i, Action.START_PUBLICITY.value,
+                           on_date=recorded, first_day=start)
                 for i in ids]
         end = apps[0].publicity_end
         assert end is not None
@@ -698,149 +844,4 @@ def list_applications(db: Database, actor: Actor, state: str | None = None,
                 for a, name in s.execute(q.limit(limit).offset(offset))]
 
 
-class _MemoCalendar(WorkCalendar):
-    """A WorkCalendar remembering its answers: many cases share start dates and deadlines."""
-
-    def __init__(self, base: WorkCalendar) -> None:
-        super().__init__(base.holidays, base.makeup_workdays)
-        self._added: dict[tuple[date, int], date] = {}
-        self._between: dict[tuple[date, date], int] = {}
-
-    def add_working_days(self, start: date, n: int) -> date:
-        key = (start, n)
-        found = self._added.get(key)
-        if found is None:
-            found = self._added[key] = super().add_working_days(start, n)
-        return found
-
-    def working_days_between(self, start: date, end: date) -> int:
-        key = (start, end)
-        found = self._between.get(key)
-        if found is None:
-            found = self._between[key] = super().working_days_between(start, end)
-        return found
-
-
-class _Policies:
-    """``policy_on`` for many dates from one read of the (few) policy versions."""
-
-    def __init__(self, s: Session) -> None:
-        self._s = s
-        self._versions = sorted(list_policies(s), key=lambda p: (p.effective_from, p.id))
-        self._by_date: dict[date, tuple[Policy, wf.Limits]] = {}
-        self._limits: dict[int, wf.Limits] = {}
-
-    def __call__(self, on: date) -> tuple[Policy, wf.Limits]:
-        found = self._by_date.get(on)
-        if found is None:
-            policy = next((p for p in reversed(self._versions) if p.effective_from <= on), None)
-            if policy is None:
-                policy = policy_on(self._s, on)  # raises the NotFound users see
-            limits = self._limits.get(policy.id)
-            if limits is None:
-                limits = self._limits[policy.id] = _limits(policy)
-            found = self._by_date[on] = (policy, limits)
-        return found
-
-
-_PENDING_COLUMNS = (
-    Application.id, Application.file_no, Application.programme, Application.state,
-    Application.state_since, Application.accepted_on, Application.created_by,
-    Application.green_channel, Application.aid_type, Application.info_check_requested_on,
-    Application.info_check_result, Application.self_care, Application.care_tier,
-    Application.proposed_fen, Application.publicity_end, Application.paperwork_due,
-    Application.decided_on, Application.extended, Application.due_on)
-
-
-@dataclass(frozen=True)
-class _Pending:
-    row: Any  # a result row with the _PENDING_COLUMNS attributes and ``applicant_name``
-    steps: _StepFacts
-    step_due: date | None
-    total_due: date | None
-
-
-def _pending_condition() -> Any:
-    """Open applications plus closed ones with something still due (notice, paperwork)."""
-    return (Application.state.in_([st.value for st in wf.OPEN_STATES])
-            | (Application.state.in_([State.REFUSED.value, State.APPROVED.value])
-               & Application.due_on.is_not(None)))
-
-
-def _pending(s: Session, cal: WorkCalendar) -> list[_Pending]:
-    """Every pending case with its step facts and deadlines, in (stored due date, id) order:
-    three queries whatever the number of cases."""
-    cond = _pending_condition()
-    rows = s.execute(select(*_PENDING_COLUMNS, Person.name.label("applicant_name"))
-                     .join(Person, Person.id == Application.applicant_id, isouter=True)
-                     .where(cond).order_by(Application.due_on, Application.id)).all()
-    counts: dict[int, dict[str, tuple[int, int]]] = {}
-    for app_id, action, n, last in s.execute(
-            select(CaseStep.application_id, CaseStep.action, func.count(CaseStep.id),
-                   func.max(CaseStep.id))
-            .where(CaseStep.application_id.in_(select(Application.id).where(cond)),
-                   CaseStep.action.in_(_STEP_ACTIONS))
-            .group_by(CaseStep.application_id, CaseStep.action)):
-        counts.setdefault(app_id, {})[action] = (n, last)
-    policies = _Policies(s)
-    out: list[_Pending] = []
-    for r in rows:
-        sf = _step_facts(counts.get(r.id, {}))
-        policy, limits = policies(r.accepted_on)
-        step, total = _deadlines_with(r, sf, policy, limits, cal)
-        out.append(_Pending(r, sf, step, total))
-    return out
-
-
-def _overdue_of(pending: Sequence[_Pending], on: date, cal: WorkCalendar) -> list[OverdueItem]:
-    out: list[OverdueItem] = []
-    for p in pending:
-        app = p.row
-        kind = {State.REFUSED: "refusal_notice", State.APPROVED: "paperwork"}.get(
-            State(app.state), "step")
-        for k, due in ((kind, p.step_due), ("total", p.total_due)):
-            if due is not None and on > due:
-                out.append(OverdueItem(app.id, app.file_no, app.applicant_name or "",
-                                       app.programme, app.state, k, due,
-                                       cal.working_days_between(due, on)))
-    return out
-
-
-def overdue(db: Database, actor: Actor, on: date) -> list[OverdueItem]:
-    """Applications whose current step, whole-case limit, refusal notice or 先行救助 paperwork
-    is past its deadline on ``on`` (a deadline day itself is not overdue)."""
-    actor.require("read")
-    with db.read_session() as s:
-        cal = _MemoCalendar(work_calendar(s))
-        return _overdue_of(_pending(s, cal), on, cal)
-
-
-def workbench(db: Database, actor: Actor, today: date) -> Workbench:
-    """The to-do screen: pending cases by state with deadline and working days left, the
-    ones this actor can act on, re-checks due this month and overdue items."""
-    actor.require("read")
-    with db.read_session() as s:
-        cal = _MemoCalendar(work_calendar(s))
-        pending = _pending(s, cal)
-        by_state: dict[str, list[WorkItem]] = {}
-        mine: list[WorkItem] = []
-        passive = {Action.WITHDRAW.value, Action.TERMINATE_NONCOOPERATION.value}
-        for p in pending:
-            app = p.row
-            due = _earliest(p.step_due, p.total_due)
-            actions = tuple(a.value for a in wf.allowed_actions(
-                app.programme, app.state, actor.role, _facts(app, p.steps, actor, today)))
-            item = WorkItem(app.id, app.file_no, app.applicant_name or "", app.programme,
-                            app.state, wf.STATE_LABELS[app.state], due,
-                            cal.working_days_between(today, due) if due else None, actions)
-            by_state.setdefault(app.state, []).append(item)
-            if set(actions) - passive:
-                mine.append(item)
-        key = lambda w: (w.due_on or date.max, w.application_id)
-        return Workbench(
-            {k: tuple(sorted(v, key=key)) for k, v in by_state.items()},
-            tuple(sorted(mine, key=key)),
-            tuple(enrollments.rechecks_due_in(s, month_start(today))),
-            tuple(_overdue_of(pending, today, cal)))
-
-
+from .casework_board import OverdueItem, WorkItem, Workbench, overdue, workbench  # noqa: E402

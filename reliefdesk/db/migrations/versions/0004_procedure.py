@@ -1,5 +1,5 @@
 """procedure: case_record (一事一议, county approval, green channel, county visit), termination
-proposals, the 2023 holiday table and a 一事一议 default that can trigger
+proposals, application.aid_cause, the 2023 holiday table and a 一事一议 default that can trigger
 
 Revision ID: 0004
 Revises: 0002
@@ -79,6 +79,9 @@ def upgrade() -> None:
     with op.batch_alter_table('termination_proposal', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_termination_proposal_enrollment_id'), ['enrollment_id'], unique=False)
 
+    with op.batch_alter_table('application', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('aid_cause', sa.String(length=16), nullable=True))
+
     conn = op.get_bind()
     holiday = sa.table('holiday', sa.column('day', sa.Date), sa.column('kind', sa.String),
                        sa.column('name', sa.String))
@@ -109,6 +112,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('application', schema=None) as batch_op:
+        batch_op.drop_column('aid_cause')
     with op.batch_alter_table('termination_proposal', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_termination_proposal_enrollment_id'))
     op.drop_table('termination_proposal')
