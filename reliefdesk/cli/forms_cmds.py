@@ -5,6 +5,7 @@
     forms visit       --id N --out FILE          入户调查表
     forms notice      --ids 1,2,3 --out FILE [--mask-names]   公示表
     forms decision    --id N --out FILE          确认通知书 / 不予确认告知书
+    forms change-notice --change N --out FILE    减发/停发/终止告知书（变更记录编号）
     forms roster      --month YYYY-MM [--programme P] [--full-ids] --out FILE   发放花名册
     forms changes     --month YYYY-MM [--programme P] [--full-ids] --out FILE   变动名册
 
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ValidationError
-from ..services import printing
+from ..services import printing, printing_notices
 from ..services.printing import PrintResult
 from .framework import EXIT_OK, CliContext
 
@@ -52,6 +53,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     notice.add_argument("--mask-names", action="store_true", help="姓名中间字以 * 代替")
     add("decision", "确认通知书或不予确认告知书", _decision).add_argument(
         "--id", type=int, required=True, help="申请编号")
+    add("change-notice", "减发、停发、终止告知书（含理由和异议权利）", _change_notice).add_argument(
+        "--change", type=int, required=True, help="变更记录编号（在保记录的减发、停发、终止）")
     for name, help_text, handler in (("roster", "资金发放花名册", _roster),
                                      ("changes", "变动名册", _changes)):
         sp = add(name, help_text, handler)
@@ -130,6 +133,11 @@ def _notice(ctx: CliContext) -> int:
 
 def _decision(ctx: CliContext) -> int:
     return _save(ctx, printing.decision_letter_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
+
+
+def _change_notice(ctx: CliContext) -> int:
+    return _save(ctx, printing_notices.change_notice_pdf(ctx.db(), ctx.actor("print"),
+                                                         ctx.args.change))
 
 
 def _roster(ctx: CliContext) -> int:
