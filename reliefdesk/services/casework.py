@@ -25,7 +25,8 @@ from ..domain.benefits import care_tier
 from ..domain.calendar import WorkCalendar
 from ..domain.workflow import Action, State
 from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
-from ..models import Application, CaseRecord, CaseStep, Enrollment, Household, Person, Visit
+from ..models import (Application, CaseRecord, CaseStep, Enrollment, EnrollmentChange, Household,
+                      Person, Visit)
 from . import audit, enrollments
 from .assessment import assess, counted_members, member_category, tekun_eligibility
 from .casework_green import green_admit, green_stop, green_confirm
@@ -132,6 +133,8 @@ class ApplicationView:
     green_due: date | None = None  # dibao 先行纳入: ordinary steps to be completed by
     deadline_warning: str | None = None  # the deadline runs through a year without holidays
     blockers: tuple[str, ...] = ()  # what must be recorded before confirmation
+    notice_change_id: int | None = None  # latest 减发/停发/终止 of the enrollment (告知书)
+    enrollment_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -296,7 +299,11 @@ def _view(s: Session, app: Application, actor: Actor, today: date | None = None)
     facts = _facts(app, sf, actor, today or date.today(), cf)
     actions = tuple(a.value for a in wf.allowed_actions(app.programme, app.state, actor.role,
                                                         facts))
-    enr = s.scalar(select(Enrollment.id).where(Enrollment.application_id == app.id))
+    enrollment = s.scalar(select(Enrollment).where(Enrollment.application_id == app.id))
+    enr = enrollment.id if enrollment is not None else None
+    notice_change = s.scalar(select(func.max(EnrollmentChange.id)).where(
+        EnrollmentChange.enrollment_id == enr,
+        EnrollmentChange.kind.in_(("decrease", "suspend", "terminate")))) if enr else None
     working = app.working or {}
     due = _earliest(step_due, total_due)
     warnings = [str(w) for w in working.get("warnings", [])] + _repeat_warnings(s, app)
@@ -321,7 +328,8 @@ def _view(s: Session, app: Application, actor: Actor, today: date | None = None)
             st.role, ROLE_LABELS.get(st.role, st.role), st.at, st.on_date, st.decision,
             st.opinion) for st in steps),
         actions, records, app.aid_cause, cf.green_due if cf.green_authorised else None,
-        cal.coverage_warning(app.accepted_on, due), _blockers(app, cf))
+        cal.coverage_warning(app.accepted_on, due), _blockers(app, cf), notice_change,
+        enrollment.status if enrollment is not None else None)
 
 
 def _blockers(app: Application, cf: CaseFacts) -> tuple[str, ...]:

@@ -32,7 +32,8 @@ from reliefdesk.ui.ops import QueryOp
 
 # Actions whose opinion field is required (the service says so too; this only sets the label).
 NEEDS_OPINION = {"record_info_check", "submit_prelim", "record_objection", "resolve_objection",
-                 "withdraw", "terminate_noncooperation"}
+                 "withdraw", "terminate_noncooperation", "authorise_green", "stop_green",
+                 "record_county_visit"}
 
 
 class ActionDialog(QDialog):
@@ -104,6 +105,9 @@ class ActionDialog(QDialog):
             "withdraw": self.tr("Reason:"),
             "terminate_noncooperation": self.tr("Reason:"),
             "confirm": self.tr("Opinion:"),
+            "authorise_green": self.tr("Why (the emergency):"),
+            "stop_green": self.tr("Reasons (for the notice):"),
+            "record_county_visit": self.tr("Findings:"),
         }.get(self.action, self.tr("Note:"))
         form.addRow(opinion_label, self.errors.row("opinion"))
         signer = QLabel(self.tr("{name} ({role})").format(

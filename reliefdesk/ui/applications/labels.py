@@ -52,6 +52,14 @@ def action_labels() -> dict[str, str]:
         "complete_paperwork": QCoreApplication.translate("CaseLabels", "Complete paperwork"),
         "withdraw": QCoreApplication.translate("CaseLabels", "Withdraw"),
         "terminate_noncooperation": QCoreApplication.translate("CaseLabels", "Terminate review"),
+        "record_county_approval": QCoreApplication.translate("CaseLabels",
+                                                             "Record county approval"),
+        "record_case_by_case": QCoreApplication.translate("CaseLabels",
+                                                          "Record case-by-case decision"),
+        "record_county_visit": QCoreApplication.translate("CaseLabels",
+                                                          "Record county home visit"),
+        "authorise_green": QCoreApplication.translate("CaseLabels", "Admit at once (green channel)"),
+        "stop_green": QCoreApplication.translate("CaseLabels", "Stop green-channel payment"),
     }
 
 
@@ -108,6 +116,10 @@ def decision_labels() -> dict[str, str]:
         "withdrawn": QCoreApplication.translate("CaseLabels", "Withdrawn"),
         "terminated": QCoreApplication.translate("CaseLabels", "Terminated"),
         "recheck": QCoreApplication.translate("CaseLabels", "Re-investigation"),
+        "county_approval": QCoreApplication.translate("CaseLabels", "County approval"),
+        "case_by_case": QCoreApplication.translate("CaseLabels", "Case-by-case decision"),
+        "county_visit": QCoreApplication.translate("CaseLabels", "County home visit"),
+        "green_channel": QCoreApplication.translate("CaseLabels", "Green channel"),
         "democratic_review": QCoreApplication.translate("CaseLabels", "Democratic review"),
     }
 
