@@ -39,6 +39,12 @@ def _check_setting(key: str, value: Any) -> Any:
     return value
 
 
+def publicity_grace_days(db: Database) -> int:
+    """How many days before the day it is recorded a 公示 may start (default 0)."""
+    with db.read_session() as s:
+        return int(get_setting(s, "casework.publicity_grace_days", 0) or 0)
+
+
 def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
     actor.require("admin.office")
     value = _check_setting(key, value)
