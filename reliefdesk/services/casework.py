@@ -31,7 +31,7 @@ from . import audit, enrollments
 from .assessment import assess, counted_members, member_category, tekun_eligibility
 from .casework_green import green_admit, green_stop, green_confirm
 from .casework_rules import (CaseFacts, advance_cap_of, case_facts, record_of_action,
-                             route_warnings, save_record)
+                             route_lines, route_warnings, save_record)
 from .context import ROLE_LABELS, Actor
 from .policy import Policy, policy_on, work_calendar
 from .settings import get_setting
@@ -752,6 +752,7 @@ def _prelim(s: Session, app: Application, on_date: date, amount_fen: Any) -> Non
     if app.programme == "temporary_aid":
         policy = policy_on(s, app.accepted_on)
         working["warnings"] = route_warnings(policy, amount, working.get("warnings", []))
+        working["lines"] = route_lines(policy, amount, working.get("lines", []))
         cap = advance_cap_of(policy) if app.green_channel else None
         if cap is not None and amount > cap:
             raise RuleViolation(f"先行救助只适用于小额救助：拟救助 {amount / 100:.2f} 元超过先行救助"
@@ -768,8 +769,9 @@ def _decided_amount(s: Session, app: Application, amount: int, kind: str) -> Non
     working = dict(app.working or {})
     label = {"case_by_case": "一事一议决定金额", "county_approval": "县级审批金额"}[kind]
     working["lines"] = list(working.get("lines", [])) + [[label, f"{amount / 100:.2f} 元"]]
-    working["warnings"] = route_warnings(policy_on(s, app.accepted_on), amount,
-                                         working.get("warnings", []))
+    policy = policy_on(s, app.accepted_on)
+    working["warnings"] = route_warnings(policy, amount, working.get("warnings", []))
+    working["lines"] = route_lines(policy, amount, working["lines"])
     app.proposed_fen = amount
     app.working = working
 

@@ -10,7 +10,7 @@ the formula amount. Used by :mod:`reliefdesk.services.casework` (one case) and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,7 +28,8 @@ from .settings import get_setting
 
 __all__ = [
     "INVOLVED_ACTIONS", "PUBLICITY_ACTIONS", "RECORD_ACTIONS", "CaseFacts", "advance_cap_of",
-    "case_facts", "case_facts_bulk", "record_of_action", "route_warnings", "save_record",
+    "case_facts", "case_facts_bulk", "record_of_action", "route_lines", "route_warnings",
+    "save_record",
 ]
 
 # Doing one of these on a case bars the user from confirming it (accepted, investigated, 初审)
@@ -79,15 +80,24 @@ def route_of(policy: Policy, amount_fen: int | None) -> admission.TempAidRoute:
 
 
 def route_warnings(policy: Policy, amount_fen: int, warnings: Iterable[str]) -> list[str]:
-    """The assessment's warnings with the approval-route lines recomputed for the amount
-    actually proposed."""
-    out = [w for w in warnings if not w.startswith(_ROUTE_TEXTS)]
+    """The assessment's warnings without its approval-route lines, which were computed for the
+    formula amount: the route of the amount actually proposed is shown (and enforced) from the
+    case facts (``ApplicationView.blockers``) until the approvals are recorded."""
+    del policy, amount_fen
+    return [w for w in warnings if not w.startswith(_ROUTE_TEXTS)]
+
+
+def route_lines(policy: Policy, amount_fen: int,
+                lines: Iterable[Sequence[str]]) -> list[list[str]]:
+    """The working lines with the township-limit line stating the route of ``amount_fen``."""
     route = route_of(policy, amount_fen)
-    if route.needs_county:
-        out.append("金额超出乡镇审批限额，须报县级审批（登记县级审批后方可发放）。")
-    if route.needs_case_by_case:
-        out.append("金额超过一事一议标准，须提交县级困难群众基本生活保障协调机制一事一议"
-                   "（登记决定后方可发放）。")
+    text = ("须县级审批" + ("、一事一议" if route.needs_case_by_case else "")) \
+        if route.needs_county else "乡镇可审批"
+    out: list[list[str]] = []
+    for label, value in lines:
+        if label == "乡镇审批限额" and "（" in value:
+            value = value.split("（", 1)[0] + f"（拟救助 {amount_fen / 100:.2f} 元，{text}）"
+        out.append([label, value])
     return out
 
 

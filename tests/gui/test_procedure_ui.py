@@ -70,7 +70,10 @@ def test_case_by_case_decision_entered_through_its_dialog(qtbot, office: Office,
         qtbot.mouseClick(dialog.ok_button, CLICK)
     wait_idle(qtbot)
     assert "纪要〔2025〕3号" in detail.facts["records"].text()
-    detail.grab().save("/tmp/h8b_detail_records.png")
+    s.window.resize(1366, 768)
+    s.window.show_page("applications")
+    wait_idle(qtbot)
+    s.window.grab().save("/tmp/h8b_detail_records.png")
 
 
 def test_green_channel_authorised_in_the_window(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]

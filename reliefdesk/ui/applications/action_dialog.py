@@ -92,7 +92,7 @@ class ActionDialog(QDialog):
         form.addRow(self.tr("Date:"), self.errors.row("on_date"))
         if "resolution" in fields:
             form.addRow(self.tr("Handled by:"), self.errors.row("resolution"))
-        if "amount_fen" in fields:
+        if self.action == "submit_prelim":
             form.addRow(self.tr("Amount (yuan):"), self.errors.row("amount_fen"))
         for label, name, _widget in rows:
             if name:
