@@ -1,7 +1,9 @@
-"""Facts beyond the steps that the workflow guards need, and the recorded decisions of a case
+"""Facts beyond the steps that the workflow guards need, the recorded decisions of a case
 (:class:`~reliefdesk.models.CaseRecord`): the county's approval and the 一事一议 decision of a
 temporary-aid amount above the township limit / threshold, the county's own home visit of a
-near-relative case, and a dibao 特事特办/先行纳入 authorisation (DOMAIN §2.9, §2.12, §4.2, §4.4).
+near-relative case, and a dibao 特事特办/先行纳入 authorisation (DOMAIN §2.9, §2.12, §4.2, §4.4);
+and the amount an 初审 proposes (with its approval route and the 先行救助 cap) and the check
+that a 公示 is not backdated.
 
 The amount routed is always the amount actually proposed (``Application.proposed_fen``), not
 the formula amount. Used by :mod:`reliefdesk.services.casework` (one case) and
@@ -20,16 +22,18 @@ from sqlalchemy.orm import Session
 
 from ..domain import admission
 from ..domain import workflow as wf
-from ..errors import ValidationError
+from ..domain.workflow import Action
+from ..errors import RuleViolation, ValidationError
 from ..models import Application, CaseRecord, CaseStep, Person
+from .assessment import assess
 from .context import Actor
-from .policy import Policy
+from .policy import Policy, policy_on
 from .settings import get_setting
 
 __all__ = [
     "INVOLVED_ACTIONS", "PUBLICITY_ACTIONS", "RECORD_ACTIONS", "CaseFacts", "advance_cap_of",
     "case_facts", "case_facts_bulk", "record_of_action", "route_lines", "route_warnings",
-    "save_record",
+    "check_publicity_start", "decided_amount", "prelim_amount", "save_record",
 ]
 
 # Doing one of these on a case bars the user from confirming it (accepted, investigated, 初审)
@@ -240,3 +244,61 @@ def save_record(s: Session, actor: Actor, app: Application, kind: str, on_date: 
     s.add(rec)
     s.flush()
     return rec
+
+
+# ----------------------------------------------------------------------------- amounts, 公示
+
+
+def check_publicity_start(s: Session, steps: Sequence[CaseStep], first_day: date,
+                           recorded_on: date) -> None:
+    """公示 cannot be backdated: its first day is not before the 初审 it publishes, nor more
+    than the office's grace (setting ``casework.publicity_grace_days``, default 0) before the
+    day it is recorded."""
+    prelims = [st.on_date for st in steps if st.action == Action.SUBMIT_PRELIM.value]
+    if prelims and first_day < max(prelims):
+        raise RuleViolation(f"公示首日 {first_day.isoformat()} 早于所公示的初审意见日期 "
+                            f"{max(prelims).isoformat()}。", code="workflow.publicity_before_prelim",
+                            rule=wf.RULES["publicity"])
+    grace = int(get_setting(s, "casework.publicity_grace_days", 0) or 0)
+    if (recorded_on - first_day).days > grace:
+        raise RuleViolation(f"公示首日 {first_day.isoformat()} 早于登记日 {recorded_on.isoformat()}"
+                            f"（允许补登 {grace} 天）：公示不能倒签，请从今天开始公示。",
+                            code="workflow.publicity_backdated", rule=wf.RULES["publicity"])
+
+
+def prelim_amount(s: Session, app: Application, on_date: date, amount_fen: Any) -> None:
+    result = assess(s, app, on_date)
+    working = result.working_json()
+    amount = result.amount_fen
+    if amount_fen is not None:
+        manual = int(amount_fen)
+        if manual < 0:
+            raise ValidationError("核定金额不能为负数。", field="amount_fen",
+                                  code="application.amount")
+        working["lines"].append(["初审核定金额（人工）", f"{manual / 100:.2f} 元"])
+        amount = manual
+    if app.programme == "temporary_aid":
+        policy = policy_on(s, app.accepted_on)
+        working["warnings"] = route_warnings(policy, amount, working.get("warnings", []))
+        working["lines"] = route_lines(policy, amount, working.get("lines", []))
+        cap = advance_cap_of(policy) if app.green_channel else None
+        if cap is not None and amount > cap:
+            raise RuleViolation(f"先行救助只适用于小额救助：拟救助 {amount / 100:.2f} 元超过先行救助"
+                                f"上限 {cap / 100:.2f} 元，请按正常程序（调查、公示、审批）办理。",
+                                code="workflow.advance_cap", rule=wf.RULES["temp_advance"])
+    app.proposed_fen = amount
+    app.working = working
+
+
+def decided_amount(s: Session, app: Application, amount: int, kind: str) -> None:
+    """A county approval or 一事一议 decision names the amount: it replaces the proposal."""
+    if amount == app.proposed_fen:
+        return
+    working = dict(app.working or {})
+    label = {"case_by_case": "一事一议决定金额", "county_approval": "县级审批金额"}[kind]
+    working["lines"] = list(working.get("lines", [])) + [[label, f"{amount / 100:.2f} 元"]]
+    policy = policy_on(s, app.accepted_on)
+    working["warnings"] = route_warnings(policy, amount, working.get("warnings", []))
+    working["lines"] = route_lines(policy, amount, working["lines"])
+    app.proposed_fen = amount
+    app.working = working

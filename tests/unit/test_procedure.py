@@ -11,9 +11,9 @@ from sqlalchemy import select
 from test_casework_support import TWO, family_of_three, make_household, walk
 
 from reliefdesk.errors import PermissionDenied, RuleViolation, ValidationError
-from reliefdesk.models import Enrollment, EnrollmentChange, Person, PolicyVersion
+from reliefdesk.models import Person, PolicyVersion
 from reliefdesk.services import casework, casework_followup, enrollments, settings, visits
-from reliefdesk.services.context import SYSTEM
+
 
 D0 = date(2025, 3, 3)  # Monday
 
