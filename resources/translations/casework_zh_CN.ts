@@ -440,6 +440,14 @@
         <translation>拟终止特困供养：公示、异议处理和终止决定</translation>
     </message>
     <message>
+        <source>Self-care change...</source>
+        <translation>自理能力变化…</translation>
+    </message>
+    <message>
+        <source>Report a change in self-care; the county re-assesses within 10 working days</source>
+        <translation>报告生活自理能力变化；县级须在 10 个工作日内重新评估</translation>
+    </message>
+    <message>
         <source>Print change notice</source>
         <translation>打印变更告知书</translation>
     </message>
@@ -2446,6 +2454,53 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCareChangeDialog</name>
+    <message>
+        <source>Self-care change</source>
+        <translation>生活自理能力变化</translation>
+    </message>
+    <message>
+        <source>Self-care change - {name}</source>
+        <translation>生活自理能力变化 - {name}</translation>
+    </message>
+    <message>
+        <source>what changed, who reported it</source>
+        <translation>变化情况、报告人</translation>
+    </message>
+    <message>
+        <source>Report change</source>
+        <translation>登记变化报告</translation>
+    </message>
+    <message>
+        <source>Record re-assessment</source>
+        <translation>登记重新评估</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Reported change:</source>
+        <translation>报告的变化：</translation>
+    </message>
+    <message>
+        <source>Re-assessment (ticked = can do unaided):</source>
+        <translation>重新评估（勾选＝能自主完成）：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reported. The county re-assesses by {d}.</source>
+        <translation>已登记，县级须在 {d} 前重新评估。</translation>
+    </message>
+    <message>
+        <source>Re-assessed: {tier}.</source>
+        <translation>重新评估结果：{tier}。</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,8 @@ def test_green_channel_authorised_in_the_window(qtbot, office: Office, settings)
 
 def test_termination_publicity_entered_in_the_window(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """On a confirmed tekun case the reviewer publishes the proposed termination (grounds,
-    written reasons) from the termination dialog; the publicity period shows."""
+    written reasons) from the termination dialog; the publicity period shows. A self-care
+    change is reported and re-assessed from its own dialog."""
     db, actors = office.db, office.actors
     t0 = date.today() - timedelta(days=40)
     hid, pid = make_household(db, actors["clerk"], office.village_id, "刘孤老", date(1945, 5, 5),
@@ -146,6 +147,22 @@ def test_termination_publicity_entered_in_the_window(qtbot, office: Office, sett
     dialog.grab().save("/tmp/h8b_termination_dialog.png")
     eid = detail.view.enrollment_id
     assert enrollments.get_enrollment(db, actors["clerk"], eid).status == "active"
+    dialog.close()
+    wait_idle(qtbot)
+    # a reported self-care change starts the county's 10-working-day re-assessment
+    qtbot.mouseClick(detail.self_care_button, CLICK)
+    sc = detail.self_care_dialog
+    assert sc is not None
+    type_text(qtbot, sc.note_edit, "中风后卧床")
+    with qtbot.waitSignal(sc.saved, timeout=10000):
+        qtbot.mouseClick(sc.report_button, CLICK)
+    assert "re-assesses by" in sc.result_label.text() or "前重新评估" in sc.result_label.text()
+    sc.grab().save("/tmp/h8b_selfcare_dialog.png")
+    for box in sc.checks.values():
+        box.setChecked(False)
+    with qtbot.waitSignal(sc.saved, timeout=10000) as saved:
+        qtbot.mouseClick(sc.assess_button, CLICK)
+    assert saved.args == ["none"]
 
 
 def test_publicity_dialog_refuses_a_backdated_first_day(qtbot, office: Office,

@@ -31,6 +31,7 @@ from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
 from reliefdesk.ui.applications.record_dialog import RECORD_ACTIONS, RecordDialog
+from reliefdesk.ui.applications.selfcare_dialog import SelfCareChangeDialog
 from reliefdesk.ui.applications.termination_dialog import TerminationDialog
 from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.applications.widgets import section_label
@@ -136,6 +137,12 @@ class ApplicationDetail(QWidget):
                                                    "of this tekun support"))
         self.termination_button.clicked.connect(self.open_termination)
         self.termination_dialog: TerminationDialog | None = None
+        self.self_care_button = QPushButton(self.tr("Self-care change..."))
+        self.self_care_button.setObjectName("applicationSelfCareButton")
+        self.self_care_button.setToolTip(self.tr("Report a change in self-care; the county "
+                                                 "re-assesses within 10 working days"))
+        self.self_care_button.clicked.connect(self.open_self_care)
+        self.self_care_dialog: SelfCareChangeDialog | None = None
         self.print_change_button = QPushButton(self.tr("Print change notice"))
         self.print_change_button.setObjectName("applicationPrintChangeButton")
         self.print_change_button.setToolTip(self.tr("The written notice of the latest reduction, "
@@ -157,6 +164,7 @@ class ApplicationDetail(QWidget):
         head.addSpacing(10)
         head.addWidget(self.state_label)
         head.addStretch(1)
+        head.addWidget(self.self_care_button)
         head.addWidget(self.termination_button)
         head.addWidget(self.visit_button)
         head.addWidget(self.household_button)
@@ -294,10 +302,10 @@ class ApplicationDetail(QWidget):
         self.warnings_label.setText("\n".join(
             (*view.blockers, *view.warnings,
              *((view.deadline_warning,) if view.deadline_warning else ()))))
-        self.termination_button.setVisible(
-            view.programme == "tekun" and view.enrollment_id is not None
-            and view.enrollment_status not in (None, "terminated")
-            and self.ctx.actor.can("enrollment.change"))
+        supported = (view.programme == "tekun" and view.decision == "approved"
+                     and view.enrollment_status not in (None, "terminated"))
+        self.termination_button.setVisible(supported and self.ctx.actor.can("enrollment.change"))
+        self.self_care_button.setVisible(supported and self.ctx.actor.can("case.investigate"))
         self.steps_model.set_rows(list(view.steps))
         self._build_actions(view)
         self._update_print_buttons(view)
@@ -429,6 +437,23 @@ class ApplicationDetail(QWidget):
     @Slot()
     def _on_termination_destroyed(self) -> None:
         self.termination_dialog = None
+
+    @Slot()
+    def open_self_care(self) -> None:
+        """Report a self-care change or record the county's re-assessment."""
+        view = self.view
+        if view is None:
+            return
+        dialog = SelfCareChangeDialog(self.ctx, view.id, view.applicant_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _t: self.reload())
+        dialog.destroyed.connect(self._on_self_care_destroyed)
+        self.self_care_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_self_care_destroyed(self) -> None:
+        self.self_care_dialog = None
 
     @Slot()
     def print_notice(self) -> None:
