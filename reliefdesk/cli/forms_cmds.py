@@ -6,6 +6,7 @@
     forms notice      --ids 1,2,3 --out FILE [--mask-names]   公示表
     forms decision    --id N --out FILE          确认通知书 / 不予确认告知书
     forms change-notice --change N --out FILE    减发/停发/终止告知书（变更记录编号）
+    forms termination-notice --proposal N --out FILE   拟终止特困供养公示
     forms roster      --month YYYY-MM [--programme P] [--full-ids] --out FILE   发放花名册
     forms changes     --month YYYY-MM [--programme P] [--full-ids] --out FILE   变动名册
 
@@ -55,6 +56,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--id", type=int, required=True, help="申请编号")
     add("change-notice", "减发、停发、终止告知书（含理由和异议权利）", _change_notice).add_argument(
         "--change", type=int, required=True, help="变更记录编号（在保记录的减发、停发、终止）")
+    add("termination-notice", "拟终止特困人员救助供养公示", _termination_notice).add_argument(
+        "--proposal", type=int, required=True, help="拟终止记录编号")
     for name, help_text, handler in (("roster", "资金发放花名册", _roster),
                                      ("changes", "变动名册", _changes)):
         sp = add(name, help_text, handler)
@@ -138,6 +141,11 @@ def _decision(ctx: CliContext) -> int:
 def _change_notice(ctx: CliContext) -> int:
     return _save(ctx, printing_notices.change_notice_pdf(ctx.db(), ctx.actor("print"),
                                                          ctx.args.change))
+
+
+def _termination_notice(ctx: CliContext) -> int:
+    return _save(ctx, printing_notices.termination_notice_pdf(ctx.db(), ctx.actor("print"),
+                                                              ctx.args.proposal))
 
 
 def _roster(ctx: CliContext) -> int:

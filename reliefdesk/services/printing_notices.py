@@ -9,15 +9,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
-from ..documents.pdf.change_notice import CHANGE_TITLES, ChangeNoticeData, build_change_notice
+from ..documents.pdf.change_notice import (CHANGE_TITLES, ChangeNoticeData,
+                                           TerminationNoticeData, build_change_notice,
+                                           build_termination_notice)
 from ..errors import NotFound, RuleViolation
 from ..models import Application, Enrollment, EnrollmentChange, Household, Person, Village
 from ..models import Township, TerminationProposal
+from . import enrollments
 from .context import Actor
 from .printing_common import (PrintResult, count_pages, file_name, office_for_print,
                               record_print)
 
-__all__ = ["NOTICE_KINDS", "change_notice_data", "change_notice_pdf", "notice_changes"]
+__all__ = ["NOTICE_KINDS", "change_notice_data", "change_notice_pdf", "notice_changes",
+           "termination_notice_pdf"]
 
 NOTICE_KINDS = tuple(CHANGE_TITLES)
 
@@ -74,4 +78,31 @@ def change_notice_pdf(db: Database, actor: Actor, change_id: int) -> PrintResult
         record_print(s, actor, result, document=f"change_notice_{data.kind}",
                      entity="enrollment_change", ids=[change.id], full_ids=False,
                      households={change.id: e.household_id if e else None})
+        return result
+
+
+def termination_notice_pdf(db: Database, actor: Actor, proposal_id: int) -> PrintResult:
+    """The 拟终止特困供养公示 of one proposal, for the village notice board."""
+    actor.require("print")
+    with db.session() as s:
+        tp = s.get(TerminationProposal, proposal_id)
+        if tp is None:
+            raise NotFound(f"拟终止记录 #{proposal_id} 不存在。", code="notice.not_found")
+        e = s.get(Enrollment, tp.enrollment_id)
+        assert e is not None
+        payee = s.get(Person, e.payee_id)
+        h = s.get(Household, e.household_id)
+        v = s.get(Village, h.village_id) if h is not None else None
+        data = TerminationNoticeData(
+            office_for_print(s, _township(s, e.household_id)), payee.name if payee else "",
+            v.name if v is not None else "",
+            enrollments.TEKUN_TERMINATION_GROUNDS.get(tp.grounds, tp.grounds),
+            tp.publicity_start, tp.publicity_end)
+        pdf = build_termination_notice(data)
+        result = PrintResult(pdf, f"拟终止特困供养公示 — {data.name}",
+                             file_name("拟终止公示", data.name, tp.publicity_start.isoformat()),
+                             count_pages(pdf))
+        record_print(s, actor, result, document="termination_notice",
+                     entity="termination_proposal", ids=[tp.id], full_ids=False,
+                     households={tp.id: e.household_id})
         return result

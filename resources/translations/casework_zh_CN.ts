@@ -2600,6 +2600,10 @@
         <translation>次月起终止</translation>
     </message>
     <message>
+        <source>Print publicity notice</source>
+        <translation>打印拟终止公示</translation>
+    </message>
+    <message>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>

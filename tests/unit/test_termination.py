@@ -48,6 +48,9 @@ def test_tekun_termination_published_seven_days_then_from_next_month(db, actors)
                              "其子刘某返乡务工，月收入3000元，具备赡养能力", start=date(2025, 6, 2),
                              recorded_on=date(2025, 6, 2))
     assert (tp.publicity_start, tp.publicity_end) == (date(2025, 6, 2), date(2025, 6, 8))
+    board = _text(printing_notices.termination_notice_pdf(db, actors["clerk"], tp.id).pdf)
+    assert "拟终止特困人员救助供养公示" in board and "刘孤老" in board and "2025年6月8日" in board
+    assert "3000" not in board  # the detailed reasons stay off the notice board
     ev = [e for e in casework.workbench(db, actors["clerk"], date(2025, 6, 3)).events
           if e.kind == "termination"]
     assert [e.due_on for e in ev] == [date(2025, 6, 8)]

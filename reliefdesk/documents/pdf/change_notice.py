@@ -3,7 +3,10 @@ and 停发 the family is told in writing with reasons; 民发〔2021〕43号 第
 the decision, the amounts before and after, from which month, the reasons, the referral to
 other programmes where noted, and the right to object (申请行政复议 / 提起行政诉讼).
 
-Pure: :class:`ChangeNoticeData` in, PDF bytes out.
+Also the 拟终止特困供养公示 posted for 7 days before a tekun termination (第二十五条): name,
+village, the ground in general terms and the period, nothing else (DOMAIN §2.11, §10).
+
+Pure: :class:`ChangeNoticeData` / :class:`TerminationNoticeData` in, PDF bytes out.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from ..forms_data import PROGRAMME_NAMES, Office
 from ._compat import fen_to_yuan, to_capital
 from .layout import P, Styles, build_pdf, content_width, fmt_date, qr_block, spacer
 
-__all__ = ["CHANGE_TITLES", "ChangeNoticeData", "build_change_notice"]
+__all__ = ["CHANGE_TITLES", "ChangeNoticeData", "TerminationNoticeData", "build_change_notice",
+           "build_termination_notice"]
 
 CHANGE_TITLES = {"decrease": "减发告知书", "suspend": "停发告知书", "terminate": "终止救助告知书"}
 _VERBS = {"decrease": "减发", "suspend": "停发", "terminate": "终止"}
@@ -89,3 +93,30 @@ def build_change_notice(data: ChangeNoticeData) -> bytes:
         raise ValueError(data.kind)
     return build_pdf(_story(data, Styles(base=12)),
                      title=f"{_programme(data.programme)}{CHANGE_TITLES[data.kind]}")
+
+
+@dataclass(frozen=True, slots=True)
+class TerminationNoticeData:
+    """The 公示 of a proposed tekun termination."""
+
+    office: Office
+    name: str
+    village: str
+    grounds: str
+    start: date
+    end: date
+
+
+def build_termination_notice(data: TerminationNoticeData) -> bytes:
+    """拟终止特困人员救助供养公示 as PDF bytes."""
+    st = Styles(base=13)
+    o = data.office
+    story: list[Flowable] = [P(f"{o.township}拟终止特困人员救助供养公示", st.title), spacer(6)]
+    story.append(P(f"经调查核实，{data.village}{data.name}因“{data.grounds}”，拟终止其特困人员救助供养。"
+                   f"现予公示，公示期为{fmt_date(data.start)}至{fmt_date(data.end)}。", st.body_indent))
+    story.append(P("如有异议，请在公示期内向乡镇人民政府（街道办事处）民政所实名反映，"
+                   f"电话：{o.phone}；监督电话：12349。", st.body_indent))
+    story.append(spacer(16))
+    story.append(P(o.office_name, st.right))
+    story.append(P(fmt_date(data.start), st.right))
+    return build_pdf(story, title=f"{o.township}拟终止特困人员救助供养公示")

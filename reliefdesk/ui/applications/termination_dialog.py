@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services import enrollments, termination
+from reliefdesk.services import enrollments, printing_notices, termination
 from reliefdesk.services.termination import TerminationView
-from reliefdesk.ui import forms
+from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications.widgets import code_combo, date_edit, to_date
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
@@ -75,6 +75,8 @@ class TerminationDialog(QDialog):
                                           self.tr("Decide objection"), self._decide)
         self.finalise_button = self._button("terminationFinaliseButton",
                                             self.tr("Terminate from next month"), self._finalise)
+        self.print_button = self._button("terminationPrintButton",
+                                         self.tr("Print publicity notice"), self._print)
         self.error_label = forms.make_error_label("terminationErrorLabel", word_wrap=True)
         form = QFormLayout()
         form.addRow(self.tr("Status:"), self.status_label)
@@ -89,7 +91,7 @@ class TerminationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         row = QDialogButtonBox()
         for b in (self.propose_button, self.objection_button, self.decide_button,
-                  self.finalise_button):
+                  self.finalise_button, self.print_button):
             row.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -138,6 +140,7 @@ class TerminationDialog(QDialog):
                                          and self.ctx.actor.can("case.publicity"))
         self.decide_button.setEnabled(status == "objection" and can_decide)
         self.finalise_button.setEnabled(status == "publicity" and can_decide)
+        self.print_button.setEnabled(status == "publicity" and self.ctx.actor.can("print"))
 
     def _run(self, op: object) -> None:
         self.error_label.setVisible(False)
@@ -153,6 +156,16 @@ class TerminationDialog(QDialog):
             self.error_label.setVisible(True)
 
         QueryOp(parent=self, op=op, success=done).failure(failed).run_in_background()
+
+    @Slot()
+    def _print(self) -> None:
+        """The 拟终止公示 for the notice board."""
+        c = self.current
+        if c is None:
+            return
+        db, actor, pid = self.ctx.db, self.ctx.actor, c.id
+        printing.print_document(self.ctx, self, lambda: printing_notices.termination_notice_pdf(
+            db, actor, pid))
 
     @Slot()
     def _propose(self) -> None:
