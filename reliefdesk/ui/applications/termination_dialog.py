@@ -44,7 +44,7 @@ class TerminationDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("terminationDialog")
         self.setWindowTitle(self.tr("Proposed termination"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(840)
         self.ctx, self.enrollment_id = ctx, enrollment_id
         self.current: TerminationView | None = None
         heading = QLabel(self.tr("Tekun termination - {name}").format(name=name))
