@@ -1023,6 +1023,30 @@
         <translation>支出型</translation>
     </message>
     <message>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <source>Traffic or other accident</source>
+        <translation>交通事故等意外</translation>
+    </message>
+    <message>
+        <source>Sudden serious illness</source>
+        <translation>突发重大疾病</translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <source>Medical costs</source>
+        <translation>医疗支出</translation>
+    </message>
+    <message>
+        <source>Education costs</source>
+        <translation>教育支出</translation>
+    </message>
+    <message>
         <source>Dispersed support</source>
         <translation>分散供养</translation>
     </message>
@@ -2158,6 +2182,10 @@
     <message>
         <source>Type:</source>
         <translation>救助类型：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>致困原因：</translation>
     </message>
     <message>
         <source>Months:</source>

@@ -206,3 +206,20 @@ def test_admin_enters_next_years_holiday_period(qtbot, sqlite_db, settings) -> N
     assert len(section.model.rows) == 9
     qtbot.waitUntil(lambda: "2023–2027" in section.coverage_label.text(), timeout=10000)
     page.grab().save("/tmp/h8b_holidays.png")
+
+
+def test_wizard_records_the_cause_of_temporary_aid(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
+    """The wizard's temporary-aid box asks for the cause (致困原因) and hands it to the
+    service, so a repeat for the same cause within 12 months can be flagged."""
+    db, actors = office.db, office.actors
+    s = open_window(qtbot, db, actors["clerk"], settings)
+    s.applications.new_application(0)
+    wizard = s.applications.wizard
+    assert wizard is not None
+    wait_idle(qtbot)
+    pp = wizard.programme_page
+    pp.programme_combo.setCurrentIndex(pp.programme_combo.findData("temporary_aid"))
+    pp.aid_cause_combo.setCurrentIndex(pp.aid_cause_combo.findData("illness"))
+    fields = pp.fields()
+    assert fields["aid_cause"] == "illness" and fields["aid_type"] == "emergency"
+    wizard.close()

@@ -340,6 +340,8 @@ class ApplicationDetail(QWidget):
             parts.append(self.tr("{type}, {m} month(s), {p} person(s)").format(
                 type=L.label(L.aid_type_labels(), view.aid_type), m=view.aid_months or 1,
                 p=view.aid_persons or 1))
+        if view.aid_cause:
+            parts.append(L.label(L.aid_cause_labels(), view.aid_cause))
         if view.green_channel:
             parts.append(self.tr("green channel"))
         return self.tr(", ").join(parts) or "-"

@@ -80,6 +80,19 @@ def aid_type_labels() -> dict[str, str]:
     }
 
 
+def aid_cause_labels() -> dict[str, str]:
+    """致困原因 of temporary aid (codes of ``domain.admission.TEMP_AID_CAUSES``)."""
+    return {
+        "fire": QCoreApplication.translate("CaseLabels", "Fire"),
+        "accident": QCoreApplication.translate("CaseLabels", "Traffic or other accident"),
+        "illness": QCoreApplication.translate("CaseLabels", "Sudden serious illness"),
+        "disaster": QCoreApplication.translate("CaseLabels", "Natural disaster"),
+        "medical": QCoreApplication.translate("CaseLabels", "Medical costs"),
+        "education": QCoreApplication.translate("CaseLabels", "Education costs"),
+        "other": QCoreApplication.translate("CaseLabels", "Other"),
+    }
+
+
 def care_mode_labels() -> dict[str, str]:
     return {
         "dispersed": QCoreApplication.translate("CaseLabels", "Dispersed support"),
