@@ -5,6 +5,8 @@
     forms visit       --id N --out FILE          入户调查表
     forms notice      --ids 1,2,3 --out FILE [--mask-names]   公示表
     forms decision    --id N --out FILE          确认通知书 / 不予确认告知书
+    forms change-notice --change N --out FILE    减发/停发/终止告知书（变更记录编号）
+    forms termination-notice --proposal N --out FILE   拟终止特困供养公示
     forms roster      --month YYYY-MM [--programme P] [--full-ids] --out FILE   发放花名册
     forms changes     --month YYYY-MM [--programme P] [--full-ids] --out FILE   变动名册
 
@@ -24,7 +26,7 @@ from typing import Any
 
 from ..documents.pdf.fonts import font_warning
 from ..errors import ValidationError
-from ..services import printing
+from ..services import printing, printing_notices
 from ..services.printing import PrintResult
 from .framework import EXIT_OK, CliContext
 
@@ -54,6 +56,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     notice.add_argument("--mask-names", action="store_true", help="姓名中间字以 * 代替")
     add("decision", "确认通知书或不予确认告知书", _decision).add_argument(
         "--id", type=int, required=True, help="申请编号")
+    add("change-notice", "减发、停发、终止告知书（含理由和异议权利）", _change_notice).add_argument(
+        "--change", type=int, required=True, help="变更记录编号（在保记录的减发、停发、终止）")
+    add("termination-notice", "拟终止特困人员救助供养公示", _termination_notice).add_argument(
+        "--proposal", type=int, required=True, help="拟终止记录编号")
     for name, help_text, handler in (("roster", "资金发放花名册", _roster),
                                      ("changes", "变动名册", _changes)):
         sp = add(name, help_text, handler)
@@ -135,6 +141,16 @@ def _notice(ctx: CliContext) -> int:
 
 def _decision(ctx: CliContext) -> int:
     return _save(ctx, printing.decision_letter_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
+
+
+def _change_notice(ctx: CliContext) -> int:
+    return _save(ctx, printing_notices.change_notice_pdf(ctx.db(), ctx.actor("print"),
+                                                         ctx.args.change))
+
+
+def _termination_notice(ctx: CliContext) -> int:
+    return _save(ctx, printing_notices.termination_notice_pdf(ctx.db(), ctx.actor("print"),
+                                                              ctx.args.proposal))
 
 
 def _roster(ctx: CliContext) -> int:

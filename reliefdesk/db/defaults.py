@@ -33,7 +33,7 @@ def default_policy() -> dict[str, Any]:
         "estimated": [
             "urban_dibao_standard_fen", "rural_dibao_standard_fen", "floor_ratio",
             "topup_rates", "tekun_care_fen", "temp_aid_township_limit_fen",
-            "temp_aid_case_by_case_fen", "temp_aid_max_months", "phase_out_schedule",
+            "temp_aid_case_by_case_fen", "temp_aid_advance_cap_fen", "temp_aid_max_months", "phase_out_schedule",
             "confirmation_delegated", "tiers",
         ],
         "source": "2022 河南 630/420 元 +5%（估算，DOMAIN.md §5.2）；特困 1.3 倍；护理 5%/10%/20% × 1800",
@@ -54,7 +54,11 @@ def default_policy() -> dict[str, Any]:
         "min_wage_fen": 180000,
         "tekun_care_fen": {"full": 9000, "partial": 18000, "none": 36000},
         "temp_aid_township_limit_fen": 198450,  # 3 × urban standard
-        "temp_aid_case_by_case_fen": 5000000,
+        # 一事一议 above 5,000 元: the office this is modelled on sent a 5,000 元 case through
+        # it (DOMAIN §4.4); the old 50,000 元 default could never trigger for a township case.
+        "temp_aid_case_by_case_fen": 500000,
+        # 先行救助 cap; None = the township approval limit (DOMAIN §4.2 小额先行救助)
+        "temp_aid_advance_cap_fen": None,
         "temp_aid_max_months": 6,
         "phase_out_schedule": ["1", "1", "4/5", "4/5", "3/5", "3/5"],
         "publicity_days": 7,
@@ -86,6 +90,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "audit.retention_days": 190,
     "roster.bank_template": None,
     "roster.amount_cap_ratio": "3/2",
+    # 公示 first day at most this many days before the day it is recorded (no backdating)
+    "casework.publicity_grace_days": 0,
+    # separation of duties, stricter option: whoever started or ended the 公示 may not confirm
+    "casework.separation_publicity": False,
 }
 
 

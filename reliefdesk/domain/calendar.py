@@ -2,8 +2,9 @@
 
 Time limits in the rules are counted in working days ("10 个工作日内"). A day is a working day
 when it is a designated make-up working day (调休上班), or else a Monday–Friday that is not a
-holiday. Outside the years the table covers only weekends count as days off, so keep the table
-current (the seed is ``holidays_cn.json``; the live copy is in the database, editable by an admin).
+holiday. Outside the years the table covers only weekends count as days off: such a deadline
+is an estimate, and :meth:`WorkCalendar.coverage_warning` says so in words the UI shows next to
+it (the seed is ``holidays_cn.json``; the live copy is in the database, editable by an admin).
 
 Counting convention: the day of the event itself does not count ("n working days after start").
 """
@@ -17,6 +18,7 @@ from importlib import resources
 
 __all__ = [
     "WorkCalendar",
+    "coverage_warning",
     "add_calendar_days",
     "default_calendar",
     "default_holiday_table",
@@ -28,12 +30,29 @@ _ONE_DAY = timedelta(days=1)
 class WorkCalendar:
     """Weekends plus a holiday list and a make-up working-day list."""
 
-    def __init__(self, holidays: Iterable[date] = (), makeup_workdays: Iterable[date] = ()) -> None:
+    def __init__(self, holidays: Iterable[date] = (), makeup_workdays: Iterable[date] = (),
+                 covered_years: Iterable[int] | None = None) -> None:
         self._holidays = frozenset(holidays)
         self._makeup = frozenset(makeup_workdays)
         clash = self._holidays & self._makeup
         if clash:
             raise ValueError(f"dates both holiday and make-up working day: {sorted(clash)}")
+        # Every year has official holidays (元旦 at least): a year with none is not covered.
+        self._years = frozenset(covered_years) if covered_years is not None else frozenset(
+            d.year for d in self._holidays)
+
+    @property
+    def covered_years(self) -> frozenset[int]:
+        """Years whose holiday and make-up table is known."""
+        return self._years
+
+    def covers(self, d: date) -> bool:
+        return d.year in self._years
+
+    def coverage_warning(self, start: date, end: date | None) -> str | None:
+        """A clear warning when a deadline counted from ``start`` to ``end`` runs through a year
+        without holiday data (then only weekends were skipped), else None."""
+        return coverage_warning(self._years, start, end)
 
     @property
     def holidays(self) -> frozenset[date]:
@@ -85,6 +104,20 @@ class WorkCalendar:
         return on > self.add_working_days(start, limit_working_days)
 
 
+def coverage_warning(covered: Iterable[int], start: date, end: date | None) -> str | None:
+    """The warning text for a period touching years missing from ``covered`` (or None)."""
+    if end is None:
+        return None
+    lo, hi = min(start, end), max(start, end)
+    have = set(covered)
+    missing = [y for y in range(lo.year, hi.year + 1) if y not in have]
+    if not missing:
+        return None
+    years = "、".join(str(y) for y in missing)
+    return (f"{years} 年的法定节假日和调休安排尚未录入，期限 {end.isoformat()} 只按周末推算，"
+            "可能不准确；请管理员在“系统设置—节假日”录入国务院办公厅通知。")
+
+
 def add_calendar_days(start: date, n: int) -> date:
     """``start`` plus n calendar days (自然日), for limits not counted in working days."""
     return start + timedelta(days=n)
@@ -97,7 +130,7 @@ def _parse(s: str) -> date:
 def default_holiday_table() -> dict[int, tuple[list[date], list[date]]]:
     """The seed table: year → (holidays, make-up working days), from ``holidays_cn.json``.
 
-    Covers 2024–2026 (official State Council notices). Data, not code: an admin maintains the
+    Covers 2023–2026 (official State Council notices). Data, not code: an admin maintains the
     live copy in the database.
     """
     raw = json.loads(

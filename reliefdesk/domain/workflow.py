@@ -8,19 +8,19 @@ legal rule quoted when it is refused, so that no path enrolls anybody without th
 
 Pure: stdlib plus our error types. The services gather the :class:`Facts` from the database,
 ask :func:`check_transition` and record the step; the UI asks :func:`allowed_actions` for its
-buttons. Deadlines are counted in working days with :class:`~reliefdesk.domain.calendar.WorkCalendar`.
+buttons. Deadlines (:mod:`reliefdesk.domain.deadlines`, re-exported here) are counted in
+working days with :class:`~reliefdesk.domain.calendar.WorkCalendar`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import NoReturn
 
 from ..errors import PermissionDenied, RuleViolation, ValidationError
-from .calendar import WorkCalendar
 
 __all__ = [
     "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMME_LABELS",
@@ -83,6 +83,11 @@ class Action(StrEnum):
     CONFIRM = "confirm"
     RECORD_NOTICE = "record_notice"  # 不予确认 written notice delivered
     COMPLETE_PAPERWORK = "complete_paperwork"  # 先行救助: signatures and seals completed
+    RECORD_COUNTY_APPROVAL = "record_county_approval"  # temporary aid above the township limit
+    RECORD_CASE_BY_CASE = "record_case_by_case"  # 一事一议 decision above its threshold
+    RECORD_COUNTY_VISIT = "record_county_visit"  # county's own visit, near-relative cases
+    AUTHORISE_GREEN = "authorise_green"  # dibao 特事特办/先行纳入
+    STOP_GREEN = "stop_green"  # 先行纳入 stopped: the ordinary steps were not done in time
     WITHDRAW = "withdraw"
     TERMINATE_NONCOOPERATION = "terminate_noncooperation"
 
@@ -99,6 +104,9 @@ ACTION_LABELS: dict[str, str] = {
     Action.FINISH_PUBLICITY: "公示结束", Action.CONFIRM: "审核确认",
     Action.RECORD_NOTICE: "登记书面告知", Action.COMPLETE_PAPERWORK: "补齐手续",
     Action.WITHDRAW: "撤回申请", Action.TERMINATE_NONCOOPERATION: "终止审核",
+    Action.RECORD_COUNTY_APPROVAL: "登记县级审批", Action.RECORD_CASE_BY_CASE: "登记一事一议",
+    Action.RECORD_COUNTY_VISIT: "登记县级入户调查", Action.AUTHORISE_GREEN: "特事特办先行纳入",
+    Action.STOP_GREEN: "先行纳入逾期停发",
 }
 
 ACTION_PERMISSIONS: dict[str, str] = {
@@ -109,6 +117,9 @@ ACTION_PERMISSIONS: dict[str, str] = {
     Action.FINISH_PUBLICITY: "case.publicity", Action.CONFIRM: "case.confirm",
     Action.RECORD_NOTICE: "case.close", Action.COMPLETE_PAPERWORK: "case.investigate",
     Action.WITHDRAW: "case.close", Action.TERMINATE_NONCOOPERATION: "case.close",
+    Action.RECORD_COUNTY_APPROVAL: "case.prelim", Action.RECORD_CASE_BY_CASE: "case.prelim",
+    Action.RECORD_COUNTY_VISIT: "case.investigate", Action.AUTHORISE_GREEN: "case.confirm",
+    Action.STOP_GREEN: "case.confirm",
 }
 
 # Role → permissions, mirrored from services/context.py PERMISSIONS (domain may not import
@@ -143,7 +154,11 @@ RULES: dict[str, str] = {
     "tekun_confirm": f"{_T} 第十六条",
     "tekun_self_care": f"{_T} 第二十条",
     "temp_advance": f"{_A} 第二条第（二）项",
-    "separation": "社会救助经办审核审批分离原则（审批人不得审核确认本人经办的申请）",
+    "separation": "社会救助经办审核审批分离原则（审批人不得审核确认本人受理、调查或初审的申请）",
+    "temp_limit": f"{_A} 第二条第（三）项；《社会救助暂行办法》第四十八条",
+    "case_by_case": f"{_A} 第二条第（三）项（一事一议）",
+    "county_visit": f"{_D} 第二十条（单独登记备案的近亲属，县级须入户调查）",
+    "green_dibao": f"{_D} 第二十八条（特事特办须经授权并在期限内补齐程序）",
 }
 
 
@@ -187,6 +202,21 @@ class Facts:
     resolution: str = ""  # resolve_objection: "recheck" | "democratic_review"
     notice_pending: bool = False
     paperwork_pending: bool = False
+    # separation of duties: users who accepted, investigated or gave the 初审 opinion (plus,
+    # if the office chose the stricter rule, started or ended the 公示)
+    involved_user_ids: frozenset[int] = frozenset()
+    # temporary aid: routing of the amount actually proposed (DOMAIN §4.4)
+    county_approval_needed: bool = False
+    county_approval_recorded: bool = False
+    case_by_case_needed: bool = False
+    case_by_case_recorded: bool = False
+    advance_cap_fen: int | None = None  # 先行救助 cap (None: no cap)
+    # near-relative (单独登记备案) case: the county's own home visit
+    county_visit_required: bool = False
+    county_visit_recorded: bool = False
+    # dibao 特事特办/先行纳入
+    green_authorised: bool = False
+    green_due: date | None = None
 
 
 @dataclass(frozen=True)
@@ -266,10 +296,23 @@ def _g_in_publicity_period(p: str, f: Facts) -> None:
         _fail("公示期已届满，不能再登记公示异议。", p, "publicity", "publicity_over")
 
 
+def _g_separation(p: str, f: Facts) -> None:
+    if f.actor_user_id == f.created_by or f.actor_user_id in f.involved_user_ids:
+        what = "审批" if p == "temporary_aid" else "审核确认"
+        raise PermissionDenied(f"不能{what}本人受理、调查或提出初审意见的申请（经办与审批须分离），"
+                               "请由其他负责人办理。", code="workflow.self_confirm",
+                               rule=RULES["separation"])
+
+
+def _g_county_visit_done(p: str, f: Facts) -> None:
+    if f.county_visit_required and not f.county_visit_recorded:
+        _fail("本案家庭成员是经办人员或村(居)委会成员的近亲属（单独登记备案），须先登记县级民政部门"
+              "的入户调查，才能审核确认。", p, "county_visit", "county_visit_missing")
+
+
 def _g_confirm(p: str, f: Facts) -> None:
-    if f.actor_user_id == f.created_by:
-        raise PermissionDenied("不能审核确认本人受理的申请（经办与审批须分离）。",
-                               code="workflow.self_confirm", rule=RULES["separation"])
+    _g_separation(p, f)
+    _g_county_visit_done(p, f)
     if f.decision not in ("approve", "refuse"):
         raise ValidationError("请选择审核确认结论：同意或不予确认。", field="decision",
                               code="workflow.decision")
@@ -278,11 +321,54 @@ def _g_confirm(p: str, f: Facts) -> None:
     if f.decision == "approve" and not f.proposed_fen:
         _fail("初审核定金额为 0，不能确认同意；请复核收入或选择不予确认。", p, "decision",
               "zero_amount")
+    if f.decision == "approve" and p == "temporary_aid":
+        amount = f"{(f.proposed_fen or 0) / 100:.2f}"
+        if f.advance_cap_fen is not None and (f.proposed_fen or 0) > f.advance_cap_fen:
+            _fail(f"先行救助只适用于小额救助：拟救助 {amount} 元超过先行救助上限 "
+                  f"{f.advance_cap_fen / 100:.2f} 元，请按正常程序办理。", p, "temp_advance",
+                  "advance_cap")
+        if f.county_approval_needed and not f.county_approval_recorded:
+            _fail(f"拟救助 {amount} 元超过乡镇审批限额，须先登记县级民政部门的审批，才能发放。",
+                  p, "temp_limit", "county_approval_missing")
+        if f.case_by_case_needed and not f.case_by_case_recorded:
+            _fail(f"拟救助 {amount} 元超过一事一议标准，须先登记县级协调机制的一事一议决定（日期、"
+                  "机构、参加人员、会议纪要、金额），才能发放。", p, "case_by_case",
+                  "case_by_case_missing")
 
 
 def _g_notice(p: str, f: Facts) -> None:
     if not f.notice_pending:
         _fail("书面告知已登记。", p, "decision", "notice_done")
+
+
+def _g_county_approval(p: str, f: Facts) -> None:
+    if not f.county_approval_needed or f.county_approval_recorded:
+        _fail("本案金额未超过乡镇审批限额，或县级审批已登记。", p, "temp_limit",
+              "county_approval_not_needed")
+
+
+def _g_case_by_case(p: str, f: Facts) -> None:
+    if not f.case_by_case_needed or f.case_by_case_recorded:
+        _fail("本案金额未超过一事一议标准，或一事一议决定已登记。", p, "case_by_case",
+              "case_by_case_not_needed")
+
+
+def _g_county_visit(p: str, f: Facts) -> None:
+    if not f.county_visit_required or f.county_visit_recorded:
+        _fail("本案不需要县级入户调查，或已经登记。", p, "county_visit", "county_visit_not_needed")
+
+
+def _g_green_new(p: str, f: Facts) -> None:
+    if f.green_authorised:
+        _fail("本案已经特事特办先行纳入。", p, "green_dibao", "green_done")
+
+
+def _g_green_overdue(p: str, f: Facts) -> None:
+    if not f.green_authorised or f.green_due is None:
+        _fail("本案不是特事特办先行纳入的申请。", p, "green_dibao", "green_none")
+    if f.on_date <= f.green_due:
+        _fail(f"先行纳入的补办期限（{f.green_due.isoformat()}）尚未届满。", p, "green_dibao",
+              "green_running")
 
 
 def _g_paperwork(p: str, f: Facts) -> None:
@@ -334,11 +420,32 @@ _GREEN_EXTRA = (
 )
 
 
+_DECIDING = frozenset({_S.PRELIM_REVIEW, _S.PUBLICITY, _S.OBJECTION_REVIEW,
+                       _S.AWAITING_CONFIRMATION})
+_TEMP_AID_EXTRA = (
+    Transition(Action.RECORD_COUNTY_APPROVAL, _DECIDING, None, "case.prelim",
+               (_g_county_approval,)),
+    Transition(Action.RECORD_CASE_BY_CASE, _DECIDING, None, "case.prelim", (_g_case_by_case,)),
+)
+_COUNTY_VISIT = Transition(Action.RECORD_COUNTY_VISIT, _OPEN - {_S.ACCEPTED}, None,
+                           "case.investigate", (_g_county_visit,))
+_DIBAO_GREEN = (
+    Transition(Action.AUTHORISE_GREEN, frozenset({_S.ACCEPTED, _S.INVESTIGATING,
+                                                  _S.PRELIM_REVIEW}), None, "case.confirm",
+               (_g_green_new,)),
+    Transition(Action.STOP_GREEN, _OPEN, _S.TERMINATED, "case.confirm", (_g_green_overdue,)),
+)
+
+
 def _table(programme: str, facts: Facts) -> dict[Action, Transition]:
     if programme not in PROGRAMMES:
         raise ValidationError(f"未知的救助项目：{programme}", field="programme",
                               code="workflow.programme")
     table = {t.action: t for t in _BASE}
+    extra: tuple[Transition, ...] = _TEMP_AID_EXTRA if programme == "temporary_aid" else (
+        (_COUNTY_VISIT, *_DIBAO_GREEN) if is_dibao(programme) else (_COUNTY_VISIT,))
+    for t in extra:
+        table[t.action] = t
     if _green(programme, facts):
         for t in _GREEN_EXTRA:
             table[t.action] = t
@@ -364,6 +471,8 @@ def next_state(programme: str, state: State | str, action: Action | str, facts: 
     t = transition(programme, action, facts)
     if t.target is not None:
         return t.target
+    if t.action != Action.CONFIRM:
+        return State(state)  # a record that does not move the case
     return State.APPROVED if facts.decision == "approve" else State.REFUSED
 
 
@@ -430,95 +539,4 @@ def required_path(programme: str, green_channel: bool = False) -> tuple[State, .
             State.AWAITING_CONFIRMATION)
 
 
-# ----------------------------------------------------------------------------- deadlines
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Working-day limits (policy ``limits``; DOMAIN §2.12, §3.3, §4.4) and 公示 settings."""
-
-    investigate_start_wd: int = 3
-    info_check_start_wd: int = 3
-    county_confirm_wd: int = 10
-    refusal_notice_wd: int = 3
-    total_county_wd: int = 30
-    total_delegated_wd: int = 20
-    total_extended_wd: int = 45
-    tekun_prelim_wd: int = 15
-    tekun_confirm_wd: int = 15
-    temp_aid_wd: int = 10
-    paperwork_after_advance_wd: int = 5
-    publicity_days: int = 7
-    publicity_working_days: bool = False
-
-    @classmethod
-    def from_mapping(cls, limits: Mapping[str, int], *, publicity_days: int = 7,
-                     publicity_working_days: bool = False) -> Limits:
-        known = {k: int(v) for k, v in limits.items()
-                 if k in cls.__dataclass_fields__ and not k.startswith("publicity")}
-        return cls(**known, publicity_days=publicity_days,
-                   publicity_working_days=publicity_working_days)
-
-
-def publicity_end(start: date, limits: Limits, calendar: WorkCalendar) -> date:
-    """Last day of a 公示 starting on ``start`` (the start day is day 1).
-
-    7 calendar days from 3 March end on 9 March; with working days the 7th working day counted
-    from ``start`` (``start`` counts if it is a working day).
-    """
-    n = max(limits.publicity_days, 1)
-    if not limits.publicity_working_days:
-        return start + timedelta(days=n - 1)
-    first = start if calendar.is_working_day(start) else calendar.add_working_days(start, 1)
-    return calendar.add_working_days(first, n - 1)
-
-
-def total_deadline(programme: str, accepted_on: date, limits: Limits, calendar: WorkCalendar,
-                   *, delegated: bool, extended: bool = False) -> date | None:
-    """Whole-case limit for dibao: 30 working days (county confirms), 20 (delegated to the
-    township), 45 when extended (民发〔2021〕57号 第二十二条; 民函〔2022〕70号 §四). Other
-    programmes have per-step limits only (None)."""
-    if not is_dibao(programme):
-        return None
-    if extended:
-        n = limits.total_extended_wd
-    else:
-        n = limits.total_delegated_wd if delegated else limits.total_county_wd
-    return calendar.add_working_days(accepted_on, n)
-
-
-def step_deadline(programme: str, state: State | str, *, state_since: date, accepted_on: date,
-                  limits: Limits, calendar: WorkCalendar, publicity_end_on: date | None = None,
-                  decided_on: date | None = None, notice_pending: bool = False,
-                  paperwork_due: date | None = None) -> date | None:
-    """Deadline of the current step, or None when the step has no limit of its own.
-
-    accepted → start the investigation within 3 working days; tekun investigation + 初审 within
-    15 working days of acceptance (again 15 after a 公示 objection); 公示 → its last day;
-    awaiting confirmation → 10 working days (tekun 15; temporary aid 10); refused → written
-    notice within 3 working days of the decision; approved by 先行救助 → paperwork due.
-    """
-    st = State(state)
-    cal = calendar
-    if st == State.ACCEPTED:
-        return cal.add_working_days(state_since, limits.investigate_start_wd)
-    if st == State.INVESTIGATING:
-        if programme == "tekun":
-            return cal.add_working_days(accepted_on, limits.tekun_prelim_wd)
-        return None
-    if st == State.PRELIM_REVIEW:
-        return None
-    if st == State.OBJECTION_REVIEW:
-        return cal.add_working_days(state_since, limits.tekun_prelim_wd) \
-            if programme == "tekun" else None
-    if st == State.PUBLICITY:
-        return publicity_end_on
-    if st == State.AWAITING_CONFIRMATION:
-        n = {"tekun": limits.tekun_confirm_wd, "temporary_aid": limits.temp_aid_wd}.get(
-            programme, limits.county_confirm_wd)
-        return cal.add_working_days(state_since, n)
-    if st == State.REFUSED and notice_pending:
-        return cal.add_working_days(decided_on or state_since, limits.refusal_notice_wd)
-    if st == State.APPROVED:
-        return paperwork_due
-    return None
+from .deadlines import Limits, publicity_end, step_deadline, total_deadline  # noqa: E402

@@ -1,8 +1,9 @@
 """SQLAlchemy 2.x typed ORM models (no Qt, no services)."""
 
 from .base import Base, utcnow
-from .casework import (PROGRAMMES, Application, CaseStep, Enrollment, EnrollmentChange,
-                       EnrollmentMember, Visit, VisitPhoto)
+from .casework import (PROGRAMMES, Application, CaseRecord, CaseStep, Enrollment,
+                       EnrollmentChange, EnrollmentMember, TerminationProposal, Visit,
+                       VisitPhoto)
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
                        Person, PersonSearchKey)
@@ -10,7 +11,7 @@ from .roster import (ADJUSTMENT_KINDS, CHANGE_FLAGS, BankReturn, Roster, RosterA
 from .security import AuditEvent, AuditHead, User
 
 __all__ = [
-    "Base", "utcnow", "PROGRAMMES", "Application", "CaseStep", "Enrollment", "EnrollmentChange",
+    "Base", "utcnow", "PROGRAMMES", "Application", "CaseRecord", "TerminationProposal", "CaseStep", "Enrollment", "EnrollmentChange",
     "EnrollmentMember", "Visit", "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
     "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
     "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",

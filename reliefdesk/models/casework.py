@@ -38,7 +38,8 @@ class Application(Base):
     aid_type: Mapped[str | None] = mapped_column(String(16))  # emergency | expenditure
     aid_months: Mapped[int | None] = mapped_column(Integer)
     aid_persons: Mapped[int | None] = mapped_column(Integer)
-    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)  # 先行救助
+    aid_cause: Mapped[str | None] = mapped_column(String(16))  # domain.admission.TEMP_AID_CAUSES
+    green_channel: Mapped[bool] = mapped_column(Boolean, default=False)  # 先行救助 / 先行纳入
     paperwork_due: Mapped[date | None] = mapped_column(Date)
     # workflow facts
     info_check_requested_on: Mapped[date | None] = mapped_column(Date)
@@ -205,3 +206,62 @@ class EnrollmentChange(Base):
     role: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     enrollment: Mapped[Enrollment] = relationship(back_populates="changes")
+
+
+class CaseRecord(Base):
+    """A recorded decision or authorisation attached to an application (DOMAIN §2.12, §4.2):
+
+    - ``county_approval``: the county's approval of temporary aid above the township limit
+      (``body`` 审批机关, ``participants`` 审批人, ``reference`` 文号, ``amount_fen``);
+    - ``case_by_case``: a 一事一议 decision of the county's coordination mechanism (``body``,
+      ``participants``, ``reference`` = minutes, ``amount_fen``);
+    - ``green_channel``: a dibao 特事特办/先行纳入 authorisation (``participants`` = who
+      authorised, ``note`` = why, ``due_on`` = 调查/公示/确认 to be completed by);
+    - ``county_visit``: the county's own home visit of a near-relative case (``participants``
+      = county investigators, ``body`` = unit, ``note`` = findings);
+    - ``self_care_report`` / ``self_care_reassessed``: a reported change in a tekun person's
+      self-care and the county's re-assessment (``due_on`` = 10 working days).
+    """
+
+    __tablename__ = "case_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    on_date: Mapped[date] = mapped_column(Date)
+    body: Mapped[str] = mapped_column(String(128), default="")
+    participants: Mapped[str] = mapped_column(Text, default="")
+    reference: Mapped[str] = mapped_column(String(128), default="")
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TerminationProposal(Base):
+    """特困 终止救助供养 procedure (民发〔2021〕43号 第二十四—二十七条; DOMAIN §3.7): the
+    proposed termination is published for 7 days; an objection is decided within 15 working
+    days; then the termination takes effect from the following month, with written reasons and
+    a note of the referral to other programmes.
+
+    ``status``: publicity | objection | terminated | withdrawn."""
+
+    __tablename__ = "termination_proposal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollment.id"), index=True)
+    grounds: Mapped[str] = mapped_column(String(24))
+    reasons: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="publicity")
+    publicity_start: Mapped[date] = mapped_column(Date)
+    publicity_end: Mapped[date] = mapped_column(Date)
+    objection: Mapped[str | None] = mapped_column(Text)
+    objection_on: Mapped[date | None] = mapped_column(Date)
+    objection_due: Mapped[date | None] = mapped_column(Date)
+    objection_decision: Mapped[str | None] = mapped_column(Text)
+    objection_decided_on: Mapped[date | None] = mapped_column(Date)
+    referral: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    proposed_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}

@@ -287,7 +287,7 @@ class CaseFactory:
             "reason": rng.choice(_REASONS["dibao" if programme.endswith("dibao")
                                          else programme]),
             "single_person": single, "care_mode": None, "self_care": None, "care_tier": None,
-            "aid_type": None, "aid_months": None, "aid_persons": None, "green_channel": green,
+            "aid_type": None, "aid_months": None, "aid_persons": None, "aid_cause": None, "green_channel": green,
             "paperwork_due": None, "info_check_requested_on": None, "info_check_result": None,
             "publicity_start": None, "publicity_end": None, "objection": None,
             "extended": False, "proposed_fen": None, "working": None, "decision": None,

@@ -45,6 +45,7 @@ __all__ = [
     "start_phase_out",
     "suspend",
     "terminate",
+    "terminate_in",
 ]
 
 CHANGE_KINDS = {"increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",
@@ -60,6 +61,7 @@ DIBAO_TERMINATION_GROUNDS = {
     "ineligible": "家庭人均收入或财产状况不再符合条件", "death": "保障对象死亡",
     "moved": "户籍迁出本地", "fraud": "隐瞒、虚报信息骗取低保金",
     "noncooperation": "无正当理由拒不配合核查", "voluntary": "自愿申请退出",
+    "procedure_incomplete": "特事特办先行纳入后未在期限内完成调查、公示、审核确认程序",
 }
 _RULE_TEKUN_END = "民发〔2021〕43号 第二十四条"
 _RULE_DIBAO_CHANGE = "民发〔2021〕57号 第三十一条、第三十二条"
@@ -374,27 +376,41 @@ def terminate(db: Database, actor: Actor, enrollment_id: int, grounds: str, reas
     """终止: no payment from ``effective_month`` (default next month); members released.
 
     ``grounds``: a key of TEKUN_TERMINATION_GROUNDS (特困, 民发〔2021〕43号 第二十四条) or of
-    DIBAO_TERMINATION_GROUNDS (低保)."""
+    DIBAO_TERMINATION_GROUNDS (低保). A tekun termination other than for death goes through
+    the 7-day publicity of :mod:`reliefdesk.services.termination` (第二十五条)."""
     actor.require("enrollment.decide")
     with db.session() as s:
         e = _load(s, enrollment_id, expected_version)
-        _require_open(e, "active", "phase_out", "suspended")
-        table = TEKUN_TERMINATION_GROUNDS if e.programme == "tekun" else DIBAO_TERMINATION_GROUNDS
-        if grounds not in table:
-            raise ValidationError("请选择终止理由：" + "、".join(table.values()), field="grounds",
-                                  code="enrollment.grounds",
-                                  rule=_RULE_TEKUN_END if e.programme == "tekun" else None)
-        month = _effective(e, effective_month, on_date)
-        text = table[grounds] + (f"：{reason.strip()}" if reason.strip() else "")
-        old = e.amount_fen
-        e.status = "terminated"
-        e.end_month = add_months(month, -1)
-        e.terminated_reason = text
-        e.next_recheck = None
-        for m in e.members:
-            m.active = False
-        _record(s, actor, e, "terminate", month, old, 0, text, {"grounds": grounds})
-        return _view(s, e)
+        if e.programme == "tekun" and grounds in TEKUN_TERMINATION_GROUNDS \
+                and grounds != "death":
+            raise RuleViolation("终止特困人员救助供养须先公示 7 天（请用“拟终止公示”程序）。",
+                                code="enrollment.tekun_publicity",
+                                rule="民发〔2021〕43号 第二十五条")
+        return _view(s, terminate_in(s, actor, e, grounds, reason, on_date=on_date,
+                                     effective_month=effective_month))
+
+
+def terminate_in(s: Session, actor: Actor, e: Enrollment, grounds: str, reason: str = "", *,
+                 on_date: date, effective_month: date | None = None) -> Enrollment:
+    """:func:`terminate` inside the caller's transaction (the procedures compose it)."""
+    actor.require("enrollment.decide")
+    _require_open(e, "active", "phase_out", "suspended")
+    table = TEKUN_TERMINATION_GROUNDS if e.programme == "tekun" else DIBAO_TERMINATION_GROUNDS
+    if grounds not in table:
+        raise ValidationError("请选择终止理由：" + "、".join(table.values()), field="grounds",
+                              code="enrollment.grounds",
+                              rule=_RULE_TEKUN_END if e.programme == "tekun" else None)
+    month = _effective(e, effective_month, on_date)
+    text = table[grounds] + (f"：{reason.strip()}" if reason.strip() else "")
+    old = e.amount_fen
+    e.status = "terminated"
+    e.end_month = add_months(month, -1)
+    e.terminated_reason = text
+    e.next_recheck = None
+    for m in e.members:
+        m.active = False
+    _record(s, actor, e, "terminate", month, old, 0, text, {"grounds": grounds})
+    return e
 
 
 def record_recheck(db: Database, actor: Actor, enrollment_id: int, *, on_date: date,

@@ -1,4 +1,5 @@
-"""Office-wide settings (key/value) and the office record."""
+"""Office-wide settings (key/value, checked where a value could weaken a safeguard) and the
+office record."""
 
 from __future__ import annotations
 
@@ -20,8 +21,33 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
     return default if row is None or row.value is None else row.value
 
 
+def _check_setting(key: str, value: Any) -> Any:
+    """Validate the casework settings: the separation of duties can only be made stricter
+    (there is no setting that lets one person confirm what they accepted, investigated or gave
+    the 初审 opinion on); the 公示 grace is 0–30 days."""
+    if key == "casework.publicity_grace_days":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 30:
+            raise ValidationError("公示补登宽限天数须为 0–30 的整数。", field=key,
+                                  code="setting.grace")
+    elif key == "casework.separation_publicity":
+        if not isinstance(value, bool):
+            raise ValidationError("请选择是否禁止公示经办人审核确认。", field=key,
+                                  code="setting.separation")
+    elif key.startswith("casework.separation"):
+        raise ValidationError("审核确认的分离要求只能加严，不能放宽。", field=key,
+                              code="setting.separation")
+    return value
+
+
+def publicity_grace_days(db: Database) -> int:
+    """How many days before the day it is recorded a 公示 may start (default 0)."""
+    with db.read_session() as s:
+        return int(get_setting(s, "casework.publicity_grace_days", 0) or 0)
+
+
 def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
     actor.require("admin.office")
+    value = _check_setting(key, value)
     row = session.get(Setting, key)
     before = None if row is None else row.value
     if row is None:

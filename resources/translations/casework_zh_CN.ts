@@ -44,6 +44,18 @@
         <translation>意见：</translation>
     </message>
     <message>
+        <source>Why (the emergency):</source>
+        <translation>事由（突发情况）：</translation>
+    </message>
+    <message>
+        <source>Reasons (for the notice):</source>
+        <translation>理由（写入告知书）：</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>调查结论：</translation>
+    </message>
+    <message>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
@@ -420,6 +432,30 @@
         <translation>打印确认通知书/告知书</translation>
     </message>
     <message>
+        <source>Termination...</source>
+        <translation>终止供养…</translation>
+    </message>
+    <message>
+        <source>Propose, publish and decide the termination of this tekun support</source>
+        <translation>拟终止特困供养：公示、异议处理和终止决定</translation>
+    </message>
+    <message>
+        <source>Self-care change...</source>
+        <translation>自理能力变化…</translation>
+    </message>
+    <message>
+        <source>Report a change in self-care; the county re-assesses within 10 working days</source>
+        <translation>报告生活自理能力变化；县级须在 10 个工作日内重新评估</translation>
+    </message>
+    <message>
+        <source>Print change notice</source>
+        <translation>打印变更告知书</translation>
+    </message>
+    <message>
+        <source>The written notice of the latest reduction, suspension or termination</source>
+        <translation>最近一次减发、停发或终止的书面告知书</translation>
+    </message>
+    <message>
         <source>Print notice</source>
         <translation>打印公示</translation>
     </message>
@@ -464,6 +500,10 @@
         <translation>在保记录：</translation>
     </message>
     <message>
+        <source>Records:</source>
+        <translation>登记事项：</translation>
+    </message>
+    <message>
         <source>Facts</source>
         <translation>基本情况</translation>
     </message>
@@ -494,6 +534,10 @@
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source> (green channel: steps due by {d})</source>
+        <translation>（特事特办：须在 {d} 前补齐程序）</translation>
     </message>
     <message>
         <source>requested {d}; result: {r}</source>
@@ -540,6 +584,34 @@
         <translation>尚未测算（初审时核定）</translation>
     </message>
     <message>
+        <source>County approval</source>
+        <translation>县级审批</translation>
+    </message>
+    <message>
+        <source>Case-by-case decision</source>
+        <translation>一事一议</translation>
+    </message>
+    <message>
+        <source>County home visit</source>
+        <translation>县级入户调查</translation>
+    </message>
+    <message>
+        <source>Green channel authorised</source>
+        <translation>特事特办先行纳入</translation>
+    </message>
+    <message>
+        <source>Self-care change reported</source>
+        <translation>报告生活自理能力变化</translation>
+    </message>
+    <message>
+        <source>Self-care re-assessed</source>
+        <translation>重新评估生活自理能力</translation>
+    </message>
+    <message>
+        <source>due {d}</source>
+        <translation>期限 {d}</translation>
+    </message>
+    <message>
         <source>individual application</source>
         <translation>单独提出申请</translation>
     </message>
@@ -578,6 +650,10 @@
     <message>
         <source>Available once the application has been approved or refused.</source>
         <translation>申请作出确认同意或不予确认决定后才能打印。</translation>
+    </message>
+    <message>
+        <source>Available once a reduction, suspension or termination is decided.</source>
+        <translation>作出减发、停发或终止决定后可打印。</translation>
     </message>
     <message>
         <source>The publicity notice of the applications posted with this one</source>
@@ -899,6 +975,26 @@
         <translation>终止审核</translation>
     </message>
     <message>
+        <source>Record county approval</source>
+        <translation>登记县级审批</translation>
+    </message>
+    <message>
+        <source>Record case-by-case decision</source>
+        <translation>登记一事一议</translation>
+    </message>
+    <message>
+        <source>Record county home visit</source>
+        <translation>登记县级入户调查</translation>
+    </message>
+    <message>
+        <source>Admit at once (green channel)</source>
+        <translation>特事特办先行纳入</translation>
+    </message>
+    <message>
+        <source>Stop green-channel payment</source>
+        <translation>先行纳入逾期停发</translation>
+    </message>
+    <message>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -925,6 +1021,30 @@
     <message>
         <source>Expenditure</source>
         <translation>支出型</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <source>Traffic or other accident</source>
+        <translation>交通事故等意外</translation>
+    </message>
+    <message>
+        <source>Sudden serious illness</source>
+        <translation>突发重大疾病</translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <source>Medical costs</source>
+        <translation>医疗支出</translation>
+    </message>
+    <message>
+        <source>Education costs</source>
+        <translation>教育支出</translation>
     </message>
     <message>
         <source>Dispersed support</source>
@@ -981,6 +1101,22 @@
     <message>
         <source>Re-investigation</source>
         <translation>复查</translation>
+    </message>
+    <message>
+        <source>County approval</source>
+        <translation>县级审批</translation>
+    </message>
+    <message>
+        <source>Case-by-case decision</source>
+        <translation>一事一议</translation>
+    </message>
+    <message>
+        <source>County home visit</source>
+        <translation>县级入户调查</translation>
+    </message>
+    <message>
+        <source>Green channel</source>
+        <translation>特事特办</translation>
     </message>
     <message>
         <source>Democratic review</source>
@@ -1259,6 +1395,14 @@
         <translation>例如：春节</translation>
     </message>
     <message>
+        <source>e.g. 2027-02-20, 2027-03-06</source>
+        <translation>如 2027-02-20, 2027-03-06</translation>
+    </message>
+    <message>
+        <source>Save period</source>
+        <translation>保存整段假期</translation>
+    </message>
+    <message>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
@@ -1287,8 +1431,48 @@
         <translation>&lt;span style=&apos;color:#c62828&apos;&gt;■&lt;/span&gt; 法定节假日&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#1565c0&apos;&gt;■&lt;/span&gt; 调休上班日</translation>
     </message>
     <message>
+        <source>A whole holiday from the notice:</source>
+        <translation>按国务院办公厅通知录入整段假期：</translation>
+    </message>
+    <message>
+        <source>Holiday:</source>
+        <translation>节日：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Days off:</source>
+        <translation>放假：</translation>
+    </message>
+    <message>
+        <source>Make-up days:</source>
+        <translation>调休上班：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Years with holiday data: {years}.</source>
+        <translation>已录入节假日的年份：{years}。</translation>
+    </message>
+    <message>
+        <source>No holiday data for {year}: deadlines in {year} count weekends only and are shown with a warning. Enter the State Council&apos;s notice below. (Years with data: {years}.)</source>
+        <translation>{year} 年尚未录入节假日：{year} 年的办理期限只按周末推算，并显示提醒。请在下方按国务院办公厅通知录入。（已录入年份：{years}。）</translation>
+    </message>
+    <message>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Write dates as 2027-02-20, separated by commas.</source>
+        <translation>日期请写成 2027-02-20，多个日期用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Saved {name}: {n} day(s).</source>
+        <translation>已保存{name}：{n} 天。</translation>
     </message>
     <message>
         <source>%1 is a normal day again.</source>
@@ -2028,6 +2212,10 @@
         <translation>救助类型：</translation>
     </message>
     <message>
+        <source>Cause:</source>
+        <translation>致困原因：</translation>
+    </message>
+    <message>
         <source>Months:</source>
         <translation>救助月数：</translation>
     </message>
@@ -2087,6 +2275,10 @@
         <translation>拟保障金额（元）</translation>
     </message>
     <message>
+        <source>The first day on the notice board; a publicity cannot be backdated</source>
+        <translation>张贴公示的第一天；公示不能倒签</translation>
+    </message>
+    <message>
         <source>Start publicity</source>
         <translation>开始公示</translation>
     </message>
@@ -2141,6 +2333,101 @@
     <message>
         <source>Your role cannot print.</source>
         <translation>您的角色无权打印。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>e.g. county civil affairs bureau</source>
+        <translation>如 汝州市民政局</translation>
+    </message>
+    <message>
+        <source>who approved</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>document number (optional)</source>
+        <translation>审批文号（可不填）</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the proposed amount</source>
+        <translation>不填则按初审核定金额</translation>
+    </message>
+    <message>
+        <source>e.g. county coordination mechanism</source>
+        <translation>如 县困难群众基本生活保障工作协调机制</translation>
+    </message>
+    <message>
+        <source>departments and persons present</source>
+        <translation>参加的部门和人员</translation>
+    </message>
+    <message>
+        <source>minutes number</source>
+        <translation>会议纪要编号</translation>
+    </message>
+    <message>
+        <source>county investigators, at least two, separated by commas</source>
+        <translation>县级调查人员，至少 2 人，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>name and post of who authorised</source>
+        <translation>授权人姓名和职务</translation>
+    </message>
+    <message>
+        <source>leave empty to use the calculated amount</source>
+        <translation>不填则按测算金额</translation>
+    </message>
+    <message>
+        <source>Approved by (body):</source>
+        <translation>审批机关：</translation>
+    </message>
+    <message>
+        <source>Approver:</source>
+        <translation>审批人：</translation>
+    </message>
+    <message>
+        <source>Document no.:</source>
+        <translation>审批文号：</translation>
+    </message>
+    <message>
+        <source>Approved amount (yuan):</source>
+        <translation>审批金额（元）：</translation>
+    </message>
+    <message>
+        <source>Decided by (body):</source>
+        <translation>决定机构：</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>参加人员：</translation>
+    </message>
+    <message>
+        <source>Minutes ref.:</source>
+        <translation>会议纪要：</translation>
+    </message>
+    <message>
+        <source>Decided amount (yuan):</source>
+        <translation>决定金额（元）：</translation>
+    </message>
+    <message>
+        <source>County unit:</source>
+        <translation>县级调查单位：</translation>
+    </message>
+    <message>
+        <source>Investigators:</source>
+        <translation>调查人员：</translation>
+    </message>
+    <message>
+        <source>Authorised by:</source>
+        <translation>授权人：</translation>
+    </message>
+    <message>
+        <source>Complete the steps by:</source>
+        <translation>补齐程序期限：</translation>
+    </message>
+    <message>
+        <source>Amount (yuan):</source>
+        <translation>金额（元）：</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2513,53 @@
     </message>
 </context>
 <context>
+    <name>SelfCareChangeDialog</name>
+    <message>
+        <source>Self-care change</source>
+        <translation>生活自理能力变化</translation>
+    </message>
+    <message>
+        <source>Self-care change - {name}</source>
+        <translation>生活自理能力变化 - {name}</translation>
+    </message>
+    <message>
+        <source>what changed, who reported it</source>
+        <translation>变化情况、报告人</translation>
+    </message>
+    <message>
+        <source>Report change</source>
+        <translation>登记变化报告</translation>
+    </message>
+    <message>
+        <source>Record re-assessment</source>
+        <translation>登记重新评估</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Reported change:</source>
+        <translation>报告的变化：</translation>
+    </message>
+    <message>
+        <source>Re-assessment (ticked = can do unaided):</source>
+        <translation>重新评估（勾选＝能自主完成）：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reported. The county re-assesses by {d}.</source>
+        <translation>已登记，县级须在 {d} 前重新评估。</translation>
+    </message>
+    <message>
+        <source>Re-assessed: {tier}.</source>
+        <translation>重新评估结果：{tier}。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Office</source>
@@ -2281,6 +2615,93 @@
     <message>
         <source>The application cannot be saved yet:</source>
         <translation>申请暂时无法保存：</translation>
+    </message>
+</context>
+<context>
+    <name>TerminationDialog</name>
+    <message>
+        <source>Proposed termination</source>
+        <translation>拟终止供养</translation>
+    </message>
+    <message>
+        <source>Tekun termination - {name}</source>
+        <translation>终止特困供养 - {name}</translation>
+    </message>
+    <message>
+        <source>objection, decision on it, or notes</source>
+        <translation>异议内容、异议处理决定或说明</translation>
+    </message>
+    <message>
+        <source>Objection upheld (withdraw the proposal)</source>
+        <translation>异议成立（撤回拟终止）</translation>
+    </message>
+    <message>
+        <source>referred to dibao / temporary aid, or why not</source>
+        <translation>转介低保、临时救助，或说明无需转介</translation>
+    </message>
+    <message>
+        <source>Publish proposal (7 days)</source>
+        <translation>拟终止公示（7天）</translation>
+    </message>
+    <message>
+        <source>Record objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Decide objection</source>
+        <translation>异议处理决定</translation>
+    </message>
+    <message>
+        <source>Terminate from next month</source>
+        <translation>次月起终止</translation>
+    </message>
+    <message>
+        <source>Print publicity notice</source>
+        <translation>打印拟终止公示</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Grounds:</source>
+        <translation>终止理由：</translation>
+    </message>
+    <message>
+        <source>Written reasons:</source>
+        <translation>书面理由：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Objection / decision:</source>
+        <translation>异议/决定：</translation>
+    </message>
+    <message>
+        <source>Referral:</source>
+        <translation>转介：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No proposal.</source>
+        <translation>尚无拟终止。</translation>
+    </message>
+    <message>
+        <source>Objection recorded; decide by {d}.</source>
+        <translation>已登记异议，须在 {d} 前作出决定。</translation>
+    </message>
+    <message>
+        <source>Published {a} to {b}: {g}</source>
+        <translation>公示 {a} 至 {b}：{g}</translation>
+    </message>
+    <message>
+        <source>Last proposal: {s}</source>
+        <translation>上一次拟终止：{s}</translation>
     </message>
 </context>
 <context>
@@ -2436,11 +2857,51 @@
         <source>Interval (months)</source>
         <translation>核查周期（月）</translation>
     </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>办理要求</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>超期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Follow-ups ({n})</source>
+        <translation>跟进事项（{n}）</translation>
+    </message>
+    <message>
+        <source>Re-check after a death</source>
+        <translation>死亡后复核</translation>
+    </message>
+    <message>
+        <source>Minor turning 18</source>
+        <translation>未成年人满18周岁</translation>
+    </message>
+    <message>
+        <source>Self-care re-assessment</source>
+        <translation>自理能力重新评估</translation>
+    </message>
+    <message>
+        <source>Green channel: complete steps</source>
+        <translation>特事特办补齐程序</translation>
+    </message>
+    <message>
+        <source>Proposed termination</source>
+        <translation>拟终止供养</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) overdue</source>

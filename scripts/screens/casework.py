@@ -112,7 +112,8 @@ def populate(db: Database) -> dict[str, Actor]:
         investigate(k)
         prelim(k)
         a, acc, _ = apps[k]
-        casework.start_publicity_batch(db, clerk, [a.id], acc + timedelta(days=6))
+        casework.start_publicity_batch(db, clerk, [a.id], acc + timedelta(days=6),
+                                       recorded_on=acc + timedelta(days=6))
         casework.perform(db, clerk, a.id, "finish_publicity", on_date=acc + timedelta(days=14))
         casework.perform(db, approver, a.id, "confirm", on_date=acc + timedelta(days=15),
                          decision="approve", opinion="同意纳入")
@@ -120,11 +121,13 @@ def populate(db: Database) -> dict[str, Actor]:
         investigate(k)
         prelim(k)
         a, acc, _ = apps[k]
-        casework.start_publicity_batch(db, clerk, [a.id], acc + timedelta(days=6))
+        casework.start_publicity_batch(db, clerk, [a.id], acc + timedelta(days=6),
+                                       recorded_on=acc + timedelta(days=6))
         casework.perform(db, clerk, a.id, "finish_publicity", on_date=acc + timedelta(days=14))
     investigate(4)
     prelim(4)
-    casework.start_publicity_batch(db, clerk, [apps[4][0].id], today - timedelta(days=2))
+    casework.start_publicity_batch(db, clerk, [apps[4][0].id], today - timedelta(days=2),
+                                   recorded_on=today - timedelta(days=2))
     for k in (5, 6, 7):  # preliminary review: candidates for the next 公示 batch
         investigate(k)
         prelim(k)

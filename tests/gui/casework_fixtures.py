@@ -170,7 +170,8 @@ def application_in_state(db: Database, actors: dict[str, Actor], village_id: int
                      opinion="符合条件")
     if state == "prelim_review":
         return app.id
-    casework.start_publicity_batch(db, clerk, [app.id], t0 + timedelta(days=3))
+    casework.start_publicity_batch(db, clerk, [app.id], t0 + timedelta(days=3),
+                                   recorded_on=t0 + timedelta(days=3))
     if state == "publicity":
         return app.id
     casework.perform(db, clerk, app.id, "finish_publicity", on_date=t0 + timedelta(days=11))

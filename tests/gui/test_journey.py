@@ -14,6 +14,8 @@ from reliefdesk.domain.idnumber import make_id
 from reliefdesk.domain.months import next_month
 from reliefdesk.models import Application, Enrollment, Household, Visit
 from reliefdesk.services import audit, casework
+from reliefdesk.services import settings as settings_service
+from reliefdesk.services.context import SYSTEM
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.widgets import to_qdate
 from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
@@ -140,7 +142,10 @@ def test_casework_journey(qtbot, office: Office, settings) -> None:  # type: ign
                     and r.applications.detail.view.id == app_id)
     _act(qtbot, r, "submit_prelim", t0 + timedelta(days=3), "符合农村低保条件，建议纳入")
 
-    # 公示 as a batch, started in the past so that the 7 days are over
+    # 公示 as a batch, started in the past so that the 7 days are over: this office allows
+    # recording a 公示 up to 30 days after it was posted (the default is 0: no backdating)
+    with db.session() as sess:
+        settings_service.set_setting(sess, SYSTEM, "casework.publicity_grace_days", 30)
     qtbot.mouseClick(r.applications.detail.action_buttons["start_publicity"], CLICK)
     dialog = r.applications.publicity_dialog
     assert dialog is not None

@@ -222,11 +222,11 @@ def test_green_channel_temporary_aid(db, actors):
     hid, ids = family_of_three(db)
     clerk = actors["clerk"]
     app = casework.create_application(db, clerk, hid, ids[0], "temporary_aid", "房屋火灾", D0,
-                                      aid_type="emergency", green_channel=True, aid_months=2,
+                                      aid_type="emergency", green_channel=True, aid_months=1,
                                       aid_persons=3)
     v = casework.perform(db, actors["reviewer"], app.id, "submit_prelim", on_date=D0,
                          opinion="火灾属实，先行救助")
-    assert v.proposed_fen == 66150 * 3 * 2
+    assert v.proposed_fen == 66150 * 3  # within the 先行救助 cap (the township limit)
     v = casework.perform(db, actors["approver"], app.id, "confirm", on_date=D0,
                          decision="approve")
     assert v.state == "approved" and v.paperwork_due == date(2025, 3, 10)
@@ -416,13 +416,15 @@ def test_start_publicity_batch_and_policy_working_days(db, actors):
     b, _ = _new(db, actors)
     for x in (a, b):
         walk(db, actors, x.id, "prelim_review")
-    batch = casework.start_publicity_batch(db, actors["clerk"], [a.id, b.id], date(2025, 3, 10))
+    batch = casework.start_publicity_batch(db, actors["clerk"], [a.id, b.id], date(2025, 3, 10),
+                                           recorded_on=date(2025, 3, 10))
     assert batch.end == date(2025, 3, 16)
     rows = casework.list_applications(db, actors["clerk"], state="publicity")
     assert {r.id for r in rows} == {a.id, b.id}
     c, _ = _new(db, actors)
     with pytest.raises(RuleViolation):  # all or nothing: c is not ready
-        casework.start_publicity_batch(db, actors["clerk"], [c.id], date(2025, 3, 10))
+        casework.start_publicity_batch(db, actors["clerk"], [c.id], date(2025, 3, 10),
+                                       recorded_on=date(2025, 3, 10))
 
 
 def test_list_applications_filters(db, actors):

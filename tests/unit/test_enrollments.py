@@ -104,9 +104,11 @@ def test_terminate_tekun_grounds_and_release(db, actors):
     with pytest.raises(ValidationError) as exc:
         en.terminate(db, actors["approver"], e.id, "moved", on_date=ON)
     assert exc.value.field == "grounds"
-    t = en.terminate(db, actors["approver"], e.id, "voluntary", "本人要求退出", on_date=ON)
+    with pytest.raises(RuleViolation):  # other grounds: the 7-day publicity first (§3.7)
+        en.terminate(db, actors["approver"], e.id, "voluntary", "本人要求退出", on_date=ON)
+    t = en.terminate(db, actors["approver"], e.id, "death", "本人去世", on_date=ON)
     assert t.status == "terminated" and t.active_member_ids == () and t.member_ids == (ids[0],)
-    assert t.end_month == date(2025, 6, 1) and t.terminated_reason.startswith("自愿申请退出")
+    assert t.end_month == date(2025, 6, 1) and t.terminated_reason.startswith("死亡")
     assert t.next_recheck is None
     with pytest.raises(RuleViolation):
         en.terminate(db, actors["approver"], e.id, "death", on_date=ON)

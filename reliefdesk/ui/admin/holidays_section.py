@@ -1,4 +1,7 @@
-"""节假日: the 放假 and 调休上班 days of a year, editable, with a calendar marking them."""
+"""节假日: the 放假 and 调休上班 days of a year, editable day by day or a whole period at a
+time as the State Council's notice lists them (e.g. 春节 02-06 … 02-13, 调休上班 02-20), with a
+calendar marking them and a line saying which years have no data yet (deadlines there count
+weekends only and are shown with a warning)."""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services import policy
+from reliefdesk.services import holidays, policy
 from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
@@ -61,11 +64,16 @@ class HolidaysSection(Section):
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setValue(date.today().year)
         self.year_spin.valueChanged.connect(self._on_year_changed)
+        self.coverage_label = QLabel()
+        self.coverage_label.setObjectName("holidaysCoverageLabel")
+        self.coverage_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:")))
         top.addWidget(self.year_spin)
-        top.addStretch(1)
+        top.addSpacing(12)
+        top.addWidget(self.coverage_label, 1)
         self.body.addLayout(top)
+        self.covered: list[int] = []
 
         kinds = L.holiday_kinds()
         weekdays = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
@@ -100,9 +108,23 @@ class HolidaysSection(Section):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("holidayNameEdit")
         self.name_edit.setPlaceholderText(self.tr("e.g. 春节"))
+        self.period_name_edit = QLineEdit()
+        self.period_name_edit.setObjectName("holidayPeriodNameEdit")
+        self.period_name_edit.setPlaceholderText(self.tr("e.g. 春节"))
+        self.period_from_edit = self._date("holidayPeriodFromEdit")
+        self.period_to_edit = self._date("holidayPeriodToEdit")
+        self.period_makeup_edit = QLineEdit()
+        self.period_makeup_edit.setObjectName("holidayPeriodMakeupEdit")
+        self.period_makeup_edit.setPlaceholderText(self.tr("e.g. 2027-02-20, 2027-03-06"))
+        self.period_button = QPushButton(self.tr("Save period"))
+        self.period_button.setObjectName("holidayPeriodSaveButton")
+        self.period_button.clicked.connect(self.save_period)
         self.general_error = make_error_label("holidayGeneralError", word_wrap=True)
         self.errors = FormErrors({"day": self.date_edit, "kind": self.kind_combo,
-                                  "name": self.name_edit}, general=self.general_error)
+                                  "name": self.name_edit, "first": self.period_from_edit,
+                                  "last": self.period_to_edit,
+                                  "makeup": self.period_makeup_edit},
+                                 general=self.general_error)
         form = QFormLayout()
         form.addRow(self.tr("Date:"), self.errors.row("day"))
         form.addRow(self.tr("Kind:"), self.errors.row("kind"))
@@ -130,8 +152,21 @@ class HolidaysSection(Section):
         right.addWidget(self.calendar)
         right.addWidget(legend)
         right.addLayout(form)
-        right.addWidget(self.general_error)
         right.addLayout(buttons)
+        period_title = QLabel(self.tr("A whole holiday from the notice:"))
+        period_title.setProperty("role", "sectionTitle")
+        right.addWidget(period_title)
+        period = QFormLayout()
+        period.addRow(self.tr("Holiday:"), self.period_name_edit)
+        dates = QHBoxLayout()
+        dates.addWidget(self.errors.row("first"))
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.errors.row("last"))
+        period.addRow(self.tr("Days off:"), dates)
+        period.addRow(self.tr("Make-up days:"), self.errors.row("makeup"))
+        right.addLayout(period)
+        right.addWidget(self.period_button)
+        right.addWidget(self.general_error)
         right.addWidget(self.status_label)
         right.addStretch(1)
         right_box = QWidget()
@@ -142,10 +177,19 @@ class HolidaysSection(Section):
         content.addWidget(right_box)
         self.body.addLayout(content, 1)
         for w in (self.date_edit, self.kind_combo, self.name_edit, self.save_button,
-                  self.remove_button):
+                  self.remove_button, self.period_name_edit, self.period_from_edit,
+                  self.period_to_edit, self.period_makeup_edit, self.period_button):
             w.setEnabled(self.writable)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self._marked: list[date] = []
+
+    def _date(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.currentDate())
+        return edit
 
     def _on_year_changed(self, year: int) -> None:
         self.calendar.setCurrentPage(year, 1 if year != date.today().year
@@ -154,8 +198,27 @@ class HolidaysSection(Section):
 
     def refresh(self) -> None:
         db, actor, year = self.ctx.db, self.ctx.actor, self.year_spin.value()
-        QueryOp(parent=self, op=lambda: holidays_of_year(db, actor, year),
-                success=self._fill).run_in_background()
+        QueryOp(parent=self, op=lambda: (holidays_of_year(db, actor, year),
+                                         holidays.years_covered(db, actor)),
+                success=self._fill_all).run_in_background()
+
+    def _fill_all(self, result: tuple[list[HolidayRow], list[int]]) -> None:
+        rows, self.covered = result
+        year = self.year_spin.value()
+        known = (f"{self.covered[0]}–{self.covered[-1]}" if self.covered else self.tr("none"))
+        if year in self.covered:
+            self.coverage_label.setProperty("role", "hint")
+            text = self.tr("Years with holiday data: {years}.").format(years=known)
+        else:
+            self.coverage_label.setProperty("role", "error")
+            text = self.tr("No holiday data for {year}: deadlines in {year} count weekends "
+                           "only and are shown with a warning. Enter the State Council's "
+                           "notice below. (Years with data: {years}.)").format(
+                year=year, years=known)
+        self.coverage_label.setText(text)
+        self.coverage_label.style().unpolish(self.coverage_label)
+        self.coverage_label.style().polish(self.coverage_label)
+        self._fill(rows)
 
     def _fill(self, rows: list[HolidayRow]) -> None:
         self.rows = rows
@@ -222,6 +285,37 @@ class HolidaysSection(Section):
         day = _pydate(self.date_edit.date())
         self._write(day, self.kind_combo.currentData(), self.name_edit.text().strip(),
                     self.tr("Saved %1.").replace("%1", day.isoformat()))
+
+    def save_period(self) -> None:
+        """Save a whole 放假 period and its 调休上班 days (all or nothing)."""
+        if not self.writable:
+            return
+        self.errors.clear()
+        try:
+            makeup = [date.fromisoformat(p.strip()) for p in
+                      self.period_makeup_edit.text().replace("，", ",").replace("、", ",")
+                      .split(",") if p.strip()]
+        except ValueError:
+            self.errors.set_field_error("makeup", self.tr("Write dates as 2027-02-20, "
+                                                          "separated by commas."))
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        name = self.period_name_edit.text()
+        first, last = _pydate(self.period_from_edit.date()), _pydate(self.period_to_edit.date())
+
+        def done(n: int) -> None:
+            self.status_label.setText(self.tr("Saved {name}: {n} day(s).").format(
+                name=name.strip(), n=n))
+            self.ctx.announce("settings")
+            self.saved.emit()
+            if first.year != self.year_spin.value():
+                self.year_spin.setValue(first.year)
+            else:
+                self.refresh()
+
+        QueryOp(parent=self, op=lambda: holidays.add_holiday_period(
+            db, actor, name, first, last, makeup), success=done).failure(
+            self.errors.show_error).run_in_background()
 
     def remove_selected(self) -> None:
         row: HolidayRow | None = selected_row(self.table)

@@ -32,7 +32,8 @@ from reliefdesk.ui.ops import QueryOp
 
 # Actions whose opinion field is required (the service says so too; this only sets the label).
 NEEDS_OPINION = {"record_info_check", "submit_prelim", "record_objection", "resolve_objection",
-                 "withdraw", "terminate_noncooperation"}
+                 "withdraw", "terminate_noncooperation", "authorise_green", "stop_green",
+                 "record_county_visit"}
 
 
 class ActionDialog(QDialog):
@@ -91,7 +92,7 @@ class ActionDialog(QDialog):
         form.addRow(self.tr("Date:"), self.errors.row("on_date"))
         if "resolution" in fields:
             form.addRow(self.tr("Handled by:"), self.errors.row("resolution"))
-        if "amount_fen" in fields:
+        if self.action == "submit_prelim":
             form.addRow(self.tr("Amount (yuan):"), self.errors.row("amount_fen"))
         for label, name, _widget in rows:
             if name:
@@ -104,6 +105,9 @@ class ActionDialog(QDialog):
             "withdraw": self.tr("Reason:"),
             "terminate_noncooperation": self.tr("Reason:"),
             "confirm": self.tr("Opinion:"),
+            "authorise_green": self.tr("Why (the emergency):"),
+            "stop_green": self.tr("Reasons (for the notice):"),
+            "record_county_visit": self.tr("Findings:"),
         }.get(self.action, self.tr("Note:"))
         form.addRow(opinion_label, self.errors.row("opinion"))
         signer = QLabel(self.tr("{name} ({role})").format(

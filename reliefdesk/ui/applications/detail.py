@@ -1,7 +1,10 @@
 """The case page of one application: facts, proposed amount and its working (with 大写), the
 timeline of steps (who, when, role, decision, opinion) and buttons for exactly the actions the
 service allows this user now (``ApplicationView.allowed_actions``), and the print actions:
-打印审批表 (Ctrl+P), the decision letter once decided, and the 公示 notice of its batch."""
+打印审批表 (Ctrl+P), the decision letter once decided, and the 公示 notice of its batch.
+Recorded decisions (一事一议, county approval, county visit, 先行纳入) are listed with what is
+still missing before confirmation; a confirmed tekun case opens its termination procedure, and
+the 告知书 of the latest 减发/停发/终止 prints from here."""
 
 from __future__ import annotations
 
@@ -20,13 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
-from reliefdesk.services import casework
+from reliefdesk.services import casework, printing_notices
 from reliefdesk.services.casework import ApplicationView, StepView
 from reliefdesk.ui import printing
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
+from reliefdesk.ui.applications.record_dialog import RECORD_ACTIONS, RecordDialog
+from reliefdesk.ui.applications.selfcare_dialog import SelfCareChangeDialog
+from reliefdesk.ui.applications.termination_dialog import TerminationDialog
 from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.applications.widgets import section_label
 from reliefdesk.ui.context import AppContext
@@ -73,7 +79,7 @@ class ApplicationDetail(QWidget):
 
         self.facts = {name: QLabel() for name in (
             "programme", "accepted", "due", "reason", "publicity", "objection", "decision",
-            "details", "info_check", "enrollment")}
+            "details", "info_check", "enrollment", "records")}
         for name, label in self.facts.items():
             label.setObjectName(f"fact_{name}_Label")
             label.setWordWrap(True)
@@ -125,6 +131,23 @@ class ApplicationDetail(QWidget):
         self.print_decision_button = QPushButton(self.tr("Print decision letter"))
         self.print_decision_button.setObjectName("applicationPrintDecisionButton")
         self.print_decision_button.clicked.connect(self.print_decision)
+        self.termination_button = QPushButton(self.tr("Termination..."))
+        self.termination_button.setObjectName("applicationTerminationButton")
+        self.termination_button.setToolTip(self.tr("Propose, publish and decide the termination "
+                                                   "of this tekun support"))
+        self.termination_button.clicked.connect(self.open_termination)
+        self.termination_dialog: TerminationDialog | None = None
+        self.self_care_button = QPushButton(self.tr("Self-care change..."))
+        self.self_care_button.setObjectName("applicationSelfCareButton")
+        self.self_care_button.setToolTip(self.tr("Report a change in self-care; the county "
+                                                 "re-assesses within 10 working days"))
+        self.self_care_button.clicked.connect(self.open_self_care)
+        self.self_care_dialog: SelfCareChangeDialog | None = None
+        self.print_change_button = QPushButton(self.tr("Print change notice"))
+        self.print_change_button.setObjectName("applicationPrintChangeButton")
+        self.print_change_button.setToolTip(self.tr("The written notice of the latest reduction, "
+                                                    "suspension or termination"))
+        self.print_change_button.clicked.connect(self.print_change_notice)
         self.print_notice_button = QPushButton(self.tr("Print notice"))
         self.print_notice_button.setObjectName("applicationPrintNoticeButton")
         self.print_notice_button.clicked.connect(self.print_notice)
@@ -141,6 +164,8 @@ class ApplicationDetail(QWidget):
         head.addSpacing(10)
         head.addWidget(self.state_label)
         head.addStretch(1)
+        head.addWidget(self.self_care_button)
+        head.addWidget(self.termination_button)
         head.addWidget(self.visit_button)
         head.addWidget(self.household_button)
 
@@ -154,7 +179,8 @@ class ApplicationDetail(QWidget):
                            ("publicity", self.tr("Publicity:")),
                            ("objection", self.tr("Objection:")),
                            ("decision", self.tr("Decision:")),
-                           ("enrollment", self.tr("Enrollment:"))):
+                           ("enrollment", self.tr("Enrollment:")),
+                           ("records", self.tr("Records:"))):
             facts.addRow(text, self.facts[name])
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -234,7 +260,14 @@ class ApplicationDetail(QWidget):
         f["details"].setText(self._details(view))
         f["accepted"].setText(self.tr("{d} (in this step since {s})").format(
             d=view.accepted_on.isoformat(), s=view.state_since.isoformat()))
-        f["due"].setText(fmt_date(view.due_on) or self.tr("none"))
+        due = fmt_date(view.due_on) or self.tr("none")
+        if view.green_due is not None:
+            due += self.tr(" (green channel: steps due by {d})").format(
+                d=view.green_due.isoformat())
+        f["due"].setText(due + (" ⚠" if view.deadline_warning else ""))
+        f["due"].setToolTip(view.deadline_warning or "")
+        f["records"].setText("\n".join(self._record_text(r) for r in view.records)
+                             or self.tr("none"))
         f["reason"].setText(view.reason or "-")
         if view.info_check_requested_on:
             f["info_check"].setText(self.tr("requested {d}; result: {r}").format(
@@ -266,13 +299,34 @@ class ApplicationDetail(QWidget):
                                               "review)"))
             self.capital_label.setText("")
         self.working_model.set_rows(list(view.working_lines))
-        self.warnings_label.setText("\n".join(view.warnings))
+        self.warnings_label.setText("\n".join(
+            (*view.blockers, *view.warnings,
+             *((view.deadline_warning,) if view.deadline_warning else ()))))
+        supported = (view.programme == "tekun" and view.decision == "approved"
+                     and view.enrollment_status not in (None, "terminated"))
+        self.termination_button.setVisible(supported and self.ctx.actor.can("enrollment.change"))
+        self.self_care_button.setVisible(supported and self.ctx.actor.can("case.investigate"))
         self.steps_model.set_rows(list(view.steps))
         self._build_actions(view)
         self._update_print_buttons(view)
         self.visit_button.setVisible(view.state == "investigating"
                                      and self.ctx.actor.can("case.investigate"))
         self.loaded.emit(view)
+
+    def _record_text(self, r: casework.RecordView) -> str:
+        kinds = {"county_approval": self.tr("County approval"),
+                 "case_by_case": self.tr("Case-by-case decision"),
+                 "county_visit": self.tr("County home visit"),
+                 "green_channel": self.tr("Green channel authorised"),
+                 "self_care_report": self.tr("Self-care change reported"),
+                 "self_care_reassessed": self.tr("Self-care re-assessed")}
+        parts = [r.on_date.isoformat(), kinds.get(r.kind, r.kind)]
+        parts += [x for x in (r.body, r.participants, r.reference) if x]
+        if r.amount_fen is not None:
+            parts.append(self.tr("{yuan} yuan").format(yuan=fen_to_yuan(r.amount_fen)))
+        if r.due_on is not None:
+            parts.append(self.tr("due {d}").format(d=r.due_on.isoformat()))
+        return " · ".join(parts)
 
     def _details(self, view: ApplicationView) -> str:
         parts: list[str] = []
@@ -286,6 +340,8 @@ class ApplicationDetail(QWidget):
             parts.append(self.tr("{type}, {m} month(s), {p} person(s)").format(
                 type=L.label(L.aid_type_labels(), view.aid_type), m=view.aid_months or 1,
                 p=view.aid_persons or 1))
+        if view.aid_cause:
+            parts.append(L.label(L.aid_cause_labels(), view.aid_cause))
         if view.green_channel:
             parts.append(self.tr("green channel"))
         return self.tr(", ").join(parts) or "-"
@@ -320,7 +376,8 @@ class ApplicationDetail(QWidget):
 
     # -- printing --------------------------------------------------------------------------
     def _print_buttons(self) -> tuple[QPushButton, ...]:
-        return (self.print_form_button, self.print_decision_button, self.print_notice_button)
+        return (self.print_form_button, self.print_decision_button, self.print_notice_button,
+                self.print_change_button)
 
     def _update_print_buttons(self, view: ApplicationView) -> None:
         allowed = self.ctx.actor.can("print")
@@ -335,6 +392,10 @@ class ApplicationDetail(QWidget):
         P.gate(self.print_decision_button, allowed, P.can_print_decision(view),
                self.tr("The letter telling the applicant the decision"),
                self.tr("Available once the application has been approved or refused."))
+        P.gate(self.print_change_button, allowed, view.notice_change_id is not None,
+               self.tr("The written notice of the latest reduction, suspension or "
+                       "termination"),
+               self.tr("Available once a reduction, suspension or termination is decided."))
         P.gate(self.print_notice_button, allowed, P.can_print_notice(view),
                self.tr("The publicity notice of the applications posted with this one"),
                self.tr("Available once the publicity of this application has started."))
@@ -350,6 +411,51 @@ class ApplicationDetail(QWidget):
         """确认通知书 / 不予确认告知书 of a decided application."""
         if self.view is not None and self.print_decision_button.isEnabled():
             printing.preview_decision(self.ctx, self, self.view.id)
+
+    @Slot()
+    def print_change_notice(self) -> None:
+        """告知书 of the latest 减发/停发/终止 of this case's enrollment."""
+        view = self.view
+        if view is None or view.notice_change_id is None \
+                or not self.print_change_button.isEnabled():
+            return
+        db, actor, change_id = self.ctx.db, self.ctx.actor, view.notice_change_id
+        printing.print_document(self.ctx, self, lambda: printing_notices.change_notice_pdf(
+            db, actor, change_id))
+
+    @Slot()
+    def open_termination(self) -> None:
+        """The tekun termination procedure of this case's enrollment."""
+        view = self.view
+        if view is None or view.enrollment_id is None:
+            return
+        dialog = TerminationDialog(self.ctx, view.enrollment_id, view.applicant_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda _v: self.reload())
+        dialog.destroyed.connect(self._on_termination_destroyed)
+        self.termination_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_termination_destroyed(self) -> None:
+        self.termination_dialog = None
+
+    @Slot()
+    def open_self_care(self) -> None:
+        """Report a self-care change or record the county's re-assessment."""
+        view = self.view
+        if view is None:
+            return
+        dialog = SelfCareChangeDialog(self.ctx, view.id, view.applicant_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _t: self.reload())
+        dialog.destroyed.connect(self._on_self_care_destroyed)
+        self.self_care_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_self_care_destroyed(self) -> None:
+        self.self_care_dialog = None
 
     @Slot()
     def print_notice(self) -> None:
@@ -369,8 +475,12 @@ class ApplicationDetail(QWidget):
         if action == "start_publicity":
             self.publicityRequested.emit(view.id)
             return
-        dialog: ActionDialog = ConfirmDialog(self.ctx, view, self) if action == "confirm" \
-            else ActionDialog(self.ctx, view, action, self)
+        if action == "confirm":
+            dialog: ActionDialog = ConfirmDialog(self.ctx, view, self)
+        elif action in RECORD_ACTIONS:
+            dialog = RecordDialog(self.ctx, view, action, self)
+        else:
+            dialog = ActionDialog(self.ctx, view, action, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.performed.connect(self.show_view)
         dialog.destroyed.connect(self._on_dialog_destroyed)

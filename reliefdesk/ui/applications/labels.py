@@ -52,6 +52,14 @@ def action_labels() -> dict[str, str]:
         "complete_paperwork": QCoreApplication.translate("CaseLabels", "Complete paperwork"),
         "withdraw": QCoreApplication.translate("CaseLabels", "Withdraw"),
         "terminate_noncooperation": QCoreApplication.translate("CaseLabels", "Terminate review"),
+        "record_county_approval": QCoreApplication.translate("CaseLabels",
+                                                             "Record county approval"),
+        "record_case_by_case": QCoreApplication.translate("CaseLabels",
+                                                          "Record case-by-case decision"),
+        "record_county_visit": QCoreApplication.translate("CaseLabels",
+                                                          "Record county home visit"),
+        "authorise_green": QCoreApplication.translate("CaseLabels", "Admit at once (green channel)"),
+        "stop_green": QCoreApplication.translate("CaseLabels", "Stop green-channel payment"),
     }
 
 
@@ -69,6 +77,19 @@ def aid_type_labels() -> dict[str, str]:
     return {
         "emergency": QCoreApplication.translate("CaseLabels", "Emergency"),
         "expenditure": QCoreApplication.translate("CaseLabels", "Expenditure"),
+    }
+
+
+def aid_cause_labels() -> dict[str, str]:
+    """致困原因 of temporary aid (codes of ``domain.admission.TEMP_AID_CAUSES``)."""
+    return {
+        "fire": QCoreApplication.translate("CaseLabels", "Fire"),
+        "accident": QCoreApplication.translate("CaseLabels", "Traffic or other accident"),
+        "illness": QCoreApplication.translate("CaseLabels", "Sudden serious illness"),
+        "disaster": QCoreApplication.translate("CaseLabels", "Natural disaster"),
+        "medical": QCoreApplication.translate("CaseLabels", "Medical costs"),
+        "education": QCoreApplication.translate("CaseLabels", "Education costs"),
+        "other": QCoreApplication.translate("CaseLabels", "Other"),
     }
 
 
@@ -108,6 +129,10 @@ def decision_labels() -> dict[str, str]:
         "withdrawn": QCoreApplication.translate("CaseLabels", "Withdrawn"),
         "terminated": QCoreApplication.translate("CaseLabels", "Terminated"),
         "recheck": QCoreApplication.translate("CaseLabels", "Re-investigation"),
+        "county_approval": QCoreApplication.translate("CaseLabels", "County approval"),
+        "case_by_case": QCoreApplication.translate("CaseLabels", "Case-by-case decision"),
+        "county_visit": QCoreApplication.translate("CaseLabels", "County home visit"),
+        "green_channel": QCoreApplication.translate("CaseLabels", "Green channel"),
         "democratic_review": QCoreApplication.translate("CaseLabels", "Democratic review"),
     }
 

@@ -4,7 +4,7 @@ against applications in publicity. Once a batch is started, 打印公示 prints 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services import casework
+from reliefdesk.services import casework, settings
 from reliefdesk.services.casework import ApplicationRow, PublicityBatch
 from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.services.intake import publicity_end_preview
-from reliefdesk.ui.applications.widgets import date_edit, hint_label, to_date
+from reliefdesk.ui.applications.widgets import date_edit, hint_label, to_date, to_qdate
 from reliefdesk.ui.applications.wizard_pages import fill_row, table
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
@@ -57,7 +57,10 @@ class PublicityBatchDialog(QDialog):
             self.tr("File no."), self.tr("Applicant"), self.tr("Programme"),
             self.tr("Prelim. since"), self.tr("Proposed (yuan)")])
         self.candidates_table.itemChanged.connect(self._update_buttons)
-        self.start_edit = date_edit("publicityStartEdit", date.today(), maximum=date.today())
+        self.start_edit = date_edit("publicityStartEdit", date.today(), minimum=date.today(),
+                                    maximum=date.today())
+        self.start_edit.setToolTip(self.tr("The first day on the notice board; a publicity "
+                                           "cannot be backdated"))
         self.start_edit.dateChanged.connect(self._on_start_changed)
         self.end_label = QLabel()
         self.end_label.setObjectName("publicityEndLabel")
@@ -122,6 +125,8 @@ class PublicityBatchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        db = ctx.db
+        self._run(lambda: settings.publicity_grace_days(db), self._set_grace)
         self.reload()
         self._on_start_changed()
 
@@ -189,6 +194,10 @@ class PublicityBatchDialog(QDialog):
     def _update_buttons(self) -> None:
         self.start_button.setEnabled(bool(self.selected_ids())
                                      and self.ctx.actor.can("case.publicity"))
+
+    def _set_grace(self, days: int) -> None:
+        """Allow a first day up to the office's grace before today (no backdating)."""
+        self.start_edit.setMinimumDate(to_qdate(date.today() - timedelta(days=days)))
 
     @Slot()
     def _on_start_changed(self) -> None:

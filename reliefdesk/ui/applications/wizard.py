@@ -102,6 +102,8 @@ class ProgrammePage(QWizardPage):
         self.aid_persons = QSpinBox()
         self.aid_persons.setObjectName("aidPersonsSpin")
         self.aid_persons.setRange(1, 20)
+        # 致困原因: the same cause twice within 12 months is flagged on the case
+        self.aid_cause_combo = code_combo("aidCauseCombo", L.aid_cause_labels(), "fire")
         self.aid_box = QGroupBox(self.tr("Temporary aid"))
         self.aid_box.setObjectName("aidBox")
 
@@ -109,11 +111,13 @@ class ProgrammePage(QWizardPage):
             {"programme": self.programme_combo, "applicant_id": self.applicant_combo,
              "reason": self.reason_edit, "accepted_on": self.accepted_edit,
              "aid_type": self.aid_type_combo, "aid_months": self.aid_months,
-             "aid_persons": self.aid_persons, "self_care": self.care_mode_combo,
+             "aid_persons": self.aid_persons, "aid_cause": self.aid_cause_combo,
+             "self_care": self.care_mode_combo,
              "single_person": self.single_check},
             general=forms.make_error_label("programmeGeneralError", word_wrap=True))
         ak = QFormLayout(self.aid_box)
         ak.addRow(self.tr("Type:"), self.errors.row("aid_type"))
+        ak.addRow(self.tr("Cause:"), self.errors.row("aid_cause"))
         ak.addRow(self.tr("Months:"), self.errors.row("aid_months"))
         ak.addRow(self.tr("Persons:"), self.errors.row("aid_persons"))
 
@@ -173,6 +177,7 @@ class ProgrammePage(QWizardPage):
             return {"care_mode": self.care_mode_combo.currentData(),
                     "self_care": self.self_care()}
         return {"aid_type": self.aid_type_combo.currentData(),
+                "aid_cause": self.aid_cause_combo.currentData(),
                 "aid_months": self.aid_months.value(), "aid_persons": self.aid_persons.value()}
 
     def validatePage(self) -> bool:
@@ -413,7 +418,7 @@ class NewApplicationWizard(QWizard):
         "category": PAGE_INCOME, "person_id": PAGE_INCOME, "value_fen": PAGE_INCOME,
         "kind": PAGE_INCOME, "programme": PAGE_PROGRAMME, "applicant_id": PAGE_PROGRAMME,
         "reason": PAGE_PROGRAMME, "accepted_on": PAGE_PROGRAMME, "aid_type": PAGE_PROGRAMME,
-        "aid_months": PAGE_PROGRAMME, "aid_persons": PAGE_PROGRAMME,
+        "aid_months": PAGE_PROGRAMME, "aid_persons": PAGE_PROGRAMME, "aid_cause": PAGE_PROGRAMME,
         "self_care": PAGE_PROGRAMME, "single_person": PAGE_PROGRAMME,
         "green_channel": PAGE_GREEN,
     }

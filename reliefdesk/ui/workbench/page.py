@@ -1,9 +1,11 @@
 """工作台 (workbench): what the signed-in user has to do today.
 
-Three lists from ``services.casework.workbench``: pending cases by step with the legal deadline
-and the working days left (overdue in red), the cases waiting for this user's role, and the
-enrollments whose periodic re-check (定期核查) falls due this month. Double-clicking a case
-opens it (``ctx.applicationRequested``), a re-check opens the household
+Four lists from ``services.casework.workbench``: pending cases by step with the legal deadline
+and the working days left (overdue in red; a deadline in a year without holiday data is marked
+and explained), the cases waiting for this user's role, the enrollments whose periodic re-check
+(定期核查) falls due this month, and the follow-ups events started (a death, a tekun minor
+turning 18, a self-care change, a 先行纳入 deadline, a termination in publicity). Double-clicking
+a case or a follow-up opens it (``ctx.applicationRequested``), a re-check opens the household
 (``ctx.householdRequested``).
 """
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.services import casework
 from reliefdesk.services.casework import Workbench, WorkItem
+from reliefdesk.services.casework_events import EventItem
 from reliefdesk.services.enrollments import RecheckItem
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.table_model import (
@@ -99,7 +102,9 @@ class WorkbenchPage(QWidget):
             Column(self.tr("File no."), lambda w: w.file_no),
             Column(self.tr("Applicant"), lambda w: w.applicant_name),
             Column(self.tr("Programme"), lambda w: L.label(programmes, w.programme)),
-            Column(self.tr("Deadline"), lambda w: fmt_date(w.due_on), _days_color),
+            Column(self.tr("Deadline"), lambda w: fmt_date(w.due_on)
+                   + (" ⚠" if w.deadline_warning else ""), _days_color,
+                   tooltip=lambda w: w.deadline_warning or ""),
             Column(self.tr("Working days left"), self._days_text, _days_color, align_right=True),
             Column(self.tr("You can"), lambda w: self.tr(", ").join(
                 actions.get(a, a) for a in w.actions if a not in _PASSIVE)),
@@ -118,6 +123,18 @@ class WorkbenchPage(QWidget):
                    align_right=True),
         ], self)
         self.recheck_view = make_table("workbenchRecheckView", self.recheck_model, row_height=28)
+        kinds = self._event_kinds()
+        self.events_model = RecordTableModel([
+            Column(self.tr("Due"), lambda e: fmt_date(e.due_on),
+                   lambda e: OVERDUE_COLOR if e.due_on < date.today() else None),
+            Column(self.tr("Follow-up"), lambda e: kinds.get(e.kind, e.kind)),
+            Column(self.tr("Person"), lambda e: e.name),
+            Column(self.tr("What to do"), lambda e: e.text, tooltip=lambda e: e.text),
+        ], self)
+        self.events_view = make_table("workbenchEventsView", self.events_model, row_height=28)
+        self.events_view.activated.connect(self._on_events_view_activated)
+        for col, width in enumerate((90, 130, 70)):
+            self.events_view.setColumnWidth(col, width)
         for view in (self.todo_view, self.mine_view):
             view.activated.connect(self._on_case_view_activated)
             for col, width in enumerate((110, 130, 90, 90, 100, 110)):
@@ -130,6 +147,14 @@ class WorkbenchPage(QWidget):
         self.mine_title.setProperty("role", "sectionTitle")
         self.recheck_title = QLabel()
         self.recheck_title.setProperty("role", "sectionTitle")
+        self.events_title = QLabel()
+        self.events_title.setObjectName("workbenchEventsTitle")
+        self.events_title.setProperty("role", "sectionTitle")
+        self.calendar_label = QLabel()
+        self.calendar_label.setObjectName("workbenchCalendarWarningLabel")
+        self.calendar_label.setProperty("role", "error")
+        self.calendar_label.setWordWrap(True)
+        self.calendar_label.setVisible(False)
 
         head = QHBoxLayout()
         head.addWidget(title)
@@ -149,9 +174,12 @@ class WorkbenchPage(QWidget):
             lay.addWidget(view, 1)
             return box
 
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(section(self.events_title, self.events_view))
+        right.addWidget(section(self.recheck_title, self.recheck_view))
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(section(self.mine_title, self.mine_view))
-        bottom.addWidget(section(self.recheck_title, self.recheck_view))
+        bottom.addWidget(right)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -165,6 +193,7 @@ class WorkbenchPage(QWidget):
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(8)
         layout.addLayout(head)
+        layout.addWidget(self.calendar_label)
         layout.addWidget(split, 1)
         self._update_titles()
 
@@ -230,6 +259,10 @@ class WorkbenchPage(QWidget):
         self.todo_model.set_rows(todo)
         self.mine_model.set_rows(list(data.waiting_for_me))
         self.recheck_model.set_rows(list(data.rechecks_due))
+        self.events_model.set_rows(list(data.events))
+        warnings = sorted({w.deadline_warning for w in todo if w.deadline_warning})
+        self.calendar_label.setText("\n".join(warnings[:1]))
+        self.calendar_label.setVisible(bool(warnings))
         overdue_cases = len({o.application_id for o in data.overdue})
         self.overdue_label.setText(
             self.tr("%n case(s) overdue", "", overdue_cases) if overdue_cases else "")
@@ -249,6 +282,15 @@ class WorkbenchPage(QWidget):
             n=self.mine_model.rowCount()))
         self.recheck_title.setText(self.tr("Re-checks due this month ({n})").format(
             n=self.recheck_model.rowCount()))
+        self.events_title.setText(self.tr("Follow-ups ({n})").format(
+            n=self.events_model.rowCount()))
+
+    def _event_kinds(self) -> dict[str, str]:
+        return {"death_recheck": self.tr("Re-check after a death"),
+                "turning_18": self.tr("Minor turning 18"),
+                "self_care": self.tr("Self-care re-assessment"),
+                "green_channel": self.tr("Green channel: complete steps"),
+                "termination": self.tr("Proposed termination")}
 
     @Slot(object)
     def _on_ctx_changed(self, kinds: set[str]) -> None:
@@ -261,6 +303,14 @@ class WorkbenchPage(QWidget):
         assert isinstance(model, RecordTableModel)
         item: WorkItem = model.row(index.row())
         self.ctx.applicationRequested.emit(item.application_id)
+
+    @Slot(QModelIndex)
+    def _on_events_view_activated(self, index: QModelIndex) -> None:
+        item: EventItem = self.events_model.row(index.row())
+        if item.application_id is not None:
+            self.ctx.applicationRequested.emit(item.application_id)
+        else:
+            self.ctx.householdRequested.emit(item.household_id)
 
     @Slot(QModelIndex)
     def _on_recheck_view_activated(self, index: QModelIndex) -> None:

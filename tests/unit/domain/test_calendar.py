@@ -35,10 +35,11 @@ def test_holiday_and_makeup_day() -> None:
     assert not CAL.is_working_day(date(2026, 2, 23))  # Monday, last day of Spring Festival
 
 
-def test_table_covers_2024_to_2026() -> None:
-    """The seed table has 2024–2026; every make-up day is a weekend, never also a holiday."""
+def test_table_covers_2023_to_2026() -> None:
+    """The seed table has 2023 (the default policy starts then) to 2026; every make-up day is
+    a weekend, never also a holiday."""
     table = default_holiday_table()
-    assert sorted(table) == [2024, 2025, 2026]
+    assert sorted(table) == [2023, 2024, 2025, 2026]
     for holidays, makeup in table.values():
         assert holidays and not set(holidays) & set(makeup)
         assert all(d.weekday() >= 5 for d in makeup)
