@@ -31,6 +31,7 @@ from . import audit
 from .context import Actor
 from .policy import policy_on
 from .roster_build import gc_paused, get_roster_row, require_draft
+from .roster_cycle import check_lock
 from .roster_calc import Calculator, ChangeFact, EnrollmentFacts, state_in_month
 from .roster_read import roster_view
 from .roster_types import PROGRAMME_LABELS, Problem, RosterView, month_text
@@ -297,6 +298,7 @@ def lock(db: Database, actor: Actor, roster_id: int) -> RosterView:
     with db.session() as s:
         roster = get_roster_row(s, roster_id)
         require_draft(roster)
+        check_lock(s, roster)  # months in order (roster_cycle)
         problems = validate_in(s, roster.id)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
