@@ -16,8 +16,9 @@ shows on the next roster as a 变动 with its reason:
 * **prison / military service** (服刑、现役义务兵, §2.3 excluded members): the member is not
   counted while excluded (减发); the return counts them again (增发).
 
-The reassessed amount comes from the roster's own calculator (``roster_calc.compute``) with
-the register's income over the members now covered (``per_capita_income``): one amount rule.
+The reassessed amount comes from the roster's own calculator (``roster_calc.compute``): the
+enrollment's assessed household income shared by the members now covered
+(``per_capita_income``): one amount rule.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from ..models import Enrollment, EnrollmentMember, Household, Person, RecipientE
 from . import audit, enrollments
 from .context import Actor
 from .policy import policy_on
-from .register_money import income_summary_in
 from .register_people import add_person_in
 from .register_types import PersonInput
 
@@ -127,29 +127,37 @@ def _effective(e: Enrollment, month: date) -> date:
 
 def _reassess(s: Session, actor: Actor, e: Enrollment, month: date, on_date: date,
               reason: str) -> str | None:
-    """Recompute the amount over the members now covered; record 增发/减发 from ``month``.
+    """Recompute the amount over the members now covered (the assessed household income
+    shared by the new number of persons); record 增发/减发 from ``month``.
     Returns the change line, or None when the amount does not change."""
     from .roster_calc import compute  # the roster's one amount function
 
     covered = _covered(s, e, month)
     persons = len(covered)
-    if persons == 0:
+    if persons == 0 or persons == e.persons:
         return None
-    summary = income_summary_in(s, e.household_id)
-    pci = per_capita_income(summary.total_counted_fen, persons)
+    # the assessed household income stays; only the number of persons sharing it changes
+    total = e.per_capita_income_fen * max(e.persons, 1)
+    pci = per_capita_income(total, persons)
     h = s.get(Household, e.household_id)
-    basis = {"programme": e.programme, "method": e.method, "persons": persons,
-             "per_capita_income_fen": pci, "care_tier": e.care_tier, "care_mode": e.care_mode,
-             "topups": [str(c.get("category") if isinstance(c, dict) else c)
-                        for c in (e.topup_categories or []) if c],
-             "area_type": h.area_type if h else "rural", "fixed_fen": e.amount_fen}
-    amount = compute(basis, policy_on(s, month))
+    policy = policy_on(s, month)
+
+    def basis(n: int, per_capita: int) -> dict[str, Any]:
+        return {"programme": e.programme, "method": e.method, "persons": n,
+                "per_capita_income_fen": per_capita, "care_tier": e.care_tier,
+                "care_mode": e.care_mode,
+                "topups": [str(c.get("category") if isinstance(c, dict) else c)
+                           for c in (e.topup_categories or []) if c],
+                "area_type": h.area_type if h else "rural", "fixed_fen": e.amount_fen}
+
+    before = compute(basis(e.persons, e.per_capita_income_fen), policy).fen
+    amount = compute(basis(persons, pci), policy)
     e.persons, e.per_capita_income_fen = persons, pci
     s.flush()
     if amount.fen <= 0:
         e.next_recheck = month
         return f"重新核算后本户不再有应发金额，已列入 {month:%Y-%m} 到期核查"
-    if amount.fen == e.amount_fen:
+    if amount.fen == before or amount.fen == e.amount_fen:
         return None
     view = enrollments.change_amount_in(s, actor, e.id, amount.fen, reason, on_date=on_date,
                                         effective_month=month)

@@ -168,8 +168,8 @@ def list_accounts(db: Database, actor: Actor, household_id: int) -> list[Account
     actor.require("read")
     with db.read_session() as s:
         load_household(s, household_id)
-        names = dict(s.execute(select(Person.id, Person.name)
-                               .where(Person.household_id == household_id)).tuples().all())
+        names = {pid: name for pid, name in s.execute(
+            select(Person.id, Person.name).where(Person.household_id == household_id))}
         return [account_view(a, names.get(a.payee_person_id, ""))
                 for a in s.scalars(select(BankAccount)
                                    .where(BankAccount.household_id == household_id)

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.months import add_months, month_start
 from ..errors import RuleViolation
-from ..models import Roster
-from .roster_types import PROGRAMME_LABELS, month_text
+from ..models import Roster, RosterLine
+from .roster_types import PROGRAMME_LABELS, Problem, month_text
 
-__all__ = ["MAX_MONTHS_AHEAD", "check_generate", "check_lock"]
+__all__ = ["MAX_MONTHS_AHEAD", "check_generate", "check_lock", "entity_of", "with_targets"]
 
 MAX_MONTHS_AHEAD = 1
 
@@ -61,3 +63,39 @@ def check_lock(s: Session, roster: Roster) -> None:
                             f"{PROGRAMME_LABELS.get(earlier.programme, earlier.programme)}"
                             f"花名册（#{earlier.id}）还是草稿：请先锁定（或放弃）较早月份的名册，"
                             f"再锁定 {month_text(roster.month)}。", code="roster.order")
+
+
+_PERSON_CODES = ("id.", "payee.")
+_ACCOUNT_CODES = ("account.", "holder.", "entrusted.")
+
+
+def entity_of(code: str) -> str:
+    """The kind of record that fixes a problem with this code (see :class:`Problem`)."""
+    if code.startswith(_ACCOUNT_CODES):
+        return "account"
+    if code.startswith(_PERSON_CODES):
+        return "person"
+    if code.startswith(("enrollment.", "amount.", "persons.", "adjustment.")):
+        return "enrollment"
+    return ""
+
+
+def with_targets(s: Session, roster_id: int, problems: list[Problem]) -> list[Problem]:
+    """The problems with the record that fixes each (one query over the lines concerned)."""
+    line_nos = {p.line_no for p in problems if p.line_no}
+    if not line_nos:
+        return problems
+    lines = {r[0]: r for r in s.execute(
+        select(RosterLine.line_no, RosterLine.household_id, RosterLine.enrollment_id,
+               RosterLine.payee_person_id)
+        .where(RosterLine.roster_id == roster_id, RosterLine.line_no.in_(sorted(line_nos))))}
+    out = []
+    for p in problems:
+        line = lines.get(p.line_no)
+        kind = entity_of(p.code) if line is not None else ""
+        if not kind or line is None:
+            out.append(p)
+            continue
+        target = {"account": line[1], "person": line[3], "enrollment": line[2]}[kind]
+        out.append(replace(p, entity_kind=kind, entity_id=target, household_id=line[1]))
+    return out
