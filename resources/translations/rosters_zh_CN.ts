@@ -234,6 +234,21 @@
     </message>
 </context>
 <context>
+    <name>RosterFixes</name>
+    <message>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Discard the draft {month} roster? Its lines are deleted; back pay it carried becomes pending again. You can generate it again at any time.</source>
+        <translation>放弃 {month} 的花名册草稿？草稿明细将被删除，其中的补发款项恢复为待发放。可随时重新生成。</translation>
+    </message>
+    <message>
+        <source>Discarding...</source>
+        <translation>正在放弃草稿...</translation>
+    </message>
+</context>
+<context>
     <name>RosterLabels</name>
     <message>
         <source>All programmes</source>
@@ -346,6 +361,10 @@
     <message>
         <source>Validate</source>
         <translation>校验</translation>
+    </message>
+    <message>
+        <source>Discard draft...</source>
+        <translation>放弃草稿...</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -464,6 +483,10 @@
     <message>
         <source>Generate the roster first.</source>
         <translation>请先生成名册。</translation>
+    </message>
+    <message>
+        <source>Only a draft roster can be discarded.</source>
+        <translation>只有草稿状态的花名册可以放弃。</translation>
     </message>
     <message>
         <source>Only the approver (负责人) can lock a roster.</source>

@@ -47,8 +47,8 @@ def _qmonth(d: date) -> QDate:
     return QDate(d.year, d.month, 1)
 
 
-def _legal_steps(qtbot, office: Office, settings, app_id: int, t0: date,  # type: ignore[no-untyped-def]
-                 s: Session) -> None:
+def _legal_steps(qtbot, office: Office, settings,  # type: ignore[no-untyped-def]
+                 app_id: int, t0: date, s: Session) -> None:
     """Investigation and visit (clerk), 初审 and 公示 (reviewer), 确认 (approver)."""
     db = office.db
     journey._act(qtbot, s, "start_investigation", t0)
@@ -99,8 +99,8 @@ def _legal_steps(qtbot, office: Office, settings, app_id: int, t0: date,  # type
     wait_idle(qtbot)
 
 
-def _account_dialog(qtbot, ctx, household_id: int, number: str, bank: str,  # type: ignore[no-untyped-def]
-                    month: date | None = None) -> None:
+def _account_dialog(qtbot, ctx, household_id: int,  # type: ignore[no-untyped-def]
+                    number: str, bank: str, month: date | None = None) -> None:
     """Enter an account through the real dialog and save it."""
     dialog = AccountDialog(ctx, household_id)
     qtbot.addWidget(dialog)
@@ -109,8 +109,8 @@ def _account_dialog(qtbot, ctx, household_id: int, number: str, bank: str,  # ty
     _fill_and_save(qtbot, dialog, number, bank, month)
 
 
-def _fill_and_save(qtbot, dialog: AccountDialog, number: str, bank: str,  # type: ignore[no-untyped-def]
-                   month: date | None = None) -> None:
+def _fill_and_save(qtbot, dialog: AccountDialog,  # type: ignore[no-untyped-def]
+                   number: str, bank: str, month: date | None = None) -> None:
     type_text(qtbot, dialog.number_edit, number)
     assert "通过" in dialog.number_hint.text() or "passes" in dialog.number_hint.text()
     type_text(qtbot, dialog.bank_edit, bank)
@@ -138,7 +138,8 @@ def _return_file(path: Path, lines: list[roster.LineView], failed_household: int
     return path
 
 
-def test_month_walk(qtbot, office: Office, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_month_walk(qtbot, office: Office, settings,  # type: ignore[no-untyped-def]
+                    tmp_path: Path) -> None:
     """The month ends with a locked, exported roster, the failed payment paid as 补发 next
     month, and every change on the rosters with its reason."""
     db = office.db

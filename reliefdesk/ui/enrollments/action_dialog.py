@@ -28,21 +28,22 @@ ACTIONS = ("adjust", "suspend", "resume", "phase_out", "terminate", "recheck")
 
 
 def action_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"adjust": t("EnrollmentActions", "Adjust amount (increase/decrease)"),
-            "suspend": t("EnrollmentActions", "Suspend payment"),
-            "resume": t("EnrollmentActions", "Resume payment"),
-            "phase_out": t("EnrollmentActions", "Start phase-out"),
-            "terminate": t("EnrollmentActions", "Terminate"),
-            "recheck": t("EnrollmentActions", "Record re-check result")}
+    return {
+        "adjust": QCoreApplication.translate(
+            "EnrollmentActions", "Adjust amount (increase/decrease)"),
+        "suspend": QCoreApplication.translate("EnrollmentActions", "Suspend payment"),
+        "resume": QCoreApplication.translate("EnrollmentActions", "Resume payment"),
+        "phase_out": QCoreApplication.translate("EnrollmentActions", "Start phase-out"),
+        "terminate": QCoreApplication.translate("EnrollmentActions", "Terminate"),
+        "recheck": QCoreApplication.translate("EnrollmentActions", "Record re-check result"),
+    }
 
 
 def recheck_results() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"unchanged": t("EnrollmentActions", "Unchanged"),
-            "adjusted": t("EnrollmentActions", "Amount adjusted"),
-            "phase_out": t("EnrollmentActions", "Phase-out"),
-            "terminated": t("EnrollmentActions", "Terminated")}
+    return {"unchanged": QCoreApplication.translate("EnrollmentActions", "Unchanged"),
+            "adjusted": QCoreApplication.translate("EnrollmentActions", "Amount adjusted"),
+            "phase_out": QCoreApplication.translate("EnrollmentActions", "Phase-out"),
+            "terminated": QCoreApplication.translate("EnrollmentActions", "Terminated")}
 
 
 def _qdate(d: date) -> QDate:

@@ -57,15 +57,16 @@ def load_detail(ctx: AppContext, household_id: int, enrollment_id: int | None) -
 
 
 def timeline_columns() -> list[Column]:
-    t = QCoreApplication.translate
-    return [Column(t("EnrollmentDetail", "Date"), lambda r: fmt_date(r.when)),
-            Column(t("EnrollmentDetail", "From month"),
+    return [Column(QCoreApplication.translate("EnrollmentDetail", "Date"),
+                   lambda r: fmt_date(r.when)),
+            Column(QCoreApplication.translate("EnrollmentDetail", "From month"),
                    lambda r: f"{r.effective_month:%Y-%m}" if r.effective_month else ""),
-            Column(t("EnrollmentDetail", "Change"), lambda r: r.kind_label),
-            Column(t("EnrollmentDetail", "Enrollment"),
+            Column(QCoreApplication.translate("EnrollmentDetail", "Change"),
+                   lambda r: r.kind_label),
+            Column(QCoreApplication.translate("EnrollmentDetail", "Enrollment"),
                    lambda r: f"#{r.enrollment_id}" if r.enrollment_id else ""),
-            Column(t("EnrollmentDetail", "By"), lambda r: r.by),
-            Column(t("EnrollmentDetail", "Reason"), lambda r: r.text,
+            Column(QCoreApplication.translate("EnrollmentDetail", "By"), lambda r: r.by),
+            Column(QCoreApplication.translate("EnrollmentDetail", "Reason"), lambda r: r.text,
                    tooltip=lambda r: r.text)]
 
 

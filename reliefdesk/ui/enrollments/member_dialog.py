@@ -29,18 +29,22 @@ HOUSEHOLD_EVENTS = ("transfer", "transfer_out_county")
 
 
 def event_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"death": t("MemberEvents", "Death"), "birth": t("MemberEvents", "Birth"),
-            "move_in": t("MemberEvents", "Moved in"),
-            "marriage_in": t("MemberEvents", "Married in"),
-            "move_out": t("MemberEvents", "Moved out"),
-            "marriage_out": t("MemberEvents", "Married out"),
-            "prison": t("MemberEvents", "Entered prison"),
-            "prison_end": t("MemberEvents", "Released from prison"),
-            "conscript": t("MemberEvents", "Entered military service"),
-            "conscript_end": t("MemberEvents", "Left military service"),
-            "transfer": t("MemberEvents", "Moved to another village or township"),
-            "transfer_out_county": t("MemberEvents", "Moved out of the county")}
+    return {
+        "death": QCoreApplication.translate("MemberEvents", "Death"),
+        "birth": QCoreApplication.translate("MemberEvents", "Birth"),
+        "move_in": QCoreApplication.translate("MemberEvents", "Moved in"),
+        "marriage_in": QCoreApplication.translate("MemberEvents", "Married in"),
+        "move_out": QCoreApplication.translate("MemberEvents", "Moved out"),
+        "marriage_out": QCoreApplication.translate("MemberEvents", "Married out"),
+        "prison": QCoreApplication.translate("MemberEvents", "Entered prison"),
+        "prison_end": QCoreApplication.translate("MemberEvents", "Released from prison"),
+        "conscript": QCoreApplication.translate("MemberEvents", "Entered military service"),
+        "conscript_end": QCoreApplication.translate("MemberEvents", "Left military service"),
+        "transfer": QCoreApplication.translate(
+            "MemberEvents", "Moved to another village or township"),
+        "transfer_out_county": QCoreApplication.translate(
+            "MemberEvents", "Moved out of the county"),
+    }
 
 
 class MemberEventDialog(QDialog):

@@ -29,19 +29,26 @@ from .detail import EnrollmentDetail
 
 
 def list_columns() -> list[Column]:
-    t = QCoreApplication.translate
     return [
-        Column(t("EnrollmentsPage", "No."), lambda r: str(r.id)),
-        Column(t("EnrollmentsPage", "Household"), lambda r: str(r.household_id)),
-        Column(t("EnrollmentsPage", "Payee"), lambda r: r.payee_name),
-        Column(t("EnrollmentsPage", "Village"), lambda r: r.village_name),
-        Column(t("EnrollmentsPage", "Programme"), lambda r: r.programme_label),
-        Column(t("EnrollmentsPage", "Status"), lambda r: r.status_label),
-        Column(t("EnrollmentsPage", "Persons"), lambda r: str(r.persons), align_right=True),
-        Column(t("EnrollmentsPage", "Yuan/month"), lambda r: fen_to_yuan(r.amount_fen),
-               align_right=True),
-        Column(t("EnrollmentsPage", "Since"), lambda r: f"{r.start_month:%Y-%m}"),
-        Column(t("EnrollmentsPage", "Next re-check"),
+        Column(QCoreApplication.translate("EnrollmentsPage", "No."),
+               lambda r: str(r.id)),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Household"),
+               lambda r: str(r.household_id)),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Payee"),
+               lambda r: r.payee_name),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Village"),
+               lambda r: r.village_name),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Programme"),
+               lambda r: r.programme_label),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Status"),
+               lambda r: r.status_label),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Persons"),
+               lambda r: str(r.persons), align_right=True),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Yuan/month"),
+               lambda r: fen_to_yuan(r.amount_fen), align_right=True),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Since"),
+               lambda r: f"{r.start_month:%Y-%m}"),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Next re-check"),
                lambda r: f"{r.next_recheck:%Y-%m}" if r.next_recheck else "",
                color=lambda r: WARN_COLOR if r.recheck_due else None),
     ]
@@ -63,7 +70,8 @@ class EnrollmentsPage(QWidget):
         title.setProperty("role", "pageTitle")
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("enrollmentProgrammeFilter")
-        for code, text in ((None, self.tr("All programmes")), ("urban_dibao", self.tr("Urban dibao")),
+        for code, text in ((None, self.tr("All programmes")),
+                           ("urban_dibao", self.tr("Urban dibao")),
                            ("rural_dibao", self.tr("Rural dibao")), ("tekun", self.tr("Tekun"))):
             self.programme_combo.addItem(text, code)
         self.village_combo = QComboBox()
@@ -165,7 +173,8 @@ class EnrollmentsPage(QWidget):
         db, actor, f = self.ctx.db, self.ctx.actor, self.filters()
 
         def fetch(offset: int, limit: int) -> list[EnrollmentRow]:
-            page = ev.enrollment_page(db, actor, limit=limit, offset=offset, **f)  # type: ignore[arg-type]
+            page = ev.enrollment_page(db, actor, limit=limit, offset=offset,
+                                      **f)  # type: ignore[arg-type]
             self._total = page.total
             return list(page.rows)
 

@@ -199,8 +199,8 @@ class AccountDialog(QDialog):
         self.payee_combo.clear()
         for m in data.members:
             if m.deceased_on is None:
-                self.payee_combo.addItem(f"{m.name}（{labels.label(labels.relations(), m.relation)}）",
-                                         m.id)
+                relation = labels.label(labels.relations(), m.relation)
+                self.payee_combo.addItem(f"{m.name}（{relation}）", m.id)
         idx = self.payee_combo.findData(data.payee_id) if data.payee_id else 0
         self.payee_combo.setCurrentIndex(max(idx, 0))
         self.payee_combo.blockSignals(False)

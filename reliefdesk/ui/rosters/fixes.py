@@ -50,8 +50,8 @@ def confirm_discard(page: RostersPage) -> None:
     view = page.roster
     if view is None or view.locked:
         return
-    t = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, t("RosterFixes", "Discard draft"), t(
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate(
+        "RosterFixes", "Discard draft"), QCoreApplication.translate(
         "RosterFixes", "Discard the draft {month} roster? Its lines are deleted; back pay it "
         "carried becomes pending again. You can generate it again at any time.").format(
         month=view.month_text), QMessageBox.StandardButton.Yes
