@@ -68,7 +68,8 @@ class ChangeDialog(QDialog):
         self.setWindowTitle(action_titles()[action])
         info = QLabel(self.tr("{payee} - {programme}, {amount} yuan per month, {status}").format(
             payee=view.payee_name, programme=view.programme_label,
-            amount=fen_to_yuan(view.amount_fen), status=view.status))
+            amount=fen_to_yuan(view.amount_fen),
+            status=ev.STATUS_LABELS.get(view.status, view.status)))
         info.setObjectName("enrollmentChangeInfo")
         today = date.today()
         self.date_edit = QDateEdit(_qdate(today))
