@@ -208,9 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     if sel:
         rows.append(measure(beat, lambda: page.batch_recheck([r.id for r in sel]),
                             page.batchDone))
+    from reliefdesk.ui import ops
+
+    while ops.running_count():  # let the last reloads finish before the page goes away
+        pump(20)
     for name, rows in results.items():
         if rows:
             print(line(name, rows))
+    page.close()
+    pump(50)
     db.close()
     return 0
 
