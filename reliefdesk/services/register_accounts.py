@@ -229,13 +229,13 @@ def get_entrustment(db: Database, actor: Actor, household_id: int) -> Entrustmen
 def set_entrustment_in(s: Session, actor: Actor, household_id: int, entrusted: bool, *,
                        agreement_no: str = "", agreement_date: date | None = None,
                        agent: str = "") -> EntrustmentView:
-    """Record (or end) a 代管 arrangement; an entrusted card needs its written agreement."""
+    """Record (or end) a 代管 arrangement; an entrusted card needs its written agreement
+    (number and date; the agent is recorded when known)."""
     actor.require("register.write")
     h = load_household(s, household_id)
     if entrusted:
         missing = [label for label, value in (("协议编号", agreement_no.strip()),
-                                              ("签订日期", agreement_date),
-                                              ("代管人", agent.strip())) if not value]
+                                              ("签订日期", agreement_date)) if not value]
         if missing:
             raise ValidationError("代管须有书面协议：请填写" + "、".join(missing),
                                   code="account.entrust_agreement", field="agreement_no")

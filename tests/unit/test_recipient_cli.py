@@ -17,6 +17,7 @@ from test_roster_support import make_household
 PASSWORD = "Test#Pass2026"
 THIS = month_start(date.today())
 CARD = make_card_number("621700", 19, "987654321000")
+CARD2 = make_card_number("621700", 19, "987654321001")
 
 
 @pytest.fixture
@@ -48,6 +49,10 @@ def test_account_commands(cli, sqlite_db):  # type: ignore[no-untyped-def]
     assert code == 0 and CARD not in out and CARD[-4:] in out and "代管协议" in out
     code, out, _ = cli("clerk", "account", "list", "--household", hid)
     assert code == 0 and "使用中" in out and "已停用" in out and "代管人 村协理员张敏" in out
+    code, out, _ = cli("clerk", "account", "set", "--household", hid, "--payee", pid,
+                       "--number", CARD2, "--bank", "农行", "--entrusted",
+                       "--agreement", "汝民代〔2026〕8号", "--agreement-date", "2026-11-20")
+    assert code == 0 and out.count("\n") == 2  # the contract's form: no --agent needed
 
 
 def test_enrollment_commands(cli, sqlite_db):  # type: ignore[no-untyped-def]
