@@ -465,8 +465,8 @@
         <translation>校验通过，未发现问题。</translation>
     </message>
     <message>
-        <source>{errors} error(s) must be corrected in the register and the roster regenerated; {warnings} warning(s), {open} not yet confirmed. Double-click a problem to find its line.</source>
-        <translation>{errors} 个错误须在档案中更正后重新生成名册；{warnings} 条警告，其中 {open} 条尚未确认。双击问题可定位到该行。</translation>
+        <source>{errors} error(s) must be corrected in the register and the roster regenerated; {warnings} warning(s), {open} not yet confirmed. Double-click a problem to open the record that fixes it.</source>
+        <translation>{errors} 个错误须在档案中更正后重新生成名册；{warnings} 条警告，其中 {open} 条尚未确认。双击问题可打开需要更正的账户、成员或在保记录。</translation>
     </message>
     <message>
         <source>Problems ({errors} errors, {warnings} warnings)</source>

@@ -416,7 +416,7 @@ class RostersPage(QWidget):
                 panel.summary_label.setText(self.tr(
                     "{errors} error(s) must be corrected in the register and the roster "
                     "regenerated; {warnings} warning(s), {open} not yet confirmed. "
-                    "Double-click a problem to find its line.").format(
+                    "Double-click a problem to open the record that fixes it.").format(
                     errors=errors, warnings=warnings, open=open_))
             title = self.tr("Problems ({errors} errors, {warnings} warnings)").format(
                 errors=errors, warnings=warnings)
