@@ -16,7 +16,7 @@ Setting a new payee releases the payments held because the previous payee died
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -276,4 +276,4 @@ def set_account(db: Database, actor: Actor, household_id: int, payee_person_id: 
         if entrusted is not None:
             set_entrustment_in(s, actor, household_id, entrusted, agreement_no=agreement_no,
                                agreement_date=agreement_date, agent=agent)
-        return replace(result)
+        return result
