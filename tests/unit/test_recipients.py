@@ -218,3 +218,22 @@ def test_problems_name_the_record_that_fixes_them(db, actors):
     problems = roster.validate(db, actors["clerk"], v.id)
     short = next(p for p in problems if p.code == "account.length")
     assert (short.entity_kind, short.entity_id) == ("account", h["household_id"])
+
+
+def test_stopped_account_pays_up_to_its_last_month(db, actors):
+    """停用 after last month: last month's roster still uses the card, this month's has no
+    account (the roster flags it); a reason is required."""
+    setup_policy(db)
+    h = make_household(db)
+    clerk = actors["clerk"]
+    account = acc.list_accounts(db, clerk, h["household_id"])[0]
+    with pytest.raises(ValidationError):
+        acc.stop_account(db, clerk, account.id, reason=" ")
+    stopped = acc.stop_account(db, clerk, account.id, reason="卡片挂失", last_month=PREV)
+    assert not stopped.active and stopped.end_month == PREV
+    prev = roster.generate(db, clerk, PREV, with_lines=True)
+    assert _line(prev, h["enrollment_id"]).account != ""
+    this = roster.generate(db, clerk, THIS, with_lines=True)
+    assert _line(this, h["enrollment_id"]).account == ""
+    problems = roster.validate(db, clerk, this.id)
+    assert any(p.code == "account.missing" and p.entity_kind == "account" for p in problems)
