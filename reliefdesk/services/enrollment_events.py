@@ -122,15 +122,15 @@ def enrollment_page(db: Database, actor: Actor, *, programme: str | None = None,
         # a due list comes most overdue first (and walks the next_recheck index)
         order = (e.next_recheck, e.id) if due_month is not None else (e.id,)
         ids = list(s.scalars(q.order_by(*order).limit(limit).offset(offset)))
-        rows = s.execute(
-            select(e.id, e.household_id, Person.name, Village.id, Village.name, Township.name,
-                   e.programme, e.status, e.persons, e.amount_fen, e.start_month,
-                   e.next_recheck)
-            .join(Household, Household.id == e.household_id)
-            .join(Village, Village.id == Household.village_id)
-            .join(Township, Township.id == Village.township_id)
-            .outerjoin(Person, Person.id == e.payee_id)
-            .where(e.id.in_(ids))).all() if ids else []
+        detail = (select(e.id, e.household_id, Person.name, Village.id, Village.name,
+                         Township.name, e.programme, e.status, e.persons, e.amount_fen,
+                         e.start_month, e.next_recheck)
+                  .join(Household, Household.id == e.household_id)
+                  .join(Village, Village.id == Household.village_id)
+                  .join(Township, Township.id == Village.township_id)
+                  .outerjoin(Person, Person.id == e.payee_id))
+        rows = [r for i in range(0, len(ids), 5000)  # bound-parameter limits (CLI: all rows)
+                for r in s.execute(detail.where(e.id.in_(ids[i:i + 5000])))]
         position = {eid: i for i, eid in enumerate(ids)}
         rows.sort(key=lambda r: position[r[0]])
     return EnrollmentPage(tuple(

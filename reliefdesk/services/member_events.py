@@ -51,7 +51,8 @@ EVENT_KINDS = {
     "move_out": "迁出", "marriage_out": "婚出", "prison": "服刑", "prison_end": "刑满释放",
     "conscript": "入伍（现役义务兵）", "conscript_end": "退役", "payee_hold": "领取人死亡暂停发放",
     "payee_set": "指定新领取人", "transfer_out": "迁出本乡镇", "transfer_in": "迁入本乡镇",
-    "transfer_out_county": "迁出本县", "recheck": "复核",
+    "transfer_out_county": "迁出本县", "recheck": "复核", "account": "登记/更换收款账户",
+    "account_stop": "停用收款账户",
 }
 _LIVE = ("active", "phase_out", "suspended")
 _EXCLUSIONS = {"prison": "prison", "conscript": "conscript"}

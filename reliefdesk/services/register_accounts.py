@@ -107,6 +107,12 @@ def add_account_in(s: Session, actor: Actor, household_id: int, payee_person_id:
                          "number": mask_account(clean), "bank_name": a.bank_name,
                          "holder_name": holder, "effective_month": month.isoformat(),
                          "replaced": [o.id for o in old]})
+    from .member_events import record_event_in  # the household's timeline
+
+    record_event_in(s, actor, household_id, "account", date.today(),
+                    f"{payee.name}：{a.bank_name} {mask_account(clean)}，自 {month:%Y-%m} 起使用",
+                    person_id=payee.id, effective_month=month,
+                    detail={"account_id": a.id, "replaced": [o.id for o in old]})
     return AccountResult(account_view(a, payee.name),
                          tuple(i.message for i in issues if i.severity == "warning"), replaced)
 
@@ -149,6 +155,12 @@ def stop_account(db: Database, actor: Actor, account_id: int, *, reason: str,
                      household_id=a.household_id,
                      detail={"number": mask_account(a.number), "last_month": last.isoformat(),
                              "reason": a.stop_reason})
+        from .member_events import record_event_in
+
+        record_event_in(s, actor, a.household_id, "account_stop", date.today(),
+                        f"{mask_account(a.number)} 停用：{a.stop_reason}，最后使用 {last:%Y-%m}",
+                        person_id=a.payee_person_id, effective_month=add_months(last, 1),
+                        detail={"account_id": a.id})
         payee = s.get(Person, a.payee_person_id)
         return account_view(a, payee.name if payee else "")
 
