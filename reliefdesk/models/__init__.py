@@ -2,8 +2,8 @@
 
 from .base import Base, utcnow
 from .casework import (PROGRAMMES, Application, CaseRecord, CaseStep, Enrollment,
-                       EnrollmentChange, EnrollmentMember, TerminationProposal, Visit,
-                       VisitPhoto)
+                       EnrollmentChange, EnrollmentMember, RecipientEvent, TerminationProposal,
+                       Visit, VisitPhoto)
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
                        Person, PersonSearchKey)
@@ -11,8 +11,9 @@ from .roster import (ADJUSTMENT_KINDS, CHANGE_FLAGS, BankReturn, Roster, RosterA
 from .security import AuditEvent, AuditHead, User
 
 __all__ = [
-    "Base", "utcnow", "PROGRAMMES", "Application", "CaseRecord", "TerminationProposal", "CaseStep", "Enrollment", "EnrollmentChange",
-    "EnrollmentMember", "Visit", "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
+    "Base", "utcnow", "PROGRAMMES", "Application", "CaseRecord", "TerminationProposal",
+    "CaseStep", "Enrollment", "EnrollmentChange", "EnrollmentMember", "RecipientEvent", "Visit",
+    "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
     "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
     "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",
     "ADJUSTMENT_KINDS", "CHANGE_FLAGS", "BankReturn", "Roster", "RosterAdjustment", "RosterExport", "RosterLine", "RosterProblemAck",

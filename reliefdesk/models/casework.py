@@ -265,3 +265,24 @@ class TerminationProposal(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+class RecipientEvent(Base):
+    """A dated event in an enrolled household's life (issue 9, DOMAIN §2.3, §2.15): birth,
+    death, marriage, moving in or out, prison or military service, transfer between
+    townships, re-check result. The enrollment effects are EnrollmentChange rows; this row
+    keeps what happened, when, why and who recorded it."""
+
+    __tablename__ = "recipient_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollment.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    event_date: Mapped[date] = mapped_column(Date)
+    effective_month: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)

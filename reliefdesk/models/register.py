@@ -31,6 +31,7 @@ class Household(Base):
     entrusted: Mapped[bool] = mapped_column(Boolean, default=False)  # 代管 card held by an officer
     entrust_agreement_no: Mapped[str] = mapped_column(String(64), default="")
     entrust_agreement_date: Mapped[date | None] = mapped_column(Date)
+    entrust_agent: Mapped[str] = mapped_column(String(64), default="", server_default="")
     near_dibao: Mapped[bool] = mapped_column(Boolean, default=False)  # 低保边缘家庭
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -128,6 +129,9 @@ class BankAccount(Base):
     holder_name: Mapped[str] = mapped_column(String(64), default="")
     number: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    effective_month: Mapped[date | None] = mapped_column(Date)  # first month paid into it
+    end_month: Mapped[date | None] = mapped_column(Date)  # last month paid into it (stopped)
+    stop_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
     household: Mapped[Household] = relationship(back_populates="accounts")

@@ -60,7 +60,7 @@ def green_stop(s: Session, actor: Actor, app: Application, on_date: date, opinio
     e = s.scalar(select(Enrollment).where(Enrollment.application_id == app.id))
     if e is None or e.status == "terminated":
         return
-    enrollments.terminate_in(s, actor, e, "procedure_incomplete", opinion, on_date=on_date,
+    enrollments.terminate_in(s, actor, e.id, "procedure_incomplete", opinion, on_date=on_date,
                              effective_month=next_month(on_date))
 
 
@@ -70,7 +70,7 @@ def green_confirm(s: Session, actor: Actor, app: Application, e: Enrollment, app
     amount (a difference is recorded as a change); refusal stops it with the reasons."""
     if not approve:
         if e.status != "terminated":
-            enrollments.terminate_in(s, actor, e, "ineligible", opinion, on_date=on_date,
+            enrollments.terminate_in(s, actor, e.id, "ineligible", opinion, on_date=on_date,
                                      effective_month=next_month(on_date))
         return
     amount = app.proposed_fen or 0

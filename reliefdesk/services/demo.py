@@ -548,6 +548,7 @@ class _Generation:
         hh.row["entrust_agreement_no"] = (f"{hh.village.township_name[:2]}民代〔{on.year}〕"
                                           f"{self.cases.entrust_seq:03d}号")
         hh.row["entrust_agreement_date"] = on
+        hh.row["entrust_agent"] = "村民政协理员"
 
     def _temp_aid(self, hh: HouseholdDraft, app_states: Counter[str], by_prog: Counter[str],
                   by_status: Counter[str], applicant: Member) -> None:

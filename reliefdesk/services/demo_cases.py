@@ -467,10 +467,11 @@ class CaseFactory:
         if not shared:
             return row
         this_month = month_start(self.as_of)
-        # periodic rechecks: the next one is always in the future
+        # periodic rechecks on their schedule: those whose turn is this month are due now
+        # (the workbench's 本月到期核查), the others in a later month
         nxt = add_months(start, months)
         last_recheck: date | None = None
-        while nxt <= this_month:
+        while nxt < this_month:
             last_recheck = nxt
             nxt = add_months(nxt, months)
         row["next_recheck"] = nxt

@@ -292,7 +292,7 @@ class PeopleFactory:
             "phone": "1" + rng.choice("35789") + "".join(rng.choice("0123456789")
                                                          for _ in range(9)),
             "entrusted": False, "entrust_agreement_no": "", "entrust_agreement_date": None,
-            "near_dibao": False, "note": "", "created_at": DEMO_CREATED_AT, "version": 1,
+            "entrust_agent": "", "near_dibao": False, "note": "", "created_at": DEMO_CREATED_AT, "version": 1,
         }
         members: list[Member] = []
         surname = self.surname()
@@ -413,6 +413,7 @@ class PeopleFactory:
         number = make_card_number(bin_, 19, f"{aid:08d}{rng.randrange(10000):04d}")
         row = {"id": aid, "household_id": hh.id, "payee_person_id": payee.id,
                "kind": "bank_card", "bank_name": bank, "holder_name": payee.name,
-               "number": number, "active": True, "version": 1}
+               "number": number, "active": True, "version": 1, "effective_month": None,
+               "end_month": None, "stop_reason": ""}
         self.account_rows.append(row)
         return row

@@ -35,15 +35,20 @@ __all__ = [
     "RecheckItem",
     "active_enrollment_of",
     "change_amount",
+    "change_amount_in",
     "enroll_in",
     "get_enrollment",
     "list_enrollments",
     "rechecks_due",
     "rechecks_due_in",
     "record_recheck",
+    "record_recheck_in",
     "resume",
+    "resume_in",
     "start_phase_out",
+    "start_phase_out_in",
     "suspend",
+    "suspend_in",
     "terminate",
     "terminate_in",
 ]
@@ -290,55 +295,80 @@ def change_amount(db: Database, actor: Actor, enrollment_id: int, new_fen: int, 
                   on_date: date, effective_month: date | None = None,
                   expected_version: int | None = None) -> EnrollmentView:
     """增发 or 减发 to ``new_fen`` per month from ``effective_month`` (default: next month)."""
-    actor.require("enrollment.change")
     with db.session() as s:
-        e = _load(s, enrollment_id, expected_version)
-        _require_open(e, "active", "phase_out")
-        if new_fen <= 0:
-            raise ValidationError("调整后的金额必须大于 0；停发请用“停发”，退出请用“终止”。",
-                                  field="new_fen", code="enrollment.amount")
-        if new_fen == e.amount_fen:
-            raise ValidationError("金额未变化。", field="new_fen", code="enrollment.same")
-        month = _effective(e, effective_month, on_date)
-        kind = "increase" if new_fen > e.amount_fen else "decrease"
-        old = e.amount_fen
-        e.amount_fen = new_fen
-        e.amount_source = "adjusted"
-        e.amount_review = None
-        _record(s, actor, e, kind, month, old, new_fen, _reason(reason))
-        return _view(s, e)
+        return change_amount_in(s, actor, enrollment_id, new_fen, reason, on_date=on_date,
+                                effective_month=effective_month, expected_version=expected_version)
+
+
+def change_amount_in(s: Session, actor: Actor, enrollment_id: int, new_fen: int, reason: str, *,
+                     on_date: date, effective_month: date | None = None,
+                     expected_version: int | None = None) -> EnrollmentView:
+    """:func:`change_amount` inside the caller's transaction."""
+    actor.require("enrollment.change")
+    e = _load(s, enrollment_id, expected_version)
+    _require_open(e, "active", "phase_out")
+    if new_fen <= 0:
+        raise ValidationError("调整后的金额必须大于 0；停发请用“停发”，退出请用“终止”。",
+                              field="new_fen", code="enrollment.amount")
+    if new_fen == e.amount_fen:
+        raise ValidationError("金额未变化。", field="new_fen", code="enrollment.same")
+    month = _effective(e, effective_month, on_date)
+    kind = "increase" if new_fen > e.amount_fen else "decrease"
+    old = e.amount_fen
+    e.amount_fen = new_fen
+    e.amount_source = "adjusted"
+    e.amount_review = None
+    _record(s, actor, e, kind, month, old, new_fen, _reason(reason))
+    return _view(s, e)
 
 
 def suspend(db: Database, actor: Actor, enrollment_id: int, reason: str, *, on_date: date,
             effective_month: date | None = None,
             expected_version: int | None = None) -> EnrollmentView:
     """停发: no payment from ``effective_month`` until :func:`resume`."""
-    actor.require("enrollment.change")
     with db.session() as s:
-        e = _load(s, enrollment_id, expected_version)
-        _require_open(e, "active", "phase_out")
-        month = _effective(e, effective_month, on_date)
-        e.status = "suspended"
-        _record(s, actor, e, "suspend", month, e.amount_fen, 0, _reason(reason))
-        return _view(s, e)
+        return suspend_in(s, actor, enrollment_id, reason, on_date=on_date,
+                          effective_month=effective_month, expected_version=expected_version)
+
+
+def suspend_in(s: Session, actor: Actor, enrollment_id: int, reason: str, *, on_date: date,
+               effective_month: date | None = None,
+               expected_version: int | None = None) -> EnrollmentView:
+    """:func:`suspend` inside the caller's transaction."""
+    actor.require("enrollment.change")
+    e = _load(s, enrollment_id, expected_version)
+    _require_open(e, "active", "phase_out")
+    month = _effective(e, effective_month, on_date)
+    e.status = "suspended"
+    _record(s, actor, e, "suspend", month, e.amount_fen, 0, _reason(reason))
+    return _view(s, e)
 
 
 def resume(db: Database, actor: Actor, enrollment_id: int, reason: str, *, on_date: date,
            effective_month: date | None = None, new_fen: int | None = None,
            expected_version: int | None = None) -> EnrollmentView:
     """Resume a suspended enrollment (optionally with a new amount)."""
-    actor.require("enrollment.change")
     with db.session() as s:
-        e = _load(s, enrollment_id, expected_version)
-        _require_open(e, "suspended")
-        month = _effective(e, effective_month, on_date)
-        if new_fen is not None:
-            if new_fen <= 0:
-                raise ValidationError("金额必须大于 0。", field="new_fen", code="enrollment.amount")
-            e.amount_fen = new_fen
-        e.status = "phase_out" if e.phase_out_start else "active"
-        _record(s, actor, e, "resume", month, 0, e.amount_fen, _reason(reason))
-        return _view(s, e)
+        return resume_in(s, actor, enrollment_id, reason, on_date=on_date,
+                         effective_month=effective_month, new_fen=new_fen,
+                         expected_version=expected_version)
+
+
+def resume_in(s: Session, actor: Actor, enrollment_id: int, reason: str, *, on_date: date,
+              effective_month: date | None = None, new_fen: int | None = None,
+              expected_version: int | None = None) -> EnrollmentView:
+    """:func:`resume` inside the caller's transaction."""
+    actor.require("enrollment.change")
+    e = _load(s, enrollment_id, expected_version)
+    _require_open(e, "suspended")
+    month = _effective(e, effective_month, on_date)
+    if new_fen is not None:
+        if new_fen <= 0:
+            raise ValidationError("金额必须大于 0。", field="new_fen", code="enrollment.amount")
+        e.amount_fen = new_fen
+    e.status = "phase_out" if e.phase_out_start else "active"
+    _record(s, actor, e, "resume", month, 0, e.amount_fen, _reason(reason))
+    return _view(s, e)
 
 
 def start_phase_out(db: Database, actor: Actor, enrollment_id: int, reason: str, *,
@@ -346,28 +376,36 @@ def start_phase_out(db: Database, actor: Actor, enrollment_id: int, reason: str,
                     expected_version: int | None = None) -> EnrollmentView:
     """渐退期: dibao only; the policy schedule (at most 6 months by default) applies from
     ``start_month``; the last paid month is set accordingly."""
-    actor.require("enrollment.change")
     with db.session() as s:
-        e = _load(s, enrollment_id, expected_version)
-        if not is_dibao(e.programme):
-            raise RuleViolation("渐退期只适用于低保。", code="enrollment.phase_out_programme",
-                                rule=_RULE_PHASE_OUT)
-        _require_open(e, "active")
-        month = _effective(e, start_month, on_date)
-        schedule = policy_on(s, month).phase_out_schedule
-        limit = int(policy_on(s, month).data.get("phase_out_max_months", 6))
-        if not schedule:
-            raise RuleViolation("政策未设置渐退方案。", code="enrollment.phase_out_schedule",
-                                rule=_RULE_PHASE_OUT)
-        if len(schedule) > limit:
-            raise RuleViolation(f"渐退期 {len(schedule)} 个月超过上限 {limit} 个月。",
-                                code="enrollment.phase_out_long", rule=_RULE_PHASE_OUT)
-        e.status = "phase_out"
-        e.phase_out_start = month
-        e.end_month = add_months(month, len(schedule) - 1)
-        _record(s, actor, e, "phase_out", month, e.amount_fen, e.amount_fen, _reason(reason),
-                {"schedule": [str(r) for r in schedule], "end_month": e.end_month.isoformat()})
-        return _view(s, e)
+        return start_phase_out_in(s, actor, enrollment_id, reason, on_date=on_date,
+                                  start_month=start_month, expected_version=expected_version)
+
+
+def start_phase_out_in(s: Session, actor: Actor, enrollment_id: int, reason: str, *,
+                       on_date: date, start_month: date | None = None,
+                       expected_version: int | None = None) -> EnrollmentView:
+    """:func:`start_phase_out` inside the caller's transaction."""
+    actor.require("enrollment.change")
+    e = _load(s, enrollment_id, expected_version)
+    if not is_dibao(e.programme):
+        raise RuleViolation("渐退期只适用于低保。", code="enrollment.phase_out_programme",
+                            rule=_RULE_PHASE_OUT)
+    _require_open(e, "active")
+    month = _effective(e, start_month, on_date)
+    schedule = policy_on(s, month).phase_out_schedule
+    limit = int(policy_on(s, month).data.get("phase_out_max_months", 6))
+    if not schedule:
+        raise RuleViolation("政策未设置渐退方案。", code="enrollment.phase_out_schedule",
+                            rule=_RULE_PHASE_OUT)
+    if len(schedule) > limit:
+        raise RuleViolation(f"渐退期 {len(schedule)} 个月超过上限 {limit} 个月。",
+                            code="enrollment.phase_out_long", rule=_RULE_PHASE_OUT)
+    e.status = "phase_out"
+    e.phase_out_start = month
+    e.end_month = add_months(month, len(schedule) - 1)
+    _record(s, actor, e, "phase_out", month, e.amount_fen, e.amount_fen, _reason(reason),
+            {"schedule": [str(r) for r in schedule], "end_month": e.end_month.isoformat()})
+    return _view(s, e)
 
 
 def terminate(db: Database, actor: Actor, enrollment_id: int, grounds: str, reason: str = "", *,
@@ -378,22 +416,22 @@ def terminate(db: Database, actor: Actor, enrollment_id: int, grounds: str, reas
     ``grounds``: a key of TEKUN_TERMINATION_GROUNDS (特困, 民发〔2021〕43号 第二十四条) or of
     DIBAO_TERMINATION_GROUNDS (低保). A tekun termination other than for death goes through
     the 7-day publicity of :mod:`reliefdesk.services.termination` (第二十五条)."""
-    actor.require("enrollment.decide")
     with db.session() as s:
-        e = _load(s, enrollment_id, expected_version)
-        if e.programme == "tekun" and grounds in TEKUN_TERMINATION_GROUNDS \
-                and grounds != "death":
-            raise RuleViolation("终止特困人员救助供养须先公示 7 天（请用“拟终止公示”程序）。",
-                                code="enrollment.tekun_publicity",
-                                rule="民发〔2021〕43号 第二十五条")
-        return _view(s, terminate_in(s, actor, e, grounds, reason, on_date=on_date,
-                                     effective_month=effective_month))
+        return terminate_in(s, actor, enrollment_id, grounds, reason, on_date=on_date,
+                            effective_month=effective_month, expected_version=expected_version)
 
 
-def terminate_in(s: Session, actor: Actor, e: Enrollment, grounds: str, reason: str = "", *,
-                 on_date: date, effective_month: date | None = None) -> Enrollment:
-    """:func:`terminate` inside the caller's transaction (the procedures compose it)."""
+def terminate_in(s: Session, actor: Actor, enrollment_id: int, grounds: str, reason: str = "", *,
+                 on_date: date, effective_month: date | None = None,
+                 expected_version: int | None = None, published: bool = False) -> EnrollmentView:
+    """:func:`terminate` inside the caller's transaction. ``published``: the tekun termination
+    publicity of :mod:`reliefdesk.services.termination` has run (only that module says so)."""
     actor.require("enrollment.decide")
+    e = _load(s, enrollment_id, expected_version)
+    if e.programme == "tekun" and grounds in TEKUN_TERMINATION_GROUNDS and grounds != "death" \
+            and not published:
+        raise RuleViolation("终止特困人员救助供养须先公示 7 天（请用“拟终止公示”程序）。",
+                            code="enrollment.tekun_publicity", rule="民发〔2021〕43号 第二十五条")
     _require_open(e, "active", "phase_out", "suspended")
     table = TEKUN_TERMINATION_GROUNDS if e.programme == "tekun" else DIBAO_TERMINATION_GROUNDS
     if grounds not in table:
@@ -410,7 +448,7 @@ def terminate_in(s: Session, actor: Actor, e: Enrollment, grounds: str, reason: 
     for m in e.members:
         m.active = False
     _record(s, actor, e, "terminate", month, old, 0, text, {"grounds": grounds})
-    return e
+    return _view(s, e)
 
 
 def record_recheck(db: Database, actor: Actor, enrollment_id: int, *, on_date: date,
@@ -419,24 +457,32 @@ def record_recheck(db: Database, actor: Actor, enrollment_id: int, *, on_date: d
     """定期核查 done on ``on_date``: the next one is due after the interval for the household's
     kind (stable yearly, unstable half-yearly, tekun yearly; policy ``recheck_months``). No
     clear change → the amount is not adjusted (use :func:`change_amount` otherwise)."""
-    actor.require("enrollment.change")
     with db.session() as s:
-        e = _load(s, enrollment_id, expected_version)
-        _require_open(e, "active", "phase_out", "suspended")
-        if e.programme == "tekun":
-            kind = "tekun"
-        else:
-            kind = stability or ("unstable" if e.recheck_months < 12 else "stable")
-            if kind not in ("stable", "unstable"):
-                raise ValidationError("家庭类型须为 stable（收入稳定）或 unstable（收入不稳定）。",
-                                      field="stability", code="enrollment.stability")
-        months = policy_on(s, on_date).recheck_months(kind)
-        e.recheck_months = months
-        e.next_recheck = add_months(on_date, months)
-        _record(s, actor, e, "recheck", month_start(on_date), e.amount_fen, e.amount_fen,
-                note.strip() or "定期核查，情况无明显变化", {"kind": kind,
-                                                     "next": e.next_recheck.isoformat()})
-        return _view(s, e)
+        return record_recheck_in(s, actor, enrollment_id, on_date=on_date, stability=stability,
+                                 note=note, expected_version=expected_version)
+
+
+def record_recheck_in(s: Session, actor: Actor, enrollment_id: int, *, on_date: date,
+                      stability: str | None = None, note: str = "",
+                      expected_version: int | None = None) -> EnrollmentView:
+    """:func:`record_recheck` inside the caller's transaction."""
+    actor.require("enrollment.change")
+    e = _load(s, enrollment_id, expected_version)
+    _require_open(e, "active", "phase_out", "suspended")
+    if e.programme == "tekun":
+        kind = "tekun"
+    else:
+        kind = stability or ("unstable" if e.recheck_months < 12 else "stable")
+        if kind not in ("stable", "unstable"):
+            raise ValidationError("家庭类型须为 stable（收入稳定）或 unstable（收入不稳定）。",
+                                  field="stability", code="enrollment.stability")
+    months = policy_on(s, on_date).recheck_months(kind)
+    e.recheck_months = months
+    e.next_recheck = add_months(on_date, months)
+    _record(s, actor, e, "recheck", month_start(on_date), e.amount_fen, e.amount_fen,
+            note.strip() or "定期核查，情况无明显变化", {"kind": kind,
+                                                 "next": e.next_recheck.isoformat()})
+    return _view(s, e)
 
 
 def rechecks_due_in(s: Session, month: date) -> list[RecheckItem]:

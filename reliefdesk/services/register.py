@@ -2,15 +2,16 @@
 payment accounts — one import for the GUI and the CLI.
 
 Implementation lives in ``register_places`` (villages), ``register_people`` (households,
-members, ID validation, search keys), ``register_money`` (income, assets, accounts) and
+members, ID validation, search keys), ``register_money`` (income, assets), ``register_accounts`` (accounts, payees, 代管) and
 ``register_read`` (the household detail and the paged household list); the vocabularies and
 frozen dataclasses in ``register_types``.
 """
 
 from __future__ import annotations
 
-from .register_money import (add_account, add_asset, add_income, deactivate_account, delete_asset,
-                             delete_income, household_income_summary, income_summary_in)
+from .register_accounts import add_account, deactivate_account
+from .register_money import (add_asset, add_income, delete_asset, delete_income,
+                             household_income_summary, income_summary_in)
 from .register_people import (add_person, add_person_in, create_household, create_household_in,
                               update_household, update_person, write_search_keys)
 from .register_places import (add_village, add_village_in, list_townships, list_villages,

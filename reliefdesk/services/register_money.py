@@ -1,4 +1,5 @@
-"""Income items (收入, DOMAIN §2.7), assets (财产, §2.8) and payment accounts (§2.14).
+"""Income items (收入, DOMAIN §2.7) and assets (财产, §2.8); payment accounts (§2.14) are in
+:mod:`reliefdesk.services.register_accounts`.
 
 Income amounts are entered as positive monthly fen. ``transfer_out`` (转移性支出: support paid to
 others, social-insurance contributions) reduces the household income. Not-counted categories
@@ -16,22 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
-from ..domain.accounts import check_account, normalize_account
 from ..domain.benefits import TRANSFER_OUT, net_monthly_income, per_capita_exact
 from ..domain.money import round_half_up
-from ..domain.masking import mask_account
-from ..errors import NotFound, StaleDataError, ValidationError
-from ..models import Asset, BankAccount, IncomeItem, Person
+from ..errors import NotFound, ValidationError
+from ..models import Asset, IncomeItem, Person
 from . import audit
 from .context import Actor
 from .register_people import load_household
-from .register_types import (ACCOUNT_KIND_LABELS, ASSET_KINDS, COUNTED_INCOME, INCOME_CATEGORIES,
-                             AccountResult, AccountView, AssetView, IncomeSummary, IncomeView)
+from .register_types import (ASSET_KINDS, COUNTED_INCOME, INCOME_CATEGORIES, AssetView,
+                             IncomeSummary, IncomeView)
 
 __all__ = [
-    "account_view", "add_account", "add_asset", "add_income", "deactivate_account",
-    "delete_asset", "delete_income", "household_income_in", "household_income_summary",
-    "income_summary_in", "HouseholdIncome",
+    "add_asset", "add_income", "delete_asset", "delete_income", "household_income_in",
+    "household_income_summary", "income_summary_in", "HouseholdIncome",
 ]
 
 _MAX_FEN = 10**11  # 10 亿元: anything above is a typing error
@@ -196,69 +194,3 @@ def delete_asset(db: Database, actor: Actor, asset_id: int) -> None:
         s.delete(a)
         audit.record(s, actor, "asset.delete", "asset", asset_id, household_id=a.household_id,
                      detail={"before": {"kind": a.kind, "value_fen": a.value_fen}})
-
-
-# --- payment accounts ------------------------------------------------------------------------
-
-def account_view(a: BankAccount, payee_name: str, *, reveal: bool = False) -> AccountView:
-    return AccountView(a.id, a.household_id, a.payee_person_id, payee_name, a.kind, a.bank_name,
-                       a.holder_name, a.number if reveal else mask_account(a.number),
-                       bool(a.active), a.version)
-
-
-def add_account(db: Database, actor: Actor, household_id: int, payee_person_id: int, kind: str,
-                number: str, bank_name: str = "", holder_name: str | None = None
-                ) -> AccountResult:
-    """Register the payee's account. Blocking problems raise; warnings (e.g. the Luhn check)
-    come back for the clerk to confirm. A payee has one active account: a new one replaces
-    (deactivates) the previous one."""
-    actor.require("register.write")
-    if kind not in ACCOUNT_KIND_LABELS:
-        raise ValidationError("账户类型无效", code="account.kind", field="kind")
-    issues = check_account(number, kind)
-    errors = [i for i in issues if i.severity == "error"]
-    if errors:
-        raise ValidationError(errors[0].message, code=errors[0].code, field="number")
-    clean = normalize_account(number)
-    with db.session() as s:
-        load_household(s, household_id)
-        payee = _member(s, household_id, payee_person_id, "payee_person_id")
-        if payee.deceased_on is not None:
-            raise ValidationError(f"{payee.name}已登记死亡，不能作为收款人", code="account.payee_dead",
-                                  field="payee_person_id")
-        old = s.scalars(select(BankAccount).where(BankAccount.payee_person_id == payee.id,
-                                                  BankAccount.active.is_(True))).all()
-        replaced = None
-        for o in old:
-            o.active = False
-            replaced = o.id
-        s.flush()
-        a = BankAccount(household_id=household_id, payee_person_id=payee.id, kind=kind,
-                        bank_name=bank_name.strip(),
-                        holder_name=(holder_name or payee.name).strip(), number=clean,
-                        active=True)
-        s.add(a)
-        s.flush()
-        audit.record(s, actor, "account.add", "bank_account", a.id, household_id=household_id,
-                     detail={"payee_person_id": payee.id, "kind": kind,
-                             "number": mask_account(clean), "bank_name": a.bank_name,
-                             "replaced": [o.id for o in old]})
-        return AccountResult(account_view(a, payee.name),
-                             tuple(i.message for i in issues if i.severity == "warning"), replaced)
-
-
-def deactivate_account(db: Database, actor: Actor, account_id: int,
-                       expected_version: int | None = None) -> AccountView:
-    actor.require("register.write")
-    with db.session() as s:
-        a = s.get(BankAccount, account_id)
-        if a is None:
-            raise NotFound("账户不存在", code="account.not_found")
-        if expected_version is not None and a.version != expected_version:
-            raise StaleDataError("账户已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale")
-        a.active = False
-        s.flush()
-        audit.record(s, actor, "account.deactivate", "bank_account", a.id,
-                     household_id=a.household_id, detail={"number": mask_account(a.number)})
-        payee = s.get(Person, a.payee_person_id)
-        return account_view(a, payee.name if payee else "")

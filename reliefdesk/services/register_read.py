@@ -17,7 +17,8 @@ from ..errors import ValidationError
 from ..models import Asset, BankAccount, Enrollment, Household, Person, Village
 from . import audit
 from .context import Actor
-from .register_money import account_view, income_summary_in
+from .register_accounts import account_view
+from .register_money import income_summary_in
 from .register_people import household_view, load_household, person_view
 from .register_types import AssetView, HouseholdDetail, HouseholdRow, HouseholdSummaryPage
 from .search import LIVE_STATUSES

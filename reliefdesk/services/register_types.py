@@ -188,6 +188,9 @@ class AccountView:
     number: str  # masked (**** **** 1234) unless revealed
     active: bool
     version: int
+    effective_month: date | None = None  # first month paid into it
+    end_month: date | None = None  # last month paid into it, once stopped
+    stop_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from ..models import Roster, RosterAdjustment, RosterLine, RosterProblemAck, utc
 from . import audit
 from .context import Actor
 from .policy import Policy, policy_on
+from .roster_cycle import check_generate
 from .roster_calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, MonthState,
                           Calculator, basis_for, state_in_month)
 from .roster_load import Snapshot, load
@@ -245,12 +246,7 @@ def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | N
     month, code = parse_month(month), programme_code(programme)
     existing = s.scalar(select(Roster).where(Roster.month == month, Roster.programme == code,
                                              Roster.kind == "regular", Roster.seq_no == 0))
-    overlap = select(Roster.id).where(Roster.month == month, Roster.kind == "regular")
-    overlap = overlap.where(Roster.programme != "all") if code == "all" else \
-        overlap.where(Roster.programme == "all")
-    if s.scalar(overlap.limit(1)) is not None:
-        raise RuleViolation("本月已有" + ("分项目" if code == "all" else "全部项目") +
-                            "的花名册，同一户不能在两份名册中重复发放。", code="roster.overlap")
+    check_generate(s, month, code)  # month order and overlap (roster_cycle)
     if existing is not None:
         require_draft(existing)
         _release(s, existing.id)

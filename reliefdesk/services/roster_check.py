@@ -31,6 +31,7 @@ from . import audit
 from .context import Actor
 from .policy import policy_on
 from .roster_build import gc_paused, get_roster_row, require_draft
+from .roster_cycle import check_lock, with_targets
 from .roster_calc import Calculator, ChangeFact, EnrollmentFacts, state_in_month
 from .roster_oneoff import ONE_OFF_KIND, mark_list_paid, unmark_list_paid
 from .roster_read import roster_view
@@ -205,9 +206,10 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     _other_rosters(s, roster, seen_id, add)
     acks = {(a.line_no, a.code): a.username for a in s.scalars(
         select(RosterProblemAck).where(RosterProblemAck.roster_id == roster.id))}
-    return [Problem(p.line_no, p.severity, p.code, p.message_zh,
-                    acknowledged_by=acks.get(p.key) if p.severity == "warning" else None)
-            for p in out]
+    return with_targets(s, roster.id, [
+        Problem(p.line_no, p.severity, p.code, p.message_zh,
+                acknowledged_by=acks.get(p.key) if p.severity == "warning" else None)
+        for p in out])
 
 
 def _id_ok(idn: str, today: date) -> bool:
@@ -305,6 +307,7 @@ def lock(db: Database, actor: Actor, roster_id: int) -> RosterView:
     with db.session() as s:
         roster = get_roster_row(s, roster_id)
         require_draft(roster)
+        check_lock(s, roster)  # months in order (roster_cycle)
         problems = validate_in(s, roster.id)
         errors = [p for p in problems if p.severity == "error"]
         if errors:

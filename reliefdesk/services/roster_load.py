@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
@@ -90,9 +91,9 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
             select(a.household_id, a.id, a.payee_person_id, a.kind, a.bank_name, a.holder_name,
                    a.number, holder.c.name)
             .join(holder, holder.c.id == a.payee_person_id)
-            .where(a.active.is_(True),
+            .where(_account_in_month(month),
                    a.household_id.in_(select(e.household_id).where(e.id.in_(select(sub.c.id)))))
-            .order_by(a.id)):
+            .order_by(a.active.desc(), a.id)):
         accounts[r[0]].append((r[1], r[2], r[3], r[4], r[5] or r[7], r[6], r[7]))
     facts: list[EnrollmentFacts] = []
     snaps: dict[int, Snapshot] = {}
@@ -113,6 +114,19 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
             village=r[16], township=r[17], members_counted=counted.get(eid, 0),
             all_members_dead_before=eid in has_members and eid not in alive)
     return facts, snaps
+
+
+def _account_in_month(month: date) -> Any:
+    """Accounts usable in ``month``: active ones already effective, and stopped ones whose
+    last month is not before it (a card replaced from next month still pays this month).
+    A sentinel month before 1901 (supplementary rosters pay now) means the active ones."""
+    a = BankAccount
+    if month.year < 1901:
+        return a.active.is_(True)
+    return or_(and_(a.active.is_(True),
+                    or_(a.effective_month.is_(None), a.effective_month <= month)),
+               and_(a.active.is_(False), a.end_month.is_not(None), a.end_month >= month,
+                    or_(a.effective_month.is_(None), a.effective_month <= month)))
 
 
 def _categories(value: object) -> list[str]:

@@ -57,6 +57,11 @@ class Problem:
     message_zh: str
     roster_id: int | None = None
     acknowledged_by: str | None = None
+    #: where the problem is fixed: "account" (household id), "person" (person id),
+    #: "enrollment" (enrollment id) or "" (the roster as a whole)
+    entity_kind: str = ""
+    entity_id: int | None = None
+    household_id: int | None = None
 
     @property
     def key(self) -> tuple[int, str]:

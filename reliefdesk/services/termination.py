@@ -203,8 +203,8 @@ def finalise(db: Database, actor: Actor, proposal_id: int, referral: str, *, on_
                             "referral")
         e = s.get(Enrollment, tp.enrollment_id)
         assert e is not None
-        enrollments.terminate_in(s, actor, e, tp.grounds, tp.reasons, on_date=on_date,
-                                 effective_month=next_month(on_date))
+        enrollments.terminate_in(s, actor, e.id, tp.grounds, tp.reasons, on_date=on_date,
+                                 effective_month=next_month(on_date), published=True)
         tp.status = "terminated"
         tp.decided_on = on_date
         audit.record(s, actor, "termination.finalise", "enrollment", e.id,

@@ -49,6 +49,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("households", "reliefdesk.ui.households.page", "HouseholdsPage"),
     ("applications", "reliefdesk.ui.applications.page", "ApplicationsPage"),
     ("visits", "reliefdesk.ui.visits.page", "VisitsPage"),
+    ("enrollments", "reliefdesk.ui.enrollments.page", "EnrollmentsPage"),
     ("rosters", "reliefdesk.ui.rosters.page", "RostersPage"),
     ("settings", "reliefdesk.ui.admin.page", "SettingsPage"),
 )
@@ -76,6 +77,8 @@ class PageLoader:
             lambda v, a: self._route("visits", ctx.visitRequested, v, a))
         ctx.newApplicationRequested.connect(
             lambda h: self._route("applications", ctx.newApplicationRequested, h))
+        ctx.enrollmentRequested.connect(
+            lambda i: self._route("enrollments", ctx.enrollmentRequested, i))
         window.newApplicationRequested.connect(lambda: ctx.newApplicationRequested.emit(0))
 
     def ensure(self, key: str) -> bool:

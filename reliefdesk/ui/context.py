@@ -20,6 +20,7 @@ class AppContext(QObject):
     applicationRequested = Signal(int)  # open this application's page
     visitRequested = Signal(int, int)  # (visit id or 0 for a new one, application id or 0)
     newApplicationRequested = Signal(int)  # household id or 0
+    enrollmentRequested = Signal(int)  # open this enrollment's household screen
     changed = Signal(object)  # set[str] of CHANGE_KINDS
 
     def __init__(self, db: Database, actor: Actor, office: OfficeInfo | None,

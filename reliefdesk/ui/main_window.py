@@ -39,12 +39,14 @@ def _nav_titles() -> dict[str, str]:
         "households": QCoreApplication.translate("MainWindow", "Households"),
         "applications": QCoreApplication.translate("MainWindow", "Applications"),
         "visits": QCoreApplication.translate("MainWindow", "Home visits"),
+        "enrollments": QCoreApplication.translate("MainWindow", "Enrollments"),
         "rosters": QCoreApplication.translate("MainWindow", "Payment rosters"),
         "settings": QCoreApplication.translate("MainWindow", "Settings"),
     }
 
 
-NAV_KEYS = ("workbench", "households", "applications", "visits", "rosters", "settings")
+NAV_KEYS = ("workbench", "households", "applications", "visits", "enrollments", "rosters",
+            "settings")
 
 
 class PlaceholderPage(QFrame):

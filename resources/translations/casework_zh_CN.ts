@@ -1290,6 +1290,10 @@
         <translation>拟保障金额：</translation>
     </message>
     <message>
+        <source>Paid from:</source>
+        <translation>起始发放月份：</translation>
+    </message>
+    <message>
         <source>Decision:</source>
         <translation>审核结论：</translation>
     </message>
@@ -1300,6 +1304,10 @@
     <message>
         <source>Household type:</source>
         <translation>家庭类型：</translation>
+    </message>
+    <message>
+        <source>{month} (the month after the confirmation date)</source>
+        <translation>{month}（确认日期的次月）</translation>
     </message>
     <message>
         <source>Confirm approval</source>

@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Payee and bank account - household {id}</source>
+        <translation>领取人与收款账户 — 家庭 {id}</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>使用月份</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Shows the selected account&apos;s full number; this is recorded in the audit log.</source>
+        <translation>显示所选账户的完整号码；此操作记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reason for stopping, e.g. card lost</source>
+        <translation>停用理由，如：卡片丢失</translation>
+    </message>
+    <message>
+        <source>Stop selected account</source>
+        <translation>停用所选账户</translation>
+    </message>
+    <message>
+        <source>Accounts on file</source>
+        <translation>已登记的账户</translation>
+    </message>
+    <message>
+        <source>16-19 digit card or social security card number</source>
+        <translation>16–19 位银行卡号或社保卡号</translation>
+    </message>
+    <message>
+        <source>Bank and branch, e.g. 汝州农商银行寄料支行</source>
+        <translation>开户银行及网点，如：汝州农商银行寄料支行</translation>
+    </message>
+    <message>
+        <source>&amp;Payee</source>
+        <translation>领取人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>账户类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>账号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Bank / branch</source>
+        <translation>开户银行/网点(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Holder name</source>
+        <translation>户名(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Used &amp;from month</source>
+        <translation>启用月份(&amp;F)</translation>
+    </message>
+    <message>
+        <source>New or changed account</source>
+        <translation>新增或更换账户</translation>
+    </message>
+    <message>
+        <source>The card is held by an officer (代管)</source>
+        <translation>存折/卡由他人代管</translation>
+    </message>
+    <message>
+        <source>Agreement no.</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代管人</translation>
+    </message>
+    <message>
+        <source>Entrusted card (written agreement required)</source>
+        <translation>代管（须有书面协议）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>The number passes the roster&apos;s checks.</source>
+        <translation>账号通过花名册校验。</translation>
+    </message>
+    <message>
+        <source>Choose the payee.</source>
+        <translation>请选择领取人。</translation>
+    </message>
+</context>
+<context>
     <name>AssetDialog</name>
     <message>
         <source>Add asset</source>
@@ -614,6 +733,14 @@
         <translation>显示完整的身份证号和账号；此操作将记入审计日志。</translation>
     </message>
     <message>
+        <source>Payee and account...</source>
+        <translation>领取人与账户...</translation>
+    </message>
+    <message>
+        <source>Set the payee, add, change or stop an account and record an entrusted card&apos;s agreement</source>
+        <translation>指定领取人，新增、更换或停用账户，登记代管协议</translation>
+    </message>
+    <message>
         <source>Bank account</source>
         <translation>银行账户</translation>
     </message>
@@ -781,6 +908,10 @@
     <message>
         <source>In use</source>
         <translation>在用</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>使用月份</translation>
     </message>
     <message>
         <source>File no.</source>

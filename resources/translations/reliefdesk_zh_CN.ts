@@ -132,6 +132,10 @@
         <translation>入户调查</translation>
     </message>
     <message>
+        <source>Enrollments</source>
+        <translation>在保对象</translation>
+    </message>
+    <message>
         <source>Payment rosters</source>
         <translation>发放名册</translation>
     </message>

@@ -234,6 +234,21 @@
     </message>
 </context>
 <context>
+    <name>RosterFixes</name>
+    <message>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Discard the draft {month} roster? Its lines are deleted; back pay it carried becomes pending again. You can generate it again at any time.</source>
+        <translation>放弃 {month} 的花名册草稿？草稿明细将被删除，其中的补发款项恢复为待发放。可随时重新生成。</translation>
+    </message>
+    <message>
+        <source>Discarding...</source>
+        <translation>正在放弃草稿...</translation>
+    </message>
+</context>
+<context>
     <name>RosterLabels</name>
     <message>
         <source>All programmes</source>
@@ -356,6 +371,10 @@
         <translation>校验</translation>
     </message>
     <message>
+        <source>Discard draft...</source>
+        <translation>放弃草稿...</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -454,8 +473,8 @@
         <translation>校验通过，未发现问题。</translation>
     </message>
     <message>
-        <source>{errors} error(s) must be corrected in the register and the roster regenerated; {warnings} warning(s), {open} not yet confirmed. Double-click a problem to find its line.</source>
-        <translation>{errors} 个错误须在档案中更正后重新生成名册；{warnings} 条警告，其中 {open} 条尚未确认。双击问题可定位到该行。</translation>
+        <source>{errors} error(s) must be corrected in the register and the roster regenerated; {warnings} warning(s), {open} not yet confirmed. Double-click a problem to open the record that fixes it.</source>
+        <translation>{errors} 个错误须在档案中更正后重新生成名册；{warnings} 条警告，其中 {open} 条尚未确认。双击问题可打开需要更正的账户、成员或在保记录。</translation>
     </message>
     <message>
         <source>Problems ({errors} errors, {warnings} warnings)</source>
@@ -472,6 +491,10 @@
     <message>
         <source>Generate the roster first.</source>
         <translation>请先生成名册。</translation>
+    </message>
+    <message>
+        <source>Only a draft roster can be discarded.</source>
+        <translation>只有草稿状态的花名册可以放弃。</translation>
     </message>
     <message>
         <source>Only the approver (负责人) can lock a roster.</source>

@@ -3,6 +3,7 @@ current user on a date. Approving creates the enrollment paying from the next mo
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
+from reliefdesk.domain.months import next_month
 from reliefdesk.errors import ReliefError
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui.applications import labels as L
@@ -57,19 +59,33 @@ class ConfirmDialog(ActionDialog):
         self.amount_label = QLabel(self.tr("{yuan} yuan ({capital})").format(
             yuan=fen_to_yuan(app.proposed_fen or 0), capital=to_capital(app.proposed_fen or 0)))
         self.amount_label.setObjectName("confirmAmountLabel")
+        self.start_label = QLabel()  # paid from the month after the confirmation date
+        self.start_label.setObjectName("confirmStartMonthLabel")
         self.build()
+        self.date_edit.dateChanged.connect(self._show_start_month)
+        self._show_start_month()
         self.refuse_radio.toggled.connect(self._on_refuse_toggled)
         self._on_refuse_toggled(False)
 
     def extra_rows(self) -> list[tuple[str, str | None, QWidget]]:
         rows: list[tuple[str, str | None, QWidget]] = [
             (self.tr("Proposed amount:"), None, self.amount_label),
+            (self.tr("Paid from:"), None, self.start_label),
             (self.tr("Decision:"), None, self.decision_row),
             (self.tr("Reasons for refusal:"), "reasons", self.reasons_edit),
         ]
         if self.app.programme in ("urban_dibao", "rural_dibao"):
             rows.append((self.tr("Household type:"), "stability", self.stability_combo))
         return rows
+
+    @Slot()
+    def _show_start_month(self) -> None:
+        """下月起发放 (民发〔2021〕57号 第二十一条): the month after the confirmation date, the
+        month the enrollment, the 审批表 and the 确认通知书 all show."""
+        q = self.date_edit.date()
+        start = next_month(date(q.year(), q.month(), q.day()))
+        self.start_label.setText(self.tr("{month} (the month after the confirmation date)")
+                                 .format(month=f"{start:%Y-%m}"))
 
     @Slot(bool)
     def _on_refuse_toggled(self, refuse: bool) -> None:

@@ -28,6 +28,7 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdView, PersonView, TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels, tabs
+from reliefdesk.ui.households.account_dialog import AccountDialog
 from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.income_dialog import AssetDialog, IncomeDialog
@@ -228,14 +229,32 @@ class HouseholdPanel(QWidget):
             self.tr("Shows full ID and account numbers; this is recorded in the audit log.")
         )
         self.reveal_button.clicked.connect(self.reveal)
+        self.account_button = _button(self.tr("Payee and account..."), "accountDialogButton")
+        self.account_button.setToolTip(self.tr("Set the payee, add, change or stop an account "
+                                               "and record an entrusted card's agreement"))
+        self.account_button.clicked.connect(self.open_account_dialog)
+        self.account_dialog: AccountDialog | None = None
         bar = QWidget()
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.account_button)
         row.addStretch(1)
         row.addWidget(self.reveal_button)
         self.accounts_table = self._table_tab(
             "accountsTable", self.accounts_model, self.tr("Bank account"), bar
         )
+
+    def open_account_dialog(self) -> AccountDialog | None:
+        """收款账户: the account dialog for the shown household (refreshes after a save)."""
+        if not self.household_id:
+            return None
+        dialog = AccountDialog(self._ctx, self.household_id, self)
+        dialog.saved.connect(lambda _r: self.refresh())
+        dialog.stopped.connect(lambda _v: self.refresh())
+        dialog.finished.connect(lambda _c: setattr(self, "account_dialog", None))
+        self.account_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- loading -----------------------------------------------------------------------------
     def open_household(self, household_id: int) -> None:
@@ -345,6 +364,7 @@ class HouseholdPanel(QWidget):
             self.edit_member_button,
             self.add_income_button,
             self.add_asset_button,
+            self.account_button,
         ):
             w.setEnabled(writable)
 

@@ -130,6 +130,11 @@ def account_columns() -> list[Column]:
         (QCoreApplication.translate("HouseholdTabs", "Holder"), lambda a: a.holder_name),
         (QCoreApplication.translate("HouseholdTabs", "Account number"), lambda a: a.number),
         (QCoreApplication.translate("HouseholdTabs", "In use"), lambda a: labels.yes_no(a.active)),
+        (
+            QCoreApplication.translate("HouseholdTabs", "Months"),
+            lambda a: (f"{a.effective_month:%Y-%m}" if a.effective_month else "")
+            + (f" – {a.end_month:%Y-%m}" if a.end_month else ""),
+        ),
     ]
 
 

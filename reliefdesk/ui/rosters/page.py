@@ -26,8 +26,8 @@ from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp, show_error
 
+from . import fixes, reads
 from . import labels as L
-from . import reads
 from .models import HistoryModel, HistoryRow, LinesModel
 from .widgets import NoticeBar, ProblemsPanel, make_table
 
@@ -112,6 +112,8 @@ class RostersPage(QWidget):
                                       self.generate, primary=True)
         self.validate_button = button("rosterValidateButton", self.tr("Validate"),
                                       self.validate)
+        self.discard_button = button("rosterDiscardButton", self.tr("Discard draft..."),
+                                     lambda: fixes.confirm_discard(self))
         self.lock_button = button("rosterLockButton", self.tr("Lock"), self._on_lock_clicked)
         self.unlock_button = button("rosterUnlockButton", self.tr("Unlock..."),
                                     self._on_unlock_clicked)
@@ -126,7 +128,8 @@ class RostersPage(QWidget):
                                            self.tr("Print change roster"),
                                            self._on_print_changes_clicked)
         actions = QHBoxLayout()
-        for b in (self.generate_button, self.validate_button, self.lock_button,
+        for b in (self.generate_button, self.validate_button, self.discard_button,
+                  self.lock_button,
                   self.unlock_button, self.export_button, self.import_button):
             actions.addWidget(b)
         actions.addStretch(1)
@@ -194,6 +197,8 @@ class RostersPage(QWidget):
         # problems and history
         self.problems_panel = ProblemsPanel(self)
         self.problems_panel.lineRequested.connect(self.select_line)
+        self.problems_panel.fixRequested.connect(lambda p: fixes.open_fix(self, p))
+        self.fix_dialog: QWidget | None = None
         self.problems_panel.acknowledgeRequested.connect(self.acknowledge)
         self.history_model = HistoryModel(self)
         self.history_view = make_table("rosterHistoryView", self.history_model)
@@ -288,6 +293,8 @@ class RostersPage(QWidget):
         self._show_problems()
         self.reload_lines()
         self._update_actions()
+        if view is not None and view.locked and self.problems is None:
+            self.validate()  # a locked roster keeps showing its validation result
         self.rosterShown.emit()
 
     # -- lines ------------------------------------------------------------------------------
@@ -409,7 +416,7 @@ class RostersPage(QWidget):
                 panel.summary_label.setText(self.tr(
                     "{errors} error(s) must be corrected in the register and the roster "
                     "regenerated; {warnings} warning(s), {open} not yet confirmed. "
-                    "Double-click a problem to find its line.").format(
+                    "Double-click a problem to open the record that fixes it.").format(
                     errors=errors, warnings=warnings, open=open_))
             title = self.tr("Problems ({errors} errors, {warnings} warnings)").format(
                 errors=errors, warnings=warnings)
@@ -429,6 +436,9 @@ class RostersPage(QWidget):
              self.tr("This roster is locked; the administrator must unlock it first."))
         gate(self.validate_button, True, view is not None,
              "", self.tr("Generate the roster first."))
+        gate(self.discard_button, actor.can("roster.generate"), draft,
+             self.tr("Your role cannot generate rosters."),
+             self.tr("Only a draft roster can be discarded."))
         gate(self.lock_button, actor.can("roster.lock"), draft,
              self.tr("Only the approver (负责人) can lock a roster."),
              self.tr("Generate a draft roster first.") if view is None
@@ -559,7 +569,10 @@ class RostersPage(QWidget):
         db, actor, rid = self.ctx.db, self.ctx.actor, view.id
 
         def done(locked: RosterView) -> None:
+            kept = self.problems
             self.show_roster(locked)
+            if kept is not None:
+                self._set_problems(kept)  # the validation result stays visible
             self._announce()
             self.refresh_history()
 

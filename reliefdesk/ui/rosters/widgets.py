@@ -24,10 +24,11 @@ def make_table(name: str, model: _Rows) -> QTableView:
 
 
 class ProblemsPanel(QWidget):
-    """Every validation problem of the roster shown; double-click asks for that line
-    (``lineRequested``); checked warnings are confirmed with ``acknowledgeRequested``."""
+    """Every validation problem of the roster shown; double-click asks for the record that
+    fixes it (``fixRequested``) or, for a problem of the whole roster, its line; checked warnings are confirmed with ``acknowledgeRequested``."""
 
     lineRequested = Signal(int)
+    fixRequested = Signal(object)  # the Problem whose record should be opened
     acknowledgeRequested = Signal(list, str)  # problems, note
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -77,9 +78,11 @@ class ProblemsPanel(QWidget):
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            line_no = self.model.row(index.row()).line_no
-            if line_no:
-                self.lineRequested.emit(line_no)
+            problem = self.model.row(index.row())
+            if problem.entity_kind:
+                self.fixRequested.emit(problem)
+            elif problem.line_no:
+                self.lineRequested.emit(problem.line_no)
 
     def _on_ack_clicked(self) -> None:
         items = self.model.checked()

@@ -315,7 +315,7 @@ class WorkbenchPage(QWidget):
     @Slot(QModelIndex)
     def _on_recheck_view_activated(self, index: QModelIndex) -> None:
         item: RecheckItem = self.recheck_model.row(index.row())
-        self.ctx.householdRequested.emit(item.household_id)
+        self.ctx.enrollmentRequested.emit(item.enrollment_id)  # where the result is recorded
 
 
 _PASSIVE = {"withdraw", "terminate_noncooperation"}
