@@ -229,8 +229,9 @@ def _grants(ctx: CliContext) -> int:
     actor = ctx.actor("read")
     rows = oneoff.list_grants(ctx.db(), actor, status=ctx.args.status, month=ctx.args.month)
     for g in rows:
-        how = {"bank": f"银行代发（名册 #{g.list_id}）",
-               "cash": f"现金（收据 {g.receipt_no}）"}.get(g.payment_method or "", "")
+        how = {"bank": f"银行代发（名册 #{g.list_id}）" if g.list_id else "银行代发",
+               "cash": f"现金（收据 {g.receipt_no}）",
+               "legacy": "升级前已在系统外发放"}.get(g.payment_method or "", "")
         ctx.out(f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 "
                 f"应发 {svc.month_text(g.due_month)} {g.status_label}"
                 f"{' ' + g.paid_on.isoformat() if g.paid_on else ''} {how} 事由：{g.cause}")

@@ -169,3 +169,34 @@ def test_cli_temp_aid_list_grants_and_cash(db, actors, monkeypatch, capsys):
     assert any(f"#{second}" in ln and "现金（收据 LS-1）" in ln for ln in lines)
     assert main([*base, "--user", "clerk", "roster", "pay-cash", "--grant", str(first),
                  "--receipt", "LS-2"]) == 2
+
+
+def test_failed_bank_payment_is_paid_again_once_on_a_later_list(db, actors, tmp_path):
+    """A grant the bank returns as failed stays paid on its list but its 补发 goes onto the
+    next month's temporary-aid list once the account is confirmed fixed, once only."""
+    import openpyxl as xl
+
+    setup_policy(db)
+    eid = _grant(db, actors)
+    lst = roster.generate(db, actors["clerk"], "2025-03", "temporary_aid", with_lines=True)
+    roster.lock(db, actors["approver"], lst.id)
+    [line] = lst.lines
+    wb = xl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "姓名", "证件号码", "卡号", "金额", "处理结果", "失败原因"])
+    ws.append([1, line.payee_name, line.payee_id_number, line.account, line.paid_fen / 100,
+               "失败", "户名与账号不符"])
+    for row in ws.iter_rows(min_row=2):
+        for c in row[2:4]:
+            c.number_format = "@"
+    wb.save(tmp_path / "ret.xlsx")
+    res = roster.import_return(db, actors["clerk"], lst.id, tmp_path / "ret.xlsx")
+    assert res.failed == 1 and [a.amount_fen for a in res.adjustments] == [60000]
+    roster.mark_account_fixed(db, actors["clerk"], res.adjustments[0].id)
+    april = roster.generate(db, actors["clerk"], "2025-04", "temporary_aid", with_lines=True)
+    [again] = april.lines
+    assert (again.enrollment_id, again.due_fen, again.paid_fen, again.change_flag) == \
+        (eid, 0, 60000, "补发")
+    roster.lock(db, actors["approver"], april.id)
+    may = roster.generate(db, actors["clerk"], "2025-05", "temporary_aid", with_lines=True)
+    assert may.lines == ()

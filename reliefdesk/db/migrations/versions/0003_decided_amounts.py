@@ -31,9 +31,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('payment_method', sa.String(length=8), nullable=True))
         batch_op.add_column(sa.Column('receipt_no', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('paid_roster_id', sa.Integer(), nullable=True))
-    # temporary aid is a one-off grant, never 在保: approved grants not yet paid are 待发放
-    op.execute("UPDATE enrollment SET status = 'due' WHERE programme = 'temporary_aid' "
-               "AND status = 'active'")
+    # temporary aid is a one-off grant, never 在保. Grants approved before this version were
+    # paid outside reliefdesk (it had no payment list): they become "paid" (method "legacy"),
+    # so that none is paid a second time on the first 临时救助发放名册.
+    op.execute("UPDATE enrollment SET status = 'paid', payment_method = 'legacy' "
+               "WHERE programme = 'temporary_aid' AND status = 'active'")
 
 
 def downgrade() -> None:
