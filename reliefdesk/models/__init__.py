@@ -3,6 +3,7 @@
 from .base import Base, utcnow
 from .casework import (PROGRAMMES, Application, CaseStep, Enrollment, EnrollmentChange,
                        EnrollmentMember, Visit, VisitPhoto)
+from .materials import ApplicationMaterial, MaterialAttachment
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
                        Person, PersonSearchKey)
@@ -12,7 +13,7 @@ from .security import AuditEvent, AuditHead, User
 __all__ = [
     "Base", "utcnow", "PROGRAMMES", "Application", "CaseStep", "Enrollment", "EnrollmentChange",
     "EnrollmentMember", "Visit", "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
-    "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
+    "Township", "Village", "ApplicationMaterial", "MaterialAttachment", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
     "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",
     "ADJUSTMENT_KINDS", "CHANGE_FLAGS", "BankReturn", "Roster", "RosterAdjustment", "RosterExport", "RosterLine", "RosterProblemAck",
 ]

@@ -17,15 +17,16 @@ from .register_places import (add_village, add_village_in, list_townships, list_
                               rename_village)
 from .register_read import SORT_KEYS, get_household, get_household_in, household_summary_page
 from .register_types import (ACCOUNT_KIND_LABELS, AREA_TYPES, ASSET_KINDS, COUNTED_INCOME,
-                             DISABILITY_CATEGORIES, EXCLUSION_LABELS, EXCLUSION_REASONS, HEALTH,
-                             INCOME_CATEGORIES, LABOUR, RELATION_LABELS, RELATIONS, AccountResult,
+                             DISABILITY_CATEGORIES, ETHNICITIES, EXCLUSION_LABELS,
+                             EXCLUSION_REASONS, HEALTH, HUKOU_TYPES, INCOME_CATEGORIES, LABOUR, RELATION_LABELS, RELATIONS, AccountResult,
                              AccountView, AssetView, HouseholdDetail, HouseholdInput, HouseholdRow,
                              HouseholdSummaryPage, HouseholdView, IncomeSummary, IncomeView,
                              PersonInput, PersonView, TownshipView, VillageView)
 
 __all__ = [
     "ACCOUNT_KIND_LABELS", "AREA_TYPES", "ASSET_KINDS", "COUNTED_INCOME", "DISABILITY_CATEGORIES",
-    "EXCLUSION_LABELS", "EXCLUSION_REASONS", "HEALTH", "INCOME_CATEGORIES", "LABOUR", "RELATIONS",
+    "ETHNICITIES", "EXCLUSION_LABELS", "EXCLUSION_REASONS", "HEALTH", "HUKOU_TYPES",
+    "INCOME_CATEGORIES", "LABOUR", "RELATIONS",
     "RELATION_LABELS", "SORT_KEYS", "AccountResult", "AccountView", "AssetView",
     "HouseholdDetail", "HouseholdInput", "HouseholdRow", "HouseholdSummaryPage", "HouseholdView",
     "IncomeSummary", "IncomeView", "PersonInput", "PersonView", "TownshipView", "VillageView",

@@ -24,7 +24,8 @@ from ..errors import NotFound, StaleDataError, ValidationError
 from ..models import Household, Person, PersonSearchKey, Village
 from . import audit
 from .context import Actor
-from .register_types import (AREA_TYPES, DISABILITY_CATEGORIES, EXCLUSION_LABELS, HEALTH, LABOUR,
+from .register_types import (AREA_TYPES, DISABILITY_CATEGORIES, ETHNICITIES, EXCLUSION_LABELS,
+                             HEALTH, HUKOU_TYPES, LABOUR,
                              RELATION_LABELS, HouseholdInput, HouseholdView, PersonInput,
                              PersonView)
 from .search import ID_KEY_PREFIX, person_search_keys
@@ -59,7 +60,8 @@ def person_view(p: Person, *, reveal: bool = False) -> PersonView:
         p.id, p.household_id, p.name, number, old, p.birth_date, p.sex, p.relation,
         bool(p.counted), p.exclusion_reason, p.disability_category, p.disability_level, p.health,
         p.labour_capacity, p.schooling, p.employment, bool(p.near_relative_of_staff),
-        p.staff_relation_note, p.deceased_on, p.id_type, p.version)
+        p.staff_relation_note, p.deceased_on, p.id_type, p.version, p.ethnicity or "",
+        p.hukou_type or "")
 
 
 def load_household(s: Session, household_id: int) -> Household:
@@ -210,6 +212,12 @@ def _person_fields(s: Session, household_id: int, data: PersonInput,
         raise ValidationError("健康状况无效", code="person.health", field="health")
     if data.labour_capacity not in LABOUR:
         raise ValidationError("劳动能力无效", code="person.labour", field="labour_capacity")
+    ethnicity = data.ethnicity.strip()
+    if ethnicity and ethnicity not in ETHNICITIES:
+        raise ValidationError(f"民族“{ethnicity}”不在56个民族之列，请从列表中选择", code="person.ethnicity",
+                              field="ethnicity")
+    if data.hukou_type and data.hukou_type not in HUKOU_TYPES:
+        raise ValidationError("户籍性质无效", code="person.hukou_type", field="hukou_type")
     if data.deceased_on is not None and (data.deceased_on > date.today()
                                          or data.deceased_on < info.birth_date):
         raise ValidationError("死亡日期无效", code="person.deceased_on", field="deceased_on")
@@ -227,7 +235,8 @@ def _person_fields(s: Session, household_id: int, data: PersonInput,
         "employment": data.employment.strip(),
         "near_relative_of_staff": data.near_relative_of_staff,
         "staff_relation_note": note if data.near_relative_of_staff else "",
-        "deceased_on": data.deceased_on,
+        "deceased_on": data.deceased_on, "ethnicity": ethnicity,
+        "hukou_type": data.hukou_type or "",
     }
 
 
