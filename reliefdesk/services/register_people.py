@@ -31,7 +31,7 @@ from .register_types import (AREA_TYPES, DISABILITY_CATEGORIES, ETHNICITIES, EXC
 from .search import ID_KEY_PREFIX, person_search_keys
 
 __all__ = [
-    "add_person", "add_person_in", "create_household", "create_household_in", "household_view",
+    "add_person", "add_person_in", "check_new_id_number", "create_household", "create_household_in", "household_view",
     "load_household", "person_view", "update_household", "update_person", "write_search_keys",
 ]
 
@@ -173,19 +173,7 @@ def _person_fields(s: Session, household_id: int, data: PersonInput,
     if data.id_type not in ID_TYPES:
         raise ValidationError("证件类型无效", code="person.id_type", field="id_type")
     info = parse_id(data.id_number)  # raises ValidationError(field="id_number") in Chinese
-    same = [Person.id_number == info.number]
-    if info.converted_from:
-        same.append(Person.id_number_old == info.converted_from)
-    clash = s.execute(select(Person.id, Person.household_id, Person.name)
-                      .where(or_(*same)).limit(1)).first()
-    if clash is not None and clash.id != person_id:
-        head = _head_name(s, clash.household_id)
-        where = f"户主{head}" if head else ""
-        raise ValidationError(
-            f"身份证号码 {mask_id(info.number)} 已登记为{clash.name}，属于户号 {clash.household_id}"
-            f"（{where}）的家庭；一人只能属于一个家庭，如需调整请先在原家庭中处理",
-            code="person.duplicate_id", field="id_number", household_id=clash.household_id,
-            person_id=clash.id)
+    _refuse_duplicate_id(s, data.id_number, person_id)
     if data.relation not in RELATION_LABELS:
         raise ValidationError("请选择与户主关系", code="person.relation", field="relation")
     if data.relation == "head":
@@ -238,6 +226,32 @@ def _person_fields(s: Session, household_id: int, data: PersonInput,
         "deceased_on": data.deceased_on, "ethnicity": ethnicity,
         "hukou_type": data.hukou_type or "",
     }
+
+
+def _refuse_duplicate_id(s: Session, id_number: str, person_id: int | None = None) -> None:
+    """One person, one household: raise the full message if the number is on file."""
+    info = parse_id(id_number)
+    same = [Person.id_number == info.number]
+    if info.converted_from:
+        same.append(Person.id_number_old == info.converted_from)
+    clash = s.execute(select(Person.id, Person.household_id, Person.name)
+                      .where(or_(*same)).limit(1)).first()
+    if clash is not None and clash.id != person_id:
+        head = _head_name(s, clash.household_id)
+        where = f"户主{head}" if head else ""
+        raise ValidationError(
+            f"身份证号码 {mask_id(info.number)} 已登记为{clash.name}，属于户号 {clash.household_id}"
+            f"（{where}）的家庭；一人只能属于一个家庭，如需调整请先在原家庭中处理",
+            code="person.duplicate_id", field="id_number", household_id=clash.household_id,
+            person_id=clash.id)
+
+
+def check_new_id_number(db: Database, actor: Actor, id_number: str) -> None:
+    """Refuse, with the message saving would give, an ID number already in the register
+    (the wizard checks each member as it is added, not only at the end)."""
+    actor.require("read")
+    with db.read_session() as s:
+        _refuse_duplicate_id(s, id_number)
 
 
 def _head_name(s: Session, household_id: int) -> str:
