@@ -108,15 +108,17 @@ class RowActions(QWidget):
     @Slot(QPoint)
     def _on_table_context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        self.table.selectRow(index.row())
+        if index.isValid():
+            self.context_menu(index.row()).popup(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self, row: int) -> QMenu:
+        """The Edit / Remove menu of ``row`` (selected first)."""
+        self.table.selectRow(row)
         self.menu = QMenu(self.table)
-        self.menu.setObjectName(f"{self.edit_button.objectName()[:-10]}Menu")
         self.menu.addAction(self.tr("Edit"), self.edit_current).setObjectName("rowEditAction")
         self.menu.addAction(self.tr("Remove"), self.remove_current).setObjectName(
             "rowRemoveAction")
-        self.menu.popup(self.table.viewport().mapToGlobal(pos))
+        return self.menu
 
 
 # --------------------------------------------------------------------------- household
