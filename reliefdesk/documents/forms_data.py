@@ -234,6 +234,8 @@ class VisitRecordData:
     opinion: str = ""
     recommendation: str = ""
     investigator_units: tuple[str, ...] = ()
+    household_income: tuple[IncomeItem, ...] = ()  # shared by the household (no one member's)
+    members_signed: tuple[str, ...] = ()  # members present who signed at the visit
 
 
 @dataclass(frozen=True, slots=True)
