@@ -153,7 +153,7 @@ class ApplicationFormData:
     phone: str
     members: tuple[PersonRow, ...]  # includes the applicant (relation 本人)
     reason: str
-    ethnicity: str = "汉族"
+    ethnicity: str = ""  # 民族 as recorded on the person ("" = not recorded, printed blank)
     hukou_type: str = ""  # 户籍性质: 农业/非农业/居民
     income_items: tuple[IncomeItem, ...] = ()
     assets: tuple[AssetItem, ...] = ()
@@ -178,6 +178,7 @@ class ApplicationFormData:
     opinions: tuple[Opinion, ...] = ()
     notice_start: date | None = None
     notice_end: date | None = None
+    materials: tuple[tuple[str, bool], ...] = ()  # 申请材料 (label, received), checklist order
     notice_result: str = ""  # e.g. 无异议
 
     @property
