@@ -385,6 +385,20 @@ class ApplicationsPage(QWidget):
             if self.stack.currentIndex() == 1:
                 self.detail.reload()
 
+    # -- unsaved work (asked about by the main window) --------------------------------------
+    def has_unsaved(self) -> bool:
+        """An open new-application wizard holds input not yet saved."""
+        w = self.wizard
+        return w is not None and w.isVisible() and w.has_unsaved()
+
+    def ask_unsaved(self, then) -> None:  # type: ignore[no-untyped-def]
+        """Let the wizard ask 保存 / 不保存 / 取消, then run ``then()`` (not on 取消)."""
+        if self.has_unsaved() and self.wizard is not None:
+            self.wizard.raise_()
+            self.wizard.ask_unsaved(then)
+        else:
+            then()
+
     # -- public ------------------------------------------------------------------------------
     @Slot(int)
     def open_application(self, application_id: int) -> None:

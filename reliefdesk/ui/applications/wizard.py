@@ -9,6 +9,8 @@ there is unsaved input.
 from __future__ import annotations
 
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -194,6 +196,8 @@ class NewApplicationWizard(QWizard):
         self.payee_page = PayeePage(self)
         self._step_titles: dict[int, str] = {}
         self._discarding = False
+        self._then: Callable[[], object] | None = None
+        self._after_save: Callable[[], object] | None = None
         self.unsaved_box: QMessageBox | None = None
         for pid, page in ((PAGE_HOUSEHOLD, self.household_page),
                           (PAGE_MEMBERS, self.members_page), (PAGE_INCOME, self.income_page),
@@ -261,6 +265,12 @@ class NewApplicationWizard(QWizard):
             if not self._saving:
                 super().reject()
             return
+        self.ask_unsaved(None)
+
+    def ask_unsaved(self, then: Callable[[], object] | None) -> None:
+        """Ask 保存 / 不保存 / 取消: 保存 finishes (and runs ``then`` once saved), 不保存 closes
+        (and runs ``then``), 取消 keeps the wizard open."""
+        self._then = then
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved application"),
                           self.tr("The new application has not been saved. Save it now?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -278,10 +288,14 @@ class NewApplicationWizard(QWizard):
     @Slot(int)
     def _on_unsaved_box_finished(self, result: int) -> None:
         self.unsaved_box = None
+        then, self._then = self._then, None
         if result == QMessageBox.StandardButton.Save:
+            self._after_save = then
             self.accept()  # saves; on a refusal the wizard stays open at the field
         elif result == QMessageBox.StandardButton.Discard:
             self.discard()
+            if then is not None:
+                then()
 
     def discard(self) -> None:
         """Close without saving (the clerk chose 不保存)."""
@@ -435,8 +449,12 @@ class NewApplicationWizard(QWizard):
         self.ctx.announce("households", "applications")
         self.saved.emit(saved)
         super().accept()
+        then, self._after_save = self._after_save, None
+        if then is not None:
+            then()
 
     def _on_save_failed(self, error: ReliefError) -> None:
+        self._after_save = None  # stay on the page that needs fixing
         self.summary_page.show_error(error)
         self.route_error(error, jump=True)
 

@@ -7,7 +7,7 @@ an application id starts a new visit for that application.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -78,7 +78,13 @@ class ChooseApplicationDialog(QDialog):
 
 class VisitsPage(QWidget):
     """The 入户调查 page. Public: ``open_visit(id)``, ``new_visit(application_id)``,
-    ``reload()``, ``save()`` (Ctrl+S while the editor is shown); ``editor``."""
+    ``reload()``, ``save()`` (Ctrl+S while the editor is shown); ``editor``.
+
+    Signals:
+        modifiedChanged(bool): the visit being edited gained or lost unsaved changes.
+    """
+
+    modifiedChanged = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +147,7 @@ class VisitsPage(QWidget):
         ll.addWidget(self.view, 1)
         self.editor = VisitEditor(ctx)
         self.editor.closeRequested.connect(self.show_list)
+        self.editor.modifiedChanged.connect(self.modifiedChanged)
         self._stale = True
         self.stack = QStackedWidget()
         self.stack.setObjectName("visitsStack")
