@@ -390,7 +390,6 @@ class MainWindow(QMainWindow):
             self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.help_dialog.show_topic(topic)
         self.help_dialog.show()
-        self.help_dialog.raise_()
 
     # -- unsaved work, signing out, size and position --------------------------------------
 

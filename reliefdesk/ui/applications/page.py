@@ -394,7 +394,6 @@ class ApplicationsPage(QWidget):
     def ask_unsaved(self, then) -> None:  # type: ignore[no-untyped-def]
         """Let the wizard ask 保存 / 不保存 / 取消, then run ``then()`` (not on 取消)."""
         if self.has_unsaved() and self.wizard is not None:
-            self.wizard.raise_()
             self.wizard.ask_unsaved(then)
         else:
             then()
