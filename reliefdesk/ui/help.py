@@ -29,23 +29,28 @@ def app_version() -> str:
         return str(getattr(reliefdesk, "__version__", ""))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("HelpTopics", text)
-
-
 def topics() -> dict[str, tuple[str, str]]:
     """Topic key (a page key, or "year") -> (title, body as simple HTML)."""
     return {
-        "workbench": (_t("Workbench"), _t(
+        "workbench": (
+            QCoreApplication.translate("HelpTopics", "Workbench"),
+            QCoreApplication.translate(
+                "HelpTopics",
             "<p>What is due today and this week, what is overdue, and the re-checks of the "
             "month. Double-click a line to open the case.</p>"
             "<p>The status bar counts the overdue cases; red means act today.</p>")),
-        "households": (_t("Households"), _t(
+        "households": (
+            QCoreApplication.translate("HelpTopics", "Households"),
+            QCoreApplication.translate(
+                "HelpTopics",
             "<p>Search by name, pinyin initials (e.g. <b>wdf</b>) or any digits of the ID "
             "number. Open a household to change members, income, assets and the payment "
             "account.</p><p><b>New application</b> on a household page starts the wizard "
             "with that household chosen.</p>")),
-        "applications": (_t("Applications"), _t(
+        "applications": (
+            QCoreApplication.translate("HelpTopics", "Applications"),
+            QCoreApplication.translate(
+                "HelpTopics",
             "<p>Filter by state and programme, search by name, pinyin, ID digits or file "
             "number, click a column title to sort. <b>Deadline</b> is the time limit of the "
             "step the case is in; red is overdue. 【Green channel】 marks aid given first.</p>"
@@ -53,18 +58,30 @@ def topics() -> dict[str, tuple[str, str]]:
             "per year), programme, payee and account, materials received, then the summary "
             "with the proposed amount. Cancel asks before anything typed is thrown away.</p>"
             "<p><b>Export Excel</b> writes the list as the ledger.</p>")),
-        "visits": (_t("Home visits"), _t(
+        "visits": (
+            QCoreApplication.translate("HelpTopics", "Home visits"),
+            QCoreApplication.translate(
+                "HelpTopics",
             "<p>At least two investigators; tick <b>Signed</b> for each member present who "
             "signed. Save (Ctrl+S) before printing the survey form (Ctrl+P). Unsaved changes "
             "show * in the title and are asked about before leaving.</p>")),
-        "rosters": (_t("Payment rosters"), _t(
+        "rosters": (
+            QCoreApplication.translate("HelpTopics", "Payment rosters"),
+            QCoreApplication.translate(
+                "HelpTopics",
             "<p>Generate the month's roster, read every change and its reason, fix each "
             "problem from the roster (double-click), validate, have a second person lock it, "
             "then export the bank file and print the roster for signatures.</p>")),
-        "settings": (_t("Settings"), _t(
+        "settings": (
+            QCoreApplication.translate("HelpTopics", "Settings"),
+            QCoreApplication.translate(
+                "HelpTopics",
             "<p>Office details, users (with their real names: they print as 经办人 and "
             "制表人), the policy standards, holidays and security settings.</p>")),
-        "year": (_t("The year's procedure"), _t(
+        "year": (
+            QCoreApplication.translate("HelpTopics", "The year's procedure"),
+            QCoreApplication.translate(
+                "HelpTopics",
             "<ol><li>Every day: applications, home visits, 初审, 7-day publicity, "
             "confirmation, the notice within the time limit.</li>"
             "<li>Every month: department data compared with the register; re-checks due; the "
