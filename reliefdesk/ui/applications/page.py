@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services import case_lists, exports
+from reliefdesk.services import case_lists, casework, exports
 from reliefdesk.services.case_lists import CaseListRow
 from reliefdesk.ui import printing
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.detail import ApplicationDetail
+from reliefdesk.ui.applications.materials_dialog import MaterialsDialog
 from reliefdesk.services.intake import Saved
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
 from reliefdesk.ui.table_model import (
@@ -119,6 +120,17 @@ class ApplicationsPage(QWidget):
         self.export_button.setToolTip(self.tr("The list as shown, as the ledger workbook"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.export_path = ""  # tests set it to skip the file chooser
+        self.overdue_button = QPushButton(self.tr("Export overdue list..."))
+        self.overdue_button.setObjectName("applicationsOverdueExportButton")
+        self.overdue_button.setToolTip(self.tr("Every case past a time limit today, as a "
+                                               "workbook"))
+        self.overdue_button.clicked.connect(self._on_overdue_button_clicked)
+        self.materials_button = QPushButton(self.tr("Materials..."))
+        self.materials_button.setObjectName("applicationsMaterialsButton")
+        self.materials_button.setToolTip(self.tr("The applicant's papers received and their "
+                                                 "scans"))
+        self.materials_button.clicked.connect(self._on_materials_button_clicked)
+        self.materials_dialog: MaterialsDialog | None = None
         self.sort_key, self.sort_descending = "accepted_on", True
 
         programmes = L.programme_labels()
@@ -192,7 +204,9 @@ class ApplicationsPage(QWidget):
         tools.addWidget(self.open_button)
         tools.addWidget(self.batch_print_button)
         tools.addWidget(self.notice_print_button)
+        tools.addWidget(self.materials_button)
         tools.addWidget(self.export_button)
+        tools.addWidget(self.overdue_button)
         tools.addStretch(1)
         tools.addWidget(self.publicity_button)
         tools.addWidget(self.new_button)
@@ -298,6 +312,51 @@ class ApplicationsPage(QWidget):
         QueryOp(parent=self, op=op, success=self._on_exported).failure(
             self._on_export_failed).with_progress(self.tr("Exporting...")).run_in_background()
 
+    @Slot()
+    def _on_overdue_button_clicked(self) -> None:
+        path = self.export_path
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the overdue list"), f"超期清单-{date.today():%Y%m%d}.xlsx",
+                self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_overdue_to(path)
+
+    def export_overdue_to(self, path: str) -> None:
+        """超期清单: every case past its step, whole-case, notice or paperwork limit today."""
+        db, actor = self.ctx.db, self.ctx.actor
+        programmes, states = L.programme_labels(), L.state_labels()
+        kinds = {"step": self.tr("Current step"), "total": self.tr("Whole case"),
+                 "refusal_notice": self.tr("Refusal notice"),
+                 "paperwork": self.tr("Green-channel paperwork")}
+        headers = [self.tr("File no."), self.tr("Applicant"), self.tr("Programme"),
+                   self.tr("State"), self.tr("Limit"), self.tr("Deadline"),
+                   self.tr("Working days over")]
+
+        def op() -> exports.ExportResult:
+            rows = [[o.file_no, o.applicant_name, L.label(programmes, o.programme),
+                     L.label(states, o.state), kinds.get(o.kind, o.kind), fmt_date(o.due_on),
+                     o.working_days_over] for o in casework.overdue(db, actor, date.today())]
+            return exports.export_table(db, actor, "overdue", headers, rows, path,
+                                        text_columns=(0,), widths=(18, 10, 14, 10, 14, 12, 12))
+
+        QueryOp(parent=self, op=op, success=self._on_exported).failure(
+            self._on_export_failed).with_progress(self.tr("Exporting...")).run_in_background()
+
+    @Slot()
+    def _on_materials_button_clicked(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.open_materials(rows[0].id, f"{rows[0].file_no} {rows[0].applicant_name}")
+
+    def open_materials(self, application_id: int, title: str = "") -> None:
+        """The materials checklist of one case (申请书, 授权书, ... with scans)."""
+        dialog = MaterialsDialog(self.ctx, application_id, title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "materials_dialog", None))
+        self.materials_dialog = dialog
+        dialog.open()
+
     def _on_exported(self, result: exports.ExportResult) -> None:
         self.count_label.setText(self.tr("Exported %n row(s) to {file}", "", result.rows)
                                  .format(file=result.path.name))
@@ -352,6 +411,7 @@ class ApplicationsPage(QWidget):
         self.batch_print_action.setEnabled(self.batch_print_button.isEnabled())
         self.notice_print_action.setEnabled(self.notice_print_button.isEnabled())
         self.open_action.setEnabled(bool(rows))
+        self.materials_button.setEnabled(len(rows) == 1)
 
     @Slot()
     def print_selected_forms(self) -> None:
