@@ -44,6 +44,8 @@ SELF_CARE_LABELS = {"eating": "自主吃饭", "dressing": "自主穿衣", "bed_t
                     "bathing": "自主洗澡"}
 _FILE_PREFIX = {"urban_dibao": "CB", "rural_dibao": "NB", "tekun": "TK", "temporary_aid": "LS"}
 _R_DUP = "民发〔2021〕57号 第二十八条（不得重复纳入）"
+# temporary aid is not 纳入 (enrolment): its duplicate rule is the temporary-aid one
+_R_DUP_TEMP = "《社会救助暂行办法》第四十七条；民发〔2018〕23号（临时救助同一事由不重复救助）"
 
 
 @dataclass(frozen=True)
@@ -434,9 +436,12 @@ def create_application_in(s: Session, actor: Actor, household_id: int, applicant
         q.where(Application.household_id == household_id)
     open_app = s.scalar(q.limit(1))
     if open_app is not None:
+        temp = programme == "temporary_aid"
         raise RuleViolation(f"已有一件{wf.PROGRAMME_LABELS[open_app.programme]}申请正在办理"
                             f"（{open_app.file_no}，{wf.STATE_LABELS[open_app.state]}），"
-                            "不能重复申请。", code="application.open", rule=_R_DUP)
+                            + ("同一事由不能重复申请临时救助，可在原申请中补充情况。" if temp
+                               else "不能重复申请。"), code="application.open",
+                            rule=_R_DUP_TEMP if temp else _R_DUP)
     app = Application(
         file_no=str(fields.get("file_no") or ""), household_id=household_id,
         applicant_id=applicant_id, programme=programme, state=State.ACCEPTED.value,

@@ -91,3 +91,16 @@ def test_income_per_year_and_decimals(qtbot, page, sqlite_db, clerk):  # type: i
     with sqlite_db.session() as s:
         item = s.scalars(select(IncomeItem)).one()
         assert item.monthly_fen == 20000 and "年收入2400.00元" in item.description
+
+
+def test_old_household_error_does_not_linger(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]  # noqa: F811
+    """A refusal shown on one household's form is gone when another household is opened."""
+    ids = populate(sqlite_db, clerk)
+    _open(qtbot, page, ids["张三"])
+    form = page.panel.form
+    form.entrusted_check.setChecked(True)
+    page.save()
+    qtbot.waitUntil(lambda: form.errors.field_error("entrust_agreement_no") != "", timeout=WAIT)
+    _open(qtbot, page, ids["李四"])
+    assert form.errors.field_error("entrust_agreement_no") == ""
+    assert page.panel.form_state.text() == ""

@@ -242,3 +242,33 @@ def test_new_application_from_household_preselects_it(qtbot, office: Office, set
     wait_idle(qtbot)
     assert wizard.household_id == hid
     assert [r.name for r in wizard.members_page.rows()] == ["李德福"]
+
+
+def test_temporary_aid_duplicate_cites_the_temporary_aid_rule(qtbot, office: Office,
+                                                              settings) -> None:  # type: ignore[no-untyped-def]
+    """A second temporary-aid application for a household with one open is refused citing the
+    temporary-aid rule, not the dibao article (第二十八条)."""
+    from reliefdesk.services import casework
+
+    hid, pid = make_household(office.db, office.actors["clerk"], office.village_id, "钱多多",
+                              date(1970, 1, 1), 41)
+    casework.create_application(office.db, office.actors["clerk"], hid, pid, "temporary_aid",
+                                "火灾", date.today(), aid_type="expenditure", aid_months=1,
+                                aid_persons=1)
+    s = open_window(qtbot, office.db, office.actors["clerk"], settings)
+    wizard = _wizard(qtbot, s, hid)
+    wizard.next()
+    wait_idle(qtbot)
+    wizard.next()
+    wizard.next()
+    pp = wizard.programme_page
+    pp.programme_combo.setCurrentIndex(pp.programme_combo.findData("temporary_aid"))
+    pp.aid_type_combo.setCurrentIndex(pp.aid_type_combo.findData("expenditure"))
+    type_text(qtbot, pp.reason_edit, "医疗费用")
+    wizard.next()
+    wizard.payee_page.account_check.setChecked(False)
+    wizard.next()
+    wait_idle(qtbot)
+    message = wizard.summary_page.error_label.text() + pp.errors.general.text()
+    assert "临时救助" in message and "民发〔2018〕23号" in message
+    assert "第二十八条" not in message
