@@ -635,6 +635,22 @@
         <translation>按当前筛选导出申请审批台账</translation>
     </message>
     <message>
+        <source>Export overdue list...</source>
+        <translation>导出超期清单...</translation>
+    </message>
+    <message>
+        <source>Every case past a time limit today, as a workbook</source>
+        <translation>将今天已超过办理时限的申请导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Materials...</source>
+        <translation>申请材料...</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s papers received and their scans</source>
+        <translation>申请人已交材料及扫描件</translation>
+    </message>
+    <message>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
@@ -697,6 +713,34 @@
     <message>
         <source>Exporting...</source>
         <translation>正在导出...</translation>
+    </message>
+    <message>
+        <source>Export the overdue list</source>
+        <translation>导出超期清单</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>全程时限</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>不予确认告知</translation>
+    </message>
+    <message>
+        <source>Green-channel paperwork</source>
+        <translation>先行救助补办手续</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限类型</translation>
+    </message>
+    <message>
+        <source>Working days over</source>
+        <translation>超期工作日</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to {file}</source>
@@ -1613,6 +1657,33 @@
     <message>
         <source>Counted income {total} yuan/month for {n} member(s): {pci} yuan per person (the summary shows the official working)</source>
         <translation>计入收入 {total} 元/月，共同生活家庭成员 {n} 人：人均 {pci} 元（以汇总页的测算为准）</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsDialog</name>
+    <message>
+        <source>Applicant&apos;s materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Attach scan...</source>
+        <translation>添加扫描件...</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Attach a scan</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,65 @@
     </message>
 </context>
 <context>
+    <name>HistoryLabels</name>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Income item</source>
+        <translation>收入项</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <source>Payment account</source>
+        <translation>发放账户</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户调查</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>在保记录</translation>
+    </message>
+    <message>
+        <source>Payment roster</source>
+        <translation>发放名册</translation>
+    </message>
+    <message>
+        <source>Roster adjustment</source>
+        <translation>名册调整</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Other change</source>
+        <translation>其他操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Locked</source>

@@ -104,3 +104,26 @@ def test_old_household_error_does_not_linger(qtbot, page, sqlite_db, clerk):  # 
     _open(qtbot, page, ids["李四"])
     assert form.errors.field_error("entrust_agreement_no") == ""
     assert page.panel.form_state.text() == ""
+
+
+def test_household_history_is_readable(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]  # noqa: F811
+    """操作历史 shows the user's real name and each event and record in words: no action code,
+    no table name, no internal id."""
+    import re
+
+    from reliefdesk.models import User
+    from reliefdesk.services import casework, register
+
+    ids = populate(sqlite_db, clerk)
+    with sqlite_db.session() as s:
+        s.query(User).filter(User.username == "clerk").update({"display_name": "张敏"})
+    hh = register.get_household(sqlite_db, clerk, ids["张三"])
+    casework.create_application(sqlite_db, clerk, ids["张三"], hh.members[0].id, "rural_dibao",
+                                "困难", date.today())
+    _open(qtbot, page, ids["张三"])
+    m = page.panel.history_model
+    cells = [str(m.data(m.index(r, c))) for r in range(m.rowCount())
+             for c in range(m.columnCount())]
+    assert "张敏" in cells
+    for text in cells:
+        assert not re.search(r"[a-z]+[._][a-z]+|#\d+", text), text

@@ -145,3 +145,16 @@ def test_application_form_prints_what_was_recorded(db: Database, actors: dict[st
         head = s.scalars(select(Person).where(Person.name == "李秀兰")).first()
         assert head is not None and head.ethnicity == ""
 
+
+
+def test_roster_prepared_by_is_the_users_name(db: Database, actors: dict[str, Actor]) -> None:
+    """The roster's 制表人 is the clerk's real name, not the sign-in name."""
+    _office(db, actors["admin"])
+    _case(db, actors, "approved")
+    clerk = actors["clerk"]
+    named = Actor(clerk.user_id, clerk.username, "张敏", clerk.role)
+    generate(db, named, "2025-04")
+    from reliefdesk.models import Roster
+
+    with db.session() as s:
+        assert set(s.scalars(select(Roster.generated_by_name))) == {"张敏"}
