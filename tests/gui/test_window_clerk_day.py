@@ -208,3 +208,18 @@ def test_idle_setting_keeps_to_its_range(qtbot, office: Office, settings) -> Non
     spin = section.spins["ui.idle_lock_minutes"]
     assert (spin.minimum(), spin.maximum()) == (10, 30)
     wait_idle(qtbot)
+
+
+def test_print_preview_fits_above_the_taskbar(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The print preview is never taller than the screen's free area minus its title bar."""
+    from PySide6.QtGui import QGuiApplication
+
+    from reliefdesk.documents.pdf import build_notice
+    from reliefdesk.documents.pdf import samples as S
+    from reliefdesk.ui.printing.preview import TITLE_BAR, PdfPreviewDialog
+
+    dialog = PdfPreviewDialog(build_notice(S.notice(3)), "公示")
+    qtbot.addWidget(dialog)
+    free = QGuiApplication.primaryScreen().availableGeometry()
+    assert dialog.height() <= free.height() - TITLE_BAR
+    assert dialog.width() <= free.width()
