@@ -26,6 +26,7 @@ from ..domain.workflow import Action, State
 from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
 from ..models import Application, CaseStep, Enrollment, Household, Person, Visit
 from . import audit, enrollments
+from .printing_common import user_names
 from .assessment import assess, counted_members, member_category, tekun_eligibility
 from .context import ROLE_LABELS, Actor
 from .policy import Policy, list_policies, policy_on, work_calendar
@@ -283,6 +284,7 @@ def _name(s: Session, person_id: int) -> str:
 
 def _view(s: Session, app: Application, actor: Actor, today: date | None = None) -> ApplicationView:
     steps = _steps(s, app.id)
+    names = user_names(s, {st.user_id for st in steps})
     sf = _summarise(steps)
     step_due, total_due = _deadlines(s, app, sf)
     facts = _facts(app, sf, actor, today or date.today())
@@ -303,7 +305,8 @@ def _view(s: Session, app: Application, actor: Actor, today: date | None = None)
         tuple(str(w) for w in working.get("warnings", [])), app.decision, app.decision_reasons,
         app.decided_on, app.created_by, app.version, enr,
         tuple(StepView(st.id, st.action, wf.ACTION_LABELS.get(st.action, _EXTRA_LABELS.get(
-            st.action, st.action)), st.from_state, st.to_state, st.user_id, st.username,
+            st.action, st.action)), st.from_state, st.to_state, st.user_id,
+            names.get(st.user_id, st.username),  # 办理人 by real name
             st.role, ROLE_LABELS.get(st.role, st.role), st.at, st.on_date, st.decision,
             st.opinion) for st in steps),
         actions)

@@ -157,3 +157,17 @@ def test_nothing_clipped_at_1366x768(qtbot, office: Office, settings) -> None:  
             right = button.mapTo(page, button.rect().topRight()).x()
             assert right <= page.width(), button.objectName()
             assert button.width() >= button.minimumSizeHint().width(), button.objectName()
+
+
+def test_case_steps_show_who_by_name(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
+    """The case page's 办理过程 lists who did each step by real name, not sign-in name."""
+    db, actors = office.db, office.actors
+    app_id = application_in_state(db, actors, office.village_id, "investigating")
+    with db.session() as sess:
+        sess.execute(update(User).where(User.username == "clerk").values(display_name="张敏"))
+    s = open_window(qtbot, db, actors["clerk"], settings)
+    s.applications.open_application(app_id)
+    wait_idle(qtbot)
+    m = s.applications.detail.steps_model
+    cells = {m.data(m.index(r, c)) for r in range(m.rowCount()) for c in range(m.columnCount())}
+    assert "张敏" in cells and "clerk" not in cells
