@@ -223,3 +223,30 @@ def test_print_preview_fits_above_the_taskbar(qtbot) -> None:  # type: ignore[no
     free = QGuiApplication.primaryScreen().availableGeometry()
     assert dialog.height() <= free.height() - TITLE_BAR
     assert dialog.width() <= free.width()
+
+
+def test_idle_lock_keeps_unsaved_work_and_switching_asks(qtbot, office: Office,
+                                                         settings) -> None:  # type: ignore[no-untyped-def]
+    """The idle lock hides but keeps a visit being edited; 切换用户 on the lock screen asks
+    保存/不保存/取消 first: 取消 brings the lock back, 不保存 signs out."""
+    from tests.gui.casework_fixtures import application_in_state, type_cell
+
+    app_id = application_in_state(office.db, office.actors, office.village_id, "investigating")
+    s = open_window(qtbot, office.db, office.actors["clerk"], settings)
+    s.window.set_password_verifier(lambda pw: pw == PASSWORD)
+    s.ctx.visitRequested.emit(0, app_id)
+    wait_idle(qtbot)
+    type_cell(qtbot, s.visits.editor.investigators, 0, 0, "刘晓燕")
+    s.window.idle_monitor.idleTimeout.emit()
+    dialog = s.window.lock_dialog
+    assert dialog is not None and s.window.central_stack.currentWidget() is s.window.lock_cover
+    assert s.visits.editor.investigators.item(0, 0).text() == "刘晓燕"  # kept behind the cover
+    qtbot.mouseClick(dialog.switch_button, CLICK)
+    qtbot.mouseClick(_box("visitUnsavedBox").button(QMessageBox.StandardButton.Cancel), CLICK)
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
+    assert s.window.central_stack.currentWidget() is s.window.lock_cover
+    signed_out: list[bool] = []
+    s.window.signOutRequested.connect(lambda: signed_out.append(True))
+    qtbot.mouseClick(dialog.switch_button, CLICK)
+    qtbot.mouseClick(_box("visitUnsavedBox").button(QMessageBox.StandardButton.Discard), CLICK)
+    assert signed_out == [True] and not s.window.is_locked()
