@@ -103,6 +103,7 @@ class HelpDialog(QDialog):
         self.topic_list = QListWidget()
         self.topic_list.setObjectName("helpTopicList")
         self.topic_list.setFixedWidth(190)
+        self.topic_list.setSpacing(4)
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpBrowser")
         self._topics = topics()

@@ -4,6 +4,8 @@ item as 已收/未收."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -76,7 +78,7 @@ class MaterialsDialog(QDialog):
         db, actor = ctx.db, ctx.actor
         self._run(lambda: materials.list_materials(db, actor, application_id))
 
-    def _run(self, op) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, op: Callable[[], tuple[MaterialView, ...]]) -> None:
         QueryOp(parent=self, op=op, success=self._show).failure(self._failed).run_in_background()
 
     def _show(self, items: tuple[MaterialView, ...]) -> None:

@@ -11,7 +11,7 @@ Reacts to ``ctx.applicationRequested(id)`` (opens that case) and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
@@ -451,7 +451,7 @@ class ApplicationsPage(QWidget):
         w = self.wizard
         return w is not None and w.isVisible() and w.has_unsaved()
 
-    def ask_unsaved(self, then) -> None:  # type: ignore[no-untyped-def]
+    def ask_unsaved(self, then: Callable[[], object]) -> None:
         """Let the wizard ask 保存 / 不保存 / 取消, then run ``then()`` (not on 取消)."""
         if self.has_unsaved() and self.wizard is not None:
             self.wizard.ask_unsaved(then)

@@ -11,6 +11,7 @@ prints the same words. Unsaved changes show in the title (*) and leaving asks fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,7 @@ class VisitEditor(QWidget):
         self.application_id: int | None = None
         self.new_photos: list[str] = []
         self._busy = 0
-        self._after_save: Any = None
+        self._after_save: Callable[[], object] | None = None
         labels = _labels(self)
 
         self.title_label = QLabel(self.tr("Home visit"))
@@ -293,7 +294,7 @@ class VisitEditor(QWidget):
         """Back to the list; with unsaved changes ask 保存 / 不保存 / 取消 first."""
         self.ask_unsaved(self.closeRequested.emit)
 
-    def ask_unsaved(self, then: Any) -> None:
+    def ask_unsaved(self, then: Callable[[], object]) -> None:
         """Run ``then()`` now if nothing is unsaved; otherwise ask: 保存 saves and runs it
         once saved, 不保存 drops the changes and runs it, 取消 stays."""
         if not self.has_unsaved():

@@ -7,6 +7,8 @@ an application id starts a new visit for that application.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -220,7 +222,7 @@ class VisitsPage(QWidget):
         """The visit editor holds changes not yet saved."""
         return self.stack.currentIndex() == 1 and self.editor.has_unsaved()
 
-    def ask_unsaved(self, then) -> None:  # type: ignore[no-untyped-def]
+    def ask_unsaved(self, then: Callable[[], object]) -> None:
         """Ask 保存 / 不保存 / 取消 for the open visit, then run ``then()`` (see the editor)."""
         if self.has_unsaved():
             self.editor.ask_unsaved(then)
