@@ -250,3 +250,40 @@ def test_idle_lock_keeps_unsaved_work_and_switching_asks(qtbot, office: Office,
     qtbot.mouseClick(dialog.switch_button, CLICK)
     qtbot.mouseClick(_box("visitUnsavedBox").button(QMessageBox.StandardButton.Discard), CLICK)
     assert signed_out == [True] and not s.window.is_locked()
+
+
+def test_switch_user_signs_in_someone_else_without_restarting(qtbot, office: Office,
+                                                              settings) -> None:  # type: ignore[no-untyped-def]
+    """切换用户 closes the clerk's window and the sign-in dialog lets the reviewer in: a new
+    window for the reviewer, no restart."""
+    from PySide6.QtCore import QTimer
+
+    from reliefdesk.app import Options
+    from reliefdesk.ui.application import Startup
+
+    startup = Startup(QApplication.instance(), Options(None, False, 0, None), settings)
+    startup.db = office.db
+    startup._show_main_window(office.actors["clerk"], None)
+    first = startup.window
+    assert first is not None
+    qtbot.waitUntil(lambda: first.isVisible(), timeout=5000)
+
+    def sign_in() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, LoginDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, sign_in)
+            return
+        d = dialogs[0]
+        d.username_edit.setText("reviewer")
+        d.password_edit.setText(PASSWORD)
+        d.login_button.click()
+
+    QTimer.singleShot(0, sign_in)
+    first.switch_user_action.trigger()
+    qtbot.waitUntil(lambda: startup.window is not None and startup.window is not first,
+                    timeout=20000)
+    assert startup.ctx is not None and startup.ctx.actor.username == "reviewer"
+    assert "reviewer" in startup.window.user_label.text()
+    wait_idle(qtbot)
+    startup.window.close()
