@@ -155,7 +155,7 @@ class ApplicationFormData:
     phone: str
     members: tuple[PersonRow, ...]  # includes the applicant (relation 本人)
     reason: str
-    ethnicity: str = "汉族"
+    ethnicity: str = ""  # 民族 as recorded on the person ("" = not recorded, printed blank)
     hukou_type: str = ""  # 户籍性质: 农业/非农业/居民
     income_items: tuple[IncomeItem, ...] = ()
     assets: tuple[AssetItem, ...] = ()
@@ -180,6 +180,7 @@ class ApplicationFormData:
     opinions: tuple[Opinion, ...] = ()
     notice_start: date | None = None
     notice_end: date | None = None
+    materials: tuple[tuple[str, bool], ...] = ()  # 申请材料 (label, received), checklist order
     notice_result: str = ""  # e.g. 无异议
 
     @property
@@ -236,6 +237,8 @@ class VisitRecordData:
     opinion: str = ""
     recommendation: str = ""
     investigator_units: tuple[str, ...] = ()
+    household_income: tuple[IncomeItem, ...] = ()  # shared by the household (no one member's)
+    members_signed: tuple[str, ...] = ()  # members present who signed at the visit
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from fractions import Fraction
 from reliefdesk.errors import ValidationError
 
 __all__ = [
+    "entered_amount_fen", "monthly_from_yearly",
     "CAPITAL_CHARS",
     "MAX_CAPITAL_FEN",
     "fen_to_yuan",
@@ -165,3 +166,22 @@ def to_capital(fen: int) -> str:
     if jiao == 0 and fen_digit == 0:
         out.append("整")
     return "人民币" + "".join(out)
+
+
+def entered_amount_fen(text: str, what: str = "金额") -> int:
+    """Fen for an amount a clerk typed in 元 (income, asset value): refuses a negative amount
+    and more than two decimals with a message saying so (never rounds silently).
+    Raises ``ValidationError`` (codes ``money.negative``, ``money.decimals``, ``money.format``)."""
+    plain = "".join(unicodedata.normalize("NFKC", text).split()).removesuffix("元")
+    if plain.startswith("-"):
+        raise ValidationError(f"{what}不能为负数", code="money.negative", value=text)
+    _int, dot, decimals = plain.partition(".")
+    if dot and len(decimals) > 2:
+        raise ValidationError(f"{what}最多保留两位小数（分）：{text}", code="money.decimals",
+                              value=text)
+    return yuan_to_fen(text)
+
+
+def monthly_from_yearly(yearly_fen: int) -> int:
+    """The monthly amount of a yearly income (farm income is counted per year): /12, half-up."""
+    return round_half_up(Fraction(yearly_fen, 12))

@@ -188,3 +188,9 @@ def normalize_query(q: str) -> str:
     text = unicodedata.normalize("NFKC", q).lower()
     text = text.replace("u:", "v").replace("ü", "v")
     return "".join(ch for ch in text if ch not in _SEPARATORS and not ch.isspace())
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts Chinese names in pinyin order (寺上村 after 大王庄), as a clerk expects
+    from a list of villages; non-hanzi characters keep their place, lower-cased."""
+    return " ".join(_common_reading(ch) or ch.lower() for ch in text)

@@ -4,6 +4,7 @@ from .base import Base, utcnow
 from .casework import (PROGRAMMES, Application, CaseRecord, CaseStep, Enrollment,
                        EnrollmentChange, EnrollmentMember, RecipientEvent, TerminationProposal,
                        Visit, VisitPhoto)
+from .materials import ApplicationMaterial, MaterialAttachment
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
                        Person, PersonSearchKey)
@@ -13,7 +14,8 @@ from .security import AuditEvent, AuditHead, User
 __all__ = [
     "Base", "utcnow", "PROGRAMMES", "Application", "CaseRecord", "TerminationProposal",
     "CaseStep", "Enrollment", "EnrollmentChange", "EnrollmentMember", "RecipientEvent", "Visit",
-    "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
+    "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting", "ApplicationMaterial",
+    "MaterialAttachment",
     "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
     "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",
     "ADJUSTMENT_KINDS", "CHANGE_FLAGS", "BankReturn", "Roster", "RosterAdjustment", "RosterExport", "RosterLine", "RosterProblemAck",

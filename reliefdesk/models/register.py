@@ -69,6 +69,8 @@ class Person(Base):
     labour_capacity: Mapped[str] = mapped_column(String(16), default="full")  # full|partial|none
     schooling: Mapped[str] = mapped_column(String(24), default="")
     employment: Mapped[str] = mapped_column(String(24), default="")
+    ethnicity: Mapped[str] = mapped_column(String(16), default="")  # 民族, e.g. "汉族"; "" unknown
+    hukou_type: Mapped[str] = mapped_column(String(16), default="")  # 户籍性质: urban|rural|""
     near_relative_of_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     staff_relation_note: Mapped[str] = mapped_column(String(128), default="")
     deceased_on: Mapped[date | None] = mapped_column(Date)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..db.defaults import GENESIS_HASH
 from ..db.engine import Database
-from ..models import AuditEvent, AuditHead, utcnow
+from ..models import AuditEvent, AuditHead, User, utcnow
 from .context import Actor
 
 
@@ -102,6 +102,7 @@ class AuditRow:
     detail: dict[str, Any]
     success: bool
     household_id: int | None = None
+    display_name: str = ""  # the user's real name (household history), "" when not read
 
 
 def _row(r: AuditEvent) -> AuditRow:
@@ -110,11 +111,13 @@ def _row(r: AuditEvent) -> AuditRow:
 
 
 def household_history_in(session: Session, household_id: int, limit: int = 500) -> list[AuditRow]:
-    rows = session.scalars(
-        select(AuditEvent).where(AuditEvent.household_id == household_id)
+    rows = session.execute(
+        select(AuditEvent, User.display_name)
+        .join(User, User.id == AuditEvent.user_id, isouter=True)
+        .where(AuditEvent.household_id == household_id)
         .order_by(AuditEvent.id.desc()).limit(limit)
     )
-    return [_row(r) for r in rows]
+    return [replace(_row(r), display_name=name or "") for r, name in rows]
 
 
 def household_history(db: Database, actor: Actor, household_id: int,

@@ -30,6 +30,7 @@ from .assessment import counted_members
 from .casework_green import green_admit, green_stop, green_confirm
 from .casework_rules import (CaseFacts, case_facts, check_publicity_start, decided_amount,
                              prelim_amount, record_of_action, save_record)
+from .printing_common import user_names
 from .context import ROLE_LABELS, Actor
 from .policy import Policy, policy_on, work_calendar
 
@@ -47,6 +48,8 @@ SELF_CARE_LABELS = {"eating": "自主吃饭", "dressing": "自主穿衣", "bed_t
                     "bathing": "自主洗澡"}
 _FILE_PREFIX = {"urban_dibao": "CB", "rural_dibao": "NB", "tekun": "TK", "temporary_aid": "LS"}
 _R_DUP = "民发〔2021〕57号 第二十八条（不得重复纳入）"
+# temporary aid is not 纳入 (enrolment): its duplicate rule is the temporary-aid one
+_R_DUP_TEMP = "《社会救助暂行办法》第四十七条；民发〔2018〕23号（临时救助同一事由不重复救助）"
 
 
 @dataclass(frozen=True)
@@ -288,6 +291,7 @@ def _name(s: Session, person_id: int) -> str:
 
 def _view(s: Session, app: Application, actor: Actor, today: date | None = None) -> ApplicationView:
     steps = _steps(s, app.id)
+    names = user_names(s, {st.user_id for st in steps})
     sf = _summarise(steps)
     cal = work_calendar(s)
     step_due, total_due = _deadlines(s, app, sf, cal)
@@ -321,7 +325,8 @@ def _view(s: Session, app: Application, actor: Actor, today: date | None = None)
         tuple(warnings), app.decision, app.decision_reasons,
         app.decided_on, app.created_by, app.version, enr,
         tuple(StepView(st.id, st.action, wf.ACTION_LABELS.get(st.action, _EXTRA_LABELS.get(
-            st.action, st.action)), st.from_state, st.to_state, st.user_id, st.username,
+            st.action, st.action)), st.from_state, st.to_state, st.user_id,
+            names.get(st.user_id, st.username),  # 办理人 by real name
             st.role, ROLE_LABELS.get(st.role, st.role), st.at, st.on_date, st.decision,
             st.opinion) for st in steps),
         actions, records, app.aid_cause, cf.green_due if cf.green_authorised else None,

@@ -23,7 +23,8 @@ from ..errors import NotFound, RuleViolation, ValidationError
 from ..models import Application, Household, Person
 from . import audit, enrollments
 from .assessment import assess, member_category, tekun_eligibility
-from .casework import (_FILE_PREFIX, _R_DUP, SELF_CARE_ITEMS, SELF_CARE_LABELS, ApplicationView,
+from .casework import (_FILE_PREFIX, _R_DUP, _R_DUP_TEMP, SELF_CARE_ITEMS, SELF_CARE_LABELS,
+                       ApplicationView,
                        _add_step, _check_version, _covered, _load, _refresh_due, _view)
 from .context import Actor
 from .policy import policy_on
@@ -133,9 +134,12 @@ def create_application_in(s: Session, actor: Actor, household_id: int, applicant
         q.where(Application.household_id == household_id)
     open_app = s.scalar(q.limit(1))
     if open_app is not None:
+        temp = programme == "temporary_aid"
         raise RuleViolation(f"已有一件{wf.PROGRAMME_LABELS[open_app.programme]}申请正在办理"
                             f"（{open_app.file_no}，{wf.STATE_LABELS[open_app.state]}），"
-                            "不能重复申请。", code="application.open", rule=_R_DUP)
+                            + ("同一事由不能重复申请临时救助，可在原申请中补充情况。" if temp
+                               else "不能重复申请。"), code="application.open",
+                            rule=_R_DUP_TEMP if temp else _R_DUP)
     app = Application(
         file_no=str(fields.get("file_no") or ""), household_id=household_id,
         applicant_id=applicant_id, programme=programme, state=State.ACCEPTED.value,

@@ -237,6 +237,8 @@ class PeopleFactory:
             "disability_level": dis_level, "health": health, "labour_capacity": labour,
             "schooling": schooling, "employment": employment, "near_relative_of_staff": False,
             "staff_relation_note": "", "deceased_on": None,
+            "ethnicity": "汉族",
+            "hukou_type": "resident" if urban else "rural",
             "search_initials": keys[1] if len(keys) > 1 else "", "version": 1,
         }
         if rng.random() < 0.003:

@@ -23,7 +23,9 @@ from . import register
 from .assessment import Assessment, assess
 from .casework import create_application_in
 from .context import Actor
+from .materials import set_materials_in
 from .policy import policy_on, work_calendar
+from .register_accounts import add_account_in
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,17 @@ class AssetLine:
 
 
 @dataclass(frozen=True)
+class AccountLine:
+    """The payee's bank account as typed in the wizard (checked by ``add_account``)."""
+
+    payee: MemberRef
+    kind: str
+    number: str
+    bank_name: str = ""
+    holder_name: str = ""
+
+
+@dataclass(frozen=True)
 class Intake:
     """Everything the wizard collected. Either ``household_id`` or ``new_household``."""
 
@@ -64,6 +77,8 @@ class Intake:
     reason: str
     accepted_on: date
     fields: dict[str, Any] = field(default_factory=dict)
+    account: AccountLine | None = None  # None: no account yet (recorded later on the household)
+    materials: dict[str, bool] = field(default_factory=dict)  # 申请材料 kind -> received
 
 
 @dataclass(frozen=True)
@@ -76,7 +91,8 @@ class Saved:
 class _SessionDb:
     """Lets a ``(db, actor, ...)`` service run inside an already open transaction.
 
-    WORKAROUND: ``register.add_income``/``add_asset`` have no ``*_in`` variants yet; this
+    WORKAROUND: ``register.add_income``/``add_asset`` have no ``*_in``
+    variants yet; this
     hands them the wizard's session so everything commits (or rolls back) together.
     """
 
@@ -129,6 +145,15 @@ def _apply(s: Session, actor: Actor, data: Intake) -> tuple[int, Any]:
         raise ValidationError("请选择申请人。", field="applicant_id", code="application.applicant")
     app = create_application_in(s, actor, household_id, applicant, data.programme, data.reason,
                                 data.accepted_on, **data.fields)
+    if data.account is not None:
+        payee = resolve(data.account.payee)
+        if payee is None:
+            raise ValidationError("请选择收款人。", field="payee_person_id",
+                                  code="account.payee")
+        add_account_in(s, actor, household_id, payee, data.account.kind, data.account.number,
+                       data.account.bank_name, data.account.holder_name or None)
+    if data.materials:
+        set_materials_in(s, actor, app.id, data.materials, data.accepted_on)
     return household_id, app
 
 
@@ -161,5 +186,5 @@ def publicity_end_preview(db: Database, start: date) -> date:
         return wf.publicity_end(start, limits, work_calendar(s))
 
 
-__all__ = ["AssetLine", "IncomeLine", "Intake", "MemberRef", "Saved", "preview_intake",
+__all__ = ["AccountLine", "AssetLine", "IncomeLine", "Intake", "MemberRef", "Saved", "preview_intake",
            "publicity_end_preview", "submit_intake"]

@@ -31,7 +31,9 @@ from ..models import IncomeItem as IncomeRow
 from .assessment import assess
 from .printing_common import (PrintResult, count_pages, disability_text, file_name,
                               office_for_print, sex_text, user_names)
-from .register_types import ASSET_KINDS, HEALTH, INCOME_CATEGORIES, LABOUR, RELATION_LABELS
+from .materials import materials_in
+from .register_types import (ASSET_KINDS, HEALTH, HUKOU_TYPES, INCOME_CATEGORIES, LABOUR,
+                             RELATION_LABELS)
 
 __all__ = ["application_form_data", "decision_letter_data", "load_application",
            "notice_data", "supporters_from_json"]
@@ -169,6 +171,7 @@ def application_form_data(s: Session, app: Application, office: Office | None = 
     counted = {p.id: (p.id == applicant.id if only_applicant else bool(p.counted)) for p in persons}
     per_person: dict[int, int] = {}
     by_category: dict[str, int] = {}
+    notes: dict[str, list[str]] = {}
     for item in incomes:
         if item.person_id is not None:
             per_person[item.person_id] = per_person.get(item.person_id, 0) + _income_effect(item)
@@ -176,6 +179,8 @@ def application_form_data(s: Session, app: Application, office: Office | None = 
                    else item.person_id is None or counted.get(item.person_id, False))
         if belongs:
             by_category[item.category] = by_category.get(item.category, 0) + _income_effect(item)
+            if item.description.strip():
+                notes.setdefault(item.category, []).append(item.description.strip())
     members = tuple(_person_row(p, applicant, on, per_person.get(p.id, 0), counted[p.id])
                     for p in sorted(persons, key=lambda p: (p.id != applicant.id, p.id)))
     assets = tuple(AssetItem(ASSET_LABELS.get(a.kind, a.kind),
@@ -209,9 +214,11 @@ def application_form_data(s: Session, app: Application, office: Office | None = 
         village=village, applicant=_person_row(applicant, applicant, on,
                                                per_person.get(applicant.id, 0), True),
         address=household.address, phone=household.phone, members=members, reason=app.reason,
-        hukou_type={"urban": "非农业", "rural": "农业"}.get(household.area_type, ""),
-        income_items=tuple(IncomeItem(INCOME_CATEGORIES.get(k, k), v)
+        ethnicity=applicant.ethnicity or "",
+        hukou_type=HUKOU_TYPES.get(applicant.hukou_type or "", ""),  # as recorded, or blank
+        income_items=tuple(IncomeItem(INCOME_CATEGORIES.get(k, k), v, "；".join(notes.get(k, [])))
                            for k, v in by_category.items()),
+        materials=tuple((m.label, m.received) for m in materials_in(s, app.id)),
         assets=assets, supporters=supporters_from_json(visits[-1].supporters or []) if visits
         else (), category=category,
         supply_mode={"dispersed": "分散", "centralised": "集中"}.get(app.care_mode or "", ""),

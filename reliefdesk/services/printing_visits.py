@@ -20,17 +20,20 @@ from ..models import IncomeItem as IncomeRow
 from .printing_cases import _income_effect, _village, supporters_from_json
 from .printing_common import disability_text, office_for_print
 from .register_types import HEALTH, INCOME_CATEGORIES, LABOUR, RELATION_LABELS
+from .visits import HOUSING_TYPES, MODES, SPENDING_ITEMS, STRUCTURES
+from .visits import RECOMMENDATIONS as RECOMMENDATION_WORDS
 
 __all__ = ["load_visit", "visit_record_data"]
 
-MODES = {"onsite": "实地入户", "phone": "电话", "video": "视频"}
-RECOMMENDATIONS = {"eligible": "符合条件，建议纳入", "not_eligible": "不符合条件，建议不予纳入",
-                   "recheck": "建议复查"}
-SPENDING = {"utilities_fen": "月水电燃料费", "phone_fen": "月通讯费", "property_fen": "月物业费",
-            "medical_fen": "月医疗支出", "education_fen": "月教育支出",
-            "non_basic_fen": "非基本生活用品支出", "rent_fen": "月房租"}
+# The editor's vocabulary (services.visits) plus the keys older records and imports used.
+RECOMMENDATIONS = {**RECOMMENDATION_WORDS, "eligible": "符合条件，建议纳入",
+                   "not_eligible": "不符合条件，建议不予纳入", "recheck": "建议复查"}
+SPENDING = {**SPENDING_ITEMS, **{f"{k}_fen": v for k, v in SPENDING_ITEMS.items()},
+            "non_basic_fen": "非基本生活用品支出", "non_basic": "非基本生活用品支出",
+            "rent_fen": "月房租", "rent": "月房租"}
 HOUSING = (("type", "类型"), ("structure", "结构"), ("area_m2", "面积（平方米）"),
            ("rooms", "间数"), ("decoration", "装修"), ("owner", "产权人"), ("note", "说明"))
+HOUSING_WORDS = {"type": HOUSING_TYPES, "structure": STRUCTURES}
 
 
 def load_visit(s: Session, visit_id: int) -> Visit:
@@ -50,20 +53,36 @@ def _names(rows: list[Any]) -> tuple[str, ...]:
 
 
 def _housing(h: dict[str, Any]) -> str:
-    parts = [f"{label}：{h[key]}" for key, label in HOUSING if str(h.get(key, "")).strip()]
-    known = {k for k, _ in HOUSING}
-    parts += [f"{k}：{v}" for k, v in h.items() if k not in known and str(v).strip()]
+    """Housing in words: codes through the editor's vocabulary, unknown keys left out (an
+    internal key never reaches paper)."""
+    parts = []
+    for key, label in HOUSING:
+        value = h.get(key)
+        if value in (None, "", 0, 0.0):
+            continue
+        words = HOUSING_WORDS.get(key, {})
+        parts.append(f"{label}：{words.get(str(value), value)}")
     return "；".join(parts)
+
+
+def _recommendation(stored: str) -> str:
+    """"approve|补充说明" → "符合条件，建议纳入；补充说明"."""
+    code, _sep, text = stored.partition("|")
+    if code in RECOMMENDATIONS:
+        return "；".join(x for x in (RECOMMENDATIONS[code], text.strip()) if x)
+    return stored
 
 
 def _spending(sp: dict[str, Any]) -> tuple[WorkingLine, ...]:
     out = []
     for key, value in sp.items():
-        label = SPENDING.get(key, key)
+        label = SPENDING.get(key)
+        if label is None or str(value).strip() == "":
+            continue
         if key.endswith("_fen") and isinstance(value, int):
             text = f"{fen_to_yuan(value)} 元"
         else:
-            text = str(value)
+            text = f"{value} 元" if str(value).replace(".", "", 1).isdigit() else str(value)
         out.append(WorkingLine(label, text))
     return tuple(out)
 
@@ -112,13 +131,9 @@ def visit_record_data(s: Session, v: Visit) -> VisitRecordData:
             health=HEALTH.get(health, health),
             disability=disability_text(p.disability_category, p.disability_level) if p else "",
             work_status=work, income_by_category=tuple(incomes.get(p.id, [])) if p else ()))
-    household_level = tuple(IncomeItem(f"家庭共有·{i.category}", i.monthly_fen, i.note)
-                            for i in incomes.get(None, []))
-    if household_level and members:  # shown on the first row; the per-capita stays right
-        first = members[0]
-        members[0] = MemberSituation(first.name, first.relation, first.id_number, first.health,
-                                     first.disability, first.work_status,
-                                     first.income_by_category + household_level)
+    # household-shared income gets its own row: it is no one member's (the head's total
+    # stays his own) but it counts in the household's total and per-capita
+    household_level = tuple(incomes.get(None, []))
     programme = app.programme if app is not None else (
         "urban_dibao" if household.area_type == "urban" else "rural_dibao")
     units = tuple(dict.fromkeys(str(r.get("unit", "")).strip() for r in v.investigators or []
@@ -133,5 +148,7 @@ def visit_record_data(s: Session, v: Visit) -> VisitRecordData:
         durable_goods=v.durable_goods, vehicles=v.vehicles, livestock=v.livestock, land=v.land,
         supporters=supporters_from_json(v.supporters or []),
         spending=_spending(dict(v.spending or {})), opinion=v.opinion,
-        recommendation=RECOMMENDATIONS.get(v.recommendation, v.recommendation),
-        investigator_units=units)
+        recommendation=_recommendation(v.recommendation or ""),
+        investigator_units=units, household_income=household_level,
+        members_signed=tuple(str(r.get("name", "")).strip() for r in v.members_present or []
+                             if isinstance(r, dict) and r.get("signed") is True))

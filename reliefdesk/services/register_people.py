@@ -24,13 +24,14 @@ from ..errors import NotFound, StaleDataError, ValidationError
 from ..models import Household, Person, PersonSearchKey, Village
 from . import audit
 from .context import Actor
-from .register_types import (AREA_TYPES, DISABILITY_CATEGORIES, EXCLUSION_LABELS, HEALTH, LABOUR,
+from .register_types import (AREA_TYPES, DISABILITY_CATEGORIES, ETHNICITIES, EXCLUSION_LABELS,
+                             HEALTH, HUKOU_TYPES, LABOUR,
                              RELATION_LABELS, HouseholdInput, HouseholdView, PersonInput,
                              PersonView)
 from .search import ID_KEY_PREFIX, person_search_keys
 
 __all__ = [
-    "add_person", "add_person_in", "create_household", "create_household_in", "household_view",
+    "add_person", "add_person_in", "check_new_id_number", "create_household", "create_household_in", "household_view",
     "load_household", "person_view", "update_household", "update_person", "write_search_keys",
 ]
 
@@ -59,7 +60,8 @@ def person_view(p: Person, *, reveal: bool = False) -> PersonView:
         p.id, p.household_id, p.name, number, old, p.birth_date, p.sex, p.relation,
         bool(p.counted), p.exclusion_reason, p.disability_category, p.disability_level, p.health,
         p.labour_capacity, p.schooling, p.employment, bool(p.near_relative_of_staff),
-        p.staff_relation_note, p.deceased_on, p.id_type, p.version)
+        p.staff_relation_note, p.deceased_on, p.id_type, p.version, p.ethnicity or "",
+        p.hukou_type or "")
 
 
 def load_household(s: Session, household_id: int) -> Household:
@@ -171,19 +173,7 @@ def _person_fields(s: Session, household_id: int, data: PersonInput,
     if data.id_type not in ID_TYPES:
         raise ValidationError("证件类型无效", code="person.id_type", field="id_type")
     info = parse_id(data.id_number)  # raises ValidationError(field="id_number") in Chinese
-    same = [Person.id_number == info.number]
-    if info.converted_from:
-        same.append(Person.id_number_old == info.converted_from)
-    clash = s.execute(select(Person.id, Person.household_id, Person.name)
-                      .where(or_(*same)).limit(1)).first()
-    if clash is not None and clash.id != person_id:
-        head = _head_name(s, clash.household_id)
-        where = f"户主{head}" if head else ""
-        raise ValidationError(
-            f"身份证号码 {mask_id(info.number)} 已登记为{clash.name}，属于户号 {clash.household_id}"
-            f"（{where}）的家庭；一人只能属于一个家庭，如需调整请先在原家庭中处理",
-            code="person.duplicate_id", field="id_number", household_id=clash.household_id,
-            person_id=clash.id)
+    _refuse_duplicate_id(s, data.id_number, person_id)
     if data.relation not in RELATION_LABELS:
         raise ValidationError("请选择与户主关系", code="person.relation", field="relation")
     if data.relation == "head":
@@ -210,6 +200,12 @@ def _person_fields(s: Session, household_id: int, data: PersonInput,
         raise ValidationError("健康状况无效", code="person.health", field="health")
     if data.labour_capacity not in LABOUR:
         raise ValidationError("劳动能力无效", code="person.labour", field="labour_capacity")
+    ethnicity = data.ethnicity.strip()
+    if ethnicity and ethnicity not in ETHNICITIES:
+        raise ValidationError(f"民族“{ethnicity}”不在56个民族之列，请从列表中选择", code="person.ethnicity",
+                              field="ethnicity")
+    if data.hukou_type and data.hukou_type not in HUKOU_TYPES:
+        raise ValidationError("户籍性质无效", code="person.hukou_type", field="hukou_type")
     if data.deceased_on is not None and (data.deceased_on > date.today()
                                          or data.deceased_on < info.birth_date):
         raise ValidationError("死亡日期无效", code="person.deceased_on", field="deceased_on")
@@ -227,8 +223,35 @@ def _person_fields(s: Session, household_id: int, data: PersonInput,
         "employment": data.employment.strip(),
         "near_relative_of_staff": data.near_relative_of_staff,
         "staff_relation_note": note if data.near_relative_of_staff else "",
-        "deceased_on": data.deceased_on,
+        "deceased_on": data.deceased_on, "ethnicity": ethnicity,
+        "hukou_type": data.hukou_type or "",
     }
+
+
+def _refuse_duplicate_id(s: Session, id_number: str, person_id: int | None = None) -> None:
+    """One person, one household: raise the full message if the number is on file."""
+    info = parse_id(id_number)
+    same = [Person.id_number == info.number]
+    if info.converted_from:
+        same.append(Person.id_number_old == info.converted_from)
+    clash = s.execute(select(Person.id, Person.household_id, Person.name)
+                      .where(or_(*same)).limit(1)).first()
+    if clash is not None and clash.id != person_id:
+        head = _head_name(s, clash.household_id)
+        where = f"户主{head}" if head else ""
+        raise ValidationError(
+            f"身份证号码 {mask_id(info.number)} 已登记为{clash.name}，属于户号 {clash.household_id}"
+            f"（{where}）的家庭；一人只能属于一个家庭，如需调整请先在原家庭中处理",
+            code="person.duplicate_id", field="id_number", household_id=clash.household_id,
+            person_id=clash.id)
+
+
+def check_new_id_number(db: Database, actor: Actor, id_number: str) -> None:
+    """Refuse, with the message saving would give, an ID number already in the register
+    (the wizard checks each member as it is added, not only at the end)."""
+    actor.require("read")
+    with db.read_session() as s:
+        _refuse_duplicate_id(s, id_number)
 
 
 def _head_name(s: Session, household_id: int) -> str:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
+from ..domain.pinyin import sort_key
 from ..errors import NotFound, ValidationError
 from ..models import Township, Village
 from . import audit
@@ -36,7 +37,8 @@ def list_villages(db: Database, actor: Actor, township_id: int | None = None) ->
         q = select(Village).order_by(Village.township_id, Village.name)
         if township_id is not None:
             q = q.where(Village.township_id == township_id)
-        return [village_view(v) for v in s.scalars(q)]
+        rows = sorted(s.scalars(q), key=lambda v: (v.township_id, sort_key(v.name)))
+        return [village_view(v) for v in rows]
 
 
 def _clean_name(name: str) -> str:

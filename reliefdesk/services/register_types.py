@@ -29,6 +29,17 @@ EXCLUSION_LABELS = {"clergy_3y": "宗教教职人员（离家连续三年以上�
 DISABILITY_CATEGORIES = ("视力", "听力", "言语", "肢体", "智力", "精神", "多重")
 HEALTH = {"healthy": "健康", "chronic": "慢性病", "serious": "重特大疾病"}
 LABOUR = {"full": "有劳动能力", "partial": "部分丧失劳动能力", "none": "无劳动能力"}
+# 户籍性质: the registered residence type printed on the 审批表 ("" = not recorded).
+HUKOU_TYPES = {"rural": "农业", "urban": "非农业", "resident": "居民"}
+# 民族: the 56 nationalities as printed (GB 3304), 汉族 first; stored as the printed name.
+ETHNICITIES = (
+    "汉族", "回族", "满族", "蒙古族", "壮族", "维吾尔族", "藏族", "苗族", "彝族", "土家族", "布依族",
+    "侗族", "瑶族", "朝鲜族", "白族", "哈尼族", "哈萨克族", "黎族", "傣族", "畲族", "傈僳族",
+    "仡佬族", "东乡族", "高山族", "拉祜族", "水族", "佤族", "纳西族", "羌族", "土族", "仫佬族",
+    "锡伯族", "柯尔克孜族", "达斡尔族", "景颇族", "毛南族", "撒拉族", "布朗族", "塔吉克族",
+    "阿昌族", "普米族", "鄂温克族", "怒族", "京族", "基诺族", "德昂族", "保安族", "俄罗斯族",
+    "裕固族", "乌孜别克族", "门巴族", "鄂伦春族", "独龙族", "塔塔尔族", "赫哲族", "珞巴族",
+)
 
 # Income categories (DOMAIN §2.7). transfer_out is entered as a positive amount and reduces the
 # household income. The last three are kept on file but never counted.
@@ -117,6 +128,8 @@ class PersonInput:
     staff_relation_note: str = ""
     id_type: str = "resident"
     deceased_on: date | None = None
+    ethnicity: str = ""  # 民族 as printed ("汉族"); "" = not recorded
+    hukou_type: str = ""  # 户籍性质: a HUKOU_TYPES code or ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +155,8 @@ class PersonView:
     deceased_on: date | None
     id_type: str
     version: int
+    ethnicity: str = ""
+    hukou_type: str = ""
 
 
 @dataclass(frozen=True)

@@ -252,10 +252,12 @@ def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | N
         _release(s, existing.id)
         roster = existing
         roster.generated_at = utcnow()
-        roster.generated_by, roster.generated_by_name = actor.user_id or None, actor.username
+        roster.generated_by, roster.generated_by_name = actor.user_id or None, \
+            actor.display_name or actor.username  # 制表人 prints by name
     else:
         roster = Roster(month=month, programme=code, kind="regular", seq_no=0, status="draft",
-                        generated_by=actor.user_id or None, generated_by_name=actor.username,
+                        generated_by=actor.user_id or None,
+                        generated_by_name=actor.display_name or actor.username,
                         unlock_history=[])
         s.add(roster)
     s.flush()
@@ -384,7 +386,7 @@ def generate_supplementary(db: Database, actor: Actor, month: str | date,
             or 0) + 1
         roster = Roster(month=month, programme=code, kind="supplementary", seq_no=seq,
                         status="draft", generated_by=actor.user_id or None,
-                        generated_by_name=actor.username, unlock_history=[])
+                        generated_by_name=actor.display_name or actor.username, unlock_history=[])
         s.add(roster)
         s.flush()
         by_enrollment: dict[int, list[RosterAdjustment]] = defaultdict(list)

@@ -320,7 +320,8 @@ def lock(db: Database, actor: Actor, roster_id: int) -> RosterView:
                                 code="roster.unacknowledged")
         roster.status = "locked"
         roster.locked_at = utcnow()
-        roster.locked_by, roster.locked_by_name = actor.user_id or None, actor.username
+        roster.locked_by, roster.locked_by_name = actor.user_id or None, \
+            actor.display_name or actor.username
         roster.lines_sha256 = roster_hash(s, roster)
         s.flush()
         if roster.kind == ONE_OFF_KIND:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -89,6 +89,15 @@ def create_first_admin(db: Database, username: str, password: str,
         return add_user(s, SYSTEM, username, "admin", password, display_name)
 
 
+def _until(locked_until: datetime, now: datetime) -> str:
+    """"今天 14:35" / "12月2日 08:05": when a lock ends, in the office's local time (stored
+    times are UTC)."""
+    local = locked_until.replace(tzinfo=timezone.utc).astimezone()
+    today = now.replace(tzinfo=timezone.utc).astimezone().date()
+    day = "今天" if local.date() == today else f"{local.month}月{local.day}日"
+    return f"{day} {local:%H:%M}"
+
+
 def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
     """Verify the password; ``login.max_failures`` failures lock for ``login.lock_minutes``."""
     now = now or utcnow()
@@ -99,9 +108,8 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
                          detail={"reason": "unknown"})
             raise AuthError("用户名或密码错误。", code="auth.bad")
         if user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            raise AuthError(f"账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁。",
-                            code="auth.locked")
+            raise AuthError(f"账户已锁定，{_until(user.locked_until, now)}后可再试，或请管理员解锁。",
+                            code="auth.locked", until=user.locked_until.isoformat())
         try:
             _hasher.verify(user.password_hash, password)
             ok = True
@@ -118,12 +126,14 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
                 user.failed_attempts = 0
             audit.record(s, actor, "login", "user", user.id, success=False,
                          detail={"locked": locked})
+            left = limit - user.failed_attempts
+            until = user.locked_until
             s.commit()
-            if locked:
-                raise AuthError("密码错误次数过多，账户已锁定 "
-                                f"{get_setting(s, 'login.lock_minutes', 15)} 分钟。",
-                                code="auth.locked")
-            raise AuthError("用户名或密码错误。", code="auth.bad")
+            if locked and until is not None:
+                raise AuthError(f"密码错误次数过多，账户已锁定，{_until(until, now)}后可再试，"
+                                "或请管理员解锁。", code="auth.locked", until=until.isoformat())
+            raise AuthError(f"用户名或密码错误。还可尝试 {left} 次，之后账户将被锁定。",
+                            code="auth.bad", attempts_left=left)
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.failed_attempts = 0
@@ -139,6 +149,12 @@ def verify_password(db: Database, actor: Actor, password: str) -> bool:
     except AuthError:
         return False
     return True
+
+
+def unlock_check(db: Database, actor: Actor, password: str) -> None:
+    """For the lock screen: the same check as signing in, raising its message (还可尝试 N 次;
+    a locked account says until when)."""
+    login(db, actor.username, password)
 
 
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:

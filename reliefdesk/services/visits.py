@@ -15,20 +15,30 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..domain.workflow import Action, State
 from ..errors import NotFound, StaleDataError, ValidationError
-from ..models import Application, Household, Visit, VisitPhoto
+from ..models import Application, Household, Person, Visit, VisitPhoto
 from . import audit
 from .context import Actor
 
-__all__ = ["MAX_PHOTO_BYTES", "MODES", "PhotoInput", "PhotoView", "VisitInput", "VisitView",
+__all__ = ["HOUSING_TYPES", "MAX_PHOTO_BYTES", "MODES", "RECOMMENDATIONS", "SPENDING_ITEMS",
+           "STRUCTURES", "VISIT_SORTS", "PhotoInput", "PhotoView", "VisitInput", "VisitView",
            "get_photo", "get_visit", "list_visits", "save_visit"]
 
 MODES = {"onsite": "实地入户", "phone": "电话", "video": "视频"}
+# One vocabulary for the editor and the printed 入户调查表: the editor offers these codes (its
+# own translated labels) and the form prints these words. A test keeps the two in step.
+HOUSING_TYPES = {"self_built": "自建房", "commercial": "商品房", "rented": "租住", "lodging": "借住"}
+STRUCTURES = {"concrete": "钢混结构", "brick_concrete": "砖混结构", "brick_wood": "砖木结构",
+              "earth": "土坯房"}
+RECOMMENDATIONS = {"approve": "符合条件，建议纳入", "refuse": "不符合条件，建议不予纳入",
+                   "further": "需进一步核查"}
+SPENDING_ITEMS = {"utilities": "月水电燃料费", "phone": "月通讯费", "property": "月物业费",
+                  "medical": "月医疗支出", "education": "月教育支出"}
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 _RULE_TWO = "民发〔2021〕57号 第十六条"
 
@@ -96,6 +106,8 @@ class VisitView:
     created_by: int
     version: int
     photos: tuple[PhotoView, ...]
+    file_no: str = ""  # of the application visited for ("" for a re-check without one)
+    applicant_name: str = ""  # the applicant, or the household head
 
 
 def _rows(values: Any) -> tuple[dict[str, Any], ...]:
@@ -103,14 +115,28 @@ def _rows(values: Any) -> tuple[dict[str, Any], ...]:
     return tuple({"name": x} if isinstance(x, str) else dict(x) for x in values or [])
 
 
-def _view(v: Any, photos: Sequence[PhotoView]) -> VisitView:
+def _view(v: Any, photos: Sequence[PhotoView], file_no: str = "",
+          applicant: str = "") -> VisitView:
     """``v``: a Visit or a row with the visit table's column names."""
     return VisitView(
         v.id, v.household_id, v.application_id, v.visit_date, v.mode, MODES.get(v.mode, v.mode),
         _rows(v.investigators), _rows(v.members_present), dict(v.housing or {}),
         v.durable_goods, v.vehicles, v.livestock, v.land, _rows(v.member_details),
         _rows(v.supporters), dict(v.spending or {}), v.opinion,
-        v.recommendation, v.created_by, v.version, tuple(photos))
+        v.recommendation, v.created_by, v.version, tuple(photos), file_no, applicant)
+
+
+def _who(s: Session, v: Any) -> tuple[str, str]:
+    """(file no., applicant or head name) of a visit."""
+    if v.application_id:
+        row = s.execute(select(Application.file_no, Person.name)
+                        .join(Person, Person.id == Application.applicant_id)
+                        .where(Application.id == v.application_id)).first()
+        if row is not None:
+            return row[0] or f"#{v.application_id}", row[1]
+    head = s.scalar(select(Person.name).where(Person.household_id == v.household_id)
+                    .order_by((Person.relation != "head"), Person.id).limit(1))
+    return "", head or ""
 
 
 def _photos(s: Session, visit_ids: Sequence[int]) -> dict[int, list[PhotoView]]:
@@ -130,7 +156,7 @@ def _photos(s: Session, visit_ids: Sequence[int]) -> dict[int, list[PhotoView]]:
 
 
 def _view_in(s: Session, v: Visit) -> VisitView:
-    return _view(v, _photos(s, [v.id]).get(v.id, ()))
+    return _view(v, _photos(s, [v.id]).get(v.id, ()), *_who(s, v))
 
 
 def _read_photo(photo: PhotoInput) -> tuple[str, bytes]:
@@ -255,28 +281,52 @@ def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, byte
         return p.filename, p.mime, p.data
 
 
+VISIT_SORTS = ("visit_date", "file_no", "applicant", "mode")
+
+
 def list_visits(db: Database, actor: Actor, household_id: int | None = None,
                 application_id: int | None = None, *, limit: int | None = None,
-                offset: int = 0) -> list[VisitView]:
+                offset: int = 0, text: str = "", sort: str = "visit_date",
+                descending: bool = True) -> list[VisitView]:
     """Visits of a household and/or application (all visits if neither is given).
 
     Without paging the whole list comes in visit order (oldest first). With ``limit`` or
-    ``offset`` it is paged newest first (by visit date, then id), for long lists. Photos are
-    listed by name and size only; :func:`get_photo` reads one image.
+    ``offset`` it is paged by ``sort`` (VISIT_SORTS; newest first by default), for long
+    lists; ``text`` searches the applicant's (or head's) name and the file no. Photos are listed by name and size only; :func:`get_photo` reads one.
     """
     actor.require("read")
     with db.read_session() as s:
-        q = select(*Visit.__table__.c)
+        head = (select(Person.household_id, func.min(Person.id).label("pid"))
+                .where(Person.relation == "head").group_by(Person.household_id).subquery())
+        applicant = Person.__table__.alias("applicant")
+        head_person = Person.__table__.alias("head_person")
+        name = func.coalesce(applicant.c.name, head_person.c.name, "")
+        file_no = func.coalesce(Application.file_no, "")
+        q = (select(*Visit.__table__.c, file_no.label("file_no_"), name.label("applicant_"))
+             .join(Application, Application.id == Visit.application_id, isouter=True)
+             .join(applicant, applicant.c.id == Application.applicant_id, isouter=True)
+             .join(head, head.c.household_id == Visit.household_id, isouter=True)
+             .join(head_person, head_person.c.id == head.c.pid, isouter=True))
         if household_id is not None:
             q = q.where(Visit.household_id == household_id)
         if application_id is not None:
             q = q.where(Visit.application_id == application_id)
-        if limit is None and offset <= 0:
+        needle = text.strip()
+        if needle:
+            like = f"%{needle}%"
+            q = q.where(or_(name.like(like), file_no.like(like)))
+        if limit is None and offset <= 0 and not needle:
             q = q.order_by(Visit.visit_date, Visit.id)
         else:
-            q = q.order_by(Visit.visit_date.desc(), Visit.id.desc()).offset(max(0, offset))
+            column = {"file_no": file_no, "applicant": name, "mode": Visit.mode}.get(
+                sort, Visit.visit_date)
+            q = q.order_by(column.desc() if descending else column.asc(),
+                           Visit.id.desc() if descending else Visit.id.asc())
+            q = q.offset(max(0, offset))
             if limit is not None:
                 q = q.limit(max(0, limit))
         rows = s.execute(q).all()
         photos = _photos(s, [r.id for r in rows])
-        return [_view(r, photos.get(r.id, ())) for r in rows]
+        return [_view(r, photos.get(r.id, ()), r.file_no_ or (
+            f"#{r.application_id}" if r.application_id else ""), r.applicant_)
+                for r in rows]

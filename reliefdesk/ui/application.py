@@ -29,6 +29,7 @@ from reliefdesk.ui import gc_guard, i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
 from reliefdesk.ui.login_dialog import LoginDialog
+from reliefdesk.ui.idle import clamp_idle_minutes
 from reliefdesk.ui.logging_setup import setup_logging
 from reliefdesk.ui.main_window import MainWindow
 from reliefdesk.ui.ops import QueryOp
@@ -243,20 +244,32 @@ class Startup:
     def _show_main_window(self, actor: Actor, office: OfficeInfo | None) -> None:
         assert self.db is not None
         db = self.db
+        # the lock screen shows the sign-in's own message (还可尝试 N 次; locked until ...)
         window = MainWindow(settings=self.settings,
-                            verify_password=lambda pw: users.verify_password(db, actor, pw))
+                            verify_password=lambda pw: users.unlock_check(db, actor, pw))
+        window.signOutRequested.connect(lambda: QTimer.singleShot(0, self._sign_out))
         ctx = AppContext(db, actor, office, self.settings, window)
         self.window, self.ctx = window, ctx
         window.set_user(actor.display_name or actor.username, actor.role_label)
         window.set_database_label(db.location_label)
         self.pages = PageLoader(window, ctx)
-        window.showMaximized()
+        window.show_restored()
         self.pages.build_rest_later()
         refresh_overdue(window, ctx)
         apply_office_settings(window, ctx)
         ctx.changed.connect(lambda _kinds: refresh_overdue(window, ctx))
         ctx.changed.connect(
             lambda kinds: "settings" in kinds and apply_office_settings(window, ctx))
+
+    def _sign_out(self) -> None:
+        """注销 / 切换用户 (unsaved work was already asked about): close the window and its
+        pages, and sign in again (possibly as someone else)."""
+        window, self.window, self.ctx, self.pages = self.window, None, None, None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        log.info("signed out")
+        self._login()
 
 
 def _smoke_quit(dialog: LoginDialog) -> None:
@@ -287,7 +300,7 @@ def apply_office_settings(window: MainWindow, ctx: AppContext) -> None:
             return int(get_setting(s, "ui.idle_lock_minutes", 15))
 
     def done(minutes: int) -> None:
-        window.idle_monitor.set_interval_ms(max(1, minutes) * 60_000)
+        window.idle_monitor.set_interval_ms(clamp_idle_minutes(minutes) * 60_000)
 
     QueryOp(parent=window, op=op, success=done).failure(
         lambda e: log.warning("idle setting not read: %s", e)).run_in_background()

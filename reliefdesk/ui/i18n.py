@@ -1,4 +1,7 @@
-"""Load translations: our ``reliefdesk_zh_CN.qm`` plus Qt's own ``qtbase_zh_CN.qm``.
+"""Load translations: our ``reliefdesk_zh_CN.qm`` plus Qt's own ``qtbase_zh_CN.qm``, so the
+file chooser, message-box buttons and other Qt dialogs speak Chinese too. ``qtbase_zh_CN.qm``
+is shipped in ``reliefdesk/ui/translations/qt/`` (an installer bundle may leave out Qt's
+translations folder); Qt's own folder is the fallback.
 
 Sources are English (``self.tr()`` / ``QCoreApplication.translate()``); Chinese is the default
 language. Packaging: the editable ``.ts`` lives in ``resources/translations/`` (the translator's
@@ -76,7 +79,8 @@ def install_translators(
             log.error("Cannot load translation file %s", path)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
-    if qtbase.load(f"qtbase_{language}", qt_dir):
+    if qtbase.load(f"qtbase_{language}", str(translations_dir() / "qt")) or \
+            qtbase.load(f"qtbase_{language}", qt_dir):
         _installed.append(qtbase)
     else:
         log.warning("Qt's own translation qtbase_%s not found in %s", language, qt_dir)

@@ -6,6 +6,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer,
 
 IDLE_MINUTES_SETTING = "security/idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 15
+# The documented range (等保 2.0 practice, 系统设置—安全): lock after 10 to 30 idle minutes.
+IDLE_MINUTES_RANGE = (10, 30)
+
+
+def clamp_idle_minutes(minutes: int) -> int:
+    """Keep an idle-lock delay inside IDLE_MINUTES_RANGE (a stored value outside it, e.g. from
+    an older version, is brought back in)."""
+    low, high = IDLE_MINUTES_RANGE
+    return min(max(int(minutes), low), high)
 
 _INPUT_EVENTS = frozenset(
     {
@@ -21,12 +30,12 @@ _INPUT_EVENTS = frozenset(
 
 
 def idle_minutes_from(settings: QSettings) -> int:
-    """The idle-lock delay from settings (minutes, at least 1; default 15)."""
+    """The idle-lock delay from settings (minutes within IDLE_MINUTES_RANGE; default 15)."""
     try:
         minutes = int(settings.value(IDLE_MINUTES_SETTING, DEFAULT_IDLE_MINUTES))
     except (TypeError, ValueError):
         minutes = DEFAULT_IDLE_MINUTES
-    return max(1, minutes)
+    return clamp_idle_minutes(minutes)
 
 
 class IdleMonitor(QObject):

@@ -1,10 +1,12 @@
-"""Modal lock screen after idling: only the right password brings the window back."""
+"""Modal lock screen (after idling, or Ctrl+L): only the right password brings the window
+back; 切换用户 signs out instead (the main window asks about unsaved work first). A locked
+account says so and until when."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reliefdesk.errors import AuthError, ReliefError
 from reliefdesk.ui import forms
 
 
@@ -24,15 +27,20 @@ class LockDialog(QDialog):
     """Asks for the current user's password; Escape and the close button do nothing.
 
     Args:
-        verify: ``verify(password) -> bool``, e.g. a service call checking the argon2 hash.
+        verify: ``verify(password) -> bool``, or a check that raises ``AuthError`` with the
+            message to show (还可尝试 N 次; 账户已锁定 ... 后可再试).
         user_label: who is locked out, shown as a hint ("张三（经办人）").
+        idle: locked after inactivity (True) or by the user (Ctrl+L).
         parent: the main window.
 
-    Emits ``accepted`` when the password is right.
+    Emits ``accepted`` when the password is right, ``switchUserRequested`` for 切换用户.
     """
 
+    switchUserRequested = Signal()
+
     def __init__(
-        self, verify: Callable[[str], bool], *, user_label: str = "", parent: QWidget | None = None
+        self, verify: Callable[[str], object], *, user_label: str = "", idle: bool = True,
+        parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lockDialog")
@@ -47,6 +55,7 @@ class LockDialog(QDialog):
         title.setProperty("role", "dialogTitle")
         hint = QLabel(
             self.tr("reliefdesk was locked after a period of inactivity to protect personal data.")
+            if idle else self.tr("The screen was locked. Enter your password to continue.")
         )
         hint.setObjectName("lockHintLabel")
         hint.setProperty("role", "hint")
@@ -69,7 +78,12 @@ class LockDialog(QDialog):
         form.addRow(
             self.tr("Password:"), forms.with_error_label(self.password_edit, self.error_label)
         )
+        self.switch_button = QPushButton(self.tr("Switch user"))
+        self.switch_button.setObjectName("lockSwitchUserButton")
+        self.switch_button.setToolTip(self.tr("Sign out and let someone else sign in"))
+        self.switch_button.clicked.connect(self.switchUserRequested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
@@ -84,17 +98,26 @@ class LockDialog(QDialog):
 
     @Slot()
     def _on_unlock_button_clicked(self) -> None:
-        if self._verify(self.password_edit.text()):
+        message = self.tr("Wrong password. Please try again.")
+        try:
+            result = self._verify(self.password_edit.text())
+            ok = result is None or result is True  # a check returning nothing passed
+        except ReliefError as exc:
+            ok, message = False, str(exc)
+            if isinstance(exc, AuthError) and exc.code == "auth.locked":
+                self.switch_button.setDefault(True)  # the account is locked: offer the way out
+        if ok:
             self.password_edit.clear()
             self.error_label.setVisible(False)
             self._allow_close = True
             self.accept()
             return
-        self.error_label.setText(self.tr("Wrong password. Please try again."))
+        self.error_label.setText(message)
+        self.error_label.setWordWrap(True)
         self.error_label.setVisible(True)
         forms.fit_window_height(self)
         self.password_edit.clear()
-        self.password_edit.setFocus()
+        (self.switch_button if self.switch_button.isDefault() else self.password_edit).setFocus()
 
     def force_close(self) -> None:
         """Close without a password (the application is quitting)."""

@@ -1,7 +1,10 @@
 """Main window shell: navigation list, page stack, menus, shortcuts, status bar and idle lock.
 
 Real pages are added later by other modules through ``register_page``; until then each
-navigation entry shows a placeholder page.
+navigation entry shows a placeholder page. Nothing typed is lost: 退出, 注销/切换用户 (also
+from the lock screen) first ask each page holding unsaved work (a page with
+``has_unsaved()`` / ``ask_unsaved(then)``), and the title carries * while one does. The window
+remembers its size and position; its default fits a 1366×768 screen.
 """
 
 from __future__ import annotations
@@ -9,8 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import reliefdesk
 from reliefdesk.ui import i18n
+from reliefdesk.ui.help import AboutDialog, HelpDialog
 from reliefdesk.ui.idle import IdleMonitor, idle_minutes_from
 from reliefdesk.ui.lock_dialog import LockDialog
 
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         saveRequested: Ctrl+S; also calls ``save()`` on the current page if it has one.
         pageChanged(str): the current page key changed.
         locked / unlocked: the idle lock came up / was lifted.
+        signOutRequested: 注销 / 切换用户, after unsaved work was dealt with.
     """
 
     searchRequested = Signal()
@@ -89,6 +93,10 @@ class MainWindow(QMainWindow):
     pageChanged = Signal(str)
     locked = Signal()
     unlocked = Signal()
+    signOutRequested = Signal()
+
+    GEOMETRY_SETTING = "window/geometry"
+    DEFAULT_SIZE = (1280, 700)  # fits 1366×768 with a taskbar
 
     def __init__(
         self,
@@ -99,13 +107,17 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("reliefdesk - social assistance casework"))
-        self.resize(1180, 760)
+        self.setWindowTitle(self.tr("reliefdesk - social assistance casework") + "[*]")
+        self.resize(*self.DEFAULT_SIZE)
         self._settings = settings if settings is not None else QSettings()
         self._verify_password = verify_password
         self._pages: dict[str, QWidget] = {}
         self._user_text = ""
+        self._database = ""
+        self._leaving = False
         self.lock_dialog: LockDialog | None = None
+        self.help_dialog: HelpDialog | None = None
+        self.about_dialog: AboutDialog | None = None
 
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navList")
@@ -151,8 +163,12 @@ class MainWindow(QMainWindow):
         """Show ``widget`` for navigation entry ``key``.
 
         A known key (``NAV_KEYS``) replaces its placeholder; a new key needs ``title`` and gets
-        a new navigation entry at the end. A page with a ``save()`` method receives Ctrl+S.
+        a new navigation entry at the end. A page with a ``save()`` method receives Ctrl+S; one
+        with a ``modifiedChanged(bool)`` signal marks the window title (*).
         """
+        signal = getattr(widget, "modifiedChanged", None)
+        if signal is not None:
+            signal.connect(self._update_modified)
         if key in self._pages:
             old = self._pages[key]
             index = self.page_stack.indexOf(old)
@@ -242,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def set_database_label(self, text: str) -> None:
         """Show where the data lives (a file path or a server name)."""
+        self._database = text
         self.database_label.setText(self.tr("Database: {location}").format(location=text))
         self.database_label.setToolTip(text)
 
@@ -283,12 +300,20 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(
             "saveAction", self.tr("&Save"), "Ctrl+S", self._on_save_action_triggered
         )
-        self.lock_action = self._action("lockAction", self.tr("&Lock screen"), "Ctrl+L", self.lock)
+        self.lock_action = self._action("lockAction", self.tr("&Lock screen"), "Ctrl+L",
+                                        lambda: self.lock(idle=False))
+        self.sign_out_action = self._action("signOutAction", self.tr("Sign &out"), None,
+                                            self.request_sign_out)
+        self.switch_user_action = self._action("switchUserAction", self.tr("S&witch user..."),
+                                               None, self.request_sign_out)
         self.quit_action = self._action("quitAction", self.tr("E&xit"), "Ctrl+Q", self.close)
         file_menu.addAction(self.new_application_action)
         file_menu.addAction(self.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.switch_user_action)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -319,6 +344,14 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        self.help_action = self._action("helpAction", self.tr("&Guide to this page"), "F1",
+                                        lambda: self.show_help(self.current_page_key()))
+        self.procedure_action = self._action("procedureAction",
+                                             self.tr("The year's &procedure"), None,
+                                             lambda: self.show_help("year"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.procedure_action)
+        help_menu.addSeparator()
         self.about_action = self._action(
             "aboutAction", self.tr("&About reliefdesk"), None, self._on_about_action_triggered
         )
@@ -347,14 +380,91 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_action_triggered(self) -> None:
-        self._message(
-            "aboutBox",
-            QMessageBox.Icon.Information,
-            self.tr("About reliefdesk"),
-            self.tr("reliefdesk {version}\nCasework for township social assistance.").format(
-                version=reliefdesk.__version__
-            ),
-        )
+        self.about_dialog = AboutDialog(self._database, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
+
+    def show_help(self, topic: str) -> None:
+        """The in-app guide, at ``topic`` (a page key or "year")."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(topic, self)
+            self.help_dialog.destroyed.connect(lambda: setattr(self, "help_dialog", None))
+            self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_dialog.show_topic(topic)
+        self.help_dialog.show()
+
+    # -- unsaved work, signing out, size and position --------------------------------------
+
+    def unsaved_pages(self) -> list[QWidget]:
+        """Pages holding work not yet saved (an open wizard, a visit being edited...)."""
+        out = []
+        for page in self._pages.values():
+            check = getattr(page, "has_unsaved", None)
+            if callable(check) and check():
+                out.append(page)
+        return out
+
+    @Slot()
+    def _update_modified(self, *_args: object) -> None:
+        self.setWindowModified(bool(self.unsaved_pages()))
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Run ``then()`` once every page with unsaved work has asked 保存 / 不保存 / 取消
+        and none was cancelled (pages ask in turn, each about its own work)."""
+        pages = self.unsaved_pages()
+
+        def step(i: int) -> None:
+            if i == len(pages):
+                self._update_modified()
+                then()
+                return
+            ask = getattr(pages[i], "ask_unsaved", None)
+            if callable(ask):
+                self.show_page(next(k for k, p in self._pages.items() if p is pages[i]))
+                ask(lambda: step(i + 1))
+            else:
+                step(i + 1)
+
+        step(0)
+
+    @Slot()
+    def request_sign_out(self) -> None:
+        """注销 / 切换用户: ask about unsaved work, then ``signOutRequested``."""
+        self.confirm_leave(self._sign_out)
+
+    def _sign_out(self) -> None:
+        if self.lock_dialog is not None:
+            self.lock_dialog.force_close()
+            self.lock_dialog.deleteLater()
+            self.lock_dialog = None
+            self.central_stack.setCurrentIndex(0)
+        self.idle_monitor.stop()
+        self.save_geometry()
+        self.signOutRequested.emit()
+
+    def save_geometry(self) -> None:
+        self._settings.setValue(self.GEOMETRY_SETTING, self.saveGeometry())
+
+    def restore_geometry(self) -> bool:
+        """Size and position of the last session, if they still fit a screen."""
+        value = self._settings.value(self.GEOMETRY_SETTING)
+        if isinstance(value, QByteArray) and not value.isEmpty():
+            return bool(self.restoreGeometry(value))
+        return False
+
+    def show_restored(self) -> None:
+        """Show at the last size and position, or at the default size centred on the screen
+        (never larger than the screen's free area)."""
+        if not self.restore_geometry():
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                free = screen.availableGeometry()
+                w = min(self.DEFAULT_SIZE[0], free.width())
+                h = min(self.DEFAULT_SIZE[1], free.height() - 40)
+                self.resize(w, h)
+                self.move(free.x() + (free.width() - w) // 2,
+                          free.y() + max(0, (free.height() - h - 40) // 2))
+        self.show()
 
     def _message(self, name: str, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
@@ -377,17 +487,19 @@ class MainWindow(QMainWindow):
         return self.lock_dialog is not None
 
     @Slot()
-    def lock(self) -> None:
-        """Hide the content and ask for the password (no-op without a verifier)."""
+    def lock(self, idle: bool = True) -> None:
+        """Hide the content and ask for the password (no-op without a verifier). Unsaved
+        work stays in its editor behind the cover; ``idle`` says why (Ctrl+L passes False)."""
         if self._verify_password is None or self.is_locked():
             return
-        log.info("Screen locked")
+        log.info("Screen locked (%s)", "idle" if idle else "by the user")
         self.idle_monitor.stop()
         self.central_stack.setCurrentWidget(self.lock_cover)
         self.lock_dialog = LockDialog(
-            self._verify_password, user_label=self._user_text, parent=self
+            self._verify_password, user_label=self._user_text, idle=idle, parent=self
         )
         self.lock_dialog.accepted.connect(self._on_lock_dialog_accepted)
+        self.lock_dialog.switchUserRequested.connect(self._on_lock_switch_user)
         self.lock_dialog.open()
         self.locked.emit()
 
@@ -401,10 +513,44 @@ class MainWindow(QMainWindow):
         self.idle_monitor.start()
         self.unlocked.emit()
 
+    @Slot()
+    def _on_lock_switch_user(self) -> None:
+        """切换用户 on the lock screen: the editors behind the cover ask first (their work is
+        the signed-in user's), then sign out."""
+        if self.unsaved_pages() and self.lock_dialog is not None:
+            self.lock_dialog.hide()
+            self.central_stack.setCurrentIndex(0)
+
+            self.confirm_leave(self._sign_out)
+            if self.unsaved_pages() and self.lock_dialog is not None:
+                # a question is open: if the clerk cancels it, the lock comes back
+                QTimer.singleShot(0, self._relock_if_cancelled)
+            return
+        self._sign_out()
+
+    def _relock_if_cancelled(self) -> None:
+        boxes = [w for w in self.findChildren(QMessageBox) if w.isVisible()]
+        if boxes:
+            QTimer.singleShot(200, self._relock_if_cancelled)
+        elif self.lock_dialog is not None:
+            self.central_stack.setCurrentWidget(self.lock_cover)
+            self.lock_dialog.show()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Override QWidget::closeEvent: a locked window does not close without the password."""
+        """Override QWidget::closeEvent: a locked window does not close without the password;
+        unsaved work is asked about first (退出 or the title-bar close)."""
         if self.is_locked():
             event.ignore()
             return
+        if not self._leaving and self.unsaved_pages():
+            event.ignore()
+
+            def leave() -> None:
+                self._leaving = True
+                self.close()
+
+            self.confirm_leave(leave)
+            return
         self.idle_monitor.stop()
+        self.save_geometry()
         super().closeEvent(event)

@@ -699,12 +699,48 @@
         <translation>打开</translation>
     </message>
     <message>
+        <source>Name, pinyin, ID digits or file no.</source>
+        <translation>姓名、拼音、身份证号片段或编号</translation>
+    </message>
+    <message>
+        <source>Export Excel...</source>
+        <translation>导出 Excel...</translation>
+    </message>
+    <message>
+        <source>The list as shown, as the ledger workbook</source>
+        <translation>按当前筛选导出申请审批台账</translation>
+    </message>
+    <message>
+        <source>Export overdue list...</source>
+        <translation>导出超期清单...</translation>
+    </message>
+    <message>
+        <source>Every case past a time limit today, as a workbook</source>
+        <translation>将今天已超过办理时限的申请导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Materials...</source>
+        <translation>申请材料...</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s papers received and their scans</source>
+        <translation>申请人已交材料及扫描件</translation>
+    </message>
+    <message>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
         <source>File no.</source>
         <translation>编号</translation>
     </message>
     <message>
         <source>Applicant</source>
         <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -727,6 +763,10 @@
         <translation>办理时限</translation>
     </message>
     <message>
+        <source>Handled by</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
         <source>Proposed (yuan)</source>
         <translation>拟保障金额（元）</translation>
     </message>
@@ -737,6 +777,56 @@
     <message>
         <source>Print notice list</source>
         <translation>打印公示名单</translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>正在导出...</translation>
+    </message>
+    <message>
+        <source>Export the overdue list</source>
+        <translation>导出超期清单</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>全程时限</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>不予确认告知</translation>
+    </message>
+    <message>
+        <source>Green-channel paperwork</source>
+        <translation>先行救助补办手续</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限类型</translation>
+    </message>
+    <message>
+        <source>Working days over</source>
+        <translation>超期工作日</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {file}</source>
+        <translation>
+            <numerusform>已导出 %n 行到 {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
         <source>{n}+ shown</source>
@@ -1266,6 +1356,70 @@
         <source>Serious illness</source>
         <translation>重特大疾病</translation>
     </message>
+    <message>
+        <source>Able to work</source>
+        <translation>有劳动能力</translation>
+    </message>
+    <message>
+        <source>Partly unable to work</source>
+        <translation>部分丧失劳动能力</translation>
+    </message>
+    <message>
+        <source>Unable to work</source>
+        <translation>无劳动能力</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Agricultural</source>
+        <translation>农业</translation>
+    </message>
+    <message>
+        <source>Non-agricultural</source>
+        <translation>非农业</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Passbook</source>
+        <translation>存折</translation>
+    </message>
+    <message>
+        <source>Social security card</source>
+        <translation>社保卡</translation>
+    </message>
+    <message>
+        <source>Written application</source>
+        <translation>申请书</translation>
+    </message>
+    <message>
+        <source>Authorisation to check finances</source>
+        <translation>家庭经济状况核对授权书</translation>
+    </message>
+    <message>
+        <source>Signed commitment</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>ID card copies</source>
+        <translation>身份证复印件</translation>
+    </message>
+    <message>
+        <source>Household register copies</source>
+        <translation>户口本复印件</translation>
+    </message>
+    <message>
+        <source>Other proof</source>
+        <translation>其他证明材料</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>
@@ -1565,14 +1719,6 @@
         <translation>收入和财产</translation>
     </message>
     <message>
-        <source>Monthly income in yuan. Categories marked &apos;not counted&apos; are kept on file but not added to the household income.</source>
-        <translation>按月填写收入（元）。标明“不计入”的类别只登记备查，不计入家庭收入。</translation>
-    </message>
-    <message>
-        <source>yuan per month</source>
-        <translation>元/月</translation>
-    </message>
-    <message>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
@@ -1637,8 +1783,40 @@
         <translation>说明：</translation>
     </message>
     <message>
+        <source>Please enter the amount in yuan.</source>
+        <translation>请填写金额（元）。</translation>
+    </message>
+    <message>
+        <source>Items on file are changed on the household page.</source>
+        <translation>已登记的项目请在家庭档案页修改。</translation>
+    </message>
+    <message>
+        <source>Save income</source>
+        <translation>保存收入</translation>
+    </message>
+    <message>
+        <source>Save asset</source>
+        <translation>保存财产</translation>
+    </message>
+    <message>
         <source>Kind:</source>
         <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Income in yuan per month or per year (stored monthly). Categories marked &apos;not counted&apos; are kept on file but not added to the household income.</source>
+        <translation>收入可按月或按年填写（按月保存）。标为“不计入”的类别仅登记备查，不计入家庭收入。</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>每年</translation>
     </message>
     <message>
         <source>Value:</source>
@@ -1655,14 +1833,6 @@
     <message>
         <source>Whole household</source>
         <translation>全家</translation>
-    </message>
-    <message>
-        <source>Please enter the monthly amount in yuan.</source>
-        <translation>请填写月收入金额（元）。</translation>
-    </message>
-    <message>
-        <source>Please enter the value in yuan.</source>
-        <translation>请填写财产价值（元）。</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1682,6 +1852,33 @@
     </message>
 </context>
 <context>
+    <name>MaterialsDialog</name>
+    <message>
+        <source>Applicant&apos;s materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Attach scan...</source>
+        <translation>添加扫描件...</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Attach a scan</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message>
         <source>Members</source>
@@ -1696,12 +1893,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>Add member</source>
-        <translation>添加成员</translation>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+        <source>Add member</source>
+        <translation>添加成员</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1732,6 +1929,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Labour capacity</source>
+        <translation>劳动能力</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -1756,6 +1957,26 @@
         <translation>等级：</translation>
     </message>
     <message>
+        <source>Labour capacity:</source>
+        <translation>劳动能力：</translation>
+    </message>
+    <message>
+        <source>Ethnicity:</source>
+        <translation>民族：</translation>
+    </message>
+    <message>
+        <source>Hukou type:</source>
+        <translation>户籍性质：</translation>
+    </message>
+    <message>
+        <source>Schooling:</source>
+        <translation>文化程度/在校：</translation>
+    </message>
+    <message>
+        <source>Employment:</source>
+        <translation>就业状况：</translation>
+    </message>
+    <message>
         <source>Male</source>
         <translation>男</translation>
     </message>
@@ -1776,8 +1997,12 @@
         <translation>已输入 {n} 位</translation>
     </message>
     <message>
-        <source>Born {birth}, {sex}</source>
-        <translation>出生日期 {birth}，{sex}</translation>
+        <source>Born {birth}, {sex}, {age} years old</source>
+        <translation>出生于 {birth}，{sex}，{age} 岁</translation>
+    </message>
+    <message>
+        <source>Save member</source>
+        <translation>保存成员</translation>
     </message>
     <message>
         <source>Please enter the name.</source>
@@ -1813,6 +2038,26 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>{title} ({step}/{total})</source>
+        <translation>{title}（{step}/{total}）</translation>
+    </message>
+    <message>
+        <source>Unsaved application</source>
+        <translation>申请未保存</translation>
+    </message>
+    <message>
+        <source>The new application has not been saved. Save it now?</source>
+        <translation>新申请尚未保存，是否现在保存？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
     </message>
     <message>
         <source>Loading the household...</source>
@@ -1934,6 +2179,65 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PayeePage</name>
+    <message>
+        <source>Payee, account and materials</source>
+        <translation>收款人、账户与申请材料</translation>
+    </message>
+    <message>
+        <source>Who receives the money and on which account; which papers the applicant has handed in.</source>
+        <translation>救助金发给谁、发到哪个账户；申请人已交哪些材料。</translation>
+    </message>
+    <message>
+        <source>Record the payment account now</source>
+        <translation>现在登记发放账户</translation>
+    </message>
+    <message>
+        <source>16 to 19 digits</source>
+        <translation>16 至 19 位数字</translation>
+    </message>
+    <message>
+        <source>Bank and branch name</source>
+        <translation>开户银行及网点</translation>
+    </message>
+    <message>
+        <source>Same as the payee if empty</source>
+        <translation>不填则与收款人相同</translation>
+    </message>
+    <message>
+        <source>Payment account</source>
+        <translation>发放账户</translation>
+    </message>
+    <message>
+        <source>Payee:</source>
+        <translation>收款人：</translation>
+    </message>
+    <message>
+        <source>Account type:</source>
+        <translation>账户类型：</translation>
+    </message>
+    <message>
+        <source>Card or account number:</source>
+        <translation>卡号或账号：</translation>
+    </message>
+    <message>
+        <source>Bank / branch:</source>
+        <translation>开户行/网点：</translation>
+    </message>
+    <message>
+        <source>Account holder:</source>
+        <translation>户名：</translation>
+    </message>
+    <message>
+        <source>Materials received</source>
+        <translation>已收申请材料</translation>
+    </message>
+    <message>
+        <source>The number is checked as the roster checks it; the full number is kept but shown masked elsewhere. Scanned copies can be attached on the case page.</source>
+        <translation>账号按发放名册的规则校验；完整账号会保存，其他地方只显示脱敏号码。扫描件可在申请页面添加。</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2755,17 @@
     <message>
         <source>Role:</source>
         <translation>角色：</translation>
+    </message>
+</context>
+<context>
+    <name>RowActions</name>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

@@ -1057,8 +1057,24 @@
         <translation>全户</translation>
     </message>
     <message>
-        <source>Yuan per month, e.g. 850.00</source>
-        <translation>每月金额（元），如 850.00</translation>
+        <source>Yuan, e.g. 850.00</source>
+        <translation>元，例如 850.00</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>填报口径</translation>
     </message>
     <message>
         <source>Whose income</source>
@@ -1067,10 +1083,6 @@
     <message>
         <source>Category</source>
         <translation>类别</translation>
-    </message>
-    <message>
-        <source>Monthly amount (yuan)</source>
-        <translation>月收入（元）</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1123,6 +1135,10 @@
         <translation>如：小学三年级</translation>
     </message>
     <message>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
         <source>Near relative of office staff or village committee member</source>
         <translation>经办人员或村（居）委会成员近亲属</translation>
     </message>
@@ -1141,6 +1157,14 @@
     <message>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Hukou type</source>
+        <translation>户籍性质</translation>
     </message>
     <message>
         <source>Reason not counted</source>
@@ -1242,6 +1266,10 @@
     <message>
         <source>&lt; Back to list</source>
         <translation>&lt; 返回列表</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1420,6 +1448,22 @@
         <translation>照片</translation>
     </message>
     <message>
+        <source>Unsaved home visit</source>
+        <translation>入户调查未保存</translation>
+    </message>
+    <message>
+        <source>The home visit has unsaved changes. Save them?</source>
+        <translation>入户调查有未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Loading...</source>
         <translation>正在加载……</translation>
     </message>
@@ -1434,14 +1478,6 @@
     <message>
         <source>Home visit no. {id}</source>
         <translation>入户调查 {id} 号</translation>
-    </message>
-    <message>
-        <source>Household no. {hh}</source>
-        <translation>户号 {hh}</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
     </message>
     <message>
         <source>Your role cannot print.</source>
@@ -1550,20 +1586,24 @@
         <translation>打开</translation>
     </message>
     <message>
+        <source>Applicant or file no.</source>
+        <translation>申请人或编号</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>File no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
         <source>Mode</source>
         <translation>方式</translation>
-    </message>
-    <message>
-        <source>Household no.</source>
-        <translation>户号</translation>
-    </message>
-    <message>
-        <source>Application no.</source>
-        <translation>申请编号</translation>
     </message>
     <message>
         <source>Investigators</source>

@@ -241,6 +241,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
         mp.id_edit.setText(number)
         mp.relation_combo.setCurrentIndex(mp.relation_combo.findData(rel))
         mp.add_button.click()
+        _idle()  # the ID is checked against the register before the row is added
     mp.name_edit.setText("韩小龙")
     mp.id_edit.setText("41048220100101123")
     _save(wizard, out_dir, "casework_wizard_2_members", paths)
@@ -265,9 +266,30 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     _save(wizard, out_dir, "casework_wizard_4_programme", paths)
     pp.programme_combo.setCurrentIndex(pp.programme_combo.findData("rural_dibao"))
     wizard.next()
+    wizard.payee_page.number_edit.setText("6228480402564890018")
+    wizard.payee_page.bank_edit.setText("汝州农商银行庙下支行")
+    _save(wizard, out_dir, "casework_wizard_5_payee", paths)
+    wizard.next()
     _idle()
-    _save(wizard, out_dir, "casework_wizard_5_summary", paths)
-    wizard.close()
+    _save(wizard, out_dir, "casework_wizard_6_summary", paths)
+    wizard.reject()  # 取消 with input asks 保存 / 不保存 / 取消
+    _idle()
+    if wizard.unsaved_box is not None:
+        _save(wizard.unsaved_box, out_dir, "casework_wizard_cancel_asks", paths)
+        wizard.unsaved_box.done(0)
+    wizard.discard()
+
+    # the materials checklist of a case, the guide and About
+    page.view.selectRow(0)
+    page.materials_button.click()
+    _idle()
+    if page.materials_dialog is not None:
+        _save(page.materials_dialog, out_dir, "casework_materials", paths)
+        page.materials_dialog.close()
+    window.show_help("applications")
+    if window.help_dialog is not None:
+        _save(window.help_dialog, out_dir, "help_guide", paths)
+        window.help_dialog.close()
 
     # confirmation as the approver
     who = {a.username: a for a in (actor,)}
@@ -306,6 +328,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     scroll = ed.findChild(QWidget, "visitEditorScroll")
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # type: ignore[union-attr]
     _save(window, out_dir, "casework_visit_editor_bottom", paths)
+    ed.discard()
     # 公示 batch started: the dialog offers 打印公示
     window.show_page("applications")
     dialog = page.open_publicity()

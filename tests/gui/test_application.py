@@ -41,10 +41,10 @@ def test_pages_build_on_demand_and_requests_reach_the_new_page(qtbot, sqlite_db,
 def test_idle_lock_minutes_come_from_the_office_setting(qtbot, sqlite_db, tmp_path):
     """The idle-lock interval follows 系统设置's ui.idle_lock_minutes, not a per-PC value."""
     with sqlite_db.session() as s:
-        set_setting(s, _actor(sqlite_db, "admin"), "ui.idle_lock_minutes", 7)
+        set_setting(s, _actor(sqlite_db, "admin"), "ui.idle_lock_minutes", 20)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
     qtbot.addWidget(window)
     ctx = AppContext(sqlite_db, _actor(sqlite_db, "clerk"), None, settings, window)
     apply_office_settings(window, ctx)
-    qtbot.waitUntil(lambda: window.idle_monitor.interval_ms() == 7 * 60_000, timeout=5000)
+    qtbot.waitUntil(lambda: window.idle_monitor.interval_ms() == 20 * 60_000, timeout=5000)

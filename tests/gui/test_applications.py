@@ -100,11 +100,14 @@ def test_wizard_rule_violation_keeps_input_and_saves_nothing(qtbot, office: Offi
     type_text(qtbot, mp.name_edit, "周建军")
     type_text(qtbot, mp.id_edit, make_id("410482", date(1986, 1, 5), 71))
     qtbot.mouseClick(mp.add_button, CLICK)
+    wait_idle(qtbot)  # the ID is checked against the register before the row is added
     wizard.next()
     wizard.next()
     pp = wizard.programme_page
     pp.programme_combo.setCurrentIndex(pp.programme_combo.findData("tekun"))
     type_text(qtbot, pp.reason_edit, "无生活来源")
+    wizard.next()
+    wizard.payee_page.account_check.setChecked(False)
     wizard.next()
     wait_idle(qtbot)
     assert wizard.summary_page.assessment is None

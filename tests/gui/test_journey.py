@@ -70,6 +70,7 @@ def _new_application_via_wizard(qtbot, s: Session, office: Office, t0: date) -> 
         assert mp.id_info.text()  # live feedback: birth date and sex
         mp.relation_combo.setCurrentIndex(mp.relation_combo.findData(relation))
         qtbot.mouseClick(mp.add_button, CLICK)
+        wait_idle(qtbot)  # the ID is checked against the register before the row is added
     assert mp.members_table.rowCount() == 2
     qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), CLICK)
     ip = wizard.income_page
@@ -82,6 +83,8 @@ def _new_application_via_wizard(qtbot, s: Session, office: Office, t0: date) -> 
     assert pp.programme_combo.currentData() == "rural_dibao"
     type_text(qtbot, pp.reason_edit, "年老体弱，无固定收入")
     pp.accepted_edit.setDate(to_qdate(t0))
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), CLICK)
+    type_text(qtbot, wizard.payee_page.number_edit, "6228480402564890018")  # the payee's card
     qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), CLICK)
     summary = wizard.summary_page
     qtbot.waitUntil(lambda: summary.assessment is not None, timeout=10000)

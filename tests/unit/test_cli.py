@@ -87,7 +87,9 @@ def test_user_add_list_lockout_unlock(env: pytest.MonkeyPatch, tmp_path: Path,
     for _ in range(5):
         assert main(["--db", str(db), "--user", "li", "user", "list"]) == 3
     err = capsys.readouterr().err.strip().splitlines()
-    assert err[-1] == "错误：密码错误次数过多，账户已锁定 15 分钟。"
+    assert "还可尝试 4 次" in err[0] and "还可尝试 1 次" in err[3]
+    assert err[-1].startswith("错误：密码错误次数过多，账户已锁定，今天 ")
+    assert err[-1].endswith("后可再试，或请管理员解锁。")
     assert all(line.startswith("错误：") for line in err)
     env.setenv("RELIEFDESK_PASSWORD", TEST_PW)
     assert main(["--db", str(db), "--user", "li", "user", "list"]) == 3
@@ -263,7 +265,8 @@ def test_installed_script_exit_codes_without_traceback(tmp_path: Path) -> None:
     r = run("init")
     assert r.returncode == 0 and "已创建数据库" in r.stdout
     r = run("--user", "admin", "user", "list", RELIEFDESK_PASSWORD="Wrong#Pass9")
-    assert r.returncode == 3 and r.stderr.strip() == "错误：用户名或密码错误。"
+    assert r.returncode == 3
+    assert r.stderr.strip() == "错误：用户名或密码错误。还可尝试 4 次，之后账户将被锁定。"
     r = run("--user", "admin", "user", "list")  # no password anywhere, no terminal
     assert r.returncode == 2 and r.stderr.strip().startswith("错误：需要密码")
     r = run("--user", "admin", "user", "unlock", "ghost", RELIEFDESK_PASSWORD=ADMIN_PW)

@@ -253,11 +253,14 @@ def application_story(data: ApplicationFormData, st: Styles) -> list[Flowable]:
     no += 1
     reason = SignatureBox(data.reason, ["申请人（签字或手印）"], st, seal=None,
                           min_height=28 * mm)
-    story.append(keep(
-        section(f"{cn[no - 1]}、申请理由", st),
-        opinion_table([("申请理由", reason)], st, w),
-        P(HONESTY, st.small),
-    ))
+    block: list[Flowable] = [section(f"{cn[no - 1]}、申请理由", st),
+                             opinion_table([("申请理由", reason)], st, w)]
+    if data.materials:
+        received = "　".join(f"{label}：{'已收' if ok else '未收'}" for label, ok in data.materials)
+        block.append(grid_table([[P("申请材料", st.cell_c), P(received, st.cell)]],
+                                [28 * mm, w - 28 * mm]))
+    block.append(P(HONESTY, st.small))
+    story.append(keep(*block))
     no += 1
     story.append(keep(*_calculation(data, st, w, cn[no - 1])))
     no += 1

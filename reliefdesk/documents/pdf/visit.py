@@ -21,12 +21,19 @@ from .layout import (
 )
 
 TITLE = "家庭经济状况入户调查表"
+NUMERALS = "一二三四五六七八九十"
 
 
 def visit_story(data: VisitRecordData, st: Styles) -> list[Flowable]:
     """Flowables of one visit record."""
     w = content_width()
     o = data.office
+    numbers = iter(NUMERALS)
+
+    def sec(title: str) -> Flowable:
+        """Sections are numbered as printed, so a section left out leaves no gap."""
+        return section(f"{next(numbers)}、{title}", st)
+
     L = lambda s: P(s, st.cell_c)  # noqa: E731
     story: list[Flowable] = [
         P(f"{o.county}{TITLE}", st.title),
@@ -42,7 +49,7 @@ def visit_story(data: VisitRecordData, st: Styles) -> list[Flowable]:
         [20 * mm, 40 * mm, 20 * mm, 32 * mm, 26 * mm, w - 138 * mm],
         extra=[("SPAN", (1, 1), (5, 1)), ("SPAN", (1, 2), (3, 2))],
     )
-    story += [section("一、基本情况", st), head]
+    story += [sec("基本情况"), head]
 
     rows: list[list[object]] = [[P(h, st.head) for h in
                                  ("姓名", "关系", "公民身份号码", "健康状况", "残疾类别等级", "就业状况",
@@ -54,6 +61,13 @@ def visit_story(data: VisitRecordData, st: Styles) -> list[Flowable]:
         rows.append([P(m.name, st.cell_c), P(m.relation, st.cell_c), P(m.id_number, st.cell_c),
                      P(m.health, st.cell_c), P(m.disability or "无", st.cell_c), P(m.work_status, st.cell_c),
                      P(detail, st.cell), P(fen_to_yuan(m.monthly_income_fen), st.cell_r)])
+    if data.household_income:
+        shared = sum(i.monthly_fen for i in data.household_income)
+        total += shared
+        detail = "；".join(f"{i.category} {fen_to_yuan(i.monthly_fen)}"
+                          for i in data.household_income)
+        rows.append([P("家庭共有", st.cell_c), "", "", "", "", "", P(detail, st.cell),
+                     P(fen_to_yuan(shared), st.cell_r)])
     n = max(len(data.members), 1)
     rows.append([P("合计", st.cell_c), "", "", "", "", "",
                  P(f"家庭月总收入；月人均 {fen_to_yuan((total + n // 2) // n)} 元", st.cell),
@@ -61,15 +75,17 @@ def visit_story(data: VisitRecordData, st: Styles) -> list[Flowable]:
     cols = [16, 12, 38, 14, 17, 17]
     cols_pt = [x * mm for x in cols]
     cols_pt += [w - sum(cols_pt) - 20 * mm, 20 * mm]
-    story += [section("二、家庭成员及收入情况", st),
-              grid_table(rows, cols_pt, repeat_rows=1, header_rows=1,
-                         extra=[("SPAN", (0, -1), (5, -1))])]
+    spans = [("SPAN", (0, -1), (5, -1))]
+    if data.household_income:
+        spans.append(("SPAN", (0, -2), (5, -2)))
+    story += [sec("家庭成员及收入情况"),
+              grid_table(rows, cols_pt, repeat_rows=1, header_rows=1, extra=spans)]
 
     assets = [
         ("住房情况", data.housing), ("耐用消费品", data.durable_goods), ("车辆", data.vehicles),
         ("牲畜养殖", data.livestock), ("土地情况", data.land),
     ]
-    story += [section("三、财产及生活状况（吃、穿、住、用）", st),
+    story += [sec("财产及生活状况（吃、穿、住、用）"),
               grid_table([[L(k), P(v or "无", st.cell)] for k, v in assets], [28 * mm, w - 28 * mm])]
     if data.spending:
         story.append(grid_table([[L(s.label), P(s.value, st.cell)] for s in data.spending],
@@ -84,11 +100,11 @@ def visit_story(data: VisitRecordData, st: Styles) -> list[Flowable]:
                             st.cell_r), P(s.capacity, st.cell)])
         scols = [20 * mm, 18 * mm, 14 * mm, 18 * mm, 24 * mm]
         scols.append(w - sum(scols))
-        story += [section("四、赡养、扶养、抚养义务人情况", st),
+        story += [sec("赡养、扶养、抚养义务人情况"),
                   grid_table(srows, scols, header_rows=1, repeat_rows=1)]
 
     story.append(keep(
-        section("五、调查意见", st),
+        sec("调查意见"),
         opinion_table([
             ("调查人员意见", SignatureBox(data.opinion, [], st, seal=None, min_height=18 * mm)),
             ("处理建议", SignatureBox(data.recommendation, [], st, seal=None, min_height=14 * mm)),
@@ -105,13 +121,16 @@ def visit_story(data: VisitRecordData, st: Styles) -> list[Flowable]:
     fam_rows: list[list[object]] = [[P("在场家庭成员", st.head), P("与申请人关系", st.head),
                                      P("签字或手印", st.head), P("日期", st.head)]]
     rel = {m.name: m.relation for m in data.members}
+    signed = set(data.members_signed)
     for name in data.members_present:
-        fam_rows.append([P(name, st.cell_c), P(rel.get(name, ""), st.cell_c), "",
-                         P(fmt_date(None), st.cell_c)])
+        fam_rows.append([P(name, st.cell_c), P(rel.get(name, ""), st.cell_c),
+                         P("已签字" if name in signed else "", st.cell_c),
+                         P(fmt_date(data.visited_at) if name in signed else fmt_date(None),
+                           st.cell_c)])
     cols4 = [30 * mm, 50 * mm, w - 125 * mm, 45 * mm]
     h_sig = 12 * mm
     story.append(keep(
-        section("六、签字确认", st),
+        sec("签字确认"),
         grid_table(sig_rows, cols4, header_rows=1, row_heights=[None] + [h_sig] * (len(sig_rows) - 1)),
     ))
     story.append(keep(

@@ -14,13 +14,14 @@ from reliefdesk.ui import i18n
 from reliefdesk.ui.admin.common import Section, int_spin
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
+from reliefdesk.ui.idle import IDLE_MINUTES_RANGE
 from reliefdesk.ui.ops import QueryOp
 
 # setting key -> (default, minimum, maximum)
 KEYS: dict[str, tuple[int, int, int]] = {
     "login.max_failures": (5, 3, 10),
     "login.lock_minutes": (15, 10, 1440),
-    "ui.idle_lock_minutes": (15, 1, 30),
+    "ui.idle_lock_minutes": (15, *IDLE_MINUTES_RANGE),
     "audit.retention_days": (190, 180, 3650),
 }
 
@@ -42,7 +43,7 @@ class SecuritySection(Section):
             "login.max_failures": int_spin("securityMaxFailuresSpin", 3, 10, self.tr("times")),
             "login.lock_minutes": int_spin("securityLockMinutesSpin", 10, 1440,
                                            self.tr("minutes")),
-            "ui.idle_lock_minutes": int_spin("securityIdleMinutesSpin", 1, 30,
+            "ui.idle_lock_minutes": int_spin("securityIdleMinutesSpin", *IDLE_MINUTES_RANGE,
                                              self.tr("minutes")),
             "audit.retention_days": int_spin("securityRetentionDaysSpin", 180, 3650,
                                              self.tr("days")),

@@ -204,6 +204,45 @@ def health_labels() -> dict[str, str]:
     }
 
 
+def labour_labels() -> dict[str, str]:
+    return {
+        "full": QCoreApplication.translate("CaseLabels", "Able to work"),
+        "partial": QCoreApplication.translate("CaseLabels", "Partly unable to work"),
+        "none": QCoreApplication.translate("CaseLabels", "Unable to work"),
+    }
+
+
+def hukou_labels() -> dict[str, str]:
+    """户籍性质 ("" = not recorded)."""
+    return {
+        "": QCoreApplication.translate("CaseLabels", "Not recorded"),
+        "rural": QCoreApplication.translate("CaseLabels", "Agricultural"),
+        "urban": QCoreApplication.translate("CaseLabels", "Non-agricultural"),
+        "resident": QCoreApplication.translate("CaseLabels", "Resident"),
+    }
+
+
+def account_kind_labels() -> dict[str, str]:
+    return {
+        "bank_card": QCoreApplication.translate("CaseLabels", "Bank card"),
+        "bank_book": QCoreApplication.translate("CaseLabels", "Passbook"),
+        "social_security_card": QCoreApplication.translate("CaseLabels", "Social security card"),
+    }
+
+
+def material_labels() -> dict[str, str]:
+    """申请材料 checklist items (services.materials.MATERIAL_KINDS)."""
+    return {
+        "application_form": QCoreApplication.translate("CaseLabels", "Written application"),
+        "authorization": QCoreApplication.translate("CaseLabels",
+                                                    "Authorisation to check finances"),
+        "commitment": QCoreApplication.translate("CaseLabels", "Signed commitment"),
+        "id_card": QCoreApplication.translate("CaseLabels", "ID card copies"),
+        "hukou_book": QCoreApplication.translate("CaseLabels", "Household register copies"),
+        "other_proof": QCoreApplication.translate("CaseLabels", "Other proof"),
+    }
+
+
 def label(table: dict[str, str], code: str | None) -> str:
     """``table[code]``, falling back to the code itself (never raises)."""
     if code is None:

@@ -1,38 +1,32 @@
 """新申请 wizard: household → members → income and assets → programme and reason → 先行救助 →
-summary with the proposed amount and its working → finish (one transaction, see
-:mod:`.intake`). A refused rule shows its message next to the field it concerns and the
-wizard keeps everything typed.
+payee, account and materials → summary with the proposed amount and its working → finish
+(one transaction, see :mod:`.intake`). A refused rule shows its message next to the field it
+concerns and the wizard keeps everything typed. Each page title shows its step (2/6); 取消
+(or closing) with anything typed asks 保存 / 不保存 / 取消 and the window title carries * while
+there is unsaved input.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QLabel,
-    QPlainTextEdit,
-    QSpinBox,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
-from reliefdesk.domain.benefits import care_tier
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register
 from reliefdesk.services.assessment import Assessment
-from reliefdesk.services.casework import SELF_CARE_ITEMS
-from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
 from reliefdesk.services.intake import (
     Intake,
     MemberRef,
@@ -40,157 +34,24 @@ from reliefdesk.services.intake import (
     preview_intake,
     submit_intake,
 )
-from reliefdesk.ui.applications.widgets import code_combo, date_edit, hint_label, to_date
-from reliefdesk.ui.applications.wizard_pages import (
-    HouseholdPage,
-    IncomePage,
-    MembersPage,
-    fill_row,
-    table,
+from reliefdesk.ui import forms
+from reliefdesk.ui.applications.widgets import hint_label, to_date
+from reliefdesk.ui.applications.wizard_income import IncomePage
+from reliefdesk.ui.applications.wizard_members import MembersPage
+from reliefdesk.ui.applications.wizard_pages import HouseholdPage, fill_row, table
+from reliefdesk.ui.applications.wizard_payee import PayeePage
+from reliefdesk.ui.applications.wizard_programme import (
+    PAGE_GREEN,
+    PAGE_HOUSEHOLD,
+    PAGE_INCOME,
+    PAGE_MEMBERS,
+    PAGE_PAYEE,
+    PAGE_PROGRAMME,
+    PAGE_SUMMARY,
+    ProgrammePage,
 )
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
-
-PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME, PAGE_GREEN, PAGE_SUMMARY = range(6)
-
-
-class ProgrammePage(QWizardPage):
-    """Programme, applicant, reason and acceptance date, plus the programme's own fields:
-    单人保 (dibao), 分散/集中供养 and the six self-care items (tekun; the derived tier is
-    shown), 急难/支出型, months and persons (temporary aid)."""
-
-    def __init__(self, wizard: NewApplicationWizard) -> None:
-        super().__init__()
-        self.setObjectName("wizardProgrammePage")
-        self.w = wizard
-        self.setTitle(self.tr("Programme and reason"))
-        self.programme_combo = code_combo("programmeCombo", L.programme_labels(), "rural_dibao")
-        self.programme_combo.currentIndexChanged.connect(self._on_programme_changed)
-        self.applicant_combo = QComboBox()
-        self.applicant_combo.setObjectName("applicantCombo")
-        self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setObjectName("reasonEdit")
-        self.reason_edit.setPlaceholderText(self.tr("Why the household needs assistance"))
-        self.reason_edit.setFixedHeight(70)
-        self.accepted_edit = date_edit("acceptedOnEdit", maximum=date.today())
-        self.single_check = QCheckBox(self.tr("Individual application (single-person dibao)"))
-        self.single_check.setObjectName("singlePersonCheck")
-
-        self.care_mode_combo = code_combo("careModeCombo", L.care_mode_labels(), "dispersed")
-        self.self_care_checks: dict[str, QCheckBox] = {}
-        self.tier_label = QLabel()
-        self.tier_label.setObjectName("careTierLabel")
-        self.tier_label.setProperty("role", "sectionTitle")
-        self.tekun_box = QGroupBox(self.tr("Tekun: support mode and self-care assessment"))
-        self.tekun_box.setObjectName("tekunBox")
-        tk = QGridLayout(self.tekun_box)
-        tk.addWidget(QLabel(self.tr("Support mode:")), 0, 0)
-        tk.addWidget(self.care_mode_combo, 0, 1)
-        for i, (code, text) in enumerate(L.self_care_labels().items()):
-            check = QCheckBox(text)
-            check.setObjectName(f"selfCare_{code}_Check")
-            check.setChecked(True)
-            check.toggled.connect(self._update_tier)
-            self.self_care_checks[code] = check
-            tk.addWidget(check, 1 + i // 3, i % 3)
-        tk.addWidget(self.tier_label, 3, 0, 1, 3)
-
-        self.aid_type_combo = code_combo("aidTypeCombo", L.aid_type_labels(), "emergency")
-        self.aid_months = QSpinBox()
-        self.aid_months.setObjectName("aidMonthsSpin")
-        self.aid_months.setRange(1, 12)
-        self.aid_persons = QSpinBox()
-        self.aid_persons.setObjectName("aidPersonsSpin")
-        self.aid_persons.setRange(1, 20)
-        # 致困原因: the same cause twice within 12 months is flagged on the case
-        self.aid_cause_combo = code_combo("aidCauseCombo", L.aid_cause_labels(), "fire")
-        self.aid_box = QGroupBox(self.tr("Temporary aid"))
-        self.aid_box.setObjectName("aidBox")
-
-        self.errors = forms.FormErrors(
-            {"programme": self.programme_combo, "applicant_id": self.applicant_combo,
-             "reason": self.reason_edit, "accepted_on": self.accepted_edit,
-             "aid_type": self.aid_type_combo, "aid_months": self.aid_months,
-             "aid_persons": self.aid_persons, "aid_cause": self.aid_cause_combo,
-             "self_care": self.care_mode_combo,
-             "single_person": self.single_check},
-            general=forms.make_error_label("programmeGeneralError", word_wrap=True))
-        ak = QFormLayout(self.aid_box)
-        ak.addRow(self.tr("Type:"), self.errors.row("aid_type"))
-        ak.addRow(self.tr("Cause:"), self.errors.row("aid_cause"))
-        ak.addRow(self.tr("Months:"), self.errors.row("aid_months"))
-        ak.addRow(self.tr("Persons:"), self.errors.row("aid_persons"))
-
-        form = QFormLayout()
-        form.addRow(self.tr("Programme:"), self.errors.row("programme"))
-        form.addRow(self.tr("Applicant:"), self.errors.row("applicant_id"))
-        form.addRow(self.tr("Reason:"), self.errors.row("reason"))
-        form.addRow(self.tr("Accepted on:"), self.errors.row("accepted_on"))
-        form.addRow("", self.errors.row("single_person"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.tekun_box)
-        layout.addWidget(self.aid_box)
-        layout.addWidget(self.errors.general)
-        layout.addStretch(1)
-        self._on_programme_changed()
-        self._update_tier()
-
-    def initializePage(self) -> None:
-        current = self.applicant_combo.currentData()
-        self.applicant_combo.clear()
-        rows = self.w.members_page.rows()
-        for r in rows:
-            self.applicant_combo.addItem(r.name, r.ref)
-        index = self.applicant_combo.findData(current) if current is not None else -1
-        self.applicant_combo.setCurrentIndex(max(index, 0))
-        self.aid_persons.setValue(max(1, len(rows)))
-        if not self.w.programme_touched:
-            area = self.w.area_type()
-            self.programme_combo.setCurrentIndex(self.programme_combo.findData(
-                "urban_dibao" if area == "urban" else "rural_dibao"))
-
-    def programme(self) -> str:
-        return str(self.programme_combo.currentData())
-
-    @Slot()
-    def _on_programme_changed(self) -> None:
-        p = self.programme()
-        self.tekun_box.setVisible(p == "tekun")
-        self.aid_box.setVisible(p == "temporary_aid")
-        self.single_check.setVisible(p in ("urban_dibao", "rural_dibao"))
-
-    def self_care(self) -> dict[str, bool]:
-        return {k: self.self_care_checks[k].isChecked() for k in SELF_CARE_ITEMS}
-
-    @Slot()
-    def _update_tier(self) -> None:
-        tier = care_tier(**self.self_care()).value
-        self.tier_label.setText(self.tr("Derived care tier: {tier}").format(
-            tier=L.label(L.care_tier_labels(), tier)))
-
-    def fields(self) -> dict[str, Any]:
-        p = self.programme()
-        if p in ("urban_dibao", "rural_dibao"):
-            return {"single_person": self.single_check.isChecked()}
-        if p == "tekun":
-            return {"care_mode": self.care_mode_combo.currentData(),
-                    "self_care": self.self_care()}
-        return {"aid_type": self.aid_type_combo.currentData(),
-                "aid_cause": self.aid_cause_combo.currentData(),
-                "aid_months": self.aid_months.value(), "aid_persons": self.aid_persons.value()}
-
-    def validatePage(self) -> bool:
-        if self.applicant_combo.currentData() is None:
-            self.errors.set_field_error("applicant_id", self.tr("Please choose the applicant."))
-            return False
-        return True
-
-    def nextId(self) -> int:
-        if self.programme() == "temporary_aid" and self.aid_type_combo.currentData() == \
-                "emergency":
-            return PAGE_GREEN
-        return PAGE_SUMMARY
 
 
 class GreenChannelPage(QWizardPage):
@@ -212,6 +73,12 @@ class GreenChannelPage(QWizardPage):
             "completed within the policy's time limit.")))
         layout.addWidget(self.errors.row("green_channel"))
         layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.w.set_step_title(self)
+
+    def nextId(self) -> int:
+        return PAGE_PAYEE
 
     def green(self) -> bool:
         return self.green_check.isChecked() and self.w.programme_page.nextId() == PAGE_GREEN
@@ -249,6 +116,7 @@ class SummaryPage(QWizardPage):
         self._previewing = False
 
     def initializePage(self) -> None:
+        self.w.set_step_title(self)
         self.error_label.setVisible(False)
         self.assessment = None
         self.amount_label.setText(self.tr("Calculating the proposed amount..."))
@@ -291,6 +159,9 @@ class SummaryPage(QWizardPage):
     def isComplete(self) -> bool:
         return not self._previewing
 
+    def nextId(self) -> int:
+        return -1
+
 
 class NewApplicationWizard(QWizard):
     """The 新申请 wizard.
@@ -305,7 +176,7 @@ class NewApplicationWizard(QWizard):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newApplicationWizard")
-        self.setWindowTitle(self.tr("New application"))
+        self.setWindowTitle(self.tr("New application") + "[*]")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(900, 640)
@@ -322,11 +193,19 @@ class NewApplicationWizard(QWizard):
         self.programme_page = ProgrammePage(self)
         self.green_page = GreenChannelPage(self)
         self.summary_page = SummaryPage(self)
+        self.payee_page = PayeePage(self)
+        self._step_titles: dict[int, str] = {}
+        self._discarding = False
+        self._then: Callable[[], object] | None = None
+        self._after_save: Callable[[], object] | None = None
+        self.unsaved_box: QMessageBox | None = None
         for pid, page in ((PAGE_HOUSEHOLD, self.household_page),
                           (PAGE_MEMBERS, self.members_page), (PAGE_INCOME, self.income_page),
                           (PAGE_PROGRAMME, self.programme_page), (PAGE_GREEN, self.green_page),
-                          (PAGE_SUMMARY, self.summary_page)):
+                          (PAGE_SUMMARY, self.summary_page), (PAGE_PAYEE, self.payee_page)):
             self.setPage(pid, page)
+            self._step_titles[pid] = page.title()
+        self.currentIdChanged.connect(lambda _i: self.set_step_title(self.currentPage()))
         self.programme_page.programme_combo.activated.connect(self._on_programme_activated)
         for which, name in ((QWizard.WizardButton.NextButton, "wizardNextButton"),
                             (QWizard.WizardButton.BackButton, "wizardBackButton"),
@@ -340,6 +219,96 @@ class NewApplicationWizard(QWizard):
         if household_id:
             self.household_page.preselect_household(household_id)
             self.load_existing(household_id)
+        self.set_step_title(self.household_page)
+
+    # -- steps and unsaved input -----------------------------------------------------------
+    def path(self) -> list[int]:
+        """The pages this application goes through, in order (green channel only for
+        emergency temporary aid)."""
+        pages = [PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME]
+        if self.programme_page.nextId() == PAGE_GREEN:
+            pages.append(PAGE_GREEN)
+        return pages + [PAGE_PAYEE, PAGE_SUMMARY]
+
+    def set_step_title(self, page: QWizardPage | None) -> None:
+        """"Members (2/6)": the page's title with its step number."""
+        if page is None:
+            return
+        pid = next((i for i in self._step_titles if self.page(i) is page), None)
+        if pid is None:
+            return
+        path = self.path()
+        step = path.index(pid) + 1 if pid in path else len(path)
+        page.setTitle(self.tr("{title} ({step}/{total})").format(
+            title=self._step_titles[pid], step=step, total=len(path)))
+
+    def has_unsaved(self) -> bool:
+        """Anything typed that finishing would save."""
+        if self.result_saved is not None:
+            return False
+        hp = self.household_page
+        return bool(self.members_page.has_input() or self.income_page.has_input()
+                    or self.payee_page.has_input()
+                    or self.programme_page.reason_edit.toPlainText().strip()
+                    or (hp.is_new() and hp.address_edit.text().strip()))
+
+    def mark_modified(self) -> None:
+        self.setWindowModified(self.has_unsaved())
+
+    def forget_member(self, index: int) -> None:
+        self.income_page.forget_member(index)
+        self.payee_page.forget_member(index)
+
+    def reject(self) -> None:
+        """Override QDialog::reject (取消, Escape, close): ask before throwing input away."""
+        if self._discarding or not self.has_unsaved() or self._saving:
+            if not self._saving:
+                super().reject()
+            return
+        self.ask_unsaved(None)
+
+    def ask_unsaved(self, then: Callable[[], object] | None) -> None:
+        """Ask 保存 / 不保存 / 取消: 保存 finishes (and runs ``then`` once saved), 不保存 closes
+        (and runs ``then``), 取消 keeps the wizard open."""
+        self._then = then
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved application"),
+                          self.tr("The new application has not been saved. Save it now?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("wizardUnsavedBox")
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_unsaved_box_finished)
+        self.unsaved_box = box
+        box.open()
+
+    @Slot(int)
+    def _on_unsaved_box_finished(self, result: int) -> None:
+        self.unsaved_box = None
+        then, self._then = self._then, None
+        if result == QMessageBox.StandardButton.Save:
+            self._after_save = then
+            self.accept()  # saves; on a refusal the wizard stays open at the field
+        elif result == QMessageBox.StandardButton.Discard:
+            self.discard()
+            if then is not None:
+                then()
+
+    def discard(self) -> None:
+        """Close without saving (the clerk chose 不保存)."""
+        self._discarding = True
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override QWidget::closeEvent: the title-bar close asks like 取消."""
+        if self._discarding or not self.has_unsaved() or self.result_saved is not None:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.reject()
 
     @Slot()
     def _on_programme_activated(self) -> None:
@@ -376,6 +345,7 @@ class NewApplicationWizard(QWizard):
             fields["green_channel"] = self.green_page.green()
         new = self.household_page.is_new()
         return Intake(
+            account=self.payee_page.account(), materials=self.payee_page.materials(),
             household_id=None if new else self.household_id,
             new_household=self.household_page.household_input() if new else None,
             new_members=tuple(self.members_page.new_members),
@@ -428,6 +398,9 @@ class NewApplicationWizard(QWizard):
         id. ``jump`` goes back to that page, keeping everything typed."""
         if "member_index" in error.params:
             target = PAGE_MEMBERS
+        elif (error.code or "").startswith("account.") or error.field in (
+                "number", "payee_person_id", "bank_name", "holder_name"):
+            target = PAGE_PAYEE
         else:
             target = self._FIELD_PAGES.get(error.field or "", PAGE_PROGRAMME)
         page = self.page(target)
@@ -472,11 +445,16 @@ class NewApplicationWizard(QWizard):
 
     def _on_saved(self, saved: Saved) -> None:
         self.result_saved = saved
+        self.setWindowModified(False)
         self.ctx.announce("households", "applications")
         self.saved.emit(saved)
         super().accept()
+        then, self._after_save = self._after_save, None
+        if then is not None:
+            then()
 
     def _on_save_failed(self, error: ReliefError) -> None:
+        self._after_save = None  # stay on the page that needs fixing
         self.summary_page.show_error(error)
         self.route_error(error, jump=True)
 

@@ -261,6 +261,8 @@ class HouseholdPanel(QWidget):
         """Show ``household_id`` (masked); an unsaved form of another household is dropped."""
         if household_id != self.household_id:
             self._dirty = False
+            self.form.errors.clear()  # an error of the previous household must not linger
+            self.form_state.setText("")
             self.tabs.setCurrentIndex(1)
         self.household_id = household_id
         self._load(reveal=False)

@@ -1,8 +1,9 @@
 """Add one monthly income item (收入) or one asset (财产) of a household.
 
-Amounts are typed in 元 with up to 2 decimals and converted with ``domain.money.yuan_to_fen``;
-the service decides what is allowed (e.g. no negative amounts) and its message is shown next
-to the field, with the form kept.
+Amounts are typed in 元 and read with ``domain.money.entered_amount_fen``: a negative amount
+says it cannot be negative and more than two decimals is refused, never rounded. Income can be
+typed per month or per year (farm income) and is stored monthly
+(``domain.money.monthly_from_yearly``). Messages show next to the field; the form is kept.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reliefdesk.domain.money import yuan_to_fen
+from reliefdesk.domain.money import entered_amount_fen, fen_to_yuan, monthly_from_yearly
 from reliefdesk.errors import ReliefError, ValidationError
 from reliefdesk.services import register
 from reliefdesk.services.register_types import PersonView
@@ -48,9 +49,9 @@ class _MoneyDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
-    def _amount(self, edit: QLineEdit, field: str) -> int:
+    def _amount(self, edit: QLineEdit, field: str, what: str = "金额") -> int:
         try:
-            return yuan_to_fen(edit.text())
+            return entered_amount_fen(edit.text(), what)
         except ValidationError as error:
             raise ValidationError(str(error), code=error.code, field=field) from None
 
@@ -97,7 +98,11 @@ class IncomeDialog(_MoneyDialog):
             self.category_combo.addItem(text, code)
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("incomeAmount")
-        self.amount_edit.setPlaceholderText(self.tr("Yuan per month, e.g. 850.00"))
+        self.amount_edit.setPlaceholderText(self.tr("Yuan, e.g. 850.00"))
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("incomePeriod")
+        self.period_combo.addItem(self.tr("per month"), "month")
+        self.period_combo.addItem(self.tr("per year"), "year")
         self.description_edit = QLineEdit()
         self.description_edit.setObjectName("incomeDescription")
         self.errors = FormErrors(
@@ -110,7 +115,8 @@ class IncomeDialog(_MoneyDialog):
         form = QFormLayout()
         form.addRow(self.tr("Whose income"), self.errors.row("person_id"))
         form.addRow(self.tr("Category"), self.errors.row("category"))
-        form.addRow(self.tr("Monthly amount (yuan)"), self.errors.row("monthly_fen"))
+        form.addRow(self.tr("Amount (yuan)"), self.errors.row("monthly_fen"))
+        form.addRow(self.tr("Entered"), self.period_combo)
         form.addRow(self.tr("Description"), self.description_edit)
         self._finish_layout(form, "income")
 
@@ -118,13 +124,17 @@ class IncomeDialog(_MoneyDialog):
     def _on_buttons_accepted(self) -> None:
         self.errors.clear()
         try:
-            fen = self._amount(self.amount_edit, "monthly_fen")
+            fen = self._amount(self.amount_edit, "monthly_fen", "收入")
         except ValidationError as error:
             self.errors.show_error(error)
             return
         ctx, hid = self._ctx, self._household_id
         person, category = self.person_combo.currentData(), self.category_combo.currentData()
         text = self.description_edit.text()
+        if self.period_combo.currentData() == "year":
+            note = f"年收入{fen_to_yuan(fen)}元，按月折算"
+            text = f"{text.strip()}（{note}）" if text.strip() else note
+            fen = monthly_from_yearly(fen)
         self._run(lambda: register.add_income(ctx.db, ctx.actor, hid, person, category, fen, text))
 
 
@@ -160,7 +170,7 @@ class AssetDialog(_MoneyDialog):
     def _on_buttons_accepted(self) -> None:
         self.errors.clear()
         try:
-            fen = self._amount(self.value_edit, "value_fen")
+            fen = self._amount(self.value_edit, "value_fen", "财产价值")
         except ValidationError as error:
             self.errors.show_error(error)
             return

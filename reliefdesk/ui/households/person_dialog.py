@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import register
-from reliefdesk.services.register_types import PersonInput, PersonView
+from reliefdesk.services.register_types import ETHNICITIES, PersonInput, PersonView
+from reliefdesk.ui.applications.labels import hukou_labels
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.households import labels
@@ -97,6 +98,15 @@ class PersonDialog(QDialog):
         self.schooling_edit.setPlaceholderText(self.tr("e.g. primary school, grade 3"))
         self.employment_edit = QLineEdit()
         self.employment_edit.setObjectName("personEmployment")
+        self.ethnicity_combo = QComboBox()
+        self.ethnicity_combo.setObjectName("personEthnicity")
+        self.ethnicity_combo.addItem(self.tr("Not recorded"), "")
+        for e in ETHNICITIES:
+            self.ethnicity_combo.addItem(e, e)
+        self.hukou_combo = QComboBox()
+        self.hukou_combo.setObjectName("personHukou")
+        for code, text in hukou_labels().items():
+            self.hukou_combo.addItem(text, code)
         self.staff_check = QCheckBox(
             self.tr("Near relative of office staff or village committee member")
         )
@@ -117,6 +127,8 @@ class PersonDialog(QDialog):
                 "health": self.health_combo,
                 "labour_capacity": self.labour_combo,
                 "staff_relation_note": self.staff_note_edit,
+                "ethnicity": self.ethnicity_combo,
+                "hukou_type": self.hukou_combo,
             },
             general=self.general_error,
         )
@@ -129,6 +141,8 @@ class PersonDialog(QDialog):
             id_row(self.id_edit, self.id_feedback, self.errors.error_label("id_number")),
         )
         form.addRow(self.tr("Relation to head"), self.errors.row("relation"))
+        form.addRow(self.tr("Ethnicity"), self.errors.row("ethnicity"))
+        form.addRow(self.tr("Hukou type"), self.errors.row("hukou_type"))
         form.addRow("", self.counted_check)
         form.addRow(self.tr("Reason not counted"), self.errors.row("exclusion_reason"))
         form.addRow(self.tr("Disability category"), self.errors.row("disability_category"))
@@ -155,10 +169,12 @@ class PersonDialog(QDialog):
 
         self.counted_check.toggled.connect(self._on_counted_check_toggled)
         self.staff_check.toggled.connect(self.staff_note_edit.setEnabled)
+        self.errors.error_label("id_number").setWordWrap(True)  # the duplicate message is long
         if person is not None:
             self._fill(person)
         else:
             _select(self.relation_combo, "spouse")
+            _select(self.ethnicity_combo, "汉族")
         self._on_counted_check_toggled(self.counted_check.isChecked())
         self.staff_note_edit.setEnabled(self.staff_check.isChecked())
         self.name_edit.setFocus()
@@ -177,6 +193,8 @@ class PersonDialog(QDialog):
         self.employment_edit.setText(p.employment)
         self.staff_check.setChecked(p.near_relative_of_staff)
         self.staff_note_edit.setText(p.staff_relation_note)
+        _select(self.ethnicity_combo, p.ethnicity)
+        _select(self.hukou_combo, p.hukou_type)
 
     def set_default_relation(self, relation: str) -> None:
         _select(self.relation_combo, relation)
@@ -200,6 +218,8 @@ class PersonDialog(QDialog):
             staff_relation_note=self.staff_note_edit.text(),
             id_type=self._person.id_type if self._person else "resident",
             deceased_on=self._person.deceased_on if self._person else None,
+            ethnicity=str(self.ethnicity_combo.currentData() or ""),
+            hukou_type=str(self.hukou_combo.currentData() or ""),
         )
 
     @Slot(bool)

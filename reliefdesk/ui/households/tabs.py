@@ -214,20 +214,22 @@ def payment_columns() -> list[Column]:
 
 
 def history_columns() -> list[Column]:
-    actions = labels.audit_actions()
+    """操作历史 in words: the user's real name, the action and the record (no internal code)."""
+    from reliefdesk.ui.history_labels import action_text, object_text
+
     return [
         (
             QCoreApplication.translate("HouseholdTabs", "Time"),
             lambda e: e.at.strftime("%Y-%m-%d %H:%M"),
         ),
-        (QCoreApplication.translate("HouseholdTabs", "User"), lambda e: e.username),
         (
-            QCoreApplication.translate("HouseholdTabs", "Action"),
-            lambda e: labels.label(actions, e.action),
+            QCoreApplication.translate("HouseholdTabs", "User"),
+            lambda e: e.display_name or e.username,
         ),
+        (QCoreApplication.translate("HouseholdTabs", "Action"), lambda e: action_text(e.action)),
         (
             QCoreApplication.translate("HouseholdTabs", "Object"),
-            lambda e: f"{e.entity} #{e.entity_id}",
+            lambda e: object_text(e.entity, e.detail),
         ),
         (
             QCoreApplication.translate("HouseholdTabs", "Result"),

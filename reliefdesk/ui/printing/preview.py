@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -55,6 +55,19 @@ def write_atomic(path: Path, data: bytes) -> None:
                               code="print.save") from exc
 
 
+TITLE_BAR = 40  # the window frame and title above the dialog's client area
+
+
+def preview_size(wanted: tuple[int, int] = (900, 760)) -> tuple[int, int]:
+    """The preview's size, kept inside the screen's free area (above the taskbar, with room
+    for the title bar): 1366×768 with a 40-pixel taskbar leaves 688 pixels."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry()
+    return min(wanted[0], free.width()), min(wanted[1], free.height() - TITLE_BAR)
+
+
 class PdfPreviewDialog(QDialog):
     """Shows a PDF; prints it or saves it. ``saved`` path is kept in ``last_saved``."""
 
@@ -63,7 +76,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
         self.setWindowTitle(title)
-        self.resize(900, 760)
+        self.resize(*preview_size())
         self._bytes = pdf_bytes
         self._suggested = suggested_file_name or f"{title}.pdf"
         self.last_saved: Path | None = None

@@ -4,26 +4,27 @@ obligors, monthly spending, the opinion and recommendation, and photos kept with
 
 Saving goes through ``services.visits.save_visit`` off the GUI thread; a refusal (e.g. fewer
 than two investigators) is shown next to its field and nothing typed is lost. A saved visit
-prints as the 入户调查表 (打印调查表, Ctrl+P).
+prints as the 入户调查表 (打印调查表, Ctrl+P). The choices use the codes of
+``services.visits`` (HOUSING_TYPES, STRUCTURES, RECOMMENDATIONS, SPENDING_ITEMS), so the form
+prints the same words. Unsaved changes show in the title (*) and leaving asks first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,8 +33,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -51,74 +50,11 @@ from reliefdesk.ui.applications.widgets import (
 )
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.visits.grids import _labels, fill_grid, grid, grid_rows
+
+__all__ = ["VisitEditor", "_labels"]
 
 THUMB = 96
-
-
-def _labels(editor: QWidget | None = None) -> dict[str, dict[str, str]]:
-    """Code → text tables of the visit's choices (literal translate calls, so that lupdate
-    sees them; ``editor`` is unused, kept for the callers)."""
-    del editor
-    return {
-        "mode": {"onsite": QCoreApplication.translate("VisitLabels", "On site"),
-                 "phone": QCoreApplication.translate("VisitLabels", "By phone"),
-                 "video": QCoreApplication.translate("VisitLabels", "By video")},
-        "housing_type": {
-            "self_built": QCoreApplication.translate("VisitLabels", "Self-built"),
-            "commercial": QCoreApplication.translate("VisitLabels", "Bought"),
-            "rented": QCoreApplication.translate("VisitLabels", "Rented"),
-            "lodging": QCoreApplication.translate("VisitLabels", "Living with others")},
-        "structure": {
-            "concrete": QCoreApplication.translate("VisitLabels", "Reinforced concrete"),
-            "brick_concrete": QCoreApplication.translate("VisitLabels", "Brick-concrete"),
-            "brick_wood": QCoreApplication.translate("VisitLabels", "Brick-wood"),
-            "earth": QCoreApplication.translate("VisitLabels", "Adobe")},
-        "recommendation": {
-            "approve": QCoreApplication.translate("VisitLabels", "Recommend approval"),
-            "refuse": QCoreApplication.translate("VisitLabels", "Recommend refusal"),
-            "further": QCoreApplication.translate("VisitLabels",
-                                                  "Needs further checks")},
-    }
-
-
-def grid(name: str, headers: list[str], rows: int) -> QTableWidget:
-    """An editable grid (in-cell editing; Tab moves between cells)."""
-    t = QTableWidget(rows, len(headers))
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-    t.setTabKeyNavigation(True)
-    t.setMinimumHeight(30 + 30 * max(rows, 2))
-    return t
-
-
-def cell(t: QTableWidget, row: int, col: int) -> str:
-    item = t.item(row, col)
-    return item.text().strip() if item is not None else ""
-
-
-def set_cell(t: QTableWidget, row: int, col: int, value: object) -> None:
-    t.setItem(row, col, QTableWidgetItem("" if value is None else str(value)))
-
-
-def grid_rows(t: QTableWidget, keys: list[str]) -> list[dict[str, str]]:
-    """Non-empty rows as dicts (first column required)."""
-    out = []
-    for r in range(t.rowCount()):
-        values = {k: cell(t, r, c) for c, k in enumerate(keys)}
-        if any(values.values()):
-            out.append(values)
-    return out
-
-
-def fill_grid(t: QTableWidget, keys: list[str], rows: list[dict[str, Any]],
-              minimum: int = 0) -> None:
-    t.setRowCount(max(len(rows), minimum))
-    for r in range(t.rowCount()):
-        for c, k in enumerate(keys):
-            set_cell(t, r, c, rows[r].get(k, "") if r < len(rows) else "")
 
 
 class VisitEditor(QWidget):
@@ -131,6 +67,7 @@ class VisitEditor(QWidget):
 
     saved = Signal(object)
     closeRequested = Signal()
+    modifiedChanged = Signal(bool)
 
     INVESTIGATOR_KEYS = ["name", "unit"]
     PRESENT_KEYS = ["name", "relation", "signed"]
@@ -146,6 +83,7 @@ class VisitEditor(QWidget):
         self.application_id: int | None = None
         self.new_photos: list[str] = []
         self._busy = 0
+        self._after_save: Callable[[], object] | None = None
         labels = _labels(self)
 
         self.title_label = QLabel(self.tr("Home visit"))
@@ -156,7 +94,14 @@ class VisitEditor(QWidget):
         self.context_label.setProperty("role", "hint")
         self.back_button = QPushButton(self.tr("< Back to list"))
         self.back_button.setObjectName("visitBackButton")
-        self.back_button.clicked.connect(self.closeRequested)
+        self.back_button.clicked.connect(self.request_close)
+        self.unsaved_label = QLabel(self.tr("Unsaved changes"))
+        self.unsaved_label.setObjectName("visitUnsavedLabel")
+        self.unsaved_label.setProperty("role", "error")
+        self.unsaved_label.setVisible(False)
+        self.unsaved_box: QMessageBox | None = None
+        self._modified = False
+        self._filling = 0
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("visitSaveButton")
         self.save_button.setProperty("role", "primary")
@@ -301,6 +246,7 @@ class VisitEditor(QWidget):
         head.addWidget(self.title_label)
         head.addSpacing(10)
         head.addWidget(self.errors.row("application_id"), 1)
+        head.addWidget(self.unsaved_label)
         head.addWidget(self.print_button)
         head.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -309,6 +255,79 @@ class VisitEditor(QWidget):
         layout.addWidget(self.errors.general)
         layout.addWidget(scroll, 1)
         self._update_print_button()
+        self._watch_changes()
+
+    # -- unsaved changes -----------------------------------------------------------------------
+    def _watch_changes(self) -> None:
+        """Any edit marks the visit modified (loading and saving clear it)."""
+        for t in (self.investigators, self.present, self.members, self.supporters):
+            t.itemChanged.connect(self._on_edited)
+        for e in (self.decoration_edit, self.goods_edit, self.vehicles_edit,
+                  self.livestock_edit, self.land_edit, self.recommendation_edit,
+                  *self.spending.values()):
+            e.textEdited.connect(self._on_edited)
+        self.opinion_edit.textChanged.connect(self._on_edited)
+        for c in (self.mode_combo, self.housing_type, self.structure,
+                  self.recommendation_combo):
+            c.activated.connect(self._on_edited)
+        self.area_spin.valueChanged.connect(self._on_edited)
+        self.date_edit.dateChanged.connect(self._on_edited)
+
+    @Slot()
+    def _on_edited(self, *_args: object) -> None:
+        if not self._filling and self.household_id is not None:
+            self.set_modified(True)
+
+    def set_modified(self, modified: bool) -> None:
+        if modified != self._modified:
+            self._modified = modified
+            self.unsaved_label.setVisible(modified)
+            text = self.title_label.text().removesuffix(" *")
+            self.title_label.setText(text + " *" if modified else text)
+            self.modifiedChanged.emit(modified)
+
+    def has_unsaved(self) -> bool:
+        return self._modified or bool(self.new_photos)
+
+    @Slot()
+    def request_close(self) -> None:
+        """Back to the list; with unsaved changes ask 保存 / 不保存 / 取消 first."""
+        self.ask_unsaved(self.closeRequested.emit)
+
+    def ask_unsaved(self, then: Callable[[], object]) -> None:
+        """Run ``then()`` now if nothing is unsaved; otherwise ask: 保存 saves and runs it
+        once saved, 不保存 drops the changes and runs it, 取消 stays."""
+        if not self.has_unsaved():
+            then()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved home visit"),
+                          self.tr("The home visit has unsaved changes. Save them?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("visitUnsavedBox")
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            self.unsaved_box = None
+            if result == QMessageBox.StandardButton.Save:
+                self._after_save = then
+                self.save()
+            elif result == QMessageBox.StandardButton.Discard:
+                self.discard()
+                then()
+
+        box.finished.connect(finished)
+        self.unsaved_box = box
+        box.open()
+
+    def discard(self) -> None:
+        """Forget the unsaved changes (不保存)."""
+        self.new_photos = []
+        self.set_modified(False)
 
     # -- state -------------------------------------------------------------------------------
     def is_busy(self) -> bool:
@@ -328,6 +347,14 @@ class VisitEditor(QWidget):
         q.run_in_background()
 
     def clear(self) -> None:
+        self._filling += 1
+        try:
+            self._clear()
+        finally:
+            self._filling -= 1
+        self.set_modified(False)
+
+    def _clear(self) -> None:
         self.errors.clear()
         self.visit = None
         self._update_print_button()
@@ -360,6 +387,13 @@ class VisitEditor(QWidget):
         self._run(op, self._on_new_loaded, progress=self.tr("Loading..."))
 
     def _on_new_loaded(self, result: tuple[Any, register.HouseholdDetail]) -> None:
+        self._filling += 1
+        try:
+            self._fill_new(result)
+        finally:
+            self._filling -= 1
+
+    def _fill_new(self, result: tuple[Any, register.HouseholdDetail]) -> None:
         app, detail = result
         self.household_id = app.household_id
         self.title_label.setText(self.tr("New home visit"))
@@ -393,18 +427,25 @@ class VisitEditor(QWidget):
         self._run(op, self._on_loaded, progress=self.tr("Loading..."))
 
     def _on_loaded(self, result: tuple[VisitView, list[tuple[int, str, bytes]]]) -> None:
+        self._filling += 1
+        try:
+            self._fill(result)
+        finally:
+            self._filling -= 1
+        self.set_modified(False)
+
+    def _fill(self, result: tuple[VisitView, list[tuple[int, str, bytes]]]) -> None:
         v, photos = result
         self.visit = v
         self._update_print_button()
         self.household_id, self.application_id = v.household_id, v.application_id
         self.title_label.setText(self.tr("Home visit no. {id}").format(id=v.id))
-        self.context_label.setText(self.tr("Household no. {hh}").format(hh=v.household_id))
+        self.context_label.setText(self.tr("{file} {name}, household no. {hh}").format(
+            file=v.file_no, name=v.applicant_name, hh=v.household_id))
         self.date_edit.setDate(to_qdate(v.visit_date))
         set_combo_code(self.mode_combo, v.mode)
         fill_grid(self.investigators, self.INVESTIGATOR_KEYS, list(v.investigators), 3)
-        fill_grid(self.present, self.PRESENT_KEYS, [
-            {**m, "signed": self.tr("Yes") if m.get("signed") is True else m.get("signed", "")}
-            for m in v.members_present], 3)
+        fill_grid(self.present, self.PRESENT_KEYS, list(v.members_present), 3)
         set_combo_code(self.housing_type, v.housing.get("type"))
         set_combo_code(self.structure, v.housing.get("structure"))
         self.area_spin.setValue(float(v.housing.get("area_m2") or 0))
@@ -460,6 +501,8 @@ class VisitEditor(QWidget):
             image = QImage(f)
             self.new_photos.append(f)
             self._add_thumbnail(Path(f).name, image, stored=False)
+        if files:
+            self.set_modified(True)
 
     def _add_thumbnail(self, name: str, image: QImage, *, stored: bool) -> None:
         item = QListWidgetItem(name if stored else self.tr("{name} (new)").format(name=name))
@@ -474,9 +517,6 @@ class VisitEditor(QWidget):
     def collect(self) -> VisitInput:
         """The form as the service's input."""
         present = grid_rows(self.present, self.PRESENT_KEYS)
-        yes = {self.tr("Yes").lower(), "yes", "y", "是", "1", "√", "✓"}
-        for row in present:
-            row["signed"] = row.get("signed", "").lower() in yes  # type: ignore[assignment]
         code = self.recommendation_combo.currentData()
         text = self.recommendation_edit.text().strip()
         return VisitInput(
@@ -522,11 +562,16 @@ class VisitEditor(QWidget):
         self.new_photos = []
         self._update_print_button()
         self.title_label.setText(self.tr("Home visit no. {id}").format(id=view.id))
+        self.set_modified(False)
+        then, self._after_save = self._after_save, None
+        if then is not None:
+            then()
         self.ctx.announce("visits", "applications")
         self.saved.emit(view)
 
     def _on_failed(self, error: ReliefError) -> None:
         self.save_button.setEnabled(True)
+        self._after_save = None  # stay: the clerk sees what to fix
         if isinstance(error, StaleDataError):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"),
                               str(error), QMessageBox.StandardButton.Ok, self)

@@ -1,4 +1,5 @@
-"""入户调查 page: the list of home visits and the visit editor.
+"""入户调查 page: the list of home visits (case number and applicant, searched and sorted by
+any column header in SQL) and the visit editor.
 
 Reacts to ``ctx.visitRequested(visit_id, application_id)``: a visit id opens that record; 0 with
 an application id starts a new visit for that application.
@@ -6,13 +7,16 @@ an application id starts a new visit for that application.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -76,7 +80,13 @@ class ChooseApplicationDialog(QDialog):
 
 class VisitsPage(QWidget):
     """The 入户调查 page. Public: ``open_visit(id)``, ``new_visit(application_id)``,
-    ``reload()``, ``save()`` (Ctrl+S while the editor is shown); ``editor``."""
+    ``reload()``, ``save()`` (Ctrl+S while the editor is shown); ``editor``.
+
+    Signals:
+        modifiedChanged(bool): the visit being edited gained or lost unsaved changes.
+    """
+
+    modifiedChanged = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,12 +107,20 @@ class VisitsPage(QWidget):
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("visitsOpenButton")
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("visitsSearchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Applicant or file no."))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(220)
+        self.search_edit.returnPressed.connect(self.reload)
+        self.search_edit.textChanged.connect(lambda t: not t and self.reload())
+        self.sort_key, self.sort_descending = "visit_date", True
+        self.sort_columns = ("visit_date", "file_no", "applicant", "mode")
         self.model = RecordTableModel([
             Column(self.tr("Date"), lambda v: fmt_date(v.visit_date)),
+            Column(self.tr("File no."), lambda v: v.file_no),
+            Column(self.tr("Applicant"), lambda v: v.applicant_name),
             Column(self.tr("Mode"), lambda v: modes.get(v.mode, v.mode)),
-            Column(self.tr("Household no."), lambda v: str(v.household_id), align_right=True),
-            Column(self.tr("Application no."), lambda v: str(v.application_id or ""),
-                   align_right=True),
             Column(self.tr("Investigators"), lambda v: self.tr(", ").join(
                 str(i.get("name", "")) for i in v.investigators)),
             Column(self.tr("Photos"), lambda v: str(len(v.photos)), align_right=True),
@@ -110,11 +128,17 @@ class VisitsPage(QWidget):
         ], self)
         self.view = make_table("visitsView", self.model)
         self.view.activated.connect(self._on_view_activated)
-        for col, width in enumerate((96, 80, 90, 90, 200, 60)):
+        header = self.view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.sectionClicked.connect(self._on_header_section_clicked)
+        for col, width in enumerate((96, 130, 90, 80, 200, 60)):
             self.view.setColumnWidth(col, width)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addSpacing(16)
+        head.addWidget(self.search_edit)
         head.addWidget(self.count_label, 1)
         head.addWidget(self.open_button)
         head.addWidget(self.new_button)
@@ -125,6 +149,7 @@ class VisitsPage(QWidget):
         ll.addWidget(self.view, 1)
         self.editor = VisitEditor(ctx)
         self.editor.closeRequested.connect(self.show_list)
+        self.editor.modifiedChanged.connect(self.modifiedChanged)
         self._stale = True
         self.stack = QStackedWidget()
         self.stack.setObjectName("visitsStack")
@@ -161,8 +186,12 @@ class VisitsPage(QWidget):
         self._loading = True
         self._stale = False
 
+        text, sort, descending = (self.search_edit.text().strip(), self.sort_key,
+                                  self.sort_descending)
+
         def op() -> list[VisitView]:
-            return visits.list_visits(db, actor, limit=LIST_LIMIT)
+            return visits.list_visits(db, actor, limit=LIST_LIMIT, text=text, sort=sort,
+                                      descending=descending)
 
         def done() -> None:
             self._loading = False
@@ -173,8 +202,32 @@ class VisitsPage(QWidget):
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n visit(s)", "", len(rows)))
 
+    @Slot(int)
+    def _on_header_section_clicked(self, section: int) -> None:
+        if section >= len(self.sort_columns):
+            section = self.sort_columns.index(self.sort_key)
+        else:
+            key = self.sort_columns[section]
+            self.sort_descending = not self.sort_descending if key == self.sort_key else False
+            self.sort_key = key
+            self.reload()
+        self.view.horizontalHeader().setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if self.sort_descending
+            else Qt.SortOrder.AscendingOrder)
+
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)
+
+    def has_unsaved(self) -> bool:
+        """The visit editor holds changes not yet saved."""
+        return self.stack.currentIndex() == 1 and self.editor.has_unsaved()
+
+    def ask_unsaved(self, then: Callable[[], object]) -> None:
+        """Ask 保存 / 不保存 / 取消 for the open visit, then run ``then()`` (see the editor)."""
+        if self.has_unsaved():
+            self.editor.ask_unsaved(then)
+        else:
+            then()
 
     @Slot(int, int)
     def _on_visit_requested(self, visit_id: int, application_id: int) -> None:
@@ -184,12 +237,16 @@ class VisitsPage(QWidget):
             self.new_visit(application_id)
 
     def open_visit(self, visit_id: int) -> None:
-        self.stack.setCurrentIndex(1)
-        self.editor.load(visit_id)
+        def go() -> None:
+            self.stack.setCurrentIndex(1)
+            self.editor.load(visit_id)
+        self.ask_unsaved(go)
 
     def new_visit(self, application_id: int) -> None:
-        self.stack.setCurrentIndex(1)
-        self.editor.new_for_application(application_id)
+        def go() -> None:
+            self.stack.setCurrentIndex(1)
+            self.editor.new_for_application(application_id)
+        self.ask_unsaved(go)
 
     def save(self) -> None:
         """Ctrl+S: save the visit being edited."""

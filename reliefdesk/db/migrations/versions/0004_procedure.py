@@ -2,7 +2,7 @@
 proposals, application.aid_cause, the 2023 holiday table and a 一事一议 default that can trigger
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01 22:50:00
 """
 

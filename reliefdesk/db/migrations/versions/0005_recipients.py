@@ -1,7 +1,7 @@
 """recipients: account effective/end months, entrustment agent, recipient_event history
 
-Revision ID: 0006
-Revises: 0002
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 22:50:00
 
 Issue 9 (recipients from month to month): a payment account is used from an effective month
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0006'
+revision = '0005'
 down_revision = '0004'
 branch_labels = None
 depends_on = None
