@@ -23,7 +23,7 @@ from ..domain.calendar import WorkCalendar
 from ..domain.pinyin import normalize_query
 from ..models import (Application, CaseStep, Household, Person, PersonSearchKey, User,
                       Village)
-from .casework import _MemoCalendar, _Policies  # one deadline rule: casework's own helpers
+from .casework_board import _MemoCalendar, _Policies  # casework's own deadline helpers
 from .context import Actor
 from .policy import work_calendar
 

@@ -19,6 +19,8 @@ from reliefdesk.domain.accounts import make_card_number
 from reliefdesk.domain.months import add_months, month_start
 from reliefdesk.models import BankAccount, Enrollment, Person
 from reliefdesk.services import casework, roster
+from reliefdesk.services import settings as settings_service
+from reliefdesk.services.context import SYSTEM
 from reliefdesk.ui.enrollments.page import EnrollmentsPage
 from reliefdesk.ui.households.account_dialog import AccountDialog
 from reliefdesk.ui.rosters.page import RostersPage
@@ -74,6 +76,9 @@ def _legal_steps(qtbot, office: Office, settings,  # type: ignore[no-untyped-def
     qtbot.waitUntil(lambda: r.applications.detail.view is not None
                     and r.applications.detail.view.id == app_id)
     journey._act(qtbot, r, "submit_prelim", t0 + timedelta(days=3), "符合条件，建议纳入")
+    # the 公示 was posted in the past: this office allows recording it up to 30 days later
+    with office.db.session() as sess:
+        settings_service.set_setting(sess, SYSTEM, "casework.publicity_grace_days", 30)
     qtbot.mouseClick(r.applications.detail.action_buttons["start_publicity"], CLICK)
     dialog = r.applications.publicity_dialog
     wait_idle(qtbot)
