@@ -18,12 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as SAStaleDataError
 
 from ..errors import DatabaseError, StaleDataError
-from ..paths import sqlite_path
+from ..paths import make_private, sqlite_path
+from . import text_guard
+
+text_guard.install()
 
 log = logging.getLogger(__name__)
 
@@ -90,13 +93,18 @@ def make_engine(url: str, *, check_share: bool = True) -> Engine:
                 "单机使用请把数据库放在本机硬盘上。",
                 code="db.network_share",
             )
+        if path.exists() and not path.is_file():
+            raise DatabaseError(f"数据库路径不是普通文件：{path}", code="db.not_file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        # hide_parameters: an error message (and so a log or crash report) never carries the
+        # ID or account numbers bound to a statement.
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     raise DatabaseError(f"不支持的数据库地址：{url}", code="db.url")
 
 
@@ -135,7 +143,7 @@ class Database:
             session.rollback()
             raise StaleDataError("记录已被其他用户修改，本次修改未保存。请刷新后重试。",
                                  code="stale") from exc
-        except OperationalError as exc:
+        except DBAPIError as exc:
             session.rollback()
             raise _operational(exc) from exc
         except BaseException:
@@ -150,7 +158,7 @@ class Database:
         session = self._read_factory()
         try:
             yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise _operational(exc) from exc
         finally:
             session.rollback()
@@ -160,15 +168,33 @@ class Database:
         self.engine.dispose()
 
 
-def _operational(exc: OperationalError) -> DatabaseError:
+CORRUPT_MARKERS = ("malformed", "not a database", "file is encrypted", "database corrupt")
+
+
+def _operational(exc: DBAPIError) -> DatabaseError:
+    """A known, one-line Chinese error for a database failure (never raw SQL)."""
     text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text or "busy" in text:
+    low = text.lower()
+    if any(m in low for m in CORRUPT_MARKERS):
+        return corrupt_error(text)
+    if "locked" in low or "busy" in low:
         return DatabaseError("数据库正被其他程序占用，请稍后再试。", code="db.locked")
-    if "disk" in text and "full" in text:
+    if "disk" in low and "full" in low:
         return DatabaseError("磁盘已满，数据未保存。请清理磁盘空间后重试。", code="db.full")
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in low or "read-only" in low:
         return DatabaseError("数据库文件只读，无法保存。", code="db.readonly")
+    if not isinstance(exc, OperationalError):  # integrity/programming errors are bugs
+        raise exc
     return DatabaseError(f"数据库错误：{text.splitlines()[0] if text else exc}", code="db.error")
+
+
+def corrupt_error(detail: str = "") -> DatabaseError:
+    """The message for a damaged database file, with what to do about it."""
+    del detail  # the SQLite wording is not for the clerk; the log has the traceback
+    return DatabaseError(
+        "数据库文件损坏，无法读取。请不要继续使用此文件：用最近的备份恢复"
+        "（reliefdesk-admin restore 备份文件 --yes，或在程序的“备份与恢复”中恢复），"
+        "并保留损坏的文件交技术人员检查。", code="db.corrupt")
 
 
 def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
@@ -178,11 +204,20 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
 
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
-    except OperationalError as exc:
+        # A deferred read: opening never waits for (or takes) the write lock.
+        with engine.execution_options(reliefdesk_readonly=True).connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if engine.dialect.name
+                                 == "sqlite" else "SELECT 1")
+            conn.rollback()
+    except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseError(f"无法打开数据库：{_operational(exc).message}", code="db.open") from exc
+        known = _operational(exc)
+        if known.code == "db.corrupt":
+            raise known from exc
+        raise DatabaseError(f"无法打开数据库：{known.message}", code="db.open") from exc
+    path = sqlite_path(url)
+    if path is not None and path.exists():
+        make_private(path)
     db = Database(url=url, engine=engine)
     if migrate:
         try:
