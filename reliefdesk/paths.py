@@ -47,6 +47,27 @@ def make_private(path: Path) -> None:
         pass
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` owner-only, via a temporary file in the same folder and an
+    atomic rename (no half-written file, no stray temporary file on error)."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def log_dir() -> Path:
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import ValidationError
 from ..services import printing
 from ..services.printing import PrintResult
-from .framework import EXIT_OK, CliContext
+from .framework import EXIT_OK, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")
 
@@ -55,7 +55,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     for name, help_text, handler in (("roster", "资金发放花名册", _roster),
                                      ("changes", "变动名册", _changes)):
         sp = add(name, help_text, handler)
-        sp.add_argument("--month", required=True, help="所属期 YYYY-MM")
+        sp.add_argument("--month", type=month_arg, required=True, help="所属期 YYYY-MM")
         sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
                         help="保障项目（默认：本月唯一的或全部项目花名册）")
         sp.add_argument("--full-ids", action="store_true",

@@ -192,7 +192,7 @@ def corrupt_error(detail: str = "") -> DatabaseError:
     """The message for a damaged database file, with what to do about it."""
     del detail  # the SQLite wording is not for the clerk; the log has the traceback
     return DatabaseError(
-        "数据库文件损坏，无法读取。请不要继续使用此文件：用最近的备份恢复"
+        "数据库文件损坏（或不是 reliefdesk 数据库），无法读取。请不要继续使用此文件：用最近的备份恢复"
         "（reliefdesk-admin restore 备份文件 --yes，或在程序的“备份与恢复”中恢复），"
         "并保留损坏的文件交技术人员检查。", code="db.corrupt")
 

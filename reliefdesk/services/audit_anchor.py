@@ -35,8 +35,9 @@ from ..errors import ValidationError
 from ..models import AuditEvent, AuditHead
 from ..paths import config_dir
 from .audit import AuditProblem
+from .context import Actor
 
-__all__ = ["AuditAnchor", "anchor_key", "anchor_tag", "current_anchor", "current_anchor_in",
+__all__ = ["AuditAnchor", "anchor_key", "audit_checkpoint", "anchor_tag", "current_anchor", "current_anchor_in",
            "forget_journal", "journal_anchors", "parse_anchor", "remember_anchor",
            "verify_anchor_in", "verify_journal_in"]
 
@@ -208,3 +209,30 @@ def verify_journal_in(session: Session, anchors: list[AuditAnchor]) -> list[Audi
     anchor = anchors[-1]
     return [AuditProblem(p.event_id, f"与本机记录的审计锚点 {anchor.count}:{anchor.hash[:12]}… "
                          f"不符：{p.message}") for p in verify_anchor_in(session, anchor)]
+
+
+# --- the county checkpoint --------------------------------------------------------------------
+
+def audit_checkpoint(db: Database, actor: Actor) -> tuple[bytes, AuditAnchor]:
+    """The 审计日志核对点 PDF (admin only). The print itself is audited first, so the anchor
+    on the page includes that event; the anchor is also kept in this PC's journal."""
+    from ..documents.pdf.checkpoint import CheckpointData, build_checkpoint
+    from .audit import record, verify_chain
+    from .settings import office_in
+
+    actor.require("admin.users")
+    with db.session() as s:
+        chain_ok = not verify_chain(s)
+        record(s, actor, "audit.checkpoint", "audit", "", detail={"chain_ok": chain_ok})
+        s.flush()
+        anchor = current_anchor_in(s)
+        office = office_in(s)
+        data = CheckpointData(
+            county=office.county if office else "", office_name=office.office_name if office
+            else "", township=office.township_name if office else "",
+            database=db.location_label, printed_at=datetime.now(),
+            printed_by=f"{actor.display_name or actor.username}（{actor.username}）",
+            count=anchor.count, head_hash=anchor.hash, tag=anchor_tag(anchor), chain_ok=chain_ok)
+        pdf = build_checkpoint(data)
+    remember_anchor(db, anchor, "checkpoint")
+    return pdf, anchor
