@@ -19,6 +19,7 @@ import argparse
 import importlib
 import importlib.util
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -56,7 +57,9 @@ class _Parser(argparse.ArgumentParser):
     def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
         from .framework import check_raw_argument
 
-        problem = check_raw_argument(action.dest, arg_string)
+        # the sub-command action sees all remaining words; each sub-parser checks its own
+        problem = None if isinstance(action, argparse._SubParsersAction) else \
+            check_raw_argument(action.dest, arg_string)
         if problem:
             self.error(f"参数 {'/'.join(action.option_strings) or action.dest}：{problem}")
         return super()._get_value(action, arg_string)  # type: ignore[misc]
@@ -64,6 +67,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         for english, chinese in _ARGPARSE_ZH:
             message = message.replace(english, chinese)
+        message = re.sub(r"^参数 (\S+): ", r"参数 \1：", message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"错误：{message}\n")
 

@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import ValidationError
 from ..services import printing
 from ..services.printing import PrintResult
-from .framework import EXIT_OK, CliContext, month_arg
+from .framework import EXIT_OK, MAX_INT, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")
 
@@ -69,7 +69,7 @@ def parse_ids(text: str) -> list[int]:
         part = part.strip()
         if not part:
             continue
-        if not part.isdigit():
+        if not (part.isascii() and part.isdigit() and int(part) <= MAX_INT):
             raise ValidationError(f"编号“{part}”不是数字；请用逗号分隔的编号，如 1,2,3。",
                                   code="cli.ids", field="ids")
         out.append(int(part))
