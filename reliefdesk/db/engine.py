@@ -145,7 +145,7 @@ class Database:
                                  code="stale") from exc
         except DBAPIError as exc:
             session.rollback()
-            raise _operational(exc) from exc
+            raise _operational(exc, self.url) from exc
         except BaseException:
             session.rollback()
             raise
@@ -159,7 +159,7 @@ class Database:
         try:
             yield session
         except DBAPIError as exc:
-            raise _operational(exc) from exc
+            raise _operational(exc, self.url) from exc
         finally:
             session.rollback()
             session.close()
@@ -168,17 +168,58 @@ class Database:
         self.engine.dispose()
 
 
+PROC_LOCKS = Path("/proc/locks")
+WAL_WRITE_LOCK_BYTE = 120  # SQLite's WAL write lock: byte 120 of the -shm file
+
+
+def lock_holders(path: Path) -> list[str]:
+    """Who holds SQLite's write lock on ``path`` ("PID 123：reliefdesk-admin --user clerk …"),
+    as far as the system tells (Linux ``/proc/locks``); empty when unknown."""
+    shm = path.with_name(path.name + "-shm")
+    try:
+        st = shm.stat()
+        lines = PROC_LOCKS.read_text().splitlines()
+    except OSError:
+        return []
+    dev = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    holders: list[str] = []
+    for line in lines:
+        parts = line.split()
+        if "->" in parts:  # a waiter, not a holder
+            continue
+        if len(parts) < 8 or parts[3] != "WRITE" or parts[5] != dev:
+            continue
+        if parts[6] != str(WAL_WRITE_LOCK_BYTE):
+            continue
+        pid = parts[4]
+        if pid == str(os.getpid()):
+            continue
+        try:
+            raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+            cmd = " ".join(a for a in raw.decode("utf-8", "replace").split("\0") if a)
+        except OSError:
+            cmd = ""
+        from ..logsetup import mask_sensitive
+
+        holders.append(f"PID {pid}：{mask_sensitive(cmd)[:160]}" if cmd else f"PID {pid}")
+    return holders
+
+
 CORRUPT_MARKERS = ("malformed", "not a database", "file is encrypted", "database corrupt")
 
 
-def _operational(exc: DBAPIError) -> DatabaseError:
-    """A known, one-line Chinese error for a database failure (never raw SQL)."""
+def _operational(exc: DBAPIError, url: str | None = None) -> DatabaseError:
+    """A known, one-line Chinese error for a database failure (never raw SQL); for a busy
+    SQLite file the message names the process holding the write lock when it is known."""
     text = str(exc.orig) if exc.orig is not None else str(exc)
     low = text.lower()
     if any(m in low for m in CORRUPT_MARKERS):
         return corrupt_error(text)
     if "locked" in low or "busy" in low:
-        return DatabaseError("数据库正被其他程序占用，请稍后再试。", code="db.locked")
+        path = sqlite_path(url) if url else None
+        holders = lock_holders(path) if path is not None else []
+        who = f"（正在写入的程序：{'；'.join(holders)}）" if holders else ""
+        return DatabaseError(f"数据库正被其他程序占用{who}，请稍后再试。", code="db.locked")
     if "disk" in low and "full" in low:
         return DatabaseError("磁盘已满，数据未保存。请清理磁盘空间后重试。", code="db.full")
     if "readonly" in low or "read-only" in low:
@@ -211,7 +252,7 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
             conn.rollback()
     except DBAPIError as exc:
         engine.dispose()
-        known = _operational(exc)
+        known = _operational(exc, url)
         if known.code == "db.corrupt":
             raise known from exc
         raise DatabaseError(f"无法打开数据库：{known.message}", code="db.open") from exc
