@@ -229,6 +229,14 @@ def _operational(exc: DBAPIError, url: str | None = None) -> DatabaseError:
     return DatabaseError(f"数据库错误：{text.splitlines()[0] if text else exc}", code="db.error")
 
 
+def describe_db_error(exc: DBAPIError) -> DatabaseError | None:
+    """The known error for a driver failure (damaged file, busy, full disk...), or None."""
+    try:
+        return _operational(exc)
+    except DBAPIError:
+        return None
+
+
 def corrupt_error(detail: str = "") -> DatabaseError:
     """The message for a damaged database file, with what to do about it."""
     del detail  # the SQLite wording is not for the clerk; the log has the traceback

@@ -21,7 +21,9 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, not_, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from ..db.engine import Database
+from sqlalchemy.exc import DBAPIError
+
+from ..db.engine import Database, describe_db_error
 from ..domain.idnumber import check_digit, parse_id
 from ..domain.masking import mask_id
 from ..errors import ValidationError
@@ -367,11 +369,21 @@ def run_checks_in(s: Session) -> CheckReport:
         try:
             with s.begin_nested():  # a failing check must not abort the others (PostgreSQL)
                 found = check(s)
+        except DBAPIError as exc:
+            known = describe_db_error(exc)
+            if known is not None and known.code == "db.corrupt":  # no point in going on
+                problems.append(Problem("integrity", "database", None, known.message))
+                break
+            why = known.message if known is not None else type(exc.orig).__name__
+            found = [Problem("check_failed", "check", name, f"检查项 {name} 执行失败：{why}")]
         except Exception as exc:  # a broken check is itself a finding, not a crash
             found = [Problem("check_failed", "check", name, f"检查项 {name} 执行失败：{exc}")]
         timings[name] = round(time.perf_counter() - t0, 3)
         problems.extend(found)
-    stats = _stats(s)
+    try:
+        stats = _stats(s)
+    except DBAPIError:
+        stats = {}
     stats["seconds"] = timings
     stats["truncated_at"] = MAX_PER_KIND
     return CheckReport(tuple(problems), stats)
