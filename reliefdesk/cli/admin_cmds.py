@@ -271,18 +271,25 @@ def cmd_restore(ctx: CliContext) -> int:
     import tempfile
 
     from ..db.backup import install_restore, open_work_copy, prepare_restore
+    from ..errors import DatabaseError
+    from ..paths import sqlite_path
     from ..services import audit, users
     from ..services.audit_anchor import current_anchor, forget_journal, remember_anchor
 
     with tempfile.TemporaryDirectory(prefix="reliefdesk-restore-") as tmp:
         info = prepare_restore(ctx.args.file, Path(tmp))  # refuses before the live DB is touched
-        db, damaged = _live_for_restore(ctx)
         work = open_work_copy(info)
         try:
-            if not damaged and users.has_users(db):
-                actor = ctx.actor("admin.users")
-            else:  # nothing to lose here: the person proves who they are in the backup itself
-                actor = _login_on_backup(ctx, work)
+            live_path = sqlite_path(ctx.db_url)
+            actor = None
+            if live_path is not None and not live_path.exists():
+                actor = _login_on_backup(ctx, work)  # a new PC: no file is made for a stranger
+            db, damaged = _live_for_restore(ctx)
+            if actor is None:
+                if not damaged and users.has_users(db):
+                    actor = ctx.actor("admin.users")
+                else:  # nothing to lose here: the person proves who they are in the backup
+                    actor = _login_on_backup(ctx, work)
             ctx.out(f"备份文件：{info.source}（数据库版本 {info.revision}）")
             ctx.out("备份内容：" + "，".join(f"{k} {v}" for k, v in info.counts.items() if v))
             if info.audit_head:
@@ -298,12 +305,18 @@ def cmd_restore(ctx: CliContext) -> int:
                     "replaced": db.location_label})
         finally:
             work.close()
-        safety = install_restore(db, info.work, damaged=damaged)
+        try:
+            safety = install_restore(db, info.work, damaged=damaged)
+        except DatabaseError as exc:
+            if not damaged and exc.code == "restore.failed":  # the live DB is back: say so
+                with db.session() as s:
+                    audit.record(s, actor, "db.restore", "database", "", success=False,
+                                 detail={"file": str(info.source), "error": exc.message[:500]})
+            raise
     forget_journal(db)
     remember_anchor(db, current_anchor(db), "restore")
     ctx.out(f"恢复完成：{info.source}")
-    if safety is not None:
-        ctx.out(f"恢复前的数据已备份到：{safety}")
+    ctx.out(f"恢复前的数据已备份到：{safety}")
     return EXIT_OK
 
 
