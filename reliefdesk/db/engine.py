@@ -83,6 +83,17 @@ def is_network_path(path: Path) -> bool:
     return best_type in NETWORK_FS
 
 
+def _application_name() -> str:
+    import getpass
+    import socket
+
+    try:
+        who = f"{getpass.getuser()}@{socket.gethostname()}"
+    except Exception:  # noqa: BLE001 - no user name in odd environments
+        who = socket.gethostname()
+    return f"reliefdesk {who} pid {os.getpid()}"[:63]
+
+
 def make_engine(url: str, *, check_share: bool = True) -> Engine:
     path = sqlite_path(url)
     if path is not None:
@@ -104,7 +115,10 @@ def make_engine(url: str, *, check_share: bool = True) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        # application_name: the server's pg_stat_activity shows which PC and account holds a
+        # lock (the "who" of a busy shared database).
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                             connect_args={"application_name": _application_name()})
     raise DatabaseError(f"不支持的数据库地址：{url}", code="db.url")
 
 

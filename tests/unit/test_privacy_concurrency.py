@@ -176,3 +176,15 @@ def test_open_and_check_while_another_program_writes(sqlite_db: Database,
         proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def test_server_connections_say_who_they_are(db: Database) -> None:
+    """On PostgreSQL every connection names the program, account, PC and process, so the
+    server can tell who holds a lock."""
+    from reliefdesk.db.engine import _application_name
+
+    name = _application_name()
+    assert name.startswith("reliefdesk ") and f"pid {os.getpid()}" in name and len(name) < 64
+    if not db.is_sqlite:  # SQLite has no server to tell; the lock holder comes from the OS
+        with db.read_session() as s:
+            assert s.scalar(text("SELECT current_setting('application_name')")) == name
