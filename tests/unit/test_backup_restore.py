@@ -335,3 +335,52 @@ def test_prepare_restore_rejects_missing_file(tmp_path: Path) -> None:
         prepare_restore(tmp_path / "nope.sqlite3", tmp_path)
     with pytest.raises(ValidationError):
         prepare_restore("", tmp_path)
+
+
+def _run_killed(code: str) -> int:
+    proc = subprocess.run([sys.executable, "-c", code], env=dict(os.environ), timeout=180,
+                          capture_output=True, text=True)
+    return proc.returncode
+
+
+def test_kill_during_restore_copy_leaves_live_database(env: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    """Kill point: the process dies in the middle of copying the backup into the live file;
+    the live database is intact and unchanged."""
+    db, bak = _setup(tmp_path)
+    code = ("import os, sqlite3\n"
+            "import reliefdesk.db.backup as b\n"
+            "def copy(src_path, dst_path, *, check):\n"
+            "    src, dst = sqlite3.connect(str(src_path)), sqlite3.connect(str(dst_path))\n"
+            "    steps = []\n"
+            "    def progress(status, remaining, total):\n"
+            "        steps.append(remaining)\n"
+            "        if len(steps) == 3:\n"
+            "            os._exit(9)\n"
+            "    src.backup(dst, pages=1, progress=progress)\n"
+            "b._copy_sqlite = copy\n"
+            "from reliefdesk.cli import main\n"
+            f"main(['--db', {str(db)!r}, '--user', 'admin', 'restore', {str(bak)!r}, '--yes'])\n")
+    assert _run_killed(code) == 9
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    assert _users(db) == ["aa", "admin", "bb"]
+    assert main(["--db", str(db), "audit", "verify"]) == 0
+
+
+def test_kill_during_backup_leaves_no_backup_file(env: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    """Kill point: a backup killed before its verification leaves no file under the target
+    name (only a .part that the next backup replaces)."""
+    db, _bak = _setup(tmp_path)
+    out = tmp_path / "killed.sqlite3"
+    code = ("import os\n"
+            "import reliefdesk.db.backup as b\n"
+            "b._verify_sqlite_file = lambda path: os._exit(9)\n"
+            "from reliefdesk.cli import main\n"
+            f"main(['--db', {str(db)!r}, '--user', 'admin', 'backup', '--out', {str(out)!r}])\n")
+    assert _run_killed(code) == 9
+    assert not out.exists()
+    assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(out)]) == 0
+    assert out.exists() and not out.with_name(out.name + ".part").exists()
