@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from ..errors import NotFound, ValidationError
 from .framework import (EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..db.engine import Database
+    from ..services.context import Actor
 
 ENV_ADMIN_PASSWORD = "RELIEFDESK_ADMIN_PASSWORD"
 ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
@@ -163,7 +169,7 @@ def cmd_demo(ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def _require_demo_database(db: Any) -> None:
+def _require_demo_database(db: Database) -> None:
     """``demo`` writes only into an empty database or one a demo run created (it has the
     ``demo.generate`` audit event), so a production register never gets synthetic households
     or the published demo passwords."""
@@ -281,7 +287,7 @@ def cmd_restore(ctx: CliContext) -> int:
         work = open_work_copy(info)
         try:
             live_path = sqlite_path(ctx.db_url)
-            actor = None
+            actor: Actor | None = None
             if live_path is not None and not live_path.exists():
                 actor = _login_on_backup(ctx, work)  # a new PC: no file is made for a stranger
             db, damaged = _live_for_restore(ctx)
@@ -320,7 +326,7 @@ def cmd_restore(ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def _live_for_restore(ctx: CliContext) -> tuple[Any, bool]:
+def _live_for_restore(ctx: CliContext) -> tuple[Database, bool]:
     """The live database (created when missing) and whether its file is damaged; a damaged
     SQLite file is exactly when a restore is needed, so it is not opened through migrations."""
     from ..db.engine import Database, make_engine
@@ -337,7 +343,7 @@ def _live_for_restore(ctx: CliContext) -> tuple[Any, bool]:
     return db, True
 
 
-def _login_on_backup(ctx: CliContext, work: Any) -> Any:
+def _login_on_backup(ctx: CliContext, work: Database) -> Actor:
     """Log in ``--user`` against the backup's own users (restore onto an empty database)."""
     from ..errors import AuthError
     from ..services.users import login
@@ -351,7 +357,7 @@ def _login_on_backup(ctx: CliContext, work: Any) -> Any:
     return actor
 
 
-def _actor_in(session: Any, actor: Any) -> Any:
+def _actor_in(session: Session, actor: Actor) -> Actor:
     """``actor`` as the restored database knows them: its own user id for that username
     (none if the backup has no such user), so the event never names another person."""
     from ..models import User

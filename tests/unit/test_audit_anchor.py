@@ -189,3 +189,28 @@ def test_checkpoint_pdf(env: pytest.MonkeyPatch, tmp_path: Path,
     png = tmp_path / "checkpoint"
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(png)],
                    check=True)
+
+
+def test_check_finds_roster_unlocked_behind_the_application(db: Database,
+                                                            actors: dict[str, Actor]) -> None:
+    """A roster that was locked (audited) and is now a draft without an audited unlock, or a
+    locked roster without its lock event, is a `check` finding; audited lock/unlock is not."""
+    from datetime import date
+
+    from reliefdesk.models import Roster
+    from reliefdesk.services import audit
+    from reliefdesk.services.check import check_roster_unlocks
+
+    with db.session() as s:
+        honest = Roster(month=date(2026, 1, 1), programme="urban_dibao", status="draft")
+        forged = Roster(month=date(2026, 1, 1), programme="rural_dibao", status="draft")
+        sneaky = Roster(month=date(2026, 1, 1), programme="tekun", status="locked")
+        s.add_all([honest, forged, sneaky])
+        s.flush()
+        for roster in (honest, forged):
+            audit.record(s, actors["approver"], "roster.lock", "roster", roster.id)
+        audit.record(s, actors["admin"], "roster.unlock", "roster", honest.id)
+        ids = (honest.id, forged.id, sneaky.id)
+    with db.read_session() as s:
+        found = {(p.kind, p.entity_id) for p in check_roster_unlocks(s)}
+    assert found == {("roster_unlock_unaudited", ids[1]), ("roster_lock_unaudited", ids[2])}
