@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalError,
+                            ProgrammingError)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as SAStaleDataError
 
@@ -225,6 +226,8 @@ CORRUPT_MARKERS = ("malformed", "not a database", "file is encrypted", "database
 def _operational(exc: DBAPIError, url: str | None = None) -> DatabaseError:
     """A known, one-line Chinese error for a database failure (never raw SQL); for a busy
     SQLite file the message names the process holding the write lock when it is known."""
+    if isinstance(exc, (IntegrityError, ProgrammingError, DataError)):
+        raise exc  # a constraint or a bug, whatever words its message contains
     text = str(exc.orig) if exc.orig is not None else str(exc)
     low = text.lower()
     if any(m in low for m in CORRUPT_MARKERS):
