@@ -49,6 +49,7 @@ from ..db.engine import Database, open_database
 from ..errors import (AuthError, DatabaseError, NotFound, PermissionDenied, ReliefError,
                       ValidationError)
 from ..paths import resolve_db_url, sqlite_path
+from ..services import audit as _audit  # noqa: F401 - registers the post-upgrade step
 from ..services.context import Actor
 
 EXIT_OK = 0

@@ -103,6 +103,9 @@ def upgrade(db: Database, target: str = "head", *, seed: bool = True,
                 seed_defaults(session)
                 new = MigrationContext.configure(conn).get_current_revision() or target
                 if old is not None and old != new:
+                    if not AFTER_UPGRADE:
+                        log.warning("upgrade %s -> %s without post-upgrade hooks "
+                                    "(reliefdesk.services.audit not imported)", old, new)
                     for hook in AFTER_UPGRADE:
                         hook(session, old, new, backup_path)
                 session.flush()

@@ -384,3 +384,18 @@ def test_kill_during_backup_leaves_no_backup_file(env: pytest.MonkeyPatch,
     assert not out.exists()
     assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(out)]) == 0
     assert out.exists() and not out.with_name(out.name + ".part").exists()
+
+
+def test_cli_upgrade_in_a_fresh_process_is_audited(tmp_path: Path) -> None:
+    """Any admin command that opens an old database (here `check`, in a fresh interpreter)
+    records db.upgrade: the post-upgrade step is registered before the database opens."""
+    target = tmp_path / "old.sqlite3"
+    shutil.copyfile(DATA / "reliefdesk-0001.sqlite3", target)
+    env = {**os.environ, "RELIEFDESK_HOME": str(tmp_path / "home")}
+    proc = subprocess.run([sys.executable, "-m", "reliefdesk.cli", "--db", str(target), "check"],
+                          env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT count(*) FROM audit_event WHERE action = 'db.upgrade'"
+                       ).fetchone()[0] == 1
+    con.close()
