@@ -33,6 +33,11 @@ def parse_args(argv: list[str] | None = None) -> Options:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
+    from .logsetup import install_masking
+    from .paths import private_umask
+
+    private_umask()  # database, backups, exports, PDFs and logs: owner-only
+    install_masking()  # no ID/account/phone numbers or passwords in any log record
     from .ui.application import run
 
     return run(options)

@@ -19,15 +19,17 @@ import argparse
 import importlib
 import importlib.util
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..errors import ReliefError
 from .framework import (EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, CliContext,
-                        exit_code_for)
+                        exit_code_for, install_strict_types)
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
@@ -35,10 +37,37 @@ COMMAND_MODULES = ("admin_cmds", "roster_cmds", "forms_cmds", "policy_cmds", "re
 LOG_NAME = "reliefdesk-admin.log"
 
 
+# argparse's own English phrases that a clerk sees most, in Chinese.
+_ARGPARSE_ZH = (("the following arguments are required: ", "缺少必需的参数："),
+                ("unrecognized arguments: ", "无法识别的参数："),
+                ("expected one argument", "需要一个值"),
+                ("invalid choice: ", "无效的选项："),
+                ("(choose from ", "（可选："),
+                ("argument ", "参数 "))
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese error lines; exits 2 with the usage, like argparse itself."""
+    """argparse with Chinese error lines and the strict argument types of
+    :func:`~reliefdesk.cli.framework.install_strict_types`; exits 2 with the usage."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        install_strict_types(self)
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        from .framework import check_raw_argument
+
+        # the sub-command action sees all remaining words; each sub-parser checks its own
+        problem = None if isinstance(action, argparse._SubParsersAction) else \
+            check_raw_argument(action.dest, arg_string)
+        if problem:
+            self.error(f"参数 {'/'.join(action.option_strings) or action.dest}：{problem}")
+        return super()._get_value(action, arg_string)  # type: ignore[misc]
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        for english, chinese in _ARGPARSE_ZH:
+            message = message.replace(english, chinese)
+        message = re.sub(r"^参数 (\S+): ", r"参数 \1：", message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"错误：{message}\n")
 
@@ -65,14 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _log_crash(argv: Sequence[str]) -> Path | None:
-    text = (f"=== {datetime.now().isoformat(timespec='seconds')} reliefdesk-admin "
-            f"{' '.join(a for a in argv if 'password' not in a.lower())}\n"
-            f"{traceback.format_exc()}\n")
+    from ..logsetup import mask_sensitive
+
+    text = mask_sensitive(f"=== {datetime.now().isoformat(timespec='seconds')} reliefdesk-admin "
+                          f"{' '.join(a for a in argv if 'password' not in a.lower())}\n"
+                          f"{traceback.format_exc()}\n")
     try:
         from ..paths import log_dir
 
         path = log_dir() / LOG_NAME
-        with open(path, "a", encoding="utf-8") as fh:
+        fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
             fh.write(text)
         return path
     except Exception:  # noqa: BLE001 - the log itself failed; fall back to a temp file
@@ -100,6 +132,11 @@ def _utf8_streams() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (never raises, never prints a traceback)."""
     _utf8_streams()
+    from ..logsetup import install_masking
+    from ..paths import private_umask
+
+    private_umask()
+    install_masking()
     args_list = list(sys.argv[1:] if argv is None else argv)
     ctx: CliContext | None = None
     try:
@@ -119,7 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug: log it, one line on the terminal
         path = _log_crash(args_list)
         where = f"详情见日志 {path}" if path else "（日志无法写入）"
-        first = str(exc).splitlines()[0] if str(exc) else ""
+        from ..logsetup import mask_sensitive
+
+        first = mask_sensitive(str(exc).splitlines()[0]) if str(exc) else ""
         print(f"内部错误：{type(exc).__name__}: {first} {where}", file=sys.stderr)
         return EXIT_INTERNAL
     finally:

@@ -1,21 +1,28 @@
-"""Administration commands: init, demo, user, check, backup, restore, audit verify, office.
+"""Administration commands: init, demo, user, check, backup, restore, audit, office.
 
 Who acts: ``init`` creates the first admin (no login); ``demo`` runs as ``--user`` (admin) when
-the database already has users and as the system on an empty one; ``user``, ``backup``,
-``restore`` and ``office set`` need ``--user`` with the admin role; ``check``, ``audit verify``
-and ``office show`` only read and need no login.
+the database already has users and as the system on an empty one, and only on a demo database;
+``user``, ``backup``, ``restore``, ``audit checkpoint`` and ``office set`` need ``--user`` with
+the admin role (``restore`` onto a new PC with no users logs in against the backup itself);
+``check``, ``audit verify``, ``audit head`` and ``office show`` only read and need no login.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from ..errors import NotFound, ValidationError
 from .framework import (EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..db.engine import Database
+    from ..services.context import Actor
 
 ENV_ADMIN_PASSWORD = "RELIEFDESK_ADMIN_PASSWORD"
 ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
@@ -52,11 +59,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("check", parents=[common], help="数据检查（发现问题时退出码为 1）")
     p.set_defaults(handler=cmd_check)
 
-    p = sub.add_parser("backup", parents=[common], help="备份数据库（经校验）")
+    p = sub.add_parser("backup", parents=[common], help="备份数据库（经校验，附审计锚点 .json）")
     p.add_argument("--out", required=True, help="备份文件路径")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的备份文件")
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[common], help="从备份恢复（先自动备份当前数据库）")
+    p = sub.add_parser("restore", parents=[common],
+                       help="从备份恢复（先校验备份、自动备份当前数据库；无数据库时新建）")
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="不再询问确认")
     p.set_defaults(handler=cmd_restore)
@@ -65,7 +74,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=type(p))
     asub.required = True
     q = asub.add_parser("verify", parents=[common], help="校验审计哈希链（被改动时退出码为 1）")
+    q.add_argument("--anchor", default=None,
+                   help="核对点上的锚点 事件数:哈希[:校验码]，证明日志仍包含该处")
     q.set_defaults(handler=cmd_audit_verify)
+    q = asub.add_parser("head", parents=[common], help="显示当前审计锚点（事件数:哈希）")
+    q.set_defaults(handler=cmd_audit_head)
+    q = asub.add_parser("checkpoint", parents=[common], help="打印报县级的审计日志核对点（PDF）")
+    q.add_argument("--out", required=True, help="输出的 PDF 文件")
+    q.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    q.set_defaults(handler=cmd_audit_checkpoint)
 
     p = sub.add_parser("office", parents=[common], help="单位信息")
     osub = p.add_subparsers(dest="office_command", metavar="ACTION", parser_class=type(p))
@@ -95,6 +112,9 @@ def cmd_init(ctx: CliContext) -> int:
     state = schema_state(db)
     backup = ensure_schema(db)
     db.backup_path = backup
+    from ..db.migrate import complete_defaults
+
+    completed = complete_defaults(db)  # an init interrupted by an older version
     where = db.location_label
     if state == "empty":
         ctx.out(f"已创建数据库：{where}（版本 {head_revision()}）")
@@ -103,6 +123,8 @@ def cmd_init(ctx: CliContext) -> int:
         ctx.out(f"升级前备份：{backup}")
     else:
         ctx.out(f"数据库已是当前版本：{where}（版本 {head_revision()}）")
+    if completed:
+        ctx.out("已补齐缺少的默认数据：" + "、".join(completed))
     if not users.has_users(db):
         name = ctx.args.admin or "admin"
         password = read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {name} 的密码：")
@@ -122,6 +144,7 @@ def cmd_demo(ctx: CliContext) -> int:
     from ..services.demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
 
     db = ctx.db(create=True)
+    _require_demo_database(db)
     actor = ctx.actor("admin.users") if users.has_users(db) or ctx.args.user else SYSTEM
     n = ctx.args.households if ctx.args.households is not None else DEFAULT_HOUSEHOLDS
     result = generate_demo(db, actor, n, seed=ctx.args.seed, clean=ctx.args.clean,
@@ -144,6 +167,22 @@ def cmd_demo(ctx: CliContext) -> int:
         ctx.out("  预置的数据问题（供检查功能演示）：" + "，".join(
             f"{k}#{v}" for k, v in result.planted.items()))
     return EXIT_OK
+
+
+def _require_demo_database(db: Database) -> None:
+    """``demo`` writes only into an empty database or one a demo run created (it has the
+    ``demo.generate`` audit event), so a production register never gets synthetic households
+    or the published demo passwords."""
+    from ..models import AuditEvent, Household, User
+
+    with db.read_session() as s:
+        if s.scalar(select(AuditEvent.id).where(AuditEvent.action == "demo.generate").limit(1)):
+            return
+        if s.scalar(select(Household.id).limit(1)) is None and \
+                s.scalar(select(User.id).limit(1)) is None:
+            return
+    raise ValidationError("该数据库不是演示数据库（不是由 demo 或 --demo 创建的），拒绝写入演示数据。"
+                          "请用 --db 指定一个新的文件来生成演示数据。", code="demo.not_demo")
 
 
 # ----------------------------------------------------------------------------- users
@@ -214,38 +253,118 @@ def cmd_check(ctx: CliContext) -> int:
 
 
 def cmd_backup(ctx: CliContext) -> int:
-    from ..db.backup import backup_database
+    from ..db.backup import backup_database, check_backup_target
+    from ..paths import sqlite_path
     from ..services import audit
+    from ..services.audit_anchor import current_anchor, remember_anchor
 
     actor = ctx.actor("admin.users")
     db = ctx.db()
-    out = backup_database(db, Path(ctx.args.out))
+    out = check_backup_target(ctx.args.out, force=ctx.args.force, live=sqlite_path(db.url))
+    anchor = current_anchor(db)
+    out = backup_database(db, out, extra={"audit_anchor": anchor.with_tag(),
+                                          "by": actor.username})
     with db.session() as s:
-        audit.record(s, actor, "db.backup", "database", "", detail={"file": str(out)})
+        audit.record(s, actor, "db.backup", "database", "",
+                     detail={"file": str(out), "audit_head": anchor.text})
+    remember_anchor(db, anchor, "backup")
     ctx.out(f"备份完成并已校验：{out}")
+    ctx.out(f"审计锚点：{anchor.with_tag()}（已写入 {out.name}.json）")
     return EXIT_OK
 
 
 def cmd_restore(ctx: CliContext) -> int:
-    from ..db.backup import restore_database
-    from ..services import audit
+    import tempfile
 
-    path = Path(ctx.args.file)
-    if not path.is_file():
-        raise NotFound(f"找不到备份文件：{path}", code="restore.missing")
-    actor = ctx.actor("admin.users")
-    db = ctx.db()
-    if not ctx.args.yes and not confirm(
-            ctx, f"将用 {path} 覆盖当前数据库 {db.location_label} 的全部数据，是否继续？"):
-        raise ValidationError("已取消恢复（如确认恢复，请加 --yes）。", code="restore.cancelled")
-    safety = restore_database(db, path)
-    with db.session() as s:
-        audit.record(s, actor, "db.restore", "database", "",
-                     detail={"file": str(path), "safety_backup": str(safety)})
-    ctx.out(f"恢复完成：{path}")
-    if safety is not None:
-        ctx.out(f"恢复前的数据已备份到：{safety}")
+    from ..db.backup import install_restore, open_work_copy, prepare_restore
+    from ..errors import DatabaseError
+    from ..paths import sqlite_path
+    from ..services import audit, users
+    from ..services.audit_anchor import current_anchor, forget_journal, remember_anchor
+
+    with tempfile.TemporaryDirectory(prefix="reliefdesk-restore-") as tmp:
+        info = prepare_restore(ctx.args.file, Path(tmp))  # refuses before the live DB is touched
+        work = open_work_copy(info)
+        try:
+            live_path = sqlite_path(ctx.db_url)
+            actor: Actor | None = None
+            if live_path is not None and not live_path.exists():
+                actor = _login_on_backup(ctx, work)  # a new PC: no file is made for a stranger
+            db, damaged = _live_for_restore(ctx)
+            if actor is None:
+                if not damaged and users.has_users(db):
+                    actor = ctx.actor("admin.users")
+                else:  # nothing to lose here: the person proves who they are in the backup
+                    actor = _login_on_backup(ctx, work)
+            ctx.out(f"备份文件：{info.source}（数据库版本 {info.revision}）")
+            ctx.out("备份内容：" + "，".join(f"{k} {v}" for k, v in info.counts.items() if v))
+            if info.audit_head:
+                ctx.out(f"备份时的审计锚点：{info.audit_head}")
+            if not ctx.args.yes and not confirm(
+                    ctx, f"将用 {info.source} 覆盖当前数据库 {db.location_label} 的全部数据，是否继续？"):
+                raise ValidationError("已取消恢复（如确认恢复，请加 --yes）。",
+                                      code="restore.cancelled")
+            with work.session() as s:  # the event lives in the restored data itself
+                audit.record(s, _actor_in(s, actor), "db.restore", "database", "", detail={
+                    "file": str(info.source), "from_revision": info.revision,
+                    "by": actor.username, "by_name": actor.display_name,
+                    "replaced": db.location_label})
+        finally:
+            work.close()
+        try:
+            safety = install_restore(db, info.work, damaged=damaged)
+        except DatabaseError as exc:
+            if not damaged and exc.code == "restore.failed":  # the live DB is back: say so
+                with db.session() as s:
+                    audit.record(s, actor, "db.restore", "database", "", success=False,
+                                 detail={"file": str(info.source), "error": exc.message[:500]})
+            raise
+    forget_journal(db)
+    remember_anchor(db, current_anchor(db), "restore")
+    ctx.out(f"恢复完成：{info.source}")
+    ctx.out(f"恢复前的数据已备份到：{safety}")
     return EXIT_OK
+
+
+def _live_for_restore(ctx: CliContext) -> tuple[Database, bool]:
+    """The live database (created when missing) and whether its file is damaged; a damaged
+    SQLite file is exactly when a restore is needed, so it is not opened through migrations."""
+    from ..db.engine import Database, make_engine
+    from ..errors import DatabaseError
+
+    try:
+        return ctx.db(create=True), False
+    except DatabaseError as exc:
+        if exc.code != "db.corrupt":
+            raise
+    db = Database(url=ctx.db_url, engine=make_engine(ctx.db_url))
+    ctx._db = db  # closed by main
+    ctx.out("当前数据库文件已损坏，将用备份替换（损坏的文件会保留一份副本）。")
+    return db, True
+
+
+def _login_on_backup(ctx: CliContext, work: Database) -> Actor:
+    """Log in ``--user`` against the backup's own users (restore onto an empty database)."""
+    from ..errors import AuthError
+    from ..services.users import login
+    from .framework import ENV_PASSWORD, read_password
+
+    username = getattr(ctx.args, "user", None)
+    if not username:
+        raise AuthError("恢复需要以备份中的管理员身份执行：请加 --user 用户名。", code="cli.no_user")
+    actor = login(work, username, read_password(f"用户 {username} 的密码：", ENV_PASSWORD))
+    actor.require("admin.users")
+    return actor
+
+
+def _actor_in(session: Session, actor: Actor) -> Actor:
+    """``actor`` as the restored database knows them: its own user id for that username
+    (none if the backup has no such user), so the event never names another person."""
+    from ..models import User
+    from ..services.context import Actor
+
+    uid = session.scalar(select(User.id).where(User.username == actor.username))
+    return Actor(uid or 0, actor.username, actor.display_name, actor.role)
 
 
 # ----------------------------------------------------------------------------- audit
@@ -254,17 +373,51 @@ def cmd_restore(ctx: CliContext) -> int:
 def cmd_audit_verify(ctx: CliContext) -> int:
     from ..models import AuditEvent
     from ..services.audit import verify_chain
+    from ..services.audit_anchor import (journal_anchors, parse_anchor, verify_anchor_in,
+                                         verify_journal_in)
 
-    with ctx.db().session() as s:
+    anchor = parse_anchor(ctx.args.anchor) if ctx.args.anchor else None
+    db = ctx.db()
+    journal = journal_anchors(db)
+    with db.read_session() as s:
         problems = verify_chain(s)
+        if anchor is not None:
+            problems += verify_anchor_in(s, anchor[0], anchor[1])
+        problems += verify_journal_in(s, journal)
         count = s.scalar(select(func.count(AuditEvent.id))) or 0
     if not problems:
         ctx.out(f"审计链完整：共 {count} 条事件，未发现篡改。")
+        if anchor is not None:
+            ctx.out(f"与锚点相符：日志仍包含第 {anchor[0].count} 条事件及其之前的全部记录。")
         return EXIT_OK
     ctx.out(f"审计链校验失败：发现 {len(problems)} 处问题")
     for p in problems:
         ctx.out(f"  {p.message}")
     return EXIT_PROBLEMS
+
+
+def cmd_audit_head(ctx: CliContext) -> int:
+    from ..services.audit_anchor import current_anchor
+
+    anchor = current_anchor(ctx.db())
+    ctx.out(f"审计锚点：{anchor.with_tag()}")
+    return EXIT_OK
+
+
+def cmd_audit_checkpoint(ctx: CliContext) -> int:
+    from ..db.backup import check_backup_target
+    from ..paths import write_private
+    from ..services.audit_anchor import audit_checkpoint
+
+    out = check_backup_target(ctx.args.out, force=ctx.args.force)
+    pdf, anchor = audit_checkpoint(ctx.db(), ctx.actor("admin.users"))
+    try:
+        write_private(out, pdf)
+    except OSError as exc:
+        raise ValidationError(f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write") from exc
+    ctx.out(f"已输出审计日志核对点：{out}")
+    ctx.out(f"审计锚点：{anchor.with_tag()}")
+    return EXIT_OK
 
 
 # ----------------------------------------------------------------------------- office

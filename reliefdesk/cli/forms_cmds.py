@@ -28,7 +28,7 @@ from ..documents.pdf.fonts import font_warning
 from ..errors import ValidationError
 from ..services import printing, printing_notices
 from ..services.printing import PrintResult
-from .framework import EXIT_OK, CliContext
+from .framework import EXIT_OK, MAX_INT, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")
 
@@ -63,7 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     for name, help_text, handler in (("roster", "资金发放花名册", _roster),
                                      ("changes", "变动名册", _changes)):
         sp = add(name, help_text, handler)
-        sp.add_argument("--month", required=True, help="所属期 YYYY-MM")
+        sp.add_argument("--month", type=month_arg, required=True, help="所属期 YYYY-MM")
         sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
                         help="保障项目（默认：本月唯一的或全部项目花名册）")
         sp.add_argument("--full-ids", action="store_true",
@@ -77,7 +77,7 @@ def parse_ids(text: str) -> list[int]:
         part = part.strip()
         if not part:
             continue
-        if not part.isdigit():
+        if not (part.isascii() and part.isdigit() and int(part) <= MAX_INT):
             raise ValidationError(f"编号“{part}”不是数字；请用逗号分隔的编号，如 1,2,3。",
                                   code="cli.ids", field="ids")
         out.append(int(part))

@@ -19,7 +19,13 @@ command name; always pass it as ``parents=[common]``. A handler gets a :class:`C
   checks ``permission`` and returns the :class:`~reliefdesk.services.context.Actor`; every
   command that changes data must act through it, so the audit trail names the person;
 * ``ctx.out(text)`` / ``ctx.table(headers, rows)`` – plain UTF-8 output on stdout;
-* :func:`read_new_password` – a new password from an environment variable or a prompt (twice).
+* :func:`read_new_password` – a new password from an environment variable or a prompt (twice);
+* :func:`month_arg` – the argument type for every ``--month`` (the shared strict parser of
+  :mod:`reliefdesk.domain.months`).
+
+Every parser is strict at the root (:func:`install_strict_types`): ``type=int`` accepts only
+ASCII digits within the database's integer range, and no argument may contain NUL or other
+control characters; a path argument (``--db``, ``--out``, ``file``...) may not be empty.
 
 Handlers return the exit code (:data:`EXIT_OK`, or :data:`EXIT_PROBLEMS` when a check found
 something) and raise :class:`~reliefdesk.errors.ReliefError` for anything the user must fix;
@@ -32,6 +38,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -42,6 +49,7 @@ from ..db.engine import Database, open_database
 from ..errors import (AuthError, DatabaseError, NotFound, PermissionDenied, ReliefError,
                       ValidationError)
 from ..paths import resolve_db_url, sqlite_path
+from ..services import audit as _audit  # noqa: F401 - registers the post-upgrade step
 from ..services.context import Actor
 
 EXIT_OK = 0
@@ -53,6 +61,48 @@ EXIT_INTERNAL = 70  # a bug: traceback written to the log file
 EXIT_INTERRUPTED = 130
 
 ENV_PASSWORD = "RELIEFDESK_PASSWORD"
+
+MAX_INT = 2**31 - 1  # PostgreSQL ``integer``; SQLite's limit is larger
+PATH_DESTS = frozenset({"db", "out", "file", "dir", "path", "folder"})
+_INT_RE = re.compile(r"-?[0-9]{1,12}")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def strict_int(text: str) -> int:
+    """``type=int`` for every command: ASCII digits only, within ±2³¹−1."""
+    value = text.strip()
+    if not _INT_RE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效的整数（只接受半角数字 0-9）")
+    number = int(value)
+    if abs(number) > MAX_INT:
+        raise argparse.ArgumentTypeError(f"数值 {value} 超出范围（最大 {MAX_INT}）")
+    return number
+
+
+def month_arg(text: str) -> str:
+    """``type=`` for every ``--month``/``--from``/``--to``: strict ``YYYY-MM`` within the
+    allowed window (not more than one month ahead); returns the normalised text."""
+    from ..domain.months import MonthError, parse_month_text
+
+    try:
+        month = parse_month_text(text)
+    except MonthError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def check_raw_argument(dest: str, text: str) -> str | None:
+    """Why a raw command-line value is refused before any conversion, or None."""
+    if _CONTROL_RE.search(text):
+        return "不能包含控制字符"
+    if dest in PATH_DESTS and not text.strip():
+        return "路径不能为空"
+    return None
+
+
+def install_strict_types(parser: argparse.ArgumentParser) -> None:
+    """Make ``type=int`` strict on ``parser`` (argparse looks types up in this registry)."""
+    parser.register("type", int, strict_int)
 
 
 def exit_code_for(error: ReliefError) -> int:
@@ -172,6 +222,7 @@ def confirm(ctx: CliContext, question: str) -> bool:
 
 __all__ = [
     "EXIT_AUTH", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_NOT_FOUND", "EXIT_OK",
-    "EXIT_PROBLEMS", "CliContext", "DatabaseError", "confirm", "exit_code_for", "read_new_password",
-    "read_password",
+    "EXIT_PROBLEMS", "CliContext", "DatabaseError", "check_raw_argument", "confirm",
+    "exit_code_for", "install_strict_types", "month_arg", "read_new_password", "read_password",
+    "strict_int",
 ]

@@ -32,7 +32,7 @@ from ..errors import NotFound, ValidationError
 from ..models import Roster
 from ..services import roster as svc
 from ..services import roster_oneoff as oneoff
-from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext
+from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid", "all")
 
@@ -45,7 +45,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     def add(name: str, help_text: str, handler: Any, month: bool = True) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, parents=[common], help=help_text)
         if month:
-            sp.add_argument("--month", help="所属期 YYYY-MM")
+            sp.add_argument("--month", type=month_arg, help="所属期 YYYY-MM")
             sp.add_argument("--id", type=int, default=None, help="按编号指定花名册")
         sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
                         help="保障项目（默认：全部项目）")
@@ -67,13 +67,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imp = add("import-return", "导入银行回盘文件", _import_return)
     imp.add_argument("file", help="回盘文件 (.xlsx/.xls)")
     back = add("back-pay", "已锁定月份按现行核定金额计算补发", _back_pay, month=False)
-    back.add_argument("--from", dest="from_month", required=True, help="起始月份 YYYY-MM")
-    back.add_argument("--to", dest="to_month", required=True, help="结束月份 YYYY-MM")
+    back.add_argument("--from", dest="from_month", type=month_arg, required=True,
+                       help="起始月份 YYYY-MM")
+    back.add_argument("--to", dest="to_month", type=month_arg, required=True,
+                       help="结束月份 YYYY-MM")
     lst = add("list", "列出花名册", _list, month=False)
-    lst.add_argument("--month", default=None, help="所属期 YYYY-MM")
+    lst.add_argument("--month", type=month_arg, default=None, help="所属期 YYYY-MM")
     grants = sub.add_parser("grants", parents=[common], help="临时救助发放情况（待发放/已发放）")
     grants.add_argument("--status", choices=("due", "paid"), default=None)
-    grants.add_argument("--month", default=None, help="应发月份 YYYY-MM")
+    grants.add_argument("--month", type=month_arg, default=None, help="应发月份 YYYY-MM")
     grants.set_defaults(handler=_grants)
     cash = sub.add_parser("pay-cash", parents=[common], help="临时救助现金发放（凭签字的领款收据）")
     cash.add_argument("--grant", type=int, required=True, help="临时救助记录编号（grants 列出）")

@@ -116,6 +116,22 @@ def seed_defaults(session: Session) -> None:
             session.add(Holiday(day=day, kind=kind, name=name))
 
 
+def missing_default_data(session: Session) -> list[str]:
+    """Names of the default data :func:`seed_defaults` would add (empty when complete)."""
+    missing: list[str] = []
+    if session.scalar(select(Township.id).limit(1)) is None:
+        missing.append("乡镇(街道)")
+    if session.scalar(select(PolicyVersion.id).limit(1)) is None:
+        missing.append("政策参数")
+    if session.get(AuditHead, 1) is None:
+        missing.append("审计链起点")
+    keys = set(session.scalars(select(Setting.key)))
+    missing += [f"设置 {k}" for k in DEFAULT_SETTINGS if k not in keys]
+    if session.scalar(select(Holiday.day).limit(1)) is None and _holiday_seed():
+        missing.append("节假日")
+    return missing
+
+
 def _holiday_seed() -> list[tuple[date, str, str]]:
     try:
         from ..domain.calendar import default_holiday_table

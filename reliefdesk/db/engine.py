@@ -18,12 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalError,
+                            ProgrammingError)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as SAStaleDataError
 
 from ..errors import DatabaseError, StaleDataError
-from ..paths import sqlite_path
+from ..paths import make_private, sqlite_path
+from . import text_guard
+
+text_guard.install()
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,17 @@ def is_network_path(path: Path) -> bool:
     return best_type in NETWORK_FS
 
 
+def _application_name() -> str:
+    import getpass
+    import socket
+
+    try:
+        who = f"{getpass.getuser()}@{socket.gethostname()}"
+    except Exception:  # noqa: BLE001 - no user name in odd environments
+        who = socket.gethostname()
+    return f"reliefdesk {who} pid {os.getpid()}"[:63]
+
+
 def make_engine(url: str, *, check_share: bool = True) -> Engine:
     path = sqlite_path(url)
     if path is not None:
@@ -90,13 +105,21 @@ def make_engine(url: str, *, check_share: bool = True) -> Engine:
                 "单机使用请把数据库放在本机硬盘上。",
                 code="db.network_share",
             )
+        if path.exists() and not path.is_file():
+            raise DatabaseError(f"数据库路径不是普通文件：{path}", code="db.not_file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        # hide_parameters: an error message (and so a log or crash report) never carries the
+        # ID or account numbers bound to a statement.
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
-        return create_engine(url, pool_pre_ping=True)
+        # application_name: the server's pg_stat_activity shows which PC and account holds a
+        # lock (the "who" of a busy shared database).
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                             connect_args={"application_name": _application_name()})
     raise DatabaseError(f"不支持的数据库地址：{url}", code="db.url")
 
 
@@ -135,9 +158,9 @@ class Database:
             session.rollback()
             raise StaleDataError("记录已被其他用户修改，本次修改未保存。请刷新后重试。",
                                  code="stale") from exc
-        except OperationalError as exc:
+        except DBAPIError as exc:
             session.rollback()
-            raise _operational(exc) from exc
+            raise _operational(exc, self.url) from exc
         except BaseException:
             session.rollback()
             raise
@@ -150,8 +173,8 @@ class Database:
         session = self._read_factory()
         try:
             yield session
-        except OperationalError as exc:
-            raise _operational(exc) from exc
+        except DBAPIError as exc:
+            raise _operational(exc, self.url) from exc
         finally:
             session.rollback()
             session.close()
@@ -160,15 +183,84 @@ class Database:
         self.engine.dispose()
 
 
-def _operational(exc: OperationalError) -> DatabaseError:
+PROC_LOCKS = Path("/proc/locks")
+WAL_WRITE_LOCK_BYTE = 120  # SQLite's WAL write lock: byte 120 of the -shm file
+
+
+def lock_holders(path: Path) -> list[str]:
+    """Who holds SQLite's write lock on ``path`` ("PID 123：reliefdesk-admin --user clerk …"),
+    as far as the system tells (Linux ``/proc/locks``); empty when unknown."""
+    shm = path.with_name(path.name + "-shm")
+    try:
+        st = shm.stat()
+        lines = PROC_LOCKS.read_text().splitlines()
+    except OSError:
+        return []
+    dev = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    holders: list[str] = []
+    for line in lines:
+        parts = line.split()
+        if "->" in parts:  # a waiter, not a holder
+            continue
+        if len(parts) < 8 or parts[3] != "WRITE" or parts[5] != dev:
+            continue
+        if parts[6] != str(WAL_WRITE_LOCK_BYTE):
+            continue
+        pid = parts[4]
+        if pid == str(os.getpid()):
+            continue
+        try:
+            raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+            cmd = " ".join(a for a in raw.decode("utf-8", "replace").split("\0") if a)
+        except OSError:
+            cmd = ""
+        from ..logsetup import mask_sensitive
+
+        holders.append(f"PID {pid}：{mask_sensitive(cmd)[:160]}" if cmd else f"PID {pid}")
+    return holders
+
+
+CORRUPT_MARKERS = ("malformed", "not a database", "file is encrypted", "database corrupt")
+
+
+def _operational(exc: DBAPIError, url: str | None = None) -> DatabaseError:
+    """A known, one-line Chinese error for a database failure (never raw SQL); for a busy
+    SQLite file the message names the process holding the write lock when it is known."""
+    if isinstance(exc, (IntegrityError, ProgrammingError, DataError)):
+        raise exc  # a constraint or a bug, whatever words its message contains
     text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text or "busy" in text:
-        return DatabaseError("数据库正被其他程序占用，请稍后再试。", code="db.locked")
-    if "disk" in text and "full" in text:
+    low = text.lower()
+    if any(m in low for m in CORRUPT_MARKERS):
+        return corrupt_error(text)
+    if "locked" in low or "busy" in low:
+        path = sqlite_path(url) if url else None
+        holders = lock_holders(path) if path is not None else []
+        who = f"（正在写入的程序：{'；'.join(holders)}）" if holders else ""
+        return DatabaseError(f"数据库正被其他程序占用{who}，请稍后再试。", code="db.locked")
+    if "disk" in low and "full" in low:
         return DatabaseError("磁盘已满，数据未保存。请清理磁盘空间后重试。", code="db.full")
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in low or "read-only" in low:
         return DatabaseError("数据库文件只读，无法保存。", code="db.readonly")
+    if not isinstance(exc, OperationalError):  # integrity/programming errors are bugs
+        raise exc
     return DatabaseError(f"数据库错误：{text.splitlines()[0] if text else exc}", code="db.error")
+
+
+def describe_db_error(exc: DBAPIError) -> DatabaseError | None:
+    """The known error for a driver failure (damaged file, busy, full disk...), or None."""
+    try:
+        return _operational(exc)
+    except DBAPIError:
+        return None
+
+
+def corrupt_error(detail: str = "") -> DatabaseError:
+    """The message for a damaged database file, with what to do about it."""
+    del detail  # the SQLite wording is not for the clerk; the log has the traceback
+    return DatabaseError(
+        "数据库文件损坏（或不是 reliefdesk 数据库），无法读取。请不要继续使用此文件：用最近的备份恢复"
+        "（reliefdesk-admin restore 备份文件 --yes，或在程序的“备份与恢复”中恢复），"
+        "并保留损坏的文件交技术人员检查。", code="db.corrupt")
 
 
 def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
@@ -178,11 +270,20 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
 
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
-    except OperationalError as exc:
+        # A deferred read: opening never waits for (or takes) the write lock.
+        with engine.execution_options(reliefdesk_readonly=True).connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if engine.dialect.name
+                                 == "sqlite" else "SELECT 1")
+            conn.rollback()
+    except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseError(f"无法打开数据库：{_operational(exc).message}", code="db.open") from exc
+        known = _operational(exc, url)
+        if known.code == "db.corrupt":
+            raise known from exc
+        raise DatabaseError(f"无法打开数据库：{known.message}", code="db.open") from exc
+    path = sqlite_path(url)
+    if path is not None and path.exists():
+        make_private(path)
     db = Database(url=url, engine=engine)
     if migrate:
         try:

@@ -1,13 +1,20 @@
 """Schema versioning with the Alembic migrations shipped inside the package.
 
-On open: an empty database is created at head and seeded with default data; an older one is
-backed up (verified copy) and upgraded in ONE transaction; a newer one (a revision this program
-does not know) is refused with a clear message.
+On open: an empty database is created at head and seeded with default data in ONE transaction
+(a crash leaves an empty file that the next open creates again); an older one is backed up
+(verified copy) and upgraded in ONE transaction that also adds every new default setting, runs
+the :data:`AFTER_UPGRADE` hooks (the services register the search-key rebuild and the audit
+event ``db.upgrade`` there: this layer may not import them) and commits only if all succeed;
+a newer one (a revision this program does not know) is refused with a clear message.
+
+Reading the revision never takes SQLite's write lock, so a long write elsewhere does not stop
+another program from opening the database.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,14 +24,21 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import inspect
+from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from .engine import Database
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+UpgradeHook = Callable[[Session, "str | None", str, "Path | None"], None]
+#: Called inside the upgrade transaction with (session, old revision, new revision, backup).
+AFTER_UPGRADE: list[UpgradeHook] = []
 
 
 def alembic_config() -> Config:
@@ -39,9 +53,17 @@ def head_revision() -> str:
     return head
 
 
+def _read_engine(db: Database) -> Engine:
+    return db.engine.execution_options(reliefdesk_readonly=True)
+
+
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    """The stored revision, read without taking the write lock."""
+    with _read_engine(db).connect() as conn:
+        try:
+            return MigrationContext.configure(conn).get_current_revision()
+        finally:
+            conn.rollback()
 
 
 def schema_state(db: Database) -> str:
@@ -49,7 +71,9 @@ def schema_state(db: Database) -> str:
     script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(db)
     if current is None:
-        tables = set(inspect(db.engine).get_table_names())
+        with _read_engine(db).connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            conn.rollback()
         return "foreign" if tables - {"alembic_version"} else "empty"
     if current == script.get_current_head():
         return "current"
@@ -60,11 +84,52 @@ def schema_state(db: Database) -> str:
     return "older"
 
 
-def upgrade(db: Database, target: str = "head") -> None:
+def upgrade(db: Database, target: str = "head", *, seed: bool = True,
+            backup_path: Path | None = None) -> None:
+    """Upgrade to ``target``, add missing default data and run the hooks, in ONE transaction.
+
+    The hooks run only when an existing database moved to a newer revision.
+    """
+    from .defaults import seed_defaults
+
     cfg = alembic_config()
-    with db.engine.begin() as conn:  # one transaction for all revisions
+    old = current_revision(db)
+    with db.engine.begin() as conn:  # one transaction for all revisions and the defaults
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        if seed:
+            session = Session(bind=conn)
+            try:
+                seed_defaults(session)
+                new = MigrationContext.configure(conn).get_current_revision() or target
+                if old is not None and old != new:
+                    if not AFTER_UPGRADE:
+                        log.warning("upgrade %s -> %s without post-upgrade hooks "
+                                    "(reliefdesk.services.audit not imported)", old, new)
+                    for hook in AFTER_UPGRADE:
+                        hook(session, old, new, backup_path)
+                session.flush()
+            finally:
+                session.close()
+
+
+def missing_defaults(db: Database) -> list[str]:
+    """What default data a database at head lacks (an ``init`` interrupted by an old version)."""
+    from .defaults import missing_default_data
+
+    with db.read_session() as session:
+        return missing_default_data(session)
+
+
+def complete_defaults(db: Database) -> list[str]:
+    """Add the missing default data; returns what was missing."""
+    from .defaults import missing_default_data, seed_defaults
+
+    with db.session() as session:
+        missing = missing_default_data(session)
+        if missing:
+            seed_defaults(session)
+    return missing
 
 
 def ensure_schema(db: Database, *, backup: bool = True) -> Path | None:
@@ -81,11 +146,7 @@ def ensure_schema(db: Database, *, backup: bool = True) -> Path | None:
         raise DatabaseError("该文件不是 reliefdesk 数据库（有数据表但没有版本信息），已拒绝打开。",
                             code="db.foreign")
     if state == "empty":
-        upgrade(db)
-        from .defaults import seed_defaults
-
-        with db.session() as session:
-            seed_defaults(session)
+        upgrade(db)  # schema and default data in one transaction
         log.info("created database at %s", head_revision())
         return None
     backup_path = None
@@ -93,6 +154,6 @@ def ensure_schema(db: Database, *, backup: bool = True) -> Path | None:
         from .backup import backup_database
 
         backup_path = backup_database(db, reason="pre-upgrade")
-    upgrade(db)
+    upgrade(db, backup_path=backup_path)
     log.info("upgraded database to %s (backup %s)", head_revision(), backup_path)
     return backup_path

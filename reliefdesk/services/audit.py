@@ -1,4 +1,10 @@
-"""Hash-chained audit log, appended in the same transaction as the write it records."""
+"""Hash-chained audit log, appended in the same transaction as the write it records.
+
+Importing this module also registers the post-upgrade step with :mod:`reliefdesk.db.migrate`
+(the db layer may not import services): when an older database is upgraded, the search keys
+are rebuilt and the upgrade is recorded as the audit event ``db.upgrade``, in the upgrade's
+own transaction. Anchors of the chain outside the database: :mod:`.audit_anchor`.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,17 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.defaults import GENESIS_HASH
+from ..db import migrate
 from ..db.engine import Database
 from ..models import AuditEvent, AuditHead, User, utcnow
-from .context import Actor
+from .context import SYSTEM, Actor
 
 
 def _canonical(ev: AuditEvent) -> str:
@@ -150,3 +158,17 @@ def filter_choices(db: Database, actor: Actor) -> tuple[list[str], list[str]]:
         actions = list(s.scalars(select(AuditEvent.action).distinct()
                                  .order_by(AuditEvent.action)))
     return names, actions
+
+
+def _after_upgrade(session: Session, old: str | None, new: str, backup: Path | None) -> None:
+    """Post-upgrade step (see the module docstring)."""
+    from .search import rebuild_search_keys
+
+    persons = rebuild_search_keys(session)
+    record(session, SYSTEM, "db.upgrade", "database", new, detail={
+        "from": old, "to": new, "backup": str(backup) if backup else None,
+        "search_keys_rebuilt": persons})
+
+
+if _after_upgrade not in migrate.AFTER_UPGRADE:
+    migrate.AFTER_UPGRADE.append(_after_upgrade)

@@ -21,7 +21,9 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, not_, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from ..db.engine import Database
+from sqlalchemy.exc import DBAPIError
+
+from ..db.engine import Database, describe_db_error
 from ..domain.idnumber import check_digit, parse_id
 from ..domain.masking import mask_id
 from ..errors import ValidationError
@@ -282,8 +284,52 @@ def check_locked_rosters(s: Session) -> list[Problem]:
             for p in verify_locked_rosters(s)]
 
 
+def check_roster_unlocks(s: Session) -> list[Problem]:
+    """Every lock and unlock of a roster has its audit event: a draft roster with more
+    ``roster.lock`` than ``roster.unlock`` events (or an unlock history longer than the
+    audited unlocks) was unlocked behind the application."""
+    from ..models import Roster
+
+    counts: dict[tuple[str, str], int] = {}
+    for entity_id, action, n in s.execute(
+            select(AuditEvent.entity_id, AuditEvent.action, func.count())
+            .where(AuditEvent.entity == "roster",
+                   AuditEvent.action.in_(("roster.lock", "roster.unlock")),
+                   AuditEvent.success.is_(True))
+            .group_by(AuditEvent.entity_id, AuditEvent.action)):
+        counts[(str(entity_id), str(action))] = int(n)
+    out: list[Problem] = []
+    for rid, status, history in s.execute(select(Roster.id, Roster.status, Roster.unlock_history)
+                                          .order_by(Roster.id)):
+        locks = counts.get((str(rid), "roster.lock"), 0)
+        unlocks = counts.get((str(rid), "roster.unlock"), 0)
+        expected_locks = unlocks + (1 if status == "locked" else 0)
+        if locks > expected_locks or len(history or []) > unlocks:
+            out.append(Problem("roster_unlock_unaudited", "roster", rid,
+                               f"花名册 #{rid} 曾被锁定，但解锁没有审计记录（锁定 {locks} 次、"
+                               f"审计的解锁 {unlocks} 次，当前状态 {status}）：可能在程序之外被改动"))
+        elif status == "locked" and locks < expected_locks:
+            out.append(Problem("roster_lock_unaudited", "roster", rid,
+                               f"花名册 #{rid} 为锁定状态，但没有对应的锁定审计记录"))
+        if len(out) >= MAX_PER_KIND:
+            break
+    return out
+
+
+def check_default_data(s: Session) -> list[Problem]:
+    """The default data a new database gets (townships, policy, settings...) is present."""
+    from ..db.defaults import missing_default_data
+
+    missing = missing_default_data(s)
+    if not missing:
+        return []
+    return [Problem("default_data", "database", None,
+                    f"缺少默认数据：{'、'.join(missing)}（初始化未完成；请运行 reliefdesk-admin init 补齐）")]
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("integrity", check_sqlite_integrity),
+    ("default_data", check_default_data),
     ("id_numbers", check_id_numbers),
     ("entrusted", check_entrusted),
     ("accounts", check_accounts),
@@ -295,6 +341,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("application_steps", check_application_steps),
     ("audit_chain", check_audit_chain),
     ("locked_rosters", check_locked_rosters),
+    ("roster_unlocks", check_roster_unlocks),
 ]
 
 
@@ -322,11 +369,21 @@ def run_checks_in(s: Session) -> CheckReport:
         try:
             with s.begin_nested():  # a failing check must not abort the others (PostgreSQL)
                 found = check(s)
+        except DBAPIError as exc:
+            known = describe_db_error(exc)
+            if known is not None and known.code == "db.corrupt":  # no point in going on
+                problems.append(Problem("integrity", "database", None, known.message))
+                break
+            why = known.message if known is not None else type(exc.orig).__name__
+            found = [Problem("check_failed", "check", name, f"检查项 {name} 执行失败：{why}")]
         except Exception as exc:  # a broken check is itself a finding, not a crash
             found = [Problem("check_failed", "check", name, f"检查项 {name} 执行失败：{exc}")]
         timings[name] = round(time.perf_counter() - t0, 3)
         problems.extend(found)
-    stats = _stats(s)
+    try:
+        stats = _stats(s)
+    except DBAPIError:
+        stats = {}
     stats["seconds"] = timings
     stats["truncated_at"] = MAX_PER_KIND
     return CheckReport(tuple(problems), stats)
@@ -337,10 +394,17 @@ def run_checks(db: Database, actor: Actor | None = None) -> CheckReport:
 
     On SQLite the checks read inside one transaction, so they see one consistent snapshot.
     """
+    from .audit_anchor import journal_anchors, verify_journal_in
+
     if actor is not None:
         actor.require("read")
     t0 = time.perf_counter()
+    anchors = journal_anchors(db)
     with db.read_session() as s:
         report = run_checks_in(s)
+        anchored = [Problem("audit_anchor", "audit_event", p.event_id, p.message)
+                    for p in verify_journal_in(s, anchors)]
+    if anchored:
+        report = CheckReport(report.problems + tuple(anchored), report.stats)
     report.stats["total_seconds"] = round(time.perf_counter() - t0, 3)
     return report

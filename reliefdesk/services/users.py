@@ -104,10 +104,16 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
     with db.session() as s:
         user = s.scalar(select(User).where(User.username == username.strip()))
         if user is None or not user.active:
-            audit.record(s, SYSTEM, "login", "user", username, success=False,
+            _equal_time(password)  # the answer must not come faster for an unknown name
+            audit.record(s, SYSTEM, "login", "user", username[:32], success=False,
                          detail={"reason": "unknown"})
+            s.commit()
             raise AuthError("用户名或密码错误。", code="auth.bad")
         if user.locked_until is not None and user.locked_until > now:
+            _equal_time(password)
+            audit.record(s, Actor(user.id, user.username, user.display_name, user.role), "login",
+                         "user", user.id, success=False, detail={"reason": "locked"})
+            s.commit()
             raise AuthError(f"账户已锁定，{_until(user.locked_until, now)}后可再试，或请管理员解锁。",
                             code="auth.locked", until=user.locked_until.isoformat())
         try:
@@ -140,6 +146,20 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
         user.locked_until = None
         audit.record(s, actor, "login", "user", user.id)
         return actor
+
+
+_dummy_hash: str | None = None
+
+
+def _equal_time(password: str) -> None:
+    """Spend the time of one Argon2 verification (against a throwaway hash)."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = hash_password("reliefdesk-timing-equaliser")
+    try:
+        _hasher.verify(_dummy_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        pass
 
 
 def verify_password(db: Database, actor: Actor, password: str) -> bool:
