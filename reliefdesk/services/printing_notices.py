@@ -25,8 +25,8 @@ from .printing_common import (PrintResult, count_pages, file_name, office_for_pr
                               record_print)
 
 __all__ = ["NOTICE_KINDS", "MonthNotice", "change_notice_data", "change_notice_pdf",
-           "month_notice_changes", "month_notices", "month_notices_pdf", "notice_changes",
-           "termination_notice_pdf"]
+           "change_notices_pdf", "household_notice_ids", "month_notice_changes", "month_notices",
+           "month_notices_pdf", "notice_changes", "termination_notice_pdf"]
 
 NOTICE_KINDS = tuple(CHANGE_TITLES)
 
@@ -115,7 +115,7 @@ def month_notices(db: Database, actor: Actor, month: str | date) -> list[MonthNo
 
 def month_notices_pdf(db: Database, actor: Actor,
                       month: str | date) -> tuple[PrintResult, list[str]]:
-    """All 告知书 of the month's 减发/停发/终止 decisions in one PDF (one per page or more),
+    """All 告知书 of the month's 减发/停发/终止 decisions in one PDF (each on its own page),
     with one line per notice; refuses a month without any. Each notice's print is audited
     on its change (and thus on the household's history)."""
     from .roster_types import month_text, parse_month
@@ -127,20 +127,50 @@ def month_notices_pdf(db: Database, actor: Actor,
         if not changes:
             raise RuleViolation(f"{month_text(start)} 没有需要告知书的减发、停发或终止决定。",
                                 code="notice.none")
-        datas, lines, households = [], [], {}
-        for c in changes:
-            data = change_notice_data(s, c)
-            e = s.get(Enrollment, c.enrollment_id)
-            households[c.id] = e.household_id if e else None
-            datas.append(data)
-            lines.append(_notice_line(data, c, households[c.id] or 0))
-        title = f"{month_text(start)} 减发停发终止告知书（{len(datas)} 份）"
-        pdf = build_change_notices(datas, title)
-        result = PrintResult(pdf, title, file_name("告知书", month_text(start)), count_pages(pdf))
-        record_print(s, actor, result, document="change_notices_month",
-                     entity="enrollment_change", ids=[c.id for c in changes], full_ids=False,
-                     households=households, extra={"month": month_text(start)})
-        return result, lines
+        return _notices_pdf_in(s, actor, changes, f"{month_text(start)} 减发停发终止告知书",
+                               month_text(start))
+
+
+def change_notices_pdf(db: Database, actor: Actor,
+                       change_ids: list[int]) -> tuple[PrintResult, list[str]]:
+    """The 告知书 of the given 减发/停发/终止 changes in one PDF (e.g. the notices one member
+    event produced: a 减发 and a 停发), audited like :func:`month_notices_pdf`."""
+    actor.require("print")
+    with db.session() as s:
+        changes = [c for c in (s.get(EnrollmentChange, i) for i in change_ids) if c is not None]
+        if not changes:
+            raise NotFound("没有要打印的告知书。", code="notice.not_found")
+        return _notices_pdf_in(s, actor, changes, "减发停发终止告知书",
+                               "-".join(str(c.id) for c in changes[:5]))
+
+
+def household_notice_ids(db: Database, actor: Actor, household_id: int) -> list[int]:
+    """Ids of the household's changes that need a 告知书 (to find those a change just made)."""
+    actor.require("read")
+    with db.read_session() as s:
+        return list(s.scalars(select(EnrollmentChange.id)
+                              .join(Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
+                              .where(Enrollment.household_id == household_id,
+                                     EnrollmentChange.kind.in_(NOTICE_KINDS))
+                              .order_by(EnrollmentChange.id)))
+
+
+def _notices_pdf_in(s: Session, actor: Actor, changes: list[EnrollmentChange], title: str,
+                    tag: str) -> tuple[PrintResult, list[str]]:
+    datas, lines, households = [], [], {}
+    for c in changes:
+        data = change_notice_data(s, c)
+        e = s.get(Enrollment, c.enrollment_id)
+        households[c.id] = e.household_id if e else None
+        datas.append(data)
+        lines.append(_notice_line(data, c, households[c.id] or 0))
+    title = f"{title}（{len(datas)} 份）"
+    pdf = build_change_notices(datas, title)
+    result = PrintResult(pdf, title, file_name("告知书", tag), count_pages(pdf))
+    record_print(s, actor, result, document="change_notices", entity="enrollment_change",
+                 ids=[c.id for c in changes], full_ids=False, households=households,
+                 extra={"batch": tag})
+    return result, lines
 
 
 def change_notice_pdf(db: Database, actor: Actor, change_id: int) -> PrintResult:

@@ -217,7 +217,7 @@ def test_month_notices_in_one_pdf_service_and_cli(db, actors, tmp_path: Path, mo
     assert "家庭收入增加" in t and "外出务工失联" in t and "行政复议" in t
     with db.session() as s:
         printed = list(s.scalars(select(AuditEvent).where(AuditEvent.action == "print")))
-        assert {p.detail["document"] for p in printed} == {"change_notices_month"}
+        assert {p.detail["document"] for p in printed} == {"change_notices"}
         assert len(printed) == 2
     for month, msg in (("2026-07", "没有需要告知书"), ("2026-13", "格式不正确")):
         code = cli_main(["--db", db.url, "--user", "clerk", "forms", "changes", "--month",
