@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from reliefdesk.db.engine import Database
@@ -54,8 +54,9 @@ def test_advance_cap_and_case_by_case_threshold_edited(qtbot, sqlite_db: Databas
     spin.setValue(2000.00)
     editor.temp_case_spin.setValue(5000.00)
     _save(qtbot, section, editor, QDate(2025, 7, 1), "先行救助上限")
-    spin.ensurePolished()
-    section.grab().save(str(tmp_path / "policy_temp_aid.png"))
+    group = editor.findChild(QWidget, "policyTempGroup")
+    group.grab().save(str(tmp_path / "policy_temp_aid.png"))
+    assert spin.width() >= spin.sizeHint().width()  # the special text is not clipped
     with sqlite_db.read_session() as s:
         p = policy.policy_on(s, date(2025, 7, 1))
     assert p.data["temp_aid_advance_cap_fen"] == 200000 and advance_cap_of(p) == 200000
