@@ -102,7 +102,7 @@ def reassess_in(s: Session, actor: Actor, e: Enrollment, month: date, on_date: d
     kind = "unchanged"
     if amount.fen != old:
         view = enrollments.change_amount_in(s, actor, e.id, amount.fen, reason, on_date=on_date,
-                                            effective_month=month)
+                                            effective_month=month, while_suspended=True)
         change_id, kind = view.changes[-1].id, view.changes[-1].kind
     e.standard_fen = amount.standard_fen
     e.policy_id, e.policy_name = policy.id, policy.name

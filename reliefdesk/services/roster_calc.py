@@ -153,16 +153,21 @@ def facts_in_month(f: EnrollmentFacts, month: date) -> EnrollmentFacts:
     if not f.bases:
         return f
     chosen: dict[str, Any] | None = None
+    span = (month, month)  # months between the chosen basis and ``month``
     for b_ in sorted(f.bases, key=lambda x: (x.effective_month, x.id)):
         if b_.effective_month <= month:
-            chosen = b_.after
+            chosen, span = b_.after, (b_.effective_month, month)
         else:
             if chosen is None:
-                chosen = b_.before
+                chosen, span = b_.before, (month, b_.effective_month)
             break
     if not chosen:
         return f
-    return replace(f, **{k: chosen[k] for k in _BASIS_FIELDS if k in chosen and
+    keys = _BASIS_FIELDS
+    if any(c.kind in ("restandard", "调标") and span[0] < c.effective_month <= span[1]
+           for c in f.changes):
+        keys = tuple(k for k in keys if k not in ("standard_fen", "policy_name"))  # 调标 since
+    return replace(f, **{k: chosen[k] for k in keys if k in chosen and
                          (chosen[k] is not None or k in ("income_fen", "standard_fen"))})
 
 

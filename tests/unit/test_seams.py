@@ -250,3 +250,38 @@ def test_date_of_death_on_the_person_form_goes_through_the_death_event(db, actor
         kinds = set(s.scalars(select(RecipientEvent.kind)))
         assert {"death", "reassess"} <= kinds
         assert s.get(Enrollment, h["enrollment_id"]).persons == 2
+
+
+def test_member_death_while_held_and_later_restandard(db, actors):
+    """A member dying while payment is held (payee dead) still re-decides the amount (no
+    error); a 调标 after a re-decision shows the new standard from its month while earlier
+    months keep theirs."""
+    from test_roster_support import add_policy
+
+    from reliefdesk.services.restandard import restandard
+
+    setup_policy(db)
+    h = make_household(db, persons=3, pci_fen=10000)  # (400 - 100) × 3 = 900.00
+    with db.session() as s:
+        others = [p.id for p in s.scalars(select(Person).where(
+            Person.household_id == h["household_id"], Person.id != h["payee_id"]))]
+    me.record_death(db, actors["reviewer"], h["payee_id"], date(2026, 3, 10))  # held from 04
+    r = me.record_death(db, actors["reviewer"], others[0], date(2026, 4, 10))  # while held
+    assert any("减发" in line for line in r.changes)
+    with db.session() as s:
+        e = s.get(Enrollment, h["enrollment_id"])
+        assert (e.status, e.persons, e.amount_fen) == ("suspended", 1, 10000)  # 300 → 1 × 100
+    acc.set_account(db, actors["reviewer"], h["household_id"], others[1], CARD, "农商银行",
+                    effective_month=date(2026, 6, 1), on_date=date(2026, 5, 25))
+    add_policy(db, date(2026, 7, 1), rural_dibao_standard_fen=45000)
+    result = restandard(db, actors["approver"], "2026-07")
+    assert result.count("changed") == 1
+    june = _line(roster.generate(db, actors["clerk"], "2026-06", with_lines=True),
+                 h["enrollment_id"])
+    july = _line(roster.generate(db, actors["clerk"], "2026-07", with_lines=True),
+                 h["enrollment_id"])
+    assert (june.persons, june.standard_fen, june.due_fen) == (1, 40000, 10000)
+    assert (july.persons, july.standard_fen, july.due_fen) == (1, 45000, 15000)
+    # no roster locked: payment resumes from May; April (2 persons: (400 - 150) × 2) is paid
+    # back on the next roster generated
+    assert june.adjustment_fen == 50000 and "2026-04" in june.adjustment_reason
