@@ -17,13 +17,19 @@ from test_roster_support import make_household, setup_policy
 
 from reliefdesk.cli import main as cli_main
 from reliefdesk.domain.accounts import make_card_number
-from reliefdesk.errors import PermissionDenied, RuleViolation
 from reliefdesk.domain.benefits import SelfCare
-from reliefdesk.models import Application, AuditEvent, Enrollment, Person, RecipientEvent, RosterAdjustment
-from reliefdesk.services import enrollments, printing_notices, roster
+from reliefdesk.errors import PermissionDenied, RuleViolation
+from reliefdesk.models import (
+    Application,
+    AuditEvent,
+    Enrollment,
+    Person,
+    RecipientEvent,
+    RosterAdjustment,
+)
+from reliefdesk.services import enrollments, printing_notices, register_people, roster
 from reliefdesk.services import member_events as me
 from reliefdesk.services import register_accounts as acc
-from reliefdesk.services import register_people
 from reliefdesk.services.register_types import PersonInput
 
 CARD = make_card_number("622848", 19, "000087654321")
@@ -65,8 +71,8 @@ def test_member_death_keeps_old_basis_for_earlier_months(db, actors):
     member = _other_member(db, h)
     r = me.record_death(db, actors["reviewer"], member.id, date(2026, 3, 10))
     assert r.effective_month == date(2026, 4, 1)
-    assert r.changes == ("在保记录 #%d 减发：600.00 元 → 200.00 元（2 人），自 2026-04 起"
-                         % h["enrollment_id"],)
+    eid = h["enrollment_id"]
+    assert r.changes == (f"在保记录 #{eid} 减发：600.00 元 → 200.00 元（2 人），自 2026-04 起",)
     march = _line(roster.generate(db, actors["clerk"], "2026-03", with_lines=True),
                   h["enrollment_id"])
     assert (march.persons, march.due_fen) == (3, 60000)
