@@ -129,6 +129,7 @@ class EnrollmentsPage(QWidget):
         self.notice_month_edit = QDateEdit(QDate(today.year, today.month, 1))
         self.notice_month_edit.setObjectName("enrollmentNoticeMonthEdit")
         self.notice_month_edit.setDisplayFormat("yyyy-MM")
+        self.notice_month_edit.setMinimumWidth(100)
         self.notice_month_edit.setToolTip(self.tr("Month the changes take effect"))
         self.notices_button = QPushButton(self.tr("Print the month's notices..."))
         self.notices_button.setObjectName("enrollmentMonthNoticesButton")
