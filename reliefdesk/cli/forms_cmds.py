@@ -7,8 +7,9 @@
     forms decision    --id N --out FILE          确认通知书 / 不予确认告知书
     forms change-notice --change N --out FILE    减发/停发/终止告知书（变更记录编号）
     forms termination-notice --proposal N --out FILE   拟终止特困供养公示
+    forms changes     --month YYYY-MM --out FILE   本月全部减发/停发/终止告知书（一个 PDF）
     forms roster      --month YYYY-MM [--programme P] [--full-ids] --out FILE   发放花名册
-    forms changes     --month YYYY-MM [--programme P] [--full-ids] --out FILE   变动名册
+    forms change-roster --month YYYY-MM [--programme P] [--full-ids] --out FILE   变动名册
 
 Acts as ``--user`` (permission ``print``; every print is audited). The file is written
 atomically: a temporary file in the same folder, then renamed over the target.
@@ -60,8 +61,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--change", type=int, required=True, help="变更记录编号（在保记录的减发、停发、终止）")
     add("termination-notice", "拟终止特困人员救助供养公示", _termination_notice).add_argument(
         "--proposal", type=int, required=True, help="拟终止记录编号")
+    add("changes", "本月全部减发、停发、终止告知书（一个 PDF）", _changes).add_argument(
+        "--month", required=True, help="变更生效月份 YYYY-MM")
     for name, help_text, handler in (("roster", "资金发放花名册", _roster),
-                                     ("changes", "变动名册", _changes)):
+                                     ("change-roster", "变动名册", _change_roster)):
         sp = add(name, help_text, handler)
         sp.add_argument("--month", type=month_arg, required=True, help="所属期 YYYY-MM")
         sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
@@ -106,13 +109,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _save(ctx: CliContext, result: PrintResult) -> int:
+def _save(ctx: CliContext, result: PrintResult, lines: list[str] | None = None) -> int:
+    """Write the PDF, then print ``lines`` (one per document in it) and the file line."""
     out = Path(ctx.args.out)
     try:
         write_atomic(out, result.pdf)
     except OSError as exc:
         raise ValidationError(f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write",
                               field="out") from exc
+    for line in lines or []:
+        ctx.out(line)
     ctx.out(f"已输出 {out}（{result.title}，{result.pages} 页，{len(result.pdf)} 字节）")
     warning = font_warning()
     if warning:
@@ -160,6 +166,12 @@ def _roster(ctx: CliContext) -> int:
 
 
 def _changes(ctx: CliContext) -> int:
+    result, lines = printing_notices.month_notices_pdf(ctx.db(), ctx.actor("print"),
+                                                       ctx.args.month)
+    return _save(ctx, result, lines)
+
+
+def _change_roster(ctx: CliContext) -> int:
     a = ctx.args
     return _save(ctx, printing.change_roster_pdf(ctx.db(), ctx.actor("print"), a.month,
                                                  a.programme, mask_ids=not a.full_ids))

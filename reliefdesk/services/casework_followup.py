@@ -8,15 +8,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from sqlalchemy import select
+
 from ..db.engine import Database
-from ..domain.benefits import care_tier
-from ..errors import NotFound, RuleViolation, ValidationError
-from ..models import Application, CaseRecord
+from ..domain.benefits import SelfCare, care_tier
+from ..domain.months import next_month
+from ..errors import NotFound, PermissionDenied, RuleViolation, ValidationError
+from ..models import Application, CaseRecord, Enrollment
 from . import audit
+from .amount_change import Reassessment, reassess_in
 from .context import Actor
 from .policy import work_calendar
 
-__all__ = ["REASSESS_WD", "record_reassessment", "report_self_care_change"]
+__all__ = ["REASSESS_WD", "record_reassessment", "record_reassessment_full",
+           "report_self_care_change"]
 
 REASSESS_WD = 10
 _RULE = "民发〔2021〕43号 第二十条"
@@ -53,8 +58,19 @@ def report_self_care_change(db: Database, actor: Actor, application_id: int, not
 
 def record_reassessment(db: Database, actor: Actor, application_id: int,
                         values: Mapping[str, bool], *, on_date: date) -> str:
-    """The county's re-assessment: six items → care tier (returned); a changed tier is then
-    applied to the amount by an 调整 decision."""
+    """The county's re-assessment: six items → care tier (returned); see
+    :func:`record_reassessment_full` for the amount change it records."""
+    return record_reassessment_full(db, actor, application_id, values, on_date=on_date)[0]
+
+
+def record_reassessment_full(db: Database, actor: Actor, application_id: int,
+                             values: Mapping[str, bool], *,
+                             on_date: date) -> tuple[str, Reassessment | None]:
+    """The county's re-assessment: six items → care tier. A tier different from the one the
+    live enrollment's amount rests on re-decides the amount from the next month through the
+    one amount function (the care part of the tekun amount), recorded as a dated 增发/减发
+    with its basis (``amount_change.reassess_in``; a 减发 prints its 告知书); that needs a
+    reviewer or approver (``enrollment.change``)."""
     actor.require("case.investigate")
     missing = [k for k in _ITEMS if k not in values]
     if missing:
@@ -68,4 +84,16 @@ def record_reassessment(db: Database, actor: Actor, application_id: int,
                          recorded_by=actor.user_id))
         audit.record(s, actor, "application.self_care_reassessed", "application", app.id,
                      household_id=app.household_id, detail={"care_tier": tier})
-        return tier
+        e = s.scalar(select(Enrollment).where(Enrollment.application_id == app.id,
+                                              Enrollment.status.in_(("active", "phase_out"))))
+        change = None
+        if e is not None and (e.care_tier or "full") != tier:
+            if not actor.can("enrollment.change"):
+                raise PermissionDenied("重新评估改变了自理等级和供养金额，须由审核人或负责人登记。",
+                                       code="perm.enrollment.change")
+            month = max(next_month(on_date), e.start_month)
+            change = reassess_in(s, actor, e, month, on_date,
+                                 f"生活自理能力重新评估（{on_date:%Y-%m-%d}）："
+                                 f"{SelfCare(e.care_tier or 'full').label_zh} → "
+                                 f"{SelfCare(tier).label_zh}", care_tier=tier)
+        return tier, change

@@ -22,7 +22,7 @@ from ..domain.workflow import PROGRAMME_LABELS
 from ..errors import NotFound, RuleViolation, ValidationError
 from ..models import (Enrollment, EnrollmentChange, Household, Person, RecipientEvent, Township,
                       Village, Visit)
-from . import enrollments
+from . import enrollments, termination
 from .context import Actor
 from .enrollments import EnrollmentView
 from .member_events import EVENT_KINDS, record_event_in
@@ -212,8 +212,10 @@ def _recheck_in(s: Session, actor: Actor, enrollment_id: int, result: str, *, on
     note = reason.strip() or ("定期核查，情况无明显变化" if result == "unchanged" else "")
     if result != "unchanged" and not note:
         raise ValidationError("请填写复核结论的理由。", code="enrollment.reason", field="reason")
+    propose = result == "terminated" and _needs_publicity(e, grounds)
+    label = "拟终止（公示 7 天）" if propose else RECHECK_RESULTS[result]
     view = enrollments.record_recheck_in(s, actor, e.id, on_date=on_date, stability=stability,
-                                         note=f"复核：{RECHECK_RESULTS[result]}。{note}")
+                                         note=f"复核：{label}。{note}")
     if result == "adjusted":
         if not new_fen:
             raise ValidationError("请填写调整后的月保障金。", code="enrollment.amount",
@@ -223,14 +225,25 @@ def _recheck_in(s: Session, actor: Actor, enrollment_id: int, result: str, *, on
     elif result == "phase_out":
         view = enrollments.start_phase_out_in(s, actor, e.id, f"复核后渐退：{note}",
                                               on_date=on_date, start_month=effective_month)
+    elif propose:
+        # 特困: the termination is proposed and published 7 days first (第二十五条); the
+        # procedure (objection, finalise) continues in the termination dialog / service
+        termination.propose_in(s, actor, e.id, grounds or "", f"复核后拟终止：{note}",
+                               start=on_date, recorded_on=date.today())
     elif result == "terminated":
         view = enrollments.terminate_in(s, actor, e.id, grounds or "", f"复核后终止：{note}",
                                         on_date=on_date, effective_month=effective_month)
     record_event_in(s, actor, e.household_id, "recheck", on_date,
-                    f"复核结果：{RECHECK_RESULTS[result]}。{note}", enrollment_id=e.id,
+                    f"复核结果：{label}。{note}", enrollment_id=e.id,
                     effective_month=effective_month,
                     detail={"result": result, "visit_id": visit.id if visit else None})
     return view
+
+
+def _needs_publicity(e: Enrollment, grounds: str | None) -> bool:
+    """A tekun termination other than for death goes through the 7-day publicity."""
+    return e.programme == "tekun" and grounds in enrollments.TEKUN_TERMINATION_GROUNDS \
+        and grounds != "death"
 
 
 def batch_recheck(db: Database, actor: Actor, items: list[dict[str, Any]], *,

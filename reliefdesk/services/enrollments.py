@@ -302,11 +302,14 @@ def change_amount(db: Database, actor: Actor, enrollment_id: int, new_fen: int, 
 
 def change_amount_in(s: Session, actor: Actor, enrollment_id: int, new_fen: int, reason: str, *,
                      on_date: date, effective_month: date | None = None,
-                     expected_version: int | None = None) -> EnrollmentView:
-    """:func:`change_amount` inside the caller's transaction."""
+                     expected_version: int | None = None,
+                     while_suspended: bool = False) -> EnrollmentView:
+    """:func:`change_amount` inside the caller's transaction. ``while_suspended``: a held
+    enrollment's decided amount may change too (a re-decision after a member event; it is
+    what a resumption or back pay then pays)."""
     actor.require("enrollment.change")
     e = _load(s, enrollment_id, expected_version)
-    _require_open(e, "active", "phase_out")
+    _require_open(e, "active", "phase_out", *(("suspended",) if while_suspended else ()))
     if new_fen <= 0:
         raise ValidationError("调整后的金额必须大于 0；停发请用“停发”，退出请用“终止”。",
                               field="new_fen", code="enrollment.amount")

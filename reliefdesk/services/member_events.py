@@ -16,9 +16,9 @@ shows on the next roster as a 变动 with its reason:
 * **prison / military service** (服刑、现役义务兵, §2.3 excluded members): the member is not
   counted while excluded (减发); the return counts them again (增发).
 
-The reassessed amount comes from the roster's own calculator (``roster_calc.compute``): the
-enrollment's assessed household income shared by the members now covered
-(``per_capita_income``): one amount rule.
+The reassessed amount comes from the roster's own calculator (``roster_calc.compute``, via
+``amount_change.reassess_in``): the enrollment's assessed household income shared by the
+members now covered: one amount rule, recorded with its basis from the effective month.
 """
 
 from __future__ import annotations
@@ -31,18 +31,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
-from ..domain.benefits import per_capita_income
-from ..domain.months import month_start, next_month
+from ..domain.months import add_months, month_start, next_month
 from ..errors import NotFound, RuleViolation, ValidationError
-from ..models import Enrollment, EnrollmentMember, Household, Person, RecipientEvent
+from ..models import Enrollment, EnrollmentMember, Person, RecipientEvent
 from . import audit, enrollments
+from .amount_change import reassess_in
 from .context import Actor
-from .policy import policy_on
 from .register_people import add_person_in
 from .register_types import PersonInput
 
 __all__ = [
-    "EVENT_KINDS", "EventResult", "record_birth", "record_death", "record_exclusion",
+    "EVENT_KINDS", "EventResult", "record_birth", "record_death", "record_death_in",
+    "record_exclusion",
     "record_event_in", "record_move_in", "record_move_out", "release_payee_holds_in",
 ]
 
@@ -52,7 +52,7 @@ EVENT_KINDS = {
     "conscript": "入伍（现役义务兵）", "conscript_end": "退役", "payee_hold": "领取人死亡暂停发放",
     "payee_set": "指定新领取人", "transfer_out": "迁出本乡镇", "transfer_in": "迁入本乡镇",
     "transfer_out_county": "迁出本县", "recheck": "复核", "account": "登记/更换收款账户",
-    "account_stop": "停用收款账户",
+    "account_stop": "停用收款账户", "reassess": "重新核算", "payee_back_pay": "领取人变更补发",
 }
 _LIVE = ("active", "phase_out", "suspended")
 _EXCLUSIONS = {"prison": "prison", "conscript": "conscript"}
@@ -128,43 +128,15 @@ def _effective(e: Enrollment, month: date) -> date:
 
 def _reassess(s: Session, actor: Actor, e: Enrollment, month: date, on_date: date,
               reason: str) -> str | None:
-    """Recompute the amount over the members now covered (the assessed household income
-    shared by the new number of persons); record 增发/减发 from ``month``.
-    Returns the change line, or None when the amount does not change."""
-    from .roster_calc import compute  # the roster's one amount function
-
-    covered = _covered(s, e, month)
-    persons = len(covered)
+    """Re-decide the amount over the members now covered (the assessed household income
+    shared by the new number of persons) through the one amount function, recorded as a
+    dated 增发/减发 with its basis (``amount_change.reassess_in``): a roster of an earlier
+    month keeps the old persons and amount. Returns the change line, or None when the
+    number of persons does not change."""
+    persons = len(_covered(s, e, month))
     if persons == 0 or persons == e.persons:
         return None
-    # the assessed household income stays; only the number of persons sharing it changes
-    total = e.per_capita_income_fen * max(e.persons, 1)
-    pci = per_capita_income(total, persons)
-    h = s.get(Household, e.household_id)
-    policy = policy_on(s, month)
-
-    def basis(n: int, per_capita: int) -> dict[str, Any]:
-        return {"programme": e.programme, "method": e.method, "persons": n,
-                "per_capita_income_fen": per_capita, "care_tier": e.care_tier,
-                "care_mode": e.care_mode,
-                "topups": [str(c.get("category") if isinstance(c, dict) else c)
-                           for c in (e.topup_categories or []) if c],
-                "area_type": h.area_type if h else "rural", "fixed_fen": e.amount_fen}
-
-    before = compute(basis(e.persons, e.per_capita_income_fen), policy).fen
-    amount = compute(basis(persons, pci), policy)
-    e.persons, e.per_capita_income_fen = persons, pci
-    s.flush()
-    if amount.fen <= 0:
-        e.next_recheck = month
-        return f"重新核算后本户不再有应发金额，已列入 {month:%Y-%m} 到期核查"
-    if amount.fen == before or amount.fen == e.amount_fen:
-        return None
-    view = enrollments.change_amount_in(s, actor, e.id, amount.fen, reason, on_date=on_date,
-                                        effective_month=month)
-    kind = "增发" if view.changes[-1].kind == "increase" else "减发"
-    return f"在保记录 #{e.id} {kind}：{view.changes[-1].old_fen / 100:.2f} 元 → " \
-           f"{view.amount_fen / 100:.2f} 元，自 {month:%Y-%m} 起"
+    return reassess_in(s, actor, e, month, on_date, reason, persons=persons).line
 
 
 def _hold_for_payee(s: Session, actor: Actor, e: Enrollment, person: Person, month: date,
@@ -214,24 +186,31 @@ def _leave(s: Session, actor: Actor, person: Person, month: date, on_date: date,
 def record_death(db: Database, actor: Actor, person_id: int, death_date: date, *,
                  reason: str = "") -> EventResult:
     """死亡: payment for the person stops from the month after ``death_date``."""
-    _check_date(death_date, "死亡日期")
     with db.session() as s:
-        person = _person(s, person_id)
-        if person.deceased_on is not None:
-            raise ValidationError(f"{person.name} 已于 {person.deceased_on:%Y-%m-%d} 登记死亡。",
-                                  code="event.already_dead")
-        if death_date < person.birth_date:
-            raise ValidationError("死亡日期早于出生日期。", code="event.date", field="event_date")
-        _require(actor, s, person)
-        month = next_month(death_date)
-        person.deceased_on = death_date
-        s.flush()
-        why = f"于 {death_date:%Y-%m-%d} 死亡"
-        lines = _leave(s, actor, person, month, date.today(), why, death=True)
-        ev = record_event_in(s, actor, person.household_id, "death", death_date,
-                             reason.strip() or f"{person.name}{why}", person_id=person.id,
-                             effective_month=month, detail={"changes": lines},)
-        return EventResult(ev.id, person.household_id, person.id, month, tuple(lines))
+        return record_death_in(s, actor, person_id, death_date, reason=reason)
+
+
+def record_death_in(s: Session, actor: Actor, person_id: int, death_date: date, *,
+                    reason: str = "") -> EventResult:
+    """:func:`record_death` inside the caller's transaction (e.g. the register's person form
+    when it records a date of death: ``register_people.update_person`` routes it here)."""
+    _check_date(death_date, "死亡日期")
+    person = _person(s, person_id)
+    if person.deceased_on is not None:
+        raise ValidationError(f"{person.name} 已于 {person.deceased_on:%Y-%m-%d} 登记死亡。",
+                              code="event.already_dead")
+    if death_date < person.birth_date:
+        raise ValidationError("死亡日期早于出生日期。", code="event.date", field="event_date")
+    _require(actor, s, person)
+    month = next_month(death_date)
+    person.deceased_on = death_date
+    s.flush()
+    why = f"于 {death_date:%Y-%m-%d} 死亡"
+    lines = _leave(s, actor, person, month, date.today(), why, death=True)
+    ev = record_event_in(s, actor, person.household_id, "death", death_date,
+                         reason.strip() or f"{person.name}{why}", person_id=person.id,
+                         effective_month=month, detail={"changes": lines},)
+    return EventResult(ev.id, person.household_id, person.id, month, tuple(lines))
 
 
 def _require(actor: Actor, s: Session, person: Person) -> None:
@@ -352,8 +331,14 @@ def _arrival(db: Database, actor: Actor, household_id: int, data: PersonInput, k
 def release_payee_holds_in(s: Session, actor: Actor, household_id: int, payee: Person,
                            on_date: date) -> list[str]:
     """A new payee is set: the enrollments held because the payee died resume from the
-    current month (or the held month, if later)."""
+    current month (or the held month, if later; never a month already on a locked roster),
+    and the months held are paid back once as 补发 on the roster of the resumption month
+    (``roster_adjust.held_back_pay_in``: the decided amount in force in each held month)."""
+    from .roster_adjust import held_back_pay_in
+    from .roster_build import latest_locked_month
+
     lines = []
+    locked = latest_locked_month(s)
     for ev in s.scalars(select(RecipientEvent).where(RecipientEvent.household_id == household_id,
                                                      RecipientEvent.kind == "payee_hold")
                         .order_by(RecipientEvent.id)):
@@ -363,12 +348,22 @@ def release_payee_holds_in(s: Session, actor: Actor, household_id: int, payee: P
         ev.detail = {**(ev.detail or {}), "released": True}
         if e is None or e.status != "suspended":
             continue
-        month = max(month_start(on_date), ev.effective_month or month_start(on_date))
+        held = ev.effective_month or month_start(on_date)
+        month = max(month_start(on_date), held,
+                    next_month(locked) if locked is not None else held)
         enrollments.resume_in(s, actor, e.id, f"已指定新领取人{payee.name}，恢复发放",
                               on_date=on_date, effective_month=month)
+        back = held_back_pay_in(s, actor, e.id, held, add_months(month, -1), month,
+                                "领取人死亡暂停发放期间补发：") if held < month else []
+        total = sum(a.amount_fen for a in back)
         record_event_in(s, actor, household_id, "payee_set", on_date,
                         f"指定新领取人{payee.name}", person_id=payee.id, enrollment_id=e.id,
-                        effective_month=month)
-        lines.append(f"在保记录 #{e.id} 恢复发放：新领取人{payee.name}，自 {month:%Y-%m} 起")
+                        effective_month=month,
+                        detail={"back_pay_ids": [a.id for a in back], "back_pay_fen": total})
+        line = f"在保记录 #{e.id} 恢复发放：新领取人{payee.name}，自 {month:%Y-%m} 起"
+        if back:
+            line += (f"；暂停期间 {held:%Y-%m} 至 {add_months(month, -1):%Y-%m} 补发 "
+                     f"{total / 100:.2f} 元，列入 {month:%Y-%m} 名册")
+        lines.append(line)
     s.flush()
     return lines

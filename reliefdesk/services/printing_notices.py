@@ -5,13 +5,17 @@ the ones written there; a tekun termination adds the referral noted by
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..documents.pdf.change_notice import (CHANGE_TITLES, ChangeNoticeData,
                                            TerminationNoticeData, build_change_notice,
-                                           build_termination_notice)
+                                           build_change_notices, build_termination_notice)
+from ..domain.money import fen_to_yuan
 from ..errors import NotFound, RuleViolation
 from ..models import Application, Enrollment, EnrollmentChange, Household, Person, Village
 from ..models import Township, TerminationProposal
@@ -20,8 +24,9 @@ from .context import Actor
 from .printing_common import (PrintResult, count_pages, file_name, office_for_print,
                               record_print)
 
-__all__ = ["NOTICE_KINDS", "change_notice_data", "change_notice_pdf", "notice_changes",
-           "termination_notice_pdf"]
+__all__ = ["NOTICE_KINDS", "MonthNotice", "change_notice_data", "change_notice_pdf",
+           "change_notices_pdf", "household_notice_ids", "month_notice_changes", "month_notices",
+           "month_notices_pdf", "notice_changes", "termination_notice_pdf"]
 
 NOTICE_KINDS = tuple(CHANGE_TITLES)
 
@@ -59,6 +64,113 @@ def notice_changes(s: Session, enrollment_id: int) -> list[EnrollmentChange]:
     return list(s.scalars(select(EnrollmentChange).where(
         EnrollmentChange.enrollment_id == enrollment_id,
         EnrollmentChange.kind.in_(NOTICE_KINDS)).order_by(EnrollmentChange.id)))
+
+
+@dataclass(frozen=True)
+class MonthNotice:
+    """One 告知书 of a month: the change it notifies and a one-line description."""
+
+    change_id: int
+    enrollment_id: int
+    household_id: int
+    kind: str
+    name: str
+    effective_month: date
+    line: str
+
+
+def month_notice_changes(s: Session, month: date) -> list[EnrollmentChange]:
+    """The 减发/停发/终止 decisions effective in ``month`` (the month's changes that need a
+    告知书), in household order."""
+    return list(s.scalars(select(EnrollmentChange)
+                          .join(Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
+                          .where(EnrollmentChange.effective_month == month,
+                                 EnrollmentChange.kind.in_(NOTICE_KINDS))
+                          .order_by(Enrollment.household_id, EnrollmentChange.id)))
+
+
+def _notice_line(data: ChangeNoticeData, change: EnrollmentChange, household_id: int) -> str:
+    money = (f"{fen_to_yuan(data.old_fen)} → {fen_to_yuan(data.new_fen)} 元"
+             if data.kind == "decrease" else f"原每月 {fen_to_yuan(data.old_fen)} 元")
+    return (f"{CHANGE_TITLES[data.kind]} 变更 #{change.id} 家庭 #{household_id} {data.name}："
+            f"{money}，自 {data.effective_month:%Y-%m} 起")
+
+
+def month_notices(db: Database, actor: Actor, month: str | date) -> list[MonthNotice]:
+    """The 告知书 the month's changes need (nothing printed)."""
+    from .roster_types import parse_month
+
+    actor.require("read")
+    start = parse_month(month)
+    with db.read_session() as s:
+        out = []
+        for c in month_notice_changes(s, start):
+            e = s.get(Enrollment, c.enrollment_id)
+            assert e is not None
+            data = change_notice_data(s, c)
+            out.append(MonthNotice(c.id, e.id, e.household_id, c.kind, data.name,
+                                   c.effective_month, _notice_line(data, c, e.household_id)))
+        return out
+
+
+def month_notices_pdf(db: Database, actor: Actor,
+                      month: str | date) -> tuple[PrintResult, list[str]]:
+    """All 告知书 of the month's 减发/停发/终止 decisions in one PDF (each on its own page),
+    with one line per notice; refuses a month without any. Each notice's print is audited
+    on its change (and thus on the household's history)."""
+    from .roster_types import month_text, parse_month
+
+    actor.require("print")
+    start = parse_month(month)
+    with db.session() as s:
+        changes = month_notice_changes(s, start)
+        if not changes:
+            raise RuleViolation(f"{month_text(start)} 没有需要告知书的减发、停发或终止决定。",
+                                code="notice.none")
+        return _notices_pdf_in(s, actor, changes, f"{month_text(start)} 减发停发终止告知书",
+                               month_text(start))
+
+
+def change_notices_pdf(db: Database, actor: Actor,
+                       change_ids: list[int]) -> tuple[PrintResult, list[str]]:
+    """The 告知书 of the given 减发/停发/终止 changes in one PDF (e.g. the notices one member
+    event produced: a 减发 and a 停发), audited like :func:`month_notices_pdf`."""
+    actor.require("print")
+    with db.session() as s:
+        changes = [c for c in (s.get(EnrollmentChange, i) for i in change_ids) if c is not None]
+        if not changes:
+            raise NotFound("没有要打印的告知书。", code="notice.not_found")
+        return _notices_pdf_in(s, actor, changes, "减发停发终止告知书",
+                               "-".join(str(c.id) for c in changes[:5]))
+
+
+def household_notice_ids(db: Database, actor: Actor, household_id: int) -> list[int]:
+    """Ids of the household's changes that need a 告知书 (to find those a change just made)."""
+    actor.require("read")
+    with db.read_session() as s:
+        return list(s.scalars(select(EnrollmentChange.id)
+                              .join(Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
+                              .where(Enrollment.household_id == household_id,
+                                     EnrollmentChange.kind.in_(NOTICE_KINDS))
+                              .order_by(EnrollmentChange.id)))
+
+
+def _notices_pdf_in(s: Session, actor: Actor, changes: list[EnrollmentChange], title: str,
+                    tag: str) -> tuple[PrintResult, list[str]]:
+    datas, lines, households = [], [], {}
+    for c in changes:
+        data = change_notice_data(s, c)
+        e = s.get(Enrollment, c.enrollment_id)
+        households[c.id] = e.household_id if e else None
+        datas.append(data)
+        lines.append(_notice_line(data, c, households[c.id] or 0))
+    title = f"{title}（{len(datas)} 份）"
+    pdf = build_change_notices(datas, title)
+    result = PrintResult(pdf, title, file_name("告知书", tag), count_pages(pdf))
+    record_print(s, actor, result, document="change_notices", entity="enrollment_change",
+                 ids=[c.id for c in changes], full_ids=False, households=households,
+                 extra={"batch": tag})
+    return result, lines
 
 
 def change_notice_pdf(db: Database, actor: Actor, change_id: int) -> PrintResult:

@@ -310,9 +310,15 @@ def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput,
             fields["id_number_old"] = p.id_number_old  # keep the old number on file
         before = {k: getattr(p, k) for k in fields}
         changed = {k: v for k, v in fields.items() if before[k] != v}
+        died = changed.pop("deceased_on") if before["deceased_on"] is None and \
+            changed.get("deceased_on") is not None else None
         for k, v in changed.items():
             setattr(p, k, v)
         s.flush()
+        if died is not None:  # a death has payment effects: the one death event does them
+            from .member_events import record_death_in
+
+            record_death_in(s, actor, p.id, died)
         if "name" in changed or "id_number" in changed:
             write_search_keys(s, p)
             s.flush()

@@ -39,7 +39,7 @@ from .policy import Policy, policy_on
 from .roster_adjust import back_pay_in
 from .roster_build import latest_locked_month
 from .roster_calc import (AMOUNT_KINDS, Calculator, EnrollmentFacts, decided_fen_in,
-                          formula_basis)
+                          facts_in_month, formula_basis)
 from .roster_load import load
 from .roster_types import MONTHLY_PROGRAMMES, month_text, parse_month
 
@@ -133,6 +133,7 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
         if f.status not in OPEN_STATUSES or (f.end_month is not None and f.end_month < start):
             continue
         month = max(start, f.start_month)
+        f = facts_in_month(f, month)  # the basis decided for that month
         name = snaps[f.enrollment_id].payee_name
         if month not in calcs:
             p = policy_on(s, month)

@@ -119,18 +119,61 @@ def add_adjustment(db: Database, actor: Actor, enrollment_id: int, kind: str, am
         if e is None:
             raise NotFound(f"在保记录 #{enrollment_id} 不存在。", code="enrollment.not_found")
         month = parse_month(for_month)
-        adj = RosterAdjustment(enrollment_id=e.id, household_id=e.household_id, kind=kind,
-                               amount_fen=amount_fen, reason=reason.strip(), for_month=month,
-                               apply_month=parse_month(apply_month) if apply_month
-                               else next_month(month), source=source,
-                               created_by=actor.user_id or None)
-        s.add(adj)
-        s.flush()
-        audit.record(s, actor, "roster.adjustment_add", "roster_adjustment", adj.id,
-                     household_id=e.household_id,
-                     detail={"kind": kind, "amount_fen": amount_fen, "reason": adj.reason,
-                             "for_month": month_text(month), "source": source})
-        return adjustment_view(adj)
+        return add_adjustment_in(s, actor, e, kind, amount_fen, reason, month,
+                                 parse_month(apply_month) if apply_month
+                                 else next_month(month), source)
+
+
+def add_adjustment_in(s: Session, actor: Actor, e: Enrollment, kind: str, amount_fen: int,
+                      reason: str, for_month: date, apply_month: date,
+                      source: str) -> AdjustmentView:
+    """:func:`add_adjustment` inside the caller's transaction (checked arguments)."""
+    adj = RosterAdjustment(enrollment_id=e.id, household_id=e.household_id, kind=kind,
+                           amount_fen=amount_fen, reason=reason.strip(), for_month=for_month,
+                           apply_month=apply_month, source=source,
+                           created_by=actor.user_id or None)
+    s.add(adj)
+    s.flush()
+    audit.record(s, actor, "roster.adjustment_add", "roster_adjustment", adj.id,
+                 household_id=e.household_id,
+                 detail={"kind": kind, "amount_fen": amount_fen, "reason": adj.reason,
+                         "for_month": month_text(for_month), "source": source,
+                         "apply_month": month_text(apply_month)})
+    return adjustment_view(adj)
+
+
+def held_back_pay_in(s: Session, actor: Actor, enrollment_id: int, first: date, last: date,
+                     apply_month: date, reason: str) -> list[AdjustmentView]:
+    """补发 of the months ``first``..``last`` an enrollment was held (e.g. the payee died,
+    DOMAIN §2.15): for each month the decided amount in force then, less what locked rosters
+    paid for it and earlier back pay, becomes one 补发 applied from ``apply_month``."""
+    facts, _ = load(s, programmes_of("all"), date(1900, 1, 1), date(9999, 1, 1),
+                    {enrollment_id})  # only this enrollment
+    f = next((x for x in facts if x.enrollment_id == enrollment_id), None)
+    e = s.get(Enrollment, enrollment_id)
+    if f is None or e is None:
+        return []
+    out: list[AdjustmentView] = []
+    month = first
+    while month <= last:
+        decided = decided_fen_in(f, month)
+        paid = s.scalar(select(func.coalesce(func.sum(RosterLine.due_fen), 0))
+                        .join(Roster, Roster.id == RosterLine.roster_id)
+                        .where(RosterLine.enrollment_id == enrollment_id, Roster.month == month,
+                               Roster.kind == "regular", Roster.status == "locked")) or 0
+        already = s.scalar(select(func.coalesce(func.sum(RosterAdjustment.amount_fen), 0))
+                           .where(RosterAdjustment.enrollment_id == enrollment_id,
+                                  RosterAdjustment.for_month == month,
+                                  RosterAdjustment.source == "back_pay",
+                                  RosterAdjustment.cancelled.is_(False))) or 0
+        owed = decided - int(paid) - int(already)
+        if owed > 0:
+            out.append(add_adjustment_in(
+                s, actor, e, "补发", owed,
+                f"{reason}{month_text(month)} 核定金额 {fen_to_yuan(decided)} 元，暂停期间未发",
+                month, apply_month, "back_pay"))
+        month = next_month(month)
+    return out
 
 
 def _pending_row(s: object, adjustment_id: int) -> RosterAdjustment:

@@ -31,7 +31,7 @@ from .context import Actor
 from .policy import Policy, policy_on
 from .roster_cycle import check_generate
 from .roster_calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, MonthState,
-                          Calculator, basis_for, state_in_month)
+                          Calculator, basis_for, facts_in_month, state_in_month)
 from .roster_load import Snapshot, load
 from .roster_read import roster_view
 from .roster_types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, RosterView, month_text,
@@ -276,6 +276,7 @@ def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | N
     rows: list[dict[str, Any]] = []
     applied_ids: list[int] = []
     for f in facts:
+        f = facts_in_month(f, month)  # persons, income, standard of that month's decision
         snap = snaps[f.enrollment_id]
         st = state_in_month(f, month)
         if st.payable and snap.all_members_dead_before:

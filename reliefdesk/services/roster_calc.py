@@ -13,7 +13,7 @@ enrollment's basis: persons, per-capita income, method, care tier, 分类施保 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -45,6 +45,17 @@ class ChangeFact:
 
 
 @dataclass(frozen=True)
+class BasisFact:
+    """A dated re-decision of the basis (``amount_change.reassess_in``): persons, income,
+    standard, care tier and policy version ``before`` and ``after`` ``effective_month``."""
+
+    id: int
+    effective_month: date
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class EnrollmentFacts:
     """What the roster needs to know about an enrollment (read in bulk, no ORM objects)."""
 
@@ -69,6 +80,7 @@ class EnrollmentFacts:
     amount_source: str = "formula"
     policy_name: str | None = None
     income_fen: int | None = None  # net household income behind per_capita_income_fen
+    bases: tuple[BasisFact, ...] = ()  # dated re-decisions of the basis, oldest first
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,35 @@ def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
     if state == "phase_out":
         return MonthState(state, True, "", last, po_start or month, po_base, decided)
     return MonthState(state, True, "", last, decided=decided)
+
+
+_BASIS_FIELDS = ("persons", "per_capita_income_fen", "income_fen", "standard_fen", "care_tier",
+                 "policy_name")
+
+
+def facts_in_month(f: EnrollmentFacts, month: date) -> EnrollmentFacts:
+    """``f`` with the basis in force in ``month`` (persons, income, standard, care tier,
+    policy version): after the last re-decision effective by then, or before the first one
+    effective later; ``f`` itself when nothing was re-decided (most enrollments)."""
+    if not f.bases:
+        return f
+    chosen: dict[str, Any] | None = None
+    span = (month, month)  # months between the chosen basis and ``month``
+    for b_ in sorted(f.bases, key=lambda x: (x.effective_month, x.id)):
+        if b_.effective_month <= month:
+            chosen, span = b_.after, (b_.effective_month, month)
+        else:
+            if chosen is None:
+                chosen, span = b_.before, (month, b_.effective_month)
+            break
+    if not chosen:
+        return f
+    keys = _BASIS_FIELDS
+    if any(c.kind in ("restandard", "调标") and span[0] < c.effective_month <= span[1]
+           for c in f.changes):
+        keys = tuple(k for k in keys if k not in ("standard_fen", "policy_name"))  # 调标 since
+    return replace(f, **{k: chosen[k] for k in keys if k in chosen and
+                         (chosen[k] is not None or k in ("income_fen", "standard_fen"))})
 
 
 def decided_fen_in(f: EnrollmentFacts, month: date) -> int:

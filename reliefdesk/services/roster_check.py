@@ -203,6 +203,8 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
         if entrusted and not (entrust_agreement_no or "").strip():
             add(no, "warning", "entrusted.no_agreement",
                 f"{payee_name}：存折/卡由他人代管，但未登记书面代管协议。")
+    if not one_off:
+        _green_overdue(s, roster, month, today, add)
     _other_rosters(s, roster, seen_id, add)
     acks = {(a.line_no, a.code): a.username for a in s.scalars(
         select(RosterProblemAck).where(RosterProblemAck.roster_id == roster.id))}
@@ -210,6 +212,30 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
         Problem(p.line_no, p.severity, p.code, p.message_zh,
                 acknowledged_by=acks.get(p.key) if p.severity == "warning" else None)
         for p in out])
+
+
+def _green_overdue(s: Session, roster: Roster, month: date, today: date, add: Any) -> None:
+    """Dibao 先行纳入 (特事特办) whose deadline for 调查/公示/审核确认 passed while the case is
+    still open: an error on the line (the payment stops with a notice unless completed)."""
+    from ..domain.months import next_month
+    from ..domain.workflow import OPEN_STATES
+    from ..models import Application, CaseRecord
+
+    cutoff = min(today, next_month(month))
+    rows = s.execute(
+        select(RosterLine.line_no, RosterLine.payee_name, CaseRecord.due_on)
+        .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
+        .join(Application, Application.id == Enrollment.application_id)
+        .join(CaseRecord, CaseRecord.application_id == Application.id)
+        .where(RosterLine.roster_id == roster.id, RosterLine.due_fen > 0,
+               Application.green_channel.is_(True),
+               Application.state.in_([str(x) for x in OPEN_STATES]),
+               CaseRecord.kind == "green_channel", CaseRecord.due_on.is_not(None),
+               CaseRecord.due_on < cutoff)).all()
+    for no, name, due in rows:
+        add(no, "error", "enrollment.green_overdue",
+            f"{name}：特事特办先行纳入的调查、公示、审核确认未在 {due:%Y-%m-%d} 前完成，"
+            "不能继续发放。请补齐程序并审核确认，或办理停发并打印告知书。")
 
 
 def _id_ok(idn: str, today: date) -> bool:

@@ -13,8 +13,8 @@ from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import (BankAccount, Enrollment, EnrollmentChange, EnrollmentMember, Household,
-                      Person, Township, Village)
-from .roster_calc import ChangeFact, EnrollmentFacts
+                      Person, RecipientEvent, Township, Village)
+from .roster_calc import BasisFact, ChangeFact, EnrollmentFacts
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,15 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
                                     c.new_fen, c.reason)
                              .where(c.enrollment_id.in_(select(sub.c.id)))):
         changes[r[0]].append(ChangeFact(r[1], r[2], r[3], r[4], r[5], r[6]))
+    bases: dict[int, list[BasisFact]] = defaultdict(list)
+    ev = RecipientEvent
+    for eid, ev_id, month_, detail in conn.execute(
+            select(ev.enrollment_id, ev.id, ev.effective_month, ev.detail)
+            .where(ev.kind == "reassess", ev.enrollment_id.in_(select(sub.c.id)))
+            .order_by(ev.effective_month, ev.id)):
+        d = detail if isinstance(detail, dict) else {}
+        if month_ is not None and d.get("before") and d.get("after"):
+            bases[eid].append(BasisFact(ev_id, month_, d["before"], d["after"]))
     counted: dict[int, int] = defaultdict(int)
     alive: set[int] = set()
     has_members: set[int] = set()
@@ -102,7 +111,7 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
         facts.append(EnrollmentFacts(
             eid, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or 0, r[10] or "gap",
             r[11], r[12], tuple(_categories(r[13])), r[14], r[15], tuple(changes.get(eid, ())),
-            r[18], r[19] or "formula", r[20], r[21]))
+            r[18], r[19] or "formula", r[20], r[21], tuple(bases.get(eid, ()))))
         payee = payees.get(r[2])
         accs = accounts.get(r[1], [])
         acc = next((x for x in accs if x[1] == r[2]), accs[0] if accs else None)

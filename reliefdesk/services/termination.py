@@ -29,7 +29,7 @@ from .settings import get_setting
 from .context import Actor
 
 __all__ = ["TerminationView", "decide_objection", "finalise", "list_proposals", "propose",
-           "record_objection"]
+           "propose_in", "record_objection"]
 
 _RULE = "民发〔2021〕43号 第二十五条"
 STATUS_LABELS = {"publicity": "公示中", "objection": "异议处理中", "terminated": "已终止",
@@ -100,39 +100,47 @@ def _check_day(on: date, recorded_on: date, s: Session) -> None:
 def propose(db: Database, actor: Actor, enrollment_id: int, grounds: str, reasons: str, *,
             start: date, recorded_on: date | None = None) -> TerminationView:
     """Publish a proposed tekun termination for 7 days from ``start``."""
-    actor.require("enrollment.change")
     with db.session() as s:
-        e = s.get(Enrollment, enrollment_id)
-        if e is None:
-            raise NotFound(f"在保记录 #{enrollment_id} 不存在。", code="enrollment.not_found")
-        if e.programme != "tekun":
-            raise RuleViolation("拟终止公示程序只适用于特困供养；低保的减发、停发、终止直接决定并告知。",
-                                code="termination.programme", rule=_RULE)
-        if e.status == "terminated":
-            raise RuleViolation("在保记录已终止。", code="termination.closed", rule=_RULE)
-        if grounds not in enrollments.TEKUN_TERMINATION_GROUNDS:
-            raise ValidationError("请选择终止理由：" + "、".join(
-                enrollments.TEKUN_TERMINATION_GROUNDS.values()), field="grounds",
-                code="termination.grounds", rule="民发〔2021〕43号 第二十四条")
-        text = _text(reasons, "书面理由", "reasons")
-        _check_day(start, recorded_on or date.today(), s)
-        open_one = s.scalar(select(TerminationProposal.id).where(
-            TerminationProposal.enrollment_id == e.id,
-            TerminationProposal.status.in_(("publicity", "objection"))))
-        if open_one is not None:
-            raise RuleViolation("该对象已有一项拟终止公示正在办理。", code="termination.open",
-                                rule=_RULE)
-        end = wf.publicity_end(start, _limits(s, start), work_calendar(s))
-        tp = TerminationProposal(enrollment_id=e.id, grounds=grounds, reasons=text,
-                                 status="publicity", publicity_start=start, publicity_end=end,
-                                 proposed_by=actor.user_id)
-        s.add(tp)
-        s.flush()
-        audit.record(s, actor, "termination.propose", "enrollment", e.id,
-                     household_id=e.household_id,
-                     detail={"proposal": tp.id, "grounds": grounds, "reasons": text,
-                             "publicity": [start.isoformat(), end.isoformat()]})
-        return _view(tp)
+        return propose_in(s, actor, enrollment_id, grounds, reasons, start=start,
+                          recorded_on=recorded_on)
+
+
+def propose_in(s: Session, actor: Actor, enrollment_id: int, grounds: str, reasons: str, *,
+               start: date, recorded_on: date | None = None) -> TerminationView:
+    """:func:`propose` inside the caller's transaction (e.g. a re-check whose result is a
+    tekun termination starts the publicity: ``enrollment_events.record_recheck_result``)."""
+    actor.require("enrollment.change")
+    e = s.get(Enrollment, enrollment_id)
+    if e is None:
+        raise NotFound(f"在保记录 #{enrollment_id} 不存在。", code="enrollment.not_found")
+    if e.programme != "tekun":
+        raise RuleViolation("拟终止公示程序只适用于特困供养；低保的减发、停发、终止直接决定并告知。",
+                            code="termination.programme", rule=_RULE)
+    if e.status == "terminated":
+        raise RuleViolation("在保记录已终止。", code="termination.closed", rule=_RULE)
+    if grounds not in enrollments.TEKUN_TERMINATION_GROUNDS:
+        raise ValidationError("请选择终止理由：" + "、".join(
+            enrollments.TEKUN_TERMINATION_GROUNDS.values()), field="grounds",
+            code="termination.grounds", rule="民发〔2021〕43号 第二十四条")
+    text = _text(reasons, "书面理由", "reasons")
+    _check_day(start, recorded_on or date.today(), s)
+    open_one = s.scalar(select(TerminationProposal.id).where(
+        TerminationProposal.enrollment_id == e.id,
+        TerminationProposal.status.in_(("publicity", "objection"))))
+    if open_one is not None:
+        raise RuleViolation("该对象已有一项拟终止公示正在办理。", code="termination.open",
+                            rule=_RULE)
+    end = wf.publicity_end(start, _limits(s, start), work_calendar(s))
+    tp = TerminationProposal(enrollment_id=e.id, grounds=grounds, reasons=text,
+                             status="publicity", publicity_start=start, publicity_end=end,
+                             proposed_by=actor.user_id)
+    s.add(tp)
+    s.flush()
+    audit.record(s, actor, "termination.propose", "enrollment", e.id,
+                 household_id=e.household_id,
+                 detail={"proposal": tp.id, "grounds": grounds, "reasons": text,
+                         "publicity": [start.isoformat(), end.isoformat()]})
+    return _view(tp)
 
 
 def record_objection(db: Database, actor: Actor, proposal_id: int, objection: str, *,

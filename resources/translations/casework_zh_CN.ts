@@ -2283,6 +2283,10 @@
         <translation>个月</translation>
     </message>
     <message>
+        <source>same as the township limit</source>
+        <translation>同乡镇审批限额</translation>
+    </message>
+    <message>
         <source>days</source>
         <translation>天</translation>
     </message>
@@ -2373,6 +2377,10 @@
     <message>
         <source>Case-by-case decision above:</source>
         <translation>超过此额一事一议：</translation>
+    </message>
+    <message>
+        <source>Emergency aid first (先行救助) up to:</source>
+        <translation>先行救助上限：</translation>
     </message>
     <message>
         <source>At most:</source>

@@ -130,6 +130,10 @@
         <translation>领取人与账户...</translation>
     </message>
     <message>
+        <source>Print notice...</source>
+        <translation>打印告知书...</translation>
+    </message>
+    <message>
         <source>Changes and events (newest first)</source>
         <translation>变动与事件（最新在前）</translation>
     </message>
@@ -144,6 +148,10 @@
     <message>
         <source>This household has no enrollment.</source>
         <translation>该户没有在保记录。</translation>
+    </message>
+    <message>
+        <source>This change reduces, suspends or ends the payment: the family must be told in writing ({n} notice(s) with reasons and the right to object).</source>
+        <translation>本次变更为减发、停发或终止，须书面告知家庭（{n} 份告知书，含理由和异议权利）。</translation>
     </message>
 </context>
 <context>
@@ -251,6 +259,18 @@
     <message>
         <source>Record the re-check result &quot;unchanged&quot; for every selected enrollment at once</source>
         <translation>为所选在保记录一次登记复核结果“情况无变化”</translation>
+    </message>
+    <message>
+        <source>Month the changes take effect</source>
+        <translation>变更生效的月份</translation>
+    </message>
+    <message>
+        <source>Print the month&apos;s notices...</source>
+        <translation>打印本月告知书...</translation>
+    </message>
+    <message>
+        <source>Every notice (reduction, suspension, termination) effective in the month, in one document</source>
+        <translation>该月生效的全部减发、停发、终止告知书，合并为一个文件</translation>
     </message>
     <message>
         <source>{n} of {total} enrollment(s) loaded</source>

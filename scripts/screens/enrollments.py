@@ -92,6 +92,13 @@ def render(out: Path, url: str) -> list[Path]:
     if dialog is not None:
         paths.append(_save(dialog, out, "enrollment_member_dialog"))
         dialog.close()
+    dialog = page.detail.open_action("suspend")  # a 停发 offers its 告知书 (throwaway data)
+    _idle()
+    if dialog is not None:
+        dialog.reason_edit.setPlainText("外出务工失联，无法核实家庭情况")  # type: ignore[attr-defined]
+        dialog.perform()  # type: ignore[attr-defined]
+        _wait(lambda: page.detail.notice_button.isVisible(), 20000)
+        paths.append(_save(window, out, "enrollment_notice_offer"))
     account = AccountDialog(ctx, row.household_id, window)
     account.show()
     _wait(lambda: account.data is not None)

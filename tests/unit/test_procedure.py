@@ -396,8 +396,8 @@ def test_self_care_change_starts_ten_working_day_reassessment(db, actors):
     ev = [e for e in casework.workbench(db, actors["clerk"], date(2025, 10, 9)).events
           if e.kind == "self_care"]
     assert [e.due_on for e in ev] == [due]
-    tier = casework_followup.record_reassessment(
-        db, actors["clerk"], v.id, dict.fromkeys(casework.SELF_CARE_ITEMS, False),
+    tier = casework_followup.record_reassessment(  # changes the amount: a reviewer
+        db, actors["reviewer"], v.id, dict.fromkeys(casework.SELF_CARE_ITEMS, False),
         on_date=date(2025, 10, 10))
     assert tier == "none"
     assert not [e for e in casework.workbench(db, actors["clerk"], date(2025, 10, 9)).events

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from ..forms_data import PROGRAMME_NAMES, Office
 from ._compat import fen_to_yuan, to_capital
 from .layout import P, Styles, build_pdf, content_width, fmt_date, qr_block, spacer
 
 __all__ = ["CHANGE_TITLES", "ChangeNoticeData", "TerminationNoticeData", "build_change_notice",
-           "build_termination_notice"]
+           "build_change_notices", "build_termination_notice"]
 
 CHANGE_TITLES = {"decrease": "减发告知书", "suspend": "停发告知书", "terminate": "终止救助告知书"}
 _VERBS = {"decrease": "减发", "suspend": "停发", "terminate": "终止"}
@@ -93,6 +93,21 @@ def build_change_notice(data: ChangeNoticeData) -> bytes:
         raise ValueError(data.kind)
     return build_pdf(_story(data, Styles(base=12)),
                      title=f"{_programme(data.programme)}{CHANGE_TITLES[data.kind]}")
+
+
+def build_change_notices(notices: list[ChangeNoticeData], title: str) -> bytes:
+    """Several 告知书 in one PDF (each starts on a new page), e.g. all notices of a month."""
+    if not notices:
+        raise ValueError("no notices")
+    st = Styles(base=12)
+    story: list[Flowable] = []
+    for i, data in enumerate(notices):
+        if data.kind not in CHANGE_TITLES:
+            raise ValueError(data.kind)
+        if i:
+            story.append(PageBreak())
+        story += _story(data, st)
+    return build_pdf(story, title=title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,8 +149,13 @@ class PolicyEditor(QWidget):
         self.temp_limit_spin = money_spin("policyTempLimitSpin", 10_000_000.0)
         self.temp_case_spin = money_spin("policyTempCaseSpin", 10_000_000.0)
         self.temp_months_spin = int_spin("policyTempMonthsSpin", 1, 24, self.tr("months"))
+        # 先行救助 cap: 0 shows "the township limit" and is stored as empty (None)
+        self.temp_advance_spin = money_spin("policyTempAdvanceCapSpin", 10_000_000.0)
+        self.temp_advance_spin.setSpecialValueText(self.tr("same as the township limit"))
+        self.temp_advance_spin.setMinimumWidth(190)
         self._fields.update(temp_aid_township_limit_fen=self.temp_limit_spin,
                             temp_aid_case_by_case_fen=self.temp_case_spin,
+                            temp_aid_advance_cap_fen=self.temp_advance_spin,
                             temp_aid_max_months=self.temp_months_spin)
 
         # -- procedure ------------------------------------------------------------------------
@@ -240,6 +245,8 @@ class PolicyEditor(QWidget):
                      self._row("temp_aid_township_limit_fen"))
         tform.addRow(self.tr("Case-by-case decision above:"),
                      self._row("temp_aid_case_by_case_fen"))
+        tform.addRow(self.tr("Emergency aid first (先行救助) up to:"),
+                     self._row("temp_aid_advance_cap_fen"))
         tform.addRow(self.tr("At most:"), self._row("temp_aid_max_months"))
         outer.addWidget(temp)
 
@@ -356,6 +363,7 @@ class PolicyEditor(QWidget):
         self.temp_limit_spin.setValue(fen_to_spin(d.get("temp_aid_township_limit_fen", 0)))
         self.temp_case_spin.setValue(fen_to_spin(d.get("temp_aid_case_by_case_fen", 0)))
         self.temp_months_spin.setValue(int(d.get("temp_aid_max_months", 6)))
+        self.temp_advance_spin.setValue(fen_to_spin(d.get("temp_aid_advance_cap_fen") or 0))
         self.phase_edit.setText(", ".join(_pct_text(v) for v in d.get("phase_out_schedule", [])))
         self.publicity_spin.setValue(int(d.get("publicity_days", 7)))
         self.publicity_kind_combo.setCurrentIndex(1 if d.get("publicity_working_days") else 0)
@@ -392,6 +400,7 @@ class PolicyEditor(QWidget):
         data["temp_aid_township_limit_fen"] = spin_to_fen(self.temp_limit_spin)
         data["temp_aid_case_by_case_fen"] = spin_to_fen(self.temp_case_spin)
         data["temp_aid_max_months"] = self.temp_months_spin.value()
+        data["temp_aid_advance_cap_fen"] = spin_to_fen(self.temp_advance_spin) or None
         data["phase_out_schedule"] = self._collect_phase_out()
         data["publicity_days"] = self.publicity_spin.value()
         data["publicity_working_days"] = bool(self.publicity_kind_combo.currentData())

@@ -168,6 +168,11 @@ class ChangeDialog(QDialog):
             new_fen=fen or None, grounds=grounds if result == "terminated" else None,
             effective_month=month)
 
+    def proposes_termination(self, view: EnrollmentView) -> bool:
+        """The re-check result was a tekun termination the service put into publicity."""
+        return (self.action == "recheck" and self.result_combo.currentData() == "terminated"
+                and view.programme == "tekun" and view.status != "terminated")
+
     def perform(self) -> None:
         """Record the change (in the background); errors stay in the dialog."""
         self.error_label.hide()

@@ -1,6 +1,11 @@
 """One enrolled household (在保户): its enrollment, the actions of 动态管理 (调整, 停发/恢复,
 渐退, 终止, 复核, member changes, payee and account) and the timeline of every change and
 event with date, effective month, reason and user. Everything is read in one worker call.
+
+A change that is a 减发, 停发 or 终止 (also one a member event or re-check made) is followed by
+an offer to print its 告知书 (the print preview). A tekun termination other than for death,
+from 终止 or from a re-check, leads into the 拟终止公示 procedure (the termination dialog of
+the case page) instead of an error.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPus
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import enrollments as en
-from reliefdesk.services import register, visits
+from reliefdesk.services import printing_notices, register, visits
 from reliefdesk.services.enrollments import EnrollmentView
 from reliefdesk.services.register_types import PersonView, VillageView
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui import printing
+from reliefdesk.ui.applications.termination_dialog import TerminationDialog
 from reliefdesk.ui.households.account_dialog import AccountDialog
 from reliefdesk.ui.ops import QueryOp, show_error
 from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
@@ -37,6 +44,7 @@ class DetailData:
     timeline: tuple[ev.TimelineEntry, ...]
     visits: tuple[tuple[int, str], ...]
     villages: tuple[VillageView, ...]
+    notice_ids: tuple[int, ...] = ()  # the household's changes that need a 告知书
 
 
 def load_detail(ctx: AppContext, household_id: int, enrollment_id: int | None) -> DetailData:
@@ -53,7 +61,8 @@ def load_detail(ctx: AppContext, household_id: int, enrollment_id: int | None) -
                for v in visits.list_visits(db, actor, household_id, limit=20))
     villages = tuple(register.list_villages(db, actor))
     return DetailData(household_id, title, rows, current, hh.members,
-                      tuple(ev.household_timeline(db, actor, household_id)), vs, villages)
+                      tuple(ev.household_timeline(db, actor, household_id)), vs, villages,
+                      tuple(printing_notices.household_notice_ids(db, actor, household_id)))
 
 
 def timeline_columns() -> list[Column]:
@@ -84,6 +93,9 @@ class EnrollmentDetail(QWidget):
         self.data: DetailData | None = None
         self.dialog: QWidget | None = None
         self._seq = 0
+        self._notices_before: set[int] | None = None  # notice ids before the last change
+        self.new_notice_ids: list[int] = []
+        self._notice_household: int | None = None
         back = QPushButton(self.tr("< Back to list"))
         back.setObjectName("enrollmentBackButton")
         back.clicked.connect(self.backRequested)
@@ -121,6 +133,17 @@ class EnrollmentDetail(QWidget):
         self.timeline_view = make_table("enrollmentTimeline", self.timeline_model)
         for col, width in enumerate((90, 80, 90, 80, 90)):
             self.timeline_view.setColumnWidth(col, width)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("enrollmentNoticeLabel")
+        self.notice_label.setWordWrap(True)
+        self.notice_button = QPushButton(self.tr("Print notice..."))
+        self.notice_button.setObjectName("enrollmentNoticePrintButton")
+        self.notice_button.clicked.connect(self.print_new_notices)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.notice_button)
+        self.notice_label.hide()
+        self.notice_button.hide()
         timeline_title = QLabel(self.tr("Changes and events (newest first)"))
         timeline_title.setProperty("role", "sectionTitle")
         layout = QVBoxLayout(self)
@@ -128,6 +151,7 @@ class EnrollmentDetail(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.facts)
         layout.addLayout(grid)
+        layout.addLayout(notice_row)
         layout.addWidget(timeline_title)
         layout.addWidget(self.timeline_view, 1)
 
@@ -168,7 +192,34 @@ class EnrollmentDetail(QWidget):
             self.facts.setText(self.tr("This household has no enrollment."))
         self.timeline_model.set_rows(list(data.timeline))
         self._update_buttons()
+        self._offer_notices(data)
         self.shown.emit()
+
+    def _offer_notices(self, data: DetailData) -> None:
+        """After a change: offer the 告知书 of the 减发/停发/终止 it made."""
+        if self._notices_before is not None:
+            self.new_notice_ids = [i for i in data.notice_ids if i not in self._notices_before]
+            self._notices_before = None
+        elif data.household_id != self._notice_household:
+            self.new_notice_ids = []
+        self._notice_household = data.household_id
+        show = bool(self.new_notice_ids) and self.ctx.actor.can("print")
+        if show:
+            self.notice_label.setText(self.tr(
+                "This change reduces, suspends or ends the payment: the family must be told in "
+                "writing ({n} notice(s) with reasons and the right to object).").format(
+                n=len(self.new_notice_ids)))
+        self.notice_label.setVisible(show)
+        self.notice_button.setVisible(show)
+
+    def print_new_notices(self) -> None:
+        """Open the print preview of the 告知书 the last change made (audited)."""
+        ids = list(self.new_notice_ids)
+        if not ids:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        printing.print_document(self.ctx, self,
+                                lambda: printing_notices.change_notices_pdf(db, actor, ids)[0])
 
     def _update_buttons(self) -> None:
         e = self.data.current if self.data else None
@@ -182,8 +233,9 @@ class EnrollmentDetail(QWidget):
             "terminate": status in ("active", "phase_out", "suspended"),
             "recheck": status in ("active", "phase_out", "suspended"),
             "member": True, "account": True}
-        rights = {"terminate": "enrollment.decide", "member": "register.write",
-                  "account": "register.write"}
+        tekun = e is not None and e.programme == "tekun"
+        rights = {"terminate": "enrollment.change" if tekun else "enrollment.decide",
+                  "member": "register.write", "account": "register.write"}
         for key, b in self.buttons.items():
             b.setEnabled(allowed[key] and actor.can(rights.get(key, "enrollment.change")))
 
@@ -204,15 +256,38 @@ class EnrollmentDetail(QWidget):
             dialog = MemberEventDialog(self.ctx, data.household_id, list(data.members),
                                        list(data.villages), self)
             dialog.performed.connect(lambda _r: self._after_change())  # type: ignore[attr-defined]
+        elif key == "terminate" and data.current is not None \
+                and data.current.programme == "tekun":
+            return self.open_termination()
         else:
             if data.current is None:
                 return None
-            dialog = ChangeDialog(self.ctx, data.current, key, list(data.visits), self)
-            dialog.performed.connect(lambda _v: self._after_change())  # type: ignore[attr-defined]
+            change = ChangeDialog(self.ctx, data.current, key, list(data.visits), self)
+            change.performed.connect(lambda v: self._after_change_dialog(change, v))
+            dialog = change
         self.dialog = dialog
         dialog.open()  # type: ignore[attr-defined]
         return dialog
 
+    def open_termination(self) -> QWidget | None:
+        """The 拟终止公示 procedure of the current tekun enrollment (propose, publicity,
+        objection, finalise from next month; a death ends it through the member change)."""
+        e = self.data.current if self.data else None
+        if e is None:
+            return None
+        dialog = TerminationDialog(self.ctx, e.id, e.payee_name, self)
+        dialog.changed.connect(lambda _v: self._after_change())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_change_dialog(self, dialog: ChangeDialog, view: EnrollmentView) -> None:
+        self._after_change()
+        if dialog.proposes_termination(view):
+            self.open_termination()  # the re-check proposed it: continue the procedure
+
     def _after_change(self) -> None:
+        if self.data is not None:
+            self._notices_before = set(self.data.notice_ids)
         self.refresh()
         self.changed.emit()

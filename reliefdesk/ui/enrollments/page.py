@@ -4,22 +4,24 @@ per enrolled household (:class:`~reliefdesk.ui.enrollments.detail.EnrollmentDeta
 
 Batch: select the rows (e.g. a village's re-checks due this month) and record "re-checked,
 unchanged" for all of them at once (one transaction; adjusted results are recorded one by
-one on the household's screen).
+one on the household's screen); print every 告知书 of a month's 减发/停发/终止 in one
+document (打印本月告知书).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import enrollment_events as ev
-from reliefdesk.services import register
+from reliefdesk.services import printing_notices, register
 from reliefdesk.services.enrollment_events import EnrollmentRow
+from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp, show_error
 from reliefdesk.ui.table_model import WARN_COLOR, Column, PagedTableModel
@@ -123,8 +125,23 @@ class EnrollmentsPage(QWidget):
                                              "selected enrollment at once"))
         self.batch_button.setEnabled(ctx.actor.can("enrollment.change"))
         self.batch_button.clicked.connect(self._on_batch_clicked)
+        today = date.today()
+        self.notice_month_edit = QDateEdit(QDate(today.year, today.month, 1))
+        self.notice_month_edit.setObjectName("enrollmentNoticeMonthEdit")
+        self.notice_month_edit.setDisplayFormat("yyyy-MM")
+        self.notice_month_edit.setMinimumWidth(100)
+        self.notice_month_edit.setToolTip(self.tr("Month the changes take effect"))
+        self.notices_button = QPushButton(self.tr("Print the month's notices..."))
+        self.notices_button.setObjectName("enrollmentMonthNoticesButton")
+        self.notices_button.setToolTip(self.tr("Every notice (reduction, suspension, "
+                                               "termination) effective in the month, in one "
+                                               "document"))
+        self.notices_button.setEnabled(ctx.actor.can("print"))
+        self.notices_button.clicked.connect(self.print_month_notices)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.notice_month_edit)
+        bottom.addWidget(self.notices_button)
         bottom.addWidget(self.batch_button)
         list_page = QWidget()
         box = QVBoxLayout(list_page)
@@ -241,6 +258,14 @@ class EnrollmentsPage(QWidget):
         QueryOp(parent=self, op=lambda: ev.batch_recheck(db, actor, items, on_date=date.today()),
                 success=done).failure(lambda e: show_error(self, e)).with_progress(
             self.tr("Saving...")).run_in_background()
+
+    def print_month_notices(self) -> None:
+        """Every 告知书 of the chosen month's changes in one print preview (audited)."""
+        q = self.notice_month_edit.date()
+        month = date(q.year(), q.month(), 1)
+        db, actor = self.ctx.db, self.ctx.actor
+        printing.print_document(self.ctx, self,
+                                lambda: printing_notices.month_notices_pdf(db, actor, month)[0])
 
     # -- changes ----------------------------------------------------------------------------
     def _announce(self) -> None:
