@@ -63,8 +63,11 @@ def publicity_end(start: date, limits: Limits, calendar: WorkCalendar) -> date:
 def total_deadline(programme: str, accepted_on: date, limits: Limits, calendar: WorkCalendar,
                    *, delegated: bool, extended: bool = False) -> date | None:
     """Whole-case limit for dibao: 30 working days (county confirms), 20 (delegated to the
-    township), 45 when extended (民发〔2021〕57号 第二十二条; 民函〔2022〕70号 §四). Other
-    programmes have per-step limits only (None)."""
+    township), 45 when extended (民发〔2021〕57号 第二十二条; 民函〔2022〕70号 §四); temporary
+    aid: the county's limit from acceptance (policy ``temp_aid_wd``, DOMAIN §4.4). Tekun has
+    per-step limits only (None)."""
+    if programme == "temporary_aid":
+        return calendar.add_working_days(accepted_on, limits.temp_aid_wd)
     if not _is_dibao(programme):
         return None
     if extended:
@@ -100,8 +103,9 @@ def step_deadline(programme: str, state: str, *, state_since: date, accepted_on:
             check = cal.add_working_days(info_check_pending_since, limits.info_check_start_wd)
             due = check if due is None else min(due, check)
         return due
-    if st == "prelim_review":
-        return None
+    if st == "prelim_review":  # tekun: investigation and 初审 within 15 working days
+        return cal.add_working_days(accepted_on, limits.tekun_prelim_wd) \
+            if programme == "tekun" else None
     if st == "objection_review":
         return cal.add_working_days(state_since, limits.tekun_prelim_wd) \
             if programme == "tekun" else None

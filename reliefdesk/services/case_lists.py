@@ -78,11 +78,6 @@ def case_deadline(app: Application | object, policies: _Policies, cal: WorkCalen
     total = wf.total_deadline(programme, accepted, limits, cal,
                               delegated=policy.confirmation_delegated,
                               extended=bool(getattr(app, "extended")))
-    if programme == "temporary_aid":
-        total = cal.add_working_days(accepted, limits.temp_aid_wd)
-    elif programme == "tekun" and state in (wf.State.INVESTIGATING.value,
-                                            wf.State.PRELIM_REVIEW.value):
-        total = cal.add_working_days(accepted, limits.tekun_prelim_wd)
     found = [d for d in (step, total) if d is not None]
     return min(found) if found else None
 

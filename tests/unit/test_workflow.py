@@ -227,6 +227,20 @@ def test_total_deadline_county_delegated_extended():
     assert wf.total_deadline("tekun", start, delegated=False, **kw) is None
 
 
+def test_every_open_step_has_a_limit_for_temporary_aid_and_tekun_prelim():
+    """办理时限 for every open step: temporary aid runs against the county's limit from
+    acceptance, and a tekun case at 初审 against its 15 working days of investigation + 初审."""
+    kw = {"limits": Limits(), "calendar": CAL}
+    start = date(2025, 9, 26)
+    assert wf.total_deadline("temporary_aid", start, delegated=False, **kw) == \
+        CAL.add_working_days(start, Limits().temp_aid_wd)
+    due = wf.step_deadline("tekun", State.PRELIM_REVIEW, state_since=date(2025, 10, 13),
+                           accepted_on=start, **kw)
+    assert due == CAL.add_working_days(start, Limits().tekun_prelim_wd)
+    assert wf.step_deadline("rural_dibao", State.PRELIM_REVIEW, state_since=start,
+                            accepted_on=start, **kw) is None  # dibao: the whole-case limit
+
+
 def test_tekun_and_confirmation_step_limits():
     """Tekun 初审 within 15 working days of acceptance; county confirmation 10 (tekun 15)."""
     cal = WorkCalendar()
