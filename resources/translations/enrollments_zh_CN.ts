@@ -273,6 +273,36 @@
         <translation>该月生效的全部减发、停发、终止告知书，合并为一个文件</translation>
     </message>
     <message>
+        <source>Export Excel...</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The list with the current filters, as the 在保名单 workbook</source>
+        <translation>按当前筛选条件导出在保名单工作簿</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出在保名单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {file}</source>
+        <translation>
+            <numerusform>已导出 %n 行到 {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
         <source>{n} of {total} enrollment(s) loaded</source>
         <translation>已载入 {n} / {total} 条在保记录</translation>
     </message>

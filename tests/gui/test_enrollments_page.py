@@ -135,3 +135,24 @@ def test_workbench_recheck_opens_the_enrollment(qtbot, sqlite_db, tmp_path):
     with qtbot.waitSignal(page.detail.shown, timeout=20000):
         page.ctx.enrollmentRequested.emit(h["enrollment_id"])
     assert page.detail.data.current.id == h["enrollment_id"]
+
+
+def test_enrollment_list_exports_to_a_workbook(qtbot, sqlite_db, tmp_path):
+    """在保名单 exports the whole filtered list (not only the loaded rows) as a workbook with
+    its title and 制表人, and the export is audited."""
+    from openpyxl import load_workbook
+
+    a = make_household(sqlite_db, village="北村")
+    b = make_household(sqlite_db, village="南村")
+    page = _page(qtbot, sqlite_db, "reviewer", tmp_path)
+    out = tmp_path / "在保名单.xlsx"
+    page.export_path = str(out)
+    page.export_button.click()
+    wait_idle(qtbot)
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][0] == "在保名单" and "制表人" in rows[1][0]
+    assert sorted(int(r[0]) for r in rows[3:]) == sorted([a["enrollment_id"],
+                                                          b["enrollment_id"]])
+    with sqlite_db.session() as s:
+        assert [e.entity_id for e in s.scalars(select(AuditEvent).where(
+            AuditEvent.action == "export.table"))] == ["enrollments"]

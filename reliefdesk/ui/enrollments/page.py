@@ -13,13 +13,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from reliefdesk.domain.money import fen_to_yuan
+from reliefdesk.errors import ReliefError
 from reliefdesk.services import enrollment_events as ev
-from reliefdesk.services import printing_notices, register
+from reliefdesk.services import exports, printing_notices, register
 from reliefdesk.services.enrollment_events import EnrollmentRow
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
@@ -138,8 +139,15 @@ class EnrollmentsPage(QWidget):
                                                "document"))
         self.notices_button.setEnabled(ctx.actor.can("print"))
         self.notices_button.clicked.connect(self.print_month_notices)
+        self.export_button = QPushButton(self.tr("Export Excel..."))
+        self.export_button.setObjectName("enrollmentExportButton")
+        self.export_button.setToolTip(self.tr("The list with the current filters, as the "
+                                              "在保名单 workbook"))
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_path = ""  # tests set it to skip the file chooser
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.notice_month_edit)
         bottom.addWidget(self.notices_button)
         bottom.addWidget(self.batch_button)
@@ -165,6 +173,38 @@ class EnrollmentsPage(QWidget):
         self._total = 0
         self._load_villages()
         self.reload()
+
+    # -- export -----------------------------------------------------------------------------
+    def _on_export_clicked(self) -> None:
+        path = self.export_path
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the list"), f"在保名单-{date.today():%Y%m%d}.xlsx",
+                self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """在保名单: the whole list with the current filters (not only the loaded rows)."""
+        db, actor, f = self.ctx.db, self.ctx.actor, self.filters()
+        columns = list_columns()
+
+        def op() -> exports.ExportResult:
+            page = ev.enrollment_page(db, actor, limit=1_000_000, offset=0,
+                                      **f)  # type: ignore[arg-type]
+            values = [[c.text(r) for c in columns] for r in page.rows]
+            return exports.export_table(db, actor, "enrollments", [c.title for c in columns],
+                                        values, path, widths=(8, 8, 10, 12, 12, 8, 8, 10, 9, 10))
+
+        def done(result: exports.ExportResult) -> None:
+            self.count_label.setText(self.tr("Exported %n row(s) to {file}", "", result.rows)
+                                     .format(file=result.path.name))
+
+        def failed(error: ReliefError) -> None:
+            QMessageBox.warning(self, self.tr("Export"), str(error))
+
+        QueryOp(parent=self, op=op, success=done).failure(failed).with_progress(
+            self.tr("Exporting...")).run_in_background()
 
     # -- list -------------------------------------------------------------------------------
     def _load_villages(self) -> None:
