@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from ..db.engine import Database
 from ..domain.idnumber import parse_id
 from ..domain.masking import mask_id
-from ..errors import NotFound, StaleDataError, ValidationError
-from ..models import Household, Person, PersonSearchKey, Village
+from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
+from ..models import Enrollment, EnrollmentMember, Household, Person, PersonSearchKey, Village
 from . import audit
 from .context import Actor
 from .register_types import (AREA_TYPES, DISABILITY_CATEGORIES, ETHNICITIES, EXCLUSION_LABELS,
@@ -296,6 +296,14 @@ def add_person_in(s: Session, actor: Actor, household_id: int, data: PersonInput
     return person_view(p)
 
 
+def _covered_now(s: Session, person_id: int) -> bool:
+    """The person is covered by a live dibao/tekun enrollment today."""
+    return s.scalar(select(EnrollmentMember.id).join(Enrollment).where(
+        EnrollmentMember.person_id == person_id, EnrollmentMember.active.is_(True),
+        Enrollment.status.in_(("active", "phase_out", "suspended")),
+        Enrollment.programme != "temporary_aid").limit(1)) is not None
+
+
 def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput,
                   expected_version: int | None) -> PersonView:
     """Save the member form (same rules as :func:`add_person`)."""
@@ -312,6 +320,13 @@ def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput,
         changed = {k: v for k, v in fields.items() if before[k] != v}
         died = changed.pop("deceased_on") if before["deceased_on"] is None and \
             changed.get("deceased_on") is not None else None
+        if ({"counted", "exclusion_reason"} & changed.keys()) and _covered_now(s, p.id):
+            # leaving or rejoining the household count changes the benefit: only the member
+            # event (入狱、服役、迁出…) does that, with its effective month and notice
+            raise RuleViolation(
+                f"{p.name} 是在保家庭的保障成员：是否计入共同生活请在“在保对象”中通过"
+                "“成员变动”（入狱、服役、迁出等）办理，以便同时调整待遇。",
+                code="person.covered_member", field="counted")
         for k, v in changed.items():
             setattr(p, k, v)
         s.flush()

@@ -291,3 +291,21 @@ def test_member_death_while_held_and_later_restandard(db, actors):
     # no roster locked: payment resumes from May; April (2 persons: (400 - 150) × 2) is paid
     # back on the next roster generated
     assert june.adjustment_fen == 50000 and "2026-04" in june.adjustment_reason
+
+
+def test_counting_a_covered_member_out_on_the_person_form_is_refused(db, actors):
+    """Unticking 计入共同生活 (or setting 入狱/服役) for a member of a live enrollment on the
+    plain person form would change the household without changing the benefit: it is refused
+    and pointed to the member event; nothing is saved."""
+    setup_policy(db)
+    h = make_household(db, persons=3, pci_fen=20000)
+    member = _other_member(db, h)
+    with db.session() as s:
+        p = s.get(Person, member.id)
+        data = PersonInput(name=p.name, id_number=p.id_number, relation=p.relation,
+                           counted=False, exclusion_reason="prison")
+        version = p.version
+    with pytest.raises(RuleViolation, match="成员变动"):
+        register_people.update_person(db, actors["reviewer"], member.id, data, version)
+    with db.session() as s:
+        assert s.get(Person, member.id).counted is True
