@@ -3,6 +3,7 @@
 from .base import Base, utcnow
 from .casework import (PROGRAMMES, Application, CaseStep, Enrollment, EnrollmentChange,
                        EnrollmentMember, Visit, VisitPhoto)
+from .importing import ImportBatch, ImportRecord
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
                        Person, PersonSearchKey)
@@ -14,5 +15,6 @@ __all__ = [
     "EnrollmentMember", "Visit", "VisitPhoto", "Holiday", "Office", "PolicyVersion", "Setting",
     "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
     "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",
+    "ImportBatch", "ImportRecord",
     "ADJUSTMENT_KINDS", "CHANGE_FLAGS", "BankReturn", "Roster", "RosterAdjustment", "RosterExport", "RosterLine", "RosterProblemAck",
 ]
