@@ -74,6 +74,7 @@ def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGE
     rng = random.Random(seed)
     out: list[SampleHousehold] = []
     seq = 0
+    used: set[str] = set()
     target = persons_total or int(n * 2.5)
     for i in range(n):
         left = n - i
@@ -90,6 +91,10 @@ def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGE
             birth = date(1940, 1, 1) + timedelta(days=rng.randrange(0, 365 * 70))
             rel = "本人" if k == 0 else _RELATIONS[(k - 1) % len(_RELATIONS)]
             pid = make_id("410482", birth, (seq * 7) % 1000)
+            while pid in used:  # made-up people never share a number
+                birth += timedelta(days=1)
+                pid = make_id("410482", birth, (seq * 7) % 1000)
+            used.add(pid)
             members.append(SampleMember(_name(rng, rare=(i % 97 == 5 and k == 0)), pid, rel,
                                         birth))
         if prog == "rural_dibao":

@@ -101,6 +101,8 @@ def _opinion(src: Source, plan: HouseholdPlan) -> str:
 def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[HouseholdPlan],
             policy: Policy, today: date, first_month: date) -> tuple[int, list[dict[str, Any]]]:
     """Bulk-create households with persons, accounts, applications, steps, enrollments."""
+    if not plans:
+        return 0, []
     villages = _villages(s, {p.village for p in plans})
     hh_ids = _ids(s, Household, [
         {"village_id": villages[p.village], "address": p.address[:256],

@@ -1,0 +1,159 @@
+"""存量导入 through the services: preview, import, re-import, corrections, undo, permissions,
+and the first roster paying exactly the imported amounts, marked 存量 (DOMAIN §12.1, §2.12)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from reliefdesk.documents.legacy.sample import make_households, write_person_xlsx
+from reliefdesk.errors import PermissionDenied, RuleViolation
+from reliefdesk.models import (Application, AuditEvent, CaseStep, Enrollment, Household,
+                               ImportRecord, Person)
+from reliefdesk.services import importing, roster
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "legacy"
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture
+def admin(actors):
+    return actors["admin"]
+
+
+def test_preview_counts_and_lists_every_planted_problem(db, admin) -> None:
+    """The dry run writes nothing and lists lost digits, a person in two households, a
+    household in two programmes, a card failing its check, a missing account and an amount
+    outside the rules."""
+    pv = importing.preview(db, admin, DATA / "person_rows.xlsx", today=TODAY)
+    codes = {p.code for p in pv.problems}
+    assert {"id.lost_digits", "person.two_households", "household.two_programmes",
+            "account.luhn", "account.missing", "amount.rules"} <= codes
+    assert pv.shape == "person" and pv.households == 55 and pv.blocked == 6
+    assert sum(t.amount_fen for t in pv.by_programme) == pv.total_fen
+    assert sum(v.households for v in pv.by_village) == pv.households
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 0
+
+
+def test_import_records_source_and_same_file_again_changes_nothing(db, admin) -> None:
+    """Each enrollment names its file, SHA-256, sheet and row, the original approval date and
+    document number, pays the sheet's amount as decided; the same file again writes nothing."""
+    r = importing.import_file(db, admin, DATA / "person_rows.xlsx", today=TODAY)
+    assert r.batch_id and r.created == 55
+    with db.read_session() as s:
+        e = s.scalar(select(Enrollment).order_by(Enrollment.id).limit(1))
+        src = e.working["import"]
+        assert src["file"] == "person_rows.xlsx" and len(src["sha256"]) == 64
+        assert src["sheet"] and src["row"] >= 6
+        assert e.amount_source == "import" and e.start_month == date(2026, 12, 1)
+        app = s.get(Application, e.application_id)
+        assert app.state == "approved" and app.file_no.startswith("汝民低")
+        step = s.scalar(select(CaseStep).where(CaseStep.application_id == app.id))
+        assert step.action == "legacy_import" and "存量数据迁移" in step.opinion
+        events = s.scalar(select(func.count()).where(AuditEvent.action == "import.batch"))
+        assert events == 1
+        n_people = s.scalar(select(func.count()).select_from(Person))
+    again = importing.import_file(db, admin, DATA / "person_rows.xlsx", today=TODAY)
+    assert again.batch_id is None and again.created == 0 and again.unchanged == 55
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == n_people
+
+
+def test_corrected_file_updates_only_what_changed_and_undo_restores(db, admin,
+                                                                      tmp_path: Path) -> None:
+    """A later file with one amount changed updates that household only; undoing the later
+    batch restores the amount, undoing the first removes everything it created."""
+    hh = make_households(40, seed=5, oddities=False)
+    first = write_person_xlsx(tmp_path / "a.xlsx", hh)
+    r1 = importing.import_file(db, admin, first, today=TODAY)
+    hh[3].amount_fen, hh[3].amount = hh[3].amount_fen + 1000, hh[3].amount_fen / 100 + 10
+    second = write_person_xlsx(tmp_path / "b.xlsx", hh)
+    r2 = importing.import_file(db, admin, second, today=TODAY)
+    assert (r2.created, r2.updated, r2.unchanged) == (0, 1, 39)
+    with db.read_session() as s:
+        eid = s.scalar(select(ImportRecord.enrollment_id)
+                       .where(ImportRecord.batch_id == r2.batch_id))
+        assert s.get(Enrollment, eid).amount_fen == hh[3].amount_fen
+    with pytest.raises(RuleViolation):
+        importing.undo_batch(db, admin, r1.batch_id)  # the later batch first
+    importing.undo_batch(db, admin, r2.batch_id)
+    with db.read_session() as s:
+        assert s.get(Enrollment, eid).amount_fen == hh[3].amount_fen - 1000
+    importing.undo_batch(db, admin, r1.batch_id)
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 0
+        assert s.scalar(select(func.count()).select_from(Enrollment)) == 0
+    assert [b.status for b in importing.list_batches(db, admin)] == ["undone", "undone"]
+
+
+def test_only_an_administrator_imports(db, actors) -> None:
+    """A clerk or approver may not import or undo."""
+    for who in ("clerk", "approver"):
+        with pytest.raises(PermissionDenied):
+            importing.import_file(db, actors[who], DATA / "person_rows.xlsx", today=TODAY)
+
+
+def test_household_rows_flag_unlisted_members_for_completion(db, admin) -> None:
+    """One row per household: persons kept as the count, the household marked 待补录."""
+    r = importing.import_file(db, admin, DATA / "household_rows_gbk.csv", today=TODAY)
+    assert r.preview.incomplete > 0
+    with db.read_session() as s:
+        rec = s.scalar(select(ImportRecord).where(ImportRecord.incomplete).limit(1))
+        e = s.get(Enrollment, rec.enrollment_id)
+        assert e.persons == rec.declared_persons > rec.listed_persons
+        assert "待补录" in s.get(Household, rec.household_id).note
+
+
+def test_remembered_mapping_corrects_a_column(db, admin, tmp_path: Path) -> None:
+    """A mapping correction (field -> header) is applied and remembered for the office."""
+    importing.save_mapping(db, admin, {"document_no": ""})
+    pv = importing.preview(db, admin, DATA / "person_rows.xlsx", today=TODAY)
+    assert "document_no" not in pv.sheets[0].mapping
+    assert importing.saved_mapping(db, admin) == {"document_no": ""}
+
+
+def test_error_workbook_lists_problems_and_rows_to_fix(db, admin, tmp_path: Path) -> None:
+    """The error workbook has the problem list and the problem rows under their header."""
+    out = importing.write_problem_report(db, admin, DATA / "person_rows.xlsx",
+                                         tmp_path / "err.xlsx", today=TODAY)
+    wb = load_workbook(out)
+    assert wb.sheetnames[0] == "问题清单"
+    rows = list(wb["问题清单"].iter_rows(values_only=True))
+    assert any("末几位已丢失" in str(r[5]) for r in rows[1:])
+    village = wb[wb.sheetnames[1]]
+    header = [c.value for c in village[1]]
+    assert header[-1] == "问题说明" and "身份证号码" in header
+
+
+def test_township_from_spreadsheet_to_locked_exported_first_roster(db, actors, admin,
+                                                                  tmp_path: Path) -> None:
+    """1,500 households: import → roster generate → validate → lock → export; the roster pays
+    exactly the sheet's amounts and marks every line 存量, none 新增."""
+    hh = make_households(1500, seed=9, oddities=False)
+    book = write_person_xlsx(tmp_path / "township.xlsx", hh, oddities=False)
+    r = importing.import_file(db, admin, book, today=TODAY)
+    assert r.created == 1500 and r.blocked == 0
+    expected = sum(h.amount_fen for h in hh)
+    approver = actors["approver"]
+    view = roster.generate(db, approver, "2026-12")
+    assert view.amount_fen == expected and view.households == 1500
+    d = roster.diff(db, approver, view.id)
+    assert d.counts.get("存量") == 1500 and "新增" not in d.counts
+    problems = roster.validate(db, approver, view.id)
+    assert not [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning" and not p.acknowledged_by]
+    if warnings:
+        roster.acknowledge(db, approver, view.id, warnings, note="导入核对")
+    locked = roster.lock(db, approver, view.id)
+    assert locked.status == "locked"
+    files = roster.export(db, approver, view.id, tmp_path / "out")
+    assert files
+    with pytest.raises(RuleViolation):
+        importing.undo_batch(db, admin, r.batch_id)
+    shutil.rmtree(tmp_path / "out")
