@@ -40,6 +40,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "households": ("households/*.py", "visits/*.py"),
     "casework": ("applications/*.py", "workbench/*.py", "admin/*.py"),
     "rosters": ("rosters/*.py", "printing/*.py"),
+    "importing": ("importing/*.py",),
 }
 
 

@@ -75,15 +75,16 @@ def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGE
     out: list[SampleHousehold] = []
     seq = 0
     used: set[str] = set()
+    listed = 0
     target = persons_total or int(n * 2.5)
     for i in range(n):
         left = n - i
-        size = max(1, min(6, round((target - sum(len(h.members) for h in out)) / left)
-                          + rng.choice((-1, 0, 0, 1))))
+        size = max(1, min(6, round((target - listed) / left) + rng.choice((-1, 0, 0, 1))))
         prog = rng.choices(("rural_dibao", "urban_dibao", "tekun_d", "tekun_c"),
                            (70, 15, 12, 3))[0]
         if prog.startswith("tekun"):
             size = 1
+        listed += size
         village = villages[i % len(villages)]
         members: list[SampleMember] = []
         for k in range(size):
