@@ -80,6 +80,8 @@ class IdCell:
     old: str | None = None
     problem: str | None = None
     message: str = ""
+    birth: date | None = None
+    sex: str | None = None
 
 
 _SCI = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
@@ -120,7 +122,7 @@ def _validated(text: str, raw: str, today: date | None = None) -> IdCell:
     except ValidationError as exc:
         code = "id.checksum" if exc.code == "id.checksum" else "id.unreadable"
         return IdCell(raw, None, None, code, f"{exc.message}：{raw}")
-    return IdCell(raw, info.number, info.converted_from)
+    return IdCell(raw, info.number, info.converted_from, birth=info.birth_date, sex=info.sex)
 
 
 def parse_amount(value: Any) -> int | None:

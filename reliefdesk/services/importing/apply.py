@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ...domain.idnumber import parse_id
@@ -70,11 +70,28 @@ def _villages(s: Session, names: set[str]) -> dict[str, int]:
     return found
 
 
+def _allocate(s: Session, model: Any, n: int) -> list[int]:
+    """``n`` new primary keys: PostgreSQL draws them from the table's sequence; SQLite (the
+    write transaction holds the database lock) continues after the largest id."""
+    table = model.__table__
+    if s.get_bind().dialect.name == "postgresql":
+        rows = s.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
+                              "FROM generate_series(1, :n)"), {"n": n})
+        return [int(r[0]) for r in rows]
+    start = int(s.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0) + 1
+    return list(range(start, start + n))
+
+
 def _ids(s: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` (one executemany, ids allocated up front) and return their ids in
+    order. RETURNING over tens of thousands of rows was quadratic in SQLAlchemy's splicing."""
     if not rows:
         return []
-    result = s.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows)
-    return [r[0] for r in result]
+    ids = _allocate(s, model, len(rows))
+    for pk, row in zip(ids, rows):
+        row["id"] = pk
+    s.execute(insert(model.__table__), rows)
+    return ids
 
 
 def _source_detail(src: Source, batch_id: int, plan: HouseholdPlan) -> dict[str, Any]:
@@ -114,18 +131,20 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
     keys: list[list[str]] = []
     for i, p in enumerate(plans):
         for m in p.members:
-            info = parse_id(m.id_number or "", today)
-            k = person_search_keys(m.name, info.number)
+            if m.birth is None or m.sex is None:
+                info = parse_id(m.id_number or "", today)
+                m.birth, m.sex = info.birth_date, info.sex
+            k = person_search_keys(m.name, m.id_number)
             pin = [x for x in k if not x.startswith(ID_KEY_PREFIX)]
             person_rows.append({
-                "household_id": hh_ids[i], "name": m.name[:64], "id_number": info.number,
-                "id_number_old": m.id_old, "birth_date": info.birth_date, "sex": info.sex,
+                "household_id": hh_ids[i], "name": m.name[:64], "id_number": m.id_number,
+                "id_number_old": m.id_old, "birth_date": m.birth, "sex": m.sex,
                 "relation": m.relation, "search_initials": pin[1] if len(pin) > 1 else ""})
             owners.append(i)
             keys.append(k)
     person_ids = _ids(s, Person, person_rows)
     if person_ids:
-        s.execute(insert(PersonSearchKey), [
+        s.execute(insert(PersonSearchKey.__table__), [
             {"person_id": pid, "key": key} for pid, ks in zip(person_ids, keys) for key in ks])
     members: list[list[int]] = [[] for _ in plans]
     for pid, i in zip(person_ids, owners):
@@ -141,7 +160,7 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
                  "number": p.account[:32]}
                 for i, p in enumerate(plans) if p.account]
     if acc_rows:
-        s.execute(insert(BankAccount), acc_rows)
+        s.execute(insert(BankAccount.__table__), acc_rows)
     app_rows = []
     details = []
     for i, p in enumerate(plans):
@@ -156,7 +175,7 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
             "proposed_fen": p.amount_fen, "decision": "approved", "decided_on": decided,
             "working": {"import": detail}, "created_by": actor.user_id})
     app_ids = _ids(s, Application, app_rows)
-    s.execute(insert(CaseStep), [
+    s.execute(insert(CaseStep.__table__), [
         {"application_id": aid, "action": "legacy_import", "from_state": None,
          "to_state": "approved", "user_id": actor.user_id, "username": actor.username,
          "role": actor.role, "on_date": today, "decision": "approved",
@@ -181,7 +200,7 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
             "standard_fen": std, "policy_id": policy.id, "policy_name": policy.name,
             "amount_source": "import"})
     enr_ids = _ids(s, Enrollment, enr_rows)
-    s.execute(insert(EnrollmentMember), [
+    s.execute(insert(EnrollmentMember.__table__), [
         {"enrollment_id": enr_ids[i], "person_id": pid, "active": True}
         for i in range(len(plans)) for pid in members[i]])
     records = [{
@@ -194,7 +213,7 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
         "declared_persons": p.persons, "created_person_ids": members[i], "before": None}
         for i, p in enumerate(plans)]
     if records:
-        s.execute(insert(ImportRecord), records)
+        s.execute(insert(ImportRecord.__table__), records)
     return len(person_ids), [{"household_id": h} for h in hh_ids]
 
 

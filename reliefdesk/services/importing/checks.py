@@ -72,6 +72,7 @@ def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decis
             if num in ids:
                 on_file[num] = (pid, hid, dead)
     out: list[Decision] = []
+    rule_memo: dict[tuple[object, ...], str | None] = {}
     for plan in plans:
         rec = records.get(plan.key) if plan.key else None
         for m in plan.members:
@@ -84,7 +85,10 @@ def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decis
             else:
                 plan.problem(m.row, "person.in_register",
                              f"{m.name} 已在系统家庭档案中（户 #{found[1]}），请核对后手工处理")
-        why = amount_rule_problem(policy, plan)
+        rule_key = (plan.programme, plan.area_type, plan.persons, plan.amount_fen)
+        if rule_key not in rule_memo:
+            rule_memo[rule_key] = amount_rule_problem(policy, plan)
+        why = rule_memo[rule_key]
         if why and not plan.errors:
             plan.problem(plan.rows[0], "amount.rules", why, "warning")
         if plan.errors:

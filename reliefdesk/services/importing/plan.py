@@ -13,7 +13,7 @@ from typing import Any
 
 from ...documents.legacy import LegacyTable, normalise_label
 from ...domain.accounts import check_account, normalize_account
-from ...domain.legacy_values import (area_code, cell_text, clean_id, is_total_label,
+from ...domain.legacy_values import (IdCell, area_code, cell_text, clean_id, is_total_label,
                                      parse_amount, parse_count, parse_legacy_date, programme_of,
                                      relation_of)
 from ...errors import ValidationError
@@ -137,13 +137,21 @@ def _get(row: list[Any], mapping: dict[str, int], fld: str) -> Any:
     return None if value == "" else value
 
 
-def _blank(row: list[Any]) -> bool:
-    return all(cell_text(v) == "" for v in row)
-
-
-def _total(row: list[Any]) -> bool:
-    texts = [cell_text(v) for v in row if cell_text(v)]
-    return any(is_total_label(t) for t in texts[:3])
+def _skip(row: list[Any]) -> bool:
+    """A blank row, or a 小计/合计/footer row (judged by its first three filled cells)."""
+    seen = 0
+    for v in row:
+        if v is None or v == "":
+            continue
+        t = v if isinstance(v, str) else ""
+        if t and not t.strip():
+            continue
+        if t and is_total_label(cell_text(t)):
+            return True
+        seen += 1
+        if seen >= 3:
+            return False
+    return seen == 0
 
 
 def build_plans(tables: list[LegacyTable], override: dict[str, str] | None = None,
@@ -208,8 +216,8 @@ def _household_facts(plan: HouseholdPlan, row: list[Any], mapping: dict[str, int
 
 
 def _member(plan: HouseholdPlan, name: Any, id_value: Any, relation: str, row_no: int,
-            today: date | None, *, head: bool = False) -> None:
-    cell = clean_id(id_value, today)
+            today: date | None, *, head: bool = False, cell: IdCell | None = None) -> None:
+    cell = cell if cell is not None else clean_id(id_value, today)
     name_text = cell_text(name)
     if cell.number is None:
         if head:
@@ -221,7 +229,8 @@ def _member(plan: HouseholdPlan, name: Any, id_value: Any, relation: str, row_no
                          f"成员{name_text}：{cell.message}；该成员未导入，本户按待补录处理",
                          "warning")
         return
-    plan.members.append(MemberPlan(name_text, cell.number, cell.old, relation, row_no))
+    plan.members.append(MemberPlan(name_text, cell.number, cell.old, relation, row_no,
+                                   cell.birth, cell.sex))
 
 
 def _person_rows(table: LegacyTable, mapping: dict[str, int], plans: list[HouseholdPlan],
@@ -229,7 +238,7 @@ def _person_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Househ
     current: HouseholdPlan | None = None
     current_group = ""
     for row_no, row in table.rows:
-        if _blank(row) or _total(row):
+        if _skip(row):
             continue
         name = _get(row, mapping, "name")
         if name is None:
@@ -270,7 +279,7 @@ def _person_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Househ
             if own.number:
                 current.key = own.number
         _member(current, name, _get(row, mapping, "id_number"), rel, row_no, today,
-                head=is_head)
+                head=is_head, cell=own)
         if is_head:
             covered = cell_text(_get(row, mapping, "head_covered"))
             if covered in ("否", "不享受", "0", "N", "n"):
@@ -285,7 +294,7 @@ def _household_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Hou
                     loose: list[Problem], today: date | None) -> None:
     member_cols = sorted({int(f[6:].split("_")[0]) for f in mapping if f.startswith("member")})
     for row_no, row in table.rows:
-        if _blank(row) or _total(row):
+        if _skip(row):
             continue
         name = _get(row, mapping, "head_name") or _get(row, mapping, "name")
         id_value = _get(row, mapping, "head_id") or _get(row, mapping, "id_number")
@@ -297,7 +306,7 @@ def _household_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Hou
         _household_facts(plan, row, mapping, row_no)
         covered = cell_text(_get(row, mapping, "head_covered"))
         if covered not in ("否", "不享受", "0", "N", "n"):
-            _member(plan, name, id_value, "head", row_no, today, head=True)
+            _member(plan, name, id_value, "head", row_no, today, head=True, cell=head)
         elif head.number is None:
             plan.problem(row_no, head.problem or "id.unreadable",
                          f"户主{cell_text(name)}：{head.message}")
