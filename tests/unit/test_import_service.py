@@ -157,3 +157,17 @@ def test_township_from_spreadsheet_to_locked_exported_first_roster(db, actors, a
     with pytest.raises(RuleViolation):
         importing.undo_batch(db, admin, r.batch_id)
     shutil.rmtree(tmp_path / "out")
+
+
+def test_incomplete_household_flag_clears_at_the_next_recheck(db, actors, admin) -> None:
+    """待补录 lasts until the household's next 定期核查 is recorded."""
+    from reliefdesk.services import enrollments
+
+    importing.import_file(db, admin, DATA / "household_rows_gbk.csv", today=TODAY)
+    pending = importing.households_to_complete(db, admin)
+    assert pending and all(p.listed_persons < p.declared_persons for p in pending)
+    first = pending[0]
+    enrollments.record_recheck(db, actors["reviewer"], first.enrollment_id, on_date=TODAY)
+    after = importing.households_to_complete(db, admin)
+    assert first.enrollment_id not in {p.enrollment_id for p in after}
+    assert len(after) == len(pending) - 1

@@ -12,6 +12,8 @@ Public API (``fn(db, actor, ...)``; ``*_in`` take the caller's session):
   corrected file: only what changed is updated);
 * :func:`list_batches`, :func:`undo_batch` – batches, and taking one back whole while no
   roster built on it is locked;
+* :func:`households_to_complete` – imported households flagged 待补录 until their next
+  定期核查;
 * :func:`saved_mapping`, :func:`save_mapping` – the column mapping remembered per office;
 * :func:`write_problem_report` – the error workbook to fix and re-import.
 """
@@ -37,7 +39,8 @@ from ..context import Actor
 from ..policy import policy_on
 from ..settings import get_setting, set_setting
 from .apply import Source, write_batch
-from .batches import list_batches, list_batches_in, undo_batch, undo_batch_in
+from .batches import (PendingHousehold, households_to_complete, households_to_complete_in,
+                      list_batches, list_batches_in, undo_batch, undo_batch_in)
 from .checks import Decision, amount_rule_problem, decide, totals
 from .plan import Problem, build_plans, resolve_mapping
 from .types import (BatchView, ImportPreview, ImportResult, ProgrammeTotal, SheetInfo,
@@ -45,7 +48,8 @@ from .types import (BatchView, ImportPreview, ImportResult, ProgrammeTotal, Shee
 
 __all__ = [
     "FIELDS", "FIELD_LABELS", "MAPPING_SETTING", "BatchView", "ImportPreview", "ImportResult",
-    "Problem", "ProgrammeTotal", "SheetInfo", "VillageTotal", "amount_rule_problem",
+    "PendingHousehold", "Problem", "ProgrammeTotal", "households_to_complete",
+    "households_to_complete_in", "SheetInfo", "VillageTotal", "amount_rule_problem",
     "import_file", "import_file_in", "list_batches", "list_batches_in", "preview", "preview_in",
     "save_mapping", "saved_mapping", "undo_batch", "undo_batch_in", "write_problem_report",
 ]

@@ -5,6 +5,9 @@ discarded (regenerate them)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
@@ -19,7 +22,8 @@ from ..context import Actor
 from .apply import locked_roster_of
 from .types import BatchView
 
-__all__ = ["list_batches", "list_batches_in", "undo_batch", "undo_batch_in"]
+__all__ = ["PendingHousehold", "households_to_complete", "households_to_complete_in",
+           "list_batches", "list_batches_in", "undo_batch", "undo_batch_in"]
 
 
 def _view(b: ImportBatch) -> BatchView:
@@ -137,3 +141,42 @@ def _delete_persons(s: Session, ids: list[int]) -> None:
         s.execute(delete(EnrollmentMember).where(EnrollmentMember.person_id.in_(chunk)))
         s.execute(delete(PersonSearchKey).where(PersonSearchKey.person_id.in_(chunk)))
         s.execute(delete(Person).where(Person.id.in_(chunk)))
+
+
+@dataclass(frozen=True)
+class PendingHousehold:
+    """An imported household whose members are not all on file (待补录) and that has had no
+    定期核查 since the import: complete it at the next re-check."""
+
+    household_id: int
+    enrollment_id: int
+    batch_id: int
+    listed_persons: int
+    declared_persons: int
+    next_recheck: date | None
+
+
+def households_to_complete(db: Database, actor: Actor) -> list[PendingHousehold]:
+    """Imported households still flagged 待补录 (a recorded re-check clears the flag)."""
+    with db.read_session() as s:
+        return households_to_complete_in(s, actor)
+
+
+def households_to_complete_in(s: Session, actor: Actor) -> list[PendingHousehold]:
+    actor.require("read")
+    rechecked = (select(EnrollmentChange.id)
+                 .where(EnrollmentChange.enrollment_id == ImportRecord.enrollment_id,
+                        EnrollmentChange.kind == "recheck",
+                        EnrollmentChange.at >= ImportBatch.created_at)
+                 .exists())
+    q = (select(ImportRecord.household_id, ImportRecord.enrollment_id, ImportRecord.batch_id,
+                ImportRecord.listed_persons, ImportRecord.declared_persons,
+                Enrollment.next_recheck)
+         .join(ImportBatch, ImportBatch.id == ImportRecord.batch_id)
+         .join(Enrollment, Enrollment.id == ImportRecord.enrollment_id)
+         .where(ImportBatch.status == "active", ImportRecord.incomplete, ~rechecked)
+         .order_by(Enrollment.next_recheck, ImportRecord.household_id))
+    latest: dict[int, PendingHousehold] = {}
+    for row in s.execute(q):
+        latest[row[0]] = PendingHousehold(*row)
+    return list(latest.values())
