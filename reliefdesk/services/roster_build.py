@@ -187,9 +187,10 @@ def _flag(row: dict[str, Any], st: MonthState | None, prev: Any, f: EnrollmentFa
     change_text = "；".join(f"{KIND_LABELS.get(c.kind, c.kind)}：{c.reason}" for c in this_month
                             if c.kind in AMOUNT_KINDS or c.kind in RESUME_KINDS
                             or c.kind in ("phase_out", "渐退"))
-    if prev is None and f.amount_source == "import" and not this_month:
+    if prev is None and f.amount_source == "import":
         # hook (issue 12): a recipient brought in by 存量导入 was already paid before
-        row["change_flag"], row["change_reason"] = "存量", "存量导入，按原核定金额发放"
+        row["change_flag"] = "存量"
+        row["change_reason"] = change_text or "存量导入，按原核定金额发放"
     elif prev is None:
         row["change_flag"] = "新增"
         row["change_reason"] = change_text or (

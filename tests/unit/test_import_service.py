@@ -171,3 +171,19 @@ def test_incomplete_household_flag_clears_at_the_next_recheck(db, actors, admin)
     after = importing.households_to_complete(db, admin)
     assert first.enrollment_id not in {p.enrollment_id for p in after}
     assert len(after) == len(pending) - 1
+
+
+def test_person_already_in_the_register_is_listed_not_imported(db, admin,
+                                                               tmp_path: Path) -> None:
+    """A person already on file in another household blocks that household (listed for
+    review, DOMAIN §12.1 oddity 7); the other households import."""
+    hh = make_households(40, seed=6, oddities=False)
+    importing.import_file(db, admin, write_person_xlsx(tmp_path / "a.xlsx", hh[:20]),
+                          today=TODAY)
+    moved = hh[25]
+    moved.members.append(hh[3].members[0])  # the head of an imported household, again
+    moved.persons = len(moved.members)
+    pv = importing.preview(db, admin, write_person_xlsx(tmp_path / "b.xlsx", hh[20:]),
+                           today=TODAY)
+    assert [p.code for p in pv.problems if p.severity == "error"] == ["person.in_register"]
+    assert pv.blocked == 1 and pv.to_create == 19
