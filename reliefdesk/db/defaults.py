@@ -86,6 +86,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "audit.retention_days": 190,
     "roster.bank_template": None,
     "roster.amount_cap_ratio": "3/2",
+    # 存量导入: the office's column-mapping corrections, field -> header label (issue 12)
+    "import.column_mapping": {},
 }
 
 

@@ -59,6 +59,8 @@ def test_import_records_source_and_same_file_again_changes_nothing(db, admin) ->
         events = s.scalar(select(func.count()).where(AuditEvent.action == "import.batch"))
         assert events == 1
         n_people = s.scalar(select(func.count()).select_from(Person))
+        rare = s.scalars(select(Person.name)).all()
+        assert any(ch in name for name in rare for ch in ("𠮷", "䶮", "𡎚", "堃", "喆", "禤"))
     again = importing.import_file(db, admin, DATA / "person_rows.xlsx", today=TODAY)
     assert again.batch_id is None and again.created == 0 and again.unchanged == 55
     with db.read_session() as s:
