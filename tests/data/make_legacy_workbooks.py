@@ -7,7 +7,7 @@
   sheet, and every planted value oddity (see reliefdesk.documents.legacy.sample);
 * ``household_rows.xls`` – legacy Excel 97 (written with xlwt, a test-only dependency), one row
   per household with members across columns and IDs typed as numbers;
-* ``household_rows_gbk.csv`` – the same household rows as GBK text.
+* ``household_rows_gbk.csv`` – household rows as GB18030 text (GBK's superset: 生僻字 kept).
 
 ``--large N`` writes ``township_N.xlsx`` (N households, no oddities) outside the repository,
 for the end-to-end and benchmark runs.
@@ -43,7 +43,7 @@ def write_xls(path: Path, header: list[str], rows: list[list[object]]) -> None:
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
-    with open(path, "w", encoding="gbk", errors="replace", newline="") as fh:
+    with open(path, "w", encoding="gb18030", newline="") as fh:  # GBK plus every 生僻字
         w = csv.writer(fh)
         w.writerow(header)
         for row in rows:
@@ -66,7 +66,6 @@ def main() -> None:
     write_person_xlsx(HERE / "person_rows.xlsx", hh)
     header, rows = household_table(make_households(40, seed=21), members=2)
     write_xls(HERE / "household_rows.xls", header, rows)
-    # GBK cannot hold every 生僻字: the CSV uses households without them
     header, rows = household_table(make_households(30, seed=33, oddities=False), members=2)
     write_csv(HERE / "household_rows_gbk.csv", header, rows)
     for p in sorted(HERE.iterdir()):

@@ -49,3 +49,17 @@ def test_xls_and_gbk_csv_are_read() -> None:
 def test_header_not_found_in_a_notes_sheet() -> None:
     """Rows without two recognised headers are not a header."""
     assert find_header([["说明"], ["本表为某某"], ["合计", 3, 4]]) is None
+
+
+def test_two_row_header_joins_group_and_sub_labels() -> None:
+    """户主 over 姓名/身份证号 and 家庭成员 over 姓名/身份证号 read as head and member columns,
+    under a title line; the 序号 row of column numbers is skipped."""
+    rows = [["某村低保对象花名册", "", "", "", ""],
+            ["户主", "", "家庭成员", "", "月保障金（元）"],
+            ["姓名", "身份证号", "姓名", "身份证号", ""],
+            ["1", "2", "3", "4", "5"],
+            ["张三", "410482195803010022", "李四", "410482201506150043", "300"]]
+    guess = find_header(rows)
+    assert guess is not None and guess.rows == 2 and guess.data_start == 4
+    assert guess.mapping == {"head_name": 0, "head_id": 1, "name": 2, "id_number": 3,
+                             "amount": 4}

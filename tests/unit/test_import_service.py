@@ -189,3 +189,27 @@ def test_person_already_in_the_register_is_listed_not_imported(db, admin,
                            today=TODAY)
     assert [p.code for p in pv.problems if p.severity == "error"] == ["person.in_register"]
     assert pv.blocked == 1 and pv.to_create == 19
+
+
+def test_correction_after_a_locked_roster_needs_a_decision(db, actors, admin,
+                                                          tmp_path: Path) -> None:
+    """Once a locked roster paid a household, a corrected amount in a later file is not
+    applied (listed: it needs a 增发/减发 decision); a corrected account still is."""
+    from reliefdesk.models import BankAccount
+
+    hh = make_households(30, seed=8, oddities=False)
+    importing.import_file(db, admin, write_person_xlsx(tmp_path / "a.xlsx", hh), today=TODAY)
+    approver = actors["approver"]
+    view = roster.generate(db, approver, "2026-12")
+    warnings = [p for p in roster.validate(db, approver, view.id) if p.severity == "warning"]
+    if warnings:
+        roster.acknowledge(db, approver, view.id, warnings, note="核对")
+    roster.lock(db, approver, view.id)
+    hh[2].amount_fen, hh[2].amount = hh[2].amount_fen + 500, hh[2].amount_fen / 100 + 5
+    hh[4].account = hh[4].account[:-2] + "00"
+    r = importing.import_file(db, admin, write_person_xlsx(tmp_path / "b.xlsx", hh),
+                              today=TODAY)
+    assert r.updated == 1 and r.blocked == 1
+    assert [p.code for p in r.preview.problems if p.code == "import.locked"] == ["import.locked"]
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).where(BankAccount.number == hh[4].account)) == 1

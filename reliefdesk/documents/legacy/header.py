@@ -112,7 +112,8 @@ def _labels_single(row: list[Any]) -> list[str]:
 
 
 def _labels_double(top: list[Any], sub: list[Any], width: int) -> list[list[str]]:
-    """Candidate labels per column for a two-row header: sub, parent+sub, parent."""
+    """Candidate labels per column for a two-row header: parent+sub (户主 + 姓名 → 户主姓名),
+    sub, parent."""
     out: list[list[str]] = []
     parent = ""
     for c in range(width):
@@ -120,7 +121,7 @@ def _labels_double(top: list[Any], sub: list[Any], width: int) -> list[list[str]
         parent = p or parent
         s = normalise_label(sub[c] if c < len(sub) else "")
         if s and s != parent:
-            out.append([s, parent + s, parent])
+            out.append([parent + s, s, parent])
         else:
             out.append([parent if not s else s])
     return out
