@@ -155,7 +155,13 @@ def test_township_from_spreadsheet_to_locked_exported_first_roster(db, actors, a
     locked = roster.lock(db, approver, view.id)
     assert locked.status == "locked"
     files = roster.export(db, approver, view.id, tmp_path / "out")
-    assert files
+    bank = files[0]
+    ws = load_workbook(bank.path).worksheets[0]
+    header = [c.value for c in ws[1]]
+    id_col, amt_col = header.index("证件号码"), header.index("金额")
+    paid = {row[id_col].value: round(row[amt_col].value * 100)
+            for row in ws.iter_rows(min_row=2) if row[id_col].value}
+    assert paid == {h.members[0].id_number: h.amount_fen for h in hh}  # the sheet's amounts
     with pytest.raises(RuleViolation):
         importing.undo_batch(db, admin, r.batch_id)
     shutil.rmtree(tmp_path / "out")
