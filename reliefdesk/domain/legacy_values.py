@@ -12,6 +12,7 @@ code the importer lists row by row. The rules of ID numbers, account numbers and
 * amounts with 元, ¥ or thousands separators, or a float from a numeric cell;
 * dates as ``1989年07月``, ``2004.07.01``, ``19881118``, ``2004-7-1``, month only, 14-digit
   timestamps, or Excel serial numbers;
+* messages show ID numbers masked (first 6 and last 4 digits);
 * programme text (城市低保 / 农村低保 / 农村五保 / 01–03 / 特困人员（集中供养）…) → code;
 * relation to the head (本人 / 户主 / 妻子 / 长女 / GB/T 4761 two-digit codes …) → relation code.
 """
@@ -28,6 +29,7 @@ from typing import Any
 from reliefdesk.errors import ValidationError
 
 from .idnumber import parse_id
+from .masking import mask_id
 from .money import yuan_to_fen
 
 __all__ = [
@@ -98,7 +100,7 @@ def clean_id(value: Any, today: date | None = None) -> IdCell:
         if len(digits) == 15 and isinstance(value, int | float) and float(value).is_integer():
             return _validated(digits, digits)  # 15 digits fit a double exactly
         return IdCell(digits, None, None, "id.lost_digits",
-                      f"身份证号码以数字格式保存，末几位已丢失（{digits}），请按原件补录")
+                      f"身份证号码以数字格式保存，末几位已丢失（{mask_id(digits)}），请按原件补录")
     raw = cell_text(value)
     text = "".join(raw.split()).upper()
     if _SCI.match(text):
@@ -108,11 +110,11 @@ def clean_id(value: Any, today: date | None = None) -> IdCell:
     if text.endswith(".0"):
         text, was_float = text[:-2], True
     if not re.fullmatch(r"\d{15}|\d{17}[\dX]", text):
-        return IdCell(raw, None, None, "id.unreadable", f"身份证号码无法识别：{raw}")
+        return IdCell(raw, None, None, "id.unreadable", f"身份证号码无法识别：{mask_id(raw)}")
     cell = _validated(text, raw, today)
     if was_float and cell.problem is not None:
         return IdCell(raw, None, None, "id.lost_digits",
-                      f"身份证号码曾以数字格式保存（{raw}），末几位可能已丢失，请按原件补录")
+                      f"身份证号码曾以数字格式保存（{mask_id(raw)}），末几位可能已丢失，请按原件补录")
     return cell
 
 
@@ -121,7 +123,7 @@ def _validated(text: str, raw: str, today: date | None = None) -> IdCell:
         info = parse_id(text, today)
     except ValidationError as exc:
         code = "id.checksum" if exc.code == "id.checksum" else "id.unreadable"
-        return IdCell(raw, None, None, code, f"{exc.message}：{raw}")
+        return IdCell(raw, None, None, code, f"{exc.message}：{mask_id(raw)}")
     return IdCell(raw, info.number, info.converted_from, birth=info.birth_date, sex=info.sex)
 
 

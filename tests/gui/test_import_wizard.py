@@ -31,7 +31,8 @@ def _idle(qtbot) -> None:  # type: ignore[no-untyped-def]
     QApplication.processEvents()
 
 
-def _page(qtbot, db: Database, who: str, settings: QSettings) -> SettingsPage:  # type: ignore[no-untyped-def]
+def _page(qtbot, db: Database, who: str,  # type: ignore[no-untyped-def]
+          settings: QSettings) -> SettingsPage:
     page = SettingsPage(AppContext(db, _actor(db, who), None, settings))
     qtbot.addWidget(page)
     page.resize(1366, 768)

@@ -29,7 +29,9 @@ from ...domain.idnumber import make_id
 __all__ = ["SampleHousehold", "SampleMember", "household_table", "make_households",
            "person_table", "write_household_xlsx", "write_person_xlsx"]
 
-_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_SURNAMES = ("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
+             "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段"
+             "雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _GIVEN = "建国秀英桂兰志强玉梅红霞春生海燕丽娟小军永福凤琴明华淑珍金花宝山国庆爱民德胜红梅文静子豪欣怡浩然雨涵"
 _RARE = ("𠮷", "䶮", "𡎚", "堃", "喆", "禤")
 _RELATIONS = ("妻子", "长子", "长女", "次子", "次女", "父亲", "母亲", "孙子", "儿媳")
@@ -69,7 +71,8 @@ def _name(rng: random.Random, rare: bool = False) -> str:
 
 
 def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGES,
-                    oddities: bool = True, persons_total: int | None = None) -> list[SampleHousehold]:
+                    oddities: bool = True,
+                    persons_total: int | None = None) -> list[SampleHousehold]:
     """``n`` households (about 2.5 persons each, or ``persons_total`` in all)."""
     rng = random.Random(seed)
     out: list[SampleHousehold] = []

@@ -291,7 +291,8 @@ def _update(s: Session, src: Source, batch_id: int, d: Decision, today: date) ->
 
 
 def write_batch(s: Session, actor: Actor, src: Source, decisions: list[Decision],
-                policy: Policy, today: date, first_month: date) -> tuple[ImportBatch, int, int, int]:
+                policy: Policy, today: date,
+                first_month: date) -> tuple[ImportBatch, int, int, int]:
     """Create the batch and apply every create/update decision; returns (batch, created,
     updated, persons created)."""
     batch = ImportBatch(file_name=src.file_name[:256], sha256=src.sha256, shape=src.shape,

@@ -18,7 +18,8 @@ from ...domain.legacy_values import (IdCell, area_code, cell_text, clean_id, is_
                                      relation_of)
 from ...errors import ValidationError
 
-__all__ = ["HouseholdPlan", "account_kind", "MemberPlan", "Problem", "build_plans", "resolve_mapping",
+__all__ = ["HouseholdPlan", "MemberPlan", "Problem", "account_kind", "build_plans",
+           "resolve_mapping",
            "shape_of"]
 
 HOUSEHOLD_FIELDS = ("household_no", "head_name", "head_id", "programme", "care_mode",
