@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -23,7 +24,7 @@ from .apply import locked_roster_of
 from .types import BatchView
 
 __all__ = ["PendingHousehold", "households_to_complete", "households_to_complete_in",
-           "list_batches", "list_batches_in", "undo_batch", "undo_batch_in"]
+           "pending_completion", "list_batches", "list_batches_in", "undo_batch", "undo_batch_in"]
 
 
 def _view(b: ImportBatch) -> BatchView:
@@ -162,13 +163,27 @@ def households_to_complete(db: Database, actor: Actor) -> list[PendingHousehold]
         return households_to_complete_in(s, actor)
 
 
+def _rechecked() -> Any:
+    return (select(EnrollmentChange.id)
+            .where(EnrollmentChange.enrollment_id == ImportRecord.enrollment_id,
+                   EnrollmentChange.kind == "recheck",
+                   EnrollmentChange.at >= ImportBatch.created_at)
+            .exists())
+
+
+def pending_completion(enrollment_id: Any) -> Any:
+    """SQL: the enrollment was imported with members still to complete (待补录) and has had
+    no 定期核查 since (for ``check``, which then does not count it as a persons mismatch)."""
+    return (select(ImportRecord.id)
+            .join(ImportBatch, ImportBatch.id == ImportRecord.batch_id)
+            .where(ImportRecord.enrollment_id == enrollment_id, ImportRecord.incomplete,
+                   ImportBatch.status == "active", ~_rechecked())
+            .exists())
+
+
 def households_to_complete_in(s: Session, actor: Actor) -> list[PendingHousehold]:
     actor.require("read")
-    rechecked = (select(EnrollmentChange.id)
-                 .where(EnrollmentChange.enrollment_id == ImportRecord.enrollment_id,
-                        EnrollmentChange.kind == "recheck",
-                        EnrollmentChange.at >= ImportBatch.created_at)
-                 .exists())
+    rechecked = _rechecked()
     q = (select(ImportRecord.household_id, ImportRecord.enrollment_id, ImportRecord.batch_id,
                 ImportRecord.listed_persons, ImportRecord.declared_persons,
                 Enrollment.next_recheck)
