@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from reliefdesk.db.engine import Database
 from reliefdesk.models import User
+from reliefdesk.services import importing
 from reliefdesk.services.context import Actor
 from reliefdesk.ui import i18n, ops
 from reliefdesk.ui.admin.page import SettingsPage
@@ -59,6 +60,8 @@ def test_wizard_previews_imports_and_the_section_undoes(qtbot, sqlite_db: Databa
         wizard.sheet_page.headers.text()
     wizard.next()
     assert wizard.mapping_page.combos["id_number"].currentData() == "身份证号码"
+    wizard.mapping_page.combos["phone"].setCurrentIndex(0)  # a correction: (not used)
+    wizard.mapping_page.combos["document_no"].setCurrentIndex(0)
     wizard.next()
     _idle(qtbot)
     assert wizard.currentPage() is wizard.preview_page
@@ -70,6 +73,7 @@ def test_wizard_previews_imports_and_the_section_undoes(qtbot, sqlite_db: Databa
     result = blocker.args[0]
     assert result.batch_id == 1 and result.created == 55
     assert "1" in wizard.import_page.result_label.text()
+    assert importing.saved_mapping(sqlite_db, page.ctx.actor) == {"document_no": ""}
     section.refresh()
     _idle(qtbot)
     assert section.model.rowCount() == 1
