@@ -231,3 +231,31 @@ def test_check_finds_nothing_wrong_after_an_import(db, admin) -> None:
     report = run_checks(db, admin)
     kinds = {p.kind for p in report.problems}
     assert not kinds - {"accounts"}, report.problems[:5]
+
+
+def test_fixed_error_workbook_reimports_what_was_blocked(db, admin, tmp_path: Path) -> None:
+    """The clerk types the real ID numbers into the error workbook and imports it: the
+    blocked households come in, the ones already imported stay unchanged."""
+    first = importing.import_file(db, admin, DATA / "person_rows.xlsx", today=TODAY)
+    out = importing.write_problem_report(db, admin, DATA / "person_rows.xlsx",
+                                         tmp_path / "fix.xlsx", today=TODAY)
+    again = importing.import_file(db, admin, out, today=TODAY)
+    assert (again.created, again.updated) == (0, 0)
+    real = {m.name: m.id_number for h in make_households(60, seed=12, oddities=False)
+            for m in h.members}
+    wb = load_workbook(out)
+    fixed = 0
+    for ws in wb.worksheets[1:]:
+        header = [c.value for c in ws[1]]
+        name_col, id_col = header.index("姓名"), header.index("身份证号码")
+        for row in ws.iter_rows(min_row=2):
+            value = str(row[id_col].value or "")
+            if "E+" in value.upper() \
+                    and row[name_col].value in real:
+                row[id_col].value = real[row[name_col].value]
+                fixed += 1
+    wb.save(out)
+    assert fixed >= 2
+    r = importing.import_file(db, admin, out, today=TODAY)
+    assert r.created == 2 and r.updated == 0
+    assert first.blocked - r.created == r.blocked

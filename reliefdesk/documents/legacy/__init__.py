@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .problems import PROBLEM_SHEET
 from .header import FIELD_LABELS, FIELDS, HeaderGuess, find_header, match_label, normalise_label
 from .reader import RawSheet, file_sha256, read_sheets, sheet_names
 
@@ -35,7 +36,7 @@ def read_tables(path: str | Path, sheet: str | None = None,
     """Every sheet with a header, as a table; sheets without one go to ``skipped``."""
     out: list[LegacyTable] = []
     for raw in read_sheets(path, sheet):
-        guess = find_header(raw.rows)
+        guess = None if raw.name == PROBLEM_SHEET else find_header(raw.rows)
         if guess is None:
             if skipped is not None:
                 skipped.append(raw.name)

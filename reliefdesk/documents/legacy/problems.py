@@ -13,7 +13,10 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-__all__ = ["ProblemRow", "write_problem_workbook"]
+__all__ = ["PROBLEM_SHEET", "ProblemRow", "write_problem_workbook"]
+
+#: The list sheet of an error workbook; a re-import skips it and reads the data sheets.
+PROBLEM_SHEET = "问题清单"
 
 _TEXT_HINTS = ("身份证", "号码", "卡号", "账号", "帐号", "证号", "户号", "编号")
 
@@ -41,7 +44,7 @@ def write_problem_workbook(path: str | Path, problems: Sequence[ProblemRow],
     rows (header labels, then the rows, then 原行号 and 问题说明)."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "问题清单"
+    ws.title = PROBLEM_SHEET
     ws.append(["工作表", "行号", "姓名", "类别", "问题代码", "问题说明"])
     for cell in ws[1]:
         cell.font = Font(bold=True)

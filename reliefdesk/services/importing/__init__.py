@@ -242,8 +242,8 @@ def write_problem_report(db: Database, actor: Actor, path: str | Path, out: str 
     for p in pv.problems:
         bad_rows.setdefault(p.sheet, set()).add(p.row)
         notes.setdefault((p.sheet, p.row), []).append(p.message)
-    for d in decisions:  # the whole household's rows when it is blocked
-        if d.action == "blocked":
+    for d in decisions:  # every row of a household with a problem: re-import it whole
+        if d.plan.errors or d.plan.warnings:
             bad_rows.setdefault(d.plan.sheet, set()).update(d.plan.rows)
     originals: dict[str, tuple[Any, list[tuple[int, list[Any]]]]] = {}
     for t in loaded.tables:
