@@ -259,3 +259,41 @@ def test_fixed_error_workbook_reimports_what_was_blocked(db, admin, tmp_path: Pa
     r = importing.import_file(db, admin, out, today=TODAY)
     assert r.created == 2 and r.updated == 0
     assert first.blocked - r.created == r.blocked
+
+
+def test_head_not_covered_and_amounts_on_every_member_row(db, admin, tmp_path: Path) -> None:
+    """户主是否享受=否: the head is on file and the payee, not a covered member; amounts typed
+    on each member's row are added up for the household and flagged."""
+    import csv
+
+    from reliefdesk.domain.idnumber import make_id
+
+    head, kid = make_id("410482", date(1950, 5, 1), 11), make_id("410482", date(2012, 5, 1), 22)
+    other, wife = make_id("410482", date(1960, 1, 1), 33), make_id("410482", date(1962, 1, 1), 44)
+    path = tmp_path / "rows.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["户号", "姓名", "身份证号码", "与户主关系", "户主是否享受", "保障类别", "月保障金",
+                    "卡号"])
+        w.writerow(["1", "王  大", head, "户主", "否", "农村低保", "300", ""])
+        w.writerow(["1", "王小", kid, "孙子", "", "农村低保", "", ""])
+        w.writerow(["2", "李四", other, "本人", "是", "农村低保", "200元", ""])
+        w.writerow(["2", "张五", wife, "妻子", "", "农村低保", "150元", ""])
+    r = importing.import_file(db, admin, path, today=TODAY)
+    assert r.created == 2
+    codes = {p.code for p in r.preview.problems}
+    assert "amount.per_person" in codes
+    with db.read_session() as s:
+        e1 = s.scalar(select(Enrollment).join(Person, Person.id == Enrollment.payee_id)
+                      .where(Person.id_number == head))
+        assert e1.persons == 1 and e1.amount_fen == 30000
+        assert s.scalar(select(Person.name).where(Person.id_number == head)) == "王大"
+        from reliefdesk.models import EnrollmentMember
+
+        covered = s.scalars(select(Person.id_number).join(
+            EnrollmentMember, EnrollmentMember.person_id == Person.id)
+            .where(EnrollmentMember.enrollment_id == e1.id)).all()
+        assert covered == [kid]
+        e2 = s.scalar(select(Enrollment).join(Person, Person.id == Enrollment.payee_id)
+                      .where(Person.id_number == other))
+        assert e2.amount_fen == 35000 and e2.persons == 2

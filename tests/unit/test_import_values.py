@@ -74,3 +74,12 @@ def test_programme_and_relation_texts() -> None:
         "head", "head", "spouse", "child", "child_in_law", "parent", "grandchild", "head",
         "child", "child_in_law", "parent"]
     assert make_id("410482", date(1958, 3, 1), 2) == GOOD
+
+
+def test_names_typed_with_alignment_spaces_are_joined() -> None:
+    """张  三 (spaces to align two-character names) is 张三; Latin names keep one space."""
+    from reliefdesk.services.importing.plan import clean_name
+
+    assert clean_name(" 张  三 ") == "张三"
+    assert clean_name("𠮷　祥") == "𠮷祥"
+    assert clean_name("Ayshe  Tursun") == "Ayshe Tursun"

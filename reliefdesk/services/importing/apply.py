@@ -202,14 +202,14 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
     enr_ids = _ids(s, Enrollment, enr_rows)
     s.execute(insert(EnrollmentMember.__table__), [
         {"enrollment_id": enr_ids[i], "person_id": pid, "active": True}
-        for i in range(len(plans)) for pid in members[i]])
+        for i, p in enumerate(plans) for pid, m in zip(members[i], p.members) if m.covered])
     records = [{
         "batch_id": batch_id, "key": p.key, "action": "create", "household_id": hh_ids[i],
         "enrollment_id": enr_ids[i], "application_id": app_ids[i], "sheet": p.sheet[:64],
         "row_no": p.rows[0] if p.rows else 0, "row_nos": p.rows,
         "content_hash": p.content_hash(), "approved_on": p.approved_on,
         "document_no": p.document_no[:64], "original_start": p.start_month,
-        "incomplete": p.incomplete, "listed_persons": len(p.members),
+        "incomplete": p.incomplete, "listed_persons": p.listed,
         "declared_persons": p.persons, "created_person_ids": members[i], "before": None}
         for i, p in enumerate(plans)]
     if records:
@@ -276,7 +276,8 @@ def _update(s: Session, src: Source, batch_id: int, d: Decision, today: date) ->
         from ..register_people import write_search_keys
 
         write_search_keys(s, person)
-        s.add(EnrollmentMember(enrollment_id=e.id, person_id=person.id, active=True))
+        if m.covered:
+            s.add(EnrollmentMember(enrollment_id=e.id, person_id=person.id, active=True))
         created.append(person.id)
     detail = _source_detail(src, batch_id, p)
     e.working = {**(e.working or {}), "import": detail}
@@ -285,7 +286,7 @@ def _update(s: Session, src: Source, batch_id: int, d: Decision, today: date) ->
                        sheet=p.sheet[:64], row_no=p.rows[0] if p.rows else 0, row_nos=p.rows,
                        content_hash=p.content_hash(), approved_on=p.approved_on,
                        document_no=p.document_no[:64], original_start=p.start_month,
-                       incomplete=p.incomplete, listed_persons=len(p.members),
+                       incomplete=p.incomplete, listed_persons=p.listed,
                        declared_persons=p.persons, created_person_ids=created, before=before))
     return 1
 

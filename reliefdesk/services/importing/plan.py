@@ -51,6 +51,7 @@ class MemberPlan:
     row: int
     birth: date | None = None
     sex: str | None = None
+    covered: bool = True  # False: the head is on file but not covered (户主不享受, 单人保)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class HouseholdPlan:
     members: list[MemberPlan] = field(default_factory=list)
     skipped_members: int = 0
     amount_fen: int | None = None
+    row_amounts: list[int] = field(default_factory=list)  # every amount cell of its rows
     bank: str = ""
     account: str = ""
     holder: str = ""
@@ -83,13 +85,18 @@ class HouseholdPlan:
 
     @property
     def persons(self) -> int:
-        """Persons covered: the sheet's 保障人数, else the members listed."""
-        return max(self.declared_persons, len(self.members) + self.skipped_members, 1)
+        """Persons covered: the sheet's 保障人数, else the covered members listed."""
+        return max(self.declared_persons, self.listed + self.skipped_members, 1)
+
+    @property
+    def listed(self) -> int:
+        """Covered members listed with a usable ID number."""
+        return sum(1 for m in self.members if m.covered)
 
     @property
     def incomplete(self) -> bool:
         """待补录: fewer members listed than covered."""
-        return len(self.members) < self.persons
+        return self.listed < self.persons
 
     def problem(self, row: int, code: str, message: str, severity: str = "error") -> None:
         p = Problem(self.sheet, row, code, message, severity, self.key, self.head_name)
@@ -100,7 +107,8 @@ class HouseholdPlan:
         facts = [self.programme, self.care_mode, self.single, self.persons, self.amount_fen,
                  self.bank, self.account, self.holder, self.village, self.address, self.phone,
                  self.area_type, str(self.start_month), str(self.approved_on), self.document_no,
-                 sorted((m.id_number or "", m.name, m.relation) for m in self.members)]
+                 sorted((m.id_number or "", m.name, m.relation, m.covered)
+                        for m in self.members)]
         return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -178,11 +186,16 @@ def _household_facts(plan: HouseholdPlan, row: list[Any], mapping: dict[str, int
     def take(fld: str) -> Any:
         return _get(row, mapping, fld)
 
-    if plan.amount_fen is None and take("amount") is not None:
+    if take("amount") is not None:
         try:
-            plan.amount_fen = parse_amount(take("amount"))
+            fen = parse_amount(take("amount"))
         except ValidationError:
             plan.problem(row_no, "amount.format", f"金额无法识别：{cell_text(take('amount'))}")
+        else:
+            if fen is not None:
+                plan.row_amounts.append(fen)
+                if plan.amount_fen is None:
+                    plan.amount_fen = fen
     if not plan.declared_persons:
         plan.declared_persons = parse_count(take("persons")) or 0
     for attr, fld in (("bank", "bank"), ("holder", "holder"), ("village", "village"),
@@ -216,10 +229,20 @@ def _household_facts(plan: HouseholdPlan, row: list[Any], mapping: dict[str, int
                 plan.problem(row_no, "date.format", exc.message, "warning")
 
 
+def clean_name(value: Any) -> str:
+    """A name as typed: spaces used to align two-character names (张  三) dropped; a name in
+    Latin letters keeps single spaces."""
+    text = cell_text(value)
+    if any(ord(ch) > 0x2E80 for ch in text):
+        return "".join(text.split())
+    return " ".join(text.split())
+
+
 def _member(plan: HouseholdPlan, name: Any, id_value: Any, relation: str, row_no: int,
-            today: date | None, *, head: bool = False, cell: IdCell | None = None) -> None:
+            today: date | None, *, head: bool = False, cell: IdCell | None = None,
+            covered: bool = True) -> None:
     cell = cell if cell is not None else clean_id(id_value, today)
-    name_text = cell_text(name)
+    name_text = clean_name(name)
     if cell.number is None:
         if head:
             plan.problem(row_no, cell.problem or "id.unreadable",
@@ -231,7 +254,7 @@ def _member(plan: HouseholdPlan, name: Any, id_value: Any, relation: str, row_no
                          "warning")
         return
     plan.members.append(MemberPlan(name_text, cell.number, cell.old, relation, row_no,
-                                   cell.birth, cell.sex))
+                                   cell.birth, cell.sex, covered))
 
 
 def _person_rows(table: LegacyTable, mapping: dict[str, int], plans: list[HouseholdPlan],
@@ -279,16 +302,17 @@ def _person_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Househ
             current.head_name = cell_text(name)
             if own.number:
                 current.key = own.number
+        covered = not (is_head and _not_covered(_get(row, mapping, "head_covered")))
         _member(current, name, _get(row, mapping, "id_number"), rel, row_no, today,
-                head=is_head, cell=own)
-        if is_head:
-            covered = cell_text(_get(row, mapping, "head_covered"))
-            if covered in ("否", "不享受", "0", "N", "n"):
-                current.members.pop() if current.members and \
-                    current.members[-1].row == row_no else None
+                head=is_head, cell=own, covered=covered)
     for plan in plans:
         if plan.sheet == table.sheet and not plan.village:
             plan.village = table.sheet
+
+
+def _not_covered(value: Any) -> bool:
+    """户主是否享受 = 否: the head is on file but not covered."""
+    return cell_text(value) in ("否", "不享受", "0", "N", "n", "未享受")
 
 
 def _household_rows(table: LegacyTable, mapping: dict[str, int], plans: list[HouseholdPlan],
@@ -305,12 +329,8 @@ def _household_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Hou
         head = clean_id(id_value, today)
         plan.key = head.number or ""
         _household_facts(plan, row, mapping, row_no)
-        covered = cell_text(_get(row, mapping, "head_covered"))
-        if covered not in ("否", "不享受", "0", "N", "n"):
-            _member(plan, name, id_value, "head", row_no, today, head=True, cell=head)
-        elif head.number is None:
-            plan.problem(row_no, head.problem or "id.unreadable",
-                         f"户主{cell_text(name)}：{head.message}")
+        _member(plan, name, id_value, "head", row_no, today, head=True, cell=head,
+                covered=not _not_covered(_get(row, mapping, "head_covered")))
         for n in member_cols:
             m_name = _get(row, mapping, f"member{n}_name")
             m_id = _get(row, mapping, f"member{n}_id")
@@ -366,6 +386,11 @@ def account_kind(number: str) -> str:
 
 def _own_checks(plan: HouseholdPlan) -> None:
     row = plan.rows[0] if plan.rows else 0
+    if len(set(plan.row_amounts)) > 1:  # an amount on each member's row: the household's sum
+        plan.amount_fen = sum(plan.row_amounts)
+        plan.problem(row, "amount.per_person",
+                     f"各成员行分别填写了金额，已按合计 {plan.amount_fen / 100:.2f} 元计为户月保障金，"
+                     "请核对", "warning")
     if plan.programme is None and not any(p.code == "programme.unknown" for p in plan.errors):
         plan.problem(row, "programme.missing", "缺少保障类别")
     if plan.amount_fen is None and not any(p.code == "amount.format" for p in plan.errors):
@@ -383,5 +408,5 @@ def _own_checks(plan: HouseholdPlan) -> None:
                          "warning")
     if plan.incomplete and not plan.errors:
         plan.problem(row, "members.incomplete",
-                     f"保障人数 {plan.persons} 人，表中列出 {len(plan.members)} 人：其余成员待补录",
+                     f"保障人数 {plan.persons} 人，表中列出 {plan.listed} 人：其余成员待补录",
                      "warning")
