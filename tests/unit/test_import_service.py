@@ -297,3 +297,25 @@ def test_head_not_covered_and_amounts_on_every_member_row(db, admin, tmp_path: P
         e2 = s.scalar(select(Enrollment).join(Person, Person.id == Enrollment.payee_id)
                       .where(Person.id_number == other))
         assert e2.amount_fen == 35000 and e2.persons == 2
+
+
+def test_provincial_family_export_with_members_in_one_cell(db, admin, tmp_path: Path) -> None:
+    """The 家庭 export of a provincial system (DOMAIN §12.1 A): head columns, and the members'
+    names and ID numbers listed together in one cell each."""
+    from openpyxl import Workbook
+
+    from reliefdesk.domain.idnumber import make_id
+
+    head = make_id("410482", date(1955, 3, 1), 101)
+    wife, son = make_id("410482", date(1957, 3, 1), 102), make_id("410482", date(1985, 3, 1), 103)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户主姓名", "户主身份证号", "家庭人口数", "保障人口数", "户月保障金额（元）",
+               "开户银行", "银行帐号", "家庭成员姓名", "家庭成员身份证号", "低保（特困）证号",
+               "最初享受月份", "救助类型"])
+    ws.append(["赵一", head, 3, 3, "1,020.00", "农商银行", "", "赵一、钱二、赵三",
+               f"{head}、{wife}、{son}", "汝民低2019001", "201903", "农村低保"])
+    wb.save(tmp_path / "农村低保家庭查询_2026.xlsx")
+    pv = importing.preview(db, admin, tmp_path / "农村低保家庭查询_2026.xlsx", today=TODAY)
+    assert pv.shape == "household" and pv.households == 1 and pv.persons == 3
+    assert pv.incomplete == 0 and pv.total_fen == 102000

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -131,9 +132,11 @@ def resolve_mapping(table: LegacyTable, override: dict[str, str] | None) -> dict
 
 
 def shape_of(mappings: list[dict[str, int]]) -> str:
-    """"person" when rows are persons (a relation or head-ID column), else "household"."""
+    """"person" when rows are persons (a 与户主关系 column, or a person's ID next to the head's
+    ID without the head's name: the provincial 人员 export), else "household" (the 家庭 export,
+    台账 with members across columns or listed together in one cell)."""
     for m in mappings:
-        if "relation" in m or ("head_id" in m and "id_number" in m):
+        if "relation" in m or ("head_id" in m and "id_number" in m and "head_name" not in m):
             return "person"
     return "household"
 
@@ -310,6 +313,27 @@ def _person_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Househ
             plan.village = table.sheet
 
 
+_SPLIT = re.compile(r"[、,，;；/|\n]+|\s{2,}")
+
+
+def _members_in_one_cell(plan: HouseholdPlan, row: list[Any], mapping: dict[str, int],
+                         row_no: int, today: date | None) -> None:
+    """家庭成员姓名 / 家庭成员身份证号 holding several values each (the provincial 家庭
+    export): split and pair them; the head, if listed again, is not added twice."""
+    names = [x for x in _SPLIT.split(cell_text(_get(row, mapping, "name"))) if x.strip()]
+    ids = [x for x in _SPLIT.split(cell_text(_get(row, mapping, "id_number"))) if x.strip()]
+    if len(names) != len(ids):
+        plan.problem(row_no, "members.cell",
+                     f"家庭成员姓名 {len(names)} 个、身份证号 {len(ids)} 个，数目不一致：成员未导入，待补录",
+                     "warning")
+        return
+    for name, id_text in zip(names, ids):
+        cell = clean_id(id_text, today)
+        if cell.number is not None and cell.number == plan.key:
+            continue
+        _member(plan, name, id_text, "other", row_no, today, cell=cell)
+
+
 def _not_covered(value: Any) -> bool:
     """户主是否享受 = 否: the head is on file but not covered."""
     return cell_text(value) in ("否", "不享受", "0", "N", "n", "未享受")
@@ -331,6 +355,9 @@ def _household_rows(table: LegacyTable, mapping: dict[str, int], plans: list[Hou
         _household_facts(plan, row, mapping, row_no)
         _member(plan, name, id_value, "head", row_no, today, head=True, cell=head,
                 covered=not _not_covered(_get(row, mapping, "head_covered")))
+        if ("head_name" in mapping or "head_id" in mapping) and "id_number" in mapping \
+                and "head_id" in mapping:
+            _members_in_one_cell(plan, row, mapping, row_no, today)
         for n in member_cols:
             m_name = _get(row, mapping, f"member{n}_name")
             m_id = _get(row, mapping, f"member{n}_id")
