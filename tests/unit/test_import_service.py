@@ -189,7 +189,10 @@ def test_person_already_in_the_register_is_listed_not_imported(db, admin,
     importing.import_file(db, admin, write_person_xlsx(tmp_path / "a.xlsx", hh[:20]),
                           today=TODAY)
     moved = hh[25]
-    moved.members.append(hh[3].members[0])  # the head of an imported household, again
+    from reliefdesk.documents.legacy.sample import SampleMember
+
+    again = hh[3].members[0]  # the head of an imported household, listed as a son here
+    moved.members.append(SampleMember(again.name, again.id_number, "长子", again.birth))
     moved.persons = len(moved.members)
     pv = importing.preview(db, admin, write_person_xlsx(tmp_path / "b.xlsx", hh[20:]),
                            today=TODAY)
@@ -319,3 +322,31 @@ def test_provincial_family_export_with_members_in_one_cell(db, admin, tmp_path: 
     pv = importing.preview(db, admin, tmp_path / "农村低保家庭查询_2026.xlsx", today=TODAY)
     assert pv.shape == "household" and pv.households == 1 and pv.persons == 3
     assert pv.incomplete == 0 and pv.total_fen == 102000
+
+
+def test_provincial_person_export_rows_join_their_head_in_any_order(db, admin,
+                                                                   tmp_path: Path) -> None:
+    """The 人员 export (DOMAIN §12.1 A): 户主身份证号 empty on the head's row, members join by
+    it even when listed before their head."""
+    from openpyxl import Workbook
+
+    from reliefdesk.domain.idnumber import make_id
+
+    h1, m1 = make_id("410482", date(1950, 1, 2), 201), make_id("410482", date(1980, 1, 2), 202)
+    h2 = make_id("410482", date(1949, 1, 2), 203)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "户主身份证号", "与户主关系", "救助类型", "月保障金额"])
+    ws.append(["孙子甲", m1, h1, "子", "", ""])
+    ws.append(["周二", h2, "", "户主", "农村低保", 260])
+    ws.append(["孙一", h1, "", "户主", "农村低保", 520])
+    pv = importing.preview(db, admin, _save(wb, tmp_path),
+                           today=TODAY)
+    assert pv.shape == "person" and pv.households == 2 and pv.persons == 3
+    assert pv.total_fen == 78000 and pv.errors == 0
+
+
+def _save(wb, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path / "农村低保人员查询_2026.xlsx"
+    wb.save(path)
+    return path

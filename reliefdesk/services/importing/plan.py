@@ -262,55 +262,66 @@ def _member(plan: HouseholdPlan, name: Any, id_value: Any, relation: str, row_no
 
 def _person_rows(table: LegacyTable, mapping: dict[str, int], plans: list[HouseholdPlan],
                  loose: list[Problem], today: date | None) -> None:
+    """One row per person. Rows join their household by 户号 (filled down under the head when
+    left blank or merged), else by the head's ID number (the provincial 人员 export: empty on
+    the head's own row; rows need not be sorted), else by order: a head row starts one."""
+    by_group: dict[str, HouseholdPlan] = {}
     current: HouseholdPlan | None = None
-    current_group = ""
+    last_no = ""
     for row_no, row in table.rows:
         if _skip(row):
             continue
         name = _get(row, mapping, "name")
         if name is None:
             name = _get(row, mapping, "head_name")
-        rel = relation_of(_get(row, mapping, "relation"))
         own = clean_id(_get(row, mapping, "id_number"), today)
-        head_id = clean_id(_get(row, mapping, "head_id"), today) \
-            if _get(row, mapping, "head_id") is not None else None
-        group = cell_text(_get(row, mapping, "household_no"))
-        if "household_no" in mapping and not group:
-            group = current_group  # merged down / left blank under the head
+        raw_head = _get(row, mapping, "head_id")
+        head_id = clean_id(raw_head, today) if raw_head is not None else None
+        rel = relation_of(_get(row, mapping, "relation"))
         if rel is None:
             rel = "head" if head_id is None or head_id.number == own.number else "other"
-        if head_id is not None and head_id.number and head_id.number != own.number \
-                and rel == "head":
+        elif rel == "head" and head_id is not None and head_id.number \
+                and head_id.number != own.number:
             rel = "other"
         is_head = rel == "head"
-        new_group = (group and group != current_group) or (not group and is_head) \
-            or current is None
-        if head_id is not None and head_id.number and current is not None \
-                and current.key and head_id.number != current.key and not group:
-            new_group = True
-        if new_group:
-            key = own.number if is_head else (head_id.number if head_id else None)
-            head_name = cell_text(name) if is_head else cell_text(
-                _get(row, mapping, "head_name"))
-            current = HouseholdPlan(table.sheet, [], key or "", head_name)
-            plans.append(current)
-            current_group = group
-            if not is_head and not key:
-                current.problem(row_no, "household.no_head",
-                                f"{cell_text(name)}：找不到所属户主（户主行缺失）")
-        assert current is not None
-        current.rows.append(row_no)
-        _household_facts(current, row, mapping, row_no)
-        if is_head and not current.key:
-            current.head_name = cell_text(name)
-            if own.number:
-                current.key = own.number
+        if "household_no" in mapping:
+            group = cell_text(_get(row, mapping, "household_no")) or last_no
+            last_no = group
+        elif "head_id" in mapping:
+            group = (head_id.number if head_id is not None else own.number) or ""
+            if not group:
+                group = f"?{row_no}"  # unreadable head number: a household of its own
+        else:
+            group = f"#{row_no}" if is_head or current is None else ""
+        plan = by_group.get(group) if group else current
+        if plan is None:
+            plan = HouseholdPlan(table.sheet, [], "", clean_name(
+                name if is_head else _get(row, mapping, "head_name")))
+            by_group[group] = plan
+            plans.append(plan)
+            if "head_id" in mapping and "household_no" not in mapping and not is_head:
+                plan.key = head_id.number if head_id is not None and head_id.number else ""
+                if not plan.key:
+                    plan.problem(row_no, "household.no_head",
+                                 f"{clean_name(name)}：户主身份证号码无法识别，找不到所属户")
+        current = plan
+        plan.rows.append(row_no)
+        _household_facts(plan, row, mapping, row_no)
+        if is_head:
+            if plan.key and own.number and plan.key != own.number:
+                plan.problem(row_no, "household.two_heads",
+                             f"{clean_name(name)}：同一户出现第二个户主")
+            elif own.number:
+                plan.key = own.number
+            plan.head_name = clean_name(name)
         covered = not (is_head and _not_covered(_get(row, mapping, "head_covered")))
-        _member(current, name, _get(row, mapping, "id_number"), rel, row_no, today,
+        _member(plan, name, _get(row, mapping, "id_number"), rel, row_no, today,
                 head=is_head, cell=own, covered=covered)
     for plan in plans:
-        if plan.sheet == table.sheet and not plan.village:
-            plan.village = table.sheet
+        if plan.sheet == table.sheet:
+            plan.rows.sort()
+            if not plan.village:
+                plan.village = table.sheet
 
 
 _SPLIT = re.compile(r"[、,，;；/|\n]+|\s{2,}")
