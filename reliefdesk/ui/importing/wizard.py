@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from reliefdesk.documents.legacy import FIELD_LABELS, sheet_names
+from reliefdesk.documents.legacy.reader import SUPPORTED
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import importing
@@ -74,13 +75,17 @@ class FilePage(_Page):
         return bool(self.path_edit.text().strip())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        try:
-            self.w.sheets = sheet_names(self.path_edit.text().strip())
-        except ReliefError as exc:
-            self.show_error(exc)
+        """Only the name is checked here (no file is read on the GUI thread)."""
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() not in SUPPORTED:
+            self.show_error(ReliefError(self.tr("Not a supported file: choose an .xlsx, .xls "
+                                                "or .csv file.")))
+            return False
+        if not path.is_file():
+            self.show_error(ReliefError(self.tr("The file does not exist.")))
             return False
         self.error_label.clear()
-        self.w.path = Path(self.path_edit.text().strip())
+        self.w.path = path
         return True
 
 
@@ -94,6 +99,7 @@ class SheetPage(_Page):
         self.headers = QLabel()
         self.headers.setObjectName("importHeaderLabel")
         self.headers.setWordWrap(True)
+        self.ok = False
         lay = QVBoxLayout(self)
         lay.addWidget(self.combo)
         lay.addWidget(self.headers)
@@ -102,10 +108,21 @@ class SheetPage(_Page):
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.ok = False
         self.combo.blockSignals(True)
         self.combo.clear()
+        self.combo.blockSignals(False)
+        self.w.sheet = None
+        path = self.w.path
+        QueryOp(parent=self, op=lambda: sheet_names(path), success=self._fill) \
+            .failure(self._failed).with_progress(self.tr("Reading the file...")) \
+            .run_in_background()
+
+    def _fill(self, names: list[str]) -> None:
+        self.w.sheets = names
+        self.combo.blockSignals(True)
         self.combo.addItem(self.tr("All sheets"), ALL_SHEETS)
-        for name in self.w.sheets:
+        for name in names:
             self.combo.addItem(name, name)
         self.combo.blockSignals(False)
         self._load()
@@ -114,11 +131,24 @@ class SheetPage(_Page):
         self._load()
 
     def _load(self) -> None:
+        self.ok = False
+        self.completeChanged.emit()
         self.w.sheet = self.combo.currentData() or None
         self.headers.setText(self.tr("Looking for the header..."))
-        self.w.run_preview(self, self._show)
+        self.w.run_preview(self, self._show, self._failed)
+
+    def _failed(self, error: ReliefError) -> None:
+        self.headers.clear()
+        self.show_error(error)
+        self.ok = False
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.ok
 
     def _show(self, pv: importing.ImportPreview) -> None:
+        self.ok = True
+        self.completeChanged.emit()
         lines = [self.tr("Sheet %1: header on row %2, %3 data rows")
                  .replace("%1", s.name).replace("%2", str(s.header_row))
                  .replace("%3", str(s.rows)) for s in pv.sheets]
@@ -315,7 +345,7 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.preview_page.setCommitPage(True)
 
-    def run_preview(self, page: _Page, then: Any) -> None:
+    def run_preview(self, page: _Page, then: Any, failed: Any = None) -> None:
         path, sheet, mapping = self.path, self.sheet, dict(self.mapping)
 
         def done(pv: importing.ImportPreview) -> None:
@@ -325,7 +355,7 @@ class ImportWizard(QWizard):
 
         QueryOp(parent=self, op=lambda: importing.preview(self.ctx.db, self.ctx.actor, path,
                                                           sheet=sheet, mapping=mapping),
-                success=done).failure(page.show_error) \
+                success=done).failure(failed or page.show_error) \
             .with_progress(self.tr("Reading the file...")).run_in_background()
 
     def do_import(self) -> importing.ImportResult:
