@@ -35,6 +35,7 @@ from .money import yuan_to_fen
 __all__ = [
     "IdCell",
     "area_code",
+    "care_tier_of",
     "cell_text",
     "clean_id",
     "is_total_label",
@@ -255,6 +256,21 @@ _RELATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("child", ("子", "女", "儿")),
     ("sibling", ("兄", "弟", "姐", "妹")),
 )
+
+
+def care_tier_of(value: Any) -> str | None:
+    """特困 care tier text → the self-care code (DOMAIN §3.4): 一档 / 完全丧失 → "none",
+    二档 / 部分丧失 → "partial", 三档 / 具备 / 能自理 → "full"; None when not said."""
+    t = "".join(cell_text(value).split())
+    if not t:
+        return None
+    if "完全" in t or t.startswith(("一档", "1档", "一级")) or t in ("一", "1"):
+        return "none"
+    if "部分" in t or t.startswith(("二档", "2档", "二级")) or t in ("二", "2"):
+        return "partial"
+    if "具备" in t or "自理" in t or t.startswith(("三档", "3档", "三级")) or t in ("三", "3"):
+        return "full"
+    return None
 
 
 def relation_of(value: Any) -> str | None:

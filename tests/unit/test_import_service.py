@@ -350,3 +350,30 @@ def _save(wb, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     path = tmp_path / "农村低保人员查询_2026.xlsx"
     wb.save(path)
     return path
+
+
+def test_amount_rules_use_the_roster_cap_and_the_tekun_tier(db, admin, tmp_path: Path) -> None:
+    """An amount above the roster's cap is imported but flagged (the roster would refuse it);
+    a tekun amount is checked against basic + the care standard of its tier."""
+    import csv
+
+    from reliefdesk.domain.idnumber import make_id
+
+    a, b, c = (make_id("410482", date(1940, 1, 1), n) for n in (301, 302, 303))
+    path = tmp_path / "tekun.csv"
+    with open(path, "w", encoding="gb18030", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["姓名", "身份证号码", "保障类别", "护理等级", "月保障金", "保障人数"])
+        w.writerow(["甲", a, "特困人员（分散供养）", "三档", "663.30", 1])  # 573.30 + 90
+        w.writerow(["乙", b, "特困人员（分散供养）", "一档", "663.30", 1])  # should be 933.30
+        w.writerow(["丙", c, "农村低保", "", "5000", 1])  # far above 441 × 1 × 3/2
+    pv = importing.preview(db, admin, path, today=TODAY)
+    rules = {p.name: p.message for p in pv.problems if p.code == "amount.rules"}
+    assert set(rules) == {"乙", "丙"}
+    assert "933.30" in rules["乙"] and "名册金额上限" in rules["丙"]
+    r = importing.import_file(db, admin, path, today=TODAY)
+    assert r.created == 3
+    with db.read_session() as s:
+        e = s.scalar(select(Enrollment).join(Person, Person.id == Enrollment.payee_id)
+                     .where(Person.id_number == a))
+        assert e.care_tier == "full" and e.standard_fen == 57330 and e.amount_fen == 66330

@@ -83,3 +83,12 @@ def test_names_typed_with_alignment_spaces_are_joined() -> None:
     assert clean_name(" 张  三 ") == "张三"
     assert clean_name("𠮷　祥") == "𠮷祥"
     assert clean_name("Ayshe  Tursun") == "Ayshe Tursun"
+
+
+def test_care_tier_texts() -> None:
+    """特困 care tiers: 一档/完全丧失 → none, 二档/部分丧失 → partial, 三档/具备 → full."""
+    from reliefdesk.domain.legacy_values import care_tier_of
+
+    assert [care_tier_of(t) for t in ("一档", "完全丧失生活自理能力", "二档", "部分丧失",
+                                       "三档", "具备生活自理能力", "", "其他")] == [
+        "none", "none", "partial", "partial", "full", "full", None, None]

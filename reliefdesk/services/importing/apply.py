@@ -27,7 +27,7 @@ from ...models import (Application, BankAccount, CaseStep, Enrollment, Enrollmen
 from ..context import Actor
 from ..policy import Policy
 from ..search import ID_KEY_PREFIX, person_search_keys
-from .checks import Decision
+from .checks import Decision, standard_of
 from .plan import HouseholdPlan, account_kind
 
 __all__ = ["Source", "write_batch"]
@@ -171,7 +171,7 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
             "file_no": p.document_no[:32], "household_id": hh_ids[i], "applicant_id": payees[i],
             "programme": p.programme, "state": "approved", "state_since": decided,
             "accepted_on": decided, "reason": f"存量导入（批次 #{batch_id}）",
-            "single_person": p.single, "care_mode": p.care_mode,
+            "single_person": p.single, "care_mode": p.care_mode, "care_tier": p.care_tier,
             "proposed_fen": p.amount_fen, "decision": "approved", "decided_on": decided,
             "working": {"import": detail}, "created_by": actor.user_id})
     app_ids = _ids(s, Application, app_rows)
@@ -187,13 +187,14 @@ def _create(s: Session, actor: Actor, src: Source, batch_id: int, plans: list[Ho
         start = first_month
         if p.start_month is not None and month_start(p.start_month) > first_month:
             start = month_start(p.start_month)
-        std = None if p.programme == "tekun" else policy.standard_for_programme(p.programme or "")
+        std = standard_of(policy, p)
         enr_rows.append({
             "household_id": hh_ids[i], "application_id": app_ids[i], "payee_id": payees[i],
             "programme": p.programme, "status": "active", "start_month": start,
             "persons": p.persons, "amount_fen": p.amount_fen or 0,
             "method": "tekun" if p.programme == "tekun" else "gap",
-            "care_mode": p.care_mode, "topup_categories": [], "recheck_months": months,
+            "care_mode": p.care_mode, "care_tier": p.care_tier, "topup_categories": [],
+            "recheck_months": months,
             "next_recheck": add_months(start, months),
             "working": {"import": details[i],
                         "lines": [["存量导入", f"原核定月保障金按导入表发放（批次 #{batch_id}）"]]},

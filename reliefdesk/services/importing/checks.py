@@ -17,10 +17,12 @@ from ...domain.money import fen_to_yuan, round_half_up
 from ...domain.workflow import PROGRAMME_LABELS
 from ...models import ImportBatch, ImportRecord, Person
 from ..policy import Policy
+from ..roster_calc import amount_cap
+from ..roster_check import _cap_ratio  # the roster's own cap setting (one rule, one place)
 from .plan import HouseholdPlan
 from .types import ProgrammeTotal, VillageTotal
 
-__all__ = ["Decision", "amount_rule_problem", "decide", "totals"]
+__all__ = ["Decision", "amount_rule_problem", "decide", "standard_of", "totals"]
 
 
 @dataclass
@@ -32,34 +34,54 @@ class Decision:
     record: ImportRecord | None = None
 
 
-def amount_rule_problem(policy: Policy, plan: HouseholdPlan) -> str | None:
-    """Why the sheet's amount does not fit the programme's rules (None when it fits): dibao at
-    most standard × persons plus the highest 分类施保 top-up; tekun per person between the
-    basic standard and basic + the highest care standard."""
-    amount, persons = plan.amount_fen, plan.persons
-    if amount is None or plan.programme is None:
+def amount_rule_problem(policy: Policy, plan: HouseholdPlan, cap_ratio: Fraction) -> str | None:
+    """Why the sheet's amount does not fit the programme's rules (None when it fits). Above
+    the roster's plausibility cap (``roster_calc.amount_cap``, the same rule the roster check
+    applies) the roster will refuse to lock; otherwise dibao at most standard × persons plus
+    the highest 分类施保 top-up; tekun per person the basic standard plus the care standard of
+    its tier (any tier when the sheet does not say)."""
+    amount, persons, programme = plan.amount_fen, plan.persons, plan.programme
+    if amount is None or programme is None:
         return None
-    if plan.programme in ("urban_dibao", "rural_dibao"):
-        std = policy.standard_for_programme(plan.programme)
+    standard = standard_of(policy, plan)
+    cap = amount_cap(policy, programme, persons, standard, cap_ratio)
+    if amount > cap:
+        return (f"月保障金 {fen_to_yuan(amount)} 元超过名册金额上限 {fen_to_yuan(cap)} 元，按原核定金额导入，"
+                "但名册将报错无法锁定：请核实并作出调整决定")
+    if programme in ("urban_dibao", "rural_dibao"):
         top = max(policy.topup_rates.values(), default=Fraction(0))
-        upper = round_half_up(Fraction(std) * persons * (1 + top))
+        upper = round_half_up(Fraction(standard) * persons * (1 + top))
         if amount > upper:
-            return (f"月保障金 {fen_to_yuan(amount)} 元超过保障标准 {fen_to_yuan(std)} 元 × "
+            return (f"月保障金 {fen_to_yuan(amount)} 元超过保障标准 {fen_to_yuan(standard)} 元 × "
                     f"{persons} 人（含分类施保上限 {fen_to_yuan(upper)} 元），按原核定金额导入，请复核")
         return None
-    if plan.programme == "tekun":
-        basic = tekun_basic_fen(policy.dibao_standard_fen(plan.area_type),
-                                policy.tekun_basic_ratio)
-        care = max(policy.tekun_care_fen.values(), default=0)
-        per = Fraction(amount, persons)
-        if per < basic or per > basic + care:
-            return (f"特困供养金每人 {fen_to_yuan(round_half_up(per))} 元不在基本生活标准 "
-                    f"{fen_to_yuan(basic)} 元至 {fen_to_yuan(basic + care)} 元之间，按原核定金额导入，请复核")
+    care = policy.tekun_care_fen
+    per = Fraction(amount, persons)
+    if plan.care_tier in care:
+        expected = standard + care[plan.care_tier]
+        if per != expected:
+            return (f"特困供养金每人 {fen_to_yuan(round_half_up(per))} 元，按基本生活标准与护理等级"
+                    f"应为 {fen_to_yuan(expected)} 元，按原核定金额导入，请复核")
+        return None
+    if per < standard or per > standard + max(care.values(), default=0):
+        return (f"特困供养金每人 {fen_to_yuan(round_half_up(per))} 元不在基本生活标准 "
+                f"{fen_to_yuan(standard)} 元至 {fen_to_yuan(standard + max(care.values()))} 元之间，"
+                "按原核定金额导入，请复核")
     return None
+
+
+def standard_of(policy: Policy, plan: HouseholdPlan) -> int:
+    """The standard an imported amount rests on: the dibao standard of its programme, or the
+    tekun basic living standard (≥ 1.3 × the dibao standard of the area)."""
+    if plan.programme == "tekun":
+        return tekun_basic_fen(policy.dibao_standard_fen(plan.area_type),
+                               policy.tekun_basic_ratio)
+    return policy.standard_for_programme(plan.programme or "rural_dibao")
 
 
 def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decision]:
     """One decision per plan, adding register problems to the plans."""
+    cap_ratio = _cap_ratio(s)
     records: dict[str, ImportRecord] = {}
     for rec in s.scalars(select(ImportRecord).join(ImportBatch)
                          .where(ImportBatch.status == "active").order_by(ImportRecord.id)):
@@ -85,9 +107,10 @@ def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decis
             else:
                 plan.problem(m.row, "person.in_register",
                              f"{m.name} 已在系统家庭档案中（户 #{found[1]}），请核对后手工处理")
-        rule_key = (plan.programme, plan.area_type, plan.persons, plan.amount_fen)
+        rule_key = (plan.programme, plan.area_type, plan.care_tier, plan.persons,
+                    plan.amount_fen)
         if rule_key not in rule_memo:
-            rule_memo[rule_key] = amount_rule_problem(policy, plan)
+            rule_memo[rule_key] = amount_rule_problem(policy, plan, cap_ratio)
         why = rule_memo[rule_key]
         if why and not plan.errors:
             plan.problem(plan.rows[0], "amount.rules", why, "warning")

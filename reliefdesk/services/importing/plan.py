@@ -14,7 +14,8 @@ from typing import Any
 
 from ...documents.legacy import LegacyTable, normalise_label
 from ...domain.accounts import check_account, normalize_account
-from ...domain.legacy_values import (IdCell, area_code, cell_text, clean_id, is_total_label,
+from ...domain.legacy_values import (IdCell, area_code, care_tier_of, cell_text, clean_id,
+                                     is_total_label,
                                      parse_amount, parse_count, parse_legacy_date, programme_of,
                                      relation_of)
 from ...errors import ValidationError
@@ -65,6 +66,7 @@ class HouseholdPlan:
     head_name: str
     programme: str | None = None
     care_mode: str | None = None
+    care_tier: str | None = None  # tekun self-care code (none | partial | full)
     single: bool = False
     declared_persons: int = 0
     members: list[MemberPlan] = field(default_factory=list)
@@ -105,8 +107,8 @@ class HouseholdPlan:
 
     def content_hash(self) -> str:
         """Equal for equal facts: what a re-import compares."""
-        facts = [self.programme, self.care_mode, self.single, self.persons, self.amount_fen,
-                 self.bank, self.account, self.holder, self.village, self.address, self.phone,
+        facts = [self.programme, self.care_mode, self.care_tier, self.single, self.persons,
+                 self.amount_fen, self.bank, self.account, self.holder, self.village, self.address, self.phone,
                  self.area_type, str(self.start_month), str(self.approved_on), self.document_no,
                  sorted((m.id_number or "", m.name, m.relation, m.covered)
                         for m in self.members)]
@@ -207,6 +209,8 @@ def _household_facts(plan: HouseholdPlan, row: list[Any], mapping: dict[str, int
             setattr(plan, attr, cell_text(take(fld))[:64])
     if not plan.account and take("account") is not None:
         plan.account = normalize_account(cell_text(take("account")).lstrip("'"))
+    if plan.care_tier is None and take("care_tier") is not None:
+        plan.care_tier = care_tier_of(take("care_tier"))
     if take("area_type") is not None:
         plan.area_type = area_code(take("area_type")) or plan.area_type
     if plan.programme is None and take("programme") is not None:
