@@ -41,6 +41,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "casework": ("applications/*.py", "workbench/*.py", "admin/*.py"),
     "rosters": ("rosters/*.py", "printing/*.py"),
     "enrollments": ("enrollments/*.py",),
+    "importing": ("importing/*.py",),
 }
 
 

@@ -39,6 +39,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=2023, help="随机种子（相同种子生成相同数据）")
     p.add_argument("--clean", action="store_true", help="不预置数据问题")
     p.add_argument("--township", default=None, help="乡镇(街道)代码或名称")
+    p.add_argument("--legacy-workbook", default=None, metavar="OUT.xlsx",
+                   help="只写出一份合成的旧台账表格（供练习存量导入），不改数据库")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("user", parents=[common], help="用户管理（需管理员 --user）")
@@ -143,6 +145,13 @@ def cmd_demo(ctx: CliContext) -> int:
     from ..services.context import SYSTEM
     from ..services.demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
 
+    if getattr(ctx.args, "legacy_workbook", None):  # hook (issue 12): training workbook
+        from ..services.demo_legacy import write_legacy_workbook
+
+        wb = write_legacy_workbook(ctx.args.legacy_workbook, ctx.args.households or 200,
+                                   seed=ctx.args.seed, oddities=not ctx.args.clean)
+        ctx.out(f"已写出旧台账练习表：{wb.path}（{wb.households} 户，{wb.persons} 人）")
+        return EXIT_OK
     db = ctx.db(create=True)
     _require_demo_database(db)
     actor = ctx.actor("admin.users") if users.has_users(db) or ctx.args.user else SYSTEM

@@ -94,6 +94,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "casework.publicity_grace_days": 0,
     # separation of duties, stricter option: whoever started or ended the 公示 may not confirm
     "casework.separation_publicity": False,
+    # 存量导入: the office's column-mapping corrections, field -> header label (issue 12)
+    "import.column_mapping": {},
 }
 
 

@@ -5,6 +5,7 @@ from .casework import (PROGRAMMES, Application, CaseRecord, CaseStep, Enrollment
                        EnrollmentChange, EnrollmentMember, RecipientEvent, TerminationProposal,
                        Visit, VisitPhoto)
 from .materials import ApplicationMaterial, MaterialAttachment
+from .importing import ImportBatch, ImportRecord
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (EXCLUSION_REASONS, RELATIONS, Asset, BankAccount, Household, IncomeItem,
                        Person, PersonSearchKey)
@@ -18,5 +19,6 @@ __all__ = [
     "MaterialAttachment",
     "Township", "Village", "EXCLUSION_REASONS", "RELATIONS", "Asset", "BankAccount", "Household",
     "IncomeItem", "Person", "PersonSearchKey", "AuditEvent", "AuditHead", "User",
+    "ImportBatch", "ImportRecord",
     "ADJUSTMENT_KINDS", "CHANGE_FLAGS", "BankReturn", "Roster", "RosterAdjustment", "RosterExport", "RosterLine", "RosterProblemAck",
 ]

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
 
-CHANGE_FLAGS = ("新增", "停发", "调增", "调减", "补发", "扣减", "不变")
+CHANGE_FLAGS = ("新增", "存量", "停发", "调增", "调减", "补发", "扣减", "不变")
 ADJUSTMENT_KINDS = ("补发", "扣减", "追回")
 
 

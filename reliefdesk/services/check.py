@@ -219,9 +219,11 @@ def check_enrollment_members(s: Session) -> list[Problem]:
     active_count = (select(func.count(em.id)).where(em.enrollment_id == Enrollment.id,
                                                     em.active.is_(True))
                     .correlate(Enrollment).scalar_subquery())
+    from .importing.batches import pending_completion  # hook (issue 12): 待补录 is known
+
     q = (select(Enrollment.id, Enrollment.household_id, Enrollment.persons, active_count)
          .where(Enrollment.status.in_(LIVE), Enrollment.programme.in_(EXCLUSIVE_PROGRAMMES),
-                Enrollment.persons != active_count)
+                Enrollment.persons != active_count, ~pending_completion(Enrollment.id))
          .order_by(Enrollment.id))
     out = [Problem("enrollment_persons", "enrollment", eid,
                    f"户号 {hid} 的在保记录 #{eid} 保障人数为 {n}，但在保成员有 {m} 人")

@@ -34,6 +34,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "admin.users": frozenset({"admin"}),
     "admin.policy": frozenset({"admin"}),
     "admin.office": frozenset({"admin"}),
+    "import.recipients": frozenset({"admin"}),  # 存量导入 (services/importing)
     "audit.read": frozenset({"admin", "auditor", "approver"}),
     "pii.reveal": frozenset({"clerk", "reviewer", "approver"}),
 }

@@ -154,9 +154,10 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
             continue
         later = any(c.kind in AMOUNT_KINDS and c.effective_month > month for c in f.changes)
         text = f"调标：{p.name} 自 {month_text(month)} 起{_standard_text(p, f, calc)}"
-        if f.status == "phase_out" or later or f.amount_source in ("manual", "adjusted") \
+        if f.status == "phase_out" or later or f.amount_source in ("manual", "adjusted", "import") \
                 or (f.amount_source == "legacy" and before != old):
-            why = {"manual": "初审人工核定金额", "adjusted": "增发/减发决定金额"}.get(
+            why = {"manual": "初审人工核定金额", "adjusted": "增发/减发决定金额",
+                   "import": "存量导入的原核定金额"}.get(
                 f.amount_source, "渐退期金额" if f.status == "phase_out" else "已有后续变更决定")
             note = (f"{text}，按公式应为 {fen_to_yuan(new)} 元，现核定 {fen_to_yuan(old)} 元"
                     f"（{why}），未自动调整，请复核后作出调整决定。")

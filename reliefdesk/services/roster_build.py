@@ -188,7 +188,11 @@ def _flag(row: dict[str, Any], st: MonthState | None, prev: Any, f: EnrollmentFa
     change_text = "；".join(f"{KIND_LABELS.get(c.kind, c.kind)}：{c.reason}" for c in this_month
                             if c.kind in AMOUNT_KINDS or c.kind in RESUME_KINDS
                             or c.kind in ("phase_out", "渐退"))
-    if prev is None:
+    if prev is None and f.amount_source == "import":
+        # hook (issue 12): a recipient brought in by 存量导入 was already paid before
+        row["change_flag"] = "存量"
+        row["change_reason"] = change_text or "存量导入，按原核定金额发放"
+    elif prev is None:
         row["change_flag"] = "新增"
         row["change_reason"] = change_text or (
             f"新纳入，自 {month_text(month)} 起发放" if f.start_month == month

@@ -204,7 +204,8 @@ def formula_basis(f: EnrollmentFacts, exact: bool = False) -> dict[str, Any]:
 
 
 _SOURCE_TEXT = {"formula": "确认决定", "manual": "初审人工核定、确认决定",
-                "adjusted": "变更决定", "legacy": "原核定金额"}
+                "adjusted": "变更决定", "legacy": "原核定金额",
+                "import": "存量导入原核定金额"}
 
 
 def basis_for(f: EnrollmentFacts, st: MonthState, month: date,

@@ -264,6 +264,10 @@
         <translation>新增</translation>
     </message>
     <message>
+        <source>Existing (imported)</source>
+        <translation>存量</translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>停发</translation>
     </message>

@@ -1,6 +1,6 @@
 """系统设置 page: a list of sections on the left, the chosen section on the right.
 
-Sections: 单位信息, 用户与角色, 政策标准, 节假日, 安全, 审计日志. Every read and write goes
+Sections: 单位信息, 用户与角色, 政策标准, 节假日, 安全, 审计日志, 存量导入 (ui/importing). Every read and write goes
 through the services off the GUI thread; roles without the permission see everything read only
 with a visible notice (administrators write; the auditor reads). A section loads when first
 shown and again when ``ctx.changed`` reports "settings".
@@ -19,13 +19,14 @@ from reliefdesk.ui.admin.policy_section import PolicySection
 from reliefdesk.ui.admin.security_section import SecuritySection
 from reliefdesk.ui.admin.users_section import UsersSection
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.importing import ImportSection  # hook (issue 12): 存量导入
 
 
 class SettingsPage(QWidget):
     """The settings page. ``show_section(key)`` switches; ``save()`` (Ctrl+S) saves the
     current section if it has a form."""
 
-    KEYS = ("office", "users", "policy", "holidays", "security", "audit")
+    KEYS = ("office", "users", "policy", "holidays", "security", "audit", "import")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,12 +38,15 @@ class SettingsPage(QWidget):
         self.holidays = HolidaysSection(ctx)
         self.security = SecuritySection(ctx)
         self.audit = AuditSection(ctx)
+        self.importing = ImportSection(ctx)
         self.sections: dict[str, Section] = {
             "office": self.office, "users": self.users, "policy": self.policy,
-            "holidays": self.holidays, "security": self.security, "audit": self.audit}
+            "holidays": self.holidays, "security": self.security, "audit": self.audit,
+            "import": self.importing}
         titles = {"office": self.tr("Office"), "users": self.tr("Users and roles"),
                   "policy": self.tr("Policy and standards"), "holidays": self.tr("Holidays"),
-                  "security": self.tr("Security"), "audit": self.tr("Audit log")}
+                  "security": self.tr("Security"), "audit": self.tr("Audit log"),
+                  "import": ImportSection.title()}
         self.nav = QListWidget()
         self.nav.setObjectName("settingsNav")
         self.nav.setFixedWidth(150)

@@ -12,10 +12,10 @@ from reliefdesk.ui.labels import programme_labels as shared_programme_labels
 PROGRAMME_CODES = ("all", "urban_dibao", "rural_dibao", "tekun", "temporary_aid")
 
 #: Change flags as the services store them (Chinese codes), in display order.
-FLAGS = ("新增", "停发", "调增", "调减", "补发", "扣减", "不变")
+FLAGS = ("新增", "存量", "停发", "调增", "调减", "补发", "扣减", "不变")
 
 FLAG_COLORS: dict[str, QColor] = {
-    "新增": QColor("#1b7f3b"), "停发": QColor("#c62828"), "调增": QColor("#1f5fa8"),
+    "新增": QColor("#1b7f3b"), "存量": QColor("#2e7d7d"), "停发": QColor("#c62828"), "调增": QColor("#1f5fa8"),
     "调减": QColor("#b26a00"), "补发": QColor("#6a3fa0"), "扣减": QColor("#8d4e00"),
 }
 ERROR_COLOR = QColor("#c62828")
@@ -36,6 +36,8 @@ def programme_labels() -> dict[str, str]:
 def flag_labels() -> dict[str, str]:
     return {
         "新增": QCoreApplication.translate("RosterLabels", "New"),
+        # 存量: paid before reliefdesk, brought in by an import (issue 12)
+        "存量": QCoreApplication.translate("RosterLabels", "Existing (imported)"),
         "停发": QCoreApplication.translate("RosterLabels", "Stopped"),
         "调增": QCoreApplication.translate("RosterLabels", "Increased"),
         "调减": QCoreApplication.translate("RosterLabels", "Decreased"),
