@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import io
 import os
 import shutil
@@ -88,7 +90,9 @@ def test_user_add_list_lockout_unlock(env: pytest.MonkeyPatch, tmp_path: Path,
         assert main(["--db", str(db), "--user", "li", "user", "list"]) == 3
     err = capsys.readouterr().err.strip().splitlines()
     assert "还可尝试 4 次" in err[0] and "还可尝试 1 次" in err[3]
-    assert err[-1].startswith("错误：密码错误次数过多，账户已锁定，今天 ")
+    # "今天 HH:MM后" — or "M月D日 HH:MM后" when the 15 minutes run past midnight
+    assert re.match(r"错误：密码错误次数过多，账户已锁定，(今天 |\d+月\d+日 )\d\d:\d\d后",
+                    err[-1]), err[-1]
     assert err[-1].endswith("后可再试，或请管理员解锁。")
     assert all(line.startswith("错误：") for line in err)
     env.setenv("RELIEFDESK_PASSWORD", TEST_PW)
