@@ -103,9 +103,17 @@ class PageLoader:
         return True
 
     def build_rest_later(self) -> None:
-        """Build the remaining pages one per event-loop turn, keeping the GUI responsive."""
+        """Build the remaining pages one per event-loop turn, keeping the GUI responsive.
+
+        The timers have the window as context: once it is deleted (sign-out) they never fire.
+        """
         if self._pending:
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self.window, self._build_next)
+
+    def stop(self) -> None:
+        """Build no more pages and route no more requests (the window is going away)."""
+        self._pending.clear()
+        self._specs.clear()
 
     def _build_next(self) -> None:
         if self._pending:
@@ -116,7 +124,7 @@ class PageLoader:
         if self.ensure(key):
             # the page did not exist when the request was emitted: ask again next turn so
             # its own handler (connected at construction) sees it
-            QTimer.singleShot(0, lambda: signal.emit(*args))
+            QTimer.singleShot(0, self.window, lambda: signal.emit(*args))
             return
         self.window.show_page(key)
 
@@ -264,8 +272,14 @@ class Startup:
     def _sign_out(self) -> None:
         """注销 / 切换用户 (unsaved work was already asked about): close the window and its
         pages, and sign in again (possibly as someone else)."""
-        window, self.window, self.ctx, self.pages = self.window, None, None, None
+        window, pages = self.window, self.pages
+        self.window, self.ctx, self.pages = None, None, None
+        if pages is not None:
+            pages.stop()
         if window is not None:
+            # Deleting the window deletes its pages, their dialogs and the AppContext; ops
+            # still running for them drop their outcome (ui/ops.py), and the window-bound
+            # timers (page building, routing) never fire.
             window.hide()
             window.deleteLater()
         log.info("signed out")

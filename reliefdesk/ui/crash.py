@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 import reliefdesk
 from reliefdesk.ui import logging_setup
@@ -151,7 +152,7 @@ class CrashHandler(QObject):
         self._log_path = log_path
         self._parent_widget = parent_widget or (lambda: None)
         self._previous_hook: Callable[..., object] | None = None
-        self.dialog: CrashDialog | None = None
+        self._dialog: CrashDialog | None = None
         # Exceptions from other threads hop to the GUI thread through this queued signal.
         self._exception_arrived.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
@@ -195,17 +196,25 @@ class CrashHandler(QObject):
 
     @Slot(object)
     def _show(self, report: str) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.append_report(report)
+        # No slot on the dialog's ``destroyed``: a parentless dialog is deleted when this
+        # handler is garbage-collected, and PySide would then call a method of a half-freed
+        # handler (segmentation fault). The dialog closes itself (WA_DeleteOnClose); its
+        # wrapper just turns invalid.
+        dialog = self.dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.append_report(report)
         else:
-            self.dialog = CrashDialog(report, log_path=self.log_path, parent=self._parent_widget())
-            self.dialog.destroyed.connect(self._on_dialog_destroyed)
-            self.dialog.open()
+            self._dialog = CrashDialog(report, log_path=self.log_path,
+                                       parent=self._parent_widget())
+            self._dialog.open()
         self.crashed.emit(report)
 
-    @Slot()
-    def _on_dialog_destroyed(self) -> None:
-        self.dialog = None
+    @property
+    def dialog(self) -> CrashDialog | None:
+        """The crash dialog while it exists (None once it was closed and deleted)."""
+        if self._dialog is not None and not isValid(self._dialog):
+            self._dialog = None
+        return self._dialog
 
 
 _current: CrashHandler | None = None

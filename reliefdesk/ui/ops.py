@@ -15,6 +15,9 @@ Rules:
 - A ``ReliefError`` from ``op`` goes to ``failure`` if given, else to a message box showing
   ``str(error)``. Any other exception is a bug and goes to the crash handler.
 - A progress dialog appears only if the op is still running after ``PROGRESS_DELAY_MS``.
+- If ``parent`` was deleted meanwhile (its window closed, the clerk signed out), the outcome is
+  dropped: ``success``, ``failure`` and ``always`` belong to widgets that no longer exist. A bug
+  in ``op`` itself still goes to the crash handler.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.ui import crash
@@ -94,8 +98,15 @@ class _OpDriver(QObject):
             self._timer.start()
         pool.start(_Worker(self._op._op, self.signals))
 
+    def _parent_gone(self) -> bool:
+        """True when the op had a parent widget and its C++ object was deleted meanwhile."""
+        parent = self._op._parent
+        return parent is not None and not isValid(parent)
+
     @Slot()
     def _on_timer_timeout(self) -> None:
+        if self._parent_gone():
+            return
         dialog = QProgressDialog(self._op._parent)
         dialog.setObjectName("opProgressDialog")
         dialog.setWindowTitle(QCoreApplication.translate("ops", "Please wait"))
@@ -109,24 +120,30 @@ class _OpDriver(QObject):
         dialog.show()
         self._progress = dialog
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """End the op; False when its parent widget is gone and nothing may be delivered."""
         self._timer.stop()
         if self._progress is not None:
-            self._progress.hide()
-            self._progress.deleteLater()
+            if isValid(self._progress):  # deleted with its parent otherwise
+                self._progress.hide()
+                self._progress.deleteLater()
             self._progress = None
         _running.discard(self)
+        if self._parent_gone():
+            log.info("Op outcome dropped: its window was closed")
+            return False
         if self._op._always is not None:
             try:
                 self._op._always()
             except Exception as exc:  # noqa: BLE001 - a bug in the callback
                 crash.report_exception(exc)
+        return True
 
     @Slot(object)
     def _on_worker_succeeded(self, result: object) -> None:
-        self._finish()
+        deliver = self._finish()
         try:
-            if self._op._success is not None:
+            if deliver and self._op._success is not None:
                 self._op._success(result)
         except Exception as exc:  # noqa: BLE001 - a bug in the callback
             crash.report_exception(exc)
@@ -137,16 +154,16 @@ class _OpDriver(QObject):
 
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
-        self._finish()
+        deliver = self._finish()
         try:
-            if isinstance(exc, ReliefError):
+            if not isinstance(exc, ReliefError):
+                crash.report_exception(exc)  # a bug in the op, whether or not anyone waits
+            elif deliver:
                 log.info("Op failed: %s (%s)", exc, exc.code)
                 if self._op._failure is not None:
                     self._op._failure(exc)
                 else:
                     show_error(self._op._parent, exc)
-            else:
-                crash.report_exception(exc)
         except Exception as callback_exc:  # noqa: BLE001 - a bug in the failure callback
             crash.report_exception(callback_exc)
         finally:

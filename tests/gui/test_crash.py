@@ -65,3 +65,31 @@ def test_second_crash_is_appended_not_a_new_dialog(qtbot, tmp_path):
     handler.handle(ValueError("second"))
     assert handler.dialog is first
     assert "ValueError: second" in first.report()
+
+
+def test_handler_freed_with_its_dialog_open_does_not_crash(tmp_path):
+    """A crash handler garbage-collected while its parentless dialog is open frees the dialog
+    without calling back into the half-freed handler (this used to be a segmentation fault)."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    code = (
+        "import gc\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from reliefdesk.ui import crash\n"
+        "app = QApplication([])\n"
+        "handler = crash.CrashHandler()\n"
+        "handler.handle(ValueError('bug'))\n"
+        "assert handler.dialog is not None\n"
+        "del handler\n"
+        "gc.collect()\n"
+        "app.processEvents()\n"
+        "print('freed')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", code], check=False, env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "freed" in done.stdout

@@ -113,3 +113,32 @@ def test_slow_op_shows_progress_then_hides_it(qtbot, parent, monkeypatch):
     qtbot.waitUntil(lambda: "dialog gone" in done)
     assert done[0] is True
     qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None)
+
+
+def test_outcome_is_dropped_when_the_parent_was_deleted(qtbot):
+    """An op whose parent widget was deleted meanwhile (window closed, signed out) calls
+    neither success nor always, and nothing reaches the crash handler."""
+    from shiboken6 import delete, isValid
+
+    parent = QWidget()
+    combo_owner = QWidget(parent)
+    release = threading.Event()
+    called = []
+
+    def work() -> int:
+        release.wait(10)
+        return 1
+
+    def success(_result: int) -> None:
+        called.append("success")
+        combo_owner.setEnabled(True)  # a page's callback touching its own widgets
+
+    QueryOp(parent=parent, op=work, success=success).always(
+        lambda: called.append("always")).with_progress("...").run_in_background()
+    delete(parent)
+    assert not isValid(combo_owner)
+    release.set()
+    qtbot.waitUntil(lambda: ops.running_count() == 0)
+    QApplication.processEvents()
+    assert called == []
+    assert crash.current_handler() is None or crash.current_handler().dialog is None

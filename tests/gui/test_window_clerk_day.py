@@ -257,8 +257,10 @@ def test_switch_user_signs_in_someone_else_without_restarting(qtbot, office: Off
     """切换用户 closes the clerk's window and the sign-in dialog lets the reviewer in: a new
     window for the reviewer, no restart."""
     from PySide6.QtCore import QTimer
+    from shiboken6 import isValid
 
     from reliefdesk.app import Options
+    from reliefdesk.ui import crash
     from reliefdesk.ui.application import Startup
 
     startup = Startup(QApplication.instance(), Options(None, False, 0, None), settings)
@@ -285,5 +287,10 @@ def test_switch_user_signs_in_someone_else_without_restarting(qtbot, office: Off
                     timeout=20000)
     assert startup.ctx is not None and startup.ctx.actor.username == "reviewer"
     assert "reviewer" in startup.window.user_label.text()
+    qtbot.addWidget(startup.window)  # closed and deleted by pytest-qt after the test
+    # the clerk's window is gone with its pages, and none of their ops or page-building
+    # timers reached a deleted widget (that used to open the crash dialog)
+    qtbot.waitUntil(lambda: not isValid(first), timeout=5000)
     wait_idle(qtbot)
+    assert crash.current_handler() is None
     startup.window.close()
