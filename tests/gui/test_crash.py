@@ -65,3 +65,22 @@ def test_second_crash_is_appended_not_a_new_dialog(qtbot, tmp_path):
     handler.handle(ValueError("second"))
     assert handler.dialog is first
     assert "ValueError: second" in first.report()
+
+
+def test_crash_report_masks_ids_accounts_and_phones(qtbot, tmp_path):
+    """An exception message carrying an ID, an account and a phone number is shown (and
+    copied) masked in the crash dialog."""
+    logging_setup.setup_logging(tmp_path / "logs")
+    handler = crash.CrashHandler()
+    try:
+        raise ValueError("payee 410482195001012345 account 6228480000000000018 tel 13812345678")
+    except ValueError as exc:
+        handler.handle(exc)
+    dialog = handler.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    report = dialog.report()
+    assert "ValueError" in report
+    for secret in ("410482195001012345", "6228480000000000018", "13812345678"):
+        assert secret not in report
+    logging_setup.shutdown_logging()
