@@ -6,7 +6,6 @@ Every export is audited and recorded (who, when, kind, rows, total, file and ros
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections import defaultdict
@@ -15,15 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..documents import workbooks as wb
-from ..domain.idnumber import normalize_id
-from ..domain.months import next_month
 from ..errors import ValidationError
-from ..models import BankReturn, RosterAdjustment, RosterExport, RosterLine
+from ..models import RosterExport, RosterLine
 from . import audit
 from .context import Actor
 from .roster_build import get_roster_row
@@ -31,7 +28,6 @@ from .audit_anchor import current_anchor_in
 from .export_staging import new_staging, publish
 from .roster_check import ensure_intact
 from .roster_integrity import bank_export_roles, require_bank_export
-from .roster_read import adjustment_view
 from .roster_oneoff import ONE_OFF_KIND
 from .roster_types import PROGRAMME_LABELS, ImportResult, month_text
 from .settings import get_setting, office_in
@@ -168,67 +164,11 @@ def import_return(db: Database, actor: Actor, roster_id: int,
                   path: str | os.PathLike[str]) -> ImportResult:
     """Read the bank's result file: mark lines paid or failed (matched by ID number, else by
     account) and queue a 补发 adjustment for each failed line; it is paid in a later roster
-    once the account is fixed (a different active account, or :func:`mark_account_fixed`)."""
-    actor.require("roster.export")
-    rows = wb.read_bank_return(path)
-    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    with db.session() as s:
-        roster = get_roster_row(s, roster_id)
-        ensure_intact(s, roster)
-        lines = list(s.scalars(select(RosterLine).where(RosterLine.roster_id == roster.id,
-                                                        RosterLine.paid_fen > 0)))
-        by_id = {ln.payee_id_number: ln for ln in lines}
-        by_acct = {ln.account: ln for ln in lines if ln.account}
-        paid = failed = 0
-        unmatched: list[int] = []
-        created = []
-        for r in rows:
-            try:
-                key = normalize_id(r.id_number) if r.id_number else ""
-            except ValidationError:
-                key = r.id_number.strip().upper()
-            line = by_id.get(key) or by_acct.get((r.account or "").strip())
-            s.add(BankReturn(roster_id=roster.id, roster_line_id=line.id if line else None,
-                             row_number=r.row_number, id_number=r.id_number or "",
-                             account=r.account or "", name=r.name or "",
-                             amount_fen=r.amount_fen, success=r.success, reason=r.reason or "",
-                             file_sha256=digest, user_id=actor.user_id or None))
-            if line is None:
-                unmatched.append(r.row_number)
-                continue
-            existing = s.scalar(select(RosterAdjustment).where(
-                RosterAdjustment.source_line_id == line.id,
-                RosterAdjustment.source == "failed_payment"))
-            if r.success:
-                paid += 1
-                s.execute(update(RosterLine).where(RosterLine.id == line.id)
-                          .values(bank_status="paid", bank_reason="")
-                          .execution_options(synchronize_session=False))
-                if existing is not None and existing.applied_in_roster_id is None:
-                    existing.cancelled = True  # a later file says it went through after all
-                continue
-            failed += 1
-            reason = r.reason or "银行返回失败"
-            s.execute(update(RosterLine).where(RosterLine.id == line.id)
-                      .values(bank_status="failed", bank_reason=reason)
-                      .execution_options(synchronize_session=False))
-            if existing is None:
-                adj = RosterAdjustment(
-                    enrollment_id=line.enrollment_id, household_id=line.household_id,
-                    kind="补发", amount_fen=line.paid_fen,
-                    reason=f"{month_text(roster.month)} 银行发放失败（{reason}），账户更正后补发",
-                    for_month=roster.month, apply_month=next_month(roster.month),
-                    source="failed_payment", source_roster_id=roster.id, source_line_id=line.id,
-                    failed_account=line.account, created_by=actor.user_id or None)
-                s.add(adj)
-                s.flush()
-                created.append(adjustment_view(adj))
-        s.flush()
-        audit.record(s, actor, "roster.import_return", "roster", roster.id,
-                     detail={"file": Path(path).name, "file_sha256": digest, "rows": len(rows),
-                             "paid": paid, "failed": failed, "unmatched": unmatched,
-                             "adjustments": [a.id for a in created]})
-        return ImportResult(len(rows), paid, failed, tuple(unmatched), tuple(created), digest)
+    once the account is fixed (a different active account, or :func:`mark_account_fixed`).
+    Strict, idempotent and parsed outside the transaction: see :mod:`.roster_return`."""
+    from .roster_return import import_return as strict_import
+
+    return strict_import(db, actor, roster_id, path)
 
 
 __all__ = ["bank_template", "export", "import_return"]
