@@ -102,3 +102,29 @@ def test_roster_month_before_first_data_is_refused(db, actors, monkeypatch, caps
     assert code != 0 and "最早的数据" in err and "\n" not in err
     with db.session() as s:
         assert s.scalar(select(func.count(Roster.id))) == 0
+
+
+def test_recheck_result_refuses_a_record_changed_meanwhile(db, actors):
+    """The 复核 dialog passes the version it showed: a record another user changed since is
+    refused (stale), nothing recorded; with the current version it is saved."""
+    from test_casework_support import family_of_three, walk
+
+    from reliefdesk.errors import StaleDataError
+    from reliefdesk.services import casework, enrollment_events, enrollments
+
+    hid, ids = family_of_three(db)
+    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难",
+                                      date(2025, 3, 3))
+    eid = walk(db, actors, app.id, "approved").enrollment_id
+    seen = enrollments.get_enrollment(db, actors["clerk"], eid)
+    enrollments.record_recheck(db, actors["reviewer"], eid, on_date=date(2026, 4, 8),
+                               stability="stable", note="其他用户先复核")
+    with pytest.raises(StaleDataError):
+        enrollment_events.record_recheck_result(db, actors["reviewer"], eid, "unchanged",
+                                                on_date=date(2026, 4, 9),
+                                                expected_version=seen.version)
+    now = enrollments.get_enrollment(db, actors["clerk"], eid)
+    done = enrollment_events.record_recheck_result(db, actors["reviewer"], eid, "unchanged",
+                                                   on_date=date(2026, 4, 9),
+                                                   expected_version=now.version)
+    assert done.id == eid and done.next_recheck is not None
