@@ -126,8 +126,8 @@ def test_zip_bomb_is_refused_before_unpacking(db, actors, tmp_path):
 def test_file_is_checked_before_the_write_lock(sqlite_db, tmp_path):
     """With another program holding SQLite's write lock, a bad return file is refused for
     what it is (not "database busy"): parsing and checks run outside the write transaction."""
-    from reliefdesk.services.context import Actor
     from reliefdesk.models import User
+    from reliefdesk.services.context import Actor
 
     db = sqlite_db
     with db.session() as s:

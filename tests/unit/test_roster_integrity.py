@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -152,9 +151,8 @@ def test_bank_file_only_for_configured_roles(db, actors, tmp_path):
     assert not list((tmp_path / "a").glob("*.xlsx"))
     names = [r.path.name for r in roster.export(db, actors["clerk"], view.id, tmp_path / "b")]
     assert not any("银行代发" in n for n in names) and len(names) == 2
-    with pytest.raises(ValidationError):
-        with db.session() as s:
-            settings.set_setting(s, actors["admin"], "roster.bank_export_roles", ["auditor"])
+    with pytest.raises(ValidationError), db.session() as s:
+        settings.set_setting(s, actors["admin"], "roster.bank_export_roles", ["auditor"])
     with db.session() as s:
         settings.set_setting(s, actors["admin"], "roster.bank_export_roles",
                              ["approver", "clerk"])
@@ -197,7 +195,7 @@ def test_export_killed_before_commit_leaves_no_file_and_no_tmp(db, actors, tmp_p
     script = tmp_path / "child.py"
     script.write_text(CHILD)
     env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    proc = subprocess.run([sys.executable, str(script), db.url, str(view.id),
+    proc = subprocess.run([sys.executable, str(script), db.url, str(view.id),  # noqa: PLW1510
                            str(actors["approver"].user_id), str(out)], env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL and "written" in proc.stdout, proc.stderr
