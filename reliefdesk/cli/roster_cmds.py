@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -192,8 +193,12 @@ def _unlock(ctx: CliContext) -> int:
 
 def _export(ctx: CliContext) -> int:
     actor = ctx.actor("roster.export")
-    for r in svc.export(ctx.db(), actor, _find(ctx), ctx.args.out):
+    results = svc.export(ctx.db(), actor, _find(ctx), ctx.args.out)
+    for r in results:
         ctx.out(f"{r.path}  {r.rows} 行  合计 {fen_to_yuan(r.total_fen)} 元")
+    if not any("银行代发" in Path(r.path).name for r in results):
+        ctx.out("注意：银行代发文件（含完整身份证号和账号）只能由设置中指定的角色（默认负责人）导出，"
+                "本次未导出。")
     return EXIT_OK
 
 

@@ -90,6 +90,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "audit.retention_days": 190,
     "roster.bank_template": None,
     "roster.amount_cap_ratio": "3/2",
+    # who may export the bank file (full ID and account numbers): roles holding roster.export
+    "roster.bank_export_roles": ["approver"],
     # 公示 first day at most this many days before the day it is recorded (no backdating)
     "casework.publicity_grace_days": 0,
     # separation of duties, stricter option: whoever started or ended the 公示 may not confirm

@@ -351,6 +351,8 @@ class RosterPrintData:
     totals: RosterTotals | None = None  # None -> computed from lines
     made_on: date | None = None  # 制表日期
     one_off: bool = False  # 临时救助发放名册: one-off sums, never per month
+    roster_hash: str = ""  # the lock SHA-256 ("" for a draft)
+    audit_head: str = ""  # the audit chain head COUNT:HASH when printed
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,10 +190,14 @@ def record_recheck_result(db: Database, actor: Actor, enrollment_id: int, result
                           on_date: date, reason: str = "", visit_id: int | None = None,
                           new_fen: int | None = None, grounds: str | None = None,
                           effective_month: date | None = None,
-                          stability: str | None = None) -> EnrollmentView:
+                          stability: str | None = None,
+                          expected_version: int | None = None) -> EnrollmentView:
     """复核 (periodic or after an event) with its visit: ``result`` unchanged | adjusted
-    (``new_fen``) | phase_out | terminated (``grounds``); the next re-check is scheduled."""
+    (``new_fen``) | phase_out | terminated (``grounds``); the next re-check is scheduled.
+    ``expected_version`` (the version the user saw) refuses a record changed meanwhile."""
     with db.session() as s:
+        if expected_version is not None:
+            enrollments.load_for_update(s, enrollment_id, expected_version)
         return _recheck_in(s, actor, enrollment_id, result, on_date=on_date, reason=reason,
                            visit_id=visit_id, new_fen=new_fen, grounds=grounds,
                            effective_month=effective_month, stability=stability)

@@ -256,6 +256,10 @@ def _load(s: Session, enrollment_id: int, expected_version: int | None) -> Enrol
     return e
 
 
+#: The version check for composed services (e.g. the re-check result).
+load_for_update = _load
+
+
 def _effective(e: Enrollment, effective_month: date | None, on_date: date) -> date:
     month = month_start(effective_month) if effective_month else next_month(on_date)
     if month < e.start_month:

@@ -13,18 +13,21 @@ Implementation: ``printing_common`` (result, office block, audit), ``printing_ca
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace as dc_replace
 from datetime import date
 
 from ..db.engine import Database
 from ..documents import pdf as docs
 from ..errors import ValidationError
 from ..models import Enrollment
+from .audit_anchor import current_anchor_in
 from .context import Actor
 from .printing_cases import (aid_receipt_data, build_application, build_batch,
                              decision_letter_data, load_application, notice_data)
 from .printing_common import PrintResult, count_pages, file_name, record_print
 from .printing_rosters import change_roster_data, find_roster, roster_data
 from .printing_visits import load_visit, visit_record_data
+from .roster_check import ensure_intact
 
 __all__ = [
     "MAX_BATCH", "PrintResult", "aid_receipt_pdf", "application_form_pdf",
@@ -137,7 +140,10 @@ def roster_pdf(db: Database, actor: Actor, month: str | date, programme: str | N
     accounts_masked = _roster_reveal(actor, mask_ids, mask_accounts)
     with db.session() as s:
         roster = find_roster(s, month, programme)
-        data = roster_data(s, roster)
+        if roster.status == "locked":
+            ensure_intact(s, roster)  # a forged roster is never printed for signing
+        data = dc_replace(roster_data(s, roster), roster_hash=roster.lines_sha256 or "",
+                          audit_head=current_anchor_in(s).text)
         pdf = docs.build_roster(data, mask_ids=mask_ids, mask_accounts=accounts_masked)
         result = PrintResult(pdf, f"{data.office.township}{data.programme}资金发放花名册 {data.month}",
                              file_name("发放花名册", data.month, data.programme),
@@ -145,6 +151,7 @@ def roster_pdf(db: Database, actor: Actor, month: str | date, programme: str | N
         record_print(s, actor, result, document="roster", entity="roster", ids=[roster.id],
                      full_ids=not mask_ids, full_accounts=not accounts_masked,
                      extra={"month": data.month, "programme": roster.programme,
+                            "roster_sha256": data.roster_hash, "audit_head": data.audit_head,
                             "rows": len(data.lines),
                             "amount_fen": sum(x.paid_fen for x in data.lines)})
         return result

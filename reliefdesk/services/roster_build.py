@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
@@ -30,6 +31,7 @@ from . import audit
 from .context import Actor
 from .policy import Policy, policy_on
 from .roster_cycle import check_generate
+from .roster_integrity import NOT_LOOKED, concurrent_insert, refuse_concurrent, seen_regular
 from .roster_calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, MonthState,
                           Calculator, basis_for, facts_in_month, state_in_month)
 from .roster_load import Snapshot, load
@@ -229,12 +231,13 @@ def generate(db: Database, actor: Actor, month: str | date, programme: str | Non
              with_lines: bool = False) -> RosterView:
     """Build (or rebuild) the regular roster of ``month`` for ``programme`` (None = all).
     ``with_lines`` also returns every line (costly for big months: page with list_lines)."""
+    seen = seen_regular(db, month, programme) if programme != "temporary_aid" else NOT_LOOKED
     with db.session() as s:
-        return generate_in(s, actor, month, programme, with_lines=with_lines)
+        return generate_in(s, actor, month, programme, with_lines=with_lines, seen=seen)
 
 
 def generate_in(s: Session, actor: Actor, month: str | date, programme: str | None = None, *,
-                with_lines: bool = False) -> RosterView:
+                with_lines: bool = False, seen: Any = NOT_LOOKED) -> RosterView:
     """:func:`generate` inside the caller's transaction."""
     actor.require("roster.generate")
     if programme == "temporary_aid":  # one-off grants: a payment list of their own
@@ -242,14 +245,16 @@ def generate_in(s: Session, actor: Actor, month: str | date, programme: str | No
 
         return generate_temp_aid_in(s, actor, month)
     with gc_paused():
-        return _generate_in(s, actor, month, programme, with_lines)
+        return _generate_in(s, actor, month, programme, with_lines, seen)
 
 
 def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | None,
-                 with_lines: bool) -> RosterView:
+                 with_lines: bool, seen: Any = NOT_LOOKED) -> RosterView:
     month, code = parse_month(month), programme_code(programme)
     existing = s.scalar(select(Roster).where(Roster.month == month, Roster.programme == code,
-                                             Roster.kind == "regular", Roster.seq_no == 0))
+                                             Roster.kind == "regular", Roster.seq_no == 0)
+                        .with_for_update())  # a concurrent generate waits here (PostgreSQL)
+    refuse_concurrent(existing, seen, month)
     check_generate(s, month, code)  # month order and overlap (roster_cycle)
     if existing is not None:
         require_draft(existing)
@@ -264,7 +269,10 @@ def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | N
                         generated_by_name=actor.display_name or actor.username,
                         unlock_history=[])
         s.add(roster)
-    s.flush()
+    try:
+        s.flush()
+    except IntegrityError:  # the same month's roster was just inserted by another writer
+        raise concurrent_insert(month) from None
     programmes = programmes_of(code)
     policies = _Policies(s)
     policy = policies(month)

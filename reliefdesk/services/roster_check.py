@@ -34,6 +34,7 @@ from .roster_build import gc_paused, get_roster_row, require_draft
 from .roster_cycle import check_lock, with_targets
 from .roster_calc import Calculator, ChangeFact, EnrollmentFacts, state_in_month
 from .roster_oneoff import ONE_OFF_KIND, mark_list_paid, unmark_list_paid
+from .roster_integrity import seal_problem
 from .roster_read import roster_view
 from .roster_types import PROGRAMME_LABELS, Problem, RosterView, month_text
 from .settings import get_setting
@@ -390,12 +391,12 @@ def verify_locked_rosters(session: Session) -> list[Problem]:
     out = []
     for roster in session.scalars(select(Roster).where(Roster.status == "locked")
                                   .order_by(Roster.month, Roster.id)):
-        if roster_hash(session, roster) != roster.lines_sha256:
+        why = seal_problem(session, roster, roster_hash(session, roster))
+        if why is not None:
             out.append(Problem(0, "error", "roster.tampered",
                                f"已锁定的 {month_text(roster.month)} "
                                f"{PROGRAMME_LABELS.get(roster.programme, roster.programme)}花名册"
-                               f"（#{roster.id}）内容与锁定时的哈希不符，可能被直接修改。",
-                               roster_id=roster.id))
+                               f"（#{roster.id}）{why}。", roster_id=roster.id))
     return out
 
 
@@ -403,6 +404,7 @@ def ensure_intact(session: Session, roster: Roster) -> None:
     """Refuse to use a locked roster whose content no longer matches its hash."""
     if roster.status != "locked":
         raise RuleViolation("花名册尚未锁定，不能导出或导入回盘。", code="roster.not_locked")
-    if roster_hash(session, roster) != roster.lines_sha256:
-        raise RuleViolation("花名册内容与锁定时的哈希不符（可能被篡改），已拒绝。请联系管理员核查。",
-                            code="roster.tampered")
+    why = seal_problem(session, roster, roster_hash(session, roster))
+    if why is not None:
+        raise RuleViolation(f"花名册#{roster.id}{why}，已拒绝。请联系管理员核查（reliefdesk-admin "
+                            "check）。", code="roster.tampered")

@@ -34,6 +34,9 @@ def check_generate(s: Session, month: date, code: str, today: date | None = None
     if month > limit:
         raise RuleViolation(f"不能生成 {month_text(month)} 的花名册：最多只能提前生成到 "
                             f"{month_text(limit)}。", code="roster.future")
+    from .roster_integrity import check_not_before_first_data
+
+    check_not_before_first_data(s, month)  # nor before the office's first data
     overlap = select(Roster).where(Roster.month == month, Roster.kind == "regular")
     overlap = overlap.where(Roster.programme != "all") if code == "all" else \
         overlap.where(Roster.programme == "all")

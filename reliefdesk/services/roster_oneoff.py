@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
@@ -32,6 +33,7 @@ from .context import Actor
 from .roster_build import _apply_adjustments, _line_row, _pending, _release, _store, require_draft
 from .roster_calc import LineAmount
 from .roster_load import load
+from .roster_integrity import check_not_before_first_data, concurrent_insert
 from .roster_types import RosterView, month_text, parse_month
 
 __all__ = ["ONE_OFF_KIND", "ONE_OFF_LABEL", "TEMP_AID", "GrantView", "generate_temp_aid_in",
@@ -73,6 +75,7 @@ def generate_temp_aid_in(s: Session, actor: Actor, month: str | date) -> RosterV
     grant due by then and not yet paid or listed, plus re-payments of failed grants."""
     actor.require("roster.generate")
     month = parse_month(month)
+    check_not_before_first_data(s, month)
     roster = s.scalar(select(Roster).where(Roster.month == month, Roster.kind == ONE_OFF_KIND,
                                            Roster.status == "draft")
                       .order_by(Roster.seq_no.desc()).limit(1))
@@ -88,7 +91,10 @@ def generate_temp_aid_in(s: Session, actor: Actor, month: str | date) -> RosterV
                         status="draft", generated_by=actor.user_id or None,
                         generated_by_name=actor.username, unlock_history=[])
         s.add(roster)
-    s.flush()
+    try:
+        s.flush()
+    except IntegrityError:  # another writer created the same batch number just now
+        raise concurrent_insert(month) from None
     taken = _on_other_list(s, roster.id)
     due = set(s.scalars(select(Enrollment.id).where(
         Enrollment.programme == TEMP_AID, Enrollment.status == "due",

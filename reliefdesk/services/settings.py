@@ -33,6 +33,10 @@ def _check_setting(key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ValidationError("请选择是否禁止公示经办人审核确认。", field=key,
                                   code="setting.separation")
+    elif key == "roster.bank_export_roles":
+        from .roster_integrity import check_bank_roles
+
+        return check_bank_roles(value)
     elif key.startswith("casework.separation"):
         raise ValidationError("审核确认的分离要求只能加严，不能放宽。", field=key,
                               code="setting.separation")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 import reliefdesk
+from reliefdesk.logsetup import mask_sensitive
 from reliefdesk.ui import logging_setup
 
 log = logging.getLogger("reliefdesk.crash")
@@ -41,7 +42,8 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 def build_report(exc: BaseException, *, log_path: Path | None) -> str:
-    """Return the plain-text crash report (versions, platform, traceback, log path)."""
+    """Return the plain-text crash report (versions, platform, traceback, log path), with
+    ID, account and phone numbers and passwords masked (it is shown and copied)."""
     tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     lines = [
         f"reliefdesk {reliefdesk.__version__}",
@@ -53,7 +55,7 @@ def build_report(exc: BaseException, *, log_path: Path | None) -> str:
         "",
         tb.rstrip(),
     ]
-    return "\n".join(lines)
+    return mask_sensitive("\n".join(lines))
 
 
 class CrashDialog(QDialog):

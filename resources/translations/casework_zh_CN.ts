@@ -890,6 +890,22 @@
         <translation>校验审计链</translation>
     </message>
     <message>
+        <source>Anchor COUNT:HASH from a printout (optional)</source>
+        <translation>锚点 事件数:哈希（取自打印件，可不填）</translation>
+    </message>
+    <message>
+        <source>Print audit checkpoint</source>
+        <translation>打印审计核对点</translation>
+    </message>
+    <message>
+        <source>A sheet with the current audit head for the county (administrator)</source>
+        <translation>打印含当前审计链头的核对单，交县级留存（管理员）</translation>
+    </message>
+    <message>
+        <source>Anchor:</source>
+        <translation>锚点：</translation>
+    </message>
+    <message>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
@@ -952,6 +968,26 @@
     <message>
         <source>The audit chain is intact: no event was changed, deleted or inserted.</source>
         <translation>审计链完整：没有事件被修改、删除或插入。</translation>
+    </message>
+    <message>
+        <source>The log still contains the anchor.</source>
+        <translation>日志仍包含该锚点。</translation>
+    </message>
+    <message>
+        <source>Save the audit checkpoint</source>
+        <translation>保存审计核对点</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint saved to %1; anchor %2</source>
+        <translation>审计核对点已保存到 %1；锚点 %2</translation>
+    </message>
+    <message>
+        <source>Printing the audit checkpoint...</source>
+        <translation>正在打印审计核对点……</translation>
     </message>
 </context>
 <context>

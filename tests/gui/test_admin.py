@@ -288,3 +288,34 @@ def test_non_admin_sees_read_only(qtbot, sqlite_db: Database, settings: QSetting
     assert page.office.name_edit.isReadOnly()
     assert page.policy.editor.urban_spin.isReadOnly()
     assert page.audit.verify_button.isEnabled() == (who == "auditor")
+
+
+def test_audit_anchor_field_and_checkpoint(qtbot, sqlite_db: Database, settings: QSettings,
+                                           tmp_path) -> None:
+    """The administrator prints the audit checkpoint (a real PDF with the anchor), verifies
+    the log against that anchor, and a malformed or unknown anchor is reported clearly."""
+    from pypdf import PdfReader
+
+    page = _page(qtbot, sqlite_db, "admin", settings)
+    section = _show(qtbot, page, "audit")
+    assert section.checkpoint_button.isEnabled()
+    out = tmp_path / "checkpoint.pdf"
+    section.checkpoint_path = str(out)
+    with qtbot.waitSignal(section.checkpoint_saved, timeout=20000):
+        qtbot.mouseClick(section.checkpoint_button, Qt.MouseButton.LeftButton)
+    anchor = section.verify_label.text().rsplit(" ", 1)[-1]
+    count, digest = anchor.split(":")
+    text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
+    assert digest in text and count in text
+    section.anchor_edit.setText(anchor)
+    with qtbot.waitSignal(section.verified, timeout=15000) as blocker:
+        qtbot.mouseClick(section.verify_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [[]] and section.verify_label.property("role") == "hint"
+    section.anchor_edit.setText(f"{int(count) + 500}:{digest}")
+    with qtbot.waitSignal(section.verified, timeout=15000) as blocker:
+        qtbot.mouseClick(section.verify_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] and "少于锚点" in section.verify_label.text()
+    section.anchor_edit.setText("12:not-a-hash")
+    qtbot.mouseClick(section.verify_button, Qt.MouseButton.LeftButton)
+    assert "格式不正确" in section.verify_label.text()
+    assert section.verify_label.property("role") == "error"

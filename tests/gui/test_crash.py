@@ -93,3 +93,22 @@ def test_handler_freed_with_its_dialog_open_does_not_crash(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "freed" in done.stdout
+
+
+def test_crash_report_masks_ids_accounts_and_phones(qtbot, tmp_path):
+    """An exception message carrying an ID, an account and a phone number is shown (and
+    copied) masked in the crash dialog."""
+    logging_setup.setup_logging(tmp_path / "logs")
+    handler = crash.CrashHandler()
+    try:
+        raise ValueError("payee 410482195001012345 account 6228480000000000018 tel 13812345678")
+    except ValueError as exc:
+        handler.handle(exc)
+    dialog = handler.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    report = dialog.report()
+    assert "ValueError" in report
+    for secret in ("410482195001012345", "6228480000000000018", "13812345678"):
+        assert secret not in report
+    logging_setup.shutdown_logging()

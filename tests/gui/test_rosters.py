@@ -221,19 +221,21 @@ def test_approver_locks_after_acknowledging_warnings(qtbot, sqlite_db, people, t
     assert page.roster.lines_sha256[:12] in page.status_label.text()
 
 
-def _locked_page(qtbot, db, people, tmp_path, n: int = 3):  # type: ignore[no-untyped-def]
+def _locked_page(qtbot, db, people, tmp_path, n: int = 3,  # type: ignore[no-untyped-def]
+                 user: str = "clerk"):
     setup_policy(db)
     for i in range(n):
         make_household(db, persons=2, pci_fen=20000 + 1000 * i)
     view = roster.generate(db, people["clerk"], "2026-01")
     roster.lock(db, people["approver"], view.id)
-    return open_page(qtbot, db, people["clerk"], tmp_path)
+    return open_page(qtbot, db, people[user], tmp_path)
 
 
 def test_export_writes_three_workbooks(qtbot, sqlite_db, people, tmp_path):
     """export_to(dir) writes the bank file, the roster and the summary as xlsx, lists the
-    file names with an open-folder button, and the history records the exports."""
-    page = _locked_page(qtbot, sqlite_db, people, tmp_path)
+    file names with an open-folder button, and the history records the exports (the
+    approver: the bank file is only theirs by default)."""
+    page = _locked_page(qtbot, sqlite_db, people, tmp_path, user="approver")
     out = tmp_path / "out"
     with qtbot.waitSignal(page.exported, timeout=20000) as sig:
         page.export_to(out)

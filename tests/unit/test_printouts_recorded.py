@@ -34,9 +34,10 @@ def _text(pdf: bytes) -> str:
 
 def _codes(pdf: bytes) -> set[str]:
     """ASCII identifiers (two letters or more, underscores allowed) in the extracted text;
-    file numbers (NB2025-00001: the programme's pinyin initials) are the case's name."""
-    words = set(re.findall(r"[A-Za-z][A-Za-z_]+", re.sub(r"\b[A-Z]{2}\d{4}-\d+", "",
-                                                         _raw(pdf))))
+    file numbers (NB2025-00001: the programme's pinyin initials) are the case's name; the
+    roster's lock hash and the audit head are hex digits by design."""
+    raw = re.sub(r"(花名册哈希|审计链头)：[0-9a-f:\s]+", "", _raw(pdf))
+    words = set(re.findall(r"[A-Za-z][A-Za-z_]+", re.sub(r"\b[A-Z]{2}\d{4}-\d+", "", raw)))
     return {w for w in words if w.lower() not in ALLOWED_ASCII}
 
 

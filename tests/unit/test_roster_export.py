@@ -32,7 +32,7 @@ def test_bank_file_keeps_ids_and_accounts_exact(db, actors, tmp_path):
     with db.session() as s:
         s.get(Person, hs[0]["payee_id"]).id_number = "11010519491231002X"
     view = _locked(db, actors)
-    results = roster.export(db, actors["clerk"], view.id, tmp_path)
+    results = roster.export(db, actors["approver"], view.id, tmp_path)
     assert [Path(r.path).name.split("_")[3] for r in results] == ["银行代发", "发放花名册", "汇总表"]
     bank = results[0]
     assert "2026-01" in Path(bank.path).name and view.lines_sha256[:8] in Path(bank.path).name
@@ -57,7 +57,7 @@ def test_bank_file_keeps_ids_and_accounts_exact(db, actors, tmp_path):
     with db.session() as s:
         recs = list(s.scalars(select(RosterExport).order_by(RosterExport.id)))
     assert [(r.kind, r.rows, r.username) for r in recs] == [
-        ("bank", 3, "clerk"), ("roster", 3, "clerk"), ("summary", 1, "clerk")]
+        ("bank", 3, "approver"), ("roster", 3, "approver"), ("summary", 1, "approver")]
     assert recs[0].roster_sha256 == view.lines_sha256 and len(recs[0].file_sha256) == 64
 
 
@@ -68,7 +68,7 @@ def test_export_refuses_draft(db, actors, tmp_path):
     view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
     out = tmp_path / "out"
     with pytest.raises(RuleViolation) as exc:
-        roster.export(db, actors["clerk"], view.id, out)
+        roster.export(db, actors["approver"], view.id, out)
     assert exc.value.code == "roster.not_locked"
     assert not out.exists()
 
@@ -163,6 +163,9 @@ def test_cli_roster_commands(db, actors, tmp_path, monkeypatch, capsys):
     assert "已锁定" in capsys.readouterr().err
     out = tmp_path / "out"
     assert main([*base, "--user", "clerk", "roster", "export", "--month", "2026-01",
+                 "--out", str(out)]) == 0
+    assert len(list(out.glob("*.xlsx"))) == 2 and "银行代发文件" in capsys.readouterr().out
+    assert main([*base, "--user", "approver", "roster", "export", "--month", "2026-01",
                  "--out", str(out)]) == 0
     assert len(list(out.glob("*.xlsx"))) == 3
     assert main([*base, "--user", "clerk", "roster", "list"]) == 0

@@ -174,7 +174,7 @@ def test_direct_sql_edit_of_locked_line_is_caught(db, actors):
     report = run_checks(db)
     assert [p.entity_id for p in report.problems if p.kind == "roster_hash"] == [view.id]
     with pytest.raises(RuleViolation) as exc:
-        roster.export(db, actors["clerk"], view.id, "/tmp/never-written")
+        roster.export(db, actors["approver"], view.id, "/tmp/never-written")
     assert exc.value.code == "roster.tampered"
 
 

@@ -78,7 +78,7 @@ def test_grant_is_paid_exactly_once_on_its_own_list(db, actors, tmp_path):
     may = roster.generate(db, actors["clerk"], "2025-05", "temporary_aid", with_lines=True)
     assert may.lines == ()
     files = {r.path.name.split("_")[-2] if "_" in r.path.name else r.path.name: r
-             for r in roster.export(db, actors["clerk"], lst.id, tmp_path)}
+             for r in roster.export(db, actors["approver"], lst.id, tmp_path)}
     assert len(files) == 2  # bank file and list; no monthly village summary
     texts = []
     for res in files.values():

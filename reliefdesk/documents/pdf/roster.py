@@ -92,6 +92,8 @@ def roster_story(data: RosterPrintData, st: Styles, *, mask_ids: bool = True,
           f"（大写：{to_capital(totals.paid_fen)}）", st.body),
         spacer(2),
         _sign_footer(st, w, fmt_date(data.made_on)),
+        P(f"花名册哈希：{data.roster_hash or '草稿（未锁定，无哈希）'}　　审计链头："
+          f"{data.audit_head}", st.tiny),
     ))
     return story
 

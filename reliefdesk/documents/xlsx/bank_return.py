@@ -29,6 +29,7 @@ from reliefdesk.errors import ValidationError
 
 from .model import ReturnRow
 from .problems import raise_if_problems
+from .return_guard import check_return_size
 
 __all__ = ["HEADER_SYNONYMS", "read_bank_return"]
 
@@ -106,6 +107,7 @@ def read_bank_return(path: str | os.PathLike[str]) -> list[ReturnRow]:
     (a ValidationError with ``.problems``) listing every bad row otherwise.
     """
     path = Path(path)
+    check_return_size(path)  # a zip bomb is refused before anything is unpacked
     rows = _open(path)
     if not any(any(v not in ("", None) for v in row) for row in rows):
         raise ValidationError(f"回盘文件“{path.name}”是空的", code="bank_return.empty")

@@ -49,6 +49,7 @@ class RollHeader:
     prepared_by: str
     made_on: date
     one_off: bool = False  # a 临时救助 list: amounts are one-off sums, not monthly
+    audit_head: str = ""  # the audit chain head COUNT:HASH when the file was made
 
     @property
     def month_label(self) -> str:

@@ -1,14 +1,19 @@
-"""审计日志: recent audit events (read only, paged, filtered by user and action) and the
-check of the hash chain (``audit.verify_chain``)."""
+"""审计日志: recent audit events (read only, paged, filtered by user and action), the check
+of the hash chain (``audit.verify_chain``) optionally against an anchor ``COUNT:HASH`` taken
+from a printed roster, an export or the county checkpoint (``audit_anchor.verify_anchor_in``),
+and, for the administrator, printing the audit checkpoint (``audit_anchor.audit_checkpoint``)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
-from reliefdesk.services import audit
+from reliefdesk.errors import ValidationError
+from reliefdesk.paths import write_private
+from reliefdesk.services import audit, audit_anchor
 from reliefdesk.services.audit import AuditProblem
 from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import Section
@@ -36,6 +41,7 @@ class AuditSection(Section):
 
     loaded = Signal()
     verified = Signal(object)  # list[AuditProblem]
+    checkpoint_saved = Signal(str)
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         allowed = ctx.actor.can("audit.read")
@@ -63,6 +69,21 @@ class AuditSection(Section):
         self.verify_label = QLabel()
         self.verify_label.setObjectName("auditVerifyLabel")
         self.verify_label.setWordWrap(True)
+        self.anchor_edit = QLineEdit()
+        self.anchor_edit.setObjectName("auditAnchorEdit")
+        self.anchor_edit.setPlaceholderText(self.tr("Anchor COUNT:HASH from a printout "
+                                                    "(optional)"))
+        self.anchor_edit.setMinimumWidth(360)
+        self.checkpoint_button = QPushButton(self.tr("Print audit checkpoint"))
+        self.checkpoint_button.setObjectName("auditCheckpointButton")
+        self.checkpoint_button.setToolTip(self.tr("A sheet with the current audit head for the "
+                                                  "county (administrator)"))
+        self.checkpoint_button.clicked.connect(self._on_checkpoint_clicked)
+        self.checkpoint_path = ""  # tests set it to skip the file chooser
+        anchor_row = QHBoxLayout()
+        anchor_row.addWidget(QLabel(self.tr("Anchor:")))
+        anchor_row.addWidget(self.anchor_edit, 1)
+        anchor_row.addWidget(self.checkpoint_button)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("User:")))
         top.addWidget(self.user_combo)
@@ -71,6 +92,7 @@ class AuditSection(Section):
         top.addStretch(1)
         top.addWidget(self.verify_button)
         self.body.addLayout(top)
+        self.body.addLayout(anchor_row)
         self.body.addWidget(self.verify_label)
         self.model = PagedTableModel([
             Column(self.tr("No."), lambda r: str(r.id), align_right=True),
@@ -89,8 +111,10 @@ class AuditSection(Section):
         for col, width in enumerate((70, 150, 100, 80, 150, 140, 60)):
             self.table.setColumnWidth(col, width)
         self.body.addWidget(self.table, 1)
-        for w in (self.user_combo, self.action_combo, self.verify_button, self.table):
+        for w in (self.user_combo, self.action_combo, self.verify_button, self.table,
+                  self.anchor_edit):
             w.setEnabled(allowed)
+        self.checkpoint_button.setEnabled(ctx.actor.can("admin.users"))
         self.user_combo.currentIndexChanged.connect(self._reload)
         self.action_combo.currentIndexChanged.connect(self._reload)
 
@@ -138,10 +162,20 @@ class AuditSection(Section):
         if not self.allowed:
             return
         db = self.ctx.db
+        anchor = None
+        if self.anchor_edit.text().strip():
+            try:
+                anchor = audit_anchor.parse_anchor(self.anchor_edit.text())
+            except ValidationError as exc:
+                self._show_verdict("error", str(exc))
+                return
 
         def work() -> list[AuditProblem]:
             with db.read_session() as s:
-                return audit.verify_chain(s)
+                problems = audit.verify_chain(s)
+                if anchor is not None:
+                    problems += audit_anchor.verify_anchor_in(s, *anchor)
+                return problems
 
         self.verify_button.setEnabled(False)
         QueryOp(parent=self, op=work, success=self._on_verified).always(
@@ -150,16 +184,46 @@ class AuditSection(Section):
 
     def _on_verified(self, problems: list[AuditProblem]) -> None:
         if problems:
-            self.verify_label.setProperty("role", "error")
             text = "\n".join(p.message for p in problems[:20])
             more = len(problems) - 20
             if more > 0:
                 text += "\n" + self.tr("... and %1 more").replace("%1", str(more))
-            self.verify_label.setText(self.tr("The audit chain is broken:") + "\n" + text)
+            self._show_verdict("error", self.tr("The audit chain is broken:") + "\n" + text)
         else:
-            self.verify_label.setProperty("role", "hint")
-            self.verify_label.setText(self.tr("The audit chain is intact: no event was "
-                                              "changed, deleted or inserted."))
+            text = self.tr("The audit chain is intact: no event was changed, deleted or "
+                           "inserted.")
+            if self.anchor_edit.text().strip():
+                text += " " + self.tr("The log still contains the anchor.")
+            self._show_verdict("hint", text)
+        self.verified.emit(problems)
+
+    def _show_verdict(self, role: str, text: str) -> None:
+        self.verify_label.setProperty("role", role)
+        self.verify_label.setText(text)
         self.verify_label.style().unpolish(self.verify_label)
         self.verify_label.style().polish(self.verify_label)
-        self.verified.emit(problems)
+
+    def _on_checkpoint_clicked(self) -> None:
+        path = self.checkpoint_path
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the audit checkpoint"),
+                                                  "审计日志核对点.pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            self.print_checkpoint(path)
+
+    def print_checkpoint(self, path: str) -> None:
+        """Write the 审计日志核对点 PDF to ``path`` and show its anchor."""
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work() -> str:
+            pdf, anchor = audit_anchor.audit_checkpoint(db, actor)
+            write_private(Path(path), pdf)
+            return anchor.text
+
+        def done(text: str) -> None:
+            self._show_verdict("hint", self.tr("Audit checkpoint saved to %1; anchor %2")
+                               .replace("%1", path).replace("%2", text))
+            self.checkpoint_saved.emit(path)
+
+        QueryOp(parent=self, op=work, success=done).with_progress(
+            self.tr("Printing the audit checkpoint...")).run_in_background()

@@ -166,7 +166,7 @@ class ChangeDialog(QDialog):
         return lambda: ev.record_recheck_result(
             db, actor, v.id, result, on_date=on, reason=reason, visit_id=visit,
             new_fen=fen or None, grounds=grounds if result == "terminated" else None,
-            effective_month=month)
+            effective_month=month, expected_version=v.version)
 
     def proposes_termination(self, view: EnrollmentView) -> bool:
         """The re-check result was a tekun termination the service put into publicity."""
