@@ -141,7 +141,7 @@ def cmd_init(ctx: CliContext) -> int:
 def cmd_demo(ctx: CliContext) -> int:
     from ..services import users
     from ..services.context import SYSTEM
-    from ..services.demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
+    from ..demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
 
     db = ctx.db(create=True)
     _require_demo_database(db)

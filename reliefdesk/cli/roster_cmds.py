@@ -31,7 +31,7 @@ from ..domain.money import fen_to_yuan
 from ..errors import NotFound, ValidationError
 from ..models import Roster
 from ..services import roster as svc
-from ..services import roster_oneoff as oneoff
+from ..services.roster import oneoff
 from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid", "all")

@@ -68,13 +68,13 @@ from ..models import (Application, Asset, BankAccount, CaseStep, Enrollment, Enr
                       EnrollmentMember, Household, IncomeItem, Office, Person, PersonSearchKey,
                       Township, User, Village, Visit)
 from ..db.defaults import RUZHOU_COUNTY
-from . import audit
-from .context import SYSTEM, Actor
-from .demo_cases import (PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users,
+from ..services import audit
+from ..services.context import SYSTEM, Actor
+from .cases import (PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users,
                          temp_aid_list)
-from .demo_people import HouseholdDraft, Member, PeopleFactory, VillageInfo
-from .policy import policy_on, work_calendar
-from .users import hash_password
+from .people import HouseholdDraft, Member, PeopleFactory, VillageInfo
+from ..services.policy import policy_on, work_calendar
+from ..services.users import hash_password
 
 __all__ = ["DEFAULT_HOUSEHOLDS", "DEFAULT_TOWNSHIP", "DEMO_PASSWORDS", "DEMO_USERS",
            "DemoResult", "generate_demo"]

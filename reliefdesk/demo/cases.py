@@ -27,11 +27,11 @@ from ..domain.money import fen_to_yuan, round_half_up
 from ..domain.months import add_months, month_start, next_month
 from ..domain.workflow import Limits, step_deadline
 from ..models import User
-from .context import Actor
-from .demo_data import STAFF_NAMES
-from .demo_people import HouseholdDraft, Member
-from .policy import Policy
-from .roster_oneoff import generate_temp_aid_in
+from ..services.context import Actor
+from .data import STAFF_NAMES
+from .people import HouseholdDraft, Member
+from ..services.policy import Policy
+from ..services.roster.oneoff import generate_temp_aid_in
 
 # Open and closed (non-approved) states for applicant households, with weights.
 PENDING_STATES = ("accepted", "investigating", "prelim_review", "publicity", "objection_review",

@@ -19,7 +19,7 @@ from typing import Any
 from ..domain.accounts import make_card_number
 from ..domain.idnumber import make_id
 from ..domain.pinyin import search_keys
-from . import demo_data as D
+from . import data as D
 
 ADDRESS_CODE = "410482"  # 汝州市
 ANCHOR_YEAR = 2025  # ages are drawn as "age in ANCHOR_YEAR", so IDs do not move with the date

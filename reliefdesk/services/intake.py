@@ -21,11 +21,11 @@ from ..domain import workflow as wf
 from ..errors import ReliefError, ValidationError
 from . import register
 from .assessment import Assessment, assess
-from .casework import create_application_in
+from .casework.create import create_application_in
 from .context import Actor
 from .materials import set_materials_in
 from .policy import policy_on, work_calendar
-from .register_accounts import add_account_in
+from .register.accounts import add_account_in
 
 
 @dataclass(frozen=True)

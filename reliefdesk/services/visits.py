@@ -249,7 +249,7 @@ def save_visit(db: Database, actor: Actor, data: VisitInput) -> VisitView:
                              "investigators": [r["name"] for r in investigators],
                              "photos_added": [n for n, _ in photos]})
         if app is not None and data.id is None and app.state == State.INVESTIGATING:
-            from .casework import perform_in  # casework imports nothing from here
+            from .casework.workflow import perform_in  # casework imports nothing from here
 
             perform_in(s, actor, app.id, Action.RECORD_VISIT.value,
                        on_date=max(data.visit_date, app.state_since), visit_id=v.id,

@@ -162,7 +162,7 @@ class Startup:
         def op() -> Database:
             db = open_database(url)
             if self.options.demo and not users.has_users(db):
-                from reliefdesk.services import demo
+                from reliefdesk import demo
                 from reliefdesk.services.context import SYSTEM
 
                 demo.generate_demo(db, SYSTEM, households=households)

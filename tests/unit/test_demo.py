@@ -19,7 +19,7 @@ from reliefdesk.models import (Application, AuditEvent, BankAccount, Enrollment,
 from reliefdesk.services import users
 from reliefdesk.services.audit import verify_chain
 from reliefdesk.services.context import SYSTEM, Actor
-from reliefdesk.services.demo import DEMO_PASSWORDS, generate_demo
+from reliefdesk.demo import DEMO_PASSWORDS, generate_demo
 
 AS_OF = date(2026, 6, 15)
 

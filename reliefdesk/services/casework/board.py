@@ -13,19 +13,19 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain import workflow as wf
-from ..domain.calendar import WorkCalendar
-from ..domain.months import month_start
-from ..domain.workflow import Action, State
-from ..models import Application, CaseStep, Person
-from . import enrollments
-from .casework import (_STEP_ACTIONS, _deadlines_with, _earliest, _facts, _limits, _step_facts,
+from ...db.engine import Database
+from ...domain import workflow as wf
+from ...domain.calendar import WorkCalendar
+from ...domain.months import month_start
+from ...domain.workflow import Action, State
+from ...models import Application, CaseStep, Person
+from .. import enrollments
+from .workflow import (_STEP_ACTIONS, _deadlines_with, _earliest, _facts, _limits, _step_facts,
                        _StepFacts)
-from .casework_events import EventItem, event_items
-from .casework_rules import CaseFacts, case_facts_bulk
-from .context import Actor
-from .policy import Policy, list_policies, policy_on, work_calendar
+from .events import EventItem, event_items
+from .facts import CaseFacts, case_facts_bulk
+from ..context import Actor
+from ..policy import Policy, list_policies, policy_on, work_calendar
 
 __all__ = ["OverdueItem", "WorkItem", "Workbench", "overdue", "workbench"]
 
@@ -190,7 +190,7 @@ def overdue(db: Database, actor: Actor, on: date) -> list[OverdueItem]:
 def workbench(db: Database, actor: Actor, today: date) -> Workbench:
     """The to-do screen: pending cases by state with deadline and working days left, the
     ones this actor can act on, re-checks due this month, overdue items and the follow-ups
-    events started (:func:`reliefdesk.services.casework_events.event_items`)."""
+    events started (:func:`reliefdesk.services.casework.events.event_items`)."""
     actor.require("read")
     with db.read_session() as s:
         cal = _MemoCalendar(work_calendar(s))

@@ -14,20 +14,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain import admission
-from ..domain import workflow as wf
-from ..domain.benefits import care_tier
-from ..domain.workflow import State
-from ..errors import NotFound, RuleViolation, ValidationError
-from ..models import Application, Household, Person
-from . import audit, enrollments
-from .assessment import assess, member_category, tekun_eligibility
-from .casework import (_FILE_PREFIX, _R_DUP, _R_DUP_TEMP, SELF_CARE_ITEMS, SELF_CARE_LABELS,
-                       ApplicationView,
-                       _add_step, _check_version, _covered, _load, _refresh_due, _view)
-from .context import Actor
-from .policy import policy_on
+from ...db.engine import Database
+from ...domain import admission
+from ...domain import workflow as wf
+from ...domain.benefits import care_tier
+from ...domain.workflow import State
+from ...errors import NotFound, RuleViolation, ValidationError
+from ...models import Application, Household, Person
+from .. import audit, enrollments
+from ..assessment import assess, member_category, tekun_eligibility
+from .types import (_FILE_PREFIX, _R_DUP, _R_DUP_TEMP, SELF_CARE_ITEMS, SELF_CARE_LABELS,
+                    ApplicationView)
+from .workflow import (_add_step, _check_version, _covered, _load, _refresh_due, _view)
+from ..context import Actor
+from ..policy import policy_on
 
 __all__ = ["create_application", "create_application_in", "extend_deadline",
            "record_self_care"]

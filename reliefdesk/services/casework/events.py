@@ -18,9 +18,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import admission
-from ..domain import workflow as wf
-from ..models import (Application, CaseRecord, Enrollment, EnrollmentChange, EnrollmentMember,
+from ...domain import admission
+from ...domain import workflow as wf
+from ...models import (Application, CaseRecord, Enrollment, EnrollmentChange, EnrollmentMember,
                       Person, TerminationProposal)
 
 __all__ = ["EVENT_KINDS", "EventItem", "event_items"]

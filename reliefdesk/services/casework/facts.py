@@ -7,7 +7,7 @@ that a 公示 is not backdated.
 
 The amount routed is always the amount actually proposed (``Application.proposed_fen``), not
 the formula amount. Used by :mod:`reliefdesk.services.casework` (one case) and
-:mod:`reliefdesk.services.casework_board` (many cases, in bulk).
+:mod:`reliefdesk.services.casework.board` (many cases, in bulk).
 """
 
 from __future__ import annotations
@@ -20,15 +20,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import admission
-from ..domain import workflow as wf
-from ..domain.workflow import Action
-from ..errors import RuleViolation, ValidationError
-from ..models import Application, CaseRecord, CaseStep, Person
-from .assessment import assess
-from .context import Actor
-from .policy import Policy, policy_on
-from .settings import get_setting
+from ...domain import admission
+from ...domain import workflow as wf
+from ...domain.workflow import Action
+from ...errors import RuleViolation, ValidationError
+from ...models import Application, CaseRecord, CaseStep, Person
+from ..assessment import assess
+from ..context import Actor
+from ..policy import Policy, policy_on
+from ..settings import get_setting
 
 __all__ = [
     "INVOLVED_ACTIONS", "PUBLICITY_ACTIONS", "RECORD_ACTIONS", "CaseFacts", "advance_cap_of",

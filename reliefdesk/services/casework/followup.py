@@ -10,15 +10,15 @@ from datetime import date
 
 from sqlalchemy import select
 
-from ..db.engine import Database
-from ..domain.benefits import SelfCare, care_tier
-from ..domain.months import next_month
-from ..errors import NotFound, PermissionDenied, RuleViolation, ValidationError
-from ..models import Application, CaseRecord, Enrollment
-from . import audit
-from .amount_change import Reassessment, reassess_in
-from .context import Actor
-from .policy import work_calendar
+from ...db.engine import Database
+from ...domain.benefits import SelfCare, care_tier
+from ...domain.months import next_month
+from ...errors import NotFound, PermissionDenied, RuleViolation, ValidationError
+from ...models import Application, CaseRecord, Enrollment
+from .. import audit
+from ..amount_change import Reassessment, reassess_in
+from ..context import Actor
+from ..policy import work_calendar
 
 __all__ = ["REASSESS_WD", "record_reassessment", "record_reassessment_full",
            "report_self_care_change"]

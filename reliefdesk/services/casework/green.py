@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.months import next_month
-from ..errors import RuleViolation, ValidationError
-from ..models import Application, Enrollment, EnrollmentChange, Person
-from . import audit, enrollments
-from .assessment import assess, counted_members
-from .context import Actor
+from ...domain.months import next_month
+from ...errors import RuleViolation, ValidationError
+from ...models import Application, Enrollment, EnrollmentChange, Person
+from .. import audit, enrollments
+from ..assessment import assess, counted_members
+from ..context import Actor
 
 __all__ = ["green_admit", "green_confirm", "green_stop"]
 

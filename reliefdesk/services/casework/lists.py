@@ -17,15 +17,15 @@ from datetime import date
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain import workflow as wf
-from ..domain.calendar import WorkCalendar
-from ..domain.pinyin import normalize_query
-from ..models import (Application, CaseStep, Household, Person, PersonSearchKey, User,
+from ...db.engine import Database
+from ...domain import workflow as wf
+from ...domain.calendar import WorkCalendar
+from ...domain.pinyin import normalize_query
+from ...models import (Application, CaseStep, Household, Person, PersonSearchKey, User,
                       Village)
-from .casework_board import _MemoCalendar, _Policies  # casework's own deadline helpers
-from .context import Actor
-from .policy import work_calendar
+from .board import _MemoCalendar, _Policies  # casework's own deadline helpers
+from ..context import Actor
+from ..policy import work_calendar
 
 __all__ = ["SORT_COLUMNS", "CaseListRow", "case_deadline", "list_cases"]
 

@@ -17,149 +17,25 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain import admission
-from ..domain import workflow as wf
-from ..domain.calendar import WorkCalendar
-from ..domain.workflow import Action, State
-from ..errors import NotFound, StaleDataError, ValidationError
-from ..models import (Application, CaseRecord, CaseStep, Enrollment, EnrollmentChange, Person,
+from ...db.engine import Database
+from ...domain import admission
+from ...domain import workflow as wf
+from ...domain.calendar import WorkCalendar
+from ...domain.workflow import Action, State
+from ...errors import NotFound, StaleDataError, ValidationError
+from ...models import (Application, CaseRecord, CaseStep, Enrollment, EnrollmentChange, Person,
                       Visit)
-from . import audit, enrollments
-from .assessment import counted_members
-from .casework_green import green_admit, green_stop, green_confirm
-from .casework_rules import (CaseFacts, case_facts, check_publicity_start, decided_amount,
+from .. import audit, enrollments
+from ..assessment import counted_members
+from .green import green_admit, green_stop, green_confirm
+from .types import ApplicationView, PublicityBatch, RecordView, StepView
+from .facts import (CaseFacts, case_facts, check_publicity_start, decided_amount,
                              prelim_amount, record_of_action, save_record)
-from .printing_common import user_names
-from .context import ROLE_LABELS, Actor
-from .policy import Policy, policy_on, work_calendar
+from ..printing.common import user_names
+from ..context import ROLE_LABELS, Actor
+from ..policy import Policy, policy_on, work_calendar
 
-__all__ = [
-    "SELF_CARE_ITEMS", "ApplicationRow", "ApplicationView", "OverdueItem", "PublicityBatch",
-    "RecordView", "StepView", "WorkItem", "Workbench", "create_application", "extend_deadline",
-    "get_application", "list_applications", "overdue", "perform", "perform_in",
-    "record_self_care", "start_publicity_batch", "workbench",
-]
-
-SELF_CARE_ITEMS = ("eating", "dressing", "bed_transfer", "toileting", "indoor_walking",
-                   "bathing")
-SELF_CARE_LABELS = {"eating": "自主吃饭", "dressing": "自主穿衣", "bed_transfer": "自主上下床",
-                    "toileting": "自主如厕", "indoor_walking": "室内自主行走",
-                    "bathing": "自主洗澡"}
-_FILE_PREFIX = {"urban_dibao": "CB", "rural_dibao": "NB", "tekun": "TK", "temporary_aid": "LS"}
-_R_DUP = "民发〔2021〕57号 第二十八条（不得重复纳入）"
-# temporary aid is not 纳入 (enrolment): its duplicate rule is the temporary-aid one
-_R_DUP_TEMP = "《社会救助暂行办法》第四十七条；民发〔2018〕23号（临时救助同一事由不重复救助）"
-
-
-@dataclass(frozen=True)
-class StepView:
-    id: int
-    action: str
-    action_label: str
-    from_state: str | None
-    to_state: str
-    user_id: int
-    username: str
-    role: str
-    role_label: str
-    at: datetime
-    on_date: date
-    decision: str
-    opinion: str
-
-
-@dataclass(frozen=True)
-class RecordView:
-    """A recorded decision (一事一议, county approval, county visit, green channel)."""
-
-    id: int
-    kind: str
-    on_date: date
-    body: str
-    participants: str
-    reference: str
-    amount_fen: int | None
-    due_on: date | None
-    note: str
-
-
-@dataclass(frozen=True)
-class ApplicationView:
-    """Everything the case screen shows; ``allowed_actions`` are for the viewing actor."""
-
-    id: int
-    file_no: str
-    household_id: int
-    applicant_id: int
-    applicant_name: str
-    programme: str
-    programme_label: str
-    state: str
-    state_label: str
-    state_since: date
-    due_on: date | None  # deadline of the current step (or the whole case, if earlier)
-    total_due_on: date | None
-    accepted_on: date
-    reason: str
-    single_person: bool
-    care_mode: str | None
-    self_care: Mapping[str, bool] | None
-    care_tier: str | None
-    aid_type: str | None
-    aid_months: int | None
-    aid_persons: int | None
-    green_channel: bool
-    paperwork_due: date | None
-    info_check_requested_on: date | None
-    info_check_result: str | None
-    publicity_start: date | None
-    publicity_end: date | None
-    objection: str | None
-    extended: bool
-    proposed_fen: int | None
-    working_lines: tuple[tuple[str, str], ...]
-    warnings: tuple[str, ...]
-    decision: str | None
-    decision_reasons: str | None
-    decided_on: date | None
-    created_by: int
-    version: int
-    enrollment_id: int | None
-    steps: tuple[StepView, ...]
-    allowed_actions: tuple[str, ...]
-    records: tuple[RecordView, ...] = ()
-    aid_cause: str | None = None
-    green_due: date | None = None  # dibao 先行纳入: ordinary steps to be completed by
-    deadline_warning: str | None = None  # the deadline runs through a year without holidays
-    blockers: tuple[str, ...] = ()  # what must be recorded before confirmation
-    notice_change_id: int | None = None  # latest 减发/停发/终止 of the enrollment (告知书)
-    enrollment_status: str | None = None
-
-
-@dataclass(frozen=True)
-class ApplicationRow:
-    id: int
-    file_no: str
-    household_id: int
-    applicant_id: int
-    applicant_name: str
-    programme: str
-    state: str
-    state_label: str
-    state_since: date
-    due_on: date | None
-    accepted_on: date
-    proposed_fen: int | None
-    version: int
-
-
-@dataclass(frozen=True)
-class PublicityBatch:
-    application_ids: tuple[int, ...]
-    start: date
-    end: date
-
+__all__ = ["perform", "perform_in", "start_publicity_batch"]
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -223,7 +99,7 @@ def _summarise(steps: Sequence[CaseStep]) -> _StepFacts:
 def _facts(app: Any, sf: _StepFacts, actor: Actor, on_date: date, cf: CaseFacts | None = None,
            **extra: Any) -> wf.Facts:
     """``app``: an Application or a row with the same attribute names; ``cf``: the facts from
-    records and steps (:mod:`reliefdesk.services.casework_rules`)."""
+    records and steps (:mod:`reliefdesk.services.casework.facts`)."""
     return wf.Facts(
         actor_user_id=actor.user_id, created_by=app.created_by, on_date=on_date,
         green_channel=app.green_channel, aid_type=app.aid_type,
@@ -557,40 +433,3 @@ def start_publicity_batch(db: Database, actor: Actor, ids: Sequence[int], start:
         end = apps[0].publicity_end
         assert end is not None
         return PublicityBatch(tuple(ids), start, end)
-
-
-# ----------------------------------------------------------------------------- queries
-
-
-def get_application(db: Database, actor: Actor, application_id: int,
-                    today: date | None = None) -> ApplicationView:
-    actor.require("read")
-    with db.read_session() as s:
-        return _view(s, _load(s, application_id), actor, today)
-
-
-def list_applications(db: Database, actor: Actor, state: str | None = None,
-                      programme: str | None = None, *, household_id: int | None = None,
-                      open_only: bool = False, limit: int = 500,
-                      offset: int = 0) -> list[ApplicationRow]:
-    actor.require("read")
-    with db.read_session() as s:
-        q = select(Application, Person.name).join(Person, Person.id == Application.applicant_id)
-        if state is not None:
-            q = q.where(Application.state == state)
-        if programme is not None:
-            q = q.where(Application.programme == programme)
-        if household_id is not None:
-            q = q.where(Application.household_id == household_id)
-        if open_only:
-            q = q.where(Application.state.in_([st.value for st in wf.OPEN_STATES]))
-        q = q.order_by(Application.accepted_on.desc(), Application.id.desc())
-        return [ApplicationRow(a.id, a.file_no, a.household_id, a.applicant_id, name,
-                               a.programme, a.state, wf.STATE_LABELS[a.state], a.state_since,
-                               a.due_on, a.accepted_on, a.proposed_fen, a.version)
-                for a, name in s.execute(q.limit(limit).offset(offset))]
-
-
-from .casework_board import OverdueItem, WorkItem, Workbench, overdue, workbench  # noqa: E402
-from .casework_create import (create_application, create_application_in,  # noqa: E402
-                              extend_deadline, record_self_care)

@@ -6,8 +6,8 @@ a title and a suggested file name; safe to hand to the GUI off-thread). Full ID 
 payment rosters additionally need ``pii.reveal``; the 公示 notice never carries an ID number,
 phone or account of a household (its data record has no such field, DOMAIN §10.3).
 
-Implementation: ``printing_common`` (result, office block, audit), ``printing_cases``
-(审批表, 公示, 决定书), ``printing_visits`` (入户调查表), ``printing_rosters`` (花名册, 变动名册).
+Implementation, in this package: ``common`` (result, office block, audit), ``cases`` (审批表,
+公示, 决定书), ``visits`` (入户调查表), ``rosters`` (花名册, 变动名册), ``notices`` (告知书).
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..db.engine import Database
-from ..documents import pdf as docs
-from ..errors import ValidationError
-from ..models import Enrollment
-from .context import Actor
-from .printing_cases import (aid_receipt_data, build_application, build_batch,
+from ...db.engine import Database
+from ...documents import pdf as docs
+from ...errors import ValidationError
+from ...models import Enrollment
+from ..context import Actor
+from .cases import (aid_receipt_data, build_application, build_batch,
                              decision_letter_data, load_application, notice_data)
-from .printing_common import PrintResult, count_pages, file_name, record_print
-from .printing_rosters import change_roster_data, find_roster, roster_data
-from .printing_visits import load_visit, visit_record_data
+from .common import PrintResult, count_pages, file_name, record_print
+from .rosters import change_roster_data, find_roster, roster_data
+from .visits import load_visit, visit_record_data
 
 __all__ = [
     "MAX_BATCH", "PrintResult", "aid_receipt_pdf", "application_form_pdf",
@@ -170,7 +170,7 @@ def change_roster_pdf(db: Database, actor: Actor, month: str | date,
 
 def aid_receipt_pdf(db: Database, actor: Actor, enrollment_id: int) -> PrintResult:
     """临时救助金领款收据 for a grant paid in cash (the family signs it; its number is then
-    recorded with ``roster_oneoff.pay_in_cash``)."""
+    recorded with ``roster.oneoff.pay_in_cash``)."""
     actor.require("print")
     with db.session() as s:
         data = aid_receipt_data(s, enrollment_id)

@@ -15,24 +15,24 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..documents import pdf as docs
-from ..documents.pdf.application import TITLES as FORM_TITLES
-from ..documents.forms_data import (PROGRAMME_NAMES, AidReceiptData, ApplicationFormData, AssetItem,
+from ...documents import pdf as docs
+from ...documents.pdf.application import TITLES as FORM_TITLES
+from ...documents.forms_data import (PROGRAMME_NAMES, AidReceiptData, ApplicationFormData, AssetItem,
                                     DecisionLetterData, IncomeItem, NoticeData, NoticeEntry,
                                     Office, Opinion, PersonRow, SelfCareItem, Supporter,
                                     WorkingLine)
-from ..domain import workflow as wf
-from ..domain.idnumber import age_on
-from ..domain.masking import mask_id
-from ..errors import NotFound, RuleViolation, ValidationError
-from ..models import (Application, Asset, CaseStep, Enrollment, Household, Person, Village,
+from ...domain import workflow as wf
+from ...domain.idnumber import age_on
+from ...domain.masking import mask_id
+from ...errors import NotFound, RuleViolation, ValidationError
+from ...models import (Application, Asset, CaseStep, Enrollment, Household, Person, Village,
                       Visit)
-from ..models import IncomeItem as IncomeRow
-from .assessment import assess
-from .printing_common import (PrintResult, count_pages, disability_text, file_name,
+from ...models import IncomeItem as IncomeRow
+from ..assessment import assess
+from .common import (PrintResult, count_pages, disability_text, file_name,
                               office_for_print, sex_text, user_names)
-from .materials import materials_in
-from .register_types import (ASSET_KINDS, HEALTH, HUKOU_TYPES, INCOME_CATEGORIES, LABOUR,
+from ..materials import materials_in
+from ..register.types import (ASSET_KINDS, HEALTH, HUKOU_TYPES, INCOME_CATEGORIES, LABOUR,
                              RELATION_LABELS)
 
 __all__ = ["application_form_data", "decision_letter_data", "load_application",

@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..documents.forms_data import Office
-from ..models import Township, User
-from . import audit
-from .context import Actor
-from .settings import office_in
+from ...documents.forms_data import Office
+from ...models import Township, User
+from .. import audit
+from ..context import Actor
+from ..settings import office_in
 
 __all__ = [
     "DEFAULT_POLICY_URL", "PrintResult", "count_pages", "disability_text", "file_name",

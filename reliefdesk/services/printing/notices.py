@@ -11,17 +11,17 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..documents.pdf.change_notice import (CHANGE_TITLES, ChangeNoticeData,
+from ...db.engine import Database
+from ...documents.pdf.change_notice import (CHANGE_TITLES, ChangeNoticeData,
                                            TerminationNoticeData, build_change_notice,
                                            build_change_notices, build_termination_notice)
-from ..domain.money import fen_to_yuan
-from ..errors import NotFound, RuleViolation
-from ..models import Application, Enrollment, EnrollmentChange, Household, Person, Village
-from ..models import Township, TerminationProposal
-from . import enrollments
-from .context import Actor
-from .printing_common import (PrintResult, count_pages, file_name, office_for_print,
+from ...domain.money import fen_to_yuan
+from ...errors import NotFound, RuleViolation
+from ...models import Application, Enrollment, EnrollmentChange, Household, Person, Village
+from ...models import Township, TerminationProposal
+from .. import enrollments
+from ..context import Actor
+from .common import (PrintResult, count_pages, file_name, office_for_print,
                               record_print)
 
 __all__ = ["NOTICE_KINDS", "MonthNotice", "change_notice_data", "change_notice_pdf",
@@ -98,7 +98,7 @@ def _notice_line(data: ChangeNoticeData, change: EnrollmentChange, household_id:
 
 def month_notices(db: Database, actor: Actor, month: str | date) -> list[MonthNotice]:
     """The 告知书 the month's changes need (nothing printed)."""
-    from .roster_types import parse_month
+    from ..roster.types import parse_month
 
     actor.require("read")
     start = parse_month(month)
@@ -118,7 +118,7 @@ def month_notices_pdf(db: Database, actor: Actor,
     """All 告知书 of the month's 减发/停发/终止 decisions in one PDF (each on its own page),
     with one line per notice; refuses a month without any. Each notice's print is audited
     on its change (and thus on the household's history)."""
-    from .roster_types import month_text, parse_month
+    from ..roster.types import month_text, parse_month
 
     actor.require("print")
     start = parse_month(month)

@@ -13,14 +13,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..documents.forms_data import (PROGRAMME_NAMES, ChangeLine, ChangeRosterData,
+from ...documents.forms_data import (PROGRAMME_NAMES, ChangeLine, ChangeRosterData,
                                     RosterPrintData, RosterPrintLine)
-from ..domain.months import add_months
-from ..errors import NotFound
-from ..models import Roster, RosterLine
-from .printing_common import office_for_print
-from .roster_build import programmes_of
-from .roster_types import PROGRAMME_LABELS, month_text, parse_month, programme_code
+from ...domain.months import add_months
+from ...errors import NotFound
+from ...models import Roster, RosterLine
+from .common import office_for_print
+from ..roster.build import programmes_of
+from ..roster.types import PROGRAMME_LABELS, month_text, parse_month, programme_code
 
 __all__ = ["change_roster_data", "find_roster", "roster_data", "roster_programme_name"]
 

@@ -12,16 +12,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..documents.forms_data import IncomeItem, MemberSituation, VisitRecordData, WorkingLine
-from ..domain.money import fen_to_yuan
-from ..errors import NotFound
-from ..models import Application, Household, Person, Visit
-from ..models import IncomeItem as IncomeRow
-from .printing_cases import _income_effect, _village, supporters_from_json
-from .printing_common import disability_text, office_for_print
-from .register_types import HEALTH, INCOME_CATEGORIES, LABOUR, RELATION_LABELS
-from .visits import HOUSING_TYPES, MODES, SPENDING_ITEMS, STRUCTURES
-from .visits import RECOMMENDATIONS as RECOMMENDATION_WORDS
+from ...documents.forms_data import IncomeItem, MemberSituation, VisitRecordData, WorkingLine
+from ...domain.money import fen_to_yuan
+from ...errors import NotFound
+from ...models import Application, Household, Person, Visit
+from ...models import IncomeItem as IncomeRow
+from .cases import _income_effect, _village, supporters_from_json
+from .common import disability_text, office_for_print
+from ..register.types import HEALTH, INCOME_CATEGORIES, LABOUR, RELATION_LABELS
+from ..visits import HOUSING_TYPES, MODES, SPENDING_ITEMS, STRUCTURES
+from ..visits import RECOMMENDATIONS as RECOMMENDATION_WORDS
 
 __all__ = ["load_visit", "visit_record_data"]
 

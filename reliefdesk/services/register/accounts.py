@@ -22,16 +22,16 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.accounts import check_account, normalize_account
-from ..domain.masking import mask_account
-from ..domain.months import add_months, month_start
-from ..errors import NotFound, StaleDataError, ValidationError
-from ..models import BankAccount, Enrollment, Household, Person
-from . import audit
-from .context import Actor
-from .register_people import load_household
-from .register_types import ACCOUNT_KIND_LABELS, AccountResult, AccountView
+from ...db.engine import Database
+from ...domain.accounts import check_account, normalize_account
+from ...domain.masking import mask_account
+from ...domain.months import add_months, month_start
+from ...errors import NotFound, StaleDataError, ValidationError
+from ...models import BankAccount, Enrollment, Household, Person
+from .. import audit
+from ..context import Actor
+from .people import load_household
+from .types import ACCOUNT_KIND_LABELS, AccountResult, AccountView
 
 __all__ = [
     "EntrustmentView", "account_view", "add_account", "add_account_in", "deactivate_account",
@@ -107,7 +107,7 @@ def add_account_in(s: Session, actor: Actor, household_id: int, payee_person_id:
                          "number": mask_account(clean), "bank_name": a.bank_name,
                          "holder_name": holder, "effective_month": month.isoformat(),
                          "replaced": [o.id for o in old]})
-    from .member_events import record_event_in  # the household's timeline
+    from ..member_events import record_event_in  # the household's timeline
 
     record_event_in(s, actor, household_id, "account", date.today(),
                     f"{payee.name}：{a.bank_name} {mask_account(clean)}，自 {month:%Y-%m} 起使用",
@@ -155,7 +155,7 @@ def stop_account(db: Database, actor: Actor, account_id: int, *, reason: str,
                      household_id=a.household_id,
                      detail={"number": mask_account(a.number), "last_month": last.isoformat(),
                              "reason": a.stop_reason})
-        from .member_events import record_event_in
+        from ..member_events import record_event_in
 
         record_event_in(s, actor, a.household_id, "account_stop", date.today(),
                         f"{mask_account(a.number)} 停用：{a.stop_reason}，最后使用 {last:%Y-%m}",
@@ -195,7 +195,7 @@ def set_payee_in(s: Session, actor: Actor, household_id: int, person_id: int,
     """Make ``person_id`` the payee of the household's live enrollments; payments held
     because the previous payee died resume (see member_events). Returns the enrollment ids
     changed."""
-    from .member_events import release_payee_holds_in
+    from ..member_events import release_payee_holds_in
 
     actor.require("register.write")
     person = _member(s, household_id, person_id, "payee_person_id")

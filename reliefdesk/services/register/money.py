@@ -1,5 +1,5 @@
 """Income items (收入, DOMAIN §2.7) and assets (财产, §2.8); payment accounts (§2.14) are in
-:mod:`reliefdesk.services.register_accounts`.
+:mod:`reliefdesk.services.register.accounts`.
 
 Income amounts are entered as positive monthly fen. ``transfer_out`` (转移性支出: support paid to
 others, social-insurance contributions) reduces the household income. Not-counted categories
@@ -16,15 +16,15 @@ from fractions import Fraction
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.benefits import TRANSFER_OUT, net_monthly_income, per_capita_exact
-from ..domain.money import round_half_up
-from ..errors import NotFound, ValidationError
-from ..models import Asset, IncomeItem, Person
-from . import audit
-from .context import Actor
-from .register_people import load_household
-from .register_types import (ASSET_KINDS, COUNTED_INCOME, INCOME_CATEGORIES, AssetView,
+from ...db.engine import Database
+from ...domain.benefits import TRANSFER_OUT, net_monthly_income, per_capita_exact
+from ...domain.money import round_half_up
+from ...errors import NotFound, ValidationError
+from ...models import Asset, IncomeItem, Person
+from .. import audit
+from ..context import Actor
+from .people import load_household
+from .types import (ASSET_KINDS, COUNTED_INCOME, INCOME_CATEGORIES, AssetView,
                              IncomeSummary, IncomeView)
 
 __all__ = [

@@ -17,18 +17,18 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.idnumber import parse_id
-from ..domain.masking import mask_id
-from ..errors import NotFound, StaleDataError, ValidationError
-from ..models import Household, Person, PersonSearchKey, Village
-from . import audit
-from .context import Actor
-from .register_types import (AREA_TYPES, DISABILITY_CATEGORIES, ETHNICITIES, EXCLUSION_LABELS,
+from ...db.engine import Database
+from ...domain.idnumber import parse_id
+from ...domain.masking import mask_id
+from ...errors import NotFound, StaleDataError, ValidationError
+from ...models import Household, Person, PersonSearchKey, Village
+from .. import audit
+from ..context import Actor
+from .types import (AREA_TYPES, DISABILITY_CATEGORIES, ETHNICITIES, EXCLUSION_LABELS,
                              HEALTH, HUKOU_TYPES, LABOUR,
                              RELATION_LABELS, HouseholdInput, HouseholdView, PersonInput,
                              PersonView)
-from .search import ID_KEY_PREFIX, person_search_keys
+from ..search import ID_KEY_PREFIX, person_search_keys
 
 __all__ = [
     "add_person", "add_person_in", "check_new_id_number", "create_household", "create_household_in", "household_view",
@@ -43,7 +43,7 @@ ID_TYPES = ("resident", "hmt_residence", "foreign_permanent")
 # --- views -----------------------------------------------------------------------------------
 
 def household_view(s: Session, h: Household, *, reveal: bool = False) -> HouseholdView:
-    from ..domain.masking import mask_phone
+    from ...domain.masking import mask_phone
 
     village = s.get(Village, h.village_id)
     township = village.township.name if village is not None else ""
@@ -112,7 +112,7 @@ def _household_fields(s: Session, data: HouseholdInput) -> dict[str, Any]:
 def _audit_fields(fields: dict[str, Any]) -> dict[str, Any]:
     out = dict(fields)
     if "phone" in out:
-        from ..domain.masking import mask_phone
+        from ...domain.masking import mask_phone
 
         out["phone"] = mask_phone(out["phone"])
     return out
@@ -316,7 +316,7 @@ def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput,
             setattr(p, k, v)
         s.flush()
         if died is not None:  # a death has payment effects: the one death event does them
-            from .member_events import record_death_in
+            from ..member_events import record_death_in
 
             record_death_in(s, actor, p.id, died)
         if "name" in changed or "id_number" in changed:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.pinyin import sort_key
-from ..errors import NotFound, ValidationError
-from ..models import Township, Village
-from . import audit
-from .context import Actor
-from .register_types import TownshipView, VillageView
+from ...db.engine import Database
+from ...domain.pinyin import sort_key
+from ...errors import NotFound, ValidationError
+from ...models import Township, Village
+from .. import audit
+from ..context import Actor
+from .types import TownshipView, VillageView
 
 __all__ = ["add_village", "list_townships", "list_villages", "rename_village", "village_view"]
 

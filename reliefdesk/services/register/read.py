@@ -11,17 +11,17 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from ..db.engine import Database
-from ..domain.masking import mask_id
-from ..errors import ValidationError
-from ..models import Asset, BankAccount, Enrollment, Household, Person, Village
-from . import audit
-from .context import Actor
-from .register_accounts import account_view
-from .register_money import income_summary_in
-from .register_people import household_view, load_household, person_view
-from .register_types import AssetView, HouseholdDetail, HouseholdRow, HouseholdSummaryPage
-from .search import LIVE_STATUSES
+from ...db.engine import Database
+from ...domain.masking import mask_id
+from ...errors import ValidationError
+from ...models import Asset, BankAccount, Enrollment, Household, Person, Village
+from .. import audit
+from ..context import Actor
+from .accounts import account_view
+from .money import income_summary_in
+from .people import household_view, load_household, person_view
+from .types import AssetView, HouseholdDetail, HouseholdRow, HouseholdSummaryPage
+from ..search import LIVE_STATUSES
 
 __all__ = ["SORT_KEYS", "get_household", "get_household_in", "household_summary_page"]
 

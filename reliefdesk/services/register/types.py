@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import EXCLUSION_REASONS, RELATIONS
+from ...models import EXCLUSION_REASONS, RELATIONS
 
 __all__ = [
     "ACCOUNT_KIND_LABELS", "AREA_TYPES", "ASSET_KINDS", "COUNTED_INCOME", "DISABILITY_CATEGORIES",

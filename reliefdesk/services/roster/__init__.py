@@ -12,15 +12,15 @@ made behind the app's back and runs in ``reliefdesk-admin check`` (``services.ch
 from __future__ import annotations
 
 
-from .roster_adjust import (add_adjustment, cancel_adjustment, mark_account_fixed,
+from .adjust import (add_adjustment, cancel_adjustment, mark_account_fixed,
                             record_back_pay)
-from .roster_build import discard_draft, generate, generate_in, generate_supplementary
-from .roster_check import (HASHED_FIELDS, acknowledge, lock, roster_hash, unlock, validate,
+from .build import discard_draft, generate, generate_in, generate_supplementary
+from .check import (HASHED_FIELDS, acknowledge, lock, roster_hash, unlock, validate,
                            validate_in, verify_locked_rosters)
-from .roster_io import bank_template, export, import_return
-from .roster_read import (count_lines, diff, get_roster, list_adjustments, list_exports,
+from .io import bank_template, export, import_return
+from .read import (count_lines, diff, get_roster, list_adjustments, list_exports,
                           list_lines, list_rosters)
-from .roster_types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, AdjustmentView, DiffEntry,
+from .types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, AdjustmentView, DiffEntry,
                            ExportRecord, ImportResult, LineView, Problem, RosterDiff, RosterView,
                            month_text, parse_month)
 

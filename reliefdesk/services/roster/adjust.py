@@ -13,18 +13,18 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.money import fen_to_yuan
-from ..domain.months import next_month
-from ..errors import LockedError, NotFound, RuleViolation, ValidationError
-from ..models import Enrollment, Roster, RosterAdjustment, RosterLine
-from . import audit
-from .context import Actor
-from .roster_build import latest_locked_month, programmes_of
-from .roster_calc import decided_fen_in
-from .roster_load import load
-from .roster_read import adjustment_view
-from .roster_types import AdjustmentView, month_text, parse_month, programme_code
+from ...db.engine import Database
+from ...domain.money import fen_to_yuan
+from ...domain.months import next_month
+from ...errors import LockedError, NotFound, RuleViolation, ValidationError
+from ...models import Enrollment, Roster, RosterAdjustment, RosterLine
+from .. import audit
+from ..context import Actor
+from .build import latest_locked_month, programmes_of
+from .calc import decided_fen_in
+from .load import load
+from .read import adjustment_view
+from .types import AdjustmentView, month_text, parse_month, programme_code
 
 SOURCES = ("failed_payment", "back_pay", "overpayment", "manual")
 

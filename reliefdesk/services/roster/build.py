@@ -1,7 +1,7 @@
 """Generating monthly rosters (regular and supplementary) and their change flags.
 
 ``generate`` snapshots every enrollment that pays in the month (DOMAIN §2.13–§2.15, §7), with
-its decided amount in force that month (``roster_calc``: never a recomputation), pending
+its decided amount in force that month (``roster.calc``: never a recomputation), pending
 adjustments (补发/扣减/追回), and a
 change flag against the previous month (新增/停发/调增/调减/补发/扣减/不变) with its reason.
 Regenerating a draft replaces it; a locked roster refuses with LockedError.
@@ -21,20 +21,20 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.money import fen_to_yuan
-from ..domain.months import add_months
-from ..errors import LockedError, NotFound, RuleViolation
-from ..models import Roster, RosterAdjustment, RosterLine, RosterProblemAck, utcnow
-from . import audit
-from .context import Actor
-from .policy import Policy, policy_on
-from .roster_cycle import check_generate
-from .roster_calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, MonthState,
+from ...db.engine import Database
+from ...domain.money import fen_to_yuan
+from ...domain.months import add_months
+from ...errors import LockedError, NotFound, RuleViolation
+from ...models import Roster, RosterAdjustment, RosterLine, RosterProblemAck, utcnow
+from .. import audit
+from ..context import Actor
+from ..policy import Policy, policy_on
+from .cycle import check_generate
+from .calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, MonthState,
                           Calculator, basis_for, facts_in_month, state_in_month)
-from .roster_load import Snapshot, load
-from .roster_read import roster_view
-from .roster_types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, RosterView, month_text,
+from .load import Snapshot, load
+from .read import roster_view
+from .types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, RosterView, month_text,
                            parse_month, programme_code)
 
 SIGN = {"补发": 1, "扣减": -1, "追回": -1}
@@ -99,7 +99,7 @@ def _release(session: Session, roster_id: int) -> None:
 
 def _pending(session: Session, programmes: tuple[str, ...], month: date,
              ids: Sequence[int] | None = None) -> list[RosterAdjustment]:
-    from ..models import Enrollment
+    from ...models import Enrollment
 
     q = (select(RosterAdjustment).join(Enrollment, Enrollment.id == RosterAdjustment.enrollment_id)
          .where(RosterAdjustment.applied_in_roster_id.is_(None),
@@ -234,7 +234,7 @@ def generate_in(s: Session, actor: Actor, month: str | date, programme: str | No
     """:func:`generate` inside the caller's transaction."""
     actor.require("roster.generate")
     if programme == "temporary_aid":  # one-off grants: a payment list of their own
-        from .roster_oneoff import generate_temp_aid_in
+        from .oneoff import generate_temp_aid_in
 
         return generate_temp_aid_in(s, actor, month)
     with gc_paused():
@@ -246,7 +246,7 @@ def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | N
     month, code = parse_month(month), programme_code(programme)
     existing = s.scalar(select(Roster).where(Roster.month == month, Roster.programme == code,
                                              Roster.kind == "regular", Roster.seq_no == 0))
-    check_generate(s, month, code)  # month order and overlap (roster_cycle)
+    check_generate(s, month, code)  # month order and overlap (roster.cycle)
     if existing is not None:
         require_draft(existing)
         _release(s, existing.id)

@@ -18,11 +18,11 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from ..domain import benefits as b
-from ..domain.money import fen_to_yuan, round_half_up
-from ..domain.months import months_between
-from ..errors import ReliefError
-from .policy import Policy
+from ...domain import benefits as b
+from ...domain.money import fen_to_yuan, round_half_up
+from ...domain.months import months_between
+from ...errors import ReliefError
+from ..policy import Policy
 
 SUSPEND_KINDS = frozenset({"停发", "suspend"})
 RESUME_KINDS = frozenset({"恢复", "resume"})

@@ -20,23 +20,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.accounts import ACCOUNT_KINDS, AccountIssue, check_account
-from ..domain.idnumber import is_valid_id
-from ..domain.money import fen_to_yuan
-from ..errors import RuleViolation, ValidationError
-from ..models import (Enrollment, EnrollmentChange, Household, Person, Roster, RosterLine,
+from ...db.engine import Database
+from ...domain.accounts import ACCOUNT_KINDS, AccountIssue, check_account
+from ...domain.idnumber import is_valid_id
+from ...domain.money import fen_to_yuan
+from ...errors import RuleViolation, ValidationError
+from ...models import (Enrollment, EnrollmentChange, Household, Person, Roster, RosterLine,
                       RosterProblemAck, utcnow)
-from . import audit
-from .context import Actor
-from .policy import policy_on
-from .roster_build import gc_paused, get_roster_row, require_draft
-from .roster_cycle import check_lock, with_targets
-from .roster_calc import Calculator, ChangeFact, EnrollmentFacts, state_in_month
-from .roster_oneoff import ONE_OFF_KIND, mark_list_paid, unmark_list_paid
-from .roster_read import roster_view
-from .roster_types import PROGRAMME_LABELS, Problem, RosterView, month_text
-from .settings import get_setting
+from .. import audit
+from ..context import Actor
+from ..policy import policy_on
+from .build import gc_paused, get_roster_row, require_draft
+from .cycle import check_lock, with_targets
+from .calc import Calculator, ChangeFact, EnrollmentFacts, state_in_month
+from .oneoff import ONE_OFF_KIND, mark_list_paid, unmark_list_paid
+from .read import roster_view
+from .types import PROGRAMME_LABELS, Problem, RosterView, month_text
+from ..settings import get_setting
 
 #: Line fields covered by the lock hash (bank_status/bank_reason are annotations, not content).
 HASHED_FIELDS = (
@@ -217,9 +217,9 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
 def _green_overdue(s: Session, roster: Roster, month: date, today: date, add: Any) -> None:
     """Dibao 先行纳入 (特事特办) whose deadline for 调查/公示/审核确认 passed while the case is
     still open: an error on the line (the payment stops with a notice unless completed)."""
-    from ..domain.months import next_month
-    from ..domain.workflow import OPEN_STATES
-    from ..models import Application, CaseRecord
+    from ...domain.months import next_month
+    from ...domain.workflow import OPEN_STATES
+    from ...models import Application, CaseRecord
 
     cutoff = min(today, next_month(month))
     rows = s.execute(
@@ -333,7 +333,7 @@ def lock(db: Database, actor: Actor, roster_id: int) -> RosterView:
     with db.session() as s:
         roster = get_roster_row(s, roster_id)
         require_draft(roster)
-        check_lock(s, roster)  # months in order (roster_cycle)
+        check_lock(s, roster)  # months in order (roster.cycle)
         problems = validate_in(s, roster.id)
         errors = [p for p in problems if p.severity == "error"]
         if errors:

@@ -18,10 +18,10 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.months import add_months, month_start
-from ..errors import RuleViolation
-from ..models import Roster, RosterLine
-from .roster_types import PROGRAMME_LABELS, Problem, month_text
+from ...domain.months import add_months, month_start
+from ...errors import RuleViolation
+from ...models import Roster, RosterLine
+from .types import PROGRAMME_LABELS, Problem, month_text
 
 __all__ = ["MAX_MONTHS_AHEAD", "check_generate", "check_lock", "entity_of", "with_targets"]
 

@@ -16,20 +16,20 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..documents import workbooks as wb
-from ..domain.idnumber import normalize_id
-from ..domain.months import next_month
-from ..errors import ValidationError
-from ..models import BankReturn, RosterAdjustment, RosterExport, RosterLine
-from . import audit
-from .context import Actor
-from .roster_build import get_roster_row
-from .roster_check import ensure_intact
-from .roster_read import adjustment_view
-from .roster_oneoff import ONE_OFF_KIND
-from .roster_types import PROGRAMME_LABELS, ImportResult, month_text
-from .settings import get_setting, office_in
+from ...db.engine import Database
+from ...documents import workbooks as wb
+from ...domain.idnumber import normalize_id
+from ...domain.months import next_month
+from ...errors import ValidationError
+from ...models import BankReturn, RosterAdjustment, RosterExport, RosterLine
+from .. import audit
+from ..context import Actor
+from .build import get_roster_row
+from .check import ensure_intact
+from .read import adjustment_view
+from .oneoff import ONE_OFF_KIND
+from .types import PROGRAMME_LABELS, ImportResult, month_text
+from ..settings import get_setting, office_in
 
 def bank_template(session: Session) -> wb.BankTemplate:
     """The admin's template from setting ``roster.bank_template`` (JSON), or the default."""

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
-from ..models import (BankAccount, Enrollment, EnrollmentChange, EnrollmentMember, Household,
+from ...models import (BankAccount, Enrollment, EnrollmentChange, EnrollmentMember, Household,
                       Person, RecipientEvent, Township, Village)
-from .roster_calc import BasisFact, ChangeFact, EnrollmentFacts
+from .calc import BasisFact, ChangeFact, EnrollmentFacts
 
 
 @dataclass(frozen=True)

@@ -23,16 +23,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..domain.money import fen_to_yuan, to_capital
-from ..errors import NotFound, RuleViolation, ValidationError
-from ..models import Application, Enrollment, Person, Roster, RosterAdjustment, RosterLine, utcnow
-from . import audit
-from .context import Actor
-from .roster_build import _apply_adjustments, _line_row, _pending, _release, _store, require_draft
-from .roster_calc import LineAmount
-from .roster_load import load
-from .roster_types import RosterView, month_text, parse_month
+from ...db.engine import Database
+from ...domain.money import fen_to_yuan, to_capital
+from ...errors import NotFound, RuleViolation, ValidationError
+from ...models import Application, Enrollment, Person, Roster, RosterAdjustment, RosterLine, utcnow
+from .. import audit
+from ..context import Actor
+from .build import _apply_adjustments, _line_row, _pending, _release, _store, require_draft
+from .calc import LineAmount
+from .load import load
+from .types import RosterView, month_text, parse_month
 
 __all__ = ["ONE_OFF_KIND", "ONE_OFF_LABEL", "TEMP_AID", "GrantView", "generate_temp_aid_in",
            "list_grants", "mark_list_paid", "pay_in_cash", "unmark_list_paid"]

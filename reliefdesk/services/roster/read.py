@@ -8,11 +8,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.engine import Database
-from ..errors import NotFound
-from ..models import Roster, RosterAdjustment, RosterExport, RosterLine
-from .context import Actor
-from .roster_types import (AdjustmentView, DiffEntry, ExportRecord, LineView, RosterDiff,
+from ...db.engine import Database
+from ...errors import NotFound
+from ...models import Roster, RosterAdjustment, RosterExport, RosterLine
+from ..context import Actor
+from .types import (AdjustmentView, DiffEntry, ExportRecord, LineView, RosterDiff,
                            RosterView, parse_month)
 
 _SIGN = {"补发": 1, "扣减": -1, "追回": -1}
@@ -109,8 +109,8 @@ def diff(db: Database, actor: Actor, roster_id: int) -> RosterDiff:
     actor.require("read")
     with db.session() as s:
         roster = _row(s, roster_id)
-        from .roster_build import programmes_of
-        from ..domain.months import add_months
+        from .build import programmes_of
+        from ...domain.months import add_months
 
         prev_q = select(Roster.id).where(Roster.month == add_months(roster.month, -1),
                                          Roster.kind == "regular")

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from ..domain.months import month_start
-from ..errors import ValidationError
+from ...domain.months import month_start
+from ...errors import ValidationError
 
 PROGRAMME_LABELS: dict[str, str] = {
     "urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养", "all": "全部项目",

@@ -16,7 +16,7 @@ from reliefdesk.services.audit import AuditRow
 from reliefdesk.services.casework import ApplicationRow
 from reliefdesk.services.context import Actor
 from reliefdesk.services.enrollments import EnrollmentView
-from reliefdesk.services.register_types import HouseholdDetail
+from reliefdesk.services.register.types import HouseholdDetail
 from reliefdesk.services.visits import VisitView
 
 log = logging.getLogger(__name__)
