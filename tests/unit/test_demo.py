@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from reliefdesk.db.engine import Database, open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.db.connect import open_database
 from reliefdesk.domain.accounts import luhn_ok
 from reliefdesk.domain.idnumber import is_valid_id
 from reliefdesk.domain.months import month_start, next_month
