@@ -35,7 +35,7 @@ from .calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, Mon
 from .load import Snapshot, load
 from .read import roster_view
 from .types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, RosterView, month_text,
-                           parse_month, programme_code)
+                           parse_month, programme_code, programmes_of)
 
 SIGN = {"补发": 1, "扣减": -1, "追回": -1}
 
@@ -67,10 +67,6 @@ class _Policies:
         if month not in self.cache:
             self.cache[month] = policy_on(self.session, month)
         return self.cache[month]
-
-
-def programmes_of(code: str) -> tuple[str, ...]:
-    return MONTHLY_PROGRAMMES if code == "all" else (code,)
 
 
 def require_draft(roster: Roster) -> None:
@@ -187,7 +183,7 @@ def _flag(row: dict[str, Any], st: MonthState | None, prev: Any, f: EnrollmentFa
     this_month = [c for c in f.changes if c.effective_month == month]
     change_text = "；".join(f"{KIND_LABELS.get(c.kind, c.kind)}：{c.reason}" for c in this_month
                             if c.kind in AMOUNT_KINDS or c.kind in RESUME_KINDS
-                            or c.kind in ("phase_out", "渐退"))
+                            or c.kind == "phase_out")
     if prev is None:
         row["change_flag"] = "新增"
         row["change_reason"] = change_text or (

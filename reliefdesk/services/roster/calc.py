@@ -19,19 +19,21 @@ from fractions import Fraction
 from typing import Any
 
 from ...domain import benefits as b
+from ...domain.changes import AMOUNT_CODES, CHANGE_LABELS
 from ...domain.money import fen_to_yuan, round_half_up
 from ...domain.months import months_between
+from ...domain.programmes import MONTHLY_PROGRAMMES, PROGRAMME_LABELS
 from ...errors import ReliefError
 from ..policy import Policy
 
-SUSPEND_KINDS = frozenset({"停发", "suspend"})
-RESUME_KINDS = frozenset({"恢复", "resume"})
-TERMINATE_KINDS = frozenset({"终止", "terminate"})
-PHASE_OUT_KINDS = frozenset({"渐退", "phase_out"})
-AMOUNT_KINDS = frozenset({"增发", "减发", "increase", "decrease", "restandard", "调标"})
-KIND_LABELS = {"increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",
-               "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查",
-               "restandard": "调标"}
+# Change codes and labels: :mod:`reliefdesk.domain.changes` (the loaders normalise legacy
+# Chinese kinds with ``change_code``, so only the codes appear here).
+SUSPEND_KINDS = frozenset({"suspend"})
+RESUME_KINDS = frozenset({"resume"})
+TERMINATE_KINDS = frozenset({"terminate"})
+PHASE_OUT_KINDS = frozenset({"phase_out"})
+AMOUNT_KINDS = AMOUNT_CODES
+KIND_LABELS = CHANGE_LABELS
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def facts_in_month(f: EnrollmentFacts, month: date) -> EnrollmentFacts:
     if not chosen:
         return f
     keys = _BASIS_FIELDS
-    if any(c.kind in ("restandard", "调标") and span[0] < c.effective_month <= span[1]
+    if any(c.kind == "restandard" and span[0] < c.effective_month <= span[1]
            for c in f.changes):
         keys = tuple(k for k in keys if k not in ("standard_fen", "policy_name"))  # 调标 since
     return replace(f, **{k: chosen[k] for k in keys if k in chosen and
@@ -236,7 +238,7 @@ class LineAmount:
     working: dict[str, Any]
 
 
-CATEGORY = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养"}
+CATEGORY = {p: PROGRAMME_LABELS[p] for p in MONTHLY_PROGRAMMES}
 _FORMULA_KEYS = ("programme", "method", "persons", "per_capita_income_fen", "care_tier",
                  "care_mode", "topups", "area_type", "fixed_fen")
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
+from ...domain.changes import change_code
 from ...models import (BankAccount, Enrollment, EnrollmentChange, EnrollmentMember, Household,
                       Person, RecipientEvent, Township, Village)
 from .calc import BasisFact, ChangeFact, EnrollmentFacts
@@ -67,7 +68,7 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
     for r in conn.execute(select(c.enrollment_id, c.id, c.kind, c.effective_month, c.old_fen,
                                     c.new_fen, c.reason)
                              .where(c.enrollment_id.in_(select(sub.c.id)))):
-        changes[r[0]].append(ChangeFact(r[1], r[2], r[3], r[4], r[5], r[6]))
+        changes[r[0]].append(ChangeFact(r[1], change_code(r[2]), r[3], r[4], r[5], r[6]))
     bases: dict[int, list[BasisFact]] = defaultdict(list)
     ev = RecipientEvent
     for eid, ev_id, month_, detail in conn.execute(

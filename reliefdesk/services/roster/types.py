@@ -7,14 +7,15 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from ...domain.months import month_start
+from ...domain.programmes import MONTHLY_PROGRAMMES
+from ...domain.programmes import PROGRAMME_LABELS as _LABELS
 from ...errors import ValidationError
 
+#: The programme names (:mod:`reliefdesk.domain.programmes`) plus the roster-only "all".
 PROGRAMME_LABELS: dict[str, str] = {
-    "urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养", "all": "全部项目",
-    "temporary_aid": "临时救助",
+    **{p: _LABELS[p] for p in MONTHLY_PROGRAMMES}, "all": "全部项目",
+    "temporary_aid": _LABELS["temporary_aid"],
 }
-#: Programmes paid monthly through rosters (temporary aid is a one-off payment).
-MONTHLY_PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun")
 
 Severity = Literal["error", "warning"]
 
@@ -34,6 +35,11 @@ def parse_month(value: str | date) -> date:
 
 def month_text(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
+
+
+def programmes_of(code: str) -> tuple[str, ...]:
+    """The programmes a roster code covers ("all": every monthly programme)."""
+    return MONTHLY_PROGRAMMES if code == "all" else (code,)
 
 
 def programme_code(programme: str | None) -> str:
