@@ -70,7 +70,7 @@ class OfficeInfo:
 
 
 def get_office(db: Database) -> OfficeInfo | None:
-    with db.session() as s:
+    with db.read_session() as s:
         return office_in(s)
 
 

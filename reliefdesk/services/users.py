@@ -53,7 +53,7 @@ def _to_info(u: User) -> UserInfo:
 
 
 def has_users(db: Database) -> bool:
-    with db.session() as s:
+    with db.read_session() as s:
         return bool(s.scalar(select(func.count(User.id))))
 
 
@@ -179,7 +179,7 @@ def unlock_check(db: Database, actor: Actor, password: str) -> None:
 
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return [_to_info(u) for u in s.scalars(select(User).order_by(User.id))]
 
 

@@ -10,7 +10,8 @@ vocabularies and frozen dataclasses in ``types``.
 from __future__ import annotations
 
 from .accounts import add_account, deactivate_account
-from .money import (add_asset, add_income, delete_asset, delete_income,
+from .money import (add_asset, add_asset_in, add_income, add_income_in, delete_asset,
+                    delete_income,
                              household_income_summary, income_summary_in)
 from .people import (add_person, add_person_in, check_new_id_number, create_household,
                               create_household_in,
@@ -32,7 +33,7 @@ __all__ = [
     "RELATION_LABELS", "SORT_KEYS", "AccountResult", "AccountView", "AssetView",
     "HouseholdDetail", "HouseholdInput", "HouseholdRow", "HouseholdSummaryPage", "HouseholdView",
     "IncomeSummary", "IncomeView", "PersonInput", "PersonView", "TownshipView", "VillageView",
-    "add_account", "add_asset", "add_income", "add_person", "add_person_in", "check_new_id_number", "add_village",
+    "add_account", "add_asset", "add_asset_in", "add_income", "add_income_in", "add_person", "add_person_in", "check_new_id_number", "add_village",
     "add_village_in", "create_household", "create_household_in", "deactivate_account",
     "delete_asset", "delete_income", "get_household", "get_household_in",
     "household_income_summary", "household_summary_page", "income_summary_in", "list_townships",

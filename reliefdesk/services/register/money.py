@@ -116,23 +116,30 @@ def _member_counts(s: Session, household_id: int) -> dict[int, bool]:
 def add_income(db: Database, actor: Actor, household_id: int, person_id: int | None,
                category: str, monthly_fen: int, description: str = "") -> IncomeView:
     """Record one monthly income item (``person_id`` None = household-level item)."""
+    with db.session() as s:
+        return add_income_in(s, actor, household_id, person_id, category, monthly_fen,
+                             description)
+
+
+def add_income_in(s: Session, actor: Actor, household_id: int, person_id: int | None,
+                  category: str, monthly_fen: int, description: str = "") -> IncomeView:
+    """:func:`add_income` inside an open transaction (the wizard's intake composes it)."""
     actor.require("register.write")
     if category not in INCOME_CATEGORIES:
         raise ValidationError("收入类别无效", code="income.category", field="category")
     _check_amount(monthly_fen, "月收入", "monthly_fen")
-    with db.session() as s:
-        load_household(s, household_id)
-        if person_id is not None:
-            _member(s, household_id, person_id, "person_id")
-        item = IncomeItem(household_id=household_id, person_id=person_id, category=category,
-                          monthly_fen=monthly_fen, description=description.strip(),
-                          counted=category in COUNTED_INCOME)
-        s.add(item)
-        s.flush()
-        audit.record(s, actor, "income.add", "income_item", item.id, household_id=household_id,
-                     detail={"person_id": person_id, "category": category,
-                             "monthly_fen": monthly_fen, "counted": item.counted})
-        return _income_view(item, _member_counts(s, household_id))
+    load_household(s, household_id)
+    if person_id is not None:
+        _member(s, household_id, person_id, "person_id")
+    item = IncomeItem(household_id=household_id, person_id=person_id, category=category,
+                      monthly_fen=monthly_fen, description=description.strip(),
+                      counted=category in COUNTED_INCOME)
+    s.add(item)
+    s.flush()
+    audit.record(s, actor, "income.add", "income_item", item.id, household_id=household_id,
+                 detail={"person_id": person_id, "category": category,
+                         "monthly_fen": monthly_fen, "counted": item.counted})
+    return _income_view(item, _member_counts(s, household_id))
 
 
 def delete_income(db: Database, actor: Actor, income_id: int) -> None:
@@ -160,7 +167,7 @@ def income_summary_in(s: Session, household_id: int) -> IncomeSummary:
 def household_income_summary(db: Database, actor: Actor, household_id: int) -> IncomeSummary:
     """Total counted monthly income (never below 0), per-capita over counted living members."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         load_household(s, household_id)
         return income_summary_in(s, household_id)
 
@@ -170,19 +177,25 @@ def household_income_summary(db: Database, actor: Actor, household_id: int) -> I
 def add_asset(db: Database, actor: Actor, household_id: int, kind: str, value_fen: int,
               description: str = "", exempt: bool = False) -> AssetView:
     """Record an asset; ``exempt`` marks property needed for production and daily life."""
+    with db.session() as s:
+        return add_asset_in(s, actor, household_id, kind, value_fen, description, exempt)
+
+
+def add_asset_in(s: Session, actor: Actor, household_id: int, kind: str, value_fen: int,
+                 description: str = "", exempt: bool = False) -> AssetView:
+    """:func:`add_asset` inside an open transaction (the wizard's intake composes it)."""
     actor.require("register.write")
     if kind not in ASSET_KINDS:
         raise ValidationError("财产类别无效", code="asset.kind", field="kind")
     _check_amount(value_fen, "财产价值", "value_fen")
-    with db.session() as s:
-        load_household(s, household_id)
-        a = Asset(household_id=household_id, kind=kind, value_fen=value_fen,
-                  description=description.strip(), exempt=exempt)
-        s.add(a)
-        s.flush()
-        audit.record(s, actor, "asset.add", "asset", a.id, household_id=household_id,
-                     detail={"kind": kind, "value_fen": value_fen, "exempt": exempt})
-        return AssetView(a.id, household_id, kind, a.description, value_fen, exempt)
+    load_household(s, household_id)
+    a = Asset(household_id=household_id, kind=kind, value_fen=value_fen,
+              description=description.strip(), exempt=exempt)
+    s.add(a)
+    s.flush()
+    audit.record(s, actor, "asset.add", "asset", a.id, household_id=household_id,
+                 detail={"kind": kind, "value_fen": value_fen, "exempt": exempt})
+    return AssetView(a.id, household_id, kind, a.description, value_fen, exempt)
 
 
 def delete_asset(db: Database, actor: Actor, asset_id: int) -> None:

@@ -23,7 +23,7 @@ def village_view(v: Village) -> VillageView:
 def list_townships(db: Database, actor: Actor) -> list[TownshipView]:
     """All townships by code, each with its villages by name."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         villages: dict[int, list[VillageView]] = {}
         for v in s.scalars(select(Village).order_by(Village.name)):
             villages.setdefault(v.township_id, []).append(village_view(v))
@@ -33,7 +33,7 @@ def list_townships(db: Database, actor: Actor) -> list[TownshipView]:
 
 def list_villages(db: Database, actor: Actor, township_id: int | None = None) -> list[VillageView]:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         q = select(Village).order_by(Village.township_id, Village.name)
         if township_id is not None:
             q = q.where(Village.township_id == township_id)

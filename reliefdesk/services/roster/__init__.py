@@ -18,8 +18,8 @@ from .build import discard_draft, generate, generate_in, generate_supplementary
 from .check import (HASHED_FIELDS, acknowledge, lock, roster_hash, unlock, validate,
                            validate_in, verify_locked_rosters)
 from .io import bank_template, export, import_return
-from .read import (count_lines, diff, get_roster, list_adjustments, list_exports,
-                          list_lines, list_rosters)
+from .read import (count_lines, diff, get_roster, list_adjustments, list_exports, list_lines,
+                   list_rosters, list_rosters_in, roster_for, roster_history)
 from .types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, AdjustmentView, DiffEntry,
                            ExportRecord, ImportResult, LineView, Problem, RosterDiff, RosterView,
                            month_text, parse_month)
@@ -30,8 +30,8 @@ __all__ = [
     "acknowledge", "add_adjustment", "bank_template", "cancel_adjustment", "count_lines", "diff",
     "discard_draft", "export", "generate", "generate_in", "generate_supplementary",
     "get_roster", "import_return", "list_adjustments", "list_exports",
-    "list_lines", "list_rosters", "lock", "mark_account_fixed", "month_text", "parse_month",
-    "record_back_pay", "roster_hash", "unlock", "validate", "validate_in",
+    "list_lines", "list_rosters", "list_rosters_in", "lock", "mark_account_fixed", "month_text", "parse_month",
+    "record_back_pay", "roster_for", "roster_hash", "roster_history", "unlock", "validate", "validate_in",
     "verify_locked_rosters",
 ]
 

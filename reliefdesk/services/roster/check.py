@@ -21,10 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
+from ...domain.changes import change_code
 from ...domain.accounts import ACCOUNT_KINDS, AccountIssue, check_account
 from ...domain.idnumber import is_valid_id
 from ...domain.money import fen_to_yuan
-from ...errors import RuleViolation, ValidationError
+from ...errors import RuleViolation, StaleDataError, ValidationError
 from ...models import (Enrollment, EnrollmentChange, Household, Person, Roster, RosterLine,
                       RosterProblemAck, utcnow)
 from .. import audit
@@ -80,7 +81,7 @@ def _cap_ratio(session: Session) -> Fraction:
 def validate(db: Database, actor: Actor, roster_id: int) -> list[Problem]:
     """Every problem at once (errors and warnings), acknowledged warnings marked."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return validate_in(s, roster_id)
 
 
@@ -121,7 +122,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
                               c.new_fen, c.reason).join(RosterLine, RosterLine.enrollment_id
                                                         == c.enrollment_id)
                        .where(RosterLine.roster_id == roster.id)).all():
-        changes[r[0]].append(ChangeFact(r[1], r[2], r[3], r[4], r[5], r[6]))
+        changes[r[0]].append(ChangeFact(r[1], change_code(r[2]), r[3], r[4], r[5], r[6]))
     errors: dict[int, Any] = {r[0]: r[1] for r in conn.execute(
         select(RosterLine.line_no, RosterLine.working)
         .where(RosterLine.roster_id == roster.id, RosterLine.due_fen <= 0)).all()}
@@ -297,13 +298,22 @@ def _other_rosters(s: Session, roster: Roster, seen_id: dict[str, int], add: Any
                 f"该领取人同月也在{PROGRAMME_LABELS.get(prog, prog)}花名册中。")
 
 
+def _check_version(roster: Roster, expected_version: int | None) -> None:
+    """Refuse to act on a roster that changed since the user saw it (``RosterView.version``)."""
+    if expected_version is not None and roster.version != expected_version:
+        raise StaleDataError("花名册已被其他用户修改，本次操作未保存。请刷新后重试。", code="stale")
+
+
 def acknowledge(db: Database, actor: Actor, roster_id: int,
-                items: Iterable[Problem | tuple[int, str]], note: str = "") -> list[Problem]:
+                items: Iterable[Problem | tuple[int, str]], note: str = "", *,
+                expected_version: int | None = None) -> list[Problem]:
     """Record that ``actor`` checked these warnings (line_no, code). Errors cannot be
-    acknowledged. Returns the roster's problems afterwards."""
+    acknowledged. Returns the roster's problems afterwards. ``expected_version``: the version
+    the user saw (a regenerated draft refuses the confirmation)."""
     actor.require("roster.generate")
     with db.session() as s:
         roster = get_roster_row(s, roster_id)
+        _check_version(roster, expected_version)
         require_draft(roster)
         current = {p.key: p for p in validate_in(s, roster.id)}
         keys = [(i.line_no, i.code) if isinstance(i, Problem) else (int(i[0]), str(i[1]))
@@ -327,11 +337,14 @@ def acknowledge(db: Database, actor: Actor, roster_id: int,
         return validate_in(s, roster.id)
 
 
-def lock(db: Database, actor: Actor, roster_id: int) -> RosterView:
-    """Approver only. Errors and unacknowledged warnings block; stores the lines' SHA-256."""
+def lock(db: Database, actor: Actor, roster_id: int, *,
+         expected_version: int | None = None) -> RosterView:
+    """Approver only. Errors and unacknowledged warnings block; stores the lines' SHA-256.
+    ``expected_version``: the version the approver saw."""
     actor.require("roster.lock")
     with db.session() as s:
         roster = get_roster_row(s, roster_id)
+        _check_version(roster, expected_version)
         require_draft(roster)
         check_lock(s, roster)  # months in order (roster.cycle)
         problems = validate_in(s, roster.id)
@@ -360,13 +373,16 @@ def lock(db: Database, actor: Actor, roster_id: int) -> RosterView:
         return roster_view(s, roster)
 
 
-def unlock(db: Database, actor: Actor, roster_id: int, reason: str) -> RosterView:
-    """Admin only, with a reason; the previous hash and reason stay in the unlock history."""
+def unlock(db: Database, actor: Actor, roster_id: int, reason: str, *,
+           expected_version: int | None = None) -> RosterView:
+    """Admin only, with a reason; the previous hash and reason stay in the unlock history.
+    ``expected_version``: the version the administrator saw."""
     actor.require("roster.unlock")
     if not reason or not reason.strip():
         raise ValidationError("解锁必须填写理由。", code="roster.unlock_reason", field="reason")
     with db.session() as s:
         roster = get_roster_row(s, roster_id)
+        _check_version(roster, expected_version)
         if roster.status != "locked":
             raise RuleViolation("花名册未锁定，无需解锁。", code="roster.not_locked")
         entry = {"at": utcnow().isoformat(timespec="seconds"), "by": actor.username,

@@ -13,7 +13,7 @@ from ...errors import NotFound
 from ...models import Roster, RosterAdjustment, RosterExport, RosterLine
 from ..context import Actor
 from .types import (AdjustmentView, DiffEntry, ExportRecord, LineView, RosterDiff,
-                           RosterView, parse_month)
+                           RosterView, parse_month, programmes_of)
 
 _SIGN = {"补发": 1, "扣减": -1, "追回": -1}
 
@@ -43,6 +43,22 @@ def roster_view(s: Session, roster: Roster, with_lines: bool = False) -> RosterV
         roster.version, tuple(dict(x) for x in roster.unlock_history or []), counts, lines)
 
 
+def _views(s: Session, rosters: list[Roster]) -> list[RosterView]:
+    """Views of many rosters with their change-flag counts read in one grouped query."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    if rosters:
+        for rid, flag, n in s.execute(
+                select(RosterLine.roster_id, RosterLine.change_flag, func.count())
+                .where(RosterLine.roster_id.in_([r.id for r in rosters]))
+                .group_by(RosterLine.roster_id, RosterLine.change_flag)):
+            counts[rid][flag] = n
+    return [RosterView(
+        r.id, r.month, r.programme, r.kind, r.seq_no, r.status, r.generated_at,
+        r.generated_by_name, r.locked_at, r.locked_by_name, r.lines_sha256, r.households,
+        r.persons, r.amount_fen, r.version, tuple(dict(x) for x in r.unlock_history or []),
+        counts.get(r.id, {}), ()) for r in rosters]
+
+
 def _row(s: Session, roster_id: int) -> Roster:
     roster = s.get(Roster, roster_id)
     if roster is None:
@@ -53,23 +69,59 @@ def _row(s: Session, roster_id: int) -> Roster:
 def get_roster(db: Database, actor: Actor, roster_id: int, *,
                with_lines: bool = False) -> RosterView:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return roster_view(s, _row(s, roster_id), with_lines)
 
 
 def list_rosters(db: Database, actor: Actor, month: str | date | None = None,
                  programme: str | None = None) -> list[RosterView]:
     """Rosters (newest month first), optionally of one month and/or programme."""
+    with db.read_session() as s:
+        return list_rosters_in(s, actor, month, programme)
+
+
+def list_rosters_in(s: Session, actor: Actor, month: str | date | None = None,
+                    programme: str | None = None) -> list[RosterView]:
+    """:func:`list_rosters` inside an open session."""
     actor.require("read")
-    with db.session() as s:
-        q = select(Roster)
-        if month is not None:
-            q = q.where(Roster.month == parse_month(month))
-        if programme is not None:
-            q = q.where(Roster.programme == programme)
-        rows = s.scalars(q.order_by(Roster.month.desc(), Roster.programme, Roster.kind,
-                                    Roster.seq_no))
-        return [roster_view(s, r) for r in rows]
+    q = select(Roster)
+    if month is not None:
+        q = q.where(Roster.month == parse_month(month))
+    if programme is not None:
+        q = q.where(Roster.programme == programme)
+    return _views(s, list(s.scalars(q.order_by(Roster.month.desc(), Roster.programme,
+                                               Roster.kind, Roster.seq_no))))
+
+
+def roster_for(db: Database, actor: Actor, month: str | date,
+               programme: str) -> RosterView | None:
+    """The roster the roster page shows for ``month`` and ``programme``: the regular one
+    ("all" falls back to the month's first regular roster when the month was generated
+    programme by programme); for temporary aid the month's latest one-off payment list."""
+    with db.read_session() as s:
+        if programme == "temporary_aid":
+            lists = [r for r in list_rosters_in(s, actor, month, programme)
+                     if r.kind == "one_off"]
+            return max(lists, key=lambda r: r.seq_no) if lists else None
+        rows = [r for r in list_rosters_in(s, actor, month) if r.kind == "regular"]
+    for r in rows:
+        if r.programme == programme:
+            return r
+    if programme == "all" and rows:
+        return rows[0]
+    return None
+
+
+def roster_history(db: Database, actor: Actor
+                   ) -> list[tuple[RosterView, tuple[ExportRecord, ...]]]:
+    """Every roster (newest month first) with the exports made of it: one snapshot, three
+    queries (rosters, line counts, exports) whatever the number of rosters."""
+    with db.read_session() as s:
+        views = list_rosters_in(s, actor)
+        exports: dict[int, list[ExportRecord]] = defaultdict(list)
+        for e in s.scalars(select(RosterExport).order_by(RosterExport.id)):
+            exports[e.roster_id].append(_export_record(e))
+        return [(v, tuple(exports.get(v.id, ()))) for v in views]
 
 
 def list_lines(db: Database, actor: Actor, roster_id: int, *, offset: int = 0,
@@ -77,7 +129,7 @@ def list_lines(db: Database, actor: Actor, roster_id: int, *, offset: int = 0,
                bank_status: str | None = None, search: str | None = None) -> list[LineView]:
     """A page of lines in line order; ``search`` matches name, ID or account fragments."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         _row(s, roster_id)
         q = select(RosterLine).where(RosterLine.roster_id == roster_id)
         if flag:
@@ -97,7 +149,7 @@ def list_lines(db: Database, actor: Actor, roster_id: int, *, offset: int = 0,
 
 def count_lines(db: Database, actor: Actor, roster_id: int, flag: str | None = None) -> int:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         q = select(func.count()).select_from(RosterLine).where(RosterLine.roster_id == roster_id)
         if flag:
             q = q.where(RosterLine.change_flag == flag)
@@ -107,9 +159,8 @@ def count_lines(db: Database, actor: Actor, roster_id: int, flag: str | None = N
 def diff(db: Database, actor: Actor, roster_id: int) -> RosterDiff:
     """Change flags against the previous month with reasons (everything but 不变)."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         roster = _row(s, roster_id)
-        from .build import programmes_of
         from ...domain.months import add_months
 
         prev_q = select(Roster.id).where(Roster.month == add_months(roster.month, -1),
@@ -147,7 +198,7 @@ def list_adjustments(db: Database, actor: Actor, *, pending_only: bool = False,
                      enrollment_id: int | None = None,
                      household_id: int | None = None) -> list[AdjustmentView]:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         q = select(RosterAdjustment)
         if pending_only:
             q = q.where(RosterAdjustment.applied_in_roster_id.is_(None),
@@ -161,8 +212,12 @@ def list_adjustments(db: Database, actor: Actor, *, pending_only: bool = False,
 
 def list_exports(db: Database, actor: Actor, roster_id: int) -> list[ExportRecord]:
     actor.require("read")
-    with db.session() as s:
-        return [ExportRecord(e.id, e.roster_id, e.kind, e.file_name, e.rows, e.total_fen,
-                             e.file_sha256, e.roster_sha256, e.username, e.at)
-                for e in s.scalars(select(RosterExport).where(RosterExport.roster_id == roster_id)
-                                   .order_by(RosterExport.id))]
+    with db.read_session() as s:
+        return [_export_record(e) for e in s.scalars(
+            select(RosterExport).where(RosterExport.roster_id == roster_id)
+            .order_by(RosterExport.id))]
+
+
+def _export_record(e: RosterExport) -> ExportRecord:
+    return ExportRecord(e.id, e.roster_id, e.kind, e.file_name, e.rows, e.total_fen,
+                        e.file_sha256, e.roster_sha256, e.username, e.at)
