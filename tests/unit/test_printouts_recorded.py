@@ -17,7 +17,7 @@ from reliefdesk.db.engine import Database
 from reliefdesk.models import IncomeItem, Person, User
 from reliefdesk.services import casework, materials, printing, settings, visits
 from reliefdesk.services.context import Actor
-from reliefdesk.services.roster.build import generate
+from reliefdesk.services.roster.generate import generate
 
 # ASCII words a printout may legitimately carry (units, the office's web address in its QR
 # caption); anything else in Latin letters is an internal code leaking onto paper.

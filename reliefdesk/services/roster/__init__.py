@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from .adjust import (add_adjustment, cancel_adjustment, mark_account_fixed,
                             record_back_pay)
-from .build import discard_draft, generate, generate_in, generate_supplementary
+from .build import discard_draft, generate_supplementary
+from .generate import generate, generate_in
 from .check import (HASHED_FIELDS, acknowledge, lock, roster_hash, unlock, validate,
                            validate_in, verify_locked_rosters)
 from .io import bank_template, export, import_return

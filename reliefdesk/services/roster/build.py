@@ -217,27 +217,7 @@ def _zero_reason(row: dict[str, Any]) -> str:
     return str(lines[-1][1]) if lines else "本月应发为 0"
 
 
-def generate(db: Database, actor: Actor, month: str | date, programme: str | None = None, *,
-             with_lines: bool = False) -> RosterView:
-    """Build (or rebuild) the regular roster of ``month`` for ``programme`` (None = all).
-    ``with_lines`` also returns every line (costly for big months: page with list_lines)."""
-    with db.session() as s:
-        return generate_in(s, actor, month, programme, with_lines=with_lines)
-
-
-def generate_in(s: Session, actor: Actor, month: str | date, programme: str | None = None, *,
-                with_lines: bool = False) -> RosterView:
-    """:func:`generate` inside the caller's transaction."""
-    actor.require("roster.generate")
-    if programme == "temporary_aid":  # one-off grants: a payment list of their own
-        from .oneoff import generate_temp_aid_in
-
-        return generate_temp_aid_in(s, actor, month)
-    with gc_paused():
-        return _generate_in(s, actor, month, programme, with_lines)
-
-
-def _generate_in(s: Session, actor: Actor, month: str | date, programme: str | None,
+def generate_regular_in(s: Session, actor: Actor, month: str | date, programme: str | None,
                  with_lines: bool) -> RosterView:
     month, code = parse_month(month), programme_code(programme)
     existing = s.scalar(select(Roster).where(Roster.month == month, Roster.programme == code,
@@ -431,5 +411,5 @@ def latest_locked_month(session: Session) -> date | None:
                                                                 Roster.status == "locked"))
 
 
-__all__ = ["discard_draft", "gc_paused", "generate", "generate_in", "generate_supplementary",
+__all__ = ["discard_draft", "gc_paused", "generate_regular_in", "generate_supplementary",
            "get_roster_row", "latest_locked_month", "programmes_of", "require_draft"]
