@@ -99,7 +99,7 @@ def _find(ctx: CliContext) -> int:
     month = svc.parse_month(args.month)
     programme = args.programme or "all"
     kind = oneoff.ONE_OFF_KIND if programme == oneoff.TEMP_AID else "regular"
-    with ctx.db().session() as s:
+    with ctx.db().read_session() as s:
         rid = s.scalar(select(Roster.id).where(Roster.month == month, Roster.programme == programme,
                                                Roster.kind == kind)
                        .order_by(Roster.seq_no.desc()).limit(1))

@@ -25,7 +25,8 @@ from .programmes import DIBAO, PROGRAMME_LABELS, PROGRAMMES
 from .roles import ROLE_PERMISSIONS, role_can, role_label
 
 __all__ = [
-    "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMME_LABELS",
+    "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMMES",
+    "PROGRAMME_LABELS", "ROLE_PERMISSIONS",
     "RULES", "STATE_LABELS", "Action", "Facts", "Limits", "State", "Transition",
     "allowed_actions", "check_transition", "is_dibao", "next_state", "publicity_end",
     "required_path", "step_deadline", "total_deadline", "transition",

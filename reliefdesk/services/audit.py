@@ -118,6 +118,13 @@ def _row(r: AuditEvent) -> AuditRow:
                     dict(r.detail or {}), bool(r.success), r.household_id)
 
 
+def check_chain(db: Database, actor: Actor) -> list[AuditProblem]:
+    """:func:`verify_chain` in a read-only snapshot (the admin screen's 校验)."""
+    actor.require("audit.read")
+    with db.read_session() as s:
+        return verify_chain(s)
+
+
 def household_history_in(session: Session, household_id: int, limit: int = 500) -> list[AuditRow]:
     rows = session.execute(
         select(AuditEvent, User.display_name)

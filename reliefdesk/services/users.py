@@ -81,6 +81,13 @@ def add_user(session: Session, actor: Actor, username: str, role: str, password:
     return _to_info(user)
 
 
+def create_user(db: Database, actor: Actor, username: str, role: str, password: str,
+                display_name: str = "") -> UserInfo:
+    """:func:`add_user` in its own transaction (the admin screen's 新增用户)."""
+    with db.session() as s:
+        return add_user(s, actor, username, role, password, display_name)
+
+
 def create_first_admin(db: Database, username: str, password: str,
                        display_name: str = "") -> UserInfo:
     with db.session() as s:

@@ -19,7 +19,8 @@ from reliefdesk.domain import changes, programmes, roles
 from reliefdesk.domain import workflow as wf
 from reliefdesk.errors import StaleDataError
 from reliefdesk.models import AuditEvent, Household, IncomeItem, User
-from reliefdesk.services import casework, enrollments, intake, register, roster, settings, users, visits
+from reliefdesk.services import (casework, enrollments, intake, register, roster, settings,
+                                 users, visits)
 from reliefdesk.services.context import PERMISSIONS, Actor
 from reliefdesk.services.household_page import household_bundle
 from reliefdesk.services.roster.calc import KIND_LABELS

@@ -34,7 +34,7 @@ from .calc import (AMOUNT_KINDS, KIND_LABELS, RESUME_KINDS, EnrollmentFacts, Mon
                           Calculator, basis_for, facts_in_month, state_in_month)
 from .load import Snapshot, load
 from .read import roster_view
-from .types import (MONTHLY_PROGRAMMES, PROGRAMME_LABELS, RosterView, month_text,
+from .types import (PROGRAMME_LABELS, RosterView, month_text,
                            parse_month, programme_code, programmes_of)
 
 SIGN = {"补发": 1, "扣减": -1, "追回": -1}

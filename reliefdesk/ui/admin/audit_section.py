@@ -137,11 +137,10 @@ class AuditSection(Section):
     def verify(self) -> None:
         if not self.allowed:
             return
-        db = self.ctx.db
+        db, actor = self.ctx.db, self.ctx.actor
 
         def work() -> list[AuditProblem]:
-            with db.read_session() as s:
-                return audit.verify_chain(s)
+            return audit.check_chain(db, actor)
 
         self.verify_button.setEnabled(False)
         QueryOp(parent=self, op=work, success=self._on_verified).always(
