@@ -46,33 +46,30 @@ written with Core ``executemany`` in chunks (about 100k persons in well under a 
 from __future__ import annotations
 
 import gc
-import json
-from operator import itemgetter
 from bisect import bisect_right
 import random
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from sqlalchemy import JSON, Date, DateTime, func, select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..errors import NotFound, ValidationError
-from ..models import (Application, Asset, BankAccount, CaseStep, Enrollment, EnrollmentChange,
-                      EnrollmentMember, Household, IncomeItem, Office, Person, PersonSearchKey,
-                      Township, User, Village, Visit)
+from ..models import Office, Person, Township, User, Village
 from ..db.defaults import RUZHOU_COUNTY
 from ..services import audit
 from ..services.context import SYSTEM, Actor
 from .cases import (PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users,
                          temp_aid_list)
 from .people import HouseholdDraft, Member, PeopleFactory, VillageInfo
+from .writer import _KEYS, _Writer
 from ..services.policy import policy_on, work_calendar
 from ..services.users import hash_password
 
@@ -94,11 +91,6 @@ DEFAULT_HOUSEHOLDS = 1500
 DEFAULT_TOWNSHIP = "410482106"  # 蟒川镇
 COUNTY_THRESHOLD = 3000  # more households than this (and no township given) → whole county
 CHUNK = 2000  # households per write batch
-
-_TABLES = (Household, Person, PersonSearchKey, IncomeItem, Asset, BankAccount, Application,
-           CaseStep, Visit, Enrollment, EnrollmentMember, EnrollmentChange)
-_KEYS = {m.__tablename__: m for m in _TABLES}
-
 
 @dataclass(frozen=True)
 class DemoResult:
@@ -128,79 +120,6 @@ def _cum(weights: tuple[float, ...] | list[float]) -> list[float]:
 
 def _pick(rng: random.Random, items: Any, cum: list[float]) -> Any:
     return items[min(bisect_right(cum, rng.random() * cum[-1]), len(items) - 1)]
-
-
-class _Writer:
-    """Buffers row dicts per table and writes them in FK order with executemany.
-
-    On SQLite the rows are converted to the stored forms SQLAlchemy would produce (ISO dates,
-    ``YYYY-MM-DD HH:MM:SS.ffffff`` timestamps, JSON text, 0/1) and handed to the driver's
-    ``executemany`` directly, skipping per-value type processing (the slow part for ~1M rows).
-    Other databases go through Core ``insert`` with the usual type handling.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.counts: Counter[str] = Counter()
-        self.sqlite = session.get_bind().dialect.name == "sqlite"
-        self._sql: dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]] = {}
-
-    def _statement(self, model: Any) -> tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]:
-        """The INSERT text and a fast dict → tuple converter for one table."""
-        name = model.__tablename__
-        if name not in self._sql:
-            columns = list(model.__table__.columns)
-            cols = [c.name for c in columns]
-            marks = ", ".join("?" for _ in cols)
-            getter = itemgetter(*cols)
-            convert: list[tuple[int, Callable[[Any], Any]]] = []
-            for i, c in enumerate(columns):
-                if isinstance(c.type, DateTime):
-                    convert.append((i, _sqlite_datetime))
-                elif isinstance(c.type, Date):
-                    convert.append((i, _sqlite_date))
-                elif isinstance(c.type, JSON):
-                    convert.append((i, _sqlite_json))
-
-            def row_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
-                values = getter(row)
-                if not convert:
-                    return values  # type: ignore[no-any-return]
-                out = list(values)
-                for i, fn in convert:
-                    out[i] = fn(out[i])
-                return tuple(out)
-
-            self._sql[name] = (f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({marks})",
-                               row_tuple)
-        return self._sql[name]
-
-    def flush(self, buffers: dict[str, list[dict[str, Any]]]) -> None:
-        conn = self.session.connection()
-        for model in _TABLES:
-            name = model.__tablename__
-            rows = buffers.get(name)
-            if not rows:
-                continue
-            if self.sqlite:
-                sql, row_tuple = self._statement(model)
-                conn.exec_driver_sql(sql, [row_tuple(r) for r in rows])
-            else:
-                conn.execute(model.__table__.insert(), rows)
-            self.counts[name] += len(rows)
-            rows.clear()
-
-
-def _sqlite_datetime(v: datetime | None) -> str | None:
-    return None if v is None else v.isoformat(sep=" ", timespec="microseconds")
-
-
-def _sqlite_date(v: date | None) -> str | None:
-    return None if v is None else v.isoformat()
-
-
-def _sqlite_json(v: Any) -> str | None:
-    return None if v is None else json.dumps(v)
 
 
 def _ensure_users(s: Session, pool: ThreadPoolExecutor
