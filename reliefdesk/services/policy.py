@@ -199,3 +199,9 @@ def set_holiday(session: Session, actor: Actor, day: date, kind: str, name: str 
         row.kind, row.name = kind, name
     audit.record(session, actor, "holiday.set", "holiday", day.isoformat(),
                  detail={"kind": kind, "name": name})
+
+
+def mark_day(db: Database, actor: Actor, day: date, kind: str, name: str = "") -> None:
+    """:func:`set_holiday` in its own transaction (the holiday editor's save)."""
+    with db.session() as s:
+        set_holiday(s, actor, day, kind, name)
