@@ -32,7 +32,7 @@ from PySide6.QtCore import QDate, QEventLoop, QSettings, Qt, QTimer  # noqa: E40
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from reliefdesk.db.engine import open_database  # noqa: E402
+from reliefdesk.db.connect import open_database  # noqa: E402
 from reliefdesk.domain.accounts import make_card_number  # noqa: E402
 from reliefdesk.domain.months import month_start, next_month  # noqa: E402
 from reliefdesk.models import Enrollment, User  # noqa: E402

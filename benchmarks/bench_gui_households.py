@@ -26,7 +26,7 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from reliefdesk.db.engine import open_database
+from reliefdesk.db.connect import open_database
 from reliefdesk.domain.pinyin import search_keys
 from reliefdesk.models import Household, Person, User, Village
 from reliefdesk.services.context import Actor

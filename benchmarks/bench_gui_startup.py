@@ -38,7 +38,7 @@ def child(db_path: str, user: str, password: str, t0: float) -> None:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reliefdesk.db.engine import open_database
+    from reliefdesk.db.connect import open_database
     from reliefdesk.services import users
     from reliefdesk.services.settings import get_office
     from reliefdesk.ui import i18n

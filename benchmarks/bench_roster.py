@@ -31,7 +31,7 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.db.engine import open_database  # noqa: E402
+from reliefdesk.db.connect import open_database  # noqa: E402
 from reliefdesk.models import Roster, RosterLine, User, utcnow  # noqa: E402
 from reliefdesk.documents.workbooks import RollHeader, RollLine, write_bank_file  # noqa: E402
 from reliefdesk.services import roster  # noqa: E402

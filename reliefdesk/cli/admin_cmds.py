@@ -105,7 +105,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(ctx: CliContext) -> int:
-    from ..db.engine import open_database
+    from ..db.connect import open_database
     from ..db.migrate import ensure_schema, head_revision, schema_state
     from ..services import users
 
@@ -143,10 +143,10 @@ def cmd_init(ctx: CliContext) -> int:
 def cmd_demo(ctx: CliContext) -> int:
     from ..services import users
     from ..services.context import SYSTEM
-    from ..services.demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
+    from ..demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
 
     if getattr(ctx.args, "legacy_workbook", None):  # hook (issue 12): training workbook
-        from ..services.demo_legacy import write_legacy_workbook
+        from ..demo.legacy import write_legacy_workbook
 
         wb = write_legacy_workbook(ctx.args.legacy_workbook, ctx.args.households or 200,
                                    seed=ctx.args.seed, oddities=not ctx.args.clean)
@@ -162,8 +162,8 @@ def cmd_demo(ctx: CliContext) -> int:
     ctx.out(f"  户数 {result.households}，人数 {result.persons}，乡镇 {result.townships} 个，"
             f"新建村(社区) {result.villages_created} 个")
     ctx.out(f"  申请 {result.applications} 件，在保记录 {result.enrollments} 条")
-    labels = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养",
-              "temporary_aid": "临时救助"}
+    from ..domain.programmes import PROGRAMME_LABELS as labels
+
     ctx.out("  在保记录：" + "，".join(f"{labels.get(k, k)} {v}" for k, v in
                                       sorted(result.enrollments_by_programme.items())))
     ctx.out("  申请状态：" + "，".join(f"{k} {v}" for k, v in
@@ -285,7 +285,8 @@ def cmd_backup(ctx: CliContext) -> int:
 def cmd_restore(ctx: CliContext) -> int:
     import tempfile
 
-    from ..db.backup import install_restore, open_work_copy, prepare_restore
+    from ..db.backup import install_restore, prepare_restore
+    from ..db.connect import open_work_copy
     from ..errors import DatabaseError
     from ..paths import sqlite_path
     from ..services import audit, users

@@ -27,7 +27,8 @@ from typing import Any
 
 from ..documents.pdf.fonts import font_warning
 from ..errors import ValidationError
-from ..services import printing, printing_notices
+from ..services import printing
+from ..services.printing import notices as printing_notices
 from ..services.printing import PrintResult
 from .framework import EXIT_OK, MAX_INT, CliContext, month_arg
 

@@ -45,7 +45,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from ..db.engine import Database, open_database
+from ..db.engine import Database
+from ..db.connect import open_database
 from ..errors import (AuthError, DatabaseError, NotFound, PermissionDenied, ReliefError,
                       ValidationError)
 from ..paths import resolve_db_url, sqlite_path

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..domain.money import fen_to_yuan
 from ..services.restandard import restandard
-from ..services.roster_types import PROGRAMME_LABELS, month_text
+from ..services.roster.types import PROGRAMME_LABELS, month_text
 from .framework import EXIT_OK, CliContext
 
 _OUTCOME = {"changed": "调整", "review": "待复核", "unchanged": "不变"}

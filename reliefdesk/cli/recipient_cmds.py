@@ -26,8 +26,8 @@ from ..errors import ValidationError
 from ..services import enrollment_events as ev
 from ..services import enrollments as en
 from ..services import member_events as me
-from ..services import register_accounts as acc
-from ..services.roster_types import parse_month
+from ..services.register import accounts as acc
+from ..services.roster.types import parse_month
 from .framework import EXIT_OK, CliContext
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun")

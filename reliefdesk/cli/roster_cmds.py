@@ -32,7 +32,7 @@ from ..domain.money import fen_to_yuan
 from ..errors import NotFound, ValidationError
 from ..models import Roster
 from ..services import roster as svc
-from ..services import roster_oneoff as oneoff
+from ..services.roster import oneoff
 from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid", "all")
@@ -100,7 +100,7 @@ def _find(ctx: CliContext) -> int:
     month = svc.parse_month(args.month)
     programme = args.programme or "all"
     kind = oneoff.ONE_OFF_KIND if programme == oneoff.TEMP_AID else "regular"
-    with ctx.db().session() as s:
+    with ctx.db().read_session() as s:
         rid = s.scalar(select(Roster.id).where(Roster.month == month, Roster.programme == programme,
                                                Roster.kind == kind)
                        .order_by(Roster.seq_no.desc()).limit(1))

@@ -12,7 +12,7 @@ Restore, in three steps (the CLI runs them, with the login and the audit event i
    a complete reliefdesk backup of this or an older schema (SQLite header, integrity and
    foreign-key checks, a known revision, every table of that revision present) — the live
    database is not touched;
-2. :func:`open_work_copy` upgrades the working copy to the current schema;
+2. :func:`reliefdesk.db.connect.open_work_copy` upgrades the working copy to the current schema;
 3. :func:`install_restore` keeps a safety copy of the live database, puts the working copy in
    its place and verifies it; if anything fails the live database is put back from the safety
    copy and the error names it.
@@ -214,7 +214,7 @@ def tables_of_revision(revision: str) -> frozenset[str]:
     """The tables a database at ``revision`` has (built once in a scratch database)."""
     from alembic import command
 
-    from .migrate import alembic_config
+    from .revisions import alembic_config
 
     with tempfile.TemporaryDirectory(prefix="reliefdesk-rev-") as tmp:
         engine = create_engine(f"sqlite:///{Path(tmp) / 'rev.sqlite3'}")
@@ -234,7 +234,7 @@ def _known_revision(revision: str) -> bool:
     from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
 
-    from .migrate import alembic_config
+    from .revisions import alembic_config
 
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
@@ -297,15 +297,6 @@ def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
     return BackupInfo(source, work, revision, counts, head)
 
 
-# --- restore: 2. upgrade the working copy -------------------------------------------------------
-
-def open_work_copy(info: BackupInfo) -> Database:
-    """The working copy opened (and upgraded to the current schema, without a backup)."""
-    from .engine import open_database
-
-    return open_database(f"sqlite:///{info.work}", backup=False)
-
-
 # --- restore: 3. install ------------------------------------------------------------------------
 
 def _safety_copy(db: Database) -> Path:
@@ -328,7 +319,7 @@ def _safety_copy(db: Database) -> Path:
 
 def _check_installed(conn: sqlite3.Connection) -> None:
     """Raises if the installed copy is not a complete database at head."""
-    from .migrate import head_revision
+    from .revisions import head_revision
 
     result = conn.execute("PRAGMA integrity_check").fetchone()
     if result is None or result[0] != "ok":

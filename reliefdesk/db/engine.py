@@ -1,4 +1,6 @@
-"""Open a database: engine + pragmas, network-share refusal, migrations, sessions.
+"""A database engine: pragmas, network-share refusal, sessions, known errors.
+
+Opening (with migrations) is :func:`reliefdesk.db.connect.open_database`.
 
 SQLite settings follow DESIGN.md §3: WAL, synchronous=FULL, foreign keys, busy timeout, and
 ``BEGIN IMMEDIATE`` emitted from the engine's begin event (with pysqlite's own transaction
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as SAStaleDataError
 
 from ..errors import DatabaseError, StaleDataError
-from ..paths import make_private, sqlite_path
+from ..paths import sqlite_path
 from . import text_guard
 
 text_guard.install()
@@ -261,34 +263,3 @@ def corrupt_error(detail: str = "") -> DatabaseError:
         "数据库文件损坏（或不是 reliefdesk 数据库），无法读取。请不要继续使用此文件：用最近的备份恢复"
         "（reliefdesk-admin restore 备份文件 --yes，或在程序的“备份与恢复”中恢复），"
         "并保留损坏的文件交技术人员检查。", code="db.corrupt")
-
-
-def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
-    """Open ``url``; create an empty database at head, upgrade an older one after a verified
-    backup, and refuse a newer one."""
-    from .migrate import ensure_schema
-
-    engine = make_engine(url)
-    try:
-        # A deferred read: opening never waits for (or takes) the write lock.
-        with engine.execution_options(reliefdesk_readonly=True).connect() as conn:
-            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if engine.dialect.name
-                                 == "sqlite" else "SELECT 1")
-            conn.rollback()
-    except DBAPIError as exc:
-        engine.dispose()
-        known = _operational(exc, url)
-        if known.code == "db.corrupt":
-            raise known from exc
-        raise DatabaseError(f"无法打开数据库：{known.message}", code="db.open") from exc
-    path = sqlite_path(url)
-    if path is not None and path.exists():
-        make_private(path)
-    db = Database(url=url, engine=engine)
-    if migrate:
-        try:
-            db.backup_path = ensure_schema(db, backup=backup)
-        except BaseException:
-            engine.dispose()
-            raise
-    return db

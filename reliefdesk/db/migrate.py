@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
@@ -27,6 +26,8 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
+from .revisions import MIGRATIONS as MIGRATIONS
+from .revisions import alembic_config, head_revision
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -34,23 +35,10 @@ if TYPE_CHECKING:
     from .engine import Database
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 UpgradeHook = Callable[[Session, "str | None", str, "Path | None"], None]
 #: Called inside the upgrade transaction with (session, old revision, new revision, backup).
 AFTER_UPGRADE: list[UpgradeHook] = []
-
-
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
 
 
 def _read_engine(db: Database) -> Engine:

@@ -17,15 +17,12 @@ from typing import Literal
 
 from reliefdesk.domain.money import fen_to_yuan
 
+from ..domain.programmes import PROGRAMME_NAMES as _PROGRAMME_NAMES
+
 Programme = Literal["urban_dibao", "rural_dibao", "tekun", "temporary_aid"]
 
-#: Printed names of the programmes (保障类别).
-PROGRAMME_NAMES: dict[str, str] = {
-    "urban_dibao": "城市最低生活保障",
-    "rural_dibao": "农村最低生活保障",
-    "tekun": "特困人员救助供养",
-    "temporary_aid": "临时救助",
-}
+#: Printed names of the programmes (保障类别): :data:`reliefdesk.domain.programmes.PROGRAMME_NAMES`.
+PROGRAMME_NAMES = _PROGRAMME_NAMES
 
 #: The six self-care indicators (生活自理能力评估, DOMAIN §3.4), in printed order.
 SELF_CARE_ITEMS: tuple[str, ...] = (

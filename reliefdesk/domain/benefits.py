@@ -230,7 +230,7 @@ def net_monthly_income(items: Iterable[tuple[str, int]]) -> int:
     """家庭月收入 of the counted items ``(category, monthly_fen)`` (DOMAIN §2.7): transfers out
     (转移性支出: support paid to others, taxes, contributions) are subtracted, everything else
     added; never below 0. The ONE income rule: assessment, register, wizard and roster basis
-    all come through here (via ``services.register_money.household_income_in``)."""
+    all come through here (via ``services.register.money.household_income_in``)."""
     total = 0
     for category, fen in items:
         _nonneg(fen, "收入金额", "monthly_fen")

@@ -21,18 +21,17 @@ from enum import StrEnum
 from typing import NoReturn
 
 from ..errors import PermissionDenied, RuleViolation, ValidationError
+from .programmes import DIBAO, PROGRAMME_LABELS, PROGRAMMES
+from .roles import ROLE_PERMISSIONS, role_can, role_label
 
 __all__ = [
-    "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMME_LABELS",
+    "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMMES",
+    "PROGRAMME_LABELS", "ROLE_PERMISSIONS",
     "RULES", "STATE_LABELS", "Action", "Facts", "Limits", "State", "Transition",
     "allowed_actions", "check_transition", "is_dibao", "next_state", "publicity_end",
     "required_path", "step_deadline", "total_deadline", "transition",
 ]
 
-DIBAO = ("urban_dibao", "rural_dibao")
-PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid")
-PROGRAMME_LABELS = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养",
-                    "temporary_aid": "临时救助"}
 
 
 def is_dibao(programme: str) -> bool:
@@ -122,17 +121,7 @@ ACTION_PERMISSIONS: dict[str, str] = {
     Action.STOP_GREEN: "case.confirm",
 }
 
-# Role → permissions, mirrored from services/context.py PERMISSIONS (domain may not import
-# services). A test keeps the two in step.
-ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "clerk": frozenset({"case.accept", "case.investigate", "case.publicity", "case.close"}),
-    "reviewer": frozenset({"case.accept", "case.investigate", "case.prelim", "case.publicity",
-                           "case.close"}),
-    "approver": frozenset({"case.accept", "case.investigate", "case.prelim", "case.publicity",
-                           "case.confirm", "case.close"}),
-    "admin": frozenset(),
-    "auditor": frozenset(),
-}
+# Role → permissions: the one table in :mod:`reliefdesk.domain.roles` (re-exported here).
 
 _D = "民发〔2021〕57号"  # 最低生活保障审核确认办法
 _T = "民发〔2021〕43号"  # 特困人员认定办法
@@ -477,7 +466,7 @@ def next_state(programme: str, state: State | str, action: Action | str, facts: 
 
 
 def _has_permission(role: str, permission: str) -> bool:
-    return permission in ROLE_PERMISSIONS.get(role, frozenset())
+    return role_can(role, permission)
 
 
 def check_transition(programme: str, state: State | str, action: Action | str, role: str,
@@ -491,8 +480,7 @@ def check_transition(programme: str, state: State | str, action: Action | str, r
     st = State(state)
     t = transition(programme, action, facts)
     if not _has_permission(role, t.permission):
-        from_label = {"clerk": "经办人", "reviewer": "审核人", "approver": "负责人",
-                      "admin": "管理员", "auditor": "审计员"}.get(role, role)
+        from_label = role_label(role)
         raise PermissionDenied(f"当前角色（{from_label}）无权执行“{t.action.label_zh}”。",
                                code=f"perm.{t.permission}")
     if st not in t.sources:

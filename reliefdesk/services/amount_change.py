@@ -3,7 +3,7 @@
 A member's death, moving out or in, prison or military service changes the number of persons
 sharing the household's assessed income; a tekun person's re-assessed self-care changes the
 care tier. Either way the new decided amount comes from the roster's one amount function
-(:func:`reliefdesk.services.roster_calc.compute`, the formula of the policy in force in the
+(:func:`reliefdesk.services.roster.calc.compute`, the formula of the policy in force in the
 effective month) and is recorded as a dated change:
 
 * an :class:`~reliefdesk.models.EnrollmentChange` 增发/减发 (``change_amount_in``: reason,
@@ -11,7 +11,7 @@ effective month) and is recorded as a dated change:
 * a ``reassess`` :class:`~reliefdesk.models.RecipientEvent` of the enrollment carrying the
   basis before and after (persons, income, per-capita income, standard, care tier, policy
   version, amount), so a roster of an EARLIER month still shows (and pays) the old basis:
-  ``roster_load`` reads these as :class:`~reliefdesk.services.roster_calc.BasisFact`.
+  ``roster.load`` reads these as :class:`~reliefdesk.services.roster.calc.BasisFact`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ..models import Enrollment, Household, RecipientEvent
 from . import audit, enrollments
 from .context import Actor
 from .policy import policy_on
-from .roster_calc import compute
+from .roster.calc import compute
 
 __all__ = ["Reassessment", "basis_of", "reassess_in"]
 

@@ -23,7 +23,7 @@ from ..domain.money import fen_to_yuan, round_half_up
 from ..domain.workflow import is_dibao
 from ..models import Application, Asset, Household, Person
 from .policy import Policy, policy_on
-from .register_money import household_income_in
+from .register.money import household_income_in
 
 __all__ = ["Assessment", "assess", "counted_members", "member_category", "tekun_eligibility"]
 

@@ -280,7 +280,7 @@ def check_audit_chain(s: Session) -> list[Problem]:
 
 def check_locked_rosters(s: Session) -> list[Problem]:
     """A locked roster whose lines no longer match its stored SHA-256 (edited behind the app)."""
-    from .roster_check import verify_locked_rosters
+    from .roster.check import verify_locked_rosters
 
     return [Problem("roster_hash", "roster", p.roster_id, p.message_zh)
             for p in verify_locked_rosters(s)]

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
+from ..domain.changes import change_label
 from ..domain.months import month_start, next_month
 from ..domain.workflow import PROGRAMME_LABELS
 from ..errors import NotFound, RuleViolation, ValidationError
@@ -150,7 +151,7 @@ def household_timeline(db: Database, actor: Actor, household_id: int) -> list[Ti
                 Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
                 .where(Enrollment.household_id == household_id)):
             out.append(TimelineEntry(c.at.date(), c.effective_month, c.enrollment_id, c.kind,
-                                     enrollments.CHANGE_KINDS.get(c.kind, c.kind),
+                                     change_label(c.kind),
                                      _change_text(c), _username(s, c.decided_by)))
         for ev in s.scalars(select(RecipientEvent)
                             .where(RecipientEvent.household_id == household_id)):

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
+from ..domain.changes import CHANGE_LABELS, change_code, change_label
 from ..domain.months import add_months, month_start, next_month
 from ..domain.workflow import DIBAO, PROGRAMME_LABELS, is_dibao
 from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
@@ -53,9 +54,7 @@ __all__ = [
     "terminate_in",
 ]
 
-CHANGE_KINDS = {"increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",
-                "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查",
-                "restandard": "调标"}
+CHANGE_KINDS = CHANGE_LABELS  # the codes and labels of reliefdesk.domain.changes
 TEKUN_TERMINATION_GROUNDS = {
     "death": "死亡或被宣告死亡、宣告失踪", "regained_capacity": "具备或者恢复劳动能力",
     "prison": "依法被判处刑罚且在监狱服刑", "income_assets": "收入和财产状况不再符合条件",
@@ -142,7 +141,7 @@ def _view(s: Session, e: Enrollment) -> EnrollmentView:
         e.end_month, e.persons, e.amount_fen, e.per_capita_income_fen, e.method, e.care_tier,
         e.care_mode, e.phase_out_start, e.recheck_months, e.next_recheck, e.terminated_reason,
         tuple(m.person_id for m in e.members), tuple(m.person_id for m in e.members if m.active),
-        tuple(ChangeView(c.id, c.kind, CHANGE_KINDS.get(c.kind, c.kind), c.effective_month,
+        tuple(ChangeView(c.id, change_code(c.kind), change_label(c.kind), c.effective_month,
                          c.old_fen, c.new_fen, c.reason, c.decided_by, c.role,
                          ROLE_LABELS.get(c.role, c.role)) for c in e.changes),
         e.version, e.standard_fen, e.income_fen, e.policy_name, e.amount_source,
@@ -515,21 +514,29 @@ def rechecks_due(db: Database, actor: Actor, month: date) -> list[RecheckItem]:
 
 def get_enrollment(db: Database, actor: Actor, enrollment_id: int) -> EnrollmentView:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return _view(s, _load(s, enrollment_id, None))
 
 
 def list_enrollments(db: Database, actor: Actor, *, household_id: int | None = None,
                      status: str | None = None, programme: str | None = None,
                      limit: int = 1000, offset: int = 0) -> list[EnrollmentView]:
+    with db.read_session() as s:
+        return list_enrollments_in(s, actor, household_id=household_id, status=status,
+                                   programme=programme, limit=limit, offset=offset)
+
+
+def list_enrollments_in(s: Session, actor: Actor, *, household_id: int | None = None,
+                        status: str | None = None, programme: str | None = None,
+                        limit: int = 1000, offset: int = 0) -> list[EnrollmentView]:
+    """:func:`list_enrollments` inside an open session (composition)."""
     actor.require("read")
-    with db.session() as s:
-        q = select(Enrollment)
-        if household_id is not None:
-            q = q.where(Enrollment.household_id == household_id)
-        if status is not None:
-            q = q.where(Enrollment.status == status)
-        if programme is not None:
-            q = q.where(Enrollment.programme == programme)
-        rows = s.scalars(q.order_by(Enrollment.id).limit(limit).offset(offset))
-        return [_view(s, e) for e in rows]
+    q = select(Enrollment)
+    if household_id is not None:
+        q = q.where(Enrollment.household_id == household_id)
+    if status is not None:
+        q = q.where(Enrollment.status == status)
+    if programme is not None:
+        q = q.where(Enrollment.programme == programme)
+    rows = s.scalars(q.order_by(Enrollment.id).limit(limit).offset(offset))
+    return [_view(s, e) for e in rows]

@@ -2,14 +2,12 @@
 the register and casework services (household, members, income, assets, application).
 
 No rules live here: every check is the services'. ``preview_intake`` runs the same calls and
-the assessment, then rolls the transaction back, so the summary page shows exactly what
+the assessment, then rolls them back (a savepoint), so the summary page shows exactly what
 finishing would do (or the error it would raise). Qt-free, so it runs on a worker thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,11 +19,11 @@ from ..domain import workflow as wf
 from ..errors import ReliefError, ValidationError
 from . import register
 from .assessment import Assessment, assess
-from .casework import create_application_in
+from .casework.create import create_application_in
 from .context import Actor
 from .materials import set_materials_in
 from .policy import policy_on, work_calendar
-from .register_accounts import add_account_in
+from .register.accounts import add_account_in
 
 
 @dataclass(frozen=True)
@@ -88,31 +86,8 @@ class Saved:
     file_no: str
 
 
-class _SessionDb:
-    """Lets a ``(db, actor, ...)`` service run inside an already open transaction.
-
-    WORKAROUND: ``register.add_income``/``add_asset`` have no ``*_in``
-    variants yet; this
-    hands them the wizard's session so everything commits (or rolls back) together.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        yield self._session
-
-
-class _Preview(Exception):  # noqa: N818 - a control-flow signal, not an error
-    def __init__(self, result: Assessment) -> None:
-        super().__init__("preview")
-        self.result = result
-
-
 def _apply(s: Session, actor: Actor, data: Intake) -> tuple[int, Any]:
     """Run the service calls in ``s``; returns (household id, Application)."""
-    shared: Any = _SessionDb(s)
     if data.household_id is not None:
         household_id = data.household_id
     else:
@@ -135,11 +110,11 @@ def _apply(s: Session, actor: Actor, data: Intake) -> tuple[int, Any]:
         return new_ids[ref.new_index]
 
     for line in data.income:
-        register.add_income(shared, actor, household_id, resolve(line.member), line.category,
-                            line.monthly_fen, line.description)
+        register.add_income_in(s, actor, household_id, resolve(line.member), line.category,
+                               line.monthly_fen, line.description)
     for asset in data.assets:
-        register.add_asset(shared, actor, household_id, asset.kind, asset.value_fen,
-                           asset.description, asset.exempt)
+        register.add_asset_in(s, actor, household_id, asset.kind, asset.value_fen,
+                              asset.description, asset.exempt)
     applicant = resolve(data.applicant)
     if applicant is None:
         raise ValidationError("请选择申请人。", field="applicant_id", code="application.applicant")
@@ -166,13 +141,17 @@ def submit_intake(db: Database, actor: Actor, data: Intake) -> Saved:
 
 def preview_intake(db: Database, actor: Actor, data: Intake) -> Assessment:
     """The assessment finishing would produce (proposed amount and working); nothing is kept.
-    Raises the same ``ReliefError`` finishing would."""
-    try:
-        with db.session() as s:
+    Raises the same ``ReliefError`` finishing would.
+
+    The calls run inside a savepoint that is always rolled back, so the outer transaction
+    commits nothing (and no audit event of the rehearsal survives)."""
+    with db.session() as s:
+        preview = s.begin_nested()
+        try:
             _household_id, app = _apply(s, actor, data)
-            raise _Preview(assess(s, app, data.accepted_on))
-    except _Preview as done:
-        return done.result
+            return assess(s, app, data.accepted_on)
+        finally:
+            preview.rollback()
 
 
 def publicity_end_preview(db: Database, start: date) -> date:

@@ -9,14 +9,14 @@ shows on the next roster as a 变动 with its reason:
   leaves the enrollment and the amount is reassessed (减发); the last living member, or the
   tekun person, ends the enrollment (终止, grounds "death"). If the payee (领取人) died, the
   payment is held (停发 "待指定新领取人") until a new payee is set
-  (:func:`release_payee_holds_in`, called by ``register_accounts.set_payee_in``);
+  (:func:`release_payee_holds_in`, called by ``register.accounts.set_payee_in``);
 * **birth / moving in / marriage in** (出生、迁入、婚入): a new member joins the household
   and the enrollment, amount reassessed (增发);
 * **moving out / marriage out** (迁出、婚出): the member leaves (减发), payee as for a death;
 * **prison / military service** (服刑、现役义务兵, §2.3 excluded members): the member is not
   counted while excluded (减发); the return counts them again (增发).
 
-The reassessed amount comes from the roster's own calculator (``roster_calc.compute``, via
+The reassessed amount comes from the roster's own calculator (``roster.calc.compute``, via
 ``amount_change.reassess_in``): the enrollment's assessed household income shared by the
 members now covered: one amount rule, recorded with its basis from the effective month.
 """
@@ -37,8 +37,8 @@ from ..models import Enrollment, EnrollmentMember, Person, RecipientEvent
 from . import audit, enrollments
 from .amount_change import reassess_in
 from .context import Actor
-from .register_people import add_person_in
-from .register_types import PersonInput
+from .register.people import add_person_in
+from .register.types import PersonInput
 
 __all__ = [
     "EVENT_KINDS", "EventResult", "record_birth", "record_death", "record_death_in",
@@ -193,7 +193,7 @@ def record_death(db: Database, actor: Actor, person_id: int, death_date: date, *
 def record_death_in(s: Session, actor: Actor, person_id: int, death_date: date, *,
                     reason: str = "") -> EventResult:
     """:func:`record_death` inside the caller's transaction (e.g. the register's person form
-    when it records a date of death: ``register_people.update_person`` routes it here)."""
+    when it records a date of death: ``register.people.update_person`` routes it here)."""
     _check_date(death_date, "死亡日期")
     person = _person(s, person_id)
     if person.deceased_on is not None:
@@ -333,9 +333,9 @@ def release_payee_holds_in(s: Session, actor: Actor, household_id: int, payee: P
     """A new payee is set: the enrollments held because the payee died resume from the
     current month (or the held month, if later; never a month already on a locked roster),
     and the months held are paid back once as 补发 on the roster of the resumption month
-    (``roster_adjust.held_back_pay_in``: the decided amount in force in each held month)."""
-    from .roster_adjust import held_back_pay_in
-    from .roster_build import latest_locked_month
+    (``roster.adjust.held_back_pay_in``: the decided amount in force in each held month)."""
+    from .roster.adjust import held_back_pay_in
+    from .roster.build import latest_locked_month
 
     lines = []
     locked = latest_locked_month(s)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..domain.calendar import WorkCalendar
-from ..errors import NotFound, ValidationError
+from ..errors import NotFound, ReliefError, ValidationError
 from ..models import Holiday, PolicyVersion
 from . import audit
 from .context import Actor
@@ -111,6 +111,13 @@ def list_policies(session: Session) -> list[Policy]:
     return [_view(r) for r in rows]
 
 
+def policy_versions(db: Database, actor: Actor) -> list[Policy]:
+    """Every policy version, oldest first (the admin screen's list)."""
+    actor.require("read")
+    with db.read_session() as s:
+        return list_policies(s)
+
+
 REQUIRED_KEYS = ("urban_dibao_standard_fen", "rural_dibao_standard_fen", "tekun_care_fen",
                  "limits")
 
@@ -135,6 +142,21 @@ def save_policy(session: Session, actor: Actor, effective_from: date, name: str,
     audit.record(session, actor, "policy.save", "policy", row.id,
                  detail={"effective_from": effective_from.isoformat(), "name": name})
     return _view(row)
+
+
+def publish_policy(db: Database, actor: Actor, effective_from: date, name: str,
+                   data: dict[str, Any], note: str = "") -> tuple[Policy, Policy | None]:
+    """:func:`save_policy` in its own transaction. Also returns the version in force the day
+    before ``effective_from`` (None when there is none), read in the same transaction, so the
+    caller can tell whether the standards changed."""
+    with db.session() as s:
+        before = None
+        if effective_from > date.min:
+            try:
+                before = policy_on(s, date.fromordinal(effective_from.toordinal() - 1))
+            except ReliefError:
+                before = None
+        return save_policy(s, actor, effective_from, name, data, note), before
 
 
 def work_calendar(session: Session) -> WorkCalendar:
@@ -177,3 +199,9 @@ def set_holiday(session: Session, actor: Actor, day: date, kind: str, name: str 
         row.kind, row.name = kind, name
     audit.record(session, actor, "holiday.set", "holiday", day.isoformat(),
                  detail={"kind": kind, "name": name})
+
+
+def mark_day(db: Database, actor: Actor, day: date, kind: str, name: str = "") -> None:
+    """:func:`set_holiday` in its own transaction (the holiday editor's save)."""
+    with db.session() as s:
+        set_holiday(s, actor, day, kind, name)

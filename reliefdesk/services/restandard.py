@@ -15,7 +15,7 @@ every open dibao/tekun enrollment and records the result:
 * a household whose formula amount the new version does not move (same amount under the
   version in force the month before) is left alone, whatever its decided amount;
 * where the effective month is already paid on locked rosters, the difference becomes 补发
-  (back pay) on the next roster (``roster_adjust.back_pay_in``); decreases are not clawed back.
+  (back pay) on the next roster (``roster.adjust.back_pay_in``); decreases are not clawed back.
 
 ``dry_run`` computes the same result and writes nothing. One audit event per run.
 """
@@ -36,12 +36,12 @@ from ..models import Enrollment, EnrollmentChange
 from . import audit
 from .context import Actor
 from .policy import Policy, policy_on
-from .roster_adjust import back_pay_in
-from .roster_build import latest_locked_month
-from .roster_calc import (AMOUNT_KINDS, Calculator, EnrollmentFacts, decided_fen_in,
+from .roster.adjust import back_pay_in
+from .roster.build import latest_locked_month
+from .roster.calc import (AMOUNT_KINDS, Calculator, EnrollmentFacts, decided_fen_in,
                           facts_in_month, formula_basis)
-from .roster_load import load
-from .roster_types import MONTHLY_PROGRAMMES, month_text, parse_month
+from .roster.load import load
+from .roster.types import MONTHLY_PROGRAMMES, month_text, parse_month
 
 __all__ = ["RestandardItem", "RestandardResult", "restandard", "restandard_in",
            "standards_changed"]

@@ -3,6 +3,7 @@ office record."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ def _check_setting(key: str, value: Any) -> Any:
             raise ValidationError("请选择是否禁止公示经办人审核确认。", field=key,
                                   code="setting.separation")
     elif key == "roster.bank_export_roles":
-        from .roster_integrity import check_bank_roles
+        from .roster.integrity import check_bank_roles
 
         return check_bank_roles(value)
     elif key.startswith("casework.separation"):
@@ -47,6 +48,12 @@ def publicity_grace_days(db: Database) -> int:
     """How many days before the day it is recorded a 公示 may start (default 0)."""
     with db.read_session() as s:
         return int(get_setting(s, "casework.publicity_grace_days", 0) or 0)
+
+
+def read_settings(db: Database, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored value of each key of ``defaults`` (its default when unset), one snapshot."""
+    with db.read_session() as s:
+        return {k: get_setting(s, k, d) for k, d in defaults.items()}
 
 
 def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
@@ -74,7 +81,7 @@ class OfficeInfo:
 
 
 def get_office(db: Database) -> OfficeInfo | None:
-    with db.session() as s:
+    with db.read_session() as s:
         return office_in(s)
 
 
@@ -120,3 +127,18 @@ def save_office(session: Session, actor: Actor, info: OfficeInfo) -> OfficeInfo:
     result = office_in(session)
     assert result is not None
     return result
+
+
+def update_office(db: Database, actor: Actor, info: OfficeInfo) -> OfficeInfo:
+    """:func:`save_office` in its own transaction."""
+    with db.session() as s:
+        return save_office(s, actor, info)
+
+
+def update_settings(db: Database, actor: Actor, values: Mapping[str, Any]) -> None:
+    """Store the settings whose value differs from the stored one, in one transaction (each
+    change audited by :func:`set_setting`)."""
+    with db.session() as s:
+        for key, value in values.items():
+            if get_setting(s, key) != value:
+                set_setting(s, actor, key, value)

@@ -53,7 +53,7 @@ def _to_info(u: User) -> UserInfo:
 
 
 def has_users(db: Database) -> bool:
-    with db.session() as s:
+    with db.read_session() as s:
         return bool(s.scalar(select(func.count(User.id))))
 
 
@@ -79,6 +79,13 @@ def add_user(session: Session, actor: Actor, username: str, role: str, password:
     audit.record(session, actor, "user.add", "user", user.id,
                  detail={"username": username, "role": role})
     return _to_info(user)
+
+
+def create_user(db: Database, actor: Actor, username: str, role: str, password: str,
+                display_name: str = "") -> UserInfo:
+    """:func:`add_user` in its own transaction (the admin screen's 新增用户)."""
+    with db.session() as s:
+        return add_user(s, actor, username, role, password, display_name)
 
 
 def create_first_admin(db: Database, username: str, password: str,
@@ -179,7 +186,7 @@ def unlock_check(db: Database, actor: Actor, password: str) -> None:
 
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         return [_to_info(u) for u in s.scalars(select(User).order_by(User.id))]
 
 

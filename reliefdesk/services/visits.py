@@ -249,7 +249,7 @@ def save_visit(db: Database, actor: Actor, data: VisitInput) -> VisitView:
                              "investigators": [r["name"] for r in investigators],
                              "photos_added": [n for n, _ in photos]})
         if app is not None and data.id is None and app.state == State.INVESTIGATING:
-            from .casework import perform_in  # casework imports nothing from here
+            from .casework.workflow import perform_in  # casework imports nothing from here
 
             perform_in(s, actor, app.id, Action.RECORD_VISIT.value,
                        on_date=max(data.visit_date, app.state_since), visit_id=v.id,
@@ -274,7 +274,7 @@ def get_visit(db: Database, actor: Actor, visit_id: int) -> VisitView:
 def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, bytes]:
     """(file name, MIME type, content) of one photo."""
     actor.require("read")
-    with db.session() as s:
+    with db.read_session() as s:
         p = s.get(VisitPhoto, photo_id)
         if p is None:
             raise NotFound(f"照片 #{photo_id} 不存在。", code="visit.photo_not_found")
@@ -294,39 +294,48 @@ def list_visits(db: Database, actor: Actor, household_id: int | None = None,
     ``offset`` it is paged by ``sort`` (VISIT_SORTS; newest first by default), for long
     lists; ``text`` searches the applicant's (or head's) name and the file no. Photos are listed by name and size only; :func:`get_photo` reads one.
     """
-    actor.require("read")
     with db.read_session() as s:
-        head = (select(Person.household_id, func.min(Person.id).label("pid"))
-                .where(Person.relation == "head").group_by(Person.household_id).subquery())
-        applicant = Person.__table__.alias("applicant")
-        head_person = Person.__table__.alias("head_person")
-        name = func.coalesce(applicant.c.name, head_person.c.name, "")
-        file_no = func.coalesce(Application.file_no, "")
-        q = (select(*Visit.__table__.c, file_no.label("file_no_"), name.label("applicant_"))
-             .join(Application, Application.id == Visit.application_id, isouter=True)
-             .join(applicant, applicant.c.id == Application.applicant_id, isouter=True)
-             .join(head, head.c.household_id == Visit.household_id, isouter=True)
-             .join(head_person, head_person.c.id == head.c.pid, isouter=True))
-        if household_id is not None:
-            q = q.where(Visit.household_id == household_id)
-        if application_id is not None:
-            q = q.where(Visit.application_id == application_id)
-        needle = text.strip()
-        if needle:
-            like = f"%{needle}%"
-            q = q.where(or_(name.like(like), file_no.like(like)))
-        if limit is None and offset <= 0 and not needle:
-            q = q.order_by(Visit.visit_date, Visit.id)
-        else:
-            column = {"file_no": file_no, "applicant": name, "mode": Visit.mode}.get(
-                sort, Visit.visit_date)
-            q = q.order_by(column.desc() if descending else column.asc(),
-                           Visit.id.desc() if descending else Visit.id.asc())
-            q = q.offset(max(0, offset))
-            if limit is not None:
-                q = q.limit(max(0, limit))
-        rows = s.execute(q).all()
-        photos = _photos(s, [r.id for r in rows])
-        return [_view(r, photos.get(r.id, ()), r.file_no_ or (
-            f"#{r.application_id}" if r.application_id else ""), r.applicant_)
-                for r in rows]
+        return list_visits_in(s, actor, household_id, application_id, limit=limit,
+                              offset=offset, text=text, sort=sort, descending=descending)
+
+
+def list_visits_in(s: Session, actor: Actor, household_id: int | None = None,
+                   application_id: int | None = None, *, limit: int | None = None,
+                   offset: int = 0, text: str = "", sort: str = "visit_date",
+                   descending: bool = True) -> list[VisitView]:
+    """:func:`list_visits` inside an open session (composition)."""
+    actor.require("read")
+    head = (select(Person.household_id, func.min(Person.id).label("pid"))
+            .where(Person.relation == "head").group_by(Person.household_id).subquery())
+    applicant = Person.__table__.alias("applicant")
+    head_person = Person.__table__.alias("head_person")
+    name = func.coalesce(applicant.c.name, head_person.c.name, "")
+    file_no = func.coalesce(Application.file_no, "")
+    q = (select(*Visit.__table__.c, file_no.label("file_no_"), name.label("applicant_"))
+         .join(Application, Application.id == Visit.application_id, isouter=True)
+         .join(applicant, applicant.c.id == Application.applicant_id, isouter=True)
+         .join(head, head.c.household_id == Visit.household_id, isouter=True)
+         .join(head_person, head_person.c.id == head.c.pid, isouter=True))
+    if household_id is not None:
+        q = q.where(Visit.household_id == household_id)
+    if application_id is not None:
+        q = q.where(Visit.application_id == application_id)
+    needle = text.strip()
+    if needle:
+        like = f"%{needle}%"
+        q = q.where(or_(name.like(like), file_no.like(like)))
+    if limit is None and offset <= 0 and not needle:
+        q = q.order_by(Visit.visit_date, Visit.id)
+    else:
+        column = {"file_no": file_no, "applicant": name, "mode": Visit.mode}.get(
+            sort, Visit.visit_date)
+        q = q.order_by(column.desc() if descending else column.asc(),
+                       Visit.id.desc() if descending else Visit.id.asc())
+        q = q.offset(max(0, offset))
+        if limit is not None:
+            q = q.limit(max(0, limit))
+    rows = s.execute(q).all()
+    photos = _photos(s, [r.id for r in rows])
+    return [_view(r, photos.get(r.id, ()), r.file_no_ or (
+        f"#{r.application_id}" if r.application_id else ""), r.applicant_)
+            for r in rows]

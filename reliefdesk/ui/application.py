@@ -20,11 +20,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reliefdesk import __version__
 from reliefdesk.app import Options
-from reliefdesk.db.engine import Database, open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.db.connect import open_database
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
 from reliefdesk.services.context import Actor
-from reliefdesk.services.settings import OfficeInfo, get_office, get_setting, save_office
+from reliefdesk.services.settings import OfficeInfo, get_office, read_settings, update_office
 from reliefdesk.ui import gc_guard, i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
@@ -170,7 +171,7 @@ class Startup:
         def op() -> Database:
             db = open_database(url)
             if self.options.demo and not users.has_users(db):
-                from reliefdesk.services import demo
+                from reliefdesk import demo
                 from reliefdesk.services.context import SYSTEM
 
                 demo.generate_demo(db, SYSTEM, households=households)
@@ -299,19 +300,17 @@ def create_office_and_admin(db: Database, data: SetupData) -> None:
     users.create_first_admin(db, data.admin_username, data.admin_password,
                              data.admin_display_name)
     admin = users.login(db, data.admin_username, data.admin_password)
-    with db.session() as s:
-        save_office(s, admin, OfficeInfo(county=data.county, township_code="",
-                                          office_name=data.office_name, phone=data.phone,
-                                          policy_url=data.policy_url,
-                                          township_name=data.township))
+    update_office(db, admin, OfficeInfo(county=data.county, township_code="",
+                                        office_name=data.office_name, phone=data.phone,
+                                        policy_url=data.policy_url,
+                                        township_name=data.township))
 
 
 def apply_office_settings(window: MainWindow, ctx: AppContext) -> None:
     """The idle-lock minutes are an office setting (系统设置—安全), kept in the database."""
 
     def op() -> int:
-        with ctx.db.read_session() as s:
-            return int(get_setting(s, "ui.idle_lock_minutes", 15))
+        return int(read_settings(ctx.db, {"ui.idle_lock_minutes": 15})["ui.idle_lock_minutes"])
 
     def done(minutes: int) -> None:
         window.idle_monitor.set_interval_ms(clamp_idle_minutes(minutes) * 60_000)

@@ -24,7 +24,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from reliefdesk.db.engine import Database, open_database  # noqa: E402
+from reliefdesk.db.engine import Database  # noqa: E402
+from reliefdesk.db.connect import open_database
 from reliefdesk.models import User, utcnow  # noqa: E402
 from reliefdesk.services import settings as office_settings  # noqa: E402
 from reliefdesk.services import users  # noqa: E402

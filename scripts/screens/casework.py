@@ -25,7 +25,8 @@ from PySide6.QtCore import QItemSelectionModel, QSettings  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget  # noqa: E402
 
-from reliefdesk.db.engine import Database, open_database  # noqa: E402
+from reliefdesk.db.engine import Database  # noqa: E402
+from reliefdesk.db.connect import open_database
 from reliefdesk.domain.idnumber import make_id  # noqa: E402
 from reliefdesk.services import casework, register, users, visits  # noqa: E402
 from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402

@@ -26,9 +26,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from reliefdesk.db.engine import Database, open_database  # noqa: E402
+from reliefdesk.db.engine import Database  # noqa: E402
+from reliefdesk.db.connect import open_database
 from reliefdesk.domain.months import add_months, month_start  # noqa: E402
-from reliefdesk.services import demo, roster, users  # noqa: E402
+from reliefdesk.services import roster, users  # noqa: E402
+from reliefdesk import demo
 from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
 
 SIZE = (1366, 768)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from reliefdesk.db.engine import Database
 from reliefdesk.models import User
 from reliefdesk.services import policy
-from reliefdesk.services.casework_rules import advance_cap_of
+from reliefdesk.services.casework.facts import advance_cap_of
 from reliefdesk.services.context import Actor
 from reliefdesk.ui import ops
 from reliefdesk.ui.admin.page import SettingsPage

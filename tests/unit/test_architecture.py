@@ -16,8 +16,9 @@ ALLOWED: dict[str, set[str]] = {
     "db": {"db", "models", "domain"},
     "documents": {"documents", "domain"},
     "services": {"services", "domain", "models", "db", "documents"},
-    "cli": {"cli", "services", "domain", "db", "documents", "models"},
-    "ui": {"ui", "services", "domain", "db", "documents", "models", "app"},
+    "demo": {"demo", "services", "domain", "models", "db"},
+    "cli": {"cli", "services", "domain", "db", "documents", "models", "demo"},
+    "ui": {"ui", "services", "domain", "db", "documents", "models", "app", "demo"},
 }
 
 

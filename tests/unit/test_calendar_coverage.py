@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from reliefdesk.db.engine import open_database
+from reliefdesk.db.connect import open_database
 from reliefdesk.domain.calendar import WorkCalendar
 from reliefdesk.errors import PermissionDenied, ValidationError
 from reliefdesk.models import PolicyVersion

@@ -12,7 +12,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from reliefdesk.db.engine import open_database
+from reliefdesk.db.connect import open_database
 from reliefdesk.models import Application, CaseStep, Household, Person
 from reliefdesk.services import audit
 
@@ -21,7 +21,7 @@ CHILD = textwrap.dedent(
     import sys
     from datetime import date, timedelta
     from sqlalchemy import select
-    from reliefdesk.db.engine import open_database
+    from reliefdesk.db.connect import open_database
     from reliefdesk.domain.idnumber import make_id
     from reliefdesk.models import Application, CaseStep, Household, Person, Village, Township, User
     from reliefdesk.services import audit

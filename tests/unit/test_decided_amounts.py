@@ -17,7 +17,7 @@ from reliefdesk.domain import benefits as b
 from reliefdesk.models import Application, Enrollment, EnrollmentChange, IncomeItem
 from reliefdesk.services import casework, enrollments, intake, register, roster, visits
 from reliefdesk.services.assessment import assess
-from reliefdesk.services.printing_cases import decision_letter_data
+from reliefdesk.services.printing.cases import decision_letter_data
 from reliefdesk.services.restandard import restandard
 
 D0 = date(2025, 3, 3)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from reliefdesk.db import engine as engine_mod
-from reliefdesk.db.engine import open_database
+from reliefdesk.db.connect import open_database
 from reliefdesk.db.migrate import current_revision, head_revision
 from reliefdesk.errors import DatabaseError
 from reliefdesk.models import Person, Township

@@ -15,7 +15,7 @@ from reliefdesk.errors import NotFound, PermissionDenied
 from reliefdesk.models import AuditEvent, Person
 from reliefdesk.services import casework, printing
 from reliefdesk.services.context import Actor
-from reliefdesk.services.roster_build import generate
+from reliefdesk.services.roster.generate import generate
 
 
 def _enrolled(db: Database, actors: dict[str, Actor]) -> int:

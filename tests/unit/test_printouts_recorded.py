@@ -17,7 +17,7 @@ from reliefdesk.db.engine import Database
 from reliefdesk.models import IncomeItem, Person, User
 from reliefdesk.services import casework, materials, printing, settings, visits
 from reliefdesk.services.context import Actor
-from reliefdesk.services.roster_build import generate
+from reliefdesk.services.roster.generate import generate
 
 # ASCII words a printout may legitimately carry (units, the office's web address in its QR
 # caption); anything else in Latin letters is an internal code leaking onto paper.
@@ -125,7 +125,7 @@ def test_visit_form_speaks_the_editors_words(db: Database, actors: dict[str, Act
     assert sorted(used, key=numerals.index) == list(numerals[:len(used)]) and len(used) >= 5
     # head 王大山: his own 600.00; the 120.00 rent on the shared row; household total 720.00
     with db.session() as s:
-        from reliefdesk.services.printing_visits import load_visit, visit_record_data
+        from reliefdesk.services.printing.visits import load_visit, visit_record_data
 
         data = visit_record_data(s, load_visit(s, visit_id))
     head = next(m for m in data.members if m.name == "王大山")

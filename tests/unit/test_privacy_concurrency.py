@@ -16,7 +16,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from reliefdesk.cli import main
-from reliefdesk.db.engine import Database, lock_holders, open_database
+from reliefdesk.db.engine import Database, lock_holders
+from reliefdesk.db.connect import open_database
 from reliefdesk.errors import AuthError
 from reliefdesk.logsetup import install_masking, mask_sensitive
 from reliefdesk.models import AuditEvent

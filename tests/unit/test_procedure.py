@@ -12,7 +12,8 @@ from test_casework_support import TWO, family_of_three, make_household, walk
 
 from reliefdesk.errors import PermissionDenied, RuleViolation, ValidationError
 from reliefdesk.models import Person, PolicyVersion
-from reliefdesk.services import casework, casework_followup, enrollments, settings, visits
+from reliefdesk.services import casework, enrollments, settings, visits
+from reliefdesk.services.casework import followup as casework_followup
 
 
 D0 = date(2025, 3, 3)  # Monday
@@ -184,7 +185,7 @@ def test_green_channel_enrolls_at_once_and_shows_until_done(db, actors):
 def test_green_channel_stops_with_notice_when_overdue(db, actors):
     """Not confirmed by the deadline: 停发 is refused before it and allowed after; payment ends
     from the next month with a termination change that prints as a 告知书."""
-    from reliefdesk.services import printing_notices
+    from reliefdesk.services.printing import notices as printing_notices
 
     v = _green(db, actors)
     with pytest.raises(RuleViolation):

@@ -14,9 +14,9 @@ from reliefdesk.errors import PermissionDenied, RuleViolation, ValidationError
 from reliefdesk.models import AuditEvent, Enrollment, Person, RecipientEvent, Village
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import member_events as me
-from reliefdesk.services import register_accounts as acc
+from reliefdesk.services.register import accounts as acc
 from reliefdesk.services import roster
-from reliefdesk.services.register_types import PersonInput
+from reliefdesk.services.register.types import PersonInput
 from reliefdesk.domain.idnumber import make_id
 from test_roster_support import make_household, setup_policy
 

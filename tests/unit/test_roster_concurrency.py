@@ -15,8 +15,9 @@ from reliefdesk.cli import main
 from reliefdesk.db.engine import open_database
 from reliefdesk.errors import ReliefError, RuleViolation
 from reliefdesk.models import Roster
-from reliefdesk.services import roster, roster_build
-from reliefdesk.services import roster_integrity as integrity
+from reliefdesk.services import roster
+from reliefdesk.services.roster import build as roster_build
+from reliefdesk.services.roster import integrity
 
 
 def _race(db, actor, monkeypatch, month: str, programme: str | None = None) -> list[object]:

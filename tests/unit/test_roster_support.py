@@ -12,7 +12,7 @@ from reliefdesk.db.defaults import default_policy
 from reliefdesk.domain.accounts import make_card_number
 from reliefdesk.domain.idnumber import make_id
 from reliefdesk.services.policy import policy_on
-from reliefdesk.services.roster_calc import compute
+from reliefdesk.services.roster.calc import compute
 from reliefdesk.models import (Application, BankAccount, Enrollment, EnrollmentChange,
                                EnrollmentMember, Household, Person, PolicyVersion, Township,
                                Village)

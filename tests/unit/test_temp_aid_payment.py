@@ -17,7 +17,7 @@ from reliefdesk.cli import main
 from reliefdesk.domain.accounts import make_card_number
 from reliefdesk.errors import RuleViolation, ValidationError
 from reliefdesk.services import casework, enrollments, printing, register, roster
-from reliefdesk.services import roster_oneoff as oneoff
+from reliefdesk.services.roster import oneoff
 
 D0 = date(2025, 3, 3)
 

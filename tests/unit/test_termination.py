@@ -15,7 +15,8 @@ from test_casework_support import family_of_three, make_household, walk
 
 from reliefdesk.cli import main as cli_main
 from reliefdesk.errors import RuleViolation, ValidationError
-from reliefdesk.services import casework, enrollments, printing_notices, termination
+from reliefdesk.services import casework, enrollments, termination
+from reliefdesk.services.printing import notices as printing_notices
 
 D0 = date(2025, 3, 3)
 

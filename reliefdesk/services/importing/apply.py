@@ -274,7 +274,7 @@ def _update(s: Session, src: Source, batch_id: int, d: Decision, today: date) ->
                         relation=m.relation)
         s.add(person)
         s.flush()
-        from ..register_people import write_search_keys
+        from ..register.people import write_search_keys
 
         write_search_keys(s, person)
         if m.covered:

@@ -17,8 +17,8 @@ from ...domain.money import fen_to_yuan, round_half_up
 from ...domain.workflow import PROGRAMME_LABELS
 from ...models import ImportBatch, ImportRecord, Person
 from ..policy import Policy
-from ..roster_calc import amount_cap
-from ..roster_check import _cap_ratio  # the roster's own cap setting (one rule, one place)
+from ..roster.calc import amount_cap
+from ..roster.check import _cap_ratio  # the roster's own cap setting (one rule, one place)
 from .plan import HouseholdPlan
 from .types import ProgrammeTotal, VillageTotal
 

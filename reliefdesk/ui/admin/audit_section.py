@@ -161,7 +161,7 @@ class AuditSection(Section):
     def verify(self) -> None:
         if not self.allowed:
             return
-        db = self.ctx.db
+        db, actor = self.ctx.db, self.ctx.actor
         anchor = None
         if self.anchor_edit.text().strip():
             try:
@@ -171,11 +171,7 @@ class AuditSection(Section):
                 return
 
         def work() -> list[AuditProblem]:
-            with db.read_session() as s:
-                problems = audit.verify_chain(s)
-                if anchor is not None:
-                    problems += audit_anchor.verify_anchor_in(s, *anchor)
-                return problems
+            return audit.check_chain(db, actor, anchor)
 
         self.verify_button.setEnabled(False)
         QueryOp(parent=self, op=work, success=self._on_verified).always(

@@ -261,8 +261,7 @@ class HolidaysSection(Section):
         db, actor = self.ctx.db, self.ctx.actor
 
         def work() -> None:
-            with db.session() as s:
-                policy.set_holiday(s, actor, day, kind, name)
+            policy.mark_day(db, actor, day, kind, name)
 
         def done(_r: object) -> None:
             self.status_label.setText(message)

@@ -110,8 +110,7 @@ class OfficeSection(Section):
         db, actor = self.ctx.db, self.ctx.actor
 
         def write() -> OfficeInfo:
-            with db.session() as s:
-                return settings.save_office(s, actor, info)
+            return settings.update_office(db, actor, info)
 
         self.save_button.setEnabled(False)
         QueryOp(parent=self, op=write, success=self._on_saved).failure(self._on_failed).always(

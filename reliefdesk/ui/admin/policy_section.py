@@ -93,11 +93,10 @@ class PolicySection(Section):
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
 
     def refresh(self) -> None:
-        db = self.ctx.db
+        db, actor = self.ctx.db, self.ctx.actor
 
         def read() -> list[Policy]:
-            with db.read_session() as s:
-                return policy.list_policies(s)
+            return policy.policy_versions(db, actor)
 
         QueryOp(parent=self, op=read, success=self._fill).run_in_background()
 
@@ -135,15 +134,8 @@ class PolicySection(Section):
         db, actor = self.ctx.db, self.ctx.actor
 
         def write() -> tuple[Policy, bool]:
-            with db.session() as s:
-                before = None
-                if effective > date.min:
-                    try:
-                        before = policy.policy_on(s, date.fromordinal(effective.toordinal() - 1))
-                    except ReliefError:
-                        before = None
-                saved = policy.save_policy(s, actor, effective, name, data, note)
-                return saved, standards_changed(before, saved)
+            saved, before = policy.publish_policy(db, actor, effective, name, data, note)
+            return saved, standards_changed(before, saved)
 
         self.save_button.setEnabled(False)
         QueryOp(parent=self, op=write, success=self._on_saved).failure(

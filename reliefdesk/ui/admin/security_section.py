@@ -110,8 +110,7 @@ class SecuritySection(Section):
         db = self.ctx.db
 
         def read() -> dict[str, Any]:
-            with db.read_session() as s:
-                return {k: settings.get_setting(s, k, KEYS[k][0]) for k in KEYS}
+            return settings.read_settings(db, {k: KEYS[k][0] for k in KEYS})
 
         QueryOp(parent=self, op=read, success=self._fill).run_in_background()
 
@@ -131,10 +130,7 @@ class SecuritySection(Section):
         db, actor = self.ctx.db, self.ctx.actor
 
         def write() -> None:
-            with db.session() as s:
-                for key, value in values.items():
-                    if settings.get_setting(s, key) != value:
-                        settings.set_setting(s, actor, key, value)
+            settings.update_settings(db, actor, values)
 
         def failed(error: ReliefError) -> None:
             self.errors.show_error(error)

@@ -139,8 +139,7 @@ class AddUserDialog(_FormDialog):
         role, password = self.role_combo.currentData(), self.pw.password_edit.text()
 
         def work() -> users.UserInfo:
-            with db.session() as s:
-                return users.add_user(s, actor, username, role, password, display)
+            return users.create_user(db, actor, username, role, password, display)
 
         self.run(work)
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
-from reliefdesk.services import casework, printing_notices
+from reliefdesk.services import casework
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.casework import ApplicationView, StepView
 from reliefdesk.ui import printing
 from reliefdesk.ui.applications import labels as L

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services import case_lists, casework, exports
-from reliefdesk.services.case_lists import CaseListRow
+from reliefdesk.services import casework, exports
+from reliefdesk.services.casework import lists as case_lists
+from reliefdesk.services.casework.lists import CaseListRow
 from reliefdesk.ui import printing
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications import print_actions as P

@@ -1,4 +1,4 @@
-"""Dialog for the recorded decisions of a case (:mod:`reliefdesk.services.casework_rules`):
+"""Dialog for the recorded decisions of a case (:mod:`reliefdesk.services.casework.facts`):
 the county's approval of a temporary-aid amount above the township limit, the 一事一议
 decision (date, body, participants, minutes reference, amount), the county's own home visit of
 a near-relative case, and the dibao 特事特办/先行纳入 authorisation (who authorised, why, the

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services import casework_followup
+from reliefdesk.services.casework import followup as casework_followup
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications import labels as L

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services import enrollments, printing_notices, termination
+from reliefdesk.services import enrollments, termination
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.termination import TerminationView
 from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications.widgets import code_combo, date_edit, to_date

@@ -28,7 +28,7 @@ from reliefdesk.domain.money import entered_amount_fen, fen_to_yuan, monthly_fro
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register
 from reliefdesk.services.intake import AssetLine, IncomeLine, MemberRef
-from reliefdesk.services.register_types import COUNTED_INCOME
+from reliefdesk.services.register.types import COUNTED_INCOME
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications.widgets import code_combo, section_label, set_combo_code

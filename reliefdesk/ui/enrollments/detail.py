@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPus
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import enrollments as en
-from reliefdesk.services import printing_notices, register, visits
+from reliefdesk.services import register, visits
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.enrollments import EnrollmentView
-from reliefdesk.services.register_types import PersonView, VillageView
+from reliefdesk.services.register.types import PersonView, VillageView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui import printing
 from reliefdesk.ui.applications.termination_dialog import TerminationDialog

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import member_events as me
-from reliefdesk.services.register_types import PersonInput, PersonView, VillageView
+from reliefdesk.services.register.types import PersonInput, PersonView, VillageView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
 from reliefdesk.ui.ops import QueryOp

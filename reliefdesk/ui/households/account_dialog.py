@@ -3,7 +3,7 @@
 Opened from the household page (收款账户 tab) and from a roster problem (double-click). It
 reads what it needs itself (members, accounts masked, the entrustment) so any page can open
 it with a household id. The number is checked as the roster checks it while typing
-(``domain.accounts.check_account``); saving goes through ``register_accounts.set_account``
+(``domain.accounts.check_account``); saving goes through ``register.accounts.set_account``
 (payee, account from a month, 代管 in one transaction). The accounts list is masked; 显示完整
 号码 reveals the selected one on request (audited). 停用 stops the selected account after a
 month, with a reason.
@@ -23,8 +23,8 @@ from reliefdesk.domain.accounts import check_account
 from reliefdesk.domain.months import add_months, month_start
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register
-from reliefdesk.services import register_accounts as acc
-from reliefdesk.services.register_types import AccountResult, AccountView, PersonView
+from reliefdesk.services.register import accounts as acc
+from reliefdesk.services.register.types import AccountResult, AccountView, PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.households import labels

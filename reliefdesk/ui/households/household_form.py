@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reliefdesk.services.register_types import HouseholdInput, HouseholdView, TownshipView
+from reliefdesk.services.register.types import HouseholdInput, HouseholdView, TownshipView
 from reliefdesk.ui.forms import FormErrors
 from reliefdesk.ui.households import labels
 

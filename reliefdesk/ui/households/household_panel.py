@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import register
-from reliefdesk.services.register_types import HouseholdView, PersonView, TownshipView
+from reliefdesk.services.register.types import HouseholdView, PersonView, TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels, tabs
 from reliefdesk.ui.households.account_dialog import AccountDialog

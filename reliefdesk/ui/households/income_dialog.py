@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reliefdesk.domain.money import entered_amount_fen, fen_to_yuan, monthly_from_yearly
 from reliefdesk.errors import ReliefError, ValidationError
 from reliefdesk.services import register
-from reliefdesk.services.register_types import PersonView
+from reliefdesk.services.register.types import PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.households import labels

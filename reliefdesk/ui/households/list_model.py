@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from reliefdesk.services import register
-from reliefdesk.services.register_types import HouseholdRow, HouseholdSummaryPage
+from reliefdesk.services.register.types import HouseholdRow, HouseholdSummaryPage
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels
 from reliefdesk.ui.households.guard import alive

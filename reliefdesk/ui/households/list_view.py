@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.services import register
-from reliefdesk.services.register_types import TownshipView
+from reliefdesk.services.register.types import TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels
 from reliefdesk.ui.households.guard import alive

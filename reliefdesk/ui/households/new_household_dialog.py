@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register
-from reliefdesk.services.register_types import HouseholdView, PersonInput
+from reliefdesk.services.register.types import HouseholdView, PersonInput
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.households.guard import alive

@@ -10,7 +10,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from reliefdesk.services import register
-from reliefdesk.services.register_types import HouseholdView, TownshipView
+from reliefdesk.services.register.types import HouseholdView, TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_panel import HouseholdPanel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import register
-from reliefdesk.services.register_types import ETHNICITIES, PersonInput, PersonView
+from reliefdesk.services.register.types import ETHNICITIES, PersonInput, PersonView
 from reliefdesk.ui.applications.labels import hukou_labels
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label

@@ -526,7 +526,8 @@ class RostersPage(QWidget):
             self._set_problems(problems)
             self._announce()
 
-        QueryOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note),
+        QueryOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note,
+                                                           expected_version=view.version),
                 success=done).with_progress(self.tr("Saving...")).run_in_background()
 
     # -- lock / unlock ----------------------------------------------------------------------
@@ -576,7 +577,8 @@ class RostersPage(QWidget):
             self._announce()
             self.refresh_history()
 
-        QueryOp(parent=self, op=lambda: roster.lock(db, actor, rid), success=done
+        QueryOp(parent=self, op=lambda: roster.lock(db, actor, rid, expected_version=view.version),
+                success=done
                 ).with_progress(self.tr("Locking the roster...")).run_in_background()
 
     def _on_unlock_clicked(self) -> None:
@@ -604,7 +606,8 @@ class RostersPage(QWidget):
             self._announce()
             self.refresh_history()
 
-        QueryOp(parent=self, op=lambda: roster.unlock(db, actor, rid, reason.strip()),
+        QueryOp(parent=self, op=lambda: roster.unlock(db, actor, rid, reason.strip(),
+                                                      expected_version=view.version),
                 success=done).with_progress(self.tr("Unlocking...")).run_in_background()
 
     # -- export / import --------------------------------------------------------------------

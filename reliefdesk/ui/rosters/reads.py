@@ -1,5 +1,6 @@
-"""Read helpers composed from the roster services for the page (run them off the GUI
-thread): the roster shown for a month and programme, and the history with its exports."""
+"""Read helpers for the roster page (run them off the GUI thread): each is one service call
+(one snapshot) — the roster shown for a month and programme, and the history with its exports.
+"""
 
 from __future__ import annotations
 
@@ -14,22 +15,10 @@ from .models import HistoryRow
 
 
 def roster_for(db: Database, actor: Actor, month: date, programme: str) -> RosterView | None:
-    """The regular roster of ``month`` for ``programme`` ("all" falls back to the month's first
-    regular roster when the month was generated programme by programme)."""
-    if programme == "temporary_aid":  # the month's latest one-off payment list
-        lists = [r for r in roster.list_rosters(db, actor, month, programme)
-                 if r.kind == "one_off"]
-        return max(lists, key=lambda r: r.seq_no) if lists else None
-    rows = [r for r in roster.list_rosters(db, actor, month) if r.kind == "regular"]
-    for r in rows:
-        if r.programme == programme:
-            return r
-    if programme == "all" and rows:
-        return rows[0]
-    return None
+    """The regular roster of ``month`` for ``programme`` (see :func:`roster.roster_for`)."""
+    return roster.roster_for(db, actor, month, programme)
 
 
 def history(db: Database, actor: Actor) -> list[HistoryRow]:
     """Every roster (newest month first) with the exports made of it."""
-    return [HistoryRow(r, tuple(roster.list_exports(db, actor, r.id)))
-            for r in roster.list_rosters(db, actor)]
+    return [HistoryRow(r, exports) for r, exports in roster.roster_history(db, actor)]

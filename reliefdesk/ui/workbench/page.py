@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.services import casework
 from reliefdesk.services.casework import Workbench, WorkItem
-from reliefdesk.services.casework_events import EventItem
+from reliefdesk.services.casework.events import EventItem
 from reliefdesk.services.enrollments import RecheckItem
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.table_model import (

@@ -9,19 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from reliefdesk.db.engine import Database
-from reliefdesk.services import casework
+from reliefdesk.services.casework import board
 from reliefdesk.services.casework import WorkItem
 from reliefdesk.services.context import Actor
-from reliefdesk.services.policy import work_calendar
 
-QUICK_LIMIT = 5000
+QUICK_LIMIT = board.QUICK_LIMIT
 
 
 def quick_todo(db: Database, actor: Actor, today: date) -> list[WorkItem]:
-    """Open cases with their stored deadline and working days left (no actions yet)."""
-    rows = casework.list_applications(db, actor, open_only=True, limit=QUICK_LIMIT)
-    with db.read_session() as s:
-        cal = work_calendar(s)
-    return [WorkItem(r.id, r.file_no, r.applicant_name, r.programme, r.state, r.state_label,
-                     r.due_on, cal.working_days_between(today, r.due_on) if r.due_on else None,
-                     ()) for r in rows]
+    """Open cases with their stored deadline and working days left (no actions yet): one
+    service call (:func:`reliefdesk.services.casework.board.quick_todo`)."""
+    return board.quick_todo(db, actor, today, QUICK_LIMIT)
