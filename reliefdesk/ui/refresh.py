@@ -1,0 +1,70 @@
+"""One way for a page to follow what writes changed (after Anki's ``op_executed`` hooks):
+reload now if the page is visible, else mark it stale and reload when it is next shown.
+
+Usage, in a page's ``__init__``::
+
+    self.refresher = PageRefresh(self, ctx, ("households", "enrollments"), self.reload)
+
+``reload`` may take the ``Changes`` (``reload(changes)``) to refresh single rows by id; it is
+called with ``None`` when the page is shown stale. ``skip_own=True`` ignores changes whose
+initiator is the page itself (it already shows its own result).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+from reliefdesk.services.changes import Changes
+from reliefdesk.ui.context import AppContext
+
+
+class PageRefresh(QObject):
+    """Reloads ``page`` after writes touching ``kinds``: now if visible, else on next show."""
+
+    def __init__(self, page: QWidget, ctx: AppContext, kinds: Iterable[str],
+                 reload: Callable[..., Any], *, skip_own: bool = False,
+                 stale: bool = False, always: bool = False) -> None:
+        super().__init__(page)
+        self._page = page
+        self._kinds = tuple(kinds)
+        self._reload = reload
+        self._takes_changes = bool(inspect.signature(reload).parameters)
+        self._skip_own = skip_own
+        self._always = always  # reload even while hidden (a page that is its own cache)
+        self.stale = stale
+        ctx.changed.connect(self._on_changed)
+        page.installEventFilter(self)
+
+    def mark_stale(self) -> None:
+        """Reload now if visible, else on next show."""
+        self.stale = True
+        if self._page.isVisible() or self._always:
+            self.reload_now()
+
+    def reload_now(self, changes: Changes | None = None) -> None:
+        self.stale = False
+        if self._takes_changes:
+            self._reload(changes)
+        else:
+            self._reload()
+
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if not shiboken6.isValid(self._page) or not changes.touches(*self._kinds):
+            return
+        if self._skip_own and initiator is self._page:
+            return
+        if self._page.isVisible() or self._always:
+            self.reload_now(changes)
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
+            self.reload_now()
+        return False
