@@ -5,8 +5,8 @@ Usage, in a page's ``__init__``::
 
     self.refresher = PageRefresh(self, ctx, ("households", "enrollments"), self.reload)
 
-``reload`` may take the ``Changes`` (``reload(changes)``) to refresh single rows by id; it is
-called with ``None`` when the page is shown stale. ``skip_own=True`` ignores changes whose
+``reload`` may take the ``Changes`` (``reload(changes)``, or ``reload(changes, initiator)``)
+to refresh single rows by id; both are ``None`` when the page is shown stale. ``skip_own=True`` ignores changes whose
 initiator is the page itself (it already shows its own result).
 """
 
@@ -34,7 +34,7 @@ class PageRefresh(QObject):
         self._page = page
         self._kinds = tuple(kinds)
         self._reload = reload
-        self._takes_changes = bool(inspect.signature(reload).parameters)
+        self._arity = min(2, len(inspect.signature(reload).parameters))
         self._skip_own = skip_own
         self._always = always  # reload even while hidden (a page that is its own cache)
         self.stale = stale
@@ -47,12 +47,9 @@ class PageRefresh(QObject):
         if self._page.isVisible() or self._always:
             self.reload_now()
 
-    def reload_now(self, changes: Changes | None = None) -> None:
+    def reload_now(self, changes: Changes | None = None, initiator: object = None) -> None:
         self.stale = False
-        if self._takes_changes:
-            self._reload(changes)
-        else:
-            self._reload()
+        self._reload(*(changes, initiator)[:self._arity])
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         if not shiboken6.isValid(self._page) or not changes.touches(*self._kinds):
@@ -60,7 +57,7 @@ class PageRefresh(QObject):
         if self._skip_own and initiator is self._page:
             return
         if self._page.isVisible() or self._always:
-            self.reload_now(changes)
+            self.reload_now(changes, initiator)
         else:
             self.stale = True
 
@@ -68,3 +65,14 @@ class PageRefresh(QObject):
         if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
             self.reload_now()
         return False
+
+
+def comes_from(initiator: object, widget: QObject) -> bool:
+    """True when ``initiator`` is ``widget`` or one of its children, dialogs included (Qt's
+    ``isAncestorOf`` stops at window boundaries)."""
+    obj = initiator if isinstance(initiator, QObject) and shiboken6.isValid(initiator) else None
+    while obj is not None:
+        if obj is widget:
+            return True
+        obj = obj.parent()
+    return False

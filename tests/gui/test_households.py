@@ -364,11 +364,11 @@ def test_links_to_other_pages(qtbot, page, sqlite_db, clerk):  # noqa: F811
 
 
 def test_changed_refreshes_open_household(qtbot, page, sqlite_db, clerk):  # noqa: F811
-    """ctx.changed({'households'}) re-reads the open household."""
+    """A broadcast change to households re-reads the open household."""
     ids = populate(sqlite_db, clerk)
     hid = ids["张三"]
     _open(qtbot, page, hid)
     reg.add_income(sqlite_db, clerk, hid, None, "wage", 30000)
     with qtbot.waitSignal(page.panel.loaded, timeout=WAIT):
-        page.ctx.announce("households")
+        page.ctx.changed.emit(Changes.of({"households": {hid}}), None)
     assert page.panel.income_model.rowCount() == 1

@@ -32,7 +32,7 @@ from reliefdesk.services.policy import HolidayRow, holidays_of_year
 from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 HOLIDAY_COLOR = QColor("#c62828")
 WORKDAY_COLOR = QColor("#1565c0")
@@ -266,7 +266,6 @@ class HolidaysSection(Section):
 
         def done(_r: object) -> None:
             self.status_label.setText(message)
-            self.ctx.announce("settings")
             self.saved.emit()
             if day.year != self.year_spin.value():
                 self.year_spin.setValue(day.year)  # refreshes
@@ -276,7 +275,7 @@ class HolidaysSection(Section):
         def failed(error: ReliefError) -> None:
             self.errors.show_error(error)
 
-        QueryOp(parent=self, op=work, success=done).failure(failed).run_in_background()
+        MutationOp(parent=self, op=work, success=done).failure(failed).run_in_background()
 
     def save(self) -> None:
         if not self.writable:
@@ -306,14 +305,13 @@ class HolidaysSection(Section):
         def done(n: int) -> None:
             self.status_label.setText(self.tr("Saved {name}: {n} day(s).").format(
                 name=name.strip(), n=n))
-            self.ctx.announce("settings")
             self.saved.emit()
             if first.year != self.year_spin.value():
                 self.year_spin.setValue(first.year)
             else:
                 self.refresh()
 
-        QueryOp(parent=self, op=lambda: holidays.add_holiday_period(
+        MutationOp(parent=self, op=lambda: holidays.add_holiday_period(
             db, actor, name, first, last, makeup), success=done).failure(
             self.errors.show_error).run_in_background()
 

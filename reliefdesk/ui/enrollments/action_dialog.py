@@ -22,7 +22,7 @@ from reliefdesk.services import enrollments as en
 from reliefdesk.services.enrollments import EnrollmentView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 ACTIONS = ("adjust", "suspend", "resume", "phase_out", "terminate", "recheck")
 
@@ -182,11 +182,10 @@ class ChangeDialog(QDialog):
             self._failed(error)
             return
         self.ok_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=self._done).failure(self._failed).always(
+        MutationOp(parent=self, op=op, success=self._done).failure(self._failed).always(
             lambda: self.ok_button.setEnabled(True)).run_in_background()
 
     def _done(self, view: EnrollmentView) -> None:
-        self.ctx.announce("enrollments")
         self.performed.emit(view)
         self.accept()
 

@@ -20,7 +20,7 @@ from reliefdesk.services import member_events as me
 from reliefdesk.services.register_types import PersonInput, PersonView, VillageView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 PERSON_EVENTS = ("death", "move_out", "marriage_out", "prison", "prison_end", "conscript",
                  "conscript_end")
@@ -162,11 +162,10 @@ class MemberEventDialog(QDialog):
     def perform(self) -> None:
         self.error_label.hide()
         self.ok_button.setEnabled(False)
-        QueryOp(parent=self, op=self._op(), success=self._done).failure(self._failed).always(
+        MutationOp(parent=self, op=self._op(), success=self._done).failure(self._failed).always(
             lambda: self.ok_button.setEnabled(True)).run_in_background()
 
     def _done(self, result: object) -> None:
-        self.ctx.announce("enrollments", "households")
         self.performed.emit(result)
         self.accept()
 

@@ -18,7 +18,6 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdRow, HouseholdSummaryPage
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.rows_model import ROW_ROLE, Index
 from reliefdesk.ui.ops import QueryOp
 
@@ -144,8 +143,8 @@ class HouseholdListModel(QAbstractTableModel):
                 self._loading = False
                 self.failed.emit(str(error))
 
-        QueryOp(parent=None, op=op, success=alive(self, done)).failure(
-            alive(self, fail)
+        QueryOp(parent=None, owner=self, op=op, success=done).failure(
+            fail
         ).run_in_background()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
