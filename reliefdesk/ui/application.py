@@ -257,9 +257,10 @@ class Startup:
         self.pages.build_rest_later()
         refresh_overdue(window, ctx)
         apply_office_settings(window, ctx)
-        ctx.changed.connect(lambda _kinds: refresh_overdue(window, ctx))
-        ctx.changed.connect(
-            lambda kinds: "settings" in kinds and apply_office_settings(window, ctx))
+        ctx.changed.connect(lambda changes, _initiator: changes.kinds() - {"audit"}
+                            and refresh_overdue(window, ctx))
+        ctx.changed.connect(lambda changes, _initiator: changes.touches("settings")
+                            and apply_office_settings(window, ctx))
 
     def _sign_out(self) -> None:
         """注销 / 切换用户 (unsaved work was already asked about): close the window and its

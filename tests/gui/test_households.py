@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from reliefdesk.domain.idnumber import make_id
 from reliefdesk.models import AuditEvent, Household, IncomeItem, Person
 from reliefdesk.services import register as reg
+from reliefdesk.services.changes import Changes
 from reliefdesk.ui import ops
 from reliefdesk.ui.households.list_model import PAGE_SIZE
 from reliefdesk.ui.households.page import HouseholdsPage

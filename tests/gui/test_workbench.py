@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
+from reliefdesk.services.changes import Changes
 from reliefdesk.ui.table_model import OVERDUE_COLOR
 from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
     Office,

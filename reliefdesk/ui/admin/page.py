@@ -19,6 +19,7 @@ from reliefdesk.ui.admin.policy_section import PolicySection
 from reliefdesk.ui.admin.security_section import SecuritySection
 from reliefdesk.ui.admin.users_section import UsersSection
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.refresh import PageRefresh
 
 
 class SettingsPage(QWidget):
@@ -62,7 +63,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.stack, 1)
         self._loaded: set[str] = set()
         self.nav.currentRowChanged.connect(self._on_row_changed)
-        ctx.changed.connect(self._on_changed)
+        self.refresher = PageRefresh(self, ctx, ("settings", "policy", "users"),
+                                     self._on_changed, always=True)
         self.nav.setCurrentRow(0)
 
     def current_key(self) -> str:
@@ -81,10 +83,9 @@ class SettingsPage(QWidget):
             self._loaded.add(key)
             self.sections[key].refresh()
 
-    def _on_changed(self, kinds: set[str]) -> None:
-        if "settings" in kinds:
-            # Other sections reload when next shown; the current one refreshed itself.
-            self._loaded = {self.current_key()}
+    def _on_changed(self) -> None:
+        # Other sections reload when next shown; the current one refreshed itself.
+        self._loaded = {self.current_key()}
 
     def refresh(self) -> None:
         self._loaded = {self.current_key()}

@@ -28,7 +28,7 @@ from reliefdesk.ui import forms
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications.widgets import date_edit, parse_yuan, to_date
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 # Actions whose opinion field is required (the service says so too; this only sets the label).
 NEEDS_OPINION = {"record_info_check", "submit_prelim", "record_objection", "resolve_objection",

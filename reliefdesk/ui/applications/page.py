@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +51,7 @@ from reliefdesk.ui.table_model import (
 from reliefdesk.ui.applications.wizard import NewApplicationWizard
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.workbench.page import make_table
 
 
@@ -231,14 +232,13 @@ class ApplicationsPage(QWidget):
 
         ctx.applicationRequested.connect(self.open_application)
         ctx.newApplicationRequested.connect(self.new_application)
-        ctx.changed.connect(self._on_ctx_changed)
-        self._stale = True  # the list loads when the page is first shown
+        # The list loads when the page is first shown, then after writes to applications or
+        # visits (now if shown, else when next shown); the open application likewise.
+        self.refresher = PageRefresh(self, ctx, ("applications", "visits"), self.reload,
+                                     stale=True)
+        self.detail_refresher = PageRefresh(self.detail, ctx, ("applications", "visits"),
+                                            self.detail.reload)
         self._update_print_actions()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     # -- list --------------------------------------------------------------------------------
     @staticmethod
@@ -281,7 +281,7 @@ class ApplicationsPage(QWidget):
             return case_lists.list_cases(db, actor, limit=limit, offset=offset,
                                          **query)  # type: ignore[arg-type]
 
-        self._stale = False
+        self.refresher.stale = False
         self.model.set_fetch(fetch)
         self.model.reload()
 
@@ -434,16 +434,6 @@ class ApplicationsPage(QWidget):
             self.view.selectRow(index.row())
         self._update_print_actions()
         self.context_menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    @Slot(object)
-    def _on_ctx_changed(self, kinds: set[str]) -> None:
-        if "applications" in kinds or "visits" in kinds:
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
-            if self.stack.currentIndex() == 1:
-                self.detail.reload()
 
     # -- unsaved work (asked about by the main window) --------------------------------------
     def has_unsaved(self) -> bool:

@@ -27,7 +27,7 @@ from reliefdesk.ui import forms
 from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications.widgets import date_edit, to_date
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 
 class SelfCareChangeDialog(QDialog):

@@ -22,7 +22,7 @@ from reliefdesk.services import enrollments as en
 from reliefdesk.services.enrollments import EnrollmentView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
-from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 ACTIONS = ("adjust", "suspend", "resume", "phase_out", "terminate", "recheck")
 

@@ -20,7 +20,7 @@ from reliefdesk.services import member_events as me
 from reliefdesk.services.register_types import PersonInput, PersonView, VillageView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
-from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 PERSON_EVENTS = ("death", "move_out", "marriage_out", "prison", "prison_end", "conscript",
                  "conscript_end")

@@ -27,7 +27,7 @@ from reliefdesk.services.register_types import PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.households import labels
-from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 
 class _MoneyDialog(QDialog):

@@ -28,7 +28,7 @@ from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.households import labels
 from reliefdesk.ui.households.id_field import IdFeedback, id_row, make_id_edit
 from reliefdesk.ui.households.stale import show_stale
-from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 
 def _combo(name: str, items: dict, first: tuple[str, object] | None = None) -> QComboBox:

@@ -5,7 +5,8 @@ roster; 解锁 is for the administrator, with a reason.
 
 The lines table pages ``roster.list_lines`` (500 lines at a time, filters and search in SQL);
 the totals bar shows the roster's own totals from the service. Every database or file step
-runs in a ``QueryOp``; after a write the page announces ``"rosters"``.
+runs in an op; a write runs as a ``MutationOp``, whose broadcast reaches the other pages (this
+page skips its own and shows the result it gets back).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from reliefdesk.services import roster
 from reliefdesk.services.roster import ImportResult, Problem, RosterView
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp, show_error
+from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
+from reliefdesk.ui.refresh import PageRefresh
 
 from . import fixes, reads
 from . import labels as L
@@ -52,9 +54,8 @@ class RostersPage(QWidget):
         self.ctx = ctx
         self.roster: RosterView | None = None
         self.problems: list[Problem] | None = None  # None: not validated yet
-        self._announcing = False
         self._build()
-        ctx.changed.connect(self._on_changed)
+        self.refresher = PageRefresh(self, ctx, ("rosters",), self.refresh, skip_own=True)
         self.load_period()
         self.refresh_history()
 
@@ -471,11 +472,10 @@ class RostersPage(QWidget):
             self.problems = None
             self.set_period_silently(view)
             self.show_roster(view)
-            self._announce()
             self.refresh_history()
             self.validate()
 
-        QueryOp(parent=self, op=lambda: roster.generate(db, actor, month, programme),
+        MutationOp(parent=self, op=lambda: roster.generate(db, actor, month, programme),
                 success=done).with_progress(self.tr("Generating the roster...")).always(
             self._update_actions).run_in_background()
 
@@ -500,7 +500,7 @@ class RostersPage(QWidget):
             if self.roster is not None and self.roster.id == rid:
                 self._set_problems(problems)
 
-        QueryOp(parent=self, op=lambda: roster.validate(db, actor, rid), success=done
+        MutationOp(parent=self, op=lambda: roster.validate(db, actor, rid), success=done
                 ).with_progress(self.tr("Validating the roster...")).run_in_background()
 
     def _set_problems(self, problems: list[Problem]) -> None:
@@ -524,9 +524,8 @@ class RostersPage(QWidget):
             self.problems_panel.note_edit.clear()
             self.problems_panel.check_all_box.setChecked(False)
             self._set_problems(problems)
-            self._announce()
 
-        QueryOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note),
+        MutationOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note),
                 success=done).with_progress(self.tr("Saving...")).run_in_background()
 
     # -- lock / unlock ----------------------------------------------------------------------
@@ -573,10 +572,9 @@ class RostersPage(QWidget):
             self.show_roster(locked)
             if kept is not None:
                 self._set_problems(kept)  # the validation result stays visible
-            self._announce()
             self.refresh_history()
 
-        QueryOp(parent=self, op=lambda: roster.lock(db, actor, rid), success=done
+        MutationOp(parent=self, op=lambda: roster.lock(db, actor, rid), success=done
                 ).with_progress(self.tr("Locking the roster...")).run_in_background()
 
     def _on_unlock_clicked(self) -> None:
@@ -601,10 +599,9 @@ class RostersPage(QWidget):
 
         def done(unlocked: RosterView) -> None:
             self.show_roster(unlocked)
-            self._announce()
             self.refresh_history()
 
-        QueryOp(parent=self, op=lambda: roster.unlock(db, actor, rid, reason.strip()),
+        MutationOp(parent=self, op=lambda: roster.unlock(db, actor, rid, reason.strip()),
                 success=done).with_progress(self.tr("Unlocking...")).run_in_background()
 
     # -- export / import --------------------------------------------------------------------
@@ -624,11 +621,10 @@ class RostersPage(QWidget):
             paths = [Path(getattr(r, "path")) for r in results]
             self.notice.show_message(self.tr("Exported {n} files to {folder}:\n{files}").format(
                 n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)), out)
-            self._announce()
             self.refresh_history()
             self.exported.emit(paths)
 
-        QueryOp(parent=self, op=lambda: roster.export(db, actor, rid, out), success=done
+        MutationOp(parent=self, op=lambda: roster.export(db, actor, rid, out), success=done
                 ).with_progress(self.tr("Exporting...")).run_in_background()
 
     def _on_import_clicked(self) -> None:
@@ -658,10 +654,9 @@ class RostersPage(QWidget):
                                        "corrected.").format(n=len(result.adjustments))
             self.notice.show_message(text, warn=bool(result.failed or result.unmatched_rows))
             self.reload_lines()
-            self._announce()
             self.returnImported.emit(result)
 
-        QueryOp(parent=self, op=lambda: roster.import_return(db, actor, rid, file),
+        MutationOp(parent=self, op=lambda: roster.import_return(db, actor, rid, file),
                 success=done).with_progress(self.tr("Importing the bank return...")
                                             ).run_in_background()
 
@@ -690,18 +685,6 @@ class RostersPage(QWidget):
     def _on_history_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.show_roster_id(self.history_model.row(index.row()).roster.id)
-
-    def _announce(self) -> None:
-        self._announcing = True
-        try:
-            self.ctx.announce("rosters")
-        finally:
-            self._announcing = False
-
-    def _on_changed(self, kinds: set[str]) -> None:
-        if self._announcing or "rosters" not in kinds:
-            return
-        self.refresh()
 
     def _info(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Payment rosters"), text,
