@@ -19,7 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reliefdesk import __version__
-from reliefdesk.app import Options
+from reliefdesk.options import Options
 from reliefdesk.db.engine import Database, open_database
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
