@@ -111,7 +111,7 @@ def test_search_as_you_type_by_pinyin(qtbot, page, sqlite_db, clerk, query, expe
     lv = page.list_view
     with qtbot.waitSignal(lv.search.finished, timeout=WAIT):
         qtbot.keyClicks(lv.search_box, query)
-    names = [r.name for r in lv.search.model.rows()]
+    names = [r.name for r in lv.search.model.rows]
     assert expected in names
     assert lv.stack.currentWidget() is lv.results
 
@@ -123,7 +123,7 @@ def test_search_by_id_fragment_and_enter_opens(qtbot, page, sqlite_db, clerk):  
     lv = page.list_view
     with qtbot.waitSignal(lv.search.finished, timeout=WAIT):
         qtbot.keyClicks(lv.search_box, number[-6:])
-    assert [r.name for r in lv.search.model.rows()] == ["曾小明"]
+    assert [r.name for r in lv.search.model.rows] == ["曾小明"]
     with qtbot.waitSignal(page.panel.loaded, timeout=WAIT):
         qtbot.keyClick(lv.search_box, Qt.Key.Key_Return)
     assert page.panel.household_id == ids["曾小明"]
@@ -150,7 +150,7 @@ def test_search_debounces_and_shows_only_latest(qtbot, page, sqlite_db, clerk): 
         search.run_now()
     qtbot.wait(200)
     assert shown == ["wxy"]
-    assert [r.name for r in search.model.rows()] == ["王秀英"]
+    assert [r.name for r in search.model.rows] == ["王秀英"]
 
 
 def test_ctrl_f_focuses_search_box(qtbot, ctx):  # noqa: F811
