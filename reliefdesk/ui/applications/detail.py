@@ -37,7 +37,7 @@ from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.applications.widgets import section_label
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
-from reliefdesk.ui.workbench.page import make_table
+from reliefdesk.ui.tables import make_table
 
 
 class ApplicationDetail(QWidget):

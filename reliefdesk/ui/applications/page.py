@@ -52,7 +52,7 @@ from reliefdesk.ui.applications.wizard import NewApplicationWizard
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
-from reliefdesk.ui.workbench.page import make_table
+from reliefdesk.ui.tables import make_table
 
 
 class ApplicationsPage(QWidget):

@@ -30,7 +30,7 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.visits.editor import VisitEditor, _labels
-from reliefdesk.ui.workbench.page import make_table
+from reliefdesk.ui.tables import make_table
 
 LIST_LIMIT = 500
 
