@@ -17,7 +17,7 @@ from reliefdesk.domain.months import next_month
 from reliefdesk.models import AuditEvent, Person, TerminationProposal
 from reliefdesk.services import users
 from reliefdesk.ui import ops
-from reliefdesk.ui.applications.termination_dialog import TerminationDialog
+from reliefdesk.ui.widgets.termination_dialog import TerminationDialog
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.enrollments.action_dialog import ChangeDialog
 from reliefdesk.ui.enrollments.page import EnrollmentsPage

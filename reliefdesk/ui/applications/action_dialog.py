@@ -25,8 +25,8 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import date_edit, parse_yuan, to_date
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp
 

@@ -23,7 +23,7 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import materials
 from reliefdesk.services.materials import MaterialView
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp
 

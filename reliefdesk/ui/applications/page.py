@@ -35,7 +35,7 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import case_lists, casework, exports
 from reliefdesk.services.case_lists import CaseListRow
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.detail import ApplicationDetail
 from reliefdesk.ui.applications.materials_dialog import MaterialsDialog

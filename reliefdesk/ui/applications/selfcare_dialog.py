@@ -24,8 +24,8 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import casework_followup
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import date_edit, to_date
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.widgets.inputs import date_edit, to_date
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp
 

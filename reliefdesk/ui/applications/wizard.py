@@ -35,7 +35,7 @@ from reliefdesk.services.intake import (
     submit_intake,
 )
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications.widgets import hint_label, to_date
+from reliefdesk.ui.widgets.inputs import hint_label, to_date
 from reliefdesk.ui.applications.wizard_income import IncomePage
 from reliefdesk.ui.applications.wizard_members import MembersPage
 from reliefdesk.ui.applications.wizard_pages import HouseholdPage, fill_row, table

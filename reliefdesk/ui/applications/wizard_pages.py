@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register, search
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import code_combo
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.widgets.inputs import code_combo
 from reliefdesk.ui.ops import QueryOp
 
 if TYPE_CHECKING:

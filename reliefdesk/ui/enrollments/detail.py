@@ -24,8 +24,8 @@ from reliefdesk.services.enrollments import EnrollmentView
 from reliefdesk.services.register_types import PersonView, VillageView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications.termination_dialog import TerminationDialog
-from reliefdesk.ui.households.account_dialog import AccountDialog
+from reliefdesk.ui.widgets.termination_dialog import TerminationDialog
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 from reliefdesk.ui.ops import QueryOp, show_error
 from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.tables import make_table

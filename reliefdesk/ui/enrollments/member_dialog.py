@@ -78,7 +78,7 @@ class MemberEventDialog(QDialog):
         self.id_edit.setObjectName("memberEventIdEdit")
         self.relation_combo = QComboBox()
         self.relation_combo.setObjectName("memberEventRelationCombo")
-        from reliefdesk.ui.households import labels
+        from reliefdesk.ui.labels import register as labels
 
         for code, text in labels.relations().items():
             if code != "head":

@@ -27,8 +27,9 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdView, PersonView, TownshipView
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.households import labels, tabs
-from reliefdesk.ui.households.account_dialog import AccountDialog
+from reliefdesk.ui.households import tabs
+from reliefdesk.ui.labels import register as labels
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.income_dialog import AssetDialog, IncomeDialog
 from reliefdesk.ui.households.person_dialog import PersonDialog

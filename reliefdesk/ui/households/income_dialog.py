@@ -26,7 +26,7 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.households import labels
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import MutationOp
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdSummaryPage
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.households import labels
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.table_model import Column, PagedTableModel
 
 PAGE_SIZE = 200

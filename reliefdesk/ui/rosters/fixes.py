@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reliefdesk.services import roster
 from reliefdesk.services.roster import Problem
-from reliefdesk.ui.households.account_dialog import AccountDialog
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 from reliefdesk.ui.ops import MutationOp
 
 if TYPE_CHECKING:

@@ -41,7 +41,7 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import casework, register, visits
 from reliefdesk.services.visits import VisitInput, VisitView
 from reliefdesk.ui import forms, printing
-from reliefdesk.ui.applications.widgets import (
+from reliefdesk.ui.widgets.inputs import (
     code_combo,
     date_edit,
     set_combo_code,

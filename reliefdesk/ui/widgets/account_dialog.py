@@ -41,7 +41,7 @@ from reliefdesk.services import register_accounts as acc
 from reliefdesk.services.register_types import AccountResult, AccountView, PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.households import labels
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
 
 

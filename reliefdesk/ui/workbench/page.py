@@ -28,7 +28,7 @@ from reliefdesk.services import casework
 from reliefdesk.services.casework import Workbench, WorkItem
 from reliefdesk.services.casework_events import EventItem
 from reliefdesk.services.enrollments import RecheckItem
-from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.table_model import (
     OVERDUE_COLOR,
     WARN_COLOR,
