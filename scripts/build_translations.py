@@ -38,7 +38,7 @@ QM_DIR = UI_DIR / "translations"
 LANGUAGES = ("zh_CN",)
 # catalog -> glob patterns (relative to reliefdesk/ui) of the sources it covers
 CATALOGS: dict[str, tuple[str, ...]] = {
-    "reliefdesk": ("*.py",),
+    "reliefdesk": ("*.py", "widgets/*.py", "labels/*.py"),
     "households": ("households/*.py", "visits/*.py"),
     "casework": ("applications/*.py", "workbench/*.py", "admin/*.py"),
     "rosters": ("rosters/*.py", "printing/*.py"),

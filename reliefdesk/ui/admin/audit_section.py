@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 
 from reliefdesk.services import audit
 from reliefdesk.services.audit import AuditProblem
-from reliefdesk.ui.admin import labels as L
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.tables import make_table
 from reliefdesk.services.audit import AuditRow as AuditEventRow

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import holidays, policy
-from reliefdesk.ui.admin import labels as L
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
 from reliefdesk.services.policy import HolidayRow, holidays_of_year

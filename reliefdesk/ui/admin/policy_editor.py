@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from reliefdesk.domain.months import next_month
 from reliefdesk.errors import ValidationError
 from reliefdesk.services.policy import Policy
-from reliefdesk.ui.admin import labels as L
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.admin.common import (
     decimal_to_ratio,
     fen_to_spin,

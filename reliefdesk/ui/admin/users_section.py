@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 
 from reliefdesk.services import users
 from reliefdesk.services.users import UserInfo
-from reliefdesk.ui.admin import labels as L
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog

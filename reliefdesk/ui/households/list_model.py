@@ -67,21 +67,23 @@ class HouseholdListModel(PagedTableModel):
 
     @staticmethod
     def _columns() -> list[Column]:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("HouseholdListModel", text)
-
+        translate = QCoreApplication.translate
         return [
-            Column(tr("No."), lambda r: str(r.household_id), align_right=True),
-            Column(tr("Head of household"), lambda r: r.head_name),
-            Column(tr("ID number"), lambda r: r.head_id_masked),
-            Column(tr("Village"), lambda r: r.village_name),
-            Column(tr("Urban/rural"), lambda r: labels.label(labels.area_types(), r.area_type)),
-            Column(tr("Persons"), lambda r: str(r.members), align_right=True),
-            Column(tr("Programme"), lambda r: labels.label(labels.programmes(), r.programme)),
-            Column(tr("Status"),
-                   lambda r: labels.label(labels.enrollment_statuses(), r.enrollment_status)),
-            Column(tr("Monthly benefit (yuan)"), lambda r: labels.yuan(r.amount_fen),
+            Column(translate("HouseholdListModel", "No."), lambda r: str(r.household_id),
                    align_right=True),
+            Column(translate("HouseholdListModel", "Head of household"), lambda r: r.head_name),
+            Column(translate("HouseholdListModel", "ID number"), lambda r: r.head_id_masked),
+            Column(translate("HouseholdListModel", "Village"), lambda r: r.village_name),
+            Column(translate("HouseholdListModel", "Urban/rural"),
+                   lambda r: labels.label(labels.area_types(), r.area_type)),
+            Column(translate("HouseholdListModel", "Persons"), lambda r: str(r.members),
+                   align_right=True),
+            Column(translate("HouseholdListModel", "Programme"),
+                   lambda r: labels.label(labels.programmes(), r.programme)),
+            Column(translate("HouseholdListModel", "Status"),
+                   lambda r: labels.label(labels.enrollment_statuses(), r.enrollment_status)),
+            Column(translate("HouseholdListModel", "Monthly benefit (yuan)"),
+                   lambda r: labels.yuan(r.amount_fen), align_right=True),
         ]
 
     # -- loading ---------------------------------------------------------------------------
