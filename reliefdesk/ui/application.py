@@ -19,8 +19,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reliefdesk import __version__
-from reliefdesk.options import Options
 from reliefdesk.db.engine import Database, open_database
+from reliefdesk.options import Options
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
 from reliefdesk.services.context import Actor
@@ -28,9 +28,9 @@ from reliefdesk.services.settings import OfficeInfo, get_office, get_setting, sa
 from reliefdesk.ui import gc_guard, i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
-from reliefdesk.ui.login_dialog import LoginDialog
 from reliefdesk.ui.idle import clamp_idle_minutes
 from reliefdesk.ui.logging_setup import setup_logging
+from reliefdesk.ui.login_dialog import LoginDialog
 from reliefdesk.ui.main_window import MainWindow
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.setup_dialog import SetupData, SetupDialog

@@ -30,7 +30,6 @@ from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
     wait_idle,
 )
 
-
 CLICK = Qt.MouseButton.LeftButton
 
 

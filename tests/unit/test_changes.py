@@ -7,13 +7,13 @@ import threading
 from datetime import date
 
 import pytest
+from test_roster_support import make_household, setup_policy
 
 from reliefdesk.domain.idnumber import make_id
 from reliefdesk.errors import ValidationError
 from reliefdesk.services import register as reg
 from reliefdesk.services import roster
 from reliefdesk.services.changes import Changes, collect_changes
-from test_roster_support import make_household, setup_policy
 
 
 def _household(db, clerk):

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import holidays, policy
-from reliefdesk.ui.labels import admin as L
-from reliefdesk.ui.admin.common import Section, selected_row
-from reliefdesk.ui.tables import make_table
 from reliefdesk.services.policy import HolidayRow, holidays_of_year
-from reliefdesk.ui.table_model import Column, RecordTableModel
+from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.table_model import Column, RecordTableModel
+from reliefdesk.ui.tables import make_table
 
 HOLIDAY_COLOR = QColor("#c62828")
 WORKDAY_COLOR = QColor("#1565c0")

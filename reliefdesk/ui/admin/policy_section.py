@@ -5,19 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
-                               QSplitter)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSplitter
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import policy
 from reliefdesk.services.policy import Policy
 from reliefdesk.services.restandard import RestandardResult, restandard, standards_changed
 from reliefdesk.ui.admin.common import Section, selected_row
-from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.policy_editor import PolicyEditor
-from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_yuan
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_yuan
+from reliefdesk.ui.tables import make_table
 
 
 def _in_force(rows: list[Policy], today: date) -> int | None:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ValidationError
 from reliefdesk.services import users
 from reliefdesk.services.context import ROLES
-from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.ops import QueryOp
 
 

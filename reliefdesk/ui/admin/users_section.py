@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 
 from reliefdesk.services import users
 from reliefdesk.services.users import UserInfo
-from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.admin.common import Section, selected_row
-from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
-from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.table_model import Column, RecordTableModel
+from reliefdesk.ui.tables import make_table
 
 
 def _locked_text(info: UserInfo) -> str:

@@ -25,10 +25,10 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
-from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.ops import MutationOp
+from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 
 # Actions whose opinion field is required (the service says so too; this only sets the label).
 NEEDS_OPINION = {"record_info_check", "submit_prelim", "record_objection", "resolve_objection",

@@ -23,8 +23,8 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import materials
 from reliefdesk.services.materials import MaterialView
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.ops import MutationOp, QueryOp
 
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -34,13 +34,17 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import case_lists, casework, exports
 from reliefdesk.services.case_lists import CaseListRow
+from reliefdesk.services.intake import Saved
 from reliefdesk.ui import printing
-from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.detail import ApplicationDetail
 from reliefdesk.ui.applications.materials_dialog import MaterialsDialog
-from reliefdesk.services.intake import Saved
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
+from reliefdesk.ui.applications.wizard import NewApplicationWizard
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
     OVERDUE_COLOR,
     Column,
@@ -48,10 +52,6 @@ from reliefdesk.ui.table_model import (
     fmt_date,
     fmt_yuan,
 )
-from reliefdesk.ui.applications.wizard import NewApplicationWizard
-from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
-from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.tables import make_table
 
 

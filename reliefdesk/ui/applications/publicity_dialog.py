@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import casework, settings
 from reliefdesk.services.casework import ApplicationRow, PublicityBatch
-from reliefdesk.ui import forms, printing
-from reliefdesk.ui.labels import casework as L
-from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.services.intake import publicity_end_preview
-from reliefdesk.ui.widgets.inputs import date_edit, hint_label, to_date, to_qdate
+from reliefdesk.ui import forms, printing
+from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.wizard_pages import fill_row, table
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.widgets.inputs import date_edit, hint_label, to_date, to_qdate
 
 
 class PublicityBatchDialog(QDialog):

@@ -24,10 +24,10 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import casework_followup
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
-from reliefdesk.ui.widgets.inputs import date_edit, to_date
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.ops import MutationOp
+from reliefdesk.ui.widgets.inputs import date_edit, to_date
 
 
 class SelfCareChangeDialog(QDialog):

@@ -8,7 +8,6 @@ there is unsaved input.
 
 from __future__ import annotations
 
-
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -35,7 +34,6 @@ from reliefdesk.services.intake import (
     submit_intake,
 )
 from reliefdesk.ui import forms
-from reliefdesk.ui.widgets.inputs import hint_label, to_date
 from reliefdesk.ui.applications.wizard_income import IncomePage
 from reliefdesk.ui.applications.wizard_members import MembersPage
 from reliefdesk.ui.applications.wizard_pages import HouseholdPage, fill_row, table
@@ -52,6 +50,7 @@ from reliefdesk.ui.applications.wizard_programme import (
 )
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.widgets.inputs import hint_label, to_date
 
 
 class GreenChannelPage(QWizardPage):

@@ -36,8 +36,8 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import register, search
 from reliefdesk.ui import forms
 from reliefdesk.ui.labels import casework as L
-from reliefdesk.ui.widgets.inputs import code_combo
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.widgets.inputs import code_combo
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard

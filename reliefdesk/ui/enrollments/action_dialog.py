@@ -11,8 +11,18 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.domain.money import fen_to_yuan, yuan_to_fen
 from reliefdesk.domain.months import month_start, next_month

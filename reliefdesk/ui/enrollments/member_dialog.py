@@ -11,8 +11,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import enrollment_events as ev

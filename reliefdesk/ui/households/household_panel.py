@@ -28,16 +28,16 @@ from reliefdesk.services import register
 from reliefdesk.services.register_types import HouseholdView, PersonView, TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.households import tabs
-from reliefdesk.ui.labels import register as labels
-from reliefdesk.ui.widgets.account_dialog import AccountDialog
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.income_dialog import AssetDialog, IncomeDialog
 from reliefdesk.ui.households.person_dialog import PersonDialog
 from reliefdesk.ui.households.reads import HouseholdBundle, load_bundle
 from reliefdesk.ui.households.rows_model import RowsModel
 from reliefdesk.ui.households.stale import show_stale
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 
 def _button(text: str, name: str, primary: bool = False) -> QPushButton:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from reliefdesk.services import register
 from reliefdesk.services.register_types import TownshipView
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.households.list_model import HouseholdListModel, ListQuery
 from reliefdesk.ui.households.search import PersonSearch
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.tables import make_table
 

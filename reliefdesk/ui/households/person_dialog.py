@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import register
 from reliefdesk.services.register_types import ETHNICITIES, PersonInput, PersonView
-from reliefdesk.ui.labels.casework import hukou_labels
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.households.id_field import IdFeedback, id_row, make_id_edit
 from reliefdesk.ui.households.stale import show_stale
+from reliefdesk.ui.labels import register as labels
+from reliefdesk.ui.labels.casework import hukou_labels
 from reliefdesk.ui.ops import MutationOp
 
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from reliefdesk.errors import ReliefError
 from reliefdesk.services.search import PersonHit, search_persons
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.households.rows_model import RowsModel
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import QueryOp
 
 DEBOUNCE_MS = 150

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reliefdesk.services import roster
 from reliefdesk.services.roster import Problem
-from reliefdesk.ui.widgets.account_dialog import AccountDialog
 from reliefdesk.ui.ops import MutationOp
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 if TYPE_CHECKING:
     from .page import RostersPage

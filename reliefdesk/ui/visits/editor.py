@@ -41,6 +41,9 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import casework, register, visits
 from reliefdesk.services.visits import VisitInput, VisitView
 from reliefdesk.ui import forms, printing
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.visits.grids import _labels, fill_grid, grid, grid_rows
 from reliefdesk.ui.widgets.inputs import (
     code_combo,
     date_edit,
@@ -48,9 +51,6 @@ from reliefdesk.ui.widgets.inputs import (
     to_date,
     to_qdate,
 )
-from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import MutationOp, QueryOp
-from reliefdesk.ui.visits.grids import _labels, fill_grid, grid, grid_rows
 
 __all__ = ["VisitEditor", "_labels"]
 

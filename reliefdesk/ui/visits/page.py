@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from reliefdesk.services import casework, visits
 from reliefdesk.services.casework import ApplicationRow
 from reliefdesk.services.visits import VisitView
-from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
-from reliefdesk.ui.visits.editor import VisitEditor, _labels
+from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.visits.editor import VisitEditor, _labels
 
 LIST_LIMIT = 500
 

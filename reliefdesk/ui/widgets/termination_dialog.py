@@ -25,9 +25,9 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import enrollments, printing_notices, termination
 from reliefdesk.services.termination import TerminationView
 from reliefdesk.ui import forms, printing
-from reliefdesk.ui.widgets.inputs import code_combo, date_edit, to_date
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.widgets.inputs import code_combo, date_edit, to_date
 
 
 class TerminationDialog(QDialog):

@@ -28,7 +28,10 @@ from reliefdesk.services import casework
 from reliefdesk.services.casework import Workbench, WorkItem
 from reliefdesk.services.casework_events import EventItem
 from reliefdesk.services.enrollments import RecheckItem
+from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
     OVERDUE_COLOR,
     WARN_COLOR,
@@ -36,11 +39,8 @@ from reliefdesk.ui.table_model import (
     RecordTableModel,
     fmt_date,
 )
-from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.workbench.quick import quick_todo
-from reliefdesk.ui.ops import QueryOp
-from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.workbench.quick import quick_todo
 
 
 def _days_color(item: WorkItem) -> object:
