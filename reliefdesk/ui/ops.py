@@ -17,6 +17,8 @@ Rules:
   inside :func:`reliefdesk.services.changes.collect_changes`, so the ``Changes`` the write
   session committed come back beside the result; after ``success`` it broadcasts them with
   their initiator on ``AppContext.changed`` (``changes, initiator``). Nobody announces by hand.
+- A ``QueryOp`` collects too: should it commit a write anyway, the change is still broadcast
+  (and logged as a bug), so no write can leave a page showing stale data.
 - Every callback (``success``, ``failure``, ``always``) is skipped when the op's owner widget
   (``owner``, by default ``parent``) has been deleted meanwhile; the broadcast still happens.
 
@@ -189,19 +191,43 @@ class QueryOp(Generic[T]):
     ) -> None:
         self._parent = parent
         self._owner = owner if owner is not None else parent
-        self._op: Callable[[], Any] = op
         self._success = success
         self._failure: Callable[[ReliefError], object] | None = None
         self._progress_label: str | None = None
         self._always: Callable[[], object] | None = None
+        self._ctx: AppContext | None = None
+        self._initiator: object | None = parent
+
+        def collected() -> tuple[T, Changes]:
+            with collect_changes() as collector:
+                result = op()
+            return result, collector.changes
+
+        self._op: Callable[[], Any] = collected
 
     def owner_alive(self) -> bool:
         """False once the owner widget has been deleted (its callbacks must not run)."""
         return self._owner is None or shiboken6.isValid(self._owner)
 
     def _deliver(self, result: Any) -> None:
-        if self._success is not None and self.owner_alive():
-            self._success(result)
+        value, changes = result
+        try:
+            if self._success is not None and self.owner_alive():
+                self._success(value)
+        finally:
+            self._after(changes)
+
+    def _after(self, changes: Changes) -> None:
+        # The safety net: a write that ran as a query is still announced (else pages would
+        # show stale data), and logged so it gets turned into a MutationOp.
+        if changes.kinds() - {"audit"}:
+            log.warning("A QueryOp wrote %s; use MutationOp for writes", sorted(changes.kinds()))
+            self._broadcast(changes)
+
+    def _broadcast(self, changes: Changes) -> None:
+        ctx = self._ctx if self._ctx is not None else current()
+        if changes and ctx is not None and shiboken6.isValid(ctx):
+            ctx.changed.emit(changes, self._initiator)
 
     def always(self, callback: Callable[[], object]) -> QueryOp[T]:
         """Run ``callback`` on the GUI thread when the op ends, whatever the outcome (first)."""
@@ -245,27 +271,12 @@ class MutationOp(QueryOp[T]):
         initiator: object | None = None,
     ) -> None:
         super().__init__(parent=parent, op=op, success=success, owner=owner)
-
-        def collected() -> tuple[T, Changes]:
-            with collect_changes() as collector:
-                result = op()
-            return result, collector.changes
-
-        self._op = collected
         self._ctx = ctx
-        self._initiator = initiator if initiator is not None else parent
+        if initiator is not None:
+            self._initiator = initiator
 
-    def _deliver(self, result: Any) -> None:
-        value, changes = result
-        try:
-            super()._deliver(value)
-        finally:
-            self._broadcast(changes)
-
-    def _broadcast(self, changes: Changes) -> None:
-        ctx = self._ctx if self._ctx is not None else current()
-        if changes and ctx is not None and shiboken6.isValid(ctx):
-            ctx.changed.emit(changes, self._initiator)
+    def _after(self, changes: Changes) -> None:
+        self._broadcast(changes)
 
 
 def running_count() -> int:
