@@ -52,7 +52,8 @@ class PageRefresh(QObject):
         self._reload(*(changes, initiator)[:self._arity])
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
-        if not shiboken6.isValid(self._page) or not changes.touches(*self._kinds):
+        page = getattr(self, "_page", None)
+        if page is None or not shiboken6.isValid(page) or not changes.touches(*self._kinds):
             return
         if self._skip_own and initiator is self._page:
             return
@@ -62,7 +63,10 @@ class PageRefresh(QObject):
             self.stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
+        # getattr: while Python tears the page down, Qt may still deliver events to a filter
+        # whose Python attributes are already gone.
+        if event.type() == QEvent.Type.Show and getattr(self, "stale", False) \
+                and watched is getattr(self, "_page", None):
             self.reload_now()
         return False
 
