@@ -208,7 +208,7 @@ def _pending(session: Session) -> _Pending:
     pending = session.info.get(_KEY)
     if pending is None:
         pending = session.info[_KEY] = _Pending()
-    return pending  # type: ignore[no-any-return]
+    return pending
 
 
 def _table_name(obj: object) -> str | None:

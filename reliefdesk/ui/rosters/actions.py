@@ -6,6 +6,7 @@ the page's translation context ("RostersPage").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,7 +146,7 @@ def export_to(page: RostersPage, directory: str | Path) -> None:
         return
     db, actor, rid, out = page.ctx.db, page.ctx.actor, view.id, Path(directory)
 
-    def done(results: list[object]) -> None:
+    def done(results: Sequence[object]) -> None:
         paths = [Path(getattr(r, "path")) for r in results]
         page.notice.show_message(
             translate("RostersPage", "Exported {n} files to {folder}:\n{files}").format(
