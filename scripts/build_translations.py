@@ -6,6 +6,8 @@ never edit the same file); ``CATALOGS`` maps each catalog to the source files it
 1. PySide6's ``lupdate`` scans a catalog's sources and updates
    ``resources/translations/<catalog>_<lang>.ts`` (new strings come in as unfinished,
    strings no longer in the code are dropped, existing translations are kept).
+   A string whose code moved (another class or catalog: a new context) gets the Chinese it
+   had before, taken from any catalog's previous .ts (run this before committing a move).
 2. ``lrelease`` compiles the ``.ts`` into ``reliefdesk/ui/translations/<catalog>_<lang>.qm``,
    which is committed and shipped inside the package; ``ui/i18n.py`` loads every catalog.
 
@@ -36,7 +38,7 @@ QM_DIR = UI_DIR / "translations"
 LANGUAGES = ("zh_CN",)
 # catalog -> glob patterns (relative to reliefdesk/ui) of the sources it covers
 CATALOGS: dict[str, tuple[str, ...]] = {
-    "reliefdesk": ("*.py",),
+    "reliefdesk": ("*.py", "widgets/*.py", "labels/*.py"),
     "households": ("households/*.py", "visits/*.py"),
     "casework": ("applications/*.py", "workbench/*.py", "admin/*.py"),
     "rosters": ("rosters/*.py", "printing/*.py"),
@@ -110,6 +112,62 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return out
 
 
+def _finished_forms(message: ET.Element) -> list[str] | None:
+    translation = message.find("translation")
+    if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+        return None
+    forms = translation.findall("numerusform")
+    texts = [f.text or "" for f in forms] if forms else [translation.text or ""]
+    return texts if all(t.strip() for t in texts) else None
+
+
+def harvest(language: str) -> tuple[dict[tuple[str, str], list[str]], dict[str, list[str]]]:
+    """Every finished translation of every catalog: by (context, source), and by source alone
+    when all contexts agree (a method moved to another class changes its context)."""
+    by_key: dict[tuple[str, str], list[str]] = {}
+    by_source: dict[str, list[str] | None] = {}
+    for ts in sorted(TS_DIR.glob(f"*_{language}.ts")):
+        for (context, source), message in messages(ts).items():
+            texts = _finished_forms(message)
+            if texts is None:
+                continue
+            by_key[(context, source)] = texts
+            seen = by_source.get(source, texts)
+            by_source[source] = texts if seen == texts else None
+    return by_key, {k: v for k, v in by_source.items() if v is not None}
+
+
+def carry_over(ts: Path, known: tuple[dict[tuple[str, str], list[str]], dict[str, list[str]]]
+               ) -> int:
+    """Fill unfinished messages of ``ts`` from ``known`` (moved code keeps its Chinese)."""
+    by_key, by_source = known
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            if _finished_forms(message) is not None:
+                continue
+            source = message.findtext("source", "")
+            texts = by_key.get((name, source)) or by_source.get(source)
+            translation = message.find("translation")
+            if texts is None or translation is None:
+                continue
+            forms = translation.findall("numerusform")
+            if forms and len(forms) == len(texts):
+                for form, text in zip(forms, texts, strict=True):
+                    form.text = text
+            elif not forms and len(texts) == 1:
+                translation.text = texts[0]
+            else:
+                continue
+            translation.attrib.pop("type", None)
+            filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def unfinished(ts: Path) -> list[str]:
     """Sources whose translation is missing, empty or marked unfinished."""
     bad = []
@@ -171,12 +229,15 @@ def main() -> int:
             print(problem)
         return 1 if problems else 0
     TS_DIR.mkdir(parents=True, exist_ok=True)
+    known = {language: harvest(language) for language in LANGUAGES}
     for catalog, language in _pairs(args.catalog):
         if not sources(catalog):
             continue
         ts = ts_path(catalog, language)
         qm = qm_file(catalog, language)
         run_lupdate(ts, language, catalog)
+        if carry_over(ts, known[language]):
+            run_lupdate(ts, language, catalog)  # back to lupdate's own layout
         run_lrelease(ts, qm)
         left = unfinished(ts)
         print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(left)} untranslated")

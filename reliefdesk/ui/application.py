@@ -19,9 +19,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reliefdesk import __version__
-from reliefdesk.app import Options
-from reliefdesk.db.engine import Database
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.options import Options
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
 from reliefdesk.services.context import Actor
@@ -29,9 +29,9 @@ from reliefdesk.services.settings import OfficeInfo, get_office, read_settings, 
 from reliefdesk.ui import gc_guard, i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
-from reliefdesk.ui.login_dialog import LoginDialog
 from reliefdesk.ui.idle import clamp_idle_minutes
 from reliefdesk.ui.logging_setup import setup_logging
+from reliefdesk.ui.login_dialog import LoginDialog
 from reliefdesk.ui.main_window import MainWindow
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.setup_dialog import SetupData, SetupDialog
@@ -266,9 +266,10 @@ class Startup:
         self.pages.build_rest_later()
         refresh_overdue(window, ctx)
         apply_office_settings(window, ctx)
-        ctx.changed.connect(lambda _kinds: refresh_overdue(window, ctx))
-        ctx.changed.connect(
-            lambda kinds: "settings" in kinds and apply_office_settings(window, ctx))
+        ctx.changed.connect(lambda changes, _initiator: changes.kinds() - {"audit"}
+                            and refresh_overdue(window, ctx))
+        ctx.changed.connect(lambda changes, _initiator: changes.touches("settings")
+                            and apply_office_settings(window, ctx))
 
     def _sign_out(self) -> None:
         """注销 / 切换用户 (unsaved work was already asked about): close the window and its

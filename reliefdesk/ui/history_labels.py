@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from reliefdesk.ui.admin.labels import audit_actions as admin_actions
-from reliefdesk.ui.applications.labels import action_labels
-from reliefdesk.ui.households.labels import audit_actions as household_actions
+from reliefdesk.ui.labels.admin import audit_actions as admin_actions
+from reliefdesk.ui.labels.casework import action_labels
+from reliefdesk.ui.labels.register import audit_actions as household_actions
 
 
 def entity_labels() -> dict[str, str]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import AuthError, ReliefError
 from reliefdesk.ui import forms
+from reliefdesk.ui.ops import QueryOp
 
 
 class LockDialog(QDialog):
@@ -33,10 +34,12 @@ class LockDialog(QDialog):
         idle: locked after inactivity (True) or by the user (Ctrl+L).
         parent: the main window.
 
-    Emits ``accepted`` when the password is right, ``switchUserRequested`` for 切换用户.
+    Emits ``accepted`` when the password is right, ``switchUserRequested`` for 切换用户, and
+    ``checked(ok)`` after each check (the check runs off the GUI thread).
     """
 
     switchUserRequested = Signal()
+    checked = Signal(bool)
 
     def __init__(
         self, verify: Callable[[str], object], *, user_label: str = "", idle: bool = True,
@@ -49,6 +52,7 @@ class LockDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self._verify = verify
         self._allow_close = False
+        self._checking = False
 
         title = QLabel(self.tr("The screen is locked"))
         title.setObjectName("lockTitleLabel")
@@ -98,26 +102,45 @@ class LockDialog(QDialog):
 
     @Slot()
     def _on_unlock_button_clicked(self) -> None:
-        message = self.tr("Wrong password. Please try again.")
-        try:
-            result = self._verify(self.password_edit.text())
-            ok = result is None or result is True  # a check returning nothing passed
-        except ReliefError as exc:
-            ok, message = False, str(exc)
-            if isinstance(exc, AuthError) and exc.code == "auth.locked":
-                self.switch_button.setDefault(True)  # the account is locked: offer the way out
-        if ok:
+        """Check the password off the GUI thread (Argon2 takes ~0.4 s and the account check
+        may wait for a busy database), like the sign-in; the dialog is disabled meanwhile."""
+        if self._checking:
+            return
+        password = self.password_edit.text()
+        verify = self._verify
+        self._set_checking(True)
+        QueryOp(parent=self, op=lambda: verify(password), success=self._on_verified).failure(
+            self._on_verify_failed).always(lambda: self._set_checking(False)).run_in_background()
+
+    def _set_checking(self, checking: bool) -> None:
+        self._checking = checking
+        for widget in (self.password_edit, self.unlock_button, self.switch_button):
+            widget.setEnabled(not checking)
+
+    def _on_verified(self, result: object) -> None:
+        if result is None or result is True:  # a check returning nothing passed
             self.password_edit.clear()
             self.error_label.setVisible(False)
             self._allow_close = True
+            self.checked.emit(True)
             self.accept()
             return
+        self._show_refusal(self.tr("Wrong password. Please try again."))
+
+    def _on_verify_failed(self, exc: ReliefError) -> None:
+        if isinstance(exc, AuthError) and exc.code == "auth.locked":
+            self.switch_button.setDefault(True)  # the account is locked: offer the way out
+        self._show_refusal(str(exc))
+
+    def _show_refusal(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(True)
         forms.fit_window_height(self)
         self.password_edit.clear()
+        self._set_checking(False)
         (self.switch_button if self.switch_button.isDefault() else self.password_edit).setFocus()
+        self.checked.emit(False)
 
     def force_close(self) -> None:
         """Close without a password (the application is quitting)."""

@@ -1,4 +1,5 @@
-"""Run work off the GUI thread and hand the outcome back on it (after Anki's ``QueryOp``).
+"""Run work off the GUI thread and hand the outcome back on it (after Anki's ``QueryOp`` and
+``CollectionOp``).
 
 Usage::
 
@@ -7,7 +8,19 @@ Usage::
         .with_progress(self.tr("Searching...")) \
         .run_in_background()
 
+    MutationOp(parent=self, op=lambda: register.update_household(db, actor, ...),
+               success=self._on_saved).run_in_background()
+
 Rules:
+
+- A read is a ``QueryOp``; a write is a ``MutationOp``. The mutation op runs its service
+  inside :func:`reliefdesk.services.changes.collect_changes`, so the ``Changes`` the write
+  session committed come back beside the result; after ``success`` it broadcasts them with
+  their initiator on ``AppContext.changed`` (``changes, initiator``). Nobody announces by hand.
+- A ``QueryOp`` collects too: should it commit a write anyway, the change is still broadcast
+  (and logged as a bug), so no write can leave a page showing stale data.
+- Every callback (``success``, ``failure``, ``always``) is skipped when the op's owner widget
+  (``owner``, by default ``parent``) has been deleted meanwhile; the broadcast still happens.
 
 - ``op`` runs on a ``QThreadPool`` worker. It must not touch widgets or Qt models, and should
   return plain data (frozen dataclasses), never live ORM objects.
@@ -26,6 +39,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
@@ -40,7 +54,9 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from reliefdesk.errors import ReliefError
+from reliefdesk.services.changes import Changes, collect_changes
 from reliefdesk.ui import crash
+from reliefdesk.ui.context import AppContext, current
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +148,7 @@ class _OpDriver(QObject):
         if self._parent_gone():
             log.info("Op outcome dropped: its window was closed")
             return False
-        if self._op._always is not None:
+        if self._op._always is not None and self._op.owner_alive():
             try:
                 self._op._always()
             except Exception as exc:  # noqa: BLE001 - a bug in the callback
@@ -143,8 +159,10 @@ class _OpDriver(QObject):
     def _on_worker_succeeded(self, result: object) -> None:
         deliver = self._finish()
         try:
-            if deliver and self._op._success is not None:
-                self._op._success(result)
+            if deliver:
+                self._op._deliver(result)
+            else:  # nobody to tell, but the write happened: the other pages must hear of it
+                self._op._after(result[1])
         except Exception as exc:  # noqa: BLE001 - a bug in the callback
             crash.report_exception(exc)
         finally:
@@ -160,7 +178,9 @@ class _OpDriver(QObject):
                 crash.report_exception(exc)  # a bug in the op, whether or not anyone waits
             elif deliver:
                 log.info("Op failed: %s (%s)", exc, exc.code)
-                if self._op._failure is not None:
+                if not self._op.owner_alive():
+                    pass  # the widget that asked is gone: nobody to tell
+                elif self._op._failure is not None:
                     self._op._failure(exc)
                 else:
                     show_error(self._op._parent, exc)
@@ -177,6 +197,8 @@ class QueryOp(Generic[T]):
         parent: the widget the progress dialog and error box belong to (may be None).
         op: the work; runs on a worker thread and must not touch widgets.
         success: called on the GUI thread with ``op``'s return value.
+        owner: the object whose deletion cancels the callbacks (default: ``parent``); give it
+            when ``parent`` is None on purpose (no progress dialog) or is not the receiver.
     """
 
     def __init__(
@@ -185,13 +207,47 @@ class QueryOp(Generic[T]):
         parent: QWidget | None,
         op: Callable[[], T],
         success: Callable[[T], object] | None = None,
+        owner: QObject | None = None,
     ) -> None:
         self._parent = parent
-        self._op = op
+        self._owner = owner if owner is not None else parent
         self._success = success
         self._failure: Callable[[ReliefError], object] | None = None
         self._progress_label: str | None = None
         self._always: Callable[[], object] | None = None
+        self._ctx: AppContext | None = None
+        self._initiator: object | None = parent
+
+        def collected() -> tuple[T, Changes]:
+            with collect_changes() as collector:
+                result = op()
+            return result, collector.changes
+
+        self._op: Callable[[], Any] = collected
+
+    def owner_alive(self) -> bool:
+        """False once the owner widget has been deleted (its callbacks must not run)."""
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    def _deliver(self, result: Any) -> None:
+        value, changes = result
+        try:
+            if self._success is not None and self.owner_alive():
+                self._success(value)
+        finally:
+            self._after(changes)
+
+    def _after(self, changes: Changes) -> None:
+        # The safety net: a write that ran as a query is still announced (else pages would
+        # show stale data), and logged so it gets turned into a MutationOp.
+        if changes.kinds() - {"audit"}:
+            log.warning("A QueryOp wrote %s; use MutationOp for writes", sorted(changes.kinds()))
+            self._broadcast(changes)
+
+    def _broadcast(self, changes: Changes) -> None:
+        ctx = self._ctx if self._ctx is not None else current()
+        if changes and ctx is not None and shiboken6.isValid(ctx):
+            ctx.changed.emit(changes, self._initiator)
 
     def always(self, callback: Callable[[], object]) -> QueryOp[T]:
         """Run ``callback`` on the GUI thread when the op ends, whatever the outcome (first)."""
@@ -211,6 +267,36 @@ class QueryOp(Generic[T]):
     def run_in_background(self, pool: QThreadPool | None = None) -> None:
         """Start the op; returns at once. Must be called on the GUI thread."""
         _OpDriver(self).start(pool or QThreadPool.globalInstance())
+
+
+class MutationOp(QueryOp[T]):
+    """A write (after Anki's ``CollectionOp``): like :class:`QueryOp`, and after success it
+    broadcasts the ``Changes`` the write committed, with ``initiator`` (default: ``parent``),
+    on ``ctx.changed`` so every page decides whether to reload now or when next shown.
+
+    Args:
+        ctx: the app context to broadcast on (default: the current one, see
+            :func:`reliefdesk.ui.context.current`).
+        initiator: the object the change came from, so it can skip reloading itself.
+    """
+
+    def __init__(
+        self,
+        *,
+        parent: QWidget | None,
+        op: Callable[[], T],
+        success: Callable[[T], object] | None = None,
+        owner: QObject | None = None,
+        ctx: AppContext | None = None,
+        initiator: object | None = None,
+    ) -> None:
+        super().__init__(parent=parent, op=op, success=success, owner=owner)
+        self._ctx = ctx
+        if initiator is not None:
+            self._initiator = initiator
+
+    def _after(self, changes: Changes) -> None:
+        self._broadcast(changes)
 
 
 def running_count() -> int:

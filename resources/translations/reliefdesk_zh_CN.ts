@@ -29,6 +29,376 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Payee and bank account - household {id}</source>
+        <translation>领取人与收款账户 — 家庭 {id}</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>使用月份</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Shows the selected account&apos;s full number; this is recorded in the audit log.</source>
+        <translation>显示所选账户的完整号码；此操作记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reason for stopping, e.g. card lost</source>
+        <translation>停用理由，如：卡片丢失</translation>
+    </message>
+    <message>
+        <source>Stop selected account</source>
+        <translation>停用所选账户</translation>
+    </message>
+    <message>
+        <source>Accounts on file</source>
+        <translation>已登记的账户</translation>
+    </message>
+    <message>
+        <source>16-19 digit card or social security card number</source>
+        <translation>16–19 位银行卡号或社保卡号</translation>
+    </message>
+    <message>
+        <source>Bank and branch, e.g. 汝州农商银行寄料支行</source>
+        <translation>开户银行及网点，如：汝州农商银行寄料支行</translation>
+    </message>
+    <message>
+        <source>&amp;Payee</source>
+        <translation>领取人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>账户类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>账号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Bank / branch</source>
+        <translation>开户银行/网点(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Holder name</source>
+        <translation>户名(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Used &amp;from month</source>
+        <translation>启用月份(&amp;F)</translation>
+    </message>
+    <message>
+        <source>New or changed account</source>
+        <translation>新增或更换账户</translation>
+    </message>
+    <message>
+        <source>The card is held by an officer (代管)</source>
+        <translation>存折/卡由他人代管</translation>
+    </message>
+    <message>
+        <source>Agreement no.</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代管人</translation>
+    </message>
+    <message>
+        <source>Entrusted card (written agreement required)</source>
+        <translation>代管（须有书面协议）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>The number passes the roster&apos;s checks.</source>
+        <translation>账号通过花名册校验。</translation>
+    </message>
+    <message>
+        <source>Choose the payee.</source>
+        <translation>请选择领取人。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLabels</name>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Fully self-caring</source>
+        <translation>全自理</translation>
+    </message>
+    <message>
+        <source>Partly self-caring</source>
+        <translation>半自理</translation>
+    </message>
+    <message>
+        <source>Unable to care for self</source>
+        <translation>全护理（不能自理）</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Minors</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <source>Severely disabled</source>
+        <translation>重度残疾人</translation>
+    </message>
+    <message>
+        <source>Seriously ill</source>
+        <translation>重病患者</translation>
+    </message>
+    <message>
+        <source>Start of investigation after acceptance</source>
+        <translation>受理后启动家庭经济状况调查</translation>
+    </message>
+    <message>
+        <source>Start of information check after the request</source>
+        <translation>提请后启动信息核对</translation>
+    </message>
+    <message>
+        <source>County confirmation after receiving the file</source>
+        <translation>县级收到材料后审核确认</translation>
+    </message>
+    <message>
+        <source>Written refusal after the decision</source>
+        <translation>决定后书面告知不予批准</translation>
+    </message>
+    <message>
+        <source>Total, confirmed by the county</source>
+        <translation>总时限（县级审核确认）</translation>
+    </message>
+    <message>
+        <source>Total, confirmed by the township</source>
+        <translation>总时限（乡镇审核确认）</translation>
+    </message>
+    <message>
+        <source>Total, extended</source>
+        <translation>总时限（延长后）</translation>
+    </message>
+    <message>
+        <source>Tekun: township review</source>
+        <translation>特困：乡镇审核</translation>
+    </message>
+    <message>
+        <source>Tekun: county confirmation</source>
+        <translation>特困：县级确认</translation>
+    </message>
+    <message>
+        <source>Temporary aid: decision</source>
+        <translation>临时救助：审批</translation>
+    </message>
+    <message>
+        <source>Paperwork after advance aid</source>
+        <translation>先行救助后补齐手续</translation>
+    </message>
+    <message>
+        <source>Stable households</source>
+        <translation>收入稳定家庭</translation>
+    </message>
+    <message>
+        <source>Households with changing income</source>
+        <translation>收入变动家庭</translation>
+    </message>
+    <message>
+        <source>Tekun persons</source>
+        <translation>特困人员</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Password set</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Role or status changed</source>
+        <translation>更改角色或状态</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <source>Office saved</source>
+        <translation>保存单位信息</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Policy version added</source>
+        <translation>新增政策版本</translation>
+    </message>
+    <message>
+        <source>Holiday changed</source>
+        <translation>修改节假日</translation>
+    </message>
+    <message>
+        <source>Household registered</source>
+        <translation>登记家庭</translation>
+    </message>
+    <message>
+        <source>Household edited</source>
+        <translation>修改家庭</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Member edited</source>
+        <translation>修改成员</translation>
+    </message>
+    <message>
+        <source>Income added</source>
+        <translation>添加收入</translation>
+    </message>
+    <message>
+        <source>Income deleted</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <source>Asset added</source>
+        <translation>添加财产</translation>
+    </message>
+    <message>
+        <source>Asset deleted</source>
+        <translation>删除财产</translation>
+    </message>
+    <message>
+        <source>Account registered</source>
+        <translation>登记账户</translation>
+    </message>
+    <message>
+        <source>Account stopped</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Full numbers shown</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Village added</source>
+        <translation>添加村（社区）</translation>
+    </message>
+    <message>
+        <source>Village renamed</source>
+        <translation>村（社区）改名</translation>
+    </message>
+    <message>
+        <source>Home visit recorded</source>
+        <translation>录入入户调查</translation>
+    </message>
+    <message>
+        <source>Application accepted</source>
+        <translation>受理申请</translation>
+    </message>
+    <message>
+        <source>Time limit extended</source>
+        <translation>延长时限</translation>
+    </message>
+    <message>
+        <source>Self-care assessed</source>
+        <translation>生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>Enrollment created</source>
+        <translation>纳入保障</translation>
+    </message>
+    <message>
+        <source>Roster locked</source>
+        <translation>锁定花名册</translation>
+    </message>
+    <message>
+        <source>Roster unlocked</source>
+        <translation>解锁花名册</translation>
+    </message>
+    <message>
+        <source>Roster exported</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Roster discarded</source>
+        <translation>作废花名册</translation>
+    </message>
+    <message>
+        <source>Bank return imported</source>
+        <translation>导入银行回盘</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>生成演示数据</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Creating the demo office...</source>
@@ -49,6 +419,473 @@
     <message>
         <source>Demo office - user clerk, password Demo#clerk1</source>
         <translation>演示数据库：经办人用户 clerk，密码 Demo#clerk1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Preliminary review</source>
+        <translation>初审</translation>
+    </message>
+    <message>
+        <source>In publicity</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Objection review</source>
+        <translation>复查/民主评议</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待审核确认</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>确认同意</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予确认</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终止审核</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Self-care assessment</source>
+        <translation>生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>Extend time limit</source>
+        <translation>延长办理时限</translation>
+    </message>
+    <message>
+        <source>Start investigation</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <source>Request information check</source>
+        <translation>申请信息核对</translation>
+    </message>
+    <message>
+        <source>Record check result</source>
+        <translation>登记核对结果</translation>
+    </message>
+    <message>
+        <source>Record home visit</source>
+        <translation>登记入户调查</translation>
+    </message>
+    <message>
+        <source>Submit preliminary opinion</source>
+        <translation>提交初审意见</translation>
+    </message>
+    <message>
+        <source>Start publicity</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <source>Record objection</source>
+        <translation>登记公示异议</translation>
+    </message>
+    <message>
+        <source>Resolve objection</source>
+        <translation>复查/民主评议完成</translation>
+    </message>
+    <message>
+        <source>End publicity</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>审核确认</translation>
+    </message>
+    <message>
+        <source>Record written notice</source>
+        <translation>登记书面告知</translation>
+    </message>
+    <message>
+        <source>Complete paperwork</source>
+        <translation>补齐手续</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Terminate review</source>
+        <translation>终止审核</translation>
+    </message>
+    <message>
+        <source>Record county approval</source>
+        <translation>登记县级审批</translation>
+    </message>
+    <message>
+        <source>Record case-by-case decision</source>
+        <translation>登记一事一议</translation>
+    </message>
+    <message>
+        <source>Record county home visit</source>
+        <translation>登记县级入户调查</translation>
+    </message>
+    <message>
+        <source>Admit at once (green channel)</source>
+        <translation>特事特办先行纳入</translation>
+    </message>
+    <message>
+        <source>Stop green-channel payment</source>
+        <translation>先行纳入逾期停发</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急难型</translation>
+    </message>
+    <message>
+        <source>Expenditure</source>
+        <translation>支出型</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <source>Traffic or other accident</source>
+        <translation>交通事故等意外</translation>
+    </message>
+    <message>
+        <source>Sudden serious illness</source>
+        <translation>突发重大疾病</translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <source>Medical costs</source>
+        <translation>医疗支出</translation>
+    </message>
+    <message>
+        <source>Education costs</source>
+        <translation>教育支出</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Dispersed support</source>
+        <translation>分散供养</translation>
+    </message>
+    <message>
+        <source>Centralised support</source>
+        <translation>集中供养</translation>
+    </message>
+    <message>
+        <source>Fully self-caring</source>
+        <translation>具备生活自理能力</translation>
+    </message>
+    <message>
+        <source>Partly lost self-care</source>
+        <translation>部分丧失生活自理能力</translation>
+    </message>
+    <message>
+        <source>Fully lost self-care</source>
+        <translation>完全丧失生活自理能力</translation>
+    </message>
+    <message>
+        <source>Eats unaided</source>
+        <translation>自主吃饭</translation>
+    </message>
+    <message>
+        <source>Dresses unaided</source>
+        <translation>自主穿衣</translation>
+    </message>
+    <message>
+        <source>Gets in and out of bed unaided</source>
+        <translation>自主上下床</translation>
+    </message>
+    <message>
+        <source>Uses the toilet unaided</source>
+        <translation>自主如厕</translation>
+    </message>
+    <message>
+        <source>Walks indoors unaided</source>
+        <translation>室内自主行走</translation>
+    </message>
+    <message>
+        <source>Bathes unaided</source>
+        <translation>自主洗澡</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予确认</translation>
+    </message>
+    <message>
+        <source>Re-investigation</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>County approval</source>
+        <translation>县级审批</translation>
+    </message>
+    <message>
+        <source>Case-by-case decision</source>
+        <translation>一事一议</translation>
+    </message>
+    <message>
+        <source>County home visit</source>
+        <translation>县级入户调查</translation>
+    </message>
+    <message>
+        <source>Green channel</source>
+        <translation>特事特办</translation>
+    </message>
+    <message>
+        <source>Democratic review</source>
+        <translation>民主评议</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Whole case</source>
+        <translation>全案时限</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>书面告知</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>补齐手续</translation>
+    </message>
+    <message>
+        <source>Urban</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Rural</source>
+        <translation>农村</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Child-in-law</source>
+        <translation>儿媳/女婿</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>工资性收入</translation>
+    </message>
+    <message>
+        <source>Business income</source>
+        <translation>经营净收入</translation>
+    </message>
+    <message>
+        <source>Property income</source>
+        <translation>财产净收入</translation>
+    </message>
+    <message>
+        <source>Transfers received</source>
+        <translation>转移性收入</translation>
+    </message>
+    <message>
+        <source>Transfers paid (deducted)</source>
+        <translation>转移性支出（抵减）</translation>
+    </message>
+    <message>
+        <source>Other income</source>
+        <translation>其他收入</translation>
+    </message>
+    <message>
+        <source>Basic pension (not counted)</source>
+        <translation>城乡居民基础养老金（不计入）</translation>
+    </message>
+    <message>
+        <source>Allowances and awards (not counted)</source>
+        <translation>优待抚恤金/奖励扶助金（不计入）</translation>
+    </message>
+    <message>
+        <source>Social assistance (not counted)</source>
+        <translation>社会救助金（不计入）</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>存款</translation>
+    </message>
+    <message>
+        <source>Securities</source>
+        <translation>有价证券</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>基金</translation>
+    </message>
+    <message>
+        <source>Commercial insurance</source>
+        <translation>商业保险</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>债权</translation>
+    </message>
+    <message>
+        <source>Internet finance</source>
+        <translation>互联网金融资产</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Timber and fixtures</source>
+        <translation>林木等定着物</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <source>Serious illness</source>
+        <translation>重特大疾病</translation>
+    </message>
+    <message>
+        <source>Able to work</source>
+        <translation>有劳动能力</translation>
+    </message>
+    <message>
+        <source>Partly unable to work</source>
+        <translation>部分丧失劳动能力</translation>
+    </message>
+    <message>
+        <source>Unable to work</source>
+        <translation>无劳动能力</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Agricultural</source>
+        <translation>农业</translation>
+    </message>
+    <message>
+        <source>Non-agricultural</source>
+        <translation>非农业</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Passbook</source>
+        <translation>存折</translation>
+    </message>
+    <message>
+        <source>Social security card</source>
+        <translation>社保卡</translation>
+    </message>
+    <message>
+        <source>Written application</source>
+        <translation>申请书</translation>
+    </message>
+    <message>
+        <source>Authorisation to check finances</source>
+        <translation>家庭经济状况核对授权书</translation>
+    </message>
+    <message>
+        <source>Signed commitment</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>ID card copies</source>
+        <translation>身份证复印件</translation>
+    </message>
+    <message>
+        <source>Household register copies</source>
+        <translation>户口本复印件</translation>
+    </message>
+    <message>
+        <source>Other proof</source>
+        <translation>其他证明材料</translation>
     </message>
 </context>
 <context>
@@ -201,6 +1038,357 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdLabels</name>
+    <message>
+        <source>Receiving</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <source>Phasing out</source>
+        <translation>渐退期</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停发放</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>One-off aid, awaiting payment</source>
+        <translation>临时救助待发放</translation>
+    </message>
+    <message>
+        <source>One-off aid, paid</source>
+        <translation>临时救助已发放</translation>
+    </message>
+    <message>
+        <source>Never enrolled</source>
+        <translation>未纳入保障</translation>
+    </message>
+    <message>
+        <source>Urban</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Rural</source>
+        <translation>农村</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Child-in-law</source>
+        <translation>儿媳/女婿</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Clergy away from home 3+ years</source>
+        <translation>宗教教职人员（离家连续三年以上）</translation>
+    </message>
+    <message>
+        <source>Serving a prison sentence</source>
+        <translation>服刑人员</translation>
+    </message>
+    <message>
+        <source>Compulsory drug rehabilitation</source>
+        <translation>强制隔离戒毒</translation>
+    </message>
+    <message>
+        <source>Declared missing</source>
+        <translation>宣告失踪</translation>
+    </message>
+    <message>
+        <source>Conscript on active service</source>
+        <translation>现役义务兵</translation>
+    </message>
+    <message>
+        <source>Other case set by the province</source>
+        <translation>省级民政部门规定的其他情形</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <source>Serious illness</source>
+        <translation>重特大疾病</translation>
+    </message>
+    <message>
+        <source>Able to work</source>
+        <translation>有劳动能力</translation>
+    </message>
+    <message>
+        <source>Partly unable to work</source>
+        <translation>部分丧失劳动能力</translation>
+    </message>
+    <message>
+        <source>Unable to work</source>
+        <translation>无劳动能力</translation>
+    </message>
+    <message>
+        <source>Visual</source>
+        <translation>视力</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>听力</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>言语</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>肢体</translation>
+    </message>
+    <message>
+        <source>Intellectual</source>
+        <translation>智力</translation>
+    </message>
+    <message>
+        <source>Mental</source>
+        <translation>精神</translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation>多重</translation>
+    </message>
+    <message>
+        <source>Grade 1</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <source>Grade 2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <source>Grade 3</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <source>Grade 4</source>
+        <translation>四级</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>工资性收入</translation>
+    </message>
+    <message>
+        <source>Net business income</source>
+        <translation>经营净收入</translation>
+    </message>
+    <message>
+        <source>Net property income</source>
+        <translation>财产净收入</translation>
+    </message>
+    <message>
+        <source>Transfers received</source>
+        <translation>转移性收入</translation>
+    </message>
+    <message>
+        <source>Transfers paid (deducted)</source>
+        <translation>转移性支出（抵减）</translation>
+    </message>
+    <message>
+        <source>Other income</source>
+        <translation>其他收入</translation>
+    </message>
+    <message>
+        <source>Basic resident pension (not counted)</source>
+        <translation>城乡居民基础养老金（不计入）</translation>
+    </message>
+    <message>
+        <source>Preferential or reward payments (not counted)</source>
+        <translation>优待抚恤金/奖励扶助金（不计入）</translation>
+    </message>
+    <message>
+        <source>Social assistance payments (not counted)</source>
+        <translation>社会救助金（不计入）</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>存款</translation>
+    </message>
+    <message>
+        <source>Securities</source>
+        <translation>有价证券</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>基金</translation>
+    </message>
+    <message>
+        <source>Commercial insurance</source>
+        <translation>商业保险</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>债权</translation>
+    </message>
+    <message>
+        <source>Online financial assets</source>
+        <translation>互联网金融资产</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Timber and fixtures</source>
+        <translation>林木等定着物</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Passbook</source>
+        <translation>存折</translation>
+    </message>
+    <message>
+        <source>Social security card</source>
+        <translation>社保卡</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>实地入户</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>By video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>纳入保障</translation>
+    </message>
+    <message>
+        <source>Increased</source>
+        <translation>增发</translation>
+    </message>
+    <message>
+        <source>Reduced</source>
+        <translation>减发</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>恢复发放</translation>
+    </message>
+    <message>
+        <source>Phase-out</source>
+        <translation>渐退</translation>
+    </message>
+    <message>
+        <source>Periodic recheck</source>
+        <translation>定期核查</translation>
+    </message>
+    <message>
+        <source>New standard applied</source>
+        <translation>调标</translation>
+    </message>
+    <message>
+        <source>Household registered</source>
+        <translation>新建家庭</translation>
+    </message>
+    <message>
+        <source>Household edited</source>
+        <translation>修改家庭信息</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Member edited</source>
+        <translation>修改成员信息</translation>
+    </message>
+    <message>
+        <source>Income added</source>
+        <translation>添加收入</translation>
+    </message>
+    <message>
+        <source>Income deleted</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <source>Asset added</source>
+        <translation>添加财产</translation>
+    </message>
+    <message>
+        <source>Asset deleted</source>
+        <translation>删除财产</translation>
+    </message>
+    <message>
+        <source>Account registered</source>
+        <translation>登记账户</translation>
+    </message>
+    <message>
+        <source>Account stopped</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Full numbers shown</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -557,6 +1745,93 @@
     <message>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminationDialog</name>
+    <message>
+        <source>Proposed termination</source>
+        <translation>拟终止供养</translation>
+    </message>
+    <message>
+        <source>Tekun termination - {name}</source>
+        <translation>终止特困供养 - {name}</translation>
+    </message>
+    <message>
+        <source>objection, decision on it, or notes</source>
+        <translation>异议内容、异议处理决定或说明</translation>
+    </message>
+    <message>
+        <source>Objection upheld (withdraw the proposal)</source>
+        <translation>异议成立（撤回拟终止）</translation>
+    </message>
+    <message>
+        <source>referred to dibao / temporary aid, or why not</source>
+        <translation>转介低保、临时救助，或说明无需转介</translation>
+    </message>
+    <message>
+        <source>Publish proposal (7 days)</source>
+        <translation>拟终止公示（7天）</translation>
+    </message>
+    <message>
+        <source>Record objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Decide objection</source>
+        <translation>异议处理决定</translation>
+    </message>
+    <message>
+        <source>Terminate from next month</source>
+        <translation>次月起终止</translation>
+    </message>
+    <message>
+        <source>Print publicity notice</source>
+        <translation>打印拟终止公示</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Grounds:</source>
+        <translation>终止理由：</translation>
+    </message>
+    <message>
+        <source>Written reasons:</source>
+        <translation>书面理由：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Objection / decision:</source>
+        <translation>异议/决定：</translation>
+    </message>
+    <message>
+        <source>Referral:</source>
+        <translation>转介：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No proposal.</source>
+        <translation>尚无拟终止。</translation>
+    </message>
+    <message>
+        <source>Objection recorded; decide by {d}.</source>
+        <translation>已登记异议，须在 {d} 前作出决定。</translation>
+    </message>
+    <message>
+        <source>Published {a} to {b}: {g}</source>
+        <translation>公示 {a} 至 {b}：{g}</translation>
+    </message>
+    <message>
+        <source>Last proposal: {s}</source>
+        <translation>上一次拟终止：{s}</translation>
     </message>
 </context>
 <context>

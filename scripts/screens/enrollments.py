@@ -57,8 +57,8 @@ def _save(widget: QWidget, out: Path, name: str) -> Path:
 def render(out: Path, url: str) -> list[Path]:
     from reliefdesk.ui.context import AppContext
     from reliefdesk.ui.enrollments.page import EnrollmentsPage
-    from reliefdesk.ui.households.account_dialog import AccountDialog
     from reliefdesk.ui.main_window import MainWindow
+    from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
     out.mkdir(parents=True, exist_ok=True)
     db = open_database(url)

@@ -149,7 +149,8 @@ def test_lock_dialog_needs_right_password(qtbot):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.password_edit, "nope")
-    dialog.unlock_button.click()
+    with qtbot.waitSignal(dialog.checked):  # the check runs off the GUI thread
+        dialog.unlock_button.click()
     assert dialog.isVisible() and dialog.error_label.isVisible()
     assert dialog.password_edit.text() == ""
     qtbot.keyClicks(dialog.password_edit, "Right#123")

@@ -17,11 +17,11 @@ from reliefdesk.domain.months import next_month
 from reliefdesk.models import AuditEvent, Person, TerminationProposal
 from reliefdesk.services import users
 from reliefdesk.ui import ops
-from reliefdesk.ui.applications.termination_dialog import TerminationDialog
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.enrollments.action_dialog import ChangeDialog
 from reliefdesk.ui.enrollments.page import EnrollmentsPage
 from reliefdesk.ui.printing import PdfPreviewDialog
+from reliefdesk.ui.widgets.termination_dialog import TerminationDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from test_roster_support import make_household  # noqa: E402

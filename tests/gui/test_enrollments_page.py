@@ -19,7 +19,7 @@ from reliefdesk.services import users
 from reliefdesk.ui import ops
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.enrollments.page import EnrollmentsPage
-from reliefdesk.ui.households.account_dialog import AccountDialog
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from test_roster_support import make_household  # noqa: E402

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from reliefdesk.domain.idnumber import make_id
 from reliefdesk.models import AuditEvent, Household, IncomeItem, Person
 from reliefdesk.services import register as reg
+from reliefdesk.services.changes import Changes
 from reliefdesk.ui import ops
 from reliefdesk.ui.households.list_model import PAGE_SIZE
 from reliefdesk.ui.households.page import HouseholdsPage
@@ -110,7 +111,7 @@ def test_search_as_you_type_by_pinyin(qtbot, page, sqlite_db, clerk, query, expe
     lv = page.list_view
     with qtbot.waitSignal(lv.search.finished, timeout=WAIT):
         qtbot.keyClicks(lv.search_box, query)
-    names = [r.name for r in lv.search.model.rows()]
+    names = [r.name for r in lv.search.model.rows]
     assert expected in names
     assert lv.stack.currentWidget() is lv.results
 
@@ -122,7 +123,7 @@ def test_search_by_id_fragment_and_enter_opens(qtbot, page, sqlite_db, clerk):  
     lv = page.list_view
     with qtbot.waitSignal(lv.search.finished, timeout=WAIT):
         qtbot.keyClicks(lv.search_box, number[-6:])
-    assert [r.name for r in lv.search.model.rows()] == ["曾小明"]
+    assert [r.name for r in lv.search.model.rows] == ["曾小明"]
     with qtbot.waitSignal(page.panel.loaded, timeout=WAIT):
         qtbot.keyClick(lv.search_box, Qt.Key.Key_Return)
     assert page.panel.household_id == ids["曾小明"]
@@ -149,7 +150,7 @@ def test_search_debounces_and_shows_only_latest(qtbot, page, sqlite_db, clerk): 
         search.run_now()
     qtbot.wait(200)
     assert shown == ["wxy"]
-    assert [r.name for r in search.model.rows()] == ["王秀英"]
+    assert [r.name for r in search.model.rows] == ["王秀英"]
 
 
 def test_ctrl_f_focuses_search_box(qtbot, ctx):  # noqa: F811
@@ -364,11 +365,11 @@ def test_links_to_other_pages(qtbot, page, sqlite_db, clerk):  # noqa: F811
 
 
 def test_changed_refreshes_open_household(qtbot, page, sqlite_db, clerk):  # noqa: F811
-    """ctx.changed({'households'}) re-reads the open household."""
+    """A broadcast change to households re-reads the open household."""
     ids = populate(sqlite_db, clerk)
     hid = ids["张三"]
     _open(qtbot, page, hid)
     reg.add_income(sqlite_db, clerk, hid, None, "wage", 30000)
     with qtbot.waitSignal(page.panel.loaded, timeout=WAIT):
-        page.ctx.announce("households")
+        page.ctx.changed.emit(Changes.of({"households": {hid}}), None)
     assert page.panel.income_model.rowCount() == 1

@@ -17,7 +17,7 @@ from reliefdesk.services import audit, casework
 from reliefdesk.services import settings as settings_service
 from reliefdesk.services.context import SYSTEM
 from reliefdesk.ui.applications.action_dialog import ActionDialog
-from reliefdesk.ui.applications.widgets import to_qdate
+from reliefdesk.ui.widgets.inputs import to_qdate
 from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
     Office,
     Session,
@@ -29,7 +29,6 @@ from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
     type_text,
     wait_idle,
 )
-
 
 CLICK = Qt.MouseButton.LeftButton
 

@@ -22,8 +22,8 @@ from reliefdesk.services import casework, roster
 from reliefdesk.services import settings as settings_service
 from reliefdesk.services.context import SYSTEM
 from reliefdesk.ui.enrollments.page import EnrollmentsPage
-from reliefdesk.ui.households.account_dialog import AccountDialog
 from reliefdesk.ui.rosters.page import RostersPage
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
     Office,
     Session,

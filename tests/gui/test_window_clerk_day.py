@@ -117,11 +117,13 @@ def test_lock_screen_says_the_account_is_locked_and_offers_switching(qtbot, offi
     dialog = win.lock_dialog
     assert dialog is not None
     qtbot.keyClicks(dialog.password_edit, "Wrong#1")
-    dialog.unlock_button.click()
+    with qtbot.waitSignal(dialog.checked, timeout=10000):  # checked off the GUI thread
+        dialog.unlock_button.click()
     assert "还可尝试 4 次" in dialog.error_label.text()
     for _ in range(4):
         qtbot.keyClicks(dialog.password_edit, "Wrong#1")
-        dialog.unlock_button.click()
+        with qtbot.waitSignal(dialog.checked, timeout=10000):
+            dialog.unlock_button.click()
     assert "账户已锁定" in dialog.error_label.text() and "后可再试" in dialog.error_label.text()
     assert dialog.switch_button.isDefault()
 
@@ -259,7 +261,7 @@ def test_switch_user_signs_in_someone_else_without_restarting(qtbot, office: Off
     from PySide6.QtCore import QTimer
     from shiboken6 import isValid
 
-    from reliefdesk.app import Options
+    from reliefdesk.options import Options
     from reliefdesk.ui import crash
     from reliefdesk.ui.application import Startup
 

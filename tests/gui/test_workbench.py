@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
+from reliefdesk.services.changes import Changes
 from reliefdesk.ui.table_model import OVERDUE_COLOR
 from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
     Office,
@@ -49,11 +50,11 @@ def test_workbench_lists_cases_by_step_and_opens_them(qtbot, qtmodeltester, offi
 
 
 def test_workbench_refreshes_when_cases_change(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
-    """An announced change to applications reloads the lists."""
+    """A broadcast change to applications reloads the lists."""
     db, actors = office.db, office.actors
     s = open_window(qtbot, db, actors["clerk"], settings)
     assert s.workbench.todo_model.rowCount() == 0
     application_in_state(db, actors, office.village_id, "accepted")
     with qtbot.waitSignal(s.workbench.refreshed, timeout=10000):
-        s.ctx.announce("applications")
+        s.ctx.changed.emit(Changes.of(whole=["applications"]), None)
     assert s.workbench.todo_model.rowCount() == 1

@@ -15,15 +15,15 @@ from reliefdesk.errors import ValidationError
 from reliefdesk.paths import write_private
 from reliefdesk.services import audit, audit_anchor
 from reliefdesk.services.audit import AuditProblem
-from reliefdesk.ui.admin import labels as L
-from reliefdesk.ui.admin.common import Section
-from reliefdesk.ui.tables import make_table
 from reliefdesk.services.audit import AuditRow as AuditEventRow
 from reliefdesk.services.audit import filter_choices as audit_filter_choices
 from reliefdesk.services.audit import list_events as audit_page
-from reliefdesk.ui.table_model import OVERDUE_COLOR, Column, PagedTableModel
+from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import admin as L
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.table_model import OVERDUE_COLOR, Column, PagedTableModel
+from reliefdesk.ui.tables import make_table
 
 
 def _local(row: AuditEventRow) -> str:

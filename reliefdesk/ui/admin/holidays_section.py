@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import holidays, policy
-from reliefdesk.ui.admin import labels as L
-from reliefdesk.ui.admin.common import Section, selected_row
-from reliefdesk.ui.tables import make_table
 from reliefdesk.services.policy import HolidayRow, holidays_of_year
-from reliefdesk.ui.table_model import Column, RecordTableModel
+from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.table_model import Column, RecordTableModel
+from reliefdesk.ui.tables import make_table
 
 HOLIDAY_COLOR = QColor("#c62828")
 WORKDAY_COLOR = QColor("#1565c0")
@@ -265,7 +265,6 @@ class HolidaysSection(Section):
 
         def done(_r: object) -> None:
             self.status_label.setText(message)
-            self.ctx.announce("settings")
             self.saved.emit()
             if day.year != self.year_spin.value():
                 self.year_spin.setValue(day.year)  # refreshes
@@ -275,7 +274,7 @@ class HolidaysSection(Section):
         def failed(error: ReliefError) -> None:
             self.errors.show_error(error)
 
-        QueryOp(parent=self, op=work, success=done).failure(failed).run_in_background()
+        MutationOp(parent=self, op=work, success=done).failure(failed).run_in_background()
 
     def save(self) -> None:
         if not self.writable:
@@ -305,14 +304,13 @@ class HolidaysSection(Section):
         def done(n: int) -> None:
             self.status_label.setText(self.tr("Saved {name}: {n} day(s).").format(
                 name=name.strip(), n=n))
-            self.ctx.announce("settings")
             self.saved.emit()
             if first.year != self.year_spin.value():
                 self.year_spin.setValue(first.year)
             else:
                 self.refresh()
 
-        QueryOp(parent=self, op=lambda: holidays.add_holiday_period(
+        MutationOp(parent=self, op=lambda: holidays.add_holiday_period(
             db, actor, name, first, last, makeup), success=done).failure(
             self.errors.show_error).run_in_background()
 

@@ -12,7 +12,7 @@ from reliefdesk.services.settings import OfficeInfo
 from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 
 class OfficeSection(Section):
@@ -113,7 +113,7 @@ class OfficeSection(Section):
             return settings.update_office(db, actor, info)
 
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=write, success=self._on_saved).failure(self._on_failed).always(
+        MutationOp(parent=self, op=write, success=self._on_saved).failure(self._on_failed).always(
             lambda: self.save_button.setEnabled(True)).with_progress(
             self.tr("Saving...")).run_in_background()
 
@@ -121,7 +121,6 @@ class OfficeSection(Section):
         self.info = info
         self.ctx.office = info
         self.status_label.setText(self.tr("Saved."))
-        self.ctx.announce("settings")
         self.saved.emit()
 
     def _on_failed(self, error: ReliefError) -> None:

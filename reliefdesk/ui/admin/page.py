@@ -20,6 +20,7 @@ from reliefdesk.ui.admin.security_section import SecuritySection
 from reliefdesk.ui.admin.users_section import UsersSection
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.importing import ImportSection  # hook (issue 12): 存量导入
+from reliefdesk.ui.refresh import PageRefresh
 
 
 class SettingsPage(QWidget):
@@ -66,7 +67,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.stack, 1)
         self._loaded: set[str] = set()
         self.nav.currentRowChanged.connect(self._on_row_changed)
-        ctx.changed.connect(self._on_changed)
+        self.refresher = PageRefresh(self, ctx, ("settings", "policy", "users"),
+                                     self._on_changed, always=True)
         self.nav.setCurrentRow(0)
 
     def current_key(self) -> str:
@@ -85,10 +87,9 @@ class SettingsPage(QWidget):
             self._loaded.add(key)
             self.sections[key].refresh()
 
-    def _on_changed(self, kinds: set[str]) -> None:
-        if "settings" in kinds:
-            # Other sections reload when next shown; the current one refreshed itself.
-            self._loaded = {self.current_key()}
+    def _on_changed(self) -> None:
+        # Other sections reload when next shown; the current one refreshed itself.
+        self._loaded = {self.current_key()}
 
     def refresh(self) -> None:
         self._loaded = {self.current_key()}

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from reliefdesk.domain.months import next_month
 from reliefdesk.errors import ValidationError
 from reliefdesk.services.policy import Policy
-from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import (
     decimal_to_ratio,
     fen_to_spin,
@@ -48,6 +47,7 @@ from reliefdesk.ui.admin.common import (
     spin_to_fen,
 )
 from reliefdesk.ui.forms import FormErrors, make_error_label, with_error_label
+from reliefdesk.ui.labels import admin as L
 
 
 class EstimatedBadge(QLabel):

@@ -5,19 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
-                               QSplitter)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSplitter
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import policy
 from reliefdesk.services.policy import Policy
 from reliefdesk.services.restandard import RestandardResult, restandard, standards_changed
 from reliefdesk.ui.admin.common import Section, selected_row
-from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.policy_editor import PolicyEditor
-from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_yuan
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_yuan
+from reliefdesk.ui.tables import make_table
 
 
 def _in_force(rows: list[Policy], today: date) -> int | None:
@@ -138,7 +137,7 @@ class PolicySection(Section):
             return saved, standards_changed(before, saved)
 
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=write, success=self._on_saved).failure(
+        MutationOp(parent=self, op=write, success=self._on_saved).failure(
             self._on_failed).always(lambda: self.save_button.setEnabled(True)) \
             .with_progress(self.tr("Saving...")).run_in_background()
 
@@ -158,7 +157,6 @@ class PolicySection(Section):
             self._restandard_from = saved.effective_from
         self.restandard_button.setVisible(changed and self.ctx.actor.can("admin.policy"))
         self.status_label.setText(text)
-        self.ctx.announce("settings")
         self.saved.emit(saved)
         self.refresh()
 
@@ -176,7 +174,7 @@ class PolicySection(Section):
             return
         db, actor = self.ctx.db, self.ctx.actor
         self.restandard_button.setEnabled(False)
-        QueryOp(parent=self, op=lambda: restandard(db, actor, start),
+        MutationOp(parent=self, op=lambda: restandard(db, actor, start),
                 success=self._on_restandarded).failure(self._on_failed).always(
             lambda: self.restandard_button.setEnabled(True)) \
             .with_progress(self.tr("Applying new standards...")).run_in_background()
@@ -189,7 +187,6 @@ class PolicySection(Section):
                     "back pay %4 yuan.").replace("%1", f"{run.from_month:%Y-%m}")
             .replace("%2", str(run.count("changed"))).replace("%3", str(run.count("review")))
             .replace("%4", f"{run.back_pay_fen / 100:.2f}"))
-        self.ctx.announce("rosters", "enrollments")
         self.restandarded.emit(run)
 
 

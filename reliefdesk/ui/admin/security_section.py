@@ -15,7 +15,7 @@ from reliefdesk.ui.admin.common import Section, int_spin
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.idle import IDLE_MINUTES_RANGE
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 # setting key -> (default, minimum, maximum)
 KEYS: dict[str, tuple[int, int, int]] = {
@@ -137,7 +137,6 @@ class SecuritySection(Section):
 
         def done(_r: object) -> None:
             self.status_label.setText(self.tr("Saved."))
-            self.ctx.announce("settings")
             self.saved.emit()
 
-        QueryOp(parent=self, op=write, success=done).failure(failed).run_in_background()
+        MutationOp(parent=self, op=write, success=done).failure(failed).run_in_background()

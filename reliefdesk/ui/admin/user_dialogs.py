@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ValidationError
 from reliefdesk.services import users
 from reliefdesk.services.context import ROLES
-from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.ops import MutationOp
 
 
 def _password_edit(name: str) -> QLineEdit:
@@ -58,7 +58,7 @@ class _FormDialog(QDialog):
     def run(self, work: Callable[[], object]) -> None:
         self.errors.clear()
         self.ok_button.setEnabled(False)
-        QueryOp(parent=self, op=work, success=self._done).failure(self.errors.show_error) \
+        MutationOp(parent=self, op=work, success=self._done).failure(self.errors.show_error) \
             .always(lambda: self.ok_button.setEnabled(True)) \
             .with_progress(self.tr("Saving...")).run_in_background()
 

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 
 from reliefdesk.services import users
 from reliefdesk.services.users import UserInfo
-from reliefdesk.ui.admin import labels as L
 from reliefdesk.ui.admin.common import Section, selected_row
-from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.admin.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
-from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.table_model import Column, RecordTableModel
+from reliefdesk.ui.tables import make_table
 
 
 def _locked_text(info: UserInfo) -> str:
@@ -163,7 +163,7 @@ class UsersSection(Section):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         db, actor = self.ctx.db, self.ctx.actor
-        QueryOp(parent=self, op=lambda: users.set_role(db, actor, user.username, user.role,
+        MutationOp(parent=self, op=lambda: users.set_role(db, actor, user.username, user.role,
                                                        active),
                 success=lambda _r: self._after(self.tr("Saved."))).run_in_background()
 
@@ -172,7 +172,7 @@ class UsersSection(Section):
         if not self.writable or user is None:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        QueryOp(parent=self, op=lambda: users.unlock_user(db, actor, user.username),
+        MutationOp(parent=self, op=lambda: users.unlock_user(db, actor, user.username),
                 success=lambda _r: self._after(self.tr("Account unlocked."))) \
             .run_in_background()
 

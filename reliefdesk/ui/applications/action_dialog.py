@@ -25,10 +25,10 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import date_edit, parse_yuan, to_date
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import MutationOp
+from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 
 # Actions whose opinion field is required (the service says so too; this only sets the label).
 NEEDS_OPINION = {"record_info_check", "submit_prelim", "record_objection", "resolve_objection",
@@ -178,7 +178,7 @@ class ActionDialog(QDialog):
                                     decision=decision, opinion=opinion,
                                     expected_version=version, **extra)
 
-        QueryOp(parent=self, op=op, success=self._on_done).failure(self._on_failed).always(
+        MutationOp(parent=self, op=op, success=self._on_done).failure(self._on_failed).always(
             self._on_always).with_progress(self.tr("Saving...")).run_in_background()
 
     def _on_always(self) -> None:
@@ -186,7 +186,6 @@ class ActionDialog(QDialog):
         self.ok_button.setEnabled(True)
 
     def _on_done(self, view: ApplicationView) -> None:
-        self.ctx.announce("applications", "enrollments")
         self.performed.emit(view)
         self.accept()
 

@@ -20,10 +20,10 @@ from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.domain.months import next_month
 from reliefdesk.errors import ReliefError
 from reliefdesk.services.casework import ApplicationView
-from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications.action_dialog import ActionDialog
-from reliefdesk.ui.applications.widgets import code_combo
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.widgets.inputs import code_combo
 
 
 class ConfirmDialog(ActionDialog):

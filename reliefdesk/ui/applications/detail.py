@@ -27,18 +27,18 @@ from reliefdesk.services import casework
 from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.casework import ApplicationView, StepView
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
 from reliefdesk.ui.applications.record_dialog import RECORD_ACTIONS, RecordDialog
 from reliefdesk.ui.applications.selfcare_dialog import SelfCareChangeDialog
-from reliefdesk.ui.applications.termination_dialog import TerminationDialog
-from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
-from reliefdesk.ui.applications.widgets import section_label
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.ops import QueryOp
-from reliefdesk.ui.workbench.page import make_table
+from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
+from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.widgets.inputs import section_label
+from reliefdesk.ui.widgets.termination_dialog import TerminationDialog
 
 
 class ApplicationDetail(QWidget):

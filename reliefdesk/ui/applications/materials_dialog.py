@@ -23,9 +23,9 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import materials
 from reliefdesk.services.materials import MaterialView
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 
 class MaterialsDialog(QDialog):
@@ -78,8 +78,9 @@ class MaterialsDialog(QDialog):
         db, actor = ctx.db, ctx.actor
         self._run(lambda: materials.list_materials(db, actor, application_id))
 
-    def _run(self, op: Callable[[], tuple[MaterialView, ...]]) -> None:
-        QueryOp(parent=self, op=op, success=self._show).failure(self._failed).run_in_background()
+    def _run(self, op: Callable[[], tuple[MaterialView, ...]], *, write: bool = False) -> None:
+        (MutationOp if write else QueryOp)(parent=self, op=op, success=self._show).failure(
+            self._failed).run_in_background()
 
     def _show(self, items: tuple[MaterialView, ...]) -> None:
         self.items = items
@@ -102,10 +103,9 @@ class MaterialsDialog(QDialog):
 
         def done(items: tuple[MaterialView, ...]) -> None:
             self._show(items)
-            self.ctx.announce("applications")
             self.accept()
 
-        QueryOp(parent=self, op=lambda: materials.set_materials(db, actor, app_id, received),
+        MutationOp(parent=self, op=lambda: materials.set_materials(db, actor, app_id, received),
                 success=done).failure(self._failed).run_in_background()
 
     def attach(self, kind: str) -> None:
@@ -118,7 +118,7 @@ class MaterialsDialog(QDialog):
         if not path:
             return
         db, actor, app_id = self.ctx.db, self.ctx.actor, self.application_id
-        self._run(lambda: materials.add_attachment(db, actor, app_id, kind, path))
+        self._run(lambda: materials.add_attachment(db, actor, app_id, kind, path), write=True)
 
 
 __all__ = ["MaterialsDialog"]

@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -35,13 +35,17 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import casework, exports
 from reliefdesk.services.casework import lists as case_lists
 from reliefdesk.services.casework.lists import CaseListRow
+from reliefdesk.services.intake import Saved
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications import labels as L
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.detail import ApplicationDetail
 from reliefdesk.ui.applications.materials_dialog import MaterialsDialog
-from reliefdesk.services.intake import Saved
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
+from reliefdesk.ui.applications.wizard import NewApplicationWizard
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
     OVERDUE_COLOR,
     Column,
@@ -49,10 +53,7 @@ from reliefdesk.ui.table_model import (
     fmt_date,
     fmt_yuan,
 )
-from reliefdesk.ui.applications.wizard import NewApplicationWizard
-from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
-from reliefdesk.ui.workbench.page import make_table
+from reliefdesk.ui.tables import make_table
 
 
 class ApplicationsPage(QWidget):
@@ -232,14 +233,13 @@ class ApplicationsPage(QWidget):
 
         ctx.applicationRequested.connect(self.open_application)
         ctx.newApplicationRequested.connect(self.new_application)
-        ctx.changed.connect(self._on_ctx_changed)
-        self._stale = True  # the list loads when the page is first shown
+        # The list loads when the page is first shown, then after writes to applications or
+        # visits (now if shown, else when next shown); the open application likewise.
+        self.refresher = PageRefresh(self, ctx, ("applications", "visits"), self.reload,
+                                     stale=True)
+        self.detail_refresher = PageRefresh(self.detail, ctx, ("applications", "visits"),
+                                            self.detail.reload)
         self._update_print_actions()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     # -- list --------------------------------------------------------------------------------
     @staticmethod
@@ -282,7 +282,7 @@ class ApplicationsPage(QWidget):
             return case_lists.list_cases(db, actor, limit=limit, offset=offset,
                                          **query)  # type: ignore[arg-type]
 
-        self._stale = False
+        self.refresher.stale = False
         self.model.set_fetch(fetch)
         self.model.reload()
 
@@ -435,16 +435,6 @@ class ApplicationsPage(QWidget):
             self.view.selectRow(index.row())
         self._update_print_actions()
         self.context_menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    @Slot(object)
-    def _on_ctx_changed(self, kinds: set[str]) -> None:
-        if "applications" in kinds or "visits" in kinds:
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
-            if self.stack.currentIndex() == 1:
-                self.detail.reload()
 
     # -- unsaved work (asked about by the main window) --------------------------------------
     def has_unsaved(self) -> bool:

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import casework, settings
 from reliefdesk.services.casework import ApplicationRow, PublicityBatch
-from reliefdesk.ui import forms, printing
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.services.intake import publicity_end_preview
-from reliefdesk.ui.applications.widgets import date_edit, hint_label, to_date, to_qdate
+from reliefdesk.ui import forms, printing
+from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.wizard_pages import fill_row, table
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.widgets.inputs import date_edit, hint_label, to_date, to_qdate
 
 
 class PublicityBatchDialog(QDialog):
@@ -134,13 +134,13 @@ class PublicityBatchDialog(QDialog):
     def is_busy(self) -> bool:
         return self._busy > 0
 
-    def _run(self, op, success, failure=None) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, op, success, failure=None, *, write: bool = False) -> None:  # type: ignore[no-untyped-def]
         self._busy += 1
 
         def done() -> None:
             self._busy -= 1
 
-        q = QueryOp(parent=self, op=op, success=success).always(done)
+        q = (MutationOp if write else QueryOp)(parent=self, op=op, success=success).always(done)
         if failure is not None:
             q = q.failure(failure)
         q.run_in_background()
@@ -218,7 +218,7 @@ class PublicityBatchDialog(QDialog):
         db, actor, start = self.ctx.db, self.ctx.actor, to_date(self.start_edit.date())
         self.start_button.setEnabled(False)
         self._run(lambda: casework.start_publicity_batch(db, actor, ids, start),
-                  self._on_started, self._on_failed)
+                  self._on_started, self._on_failed, write=True)
 
     def _on_started(self, batch: PublicityBatch) -> None:
         self.batch = batch
@@ -230,7 +230,6 @@ class PublicityBatchDialog(QDialog):
         self.print_button.setEnabled(self.ctx.actor.can("print"))
         if not self.ctx.actor.can("print"):
             self.print_button.setToolTip(self.tr("Your role cannot print."))
-        self.ctx.announce("applications")
         self.started.emit(batch)
         self.reload()
 

@@ -15,8 +15,8 @@ from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.errors import ReliefError
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui.applications.action_dialog import ActionDialog
-from reliefdesk.ui.applications.widgets import date_edit, parse_yuan, to_date
 from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 
 RECORD_ACTIONS = ("record_county_approval", "record_case_by_case", "record_county_visit",
                   "authorise_green")

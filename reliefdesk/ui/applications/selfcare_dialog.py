@@ -24,10 +24,10 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services.casework import followup as casework_followup
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import date_edit, to_date
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import MutationOp
+from reliefdesk.ui.widgets.inputs import date_edit, to_date
 
 
 class SelfCareChangeDialog(QDialog):
@@ -97,7 +97,7 @@ class SelfCareChangeDialog(QDialog):
             self.error_label.setText(str(error))
             self.error_label.setVisible(True)
 
-        QueryOp(parent=self, op=op, success=done).failure(failed).run_in_background()
+        MutationOp(parent=self, op=op, success=done).failure(failed).run_in_background()
 
     @Slot()
     def _report(self) -> None:
@@ -107,7 +107,6 @@ class SelfCareChangeDialog(QDialog):
         def done(due: date) -> None:
             self.result_label.setText(self.tr("Reported. The county re-assesses by {d}.").format(
                 d=due.isoformat()))
-            self.ctx.announce("applications")
             self.saved.emit("report")
 
         self._run(lambda: casework_followup.report_self_care_change(db, actor, app_id, note,
@@ -122,7 +121,6 @@ class SelfCareChangeDialog(QDialog):
         def done(tier: str) -> None:
             self.result_label.setText(self.tr("Re-assessed: {tier}.").format(
                 tier=L.label(L.care_tier_labels(), tier)))
-            self.ctx.announce("applications")
             self.saved.emit(tier)
 
         self._run(lambda: casework_followup.record_reassessment(db, actor, app_id, values,

@@ -8,7 +8,6 @@ there is unsaved input.
 
 from __future__ import annotations
 
-
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -35,7 +34,6 @@ from reliefdesk.services.intake import (
     submit_intake,
 )
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications.widgets import hint_label, to_date
 from reliefdesk.ui.applications.wizard_income import IncomePage
 from reliefdesk.ui.applications.wizard_members import MembersPage
 from reliefdesk.ui.applications.wizard_pages import HouseholdPage, fill_row, table
@@ -51,7 +49,8 @@ from reliefdesk.ui.applications.wizard_programme import (
     ProgrammePage,
 )
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.widgets.inputs import hint_label, to_date
 
 
 class GreenChannelPage(QWizardPage):
@@ -431,7 +430,7 @@ class NewApplicationWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         data = self.intake()
         db, actor = self.ctx.db, self.ctx.actor
-        QueryOp(parent=self, op=lambda: submit_intake(db, actor, data),
+        MutationOp(parent=self, op=lambda: submit_intake(db, actor, data),
                 success=self._on_saved).failure(self._on_save_failed).always(
             self._on_save_done).with_progress(self.tr("Saving the application...")
                                               ).run_in_background()
@@ -446,7 +445,6 @@ class NewApplicationWizard(QWizard):
     def _on_saved(self, saved: Saved) -> None:
         self.result_saved = saved
         self.setWindowModified(False)
-        self.ctx.announce("households", "applications")
         self.saved.emit(saved)
         super().accept()
         then, self._after_save = self._after_save, None

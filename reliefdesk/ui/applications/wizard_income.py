@@ -30,9 +30,9 @@ from reliefdesk.services import register
 from reliefdesk.services.intake import AssetLine, IncomeLine, MemberRef
 from reliefdesk.services.register.types import COUNTED_INCOME
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import code_combo, section_label, set_combo_code
 from reliefdesk.ui.applications.wizard_pages import RowActions, fill_row, table
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.widgets.inputs import code_combo, section_label, set_combo_code
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard

@@ -33,10 +33,10 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services import register
 from reliefdesk.services.intake import MemberRef
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import code_combo, set_combo_code
 from reliefdesk.ui.applications.wizard_pages import RowActions, fill_row, table
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.widgets.inputs import code_combo, set_combo_code
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard

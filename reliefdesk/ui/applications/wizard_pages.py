@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register, search
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import code_combo
+from reliefdesk.ui.labels import casework as L
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.widgets.inputs import code_combo
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.services.intake import AccountLine, MemberRef
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import code_combo, hint_label
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.widgets.inputs import code_combo, hint_label
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard

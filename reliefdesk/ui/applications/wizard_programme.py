@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from reliefdesk.domain.benefits import care_tier
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
-from reliefdesk.ui.applications import labels as L
-from reliefdesk.ui.applications.widgets import code_combo, date_edit
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.widgets.inputs import code_combo, date_edit
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard

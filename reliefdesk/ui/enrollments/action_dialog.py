@@ -11,8 +11,18 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.domain.money import fen_to_yuan, yuan_to_fen
 from reliefdesk.domain.months import month_start, next_month
@@ -22,7 +32,7 @@ from reliefdesk.services import enrollments as en
 from reliefdesk.services.enrollments import EnrollmentView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 ACTIONS = ("adjust", "suspend", "resume", "phase_out", "terminate", "recheck")
 
@@ -182,11 +192,10 @@ class ChangeDialog(QDialog):
             self._failed(error)
             return
         self.ok_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=self._done).failure(self._failed).always(
+        MutationOp(parent=self, op=op, success=self._done).failure(self._failed).always(
             lambda: self.ok_button.setEnabled(True)).run_in_background()
 
     def _done(self, view: EnrollmentView) -> None:
-        self.ctx.announce("enrollments")
         self.performed.emit(view)
         self.accept()
 

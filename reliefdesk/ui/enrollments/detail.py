@@ -13,8 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import enrollment_events as ev
@@ -23,13 +30,13 @@ from reliefdesk.services import register, visits
 from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.enrollments import EnrollmentView
 from reliefdesk.services.register.types import PersonView, VillageView
-from reliefdesk.ui.context import AppContext
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications.termination_dialog import TerminationDialog
-from reliefdesk.ui.households.account_dialog import AccountDialog
+from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp, show_error
 from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
+from reliefdesk.ui.widgets.termination_dialog import TerminationDialog
 
 from .action_dialog import ACTIONS, ChangeDialog, action_titles
 from .member_dialog import MemberEventDialog

@@ -11,8 +11,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import enrollment_events as ev
@@ -20,7 +28,7 @@ from reliefdesk.services import member_events as me
 from reliefdesk.services.register.types import PersonInput, PersonView, VillageView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp
 
 PERSON_EVENTS = ("death", "move_out", "marriage_out", "prison", "prison_end", "conscript",
                  "conscript_end")
@@ -78,7 +86,7 @@ class MemberEventDialog(QDialog):
         self.id_edit.setObjectName("memberEventIdEdit")
         self.relation_combo = QComboBox()
         self.relation_combo.setObjectName("memberEventRelationCombo")
-        from reliefdesk.ui.households import labels
+        from reliefdesk.ui.labels import register as labels
 
         for code, text in labels.relations().items():
             if code != "head":
@@ -162,11 +170,10 @@ class MemberEventDialog(QDialog):
     def perform(self) -> None:
         self.error_label.hide()
         self.ok_button.setEnabled(False)
-        QueryOp(parent=self, op=self._op(), success=self._done).failure(self._failed).always(
+        MutationOp(parent=self, op=self._op(), success=self._done).failure(self._failed).always(
             lambda: self.ok_button.setEnabled(True)).run_in_background()
 
     def _done(self, result: object) -> None:
-        self.ctx.announce("enrollments", "households")
         self.performed.emit(result)
         self.accept()
 

@@ -13,9 +13,21 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.errors import ReliefError
@@ -25,7 +37,8 @@ from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.enrollment_events import EnrollmentRow
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp, show_error
+from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
+from reliefdesk.ui.refresh import PageRefresh, comes_from
 from reliefdesk.ui.table_model import WARN_COLOR, Column, PagedTableModel
 from reliefdesk.ui.tables import make_table
 
@@ -68,7 +81,6 @@ class EnrollmentsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("enrollmentsPage")
         self.ctx = ctx
-        self._announcing = False
         title = QLabel(self.tr("Enrollments"))
         title.setObjectName("enrollmentsTitle")
         title.setProperty("role", "pageTitle")
@@ -161,7 +173,6 @@ class EnrollmentsPage(QWidget):
 
         self.detail = EnrollmentDetail(ctx, self)
         self.detail.backRequested.connect(self.show_list)
-        self.detail.changed.connect(self._announce)
         self.stack = QStackedWidget()
         self.stack.setObjectName("enrollmentsStack")
         self.stack.addWidget(list_page)
@@ -169,7 +180,8 @@ class EnrollmentsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        ctx.changed.connect(self._on_changed)
+        self.refresher = PageRefresh(self, ctx, ("enrollments", "households", "applications"),
+                                     self._on_changes)
         ctx.enrollmentRequested.connect(self.open_enrollment)
         self._total = 0
         self._load_villages()
@@ -292,11 +304,9 @@ class EnrollmentsPage(QWidget):
         items = [{"enrollment_id": i, "result": "unchanged", "reason": reason} for i in ids]
 
         def done(views: list) -> None:  # type: ignore[type-arg]
-            self._announce()
-            self.reload()
             self.batchDone.emit(len(views))
 
-        QueryOp(parent=self, op=lambda: ev.batch_recheck(db, actor, items, on_date=date.today()),
+        MutationOp(parent=self, op=lambda: ev.batch_recheck(db, actor, items, on_date=date.today()),
                 success=done).failure(lambda e: show_error(self, e)).with_progress(
             self.tr("Saving...")).run_in_background()
 
@@ -309,17 +319,9 @@ class EnrollmentsPage(QWidget):
                                 lambda: printing_notices.month_notices_pdf(db, actor, month)[0])
 
     # -- changes ----------------------------------------------------------------------------
-    def _announce(self) -> None:
-        self._announcing = True
-        try:
-            self.ctx.announce("enrollments")
-        finally:
-            self._announcing = False
+    def _on_changes(self, _changes: object, initiator: object) -> None:
+        """A write touched enrollments: reload the list, and the detail unless the write came
+        from the detail itself (it reloads after its own dialogs)."""
         self.reload()
-
-    def _on_changed(self, kinds: set[str]) -> None:
-        if self._announcing or not kinds & {"enrollments", "households", "applications"}:
-            return
-        self.reload()
-        if self.stack.currentWidget() is self.detail:
+        if self.stack.currentWidget() is self.detail and not comes_from(initiator, self.detail):
             self.detail.refresh()

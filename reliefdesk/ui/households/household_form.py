@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.services.register.types import HouseholdInput, HouseholdView, TownshipView
 from reliefdesk.ui.forms import FormErrors
-from reliefdesk.ui.households import labels
+from reliefdesk.ui.labels import register as labels
 
 
 class HouseholdForm(QWidget):

@@ -27,17 +27,17 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import register
 from reliefdesk.services.register.types import HouseholdView, PersonView, TownshipView
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.households import labels, tabs
-from reliefdesk.ui.households.account_dialog import AccountDialog
-from reliefdesk.ui.households.guard import alive
+from reliefdesk.ui.households import tabs
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.income_dialog import AssetDialog, IncomeDialog
-from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.households.person_dialog import PersonDialog
 from reliefdesk.ui.households.reads import HouseholdBundle, load_bundle
 from reliefdesk.ui.households.rows_model import RowsModel
 from reliefdesk.ui.households.stale import show_stale
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import register as labels
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 
 def _button(text: str, name: str, primary: bool = False) -> QPushButton:
@@ -291,7 +291,7 @@ class HouseholdPanel(QWidget):
         QueryOp(
             parent=self,
             op=lambda: load_bundle(ctx.db, ctx.actor, hid, reveal=reveal),
-            success=alive(self, done),
+            success=done,
         ).with_progress(self.tr("Loading household...")).run_in_background()
 
     def set_townships(self, townships: list[TownshipView]) -> None:
@@ -398,9 +398,9 @@ class HouseholdPanel(QWidget):
             return register.update_household(ctx.db, ctx.actor, hid, payload, version)
 
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(
-            alive(self, self._on_save_failed)
-        ).always(alive(self, lambda: self.save_button.setEnabled(True))).with_progress(
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(
+            self._on_save_failed
+        ).always(lambda: self.save_button.setEnabled(True)).with_progress(
             self.tr("Saving...")
         ).run_in_background()
 
@@ -408,7 +408,6 @@ class HouseholdPanel(QWidget):
         self._dirty = False
         self.form_state.setText(self.tr("Saved."))
         self.saved.emit(view)
-        self._ctx.announce("households")
 
     def _on_save_failed(self, error: ReliefError) -> None:
         if isinstance(error, StaleDataError):
@@ -453,7 +452,7 @@ class HouseholdPanel(QWidget):
             if full is not None:
                 self._open_dialog(PersonDialog(self._ctx, hid, full, self))
 
-        QueryOp(parent=self, op=op, success=alive(self, done)).run_in_background()
+        QueryOp(parent=self, op=op, success=done).run_in_background()
 
     @Slot()
     def _on_add_income_clicked(self) -> None:
@@ -469,7 +468,6 @@ class HouseholdPanel(QWidget):
 
     def _open_dialog(self, dialog: QWidget) -> None:
         self.dialog = dialog  # tests reach the open dialog here
-        dialog.saved.connect(lambda _v: self._ctx.announce("households"))  # type: ignore
         dialog.open()  # type: ignore[attr-defined]
 
     # -- links to other pages ----------------------------------------------------------------

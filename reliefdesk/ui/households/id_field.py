@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reliefdesk.domain.idnumber import parse_id
 from reliefdesk.errors import ValidationError
-from reliefdesk.ui.households import labels
+from reliefdesk.ui.labels import register as labels
 
 
 class IdNumberEdit(QLineEdit):

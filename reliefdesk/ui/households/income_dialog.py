@@ -26,9 +26,8 @@ from reliefdesk.services import register
 from reliefdesk.services.register.types import PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.guard import alive
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import register as labels
+from reliefdesk.ui.ops import MutationOp
 
 
 class _MoneyDialog(QDialog):
@@ -60,9 +59,9 @@ class _MoneyDialog(QDialog):
 
     def _run(self, op) -> None:
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(
-            alive(self, self._on_failed)
-        ).always(alive(self, lambda: self.save_button.setEnabled(True))).run_in_background()
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(
+            self._on_failed
+        ).always(lambda: self.save_button.setEnabled(True)).run_in_background()
 
     def _on_saved(self, view: object) -> None:
         self.saved.emit(view)

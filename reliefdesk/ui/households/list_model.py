@@ -4,7 +4,8 @@ Rows arrive page by page (``PAGE_SIZE``) from ``register.household_summary_page`
 thread; ``canFetchMore``/``fetchMore`` ask for the next page when the view scrolls near the end.
 Sorting (header clicks) and filtering reload from the first page with the new SQL ordering and
 conditions — nothing is ever sorted in Python. A reload bumps a generation number, so a page
-that arrives for an older query is dropped.
+that arrives for an older query is dropped. It is the shared
+:class:`~reliefdesk.ui.table_model.PagedTableModel` with a page that also carries the total.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from reliefdesk.services import register
-from reliefdesk.services.register.types import HouseholdRow, HouseholdSummaryPage
+from reliefdesk.services.register.types import HouseholdSummaryPage
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.guard import alive
-from reliefdesk.ui.households.rows_model import ROW_ROLE, Index
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import register as labels
+from reliefdesk.ui.table_model import Column, PagedTableModel
 
 PAGE_SIZE = 200
 
@@ -49,7 +48,7 @@ class ListQuery:
     descending: bool = False
 
 
-class HouseholdListModel(QAbstractTableModel):
+class HouseholdListModel(PagedTableModel):
     """Households, one row each, fetched in pages of ``PAGE_SIZE`` off the GUI thread.
 
     Signals:
@@ -57,27 +56,34 @@ class HouseholdListModel(QAbstractTableModel):
         failed(str): a page could not be read.
     """
 
-    loaded = Signal(int)
-    failed = Signal(str)
+    loaded = Signal(int)  # type: ignore[assignment]
+    failed = Signal(str)  # type: ignore[assignment]
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(self._columns(), page_size=PAGE_SIZE, parent=parent)
         self._ctx = ctx
-        self._rows: list[HouseholdRow] = []
         self._total = 0
         self._query = ListQuery()
-        self._generation = 0
-        self._loading = False
-        self._headers = [
-            QCoreApplication.translate("HouseholdListModel", "No."),
-            QCoreApplication.translate("HouseholdListModel", "Head of household"),
-            QCoreApplication.translate("HouseholdListModel", "ID number"),
-            QCoreApplication.translate("HouseholdListModel", "Village"),
-            QCoreApplication.translate("HouseholdListModel", "Urban/rural"),
-            QCoreApplication.translate("HouseholdListModel", "Persons"),
-            QCoreApplication.translate("HouseholdListModel", "Programme"),
-            QCoreApplication.translate("HouseholdListModel", "Status"),
-            QCoreApplication.translate("HouseholdListModel", "Monthly benefit (yuan)"),
+
+    @staticmethod
+    def _columns() -> list[Column]:
+        translate = QCoreApplication.translate
+        return [
+            Column(translate("HouseholdListModel", "No."), lambda r: str(r.household_id),
+                   align_right=True),
+            Column(translate("HouseholdListModel", "Head of household"), lambda r: r.head_name),
+            Column(translate("HouseholdListModel", "ID number"), lambda r: r.head_id_masked),
+            Column(translate("HouseholdListModel", "Village"), lambda r: r.village_name),
+            Column(translate("HouseholdListModel", "Urban/rural"),
+                   lambda r: labels.label(labels.area_types(), r.area_type)),
+            Column(translate("HouseholdListModel", "Persons"), lambda r: str(r.members),
+                   align_right=True),
+            Column(translate("HouseholdListModel", "Programme"),
+                   lambda r: labels.label(labels.programmes(), r.programme)),
+            Column(translate("HouseholdListModel", "Status"),
+                   lambda r: labels.label(labels.enrollment_statuses(), r.enrollment_status)),
+            Column(translate("HouseholdListModel", "Monthly benefit (yuan)"),
+                   lambda r: labels.yuan(r.amount_fen), align_right=True),
         ]
 
     # -- loading ---------------------------------------------------------------------------
@@ -91,7 +97,7 @@ class HouseholdListModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
-        return self._loading
+        return self.is_loading()
 
     def set_query(self, query: ListQuery) -> None:
         """Show a new filter/ordering: clears the rows and loads the first page."""
@@ -99,63 +105,37 @@ class HouseholdListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
         self._total = 0
-        self.endResetModel()
-        self._load(0, with_total=True)
+        super().reload()
 
-    def _load(self, offset: int, *, with_total: bool) -> None:
-        ctx, q, gen = self._ctx, self._query, self._generation
-        self._loading = True
+    def _can_load(self) -> bool:
+        return True
+
+    def _page_op(self, offset: int, limit: int) -> Any:
+        ctx, q = self._ctx, self._query
 
         def op() -> HouseholdSummaryPage:
             return register.household_summary_page(
-                ctx.db,
-                ctx.actor,
-                offset=offset,
-                limit=PAGE_SIZE,
-                sort=q.sort,
-                descending=q.descending,
-                programme=q.programme,
-                status=q.status,
-                village_id=q.village_id,
-                with_total=with_total,
-            )
+                ctx.db, ctx.actor, offset=offset, limit=limit, sort=q.sort,
+                descending=q.descending, programme=q.programme, status=q.status,
+                village_id=q.village_id, with_total=offset == 0)
 
-        def done(page: HouseholdSummaryPage) -> None:
-            if gen != self._generation:
-                return  # an older query's page
-            self._loading = False
-            if with_total:
-                self._total = page.total
-            if page.rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-                self._rows.extend(page.rows)
-                self.endInsertRows()
-            if len(page.rows) < PAGE_SIZE:
-                self._total = len(self._rows)  # the end, whatever the count said
-            self.loaded.emit(len(self._rows))
+        return op
 
-        def fail(error: Exception) -> None:
-            if gen == self._generation:
-                self._loading = False
-                self.failed.emit(str(error))
+    def _accept_page(self, result: Any, offset: int, limit: int) -> tuple[list[Any], bool]:
+        page: HouseholdSummaryPage = result
+        if offset == 0:
+            self._total = page.total
+        held = len(self._rows) + len(page.rows)
+        if len(page.rows) < limit:
+            self._total = held  # the end, whatever the count said
+        return list(page.rows), held >= self._total
 
-        QueryOp(parent=None, op=op, success=alive(self, done)).failure(
-            alive(self, fail)
-        ).run_in_background()
+    def _emit_loaded(self) -> None:
+        self.loaded.emit(len(self._rows))
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
-            return False
-        return not self._loading and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._load(len(self._rows), with_total=False)
+    def _emit_failed(self, error: Exception) -> None:
+        self.failed.emit(str(error))
 
     # -- sorting in SQL --------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -170,57 +150,3 @@ class HouseholdListModel(QAbstractTableModel):
     @staticmethod
     def sortable(column: int) -> bool:
         return 0 <= column < len(_SORT_KEYS) and _SORT_KEYS[column] is not None
-
-    # -- model -----------------------------------------------------------------------------
-    def row_at(self, row: int) -> HouseholdRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(r, col)
-        if role == ROW_ROLE:
-            return r
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 5, 8):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _text(r: HouseholdRow, col: int) -> str:
-        if col == 0:
-            return str(r.household_id)
-        if col == 1:
-            return r.head_name
-        if col == 2:
-            return r.head_id_masked
-        if col == 3:
-            return r.village_name
-        if col == 4:
-            return labels.label(labels.area_types(), r.area_type)
-        if col == 5:
-            return str(r.members)
-        if col == 6:
-            return labels.label(labels.programmes(), r.programme)
-        if col == 7:
-            return labels.label(labels.enrollment_statuses(), r.enrollment_status)
-        return labels.yuan(r.amount_fen)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return super().headerData(section, orientation, role)

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 from reliefdesk.services import register
 from reliefdesk.services.register.types import TownshipView
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.list_model import HouseholdListModel, ListQuery
 from reliefdesk.ui.households.search import PersonSearch
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.tables import make_table
 
@@ -147,8 +146,9 @@ class HouseholdListView(QWidget):
         ctx = self._ctx
         QueryOp(
             parent=None,
+            owner=self,
             op=lambda: register.list_townships(ctx.db, ctx.actor),
-            success=alive(self, self._set_townships),
+            success=self._set_townships,
         ).run_in_background()
         self.model.reload()
 

@@ -18,10 +18,9 @@ from reliefdesk.services import register
 from reliefdesk.services.register.types import HouseholdView, PersonInput
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_form import HouseholdForm
 from reliefdesk.ui.households.id_field import IdFeedback, id_row, make_id_edit
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 
 class NewHouseholdDialog(QDialog):
@@ -67,8 +66,9 @@ class NewHouseholdDialog(QDialog):
         layout.addWidget(self.buttons)
         QueryOp(
             parent=None,
+            owner=self,
             op=lambda: register.list_townships(ctx.db, ctx.actor),
-            success=alive(self, self.form.set_townships),
+            success=self.form.set_townships,
         ).run_in_background()
 
     @Slot()
@@ -81,12 +81,12 @@ class NewHouseholdDialog(QDialog):
             name=self.head_name_edit.text(), id_number=self.head_id_edit.text(), relation="head"
         )
         self.save_button.setEnabled(False)
-        QueryOp(
+        MutationOp(
             parent=self,
             op=lambda: register.create_household(ctx.db, ctx.actor, data, head),
-            success=alive(self, self._on_created),
-        ).failure(alive(self, self._on_failed)).always(
-            alive(self, lambda: self.save_button.setEnabled(True))
+            success=self._on_created,
+        ).failure(self._on_failed).always(
+            lambda: self.save_button.setEnabled(True)
         ).run_in_background()
 
     def _on_created(self, view: HouseholdView) -> None:

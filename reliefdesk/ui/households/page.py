@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from reliefdesk.services import register
 from reliefdesk.services.register.types import HouseholdView, TownshipView
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.household_panel import HouseholdPanel
 from reliefdesk.ui.households.list_view import HouseholdListView
 from reliefdesk.ui.households.new_household_dialog import NewHouseholdDialog
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.refresh import PageRefresh
 
-_REFRESH_KINDS = {"households", "applications", "visits", "enrollments", "rosters"}
+_REFRESH_KINDS = ("households", "persons", "accounts", "applications", "visits", "enrollments",
+                  "rosters")
 
 
 class HouseholdsPage(QWidget):
@@ -41,15 +42,21 @@ class HouseholdsPage(QWidget):
         self.list_view.newHouseholdRequested.connect(self.new_household)
         self.panel.backRequested.connect(self.show_list)
         ctx.householdRequested.connect(self.open_household)
-        ctx.changed.connect(self._on_ctx_changed)
+        # The shown household reloads after any write that may show on it; the list after
+        # register or enrollment writes (now if shown, else when next shown).
+        self.panel_refresh = PageRefresh(self.panel, ctx, _REFRESH_KINDS, self.panel.refresh)
+        self.list_refresh = PageRefresh(self.list_view, ctx, ("households", "persons",
+                                                              "enrollments"),
+                                        self.list_view.refresh)
         search_requested = getattr(parent, "searchRequested", None)
         if search_requested is not None:
             search_requested.connect(self._on_window_search_requested)
         self.list_view.start()
         QueryOp(
             parent=None,
+            owner=self,
             op=lambda: register.list_townships(ctx.db, ctx.actor),
-            success=alive(self, self._on_townships_loaded),
+            success=self._on_townships_loaded,
         ).run_in_background()
 
     def _on_townships_loaded(self, townships: list[TownshipView]) -> None:
@@ -83,7 +90,7 @@ class HouseholdsPage(QWidget):
         dialog.open()
 
     def _on_household_created(self, view: HouseholdView) -> None:
-        self.ctx.announce("households")
+        """The dialog's MutationOp broadcast the new household; show it."""
         self.open_household(view.id)
 
     # -- reacting ---------------------------------------------------------------------------
@@ -93,13 +100,3 @@ class HouseholdsPage(QWidget):
         current = getattr(window, "current_page", None)
         if current is None or current() is self:
             self.focus_search()
-
-    @Slot(object)
-    def _on_ctx_changed(self, kinds: object) -> None:
-        changed = set(kinds) if isinstance(kinds, (set, frozenset, list, tuple)) else set()
-        if not changed & _REFRESH_KINDS:
-            return
-        if self.stack.currentWidget() is self.panel:
-            self.panel.refresh()
-        if changed & {"households", "enrollments"}:
-            self.list_view.refresh()

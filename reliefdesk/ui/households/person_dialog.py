@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import register
 from reliefdesk.services.register.types import ETHNICITIES, PersonInput, PersonView
-from reliefdesk.ui.applications.labels import hukou_labels
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.id_field import IdFeedback, id_row, make_id_edit
 from reliefdesk.ui.households.stale import show_stale
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.labels import register as labels
+from reliefdesk.ui.labels.casework import hukou_labels
+from reliefdesk.ui.ops import MutationOp
 
 
 def _combo(name: str, items: dict, first: tuple[str, object] | None = None) -> QComboBox:
@@ -237,9 +236,9 @@ class PersonDialog(QDialog):
             return register.update_person(ctx.db, ctx.actor, person.id, data, person.version)
 
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=op, success=alive(self, self._on_saved)).failure(
-            alive(self, self._on_failed)
-        ).always(alive(self, lambda: self.save_button.setEnabled(True))).with_progress(
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(
+            self._on_failed
+        ).always(lambda: self.save_button.setEnabled(True)).with_progress(
             self.tr("Saving...")
         ).run_in_background()
 

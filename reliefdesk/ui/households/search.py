@@ -15,9 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from reliefdesk.errors import ReliefError
 from reliefdesk.services.search import PersonHit, search_persons
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.guard import alive
 from reliefdesk.ui.households.rows_model import RowsModel
+from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import QueryOp
 
 DEBOUNCE_MS = 150
@@ -129,6 +128,6 @@ class PersonSearch(QObject):
                 self.model.set_rows([])
                 self.rejected.emit(str(error))
 
-        QueryOp(parent=None, op=op, success=alive(self, done)).failure(
-            alive(self, fail)
+        QueryOp(parent=None, owner=self, op=op, success=done).failure(
+            fail
         ).run_in_background()

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from reliefdesk.ui.households import labels
 from reliefdesk.ui.households.rows_model import Column
+from reliefdesk.ui.labels import register as labels
 
 
 def member_columns() -> list[Column]:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reliefdesk.services import roster
 from reliefdesk.services.roster import Problem
-from reliefdesk.ui.households.account_dialog import AccountDialog
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp
+from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 if TYPE_CHECKING:
     from .page import RostersPage
@@ -74,9 +74,8 @@ def discard(page: RostersPage) -> None:
         page.problems = None
         page.load_period()
         page.refresh_history()
-        page._announce()
 
-    QueryOp(parent=page, op=lambda: roster.discard_draft(db, actor, rid), success=done
+    MutationOp(parent=page, op=lambda: roster.discard_draft(db, actor, rid), success=done
             ).with_progress(t_saving()).run_in_background()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
+
 from reliefdesk.ui.labels import programme_labels as shared_programme_labels
 
 #: Programme codes offered by the picker, in order ("all" = every monthly programme;

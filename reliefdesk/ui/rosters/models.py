@@ -8,24 +8,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex,
-                            QPersistentModelIndex, Qt, Signal)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from reliefdesk.domain.masking import mask_account, mask_id
 from reliefdesk.domain.money import fen_to_yuan
-from reliefdesk.errors import ReliefError
 from reliefdesk.services.roster import ExportRecord, LineView, Problem, RosterView
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.table_model import (
+    ALIGN_CENTER,
+    ALIGN_RIGHT,
+    Column,
+    Index,
+    PagedTableModel,
+    RecordTableModel,
+)
 
 from . import labels as L
 
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = ALIGN_RIGHT
+_CENTER = ALIGN_CENTER
 
 
 
@@ -39,101 +41,19 @@ def signed_yuan(fen: int) -> str:
     return ("+" if fen > 0 else "") + fen_to_yuan(fen)
 
 
-@dataclass(frozen=True)
-class Column:
-    title: str
-    text: Callable[[Any], str]
-    color: Callable[[Any], QColor | None] | None = None
-    align: int = _LEFT
-    tooltip: Callable[[Any], str] | None = None
-    width: int = 80
-
-
-class _Rows(QAbstractTableModel):
-    """Read-only rows of plain objects shown through ``columns``."""
-
-    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self._rows: list[Any] = []
-
-    @property
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row(self, i: int) -> Any:
-        return self._rows[i]
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def append_rows(self, rows: Sequence[Any]) -> None:
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) \
-                or index.column() >= len(self.columns):
-            return None
-        row = self._rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
-            color = col.color(row)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return col.align
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(row) or None
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
-        return str(section + 1)
-
-
 # -- lines ------------------------------------------------------------------------------------
 Fetch = Callable[[int, int], Sequence[LineView]]
 
 
-class LinesModel(_Rows):
+class LinesModel(PagedTableModel):
     """The lines of one roster, ``page_size`` at a time, through ``fetch(offset, limit)``
     run in a ``QueryOp``. ``reload()`` starts over (new roster or filter); views call
     ``fetchMore`` as the user scrolls. ``loaded`` fires after each page."""
 
-    loaded = Signal()
-    failed = Signal(object)
-
     def __init__(self, widget: QWidget | None = None, page_size: int = 500,
                  parent: Any = None) -> None:
-        super().__init__([], parent)
+        super().__init__([], None, page_size=page_size, widget=widget, parent=parent)
         self.columns = self._line_columns()
-        self.page_size = page_size
-        self._widget = widget
-        self._fetch: Fetch | None = None
-        self._exhausted = True
-        self._loading = False
-        self._generation = 0
-        self._after_load: list[Callable[[], None]] = []
 
     def _line_columns(self) -> list[Column]:
         """The lines table's columns (``self`` gives the translation context)."""
@@ -175,90 +95,22 @@ class LinesModel(_Rows):
 
     def set_fetch(self, fetch: Fetch | None) -> None:
         """Show the lines ``fetch`` returns (None: nothing); loads the first page."""
-        self._fetch = fetch
+        super().set_fetch(fetch)
         self.reload()
-
-    def is_loading(self) -> bool:
-        return self._loading
-
-    def is_exhausted(self) -> bool:
-        return self._exhausted
-
-    def reload(self) -> None:
-        self._generation += 1
-        self._after_load.clear()
-        self.set_rows([])
-        self._loading = False
-        self._exhausted = self._fetch is None
-        if self._fetch is not None:
-            self._load(0, self.page_size)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
-
-    @property
-    def exhausted(self) -> bool:
-        """True once the last page has arrived (no more lines on the server side)."""
-        return self._exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._load(len(self._rows), self.page_size)
 
     def row_of_line(self, line_no: int) -> int:
         """Row of line ``line_no`` among the loaded rows, or -1."""
-        for i, ln in enumerate(self._rows):
-            if ln.line_no == line_no:
-                return i
-        return -1
+        return self.row_where(lambda ln: ln.line_no == line_no)
 
     def load_until(self, line_no: int, then: Callable[[int], None]) -> None:
         """Make sure line ``line_no`` is loaded (fetching the pages up to it in one go if it
         is further down), then call ``then(row)`` (row -1 if it is not in this view)."""
-        row = self.row_of_line(line_no)
-        if row >= 0 or self._exhausted or self._fetch is None:
-            then(row)
-            return
-        if self._loading:
-            self._after_load.append(lambda: self.load_until(line_no, then))
-            return
-        have = len(self._rows)
-        want = max(self.page_size, line_no - have + self.page_size)
-        self._after_load.append(lambda: then(self.row_of_line(line_no)))
-        self._load(have, want)
-
-    def _load(self, offset: int, limit: int) -> None:
-        fetch = self._fetch
-        assert fetch is not None
-        self._loading = True
-        generation = self._generation
-
-        def done(rows: Sequence[LineView]) -> None:
-            if generation != self._generation:
-                return  # superseded by a newer reload()
-            # append while still "loading": a view or tester reacting to the insertion must
-            # not start a second fetch at the old offset
-            self._exhausted = len(rows) < limit
-            self.append_rows(list(rows))
-            self._loading = False
-            self.loaded.emit()
-            pending, self._after_load = self._after_load, []
-            for callback in pending:
-                callback()
-
-        def fail(error: ReliefError) -> None:
-            if generation == self._generation:
-                self._loading = False
-                self._exhausted = True
-                self._after_load.clear()
-                self.failed.emit(error)
-
-        QueryOp(parent=self._widget, op=lambda: fetch(offset, limit), success=done).failure(
-            fail).run_in_background()
+        want = line_no - len(self._rows) + self.page_size
+        self.load_where(lambda ln: ln.line_no == line_no, then, want=want)
 
 
 # -- problems ---------------------------------------------------------------------------------
-class ProblemsModel(_Rows):
+class ProblemsModel(RecordTableModel):
     """Validation problems; an unacknowledged warning has a check box in the first column
     (the warnings to acknowledge); errors and acknowledged warnings do not."""
 
@@ -364,7 +216,7 @@ class HistoryRow:
     exports: tuple[ExportRecord, ...]
 
 
-class HistoryModel(_Rows):
+class HistoryModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
         programmes, statuses = L.programme_labels(), L.status_labels()

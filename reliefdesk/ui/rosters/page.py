@@ -5,7 +5,8 @@ roster; 解锁 is for the administrator, with a reason.
 
 The lines table pages ``roster.list_lines`` (500 lines at a time, filters and search in SQL);
 the totals bar shows the roster's own totals from the service. Every database or file step
-runs in a ``QueryOp``; after a write the page announces ``"rosters"``.
+runs in an op; a write runs as a ``MutationOp``, whose broadcast reaches the other pages (this
+page skips its own and shows the result it gets back).
 """
 
 from __future__ import annotations
@@ -14,19 +15,19 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QSizePolicy,
-                               QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.services import roster
-from reliefdesk.services.roster import ImportResult, Problem, RosterView
+from reliefdesk.services.roster import Problem, RosterView
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp, show_error
+from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
+from reliefdesk.ui.refresh import PageRefresh
 
-from . import fixes, reads
+from . import actions, fixes, reads
 from . import labels as L
 from .models import HistoryModel, HistoryRow, LinesModel
 from .widgets import NoticeBar, ProblemsPanel, make_table
@@ -52,9 +53,8 @@ class RostersPage(QWidget):
         self.ctx = ctx
         self.roster: RosterView | None = None
         self.problems: list[Problem] | None = None  # None: not validated yet
-        self._announcing = False
         self._build()
-        ctx.changed.connect(self._on_changed)
+        self.refresher = PageRefresh(self, ctx, ("rosters",), self.refresh, skip_own=True)
         self.load_period()
         self.refresh_history()
 
@@ -471,11 +471,10 @@ class RostersPage(QWidget):
             self.problems = None
             self.set_period_silently(view)
             self.show_roster(view)
-            self._announce()
             self.refresh_history()
             self.validate()
 
-        QueryOp(parent=self, op=lambda: roster.generate(db, actor, month, programme),
+        MutationOp(parent=self, op=lambda: roster.generate(db, actor, month, programme),
                 success=done).with_progress(self.tr("Generating the roster...")).always(
             self._update_actions).run_in_background()
 
@@ -500,7 +499,7 @@ class RostersPage(QWidget):
             if self.roster is not None and self.roster.id == rid:
                 self._set_problems(problems)
 
-        QueryOp(parent=self, op=lambda: roster.validate(db, actor, rid), success=done
+        MutationOp(parent=self, op=lambda: roster.validate(db, actor, rid), success=done
                 ).with_progress(self.tr("Validating the roster...")).run_in_background()
 
     def _set_problems(self, problems: list[Problem]) -> None:
@@ -524,149 +523,39 @@ class RostersPage(QWidget):
             self.problems_panel.note_edit.clear()
             self.problems_panel.check_all_box.setChecked(False)
             self._set_problems(problems)
-            self._announce()
 
-        QueryOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note,
-                                                           expected_version=view.version),
+        MutationOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note,
+                                                              expected_version=view.version),
                 success=done).with_progress(self.tr("Saving...")).run_in_background()
 
-    # -- lock / unlock ----------------------------------------------------------------------
+    # -- lock / unlock, export / import (rosters/actions.py) --------------------------------
     def _on_lock_clicked(self) -> None:
-        view = self.roster
-        if view is None:
-            return
-        if self.problems is None:
-            self._info(self.tr("Validate the roster first: locking needs every line "
-                               "checked."))
-            return
-        errors, _warnings, open_ = self.problems_panel.model.counts()
-        if errors:
-            self._info(self.tr("The roster has {n} error(s) and cannot be locked. Correct them "
-                               "in the register, regenerate and validate again.").format(
-                n=errors))
-            return
-        if open_:
-            self._info(self.tr("{n} warning(s) are not confirmed yet. Check them, tick them in "
-                               "the problems list and click \"Confirm checked warnings\" "
-                               "before locking.").format(n=open_))
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Lock roster"), self.tr(
-            "Lock the {month} roster ({households} households, {amount} yuan)? A locked "
-            "roster cannot be changed; only the administrator can unlock it.").format(
-            month=view.month_text, households=view.households,
-            amount=fen_to_yuan(view.amount_fen)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("rosterLockConfirmBox")
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(self.lock_roster)
-        box.open()
+        actions.confirm_lock(self)
 
     def lock_roster(self) -> None:
         """Lock the shown roster (the service refuses errors or unconfirmed warnings)."""
-        view = self.roster
-        if view is None:
-            return
-        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
-
-        def done(locked: RosterView) -> None:
-            kept = self.problems
-            self.show_roster(locked)
-            if kept is not None:
-                self._set_problems(kept)  # the validation result stays visible
-            self._announce()
-            self.refresh_history()
-
-        QueryOp(parent=self, op=lambda: roster.lock(db, actor, rid, expected_version=view.version),
-                success=done
-                ).with_progress(self.tr("Locking the roster...")).run_in_background()
+        actions.lock_roster(self)
 
     def _on_unlock_clicked(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setObjectName("rosterUnlockDialog")
-        dialog.setWindowTitle(self.tr("Unlock roster"))
-        dialog.setLabelText(self.tr("Why must this locked roster be changed? The reason is "
-                                    "kept with the roster and in the audit log."))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(self.unlock_with_reason)
-        dialog.open()
+        actions.ask_unlock_reason(self)
 
     def unlock_with_reason(self, reason: str) -> None:
         """Unlock the shown roster (administrator); an empty reason is refused."""
-        view = self.roster
-        if view is None:
-            return
-        if not reason.strip():
-            self._info(self.tr("Unlocking needs a reason."))
-            return
-        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
+        actions.unlock_with_reason(self, reason)
 
-        def done(unlocked: RosterView) -> None:
-            self.show_roster(unlocked)
-            self._announce()
-            self.refresh_history()
-
-        QueryOp(parent=self, op=lambda: roster.unlock(db, actor, rid, reason.strip(),
-                                                      expected_version=view.version),
-                success=done).with_progress(self.tr("Unlocking...")).run_in_background()
-
-    # -- export / import --------------------------------------------------------------------
     def _on_export_clicked(self) -> None:
-        directory = QFileDialog.getExistingDirectory(self, self.tr("Export the roster to"))
-        if directory:
-            self.export_to(directory)
+        actions.ask_export_folder(self)
 
     def export_to(self, directory: str | Path) -> None:
         """Write the bank file, the internal roster and the summary into ``directory``."""
-        view = self.roster
-        if view is None:
-            return
-        db, actor, rid, out = self.ctx.db, self.ctx.actor, view.id, Path(directory)
-
-        def done(results: list[object]) -> None:
-            paths = [Path(getattr(r, "path")) for r in results]
-            self.notice.show_message(self.tr("Exported {n} files to {folder}:\n{files}").format(
-                n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)), out)
-            self._announce()
-            self.refresh_history()
-            self.exported.emit(paths)
-
-        QueryOp(parent=self, op=lambda: roster.export(db, actor, rid, out), success=done
-                ).with_progress(self.tr("Exporting...")).run_in_background()
+        actions.export_to(self, directory)
 
     def _on_import_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Bank return file"), "",
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if path:
-            self.import_return_from(path)
+        actions.ask_return_file(self)
 
     def import_return_from(self, path: str | Path) -> None:
         """Match the bank's return file with the shown (locked) roster."""
-        view = self.roster
-        if view is None:
-            return
-        db, actor, rid, file = self.ctx.db, self.ctx.actor, view.id, Path(path)
-
-        def done(result: ImportResult) -> None:
-            text = self.tr("Bank return {file}: {rows} rows, {paid} paid, {failed} failed, "
-                           "{unmatched} not matched.").format(
-                file=file.name, rows=result.rows, paid=result.paid, failed=result.failed,
-                unmatched=len(result.unmatched_rows))
-            if result.unmatched_rows:
-                text += " " + self.tr("Unmatched rows: {rows}.").format(
-                    rows="、".join(str(r) for r in result.unmatched_rows[:20]))
-            if result.adjustments:
-                text += "\n" + self.tr("{n} failed payment(s) were registered as back pay; they "
-                                       "are paid with a later roster once the account is "
-                                       "corrected.").format(n=len(result.adjustments))
-            self.notice.show_message(text, warn=bool(result.failed or result.unmatched_rows))
-            self.reload_lines()
-            self._announce()
-            self.returnImported.emit(result)
-
-        QueryOp(parent=self, op=lambda: roster.import_return(db, actor, rid, file),
-                success=done).with_progress(self.tr("Importing the bank return...")
-                                            ).run_in_background()
+        actions.import_return_from(self, path)
 
     # -- printing ---------------------------------------------------------------------------
     def _on_print_clicked(self) -> None:
@@ -693,18 +582,6 @@ class RostersPage(QWidget):
     def _on_history_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.show_roster_id(self.history_model.row(index.row()).roster.id)
-
-    def _announce(self) -> None:
-        self._announcing = True
-        try:
-            self.ctx.announce("rosters")
-        finally:
-            self._announcing = False
-
-    def _on_changed(self, kinds: set[str]) -> None:
-        if self._announcing or "rosters" not in kinds:
-            return
-        self.refresh()
 
     def _info(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Payment rosters"), text,

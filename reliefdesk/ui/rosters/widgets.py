@@ -7,15 +7,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reliefdesk.ui.table_model import RecordTableModel
 from reliefdesk.ui.tables import make_table as shared_make_table
 
-from .models import ProblemsModel, _Rows
+from .models import ProblemsModel
 
 
-def make_table(name: str, model: _Rows) -> QTableView:
+def make_table(name: str, model: RecordTableModel) -> QTableView:
     """The shared office table, with columns sized by the model's column widths."""
     view = shared_make_table(name, model)
     for i, col in enumerate(model.columns):

@@ -41,16 +41,16 @@ from reliefdesk.errors import ReliefError, StaleDataError
 from reliefdesk.services import casework, register, visits
 from reliefdesk.services.visits import VisitInput, VisitView
 from reliefdesk.ui import forms, printing
-from reliefdesk.ui.applications.widgets import (
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.visits.grids import _labels, fill_grid, grid, grid_rows
+from reliefdesk.ui.widgets.inputs import (
     code_combo,
     date_edit,
     set_combo_code,
     to_date,
     to_qdate,
 )
-from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
-from reliefdesk.ui.visits.grids import _labels, fill_grid, grid, grid_rows
 
 __all__ = ["VisitEditor", "_labels"]
 
@@ -333,13 +333,14 @@ class VisitEditor(QWidget):
     def is_busy(self) -> bool:
         return self._busy > 0
 
-    def _run(self, op, success, failure=None, progress: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, op, success, failure=None, progress: str | None = None, *,  # type: ignore[no-untyped-def]
+             write: bool = False) -> None:
         self._busy += 1
 
         def done() -> None:
             self._busy -= 1
 
-        q = QueryOp(parent=self, op=op, success=success).always(done)
+        q = (MutationOp if write else QueryOp)(parent=self, op=op, success=success).always(done)
         if failure is not None:
             q = q.failure(failure)
         if progress is not None:
@@ -554,7 +555,7 @@ class VisitEditor(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
         self.save_button.setEnabled(False)
         self._run(lambda: visits.save_visit(db, actor, data), self._on_saved, self._on_failed,
-                  progress=self.tr("Saving the visit..."))
+                  progress=self.tr("Saving the visit..."), write=True)
 
     def _on_saved(self, view: VisitView) -> None:
         self.save_button.setEnabled(True)
@@ -566,7 +567,6 @@ class VisitEditor(QWidget):
         then, self._after_save = self._after_save, None
         if then is not None:
             then()
-        self.ctx.announce("visits", "applications")
         self.saved.emit(view)
 
     def _on_failed(self, error: ReliefError) -> None:

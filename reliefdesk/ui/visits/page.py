@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
 from reliefdesk.services import casework, visits
 from reliefdesk.services.casework import ApplicationRow
 from reliefdesk.services.visits import VisitView
-from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.refresh import PageRefresh
+from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
+from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.visits.editor import VisitEditor, _labels
-from reliefdesk.ui.workbench.page import make_table
 
 LIST_LIMIT = 500
 
@@ -150,7 +150,6 @@ class VisitsPage(QWidget):
         self.editor = VisitEditor(ctx)
         self.editor.closeRequested.connect(self.show_list)
         self.editor.modifiedChanged.connect(self.modifiedChanged)
-        self._stale = True
         self.stack = QStackedWidget()
         self.stack.setObjectName("visitsStack")
         self.stack.addWidget(list_page)
@@ -161,20 +160,8 @@ class VisitsPage(QWidget):
         self.chooser: ChooseApplicationDialog | None = None
         self._loading = False
         ctx.visitRequested.connect(self._on_visit_requested)
-        ctx.changed.connect(self._on_ctx_changed)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """Load the list the first time the page is shown (not at start-up)."""
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    @Slot(object)
-    def _on_ctx_changed(self, kinds: set[str]) -> None:
-        if "visits" in kinds:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+        # The list loads when first shown, then after visit writes (now or when next shown).
+        self.refresher = PageRefresh(self, ctx, ("visits",), self.reload, stale=True)
 
     def is_loading(self) -> bool:
         return self._loading
@@ -184,7 +171,7 @@ class VisitsPage(QWidget):
         """Reload the list (the latest ``LIST_LIMIT`` visits, newest first, photos not read)."""
         db, actor = self.ctx.db, self.ctx.actor
         self._loading = True
-        self._stale = False
+        self.refresher.stale = False
 
         text, sort, descending = (self.search_edit.text().strip(), self.sort_key,
                                   self.sort_descending)

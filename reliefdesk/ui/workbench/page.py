@@ -28,7 +28,10 @@ from reliefdesk.services import casework
 from reliefdesk.services.casework import Workbench, WorkItem
 from reliefdesk.services.casework.events import EventItem
 from reliefdesk.services.enrollments import RecheckItem
-from reliefdesk.ui.applications import labels as L
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
     OVERDUE_COLOR,
     WARN_COLOR,
@@ -36,10 +39,8 @@ from reliefdesk.ui.table_model import (
     RecordTableModel,
     fmt_date,
 )
-from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.workbench.quick import quick_todo
-from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.workbench.quick import quick_todo
 
 
 def _days_color(item: WorkItem) -> object:
@@ -197,7 +198,8 @@ class WorkbenchPage(QWidget):
         layout.addWidget(split, 1)
         self._update_titles()
 
-        ctx.changed.connect(self._on_ctx_changed)
+        self.refresher = PageRefresh(self, ctx, ("applications", "enrollments", "visits",
+                                              "households"), self.refresh)
         QTimer.singleShot(0, self.refresh)
 
     # -- public ---------------------------------------------------------------------------
@@ -291,11 +293,6 @@ class WorkbenchPage(QWidget):
                 "self_care": self.tr("Self-care re-assessment"),
                 "green_channel": self.tr("Green channel: complete steps"),
                 "termination": self.tr("Proposed termination")}
-
-    @Slot(object)
-    def _on_ctx_changed(self, kinds: set[str]) -> None:
-        if kinds & {"applications", "enrollments", "visits", "households"}:
-            self.refresh()
 
     @Slot(QModelIndex)
     def _on_case_view_activated(self, index: QModelIndex) -> None:

@@ -26,9 +26,9 @@ from reliefdesk.services import enrollments, termination
 from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.termination import TerminationView
 from reliefdesk.ui import forms, printing
-from reliefdesk.ui.applications.widgets import code_combo, date_edit, to_date
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
+from reliefdesk.ui.widgets.inputs import code_combo, date_edit, to_date
 
 
 class TerminationDialog(QDialog):
@@ -149,14 +149,13 @@ class TerminationDialog(QDialog):
         def done(view: TerminationView) -> None:
             self.current = view
             self._update()
-            self.ctx.announce("enrollments")
             self.changed.emit(view)
 
         def failed(error: ReliefError) -> None:
             self.error_label.setText(str(error))
             self.error_label.setVisible(True)
 
-        QueryOp(parent=self, op=op, success=done).failure(failed).run_in_background()
+        MutationOp(parent=self, op=op, success=done).failure(failed).run_in_background()
 
     @Slot()
     def _print(self) -> None:

@@ -15,9 +15,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.domain.accounts import check_account
 from reliefdesk.domain.months import add_months, month_start
@@ -27,9 +41,8 @@ from reliefdesk.services.register import accounts as acc
 from reliefdesk.services.register.types import AccountResult, AccountView, PersonView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.households import labels
-from reliefdesk.ui.households.guard import alive
-from reliefdesk.ui.ops import QueryOp, show_error
+from reliefdesk.ui.labels import register as labels
+from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
 
 
 @dataclass(frozen=True)
@@ -190,8 +203,8 @@ class AccountDialog(QDialog):
     def reload(self) -> None:
         ctx, hid = self.ctx, self.household_id
         QueryOp(parent=self, op=lambda: load_account_data(ctx, hid),
-                success=alive(self, self._show)).failure(
-            alive(self, lambda e: show_error(self, e))).run_in_background()
+                success=self._show).failure(
+            lambda e: show_error(self, e)).run_in_background()
 
     def _show(self, data: AccountData) -> None:
         self.data = data
@@ -273,17 +286,16 @@ class AccountDialog(QDialog):
         ad = self.agreement_date.date()
         agreement, agent = self.agreement_edit.text(), self.agent_edit.text()
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=lambda: acc.set_account(
+        MutationOp(parent=self, op=lambda: acc.set_account(
             ctx.db, ctx.actor, hid, int(payee), number, bank, kind=kind, holder_name=holder,
             effective_month=month, entrusted=entrusted, agreement_no=agreement,
             agreement_date=date(ad.year(), ad.month(), ad.day()) if entrusted else None,
-            agent=agent), success=alive(self, self._on_saved)).failure(
-            alive(self, self._on_failed)).always(
-            alive(self, lambda: self.save_button.setEnabled(True))).run_in_background()
+            agent=agent), success=self._on_saved).failure(
+            self._on_failed).always(
+            lambda: self.save_button.setEnabled(True)).run_in_background()
 
     def _on_saved(self, result: AccountResult) -> None:
         self.result_view = result
-        self.ctx.announce("households", "enrollments")
         self.saved.emit(result)
         self.accept()
 
@@ -300,8 +312,8 @@ class AccountDialog(QDialog):
             self.accounts_table.item(row, 2).setText(number)
 
         QueryOp(parent=self, op=lambda: acc.reveal_account(ctx.db, ctx.actor, aid),
-                success=alive(self, done)).failure(
-            alive(self, lambda e: show_error(self, e))).run_in_background()
+                success=done).failure(
+            lambda e: show_error(self, e)).run_in_background()
 
     def _on_stop_clicked(self) -> None:
         aid = self.selected_account_id()
@@ -310,10 +322,9 @@ class AccountDialog(QDialog):
         ctx, reason = self.ctx, self.stop_reason_edit.text()
 
         def done(view: AccountView) -> None:
-            self.ctx.announce("households")
             self.stopped.emit(view)
             self.reload()
 
-        QueryOp(parent=self, op=lambda: acc.stop_account(ctx.db, ctx.actor, aid, reason=reason),
-                success=alive(self, done)).failure(
-            alive(self, lambda e: show_error(self, e))).run_in_background()
+        MutationOp(parent=self, op=lambda: acc.stop_account(ctx.db, ctx.actor, aid, reason=reason),
+                success=done).failure(
+            lambda e: show_error(self, e)).run_in_background()

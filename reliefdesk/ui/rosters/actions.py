@@ -1,0 +1,215 @@
+"""The roster page's lock, unlock, export and bank-return actions (split from ``page.py``
+along its seam: the page shows a roster, these functions change it). Each write runs as a
+``MutationOp`` on the page; the page's methods of the same names delegate here. Strings keep
+the page's translation context ("RostersPage").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from reliefdesk.domain.money import fen_to_yuan
+from reliefdesk.services import roster
+from reliefdesk.services.roster import ImportResult, RosterView
+from reliefdesk.ui.ops import MutationOp
+
+if TYPE_CHECKING:
+    from .page import RostersPage
+
+translate = QCoreApplication.translate
+
+
+# -- lock / unlock ------------------------------------------------------------------------------
+def confirm_lock(page: RostersPage) -> None:
+    view = page.roster
+    if view is None:
+        return
+    if page.problems is None:
+        page._info(
+            translate(
+                "RostersPage", "Validate the roster first: locking needs every line checked."
+            )
+        )
+        return
+    errors, _warnings, open_ = page.problems_panel.model.counts()
+    if errors:
+        page._info(
+            translate(
+                "RostersPage",
+                "The roster has {n} error(s) and cannot be locked. Correct them "
+                "in the register, regenerate and validate again.",
+            ).format(n=errors)
+        )
+        return
+    if open_:
+        page._info(
+            translate(
+                "RostersPage",
+                "{n} warning(s) are not confirmed yet. Check them, tick them in "
+                'the problems list and click "Confirm checked warnings" '
+                "before locking.",
+            ).format(n=open_)
+        )
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("RostersPage", "Lock roster"),
+        translate(
+            "RostersPage",
+            "Lock the {month} roster ({households} households, {amount} yuan)? A locked "
+            "roster cannot be changed; only the administrator can unlock it.",
+        ).format(
+            month=view.month_text, households=view.households, amount=fen_to_yuan(view.amount_fen)
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        page,
+    )
+    box.setObjectName("rosterLockConfirmBox")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.accepted.connect(page.lock_roster)
+    box.open()
+
+
+def lock_roster(page: RostersPage) -> None:
+    """Lock the shown roster (the service refuses errors or unconfirmed warnings)."""
+    view = page.roster
+    if view is None:
+        return
+    db, actor, rid = page.ctx.db, page.ctx.actor, view.id
+
+    def done(locked: RosterView) -> None:
+        kept = page.problems
+        page.show_roster(locked)
+        if kept is not None:
+            page._set_problems(kept)  # the validation result stays visible
+        page.refresh_history()
+
+    MutationOp(parent=page, op=lambda: roster.lock(db, actor, rid, expected_version=view.version),
+               success=done).with_progress(
+        translate("RostersPage", "Locking the roster...")
+    ).run_in_background()
+
+
+def ask_unlock_reason(page: RostersPage) -> None:
+    dialog = QInputDialog(page)
+    dialog.setObjectName("rosterUnlockDialog")
+    dialog.setWindowTitle(translate("RostersPage", "Unlock roster"))
+    dialog.setLabelText(
+        translate(
+            "RostersPage",
+            "Why must this locked roster be changed? The reason is "
+            "kept with the roster and in the audit log.",
+        )
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.textValueSelected.connect(page.unlock_with_reason)
+    dialog.open()
+
+
+def unlock_with_reason(page: RostersPage, reason: str) -> None:
+    """Unlock the shown roster (administrator); an empty reason is refused."""
+    view = page.roster
+    if view is None:
+        return
+    if not reason.strip():
+        page._info(translate("RostersPage", "Unlocking needs a reason."))
+        return
+    db, actor, rid = page.ctx.db, page.ctx.actor, view.id
+
+    def done(unlocked: RosterView) -> None:
+        page.show_roster(unlocked)
+        page.refresh_history()
+
+    MutationOp(
+        parent=page,
+        op=lambda: roster.unlock(db, actor, rid, reason.strip(), expected_version=view.version),
+        success=done,
+    ).with_progress(translate("RostersPage", "Unlocking...")).run_in_background()
+
+
+# -- export / import ----------------------------------------------------------------------------
+def ask_export_folder(page: RostersPage) -> None:
+    directory = QFileDialog.getExistingDirectory(
+        page, translate("RostersPage", "Export the roster to")
+    )
+    if directory:
+        page.export_to(directory)
+
+
+def export_to(page: RostersPage, directory: str | Path) -> None:
+    """Write the bank file, the internal roster and the summary into ``directory``."""
+    view = page.roster
+    if view is None:
+        return
+    db, actor, rid, out = page.ctx.db, page.ctx.actor, view.id, Path(directory)
+
+    def done(results: Sequence[object]) -> None:
+        paths = [Path(getattr(r, "path")) for r in results]
+        page.notice.show_message(
+            translate("RostersPage", "Exported {n} files to {folder}:\n{files}").format(
+                n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)
+            ),
+            out,
+        )
+        page.refresh_history()
+        page.exported.emit(paths)
+
+    MutationOp(
+        parent=page, op=lambda: roster.export(db, actor, rid, out), success=done
+    ).with_progress(translate("RostersPage", "Exporting...")).run_in_background()
+
+
+def ask_return_file(page: RostersPage) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        page,
+        translate("RostersPage", "Bank return file"),
+        "",
+        translate("RostersPage", "Excel workbooks (*.xlsx)"),
+    )
+    if path:
+        page.import_return_from(path)
+
+
+def import_return_from(page: RostersPage, path: str | Path) -> None:
+    """Match the bank's return file with the shown (locked) roster."""
+    view = page.roster
+    if view is None:
+        return
+    db, actor, rid, file = page.ctx.db, page.ctx.actor, view.id, Path(path)
+
+    def done(result: ImportResult) -> None:
+        text = translate(
+            "RostersPage",
+            "Bank return {file}: {rows} rows, {paid} paid, {failed} failed, "
+            "{unmatched} not matched.",
+        ).format(
+            file=file.name,
+            rows=result.rows,
+            paid=result.paid,
+            failed=result.failed,
+            unmatched=len(result.unmatched_rows),
+        )
+        if result.unmatched_rows:
+            text += " " + translate("RostersPage", "Unmatched rows: {rows}.").format(
+                rows="、".join(str(r) for r in result.unmatched_rows[:20])
+            )
+        if result.adjustments:
+            text += "\n" + translate(
+                "RostersPage",
+                "{n} failed payment(s) were registered as back pay; they "
+                "are paid with a later roster once the account is "
+                "corrected.",
+            ).format(n=len(result.adjustments))
+        page.notice.show_message(text, warn=bool(result.failed or result.unmatched_rows))
+        page.reload_lines()
+        page.returnImported.emit(result)
+
+    MutationOp(
+        parent=page, op=lambda: roster.import_return(db, actor, rid, file), success=done
+    ).with_progress(translate("RostersPage", "Importing the bank return...")).run_in_background()
