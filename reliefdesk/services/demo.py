@@ -69,6 +69,7 @@ from ..models import (Application, Asset, BankAccount, CaseStep, Enrollment, Enr
                       Township, User, Village, Visit)
 from ..db.defaults import RUZHOU_COUNTY
 from . import audit
+from .statistics import demo as _stats_demo
 from .context import SYSTEM, Actor
 from .demo_cases import (PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users,
                          temp_aid_list)
@@ -281,6 +282,7 @@ def generate_demo(db: Database, actor: Actor, households: int = DEFAULT_HOUSEHOL
         with db.session() as s:
             gen = _Generation(s, seed, as_of, clean)
             result = gen.run(households, township, progress)
+            _stats_demo.lock_demo_year(s, as_of)  # a year of locked rosters (统计 page)
             temp_aid_list(s, as_of)
             audit.record(s, actor, "demo.generate", "demo", seed, detail={
                 "seed": seed, "clean": clean, "as_of": as_of.isoformat(),

@@ -247,3 +247,18 @@ def test_county_package_roundtrip_tamper_and_duplicate(db, actors, tmp_path, cap
     total = sum(x["paid_fen"] for x in _lines(db, date(YEAR, 3, 1)))
     assert len(table.rows) == 1 and table.totals["total"]["amount_fen"] == total
     monkeypatch.setenv("RELIEFDESK_PASSWORD", "x")
+
+
+def test_year_pdf_reads_back(db, actors, tmp_path):
+    """The year report PDF carries the title, every programme and the year total as text."""
+    import io
+
+    from pypdf import PdfReader
+
+    _office(db, actors)
+    path, _ = statistics.export_year(db, actors["clerk"], YEAR, tmp_path / "y.pdf")
+    body = "".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+    total = sum(x["paid_fen"] for x in _lines(db, year=YEAR))
+    assert f"{YEAR} 年度社会救助统计报告" in body
+    assert all(label in body for label in ("城市低保", "农村低保", "临时救助", "分月支出"))
+    assert f"{total // 100}.{total % 100:02d}" in body

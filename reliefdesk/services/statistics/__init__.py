@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ...db.engine import Database
+from ...documents.xlsx._cells import save_atomically
 from ...domain.months import parse_month_text
 from ...errors import RuleViolation, ValidationError
 from ...models import Office, Township
@@ -92,9 +93,11 @@ def export_year(db: Database, actor: Actor, year: int,
         from .tables import year_sheets
         written, sha = write_statistics(path, year_sheets(report, town))
     elif suffix == ".pdf":
-        from ...documents.pdf.statistics import write_year_pdf
+        from ...documents.pdf.statistics import build_year_pdf
 
-        written, sha = write_year_pdf(path, report, town)
+        from .tables import year_pdf_data
+        pdf = build_year_pdf(year_pdf_data(report, town, actor.display_name or actor.username))
+        written, sha = save_atomically(path, lambda tmp: tmp.write_bytes(pdf))
     else:
         raise ValidationError("输出文件须为 .xlsx 或 .pdf。", code="stats.suffix")
     with db.session() as s:

@@ -3,12 +3,13 @@ the 统计 page, so every output shows the same figures in the same layout (DOMA
 
 from __future__ import annotations
 
+from ...documents.pdf.statistics import YearPdfData
 from ...documents.xlsx.statistics import Money, StatSheet
 from .month import CATEGORY_KEYS, CATEGORY_LABELS, Figures, MonthStats
 from .year import YearReport
 
 __all__ = ["MONTH_HEADERS", "month_rows", "month_sheets", "year_rows", "year_sheets",
-           "YEAR_HEADERS", "yuan"]
+           "YEAR_HEADERS", "year_pdf_data", "yuan"]
 
 MONTH_HEADERS = ("项目", "户数", "人数", "女性", "老年人", "未成年人", "残疾人",
                  "部分丧失劳动能力", "完全丧失劳动能力", "当月新增户数", "当月新增人数",
@@ -92,3 +93,26 @@ def year_sheets(report: YearReport, township: str) -> list[StatSheet]:
                       ("起始日期", "名称", "城市低保标准(元/月)", "农村低保标准(元/月)"),
                       standards, sub),
             StatSheet("其他", "其他", ("项目", "数量"), other, sub)]
+
+
+def year_pdf_data(report: YearReport, township: str, made_by: str) -> YearPdfData:
+    """The year report in the PDF's shape (same rows as the workbook)."""
+    from datetime import date
+
+    def cell(v: object) -> str:
+        return yuan(v.fen) if isinstance(v, Money) else str(v)
+
+    last = max(report.locked_months, default=0)
+    series = [(CATEGORY_LABELS[k], [a[k] / 100 for m, a in report.monthly_amounts if m <= last])
+              for k in CATEGORY_KEYS]
+    sections = [(s.title, s.headers, [[cell(v) for v in r] for r in s.rows])
+                for s in year_sheets(report, township)[2:]]
+    return YearPdfData(
+        f"{report.year} 年度社会救助统计报告",
+        f"填报单位：{township}　已锁定月份：{len(report.locked_months)} 个　金额单位：元　"
+        f"全年支出合计 {yuan(report.total_amount_fen)} 元",
+        YEAR_HEADERS, [[cell(v) for v in r] for r in year_rows(report)], series,
+        [(v, p) for v, _, p in report.recipients_by_village],
+        [r for r in report.monthly_new_exited if r[0] <= last],
+        sections, f"制表人：{made_by}　制表日期：{date.today().isoformat()}　"
+                  "数据来源：已锁定的发放花名册（DOMAIN §12.3）")
