@@ -42,6 +42,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "rosters": ("rosters/*.py", "printing/*.py"),
     "enrollments": ("enrollments/*.py",),
     "importing": ("importing/*.py",),
+    "statistics": ("statistics/*.py",),
 }
 
 

@@ -32,7 +32,7 @@ __all__ = ["CATEGORY_KEYS", "CATEGORY_LABELS", "MONTHLY_KEYS", "MONTH_HEADERS", 
            "CategoryYear", "CountyRow", "CountyTable", "Figures", "ImportResult", "MonthStats",
            "PackageResult", "RuleViolation", "StandardChange", "ValidationError", "YearReport", "average_per_person_fen",
            "county_table", "export_month_xlsx", "export_package", "export_year",
-           "growth_percent", "import_package", "month_rows", "month_stats", "township_name",
+           "growth_percent", "import_package", "latest_month", "month_rows", "month_stats", "township_name",
            "year_report", "year_rows", "yuan"]
 
 
@@ -47,6 +47,15 @@ def month_stats(db: Database, actor: Actor, month: str | date) -> MonthStats:
     actor.require("read")
     with db.read_session() as s:
         return month_stats_in(s, _month(month))
+
+
+def latest_month(db: Database, actor: Actor) -> date | None:
+    """The latest month with a locked regular roster (the page opens on it), or None."""
+    from ..roster_build import latest_locked_month
+
+    actor.require("read")
+    with db.read_session() as s:
+        return latest_locked_month(s)
 
 
 def year_report(db: Database, actor: Actor, year: int) -> YearReport:
