@@ -262,3 +262,25 @@ def test_year_pdf_reads_back(db, actors, tmp_path):
     assert f"{YEAR} 年度社会救助统计报告" in body
     assert all(label in body for label in ("城市低保", "农村低保", "临时救助", "分月支出"))
     assert f"{total // 100}.{total % 100:02d}" in body
+
+
+def test_tekun_exit_and_transfer_keep_rule_one(db, actors):
+    """A 集中供养 person terminated is an exit of 集中 (the 停发 line names no mode), and a
+    person moved 分散 → 集中 is a transfer: 期末 = 上期 + 新增 − 退出 ± 转移 holds."""
+    hs = _office(db, actors)
+    add_change(db, hs["tc"]["enrollment_id"], "terminate", date(YEAR, 5, 1), reason="死亡",
+               status="terminated", end_month=date(YEAR, 4, 1))
+    from reliefdesk.models import Enrollment
+
+    with db.session() as s:
+        s.get(Enrollment, hs["td"]["enrollment_id"]).care_mode = "centralised"
+    _lock(db, actors, f"{YEAR}-05")
+    may = statistics.month_stats(db, actors["clerk"], f"{YEAR}-05")
+    c = may.by_category
+    assert may.breaks == ()
+    assert c["tekun_centralised"].exited_households == 1
+    assert (c["tekun_centralised"].households, c["tekun_dispersed"].households) == (1, 0)
+    assert may.transfers["tekun_centralised"] == (1, 0)
+    assert may.transfers["tekun_dispersed"] == (0, 1)
+    year = statistics.year_report(db, actors["clerk"], YEAR)
+    assert year.by_category["tekun_centralised"].exited_households == 1

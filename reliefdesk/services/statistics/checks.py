@@ -65,10 +65,12 @@ def month_breaks(stats: MonthStats) -> list[str]:
         for key in MONTHLY_KEYS:
             f = c[key]
             prev = stats.previous_households.get(key, 0)
-            expect = prev + f.new_households - f.exited_households
+            moved_in, moved_out = stats.transfers.get(key, (0, 0))
+            expect = prev + f.new_households - f.exited_households + moved_in - moved_out
             if f.households != expect:
                 out.append(f"{CATEGORY_LABELS[key]}：期末户数 {f.households} ≠ 上期 {prev} + 新增 "
-                           f"{f.new_households} − 退出 {f.exited_households} = {expect}")
+                           f"{f.new_households} − 退出 {f.exited_households} + 转入 {moved_in} "
+                           f"− 转出 {moved_out} = {expect}")
     return out
 
 

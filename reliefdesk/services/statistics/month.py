@@ -44,6 +44,11 @@ def category_key(programme: str, category: str) -> str:
     return programme
 
 
+def set_of(category: str | None) -> set[str]:
+    """The 供养方式 words a tekun line's category names (empty for a 停发 line)."""
+    return {w for w in ("集中", "分散") if w in (category or "")}
+
+
 def average_per_person_fen(amount_fen: int, persons: int) -> int:
     """当月人均补助额 (DOMAIN §12.3 rule 5): round(amount ÷ persons) to whole 元, half-up,
     returned in fen (197,328 元 ÷ 311 → 634 元). 0 when nobody is paid."""
@@ -87,6 +92,7 @@ class MonthStats:
     by_village: tuple[tuple[str, str, Figures], ...]  # (village, category key, figures)
     total: Figures
     previous_households: dict[str, int] | None  # last month's locked figures, if any
+    transfers: dict[str, tuple[int, int]] = field(default_factory=dict)  # key → (in, out)
     breaks: tuple[str, ...] = field(default=())
 
     @property
@@ -191,12 +197,18 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
     villages: dict[tuple[str, str], _Acc] = defaultdict(_Acc)
     kinds = {r.id: r.kind for r in this}
     seen: set[int] = set()  # an enrollment counts once as a recipient (regular roster)
+    continuing: dict[int, str] = {}  # enrollment → category, regular lines not 新增
     rows = s.execute(select(RosterLine.roster_id, RosterLine.enrollment_id, RosterLine.programme,
                             RosterLine.category, RosterLine.village, RosterLine.persons,
                             RosterLine.paid_fen, RosterLine.change_flag)
                      .where(RosterLine.roster_id.in_(ids)).order_by(RosterLine.id))
+    prev_regular = [r.id for r in rosters if r.month == add_months(month, -1)
+                    and r.kind == "regular"]
+    before = _previous(s, prev_regular) if prev_regular else {}
     for rid, eid, prog, cat, village, persons, paid, flag in rows:
         key = category_key(prog, cat)
+        if prog == "tekun" and not ({"集中", "分散"} & set_of(cat)) and eid in before:
+            key = before[eid]  # a 停发 line has no 集中/分散 of its own: last month's
         row = _Acc()
         row.amount_fen = paid
         kind = kinds[rid]
@@ -206,6 +218,8 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
         if counted:
             if kind == "regular":
                 seen.add(eid)
+                if flag != NEW:
+                    continuing[eid] = key
             row.households, row.persons = 1, persons
             if kind == "regular" and flag == NEW:
                 row.new_households, row.new_persons = 1, persons
@@ -234,26 +248,33 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
     for k in CATEGORY_KEYS:
         total.add(cats[k])
     by_category["tekun"], by_category["dibao"] = tekun.freeze(), dibao.freeze()
-    prev_regular = [r.id for r in rosters if r.month == add_months(month, -1)
-                    and r.kind == "regular"]
-    previous = _previous(s, prev_regular) if prev_regular else None
+    previous, transfers = None, {}
+    if prev_regular:
+        previous = dict.fromkeys(MONTHLY_KEYS, 0)
+        for key in before.values():
+            previous[key] += 1
+        moved: dict[str, list[int]] = {k: [0, 0] for k in MONTHLY_KEYS}
+        for eid, key in continuing.items():
+            old = before.get(eid)
+            if old is not None and old != key:  # e.g. 分散 → 集中供养
+                moved[key][0] += 1
+                moved[old][1] += 1
+        transfers = {k: (v[0], v[1]) for k, v in moved.items()}
     by_village = tuple((v, k, a.freeze()) for (v, k), a in sorted(villages.items()))
     from .checks import month_breaks
 
     stats = MonthStats(month, True, "", tuple(ids),
                        tuple((r.id, r.lines_sha256 or "") for r in this), by_category,
-                       by_village, total.freeze(), previous)
+                       by_village, total.freeze(), previous, transfers)
     return MonthStats(**{**stats.__dict__, "breaks": tuple(month_breaks(stats))})
 
 
-def _previous(s: Session, roster_ids: list[int]) -> dict[str, int]:
-    """Households on last month's locked regular rosters, per category (for rule 1)."""
-    out: dict[str, int] = defaultdict(int)
-    seen: set[int] = set()
+def _previous(s: Session, roster_ids: list[int]) -> dict[int, str]:
+    """Enrollment → category of last month's locked regular lines (rule 1, transfers)."""
+    out: dict[int, str] = {}
     for eid, prog, cat, flag in s.execute(
             select(RosterLine.enrollment_id, RosterLine.programme, RosterLine.category,
                    RosterLine.change_flag).where(RosterLine.roster_id.in_(roster_ids))):
-        if flag != STOPPED and eid not in seen:
-            seen.add(eid)
-            out[category_key(prog, cat)] += 1
-    return dict(out)
+        if flag != STOPPED and eid not in out:
+            out[eid] = category_key(prog, cat)
+    return out

@@ -19,7 +19,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import round_half_up
-from ...models import PolicyVersion, Roster, RosterLine, Visit
+from ...models import Enrollment, PolicyVersion, Roster, RosterLine, Visit
 from .month import CATEGORY_KEYS, NEW, STOPPED, category_key
 
 __all__ = ["CategoryYear", "StandardChange", "YearReport", "growth_percent", "year_report_in"]
@@ -93,7 +93,11 @@ def growth_percent(now: int, before: int) -> str | None:
 
 
 def _is_central() -> object:
-    return case((RosterLine.category.like("%集中%"), 1), else_=0)
+    """1 for 集中供养: from the line's category, or (a 停发 line carries no mode) from the
+    enrollment's 供养方式."""
+    return case((RosterLine.category.like("%集中%"), 1),
+                (RosterLine.category.like("%分散%"), 0),
+                (Enrollment.care_mode == "centralised", 1), else_=0)
 
 
 def _aggregate(s: Session, year: int) -> tuple[dict[str, CategoryYear], list[int],
@@ -106,6 +110,7 @@ def _aggregate(s: Session, year: int) -> tuple[dict[str, CategoryYear], list[int
                 func.count(), func.coalesce(func.sum(RosterLine.persons), 0),
                 func.coalesce(func.sum(RosterLine.paid_fen), 0))
          .join(Roster, Roster.id == RosterLine.roster_id)
+         .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
          .where(Roster.status == "locked", Roster.month >= start, Roster.month <= end)
          .group_by(Roster.month, Roster.kind, RosterLine.programme, central,
                    RosterLine.change_flag))
