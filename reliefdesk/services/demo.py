@@ -282,7 +282,7 @@ def generate_demo(db: Database, actor: Actor, households: int = DEFAULT_HOUSEHOL
         with db.session() as s:
             gen = _Generation(s, seed, as_of, clean)
             result = gen.run(households, township, progress)
-            _stats_demo.lock_demo_year(s, as_of)  # a year of locked rosters (统计 page)
+            _stats_demo.lock_demo_year(s, as_of, households)  # a year of locked rosters (统计 page)
             temp_aid_list(s, as_of)
             audit.record(s, actor, "demo.generate", "demo", seed, detail={
                 "seed": seed, "clean": clean, "as_of": as_of.isoformat(),
