@@ -91,6 +91,26 @@
         <translation>%1 年没有已锁定的花名册。</translation>
     </message>
     <message>
+        <source>Growth against %1: %2 locked months in that year.</source>
+        <translation>同比基数：%1 年已锁定 %2 个月。</translation>
+    </message>
+    <message>
+        <source>Exits by reason (households/persons): %1</source>
+        <translation>退出原因（户/人）：%1</translation>
+    </message>
+    <message>
+        <source>Standards in force, urban / rural (yuan per month): %1</source>
+        <translation>执行标准 城市/农村（元/月）：%1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Home visits: %1; monitoring findings: %2</source>
+        <translation>入户走访 %1 次；监测发现：%2</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>

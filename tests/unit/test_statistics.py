@@ -219,7 +219,9 @@ def test_cli_month_and_exports(db, actors, tmp_path, capsys):
     assert main(["--db", db.url, "stats", "month", "--month", "2025-13"]) == 2
     yout = tmp_path / "y.xlsx"
     assert main(["--db", db.url, "stats", "year", "--year", str(YEAR), "--out", str(yout)]) == 0
-    assert "年报" in openpyxl.load_workbook(yout).sheetnames
+    year_rows = {r[0]: r for r in openpyxl.load_workbook(yout)["年报"].iter_rows(values_only=True)}
+    rural = sum(x["paid_fen"] for x in _lines(db, year=YEAR) if x["programme"] == "rural_dibao")
+    assert round(year_rows["农村低保"][4] * 100) == rural
 
 
 def test_county_package_roundtrip_tamper_and_duplicate(db, actors, tmp_path, capsys,
@@ -284,3 +286,36 @@ def test_tekun_exit_and_transfer_keep_rule_one(db, actors):
     assert may.transfers["tekun_dispersed"] == (0, 1)
     year = statistics.year_report(db, actors["clerk"], YEAR)
     assert year.by_category["tekun_centralised"].exited_households == 1
+
+
+def test_growth_against_the_previous_year(db, actors):
+    """Growth in persons (year-end persons) and average level (amount ÷ person-months)
+    against the previous year equals the independent computation from both years' lines."""
+    add_policy(db, date(YEAR - 1, 1, 1))
+    setup_policy(db)
+    make_household(db, persons=2, start=date(YEAR - 1, 12, 1))
+    _lock(db, actors, f"{YEAR - 1}-12")
+    make_household(db, persons=3, start=date(YEAR, 1, 1))
+    _lock(db, actors, f"{YEAR}-01")
+    r = statistics.year_report(db, actors["clerk"], YEAR)
+
+    def fig(year: int) -> tuple[int, int, int]:
+        rows = [x for x in _lines(db, year=year) if x["programme"] == "rural_dibao"]
+        last = max(x["month"] for x in rows)
+        end = sum(x["persons"] for x in rows if x["month"] == last)
+        amount = sum(x["paid_fen"] for x in rows)
+        pm = sum(x["persons"] for x in rows)
+        return end, amount, pm
+
+    (e1, a1, p1), (e0, a0, p0) = fig(YEAR), fig(YEAR - 1)
+    from decimal import ROUND_HALF_UP, Decimal
+    from fractions import Fraction
+
+    def pct(now: int, before: int) -> str:
+        return str((Decimal(now - before) * 100 / Decimal(before)).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+    lvl1 = int(Fraction(a1, p1) + Fraction(1, 2))
+    lvl0 = int(Fraction(a0, p0) + Fraction(1, 2))
+    assert r.growth("rural_dibao", "persons") == pct(e1, e0) == "150.00"
+    assert r.growth("rural_dibao", "level") == pct(lvl1, lvl0)

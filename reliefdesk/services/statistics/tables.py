@@ -110,7 +110,8 @@ def year_pdf_data(report: YearReport, township: str, made_by: str) -> YearPdfDat
     return YearPdfData(
         f"{report.year} 年度社会救助统计报告",
         f"填报单位：{township}　已锁定月份：{len(report.locked_months)} 个　金额单位：元　"
-        f"全年支出合计 {yuan(report.total_amount_fen)} 元",
+        f"全年支出合计 {yuan(report.total_amount_fen)} 元　同比基数：{report.year - 1} 年已锁定 "
+        f"{len(report.previous_locked_months)} 个月",
         YEAR_HEADERS, [[cell(v) for v in r] for r in year_rows(report)], series,
         [(v, p) for v, _, p in report.recipients_by_village],
         [r for r in report.monthly_new_exited if r[0] <= last],

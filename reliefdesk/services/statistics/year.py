@@ -66,6 +66,7 @@ class YearReport:
     visits: int | None
     findings: int | None  # None: not recorded by this system
     standards: tuple[StandardChange, ...]
+    previous_locked_months: tuple[int, ...] = ()  # the base of the growth figures
 
     @property
     def total_amount_fen(self) -> int:
@@ -219,7 +220,7 @@ def year_report_in(s: Session, year: int) -> YearReport:
         tuple((m, amounts.get(m, dict.fromkeys(CATEGORY_KEYS, 0))) for m in range(1, 13)),
         tuple((m, *new_exit.get(m, (0, 0))) for m in range(1, 13)),
         tuple(_by_village(s, year, max(locked) if locked else None)),
-        int(visits or 0), None, tuple(_standards(s, year)))
+        int(visits or 0), None, tuple(_standards(s, year)), tuple(prev_locked))
 
 
 

@@ -104,6 +104,9 @@ class StatisticsPage(QWidget):
         self.year_note.setObjectName("statsYearNote")
         self.year_note.setWordWrap(True)
         self.year_table = _table("statsYearTable")
+        self.year_details = QLabel()
+        self.year_details.setObjectName("statsYearDetails")
+        self.year_details.setWordWrap(True)
         self.amounts_view = charts.make_view("statsAmountsChart")
         self.villages_view = charts.make_view("statsVillagesChart")
         self.flow_view = charts.make_view("statsFlowChart")
@@ -114,6 +117,7 @@ class StatisticsPage(QWidget):
         yl = QVBoxLayout(year_tab)
         yl.addWidget(self.year_note)
         yl.addWidget(self.year_table, 1)
+        yl.addWidget(self.year_details)
         cl = QGridLayout(chart_tab)
         cl.addWidget(self.amounts_view, 0, 0, 1, 2)
         cl.addWidget(self.villages_view, 1, 0)
@@ -193,11 +197,28 @@ class StatisticsPage(QWidget):
         else:
             self.year_note.setText(self.tr("No locked roster in %1.").replace("%1", str(r.year)))
         _fill(self.year_table, statistics.YEAR_HEADERS, list(statistics.year_rows(r)))
+        self.year_details.setText("\n".join(self._details(r)))
         charts.show_amounts(self.amounts_view, r)
         charts.show_villages(self.villages_view, r)
         charts.show_new_exited(self.flow_view, r)
         self.status.setText("")
         self.loaded.emit()
+
+    def _details(self, r: statistics.YearReport) -> list[str]:
+        """Growth base, exits by reason, standards in force, visits and findings."""
+        y = statistics.yuan
+        lines = [self.tr("Growth against %1: %2 locked months in that year.")
+                 .replace("%1", str(r.year - 1)).replace("%2", str(len(r.previous_locked_months)))]
+        exits = "；".join(f"{reason} {n}/{p}" for reason, n, p in r.exits_by_reason) or "—"
+        lines.append(self.tr("Exits by reason (households/persons): %1").replace("%1", exits))
+        standards = "；".join(f"{s.effective_from:%Y-%m-%d} {s.name}: {y(s.urban_fen)} / "
+                             f"{y(s.rural_fen)}" for s in r.standards) or "—"
+        lines.append(self.tr("Standards in force, urban / rural (yuan per month): %1")
+                     .replace("%1", standards))
+        findings = str(r.findings) if r.findings is not None else self.tr("not recorded")
+        lines.append(self.tr("Home visits: %1; monitoring findings: %2")
+                     .replace("%1", str(r.visits)).replace("%2", findings))
+        return lines
 
     def _export(self, what: str, suffix: str) -> None:
         name = (f"统计月报_{self._month():%Y-%m}" if what == "month"
