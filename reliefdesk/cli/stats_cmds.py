@@ -4,7 +4,7 @@
     stats year   --year YYYY [--out FILE.xlsx|FILE.pdf]
     county export --month YYYY-MM --out PACKAGE.zip      (needs --user)
     county import PACKAGE.zip...                          (needs --user)
-    county show  [--month YYYY-MM]
+    county show  [--month YYYY-MM] [--live]               (--live: straight from this database)
 
 ``stats`` prints aggregate figures only (no personal data); with ``--user`` the export is
 audited under that user, otherwise under the system account.
@@ -50,6 +50,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     im.set_defaults(handler=_import)
     sh = csub.add_parser("show", parents=[common], help="县级汇总表")
     sh.add_argument("--month", type=month_arg, default=None, help="所属期 YYYY-MM")
+    sh.add_argument("--live", action="store_true",
+                    help="直接从本数据库按乡镇统计（县与乡镇共用一个 PostgreSQL 服务器时）")
     sh.set_defaults(handler=_show)
 
 
@@ -119,6 +121,17 @@ def _import(ctx: CliContext) -> int:
 
 
 def _show(ctx: CliContext) -> int:
+    if ctx.args.live:
+        if not ctx.args.month:
+            raise svc.ValidationError("--live 需要 --month YYYY-MM。", code="cli.month")
+        rows = svc.township_figures(ctx.db(), _reader(ctx), ctx.args.month)
+        ctx.table(["乡镇", "所属期", "户数", "人数", "当月支出(元)"],
+                  [[r.township, r.month, r.figures["total"]["households"],
+                    r.figures["total"]["persons"], svc.yuan(r.figures["total"]["amount_fen"])]
+                   for r in rows])
+        total = sum(r.figures["total"]["amount_fen"] for r in rows)
+        ctx.out(f"县级合计：{len(rows)} 个乡镇，当月支出 {svc.yuan(total)} 元")
+        return EXIT_OK
     _print_table(ctx, ctx.args.month)
     return EXIT_OK
 

@@ -75,7 +75,7 @@ def _office(db, actors) -> dict[str, int]:
 def _lines(db, month: date | None = None, year: int | None = None) -> list[dict]:
     """Independent read of every locked line (plain SQL, not the service's query)."""
     sql = ("SELECT r.month, r.kind, l.enrollment_id, l.programme, l.category, l.village, "
-           "l.persons, l.paid_fen, l.change_flag, l.change_reason FROM roster_line l "
+           "l.persons, l.paid_fen, l.change_flag, l.change_reason, l.township FROM roster_line l "
            "JOIN roster r ON r.id = l.roster_id WHERE r.status = 'locked'")
     with db.session() as s:
         rows = [dict(r._mapping) for r in s.execute(text(sql))]
@@ -248,7 +248,38 @@ def test_county_package_roundtrip_tamper_and_duplicate(db, actors, tmp_path, cap
     table = statistics.county_table(db, actors["clerk"], f"{YEAR}-03")
     total = sum(x["paid_fen"] for x in _lines(db, date(YEAR, 3, 1)))
     assert len(table.rows) == 1 and table.totals["total"]["amount_fen"] == total
-    monkeypatch.setenv("RELIEFDESK_PASSWORD", "x")
+    live = statistics.township_figures(db, actors["clerk"], f"{YEAR}-03")
+    by_town: dict[str, int] = defaultdict(int)
+    for x in _lines(db, date(YEAR, 3, 1)):
+        by_town[x["township"] or ""] += x["paid_fen"]
+    assert {r.township: r.figures["total"]["amount_fen"] for r in live} == dict(by_town)
+    assert sum(r.figures["total"]["households"] for r in live) == statistics.month_stats(
+        db, actors["clerk"], f"{YEAR}-03").total.households
+
+
+def test_county_cli_export_import_refusals(db, actors, tmp_path, capsys, monkeypatch):
+    """county export writes a package; county import takes it once, refuses the same package
+    again and a tampered copy with one 错误 line each (exit 1), and prints the county total."""
+    _office(db, actors)
+    monkeypatch.setenv("RELIEFDESK_PASSWORD", "Test#Pass2026")
+    pkg = tmp_path / "p.zip"
+    assert main(["--db", db.url, "--user", "clerk", "county", "export", "--month",
+                 f"{YEAR}-03", "--out", str(pkg)]) == 0
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(pkg) as z, zipfile.ZipFile(bad, "w") as out:
+        data = json.loads(z.read("figures.json"))
+        data["township"] = "别的镇"
+        out.writestr("figures.json", json.dumps(data))
+        out.writestr("statistics.xlsx", z.read("statistics.xlsx"))
+    capsys.readouterr()
+    code = main(["--db", db.url, "--user", "clerk", "county", "import", str(pkg), str(pkg),
+                 str(bad)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and "重复" in lines[0] and "已被改动" in lines[1]
+    total = sum(x["paid_fen"] for x in _lines(db, date(YEAR, 3, 1)))
+    assert f"当月支出 {total // 100}.{total % 100:02d} 元（1 个数据包）" in out
 
 
 def test_year_pdf_reads_back(db, actors, tmp_path):

@@ -22,7 +22,7 @@ from ...models import Office, Township
 from .. import audit
 from ..context import Actor
 from .county import (CountyRow, CountyTable, ImportResult, PackageResult, county_table,
-                     export_package, import_package)
+                     export_package, import_package, township_figures)
 from .month import (CATEGORY_KEYS, CATEGORY_LABELS, MONTHLY_KEYS, Figures, MonthStats,
                     average_per_person_fen, month_stats_in)
 from .tables import MONTH_HEADERS, YEAR_HEADERS, month_rows, month_sheets, year_rows, yuan
@@ -32,7 +32,7 @@ __all__ = ["CATEGORY_KEYS", "CATEGORY_LABELS", "MONTHLY_KEYS", "MONTH_HEADERS", 
            "CategoryYear", "CountyRow", "CountyTable", "Figures", "ImportResult", "MonthStats",
            "PackageResult", "RuleViolation", "StandardChange", "ValidationError", "YearReport", "average_per_person_fen",
            "county_table", "export_month_xlsx", "export_package", "export_year",
-           "growth_percent", "import_package", "latest_month", "month_rows", "month_stats", "township_name",
+           "growth_percent", "import_package", "latest_month", "month_rows", "month_stats", "township_figures", "township_name",
            "year_report", "year_rows", "yuan"]
 
 

@@ -30,7 +30,7 @@ from .. import audit
 from ..context import Actor
 
 __all__ = ["CountyRow", "CountyTable", "ImportResult", "PackageResult", "canonical_sha256",
-           "county_table", "export_package", "import_package"]
+           "county_table", "export_package", "import_package", "township_figures"]
 
 FORMAT = "reliefdesk-stats/1"
 KEY_PREFIX = "county.pkg."
@@ -155,6 +155,39 @@ def import_package(db: Database, actor: Actor, path: str | os.PathLike[str]) -> 
         audit.record(s, actor, "stats.import", "statistics", key,
                      detail={"file": p.name, "sha256": data["sha256"]})
     return ImportResult(data["township_code"], data["township"], data["month"], data["sha256"])
+
+
+def township_figures(db: Database, actor: Actor, month: str | date) -> tuple[CountyRow, ...]:
+    """Straight from the database (a county and its townships on one PostgreSQL server): the
+    month's locked lines grouped by township, in the same shape as imported packages."""
+    from sqlalchemy import func
+
+    from ...models import Roster, RosterLine
+    from . import _month
+    from .month import STOPPED, category_key
+
+    actor.require("read")
+    m = _month(month)
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    with db.read_session() as s:
+        q = (select(RosterLine.township, Roster.kind, RosterLine.programme, RosterLine.category,
+                    RosterLine.change_flag, func.count(), func.sum(RosterLine.persons),
+                    func.sum(RosterLine.paid_fen))
+             .join(Roster, Roster.id == RosterLine.roster_id)
+             .where(Roster.status == "locked", Roster.month == m)
+             .group_by(RosterLine.township, Roster.kind, RosterLine.programme,
+                       RosterLine.category, RosterLine.change_flag))
+        for town, kind, prog, cat, flag, n, persons, paid in s.execute(q):
+            figs = out.setdefault(town or "", {})
+            for key in (category_key(prog, cat), "total"):
+                f = figs.setdefault(key, dict.fromkeys(_FIELDS, 0))
+                f["amount_fen"] += int(paid or 0)
+                counted = kind == "one_off" or (kind == "regular" and flag != STOPPED)
+                if counted:
+                    f["households"] += n
+                    f["persons"] += int(persons or 0)
+    text = f"{m:%Y-%m}"
+    return tuple(CountyRow("", town, text, figs, "") for town, figs in sorted(out.items()))
 
 
 def county_table(db: Database, actor: Actor, month: str | None = None) -> CountyTable:
