@@ -43,7 +43,8 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "casework": ("applications/*.py", "workbench/*.py", "admin/*.py"),
     "rosters": ("rosters/*.py", "printing/*.py"),
     "enrollments": ("enrollments/*.py",),
-    "importing": ("importing/*.py",),
+    "importing": ("admin/importing/*.py",),
+    "statistics": ("statistics/*.py",),
 }
 
 

@@ -34,7 +34,7 @@ from .framework import (EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, CliContext,
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 COMMAND_MODULES = ("admin_cmds", "roster_cmds", "forms_cmds", "policy_cmds", "recipient_cmds",
-                   "import_cmds")
+                   "import_cmds", "stats_cmds")
 LOG_NAME = "reliefdesk-admin.log"
 
 

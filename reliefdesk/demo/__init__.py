@@ -66,6 +66,7 @@ from ..models import Office, Person, Township, User, Village
 from ..db.defaults import RUZHOU_COUNTY
 from ..services import audit
 from ..services.context import SYSTEM, Actor
+from . import year as _stats_demo
 from .cases import (PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users,
                          temp_aid_list)
 from .people import HouseholdDraft, Member, PeopleFactory, VillageInfo
@@ -200,6 +201,7 @@ def generate_demo(db: Database, actor: Actor, households: int = DEFAULT_HOUSEHOL
         with db.session() as s:
             gen = _Generation(s, seed, as_of, clean)
             result = gen.run(households, township, progress)
+            _stats_demo.lock_demo_year(s, as_of, households)  # a year of locked rosters (统计 page)
             temp_aid_list(s, as_of)
             audit.record(s, actor, "demo.generate", "demo", seed, detail={
                 "seed": seed, "clean": clean, "as_of": as_of.isoformat(),

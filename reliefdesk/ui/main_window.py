@@ -44,12 +44,13 @@ def _nav_titles() -> dict[str, str]:
         "visits": QCoreApplication.translate("MainWindow", "Home visits"),
         "enrollments": QCoreApplication.translate("MainWindow", "Enrollments"),
         "rosters": QCoreApplication.translate("MainWindow", "Payment rosters"),
+        "statistics": QCoreApplication.translate("MainWindow", "Statistics"),
         "settings": QCoreApplication.translate("MainWindow", "Settings"),
     }
 
 
 NAV_KEYS = ("workbench", "households", "applications", "visits", "enrollments", "rosters",
-            "settings")
+            "statistics", "settings")
 
 
 class PlaceholderPage(QFrame):

@@ -1496,6 +1496,10 @@
         <translation>发放名册</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>

@@ -16,7 +16,7 @@ from reliefdesk.services.context import Actor
 from reliefdesk.ui import i18n, ops
 from reliefdesk.ui.admin.page import SettingsPage
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.importing import ImportWizard
+from reliefdesk.ui.admin.importing import ImportWizard
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy"
 

@@ -78,8 +78,9 @@ def test_enrollments_consistent_with_casework(db: Database, actors: dict[str, Ac
 
 
 def test_one_audit_event_and_chain_intact(db: Database, actors: dict[str, Actor]) -> None:
-    """The whole run writes a single demo.generate audit event (after the month's temporary-aid
-    payment list, built by the roster service with its own event) and the chain stays valid."""
+    """The whole run writes a single demo.generate audit event (after the rosters of the past
+    year, generated and locked with their own events, and the month's temporary-aid payment
+    list, built by the roster service with its own event) and the chain stays valid."""
     with db.session() as s:
         before = s.scalar(select(func.count(AuditEvent.id)))
     generate_demo(db, actors["admin"], 150, seed=3, as_of=AS_OF)
@@ -89,7 +90,11 @@ def test_one_audit_event_and_chain_intact(db: Database, actors: dict[str, Actor]
         assert last is not None and last.action == "demo.generate"
         assert last.username == "admin" and last.detail["households"] == 150
         assert verify_chain(s) == []
-    assert after == before + 2
+        actions = [e.action for e in s.scalars(select(AuditEvent).where(AuditEvent.id > before))]
+    assert actions.count("demo.generate") == 1
+    assert set(actions) <= {"demo.generate", "roster.generate", "roster.generate_temp_aid",
+                            "roster.lock"}
+    assert actions.count("roster.generate") == 12 and after == before + len(actions)
 
 
 def test_non_admin_may_not_generate(db: Database, actors: dict[str, Actor]) -> None:

@@ -19,7 +19,7 @@ from reliefdesk.ui.admin.policy_section import PolicySection
 from reliefdesk.ui.admin.security_section import SecuritySection
 from reliefdesk.ui.admin.users_section import UsersSection
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.importing import ImportSection  # hook (issue 12): 存量导入
+from reliefdesk.ui.admin.importing import ImportSection  # hook (issue 12): 存量导入
 from reliefdesk.ui.refresh import PageRefresh
 
 

@@ -10,9 +10,9 @@ from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import importing
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp, show_error
+from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
 from reliefdesk.ui.table_model import Column, RecordTableModel
-from reliefdesk.ui.importing.wizard import ImportWizard
+from reliefdesk.ui.admin.importing.wizard import ImportWizard
 
 
 class ImportSection(Section):
@@ -92,9 +92,8 @@ class ImportSection(Section):
         self.undo(batch.id)
 
     def undo(self, batch_id: int) -> None:
-        QueryOp(parent=self, op=lambda: importing.undo_batch(self.ctx.db, self.ctx.actor,
-                                                             batch_id),
-                success=lambda _b: (self.ctx.announce("households", "enrollments", "rosters"),
-                                    self.refresh())) \
+        MutationOp(parent=self, op=lambda: importing.undo_batch(self.ctx.db, self.ctx.actor,
+                                                                batch_id),
+                   success=lambda _b: self.refresh()) \
             .failure(lambda e: show_error(self, e)) \
             .with_progress(self.tr("Undoing the batch...")).run_in_background()

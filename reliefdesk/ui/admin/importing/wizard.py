@@ -18,7 +18,7 @@ from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import importing
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import QueryOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.table_model import Column, RecordTableModel
 
 ALL_SHEETS = ""
@@ -291,7 +291,7 @@ class ImportPage(_Page):
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.done = False
         w = self.w
-        QueryOp(parent=self, op=lambda: w.do_import(), success=self._show) \
+        MutationOp(parent=self, op=lambda: w.do_import(), success=self._show) \
             .failure(self._failed).with_progress(self.tr("Importing...")).run_in_background()
 
     def _show(self, r: importing.ImportResult) -> None:
@@ -304,7 +304,6 @@ class ImportPage(_Page):
                         "%5 yuan a month.").replace("%1", str(r.batch_id))
                 .replace("%2", str(r.created)).replace("%3", str(r.updated))
                 .replace("%4", str(r.persons)).replace("%5", fen_to_yuan(r.total_fen)))
-            self.w.ctx.announce("households", "enrollments", "settings")
         self.done = True
         self.completeChanged.emit()
         self.w.imported.emit(r)

@@ -1,0 +1,1 @@
+"""统计 page: monthly statistics, the year report, charts and exports."""
