@@ -17,162 +17,52 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import NoReturn
 
 from ..errors import PermissionDenied, RuleViolation, ValidationError
+from .workflow_terms import (
+    ACTION_LABELS,
+    ACTION_PERMISSIONS,
+    DIBAO,
+    FINAL_STATES,
+    OPEN_STATES,
+    PROGRAMME_LABELS,
+    PROGRAMMES,
+    ROLE_PERMISSIONS,
+    RULES,
+    STATE_LABELS,
+    Action,
+    State,
+    _rule,
+    is_dibao,
+)
 
 __all__ = [
-    "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMME_LABELS",
-    "RULES", "STATE_LABELS", "Action", "Facts", "Limits", "State", "Transition",
-    "allowed_actions", "check_transition", "is_dibao", "next_state", "publicity_end",
-    "required_path", "step_deadline", "total_deadline", "transition",
+    "ACTION_LABELS",
+    "ACTION_PERMISSIONS",
+    "DIBAO",
+    "FINAL_STATES",
+    "OPEN_STATES",
+    "PROGRAMMES",
+    "PROGRAMME_LABELS",
+    "ROLE_PERMISSIONS",
+    "RULES",
+    "STATE_LABELS",
+    "Action",
+    "Facts",
+    "Limits",
+    "State",
+    "Transition",
+    "allowed_actions",
+    "check_transition",
+    "is_dibao",
+    "next_state",
+    "publicity_end",
+    "required_path",
+    "step_deadline",
+    "total_deadline",
+    "transition",
 ]
-
-DIBAO = ("urban_dibao", "rural_dibao")
-PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid")
-PROGRAMME_LABELS = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养",
-                    "temporary_aid": "临时救助"}
-
-
-def is_dibao(programme: str) -> bool:
-    return programme in DIBAO
-
-
-class State(StrEnum):
-    """Application states; the values are the stored codes."""
-
-    ACCEPTED = "accepted"
-    INVESTIGATING = "investigating"
-    PRELIM_REVIEW = "prelim_review"
-    PUBLICITY = "publicity"
-    OBJECTION_REVIEW = "objection_review"
-    AWAITING_CONFIRMATION = "awaiting_confirmation"
-    APPROVED = "approved"
-    REFUSED = "refused"
-    WITHDRAWN = "withdrawn"
-    TERMINATED = "terminated"
-
-    @property
-    def label_zh(self) -> str:
-        return STATE_LABELS[self]
-
-
-STATE_LABELS: dict[str, str] = {
-    State.ACCEPTED: "已受理", State.INVESTIGATING: "调查中", State.PRELIM_REVIEW: "初审",
-    State.PUBLICITY: "公示中", State.OBJECTION_REVIEW: "复查/民主评议",
-    State.AWAITING_CONFIRMATION: "待审核确认", State.APPROVED: "确认同意",
-    State.REFUSED: "不予确认", State.WITHDRAWN: "撤回", State.TERMINATED: "终止审核",
-}
-FINAL_STATES = frozenset({State.APPROVED, State.REFUSED, State.WITHDRAWN, State.TERMINATED})
-OPEN_STATES = frozenset(s for s in State if s not in FINAL_STATES)
-
-
-class Action(StrEnum):
-    """What a user can do to an application; the values are the stored codes."""
-
-    START_INVESTIGATION = "start_investigation"
-    REQUEST_INFO_CHECK = "request_info_check"
-    RECORD_INFO_CHECK = "record_info_check"
-    RECORD_VISIT = "record_visit"
-    SUBMIT_PRELIM = "submit_prelim"
-    START_PUBLICITY = "start_publicity"
-    RECORD_OBJECTION = "record_objection"
-    RESOLVE_OBJECTION = "resolve_objection"
-    FINISH_PUBLICITY = "finish_publicity"
-    CONFIRM = "confirm"
-    RECORD_NOTICE = "record_notice"  # 不予确认 written notice delivered
-    COMPLETE_PAPERWORK = "complete_paperwork"  # 先行救助: signatures and seals completed
-    RECORD_COUNTY_APPROVAL = "record_county_approval"  # temporary aid above the township limit
-    RECORD_CASE_BY_CASE = "record_case_by_case"  # 一事一议 decision above its threshold
-    RECORD_COUNTY_VISIT = "record_county_visit"  # county's own visit, near-relative cases
-    AUTHORISE_GREEN = "authorise_green"  # dibao 特事特办/先行纳入
-    STOP_GREEN = "stop_green"  # 先行纳入 stopped: the ordinary steps were not done in time
-    WITHDRAW = "withdraw"
-    TERMINATE_NONCOOPERATION = "terminate_noncooperation"
-
-    @property
-    def label_zh(self) -> str:
-        return ACTION_LABELS[self]
-
-
-ACTION_LABELS: dict[str, str] = {
-    Action.START_INVESTIGATION: "开始调查", Action.REQUEST_INFO_CHECK: "申请信息核对",
-    Action.RECORD_INFO_CHECK: "登记核对结果", Action.RECORD_VISIT: "登记入户调查",
-    Action.SUBMIT_PRELIM: "提交初审意见", Action.START_PUBLICITY: "开始公示",
-    Action.RECORD_OBJECTION: "登记公示异议", Action.RESOLVE_OBJECTION: "复查/民主评议完成",
-    Action.FINISH_PUBLICITY: "公示结束", Action.CONFIRM: "审核确认",
-    Action.RECORD_NOTICE: "登记书面告知", Action.COMPLETE_PAPERWORK: "补齐手续",
-    Action.WITHDRAW: "撤回申请", Action.TERMINATE_NONCOOPERATION: "终止审核",
-    Action.RECORD_COUNTY_APPROVAL: "登记县级审批", Action.RECORD_CASE_BY_CASE: "登记一事一议",
-    Action.RECORD_COUNTY_VISIT: "登记县级入户调查", Action.AUTHORISE_GREEN: "特事特办先行纳入",
-    Action.STOP_GREEN: "先行纳入逾期停发",
-}
-
-ACTION_PERMISSIONS: dict[str, str] = {
-    Action.START_INVESTIGATION: "case.investigate", Action.REQUEST_INFO_CHECK: "case.investigate",
-    Action.RECORD_INFO_CHECK: "case.investigate", Action.RECORD_VISIT: "case.investigate",
-    Action.SUBMIT_PRELIM: "case.prelim", Action.START_PUBLICITY: "case.publicity",
-    Action.RECORD_OBJECTION: "case.publicity", Action.RESOLVE_OBJECTION: "case.prelim",
-    Action.FINISH_PUBLICITY: "case.publicity", Action.CONFIRM: "case.confirm",
-    Action.RECORD_NOTICE: "case.close", Action.COMPLETE_PAPERWORK: "case.investigate",
-    Action.WITHDRAW: "case.close", Action.TERMINATE_NONCOOPERATION: "case.close",
-    Action.RECORD_COUNTY_APPROVAL: "case.prelim", Action.RECORD_CASE_BY_CASE: "case.prelim",
-    Action.RECORD_COUNTY_VISIT: "case.investigate", Action.AUTHORISE_GREEN: "case.confirm",
-    Action.STOP_GREEN: "case.confirm",
-}
-
-# Role → permissions, mirrored from services/context.py PERMISSIONS (domain may not import
-# services). A test keeps the two in step.
-ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "clerk": frozenset({"case.accept", "case.investigate", "case.publicity", "case.close"}),
-    "reviewer": frozenset({"case.accept", "case.investigate", "case.prelim", "case.publicity",
-                           "case.close"}),
-    "approver": frozenset({"case.accept", "case.investigate", "case.prelim", "case.publicity",
-                           "case.confirm", "case.close"}),
-    "admin": frozenset(),
-    "auditor": frozenset(),
-}
-
-_D = "民发〔2021〕57号"  # 最低生活保障审核确认办法
-_T = "民发〔2021〕43号"  # 特困人员认定办法
-_A = "民发〔2018〕23号"  # 关于进一步加强和改进临时救助工作的意见
-
-RULES: dict[str, str] = {
-    "no_direct_add": f"{_D} 第二十八条",
-    "investigate": f"{_D} 第十五条",
-    "visit_two": f"{_D} 第十六条",
-    "info_check": f"{_D} 第十七条",
-    "publicity": f"{_D} 第十九条",
-    "confirm": f"{_D} 第二十条",
-    "decision": f"{_D} 第二十一条",
-    "total": f"{_D} 第二十二条",
-    "noncooperation": f"{_D} 第二十九条",
-    "tekun_investigate": f"{_T} 第十三条",
-    "tekun_review": f"{_T} 第十四条",
-    "tekun_publicity": f"{_T} 第十五条",
-    "tekun_confirm": f"{_T} 第十六条",
-    "tekun_self_care": f"{_T} 第二十条",
-    "temp_advance": f"{_A} 第二条第（二）项",
-    "separation": "社会救助经办审核审批分离原则（审批人不得审核确认本人受理、调查或初审的申请）",
-    "temp_limit": f"{_A} 第二条第（三）项；《社会救助暂行办法》第四十八条",
-    "case_by_case": f"{_A} 第二条第（三）项（一事一议）",
-    "county_visit": f"{_D} 第二十条（单独登记备案的近亲属，县级须入户调查）",
-    "green_dibao": f"{_D} 第二十八条（特事特办须经授权并在期限内补齐程序）",
-}
-
-
-def _rule(programme: str, key: str) -> str:
-    """The rule text for a step, taken from the programme's own regulation where it has one."""
-    if programme == "tekun":
-        alt = {"investigate": "tekun_investigate", "publicity": "tekun_publicity",
-               "confirm": "tekun_confirm", "decision": "tekun_confirm",
-               "info_check": "tekun_investigate", "visit_two": "tekun_investigate"}.get(key)
-        if alt:
-            return RULES[alt]
-    if programme == "temporary_aid" and key in ("info_check", "publicity"):
-        return f"{RULES['temp_advance']}；{RULES[key]}"
-    return RULES[key]
 
 
 @dataclass(frozen=True)
@@ -261,8 +151,12 @@ def _g_prelim_ready(p: str, f: Facts) -> None:
     if not f.info_check_recorded:
         _fail("尚未取得家庭经济状况信息核对结果，不能提出初审意见。", p, "info_check", "no_info")
     if p == "tekun" and not f.self_care_assessed:
-        _fail("特困人员须先完成生活自理能力评估，才能提出初审意见。", p, "tekun_self_care",
-              "no_self_care")
+        _fail(
+            "特困人员须先完成生活自理能力评估，才能提出初审意见。",
+            p,
+            "tekun_self_care",
+            "no_self_care",
+        )
 
 
 def _g_prelim_current(p: str, f: Facts) -> None:
@@ -271,16 +165,18 @@ def _g_prelim_current(p: str, f: Facts) -> None:
 
 
 def _g_opinion(what: str) -> Callable[[str, Facts], None]:
-    def guard(p: str, f: Facts) -> None:
+    def guard(_p: str, f: Facts) -> None:
         if not f.opinion.strip():
             raise ValidationError(f"请填写{what}。", field="opinion", code="workflow.opinion")
+
     return guard
 
 
-def _g_resolution(p: str, f: Facts) -> None:
+def _g_resolution(_p: str, f: Facts) -> None:
     if f.resolution not in ("recheck", "democratic_review"):
-        raise ValidationError("请选择异议处理方式：复查或民主评议。", field="resolution",
-                              code="workflow.resolution")
+        raise ValidationError(
+            "请选择异议处理方式：复查或民主评议。", field="resolution", code="workflow.resolution"
+        )
 
 
 def _g_publicity_over(p: str, f: Facts) -> None:
@@ -299,41 +195,66 @@ def _g_in_publicity_period(p: str, f: Facts) -> None:
 def _g_separation(p: str, f: Facts) -> None:
     if f.actor_user_id == f.created_by or f.actor_user_id in f.involved_user_ids:
         what = "审批" if p == "temporary_aid" else "审核确认"
-        raise PermissionDenied(f"不能{what}本人受理、调查或提出初审意见的申请（经办与审批须分离），"
-                               "请由其他负责人办理。", code="workflow.self_confirm",
-                               rule=RULES["separation"])
+        raise PermissionDenied(
+            f"不能{what}本人受理、调查或提出初审意见的申请（经办与审批须分离），"
+            "请由其他负责人办理。",
+            code="workflow.self_confirm",
+            rule=RULES["separation"],
+        )
 
 
 def _g_county_visit_done(p: str, f: Facts) -> None:
     if f.county_visit_required and not f.county_visit_recorded:
-        _fail("本案家庭成员是经办人员或村(居)委会成员的近亲属（单独登记备案），须先登记县级民政部门"
-              "的入户调查，才能审核确认。", p, "county_visit", "county_visit_missing")
+        _fail(
+            "本案家庭成员是经办人员或村(居)委会成员的近亲属（单独登记备案），须先登记县级民政部门"
+            "的入户调查，才能审核确认。",
+            p,
+            "county_visit",
+            "county_visit_missing",
+        )
 
 
 def _g_confirm(p: str, f: Facts) -> None:
     _g_separation(p, f)
     _g_county_visit_done(p, f)
     if f.decision not in ("approve", "refuse"):
-        raise ValidationError("请选择审核确认结论：同意或不予确认。", field="decision",
-                              code="workflow.decision")
+        raise ValidationError(
+            "请选择审核确认结论：同意或不予确认。", field="decision", code="workflow.decision"
+        )
     if f.decision == "refuse" and not f.opinion.strip():
         raise ValidationError("不予确认须写明理由。", field="opinion", code="workflow.reasons")
     if f.decision == "approve" and not f.proposed_fen:
-        _fail("初审核定金额为 0，不能确认同意；请复核收入或选择不予确认。", p, "decision",
-              "zero_amount")
+        _fail(
+            "初审核定金额为 0，不能确认同意；请复核收入或选择不予确认。",
+            p,
+            "decision",
+            "zero_amount",
+        )
     if f.decision == "approve" and p == "temporary_aid":
         amount = f"{(f.proposed_fen or 0) / 100:.2f}"
         if f.advance_cap_fen is not None and (f.proposed_fen or 0) > f.advance_cap_fen:
-            _fail(f"先行救助只适用于小额救助：拟救助 {amount} 元超过先行救助上限 "
-                  f"{f.advance_cap_fen / 100:.2f} 元，请按正常程序办理。", p, "temp_advance",
-                  "advance_cap")
+            _fail(
+                f"先行救助只适用于小额救助：拟救助 {amount} 元超过先行救助上限 "
+                f"{f.advance_cap_fen / 100:.2f} 元，请按正常程序办理。",
+                p,
+                "temp_advance",
+                "advance_cap",
+            )
         if f.county_approval_needed and not f.county_approval_recorded:
-            _fail(f"拟救助 {amount} 元超过乡镇审批限额，须先登记县级民政部门的审批，才能发放。",
-                  p, "temp_limit", "county_approval_missing")
+            _fail(
+                f"拟救助 {amount} 元超过乡镇审批限额，须先登记县级民政部门的审批，才能发放。",
+                p,
+                "temp_limit",
+                "county_approval_missing",
+            )
         if f.case_by_case_needed and not f.case_by_case_recorded:
-            _fail(f"拟救助 {amount} 元超过一事一议标准，须先登记县级协调机制的一事一议决定（日期、"
-                  "机构、参加人员、会议纪要、金额），才能发放。", p, "case_by_case",
-                  "case_by_case_missing")
+            _fail(
+                f"拟救助 {amount} 元超过一事一议标准，须先登记县级协调机制的一事一议决定（日期、"
+                "机构、参加人员、会议纪要、金额），才能发放。",
+                p,
+                "case_by_case",
+                "case_by_case_missing",
+            )
 
 
 def _g_notice(p: str, f: Facts) -> None:
@@ -343,14 +264,22 @@ def _g_notice(p: str, f: Facts) -> None:
 
 def _g_county_approval(p: str, f: Facts) -> None:
     if not f.county_approval_needed or f.county_approval_recorded:
-        _fail("本案金额未超过乡镇审批限额，或县级审批已登记。", p, "temp_limit",
-              "county_approval_not_needed")
+        _fail(
+            "本案金额未超过乡镇审批限额，或县级审批已登记。",
+            p,
+            "temp_limit",
+            "county_approval_not_needed",
+        )
 
 
 def _g_case_by_case(p: str, f: Facts) -> None:
     if not f.case_by_case_needed or f.case_by_case_recorded:
-        _fail("本案金额未超过一事一议标准，或一事一议决定已登记。", p, "case_by_case",
-              "case_by_case_not_needed")
+        _fail(
+            "本案金额未超过一事一议标准，或一事一议决定已登记。",
+            p,
+            "case_by_case",
+            "case_by_case_not_needed",
+        )
 
 
 def _g_county_visit(p: str, f: Facts) -> None:
@@ -367,8 +296,12 @@ def _g_green_overdue(p: str, f: Facts) -> None:
     if not f.green_authorised or f.green_due is None:
         _fail("本案不是特事特办先行纳入的申请。", p, "green_dibao", "green_none")
     if f.on_date <= f.green_due:
-        _fail(f"先行纳入的补办期限（{f.green_due.isoformat()}）尚未届满。", p, "green_dibao",
-              "green_running")
+        _fail(
+            f"先行纳入的补办期限（{f.green_due.isoformat()}）尚未届满。",
+            p,
+            "green_dibao",
+            "green_running",
+        )
 
 
 def _g_paperwork(p: str, f: Facts) -> None:
@@ -379,71 +312,143 @@ def _g_paperwork(p: str, f: Facts) -> None:
 _S = State
 _OPEN = frozenset(OPEN_STATES)
 _BASE: tuple[Transition, ...] = (
-    Transition(Action.START_INVESTIGATION, frozenset({_S.ACCEPTED}), _S.INVESTIGATING,
-               "case.investigate"),
-    Transition(Action.REQUEST_INFO_CHECK, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
-               "case.investigate", (_g_info_not_requested,)),
-    Transition(Action.RECORD_INFO_CHECK, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
-               "case.investigate", (_g_info_requested, _g_opinion("核对结果"))),
-    Transition(Action.RECORD_VISIT, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
-               "case.investigate", (_g_visit_two,)),
-    Transition(Action.SUBMIT_PRELIM, frozenset({_S.INVESTIGATING, _S.PRELIM_REVIEW}),
-               _S.PRELIM_REVIEW, "case.prelim", (_g_prelim_ready, _g_opinion("初审意见"))),
-    Transition(Action.START_PUBLICITY, frozenset({_S.PRELIM_REVIEW}), _S.PUBLICITY,
-               "case.publicity", (_g_prelim_current,)),
-    Transition(Action.RECORD_OBJECTION, frozenset({_S.PUBLICITY}), _S.OBJECTION_REVIEW,
-               "case.publicity", (_g_in_publicity_period, _g_opinion("异议内容"))),
-    Transition(Action.RESOLVE_OBJECTION, frozenset({_S.OBJECTION_REVIEW}), _S.PRELIM_REVIEW,
-               "case.prelim", (_g_resolution, _g_opinion("复查或民主评议结论"))),
-    Transition(Action.FINISH_PUBLICITY, frozenset({_S.PUBLICITY}), _S.AWAITING_CONFIRMATION,
-               "case.publicity", (_g_publicity_over,)),
-    Transition(Action.CONFIRM, frozenset({_S.AWAITING_CONFIRMATION}), None, "case.confirm",
-               (_g_confirm,)),
-    Transition(Action.RECORD_NOTICE, frozenset({_S.REFUSED}), _S.REFUSED, "case.close",
-               (_g_notice,)),
+    Transition(
+        Action.START_INVESTIGATION, frozenset({_S.ACCEPTED}), _S.INVESTIGATING, "case.investigate"
+    ),
+    Transition(
+        Action.REQUEST_INFO_CHECK,
+        frozenset({_S.INVESTIGATING}),
+        _S.INVESTIGATING,
+        "case.investigate",
+        (_g_info_not_requested,),
+    ),
+    Transition(
+        Action.RECORD_INFO_CHECK,
+        frozenset({_S.INVESTIGATING}),
+        _S.INVESTIGATING,
+        "case.investigate",
+        (_g_info_requested, _g_opinion("核对结果")),
+    ),
+    Transition(
+        Action.RECORD_VISIT,
+        frozenset({_S.INVESTIGATING}),
+        _S.INVESTIGATING,
+        "case.investigate",
+        (_g_visit_two,),
+    ),
+    Transition(
+        Action.SUBMIT_PRELIM,
+        frozenset({_S.INVESTIGATING, _S.PRELIM_REVIEW}),
+        _S.PRELIM_REVIEW,
+        "case.prelim",
+        (_g_prelim_ready, _g_opinion("初审意见")),
+    ),
+    Transition(
+        Action.START_PUBLICITY,
+        frozenset({_S.PRELIM_REVIEW}),
+        _S.PUBLICITY,
+        "case.publicity",
+        (_g_prelim_current,),
+    ),
+    Transition(
+        Action.RECORD_OBJECTION,
+        frozenset({_S.PUBLICITY}),
+        _S.OBJECTION_REVIEW,
+        "case.publicity",
+        (_g_in_publicity_period, _g_opinion("异议内容")),
+    ),
+    Transition(
+        Action.RESOLVE_OBJECTION,
+        frozenset({_S.OBJECTION_REVIEW}),
+        _S.PRELIM_REVIEW,
+        "case.prelim",
+        (_g_resolution, _g_opinion("复查或民主评议结论")),
+    ),
+    Transition(
+        Action.FINISH_PUBLICITY,
+        frozenset({_S.PUBLICITY}),
+        _S.AWAITING_CONFIRMATION,
+        "case.publicity",
+        (_g_publicity_over,),
+    ),
+    Transition(
+        Action.CONFIRM, frozenset({_S.AWAITING_CONFIRMATION}), None, "case.confirm", (_g_confirm,)
+    ),
+    Transition(
+        Action.RECORD_NOTICE, frozenset({_S.REFUSED}), _S.REFUSED, "case.close", (_g_notice,)
+    ),
     Transition(Action.WITHDRAW, _OPEN, _S.WITHDRAWN, "case.close", (_g_opinion("撤回原因"),)),
-    Transition(Action.TERMINATE_NONCOOPERATION, _OPEN, _S.TERMINATED, "case.close",
-               (_g_opinion("终止审核的理由"),)),
+    Transition(
+        Action.TERMINATE_NONCOOPERATION,
+        _OPEN,
+        _S.TERMINATED,
+        "case.close",
+        (_g_opinion("终止审核的理由"),),
+    ),
 )
 
 # 先行救助 (急难型 green channel): after a prelim opinion the aid may be confirmed at once,
 # with paperwork completed afterwards (DOMAIN §4.2).
-_GREEN_CONFIRM = Transition(Action.CONFIRM, frozenset({_S.PRELIM_REVIEW,
-                                                       _S.AWAITING_CONFIRMATION}),
-                            None, "case.confirm", (_g_confirm,))
+_GREEN_CONFIRM = Transition(
+    Action.CONFIRM,
+    frozenset({_S.PRELIM_REVIEW, _S.AWAITING_CONFIRMATION}),
+    None,
+    "case.confirm",
+    (_g_confirm,),
+)
 _GREEN_EXTRA = (
-    Transition(Action.SUBMIT_PRELIM, frozenset({_S.ACCEPTED, _S.INVESTIGATING,
-                                                _S.PRELIM_REVIEW}),
-               _S.PRELIM_REVIEW, "case.prelim", (_g_prelim_ready, _g_opinion("初审意见"))),
-    Transition(Action.COMPLETE_PAPERWORK, frozenset({_S.APPROVED}), _S.APPROVED,
-               "case.investigate", (_g_paperwork,)),
+    Transition(
+        Action.SUBMIT_PRELIM,
+        frozenset({_S.ACCEPTED, _S.INVESTIGATING, _S.PRELIM_REVIEW}),
+        _S.PRELIM_REVIEW,
+        "case.prelim",
+        (_g_prelim_ready, _g_opinion("初审意见")),
+    ),
+    Transition(
+        Action.COMPLETE_PAPERWORK,
+        frozenset({_S.APPROVED}),
+        _S.APPROVED,
+        "case.investigate",
+        (_g_paperwork,),
+    ),
 )
 
 
-_DECIDING = frozenset({_S.PRELIM_REVIEW, _S.PUBLICITY, _S.OBJECTION_REVIEW,
-                       _S.AWAITING_CONFIRMATION})
+_DECIDING = frozenset(
+    {_S.PRELIM_REVIEW, _S.PUBLICITY, _S.OBJECTION_REVIEW, _S.AWAITING_CONFIRMATION}
+)
 _TEMP_AID_EXTRA = (
-    Transition(Action.RECORD_COUNTY_APPROVAL, _DECIDING, None, "case.prelim",
-               (_g_county_approval,)),
+    Transition(
+        Action.RECORD_COUNTY_APPROVAL, _DECIDING, None, "case.prelim", (_g_county_approval,)
+    ),
     Transition(Action.RECORD_CASE_BY_CASE, _DECIDING, None, "case.prelim", (_g_case_by_case,)),
 )
-_COUNTY_VISIT = Transition(Action.RECORD_COUNTY_VISIT, _OPEN - {_S.ACCEPTED}, None,
-                           "case.investigate", (_g_county_visit,))
+_COUNTY_VISIT = Transition(
+    Action.RECORD_COUNTY_VISIT, _OPEN - {_S.ACCEPTED}, None, "case.investigate", (_g_county_visit,)
+)
 _DIBAO_GREEN = (
-    Transition(Action.AUTHORISE_GREEN, frozenset({_S.ACCEPTED, _S.INVESTIGATING,
-                                                  _S.PRELIM_REVIEW}), None, "case.confirm",
-               (_g_green_new,)),
+    Transition(
+        Action.AUTHORISE_GREEN,
+        frozenset({_S.ACCEPTED, _S.INVESTIGATING, _S.PRELIM_REVIEW}),
+        None,
+        "case.confirm",
+        (_g_green_new,),
+    ),
     Transition(Action.STOP_GREEN, _OPEN, _S.TERMINATED, "case.confirm", (_g_green_overdue,)),
 )
 
 
 def _table(programme: str, facts: Facts) -> dict[Action, Transition]:
     if programme not in PROGRAMMES:
-        raise ValidationError(f"未知的救助项目：{programme}", field="programme",
-                              code="workflow.programme")
+        raise ValidationError(
+            f"未知的救助项目：{programme}", field="programme", code="workflow.programme"
+        )
     table = {t.action: t for t in _BASE}
-    extra: tuple[Transition, ...] = _TEMP_AID_EXTRA if programme == "temporary_aid" else (
-        (_COUNTY_VISIT, *_DIBAO_GREEN) if is_dibao(programme) else (_COUNTY_VISIT,))
+    extra: tuple[Transition, ...] = (
+        _TEMP_AID_EXTRA
+        if programme == "temporary_aid"
+        else ((_COUNTY_VISIT, *_DIBAO_GREEN) if is_dibao(programme) else (_COUNTY_VISIT,))
+    )
     for t in extra:
         table[t.action] = t
     if _green(programme, facts):
@@ -461,8 +466,12 @@ def transition(programme: str, action: Action | str, facts: Facts) -> Transition
         raise ValidationError(f"未知的办理操作：{action}", code="workflow.action") from None
     table = _table(programme, facts)
     if act not in table:
-        _fail(f"“{act.label_zh}”不适用于本申请（{PROGRAMME_LABELS[programme]}）。", programme,
-              "no_direct_add", "not_applicable")
+        _fail(
+            f"“{act.label_zh}”不适用于本申请（{PROGRAMME_LABELS[programme]}）。",
+            programme,
+            "no_direct_add",
+            "not_applicable",
+        )
     return table[act]
 
 
@@ -480,8 +489,9 @@ def _has_permission(role: str, permission: str) -> bool:
     return permission in ROLE_PERMISSIONS.get(role, frozenset())
 
 
-def check_transition(programme: str, state: State | str, action: Action | str, role: str,
-                     facts: Facts) -> State:
+def check_transition(
+    programme: str, state: State | str, action: Action | str, role: str, facts: Facts
+) -> State:
     """Raise if ``role`` may not do ``action`` now; return the resulting state.
 
     Errors: :class:`PermissionDenied` (role, or confirming one's own case),
@@ -491,26 +501,56 @@ def check_transition(programme: str, state: State | str, action: Action | str, r
     st = State(state)
     t = transition(programme, action, facts)
     if not _has_permission(role, t.permission):
-        from_label = {"clerk": "经办人", "reviewer": "审核人", "approver": "负责人",
-                      "admin": "管理员", "auditor": "审计员"}.get(role, role)
-        raise PermissionDenied(f"当前角色（{from_label}）无权执行“{t.action.label_zh}”。",
-                               code=f"perm.{t.permission}")
+        from_label = {
+            "clerk": "经办人",
+            "reviewer": "审核人",
+            "approver": "负责人",
+            "admin": "管理员",
+            "auditor": "审计员",
+        }.get(role, role)
+        raise PermissionDenied(
+            f"当前角色（{from_label}）无权执行“{t.action.label_zh}”。", code=f"perm.{t.permission}"
+        )
     if st not in t.sources:
-        key = "no_direct_add" if t.action == Action.CONFIRM else (
-            "publicity" if t.action in (Action.START_PUBLICITY, Action.FINISH_PUBLICITY,
-                                        Action.RECORD_OBJECTION, Action.RESOLVE_OBJECTION)
-            else "investigate" if st == State.ACCEPTED else "no_direct_add")
-        _fail(f"申请当前处于“{st.label_zh}”，不能执行“{t.action.label_zh}”。", programme, key,
-              "illegal_transition")
+        key = (
+            "no_direct_add"
+            if t.action == Action.CONFIRM
+            else (
+                "publicity"
+                if t.action
+                in (
+                    Action.START_PUBLICITY,
+                    Action.FINISH_PUBLICITY,
+                    Action.RECORD_OBJECTION,
+                    Action.RESOLVE_OBJECTION,
+                )
+                else "investigate"
+                if st == State.ACCEPTED
+                else "no_direct_add"
+            )
+        )
+        _fail(
+            f"申请当前处于“{st.label_zh}”，不能执行“{t.action.label_zh}”。",
+            programme,
+            key,
+            "illegal_transition",
+        )
     for guard in t.guards:
         guard(programme, facts)
     return next_state(programme, st, t.action, facts)
 
 
 # Guards that depend only on form input (opinion, decision...) are not used to grey out buttons.
-_INPUT_GUARDS = frozenset({"workflow.opinion", "workflow.decision", "workflow.reasons",
-                           "workflow.resolution", "workflow.zero_amount",
-                           "workflow.visit_two"})
+_INPUT_GUARDS = frozenset(
+    {
+        "workflow.opinion",
+        "workflow.decision",
+        "workflow.reasons",
+        "workflow.resolution",
+        "workflow.zero_amount",
+        "workflow.visit_two",
+    }
+)
 
 
 def allowed_actions(programme: str, state: State | str, role: str, facts: Facts) -> list[Action]:
@@ -535,8 +575,13 @@ def required_path(programme: str, green_channel: bool = False) -> tuple[State, .
     """States an application must pass through before ``approved``."""
     if programme == "temporary_aid" and green_channel:
         return (State.ACCEPTED, State.PRELIM_REVIEW)
-    return (State.ACCEPTED, State.INVESTIGATING, State.PRELIM_REVIEW, State.PUBLICITY,
-            State.AWAITING_CONFIRMATION)
+    return (
+        State.ACCEPTED,
+        State.INVESTIGATING,
+        State.PRELIM_REVIEW,
+        State.PUBLICITY,
+        State.AWAITING_CONFIRMATION,
+    )
 
 
 from .deadlines import Limits, publicity_end, step_deadline, total_deadline  # noqa: E402
