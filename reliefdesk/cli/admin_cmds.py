@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from ..errors import NotFound, ValidationError
-from .framework import (EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password)
+from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -44,10 +44,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("user", parents=[common], help="用户管理（需管理员 --user）")
     usub = p.add_subparsers(dest="user_command", metavar="ACTION", parser_class=type(p))
     usub.required = True
-    q = usub.add_parser("add", parents=[common], help="新增用户（密码取自 RELIEFDESK_NEW_PASSWORD 或提示）")
+    q = usub.add_parser(
+        "add", parents=[common], help="新增用户（密码取自 RELIEFDESK_NEW_PASSWORD 或提示）"
+    )
     q.add_argument("name")
-    q.add_argument("--role", required=True,
-                   help="角色：clerk 经办人 / reviewer 审核人 / approver 负责人 / admin 管理员 / auditor 审计员")
+    q.add_argument(
+        "--role",
+        required=True,
+        help="角色：clerk 经办人 / reviewer 审核人 / approver 负责人 / admin 管理员 / auditor 审计员",
+    )
     q.add_argument("--display-name", default="")
     q.set_defaults(handler=cmd_user_add)
     q = usub.add_parser("list", parents=[common], help="列出用户")
@@ -64,8 +69,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="覆盖已存在的备份文件")
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[common],
-                       help="从备份恢复（先校验备份、自动备份当前数据库；无数据库时新建）")
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="从备份恢复（先校验备份、自动备份当前数据库；无数据库时新建）",
+    )
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="不再询问确认")
     p.set_defaults(handler=cmd_restore)
@@ -74,8 +82,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=type(p))
     asub.required = True
     q = asub.add_parser("verify", parents=[common], help="校验审计哈希链（被改动时退出码为 1）")
-    q.add_argument("--anchor", default=None,
-                   help="核对点上的锚点 事件数:哈希[:校验码]，证明日志仍包含该处")
+    q.add_argument(
+        "--anchor", default=None, help="核对点上的锚点 事件数:哈希[:校验码]，证明日志仍包含该处"
+    )
     q.set_defaults(handler=cmd_audit_verify)
     q = asub.add_parser("head", parents=[common], help="显示当前审计锚点（事件数:哈希）")
     q.set_defaults(handler=cmd_audit_head)
@@ -147,25 +156,40 @@ def cmd_demo(ctx: CliContext) -> int:
     _require_demo_database(db)
     actor = ctx.actor("admin.users") if users.has_users(db) or ctx.args.user else SYSTEM
     n = ctx.args.households if ctx.args.households is not None else DEFAULT_HOUSEHOLDS
-    result = generate_demo(db, actor, n, seed=ctx.args.seed, clean=ctx.args.clean,
-                           township=ctx.args.township)
+    result = generate_demo(
+        db, actor, n, seed=ctx.args.seed, clean=ctx.args.clean, township=ctx.args.township
+    )
     ctx.out(f"已生成演示数据（种子 {ctx.args.seed}，用时 {result.seconds:.1f} 秒）：")
-    ctx.out(f"  户数 {result.households}，人数 {result.persons}，乡镇 {result.townships} 个，"
-            f"新建村(社区) {result.villages_created} 个")
+    ctx.out(
+        f"  户数 {result.households}，人数 {result.persons}，乡镇 {result.townships} 个，"
+        f"新建村(社区) {result.villages_created} 个"
+    )
     ctx.out(f"  申请 {result.applications} 件，在保记录 {result.enrollments} 条")
-    labels = {"urban_dibao": "城市低保", "rural_dibao": "农村低保", "tekun": "特困供养",
-              "temporary_aid": "临时救助"}
-    ctx.out("  在保记录：" + "，".join(f"{labels.get(k, k)} {v}" for k, v in
-                                      sorted(result.enrollments_by_programme.items())))
-    ctx.out("  申请状态：" + "，".join(f"{k} {v}" for k, v in
-                                      sorted(result.applications_by_state.items())))
+    labels = {
+        "urban_dibao": "城市低保",
+        "rural_dibao": "农村低保",
+        "tekun": "特困供养",
+        "temporary_aid": "临时救助",
+    }
+    ctx.out(
+        "  在保记录："
+        + "，".join(
+            f"{labels.get(k, k)} {v}" for k, v in sorted(result.enrollments_by_programme.items())
+        )
+    )
+    ctx.out(
+        "  申请状态："
+        + "，".join(f"{k} {v}" for k, v in sorted(result.applications_by_state.items()))
+    )
     if result.users_created:
         ctx.out("  新建演示用户（用户名 / 密码）：")
         for name in result.users_created:
             ctx.out(f"    {name} / {DEMO_PASSWORDS[name]}")
     if result.planted:
-        ctx.out("  预置的数据问题（供检查功能演示）：" + "，".join(
-            f"{k}#{v}" for k, v in result.planted.items()))
+        ctx.out(
+            "  预置的数据问题（供检查功能演示）："
+            + "，".join(f"{k}#{v}" for k, v in result.planted.items())
+        )
     return EXIT_OK
 
 
@@ -178,11 +202,16 @@ def _require_demo_database(db: Database) -> None:
     with db.read_session() as s:
         if s.scalar(select(AuditEvent.id).where(AuditEvent.action == "demo.generate").limit(1)):
             return
-        if s.scalar(select(Household.id).limit(1)) is None and \
-                s.scalar(select(User.id).limit(1)) is None:
+        if (
+            s.scalar(select(Household.id).limit(1)) is None
+            and s.scalar(select(User.id).limit(1)) is None
+        ):
             return
-    raise ValidationError("该数据库不是演示数据库（不是由 demo 或 --demo 创建的），拒绝写入演示数据。"
-                          "请用 --db 指定一个新的文件来生成演示数据。", code="demo.not_demo")
+    raise ValidationError(
+        "该数据库不是演示数据库（不是由 demo 或 --demo 创建的），拒绝写入演示数据。"
+        "请用 --db 指定一个新的文件来生成演示数据。",
+        code="demo.not_demo",
+    )
 
 
 # ----------------------------------------------------------------------------- users
@@ -194,15 +223,16 @@ def cmd_user_add(ctx: CliContext) -> int:
     actor = ctx.actor("admin.users")
     password = read_new_password(ENV_NEW_PASSWORD, f"用户 {ctx.args.name} 的密码：")
     with ctx.db().session() as s:
-        info = users.add_user(s, actor, ctx.args.name, ctx.args.role, password,
-                              ctx.args.display_name)
+        info = users.add_user(
+            s, actor, ctx.args.name, ctx.args.role, password, ctx.args.display_name
+        )
     ctx.out(f"已新增用户：{info.username}（{info.role_label}）")
     return EXIT_OK
 
 
 def cmd_user_list(ctx: CliContext) -> int:
-    from ..services import users
     from ..models import utcnow
+    from ..services import users
 
     actor = ctx.actor("read")
     now = utcnow()
@@ -231,8 +261,9 @@ def cmd_check(ctx: CliContext) -> int:
     import importlib.util
 
     if importlib.util.find_spec("reliefdesk.services.check") is None:
-        raise ValidationError("本版本尚未提供数据检查功能（reliefdesk.services.check）。",
-                              code="cli.no_check")
+        raise ValidationError(
+            "本版本尚未提供数据检查功能（reliefdesk.services.check）。", code="cli.no_check"
+        )
     from ..services.check import run_checks
 
     report = run_checks(ctx.db())
@@ -262,11 +293,16 @@ def cmd_backup(ctx: CliContext) -> int:
     db = ctx.db()
     out = check_backup_target(ctx.args.out, force=ctx.args.force, live=sqlite_path(db.url))
     anchor = current_anchor(db)
-    out = backup_database(db, out, extra={"audit_anchor": anchor.with_tag(),
-                                          "by": actor.username})
+    out = backup_database(db, out, extra={"audit_anchor": anchor.with_tag(), "by": actor.username})
     with db.session() as s:
-        audit.record(s, actor, "db.backup", "database", "",
-                     detail={"file": str(out), "audit_head": anchor.text})
+        audit.record(
+            s,
+            actor,
+            "db.backup",
+            "database",
+            "",
+            detail={"file": str(out), "audit_head": anchor.text},
+        )
     remember_anchor(db, anchor, "backup")
     ctx.out(f"备份完成并已校验：{out}")
     ctx.out(f"审计锚点：{anchor.with_tag()}（已写入 {out.name}.json）")
@@ -301,14 +337,26 @@ def cmd_restore(ctx: CliContext) -> int:
             if info.audit_head:
                 ctx.out(f"备份时的审计锚点：{info.audit_head}")
             if not ctx.args.yes and not confirm(
-                    ctx, f"将用 {info.source} 覆盖当前数据库 {db.location_label} 的全部数据，是否继续？"):
-                raise ValidationError("已取消恢复（如确认恢复，请加 --yes）。",
-                                      code="restore.cancelled")
+                ctx, f"将用 {info.source} 覆盖当前数据库 {db.location_label} 的全部数据，是否继续？"
+            ):
+                raise ValidationError(
+                    "已取消恢复（如确认恢复，请加 --yes）。", code="restore.cancelled"
+                )
             with work.session() as s:  # the event lives in the restored data itself
-                audit.record(s, _actor_in(s, actor), "db.restore", "database", "", detail={
-                    "file": str(info.source), "from_revision": info.revision,
-                    "by": actor.username, "by_name": actor.display_name,
-                    "replaced": db.location_label})
+                audit.record(
+                    s,
+                    _actor_in(s, actor),
+                    "db.restore",
+                    "database",
+                    "",
+                    detail={
+                        "file": str(info.source),
+                        "from_revision": info.revision,
+                        "by": actor.username,
+                        "by_name": actor.display_name,
+                        "replaced": db.location_label,
+                    },
+                )
         finally:
             work.close()
         try:
@@ -316,8 +364,15 @@ def cmd_restore(ctx: CliContext) -> int:
         except DatabaseError as exc:
             if not damaged and exc.code == "restore.failed":  # the live DB is back: say so
                 with db.session() as s:
-                    audit.record(s, actor, "db.restore", "database", "", success=False,
-                                 detail={"file": str(info.source), "error": exc.message[:500]})
+                    audit.record(
+                        s,
+                        actor,
+                        "db.restore",
+                        "database",
+                        "",
+                        success=False,
+                        detail={"file": str(info.source), "error": exc.message[:500]},
+                    )
             raise
     forget_journal(db)
     remember_anchor(db, current_anchor(db), "restore")
@@ -351,7 +406,9 @@ def _login_on_backup(ctx: CliContext, work: Database) -> Actor:
 
     username = getattr(ctx.args, "user", None)
     if not username:
-        raise AuthError("恢复需要以备份中的管理员身份执行：请加 --user 用户名。", code="cli.no_user")
+        raise AuthError(
+            "恢复需要以备份中的管理员身份执行：请加 --user 用户名。", code="cli.no_user"
+        )
     actor = login(work, username, read_password(f"用户 {username} 的密码：", ENV_PASSWORD))
     actor.require("admin.users")
     return actor
@@ -373,22 +430,26 @@ def _actor_in(session: Session, actor: Actor) -> Actor:
 def cmd_audit_verify(ctx: CliContext) -> int:
     from ..models import AuditEvent
     from ..services.audit import verify_chain
-    from ..services.audit_anchor import (journal_anchors, parse_anchor, verify_anchor_in,
-                                         verify_journal_in)
+    from ..services.audit_anchor import (
+        journal_anchors,
+        parse_anchor,
+        verify_anchor_in,
+        verify_journal_in,
+    )
 
-    anchor = parse_anchor(ctx.args.anchor) if ctx.args.anchor else None
+    anchor, tag = parse_anchor(ctx.args.anchor) if ctx.args.anchor else (None, None)
     db = ctx.db()
     journal = journal_anchors(db)
     with db.read_session() as s:
         problems = verify_chain(s)
         if anchor is not None:
-            problems += verify_anchor_in(s, anchor[0], anchor[1])
+            problems += verify_anchor_in(s, anchor, tag)
         problems += verify_journal_in(s, journal)
         count = s.scalar(select(func.count(AuditEvent.id))) or 0
     if not problems:
         ctx.out(f"审计链完整：共 {count} 条事件，未发现篡改。")
         if anchor is not None:
-            ctx.out(f"与锚点相符：日志仍包含第 {anchor[0].count} 条事件及其之前的全部记录。")
+            ctx.out(f"与锚点相符：日志仍包含第 {anchor.count} 条事件及其之前的全部记录。")
         return EXIT_OK
     ctx.out(f"审计链校验失败：发现 {len(problems)} 处问题")
     for p in problems:
@@ -414,7 +475,9 @@ def cmd_audit_checkpoint(ctx: CliContext) -> int:
     try:
         write_private(out, pdf)
     except OSError as exc:
-        raise ValidationError(f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write") from exc
+        raise ValidationError(
+            f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write"
+        ) from exc
     ctx.out(f"已输出审计日志核对点：{out}")
     ctx.out(f"审计锚点：{anchor.with_tag()}")
     return EXIT_OK
@@ -430,10 +493,16 @@ def cmd_office_show(ctx: CliContext) -> int:
     if info is None:
         ctx.out("尚未设置单位信息（reliefdesk-admin --user 管理员 office set ...）。")
         return EXIT_OK
-    ctx.table(("项目", "内容"), [
-        ("县(市)", f"{info.county} {info.county_code}".strip()),
-        ("乡镇(街道)", f"{info.township_name} {info.township_code}".strip()),
-        ("单位名称", info.office_name), ("电话", info.phone), ("政策网址", info.policy_url)])
+    ctx.table(
+        ("项目", "内容"),
+        [
+            ("县(市)", f"{info.county} {info.county_code}".strip()),
+            ("乡镇(街道)", f"{info.township_name} {info.township_code}".strip()),
+            ("单位名称", info.office_name),
+            ("电话", info.phone),
+            ("政策网址", info.policy_url),
+        ],
+    )
     return EXIT_OK
 
 
@@ -447,22 +516,27 @@ def cmd_office_set(ctx: CliContext) -> int:
     actor = ctx.actor("admin.office")
     a = ctx.args
     with ctx.db().session() as s:
-        current = office_in(s) or OfficeInfo(RUZHOU_COUNTY[0], "", "", county_code=
-                                             RUZHOU_COUNTY[1])
+        county_name, county_code = RUZHOU_COUNTY
+        current = office_in(s) or OfficeInfo(county_name, "", "", county_code=county_code)
         info = current
         if a.township:
-            town = s.scalar(select(Township).where((Township.code == a.township)
-                                                   | (Township.name == a.township)))
+            town = s.scalar(
+                select(Township).where(
+                    (Township.code == a.township) | (Township.name == a.township)
+                )
+            )
             if town is None:
                 raise NotFound(f"找不到乡镇(街道)：{a.township}", code="office.township")
             info = replace(info, township_code=town.code, township_name=town.name)
-        for attr, value in (("county", a.county), ("county_code", a.county_code),
-                            ("office_name", a.name), ("phone", a.phone),
-                            ("policy_url", a.policy_url)):
+        for attr, value in (
+            ("county", a.county),
+            ("county_code", a.county_code),
+            ("office_name", a.name),
+            ("phone", a.phone),
+            ("policy_url", a.policy_url),
+        ):
             if value is not None:
                 info = replace(info, **{attr: value})
         saved = save_office(s, actor, info)
     ctx.out(f"已保存单位信息：{saved.county} {saved.township_name} {saved.office_name}")
     return EXIT_OK
-
-

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalError,
-                            ProgrammingError)
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as SAStaleDataError
 
@@ -32,8 +31,23 @@ text_guard.install()
 log = logging.getLogger(__name__)
 
 MOUNTS_FILE = Path("/proc/mounts")
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "sshfs", "9p", "afs",
-              "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
+_MOUNTS_FIELDS = 3  # /proc/mounts: device, mount point, fs type, ...
+NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smbfs",
+    "smb3",
+    "fuse.sshfs",
+    "sshfs",
+    "9p",
+    "afs",
+    "ncpfs",
+    "davfs",
+    "fuse.davfs2",
+    "glusterfs",
+    "ceph",
+}
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -76,7 +90,7 @@ def is_network_path(path: Path) -> bool:
     resolved = str(path.resolve())
     for line in mounts:
         parts = line.split()
-        if len(parts) < 3:
+        if len(parts) < _MOUNTS_FIELDS:
             continue
         mnt = parts[1].replace("\\040", " ")
         if (resolved == mnt or resolved.startswith(mnt.rstrip("/") + "/")) and len(mnt) > len(best):
@@ -90,7 +104,7 @@ def _application_name() -> str:
 
     try:
         who = f"{getpass.getuser()}@{socket.gethostname()}"
-    except Exception:  # noqa: BLE001 - no user name in odd environments
+    except Exception:
         who = socket.gethostname()
     return f"reliefdesk {who} pid {os.getpid()}"[:63]
 
@@ -110,16 +124,21 @@ def make_engine(url: str, *, check_share: bool = True) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: an error message (and so a log or crash report) never carries the
         # ID or account numbers bound to a statement.
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10},
-                               hide_parameters=True)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
         # application_name: the server's pg_stat_activity shows which PC and account holds a
         # lock (the "who" of a busy shared database).
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True,
-                             connect_args={"application_name": _application_name()})
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            connect_args={"application_name": _application_name()},
+        )
     raise DatabaseError(f"不支持的数据库地址：{url}", code="db.url")
 
 
@@ -134,7 +153,8 @@ class Database:
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._read_factory = sessionmaker(
-            self.engine.execution_options(reliefdesk_readonly=True), expire_on_commit=False)
+            self.engine.execution_options(reliefdesk_readonly=True), expire_on_commit=False
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -156,8 +176,9 @@ class Database:
             session.commit()
         except SAStaleDataError as exc:
             session.rollback()
-            raise StaleDataError("记录已被其他用户修改，本次修改未保存。请刷新后重试。",
-                                 code="stale") from exc
+            raise StaleDataError(
+                "记录已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale"
+            ) from exc
         except DBAPIError as exc:
             session.rollback()
             raise _operational(exc, self.url) from exc
@@ -184,6 +205,7 @@ class Database:
 
 
 PROC_LOCKS = Path("/proc/locks")
+_LOCKS_FIELDS = 8  # /proc/locks: id, class, mode, access, pid, dev:inode, start, end
 WAL_WRITE_LOCK_BYTE = 120  # SQLite's WAL write lock: byte 120 of the -shm file
 
 
@@ -202,7 +224,7 @@ def lock_holders(path: Path) -> list[str]:
         parts = line.split()
         if "->" in parts:  # a waiter, not a holder
             continue
-        if len(parts) < 8 or parts[3] != "WRITE" or parts[5] != dev:
+        if len(parts) < _LOCKS_FIELDS or parts[3] != "WRITE" or parts[5] != dev:
             continue
         if parts[6] != str(WAL_WRITE_LOCK_BYTE):
             continue
@@ -260,7 +282,9 @@ def corrupt_error(detail: str = "") -> DatabaseError:
     return DatabaseError(
         "数据库文件损坏（或不是 reliefdesk 数据库），无法读取。请不要继续使用此文件：用最近的备份恢复"
         "（reliefdesk-admin restore 备份文件 --yes，或在程序的“备份与恢复”中恢复），"
-        "并保留损坏的文件交技术人员检查。", code="db.corrupt")
+        "并保留损坏的文件交技术人员检查。",
+        code="db.corrupt",
+    )
 
 
 def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
@@ -272,8 +296,11 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
     try:
         # A deferred read: opening never waits for (or takes) the write lock.
         with engine.execution_options(reliefdesk_readonly=True).connect() as conn:
-            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if engine.dialect.name
-                                 == "sqlite" else "SELECT 1")
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master"
+                if engine.dialect.name == "sqlite"
+                else "SELECT 1"
+            )
             conn.rollback()
     except DBAPIError as exc:
         engine.dispose()
