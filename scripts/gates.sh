@@ -14,8 +14,8 @@ run() {
   echo "gates: $*"
   "$@" || status=1
 }
-run "${BIN}ruff" check .
-run "${BIN}ruff" format --check .
+run "${BIN}ruff" check --output-format concise .
+run "${BIN}ruff" format --check --output-format concise .
 run "${BIN}mypy"
 if [ "$status" -ne 0 ]; then
   echo "gates: FAILED (fix the findings above; 'ruff check --fix' and 'ruff format' do most)" >&2
