@@ -19,14 +19,20 @@ from .domain.masking import mask_id, mask_phone
 __all__ = ["install_masking", "mask_sensitive"]
 
 # An 18-digit ID number (last character may be X) or a 15-digit old one.
-_ID = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])"
-                 r"|(?<![0-9A-Za-z])[1-9][0-9]{14}(?![0-9A-Za-z])")
+_ID = re.compile(
+    r"(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])"
+    r"|(?<![0-9A-Za-z])[1-9][0-9]{14}(?![0-9A-Za-z])"
+)
 # Account numbers: 12 or more digits, possibly grouped by spaces or dashes in fours.
-_ACCOUNT = re.compile(r"(?<![0-9])[0-9]{12,}(?![0-9])"
-                      r"|(?<![0-9])[0-9]{4}(?:[ -][0-9]{4}){2,}(?:[ -][0-9]{1,4})?(?![0-9])")
+_ACCOUNT = re.compile(
+    r"(?<![0-9])[0-9]{12,}(?![0-9])"
+    r"|(?<![0-9])[0-9]{4}(?:[ -][0-9]{4}){2,}(?:[ -][0-9]{1,4})?(?![0-9])"
+)
 _PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-_PASSWORD = re.compile(r"(?i)((?:password|passwd|pwd|密码|口令)[\"']?\s*[=:：]\s*)"
-                       r"(\"[^\"]*\"|'[^']*'|\S+)")
+_PASSWORD = re.compile(
+    r"(?i)((?:password|passwd|pwd|密码|口令)[\"']?\s*[=:：]\s*)"
+    r"(\"[^\"]*\"|'[^']*'|\S+)"
+)
 _HASH = re.compile(r"\$argon2[a-z]*\$[^\s'\"]+")
 
 
@@ -60,12 +66,13 @@ def install_masking() -> None:
         record = previous(*args, **kwargs)
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a bad format string is logging's own business
+        except Exception:
             return record
         record.msg, record.args = mask_sensitive(message), ()
         if record.exc_info and not record.exc_text:
             record.exc_text = mask_sensitive(
-                "".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+                "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+            )
         return record
 
     logging.setLogRecordFactory(factory)

@@ -16,6 +16,7 @@ line on stderr (``错误：…``); no traceback ever reaches the terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.util
 import os
@@ -28,8 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReliefError
-from .framework import (EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, CliContext,
-                        exit_code_for, install_strict_types)
+from .framework import (
+    EXIT_ERROR,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    CliContext,
+    exit_code_for,
+    install_strict_types,
+)
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
@@ -39,12 +46,14 @@ LOG_NAME = "reliefdesk-admin.log"
 
 
 # argparse's own English phrases that a clerk sees most, in Chinese.
-_ARGPARSE_ZH = (("the following arguments are required: ", "缺少必需的参数："),
-                ("unrecognized arguments: ", "无法识别的参数："),
-                ("expected one argument", "需要一个值"),
-                ("invalid choice: ", "无效的选项："),
-                ("(choose from ", "（可选："),
-                ("argument ", "参数 "))
+_ARGPARSE_ZH = (
+    ("the following arguments are required: ", "缺少必需的参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("expected one argument", "需要一个值"),
+    ("invalid choice: ", "无效的选项："),
+    ("(choose from ", "（可选："),
+    ("argument ", "参数 "),
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,11 +68,14 @@ class _Parser(argparse.ArgumentParser):
         from .framework import check_raw_argument
 
         # the sub-command action sees all remaining words; each sub-parser checks its own
-        problem = None if isinstance(action, argparse._SubParsersAction) else \
-            check_raw_argument(action.dest, arg_string)
+        problem = (
+            None
+            if isinstance(action, argparse._SubParsersAction)
+            else check_raw_argument(action.dest, arg_string)
+        )
         if problem:
             self.error(f"参数 {'/'.join(action.option_strings) or action.dest}：{problem}")
-        return super()._get_value(action, arg_string)  # type: ignore[misc]
+        return super()._get_value(action, arg_string)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         for english, chinese in _ARGPARSE_ZH:
@@ -75,12 +87,18 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser with every installed command module registered."""
-    parser = _Parser(prog="reliefdesk-admin",
-                     description="reliefdesk 管理命令（数据库、用户、检查、备份、演示数据）")
-    parser.add_argument("--db", default=None,
-                        help="数据库文件路径或 postgresql:// 地址（默认：RELIEFDESK_DB 或本机默认文件）")
-    parser.add_argument("--user", default=None,
-                        help="以此用户身份执行（密码取自 RELIEFDESK_PASSWORD 或提示输入）")
+    parser = _Parser(
+        prog="reliefdesk-admin",
+        description="reliefdesk 管理命令（数据库、用户、检查、备份、演示数据）",
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        help="数据库文件路径或 postgresql:// 地址（默认：RELIEFDESK_DB 或本机默认文件）",
+    )
+    parser.add_argument(
+        "--user", default=None, help="以此用户身份执行（密码取自 RELIEFDESK_PASSWORD 或提示输入）"
+    )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     common.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -97,9 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _log_crash(argv: Sequence[str]) -> Path | None:
     from ..logsetup import mask_sensitive
 
-    text = mask_sensitive(f"=== {datetime.now().isoformat(timespec='seconds')} reliefdesk-admin "
-                          f"{' '.join(a for a in argv if 'password' not in a.lower())}\n"
-                          f"{traceback.format_exc()}\n")
+    text = mask_sensitive(
+        f"=== {datetime.now().isoformat(timespec='seconds')} reliefdesk-admin "
+        f"{' '.join(a for a in argv if 'password' not in a.lower())}\n"
+        f"{traceback.format_exc()}\n"
+    )
     try:
         from ..paths import log_dir
 
@@ -108,7 +128,7 @@ def _log_crash(argv: Sequence[str]) -> Path | None:
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
             fh.write(text)
         return path
-    except Exception:  # noqa: BLE001 - the log itself failed; fall back to a temp file
+    except Exception:
         try:
             import tempfile
 
@@ -116,7 +136,7 @@ def _log_crash(argv: Sequence[str]) -> Path | None:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
             return Path(name)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return None
 
 
@@ -124,10 +144,9 @@ def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            # pragma: no cover - already-written streams refuse
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):  # pragma: no cover - already-written streams
-                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except Exception as exc:  # noqa: BLE001 - a bug: log it, one line on the terminal
+    except Exception as exc:
         path = _log_crash(args_list)
         where = f"详情见日志 {path}" if path else "（日志无法写入）"
         from ..logsetup import mask_sensitive
@@ -164,7 +183,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
     finally:
         if ctx is not None:
-            try:
+            with contextlib.suppress(Exception):
                 ctx.close()
-            except Exception:  # noqa: BLE001
-                pass

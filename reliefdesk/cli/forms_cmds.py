@@ -18,6 +18,7 @@ atomically: a temporary file in the same folder, then renamed over the target.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -40,50 +41,66 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="forms_command", metavar="DOCUMENT")
     sub.required = True
 
-    def add(name: str, help_text: str, handler: Callable[[CliContext], int]
-            ) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, parents=[common], help=help_text)
+    def add(
+        name: str, help_text: str, handler: Callable[[CliContext], int]
+    ) -> argparse.ArgumentParser:
+        sp: argparse.ArgumentParser = sub.add_parser(name, parents=[common], help=help_text)
         sp.add_argument("--out", required=True, help="输出的 PDF 文件")
         sp.set_defaults(handler=handler)
         return sp
 
     add("application", "申请审批表", _application).add_argument(
-        "--id", type=int, required=True, help="申请编号")
+        "--id", type=int, required=True, help="申请编号"
+    )
     add("batch", "批量打印申请审批表", _batch).add_argument(
-        "--ids", required=True, help="申请编号，逗号分隔，如 1,2,3")
+        "--ids", required=True, help="申请编号，逗号分隔，如 1,2,3"
+    )
     add("visit", "家庭经济状况入户调查表", _visit).add_argument(
-        "--id", type=int, required=True, help="入户调查记录编号")
+        "--id", type=int, required=True, help="入户调查记录编号"
+    )
     notice = add("notice", "公示表（只含姓名、人数、金额、村）", _notice)
     notice.add_argument("--ids", required=True, help="申请编号，逗号分隔")
     notice.add_argument("--mask-names", action="store_true", help="姓名中间字以 * 代替")
     add("decision", "确认通知书或不予确认告知书", _decision).add_argument(
-        "--id", type=int, required=True, help="申请编号")
+        "--id", type=int, required=True, help="申请编号"
+    )
     add("change-notice", "减发、停发、终止告知书（含理由和异议权利）", _change_notice).add_argument(
-        "--change", type=int, required=True, help="变更记录编号（在保记录的减发、停发、终止）")
+        "--change", type=int, required=True, help="变更记录编号（在保记录的减发、停发、终止）"
+    )
     add("termination-notice", "拟终止特困人员救助供养公示", _termination_notice).add_argument(
-        "--proposal", type=int, required=True, help="拟终止记录编号")
+        "--proposal", type=int, required=True, help="拟终止记录编号"
+    )
     add("changes", "本月全部减发、停发、终止告知书（一个 PDF）", _changes).add_argument(
-        "--month", required=True, help="变更生效月份 YYYY-MM")
-    for name, help_text, handler in (("roster", "资金发放花名册", _roster),
-                                     ("change-roster", "变动名册", _change_roster)):
+        "--month", required=True, help="变更生效月份 YYYY-MM"
+    )
+    for name, help_text, handler in (
+        ("roster", "资金发放花名册", _roster),
+        ("change-roster", "变动名册", _change_roster),
+    ):
         sp = add(name, help_text, handler)
         sp.add_argument("--month", type=month_arg, required=True, help="所属期 YYYY-MM")
-        sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
-                        help="保障项目（默认：本月唯一的或全部项目花名册）")
-        sp.add_argument("--full-ids", action="store_true",
-                        help="打印完整身份证号和账号（需相应权限，记入审计）")
+        sp.add_argument(
+            "--programme",
+            choices=_PROGRAMMES,
+            default=None,
+            help="保障项目（默认：本月唯一的或全部项目花名册）",
+        )
+        sp.add_argument(
+            "--full-ids", action="store_true", help="打印完整身份证号和账号（需相应权限，记入审计）"
+        )
 
 
 def parse_ids(text: str) -> list[int]:
-    """"1,2, 3" → [1, 2, 3]; anything else is a one-line error."""
+    """ "1,2, 3" → [1, 2, 3]; anything else is a one-line error."""
     out: list[int] = []
-    for part in text.replace("，", ",").split(","):
-        part = part.strip()
+    for raw in text.replace("，", ",").split(","):
+        part = raw.strip()
         if not part:
             continue
         if not (part.isascii() and part.isdigit() and int(part) <= MAX_INT):
-            raise ValidationError(f"编号“{part}”不是数字；请用逗号分隔的编号，如 1,2,3。",
-                                  code="cli.ids", field="ids")
+            raise ValidationError(
+                f"编号“{part}”不是数字；请用逗号分隔的编号，如 1,2,3。", code="cli.ids", field="ids"
+            )
         out.append(int(part))
     if not out:
         raise ValidationError("请至少给出一个编号。", code="cli.ids", field="ids")
@@ -103,10 +120,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -116,8 +131,9 @@ def _save(ctx: CliContext, result: PrintResult, lines: list[str] | None = None) 
     try:
         write_atomic(out, result.pdf)
     except OSError as exc:
-        raise ValidationError(f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write",
-                              field="out") from exc
+        raise ValidationError(
+            f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write", field="out"
+        ) from exc
     for line in lines or []:
         ctx.out(line)
     ctx.out(f"已输出 {out}（{result.title}，{result.pages} 页，{len(result.pdf)} 字节）")
@@ -142,8 +158,9 @@ def _visit(ctx: CliContext) -> int:
 
 def _notice(ctx: CliContext) -> int:
     ids = parse_ids(ctx.args.ids)
-    return _save(ctx, printing.notice_pdf(ctx.db(), ctx.actor("print"), ids,
-                                          mask_names=ctx.args.mask_names))
+    return _save(
+        ctx, printing.notice_pdf(ctx.db(), ctx.actor("print"), ids, mask_names=ctx.args.mask_names)
+    )
 
 
 def _decision(ctx: CliContext) -> int:
@@ -151,28 +168,38 @@ def _decision(ctx: CliContext) -> int:
 
 
 def _change_notice(ctx: CliContext) -> int:
-    return _save(ctx, printing_notices.change_notice_pdf(ctx.db(), ctx.actor("print"),
-                                                         ctx.args.change))
+    return _save(
+        ctx, printing_notices.change_notice_pdf(ctx.db(), ctx.actor("print"), ctx.args.change)
+    )
 
 
 def _termination_notice(ctx: CliContext) -> int:
-    return _save(ctx, printing_notices.termination_notice_pdf(ctx.db(), ctx.actor("print"),
-                                                              ctx.args.proposal))
+    return _save(
+        ctx,
+        printing_notices.termination_notice_pdf(ctx.db(), ctx.actor("print"), ctx.args.proposal),
+    )
 
 
 def _roster(ctx: CliContext) -> int:
     a = ctx.args
-    return _save(ctx, printing.roster_pdf(ctx.db(), ctx.actor("print"), a.month, a.programme,
-                                          mask_ids=not a.full_ids))
+    return _save(
+        ctx,
+        printing.roster_pdf(
+            ctx.db(), ctx.actor("print"), a.month, a.programme, mask_ids=not a.full_ids
+        ),
+    )
 
 
 def _changes(ctx: CliContext) -> int:
-    result, lines = printing_notices.month_notices_pdf(ctx.db(), ctx.actor("print"),
-                                                       ctx.args.month)
+    result, lines = printing_notices.month_notices_pdf(ctx.db(), ctx.actor("print"), ctx.args.month)
     return _save(ctx, result, lines)
 
 
 def _change_roster(ctx: CliContext) -> int:
     a = ctx.args
-    return _save(ctx, printing.change_roster_pdf(ctx.db(), ctx.actor("print"), a.month,
-                                                 a.programme, mask_ids=not a.full_ids))
+    return _save(
+        ctx,
+        printing.change_roster_pdf(
+            ctx.db(), ctx.actor("print"), a.month, a.programme, mask_ids=not a.full_ids
+        ),
+    )

@@ -46,8 +46,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--number", required=True, help="卡号/社保卡号/存折号")
     q.add_argument("--bank", required=True, help="开户银行/网点")
     q.add_argument("--holder", default=None, help="户名（默认：领取人姓名）")
-    q.add_argument("--kind", default="bank_card",
-                   choices=("bank_card", "bank_book", "social_security_card"), help="账户类型")
+    q.add_argument(
+        "--kind",
+        default="bank_card",
+        choices=("bank_card", "bank_book", "social_security_card"),
+        help="账户类型",
+    )
     q.add_argument("--from", dest="from_month", default=None, help="启用月份 YYYY-MM（默认本月）")
     q.add_argument("--entrusted", action="store_true", help="存折/卡由他人代管")
     q.add_argument("--agreement", default="", help="代管协议编号")
@@ -67,12 +71,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     _change_args(q)
     q.add_argument("--amount", required=True, help="调整后的月保障金（元）")
     q.set_defaults(handler=_adjust)
-    for name, help_text, handler in (("suspend", "停发", _suspend), ("resume", "恢复发放", _resume),
-                                     ("terminate", "终止", _terminate)):
+    for name, help_text, handler in (
+        ("suspend", "停发", _suspend),
+        ("resume", "恢复发放", _resume),
+        ("terminate", "终止", _terminate),
+    ):
         q = sub.add_parser(name, parents=[common], help=help_text)
         _change_args(q)
         if name == "terminate":
-            q.add_argument("--grounds", default=None, help="终止理由代码（如 death、moved、voluntary）")
+            q.add_argument(
+                "--grounds", default=None, help="终止理由代码（如 death、moved、voluntary）"
+            )
         q.set_defaults(handler=handler)
 
     p = subparsers.add_parser("person", parents=[common], help="家庭成员变动")
@@ -97,11 +106,13 @@ def _day(text: str | None, what: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"{what}“{text}”格式不正确，应为 YYYY-MM-DD。",
-                              code="cli.date") from None
+        raise ValidationError(
+            f"{what}“{text}”格式不正确，应为 YYYY-MM-DD。", code="cli.date"
+        ) from None
 
 
 # --- accounts --------------------------------------------------------------------------------
+
 
 def _account_list(ctx: CliContext) -> int:
     actor = ctx.actor("read")
@@ -112,8 +123,10 @@ def _account_list(ctx: CliContext) -> int:
         state = "使用中" if a.active else f"已停用（{a.stop_reason}）"
         since = f"，自 {a.effective_month:%Y-%m}" if a.effective_month else ""
         until = f"，至 {a.end_month:%Y-%m}" if a.end_month else ""
-        ctx.out(f"账户 #{a.id} {a.payee_name} {a.bank_name} {a.number} 户名 {a.holder_name} "
-                f"{state}{since}{until}")
+        ctx.out(
+            f"账户 #{a.id} {a.payee_name} {a.bank_name} {a.number} 户名 {a.holder_name} "
+            f"{state}{since}{until}"
+        )
     ent = acc.get_entrustment(ctx.db(), actor, ctx.args.household)
     if ent.entrusted:
         ctx.out(f"代管：协议 {ent.agreement_no}，{ent.agreement_date or ''}，代管人 {ent.agent}")
@@ -126,14 +139,26 @@ def _account_set(ctx: CliContext) -> int:
     if not a.entrusted and (a.agreement or a.agreement_date or a.agent):
         raise ValidationError("填写代管协议时须同时加 --entrusted。", code="cli.entrusted")
     result = acc.set_account(
-        ctx.db(), actor, a.household, a.payee, a.number, a.bank, kind=a.kind,
-        holder_name=a.holder, effective_month=parse_month(a.from_month) if a.from_month else None,
-        entrusted=True if a.entrusted else None, agreement_no=a.agreement,
-        agreement_date=_day(a.agreement_date, "协议日期"), agent=a.agent)
+        ctx.db(),
+        actor,
+        a.household,
+        a.payee,
+        a.number,
+        a.bank,
+        kind=a.kind,
+        holder_name=a.holder,
+        effective_month=parse_month(a.from_month) if a.from_month else None,
+        entrusted=True if a.entrusted else None,
+        agreement_no=a.agreement,
+        agreement_date=_day(a.agreement_date, "协议日期"),
+        agent=a.agent,
+    )
     v = result.account
-    ctx.out(f"账户 #{v.id} 已登记：领取人 {v.payee_name}，{v.bank_name} {mask_account(v.number)}，"
-            f"自 {v.effective_month:%Y-%m} 起使用"
-            + (f"（替换账户 #{result.replaced_account_id}）" if result.replaced_account_id else ""))
+    ctx.out(
+        f"账户 #{v.id} 已登记：领取人 {v.payee_name}，{v.bank_name} {mask_account(v.number)}，"
+        f"自 {v.effective_month:%Y-%m} 起使用"
+        + (f"（替换账户 #{result.replaced_account_id}）" if result.replaced_account_id else "")
+    )
     if a.entrusted:
         ctx.out(f"代管协议 {a.agreement} 已登记")
     for w in result.warnings:
@@ -143,28 +168,63 @@ def _account_set(ctx: CliContext) -> int:
 
 # --- enrollments -----------------------------------------------------------------------------
 
+
 def _enrollment_list(ctx: CliContext) -> int:
     actor = ctx.actor("read")
-    page = ev.enrollment_page(ctx.db(), actor, household_id=ctx.args.household,
-                              programme=ctx.args.programme,
-                              due_month=date.today() if ctx.args.due_recheck else None,
-                              limit=100_000)
-    ctx.table(["编号", "家庭", "领取人", "村（社区）", "项目", "状态", "人数", "月保障金(元)",
-               "起始月", "下次核查"],
-              [[r.id, r.household_id, r.payee_name, r.village_name, r.programme_label,
-                r.status_label, r.persons, fen_to_yuan(r.amount_fen), f"{r.start_month:%Y-%m}",
+    page = ev.enrollment_page(
+        ctx.db(),
+        actor,
+        household_id=ctx.args.household,
+        programme=ctx.args.programme,
+        due_month=date.today() if ctx.args.due_recheck else None,
+        limit=100_000,
+    )
+    ctx.table(
+        [
+            "编号",
+            "家庭",
+            "领取人",
+            "村（社区）",
+            "项目",
+            "状态",
+            "人数",
+            "月保障金(元)",
+            "起始月",
+            "下次核查",
+        ],
+        [
+            [
+                r.id,
+                r.household_id,
+                r.payee_name,
+                r.village_name,
+                r.programme_label,
+                r.status_label,
+                r.persons,
+                fen_to_yuan(r.amount_fen),
+                f"{r.start_month:%Y-%m}",
                 f"{r.next_recheck:%Y-%m}" + ("（到期）" if r.recheck_due else "")
-                if r.next_recheck else ""] for r in page.rows])
+                if r.next_recheck
+                else "",
+            ]
+            for r in page.rows
+        ],
+    )
     ctx.out(f"共 {page.total} 条。")
     return EXIT_OK
 
 
 def _last_change(ctx: CliContext, v: en.EnrollmentView) -> int:
     c = v.changes[-1]
-    amount = f"{fen_to_yuan(c.old_fen)} → {fen_to_yuan(c.new_fen)} 元，" \
-        if c.old_fen != c.new_fen else ""
-    ctx.out(f"在保记录 #{v.id} {c.kind_label}：{amount}自 {c.effective_month:%Y-%m} 起，"
-            f"理由：{c.reason}")
+    amount = (
+        f"{fen_to_yuan(c.old_fen)} → {fen_to_yuan(c.new_fen)} 元，"
+        if c.old_fen != c.new_fen
+        else ""
+    )
+    ctx.out(
+        f"在保记录 #{v.id} {c.kind_label}：{amount}自 {c.effective_month:%Y-%m} 起，"
+        f"理由：{c.reason}"
+    )
     return EXIT_OK
 
 
@@ -175,21 +235,48 @@ def _month(ctx: CliContext) -> date:
 def _adjust(ctx: CliContext) -> int:
     actor = ctx.actor("enrollment.change")
     fen = yuan_to_fen(ctx.args.amount)
-    return _last_change(ctx, en.change_amount(ctx.db(), actor, ctx.args.id, fen,
-                                              ctx.args.reason, on_date=date.today(),
-                                              effective_month=_month(ctx)))
+    return _last_change(
+        ctx,
+        en.change_amount(
+            ctx.db(),
+            actor,
+            ctx.args.id,
+            fen,
+            ctx.args.reason,
+            on_date=date.today(),
+            effective_month=_month(ctx),
+        ),
+    )
 
 
 def _suspend(ctx: CliContext) -> int:
     actor = ctx.actor("enrollment.change")
-    return _last_change(ctx, en.suspend(ctx.db(), actor, ctx.args.id, ctx.args.reason,
-                                        on_date=date.today(), effective_month=_month(ctx)))
+    return _last_change(
+        ctx,
+        en.suspend(
+            ctx.db(),
+            actor,
+            ctx.args.id,
+            ctx.args.reason,
+            on_date=date.today(),
+            effective_month=_month(ctx),
+        ),
+    )
 
 
 def _resume(ctx: CliContext) -> int:
     actor = ctx.actor("enrollment.change")
-    return _last_change(ctx, en.resume(ctx.db(), actor, ctx.args.id, ctx.args.reason,
-                                       on_date=date.today(), effective_month=_month(ctx)))
+    return _last_change(
+        ctx,
+        en.resume(
+            ctx.db(),
+            actor,
+            ctx.args.id,
+            ctx.args.reason,
+            on_date=date.today(),
+            effective_month=_month(ctx),
+        ),
+    )
 
 
 def _terminate(ctx: CliContext) -> int:
@@ -198,18 +285,31 @@ def _terminate(ctx: CliContext) -> int:
     if grounds is None:
         current = en.get_enrollment(ctx.db(), actor, ctx.args.id)
         grounds = "income_assets" if current.programme == "tekun" else "ineligible"
-    return _last_change(ctx, en.terminate(ctx.db(), actor, ctx.args.id, grounds, ctx.args.reason,
-                                          on_date=date.today(), effective_month=_month(ctx)))
+    return _last_change(
+        ctx,
+        en.terminate(
+            ctx.db(),
+            actor,
+            ctx.args.id,
+            grounds,
+            ctx.args.reason,
+            on_date=date.today(),
+            effective_month=_month(ctx),
+        ),
+    )
 
 
 # --- persons ---------------------------------------------------------------------------------
+
 
 def _death(ctx: CliContext) -> int:
     actor = ctx.actor("register.write")
     when = _day(ctx.args.date, "死亡日期")
     assert when is not None
     r = me.record_death(ctx.db(), actor, ctx.args.id, when, reason=ctx.args.reason)
-    ctx.out(f"人员 #{r.person_id} 已登记死亡（{when:%Y-%m-%d}），自 {r.effective_month:%Y-%m} 起停发其份额")
+    ctx.out(
+        f"人员 #{r.person_id} 已登记死亡（{when:%Y-%m-%d}），自 {r.effective_month:%Y-%m} 起停发其份额"
+    )
     for line in r.changes:
         ctx.out(line)
     return EXIT_OK

@@ -16,13 +16,27 @@ GENESIS_HASH = "0" * 64
 # NBS 统计用区划代码, data as of 2022-10-31 (DOMAIN.md §9.2).
 RUZHOU_COUNTY = ("汝州市", "410482")
 RUZHOU_TOWNSHIPS: tuple[tuple[str, str], ...] = (
-    ("410482001", "煤山街道"), ("410482002", "风穴路街道"), ("410482003", "钟楼街道"),
-    ("410482004", "洗耳河街道"), ("410482005", "汝南街道"), ("410482006", "紫云路街道"),
-    ("410482101", "寄料镇"), ("410482102", "温泉镇"), ("410482103", "临汝镇"),
-    ("410482104", "小屯镇"), ("410482105", "杨楼镇"), ("410482106", "蟒川镇"),
-    ("410482107", "庙下镇"), ("410482108", "米庙镇"), ("410482109", "陵头镇"),
-    ("410482110", "纸坊镇"), ("410482111", "大峪镇"), ("410482112", "夏店镇"),
-    ("410482113", "焦村镇"), ("410482202", "王寨乡"), ("410482207", "骑岭乡"),
+    ("410482001", "煤山街道"),
+    ("410482002", "风穴路街道"),
+    ("410482003", "钟楼街道"),
+    ("410482004", "洗耳河街道"),
+    ("410482005", "汝南街道"),
+    ("410482006", "紫云路街道"),
+    ("410482101", "寄料镇"),
+    ("410482102", "温泉镇"),
+    ("410482103", "临汝镇"),
+    ("410482104", "小屯镇"),
+    ("410482105", "杨楼镇"),
+    ("410482106", "蟒川镇"),
+    ("410482107", "庙下镇"),
+    ("410482108", "米庙镇"),
+    ("410482109", "陵头镇"),
+    ("410482110", "纸坊镇"),
+    ("410482111", "大峪镇"),
+    ("410482112", "夏店镇"),
+    ("410482113", "焦村镇"),
+    ("410482202", "王寨乡"),
+    ("410482207", "骑岭乡"),
 )
 
 
@@ -31,10 +45,18 @@ def default_policy() -> dict[str, Any]:
     to be replaced by the county's official notice."""
     return {
         "estimated": [
-            "urban_dibao_standard_fen", "rural_dibao_standard_fen", "floor_ratio",
-            "topup_rates", "tekun_care_fen", "temp_aid_township_limit_fen",
-            "temp_aid_case_by_case_fen", "temp_aid_advance_cap_fen", "temp_aid_max_months", "phase_out_schedule",
-            "confirmation_delegated", "tiers",
+            "urban_dibao_standard_fen",
+            "rural_dibao_standard_fen",
+            "floor_ratio",
+            "topup_rates",
+            "tekun_care_fen",
+            "temp_aid_township_limit_fen",
+            "temp_aid_case_by_case_fen",
+            "temp_aid_advance_cap_fen",
+            "temp_aid_max_months",
+            "phase_out_schedule",
+            "confirmation_delegated",
+            "tiers",
         ],
         "source": "2022 河南 630/420 元 +5%（估算，DOMAIN.md §5.2）；特困 1.3 倍；护理 5%/10%/20% × 1800",
         "urban_dibao_standard_fen": 66150,
@@ -48,8 +70,12 @@ def default_policy() -> dict[str, Any]:
             {"name": "四档", "max_income_ratio": "1", "pay_ratio": "3/10"},
         ],
         "single_person_min_ratio": "7/10",
-        "topup_rates": {"elderly": "1/10", "minor": "1/10", "severe_disability": "1/5",
-                        "serious_illness": "1/5"},
+        "topup_rates": {
+            "elderly": "1/10",
+            "minor": "1/10",
+            "severe_disability": "1/5",
+            "serious_illness": "1/5",
+        },
         "tekun_basic_ratio": "13/10",
         "min_wage_fen": 180000,
         "tekun_care_fen": {"full": 9000, "partial": 18000, "none": 36000},
@@ -108,8 +134,14 @@ def seed_defaults(session: Session) -> None:
             kind = "街道" if name.endswith("街道") else ("乡" if name.endswith("乡") else "镇")
             session.add(Township(code=code, name=name, kind=kind))
     if session.scalar(select(PolicyVersion.id).limit(1)) is None:
-        session.add(PolicyVersion(effective_from=date(2023, 1, 1), name="默认政策（河南估算）",
-                                  data=default_policy(), note="标注为估算的数值须按县级通知更新"))
+        session.add(
+            PolicyVersion(
+                effective_from=date(2023, 1, 1),
+                name="默认政策（河南估算）",
+                data=default_policy(),
+                note="标注为估算的数值须按县级通知更新",
+            )
+        )
     if session.get(AuditHead, 1) is None:
         session.add(AuditHead(id=1, last_hash=GENESIS_HASH, count=0))
     for key, value in DEFAULT_SETTINGS.items():

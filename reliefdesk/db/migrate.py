@@ -72,8 +72,9 @@ def schema_state(db: Database) -> str:
     return "older"
 
 
-def upgrade(db: Database, target: str = "head", *, seed: bool = True,
-            backup_path: Path | None = None) -> None:
+def upgrade(
+    db: Database, target: str = "head", *, seed: bool = True, backup_path: Path | None = None
+) -> None:
     """Upgrade to ``target``, add missing default data and run the hooks, in ONE transaction.
 
     The hooks run only when an existing database moved to a newer revision.
@@ -92,8 +93,12 @@ def upgrade(db: Database, target: str = "head", *, seed: bool = True,
                 new = MigrationContext.configure(conn).get_current_revision() or target
                 if old is not None and old != new:
                     if not AFTER_UPGRADE:
-                        log.warning("upgrade %s -> %s without post-upgrade hooks "
-                                    "(reliefdesk.services.audit not imported)", old, new)
+                        log.warning(
+                            "upgrade %s -> %s without post-upgrade hooks "
+                            "(reliefdesk.services.audit not imported)",
+                            old,
+                            new,
+                        )
                     for hook in AFTER_UPGRADE:
                         hook(session, old, new, backup_path)
                 session.flush()
@@ -131,8 +136,10 @@ def ensure_schema(db: Database, *, backup: bool = True) -> Path | None:
             code="db.newer",
         )
     if state == "foreign":
-        raise DatabaseError("该文件不是 reliefdesk 数据库（有数据表但没有版本信息），已拒绝打开。",
-                            code="db.foreign")
+        raise DatabaseError(
+            "该文件不是 reliefdesk 数据库（有数据表但没有版本信息），已拒绝打开。",
+            code="db.foreign",
+        )
     if state == "empty":
         upgrade(db)  # schema and default data in one transaction
         log.info("created database at %s", head_revision())

@@ -49,7 +49,10 @@ def _clean_object(obj: Any, changed_only: bool) -> None:
         except TextTooLong as exc:
             raise ValidationError(
                 f"输入的文字过长（{state.mapper.class_.__name__}.{key}：{exc.length} 字，"
-                f"最多 {limit} 字）。", code="text.too_long", field=key) from None
+                f"最多 {limit} 字）。",
+                code="text.too_long",
+                field=key,
+            ) from None
         if clean != value:
             setattr(obj, key, clean)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from reliefdesk.domain.money import fen_to_yuan
 
@@ -72,10 +72,10 @@ class WorkingLine:
     value: str
 
     @classmethod
-    def from_domain(cls, line: object) -> WorkingLine:
+    def from_domain(cls, line: Any) -> WorkingLine:
         """Convert a ``reliefdesk.domain.benefits.WorkingLine`` (``label_zh``, ``value``)."""
-        label = getattr(line, "label", None) or getattr(line, "label_zh")
-        return cls(str(label), str(getattr(line, "value")))
+        label = getattr(line, "label", None) or line.label_zh
+        return cls(str(label), str(line.value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +251,7 @@ class NoticeEntry:
 
     @property
     def amount_text(self) -> str:
-        """"723.00/月" for a monthly benefit, "1323.00（一次性）" for a one-off grant."""
+        """ "723.00/月" for a monthly benefit, "1323.00（一次性）" for a one-off grant."""
         return fen_to_yuan(self.amount_fen) + ("（一次性）" if self.one_off else "/月")
 
 

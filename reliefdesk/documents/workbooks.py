@@ -7,4 +7,4 @@ the services use stable.
 from __future__ import annotations
 
 from reliefdesk.documents.xlsx import *  # noqa: F403
-from reliefdesk.documents.xlsx import __all__ as __all__  # noqa: PLE0605
+from reliefdesk.documents.xlsx import __all__  # noqa: F401  (re-exported)

@@ -4,25 +4,38 @@ deadlines that events start (DOMAIN §2.4, §2.15, §3.2, §3.4, §4.2, §4.4). 
 
 from __future__ import annotations
 
+import calendar as _cal
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-import calendar as _cal
-
 from .months import add_months
 
 __all__ = [
-    "TEMP_AID_CAUSES", "SingleCase", "TempAidRoute", "advance_cap", "cause_key",
-    "death_recheck_due", "eighteenth_birthday", "plus_months", "repeat_aid_dates", "single_person_case",
+    "TEMP_AID_CAUSES",
+    "SingleCase",
+    "TempAidRoute",
+    "advance_cap",
+    "cause_key",
+    "death_recheck_due",
+    "eighteenth_birthday",
+    "plus_months",
+    "repeat_aid_dates",
+    "single_person_case",
     "temp_aid_route",
 ]
 
 # 致困原因 of temporary aid, for the "same cause within 12 months" check
-TEMP_AID_CAUSES = {"fire": "火灾", "accident": "交通事故等意外", "illness": "突发重大疾病",
-                   "disaster": "自然灾害", "medical": "医疗支出", "education": "教育支出",
-                   "other": "其他"}
+TEMP_AID_CAUSES = {
+    "fire": "火灾",
+    "accident": "交通事故等意外",
+    "illness": "突发重大疾病",
+    "disaster": "自然灾害",
+    "medical": "医疗支出",
+    "education": "教育支出",
+    "other": "其他",
+}
 
 
 @dataclass(frozen=True)
@@ -34,12 +47,14 @@ class TempAidRoute:
     needs_case_by_case: bool
 
 
-def temp_aid_route(amount_fen: int, township_limit_fen: int | None,
-                   case_by_case_fen: int | None) -> TempAidRoute:
+def temp_aid_route(
+    amount_fen: int, township_limit_fen: int | None, case_by_case_fen: int | None
+) -> TempAidRoute:
     """The route of the amount actually proposed (not the formula amount)."""
     return TempAidRoute(
         township_limit_fen is not None and amount_fen > township_limit_fen,
-        case_by_case_fen is not None and amount_fen > case_by_case_fen)
+        case_by_case_fen is not None and amount_fen > case_by_case_fen,
+    )
 
 
 def advance_cap(cap_fen: int | None, township_limit_fen: int | None) -> int | None:
@@ -56,9 +71,15 @@ class SingleCase:
     message: str = ""
 
 
-def single_person_case(categories: Iterable[str], *, adult: bool, unemployed: bool,
-                       clergy_3y: bool, family_qualifies: bool,
-                       near_dibao: bool) -> SingleCase:
+def single_person_case(
+    categories: Iterable[str],
+    *,
+    adult: bool,
+    unemployed: bool,
+    clergy_3y: bool,
+    family_qualifies: bool,
+    near_dibao: bool,
+) -> SingleCase:
     """May this person apply for dibao alone (单独提出申请; 民发〔2021〕57号 第八条,
     民函〔2022〕70号 §一)?
 
@@ -70,19 +91,30 @@ def single_person_case(categories: Iterable[str], *, adult: bool, unemployed: bo
     """
     cats = set(categories)
     if family_qualifies:
-        return SingleCase(False, "", "全家符合低保条件，不得仅将个别家庭成员纳入；请以家庭为单位申请。")
+        return SingleCase(
+            False, "", "全家符合低保条件，不得仅将个别家庭成员纳入；请以家庭为单位申请。"
+        )
     if clergy_3y:
         return SingleCase(True, "clergy")
     if "severe_disability" in cats and adult and unemployed:
         return SingleCase(True, "adult_severe_disability")
     if cats & {"severe_disability", "serious_illness"}:
         if near_dibao:
-            return SingleCase(True, "severe_disability" if "severe_disability" in cats
-                              else "serious_illness")
-        return SingleCase(False, "", "重度残疾或重特大疾病人员只有在低保边缘家庭（人均收入低于低保标准"
-                          "1.5 倍）中才能单独提出申请。")
-    return SingleCase(False, "", "不属于可单独提出申请的情形（重度残疾、重特大疾病、成年无业重度残疾人、"
-                      "脱离家庭的宗教教职人员等）。")
+            return SingleCase(
+                True, "severe_disability" if "severe_disability" in cats else "serious_illness"
+            )
+        return SingleCase(
+            False,
+            "",
+            "重度残疾或重特大疾病人员只有在低保边缘家庭（人均收入低于低保标准"
+            "1.5 倍）中才能单独提出申请。",
+        )
+    return SingleCase(
+        False,
+        "",
+        "不属于可单独提出申请的情形（重度残疾、重特大疾病、成年无业重度残疾人、"
+        "脱离家庭的宗教教职人员等）。",
+    )
 
 
 _PUNCT = re.compile(r"[\s，,。.、；;：:！!？?（）()“”\"'—\-]+")
@@ -94,8 +126,9 @@ def cause_key(cause: str | None, reason: str) -> str:
     return f"code:{cause}" if cause else "text:" + _PUNCT.sub("", reason)
 
 
-def repeat_aid_dates(on: date, earlier: Iterable[tuple[date, str]], key: str,
-                     months: int = 12) -> list[date]:
+def repeat_aid_dates(
+    on: date, earlier: Iterable[tuple[date, str]], key: str, months: int = 12
+) -> list[date]:
     """Dates of earlier grants (date, cause key) for the same cause within ``months`` before
     ``on``."""
     since = plus_months(on, -months)

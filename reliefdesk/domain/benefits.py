@@ -17,11 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from functools import lru_cache
 
+from reliefdesk.domain.benefit_text import (
+    Ratio,
+    as_ratio,
+    check_nonneg,
+    check_persons,
+    check_standard,
+    money_exact,
+    pct_text,
+    ratio_text,
+    yuan,
+)
 from reliefdesk.domain.money import fen_to_yuan, round_half_up
 from reliefdesk.errors import RuleViolation, ValidationError
 
@@ -47,7 +56,6 @@ __all__ = [
     "temporary_aid",
 ]
 
-Ratio = Fraction | int | Decimal
 #: A per-capita income: whole fen, or the exact quotient total ÷ persons (not rounded, §2.13).
 Income = int | Fraction
 
@@ -134,95 +142,6 @@ _SELF_CARE_LABELS = {
 }
 
 
-# ----------------------------------------------------------------------------- formatting
-
-
-def _y(fen: int) -> str:
-    return fen_to_yuan(fen)
-
-
-@lru_cache(maxsize=4096)  # pure; policies use a handful of ratios (rosters call it 10⁴×)
-def _decimal_text(x: Fraction) -> str | None:
-    """Exact decimal text of x if it terminates (denominator of only 2s and 5s), else None."""
-    den = x.denominator
-    twos = fives = 0
-    while den % 2 == 0:
-        den //= 2
-        twos += 1
-    while den % 5 == 0:
-        den //= 5
-        fives += 1
-    if den != 1:
-        return None
-    places = max(twos, fives)
-    scaled = x * 10**places
-    sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
-    if places == 0:
-        return sign + digits
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
-
-
-@lru_cache(maxsize=1024)
-def _ratio(x: Fraction) -> str:
-    """1.3 → "1.3"; 1/3 → "1/3"."""
-    text = _decimal_text(x)
-    return text if text is not None else f"{x.numerator}/{x.denominator}"
-
-
-@lru_cache(maxsize=1024)
-def _pct(x: Fraction) -> str:
-    """1/5 → "20%"; 1/3 → "1/3"."""
-    text = _decimal_text(x * 100)
-    if text is not None and len(text.partition(".")[2]) <= 2:
-        return text + "%"
-    return f"{x.numerator}/{x.denominator}"
-
-
-def _money_exact(x: Fraction) -> str:
-    """A fen amount that may not be whole: "88.20", or "≈88.21" if it has a fraction of a fen."""
-    if x.denominator == 1:
-        return _y(x.numerator)
-    return "≈" + _y(round_half_up(x))
-
-
-# ----------------------------------------------------------------------------- validation
-
-
-def _as_ratio(value: Ratio, what: str) -> Fraction:
-    if type(value) is Fraction:  # the common case; Fractions are immutable
-        if value.numerator < 0:  # (the denominator is always positive)
-            raise ValidationError(f"{what}不能为负数", code="benefit.ratio", value=str(value))
-        return value
-    if isinstance(value, bool) or not isinstance(value, (Fraction, int, Decimal)):
-        raise TypeError(f"{what}: ratio must be Fraction, int or Decimal")
-    frac = Fraction(value)
-    if frac < 0:
-        raise ValidationError(f"{what}不能为负数", code="benefit.ratio", value=str(frac))
-    return frac
-
-
-def _nonneg(value: int, what: str, field: str) -> None:
-    if value < 0:
-        raise ValidationError(
-            f"{what}不能为负数", code="benefit.negative", field=field, value=value
-        )
-
-
-def _positive_standard(standard_fen: int, what: str = "低保标准") -> None:
-    if standard_fen <= 0:
-        raise ValidationError(
-            f"{what}必须大于零", code="benefit.standard", field="standard", value=standard_fen
-        )
-
-
-def _persons(persons: int, what: str = "保障人数") -> None:
-    if persons < 1:
-        raise ValidationError(
-            f"{what}至少为 1 人", code="benefit.persons", field="persons", value=persons
-        )
-
-
 # ----------------------------------------------------------------------------- dibao
 
 
@@ -233,7 +152,7 @@ def net_monthly_income(items: Iterable[tuple[str, int]]) -> int:
     all come through here (via ``services.register.money.household_income_in``)."""
     total = 0
     for category, fen in items:
-        _nonneg(fen, "收入金额", "monthly_fen")
+        check_nonneg(fen, "收入金额", "monthly_fen")
         total += -fen if category == TRANSFER_OUT else fen
     return max(total, 0)
 
@@ -241,8 +160,8 @@ def net_monthly_income(items: Iterable[tuple[str, int]]) -> int:
 def per_capita_exact(total_monthly_income_fen: int, persons_counted: int) -> Fraction:
     """家庭月人均收入, exact (total ÷ counted members): what the calculators take, so that the
     household's amount is rounded once, at the end (DOMAIN §2.13)."""
-    _nonneg(total_monthly_income_fen, "家庭月收入", "income")
-    _persons(persons_counted, "共同生活的家庭成员人数")
+    check_nonneg(total_monthly_income_fen, "家庭月收入", "income")
+    check_persons(persons_counted, "共同生活的家庭成员人数")
     return Fraction(total_monthly_income_fen, persons_counted)
 
 
@@ -260,19 +179,21 @@ def _pci(value: Income, what: str = "家庭月人均收入") -> Fraction:
         raise TypeError(f"{what}: must be int fen or Fraction")
     frac = Fraction(value)
     if frac < 0:
-        raise ValidationError(f"{what}不能为负数", code="benefit.negative",
-                              field="per_capita_income", value=str(frac))
+        raise ValidationError(
+            f"{what}不能为负数", code="benefit.negative", field="per_capita_income", value=str(frac)
+        )
     return frac
 
 
 def _pci_text(value: Fraction) -> str:
-    return _money_exact(value)
+    return money_exact(value)
 
 
-def _dibao_head(standard_fen: int, per_capita_income_fen: Fraction,
-                persons: int) -> list[WorkingLine]:
+def _dibao_head(
+    standard_fen: int, per_capita_income_fen: Fraction, persons: int
+) -> list[WorkingLine]:
     return [
-        WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
+        WorkingLine("低保标准", f"{yuan(standard_fen)} 元/人·月"),
         WorkingLine("家庭月人均收入", f"{_pci_text(per_capita_income_fen)} 元"),
         WorkingLine("保障人数", str(persons)),
     ]
@@ -280,7 +201,7 @@ def _dibao_head(standard_fen: int, per_capita_income_fen: Fraction,
 
 def _not_eligible(lines: list[WorkingLine], formula: str, standard_fen: int) -> Amount:
     lines.append(
-        WorkingLine("结论", f"家庭月人均收入不低于低保标准 {_y(standard_fen)} 元，不符合低保条件")
+        WorkingLine("结论", f"家庭月人均收入不低于低保标准 {yuan(standard_fen)} 元，不符合低保条件")
     )
     return Amount(0, tuple(lines), formula, eligible=False)
 
@@ -298,31 +219,32 @@ def dibao_gap(
     with ``eligible=False``. ``per_capita_income_fen`` may be the exact quotient (a Fraction):
     the household amount is rounded once, at the end (1000 元 ÷ 3, standard 441 → 323.00).
     """
-    _positive_standard(standard_fen)
+    check_standard(standard_fen)
     pci = _pci(per_capita_income_fen)
-    _persons(persons)
+    check_persons(persons)
     formula = "(低保标准 − 家庭月人均收入) × 保障人数"
     lines = _dibao_head(standard_fen, pci, persons)
     if pci >= standard_fen:
         return _not_eligible(lines, formula, standard_fen)
     gap = standard_fen - pci
     if floor_ratio is not None:
-        floor = _as_ratio(floor_ratio, "保底比例")
+        floor = as_ratio(floor_ratio, "保底比例")
         floor_fen = floor * standard_fen
         lines.append(
             WorkingLine(
                 "保底标准",
-                f"{_y(standard_fen)} × {_pct(floor)} = {_money_exact(floor_fen)} 元/人·月",
+                f"{yuan(standard_fen)} × {pct_text(floor)} = {money_exact(floor_fen)} 元/人·月",
             )
         )
         if gap < floor_fen:
             total = round_half_up(floor_fen * persons)
-            lines.append(WorkingLine("人均差额",
-                                     f"{_money_exact(gap)} 元，低于保底标准，按保底计算"))
+            lines.append(
+                WorkingLine("人均差额", f"{money_exact(gap)} 元，低于保底标准，按保底计算")
+            )
             lines.append(
                 WorkingLine(
                     "月低保金",
-                    f"{_y(standard_fen)} × {_pct(floor)} × {persons} = {_y(total)} 元",
+                    f"{yuan(standard_fen)} × {pct_text(floor)} × {persons} = {yuan(total)} 元",
                 )
             )
             return Amount(total, tuple(lines), "低保标准 × 保底比例 × 保障人数")
@@ -330,7 +252,7 @@ def dibao_gap(
     lines.append(
         WorkingLine(
             "月低保金",
-            f"({_y(standard_fen)} − {_pci_text(pci)}) × {persons} = {_y(total)} 元",
+            f"({yuan(standard_fen)} − {_pci_text(pci)}) × {persons} = {yuan(total)} 元",
         )
     )
     return Amount(total, tuple(lines), formula)
@@ -348,16 +270,16 @@ def dibao_tier(
     Per-capita income ≥ standard gives 0 with ``eligible=False``. A policy whose tiers leave a gap
     below the standard raises ``RuleViolation`` (a configuration error must not deny silently).
     """
-    _positive_standard(standard_fen)
+    check_standard(standard_fen)
     pci = _pci(per_capita_income_fen)
-    _persons(persons)
+    check_persons(persons)
     if not tiers:
         raise ValidationError("未设置低保分档标准", code="benefit.tiers")
     formula = "低保标准 × 档次发放比例 × 保障人数"
     lines = _dibao_head(standard_fen, pci, persons)
     if pci >= standard_fen:
         return _not_eligible(lines, formula, standard_fen)
-    ordered = sorted(tiers, key=lambda t: _as_ratio(t.max_per_capita_income_ratio, "分档收入上限"))
+    ordered = sorted(tiers, key=lambda t: as_ratio(t.max_per_capita_income_ratio, "分档收入上限"))
     chosen: Tier | None = None
     for tier in ordered:
         bound = Fraction(tier.max_per_capita_income_ratio) * standard_fen
@@ -370,17 +292,19 @@ def dibao_tier(
             code="benefit.tier_gap",
             rule="低保分档标准",
         )
-    pay = _as_ratio(chosen.payment_ratio, "档次发放比例")
+    pay = as_ratio(chosen.payment_ratio, "档次发放比例")
     bound_ratio = Fraction(chosen.max_per_capita_income_ratio)
     total = round_half_up(pay * standard_fen * persons)
     lines.append(
         WorkingLine(
             "适用档次",
-            f"{chosen.name}（人均收入不高于标准的 {_pct(bound_ratio)}，按 {_pct(pay)} 发放）",
+            f"{chosen.name}（人均收入不高于标准的 {pct_text(bound_ratio)}，按 {pct_text(pay)} 发放）",
         )
     )
     lines.append(
-        WorkingLine("月低保金", f"{_y(standard_fen)} × {_pct(pay)} × {persons} = {_y(total)} 元")
+        WorkingLine(
+            "月低保金", f"{yuan(standard_fen)} × {pct_text(pay)} × {persons} = {yuan(total)} 元"
+        )
     )
     return Amount(total, tuple(lines), formula)
 
@@ -392,23 +316,25 @@ def single_person(standard_fen: int, per_capita_income_fen: Income, min_ratio: R
     person's eligibility is decided elsewhere (a 低保边缘家庭 member may have income above the
     standard), so the gap is floored at 0 and then lifted to the minimum.
     """
-    _positive_standard(standard_fen)
+    check_standard(standard_fen)
     pci = _pci(per_capita_income_fen, "人均收入")
-    ratio = _as_ratio(min_ratio, "单人保最低比例")
+    ratio = as_ratio(min_ratio, "单人保最低比例")
     minimum = ratio * standard_fen
     gap = max(standard_fen - pci, Fraction(0))
     lines = [
-        WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
+        WorkingLine("低保标准", f"{yuan(standard_fen)} 元/人·月"),
         WorkingLine("月人均收入", f"{_pci_text(pci)} 元"),
         WorkingLine("保障人数", "1（单独纳入）"),
-        WorkingLine("最低发放", f"{_y(standard_fen)} × {_pct(ratio)} = {_money_exact(minimum)} 元"),
+        WorkingLine(
+            "最低发放", f"{yuan(standard_fen)} × {pct_text(ratio)} = {money_exact(minimum)} 元"
+        ),
     ]
     if gap >= minimum:
         total = round_half_up(gap)
         lines.append(
             WorkingLine(
                 "月低保金",
-                f"{_y(standard_fen)} − {_pci_text(pci)} = {_y(total)} 元",
+                f"{yuan(standard_fen)} − {_pci_text(pci)} = {yuan(total)} 元",
             )
         )
     else:
@@ -416,7 +342,7 @@ def single_person(standard_fen: int, per_capita_income_fen: Income, min_ratio: R
         lines.append(
             WorkingLine(
                 "月低保金",
-                f"差额低于最低发放，按 {_y(standard_fen)} × {_pct(ratio)} = {_y(total)} 元",
+                f"差额低于最低发放，按 {yuan(standard_fen)} × {pct_text(ratio)} = {yuan(total)} 元",
             )
         )
     return Amount(total, tuple(lines), "max(低保标准 − 人均收入, 低保标准 × 最低比例)")
@@ -433,7 +359,7 @@ def classified_topups(
     member fits several, local rules pick one, usually the highest rate). Unknown categories
     raise ``ValidationError``. An empty list gives 0.
     """
-    _nonneg(base_per_person_fen, "人均补差金额", "base_per_person")
+    check_nonneg(base_per_person_fen, "人均补差金额", "base_per_person")
     counts: dict[str, int] = {}
     for cat in categories:
         if cat not in rates:
@@ -443,20 +369,20 @@ def classified_topups(
                 category=cat,
             )
         counts[cat] = counts.get(cat, 0) + 1
-    lines = [WorkingLine("人均补差金额", f"{_y(base_per_person_fen)} 元")]
+    lines = [WorkingLine("人均补差金额", f"{yuan(base_per_person_fen)} 元")]
     total_exact = Fraction(0)
     for cat, n in counts.items():
-        rate = _as_ratio(rates[cat], "分类施保比例")
+        rate = as_ratio(rates[cat], "分类施保比例")
         part = rate * base_per_person_fen * n
         total_exact += part
         lines.append(
             WorkingLine(
                 f"分类施保（{CATEGORY_LABELS.get(cat, cat)}）",
-                f"{n} 人 × {_y(base_per_person_fen)} × {_pct(rate)} = {_money_exact(part)} 元",
+                f"{n} 人 × {yuan(base_per_person_fen)} × {pct_text(rate)} = {money_exact(part)} 元",
             )
         )
     total = round_half_up(total_exact)
-    lines.append(WorkingLine("分类施保增发合计", f"{_y(total)} 元"))
+    lines.append(WorkingLine("分类施保增发合计", f"{yuan(total)} 元"))
     return Amount(total, tuple(lines), "Σ 人均补差金额 × 类别增发比例")
 
 
@@ -466,16 +392,16 @@ def phase_out(amount_fen: int, month_index: int, schedule: Sequence[Ratio]) -> A
     ``month_index`` is 0-based (0 = first month of the phase-out period), e.g. schedule
     (1, 1, 4/5, 4/5, 3/5, 3/5). Past the end of the schedule the amount is 0, ``eligible=False``.
     """
-    _nonneg(amount_fen, "低保金", "amount")
+    check_nonneg(amount_fen, "低保金", "amount")
     if month_index < 0:
         raise ValidationError("渐退月份序号不能为负数", code="benefit.month_index")
-    ratios = [_as_ratio(r, "渐退比例") for r in schedule]
+    ratios = [as_ratio(r, "渐退比例") for r in schedule]
     for r in ratios:
         if r > 1:
             raise ValidationError("渐退比例不能超过 100%", code="benefit.ratio", value=str(r))
     formula = "原低保金 × 渐退比例"
     lines = [
-        WorkingLine("原月低保金", f"{_y(amount_fen)} 元"),
+        WorkingLine("原月低保金", f"{yuan(amount_fen)} 元"),
         WorkingLine("渐退期", f"{len(ratios)} 个月"),
     ]
     if month_index >= len(ratios):
@@ -483,8 +409,10 @@ def phase_out(amount_fen: int, month_index: int, schedule: Sequence[Ratio]) -> A
         return Amount(0, tuple(lines), formula, eligible=False)
     ratio = ratios[month_index]
     total = round_half_up(ratio * amount_fen)
-    lines.append(WorkingLine("渐退月份", f"第 {month_index + 1} 个月，按 {_pct(ratio)} 发放"))
-    lines.append(WorkingLine("本月低保金", f"{_y(amount_fen)} × {_pct(ratio)} = {_y(total)} 元"))
+    lines.append(WorkingLine("渐退月份", f"第 {month_index + 1} 个月，按 {pct_text(ratio)} 发放"))
+    lines.append(
+        WorkingLine("本月低保金", f"{yuan(amount_fen)} × {pct_text(ratio)} = {yuan(total)} 元")
+    )
     return Amount(total, tuple(lines), formula)
 
 
@@ -513,7 +441,7 @@ def tekun_basic_fen(dibao_standard_fen: int, basic_ratio: Ratio) -> int:
     """基本生活标准 = ratio × 低保标准, rounded UP to the fen: the rule says "不低于 1.3 倍"
     (not lower than), so a fraction of a fen is never rounded away (441.17 × 1.3 = 573.521 →
     573.53)."""
-    exact = _as_ratio(basic_ratio, "基本生活标准倍数") * dibao_standard_fen
+    exact = as_ratio(basic_ratio, "基本生活标准倍数") * dibao_standard_fen
     return -((-exact.numerator) // exact.denominator)
 
 
@@ -529,11 +457,11 @@ def tekun(
     基本生活标准 = max(:func:`tekun_basic_fen`, basic_override_fen). ``basic_ratio`` below
     1.3 raises ``RuleViolation`` (Henan rule: at least 1.3 × the local dibao standard).
     """
-    _positive_standard(dibao_standard_fen)
-    ratio = _as_ratio(basic_ratio, "基本生活标准倍数")
+    check_standard(dibao_standard_fen)
+    ratio = as_ratio(basic_ratio, "基本生活标准倍数")
     if ratio < TEKUN_MIN_BASIC_RATIO:
         raise RuleViolation(
-            f"特困人员基本生活标准不得低于低保标准的 1.3 倍（当前设置为 {_ratio(ratio)} 倍）",
+            f"特困人员基本生活标准不得低于低保标准的 1.3 倍（当前设置为 {ratio_text(ratio)} 倍）",
             code="tekun.basic_ratio",
             rule="《河南省特困人员救助供养办法》第二十六条",
             ratio=str(ratio),
@@ -545,24 +473,25 @@ def tekun(
             tier=str(tier),
         )
     care = care_fen_by_tier[tier]
-    _nonneg(care, "照料护理标准", "care")
+    check_nonneg(care, "照料护理标准", "care")
     computed = tekun_basic_fen(dibao_standard_fen, ratio)
     lines = [
-        WorkingLine("低保标准", f"{_y(dibao_standard_fen)} 元/人·月"),
+        WorkingLine("低保标准", f"{yuan(dibao_standard_fen)} 元/人·月"),
         WorkingLine(
-            "基本生活标准", f"{_y(dibao_standard_fen)} × {_ratio(ratio)} = {_y(computed)} 元"
+            "基本生活标准",
+            f"{yuan(dibao_standard_fen)} × {ratio_text(ratio)} = {yuan(computed)} 元",
         ),
     ]
     basic = computed
     if basic_override_fen is not None:
-        _nonneg(basic_override_fen, "基本生活标准", "basic_override")
+        check_nonneg(basic_override_fen, "基本生活标准", "basic_override")
         if basic_override_fen > computed:
             basic = basic_override_fen
-            lines.append(WorkingLine("基本生活标准（本地标准）", f"{_y(basic)} 元"))
+            lines.append(WorkingLine("基本生活标准（本地标准）", f"{yuan(basic)} 元"))
     lines.append(WorkingLine("生活自理能力", SelfCare(tier).label_zh))
-    lines.append(WorkingLine("照料护理标准", f"{_y(care)} 元"))
+    lines.append(WorkingLine("照料护理标准", f"{yuan(care)} 元"))
     total = basic + care
-    lines.append(WorkingLine("月供养金", f"{_y(basic)} + {_y(care)} = {_y(total)} 元"))
+    lines.append(WorkingLine("月供养金", f"{yuan(basic)} + {yuan(care)} = {yuan(total)} 元"))
     return Amount(total, tuple(lines), "基本生活标准 + 照料护理标准")
 
 
@@ -583,8 +512,8 @@ def temporary_aid(
     delegation configured, treated as within) sets ``within_township_limit``; an amount above
     ``case_by_case_threshold_fen`` sets ``needs_case_by_case`` (一事一议).
     """
-    _positive_standard(standard_fen)
-    _persons(persons, "救助人数")
+    check_standard(standard_fen)
+    check_persons(persons, "救助人数")
     if months < 1:
         raise ValidationError("救助月数至少为 1 个月", code="temp_aid.months", value=months)
     if max_months is not None and months > max_months:
@@ -597,19 +526,21 @@ def temporary_aid(
         )
     total = standard_fen * persons * months
     lines = [
-        WorkingLine("低保标准", f"{_y(standard_fen)} 元/人·月"),
+        WorkingLine("低保标准", f"{yuan(standard_fen)} 元/人·月"),
         WorkingLine("救助人数", str(persons)),
         WorkingLine("困难持续月数", str(months)),
-        WorkingLine("临时救助金", f"{_y(standard_fen)} × {persons} × {months} = {_y(total)} 元"),
+        WorkingLine(
+            "临时救助金", f"{yuan(standard_fen)} × {persons} × {months} = {yuan(total)} 元"
+        ),
     ]
     within = township_limit_fen is None or total <= township_limit_fen
     if township_limit_fen is not None:
         verdict = "乡镇可审批" if within else "超出乡镇审批权限，报县级审批"
-        lines.append(WorkingLine("乡镇审批限额", f"{_y(township_limit_fen)} 元（{verdict}）"))
+        lines.append(WorkingLine("乡镇审批限额", f"{yuan(township_limit_fen)} 元（{verdict}）"))
     case_by_case = case_by_case_threshold_fen is not None and total > case_by_case_threshold_fen
     if case_by_case:
         lines.append(
-            WorkingLine("一事一议", f"超过 {_y(case_by_case_threshold_fen or 0)} 元，需一事一议")
+            WorkingLine("一事一议", f"超过 {yuan(case_by_case_threshold_fen or 0)} 元，需一事一议")
         )
     return TempAidAmount(
         total,

@@ -18,8 +18,8 @@ from importlib import resources
 
 __all__ = [
     "WorkCalendar",
-    "coverage_warning",
     "add_calendar_days",
+    "coverage_warning",
     "default_calendar",
     "default_holiday_table",
 ]
@@ -30,16 +30,23 @@ _ONE_DAY = timedelta(days=1)
 class WorkCalendar:
     """Weekends plus a holiday list and a make-up working-day list."""
 
-    def __init__(self, holidays: Iterable[date] = (), makeup_workdays: Iterable[date] = (),
-                 covered_years: Iterable[int] | None = None) -> None:
+    def __init__(
+        self,
+        holidays: Iterable[date] = (),
+        makeup_workdays: Iterable[date] = (),
+        covered_years: Iterable[int] | None = None,
+    ) -> None:
         self._holidays = frozenset(holidays)
         self._makeup = frozenset(makeup_workdays)
         clash = self._holidays & self._makeup
         if clash:
             raise ValueError(f"dates both holiday and make-up working day: {sorted(clash)}")
         # Every year has official holidays (元旦 at least): a year with none is not covered.
-        self._years = frozenset(covered_years) if covered_years is not None else frozenset(
-            d.year for d in self._holidays)
+        self._years = (
+            frozenset(covered_years)
+            if covered_years is not None
+            else frozenset(d.year for d in self._holidays)
+        )
 
     @property
     def covered_years(self) -> frozenset[int]:
@@ -114,8 +121,10 @@ def coverage_warning(covered: Iterable[int], start: date, end: date | None) -> s
     if not missing:
         return None
     years = "、".join(str(y) for y in missing)
-    return (f"{years} 年的法定节假日和调休安排尚未录入，期限 {end.isoformat()} 只按周末推算，"
-            "可能不准确；请管理员在“系统设置—节假日”录入国务院办公厅通知。")
+    return (
+        f"{years} 年的法定节假日和调休安排尚未录入，期限 {end.isoformat()} 只按周末推算，"
+        "可能不准确；请管理员在“系统设置—节假日”录入国务院办公厅通知。"
+    )
 
 
 def add_calendar_days(start: date, n: int) -> date:

@@ -19,7 +19,6 @@ def _is_dibao(programme: str) -> bool:
     return programme in DIBAO
 
 
-
 @dataclass(frozen=True)
 class Limits:
     """Working-day limits (policy ``limits``; DOMAIN §2.12, §3.3, §4.4) and 公示 settings."""
@@ -39,12 +38,21 @@ class Limits:
     publicity_working_days: bool = False
 
     @classmethod
-    def from_mapping(cls, limits: Mapping[str, int], *, publicity_days: int = 7,
-                     publicity_working_days: bool = False) -> Limits:
-        known = {k: int(v) for k, v in limits.items()
-                 if k in cls.__dataclass_fields__ and not k.startswith("publicity")}
-        return cls(**known, publicity_days=publicity_days,
-                   publicity_working_days=publicity_working_days)
+    def from_mapping(
+        cls,
+        limits: Mapping[str, int],
+        *,
+        publicity_days: int = 7,
+        publicity_working_days: bool = False,
+    ) -> Limits:
+        known = {
+            k: int(v)
+            for k, v in limits.items()
+            if k in cls.__dataclass_fields__ and not k.startswith("publicity")
+        }
+        return cls(
+            **known, publicity_days=publicity_days, publicity_working_days=publicity_working_days
+        )
 
 
 def publicity_end(start: date, limits: Limits, calendar: WorkCalendar) -> date:
@@ -60,8 +68,15 @@ def publicity_end(start: date, limits: Limits, calendar: WorkCalendar) -> date:
     return calendar.add_working_days(first, n - 1)
 
 
-def total_deadline(programme: str, accepted_on: date, limits: Limits, calendar: WorkCalendar,
-                   *, delegated: bool, extended: bool = False) -> date | None:
+def total_deadline(
+    programme: str,
+    accepted_on: date,
+    limits: Limits,
+    calendar: WorkCalendar,
+    *,
+    delegated: bool,
+    extended: bool = False,
+) -> date | None:
     """Whole-case limit for dibao: 30 working days (county confirms), 20 (delegated to the
     township), 45 when extended (民发〔2021〕57号 第二十二条; 民函〔2022〕70号 §四); temporary
     aid: the county's limit from acceptance (policy ``temp_aid_wd``, DOMAIN §4.4). Tekun has
@@ -77,11 +92,20 @@ def total_deadline(programme: str, accepted_on: date, limits: Limits, calendar: 
     return calendar.add_working_days(accepted_on, n)
 
 
-def step_deadline(programme: str, state: str, *, state_since: date, accepted_on: date,
-                  limits: Limits, calendar: WorkCalendar, publicity_end_on: date | None = None,
-                  decided_on: date | None = None, notice_pending: bool = False,
-                  paperwork_due: date | None = None,
-                  info_check_pending_since: date | None = None) -> date | None:
+def step_deadline(
+    programme: str,
+    state: str,
+    *,
+    state_since: date,
+    accepted_on: date,
+    limits: Limits,
+    calendar: WorkCalendar,
+    publicity_end_on: date | None = None,
+    decided_on: date | None = None,
+    notice_pending: bool = False,
+    paperwork_due: date | None = None,
+    info_check_pending_since: date | None = None,
+) -> date | None:
     """Deadline of the current step, or None when the step has no limit of its own.
 
     accepted → start the investigation within 3 working days; an information check requested
@@ -107,13 +131,17 @@ def step_deadline(programme: str, state: str, *, state_since: date, accepted_on:
         return cal.add_working_days(accepted_on, limits.tekun_prelim_wd) \
             if programme == "tekun" else None
     if st == "objection_review":
-        return cal.add_working_days(state_since, limits.tekun_prelim_wd) \
-            if programme == "tekun" else None
+        return (
+            cal.add_working_days(state_since, limits.tekun_prelim_wd)
+            if programme == "tekun"
+            else None
+        )
     if st == "publicity":
         return publicity_end_on
     if st == "awaiting_confirmation":
         n = {"tekun": limits.tekun_confirm_wd, "temporary_aid": limits.temp_aid_wd}.get(
-            programme, limits.county_confirm_wd)
+            programme, limits.county_confirm_wd
+        )
         return cal.add_working_days(state_since, n)
     if st == "refused" and notice_pending:
         return cal.add_working_days(decided_on or state_since, limits.refusal_notice_wd)

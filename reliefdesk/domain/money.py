@@ -25,11 +25,12 @@ from fractions import Fraction
 from reliefdesk.errors import ValidationError
 
 __all__ = [
-    "entered_amount_fen", "monthly_from_yearly",
     "CAPITAL_CHARS",
     "MAX_CAPITAL_FEN",
+    "entered_amount_fen",
     "fen_to_yuan",
     "format_yuan",
+    "monthly_from_yearly",
     "round_half_up",
     "to_capital",
     "yuan_to_fen",
@@ -99,8 +100,10 @@ def yuan_to_fen(value: str | int | Decimal) -> int:
         raise ValidationError(f"金额格式不正确：{value!r}", code="money.format", value=value)
     try:
         dec = Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the regex already guarantees a number
-        raise ValidationError(f"金额格式不正确：{value!r}", code="money.format", value=value)
+    except InvalidOperation as exc:  # pragma: no cover - the regex already guarantees a number
+        raise ValidationError(
+            f"金额格式不正确：{value!r}", code="money.format", value=value
+        ) from exc
     return round_half_up(Fraction(dec) * 100)
 
 
@@ -177,8 +180,9 @@ def entered_amount_fen(text: str, what: str = "金额") -> int:
         raise ValidationError(f"{what}不能为负数", code="money.negative", value=text)
     _int, dot, decimals = plain.partition(".")
     if dot and len(decimals) > 2:
-        raise ValidationError(f"{what}最多保留两位小数（分）：{text}", code="money.decimals",
-                              value=text)
+        raise ValidationError(
+            f"{what}最多保留两位小数（分）：{text}", code="money.decimals", value=text
+        )
     return yuan_to_fen(text)
 
 

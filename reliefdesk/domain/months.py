@@ -9,8 +9,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["EARLIEST_MONTH", "MonthError", "add_months", "month_start", "months_between",
-           "next_month", "parse_month_text"]
+__all__ = [
+    "EARLIEST_MONTH",
+    "MonthError",
+    "add_months",
+    "month_start",
+    "months_between",
+    "next_month",
+    "parse_month_text",
+]
 
 
 def month_start(d: date) -> date:
@@ -47,8 +54,9 @@ class MonthError(ValueError):
     """A month text that is not ``YYYY-MM`` or lies outside the allowed window."""
 
 
-def parse_month_text(text: str, *, today: date | None = None, max_ahead: int = 1,
-                     earliest: date = EARLIEST_MONTH) -> date:
+def parse_month_text(
+    text: str, *, today: date | None = None, max_ahead: int = 1, earliest: date = EARLIEST_MONTH
+) -> date:
     """The ONE strict month parser for typed input: ``"2024-12"`` → ``date(2024, 12, 1)``.
 
     Only ASCII ``YYYY-MM`` (no spaces, no suffix, no full-width digits) is accepted, within
@@ -64,6 +72,8 @@ def parse_month_text(text: str, *, today: date | None = None, max_ahead: int = 1
     value = date(year, mon, 1)
     latest = add_months(month_start(today or date.today()), max_ahead)
     if value < earliest or value > latest:
-        raise MonthError(f"月份“{text}”超出允许范围（{earliest.year:04d}-{earliest.month:02d} "
-                         f"至 {latest.year:04d}-{latest.month:02d}）。")
+        raise MonthError(
+            f"月份“{text}”超出允许范围（{earliest.year:04d}-{earliest.month:02d} "
+            f"至 {latest.year:04d}-{latest.month:02d}）。"
+        )
     return value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, MetaData
@@ -19,7 +19,7 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     """Naive UTC timestamp (both SQLite and PostgreSQL store it the same way)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):

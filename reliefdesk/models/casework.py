@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String,
-                        Text, text)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
@@ -58,8 +68,9 @@ class Application(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 
-    steps: Mapped[list[CaseStep]] = relationship(back_populates="application",
-                                                 order_by="CaseStep.id")
+    steps: Mapped[list[CaseStep]] = relationship(
+        back_populates="application", order_by="CaseStep.id"
+    )
 
 
 class CaseStep(Base):
@@ -106,8 +117,9 @@ class Visit(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
-    photos: Mapped[list[VisitPhoto]] = relationship(back_populates="visit",
-                                                    order_by="VisitPhoto.id")
+    photos: Mapped[list[VisitPhoto]] = relationship(
+        back_populates="visit", order_by="VisitPhoto.id"
+    )
 
 
 class VisitPhoto(Base):
@@ -155,8 +167,9 @@ class Enrollment(Base):
     policy_id: Mapped[int | None] = mapped_column(Integer)
     policy_name: Mapped[str | None] = mapped_column(String(128))
     # formula | manual (初审 amount) | adjusted (增发/减发) | legacy (before 0003)
-    amount_source: Mapped[str] = mapped_column(String(16), default="formula",
-                                               server_default="legacy")
+    amount_source: Mapped[str] = mapped_column(
+        String(16), default="formula", server_default="legacy"
+    )
     amount_review: Mapped[str | None] = mapped_column(Text)  # a 调标 run left it for review
     # temporary aid (one-off): status due → paid, by bank list or cash against a receipt
     paid_on: Mapped[date | None] = mapped_column(Date)
@@ -166,8 +179,9 @@ class Enrollment(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
     members: Mapped[list[EnrollmentMember]] = relationship(back_populates="enrollment")
-    changes: Mapped[list[EnrollmentChange]] = relationship(back_populates="enrollment",
-                                                           order_by="EnrollmentChange.id")
+    changes: Mapped[list[EnrollmentChange]] = relationship(
+        back_populates="enrollment", order_by="EnrollmentChange.id"
+    )
 
 
 class EnrollmentMember(Base):

@@ -18,7 +18,8 @@ class ApplicationMaterial(Base):
     __table_args__ = (UniqueConstraint("application_id", "kind"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(
-        ForeignKey("application.id", ondelete="CASCADE"), index=True)
+        ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(24))
     received: Mapped[bool] = mapped_column(Boolean, default=False)
     received_on: Mapped[date | None] = mapped_column(Date)
@@ -33,7 +34,8 @@ class MaterialAttachment(Base):
     __tablename__ = "material_attachment"
     id: Mapped[int] = mapped_column(primary_key=True)
     material_id: Mapped[int] = mapped_column(
-        ForeignKey("application_material.id", ondelete="CASCADE"), index=True)
+        ForeignKey("application_material.id", ondelete="CASCADE"), index=True
+    )
     filename: Mapped[str] = mapped_column(String(256))
     mime: Mapped[str] = mapped_column(String(64))
     sha256: Mapped[str] = mapped_column(String(64))

@@ -14,9 +14,25 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, utcnow
 
 # Reasons a member is not counted in the household (DOMAIN §2.3).
-EXCLUSION_REASONS = ("clergy_3y", "prison", "drug_rehab", "missing", "conscript", "provincial_other")
-RELATIONS = ("head", "spouse", "child", "parent", "grandchild", "grandparent", "sibling",
-             "child_in_law", "other")
+EXCLUSION_REASONS = (
+    "clergy_3y",
+    "prison",
+    "drug_rehab",
+    "missing",
+    "conscript",
+    "provincial_other",
+)
+RELATIONS = (
+    "head",
+    "spouse",
+    "child",
+    "parent",
+    "grandchild",
+    "grandparent",
+    "sibling",
+    "child_in_law",
+    "other",
+)
 
 
 class Household(Base):
@@ -41,11 +57,13 @@ class Household(Base):
     members: Mapped[list[Person]] = relationship(
         back_populates="household", order_by="Person.id", foreign_keys="Person.household_id"
     )
-    incomes: Mapped[list[IncomeItem]] = relationship(back_populates="household",
-                                                     order_by="IncomeItem.id")
+    incomes: Mapped[list[IncomeItem]] = relationship(
+        back_populates="household", order_by="IncomeItem.id"
+    )
     assets: Mapped[list[Asset]] = relationship(back_populates="household", order_by="Asset.id")
-    accounts: Mapped[list[BankAccount]] = relationship(back_populates="household",
-                                                       order_by="BankAccount.id")
+    accounts: Mapped[list[BankAccount]] = relationship(
+        back_populates="household", order_by="BankAccount.id"
+    )
 
 
 class Person(Base):
@@ -63,7 +81,9 @@ class Person(Base):
     relation: Mapped[str] = mapped_column(String(16), default="head")
     counted: Mapped[bool] = mapped_column(Boolean, default=True)
     exclusion_reason: Mapped[str | None] = mapped_column(String(24))
-    disability_category: Mapped[str | None] = mapped_column(String(16))  # 视力/听力/言语/肢体/智力/精神/多重
+    disability_category: Mapped[str | None] = mapped_column(
+        String(16)
+    )  # 视力/听力/言语/肢体/智力/精神/多重
     disability_level: Mapped[int | None] = mapped_column(Integer)  # 1..4
     health: Mapped[str] = mapped_column(String(16), default="healthy")  # healthy|chronic|serious
     labour_capacity: Mapped[str] = mapped_column(String(16), default="full")  # full|partial|none
@@ -78,8 +98,9 @@ class Person(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 
-    household: Mapped[Household] = relationship(back_populates="members",
-                                                foreign_keys=[household_id])
+    household: Mapped[Household] = relationship(
+        back_populates="members", foreign_keys=[household_id]
+    )
 
 
 class PersonSearchKey(Base):

@@ -10,8 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -51,8 +60,10 @@ class RosterLine(Base):
     """One household (or tekun person) in a roster: a frozen copy of the payment facts."""
 
     __tablename__ = "roster_line"
-    __table_args__ = (UniqueConstraint("roster_id", "line_no"),
-                      Index("ix_roster_line_roster_enrollment", "roster_id", "enrollment_id"))
+    __table_args__ = (
+        UniqueConstraint("roster_id", "line_no"),
+        Index("ix_roster_line_roster_enrollment", "roster_id", "enrollment_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"))
     line_no: Mapped[int] = mapped_column(Integer)
@@ -90,8 +101,7 @@ class RosterProblemAck(Base):
     __tablename__ = "roster_problem_ack"
     __table_args__ = (UniqueConstraint("roster_id", "line_no", "code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"),
-                                           index=True)
+    roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"), index=True)
     line_no: Mapped[int] = mapped_column(Integer)  # 0 = the roster as a whole
     code: Mapped[str] = mapped_column(String(48))
     message: Mapped[str] = mapped_column(Text, default="")
@@ -106,8 +116,7 @@ class RosterExport(Base):
 
     __tablename__ = "roster_export"
     id: Mapped[int] = mapped_column(primary_key=True)
-    roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"),
-                                           index=True)
+    roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # bank | roster | summary
     file_name: Mapped[str] = mapped_column(String(256))
     rows: Mapped[int] = mapped_column(Integer)
@@ -124,8 +133,7 @@ class BankReturn(Base):
 
     __tablename__ = "bank_return"
     id: Mapped[int] = mapped_column(primary_key=True)
-    roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"),
-                                           index=True)
+    roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"), index=True)
     roster_line_id: Mapped[int | None] = mapped_column(ForeignKey("roster_line.id"))
     row_number: Mapped[int] = mapped_column(Integer)
     id_number: Mapped[str] = mapped_column(String(32), default="")
@@ -148,8 +156,7 @@ class RosterAdjustment(Base):
     """
 
     __tablename__ = "roster_adjustment"
-    __table_args__ = (Index("ix_roster_adjustment_pending", "applied_in_roster_id",
-                            "apply_month"),)
+    __table_args__ = (Index("ix_roster_adjustment_pending", "applied_in_roster_id", "apply_month"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollment.id"), index=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)

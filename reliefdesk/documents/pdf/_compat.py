@@ -9,4 +9,4 @@ from __future__ import annotations
 from reliefdesk.domain.masking import mask_account, mask_id, mask_name, mask_phone
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 
-__all__ = ["fen_to_yuan", "to_capital", "mask_id", "mask_name", "mask_phone", "mask_account"]
+__all__ = ["fen_to_yuan", "mask_account", "mask_id", "mask_name", "mask_phone", "to_capital"]

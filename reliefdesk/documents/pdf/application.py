@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph
@@ -79,32 +80,77 @@ def _applicant(data: ApplicationFormData, st: Styles, w: float) -> Flowable:
     c = st.cell
     cols = [23 * mm, 30 * mm, 16 * mm, 17 * mm, 16 * mm, 17 * mm, 16 * mm]
     cols.append(w - sum(cols))
-    L = lambda s: P(s, st.cell_c)  # noqa: E731
-    rows = [
-        [L("姓名"), P(a.name, c), L("性别"), P(a.sex, c), L("年龄"), P(a.age, c), L("民族"), P(data.ethnicity, c)],
-        [L("公民身份号码"), P(a.id_number, c), "", "", L("户籍性质"), P(data.hukou_type, c), L("联系电话"),
-         P(data.phone, c)],
-        [L("现住址"), P(data.address, c), "", "", "", "", "", ""],
-        [L("健康状况"), P(a.health, c), L("残疾类别等级"), P(a.disability or "无", c), L("劳动能力"),
-         P(a.labour_capacity, c), L("就业状况"), P(a.employment, c)],
+    cell = partial(P, style=st.cell_c)
+    rows: list[list[object]] = [
+        [
+            cell("姓名"),
+            P(a.name, c),
+            cell("性别"),
+            P(a.sex, c),
+            cell("年龄"),
+            P(a.age, c),
+            cell("民族"),
+            P(data.ethnicity, c),
+        ],
+        [
+            cell("公民身份号码"),
+            P(a.id_number, c),
+            "",
+            "",
+            cell("户籍性质"),
+            P(data.hukou_type, c),
+            cell("联系电话"),
+            P(data.phone, c),
+        ],
+        [cell("现住址"), P(data.address, c), "", "", "", "", "", ""],
+        [
+            cell("健康状况"),
+            P(a.health, c),
+            cell("残疾类别等级"),
+            P(a.disability or "无", c),
+            cell("劳动能力"),
+            P(a.labour_capacity, c),
+            cell("就业状况"),
+            P(a.employment, c),
+        ],
     ]
     return grid_table(rows, cols, extra=[("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 2), (7, 2))])
 
 
 def _members(members: Iterable[PersonRow], st: Styles, w: float) -> Flowable:
-    head = ["姓名", "与申请人关系", "公民身份号码", "性别", "年龄", "健康状况", "残疾类别等级",
-            "劳动能力", "就业/在校", "月收入(元)", "计入共同生活"]
+    head = [
+        "姓名",
+        "与申请人关系",
+        "公民身份号码",
+        "性别",
+        "年龄",
+        "健康状况",
+        "残疾类别等级",
+        "劳动能力",
+        "就业/在校",
+        "月收入(元)",
+        "计入共同生活",
+    ]
     cols = [16, 13, 38, 9, 9, 14, 17, 15, 19, 15, 15]
     cols_pt = [x * mm for x in cols]
     cols_pt[-1] += w - sum(cols_pt)
     rows: list[list[object]] = [[P(h, st.head) for h in head]]
     for m in members:
-        rows.append([
-            P(m.name, st.cell_c), P(m.relation, st.cell_c), P(m.id_number, st.cell_c), P(m.sex, st.cell_c),
-            P(m.age, st.cell_c), P(m.health, st.cell_c), P(m.disability or "无", st.cell_c),
-            P(m.labour_capacity, st.cell_c), P(m.employment or m.schooling, st.cell_c),
-            P(fen_to_yuan(m.monthly_income_fen), st.cell_r), P("是" if m.counted else "否", st.cell_c),
-        ])
+        rows.append(
+            [
+                P(m.name, st.cell_c),
+                P(m.relation, st.cell_c),
+                P(m.id_number, st.cell_c),
+                P(m.sex, st.cell_c),
+                P(m.age, st.cell_c),
+                P(m.health, st.cell_c),
+                P(m.disability or "无", st.cell_c),
+                P(m.labour_capacity, st.cell_c),
+                P(m.employment or m.schooling, st.cell_c),
+                P(fen_to_yuan(m.monthly_income_fen), st.cell_r),
+                P("是" if m.counted else "否", st.cell_c),
+            ]
+        )
     return grid_table(rows, cols_pt, repeat_rows=1, header_rows=1)
 
 
@@ -112,79 +158,141 @@ def _economy(data: ApplicationFormData, st: Styles, w: float) -> list[Flowable]:
     out: list[Flowable] = []
     total = sum(i.monthly_fen for i in data.income_items)
     n = max(data.counted_members, 1)
-    rows: list[list[object]] = [[P("收入类别", st.head), P("月收入(元)", st.head), P("说明", st.head)]]
+    rows: list[list[object]] = [
+        [P("收入类别", st.head), P("月收入(元)", st.head), P("说明", st.head)]
+    ]
     for it in data.income_items:
-        rows.append([P(it.category, st.cell), P(fen_to_yuan(it.monthly_fen), st.cell_r), P(it.note, st.cell)])
-    rows.append([P("家庭月总收入", st.cell), P(fen_to_yuan(total), st.cell_r),
-                 P(f"计入共同生活人数 {data.counted_members} 人", st.cell)])
-    rows.append([P("家庭月人均收入", st.cell), P(fen_to_yuan((total + n // 2) // n), st.cell_r),
-                 P("月总收入 ÷ 计入人数，四舍五入到分", st.cell)])
+        rows.append(
+            [
+                P(it.category, st.cell),
+                P(fen_to_yuan(it.monthly_fen), st.cell_r),
+                P(it.note, st.cell),
+            ]
+        )
+    rows.append(
+        [
+            P("家庭月总收入", st.cell),
+            P(fen_to_yuan(total), st.cell_r),
+            P(f"计入共同生活人数 {data.counted_members} 人", st.cell),
+        ]
+    )
+    rows.append(
+        [
+            P("家庭月人均收入", st.cell),
+            P(fen_to_yuan((total + n // 2) // n), st.cell_r),
+            P("月总收入 ÷ 计入人数，四舍五入到分", st.cell),
+        ]
+    )
     out.append(grid_table(rows, [40 * mm, 30 * mm, w - 70 * mm], header_rows=1, repeat_rows=1))
     if data.assets:
         rows = [[P("财产类别", st.head), P("情况", st.head), P("价值(元)", st.head)]]
         for a in data.assets:
-            rows.append([P(a.kind, st.cell), P(a.description, st.cell), P(_yuan(a.value_fen), st.cell_r)])
-        out += [P("财产状况", st.h2), grid_table(rows, [30 * mm, w - 60 * mm, 30 * mm], header_rows=1,
-                                                 repeat_rows=1)]
+            rows.append(
+                [P(a.kind, st.cell), P(a.description, st.cell), P(_yuan(a.value_fen), st.cell_r)]
+            )
+        out += [
+            P("财产状况", st.h2),
+            grid_table(rows, [30 * mm, w - 60 * mm, 30 * mm], header_rows=1, repeat_rows=1),
+        ]
     if data.supporters:
-        rows = [[P(h, st.head) for h in ("姓名", "关系", "年龄", "家庭人口", "月收入(元)", "赡养/扶养/抚养能力")]]
+        rows = [
+            [
+                P(h, st.head)
+                for h in ("姓名", "关系", "年龄", "家庭人口", "月收入(元)", "赡养/扶养/抚养能力")
+            ]
+        ]
         for s in data.supporters:
-            rows.append([P(s.name, st.cell_c), P(s.relation, st.cell_c), P(s.age or "", st.cell_c),
-                         P(s.household_size or "", st.cell_c), P(_yuan(s.monthly_income_fen), st.cell_r),
-                         P(s.capacity, st.cell)])
+            rows.append(
+                [
+                    P(s.name, st.cell_c),
+                    P(s.relation, st.cell_c),
+                    P(s.age or "", st.cell_c),
+                    P(s.household_size or "", st.cell_c),
+                    P(_yuan(s.monthly_income_fen), st.cell_r),
+                    P(s.capacity, st.cell),
+                ]
+            )
         cols = [20 * mm, 18 * mm, 14 * mm, 18 * mm, 24 * mm]
         cols.append(w - sum(cols))
-        out += [P("法定赡养、扶养、抚养义务人情况", st.h2), grid_table(rows, cols, header_rows=1, repeat_rows=1)]
+        out += [
+            P("法定赡养、扶养、抚养义务人情况", st.h2),
+            grid_table(rows, cols, header_rows=1, repeat_rows=1),
+        ]
     return out
 
 
 def _tekun(data: ApplicationFormData, st: Styles, w: float) -> list[Flowable]:
-    L = lambda s: P(s, st.cell_c)  # noqa: E731
+    cell = partial(P, style=st.cell_c)
     items = list(data.self_care)
-    head = [L("评估项目")] + [L(i.item) for i in items]
-    res = [L("能否完成")] + [L("能" if i.achieved else "不能") for i in items]
+    head = [cell("评估项目")] + [cell(i.item) for i in items]
+    res = [cell("能否完成")] + [cell("能" if i.achieved else "不能") for i in items]
     n = max(len(items), 1)
     care = grid_table([head, res], [28 * mm] + [(w - 28 * mm) / n] * len(items)) if items else None
     info = grid_table(
-        [[L("供养方式"), P(data.supply_mode or "", st.cell), L("生活自理能力"),
-          P(data.care_tier or "未评估", st.cell), L("护理人员/机构"), P(data.carer, st.cell)]],
+        [
+            [
+                cell("供养方式"),
+                P(data.supply_mode or "", st.cell),
+                cell("生活自理能力"),
+                P(data.care_tier or "未评估", st.cell),
+                cell("护理人员/机构"),
+                P(data.carer, st.cell),
+            ]
+        ],
         [24 * mm, 24 * mm, 26 * mm, 26 * mm, 28 * mm, w - 128 * mm],
     )
     out: list[Flowable] = [section("三、特困人员认定信息", st), info]
     if care is not None:
-        out += [P("生活自理能力评估（6项：全部能完成为全自理，1—3项不能为半失能，4项及以上不能为全失能）",
-                  st.small), care]
+        out += [
+            P(
+                "生活自理能力评估（6项：全部能完成为全自理，1—3项不能为半失能，4项及以上不能为全失能）",
+                st.small,
+            ),
+            care,
+        ]
     return out
 
 
 def _temp_aid(data: ApplicationFormData, st: Styles, w: float) -> list[Flowable]:
-    L = lambda s: P(s, st.cell_c)  # noqa: E731
+    cell = partial(P, style=st.cell_c)
     kind = {"急难": "急难型", "支出": "支出型"}.get(data.aid_type, data.aid_type)
     adv = "是" if data.advance_aid else "否"
     if data.advance_aid and data.advance_aid_date:
         adv += f"（{fmt_date(data.advance_aid_date)}已先行救助，事后补齐手续）"
-    rows = [
-        [L("救助类型"), P(kind, st.cell), L("申请金额(元)"), P(_yuan(data.requested_fen), st.cell)],
-        [L("致困原因"), P(data.cause, st.cell), "", ""],
-        [L("先行救助"), P(adv, st.cell), "", ""],
+    rows: list[list[object]] = [
+        [
+            cell("救助类型"),
+            P(kind, st.cell),
+            cell("申请金额(元)"),
+            P(_yuan(data.requested_fen), st.cell),
+        ],
+        [cell("致困原因"), P(data.cause, st.cell), "", ""],
+        [cell("先行救助"), P(adv, st.cell), "", ""],
     ]
-    return [section("三、临时救助情况", st),
-            grid_table(rows, [24 * mm, 70 * mm, 26 * mm, w - 120 * mm],
-                       extra=[("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 2), (3, 2))])]
+    return [
+        section("三、临时救助情况", st),
+        grid_table(
+            rows,
+            [24 * mm, 70 * mm, 26 * mm, w - 120 * mm],
+            extra=[("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 2), (3, 2))],
+        ),
+    ]
 
 
 def _calculation(data: ApplicationFormData, st: Styles, w: float, no: str) -> list[Flowable]:
     label = {"tekun": "月供养金额", "temporary_aid": "救助金额"}.get(data.programme, "户月保障金额")
     rows: list[list[object]] = [[P("计算项目", st.head), P("内容", st.head)]]
-    for wl in data.working:
-        wl = WorkingLine.from_domain(wl)  # also accepts domain.benefits.WorkingLine
+    for raw in data.working:
+        wl = WorkingLine.from_domain(raw)  # also accepts domain.benefits.WorkingLine
         rows.append([P(wl.label, st.cell), P(wl.value, st.cell)])
     out: list[Flowable] = [section(f"{no}、{label}核算", st)]
     if data.working:
         out.append(grid_table(rows, [50 * mm, w - 50 * mm], header_rows=1, repeat_rows=1))
     if data.amount_fen is not None:
-        txt = (f"{label}：<u>¥{fen_to_yuan(data.amount_fen)}</u> 元　"
-               f"（大写：{esc(to_capital(data.amount_fen))}）")
+        txt = (
+            f"{label}：<u>¥{fen_to_yuan(data.amount_fen)}</u> 元　"
+            f"（大写：{esc(to_capital(data.amount_fen))}）"
+        )
         if data.start_month:
             txt += f"　起始发放年月：{esc(fmt_month(data.start_month))}"
         out.append(Paragraph(txt, st.body))
@@ -198,8 +306,10 @@ def _opinions(data: ApplicationFormData, st: Styles, w: float) -> Flowable:
     if data.investigators:
         tparts.append(f"调查人员：{'、'.join(data.investigators)}。")
     if data.notice_start or data.notice_end:
-        tparts.append(f"公示期：{fmt_date(data.notice_start, '')}至{fmt_date(data.notice_end, '')}，"
-                      f"公示结果：{data.notice_result or '　　'}。")
+        tparts.append(
+            f"公示期：{fmt_date(data.notice_start, '')}至{fmt_date(data.notice_end, '')}，"
+            f"公示结果：{data.notice_result or '　　'}。"
+        )
     if t is not None:
         tparts.append(f"{t.decision}。{t.opinion}" if t.decision else t.opinion)
     # County: the five decision items (湘潭 layout) plus the decision.
@@ -219,16 +329,41 @@ def _opinions(data: ApplicationFormData, st: Styles, w: float) -> Flowable:
     if c is not None and c.opinion:
         cparts.append(c.opinion)
     rows = [
-        ("村（居）民委员会意见", SignatureBox(
-            (f"{v.decision}。{v.opinion}" if v and v.decision else (v.opinion if v else "")),
-            ["负责人（签字）"], st, seal="（村委会盖章）", recorded=_recorded(v),
-            signed_date=v.date if v else None)),
-        ("乡镇人民政府（街道办事处）审核意见", SignatureBox(
-            "".join(tparts), ["经办人", "负责人"], st, seal="（乡镇人民政府盖章）",
-            recorded=_recorded(t), signed_date=t.date if t else None, min_height=36 * mm)),
-        ("县级人民政府民政部门审核确认意见", SignatureBox(
-            "".join(cparts), ["经办人", "审核人", "负责人"], st, seal="（县级民政部门盖章）",
-            recorded=_recorded(c), signed_date=c.date if c else None, min_height=36 * mm)),
+        (
+            "村（居）民委员会意见",
+            SignatureBox(
+                (f"{v.decision}。{v.opinion}" if v and v.decision else (v.opinion if v else "")),
+                ["负责人（签字）"],
+                st,
+                seal="（村委会盖章）",
+                recorded=_recorded(v),
+                signed_date=v.date if v else None,
+            ),
+        ),
+        (
+            "乡镇人民政府（街道办事处）审核意见",
+            SignatureBox(
+                "".join(tparts),
+                ["经办人", "负责人"],
+                st,
+                seal="（乡镇人民政府盖章）",
+                recorded=_recorded(t),
+                signed_date=t.date if t else None,
+                min_height=36 * mm,
+            ),
+        ),
+        (
+            "县级人民政府民政部门审核确认意见",
+            SignatureBox(
+                "".join(cparts),
+                ["经办人", "审核人", "负责人"],
+                st,
+                seal="（县级民政部门盖章）",
+                recorded=_recorded(c),
+                signed_date=c.date if c else None,
+                min_height=36 * mm,
+            ),
+        ),
     ]
     return opinion_table(rows, st, w)
 
@@ -236,7 +371,9 @@ def _opinions(data: ApplicationFormData, st: Styles, w: float) -> Flowable:
 def application_story(data: ApplicationFormData, st: Styles) -> list[Flowable]:
     """The flowables of one 申请审批表 (used by the single and the batch builder)."""
     w = content_width()
-    story: list[Flowable] = [FormStart(f"{TITLES[data.programme]} {data.file_no} {data.applicant.name}")]
+    story: list[Flowable] = [
+        FormStart(f"{TITLES[data.programme]} {data.file_no} {data.applicant.name}")
+    ]
     story += _header(data, st)
     story += [section("一、申请人基本情况", st), _applicant(data, st, w)]
     story += [section("二、家庭成员情况", st), _members(data.members, st, w)]
@@ -251,14 +388,16 @@ def application_story(data: ApplicationFormData, st: Styles) -> list[Flowable]:
     story.append(section(f"{cn[no - 1]}、家庭经济状况", st))
     story += _economy(data, st, w)
     no += 1
-    reason = SignatureBox(data.reason, ["申请人（签字或手印）"], st, seal=None,
-                          min_height=28 * mm)
-    block: list[Flowable] = [section(f"{cn[no - 1]}、申请理由", st),
-                             opinion_table([("申请理由", reason)], st, w)]
+    reason = SignatureBox(data.reason, ["申请人（签字或手印）"], st, seal=None, min_height=28 * mm)
+    block: list[Flowable] = [
+        section(f"{cn[no - 1]}、申请理由", st),
+        opinion_table([("申请理由", reason)], st, w),
+    ]
     if data.materials:
         received = "　".join(f"{label}：{'已收' if ok else '未收'}" for label, ok in data.materials)
-        block.append(grid_table([[P("申请材料", st.cell_c), P(received, st.cell)]],
-                                [28 * mm, w - 28 * mm]))
+        block.append(
+            grid_table([[P("申请材料", st.cell_c), P(received, st.cell)]], [28 * mm, w - 28 * mm])
+        )
     block.append(P(HONESTY, st.small))
     story.append(keep(*block))
     no += 1
@@ -290,4 +429,4 @@ def build_batch(forms: Iterable[ApplicationFormData]) -> bytes:
     return build_pdf(story, title="申请审批表（批量打印）")
 
 
-__all__ = ["build_application_form", "build_batch", "application_story", "PROGRAMME_NAMES"]
+__all__ = ["PROGRAMME_NAMES", "application_story", "build_application_form", "build_batch"]

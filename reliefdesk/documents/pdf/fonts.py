@@ -67,7 +67,7 @@ WINDOWS_FONTS: tuple[tuple[str, int], ...] = (
 
 def _windows_font_dirs() -> list[Path]:
     """The system font folder, then the per-user one (fonts installed without admin rights)."""
-    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows"
     dirs = [Path(windir) / "Fonts"]
     local = os.environ.get("LOCALAPPDATA")
     if local:
@@ -90,10 +90,31 @@ _LINUX_KNOWN = [
 ]
 
 # Name fragments of TrueType-outline CJK faces worth trying when globbing.
-_GLOB_HINTS = ("wqy-zenhei", "wqy-microhei", "uming", "ukai", "droidsansfallback", "simsun",
-               "simfang", "simhei", "simkai", "msyh", "cesi_ss", "cesi_fs", "cesi_ht", "cesi_kt")
-_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
-              "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts")
+_GLOB_HINTS = (
+    "wqy-zenhei",
+    "wqy-microhei",
+    "uming",
+    "ukai",
+    "droidsansfallback",
+    "simsun",
+    "simfang",
+    "simhei",
+    "simkai",
+    "msyh",
+    "cesi_ss",
+    "cesi_fs",
+    "cesi_ht",
+    "cesi_kt",
+)
+_FONT_DIRS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "/Library/Fonts",
+    "/System/Library/Fonts",
+    "~/Library/Fonts",
+)
 
 
 def _bundled_candidates() -> list[tuple[str, int]]:

@@ -19,9 +19,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib import textsplit
-from reportlab.platypus import paragraph as _para
+from reportlab.lib import textsplit as _textsplit
+from reportlab.platypus import paragraph as _paragraph
 from reportlab.rl_config import _FUZZ
+
+# This module patches reportlab internals (cjkU, makeCJKParaLine, cjkFragSplit, dumbSplit,
+# ALL_CANNOT_START) that the type stubs leave out or mark Final: typed as Any on purpose.
+textsplit: Any = _textsplit
+_para: Any = _paragraph
 
 #: Characters that must never begin a line (Chinese and Western closing punctuation).
 CANNOT_START = textsplit.ALL_CANNOT_START + "，。；：！？、）》」』】〕〉”’…—·%％,.;:!?)]}"
@@ -32,22 +37,23 @@ _installed = False
 
 
 def _break_lines(
-    chars: list[str], widths: list[float], maxWidths: list[float], hard: set[int] | None = None
+    chars: list[str], widths: list[float], max_widths: list[float], hard: set[int] | None = None
 ) -> list[tuple[int, int, float]]:
-    """Greedy line breaking with 禁则; returns (start, end, maxWidth) per line.
+    """Greedy line breaking with 禁则; returns (start, end, max width) per line.
 
     ``hard`` holds indices of characters that force a break after themselves (<br/>).
     """
     out: list[tuple[int, int, float]] = []
     hard = hard or set()
     n = len(chars)
-    i = used = start = 0
-    maxWidth = maxWidths[0]
+    i = start = 0
+    used = 0.0
+    max_width = max_widths[0]
     while i < n:
         used += widths[i]
         i += 1
         line_break = (i - 1) in hard
-        if not (line_break or (used > maxWidth + _FUZZ and used > 0)):
+        if not (line_break or (used > max_width + _FUZZ and used > 0)):
             continue
         if line_break:
             brk = i
@@ -65,27 +71,28 @@ def _break_lines(
                         break
             # Pull characters down until the next line may start at ``brk`` and this line
             # does not end on an opening bracket; always keep at least one character.
-            while start + 1 < brk < n and (chars[brk] in CANNOT_START or chars[brk - 1] in CANNOT_END):
+            while start + 1 < brk < n and (
+                chars[brk] in CANNOT_START or chars[brk - 1] in CANNOT_END
+            ):
                 brk -= 1
             brk = max(brk, start + 1)
-        out.append((start, brk, maxWidth))
+        out.append((start, brk, max_width))
         try:
-            maxWidth = maxWidths[len(out)]
+            max_width = max_widths[len(out)]
         except IndexError:
-            maxWidth = maxWidths[-1]
+            max_width = max_widths[-1]
         i = start = brk
         used = 0
     if start < n:
-        out.append((start, n, maxWidth))
+        out.append((start, n, max_width))
     return out
 
 
 def dumb_split(word: str, widths: list[float], maxWidths: Any) -> list[list[Any]]:
     """Drop-in replacement for ``reportlab.lib.textsplit.dumbSplit`` (single-frag paragraphs)."""
-    if not isinstance(maxWidths, (list, tuple)):
-        maxWidths = [maxWidths]
+    max_widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
     lines: list[list[Any]] = []
-    for a, b, mw in _break_lines(list(word), list(widths), list(maxWidths)):
+    for a, b, mw in _break_lines(list(word), list(widths), max_widths):
         text = word[a:b]
         w = float(sum(widths[a:b]))
         if b < len(word):
@@ -94,20 +101,22 @@ def dumb_split(word: str, widths: list[float], maxWidths: Any) -> list[list[Any]
     return lines
 
 
-def cjk_frag_split(frags: Any, maxWidths: list[float], calcBounds: Any, encoding: str = "utf8") -> Any:
+def cjk_frag_split(
+    frags: Any, maxWidths: list[float], calcBounds: Any, encoding: str = "utf8"
+) -> Any:
     """Drop-in replacement for ``reportlab.platypus.paragraph.cjkFragSplit`` with 禁则."""
-    U: list[Any] = []
+    units: list[Any] = []
     for f in frags:
         text = f.text
         if isinstance(text, bytes):
             text = text.decode(encoding)
         if text:
-            U.extend([_para.cjkU(t, f, encoding) for t in text])
+            units.extend([_para.cjkU(t, f, encoding) for t in text])
         else:
-            U.append(_para.cjkU(text, f, encoding))
+            units.append(_para.cjkU(text, f, encoding))
     widths: list[float] = []
     hard: set[int] = set()
-    for k, u in enumerate(U):
+    for k, u in enumerate(units):
         w = u.width
         if hasattr(w, "normalizedValue"):
             w._normalizer = maxWidths[0]
@@ -116,9 +125,11 @@ def cjk_frag_split(frags: Any, maxWidths: list[float], calcBounds: Any, encoding
         if hasattr(u.frag, "lineBreak"):
             hard.add(k)
     lines = []
-    for a, b, mw in _break_lines(list(U), widths, list(maxWidths), hard):
+    for a, b, mw in _break_lines(list(units), widths, list(maxWidths), hard):
         used = float(sum(widths[a:b]))
-        lines.append(_para.makeCJKParaLine(U[a:b], mw, used, mw - used, (b - 1) in hard, calcBounds))
+        lines.append(
+            _para.makeCJKParaLine(units[a:b], mw, used, mw - used, (b - 1) in hard, calcBounds)
+        )
     return _para.ParaLines(kind=1, lines=lines)
 
 
@@ -127,9 +138,9 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    _para.cjkFragSplit = cjk_frag_split  # type: ignore[assignment]
-    textsplit.dumbSplit = dumb_split  # type: ignore[assignment]  # used by wordSplit
+    _para.cjkFragSplit = cjk_frag_split
+    textsplit.dumbSplit = dumb_split  # used by wordSplit
     # Also widen the shared list for any other reportlab code that consults it.
     textsplit.ALL_CANNOT_START = CANNOT_START
-    _para.ALL_CANNOT_START = CANNOT_START  # type: ignore[attr-defined]
+    _para.ALL_CANNOT_START = CANNOT_START
     _installed = True

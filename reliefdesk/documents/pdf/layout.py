@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -65,7 +65,7 @@ def fmt_date(d: date | None, blank: str = "　　年　　月　　日") -> str:
 
 
 def fmt_month(m: str) -> str:
-    """"2026-04" -> "2026年4月"; anything else is printed as is."""
+    """ "2026-04" -> "2026年4月"; anything else is printed as is."""
     try:
         y, mo = m.split("-")
         return f"{int(y)}年{int(mo)}月"
@@ -79,15 +79,26 @@ class Styles:
     def __init__(self, base: float = 10.5) -> None:
         fn = font_name()
 
-        def st(name: str, size: float, lead: float, align: int = TA_LEFT, **kw: Any) -> ParagraphStyle:
-            return ParagraphStyle(name, fontName=fn, fontSize=size, leading=lead, alignment=align,
-                                  wordWrap="CJK", **kw)
+        def st(
+            name: str, size: float, lead: float, align: Literal[0, 1, 2, 4] = TA_LEFT, **kw: Any
+        ) -> ParagraphStyle:
+            return ParagraphStyle(
+                name,
+                fontName=fn,
+                fontSize=size,
+                leading=lead,
+                alignment=align,
+                wordWrap="CJK",
+                **kw,
+            )
 
         self.title = st("title", 18, 24, TA_CENTER, spaceAfter=2 * mm)
         self.subtitle = st("subtitle", 10.5, 14, TA_CENTER, spaceAfter=2 * mm)
         self.h2 = st("h2", 12, 16, spaceBefore=3 * mm, spaceAfter=1.5 * mm)
         self.body = st("body", base, base * 1.6)
-        self.body_indent = st("body_indent", base + 1.5, (base + 1.5) * 1.7, firstLineIndent=2 * (base + 1.5))
+        self.body_indent = st(
+            "body_indent", base + 1.5, (base + 1.5) * 1.7, firstLineIndent=2 * (base + 1.5)
+        )
         self.cell = st("cell", 9, 11.5)
         self.cell_c = st("cell_c", 9, 11.5, TA_CENTER)
         self.cell_r = st("cell_r", 9, 11.5, TA_RIGHT)
@@ -114,11 +125,15 @@ def grid_table(
     header_rows: int = 0,
     extra: Sequence[tuple[Any, ...]] = (),
     font_size: float = 9,
-    row_heights: Sequence[float] | None = None,
+    row_heights: Sequence[float | None] | None = None,
 ) -> Table:
     """A fully ruled table; header rows shaded; strings are drawn in the CJK font."""
-    t = Table(list(map(list, data)), colWidths=list(col_widths), repeatRows=repeat_rows,
-              rowHeights=row_heights)
+    t = Table(
+        list(map(list, data)),
+        colWidths=list(col_widths),
+        repeatRows=repeat_rows,
+        rowHeights=row_heights,
+    )
     cmds: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font_name()),
         ("FONTSIZE", (0, 0), (-1, -1), font_size),
@@ -144,7 +159,7 @@ class FormStart(Flowable):
         self.footer_left = footer_left
         self.width = self.height = 0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: ARG002
         return 0, 0
 
     def draw(self) -> None:
@@ -164,7 +179,7 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._rd_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
 
     def save(self) -> None:
         groups: dict[int, int] = {}
@@ -182,7 +197,7 @@ class NumberedCanvas(Canvas):
         Canvas.save(self)
 
     def _draw_footer(self, n: int, m: int) -> None:
-        w, _h = self._pagesize
+        w, _h = self._pagesize  # type: ignore[attr-defined]
         self.saveState()
         self.setFont(font_name(), 9)
         self.drawCentredString(w / 2, 8 * mm, f"第 {n} 页 共 {m} 页")
@@ -207,8 +222,15 @@ def build_pdf(
     buf = io.BytesIO()
     size = landscape(A4) if landscape_page else A4
     doc = SimpleDocTemplate(
-        buf, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top_margin,
-        bottomMargin=bottom_margin, title=title, author=author, creator="reliefdesk",
+        buf,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=top_margin,
+        bottomMargin=bottom_margin,
+        title=title,
+        author=author,
+        creator="reliefdesk",
         subject=title,
     )
     doc.build(story, canvasmaker=NumberedCanvas)
@@ -292,25 +314,37 @@ class SignatureBox(Flowable):
         c.drawRightString(right, 3 * mm, fmt_date(self.signed_date))
 
 
-def opinion_table(rows: Sequence[tuple[str, Flowable | list[Flowable]]], styles: Styles,
-                  width: float, label_width: float = 28 * mm) -> Table:
+def opinion_table(
+    rows: Sequence[tuple[str, Flowable | list[Flowable]]],
+    styles: Styles,
+    width: float,
+    label_width: float = 28 * mm,
+) -> Table:
     """Two-column ruled table: a label on the left, a signature box on the right."""
     data = [[P(label, styles.cell_c), box] for label, box in rows]
-    return grid_table(data, [label_width, width - label_width],
-                      extra=[("VALIGN", (1, 0), (1, -1), "TOP")])
+    return grid_table(
+        data, [label_width, width - label_width], extra=[("VALIGN", (1, 0), (1, -1), "TOP")]
+    )
 
 
-def qr_block(url: str, styles: Styles, size: float = 26 * mm,
-             caption: str = "扫码查看救助政策") -> Table:
+def qr_block(
+    url: str, styles: Styles, size: float = 26 * mm, caption: str = "扫码查看救助政策"
+) -> Table:
     """QR code of the office's policy URL with a caption under it (ASCII payload only)."""
     widget = QrCodeWidget(url, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
     d = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
     d.add(widget)
     t = Table([[d], [P(caption, styles.small_c)]], colWidths=[size + 6 * mm])
-    t.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return t
 
 

@@ -14,18 +14,18 @@ from .roster import ROSTER_COLUMNS, SUMMARY_COLUMNS, write_internal_roster, writ
 from .template import DEFAULT_BANK_TEMPLATE, BankColumn, BankTemplate
 
 __all__ = [
-    "BankColumn",
-    "BankTemplate",
     "DEFAULT_BANK_TEMPLATE",
     "EXPORT_KINDS",
-    "ExportResult",
     "HEADER_SYNONYMS",
     "ROSTER_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "BankColumn",
+    "BankTemplate",
+    "ExportResult",
     "ReturnRow",
     "RollHeader",
     "RollLine",
     "RowProblemsError",
-    "SUMMARY_COLUMNS",
     "VillageSummaryRow",
     "check_bank_lines",
     "export_file_name",

@@ -13,19 +13,20 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reliefdesk.errors import ValidationError
 
 __all__ = [
-    "CellMaker",
     "MAX_CELL_CHARS",
+    "CellMaker",
     "bad_text",
     "needs_forcing",
     "printable",
@@ -88,7 +89,8 @@ class CellMaker:
                 proto.alignment = align
             if border:
                 proto.border = BORDER
-            style = self._styles[key] = proto._style
+            # the style array is openpyxl's internal; reusing it is the fast path
+            style = self._styles[key] = proto._style  # type: ignore[attr-defined]
         return style
 
     def text(self, value: str, style: Any) -> Cell:
@@ -99,18 +101,20 @@ class CellMaker:
         formula trap and a third of the cost of a cell.
         """
         cell = Cell(self.ws, row=1, column=1, style_array=style)
-        cell._value = value
+        cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         cell.data_type = "s"
         return cell
 
     def number(self, value: int | float | None, style: Any) -> Cell:
         """A numeric (or, for None, empty but styled) cell."""
         cell = Cell(self.ws, row=1, column=1, style_array=style)
-        cell._value = value
+        cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         return cell
 
 
-def save_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> tuple[Path, str]:
+def save_atomically(
+    path: str | os.PathLike[str], write: Callable[[Path], None]
+) -> tuple[Path, str]:
     """Call ``write(tmp)`` then move ``tmp`` onto ``path``; return (path, SHA-256 hex of the file).
 
     The temporary file sits next to the target so the final ``os.replace`` is atomic: a crash or
@@ -133,6 +137,15 @@ def save_atomically(path: str | os.PathLike[str], write: Callable[[Path], None])
         tmp.unlink(missing_ok=True)
         raise
     return target, digest.hexdigest()
+
+
+def layout(ws: WriteOnlyWorksheet) -> Worksheet:
+    """The layout side of a write-only sheet (column widths, page setup, merges).
+
+    openpyxl's write-only sheet borrows these attributes from ``Worksheet`` at runtime; the
+    type stubs leave them out, so this one cast says so instead of an ignore per line.
+    """
+    return cast(Worksheet, ws)
 
 
 def new_write_only_sheet(title: str) -> tuple[Workbook, WriteOnlyWorksheet]:

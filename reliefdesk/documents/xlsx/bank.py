@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -24,6 +24,7 @@ from reliefdesk.errors import ValidationError
 from ._cells import (
     CellMaker,
     bad_text,
+    layout,
     needs_forcing,
     new_write_only_sheet,
     printable,
@@ -40,7 +41,7 @@ from .template import (
     BankTemplate,
 )
 
-__all__ = ["write_bank_file", "check_bank_lines"]
+__all__ = ["check_bank_lines", "write_bank_file"]
 
 _ID_SHAPE = re.compile(r"\d{17}[\dX]")
 _ACCOUNT_SHAPE = re.compile(r"\d{8,30}")
@@ -64,8 +65,11 @@ def check_bank_lines(lines: Sequence[RollLine], template: BankTemplate) -> list[
     fields = {c.field for c in template.columns}
     seen_seq: dict[int, int] = {}
     seen_id: dict[str, int] = {}
-    text_fields = [f for f in fields if f not in AMOUNT_FIELDS and f not in HEADER_TEXT_FIELDS
-                   and f not in ("seq", "persons")]
+    text_fields = [
+        f
+        for f in fields
+        if f not in AMOUNT_FIELDS and f not in HEADER_TEXT_FIELDS and f not in ("seq", "persons")
+    ]
     for n, line in enumerate(lines, 1):
         where = f"第 {n} 条（序号 {line.seq}，{printable(line.payee) or '无姓名'}）"
         if isinstance(line.seq, bool) or not isinstance(line.seq, int) or line.seq < 1:
@@ -135,10 +139,12 @@ def write_bank_file(
         amount_style = make.style("0.00")
         for i, col in enumerate(template.columns):
             width = _FIELD_WIDTHS.get(col.field) or _WIDTHS.get(col.kind, 14)
-            ws.column_dimensions[_letter(i)].width = width
+            layout(ws).column_dimensions[_letter(i)].width = width
         ws.append([make.text(c.header, text_style) for c in template.columns])
-        converters = [_converter(c.field, c.kind, header, make, text_style, amount_style)
-                      for c in template.columns]
+        converters = [
+            _converter(c.field, c.kind, header, make, text_style, amount_style)
+            for c in template.columns
+        ]
         append = ws.append
         for line in lines:
             append([conv(line) for conv in converters])
@@ -164,22 +170,26 @@ def _converter(
     if field in HEADER_TEXT_FIELDS:
         const = _header_values(header)[field]
         if not const:
-            return lambda line: None
+            return lambda _line: None
         if needs_forcing(const):
-            return lambda line: make.text(const, text_style)
-        return lambda line: const
+            return lambda _line: make.text(const, text_style)
+        return lambda _line: const
     get = attrgetter(field)
     if kind == "int":
         return get
     if kind == "amount":
+
         def amount(line: RollLine) -> Any:
             fen = get(line)
             return None if fen is None else make.number(fen / 100, amount_style)
+
         return amount
     if kind == "amount_text":
+
         def amount_text(line: RollLine) -> Any:
             fen = get(line)
             return None if fen is None else make.text(fen_to_yuan(fen), text_style)
+
         return amount_text
     if field in IDENTIFIER_FIELDS:
         return lambda line: make.text(get(line), text_style)
@@ -192,4 +202,5 @@ def _converter(
             return None
         # Plain str is bound as a string by openpyxl (cheaper); only force the traps.
         return make.text(value, text_style) if needs_forcing(value) else value
+
     return text

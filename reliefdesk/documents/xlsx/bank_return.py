@@ -37,19 +37,47 @@ __all__ = ["HEADER_SYNONYMS", "read_bank_return"]
 #: and a "(元)" unit suffix).
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "id_number": ("证件号码", "身份证号码", "身份证号", "公民身份号码", "身份证", "证件号"),
-    "account": ("卡号/账号", "卡号", "账号", "银行账号", "银行卡号", "收款账号", "帐号", "账户",
-                "社保卡号"),
+    "account": (
+        "卡号/账号",
+        "卡号",
+        "账号",
+        "银行账号",
+        "银行卡号",
+        "收款账号",
+        "帐号",
+        "账户",
+        "社保卡号",
+    ),
     "name": ("姓名", "户名", "账户名称", "账户名", "收款人", "领取人"),
     "amount": ("金额", "发放金额", "实发金额", "交易金额", "代发金额"),
     "result": ("结果", "处理结果", "状态", "交易状态", "处理状态", "代发结果", "交易结果"),
     "reason": ("失败原因", "原因", "错误信息", "返回信息", "处理说明", "备注"),
 }
-_LABELS = {"id_number": "证件号码", "account": "卡号", "name": "姓名", "amount": "金额",
-           "result": "结果", "reason": "失败原因"}
-_SUCCESS = frozenset({"成功", "处理成功", "交易成功", "代发成功", "入账成功", "已成功",
-                      "success", "succeeded", "successful", "ok"})
-_FAILURE = frozenset({"失败", "处理失败", "交易失败", "代发失败", "入账失败",
-                      "fail", "failed", "failure", "error"})
+_LABELS = {
+    "id_number": "证件号码",
+    "account": "卡号",
+    "name": "姓名",
+    "amount": "金额",
+    "result": "结果",
+    "reason": "失败原因",
+}
+_SUCCESS = frozenset(
+    {
+        "成功",
+        "处理成功",
+        "交易成功",
+        "代发成功",
+        "入账成功",
+        "已成功",
+        "success",
+        "succeeded",
+        "successful",
+        "ok",
+    }
+)
+_FAILURE = frozenset(
+    {"失败", "处理失败", "交易失败", "代发失败", "入账失败", "fail", "failed", "failure", "error"}
+)
 _HEADER_SCAN_ROWS = 30
 _EXCEL_PRECISION = 1e15  # above this a double cannot hold every digit of the number
 
@@ -146,7 +174,9 @@ def _locate_header(rows: list[list[Any]], name: str) -> tuple[int, dict[str, int
             code="bank_return.header",
         )
     index, found = best
-    missing = "“结果/状态/处理结果”" if "result" not in found else "“证件号码/身份证号”或“卡号/账号”"
+    missing = (
+        "“结果/状态/处理结果”" if "result" not in found else "“证件号码/身份证号”或“卡号/账号”"
+    )
     raise ValidationError(
         f"回盘文件“{name}”第 {index + 1} 行的表头缺少{missing}列", code="bank_return.header"
     )
@@ -213,9 +243,7 @@ def _parse_row(
     success = status in _SUCCESS
     if not success and status not in _FAILURE:
         shown = f"“{raw_result}”" if status else "为空"
-        problems.append(
-            f"第 {row_number} 行处理结果{shown}无法识别（应为 成功/失败/success/fail）"
-        )
+        problems.append(f"第 {row_number} 行处理结果{shown}无法识别（应为 成功/失败/success/fail）")
     if len(problems) > before:
         return None
     reason = "" if success else str(_cell(row, columns.get("reason"))).strip()
@@ -232,7 +260,9 @@ def _parse_row(
 
 def _id_ok(text: str) -> bool:
     return (
-        len(text) == 18 and text[:17].isascii() and text[:17].isdigit()
+        len(text) == 18
+        and text[:17].isascii()
+        and text[:17].isdigit()
         and check_digit(text[:17]) == text[17]
     )
 

@@ -10,8 +10,8 @@ must be the sum of the printed rows (§7.3.4).
 from __future__ import annotations
 
 import os
-from fractions import Fraction
 from collections.abc import Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from ._cells import (
     RIGHT,
     CellMaker,
     bad_text,
+    layout,
     new_write_only_sheet,
     printable,
     save_atomically,
@@ -35,24 +36,59 @@ from ._cells import (
 from .model import ExportResult, RollHeader, RollLine, VillageSummaryRow
 from .problems import raise_if_problems
 
-__all__ = ["ONE_OFF_COLUMNS", "ROSTER_COLUMNS", "SUMMARY_COLUMNS", "write_internal_roster", "write_village_summary"]
+__all__ = [
+    "ONE_OFF_COLUMNS",
+    "ROSTER_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "write_internal_roster",
+    "write_village_summary",
+]
 
 #: DOMAIN §7.2 A, with column widths.
 ROSTER_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 6), ("乡镇(街道)", 10), ("村(社区)/组", 12), ("户主姓名(领取人)", 10),
-    ("公民身份号码", 20), ("保障类别", 10), ("保障人数", 6), ("保障标准", 9),
-    ("月人均收入", 9), ("本月应发", 10), ("补发/扣减", 10), ("实发金额", 10),
-    ("社保卡号/银行账号", 22), ("开户行/代发网点", 16), ("变动标志", 8), ("备注", 14),
+    ("序号", 6),
+    ("乡镇(街道)", 10),
+    ("村(社区)/组", 12),
+    ("户主姓名(领取人)", 10),
+    ("公民身份号码", 20),
+    ("保障类别", 10),
+    ("保障人数", 6),
+    ("保障标准", 9),
+    ("月人均收入", 9),
+    ("本月应发", 10),
+    ("补发/扣减", 10),
+    ("实发金额", 10),
+    ("社保卡号/银行账号", 22),
+    ("开户行/代发网点", 16),
+    ("变动标志", 8),
+    ("备注", 14),
 )
 #: The same columns for a 临时救助发放名册: the amount is a one-off sum (never "月").
 ONE_OFF_COLUMNS: tuple[tuple[str, float], ...] = tuple(
-    ({"保障类别": "救助类别", "保障人数": "救助人数", "保障标准": "发放性质",
-      "月人均收入": "—", "本月应发": "救助金额(一次性)"}.get(name, name), width)
-    for name, width in ROSTER_COLUMNS)
+    (
+        {
+            "保障类别": "救助类别",
+            "保障人数": "救助人数",
+            "保障标准": "发放性质",
+            "月人均收入": "—",
+            "本月应发": "救助金额(一次性)",
+        }.get(name, name),
+        width,
+    )
+    for name, width in ROSTER_COLUMNS
+)
 SUMMARY_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 6), ("村(社区)", 14), ("低保户数", 8), ("低保人数", 8),
-    ("低保人均月保障金(元/人/月)", 12), ("低保月发放金额", 12), ("特困户数", 8), ("特困人数", 8),
-    ("特困人均月保障金(元/人/月)", 12), ("特困月发放金额", 12), ("合计发放金额", 12),
+    ("序号", 6),
+    ("村(社区)", 14),
+    ("低保户数", 8),
+    ("低保人数", 8),
+    ("低保人均月保障金(元/人/月)", 12),
+    ("低保月发放金额", 12),
+    ("特困户数", 8),
+    ("特困人数", 8),
+    ("特困人均月保障金(元/人/月)", 12),
+    ("特困月发放金额", 12),
+    ("合计发放金额", 12),
 )
 
 
@@ -71,14 +107,15 @@ class _Sheet:
         self.amount = make.style("0.00", border=True, align=RIGHT)
         self.plain = make.style(align=LEFT)
         self.bold = make.style(bold=True, align=LEFT)
+        sheet = layout(ws)
         for i, (_, width) in enumerate(columns, 1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.print_options.horizontalCentered = True
+            sheet.column_dimensions[get_column_letter(i)].width = width
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = "9"  # A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.print_options.horizontalCentered = True
 
     def append(self, cells: list[Any]) -> int:
         self.ws.append(cells)
@@ -86,7 +123,7 @@ class _Sheet:
         return self.row
 
     def merge(self, row: int, first: int, last: int) -> None:
-        self.ws.merged_cells.add(
+        layout(self.ws).merged_cells.add(
             f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
         )
 
@@ -122,19 +159,26 @@ class _Sheet:
             row = self.append([self.t(f"大写金额：{capital}", self.bold)])
             self.merge(row, 1, self.width)
         third = max(self.width // 3, 1)
-        row = self.append([
-            self.t(f"制表人：{header.prepared_by}", self.plain), *[None] * (third - 1),
-            self.t("审核人：", self.plain), *[None] * (third - 1),
-            self.t("负责人：", self.plain),
-        ])
+        row = self.append(
+            [
+                self.t(f"制表人：{header.prepared_by}", self.plain),
+                *[None] * (third - 1),
+                self.t("审核人：", self.plain),
+                *[None] * (third - 1),
+                self.t("负责人：", self.plain),
+            ]
+        )
         self.merge(row, 1, third)
         self.merge(row, third + 1, 2 * third)
         self.merge(row, 2 * third + 1, self.width)
         made = header.made_on
-        row = self.append([
-            self.t(f"单位（公章）：{header.office_name}", self.plain), *[None] * (2 * third - 1),
-            self.t(f"制表日期：{made.year}年{made.month}月{made.day}日", self.plain),
-        ])
+        row = self.append(
+            [
+                self.t(f"单位（公章）：{header.office_name}", self.plain),
+                *[None] * (2 * third - 1),
+                self.t(f"制表日期：{made.year}年{made.month}月{made.day}日", self.plain),
+            ]
+        )
         self.merge(row, 1, 2 * third)
         self.merge(row, 2 * third + 1, self.width)
         if header.audit_head:  # tamper evidence: the lock hash and the audit chain head
@@ -143,22 +187,33 @@ class _Sheet:
             self.merge(row, 1, self.width)
 
 
-_LINE_TEXT = ("payee", "township", "village", "id_number", "category", "adjustment_reason",
-              "account", "bank", "change_flag", "note")
+_LINE_TEXT = (
+    "payee",
+    "township",
+    "village",
+    "id_number",
+    "category",
+    "adjustment_reason",
+    "account",
+    "bank",
+    "change_flag",
+    "note",
+)
 _HEADER_TEXT = ("county", "township", "office_name", "programme_label", "month", "prepared_by")
 
 
 def _check_texts(header: RollHeader, records: Sequence[Any], fields: Sequence[str]) -> None:
     """Refuse, before a single byte is written, any text that would corrupt the sheet XML."""
     problems = [
-        f"表头的 {name}{why}" for name in _HEADER_TEXT
-        if (why := bad_text(getattr(header, name)))
+        f"表头的 {name}{why}" for name in _HEADER_TEXT if (why := bad_text(getattr(header, name)))
     ]
     for n, record in enumerate(records, 1):
         for name in fields:
             why = bad_text(getattr(record, name))
             if why:
-                problems.append(f"第 {n} 条（{printable(str(getattr(record, fields[0])))}）{name}{why}")
+                problems.append(
+                    f"第 {n} 条（{printable(str(getattr(record, fields[0])))}）{name}{why}"
+                )
     raise_if_problems("表格数据", problems, code="roster_file.text")
 
 
@@ -177,9 +232,11 @@ def write_internal_roster(
         wb, ws = new_write_only_sheet("发放花名册")
         columns = ONE_OFF_COLUMNS if header.one_off else ROSTER_COLUMNS
         s = _Sheet(ws, columns)
-        title = (f"{header.county}{header.township}临时救助金发放名册（一次性发放）"
-                 if header.one_off else
-                 f"{header.county}{header.township}{header.programme_label}资金发放花名册")
+        title = (
+            f"{header.county}{header.township}临时救助金发放名册（一次性发放）"
+            if header.one_off
+            else f"{header.county}{header.township}{header.programme_label}资金发放花名册"
+        )
         s.title_rows(
             title,
             f"{'发放月份' if header.one_off else '所属期'}：{header.month_label}（{header.month}）",
@@ -190,21 +247,46 @@ def write_internal_roster(
         ws.freeze_panes = f"A{s.row + 1}"
         t, n, money = s.t, s.n, s.money
         for line in lines:
-            s.append([
-                n(line.seq), t(line.township), t(line.village), t(line.payee),
-                t(line.id_number), t(line.category), n(line.persons),
-                t("一次性") if header.one_off else money(line.standard_fen),
-                money(line.per_capita_income_fen), money(line.due_fen),
-                money(line.adjustment_fen), money(line.paid_fen), t(line.account),
-                t(line.bank), t(line.change_flag), t(_note(line)),
-            ])
-        s.append([
-            t("合计", s.head), t("户数", s.head), n(len(lines)), t(None), t(None), t("人数", s.head),
-            n(sum(line.persons for line in lines)), t(None), t(None),
-            money(sum(line.due_fen for line in lines)),
-            money(sum(line.adjustment_fen for line in lines)), money(total_fen),
-            t(None), t(None), t(None), t(None),
-        ])
+            s.append(
+                [
+                    n(line.seq),
+                    t(line.township),
+                    t(line.village),
+                    t(line.payee),
+                    t(line.id_number),
+                    t(line.category),
+                    n(line.persons),
+                    t("一次性") if header.one_off else money(line.standard_fen),
+                    money(line.per_capita_income_fen),
+                    money(line.due_fen),
+                    money(line.adjustment_fen),
+                    money(line.paid_fen),
+                    t(line.account),
+                    t(line.bank),
+                    t(line.change_flag),
+                    t(_note(line)),
+                ]
+            )
+        s.append(
+            [
+                t("合计", s.head),
+                t("户数", s.head),
+                n(len(lines)),
+                t(None),
+                t(None),
+                t("人数", s.head),
+                n(sum(line.persons for line in lines)),
+                t(None),
+                t(None),
+                money(sum(line.due_fen for line in lines)),
+                money(sum(line.adjustment_fen for line in lines)),
+                money(total_fen),
+                t(None),
+                t(None),
+                t(None),
+                t(None),
+            ]
+        )
         s.footer(header, to_capital(total_fen))
         wb.save(tmp)
 
@@ -245,11 +327,14 @@ def write_village_summary(
 
         def data(label: list[Any], values: VillageSummaryRow) -> list[Any]:
             v = values
-            return label + [
-                s.n(v.dibao_households), s.n(v.dibao_persons),
+            return [
+                *label,
+                s.n(v.dibao_households),
+                s.n(v.dibao_persons),
                 s.money(_per_capita(v.dibao_amount_fen, v.dibao_persons)),
                 s.money(v.dibao_amount_fen),
-                s.n(v.tekun_households), s.n(v.tekun_persons),
+                s.n(v.tekun_households),
+                s.n(v.tekun_persons),
                 s.money(_per_capita(v.tekun_amount_fen, v.tekun_persons)),
                 s.money(v.tekun_amount_fen),
                 s.money(v.dibao_amount_fen + v.tekun_amount_fen),

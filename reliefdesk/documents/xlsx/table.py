@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._cells import CENTER, LEFT, CellMaker, bad_text, new_write_only_sheet, save_atomically
+from ._cells import CENTER, LEFT, CellMaker, bad_text, layout, new_write_only_sheet, save_atomically
 
 __all__ = ["TableSheet", "write_table"]
 
@@ -46,7 +46,7 @@ def write_table(path: str | os.PathLike[str], sheet: TableSheet) -> tuple[Path, 
         n = max(len(sheet.headers), 1)
         for i in range(n):
             width = sheet.widths[i] if i < len(sheet.widths) else 16
-            ws.column_dimensions[chr(ord("A") + i) if i < 26 else "A"].width = width
+            layout(ws).column_dimensions[chr(ord("A") + i) if i < 26 else "A"].width = width
         cells = CellMaker(ws)
         title_style = cells.style(bold=True, size=14)
         head = cells.style(bold=True, align=CENTER, border=True)
@@ -60,12 +60,19 @@ def write_table(path: str | os.PathLike[str], sheet: TableSheet) -> tuple[Path, 
         for row in sheet.rows:
             out = []
             for i, value in enumerate(row):
-                if isinstance(value, int) and not isinstance(value, bool) and \
-                        i not in sheet.text_columns:
+                if (
+                    isinstance(value, int)
+                    and not isinstance(value, bool)
+                    and i not in sheet.text_columns
+                ):
                     out.append(cells.number(value, number))
                 else:
-                    out.append(cells.text(_clean("" if value is None else str(value)),
-                                          forced if i in sheet.text_columns else text))
+                    out.append(
+                        cells.text(
+                            _clean("" if value is None else str(value)),
+                            forced if i in sheet.text_columns else text,
+                        )
+                    )
             ws.append(out)
         wb.save(tmp)
 

@@ -22,14 +22,14 @@ from ._cells import bad_text
 
 __all__ = [
     "AMOUNT_FIELDS",
-    "BankColumn",
-    "BankTemplate",
     "DEFAULT_BANK_TEMPLATE",
     "FIELD_LABELS",
     "IDENTIFIER_FIELDS",
     "INT_FIELDS",
     "KINDS",
     "TEXT_FIELDS",
+    "BankColumn",
+    "BankTemplate",
 ]
 
 Kind = Literal["int", "text", "amount", "amount_text"]
@@ -42,23 +42,48 @@ AMOUNT_FIELDS: Final = frozenset(
 #: Text straight from a RollLine.
 LINE_TEXT_FIELDS: Final = frozenset(
     {
-        "township", "village", "payee", "id_number", "category", "adjustment_reason",
-        "account", "bank", "change_flag", "note",
+        "township",
+        "village",
+        "payee",
+        "id_number",
+        "category",
+        "adjustment_reason",
+        "account",
+        "bank",
+        "change_flag",
+        "note",
     }
 )
 #: Text from the roll header; ``summary`` is "2026年11月农村低保" (the passbook 摘要, §7.3.8).
-HEADER_TEXT_FIELDS: Final = frozenset({"summary", "programme_label", "month", "county", "office_name"})
+HEADER_TEXT_FIELDS: Final = frozenset(
+    {"summary", "programme_label", "month", "county", "office_name"}
+)
 TEXT_FIELDS: Final = LINE_TEXT_FIELDS | HEADER_TEXT_FIELDS
 #: Long digit strings Excel would mangle: always string cells with format ``@`` (§7.3.1).
 IDENTIFIER_FIELDS: Final = frozenset({"id_number", "account"})
 
 FIELD_LABELS: Final[dict[str, str]] = {
-    "seq": "序号", "persons": "保障人数", "standard_fen": "保障标准",
-    "per_capita_income_fen": "月人均收入", "due_fen": "本月应发", "adjustment_fen": "补发/扣减",
-    "paid_fen": "实发金额", "township": "乡镇", "village": "村(社区)", "payee": "姓名",
-    "id_number": "证件号码", "category": "保障类别", "adjustment_reason": "补扣原因",
-    "account": "账号", "bank": "开户行", "change_flag": "变动标志", "note": "备注",
-    "summary": "摘要", "programme_label": "项目名称", "month": "所属期", "county": "县(市)",
+    "seq": "序号",
+    "persons": "保障人数",
+    "standard_fen": "保障标准",
+    "per_capita_income_fen": "月人均收入",
+    "due_fen": "本月应发",
+    "adjustment_fen": "补发/扣减",
+    "paid_fen": "实发金额",
+    "township": "乡镇",
+    "village": "村(社区)",
+    "payee": "姓名",
+    "id_number": "证件号码",
+    "category": "保障类别",
+    "adjustment_reason": "补扣原因",
+    "account": "账号",
+    "bank": "开户行",
+    "change_flag": "变动标志",
+    "note": "备注",
+    "summary": "摘要",
+    "programme_label": "项目名称",
+    "month": "所属期",
+    "county": "县(市)",
     "office_name": "单位",
 }
 _ALL_FIELDS: Final = INT_FIELDS | AMOUNT_FIELDS | TEXT_FIELDS
@@ -94,26 +119,35 @@ class BankTemplate:
         if not isinstance(raw_columns, list) or not raw_columns:
             raise ValidationError(
                 "银行模板缺少列定义（columns 应为非空列表）",
-                code="bank_template.columns", field="columns",
+                code="bank_template.columns",
+                field="columns",
             )
         columns = []
         for i, raw in enumerate(raw_columns, 1):
             if not isinstance(raw, Mapping):
                 raise ValidationError(
                     f"银行模板第 {i} 列应为包含 header、field、kind 的对象",
-                    code="bank_template.column", field=f"columns[{i}]",
+                    code="bank_template.column",
+                    field=f"columns[{i}]",
                 )
             header, field, kind = raw.get("header"), raw.get("field"), raw.get("kind", "text")
-            if not isinstance(header, str) or not isinstance(field, str) or not isinstance(kind, str):
+            if (
+                not isinstance(header, str)
+                or not isinstance(field, str)
+                or not isinstance(kind, str)
+            ):
                 raise ValidationError(
                     f"银行模板第 {i} 列的 header、field、kind 必须是文本",
-                    code="bank_template.column", field=f"columns[{i}]",
+                    code="bank_template.column",
+                    field=f"columns[{i}]",
                 )
             columns.append(BankColumn(header, field, kind))  # type: ignore[arg-type]
         name = data.get("name", "银行代发模板")
         sheet_title = data.get("sheet_title", "Sheet1")
         if not isinstance(name, str) or not isinstance(sheet_title, str):
-            raise ValidationError("银行模板的 name、sheet_title 必须是文本", code="bank_template.shape")
+            raise ValidationError(
+                "银行模板的 name、sheet_title 必须是文本", code="bank_template.shape"
+            )
         return cls(name=name, columns=tuple(columns), sheet_title=sheet_title)
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,7 +155,9 @@ class BankTemplate:
         return {
             "name": self.name,
             "sheet_title": self.sheet_title,
-            "columns": [{"header": c.header, "field": c.field, "kind": c.kind} for c in self.columns],
+            "columns": [
+                {"header": c.header, "field": c.field, "kind": c.kind} for c in self.columns
+            ],
         }
 
 
@@ -132,7 +168,8 @@ def _validate(template: BankTemplate) -> None:
     if not title or len(title) > 31 or any(ch in title for ch in "[]:*?/\\"):
         raise ValidationError(
             f"工作表名称“{title}”无效：应为 1–31 个字符，且不含 [ ] : * ? / \\",
-            code="bank_template.sheet_title", field="sheet_title",
+            code="bank_template.sheet_title",
+            field="sheet_title",
         )
     seen: set[str] = set()
     for i, col in enumerate(template.columns, 1):
@@ -156,13 +193,15 @@ def _validate(template: BankTemplate) -> None:
             known = "、".join(sorted(_ALL_FIELDS))
             raise ValidationError(
                 f"{where}的数据来源“{col.field}”无法识别；可用的来源有：{known}",
-                code="bank_template.field", field=field_path,
+                code="bank_template.field",
+                field=field_path,
             )
         if col.kind not in KINDS:
             raise ValidationError(
                 f"{where}的类型“{col.kind}”无法识别；可用的类型有：int（整数）、text（文本）、"
                 "amount（金额）、amount_text（文本金额）",
-                code="bank_template.kind", field=field_path,
+                code="bank_template.kind",
+                field=field_path,
             )
         allowed = _allowed_kinds(col.field)
         if col.kind not in allowed:
@@ -170,7 +209,8 @@ def _validate(template: BankTemplate) -> None:
             ok = "、".join(f"{k}（{_KIND_LABELS[k]}）" for k in allowed)
             raise ValidationError(
                 f"{where}：{label}（{col.field}）不能用类型“{col.kind}”，只能用 {ok}",
-                code="bank_template.kind", field=field_path,
+                code="bank_template.kind",
+                field=field_path,
             )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fractions import Fraction as F
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -26,9 +26,9 @@ from reliefdesk.domain.benefits import (
 from reliefdesk.errors import RuleViolation, ValidationError
 
 TIERS = [
-    Tier("三档", F(1), F(1, 2)),
-    Tier("一档", F(3, 10), F(1)),
-    Tier("二档", F(3, 5), F(4, 5)),
+    Tier("三档", Fraction(1), Fraction(1, 2)),
+    Tier("一档", Fraction(3, 10), Fraction(1)),
+    Tier("二档", Fraction(3, 5), Fraction(4, 5)),
 ]
 CARE = {SelfCare.FULL: 9000, SelfCare.PARTIAL: 18000, SelfCare.NONE: 36000}
 
@@ -59,22 +59,22 @@ def test_per_capita_rounds_half_up() -> None:
 
 def test_gap_floor() -> None:
     """With a 20% floor a per-person gap of 41.00 is lifted to 88.20 (× 3 = 264.60)."""
-    amount = dibao_gap(44100, 40000, 3, F(1, 5))
+    amount = dibao_gap(44100, 40000, 3, Fraction(1, 5))
     assert amount.fen == 26460
     assert amount.working[-1] == WorkingLine("月低保金", "441.00 × 20% × 3 = 264.60 元")
-    assert dibao_gap(44100, 20000, 3, F(1, 5)).fen == 72300  # floor not reached
+    assert dibao_gap(44100, 20000, 3, Fraction(1, 5)).fen == 72300  # floor not reached
 
 
 def test_gap_floor_rounds_once() -> None:
     """A fractional-fen floor is rounded once for the household, not per person."""
     # 441.03 × 20% = 88.206 per person; × 3 = 264.618 → 264.62 (per-person rounding gives 264.63)
-    assert dibao_gap(44103, 44000, 3, F(1, 5)).fen == 26462
+    assert dibao_gap(44103, 44000, 3, Fraction(1, 5)).fen == 26462
 
 
 def test_gap_not_eligible() -> None:
     """Per-capita income at or above the standard gives 0, eligible=False, with a reason line."""
     for pci in (44100, 50000):
-        amount = dibao_gap(44100, pci, 3, F(1, 5))
+        amount = dibao_gap(44100, pci, 3, Fraction(1, 5))
         assert amount.fen == 0 and not amount.eligible
         assert amount.working[-1].label_zh == "结论"
 
@@ -91,10 +91,10 @@ def test_gap_refuses_bad_input(standard: int, pci: int, persons: int) -> None:
     st.integers(0, 300_000),
     st.integers(0, 300_000),
     st.integers(1, 10),
-    st.sampled_from([None, F(1, 5), F(3, 10)]),
+    st.sampled_from([None, Fraction(1, 5), Fraction(3, 10)]),
 )
 def test_gap_nonnegative_and_monotone(
-    standard: int, a: int, b: int, persons: int, floor: F | None
+    standard: int, a: int, b: int, persons: int, floor: Fraction | None
 ) -> None:
     """The gap amount is ≥ 0 and never rises when per-capita income rises."""
     lo, hi = min(a, b), max(a, b)
@@ -117,7 +117,7 @@ def test_tier_selection() -> None:
 def test_tier_gap_in_policy_is_loud() -> None:
     """Tiers that do not reach the standard raise RuleViolation; no tiers is a ValidationError."""
     with pytest.raises(RuleViolation) as exc:
-        dibao_tier(44100, [Tier("一档", F(1, 2), F(1))], 30000, 1)
+        dibao_tier(44100, [Tier("一档", Fraction(1, 2), Fraction(1))], 30000, 1)
     assert exc.value.code == "benefit.tier_gap"
     with pytest.raises(ValidationError):
         dibao_tier(44100, [], 0, 1)
@@ -125,14 +125,14 @@ def test_tier_gap_in_policy_is_loud() -> None:
 
 def test_single_person_minimum() -> None:
     """单人保 pays the person's gap but at least min_ratio × standard, even above the standard."""
-    assert single_person(44100, 10000, F(7, 10)).fen == 34100
-    assert single_person(44100, 30000, F(7, 10)).fen == 30870
-    assert single_person(44100, 60000, F(7, 10)).fen == 30870
+    assert single_person(44100, 10000, Fraction(7, 10)).fen == 34100
+    assert single_person(44100, 30000, Fraction(7, 10)).fen == 30870
+    assert single_person(44100, 60000, Fraction(7, 10)).fen == 30870
 
 
 def test_classified_topups() -> None:
     """Each member gets rate × the per-person subsidy; the household total is rounded once."""
-    rates = {"elderly": F(3, 10), "minor": F(1, 5)}
+    rates = {"elderly": Fraction(3, 10), "minor": Fraction(1, 5)}
     amount = classified_topups(24100, ["elderly", "minor", "elderly"], rates)
     assert amount.fen == 7230 * 2 + 4820
     assert classified_topups(24100, [], rates).fen == 0
@@ -144,14 +144,14 @@ def test_classified_topups() -> None:
 
 def test_phase_out_schedule() -> None:
     """渐退 follows the schedule month by month and stops (eligible=False) after its end."""
-    schedule = (1, 1, F(4, 5), F(4, 5), F(3, 5), F(3, 5))
+    schedule = (1, 1, Fraction(4, 5), Fraction(4, 5), Fraction(3, 5), Fraction(3, 5))
     got = [phase_out(72300, i, schedule).fen for i in range(7)]
     assert got == [72300, 72300, 57840, 57840, 43380, 43380, 0]
     assert not phase_out(72300, 6, schedule).eligible
     with pytest.raises(ValidationError):
         phase_out(72300, -1, schedule)
     with pytest.raises(ValidationError):
-        phase_out(72300, 0, (F(6, 5),))
+        phase_out(72300, 0, (Fraction(6, 5),))
 
 
 def test_care_tier() -> None:
@@ -166,21 +166,25 @@ def test_care_tier() -> None:
 
 def test_tekun_example() -> None:
     """Rural 441 → basic 573.30; plus Pingdingshan-style care 90/180/360."""
-    assert tekun(44100, F(13, 10), CARE, SelfCare.FULL).fen == 57330 + 9000
-    assert tekun(44100, F(13, 10), CARE, SelfCare.NONE).fen == 57330 + 36000
-    amount = tekun(44100, F(13, 10), CARE, SelfCare.PARTIAL)
+    assert tekun(44100, Fraction(13, 10), CARE, SelfCare.FULL).fen == 57330 + 9000
+    assert tekun(44100, Fraction(13, 10), CARE, SelfCare.NONE).fen == 57330 + 36000
+    amount = tekun(44100, Fraction(13, 10), CARE, SelfCare.PARTIAL)
     assert amount.working[-1] == WorkingLine("月供养金", "573.30 + 180.00 = 753.30 元")
 
 
 def test_tekun_override_and_refusals() -> None:
     """A higher local basic standard wins; a ratio below 1.3 or a missing care tier is refused."""
-    assert tekun(44100, F(13, 10), CARE, SelfCare.FULL, basic_override_fen=60000).fen == 69000
-    assert tekun(44100, F(13, 10), CARE, SelfCare.FULL, basic_override_fen=50000).fen == 66330
+    assert (
+        tekun(44100, Fraction(13, 10), CARE, SelfCare.FULL, basic_override_fen=60000).fen == 69000
+    )
+    assert (
+        tekun(44100, Fraction(13, 10), CARE, SelfCare.FULL, basic_override_fen=50000).fen == 66330
+    )
     with pytest.raises(RuleViolation) as exc:
-        tekun(44100, F(6, 5), CARE, SelfCare.FULL)
+        tekun(44100, Fraction(6, 5), CARE, SelfCare.FULL)
     assert exc.value.code == "tekun.basic_ratio" and exc.value.rule
     with pytest.raises(ValidationError):
-        tekun(44100, F(13, 10), {SelfCare.FULL: 9000}, SelfCare.NONE)
+        tekun(44100, Fraction(13, 10), {SelfCare.FULL: 9000}, SelfCare.NONE)
 
 
 def test_temporary_aid() -> None:
@@ -209,8 +213,8 @@ def test_gap_is_rounded_once_per_household(standard: int, income: int, persons: 
     assert result.fen == max(standard * persons - income, 0) or not result.eligible
 
 
-@given(st.integers(1, 500_000), st.sampled_from([F(13, 10), F(3, 2), F(7, 5)]))
-def test_tekun_basic_never_below_the_ratio(standard: int, ratio: F) -> None:
+@given(st.integers(1, 500_000), st.sampled_from([Fraction(13, 10), Fraction(3, 2), Fraction(7, 5)]))
+def test_tekun_basic_never_below_the_ratio(standard: int, ratio: Fraction) -> None:
     """基本生活标准 is at least ratio × standard and less than one fen above it."""
     from reliefdesk.domain.benefits import tekun_basic_fen
 
