@@ -118,18 +118,12 @@ def _row(r: AuditEvent) -> AuditRow:
                     dict(r.detail or {}), bool(r.success), r.household_id)
 
 
-def check_chain(db: Database, actor: Actor,
-                anchor: tuple[Any, str | None] | None = None) -> list[AuditProblem]:
-    """:func:`verify_chain` in a read-only snapshot (the admin screen's 校验), and, given an
-    ``anchor`` (an ``audit_anchor.parse_anchor`` result) from a printout, that the log still holds that head."""
+def check_chain(db: Database, actor: Actor) -> list[AuditProblem]:
+    """:func:`verify_chain` in a read-only snapshot (the admin screen's 校验; with an anchor
+    from a printout: :func:`reliefdesk.services.audit_anchor.check_chain`)."""
     actor.require("audit.read")
     with db.read_session() as s:
-        problems = verify_chain(s)
-        if anchor is not None:
-            from .audit_anchor import verify_anchor_in  # audit_anchor builds on this module
-
-            problems += verify_anchor_in(s, *anchor)
-        return problems
+        return verify_chain(s)
 
 
 def household_history_in(session: Session, household_id: int, limit: int = 500) -> list[AuditRow]:

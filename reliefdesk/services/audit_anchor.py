@@ -34,10 +34,11 @@ from ..db.engine import Database
 from ..errors import ValidationError
 from ..models import AuditEvent, AuditHead
 from ..paths import config_dir
-from .audit import AuditProblem
+from .audit import AuditProblem, verify_chain
 from .context import Actor
 
-__all__ = ["AuditAnchor", "anchor_key", "audit_checkpoint", "anchor_tag", "current_anchor", "current_anchor_in",
+__all__ = ["AuditAnchor", "anchor_key", "anchor_tag", "audit_checkpoint", "check_chain",
+           "current_anchor", "current_anchor_in",
            "forget_journal", "journal_anchors", "parse_anchor", "remember_anchor",
            "verify_anchor_in", "verify_journal_in"]
 
@@ -236,3 +237,15 @@ def audit_checkpoint(db: Database, actor: Actor) -> tuple[bytes, AuditAnchor]:
         pdf = build_checkpoint(data)
     remember_anchor(db, anchor, "checkpoint")
     return pdf, anchor
+
+
+def check_chain(db: Database, actor: Actor,
+                anchor: tuple[AuditAnchor, str | None] | None = None) -> list[AuditProblem]:
+    """The admin screen's 校验: the hash chain in a read-only snapshot and, given an anchor
+    (a :func:`parse_anchor` result) from a printout, that the log still holds that head."""
+    actor.require("audit.read")
+    with db.read_session() as s:
+        problems = verify_chain(s)
+        if anchor is not None:
+            problems += verify_anchor_in(s, *anchor)
+        return problems

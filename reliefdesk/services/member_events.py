@@ -192,8 +192,8 @@ def record_death(db: Database, actor: Actor, person_id: int, death_date: date, *
 
 def record_death_in(s: Session, actor: Actor, person_id: int, death_date: date, *,
                     reason: str = "") -> EventResult:
-    """:func:`record_death` inside the caller's transaction (e.g. the register's person form
-    when it records a date of death: ``register.people.update_person`` routes it here)."""
+    """:func:`record_death` inside the caller's transaction (the person form refuses a date of
+    death and points here, so the payment effects can never be skipped)."""
     _check_date(death_date, "死亡日期")
     person = _person(s, person_id)
     if person.deceased_on is not None:

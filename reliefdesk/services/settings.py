@@ -14,7 +14,7 @@ from ..db.engine import Database
 from ..errors import ValidationError
 from ..models import Office, Setting, Township
 from . import audit
-from .context import Actor
+from .context import PERMISSIONS, ROLE_LABELS, Actor
 
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:
@@ -35,8 +35,6 @@ def _check_setting(key: str, value: Any) -> Any:
             raise ValidationError("请选择是否禁止公示经办人审核确认。", field=key,
                                   code="setting.separation")
     elif key == "roster.bank_export_roles":
-        from .roster.integrity import check_bank_roles
-
         return check_bank_roles(value)
     elif key.startswith("casework.separation"):
         raise ValidationError("审核确认的分离要求只能加严，不能放宽。", field=key,
@@ -142,3 +140,14 @@ def update_settings(db: Database, actor: Actor, values: Mapping[str, Any]) -> No
         for key, value in values.items():
             if get_setting(s, key) != value:
                 set_setting(s, actor, key, value)
+
+
+def check_bank_roles(value: object) -> list[str]:
+    """Validate the setting: a non-empty list of roles that hold ``roster.export``."""
+    allowed = PERMISSIONS["roster.export"]
+    if not isinstance(value, list) or not value or \
+            any(not isinstance(r, str) or r not in allowed for r in value):
+        labels = "、".join(ROLE_LABELS[r] for r in sorted(allowed))
+        raise ValidationError(f"可导出银行代发文件的角色须从 {labels} 中选择，至少一个。",
+                              field="roster.bank_export_roles", code="setting.bank_roles")
+    return sorted(set(value))

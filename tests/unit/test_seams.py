@@ -241,9 +241,9 @@ def test_month_notices_in_one_pdf_service_and_cli(db, actors, tmp_path: Path, mo
 
 # ---------------------------------------------------------------- 8. date of death on the form
 
-def test_date_of_death_on_the_person_form_goes_through_the_death_event(db, actors):
-    """Saving the person form with a date of death does what the 死亡 action does: the event
-    is recorded and the enrollment re-decided from the next month."""
+def test_date_of_death_goes_through_the_death_event_not_the_person_form(db, actors):
+    """A date of death typed on the plain person form is refused (it would skip the payment
+    effects); the 死亡 event records it and re-decides the enrollment from the next month."""
     setup_policy(db)
     h = make_household(db, persons=3, pci_fen=20000)
     member = _other_member(db, h)
@@ -252,7 +252,11 @@ def test_date_of_death_on_the_person_form_goes_through_the_death_event(db, actor
         data = PersonInput(name=p.name, id_number=p.id_number, relation=p.relation,
                            deceased_on=date(2026, 3, 10))
         version = p.version
-    register_people.update_person(db, actors["reviewer"], member.id, data, version)
+    with pytest.raises(RuleViolation, match="成员变动—死亡"):
+        register_people.update_person(db, actors["reviewer"], member.id, data, version)
+    with db.session() as s:
+        assert s.get(Person, member.id).deceased_on is None
+    me.record_death(db, actors["reviewer"], member.id, date(2026, 3, 10))
     with db.session() as s:
         assert s.get(Person, member.id).deceased_on == date(2026, 3, 10)
         kinds = set(s.scalars(select(RecipientEvent.kind)))

@@ -318,8 +318,12 @@ def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput,
             fields["id_number_old"] = p.id_number_old  # keep the old number on file
         before = {k: getattr(p, k) for k in fields}
         changed = {k: v for k, v in fields.items() if before[k] != v}
-        died = changed.pop("deceased_on") if before["deceased_on"] is None and \
-            changed.get("deceased_on") is not None else None
+        if before["deceased_on"] is None and changed.get("deceased_on") is not None:
+            # a death stops payment and re-decides the household: only the 死亡 event does it
+            raise RuleViolation(
+                f"登记 {p.name} 死亡请在“在保对象”中使用“成员变动—死亡”（自次月起停发并"
+                "重新核定），不在成员信息中直接填写。", code="person.death_event",
+                field="deceased_on")
         if ({"counted", "exclusion_reason"} & changed.keys()) and _covered_now(s, p.id):
             # leaving or rejoining the household count changes the benefit: only the member
             # event (入狱、服役、迁出…) does that, with its effective month and notice
@@ -330,10 +334,6 @@ def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput,
         for k, v in changed.items():
             setattr(p, k, v)
         s.flush()
-        if died is not None:  # a death has payment effects: the one death event does them
-            from ..member_events import record_death_in
-
-            record_death_in(s, actor, p.id, died)
         if "name" in changed or "id_number" in changed:
             write_search_keys(s, p)
             s.flush()

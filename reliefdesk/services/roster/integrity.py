@@ -28,11 +28,11 @@ from ...db.engine import Database
 from ...domain.months import EARLIEST_MONTH, month_start
 from ...errors import PermissionDenied, RuleViolation, ValidationError
 from ...models import AuditEvent, Roster
-from ..context import PERMISSIONS, ROLE_LABELS, Actor
+from ..context import ROLE_LABELS, Actor
 from .types import month_text, parse_month, programme_code
 
 __all__ = ["BANK_ROLES_KEY", "NOT_LOOKED", "audited_lock_hash", "bank_export_roles",
-           "check_bank_roles", "check_not_before_first_data", "concurrent_insert",
+           "check_not_before_first_data", "concurrent_insert",
            "first_data_month", "refuse_concurrent", "require_bank_export", "seal_problem",
            "seen_regular"]
 
@@ -85,15 +85,6 @@ def require_bank_export(session: Session, actor: Actor) -> None:
                                code="perm.roster.bank_export")
 
 
-def check_bank_roles(value: object) -> list[str]:
-    """Validate the setting: a non-empty list of roles that hold ``roster.export``."""
-    allowed = PERMISSIONS["roster.export"]
-    if not isinstance(value, list) or not value or \
-            any(not isinstance(r, str) or r not in allowed for r in value):
-        labels = "、".join(ROLE_LABELS[r] for r in sorted(allowed))
-        raise ValidationError(f"可导出银行代发文件的角色须从 {labels} 中选择，至少一个。",
-                              field=BANK_ROLES_KEY, code="setting.bank_roles")
-    return sorted(set(value))
 
 
 # --- two generate calls for the same month at once ---------------------------------------------

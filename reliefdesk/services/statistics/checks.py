@@ -35,7 +35,7 @@ def _sum_rule(parent: Figures, children: list[Figures], label: str,
 def month_breaks(stats: MonthStats) -> list[str]:
     """§12.3 rules 1, 2, 3, 6 on one month (rule 4, 累计 never falls, spans months: see
     :func:`cumulative_breaks`)."""
-    from .month import CATEGORY_KEYS, CATEGORY_LABELS, MONTHLY_KEYS
+    from .keys import CATEGORY_KEYS, CATEGORY_LABELS, MONTHLY_KEYS
 
     c = stats.by_category
     out: list[str] = []
@@ -76,7 +76,7 @@ def month_breaks(stats: MonthStats) -> list[str]:
 
 def cumulative_breaks(months: list[MonthStats]) -> list[str]:
     """§12.3 rule 4: within a year the 累计 figure never falls from one month to the next."""
-    from .month import CATEGORY_KEYS, CATEGORY_LABELS
+    from .keys import CATEGORY_KEYS, CATEGORY_LABELS
 
     out: list[str] = []
     last: dict[str, int] = {}

@@ -76,7 +76,7 @@ def canonical_sha256(payload: dict[str, Any]) -> str:
 def export_package(db: Database, actor: Actor, month: str | date,
                    path: str | os.PathLike[str]) -> PackageResult:
     """Write the sealed package of ``month`` (refused when the month has no locked roster)."""
-    from . import export_month_xlsx, month_stats, township_name
+    from .reads import export_month_xlsx, month_stats, township_name
 
     actor.require("roster.export")
     stats = month_stats(db, actor, month)
@@ -163,7 +163,7 @@ def township_figures(db: Database, actor: Actor, month: str | date) -> tuple[Cou
     from sqlalchemy import func
 
     from ...models import Roster, RosterLine
-    from . import _month
+    from .reads import _month
     from .month import STOPPED, category_key
 
     actor.require("read")

@@ -23,16 +23,11 @@ from ...domain.money import round_half_up
 from ...domain.months import add_months
 from ...models import (Application, Enrollment, EnrollmentMember, Person, Roster, RosterLine)
 
+from .keys import CATEGORY_KEYS, CATEGORY_LABELS, MONTHLY_KEYS
+
 __all__ = ["CATEGORY_KEYS", "CATEGORY_LABELS", "MONTHLY_KEYS", "Figures", "MonthStats",
            "average_per_person_fen", "category_key", "month_stats_in"]
 
-# Statistical categories: the three monthly programmes (tekun split 集中/分散) and 临时救助.
-MONTHLY_KEYS = ("urban_dibao", "rural_dibao", "tekun_centralised", "tekun_dispersed")
-CATEGORY_KEYS = (*MONTHLY_KEYS, "temporary_aid")
-CATEGORY_LABELS = {"urban_dibao": "城市低保", "rural_dibao": "农村低保",
-                   "tekun_centralised": "特困（集中供养）", "tekun_dispersed": "特困（分散供养）",
-                   "temporary_aid": "临时救助", "tekun": "特困供养", "dibao": "低保",
-                   "total": "合计"}
 STOPPED = "停发"
 NEW = "新增"
 # positions in a bucket (the order of _Acc's numeric slots)

@@ -171,7 +171,7 @@ class AuditSection(Section):
                 return
 
         def work() -> list[AuditProblem]:
-            return audit.check_chain(db, actor, anchor)
+            return audit_anchor.check_chain(db, actor, anchor)
 
         self.verify_button.setEnabled(False)
         QueryOp(parent=self, op=work, success=self._on_verified).always(
