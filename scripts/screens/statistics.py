@@ -20,7 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QDeadlineTimer, QSettings, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reliefdesk.db.engine import Database, open_database  # noqa: E402
+from reliefdesk.db.connect import open_database  # noqa: E402
+from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.services import demo, users  # noqa: E402
 from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
 
