@@ -26,7 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk.services import demo, statistics, users  # noqa: E402
+from reliefdesk import demo  # noqa: E402
+from reliefdesk.services import statistics, users  # noqa: E402
 from reliefdesk.services.context import SYSTEM  # noqa: E402
 
 

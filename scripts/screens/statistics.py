@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reliefdesk.db.connect import open_database  # noqa: E402
 from reliefdesk.db.engine import Database  # noqa: E402
-from reliefdesk.services import demo, users  # noqa: E402
+from reliefdesk import demo  # noqa: E402
+from reliefdesk.services import users  # noqa: E402
 from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
 
 SIZE = (1366, 768)
