@@ -16,6 +16,7 @@ def clamp_idle_minutes(minutes: int) -> int:
     low, high = IDLE_MINUTES_RANGE
     return min(max(int(minutes), low), high)
 
+
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,

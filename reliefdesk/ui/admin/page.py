@@ -41,13 +41,23 @@ class SettingsPage(QWidget):
         self.audit = AuditSection(ctx)
         self.importing = ImportSection(ctx)
         self.sections: dict[str, Section] = {
-            "office": self.office, "users": self.users, "policy": self.policy,
-            "holidays": self.holidays, "security": self.security, "audit": self.audit,
-            "import": self.importing}
-        titles = {"office": self.tr("Office"), "users": self.tr("Users and roles"),
-                  "policy": self.tr("Policy and standards"), "holidays": self.tr("Holidays"),
-                  "security": self.tr("Security"), "audit": self.tr("Audit log"),
-                  "import": ImportSection.title()}
+            "office": self.office,
+            "users": self.users,
+            "policy": self.policy,
+            "holidays": self.holidays,
+            "security": self.security,
+            "audit": self.audit,
+            "import": self.importing,
+        }
+        titles = {
+            "office": self.tr("Office"),
+            "users": self.tr("Users and roles"),
+            "policy": self.tr("Policy and standards"),
+            "holidays": self.tr("Holidays"),
+            "security": self.tr("Security"),
+            "audit": self.tr("Audit log"),
+            "import": ImportSection.title(),
+        }
         self.nav = QListWidget()
         self.nav.setObjectName("settingsNav")
         self.nav.setFixedWidth(150)
@@ -59,16 +69,19 @@ class SettingsPage(QWidget):
             item.setSizeHint(QSize(0, 36))
             self.nav.addItem(item)
             self.stack.addWidget(self.sections[key])
-        self.nav.setStyleSheet("QListWidget#settingsNav { font-size: 11pt; }"
-                               "QListWidget#settingsNav::item { padding-left: 12px; }")
+        self.nav.setStyleSheet(
+            "QListWidget#settingsNav { font-size: 11pt; }"
+            "QListWidget#settingsNav::item { padding-left: 12px; }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self._loaded: set[str] = set()
         self.nav.currentRowChanged.connect(self._on_row_changed)
-        self.refresher = PageRefresh(self, ctx, ("settings", "policy", "users"),
-                                     self._on_changed, always=True)
+        self.refresher = PageRefresh(
+            self, ctx, ("settings", "policy", "users"), self._on_changed, always=True
+        )
         self.nav.setCurrentRow(0)
 
     def current_key(self) -> str:

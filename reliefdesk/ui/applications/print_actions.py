@@ -49,7 +49,7 @@ def batch_ids(db: Database, actor: Actor, view: ApplicationView) -> list[int]:
         return ids
     rows = casework.list_applications(db, actor, state="publicity", limit=printing.MAX_BATCH)
     ids += [r.id for r in rows if r.id != view.id and r.state_since == view.publicity_start]
-    return ids[:printing.MAX_BATCH]
+    return ids[: printing.MAX_BATCH]
 
 
 def batch_notice_pdf(db: Database, actor: Actor, view: ApplicationView) -> PrintResult:
@@ -63,15 +63,13 @@ def batch_notice_pdf(db: Database, actor: Actor, view: ApplicationView) -> Print
         return printing.notice_pdf(db, actor, [view.id])
 
 
-def preview_batch_notice(ctx: AppContext, parent: QWidget | None,
-                         view: ApplicationView) -> None:
+def preview_batch_notice(ctx: AppContext, parent: QWidget | None, view: ApplicationView) -> None:
     """Open the 公示 notice of ``view``'s publicity batch."""
     db, actor = ctx.db, ctx.actor
     print_document(ctx, parent, lambda: batch_notice_pdf(db, actor, view))
 
 
-def gate(button: QAbstractButton, allowed: bool, enabled: bool, tip: str,
-         why_not: str) -> None:
+def gate(button: QAbstractButton, allowed: bool, enabled: bool, tip: str, why_not: str) -> None:
     """Enable ``button`` only when the role may print and the document exists; the tooltip
     says what it prints or why it cannot."""
     button.setEnabled(allowed and enabled)

@@ -39,8 +39,9 @@ class SelfCareChangeDialog(QDialog):
 
     saved = Signal(str)
 
-    def __init__(self, ctx: AppContext, app_id: int, name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, app_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("selfCareChangeDialog")
         self.setWindowTitle(self.tr("Self-care change"))
@@ -105,12 +106,15 @@ class SelfCareChangeDialog(QDialog):
         note, on = self.note_edit.toPlainText(), to_date(self.date_edit.date())
 
         def done(due: date) -> None:
-            self.result_label.setText(self.tr("Reported. The county re-assesses by {d}.").format(
-                d=due.isoformat()))
+            self.result_label.setText(
+                self.tr("Reported. The county re-assesses by {d}.").format(d=due.isoformat())
+            )
             self.saved.emit("report")
 
-        self._run(lambda: casework_followup.report_self_care_change(db, actor, app_id, note,
-                                                                    on_date=on), done)
+        self._run(
+            lambda: casework_followup.report_self_care_change(db, actor, app_id, note, on_date=on),
+            done,
+        )
 
     @Slot()
     def _assess(self) -> None:
@@ -119,9 +123,12 @@ class SelfCareChangeDialog(QDialog):
         on = to_date(self.date_edit.date())
 
         def done(tier: str) -> None:
-            self.result_label.setText(self.tr("Re-assessed: {tier}.").format(
-                tier=L.label(L.care_tier_labels(), tier)))
+            self.result_label.setText(
+                self.tr("Re-assessed: {tier}.").format(tier=L.label(L.care_tier_labels(), tier))
+            )
             self.saved.emit(tier)
 
-        self._run(lambda: casework_followup.record_reassessment(db, actor, app_id, values,
-                                                                on_date=on), done)
+        self._run(
+            lambda: casework_followup.record_reassessment(db, actor, app_id, values, on_date=on),
+            done,
+        )

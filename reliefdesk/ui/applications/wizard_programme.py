@@ -30,8 +30,9 @@ from reliefdesk.ui.widgets.inputs import code_combo, date_edit
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard
 
-PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME, PAGE_GREEN, PAGE_SUMMARY, \
-    PAGE_PAYEE = range(7)
+PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME, PAGE_GREEN, PAGE_SUMMARY, PAGE_PAYEE = (
+    range(7)
+)
 
 
 class ProgrammePage(QWizardPage):
@@ -88,13 +89,20 @@ class ProgrammePage(QWizardPage):
         self.aid_box.setObjectName("aidBox")
 
         self.errors = forms.FormErrors(
-            {"programme": self.programme_combo, "applicant_id": self.applicant_combo,
-             "reason": self.reason_edit, "accepted_on": self.accepted_edit,
-             "aid_type": self.aid_type_combo, "aid_months": self.aid_months,
-             "aid_persons": self.aid_persons, "aid_cause": self.aid_cause_combo,
-             "self_care": self.care_mode_combo,
-             "single_person": self.single_check},
-            general=forms.make_error_label("programmeGeneralError", word_wrap=True))
+            {
+                "programme": self.programme_combo,
+                "applicant_id": self.applicant_combo,
+                "reason": self.reason_edit,
+                "accepted_on": self.accepted_edit,
+                "aid_type": self.aid_type_combo,
+                "aid_months": self.aid_months,
+                "aid_persons": self.aid_persons,
+                "aid_cause": self.aid_cause_combo,
+                "self_care": self.care_mode_combo,
+                "single_person": self.single_check,
+            },
+            general=forms.make_error_label("programmeGeneralError", word_wrap=True),
+        )
         ak = QFormLayout(self.aid_box)
         ak.addRow(self.tr("Type:"), self.errors.row("aid_type"))
         ak.addRow(self.tr("Cause:"), self.errors.row("aid_cause"))
@@ -128,8 +136,9 @@ class ProgrammePage(QWizardPage):
         self.aid_persons.setValue(max(1, len(rows)))
         if not self.w.programme_touched:
             area = self.w.area_type()
-            self.programme_combo.setCurrentIndex(self.programme_combo.findData(
-                "urban_dibao" if area == "urban" else "rural_dibao"))
+            self.programme_combo.setCurrentIndex(
+                self.programme_combo.findData("urban_dibao" if area == "urban" else "rural_dibao")
+            )
 
     def programme(self) -> str:
         return str(self.programme_combo.currentData())
@@ -147,19 +156,22 @@ class ProgrammePage(QWizardPage):
     @Slot()
     def _update_tier(self) -> None:
         tier = care_tier(**self.self_care()).value
-        self.tier_label.setText(self.tr("Derived care tier: {tier}").format(
-            tier=L.label(L.care_tier_labels(), tier)))
+        self.tier_label.setText(
+            self.tr("Derived care tier: {tier}").format(tier=L.label(L.care_tier_labels(), tier))
+        )
 
     def fields(self) -> dict[str, Any]:
         p = self.programme()
         if p in ("urban_dibao", "rural_dibao"):
             return {"single_person": self.single_check.isChecked()}
         if p == "tekun":
-            return {"care_mode": self.care_mode_combo.currentData(),
-                    "self_care": self.self_care()}
-        return {"aid_type": self.aid_type_combo.currentData(),
-                "aid_cause": self.aid_cause_combo.currentData(),
-                "aid_months": self.aid_months.value(), "aid_persons": self.aid_persons.value()}
+            return {"care_mode": self.care_mode_combo.currentData(), "self_care": self.self_care()}
+        return {
+            "aid_type": self.aid_type_combo.currentData(),
+            "aid_cause": self.aid_cause_combo.currentData(),
+            "aid_months": self.aid_months.value(),
+            "aid_persons": self.aid_persons.value(),
+        }
 
     def validatePage(self) -> bool:
         if self.applicant_combo.currentData() is None:
@@ -168,7 +180,6 @@ class ProgrammePage(QWizardPage):
         return True
 
     def nextId(self) -> int:
-        if self.programme() == "temporary_aid" and self.aid_type_combo.currentData() == \
-                "emergency":
+        if self.programme() == "temporary_aid" and self.aid_type_combo.currentData() == "emergency":
             return PAGE_GREEN
         return PAGE_PAYEE

@@ -59,9 +59,9 @@ class _MoneyDialog(QDialog):
 
     def _run(self, op) -> None:
         self.save_button.setEnabled(False)
-        MutationOp(parent=self, op=op, success=self._on_saved).failure(
-            self._on_failed
-        ).always(lambda: self.save_button.setEnabled(True)).run_in_background()
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(self._on_failed).always(
+            lambda: self.save_button.setEnabled(True)
+        ).run_in_background()
 
     def _on_saved(self, view: object) -> None:
         self.saved.emit(view)

@@ -236,11 +236,9 @@ class PersonDialog(QDialog):
             return register.update_person(ctx.db, ctx.actor, person.id, data, person.version)
 
         self.save_button.setEnabled(False)
-        MutationOp(parent=self, op=op, success=self._on_saved).failure(
-            self._on_failed
-        ).always(lambda: self.save_button.setEnabled(True)).with_progress(
-            self.tr("Saving...")
-        ).run_in_background()
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(self._on_failed).always(
+            lambda: self.save_button.setEnabled(True)
+        ).with_progress(self.tr("Saving...")).run_in_background()
 
     def _on_saved(self, view: PersonView) -> None:
         self.saved.emit(view)

@@ -31,9 +31,7 @@ def confirm_lock(page: RostersPage) -> None:
         return
     if page.problems is None:
         page._info(
-            translate(
-                "RostersPage", "Validate the roster first: locking needs every line checked."
-            )
+            translate("RostersPage", "Validate the roster first: locking needs every line checked.")
         )
         return
     errors, _warnings, open_ = page.problems_panel.model.counts()
@@ -90,10 +88,11 @@ def lock_roster(page: RostersPage) -> None:
             page._set_problems(kept)  # the validation result stays visible
         page.refresh_history()
 
-    MutationOp(parent=page, op=lambda: roster.lock(db, actor, rid, expected_version=view.version),
-               success=done).with_progress(
-        translate("RostersPage", "Locking the roster...")
-    ).run_in_background()
+    MutationOp(
+        parent=page,
+        op=lambda: roster.lock(db, actor, rid, expected_version=view.version),
+        success=done,
+    ).with_progress(translate("RostersPage", "Locking the roster...")).run_in_background()
 
 
 def ask_unlock_reason(page: RostersPage) -> None:
