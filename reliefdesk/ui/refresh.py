@@ -70,7 +70,7 @@ class PageRefresh(QObject):
         else:
             self.stale = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: while Python tears the page down, Qt may still deliver events to a filter
         # whose Python attributes are already gone.
         if (

@@ -6,6 +6,7 @@ and, for the administrator, printing the audit checkpoint (``audit_anchor.audit_
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLine
 
 from reliefdesk.errors import ValidationError
 from reliefdesk.paths import write_private
-from reliefdesk.services import audit, audit_anchor
+from reliefdesk.services import audit_anchor
 from reliefdesk.services.audit import AuditProblem
 from reliefdesk.services.audit import AuditRow as AuditEventRow
 from reliefdesk.services.audit import filter_choices as audit_filter_choices
@@ -27,9 +28,8 @@ from reliefdesk.ui.tables import make_table
 
 
 def _local(row: AuditEventRow) -> str:
-    from datetime import timezone
 
-    return row.at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return row.at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _detail(row: AuditEventRow) -> str:

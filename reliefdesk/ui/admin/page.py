@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from reliefdesk.ui.admin.audit_section import AuditSection
 from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.admin.holidays_section import HolidaysSection
+from reliefdesk.ui.admin.importing import ImportSection  # hook (issue 12): 存量导入
 from reliefdesk.ui.admin.office import OfficeSection
 from reliefdesk.ui.admin.policy_section import PolicySection
 from reliefdesk.ui.admin.security_section import SecuritySection
 from reliefdesk.ui.admin.users_section import UsersSection
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.admin.importing import ImportSection  # hook (issue 12): 存量导入
 from reliefdesk.ui.refresh import PageRefresh
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
@@ -22,18 +22,10 @@ def _locked_text(info: UserInfo) -> str:
     if info.locked_until is None:
         return ""
     until = info.locked_until
-    now = (
-        datetime.now(timezone.utc).replace(tzinfo=None)
-        if until.tzinfo is None
-        else datetime.now(timezone.utc)
-    )
+    now = datetime.now(UTC).replace(tzinfo=None) if until.tzinfo is None else datetime.now(UTC)
     if until <= now:
         return ""
-    local = (
-        until.replace(tzinfo=timezone.utc).astimezone()
-        if until.tzinfo is None
-        else until.astimezone()
-    )
+    local = until.replace(tzinfo=UTC).astimezone() if until.tzinfo is None else until.astimezone()
     return local.strftime("%Y-%m-%d %H:%M")
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.services import casework
-from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.casework import ApplicationView, StepView
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.ui import printing
 from reliefdesk.ui.applications import print_actions as P
 from reliefdesk.ui.applications.action_dialog import ActionDialog

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services.casework import followup as casework_followup
 from reliefdesk.services.casework import SELF_CARE_ITEMS
+from reliefdesk.services.casework import followup as casework_followup
 from reliefdesk.ui import forms
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.labels import casework as L

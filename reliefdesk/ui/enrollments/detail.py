@@ -27,8 +27,8 @@ from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import enrollments as en
 from reliefdesk.services import register, visits
-from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.enrollments import EnrollmentView
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.register.types import PersonView, VillageView
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext

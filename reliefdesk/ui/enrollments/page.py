@@ -33,8 +33,8 @@ from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import exports, register
-from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.enrollment_events import EnrollmentRow
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp, show_error

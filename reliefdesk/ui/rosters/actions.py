@@ -149,7 +149,7 @@ def export_to(page: RostersPage, directory: str | Path) -> None:
     db, actor, rid, out = page.ctx.db, page.ctx.actor, view.id, Path(directory)
 
     def done(results: Sequence[object]) -> None:
-        paths = [Path(getattr(r, "path")) for r in results]
+        paths = [Path(r.path) for r in results]
         page.notice.show_message(
             translate("RostersPage", "Exported {n} files to {folder}:\n{files}").format(
                 n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSet,
     QBarSeries,
+    QBarSet,
     QChart,
     QChartView,
     QLineSeries,

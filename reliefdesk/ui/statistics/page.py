@@ -147,7 +147,7 @@ class StatisticsPage(QWidget):
         root.addWidget(self.tabs, 1)
         root.addWidget(self.status)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._started:
             self._started = True

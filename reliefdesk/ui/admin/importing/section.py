@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QTableView
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import importing
 from reliefdesk.ui.admin.common import Section, selected_row
+from reliefdesk.ui.admin.importing.wizard import ImportWizard
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
 from reliefdesk.ui.table_model import Column, RecordTableModel
-from reliefdesk.ui.admin.importing.wizard import ImportWizard
 
 
 class ImportSection(Section):

@@ -95,10 +95,10 @@ class FilePage(_Page):
         if path:
             self.path_edit.setText(path)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         """Only the name is checked here (no file is read on the GUI thread)."""
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() not in SUPPORTED:
@@ -138,7 +138,7 @@ class SheetPage(_Page):
         lay.addStretch(1)
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.ok = False
         self.combo.blockSignals(True)
         self.combo.clear()
@@ -174,7 +174,7 @@ class SheetPage(_Page):
         self.ok = False
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.ok
 
     def _show(self, pv: importing.ImportPreview) -> None:
@@ -215,7 +215,7 @@ class MappingPage(_Page):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.error_label)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         pv = self.w.preview
         if pv is None or not pv.sheets:
             return
@@ -236,7 +236,7 @@ class MappingPage(_Page):
             self.combos[fld] = combo
         self.auto = {f: sheet.mapping.get(f, "") for f in FIELD_LABELS}
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         changed = {
             f: c.currentData() or ""
             for f, c in self.combos.items()
@@ -290,7 +290,7 @@ class PreviewPage(_Page):
         lay.addLayout(row)
         lay.addWidget(self.error_label)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.summary.setText(self.tr("Checking the file..."))
         self.w.run_preview(self, self._show)
 
@@ -366,7 +366,7 @@ class ImportPage(_Page):
         lay.addStretch(1)
         self.done = False
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.done = False
         w = self.w
         MutationOp(parent=self, op=lambda: w.do_import(), success=self._show).failure(
@@ -396,7 +396,7 @@ class ImportPage(_Page):
         self.result_label.setText(self.tr("Not imported."))
         self.show_error(error)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.done
 
 
