@@ -24,7 +24,7 @@ from reliefdesk.ui.table_model import (
     RecordTableModel,
 )
 
-from . import labels as L
+from . import labels as lbl
 
 _RIGHT = ALIGN_RIGHT
 _CENTER = ALIGN_CENTER
@@ -57,15 +57,15 @@ class LinesModel(PagedTableModel):
 
     def _line_columns(self) -> list[Column]:
         """The lines table's columns (``self`` gives the translation context)."""
-        flags = L.flag_labels()
-        programmes = L.programme_labels()
-        banks = L.bank_status_labels()
+        flags = lbl.flag_labels()
+        programmes = lbl.programme_labels()
+        banks = lbl.bank_status_labels()
 
         def flag_color(ln: LineView) -> QColor | None:
-            return L.FLAG_COLORS.get(ln.change_flag)
+            return lbl.FLAG_COLORS.get(ln.change_flag)
 
         def bank_color(ln: LineView) -> QColor | None:
-            return {"failed": L.ERROR_COLOR, "paid": L.OK_COLOR}.get(ln.bank_status)
+            return {"failed": lbl.ERROR_COLOR, "paid": lbl.OK_COLOR}.get(ln.bank_status)
 
         return [
             Column(self.tr("No."), lambda ln: str(ln.line_no), align=_RIGHT, width=44),
@@ -74,7 +74,7 @@ class LinesModel(PagedTableModel):
             Column(self.tr("ID number"), lambda ln: mask_id(ln.payee_id_number), width=152),
             Column(
                 self.tr("Programme"),
-                lambda ln: ln.category or L.label(programmes, ln.programme),
+                lambda ln: ln.category or lbl.label(programmes, ln.programme),
                 width=124,
                 tooltip=lambda ln: ln.category,
             ),
@@ -98,7 +98,7 @@ class LinesModel(PagedTableModel):
             Column(self.tr("Account"), lambda ln: mask_account(ln.account), width=120),
             Column(
                 self.tr("Change"),
-                lambda ln: L.label(flags, ln.change_flag),
+                lambda ln: lbl.label(flags, ln.change_flag),
                 color=flag_color,
                 align=_CENTER,
                 width=46,
@@ -111,7 +111,7 @@ class LinesModel(PagedTableModel):
             ),
             Column(
                 self.tr("Bank return"),
-                lambda ln: "" if ln.bank_status == "pending" else L.label(banks, ln.bank_status),
+                lambda ln: "" if ln.bank_status == "pending" else lbl.label(banks, ln.bank_status),
                 color=bank_color,
                 tooltip=lambda ln: ln.bank_reason,
                 width=60,
@@ -144,10 +144,10 @@ class ProblemsModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
         self._checked: set[tuple[int, str]] = set()
-        sev = L.severity_labels()
+        sev = lbl.severity_labels()
 
         def sev_color(p: Problem) -> QColor:
-            return L.ERROR_COLOR if p.severity == "error" else L.WARNING_COLOR
+            return lbl.ERROR_COLOR if p.severity == "error" else lbl.WARNING_COLOR
 
         def ack_text(p: Problem) -> str:
             if p.severity != "warning":
@@ -164,7 +164,7 @@ class ProblemsModel(RecordTableModel):
                 width=80,
             ),
             Column(
-                self.tr("Severity"), lambda p: L.label(sev, p.severity), color=sev_color, width=60
+                self.tr("Severity"), lambda p: lbl.label(sev, p.severity), color=sev_color, width=60
             ),
             Column(
                 self.tr("Problem"),
@@ -266,11 +266,11 @@ class HistoryRow:
 class HistoryModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
-        programmes, statuses = L.programme_labels(), L.status_labels()
-        kinds = L.export_kind_labels()
+        programmes, statuses = lbl.programme_labels(), lbl.status_labels()
+        kinds = lbl.export_kind_labels()
 
         def status_color(h: HistoryRow) -> QColor | None:
-            return L.OK_COLOR if h.roster.locked else None
+            return lbl.OK_COLOR if h.roster.locked else None
 
         def locked_text(h: HistoryRow) -> str:
             r = h.roster
@@ -288,7 +288,7 @@ class HistoryModel(RecordTableModel):
 
         def exports_tip(h: HistoryRow) -> str:
             return "\n".join(
-                f"{e.at:%Y-%m-%d %H:%M} {e.username} {L.label(kinds, e.kind)}：{e.file_name}"
+                f"{e.at:%Y-%m-%d %H:%M} {e.username} {lbl.label(kinds, e.kind)}：{e.file_name}"
                 for e in h.exports
             )
 
@@ -303,14 +303,14 @@ class HistoryModel(RecordTableModel):
         columns = [
             Column(self.tr("Month"), lambda h: h.roster.month_text, width=70),
             Column(
-                self.tr("Programme"), lambda h: L.label(programmes, h.roster.programme), width=90
+                self.tr("Programme"), lambda h: lbl.label(programmes, h.roster.programme), width=90
             ),
             Column(
-                self.tr("Kind"), lambda h: L.kind_label(h.roster.kind, h.roster.seq_no), width=70
+                self.tr("Kind"), lambda h: lbl.kind_label(h.roster.kind, h.roster.seq_no), width=70
             ),
             Column(
                 self.tr("Status"),
-                lambda h: L.label(statuses, h.roster.status),
+                lambda h: lbl.label(statuses, h.roster.status),
                 color=status_color,
                 tooltip=unlock_tip,
                 width=60,

@@ -14,25 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,10 +35,9 @@ from reliefdesk.services.visits import VisitInput, VisitView
 from reliefdesk.ui import forms, printing
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp
-from reliefdesk.ui.visits.grids import _labels, fill_grid, grid, grid_rows
+from reliefdesk.ui.visits.form import THUMB, VisitFormFields
+from reliefdesk.ui.visits.grids import _labels, fill_grid, grid_rows
 from reliefdesk.ui.widgets.inputs import (
-    code_combo,
-    date_edit,
     set_combo_code,
     to_date,
     to_qdate,
@@ -54,10 +45,8 @@ from reliefdesk.ui.widgets.inputs import (
 
 __all__ = ["VisitEditor", "_labels"]
 
-THUMB = 96
 
-
-class VisitEditor(QWidget):
+class VisitEditor(VisitFormFields, QWidget):
     """Edit one visit. ``new_for_application(app_id)`` or ``load(visit_id)``; ``save()``.
 
     Signals:
@@ -69,10 +58,16 @@ class VisitEditor(QWidget):
     closeRequested = Signal()
     modifiedChanged = Signal(bool)
 
-    INVESTIGATOR_KEYS = ["name", "unit"]
-    PRESENT_KEYS = ["name", "relation", "signed"]
-    MEMBER_KEYS = ["name", "health", "disability", "work", "annual_income"]
-    SUPPORTER_KEYS = ["name", "relation", "household_size", "monthly_income", "address"]
+    INVESTIGATOR_KEYS: ClassVar[list[str]] = ["name", "unit"]
+    PRESENT_KEYS: ClassVar[list[str]] = ["name", "relation", "signed"]
+    MEMBER_KEYS: ClassVar[list[str]] = ["name", "health", "disability", "work", "annual_income"]
+    SUPPORTER_KEYS: ClassVar[list[str]] = [
+        "name",
+        "relation",
+        "household_size",
+        "monthly_income",
+        "address",
+    ]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +79,6 @@ class VisitEditor(QWidget):
         self.new_photos: list[str] = []
         self._busy = 0
         self._after_save: Callable[[], object] | None = None
-        labels = _labels(self)
 
         self.title_label = QLabel(self.tr("Home visit"))
         self.title_label.setObjectName("visitTitleLabel")
@@ -114,85 +108,7 @@ class VisitEditor(QWidget):
         self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
         self.print_shortcut.activated.connect(self.print_visit)
 
-        # basics
-        self.date_edit = date_edit("visitDateEdit", date.today(), maximum=date.today())
-        self.mode_combo = code_combo("visitModeCombo", labels["mode"], "onsite")
-        self.investigators = grid(
-            "visitInvestigatorsTable", [self.tr("Investigator"), self.tr("Unit")], 3
-        )
-        self.present = grid(
-            "visitPresentTable",
-            [self.tr("Member present"), self.tr("Relation"), self.tr("Signed")],
-            3,
-        )
-        # housing and property
-        self.housing_type = code_combo(
-            "visitHousingTypeCombo", labels["housing_type"], "self_built"
-        )
-        self.structure = code_combo("visitStructureCombo", labels["structure"], "brick_concrete")
-        self.area_spin = QDoubleSpinBox()
-        self.area_spin.setObjectName("visitAreaSpin")
-        self.area_spin.setRange(0, 10000)
-        self.area_spin.setSuffix(" m²")
-        self.decoration_edit = QLineEdit()
-        self.decoration_edit.setObjectName("visitDecorationEdit")
-        self.goods_edit = QLineEdit()
-        self.goods_edit.setObjectName("visitGoodsEdit")
-        self.vehicles_edit = QLineEdit()
-        self.vehicles_edit.setObjectName("visitVehiclesEdit")
-        self.livestock_edit = QLineEdit()
-        self.livestock_edit.setObjectName("visitLivestockEdit")
-        self.land_edit = QLineEdit()
-        self.land_edit.setObjectName("visitLandEdit")
-        # people
-        self.members = grid(
-            "visitMembersTable",
-            [
-                self.tr("Member"),
-                self.tr("Health"),
-                self.tr("Disability"),
-                self.tr("Work"),
-                self.tr("Annual income (yuan)"),
-            ],
-            2,
-        )
-        self.supporters = grid(
-            "visitSupportersTable",
-            [
-                self.tr("Support obligor"),
-                self.tr("Relation"),
-                self.tr("Household size"),
-                self.tr("Monthly income (yuan)"),
-                self.tr("Address"),
-            ],
-            2,
-        )
-        # spending
-        self.spending: dict[str, QLineEdit] = {}
-        for key in ("utilities", "phone", "property", "medical", "education"):
-            edit = QLineEdit()
-            edit.setObjectName(f"visitSpending_{key}_Edit")
-            edit.setPlaceholderText(self.tr("yuan/month"))
-            self.spending[key] = edit
-        # conclusion
-        self.opinion_edit = QPlainTextEdit()
-        self.opinion_edit.setObjectName("visitOpinionEdit")
-        self.opinion_edit.setFixedHeight(80)
-        self.recommendation_combo = code_combo(
-            "visitRecommendationCombo", labels["recommendation"], "approve"
-        )
-        self.recommendation_edit = QLineEdit()
-        self.recommendation_edit.setObjectName("visitRecommendationEdit")
-        # photos
-        self.photo_list = QListWidget()
-        self.photo_list.setObjectName("visitPhotoList")
-        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.photo_list.setIconSize(QSize(THUMB, THUMB))
-        self.photo_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.photo_list.setMovement(QListWidget.Movement.Static)
-        self.photo_list.setFixedHeight(THUMB + 48)
-        self.add_photo_button = QPushButton(self.tr("Add photos..."))
-        self.add_photo_button.setObjectName("visitAddPhotoButton")
+        self._build_fields()
         self.add_photo_button.clicked.connect(self._on_add_photo_button_clicked)
 
         self.errors = forms.FormErrors(
@@ -208,67 +124,7 @@ class VisitEditor(QWidget):
 
         for name in ("investigators", "photos"):
             self.errors.error_label(name).setWordWrap(True)
-        # layout
-        basics = QGroupBox(self.tr("Visit"))
-        bl = QFormLayout(basics)
-        bl.addRow(self.tr("Date:"), self.errors.row("visit_date"))
-        bl.addRow(self.tr("Mode:"), self.errors.row("mode"))
-        bl.addRow(self.tr("Investigators (at least 2):"), self.errors.row("investigators"))
-        bl.addRow(self.tr("Members present:"), self.present)
-        housing = QGroupBox(self.tr("Housing and property"))
-        hl = QFormLayout(housing)
-        hl.addRow(self.tr("Housing:"), self.housing_type)
-        hl.addRow(self.tr("Structure:"), self.structure)
-        hl.addRow(self.tr("Floor area:"), self.area_spin)
-        hl.addRow(self.tr("Decoration:"), self.decoration_edit)
-        hl.addRow(self.tr("Durable goods:"), self.goods_edit)
-        hl.addRow(self.tr("Vehicles:"), self.vehicles_edit)
-        hl.addRow(self.tr("Livestock:"), self.livestock_edit)
-        hl.addRow(self.tr("Land:"), self.land_edit)
-        people = QGroupBox(self.tr("Members and support obligors"))
-        pl = QVBoxLayout(people)
-        pl.addWidget(self.members)
-        pl.addWidget(self.supporters)
-        spending = QGroupBox(self.tr("Monthly spending"))
-        sl = QGridLayout(spending)
-        names = {
-            "utilities": self.tr("Water, power, gas:"),
-            "phone": self.tr("Phone:"),
-            "property": self.tr("Property fees:"),
-            "medical": self.tr("Medical:"),
-            "education": self.tr("Education:"),
-        }
-        for i, (key, edit) in enumerate(self.spending.items()):
-            sl.addWidget(QLabel(names[key]), i // 3, (i % 3) * 2)
-            sl.addWidget(edit, i // 3, (i % 3) * 2 + 1)
-        conclusion = QGroupBox(self.tr("Opinion and recommendation"))
-        cl = QFormLayout(conclusion)
-        cl.addRow(self.tr("Investigators' opinion:"), self.opinion_edit)
-        rec = QHBoxLayout()
-        rec.addWidget(self.recommendation_combo)
-        rec.addWidget(self.recommendation_edit, 1)
-        cl.addRow(self.tr("Recommendation:"), rec)
-        photos = QGroupBox(self.tr("Photos"))
-        phl = QHBoxLayout(photos)
-        phl.addWidget(self.errors.row("photos"), 1)
-        phl.addWidget(self.add_photo_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        body = QWidget()
-        body.setObjectName("visitEditorBody")
-        g = QGridLayout(body)
-        g.addWidget(basics, 0, 0)
-        g.addWidget(housing, 0, 1)
-        g.addWidget(people, 1, 0, 1, 2)
-        g.addWidget(spending, 2, 0)
-        g.addWidget(conclusion, 2, 1)
-        g.addWidget(photos, 3, 0, 1, 2)
-        g.setColumnStretch(0, 1)
-        g.setColumnStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setObjectName("visitEditorScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
+        scroll = self._build_sections(self.errors)
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
