@@ -93,7 +93,7 @@ class IdleMonitor(QObject):
     def is_active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         """Override QObject::eventFilter: any user input restarts the timer; nothing is eaten."""
         if event.type() in _INPUT_EVENTS and self._timer.isActive():
             self._timer.start()

@@ -248,7 +248,7 @@ class PagedTableModel(RecordTableModel):
         assert fetch is not None
         return lambda: fetch(offset, limit)
 
-    def _accept_page(self, result: Any, offset: int, limit: int) -> tuple[list[Any], bool]:
+    def _accept_page(self, result: Any, offset: int, limit: int) -> tuple[list[Any], bool]:  # noqa: ARG002 - the households list's override uses offset
         """(rows to append, exhausted) from what ``_page_op`` returned."""
         rows = list(result)
         return rows, len(rows) < limit

@@ -21,7 +21,7 @@ from reliefdesk.services.audit import filter_choices as audit_filter_choices
 from reliefdesk.services.audit import list_events as audit_page
 from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.table_model import OVERDUE_COLOR, Column, PagedTableModel
 from reliefdesk.ui.tables import make_table
@@ -62,7 +62,7 @@ class AuditSection(Section):
             if allowed
             else self.tr("Only an administrator, approver or auditor may read the audit log.")
         )
-        actions, roles = L.audit_actions(), L.role_labels()
+        actions, roles = lbl.audit_actions(), lbl.role_labels()
         ok, failed = self.tr("Yes"), self.tr("Failed")
         self.user_combo = QComboBox()
         self.user_combo.setObjectName("auditUserCombo")
@@ -107,10 +107,10 @@ class AuditSection(Section):
                 Column(self.tr("No."), lambda r: str(r.id), align_right=True),
                 Column(self.tr("Time"), _local),
                 Column(self.tr("User"), lambda r: r.username),
-                Column(self.tr("Role"), lambda r: L.label(roles, r.role)),
+                Column(self.tr("Role"), lambda r: lbl.label(roles, r.role)),
                 Column(
                     self.tr("Action"),
-                    lambda r: L.label(actions, r.action),
+                    lambda r: lbl.label(actions, r.action),
                     tooltip=lambda r: r.action,
                 ),
                 Column(self.tr("Object"), lambda r: f"{r.entity} {r.entity_id}".strip()),
@@ -144,10 +144,14 @@ class AuditSection(Section):
         self.action_combo.currentIndexChanged.connect(self._reload)
 
     def _reset_filters(self, names: list[str], actions: list[str]) -> None:
-        labels = L.audit_actions()
+        labels = lbl.audit_actions()
         for combo, items, everyone in (
             (self.user_combo, [(n, n) for n in names], self.tr("All users")),
-            (self.action_combo, [(L.label(labels, a), a) for a in actions], self.tr("All actions")),
+            (
+                self.action_combo,
+                [(lbl.label(labels, a), a) for a in actions],
+                self.tr("All actions"),
+            ),
         ):
             keep = combo.currentData()
             combo.blockSignals(True)

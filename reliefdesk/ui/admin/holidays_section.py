@@ -29,7 +29,7 @@ from reliefdesk.services.policy import HolidayRow, holidays_of_year
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.tables import make_table
@@ -81,7 +81,7 @@ class HolidaysSection(Section):
         self.body.addLayout(top)
         self.covered: list[int] = []
 
-        kinds = L.holiday_kinds()
+        kinds = lbl.holiday_kinds()
         weekdays = [
             self.tr("Mon"),
             self.tr("Tue"),
@@ -97,7 +97,7 @@ class HolidaysSection(Section):
                 Column(self.tr("Weekday"), lambda r: weekdays[r.day.weekday()]),
                 Column(
                     self.tr("Kind"),
-                    lambda r: L.label(kinds, r.kind),
+                    lambda r: lbl.label(kinds, r.kind),
                     color=lambda r: HOLIDAY_COLOR if r.kind == "holiday" else WORKDAY_COLOR,
                 ),
                 Column(self.tr("Name"), lambda r: r.name),

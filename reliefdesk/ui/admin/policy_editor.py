@@ -47,7 +47,7 @@ from reliefdesk.ui.admin.common import (
     spin_to_fen,
 )
 from reliefdesk.ui.forms import FormErrors, make_error_label, with_error_label
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 
 
 class EstimatedBadge(QLabel):
@@ -144,7 +144,7 @@ class PolicyEditor(QWidget):
         self.remove_tier_button.setObjectName("policyRemoveTierButton")
         self.remove_tier_button.clicked.connect(self._remove_tier)
         self.topup_spins = {
-            k: percent_spin(f"policyTopup_{k}_Spin", 100.0) for k in L.topup_groups()
+            k: percent_spin(f"policyTopup_{k}_Spin", 100.0) for k in lbl.topup_groups()
         }
 
         # -- tekun --------------------------------------------------------------------------
@@ -156,7 +156,7 @@ class PolicyEditor(QWidget):
         self.tekun_ratio_spin.setPrefix("× ")
         self.tekun_ratio_spin.setMinimumWidth(110)
         self.min_wage_spin = money_spin("policyMinWageSpin")
-        self.care_spins = {k: money_spin(f"policyCare_{k}_Spin") for k in L.care_tiers()}
+        self.care_spins = {k: money_spin(f"policyCare_{k}_Spin") for k in lbl.care_tiers()}
         self._fields.update(
             tekun_basic_ratio=self.tekun_ratio_spin, min_wage_fen=self.min_wage_spin
         )
@@ -194,11 +194,11 @@ class PolicyEditor(QWidget):
         )
         self.limit_spins = {
             k: int_spin(f"policyLimit_{k}_Spin", 1, 120, self.tr("working days"))
-            for k in L.limit_labels()
+            for k in lbl.limit_labels()
         }
         self.recheck_spins = {
             k: int_spin(f"policyRecheck_{k}_Spin", 1, 60, self.tr("months"))
-            for k in L.recheck_labels()
+            for k in lbl.recheck_labels()
         }
 
         self.general_error = make_error_label("policyGeneralError", word_wrap=True)
@@ -238,7 +238,7 @@ class PolicyEditor(QWidget):
         topups = QWidget()
         grid = QGridLayout(topups)
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, (k, text) in enumerate(L.topup_groups().items()):
+        for i, (k, text) in enumerate(lbl.topup_groups().items()):
             grid.addWidget(QLabel(text), i // 2, (i % 2) * 2)
             grid.addWidget(self.topup_spins[k], i // 2, (i % 2) * 2 + 1)
         self.badges["topup_rates"] = EstimatedBadge("topup_rates")
@@ -258,7 +258,7 @@ class PolicyEditor(QWidget):
         care = QWidget()
         cg = QGridLayout(care)
         cg.setContentsMargins(0, 0, 0, 0)
-        for i, (k, text) in enumerate(L.care_tiers().items()):
+        for i, (k, text) in enumerate(lbl.care_tiers().items()):
             cg.addWidget(QLabel(text), i // 2, (i % 2) * 2)
             cg.addWidget(self.care_spins[k], i // 2, (i % 2) * 2 + 1)
         self.badges["tekun_care_fen"] = EstimatedBadge("tekun_care_fen")
@@ -299,11 +299,11 @@ class PolicyEditor(QWidget):
         limits = self._group("policyLimitsGroup", self.tr("Time limits"))
         lg = QGridLayout()
         limits.layout().addLayout(lg)  # type: ignore[union-attr]
-        for i, (k, text) in enumerate(L.limit_labels().items()):
+        for i, (k, text) in enumerate(lbl.limit_labels().items()):
             lg.addWidget(QLabel(text + "："), i // 2, (i % 2) * 2)
             lg.addWidget(self.limit_spins[k], i // 2, (i % 2) * 2 + 1)
         base = (len(self.limit_spins) + 1) // 2
-        for i, (k, text) in enumerate(L.recheck_labels().items()):
+        for i, (k, text) in enumerate(lbl.recheck_labels().items()):
             lg.addWidget(
                 QLabel(self.tr("Re-check: %1").replace("%1", text) + "："),
                 base + i // 2,

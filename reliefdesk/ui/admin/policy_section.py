@@ -102,7 +102,8 @@ class PolicySection(Section):
             )
         )
         self.restandard_button.setVisible(False)
-        self.restandard_button.clicked.connect(lambda: self.restandard())
+        # clicked(bool) must not reach restandard(confirm=...)
+        self.restandard_button.clicked.connect(lambda: self.restandard())  # noqa: PLW0108
         self._restandard_from: date | None = None
         row = QHBoxLayout()
         row.addWidget(self.status_label, 1)

@@ -21,7 +21,7 @@ from reliefdesk.services import users
 from reliefdesk.services.context import ROLES
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import MutationOp
 
 
@@ -120,7 +120,7 @@ class AddUserDialog(_FormDialog):
         self.display_edit.setObjectName("addUserDisplayNameEdit")
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("addUserRoleCombo")
-        roles = L.role_labels()
+        roles = lbl.role_labels()
         for code in ROLES:
             self.role_combo.addItem(roles[code], code)
         self.pw = PasswordFields(self, "addUser")
@@ -194,7 +194,7 @@ class RoleDialog(_FormDialog):
         self.user = user
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("roleDialogRoleCombo")
-        roles = L.role_labels()
+        roles = lbl.role_labels()
         for code in ROLES:
             self.role_combo.addItem(roles[code], code)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(user.role)))

@@ -12,7 +12,7 @@ from reliefdesk.services.users import UserInfo
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.admin.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.tables import make_table
@@ -46,13 +46,13 @@ class UsersSection(Section):
             parent=parent,
         )
         self.ctx = ctx
-        roles = L.role_labels()
+        roles = lbl.role_labels()
         yes, no = self.tr("Active"), self.tr("Deactivated")
         self.model = RecordTableModel(
             [
                 Column(self.tr("Username"), lambda u: u.username),
                 Column(self.tr("Full name"), lambda u: u.display_name),
-                Column(self.tr("Role"), lambda u: L.label(roles, u.role)),
+                Column(self.tr("Role"), lambda u: lbl.label(roles, u.role)),
                 Column(self.tr("Status"), lambda u: yes if u.active else no),
                 Column(self.tr("Locked until"), _locked_text),
             ],

@@ -26,7 +26,7 @@ from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui import forms
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp
 from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 
@@ -65,7 +65,7 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("actionDialog")
         self.ctx, self.app, self.action = ctx, app, action
-        title = L.label(L.action_labels(), action)
+        title = lbl.label(lbl.action_labels(), action)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         heading = QLabel(f"{title} - {app.file_no} {app.applicant_name}")
@@ -79,7 +79,7 @@ class ActionDialog(QDialog):
         self.opinion_edit.setFixedHeight(90)
         self.resolution_combo = QComboBox()
         self.resolution_combo.setObjectName("actionResolutionCombo")
-        decisions = L.decision_labels()
+        decisions = lbl.decision_labels()
         for code in ("recheck", "democratic_review"):
             self.resolution_combo.addItem(decisions[code], code)
         self.amount_edit = QLineEdit()
@@ -129,7 +129,7 @@ class ActionDialog(QDialog):
         signer = QLabel(
             self.tr("{name} ({role})").format(
                 name=self.ctx.actor.display_name or self.ctx.actor.username,
-                role=L.label(L.role_labels(), self.ctx.actor.role),
+                role=lbl.label(lbl.role_labels(), self.ctx.actor.role),
             )
         )
         signer.setObjectName("actionSignerLabel")

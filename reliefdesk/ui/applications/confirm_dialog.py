@@ -22,7 +22,7 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo
 
 
@@ -34,7 +34,7 @@ class ConfirmDialog(ActionDialog):
     ) -> None:
         super().__init__(ctx, app, "confirm", parent, build=False)
         self.setObjectName("confirmDialog")
-        decisions = L.decision_labels()
+        decisions = lbl.decision_labels()
         self.approve_radio = QRadioButton(decisions["approve"])
         self.approve_radio.setObjectName("confirmApproveRadio")
         self.refuse_radio = QRadioButton(decisions["refuse"])
@@ -105,7 +105,7 @@ class ConfirmDialog(ActionDialog):
         self.reasons_edit.setEnabled(refuse)
         self.stability_combo.setEnabled(not refuse)
         self.ok_button.setText(
-            L.decision_labels()["refuse"] if refuse else self.tr("Confirm approval")
+            lbl.decision_labels()["refuse"] if refuse else self.tr("Confirm approval")
         )
 
     def decision(self) -> str:

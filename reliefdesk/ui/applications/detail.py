@@ -27,13 +27,13 @@ from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationView, StepView
 from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications import print_actions as P
+from reliefdesk.ui.applications import print_actions
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
 from reliefdesk.ui.applications.record_dialog import RECORD_ACTIONS, RecordDialog
 from reliefdesk.ui.applications.selfcare_dialog import SelfCareChangeDialog
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.tables import make_table
@@ -117,15 +117,15 @@ class ApplicationDetail(QWidget):
         )
         self.working_view = make_table("applicationWorkingView", self.working_model)
         self.working_view.setColumnWidth(0, 180)
-        actions, roles = L.action_labels(), L.role_labels()
-        decisions, states = L.decision_labels(), L.state_labels()
+        actions, roles = lbl.action_labels(), lbl.role_labels()
+        decisions, states = lbl.decision_labels(), lbl.state_labels()
         self.steps_model = RecordTableModel(
             [
                 Column(self.tr("Date"), lambda s: fmt_date(s.on_date)),
-                Column(self.tr("Step"), lambda s: L.label(actions, s.action)),
+                Column(self.tr("Step"), lambda s: lbl.label(actions, s.action)),
                 Column(self.tr("By"), lambda s: s.username),
-                Column(self.tr("Role"), lambda s: L.label(roles, s.role)),
-                Column(self.tr("Result"), lambda s: L.label(states, s.to_state)),
+                Column(self.tr("Role"), lambda s: lbl.label(roles, s.role)),
+                Column(self.tr("Result"), lambda s: lbl.label(states, s.to_state)),
                 Column(self.tr("Decision"), lambda s: self._decision_text(s, decisions)),
                 Column(
                     self.tr("Opinion"),
@@ -283,11 +283,11 @@ class ApplicationDetail(QWidget):
 
     def show_view(self, view: ApplicationView) -> None:
         self.view = view
-        programmes, states = L.programme_labels(), L.state_labels()
+        programmes, states = lbl.programme_labels(), lbl.state_labels()
         self.title_label.setText(f"{view.file_no}  {view.applicant_name}")
-        self.state_label.setText(L.label(states, view.state))
+        self.state_label.setText(lbl.label(states, view.state))
         f = self.facts
-        f["programme"].setText(L.label(programmes, view.programme))
+        f["programme"].setText(lbl.label(programmes, view.programme))
         f["details"].setText(self._details(view))
         f["accepted"].setText(
             self.tr("{d} (in this step since {s})").format(
@@ -326,7 +326,7 @@ class ApplicationDetail(QWidget):
         if view.decision:
             f["decision"].setText(
                 self.tr("{d} on {on}").format(
-                    d=L.label(L.decision_labels(), view.decision), on=fmt_date(view.decided_on)
+                    d=lbl.label(lbl.decision_labels(), view.decision), on=fmt_date(view.decided_on)
                 )
                 + (f"\n{view.decision_reasons}" if view.decision_reasons else "")
             )
@@ -392,19 +392,19 @@ class ApplicationDetail(QWidget):
         if view.single_person:
             parts.append(self.tr("individual application"))
         if view.care_mode:
-            parts.append(L.label(L.care_mode_labels(), view.care_mode))
+            parts.append(lbl.label(lbl.care_mode_labels(), view.care_mode))
         if view.care_tier:
-            parts.append(L.label(L.care_tier_labels(), view.care_tier))
+            parts.append(lbl.label(lbl.care_tier_labels(), view.care_tier))
         if view.aid_type:
             parts.append(
                 self.tr("{type}, {m} month(s), {p} person(s)").format(
-                    type=L.label(L.aid_type_labels(), view.aid_type),
+                    type=lbl.label(lbl.aid_type_labels(), view.aid_type),
                     m=view.aid_months or 1,
                     p=view.aid_persons or 1,
                 )
             )
         if view.aid_cause:
-            parts.append(L.label(L.aid_cause_labels(), view.aid_cause))
+            parts.append(lbl.label(lbl.aid_cause_labels(), view.aid_cause))
         if view.green_channel:
             parts.append(self.tr("green channel"))
         return self.tr(", ").join(parts) or "-"
@@ -418,17 +418,17 @@ class ApplicationDetail(QWidget):
         if d.startswith("visit:"):
             return self.tr("visit no. {n}").format(n=d.split(":", 1)[1])
         if step.action == "self_care":
-            return L.label(L.care_tier_labels(), d)
-        return L.label(decisions, d)
+            return lbl.label(lbl.care_tier_labels(), d)
+        return lbl.label(decisions, d)
 
     def _build_actions(self, view: ApplicationView) -> None:
         for button in self.action_buttons.values():
             self.actions_layout.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        labels = L.action_labels()
+        labels = lbl.action_labels()
         for action in view.allowed_actions:
-            button = QPushButton(L.label(labels, action))
+            button = QPushButton(lbl.label(labels, action))
             button.setObjectName(f"action_{action}_Button")
             if action in ("confirm", "submit_prelim", "start_publicity"):
                 button.setProperty("role", "primary")
@@ -448,7 +448,7 @@ class ApplicationDetail(QWidget):
 
     def _update_print_buttons(self, view: ApplicationView) -> None:
         allowed = self.ctx.actor.can("print")
-        P.gate(
+        print_actions.gate(
             self.print_form_button,
             allowed,
             True,
@@ -461,24 +461,24 @@ class ApplicationDetail(QWidget):
             self.print_decision_button.setText(self.tr("Print refusal notice"))
         else:
             self.print_decision_button.setText(self.tr("Print decision letter"))
-        P.gate(
+        print_actions.gate(
             self.print_decision_button,
             allowed,
-            P.can_print_decision(view),
+            print_actions.can_print_decision(view),
             self.tr("The letter telling the applicant the decision"),
             self.tr("Available once the application has been approved or refused."),
         )
-        P.gate(
+        print_actions.gate(
             self.print_change_button,
             allowed,
             view.notice_change_id is not None,
             self.tr("The written notice of the latest reduction, suspension or termination"),
             self.tr("Available once a reduction, suspension or termination is decided."),
         )
-        P.gate(
+        print_actions.gate(
             self.print_notice_button,
             allowed,
-            P.can_print_notice(view),
+            print_actions.can_print_notice(view),
             self.tr("The publicity notice of the applications posted with this one"),
             self.tr("Available once the publicity of this application has started."),
         )
@@ -548,7 +548,7 @@ class ApplicationDetail(QWidget):
     def print_notice(self) -> None:
         """The 公示 notice of this application's publicity batch."""
         if self.view is not None and self.print_notice_button.isEnabled():
-            P.preview_batch_notice(self.ctx, self, self.view)
+            print_actions.preview_batch_notice(self.ctx, self, self.view)
 
     # -- actions ---------------------------------------------------------------------------
     def run_action(self, action: str) -> None:

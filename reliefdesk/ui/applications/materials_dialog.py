@@ -24,7 +24,7 @@ from reliefdesk.services import materials
 from reliefdesk.services.materials import MaterialView
 from reliefdesk.ui import forms
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 
 
@@ -45,7 +45,7 @@ class MaterialsDialog(QDialog):
         self.next_file = ""  # tests set it to skip the file chooser
         grid = QGridLayout()
         can = ctx.actor.can("case.accept")
-        for row, (kind, text) in enumerate(L.material_labels().items()):
+        for row, (kind, text) in enumerate(lbl.material_labels().items()):
             check = QCheckBox(text)
             check.setObjectName(f"materialDialog_{kind}_Check")
             check.setEnabled(can)

@@ -37,13 +37,13 @@ from reliefdesk.services.casework import lists as case_lists
 from reliefdesk.services.casework.lists import CaseListRow
 from reliefdesk.services.intake import Saved
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications import print_actions as P
+from reliefdesk.ui.applications import print_actions
 from reliefdesk.ui.applications.detail import ApplicationDetail
 from reliefdesk.ui.applications.materials_dialog import MaterialsDialog
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
 from reliefdesk.ui.applications.wizard import NewApplicationWizard
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
@@ -83,14 +83,14 @@ class ApplicationsPage(QWidget):
         self.state_combo.setObjectName("applicationsStateFilter")
         self.state_combo.addItem(self.tr("All states"), None)
         self.state_combo.addItem(self.tr("Open cases"), "open")
-        states = L.state_labels()
-        for code in L.STATE_ORDER:
+        states = lbl.state_labels()
+        for code in lbl.STATE_ORDER:
             self.state_combo.addItem(states[code], code)
         self.state_combo.setCurrentIndex(1)
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("applicationsProgrammeFilter")
         self.programme_combo.addItem(self.tr("All programmes"), None)
-        for code, text in L.programme_labels().items():
+        for code, text in lbl.programme_labels().items():
             self.programme_combo.addItem(text, code)
         self.state_combo.currentIndexChanged.connect(self.reload)
         self.programme_combo.currentIndexChanged.connect(self.reload)
@@ -105,7 +105,8 @@ class ApplicationsPage(QWidget):
         self.new_button.setEnabled(ctx.actor.can("case.accept"))
         self.publicity_button = QPushButton(self.tr("Publicity..."))
         self.publicity_button.setObjectName("applicationsPublicityButton")
-        self.publicity_button.clicked.connect(lambda: self.open_publicity())
+        # clicked(bool) must not reach open_publicity(preselect=...)
+        self.publicity_button.clicked.connect(lambda: self.open_publicity())  # noqa: PLW0108
         self.publicity_button.setEnabled(ctx.actor.can("case.publicity"))
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("applicationsOpenButton")
@@ -133,7 +134,7 @@ class ApplicationsPage(QWidget):
         self.materials_dialog: MaterialsDialog | None = None
         self.sort_key, self.sort_descending = "accepted_on", True
 
-        programmes = L.programme_labels()
+        programmes = lbl.programme_labels()
         green = self.tr("Green channel")
         self.list_columns = [
             Column(self.tr("File no."), lambda r: r.file_no),
@@ -142,10 +143,11 @@ class ApplicationsPage(QWidget):
             Column(
                 self.tr("Programme"),
                 lambda r: (
-                    L.label(programmes, r.programme) + (f" 【{green}】" if r.green_channel else "")
+                    lbl.label(programmes, r.programme)
+                    + (f" 【{green}】" if r.green_channel else "")
                 ),
             ),
-            Column(self.tr("State"), lambda r: L.label(states, r.state)),
+            Column(self.tr("State"), lambda r: lbl.label(states, r.state)),
             Column(self.tr("Accepted"), lambda r: fmt_date(r.accepted_on)),
             Column(self.tr("In step since"), lambda r: fmt_date(r.state_since)),
             Column(self.tr("Deadline"), lambda r: fmt_date(r.due_on), self._due_color),
@@ -256,7 +258,7 @@ class ApplicationsPage(QWidget):
 
     # -- list --------------------------------------------------------------------------------
     @staticmethod
-    def _fetch(offset: int, limit: int) -> Sequence[CaseListRow]:
+    def _fetch(_offset: int, _limit: int) -> Sequence[CaseListRow]:
         return []  # replaced by reload() with the filters
 
     def _due_color(self, row: CaseListRow) -> object:
@@ -359,7 +361,7 @@ class ApplicationsPage(QWidget):
     def export_overdue_to(self, path: str) -> None:
         """超期清单: every case past its step, whole-case, notice or paperwork limit today."""
         db, actor = self.ctx.db, self.ctx.actor
-        programmes, states = L.programme_labels(), L.state_labels()
+        programmes, states = lbl.programme_labels(), lbl.state_labels()
         kinds = {
             "step": self.tr("Current step"),
             "total": self.tr("Whole case"),
@@ -381,8 +383,8 @@ class ApplicationsPage(QWidget):
                 [
                     o.file_no,
                     o.applicant_name,
-                    L.label(programmes, o.programme),
-                    L.label(states, o.state),
+                    lbl.label(programmes, o.programme),
+                    lbl.label(states, o.state),
                     kinds.get(o.kind, o.kind),
                     fmt_date(o.due_on),
                     o.working_days_over,
@@ -467,8 +469,8 @@ class ApplicationsPage(QWidget):
     def _update_print_actions(self) -> None:
         rows = self.selected_rows()
         allowed = self.ctx.actor.can("print")
-        notice = P.notice_rows(rows)
-        P.gate(
+        notice = print_actions.notice_rows(rows)
+        print_actions.gate(
             self.batch_print_button,
             allowed,
             bool(rows),
@@ -480,7 +482,7 @@ class ApplicationsPage(QWidget):
             ),
             self.tr("Select the applications to print (Ctrl+click, Shift+click)."),
         )
-        P.gate(
+        print_actions.gate(
             self.notice_print_button,
             allowed,
             bool(notice),
@@ -504,7 +506,7 @@ class ApplicationsPage(QWidget):
     @Slot()
     def print_selected_notice(self) -> None:
         """打印公示名单: the notice of the selected applications in publicity."""
-        rows = P.notice_rows(self.selected_rows())
+        rows = print_actions.notice_rows(self.selected_rows())
         if rows and self.ctx.actor.can("print"):
             printing.preview_notice(self.ctx, self, [r.id for r in rows])
 

@@ -26,7 +26,7 @@ from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.wizard_pages import fill_row, table
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.widgets.inputs import date_edit, hint_label, to_date, to_qdate
 
@@ -179,7 +179,7 @@ class PublicityBatchDialog(QDialog):
 
     def _fill(self, result: tuple[list[ApplicationRow], list[ApplicationRow]]) -> None:
         self.candidates, self.running = result
-        programmes, states = L.programme_labels(), L.state_labels()
+        programmes, states = lbl.programme_labels(), lbl.state_labels()
         self.candidates_table.blockSignals(True)
         self.candidates_table.setRowCount(len(self.candidates))
         for i, r in enumerate(self.candidates):
@@ -189,7 +189,7 @@ class PublicityBatchDialog(QDialog):
                 [
                     r.file_no,
                     r.applicant_name,
-                    L.label(programmes, r.programme),
+                    lbl.label(programmes, r.programme),
                     r.state_since.isoformat(),
                     f"{r.proposed_fen / 100:.2f}" if r.proposed_fen is not None else "",
                 ],
@@ -211,9 +211,9 @@ class PublicityBatchDialog(QDialog):
                 [
                     r.file_no,
                     r.applicant_name,
-                    L.label(states, r.state),
+                    lbl.label(states, r.state),
                     r.due_on.isoformat() if r.due_on else "",
-                    L.label(programmes, r.programme),
+                    lbl.label(programmes, r.programme),
                 ],
             )
         self._update_buttons()

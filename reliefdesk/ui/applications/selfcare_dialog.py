@@ -25,7 +25,7 @@ from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.services.casework import followup as casework_followup
 from reliefdesk.ui import forms
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp
 from reliefdesk.ui.widgets.inputs import date_edit, to_date
 
@@ -56,7 +56,7 @@ class SelfCareChangeDialog(QDialog):
         self.note_edit.setPlaceholderText(self.tr("what changed, who reported it"))
         self.checks: dict[str, QCheckBox] = {}
         grid = QGridLayout()
-        for i, (key, text) in enumerate(L.self_care_labels().items()):
+        for i, (key, text) in enumerate(lbl.self_care_labels().items()):
             box = QCheckBox(text)
             box.setObjectName(f"selfCare_{key}_Check")
             self.checks[key] = box
@@ -124,7 +124,7 @@ class SelfCareChangeDialog(QDialog):
 
         def done(tier: str) -> None:
             self.result_label.setText(
-                self.tr("Re-assessed: {tier}.").format(tier=L.label(L.care_tier_labels(), tier))
+                self.tr("Re-assessed: {tier}.").format(tier=lbl.label(lbl.care_tier_labels(), tier))
             )
             self.saved.emit(tier)
 

@@ -9,6 +9,7 @@ there is unsaved input.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -247,7 +248,7 @@ class NewApplicationWizard(QWizard):
         pages = [PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME]
         if self.programme_page.nextId() == PAGE_GREEN:
             pages.append(PAGE_GREEN)
-        return pages + [PAGE_PAYEE, PAGE_SUMMARY]
+        return [*pages, PAGE_PAYEE, PAGE_SUMMARY]
 
     def set_step_title(self, page: QWizardPage | None) -> None:
         """ "Members (2/6)": the page's title with its step number."""
@@ -417,7 +418,7 @@ class NewApplicationWizard(QWizard):
         return "\n".join(lines)
 
     # -- errors ----------------------------------------------------------------------------
-    _FIELD_PAGES = {
+    _FIELD_PAGES: ClassVar[dict[str, int]] = {
         "village_id": PAGE_HOUSEHOLD,
         "area_type": PAGE_HOUSEHOLD,
         "phone": PAGE_HOUSEHOLD,

@@ -31,7 +31,7 @@ from reliefdesk.services.intake import AssetLine, IncomeLine, MemberRef
 from reliefdesk.services.register.types import COUNTED_INCOME
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications.wizard_pages import RowActions, fill_row, table
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo, section_label, set_combo_code
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class IncomePage(QWizardPage):
 
         self.member_combo = QComboBox()
         self.member_combo.setObjectName("incomeMemberCombo")
-        self.category_combo = code_combo("incomeCategoryCombo", L.income_labels(), "wage")
+        self.category_combo = code_combo("incomeCategoryCombo", lbl.income_labels(), "wage")
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("incomeAmountEdit")
         self.amount_edit.setPlaceholderText(self.tr("yuan"))
@@ -91,7 +91,7 @@ class IncomePage(QWizardPage):
         self.per_capita_label.setObjectName("perCapitaLabel")
         self.per_capita_label.setProperty("role", "sectionTitle")
 
-        self.asset_kind = code_combo("assetKindCombo", L.asset_labels(), "deposit")
+        self.asset_kind = code_combo("assetKindCombo", lbl.asset_labels(), "deposit")
         self.asset_value = QLineEdit()
         self.asset_value.setObjectName("assetValueEdit")
         self.asset_value.setPlaceholderText(self.tr("value in yuan"))
@@ -310,17 +310,20 @@ class IncomePage(QWizardPage):
                 if ref.new_index == index:
                     continue
                 if ref.new_index > index:
-                    line = IncomeLine(
-                        MemberRef(new_index=ref.new_index - 1),
-                        line.category,
-                        line.monthly_fen,
-                        line.description,
+                    kept.append(
+                        IncomeLine(
+                            MemberRef(new_index=ref.new_index - 1),
+                            line.category,
+                            line.monthly_fen,
+                            line.description,
+                        )
                     )
+                    continue
             kept.append(line)
         self.income = kept
 
     def _refresh(self) -> None:
-        cats, kinds = L.income_labels(), L.asset_labels()
+        cats, kinds = lbl.income_labels(), lbl.asset_labels()
         existing, existing_assets = self._existing()
         names = {
             r.ref.person_id: r.name
@@ -337,7 +340,7 @@ class IncomePage(QWizardPage):
                     names.get(e.person_id, self.tr("Whole household"))
                     if e.person_id
                     else self.tr("Whole household"),
-                    L.label(cats, e.category),
+                    lbl.label(cats, e.category),
                     fen_to_yuan(e.monthly_fen),
                     yes if e.counted else no,
                     e.description + self.tr(" (on file)"),
@@ -349,7 +352,7 @@ class IncomePage(QWizardPage):
                 len(existing) + j,
                 [
                     self._member_name(line.member),
-                    L.label(cats, line.category),
+                    lbl.label(cats, line.category),
                     fen_to_yuan(line.monthly_fen),
                     yes if line.category in COUNTED_INCOME else no,
                     line.description,
@@ -361,7 +364,7 @@ class IncomePage(QWizardPage):
                 self.asset_table,
                 i,
                 [
-                    L.label(kinds, a.kind),
+                    lbl.label(kinds, a.kind),
                     fen_to_yuan(a.value_fen),
                     yes if a.exempt else no,
                     a.description + self.tr(" (on file)"),
@@ -372,7 +375,7 @@ class IncomePage(QWizardPage):
                 self.asset_table,
                 len(existing_assets) + j,
                 [
-                    L.label(kinds, al.kind),
+                    lbl.label(kinds, al.kind),
                     fen_to_yuan(al.value_fen),
                     yes if al.exempt else no,
                     al.description,

@@ -34,7 +34,7 @@ from reliefdesk.services import register
 from reliefdesk.services.intake import MemberRef
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications.wizard_pages import RowActions, fill_row, table
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.widgets.inputs import code_combo, set_combo_code
 
@@ -111,8 +111,8 @@ class MembersPage(QWizardPage):
         self.id_info.setObjectName("memberIdInfoLabel")
         self.id_info.setProperty("role", "hint")
         self.id_info.setWordWrap(True)
-        self.relation_combo = code_combo("memberRelationCombo", L.relation_labels(), "head")
-        self.health_combo = code_combo("memberHealthCombo", L.health_labels(), "healthy")
+        self.relation_combo = code_combo("memberRelationCombo", lbl.relation_labels(), "head")
+        self.health_combo = code_combo("memberHealthCombo", lbl.health_labels(), "healthy")
         self.disability_combo = QComboBox()
         self.disability_combo.setObjectName("memberDisabilityCombo")
         self.disability_combo.addItem(self.tr("None"), None)
@@ -127,8 +127,8 @@ class MembersPage(QWizardPage):
         for e in register.ETHNICITIES:
             self.ethnicity_combo.addItem(e, e)
         self.ethnicity_combo.setCurrentIndex(1)  # 汉族, the usual answer; asked, not assumed
-        self.hukou_combo = code_combo("memberHukouCombo", L.hukou_labels(), "")
-        self.labour_combo = code_combo("memberLabourCombo", L.labour_labels(), "full")
+        self.hukou_combo = code_combo("memberHukouCombo", lbl.hukou_labels(), "")
+        self.labour_combo = code_combo("memberLabourCombo", lbl.labour_labels(), "full")
         self.schooling_combo = _text_combo("memberSchoolingCombo", SCHOOLING)
         self.employment_combo = _text_combo("memberEmploymentCombo", EMPLOYMENT)
         self.add_button = QPushButton(self.tr("Add member"))
@@ -212,7 +212,7 @@ class MembersPage(QWizardPage):
 
     def rows(self) -> list[MemberRow]:
         out: list[MemberRow] = []
-        relations, health, labour = L.relation_labels(), L.health_labels(), L.labour_labels()
+        relations, health, labour = lbl.relation_labels(), lbl.health_labels(), lbl.labour_labels()
         if self.w.existing is not None:
             for p in self.w.existing.members:
                 if p.deceased_on is not None:
@@ -222,12 +222,12 @@ class MembersPage(QWizardPage):
                         MemberRef(person_id=p.id),
                         p.name,
                         p.id_number,
-                        L.label(relations, p.relation),
+                        lbl.label(relations, p.relation),
                         p.birth_date.isoformat(),
                         self._sex(p.sex),
-                        L.label(health, p.health),
+                        lbl.label(health, p.health),
                         p.counted,
-                        L.label(labour, p.labour_capacity),
+                        lbl.label(labour, p.labour_capacity),
                     )
                 )
         for i, m in enumerate(self.new_members):
@@ -237,12 +237,12 @@ class MembersPage(QWizardPage):
                     MemberRef(new_index=i),
                     m.name,
                     mask_id(info.number),
-                    L.label(relations, m.relation),
+                    lbl.label(relations, m.relation),
                     info.birth_date.isoformat(),
                     self._sex(info.sex),
-                    L.label(health, m.health),
+                    lbl.label(health, m.health),
                     True,
-                    L.label(labour, m.labour_capacity),
+                    lbl.label(labour, m.labour_capacity),
                 )
             )
         return out
@@ -356,7 +356,7 @@ class MembersPage(QWizardPage):
             parent=self,
             op=lambda: register.check_new_id_number(db, actor, person.id_number),
             success=lambda _r: self._add(person),
-        ).failure(lambda e: self.errors.show_error(e)).always(done).run_in_background()
+        ).failure(self.errors.show_error).always(done).run_in_background()
 
     def _add(self, person: register.PersonInput) -> None:
         if self.editing is not None and self.editing < len(self.new_members):

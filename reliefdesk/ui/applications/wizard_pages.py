@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register, search
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.widgets.inputs import code_combo
 
@@ -182,7 +182,7 @@ class HouseholdPage(QWizardPage):
         self.village_combo = QComboBox()
         self.village_combo.setObjectName("householdVillageCombo")
         self.village_combo.setMinimumWidth(260)
-        self.area_combo = code_combo("householdAreaCombo", L.area_labels(), "rural")
+        self.area_combo = code_combo("householdAreaCombo", lbl.area_labels(), "rural")
         self.address_edit = QLineEdit()
         self.address_edit.setObjectName("householdAddressEdit")
         self.phone_edit = QLineEdit()
@@ -262,7 +262,7 @@ class HouseholdPage(QWizardPage):
     def _show_hits(self, hits: list[search.PersonHit]) -> None:
         self.hits = hits
         self.results.setRowCount(len(hits))
-        programmes, relations = L.programme_labels(), L.relation_labels()
+        programmes, relations = lbl.programme_labels(), lbl.relation_labels()
         for i, h in enumerate(hits):
             fill_row(
                 self.results,
@@ -270,10 +270,10 @@ class HouseholdPage(QWizardPage):
                 [
                     h.name,
                     h.masked_id,
-                    L.label(relations, h.relation),
+                    lbl.label(relations, h.relation),
                     h.village_name,
                     str(h.household_id),
-                    L.label(programmes, h.programme),
+                    lbl.label(programmes, h.programme),
                 ],
             )
         if hits:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.services.intake import AccountLine, MemberRef
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo, hint_label
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class PayeePage(QWizardPage):
         self.account_check.toggled.connect(self._on_account_check_toggled)
         self.payee_combo = QComboBox()
         self.payee_combo.setObjectName("payeeCombo")
-        self.kind_combo = code_combo("accountKindCombo", L.account_kind_labels(), "bank_card")
+        self.kind_combo = code_combo("accountKindCombo", lbl.account_kind_labels(), "bank_card")
         self.number_edit = QLineEdit()
         self.number_edit.setObjectName("accountNumberEdit")
         self.number_edit.setPlaceholderText(self.tr("16 to 19 digits"))
@@ -84,7 +84,7 @@ class PayeePage(QWizardPage):
         materials = QGroupBox(self.tr("Materials received"))
         materials.setObjectName("materialsBox")
         grid = QGridLayout(materials)
-        for i, (kind, text) in enumerate(L.material_labels().items()):
+        for i, (kind, text) in enumerate(lbl.material_labels().items()):
             check = QCheckBox(text)
             check.setObjectName(f"material_{kind}_Check")
             check.setChecked(kind != "other_proof")

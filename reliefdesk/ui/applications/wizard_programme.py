@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from reliefdesk.domain.benefits import care_tier
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo, date_edit
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class ProgrammePage(QWizardPage):
         self.setObjectName("wizardProgrammePage")
         self.w = wizard
         self.setTitle(self.tr("Programme and reason"))
-        self.programme_combo = code_combo("programmeCombo", L.programme_labels(), "rural_dibao")
+        self.programme_combo = code_combo("programmeCombo", lbl.programme_labels(), "rural_dibao")
         self.programme_combo.currentIndexChanged.connect(self._on_programme_changed)
         self.applicant_combo = QComboBox()
         self.applicant_combo.setObjectName("applicantCombo")
@@ -57,7 +57,7 @@ class ProgrammePage(QWizardPage):
         self.single_check = QCheckBox(self.tr("Individual application (single-person dibao)"))
         self.single_check.setObjectName("singlePersonCheck")
 
-        self.care_mode_combo = code_combo("careModeCombo", L.care_mode_labels(), "dispersed")
+        self.care_mode_combo = code_combo("careModeCombo", lbl.care_mode_labels(), "dispersed")
         self.self_care_checks: dict[str, QCheckBox] = {}
         self.tier_label = QLabel()
         self.tier_label.setObjectName("careTierLabel")
@@ -67,7 +67,7 @@ class ProgrammePage(QWizardPage):
         tk = QGridLayout(self.tekun_box)
         tk.addWidget(QLabel(self.tr("Support mode:")), 0, 0)
         tk.addWidget(self.care_mode_combo, 0, 1)
-        for i, (code, text) in enumerate(L.self_care_labels().items()):
+        for i, (code, text) in enumerate(lbl.self_care_labels().items()):
             check = QCheckBox(text)
             check.setObjectName(f"selfCare_{code}_Check")
             check.setChecked(True)
@@ -76,7 +76,7 @@ class ProgrammePage(QWizardPage):
             tk.addWidget(check, 1 + i // 3, i % 3)
         tk.addWidget(self.tier_label, 3, 0, 1, 3)
 
-        self.aid_type_combo = code_combo("aidTypeCombo", L.aid_type_labels(), "emergency")
+        self.aid_type_combo = code_combo("aidTypeCombo", lbl.aid_type_labels(), "emergency")
         self.aid_months = QSpinBox()
         self.aid_months.setObjectName("aidMonthsSpin")
         self.aid_months.setRange(1, 12)
@@ -84,7 +84,7 @@ class ProgrammePage(QWizardPage):
         self.aid_persons.setObjectName("aidPersonsSpin")
         self.aid_persons.setRange(1, 20)
         # 致困原因: the same cause twice within 12 months is flagged on the case
-        self.aid_cause_combo = code_combo("aidCauseCombo", L.aid_cause_labels(), "fire")
+        self.aid_cause_combo = code_combo("aidCauseCombo", lbl.aid_cause_labels(), "fire")
         self.aid_box = QGroupBox(self.tr("Temporary aid"))
         self.aid_box.setObjectName("aidBox")
 
@@ -157,7 +157,9 @@ class ProgrammePage(QWizardPage):
     def _update_tier(self) -> None:
         tier = care_tier(**self.self_care()).value
         self.tier_label.setText(
-            self.tr("Derived care tier: {tier}").format(tier=L.label(L.care_tier_labels(), tier))
+            self.tr("Derived care tier: {tier}").format(
+                tier=lbl.label(lbl.care_tier_labels(), tier)
+            )
         )
 
     def fields(self) -> dict[str, Any]:

@@ -136,7 +136,9 @@ class EnrollmentsPage(QWidget):
             filters.addWidget(w)
         filters.addWidget(self.search_edit, 1)
 
-        self.model = PagedTableModel(list_columns(), lambda o, n: [], page_size=200, widget=self)
+        self.model = PagedTableModel(
+            list_columns(), lambda _offset, _limit: [], page_size=200, widget=self
+        )
         self.model.loaded.connect(self._on_model_loaded)
         self.model.failed.connect(lambda e: show_error(self, e))
         self.view = make_table("enrollmentsView", self.model)

@@ -8,6 +8,7 @@ is exactly the PDF, margins included.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -58,10 +59,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise ValidationError(
             f"无法保存文件 {path}：{exc.strerror or exc}", code="print.save"
         ) from exc

@@ -29,7 +29,7 @@ from reliefdesk.services.casework import Workbench, WorkItem
 from reliefdesk.services.casework.events import EventItem
 from reliefdesk.services.enrollments import RecheckItem
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
@@ -96,13 +96,13 @@ class WorkbenchPage(QWidget):
         self.new_button.clicked.connect(lambda: self.ctx.newApplicationRequested.emit(0))
         self.new_button.setVisible(ctx.actor.can("case.accept"))
 
-        states, programmes = L.state_labels(), L.programme_labels()
-        actions = L.action_labels()
+        states, programmes = lbl.state_labels(), lbl.programme_labels()
+        actions = lbl.action_labels()
         todo_columns = [
-            Column(self.tr("Step"), lambda w: L.label(states, w.state)),
+            Column(self.tr("Step"), lambda w: lbl.label(states, w.state)),
             Column(self.tr("File no."), lambda w: w.file_no),
             Column(self.tr("Applicant"), lambda w: w.applicant_name),
-            Column(self.tr("Programme"), lambda w: L.label(programmes, w.programme)),
+            Column(self.tr("Programme"), lambda w: lbl.label(programmes, w.programme)),
             Column(
                 self.tr("Deadline"),
                 lambda w: fmt_date(w.due_on) + (" ⚠" if w.deadline_warning else ""),
@@ -129,7 +129,7 @@ class WorkbenchPage(QWidget):
                     lambda r: OVERDUE_COLOR if r.next_recheck < date.today() else None,
                 ),
                 Column(self.tr("Payee"), lambda r: r.payee_name),
-                Column(self.tr("Programme"), lambda r: L.label(programmes, r.programme)),
+                Column(self.tr("Programme"), lambda r: lbl.label(programmes, r.programme)),
                 Column(self.tr("Household no."), lambda r: str(r.household_id), align_right=True),
                 Column(
                     self.tr("Interval (months)"), lambda r: str(r.recheck_months), align_right=True
@@ -257,7 +257,7 @@ class WorkbenchPage(QWidget):
     def _show_quick(self, items: list[WorkItem]) -> None:
         if self.data is not None:
             return  # the full workbench came first
-        order = {s: i for i, s in enumerate(L.STATE_ORDER)}
+        order = {s: i for i, s in enumerate(lbl.STATE_ORDER)}
         items.sort(key=lambda w: (order.get(w.state, 99), w.due_on or date.max, w.application_id))
         self.todo_model.set_rows(items)
         overdue = sum(1 for w in items if w.days_left is not None and w.days_left < 0)
@@ -276,7 +276,7 @@ class WorkbenchPage(QWidget):
 
     def _show(self, data: Workbench) -> None:
         self.data = data
-        order = {s: i for i, s in enumerate(L.STATE_ORDER)}
+        order = {s: i for i, s in enumerate(lbl.STATE_ORDER)}
         todo: list[WorkItem] = []
         for state in sorted(data.by_state, key=lambda s: order.get(s, 99)):
             todo.extend(data.by_state[state])
@@ -299,7 +299,7 @@ class WorkbenchPage(QWidget):
         return self.tr("{day} - signed in as {name} ({role})").format(
             day=date.today().isoformat(),
             name=self.ctx.actor.display_name or self.ctx.actor.username,
-            role=L.label(L.role_labels(), self.ctx.actor.role),
+            role=lbl.label(lbl.role_labels(), self.ctx.actor.role),
         )
 
     def _update_titles(self) -> None:

@@ -369,7 +369,7 @@ class ImportPage(_Page):
     def initializePage(self) -> None:
         self.done = False
         w = self.w
-        MutationOp(parent=self, op=lambda: w.do_import(), success=self._show).failure(
+        MutationOp(parent=self, op=w.do_import, success=self._show).failure(
             self._failed
         ).with_progress(self.tr("Importing...")).run_in_background()
 
