@@ -24,6 +24,7 @@ from reliefdesk.db.engine import Database
 from reliefdesk.options import Options
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
+from reliefdesk.services.changes import Changes
 from reliefdesk.services.context import Actor
 from reliefdesk.services.settings import OfficeInfo, get_office, read_settings, update_office
 from reliefdesk.ui import gc_guard, i18n
@@ -277,14 +278,17 @@ class Startup:
         self.pages.build_rest_later()
         refresh_overdue(window, ctx)
         apply_office_settings(window, ctx)
-        ctx.changed.connect(
-            lambda changes, _initiator: changes.kinds() - {"audit"} and refresh_overdue(window, ctx)
-        )
-        ctx.changed.connect(
-            lambda changes, _initiator: (
-                changes.touches("settings") and apply_office_settings(window, ctx)
-            )
-        )
+
+        def on_changed(changes: Changes, _initiator: object) -> None:
+            if changes.kinds() - {"audit"}:
+                refresh_overdue(window, ctx)
+
+        def on_settings_changed(changes: Changes, _initiator: object) -> None:
+            if changes.touches("settings"):
+                apply_office_settings(window, ctx)
+
+        ctx.changed.connect(on_changed)
+        ctx.changed.connect(on_settings_changed)
 
     def _sign_out(self) -> None:
         """注销 / 切换用户 (unsaved work was already asked about): close the window and its

@@ -33,7 +33,8 @@ _INPUT_EVENTS = frozenset(
 def idle_minutes_from(settings: QSettings) -> int:
     """The idle-lock delay from settings (minutes within IDLE_MINUTES_RANGE; default 15)."""
     try:
-        minutes = int(settings.value(IDLE_MINUTES_SETTING, DEFAULT_IDLE_MINUTES))
+        raw = settings.value(IDLE_MINUTES_SETTING, DEFAULT_IDLE_MINUTES)
+        minutes = int(raw) if isinstance(raw, int | float | str) else DEFAULT_IDLE_MINUTES
     except (TypeError, ValueError):
         minutes = DEFAULT_IDLE_MINUTES
     return clamp_idle_minutes(minutes)

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self,
         *,
         settings: QSettings | None = None,
-        verify_password: Callable[[str], bool] | None = None,
+        verify_password: Callable[[str], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -210,9 +210,9 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         item = self.nav_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.page_stack.currentWidget()
 
     def _add_nav_item(self, key: str, title: str) -> None:
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
 
     # -- idle lock --------------------------------------------------------------------------
 
-    def set_password_verifier(self, verify: Callable[[str], bool] | None) -> None:
+    def set_password_verifier(self, verify: Callable[[str], object] | None) -> None:
         """Set (or clear) the password check; the idle lock runs only while one is set."""
         self._verify_password = verify
         if verify is None:

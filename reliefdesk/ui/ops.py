@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import (
@@ -162,7 +162,8 @@ class _OpDriver(QObject):
             if deliver:
                 self._op._deliver(result)
             else:  # nobody to tell, but the write happened: the other pages must hear of it
-                self._op._after(result[1])
+                _value, changes = cast("tuple[object, Changes]", result)  # (value, changes)
+                self._op._after(changes)
         except Exception as exc:
             crash.report_exception(exc)
         finally:

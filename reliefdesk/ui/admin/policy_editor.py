@@ -413,10 +413,10 @@ class PolicyEditor(QWidget):
         self.publicity_spin.setValue(int(d.get("publicity_days", 7)))
         self.publicity_kind_combo.setCurrentIndex(1 if d.get("publicity_working_days") else 0)
         self.delegated_check.setChecked(bool(d.get("confirmation_delegated", False)))
-        for k, s in self.limit_spins.items():
-            s.setValue(int((d.get("limits") or {}).get(k, 10)))
-        for k, s in self.recheck_spins.items():
-            s.setValue(int((d.get("recheck_months") or {}).get(k, 12)))
+        for k, spin in self.limit_spins.items():
+            spin.setValue(int((d.get("limits") or {}).get(k, 10)))
+        for k, spin in self.recheck_spins.items():
+            spin.setValue(int((d.get("recheck_months") or {}).get(k, 12)))
         estimated = set(d.get("estimated", []))
         for key, badge in self.badges.items():
             badge.setVisible(key in estimated)
@@ -467,14 +467,8 @@ class PolicyEditor(QWidget):
     def _collect_tiers(self) -> list[dict[str, str]]:
         tiers = []
         for row in range(self.tiers_table.rowCount()):
-            cells = [
-                (
-                    self.tiers_table.item(row, c).text().strip()
-                    if self.tiers_table.item(row, c)
-                    else ""
-                )
-                for c in range(3)
-            ]
+            items = [self.tiers_table.item(row, c) for c in range(3)]
+            cells = [item.text().strip() if item else "" for item in items]
             if not any(cells):
                 continue
             try:

@@ -72,7 +72,7 @@ class PolicySection(Section):
             self.table.setColumnWidth(col, width)
         self.editor = PolicyEditor()
         self.editor.set_read_only(not self.writable)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setObjectName("policyEditorScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
@@ -172,7 +172,7 @@ class PolicySection(Section):
         self.editor.errors.show_error(error)
         field = self.editor.errors.fields.get(error.field or "")
         if field is not None:
-            self.scroll.ensureWidgetVisible(field, 50, 80)
+            self.scroll_area.ensureWidgetVisible(field, 50, 80)
 
     def _on_saved(self, result: tuple[Policy, bool]) -> None:
         saved, changed = result

@@ -100,7 +100,8 @@ class UsersSection(Section):
         self._update_buttons()
 
     def selected(self) -> UserInfo | None:
-        return selected_row(self.table)
+        row: UserInfo | None = selected_row(self.table)
+        return row
 
     def _update_buttons(self) -> None:
         user = self.selected()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -261,7 +261,7 @@ class ApplicationsPage(QWidget):
     def _fetch(_offset: int, _limit: int) -> Sequence[CaseListRow]:
         return []  # replaced by reload() with the filters
 
-    def _due_color(self, row: CaseListRow) -> object:
+    def _due_color(self, row: CaseListRow) -> QColor | None:
         return OVERDUE_COLOR if row.overdue else None
 
     @Slot(int)
@@ -379,7 +379,7 @@ class ApplicationsPage(QWidget):
         ]
 
         def op() -> exports.ExportResult:
-            rows = [
+            rows: list[list[str | int | None]] = [
                 [
                     o.file_no,
                     o.applicant_name,

@@ -9,6 +9,7 @@ offer and gathers the ids, off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QWidget
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from reliefdesk.db.engine import Database
 from reliefdesk.errors import ValidationError
 from reliefdesk.services import casework, printing
-from reliefdesk.services.casework import ApplicationRow, ApplicationView
+from reliefdesk.services.casework import ApplicationView
 from reliefdesk.services.context import Actor
 from reliefdesk.services.printing import PrintResult
 from reliefdesk.ui.context import AppContext
@@ -35,7 +36,15 @@ def can_print_notice(view: ApplicationView) -> bool:
     return view.publicity_start is not None and view.proposed_fen is not None
 
 
-def notice_rows(rows: Sequence[ApplicationRow]) -> list[ApplicationRow]:
+class _HasState(Protocol):
+    @property
+    def state(self) -> str: ...
+
+
+RowT = TypeVar("RowT", bound=_HasState)
+
+
+def notice_rows(rows: Sequence[RowT]) -> list[RowT]:
     """Of the selected list rows, those in publicity (the notice of the list's 打印公示名单)."""
     return [r for r in rows if r.state == "publicity"]
 

@@ -4,7 +4,9 @@ the six items (民发〔2021〕43号 第二十条)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,6 +30,8 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp
 from reliefdesk.ui.widgets.inputs import date_edit, to_date
+
+T = TypeVar("T")
 
 
 class SelfCareChangeDialog(QDialog):
@@ -91,7 +95,7 @@ class SelfCareChangeDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
-    def _run(self, op: object, done: object) -> None:
+    def _run(self, op: Callable[[], T], done: Callable[[T], object]) -> None:
         self.error_label.setVisible(False)
 
         def failed(error: ReliefError) -> None:

@@ -155,7 +155,7 @@ class IncomePage(QWizardPage):
         layout.addWidget(section_label(self.tr("Assets")))
         layout.addLayout(row2)
         layout.addWidget(self.asset_table, 1)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
 
     def initializePage(self) -> None:
         self.w.set_step_title(self)
@@ -255,8 +255,10 @@ class IncomePage(QWizardPage):
         index = row - existing
         if 0 <= index < len(items):
             return index
-        self.errors.general.setText(self.tr("Items on file are changed on the household page."))
-        self.errors.general.setVisible(True)
+        self.errors.general_label().setText(
+            self.tr("Items on file are changed on the household page.")
+        )
+        self.errors.general_label().setVisible(True)
         return None
 
     def edit_income(self, row: int) -> None:

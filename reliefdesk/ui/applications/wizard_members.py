@@ -201,7 +201,7 @@ class MembersPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(g)
         layout.addLayout(buttons)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addWidget(self.members_table, 1)
 
     def initializePage(self) -> None:
@@ -381,10 +381,10 @@ class MembersPage(QWizardPage):
         if not 0 <= row < len(rows):
             return None
         if rows[row].ref.new_index is None:
-            self.errors.general.setText(
+            self.errors.general_label().setText(
                 self.tr("Members on file are changed on the household page.")
             )
-            self.errors.general.setVisible(True)
+            self.errors.general_label().setVisible(True)
             return None
         return rows[row].ref.new_index
 
@@ -427,10 +427,10 @@ class MembersPage(QWizardPage):
             offset = len(self.rows()) - len(self.new_members)
             self.members_table.selectRow(offset + index)
             name = self.new_members[index].name if index < len(self.new_members) else ""
-            self.errors.general.setText(f"{name}：{error}")
+            self.errors.general_label().setText(f"{name}：{error}")
         else:
-            self.errors.general.setText(str(error))
-        self.errors.general.setVisible(True)
+            self.errors.general_label().setText(str(error))
+        self.errors.general_label().setVisible(True)
 
     def isComplete(self) -> bool:
         return bool(self.rows())

@@ -102,7 +102,7 @@ class PayeePage(QWizardPage):
             )
         )
         layout.addWidget(materials)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addStretch(1)
 
     def initializePage(self) -> None:

@@ -119,7 +119,7 @@ class ProgrammePage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.tekun_box)
         layout.addWidget(self.aid_box)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addStretch(1)
         self._on_programme_changed()
         self._update_tier()

@@ -176,20 +176,40 @@ class ChangeDialog(QDialog):
                 fen = yuan_to_fen(self.amount_edit.text())
             except ValidationError as error:
                 raise ValidationError(str(error), code=error.code, field="new_fen") from None
-        kw = {"on_date": on, "expected_version": v.version}
+        ver = v.version
         if self.action == "adjust":
             return lambda: en.change_amount(
-                db, actor, v.id, fen, reason, effective_month=month, **kw
+                db,
+                actor,
+                v.id,
+                fen,
+                reason,
+                effective_month=month,
+                on_date=on,
+                expected_version=ver,
             )
         if self.action == "suspend":
-            return lambda: en.suspend(db, actor, v.id, reason, effective_month=month, **kw)
+            return lambda: en.suspend(
+                db, actor, v.id, reason, effective_month=month, on_date=on, expected_version=ver
+            )
         if self.action == "resume":
-            return lambda: en.resume(db, actor, v.id, reason, effective_month=month, **kw)
+            return lambda: en.resume(
+                db, actor, v.id, reason, effective_month=month, on_date=on, expected_version=ver
+            )
         if self.action == "phase_out":
-            return lambda: en.start_phase_out(db, actor, v.id, reason, start_month=month, **kw)
+            return lambda: en.start_phase_out(
+                db, actor, v.id, reason, start_month=month, on_date=on, expected_version=ver
+            )
         if self.action == "terminate":
             return lambda: en.terminate(
-                db, actor, v.id, grounds, reason, effective_month=month, **kw
+                db,
+                actor,
+                v.id,
+                grounds,
+                reason,
+                effective_month=month,
+                on_date=on,
+                expected_version=ver,
             )
         visit = self.visit_combo.currentData()
         return lambda: ev.record_recheck_result(

@@ -299,7 +299,7 @@ class EnrollmentDetail(QWidget):
             dialog = MemberEventDialog(
                 self.ctx, data.household_id, list(data.members), list(data.villages), self
             )
-            dialog.performed.connect(lambda _r: self._after_change())  # type: ignore[attr-defined]
+            dialog.performed.connect(lambda _r: self._after_change())
         elif key == "terminate" and data.current is not None and data.current.programme == "tekun":
             return self.open_termination()
         else:

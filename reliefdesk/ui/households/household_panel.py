@@ -424,7 +424,8 @@ class HouseholdPanel(QWidget):
         index = self.members_table.currentIndex()
         if not index.isValid():
             return None
-        return self.members_model.row_at(index.row())
+        member: PersonView = self.members_model.row_at(index.row())
+        return member
 
     @Slot()
     def _on_add_member_clicked(self) -> None:

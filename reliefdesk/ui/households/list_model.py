@@ -56,8 +56,8 @@ class HouseholdListModel(PagedTableModel):
         failed(str): a page could not be read.
     """
 
-    loaded = Signal(int)  # type: ignore[assignment]
-    failed = Signal(str)  # type: ignore[assignment]
+    loaded = Signal(int)
+    failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(self._columns(), page_size=PAGE_SIZE, parent=parent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from reliefdesk.ui.labels import programme_labels  # noqa: F401 - one shared table, re-exported
+from reliefdesk.ui.labels import programme_labels as programme_labels  # noqa: PLC0414 - one shared table, explicitly re-exported
 
 # lupdate only sees literal ``QCoreApplication.translate("Context", "text")`` calls (no aliases).
 

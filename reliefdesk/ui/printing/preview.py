@@ -139,10 +139,14 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self._on_print_clicked)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save_clicked)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self._step_zoom(1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self._step_zoom(-1))
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self._on_print_clicked)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self._on_save_clicked)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self).activated.connect(
+            lambda: self._step_zoom(1)
+        )
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self).activated.connect(
+            lambda: self._step_zoom(-1)
+        )
 
     # ------------------------------------------------------------------ document
     def page_count(self) -> int:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
+from reliefdesk.documents.workbooks import ExportResult
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import roster
 from reliefdesk.services.roster import ImportResult, Problem, RosterView
@@ -282,7 +283,7 @@ def export_to(page: RostersPage, directory: str | Path) -> None:
         return
     db, actor, rid, out = page.ctx.db, page.ctx.actor, view.id, Path(directory)
 
-    def done(results: Sequence[object]) -> None:
+    def done(results: Sequence[ExportResult]) -> None:
         paths = [Path(r.path) for r in results]
         page.notice.show_message(
             translate("RostersPage", "Exported {n} files to {folder}:\n{files}").format(

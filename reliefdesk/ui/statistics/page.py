@@ -4,6 +4,7 @@ runs in a ``QueryOp`` the first time the page is shown, so opening it never bloc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from . import charts
 __all__ = ["StatisticsPage"]
 
 
-def _fill(table: QTableWidget, headers: tuple[str, ...], rows: list[list[object]]) -> None:
+def _fill(table: QTableWidget, headers: tuple[str, ...], rows: Sequence[Sequence[object]]) -> None:
     table.clear()
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(list(headers))

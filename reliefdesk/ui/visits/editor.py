@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
@@ -44,6 +44,8 @@ from reliefdesk.ui.widgets.inputs import (
 )
 
 __all__ = ["VisitEditor", "_labels"]
+
+T = TypeVar("T")
 
 
 class VisitEditor(VisitFormFields, QWidget):
@@ -138,7 +140,7 @@ class VisitEditor(VisitFormFields, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.addLayout(head)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addWidget(scroll, 1)
         self._update_print_button()
         self._watch_changes()
@@ -231,11 +233,11 @@ class VisitEditor(VisitFormFields, QWidget):
 
     def _run(
         self,
-        op,
-        success,
-        failure=None,
+        op: Callable[[], T],
+        success: Callable[[T], object],
+        failure: Callable[[ReliefError], object] | None = None,
         progress: str | None = None,
-        *,  # type: ignore[no-untyped-def]
+        *,
         write: bool = False,
     ) -> None:
         self._busy += 1

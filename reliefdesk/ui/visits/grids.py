@@ -3,6 +3,7 @@ and its editable grids (in-cell editing; the 已签字 column is a check box).""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -87,7 +88,7 @@ def grid_rows(t: QTableWidget, keys: list[str]) -> list[dict[str, Any]]:
 
 
 def fill_grid(
-    t: QTableWidget, keys: list[str], rows: list[dict[str, Any]], minimum: int = 0
+    t: QTableWidget, keys: list[str], rows: Sequence[Mapping[str, Any]], minimum: int = 0
 ) -> None:
     t.setRowCount(max(len(rows), minimum))
     for r in range(t.rowCount()):

@@ -273,5 +273,10 @@ class VisitsPage(QWidget):
     def _on_new_button_clicked(self) -> None:
         dialog = ChooseApplicationDialog(self.ctx, self)
         self.chooser = dialog
-        dialog.accepted.connect(lambda: dialog.chosen and self.new_visit(dialog.chosen))
+
+        def start() -> None:
+            if dialog.chosen:
+                self.new_visit(dialog.chosen)
+
+        dialog.accepted.connect(start)
         dialog.open()

@@ -348,7 +348,9 @@ class AccountDialog(QDialog):
         ctx, row = self.ctx, self.accounts_table.currentRow()
 
         def done(number: str) -> None:
-            self.accounts_table.item(row, 2).setText(number)
+            item = self.accounts_table.item(row, 2)
+            if item is not None:
+                item.setText(number)
 
         QueryOp(
             parent=self, op=lambda: acc.reveal_account(ctx.db, ctx.actor, aid), success=done

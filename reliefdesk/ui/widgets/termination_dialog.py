@@ -5,6 +5,7 @@ Each button is enabled only when the procedure allows it; the service has the la
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal, Slot
@@ -166,7 +167,7 @@ class TerminationDialog(QDialog):
         self.finalise_button.setEnabled(status == "publicity" and can_decide)
         self.print_button.setEnabled(status == "publicity" and self.ctx.actor.can("print"))
 
-    def _run(self, op: object) -> None:
+    def _run(self, op: Callable[[], TerminationView]) -> None:
         self.error_label.setVisible(False)
 
         def done(view: TerminationView) -> None:

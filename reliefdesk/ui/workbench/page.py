@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,7 +44,7 @@ from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.workbench.quick import quick_todo
 
 
-def _days_color(item: WorkItem) -> object:
+def _days_color(item: WorkItem) -> QColor | None:
     if item.days_left is None:
         return None
     if item.days_left < 0:

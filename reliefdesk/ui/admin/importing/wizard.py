@@ -145,6 +145,7 @@ class SheetPage(_Page):
         self.combo.blockSignals(False)
         self.w.sheet = None
         path = self.w.path
+        assert path is not None  # the file page only moves on with a file
         QueryOp(parent=self, op=lambda: sheet_names(path), success=self._fill).failure(
             self._failed
         ).with_progress(self.tr("Reading the file...")).run_in_background()
@@ -332,11 +333,12 @@ class PreviewPage(_Page):
             self.save_report(out)
 
     def save_report(self, out: str) -> None:
-        w = self.w
+        w, path = self.w, self.w.path
+        assert path is not None  # the report follows a preview of the chosen file
         QueryOp(
             parent=self,
             op=lambda: importing.write_problem_report(
-                w.ctx.db, w.ctx.actor, w.path, out, sheet=w.sheet, mapping=w.mapping
+                w.ctx.db, w.ctx.actor, path, out, sheet=w.sheet, mapping=w.mapping
             ),
             success=lambda p: self.summary.setText(
                 self.summary.text() + "\n" + self.tr("Problem list saved: %1").replace("%1", str(p))
@@ -435,6 +437,7 @@ class ImportWizard(QWizard):
 
     def run_preview(self, page: _Page, then: Any, failed: Any = None) -> None:
         path, sheet, mapping = self.path, self.sheet, dict(self.mapping)
+        assert path is not None  # a preview needs the chosen file
 
         def done(pv: importing.ImportPreview) -> None:
             self.preview = pv
