@@ -24,6 +24,7 @@ from reliefdesk.db.engine import Database
 from reliefdesk.options import Options
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
 from reliefdesk.services import users
+from reliefdesk.services.changes import Changes
 from reliefdesk.services.context import Actor
 from reliefdesk.services.settings import OfficeInfo, get_office, read_settings, update_office
 from reliefdesk.ui import gc_guard, i18n
@@ -63,8 +64,9 @@ class PageLoader:
     window is up (so the clerk sees the to-do list sooner), and any page on demand the moment
     it is navigated to or asked for (open a household, an application, a visit...)."""
 
-    def __init__(self, window: MainWindow, ctx: AppContext,
-                 eager: tuple[str, ...] = ("workbench",)) -> None:
+    def __init__(
+        self, window: MainWindow, ctx: AppContext, eager: tuple[str, ...] = ("workbench",)
+    ) -> None:
         self.window, self.ctx = window, ctx
         self.pages: dict[str, QWidget] = {}
         self._specs = {key: (module, cls) for key, module, cls in PAGES}
@@ -73,15 +75,18 @@ class PageLoader:
             self.ensure(key)
         window.pageChanged.connect(self.ensure)
         ctx.householdRequested.connect(
-            lambda i: self._route("households", ctx.householdRequested, i))
+            lambda i: self._route("households", ctx.householdRequested, i)
+        )
         ctx.applicationRequested.connect(
-            lambda i: self._route("applications", ctx.applicationRequested, i))
-        ctx.visitRequested.connect(
-            lambda v, a: self._route("visits", ctx.visitRequested, v, a))
+            lambda i: self._route("applications", ctx.applicationRequested, i)
+        )
+        ctx.visitRequested.connect(lambda v, a: self._route("visits", ctx.visitRequested, v, a))
         ctx.newApplicationRequested.connect(
-            lambda h: self._route("applications", ctx.newApplicationRequested, h))
+            lambda h: self._route("applications", ctx.newApplicationRequested, h)
+        )
         ctx.enrollmentRequested.connect(
-            lambda i: self._route("enrollments", ctx.enrollmentRequested, i))
+            lambda i: self._route("enrollments", ctx.enrollmentRequested, i)
+        )
         window.newApplicationRequested.connect(lambda: ctx.newApplicationRequested.emit(0))
 
     def ensure(self, key: str) -> bool:
@@ -183,7 +188,8 @@ class Startup:
         else:
             label = QCoreApplication.translate("Application", "Opening the database...")
         QueryOp(parent=None, op=op, success=later(self._on_database_opened)).failure(
-            later(self._fatal)).with_progress(label).run_in_background()
+            later(self._fatal)
+        ).with_progress(label).run_in_background()
 
     def _fatal(self, error: Exception) -> None:
         title = QCoreApplication.translate("Application", "reliefdesk")
@@ -196,9 +202,9 @@ class Startup:
         self.db = db
         if db.backup_path is not None:
             log.info("database upgraded; backup at %s", db.backup_path)
-        QueryOp(parent=None, op=lambda: users.has_users(db),
-                success=later(self._on_users_checked)).failure(
-            later(self._fatal)).run_in_background()
+        QueryOp(
+            parent=None, op=lambda: users.has_users(db), success=later(self._on_users_checked)
+        ).failure(later(self._fatal)).run_in_background()
 
     # -- step 2: first run -> office and first admin ------------------------------------
     def _on_users_checked(self, has_users: bool) -> None:
@@ -218,12 +224,13 @@ class Startup:
             create_office_and_admin(db, data)
 
         QueryOp(parent=None, op=op, success=later(lambda _r: self._login())).failure(
-            later(self._setup_failed)).with_progress(
-            QCoreApplication.translate("Application", "Saving...")).run_in_background()
+            later(self._setup_failed)
+        ).with_progress(QCoreApplication.translate("Application", "Saving...")).run_in_background()
 
     def _setup_failed(self, error: Exception) -> None:
-        QMessageBox.warning(None, QCoreApplication.translate("Application", "reliefdesk"),
-                            str(error))
+        QMessageBox.warning(
+            None, QCoreApplication.translate("Application", "reliefdesk"), str(error)
+        )
         self._on_users_checked(False)
 
     # -- step 3: sign in ----------------------------------------------------------------
@@ -234,11 +241,14 @@ class Startup:
         subtitle = office.office_name if office else ""
         if self.options.demo:
             subtitle = QCoreApplication.translate(
-                "Application", "Demo office - user clerk, password Demo#clerk1")
-        last_user = str(self.settings.value("login/last_user", "clerk" if self.options.demo
-                                            else ""))
-        dialog = LoginDialog(lambda u, p: users.login(db, u, p), office_name=subtitle,
-                             username=last_user)
+                "Application", "Demo office - user clerk, password Demo#clerk1"
+            )
+        last_user = str(
+            self.settings.value("login/last_user", "clerk" if self.options.demo else "")
+        )
+        dialog = LoginDialog(
+            lambda u, p: users.login(db, u, p), office_name=subtitle, username=last_user
+        )
         self.dialogs.append(dialog)
         if os.environ.get(ENV_SMOKE_QUIT) == "1":
             QTimer.singleShot(0, lambda: _smoke_quit(dialog))
@@ -255,8 +265,9 @@ class Startup:
         assert self.db is not None
         db = self.db
         # the lock screen shows the sign-in's own message (还可尝试 N 次; locked until ...)
-        window = MainWindow(settings=self.settings,
-                            verify_password=lambda pw: users.unlock_check(db, actor, pw))
+        window = MainWindow(
+            settings=self.settings, verify_password=lambda pw: users.unlock_check(db, actor, pw)
+        )
         window.signOutRequested.connect(lambda: QTimer.singleShot(0, self._sign_out))
         ctx = AppContext(db, actor, office, self.settings, window)
         self.window, self.ctx = window, ctx
@@ -267,10 +278,17 @@ class Startup:
         self.pages.build_rest_later()
         refresh_overdue(window, ctx)
         apply_office_settings(window, ctx)
-        ctx.changed.connect(lambda changes, _initiator: changes.kinds() - {"audit"}
-                            and refresh_overdue(window, ctx))
-        ctx.changed.connect(lambda changes, _initiator: changes.touches("settings")
-                            and apply_office_settings(window, ctx))
+
+        def on_changed(changes: Changes, _initiator: object) -> None:
+            if changes.kinds() - {"audit"}:
+                refresh_overdue(window, ctx)
+
+        def on_settings_changed(changes: Changes, _initiator: object) -> None:
+            if changes.touches("settings"):
+                apply_office_settings(window, ctx)
+
+        ctx.changed.connect(on_changed)
+        ctx.changed.connect(on_settings_changed)
 
     def _sign_out(self) -> None:
         """注销 / 切换用户 (unsaved work was already asked about): close the window and its
@@ -299,13 +317,20 @@ def _smoke_quit(dialog: LoginDialog) -> None:
 
 def create_office_and_admin(db: Database, data: SetupData) -> None:
     """Persist what the setup dialog collected: the first admin, then the office as that admin."""
-    users.create_first_admin(db, data.admin_username, data.admin_password,
-                             data.admin_display_name)
+    users.create_first_admin(db, data.admin_username, data.admin_password, data.admin_display_name)
     admin = users.login(db, data.admin_username, data.admin_password)
-    update_office(db, admin, OfficeInfo(county=data.county, township_code="",
-                                        office_name=data.office_name, phone=data.phone,
-                                        policy_url=data.policy_url,
-                                        township_name=data.township))
+    update_office(
+        db,
+        admin,
+        OfficeInfo(
+            county=data.county,
+            township_code="",
+            office_name=data.office_name,
+            phone=data.phone,
+            policy_url=data.policy_url,
+            township_name=data.township,
+        ),
+    )
 
 
 def apply_office_settings(window: MainWindow, ctx: AppContext) -> None:
@@ -318,7 +343,8 @@ def apply_office_settings(window: MainWindow, ctx: AppContext) -> None:
         window.idle_monitor.set_interval_ms(clamp_idle_minutes(minutes) * 60_000)
 
     QueryOp(parent=window, op=op, success=done).failure(
-        lambda e: log.warning("idle setting not read: %s", e)).run_in_background()
+        lambda e: log.warning("idle setting not read: %s", e)
+    ).run_in_background()
 
 
 def refresh_overdue(window: MainWindow, ctx: AppContext) -> None:
@@ -331,7 +357,8 @@ def refresh_overdue(window: MainWindow, ctx: AppContext) -> None:
         return len(casework.overdue(ctx.db, ctx.actor, date.today()))
 
     QueryOp(parent=window, op=op, success=window.set_overdue_count).failure(
-        lambda e: log.warning("overdue count failed: %s", e)).run_in_background()
+        lambda e: log.warning("overdue count failed: %s", e)
+    ).run_in_background()
 
 
 def run(options: Options, argv: list[str] | None = None) -> int:

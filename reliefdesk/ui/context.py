@@ -28,8 +28,14 @@ class AppContext(QObject):
     enrollmentRequested = Signal(int)  # open this enrollment's household screen
     changed = Signal(object, object)  # (Changes, initiator or None)
 
-    def __init__(self, db: Database, actor: Actor, office: OfficeInfo | None,
-                 settings: QSettings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        office: OfficeInfo | None,
+        settings: QSettings,
+        parent: QObject | None = None,
+    ) -> None:
         global _current
         super().__init__(parent)
         self.db = db

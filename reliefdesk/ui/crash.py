@@ -206,8 +206,7 @@ class CrashHandler(QObject):
         if dialog is not None and dialog.isVisible():
             dialog.append_report(report)
         else:
-            self._dialog = CrashDialog(report, log_path=self.log_path,
-                                       parent=self._parent_widget())
+            self._dialog = CrashDialog(report, log_path=self.log_path, parent=self._parent_widget())
             self._dialog.open()
         self.crashed.emit(report)
 

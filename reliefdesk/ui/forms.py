@@ -96,6 +96,12 @@ class FormErrors:
         for name, widget in self.fields.items():
             self._connect_clear(name, widget)
 
+    def general_label(self) -> QLabel:
+        """The label for errors that name no known field (forms built with ``general``)."""
+        if self.general is None:
+            raise LookupError("this form was built without a general error label")
+        return self.general
+
     def error_label(self, name: str) -> QLabel:
         """The error label for field ``name``; place it with ``with_error_label``."""
         return self._labels[name]

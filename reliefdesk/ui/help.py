@@ -36,59 +36,73 @@ def topics() -> dict[str, tuple[str, str]]:
             QCoreApplication.translate("HelpTopics", "Workbench"),
             QCoreApplication.translate(
                 "HelpTopics",
-            "<p>What is due today and this week, what is overdue, and the re-checks of the "
-            "month. Double-click a line to open the case.</p>"
-            "<p>The status bar counts the overdue cases; red means act today.</p>")),
+                "<p>What is due today and this week, what is overdue, and the re-checks of the "
+                "month. Double-click a line to open the case.</p>"
+                "<p>The status bar counts the overdue cases; red means act today.</p>",
+            ),
+        ),
         "households": (
             QCoreApplication.translate("HelpTopics", "Households"),
             QCoreApplication.translate(
                 "HelpTopics",
-            "<p>Search by name, pinyin initials (e.g. <b>wdf</b>) or any digits of the ID "
-            "number. Open a household to change members, income, assets and the payment "
-            "account.</p><p><b>New application</b> on a household page starts the wizard "
-            "with that household chosen.</p>")),
+                "<p>Search by name, pinyin initials (e.g. <b>wdf</b>) or any digits of the ID "
+                "number. Open a household to change members, income, assets and the payment "
+                "account.</p><p><b>New application</b> on a household page starts the wizard "
+                "with that household chosen.</p>",
+            ),
+        ),
         "applications": (
             QCoreApplication.translate("HelpTopics", "Applications"),
             QCoreApplication.translate(
                 "HelpTopics",
-            "<p>Filter by state and programme, search by name, pinyin, ID digits or file "
-            "number, click a column title to sort. <b>Deadline</b> is the time limit of the "
-            "step the case is in; red is overdue. 【Green channel】 marks aid given first.</p>"
-            "<p><b>New application</b> (Ctrl+N): household, members, income (per month or "
-            "per year), programme, payee and account, materials received, then the summary "
-            "with the proposed amount. Cancel asks before anything typed is thrown away.</p>"
-            "<p><b>Export Excel</b> writes the list as the ledger.</p>")),
+                "<p>Filter by state and programme, search by name, pinyin, ID digits or file "
+                "number, click a column title to sort. <b>Deadline</b> is the time limit of the "
+                "step the case is in; red is overdue. 【Green channel】 marks aid given first.</p>"
+                "<p><b>New application</b> (Ctrl+N): household, members, income (per month or "
+                "per year), programme, payee and account, materials received, then the summary "
+                "with the proposed amount. Cancel asks before anything typed is thrown away.</p>"
+                "<p><b>Export Excel</b> writes the list as the ledger.</p>",
+            ),
+        ),
         "visits": (
             QCoreApplication.translate("HelpTopics", "Home visits"),
             QCoreApplication.translate(
                 "HelpTopics",
-            "<p>At least two investigators; tick <b>Signed</b> for each member present who "
-            "signed. Save (Ctrl+S) before printing the survey form (Ctrl+P). Unsaved changes "
-            "show * in the title and are asked about before leaving.</p>")),
+                "<p>At least two investigators; tick <b>Signed</b> for each member present who "
+                "signed. Save (Ctrl+S) before printing the survey form (Ctrl+P). Unsaved changes "
+                "show * in the title and are asked about before leaving.</p>",
+            ),
+        ),
         "rosters": (
             QCoreApplication.translate("HelpTopics", "Payment rosters"),
             QCoreApplication.translate(
                 "HelpTopics",
-            "<p>Generate the month's roster, read every change and its reason, fix each "
-            "problem from the roster (double-click), validate, have a second person lock it, "
-            "then export the bank file and print the roster for signatures.</p>")),
+                "<p>Generate the month's roster, read every change and its reason, fix each "
+                "problem from the roster (double-click), validate, have a second person lock it, "
+                "then export the bank file and print the roster for signatures.</p>",
+            ),
+        ),
         "settings": (
             QCoreApplication.translate("HelpTopics", "Settings"),
             QCoreApplication.translate(
                 "HelpTopics",
-            "<p>Office details, users (with their real names: they print as 经办人 and "
-            "制表人), the policy standards, holidays and security settings.</p>")),
+                "<p>Office details, users (with their real names: they print as 经办人 and "
+                "制表人), the policy standards, holidays and security settings.</p>",
+            ),
+        ),
         "year": (
             QCoreApplication.translate("HelpTopics", "The year's procedure"),
             QCoreApplication.translate(
                 "HelpTopics",
-            "<ol><li>Every day: applications, home visits, 初审, 7-day publicity, "
-            "confirmation, the notice within the time limit.</li>"
-            "<li>Every month: department data compared with the register; re-checks due; the "
-            "roster generated, locked, exported and signed; the bank's return file.</li>"
-            "<li>When standards rise: new policy from its date, amounts recomputed with back "
-            "pay.</li><li>At year end: the report, next year's holiday table, backups "
-            "verified, the audit checkpoint printed for the county.</li></ol>")),
+                "<ol><li>Every day: applications, home visits, 初审, 7-day publicity, "
+                "confirmation, the notice within the time limit.</li>"
+                "<li>Every month: department data compared with the register; re-checks due; the "
+                "roster generated, locked, exported and signed; the bank's return file.</li>"
+                "<li>When standards rise: new policy from its date, amounts recomputed with back "
+                "pay.</li><li>At year end: the report, next year's holiday table, backups "
+                "verified, the audit checkpoint printed for the county.</li></ol>",
+            ),
+        ),
     }
 
 
@@ -149,12 +163,12 @@ class AboutDialog(QDialog):
         title.setObjectName("aboutVersionLabel")
         title.setProperty("role", "dialogTitle")
         text = QLabel(self.tr("Casework for township social assistance."))
-        self.database_label = QLabel(self.tr("Database: {location}").format(
-            location=database or self.tr("not open")))
+        self.database_label = QLabel(
+            self.tr("Database: {location}").format(location=database or self.tr("not open"))
+        )
         self.database_label.setObjectName("aboutDatabaseLabel")
         self.database_label.setWordWrap(True)
-        self.database_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         buttons.accepted.connect(self.accept)

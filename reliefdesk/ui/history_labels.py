@@ -31,7 +31,7 @@ def entity_labels() -> dict[str, str]:
 
 
 def action_text(action: str) -> str:
-    """"application.submit_prelim" → 提交初审意见; an unknown code → 其他操作."""
+    """ "application.submit_prelim" → 提交初审意见; an unknown code → 其他操作."""
     table = {**admin_actions(), **household_actions()}
     if action in table:
         return table[action]

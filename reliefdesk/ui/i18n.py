@@ -79,8 +79,9 @@ def install_translators(
             log.error("Cannot load translation file %s", path)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
-    if qtbase.load(f"qtbase_{language}", str(translations_dir() / "qt")) or \
-            qtbase.load(f"qtbase_{language}", qt_dir):
+    if qtbase.load(f"qtbase_{language}", str(translations_dir() / "qt")) or qtbase.load(
+        f"qtbase_{language}", qt_dir
+    ):
         _installed.append(qtbase)
     else:
         log.warning("Qt's own translation qtbase_%s not found in %s", language, qt_dir)

@@ -16,6 +16,7 @@ def clamp_idle_minutes(minutes: int) -> int:
     low, high = IDLE_MINUTES_RANGE
     return min(max(int(minutes), low), high)
 
+
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -32,7 +33,8 @@ _INPUT_EVENTS = frozenset(
 def idle_minutes_from(settings: QSettings) -> int:
     """The idle-lock delay from settings (minutes within IDLE_MINUTES_RANGE; default 15)."""
     try:
-        minutes = int(settings.value(IDLE_MINUTES_SETTING, DEFAULT_IDLE_MINUTES))
+        raw = settings.value(IDLE_MINUTES_SETTING, DEFAULT_IDLE_MINUTES)
+        minutes = int(raw) if isinstance(raw, int | float | str) else DEFAULT_IDLE_MINUTES
     except (TypeError, ValueError):
         minutes = DEFAULT_IDLE_MINUTES
     return clamp_idle_minutes(minutes)
@@ -92,7 +94,7 @@ class IdleMonitor(QObject):
     def is_active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         """Override QObject::eventFilter: any user input restarts the timer; nothing is eaten."""
         if event.type() in _INPUT_EVENTS and self._timer.isActive():
             self._timer.start()

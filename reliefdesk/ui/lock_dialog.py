@@ -42,8 +42,12 @@ class LockDialog(QDialog):
     checked = Signal(bool)
 
     def __init__(
-        self, verify: Callable[[str], object], *, user_label: str = "", idle: bool = True,
-        parent: QWidget | None = None
+        self,
+        verify: Callable[[str], object],
+        *,
+        user_label: str = "",
+        idle: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lockDialog")
@@ -59,7 +63,8 @@ class LockDialog(QDialog):
         title.setProperty("role", "dialogTitle")
         hint = QLabel(
             self.tr("reliefdesk was locked after a period of inactivity to protect personal data.")
-            if idle else self.tr("The screen was locked. Enter your password to continue.")
+            if idle
+            else self.tr("The screen was locked. Enter your password to continue.")
         )
         hint.setObjectName("lockHintLabel")
         hint.setProperty("role", "hint")
@@ -110,7 +115,8 @@ class LockDialog(QDialog):
         verify = self._verify
         self._set_checking(True)
         QueryOp(parent=self, op=lambda: verify(password), success=self._on_verified).failure(
-            self._on_verify_failed).always(lambda: self._set_checking(False)).run_in_background()
+            self._on_verify_failed
+        ).always(lambda: self._set_checking(False)).run_in_background()
 
     def _set_checking(self, checking: bool) -> None:
         self._checking = checking

@@ -49,8 +49,16 @@ def _nav_titles() -> dict[str, str]:
     }
 
 
-NAV_KEYS = ("workbench", "households", "applications", "visits", "enrollments", "rosters",
-            "statistics", "settings")
+NAV_KEYS = (
+    "workbench",
+    "households",
+    "applications",
+    "visits",
+    "enrollments",
+    "rosters",
+    "statistics",
+    "settings",
+)
 
 
 class PlaceholderPage(QFrame):
@@ -103,7 +111,7 @@ class MainWindow(QMainWindow):
         self,
         *,
         settings: QSettings | None = None,
-        verify_password: Callable[[str], bool] | None = None,
+        verify_password: Callable[[str], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -202,9 +210,9 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         item = self.nav_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.page_stack.currentWidget()
 
     def _add_nav_item(self, key: str, title: str) -> None:
@@ -301,12 +309,15 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(
             "saveAction", self.tr("&Save"), "Ctrl+S", self._on_save_action_triggered
         )
-        self.lock_action = self._action("lockAction", self.tr("&Lock screen"), "Ctrl+L",
-                                        lambda: self.lock(idle=False))
-        self.sign_out_action = self._action("signOutAction", self.tr("Sign &out"), None,
-                                            self.request_sign_out)
-        self.switch_user_action = self._action("switchUserAction", self.tr("S&witch user..."),
-                                               None, self.request_sign_out)
+        self.lock_action = self._action(
+            "lockAction", self.tr("&Lock screen"), "Ctrl+L", lambda: self.lock(idle=False)
+        )
+        self.sign_out_action = self._action(
+            "signOutAction", self.tr("Sign &out"), None, self.request_sign_out
+        )
+        self.switch_user_action = self._action(
+            "switchUserAction", self.tr("S&witch user..."), None, self.request_sign_out
+        )
         self.quit_action = self._action("quitAction", self.tr("E&xit"), "Ctrl+Q", self.close)
         file_menu.addAction(self.new_application_action)
         file_menu.addAction(self.save_action)
@@ -345,11 +356,18 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
-        self.help_action = self._action("helpAction", self.tr("&Guide to this page"), "F1",
-                                        lambda: self.show_help(self.current_page_key()))
-        self.procedure_action = self._action("procedureAction",
-                                             self.tr("The year's &procedure"), None,
-                                             lambda: self.show_help("year"))
+        self.help_action = self._action(
+            "helpAction",
+            self.tr("&Guide to this page"),
+            "F1",
+            lambda: self.show_help(self.current_page_key()),
+        )
+        self.procedure_action = self._action(
+            "procedureAction",
+            self.tr("The year's &procedure"),
+            None,
+            lambda: self.show_help("year"),
+        )
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.procedure_action)
         help_menu.addSeparator()
@@ -463,8 +481,10 @@ class MainWindow(QMainWindow):
                 w = min(self.DEFAULT_SIZE[0], free.width())
                 h = min(self.DEFAULT_SIZE[1], free.height() - 40)
                 self.resize(w, h)
-                self.move(free.x() + (free.width() - w) // 2,
-                          free.y() + max(0, (free.height() - h - 40) // 2))
+                self.move(
+                    free.x() + (free.width() - w) // 2,
+                    free.y() + max(0, (free.height() - h - 40) // 2),
+                )
         self.show()
 
     def _message(self, name: str, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -476,7 +496,7 @@ class MainWindow(QMainWindow):
 
     # -- idle lock --------------------------------------------------------------------------
 
-    def set_password_verifier(self, verify: Callable[[str], bool] | None) -> None:
+    def set_password_verifier(self, verify: Callable[[str], object] | None) -> None:
         """Set (or clear) the password check; the idle lock runs only while one is set."""
         self._verify_password = verify
         if verify is None:

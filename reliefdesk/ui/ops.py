@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import (
@@ -85,7 +85,7 @@ class _Worker(QRunnable):
         """Override QRunnable::run (worker thread)."""
         try:
             result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - everything goes back to the GUI thread
+        except BaseException as exc:
             self._signals.failed.emit(exc)
         else:
             self._signals.succeeded.emit(result)
@@ -151,7 +151,7 @@ class _OpDriver(QObject):
         if self._op._always is not None and self._op.owner_alive():
             try:
                 self._op._always()
-            except Exception as exc:  # noqa: BLE001 - a bug in the callback
+            except Exception as exc:
                 crash.report_exception(exc)
         return True
 
@@ -162,8 +162,9 @@ class _OpDriver(QObject):
             if deliver:
                 self._op._deliver(result)
             else:  # nobody to tell, but the write happened: the other pages must hear of it
-                self._op._after(result[1])
-        except Exception as exc:  # noqa: BLE001 - a bug in the callback
+                _value, changes = cast("tuple[object, Changes]", result)  # (value, changes)
+                self._op._after(changes)
+        except Exception as exc:
             crash.report_exception(exc)
         finally:
             # Only now: a callback may run a modal dialog (a nested event loop), and this
@@ -184,7 +185,7 @@ class _OpDriver(QObject):
                     self._op._failure(exc)
                 else:
                     show_error(self._op._parent, exc)
-        except Exception as callback_exc:  # noqa: BLE001 - a bug in the failure callback
+        except Exception as callback_exc:
             crash.report_exception(callback_exc)
         finally:
             self.deleteLater()

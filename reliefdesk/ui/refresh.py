@@ -27,9 +27,17 @@ from reliefdesk.ui.context import AppContext
 class PageRefresh(QObject):
     """Reloads ``page`` after writes touching ``kinds``: now if visible, else on next show."""
 
-    def __init__(self, page: QWidget, ctx: AppContext, kinds: Iterable[str],
-                 reload: Callable[..., Any], *, skip_own: bool = False,
-                 stale: bool = False, always: bool = False) -> None:
+    def __init__(
+        self,
+        page: QWidget,
+        ctx: AppContext,
+        kinds: Iterable[str],
+        reload: Callable[..., Any],
+        *,
+        skip_own: bool = False,
+        stale: bool = False,
+        always: bool = False,
+    ) -> None:
         super().__init__(page)
         self._page = page
         self._kinds = tuple(kinds)
@@ -49,7 +57,7 @@ class PageRefresh(QObject):
 
     def reload_now(self, changes: Changes | None = None, initiator: object = None) -> None:
         self.stale = False
-        self._reload(*(changes, initiator)[:self._arity])
+        self._reload(*(changes, initiator)[: self._arity])
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         page = getattr(self, "_page", None)
@@ -62,11 +70,14 @@ class PageRefresh(QObject):
         else:
             self.stale = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: while Python tears the page down, Qt may still deliver events to a filter
         # whose Python attributes are already gone.
-        if event.type() == QEvent.Type.Show and getattr(self, "stale", False) \
-                and watched is getattr(self, "_page", None):
+        if (
+            event.type() == QEvent.Type.Show
+            and getattr(self, "stale", False)
+            and watched is getattr(self, "_page", None)
+        ):
             self.reload_now()
         return False
 

@@ -60,8 +60,10 @@ ColumnSpec = Column | tuple[str, Callable[[Any], str]]
 def as_columns(columns: Sequence[ColumnSpec], align_right: Sequence[int] = ()) -> list[Column]:
     """Columns from ``Column`` objects or short ``(title, text)`` pairs."""
     right = set(align_right)
-    return [c if isinstance(c, Column) else Column(c[0], c[1], align_right=i in right)
-            for i, c in enumerate(columns)]
+    return [
+        c if isinstance(c, Column) else Column(c[0], c[1], align_right=i in right)
+        for i, c in enumerate(columns)
+    ]
 
 
 def fmt_date(d: date | None) -> str:
@@ -75,8 +77,9 @@ def fmt_yuan(fen: int | None) -> str:
 class RecordTableModel(QAbstractTableModel):
     """Rows of plain objects shown through ``columns``; ``row(i)`` gives the object back."""
 
-    def __init__(self, columns: Sequence[ColumnSpec], parent: Any = None, *,
-                 align_right: Sequence[int] = ()) -> None:
+    def __init__(
+        self, columns: Sequence[ColumnSpec], parent: Any = None, *, align_right: Sequence[int] = ()
+    ) -> None:
         super().__init__(parent)
         self.columns: list[Column] = as_columns(columns, align_right)
         self._rows: list[Any] = []
@@ -123,8 +126,11 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
-                or index.column() >= len(self.columns):
+        if (
+            not index.isValid()
+            or not (0 <= index.row() < len(self._rows))
+            or index.column() >= len(self.columns)
+        ):
             return None
         row = self._rows[index.row()]
         col = self.columns[index.column()]
@@ -141,8 +147,9 @@ class RecordTableModel(QAbstractTableModel):
             return row
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -164,10 +171,15 @@ class PagedTableModel(RecordTableModel):
     loaded = Signal()
     failed = Signal(object)
 
-    def __init__(self, columns: Sequence[ColumnSpec],
-                 fetch: Callable[[int, int], Sequence[Any]] | None = None,
-                 *, page_size: int = 200, widget: QWidget | None = None,
-                 parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[ColumnSpec],
+        fetch: Callable[[int, int], Sequence[Any]] | None = None,
+        *,
+        page_size: int = 200,
+        widget: QWidget | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(columns, parent)
         self._fetch = fetch
         self.page_size = page_size
@@ -211,8 +223,9 @@ class PagedTableModel(RecordTableModel):
         """Row of the first loaded row matching ``pred``, or -1."""
         return next((i for i, r in enumerate(self._rows) if pred(r)), -1)
 
-    def load_where(self, pred: Callable[[Any], bool], then: Callable[[int], None],
-                   *, want: int | None = None) -> None:
+    def load_where(
+        self, pred: Callable[[Any], bool], then: Callable[[int], None], *, want: int | None = None
+    ) -> None:
         """Make sure a row matching ``pred`` is loaded, fetching ``want`` more rows (at least a
         page) in one go if it is not, then call ``then(row)`` (-1 if no loaded row matches)."""
         row = self.row_where(pred)
@@ -235,7 +248,7 @@ class PagedTableModel(RecordTableModel):
         assert fetch is not None
         return lambda: fetch(offset, limit)
 
-    def _accept_page(self, result: Any, offset: int, limit: int) -> tuple[list[Any], bool]:
+    def _accept_page(self, result: Any, offset: int, limit: int) -> tuple[list[Any], bool]:  # noqa: ARG002 - the households list's override uses offset
         """(rows to append, exhausted) from what ``_page_op`` returned."""
         rows = list(result)
         return rows, len(rows) < limit
@@ -270,5 +283,6 @@ class PagedTableModel(RecordTableModel):
                 self._after_load.clear()
                 self._emit_failed(error)
 
-        QueryOp(parent=self._widget, owner=self, op=self._page_op(offset, limit),
-                success=done).failure(fail).run_in_background()
+        QueryOp(
+            parent=self._widget, owner=self, op=self._page_op(offset, limit), success=done
+        ).failure(fail).run_in_background()

@@ -6,8 +6,9 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
-def make_table(name: str, model: QAbstractItemModel | None = None, *,
-               row_height: int = 26) -> QTableView:
+def make_table(
+    name: str, model: QAbstractItemModel | None = None, *, row_height: int = 26
+) -> QTableView:
     """A read-only, row-selecting table with the usual office look; ``name`` is its
     objectName (tests find widgets by it)."""
     view = QTableView()

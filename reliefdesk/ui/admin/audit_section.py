@@ -6,6 +6,7 @@ and, for the administrator, printing the audit checkpoint (``audit_anchor.audit_
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -13,23 +14,22 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLine
 
 from reliefdesk.errors import ValidationError
 from reliefdesk.paths import write_private
-from reliefdesk.services import audit, audit_anchor
+from reliefdesk.services import audit_anchor
 from reliefdesk.services.audit import AuditProblem
 from reliefdesk.services.audit import AuditRow as AuditEventRow
 from reliefdesk.services.audit import filter_choices as audit_filter_choices
 from reliefdesk.services.audit import list_events as audit_page
 from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.table_model import OVERDUE_COLOR, Column, PagedTableModel
 from reliefdesk.ui.tables import make_table
 
 
 def _local(row: AuditEventRow) -> str:
-    from datetime import timezone
 
-    return row.at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return row.at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _detail(row: AuditEventRow) -> str:
@@ -45,16 +45,24 @@ class AuditSection(Section):
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         allowed = ctx.actor.can("audit.read")
-        super().__init__("auditSection", self.tr("Audit log"),
-                         self.tr("Every change, sign-in, print and export is recorded in a "
-                                 "hash chain; the log cannot be edited here."),
-                         writable=False, parent=parent)
+        super().__init__(
+            "auditSection",
+            self.tr("Audit log"),
+            self.tr(
+                "Every change, sign-in, print and export is recorded in a "
+                "hash chain; the log cannot be edited here."
+            ),
+            writable=False,
+            parent=parent,
+        )
         self.ctx = ctx
         self.allowed = allowed
         self.readonly_label.setText(
-            self.tr("Read only.") if allowed else
-            self.tr("Only an administrator, approver or auditor may read the audit log."))
-        actions, roles = L.audit_actions(), L.role_labels()
+            self.tr("Read only.")
+            if allowed
+            else self.tr("Only an administrator, approver or auditor may read the audit log.")
+        )
+        actions, roles = lbl.audit_actions(), lbl.role_labels()
         ok, failed = self.tr("Yes"), self.tr("Failed")
         self.user_combo = QComboBox()
         self.user_combo.setObjectName("auditUserCombo")
@@ -71,13 +79,13 @@ class AuditSection(Section):
         self.verify_label.setWordWrap(True)
         self.anchor_edit = QLineEdit()
         self.anchor_edit.setObjectName("auditAnchorEdit")
-        self.anchor_edit.setPlaceholderText(self.tr("Anchor COUNT:HASH from a printout "
-                                                    "(optional)"))
+        self.anchor_edit.setPlaceholderText(self.tr("Anchor COUNT:HASH from a printout (optional)"))
         self.anchor_edit.setMinimumWidth(360)
         self.checkpoint_button = QPushButton(self.tr("Print audit checkpoint"))
         self.checkpoint_button.setObjectName("auditCheckpointButton")
-        self.checkpoint_button.setToolTip(self.tr("A sheet with the current audit head for the "
-                                                  "county (administrator)"))
+        self.checkpoint_button.setToolTip(
+            self.tr("A sheet with the current audit head for the county (administrator)")
+        )
         self.checkpoint_button.clicked.connect(self._on_checkpoint_clicked)
         self.checkpoint_path = ""  # tests set it to skip the file chooser
         anchor_row = QHBoxLayout()
@@ -94,36 +102,57 @@ class AuditSection(Section):
         self.body.addLayout(top)
         self.body.addLayout(anchor_row)
         self.body.addWidget(self.verify_label)
-        self.model = PagedTableModel([
-            Column(self.tr("No."), lambda r: str(r.id), align_right=True),
-            Column(self.tr("Time"), _local),
-            Column(self.tr("User"), lambda r: r.username),
-            Column(self.tr("Role"), lambda r: L.label(roles, r.role)),
-            Column(self.tr("Action"), lambda r: L.label(actions, r.action),
-                   tooltip=lambda r: r.action),
-            Column(self.tr("Object"), lambda r: f"{r.entity} {r.entity_id}".strip()),
-            Column(self.tr("Succeeded"), lambda r: ok if r.success else failed,
-                   color=lambda r: None if r.success else OVERDUE_COLOR),
-            Column(self.tr("Details"), _detail, tooltip=_detail),
-        ], self._fetch, page_size=200, widget=self, parent=self)
+        self.model = PagedTableModel(
+            [
+                Column(self.tr("No."), lambda r: str(r.id), align_right=True),
+                Column(self.tr("Time"), _local),
+                Column(self.tr("User"), lambda r: r.username),
+                Column(self.tr("Role"), lambda r: lbl.label(roles, r.role)),
+                Column(
+                    self.tr("Action"),
+                    lambda r: lbl.label(actions, r.action),
+                    tooltip=lambda r: r.action,
+                ),
+                Column(self.tr("Object"), lambda r: f"{r.entity} {r.entity_id}".strip()),
+                Column(
+                    self.tr("Succeeded"),
+                    lambda r: ok if r.success else failed,
+                    color=lambda r: None if r.success else OVERDUE_COLOR,
+                ),
+                Column(self.tr("Details"), _detail, tooltip=_detail),
+            ],
+            self._fetch,
+            page_size=200,
+            widget=self,
+            parent=self,
+        )
         self.model.loaded.connect(self.loaded)
         self.table = make_table("auditTable", self.model)
         for col, width in enumerate((70, 150, 100, 80, 150, 140, 60)):
             self.table.setColumnWidth(col, width)
         self.body.addWidget(self.table, 1)
-        for w in (self.user_combo, self.action_combo, self.verify_button, self.table,
-                  self.anchor_edit):
+        for w in (
+            self.user_combo,
+            self.action_combo,
+            self.verify_button,
+            self.table,
+            self.anchor_edit,
+        ):
             w.setEnabled(allowed)
         self.checkpoint_button.setEnabled(ctx.actor.can("admin.users"))
         self.user_combo.currentIndexChanged.connect(self._reload)
         self.action_combo.currentIndexChanged.connect(self._reload)
 
     def _reset_filters(self, names: list[str], actions: list[str]) -> None:
-        labels = L.audit_actions()
+        labels = lbl.audit_actions()
         for combo, items, everyone in (
-                (self.user_combo, [(n, n) for n in names], self.tr("All users")),
-                (self.action_combo, [(L.label(labels, a), a) for a in actions],
-                 self.tr("All actions"))):
+            (self.user_combo, [(n, n) for n in names], self.tr("All users")),
+            (
+                self.action_combo,
+                [(lbl.label(labels, a), a) for a in actions],
+                self.tr("All actions"),
+            ),
+        ):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -143,16 +172,16 @@ class AuditSection(Section):
         user = self.user_combo.currentData() or ""
         action = self.action_combo.currentData() or ""
         db, actor = self.ctx.db, self.ctx.actor
-        self.model.set_fetch(lambda o, n: audit_page(db, actor, o, n, username=user,
-                                                     action=action))
+        self.model.set_fetch(lambda o, n: audit_page(db, actor, o, n, username=user, action=action))
         self.model.reload()
 
     def refresh(self) -> None:
         if not self.allowed:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        QueryOp(parent=self, op=lambda: audit_filter_choices(db, actor),
-                success=self._on_choices).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: audit_filter_choices(db, actor), success=self._on_choices
+        ).run_in_background()
 
     def _on_choices(self, choices: tuple[list[str], list[str]]) -> None:
         self._reset_filters(*choices)
@@ -175,8 +204,8 @@ class AuditSection(Section):
 
         self.verify_button.setEnabled(False)
         QueryOp(parent=self, op=work, success=self._on_verified).always(
-            lambda: self.verify_button.setEnabled(True)).with_progress(
-            self.tr("Checking the audit chain...")).run_in_background()
+            lambda: self.verify_button.setEnabled(True)
+        ).with_progress(self.tr("Checking the audit chain...")).run_in_background()
 
     def _on_verified(self, problems: list[AuditProblem]) -> None:
         if problems:
@@ -186,8 +215,7 @@ class AuditSection(Section):
                 text += "\n" + self.tr("... and %1 more").replace("%1", str(more))
             self._show_verdict("error", self.tr("The audit chain is broken:") + "\n" + text)
         else:
-            text = self.tr("The audit chain is intact: no event was changed, deleted or "
-                           "inserted.")
+            text = self.tr("The audit chain is intact: no event was changed, deleted or inserted.")
             if self.anchor_edit.text().strip():
                 text += " " + self.tr("The log still contains the anchor.")
             self._show_verdict("hint", text)
@@ -202,8 +230,12 @@ class AuditSection(Section):
     def _on_checkpoint_clicked(self) -> None:
         path = self.checkpoint_path
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the audit checkpoint"),
-                                                  "审计日志核对点.pdf", self.tr("PDF (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the audit checkpoint"),
+                "审计日志核对点.pdf",
+                self.tr("PDF (*.pdf)"),
+            )
         if path:
             self.print_checkpoint(path)
 
@@ -217,9 +249,14 @@ class AuditSection(Section):
             return anchor.text
 
         def done(text: str) -> None:
-            self._show_verdict("hint", self.tr("Audit checkpoint saved to %1; anchor %2")
-                               .replace("%1", path).replace("%2", text))
+            self._show_verdict(
+                "hint",
+                self.tr("Audit checkpoint saved to %1; anchor %2")
+                .replace("%1", path)
+                .replace("%2", text),
+            )
             self.checkpoint_saved.emit(path)
 
         QueryOp(parent=self, op=work, success=done).with_progress(
-            self.tr("Printing the audit checkpoint...")).run_in_background()
+            self.tr("Printing the audit checkpoint...")
+        ).run_in_background()

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 from reliefdesk.ui.table_model import RecordTableModel
 
 
-
 class Section(QWidget):
     """One settings section: a bold title, a hint line, and (for roles that may not change
     it) a visible read-only notice. Subclasses add their content to ``self.body``."""
 
-    def __init__(self, name: str, title: str, hint: str, *, writable: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, title: str, hint: str, *, writable: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.writable = writable
@@ -40,12 +40,16 @@ class Section(QWidget):
         hint_label.setProperty("role", "hint")
         hint_label.setWordWrap(True)
         layout.addWidget(hint_label)
-        self.readonly_label = QLabel(QCoreApplication.translate(
-            "AdminCommon", "Read only: only an administrator can change these settings."))
+        self.readonly_label = QLabel(
+            QCoreApplication.translate(
+                "AdminCommon", "Read only: only an administrator can change these settings."
+            )
+        )
         self.readonly_label.setObjectName(f"{name}ReadOnlyLabel")
         self.readonly_label.setProperty("role", "readonly")
         self.readonly_label.setStyleSheet(
-            "background:#fff4e5; color:#8a4b00; border:1px solid #f0c36d; padding:4px 8px;")
+            "background:#fff4e5; color:#8a4b00; border:1px solid #f0c36d; padding:4px 8px;"
+        )
         self.readonly_label.setVisible(not writable)
         layout.addWidget(self.readonly_label)
         self.body = QVBoxLayout()

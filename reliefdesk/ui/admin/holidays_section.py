@@ -29,7 +29,7 @@ from reliefdesk.services.policy import HolidayRow, holidays_of_year
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.tables import make_table
@@ -53,10 +53,16 @@ class HolidaysSection(Section):
     saved = Signal()
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__("holidaysSection", self.tr("Holidays"),
-                         self.tr("Public holidays and make-up working days from the State "
-                                 "Council's notice; every time limit in working days uses them."),
-                         writable=ctx.actor.can("admin.policy"), parent=parent)
+        super().__init__(
+            "holidaysSection",
+            self.tr("Holidays"),
+            self.tr(
+                "Public holidays and make-up working days from the State "
+                "Council's notice; every time limit in working days uses them."
+            ),
+            writable=ctx.actor.can("admin.policy"),
+            parent=parent,
+        )
         self.ctx = ctx
         self.rows: list[HolidayRow] = []
         self.year_spin = QSpinBox()
@@ -75,24 +81,36 @@ class HolidaysSection(Section):
         self.body.addLayout(top)
         self.covered: list[int] = []
 
-        kinds = L.holiday_kinds()
-        weekdays = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
-                    self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
-        self.model = RecordTableModel([
-            Column(self.tr("Date"), lambda r: r.day.isoformat()),
-            Column(self.tr("Weekday"), lambda r: weekdays[r.day.weekday()]),
-            Column(self.tr("Kind"), lambda r: L.label(kinds, r.kind),
-                   color=lambda r: HOLIDAY_COLOR if r.kind == "holiday" else WORKDAY_COLOR),
-            Column(self.tr("Name"), lambda r: r.name),
-        ], self)
+        kinds = lbl.holiday_kinds()
+        weekdays = [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda r: r.day.isoformat()),
+                Column(self.tr("Weekday"), lambda r: weekdays[r.day.weekday()]),
+                Column(
+                    self.tr("Kind"),
+                    lambda r: lbl.label(kinds, r.kind),
+                    color=lambda r: HOLIDAY_COLOR if r.kind == "holiday" else WORKDAY_COLOR,
+                ),
+                Column(self.tr("Name"), lambda r: r.name),
+            ],
+            self,
+        )
         self.table = make_table("holidaysTable", self.model)
         for col, width in enumerate((110, 70, 120)):
             self.table.setColumnWidth(col, width)
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("holidaysCalendar")
         self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(
-            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setMinimumSize(360, 260)
         self.calendar.clicked.connect(self._on_calendar_clicked)
 
@@ -120,11 +138,17 @@ class HolidaysSection(Section):
         self.period_button.setObjectName("holidayPeriodSaveButton")
         self.period_button.clicked.connect(self.save_period)
         self.general_error = make_error_label("holidayGeneralError", word_wrap=True)
-        self.errors = FormErrors({"day": self.date_edit, "kind": self.kind_combo,
-                                  "name": self.name_edit, "first": self.period_from_edit,
-                                  "last": self.period_to_edit,
-                                  "makeup": self.period_makeup_edit},
-                                 general=self.general_error)
+        self.errors = FormErrors(
+            {
+                "day": self.date_edit,
+                "kind": self.kind_combo,
+                "name": self.name_edit,
+                "first": self.period_from_edit,
+                "last": self.period_to_edit,
+                "makeup": self.period_makeup_edit,
+            },
+            general=self.general_error,
+        )
         form = QFormLayout()
         form.addRow(self.tr("Date:"), self.errors.row("day"))
         form.addRow(self.tr("Kind:"), self.errors.row("kind"))
@@ -144,8 +168,12 @@ class HolidaysSection(Section):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        legend = QLabel(self.tr("<span style='color:#c62828'>■</span> public holiday&nbsp;&nbsp;"
-                                "<span style='color:#1565c0'>■</span> make-up working day"))
+        legend = QLabel(
+            self.tr(
+                "<span style='color:#c62828'>■</span> public holiday&nbsp;&nbsp;"
+                "<span style='color:#1565c0'>■</span> make-up working day"
+            )
+        )
         legend.setObjectName("holidaysLegend")
 
         right = QVBoxLayout()
@@ -176,9 +204,18 @@ class HolidaysSection(Section):
         content.addWidget(self.table, 1)
         content.addWidget(right_box)
         self.body.addLayout(content, 1)
-        for w in (self.date_edit, self.kind_combo, self.name_edit, self.save_button,
-                  self.remove_button, self.period_name_edit, self.period_from_edit,
-                  self.period_to_edit, self.period_makeup_edit, self.period_button):
+        for w in (
+            self.date_edit,
+            self.kind_combo,
+            self.name_edit,
+            self.save_button,
+            self.remove_button,
+            self.period_name_edit,
+            self.period_from_edit,
+            self.period_to_edit,
+            self.period_makeup_edit,
+            self.period_button,
+        ):
             w.setEnabled(self.writable)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self._marked: list[date] = []
@@ -192,29 +229,31 @@ class HolidaysSection(Section):
         return edit
 
     def _on_year_changed(self, year: int) -> None:
-        self.calendar.setCurrentPage(year, 1 if year != date.today().year
-                                     else date.today().month)
+        self.calendar.setCurrentPage(year, 1 if year != date.today().year else date.today().month)
         self.refresh()
 
     def refresh(self) -> None:
         db, actor, year = self.ctx.db, self.ctx.actor, self.year_spin.value()
-        QueryOp(parent=self, op=lambda: (holidays_of_year(db, actor, year),
-                                         holidays.years_covered(db, actor)),
-                success=self._fill_all).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: (holidays_of_year(db, actor, year), holidays.years_covered(db, actor)),
+            success=self._fill_all,
+        ).run_in_background()
 
     def _fill_all(self, result: tuple[list[HolidayRow], list[int]]) -> None:
         rows, self.covered = result
         year = self.year_spin.value()
-        known = (f"{self.covered[0]}–{self.covered[-1]}" if self.covered else self.tr("none"))
+        known = f"{self.covered[0]}–{self.covered[-1]}" if self.covered else self.tr("none")
         if year in self.covered:
             self.coverage_label.setProperty("role", "hint")
             text = self.tr("Years with holiday data: {years}.").format(years=known)
         else:
             self.coverage_label.setProperty("role", "error")
-            text = self.tr("No holiday data for {year}: deadlines in {year} count weekends "
-                           "only and are shown with a warning. Enter the State Council's "
-                           "notice below. (Years with data: {years}.)").format(
-                year=year, years=known)
+            text = self.tr(
+                "No holiday data for {year}: deadlines in {year} count weekends "
+                "only and are shown with a warning. Enter the State Council's "
+                "notice below. (Years with data: {years}.)"
+            ).format(year=year, years=known)
         self.coverage_label.setText(text)
         self.coverage_label.style().unpolish(self.coverage_label)
         self.coverage_label.style().polish(self.coverage_label)
@@ -281,8 +320,12 @@ class HolidaysSection(Section):
             return
         self.errors.clear()
         day = _pydate(self.date_edit.date())
-        self._write(day, self.kind_combo.currentData(), self.name_edit.text().strip(),
-                    self.tr("Saved %1.").replace("%1", day.isoformat()))
+        self._write(
+            day,
+            self.kind_combo.currentData(),
+            self.name_edit.text().strip(),
+            self.tr("Saved %1.").replace("%1", day.isoformat()),
+        )
 
     def save_period(self) -> None:
         """Save a whole 放假 period and its 调休上班 days (all or nothing)."""
@@ -290,35 +333,46 @@ class HolidaysSection(Section):
             return
         self.errors.clear()
         try:
-            makeup = [date.fromisoformat(p.strip()) for p in
-                      self.period_makeup_edit.text().replace("，", ",").replace("、", ",")
-                      .split(",") if p.strip()]
+            makeup = [
+                date.fromisoformat(p.strip())
+                for p in self.period_makeup_edit.text()
+                .replace("，", ",")
+                .replace("、", ",")
+                .split(",")
+                if p.strip()
+            ]
         except ValueError:
-            self.errors.set_field_error("makeup", self.tr("Write dates as 2027-02-20, "
-                                                          "separated by commas."))
+            self.errors.set_field_error(
+                "makeup", self.tr("Write dates as 2027-02-20, separated by commas.")
+            )
             return
         db, actor = self.ctx.db, self.ctx.actor
         name = self.period_name_edit.text()
         first, last = _pydate(self.period_from_edit.date()), _pydate(self.period_to_edit.date())
 
         def done(n: int) -> None:
-            self.status_label.setText(self.tr("Saved {name}: {n} day(s).").format(
-                name=name.strip(), n=n))
+            self.status_label.setText(
+                self.tr("Saved {name}: {n} day(s).").format(name=name.strip(), n=n)
+            )
             self.saved.emit()
             if first.year != self.year_spin.value():
                 self.year_spin.setValue(first.year)
             else:
                 self.refresh()
 
-        MutationOp(parent=self, op=lambda: holidays.add_holiday_period(
-            db, actor, name, first, last, makeup), success=done).failure(
-            self.errors.show_error).run_in_background()
+        MutationOp(
+            parent=self,
+            op=lambda: holidays.add_holiday_period(db, actor, name, first, last, makeup),
+            success=done,
+        ).failure(self.errors.show_error).run_in_background()
 
     def remove_selected(self) -> None:
         row: HolidayRow | None = selected_row(self.table)
         if not self.writable or row is None:
             return
-        self._write(row.day, "normal", "",
-                    self.tr("%1 is a normal day again.").replace("%1", row.day.isoformat()))
-
-
+        self._write(
+            row.day,
+            "normal",
+            "",
+            self.tr("%1 is a normal day again.").replace("%1", row.day.isoformat()),
+        )

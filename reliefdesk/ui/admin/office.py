@@ -22,10 +22,13 @@ class OfficeSection(Section):
     saved = Signal()
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__("officeSection", self.tr("Office"),
-                         self.tr("The office's name and area appear on printed forms, notices "
-                                 "and rosters."),
-                         writable=ctx.actor.can("admin.office"), parent=parent)
+        super().__init__(
+            "officeSection",
+            self.tr("Office"),
+            self.tr("The office's name and area appear on printed forms, notices and rosters."),
+            writable=ctx.actor.can("admin.office"),
+            parent=parent,
+        )
         self.ctx = ctx
         self.county_edit = QLineEdit()
         self.county_edit.setObjectName("officeCountyEdit")
@@ -41,9 +44,16 @@ class OfficeSection(Section):
         self.url_edit.setObjectName("officePolicyUrlEdit")
         self.url_edit.setPlaceholderText("https://")
         self.general_error = make_error_label("officeGeneralError", word_wrap=True)
-        self.errors = FormErrors({"county": self.county_edit, "township": self.township_combo,
-                                  "office_name": self.name_edit, "phone": self.phone_edit,
-                                  "policy_url": self.url_edit}, general=self.general_error)
+        self.errors = FormErrors(
+            {
+                "county": self.county_edit,
+                "township": self.township_combo,
+                "office_name": self.name_edit,
+                "phone": self.phone_edit,
+                "policy_url": self.url_edit,
+            },
+            general=self.general_error,
+        )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for w in (self.county_edit, self.name_edit, self.phone_edit, self.url_edit):
@@ -103,10 +113,15 @@ class OfficeSection(Section):
         self.errors.clear()
         code, name = self.township_combo.currentData() or ("", "")
         old = self.info
-        info = OfficeInfo(county=self.county_edit.text(), township_code=code,
-                          office_name=self.name_edit.text(), phone=self.phone_edit.text(),
-                          policy_url=self.url_edit.text(),
-                          county_code=old.county_code if old else "", township_name=name)
+        info = OfficeInfo(
+            county=self.county_edit.text(),
+            township_code=code,
+            office_name=self.name_edit.text(),
+            phone=self.phone_edit.text(),
+            policy_url=self.url_edit.text(),
+            county_code=old.county_code if old else "",
+            township_name=name,
+        )
         db, actor = self.ctx.db, self.ctx.actor
 
         def write() -> OfficeInfo:
@@ -114,8 +129,8 @@ class OfficeSection(Section):
 
         self.save_button.setEnabled(False)
         MutationOp(parent=self, op=write, success=self._on_saved).failure(self._on_failed).always(
-            lambda: self.save_button.setEnabled(True)).with_progress(
-            self.tr("Saving...")).run_in_background()
+            lambda: self.save_button.setEnabled(True)
+        ).with_progress(self.tr("Saving...")).run_in_background()
 
     def _on_saved(self, info: OfficeInfo) -> None:
         self.info = info

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from reliefdesk.ui.admin.audit_section import AuditSection
 from reliefdesk.ui.admin.common import Section
 from reliefdesk.ui.admin.holidays_section import HolidaysSection
+from reliefdesk.ui.admin.importing import ImportSection  # hook (issue 12): 存量导入
 from reliefdesk.ui.admin.office import OfficeSection
 from reliefdesk.ui.admin.policy_section import PolicySection
 from reliefdesk.ui.admin.security_section import SecuritySection
 from reliefdesk.ui.admin.users_section import UsersSection
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.admin.importing import ImportSection  # hook (issue 12): 存量导入
 from reliefdesk.ui.refresh import PageRefresh
 
 
@@ -41,13 +41,23 @@ class SettingsPage(QWidget):
         self.audit = AuditSection(ctx)
         self.importing = ImportSection(ctx)
         self.sections: dict[str, Section] = {
-            "office": self.office, "users": self.users, "policy": self.policy,
-            "holidays": self.holidays, "security": self.security, "audit": self.audit,
-            "import": self.importing}
-        titles = {"office": self.tr("Office"), "users": self.tr("Users and roles"),
-                  "policy": self.tr("Policy and standards"), "holidays": self.tr("Holidays"),
-                  "security": self.tr("Security"), "audit": self.tr("Audit log"),
-                  "import": ImportSection.title()}
+            "office": self.office,
+            "users": self.users,
+            "policy": self.policy,
+            "holidays": self.holidays,
+            "security": self.security,
+            "audit": self.audit,
+            "import": self.importing,
+        }
+        titles = {
+            "office": self.tr("Office"),
+            "users": self.tr("Users and roles"),
+            "policy": self.tr("Policy and standards"),
+            "holidays": self.tr("Holidays"),
+            "security": self.tr("Security"),
+            "audit": self.tr("Audit log"),
+            "import": ImportSection.title(),
+        }
         self.nav = QListWidget()
         self.nav.setObjectName("settingsNav")
         self.nav.setFixedWidth(150)
@@ -59,16 +69,19 @@ class SettingsPage(QWidget):
             item.setSizeHint(QSize(0, 36))
             self.nav.addItem(item)
             self.stack.addWidget(self.sections[key])
-        self.nav.setStyleSheet("QListWidget#settingsNav { font-size: 11pt; }"
-                               "QListWidget#settingsNav::item { padding-left: 12px; }")
+        self.nav.setStyleSheet(
+            "QListWidget#settingsNav { font-size: 11pt; }"
+            "QListWidget#settingsNav::item { padding-left: 12px; }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self._loaded: set[str] = set()
         self.nav.currentRowChanged.connect(self._on_row_changed)
-        self.refresher = PageRefresh(self, ctx, ("settings", "policy", "users"),
-                                     self._on_changed, always=True)
+        self.refresher = PageRefresh(
+            self, ctx, ("settings", "policy", "users"), self._on_changed, always=True
+        )
         self.nav.setCurrentRow(0)
 
     def current_key(self) -> str:

@@ -33,20 +33,27 @@ class SecuritySection(Section):
     saved = Signal()
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__("securitySection", self.tr("Security"),
-                         self.tr("Level-protection (等保 2.0) practice: lock after 5 failed "
-                                 "sign-ins for at least 10 minutes, lock the screen after "
-                                 "10–30 idle minutes, keep audit records at least 180 days."),
-                         writable=ctx.actor.can("admin.office"), parent=parent)
+        super().__init__(
+            "securitySection",
+            self.tr("Security"),
+            self.tr(
+                "Level-protection (等保 2.0) practice: lock after 5 failed "
+                "sign-ins for at least 10 minutes, lock the screen after "
+                "10–30 idle minutes, keep audit records at least 180 days."
+            ),
+            writable=ctx.actor.can("admin.office"),
+            parent=parent,
+        )
         self.ctx = ctx
         self.spins = {
             "login.max_failures": int_spin("securityMaxFailuresSpin", 3, 10, self.tr("times")),
-            "login.lock_minutes": int_spin("securityLockMinutesSpin", 10, 1440,
-                                           self.tr("minutes")),
-            "ui.idle_lock_minutes": int_spin("securityIdleMinutesSpin", *IDLE_MINUTES_RANGE,
-                                             self.tr("minutes")),
-            "audit.retention_days": int_spin("securityRetentionDaysSpin", 180, 3650,
-                                             self.tr("days")),
+            "login.lock_minutes": int_spin("securityLockMinutesSpin", 10, 1440, self.tr("minutes")),
+            "ui.idle_lock_minutes": int_spin(
+                "securityIdleMinutesSpin", *IDLE_MINUTES_RANGE, self.tr("minutes")
+            ),
+            "audit.retention_days": int_spin(
+                "securityRetentionDaysSpin", 180, 3650, self.tr("days")
+            ),
         }
         for key, spin in self.spins.items():
             spin.setValue(KEYS[key][0])
@@ -57,13 +64,14 @@ class SecuritySection(Section):
         box.setObjectName("securityGroup")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("Lock an account after failed sign-ins:"),
-                    self.errors.row("login.max_failures"))
+        form.addRow(
+            self.tr("Lock an account after failed sign-ins:"), self.errors.row("login.max_failures")
+        )
         form.addRow(self.tr("Lock for:"), self.errors.row("login.lock_minutes"))
-        form.addRow(self.tr("Lock the screen after idle:"),
-                    self.errors.row("ui.idle_lock_minutes"))
-        form.addRow(self.tr("Keep audit records at least:"),
-                    self.errors.row("audit.retention_days"))
+        form.addRow(self.tr("Lock the screen after idle:"), self.errors.row("ui.idle_lock_minutes"))
+        form.addRow(
+            self.tr("Keep audit records at least:"), self.errors.row("audit.retention_days")
+        )
         self.body.addWidget(box)
         self.body.addWidget(self.general_error)
         self.status_label = QLabel()
@@ -90,8 +98,11 @@ class SecuritySection(Section):
         current = i18n.saved_language(ctx.settings)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current)))
         self.language_combo.currentIndexChanged.connect(self._on_language_changed)
-        self.language_hint = QLabel(self.tr("Also in the menu Settings › Language. The new "
-                                            "language is used after a restart."))
+        self.language_hint = QLabel(
+            self.tr(
+                "Also in the menu Settings › Language. The new language is used after a restart."
+            )
+        )
         self.language_hint.setObjectName("languageHint")
         self.language_hint.setProperty("role", "hint")
         lang_form.addRow(self.tr("Language:"), self.language_combo)
@@ -103,8 +114,7 @@ class SecuritySection(Section):
         code = self.language_combo.currentData()
         if code and code != i18n.saved_language(self.ctx.settings):
             i18n.save_language(self.ctx.settings, code)
-            self.language_hint.setText(self.tr("Saved. The new language is used after a "
-                                               "restart."))
+            self.language_hint.setText(self.tr("Saved. The new language is used after a restart."))
 
     def refresh(self) -> None:
         db = self.ctx.db

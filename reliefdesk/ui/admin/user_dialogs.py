@@ -21,7 +21,7 @@ from reliefdesk.services import users
 from reliefdesk.services.context import ROLES
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import MutationOp
 
 
@@ -42,8 +42,9 @@ class _FormDialog(QDialog):
         self.setMinimumWidth(620)
         self.form = QFormLayout()
         self.general_error = make_error_label(f"{name}GeneralError", word_wrap=True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName(f"{name}OkButton")
         self.buttons.accepted.connect(self.submit)
@@ -58,9 +59,9 @@ class _FormDialog(QDialog):
     def run(self, work: Callable[[], object]) -> None:
         self.errors.clear()
         self.ok_button.setEnabled(False)
-        MutationOp(parent=self, op=work, success=self._done).failure(self.errors.show_error) \
-            .always(lambda: self.ok_button.setEnabled(True)) \
-            .with_progress(self.tr("Saving...")).run_in_background()
+        MutationOp(parent=self, op=work, success=self._done).failure(self.errors.show_error).always(
+            lambda: self.ok_button.setEnabled(True)
+        ).with_progress(self.tr("Saving...")).run_in_background()
 
     def _done(self, value: object) -> None:
         self.result_value = value
@@ -76,9 +77,12 @@ class PasswordFields:
     def __init__(self, owner: QWidget, prefix: str) -> None:
         self.password_edit = _password_edit(f"{prefix}PasswordEdit")
         self.confirm_edit = _password_edit(f"{prefix}ConfirmEdit")
-        self.rule_label = QLabel(QCoreApplication.translate(
-            "PasswordFields", "At least 8 characters with 3 of: upper case, lower case, digits, "
-            "symbols."))
+        self.rule_label = QLabel(
+            QCoreApplication.translate(
+                "PasswordFields",
+                "At least 8 characters with 3 of: upper case, lower case, digits, symbols.",
+            )
+        )
         self.rule_label.setObjectName(f"{prefix}PasswordRuleLabel")
         self.rule_label.setProperty("role", "hint")
         self._owner = owner
@@ -96,8 +100,9 @@ class PasswordFields:
     def check_confirm(self, errors: FormErrors) -> bool:
         """The two entries must match (a form check, before asking the service)."""
         if self.password_edit.text() != self.confirm_edit.text():
-            errors.set_field_error("confirm", QCoreApplication.translate(
-                "PasswordFields", "The two passwords differ."))
+            errors.set_field_error(
+                "confirm", QCoreApplication.translate("PasswordFields", "The two passwords differ.")
+            )
             self.confirm_edit.setFocus()
             return False
         return True
@@ -115,14 +120,20 @@ class AddUserDialog(_FormDialog):
         self.display_edit.setObjectName("addUserDisplayNameEdit")
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("addUserRoleCombo")
-        roles = L.role_labels()
+        roles = lbl.role_labels()
         for code in ROLES:
             self.role_combo.addItem(roles[code], code)
         self.pw = PasswordFields(self, "addUser")
-        self.errors = FormErrors({"username": self.username_edit,
-                                  "display_name": self.display_edit, "role": self.role_combo,
-                                  "password": self.pw.password_edit,
-                                  "confirm": self.pw.confirm_edit}, general=self.general_error)
+        self.errors = FormErrors(
+            {
+                "username": self.username_edit,
+                "display_name": self.display_edit,
+                "role": self.role_combo,
+                "password": self.pw.password_edit,
+                "confirm": self.pw.confirm_edit,
+            },
+            general=self.general_error,
+        )
         self.form.addRow(self.tr("Username:"), self.errors.row("username"))
         self.form.addRow(self.tr("Full name:"), self.errors.row("display_name"))
         self.form.addRow(self.tr("Role:"), self.errors.row("role"))
@@ -152,8 +163,10 @@ class PasswordDialog(_FormDialog):
         self.ctx = ctx
         self.username = username
         self.pw = PasswordFields(self, "resetPassword")
-        self.errors = FormErrors({"password": self.pw.password_edit,
-                                  "confirm": self.pw.confirm_edit}, general=self.general_error)
+        self.errors = FormErrors(
+            {"password": self.pw.password_edit, "confirm": self.pw.confirm_edit},
+            general=self.general_error,
+        )
         who = QLabel(username)
         who.setObjectName("passwordDialogUserLabel")
         self.form.addRow(self.tr("User:"), who)
@@ -173,14 +186,15 @@ class PasswordDialog(_FormDialog):
 class RoleDialog(_FormDialog):
     """Change a user's role (``users.set_role``); the active flag is kept."""
 
-    def __init__(self, ctx: AppContext, user: users.UserInfo,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, user: users.UserInfo, parent: QWidget | None = None
+    ) -> None:
         super().__init__("roleDialog", self.tr("Change role"), parent)
         self.ctx = ctx
         self.user = user
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("roleDialogRoleCombo")
-        roles = L.role_labels()
+        roles = lbl.role_labels()
         for code in ROLES:
             self.role_combo.addItem(roles[code], code)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(user.role)))

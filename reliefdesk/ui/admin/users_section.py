@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
@@ -12,7 +12,7 @@ from reliefdesk.services.users import UserInfo
 from reliefdesk.ui.admin.common import Section, selected_row
 from reliefdesk.ui.admin.user_dialogs import AddUserDialog, PasswordDialog, RoleDialog
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import admin as L
+from reliefdesk.ui.labels import admin as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.table_model import Column, RecordTableModel
 from reliefdesk.ui.tables import make_table
@@ -22,12 +22,10 @@ def _locked_text(info: UserInfo) -> str:
     if info.locked_until is None:
         return ""
     until = info.locked_until
-    now = datetime.now(timezone.utc).replace(tzinfo=None) if until.tzinfo is None \
-        else datetime.now(timezone.utc)
+    now = datetime.now(UTC).replace(tzinfo=None) if until.tzinfo is None else datetime.now(UTC)
     if until <= now:
         return ""
-    local = until.replace(tzinfo=timezone.utc).astimezone() if until.tzinfo is None else \
-        until.astimezone()
+    local = until.replace(tzinfo=UTC).astimezone() if until.tzinfo is None else until.astimezone()
     return local.strftime("%Y-%m-%d %H:%M")
 
 
@@ -37,20 +35,29 @@ class UsersSection(Section):
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__("usersSection", self.tr("Users and roles"),
-                         self.tr("Each person signs in with their own account (no shared "
-                                 "accounts). Deactivate accounts that are no longer used."),
-                         writable=ctx.actor.can("admin.users"), parent=parent)
+        super().__init__(
+            "usersSection",
+            self.tr("Users and roles"),
+            self.tr(
+                "Each person signs in with their own account (no shared "
+                "accounts). Deactivate accounts that are no longer used."
+            ),
+            writable=ctx.actor.can("admin.users"),
+            parent=parent,
+        )
         self.ctx = ctx
-        roles = L.role_labels()
+        roles = lbl.role_labels()
         yes, no = self.tr("Active"), self.tr("Deactivated")
-        self.model = RecordTableModel([
-            Column(self.tr("Username"), lambda u: u.username),
-            Column(self.tr("Full name"), lambda u: u.display_name),
-            Column(self.tr("Role"), lambda u: L.label(roles, u.role)),
-            Column(self.tr("Status"), lambda u: yes if u.active else no),
-            Column(self.tr("Locked until"), _locked_text),
-        ], self)
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Username"), lambda u: u.username),
+                Column(self.tr("Full name"), lambda u: u.display_name),
+                Column(self.tr("Role"), lambda u: lbl.label(roles, u.role)),
+                Column(self.tr("Status"), lambda u: yes if u.active else no),
+                Column(self.tr("Locked until"), _locked_text),
+            ],
+            self,
+        )
         self.table = make_table("usersTable", self.model)
         self.table.setColumnWidth(0, 140)
         self.table.setColumnWidth(1, 160)
@@ -73,8 +80,13 @@ class UsersSection(Section):
         self.status_label.setObjectName("usersStatusLabel")
         self.status_label.setProperty("role", "hint")
         row = QHBoxLayout()
-        for b in (self.add_button, self.password_button, self.role_button, self.active_button,
-                  self.unlock_button):
+        for b in (
+            self.add_button,
+            self.password_button,
+            self.role_button,
+            self.active_button,
+            self.unlock_button,
+        ):
             row.addWidget(b)
         row.addWidget(self.status_label, 1)
         self.body.addLayout(row)
@@ -88,7 +100,8 @@ class UsersSection(Section):
         self._update_buttons()
 
     def selected(self) -> UserInfo | None:
-        return selected_row(self.table)
+        row: UserInfo | None = selected_row(self.table)
+        return row
 
     def _update_buttons(self) -> None:
         user = self.selected()
@@ -99,16 +112,19 @@ class UsersSection(Section):
         # An administrator cannot demote or deactivate themselves (no lock-out of the office).
         self.role_button.setEnabled(w and user is not None and not is_self)
         self.active_button.setEnabled(w and user is not None and not is_self)
-        self.active_button.setText(self.tr("Reactivate") if user is not None and not user.active
-                                   else self.tr("Deactivate"))
-        self.active_button.setToolTip(self.tr("You cannot deactivate your own account.")
-                                      if is_self else "")
+        self.active_button.setText(
+            self.tr("Reactivate") if user is not None and not user.active else self.tr("Deactivate")
+        )
+        self.active_button.setToolTip(
+            self.tr("You cannot deactivate your own account.") if is_self else ""
+        )
         self.unlock_button.setEnabled(w and user is not None and bool(_locked_text(user)))
 
     def refresh(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        QueryOp(parent=self, op=lambda: users.list_users(db, actor), success=self._fill) \
-            .run_in_background()
+        QueryOp(
+            parent=self, op=lambda: users.list_users(db, actor), success=self._fill
+        ).run_in_background()
 
     def _fill(self, rows: list[UserInfo]) -> None:
         keep = self.selected()
@@ -157,23 +173,28 @@ class UsersSection(Section):
         active = not user.active
         if confirm and not active:
             answer = QMessageBox.question(
-                self, self.tr("Deactivate"),
-                self.tr("Deactivate the account %1? The user can no longer sign in.")
-                .replace("%1", user.username))
+                self,
+                self.tr("Deactivate"),
+                self.tr("Deactivate the account %1? The user can no longer sign in.").replace(
+                    "%1", user.username
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         db, actor = self.ctx.db, self.ctx.actor
-        MutationOp(parent=self, op=lambda: users.set_role(db, actor, user.username, user.role,
-                                                       active),
-                success=lambda _r: self._after(self.tr("Saved."))).run_in_background()
+        MutationOp(
+            parent=self,
+            op=lambda: users.set_role(db, actor, user.username, user.role, active),
+            success=lambda _r: self._after(self.tr("Saved.")),
+        ).run_in_background()
 
     def unlock(self) -> None:
         user = self.selected()
         if not self.writable or user is None:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        MutationOp(parent=self, op=lambda: users.unlock_user(db, actor, user.username),
-                success=lambda _r: self._after(self.tr("Account unlocked."))) \
-            .run_in_background()
-
-
+        MutationOp(
+            parent=self,
+            op=lambda: users.unlock_user(db, actor, user.username),
+            success=lambda _r: self._after(self.tr("Account unlocked.")),
+        ).run_in_background()

@@ -26,14 +26,22 @@ from reliefdesk.services import casework
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui import forms
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp
 from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 
 # Actions whose opinion field is required (the service says so too; this only sets the label).
-NEEDS_OPINION = {"record_info_check", "submit_prelim", "record_objection", "resolve_objection",
-                 "withdraw", "terminate_noncooperation", "authorise_green", "stop_green",
-                 "record_county_visit"}
+NEEDS_OPINION = {
+    "record_info_check",
+    "submit_prelim",
+    "record_objection",
+    "resolve_objection",
+    "withdraw",
+    "terminate_noncooperation",
+    "authorise_green",
+    "stop_green",
+    "record_county_visit",
+}
 
 
 class ActionDialog(QDialog):
@@ -45,25 +53,33 @@ class ActionDialog(QDialog):
 
     performed = Signal(object)
 
-    def __init__(self, ctx: AppContext, app: ApplicationView, action: str,
-                 parent: QWidget | None = None, *, build: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        app: ApplicationView,
+        action: str,
+        parent: QWidget | None = None,
+        *,
+        build: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("actionDialog")
         self.ctx, self.app, self.action = ctx, app, action
-        title = L.label(L.action_labels(), action)
+        title = lbl.label(lbl.action_labels(), action)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         heading = QLabel(f"{title} - {app.file_no} {app.applicant_name}")
         heading.setProperty("role", "dialogTitle")
         heading.setObjectName("actionHeadingLabel")
-        self.date_edit = date_edit("actionDateEdit", date.today(), minimum=app.state_since,
-                                   maximum=date.today())
+        self.date_edit = date_edit(
+            "actionDateEdit", date.today(), minimum=app.state_since, maximum=date.today()
+        )
         self.opinion_edit = QPlainTextEdit()
         self.opinion_edit.setObjectName("actionOpinionEdit")
         self.opinion_edit.setFixedHeight(90)
         self.resolution_combo = QComboBox()
         self.resolution_combo.setObjectName("actionResolutionCombo")
-        decisions = L.decision_labels()
+        decisions = lbl.decision_labels()
         for code in ("recheck", "democratic_review"):
             self.resolution_combo.addItem(decisions[code], code)
         self.amount_edit = QLineEdit()
@@ -110,13 +126,17 @@ class ActionDialog(QDialog):
             "record_county_visit": self.tr("Findings:"),
         }.get(self.action, self.tr("Note:"))
         form.addRow(opinion_label, self.errors.row("opinion"))
-        signer = QLabel(self.tr("{name} ({role})").format(
-            name=self.ctx.actor.display_name or self.ctx.actor.username,
-            role=L.label(L.role_labels(), self.ctx.actor.role)))
+        signer = QLabel(
+            self.tr("{name} ({role})").format(
+                name=self.ctx.actor.display_name or self.ctx.actor.username,
+                role=lbl.label(lbl.role_labels(), self.ctx.actor.role),
+            )
+        )
         signer.setObjectName("actionSignerLabel")
         form.addRow(self.tr("Signed by:"), signer)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("actionOkButton")
         self.ok_button.setText(self.windowTitle())
@@ -168,18 +188,26 @@ class ActionDialog(QDialog):
             return
         db, actor = self.ctx.db, self.ctx.actor
         app_id, action, version = self.app.id, self.action, self.app.version
-        on_date, opinion, decision = to_date(self.date_edit.date()), self.opinion(), \
-            self.decision()
+        on_date, opinion, decision = to_date(self.date_edit.date()), self.opinion(), self.decision()
         self._busy = True
         self.ok_button.setEnabled(False)
 
         def op() -> ApplicationView:
-            return casework.perform(db, actor, app_id, action, on_date=on_date,
-                                    decision=decision, opinion=opinion,
-                                    expected_version=version, **extra)
+            return casework.perform(
+                db,
+                actor,
+                app_id,
+                action,
+                on_date=on_date,
+                decision=decision,
+                opinion=opinion,
+                expected_version=version,
+                **extra,
+            )
 
         MutationOp(parent=self, op=op, success=self._on_done).failure(self._on_failed).always(
-            self._on_always).with_progress(self.tr("Saving...")).run_in_background()
+            self._on_always
+        ).with_progress(self.tr("Saving...")).run_in_background()
 
     def _on_always(self) -> None:
         self._busy = False

@@ -22,18 +22,19 @@ from reliefdesk.errors import ReliefError
 from reliefdesk.services.casework import ApplicationView
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo
 
 
 class ConfirmDialog(ActionDialog):
     """The confirmation dialog (action ``confirm``)."""
 
-    def __init__(self, ctx: AppContext, app: ApplicationView,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, app: ApplicationView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, app, "confirm", parent, build=False)
         self.setObjectName("confirmDialog")
-        decisions = L.decision_labels()
+        decisions = lbl.decision_labels()
         self.approve_radio = QRadioButton(decisions["approve"])
         self.approve_radio.setObjectName("confirmApproveRadio")
         self.refuse_radio = QRadioButton(decisions["refuse"])
@@ -45,19 +46,28 @@ class ConfirmDialog(ActionDialog):
         self.reasons_edit = QPlainTextEdit()
         self.reasons_edit.setObjectName("confirmReasonsEdit")
         self.reasons_edit.setFixedHeight(70)
-        self.reasons_edit.setPlaceholderText(self.tr("Required when refusing; sent to the "
-                                                     "applicant in the written notice"))
-        self.stability_combo = code_combo("confirmStabilityCombo", {
-            "stable": self.tr("Stable income (re-check yearly)"),
-            "unstable": self.tr("Unstable income (re-check every 6 months)")}, "stable")
+        self.reasons_edit.setPlaceholderText(
+            self.tr("Required when refusing; sent to the applicant in the written notice")
+        )
+        self.stability_combo = code_combo(
+            "confirmStabilityCombo",
+            {
+                "stable": self.tr("Stable income (re-check yearly)"),
+                "unstable": self.tr("Unstable income (re-check every 6 months)"),
+            },
+            "stable",
+        )
         self.decision_row = QWidget()
         row = QHBoxLayout(self.decision_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.approve_radio)
         row.addWidget(self.refuse_radio)
         row.addStretch(1)
-        self.amount_label = QLabel(self.tr("{yuan} yuan ({capital})").format(
-            yuan=fen_to_yuan(app.proposed_fen or 0), capital=to_capital(app.proposed_fen or 0)))
+        self.amount_label = QLabel(
+            self.tr("{yuan} yuan ({capital})").format(
+                yuan=fen_to_yuan(app.proposed_fen or 0), capital=to_capital(app.proposed_fen or 0)
+            )
+        )
         self.amount_label.setObjectName("confirmAmountLabel")
         self.start_label = QLabel()  # paid from the month after the confirmation date
         self.start_label.setObjectName("confirmStartMonthLabel")
@@ -84,15 +94,19 @@ class ConfirmDialog(ActionDialog):
         month the enrollment, the 审批表 and the 确认通知书 all show."""
         q = self.date_edit.date()
         start = next_month(date(q.year(), q.month(), q.day()))
-        self.start_label.setText(self.tr("{month} (the month after the confirmation date)")
-                                 .format(month=f"{start:%Y-%m}"))
+        self.start_label.setText(
+            self.tr("{month} (the month after the confirmation date)").format(
+                month=f"{start:%Y-%m}"
+            )
+        )
 
     @Slot(bool)
     def _on_refuse_toggled(self, refuse: bool) -> None:
         self.reasons_edit.setEnabled(refuse)
         self.stability_combo.setEnabled(not refuse)
-        self.ok_button.setText(L.decision_labels()["refuse"] if refuse else
-                               self.tr("Confirm approval"))
+        self.ok_button.setText(
+            lbl.decision_labels()["refuse"] if refuse else self.tr("Confirm approval")
+        )
 
     def decision(self) -> str:
         return "refuse" if self.refuse_radio.isChecked() else "approve"

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.services import casework
-from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.casework import ApplicationView, StepView
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications import print_actions as P
+from reliefdesk.ui.applications import print_actions
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.confirm_dialog import ConfirmDialog
 from reliefdesk.ui.applications.record_dialog import RECORD_ACTIONS, RecordDialog
 from reliefdesk.ui.applications.selfcare_dialog import SelfCareChangeDialog
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.table_model import Column, RecordTableModel, fmt_date
 from reliefdesk.ui.tables import make_table
@@ -78,9 +78,22 @@ class ApplicationDetail(QWidget):
         self.visit_button.setObjectName("applicationVisitButton")
         self.visit_button.clicked.connect(self._on_visit_button_clicked)
 
-        self.facts = {name: QLabel() for name in (
-            "programme", "accepted", "due", "reason", "publicity", "objection", "decision",
-            "details", "info_check", "enrollment", "records")}
+        self.facts = {
+            name: QLabel()
+            for name in (
+                "programme",
+                "accepted",
+                "due",
+                "reason",
+                "publicity",
+                "objection",
+                "decision",
+                "details",
+                "info_check",
+                "enrollment",
+                "records",
+            )
+        }
         for name, label in self.facts.items():
             label.setObjectName(f"fact_{name}_Label")
             label.setWordWrap(True)
@@ -95,25 +108,34 @@ class ApplicationDetail(QWidget):
         self.warnings_label.setProperty("role", "error")
         self.warnings_label.setWordWrap(True)
 
-        self.working_model = RecordTableModel([
-            Column(self.tr("Item"), lambda r: r[0]),
-            Column(self.tr("Value"), lambda r: r[1]),
-        ], self)
+        self.working_model = RecordTableModel(
+            [
+                Column(self.tr("Item"), lambda r: r[0]),
+                Column(self.tr("Value"), lambda r: r[1]),
+            ],
+            self,
+        )
         self.working_view = make_table("applicationWorkingView", self.working_model)
         self.working_view.setColumnWidth(0, 180)
-        actions, roles = L.action_labels(), L.role_labels()
-        decisions, states = L.decision_labels(), L.state_labels()
-        self.steps_model = RecordTableModel([
-            Column(self.tr("Date"), lambda s: fmt_date(s.on_date)),
-            Column(self.tr("Step"), lambda s: L.label(actions, s.action)),
-            Column(self.tr("By"), lambda s: s.username),
-            Column(self.tr("Role"), lambda s: L.label(roles, s.role)),
-            Column(self.tr("Result"), lambda s: L.label(states, s.to_state)),
-            Column(self.tr("Decision"), lambda s: self._decision_text(s, decisions)),
-            Column(self.tr("Opinion"), lambda s: s.opinion.replace("\n", " "),
-                   tooltip=lambda s: s.opinion),
-            Column(self.tr("Recorded at"), lambda s: s.at.strftime("%Y-%m-%d %H:%M")),
-        ], self)
+        actions, roles = lbl.action_labels(), lbl.role_labels()
+        decisions, states = lbl.decision_labels(), lbl.state_labels()
+        self.steps_model = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda s: fmt_date(s.on_date)),
+                Column(self.tr("Step"), lambda s: lbl.label(actions, s.action)),
+                Column(self.tr("By"), lambda s: s.username),
+                Column(self.tr("Role"), lambda s: lbl.label(roles, s.role)),
+                Column(self.tr("Result"), lambda s: lbl.label(states, s.to_state)),
+                Column(self.tr("Decision"), lambda s: self._decision_text(s, decisions)),
+                Column(
+                    self.tr("Opinion"),
+                    lambda s: s.opinion.replace("\n", " "),
+                    tooltip=lambda s: s.opinion,
+                ),
+                Column(self.tr("Recorded at"), lambda s: s.at.strftime("%Y-%m-%d %H:%M")),
+            ],
+            self,
+        )
         self.steps_view = make_table("applicationStepsView", self.steps_model)
         for col, width in enumerate((96, 120, 80, 70, 100, 110, 220)):
             self.steps_view.setColumnWidth(col, width)
@@ -134,20 +156,23 @@ class ApplicationDetail(QWidget):
         self.print_decision_button.clicked.connect(self.print_decision)
         self.termination_button = QPushButton(self.tr("Termination..."))
         self.termination_button.setObjectName("applicationTerminationButton")
-        self.termination_button.setToolTip(self.tr("Propose, publish and decide the termination "
-                                                   "of this tekun support"))
+        self.termination_button.setToolTip(
+            self.tr("Propose, publish and decide the termination of this tekun support")
+        )
         self.termination_button.clicked.connect(self.open_termination)
         self.termination_dialog: TerminationDialog | None = None
         self.self_care_button = QPushButton(self.tr("Self-care change..."))
         self.self_care_button.setObjectName("applicationSelfCareButton")
-        self.self_care_button.setToolTip(self.tr("Report a change in self-care; the county "
-                                                 "re-assesses within 10 working days"))
+        self.self_care_button.setToolTip(
+            self.tr("Report a change in self-care; the county re-assesses within 10 working days")
+        )
         self.self_care_button.clicked.connect(self.open_self_care)
         self.self_care_dialog: SelfCareChangeDialog | None = None
         self.print_change_button = QPushButton(self.tr("Print change notice"))
         self.print_change_button.setObjectName("applicationPrintChangeButton")
-        self.print_change_button.setToolTip(self.tr("The written notice of the latest reduction, "
-                                                    "suspension or termination"))
+        self.print_change_button.setToolTip(
+            self.tr("The written notice of the latest reduction, suspension or termination")
+        )
         self.print_change_button.clicked.connect(self.print_change_notice)
         self.print_notice_button = QPushButton(self.tr("Print notice"))
         self.print_notice_button.setObjectName("applicationPrintNoticeButton")
@@ -172,16 +197,19 @@ class ApplicationDetail(QWidget):
 
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for name, text in (("programme", self.tr("Programme:")),
-                           ("details", self.tr("Details:")),
-                           ("accepted", self.tr("Accepted:")), ("due", self.tr("Deadline:")),
-                           ("reason", self.tr("Reason:")),
-                           ("info_check", self.tr("Information check:")),
-                           ("publicity", self.tr("Publicity:")),
-                           ("objection", self.tr("Objection:")),
-                           ("decision", self.tr("Decision:")),
-                           ("enrollment", self.tr("Enrollment:")),
-                           ("records", self.tr("Records:"))):
+        for name, text in (
+            ("programme", self.tr("Programme:")),
+            ("details", self.tr("Details:")),
+            ("accepted", self.tr("Accepted:")),
+            ("due", self.tr("Deadline:")),
+            ("reason", self.tr("Reason:")),
+            ("info_check", self.tr("Information check:")),
+            ("publicity", self.tr("Publicity:")),
+            ("objection", self.tr("Objection:")),
+            ("decision", self.tr("Decision:")),
+            ("enrollment", self.tr("Enrollment:")),
+            ("records", self.tr("Records:")),
+        ):
             facts.addRow(text, self.facts[name])
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -243,9 +271,11 @@ class ApplicationDetail(QWidget):
         def done() -> None:
             self._loading = False
 
-        QueryOp(parent=self, op=lambda: casework.get_application(db, actor, application_id),
-                success=self.show_view).always(done).with_progress(
-            self.tr("Loading the application...")).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: casework.get_application(db, actor, application_id),
+            success=self.show_view,
+        ).always(done).with_progress(self.tr("Loading the application...")).run_in_background()
 
     def reload(self) -> None:
         if self.view is not None:
@@ -253,74 +283,102 @@ class ApplicationDetail(QWidget):
 
     def show_view(self, view: ApplicationView) -> None:
         self.view = view
-        programmes, states = L.programme_labels(), L.state_labels()
+        programmes, states = lbl.programme_labels(), lbl.state_labels()
         self.title_label.setText(f"{view.file_no}  {view.applicant_name}")
-        self.state_label.setText(L.label(states, view.state))
+        self.state_label.setText(lbl.label(states, view.state))
         f = self.facts
-        f["programme"].setText(L.label(programmes, view.programme))
+        f["programme"].setText(lbl.label(programmes, view.programme))
         f["details"].setText(self._details(view))
-        f["accepted"].setText(self.tr("{d} (in this step since {s})").format(
-            d=view.accepted_on.isoformat(), s=view.state_since.isoformat()))
+        f["accepted"].setText(
+            self.tr("{d} (in this step since {s})").format(
+                d=view.accepted_on.isoformat(), s=view.state_since.isoformat()
+            )
+        )
         due = fmt_date(view.due_on) or self.tr("none")
         if view.green_due is not None:
             due += self.tr(" (green channel: steps due by {d})").format(
-                d=view.green_due.isoformat())
+                d=view.green_due.isoformat()
+            )
         f["due"].setText(due + (" ⚠" if view.deadline_warning else ""))
         f["due"].setToolTip(view.deadline_warning or "")
-        f["records"].setText("\n".join(self._record_text(r) for r in view.records)
-                             or self.tr("none"))
+        f["records"].setText(
+            "\n".join(self._record_text(r) for r in view.records) or self.tr("none")
+        )
         f["reason"].setText(view.reason or "-")
         if view.info_check_requested_on:
-            f["info_check"].setText(self.tr("requested {d}; result: {r}").format(
-                d=view.info_check_requested_on.isoformat(),
-                r=view.info_check_result or self.tr("pending")))
+            f["info_check"].setText(
+                self.tr("requested {d}; result: {r}").format(
+                    d=view.info_check_requested_on.isoformat(),
+                    r=view.info_check_result or self.tr("pending"),
+                )
+            )
         else:
             f["info_check"].setText(self.tr("not requested"))
         if view.publicity_start:
-            f["publicity"].setText(self.tr("{a} to {b}").format(
-                a=view.publicity_start.isoformat(), b=fmt_date(view.publicity_end)))
+            f["publicity"].setText(
+                self.tr("{a} to {b}").format(
+                    a=view.publicity_start.isoformat(), b=fmt_date(view.publicity_end)
+                )
+            )
         else:
             f["publicity"].setText(self.tr("not started"))
         f["objection"].setText(view.objection or self.tr("none"))
         if view.decision:
-            f["decision"].setText(self.tr("{d} on {on}").format(
-                d=L.label(L.decision_labels(), view.decision), on=fmt_date(view.decided_on))
-                + (f"\n{view.decision_reasons}" if view.decision_reasons else ""))
+            f["decision"].setText(
+                self.tr("{d} on {on}").format(
+                    d=lbl.label(lbl.decision_labels(), view.decision), on=fmt_date(view.decided_on)
+                )
+                + (f"\n{view.decision_reasons}" if view.decision_reasons else "")
+            )
         else:
             f["decision"].setText(self.tr("not decided"))
-        f["enrollment"].setText(self.tr("no. {id}").format(id=view.enrollment_id)
-                                if view.enrollment_id else "-")
+        f["enrollment"].setText(
+            self.tr("no. {id}").format(id=view.enrollment_id) if view.enrollment_id else "-"
+        )
         if view.proposed_fen is not None:
-            self.amount_label.setText(self.tr("{yuan} yuan").format(
-                yuan=fen_to_yuan(view.proposed_fen)))
-            self.capital_label.setText(self.tr("In words: {capital}").format(
-                capital=to_capital(view.proposed_fen)))
+            self.amount_label.setText(
+                self.tr("{yuan} yuan").format(yuan=fen_to_yuan(view.proposed_fen))
+            )
+            self.capital_label.setText(
+                self.tr("In words: {capital}").format(capital=to_capital(view.proposed_fen))
+            )
         else:
-            self.amount_label.setText(self.tr("Not yet assessed (set at the preliminary "
-                                              "review)"))
+            self.amount_label.setText(self.tr("Not yet assessed (set at the preliminary review)"))
             self.capital_label.setText("")
         self.working_model.set_rows(list(view.working_lines))
-        self.warnings_label.setText("\n".join(
-            (*view.blockers, *view.warnings,
-             *((view.deadline_warning,) if view.deadline_warning else ()))))
-        supported = (view.programme == "tekun" and view.decision == "approved"
-                     and view.enrollment_status not in (None, "terminated"))
+        self.warnings_label.setText(
+            "\n".join(
+                (
+                    *view.blockers,
+                    *view.warnings,
+                    *((view.deadline_warning,) if view.deadline_warning else ()),
+                )
+            )
+        )
+        supported = (
+            view.programme == "tekun"
+            and view.decision == "approved"
+            and view.enrollment_status not in (None, "terminated")
+        )
         self.termination_button.setVisible(supported and self.ctx.actor.can("enrollment.change"))
         self.self_care_button.setVisible(supported and self.ctx.actor.can("case.investigate"))
         self.steps_model.set_rows(list(view.steps))
         self._build_actions(view)
         self._update_print_buttons(view)
-        self.visit_button.setVisible(view.state == "investigating"
-                                     and self.ctx.actor.can("case.investigate"))
+        self.visit_button.setVisible(
+            view.state == "investigating" and self.ctx.actor.can("case.investigate")
+        )
         self.loaded.emit(view)
 
     def _record_text(self, r: casework.RecordView) -> str:
-        kinds = {"county_approval": self.tr("County approval"),
-                 "case_by_case": self.tr("Case-by-case decision"),
-                 "county_visit": self.tr("County home visit"),
-                 "green_channel": self.tr("Green channel authorised"),
-                 "self_care_report": self.tr("Self-care change reported"),
-                 "self_care_reassessed": self.tr("Self-care re-assessed")}
+        kinds = {
+            "county_approval": self.tr("County approval"),
+            "case_by_case": self.tr("Case-by-case decision"),
+            "county_visit": self.tr("County home visit"),
+            "green_channel": self.tr("Green channel authorised"),
+            "self_care_report": self.tr("Self-care change reported"),
+            "self_care_reassessed": self.tr("Self-care re-assessed"),
+        }
         parts = [r.on_date.isoformat(), kinds.get(r.kind, r.kind)]
         parts += [x for x in (r.body, r.participants, r.reference) if x]
         if r.amount_fen is not None:
@@ -334,15 +392,19 @@ class ApplicationDetail(QWidget):
         if view.single_person:
             parts.append(self.tr("individual application"))
         if view.care_mode:
-            parts.append(L.label(L.care_mode_labels(), view.care_mode))
+            parts.append(lbl.label(lbl.care_mode_labels(), view.care_mode))
         if view.care_tier:
-            parts.append(L.label(L.care_tier_labels(), view.care_tier))
+            parts.append(lbl.label(lbl.care_tier_labels(), view.care_tier))
         if view.aid_type:
-            parts.append(self.tr("{type}, {m} month(s), {p} person(s)").format(
-                type=L.label(L.aid_type_labels(), view.aid_type), m=view.aid_months or 1,
-                p=view.aid_persons or 1))
+            parts.append(
+                self.tr("{type}, {m} month(s), {p} person(s)").format(
+                    type=lbl.label(lbl.aid_type_labels(), view.aid_type),
+                    m=view.aid_months or 1,
+                    p=view.aid_persons or 1,
+                )
+            )
         if view.aid_cause:
-            parts.append(L.label(L.aid_cause_labels(), view.aid_cause))
+            parts.append(lbl.label(lbl.aid_cause_labels(), view.aid_cause))
         if view.green_channel:
             parts.append(self.tr("green channel"))
         return self.tr(", ").join(parts) or "-"
@@ -356,17 +418,17 @@ class ApplicationDetail(QWidget):
         if d.startswith("visit:"):
             return self.tr("visit no. {n}").format(n=d.split(":", 1)[1])
         if step.action == "self_care":
-            return L.label(L.care_tier_labels(), d)
-        return L.label(decisions, d)
+            return lbl.label(lbl.care_tier_labels(), d)
+        return lbl.label(decisions, d)
 
     def _build_actions(self, view: ApplicationView) -> None:
         for button in self.action_buttons.values():
             self.actions_layout.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        labels = L.action_labels()
+        labels = lbl.action_labels()
         for action in view.allowed_actions:
-            button = QPushButton(L.label(labels, action))
+            button = QPushButton(lbl.label(labels, action))
             button.setObjectName(f"action_{action}_Button")
             if action in ("confirm", "submit_prelim", "start_publicity"):
                 button.setProperty("role", "primary")
@@ -377,29 +439,49 @@ class ApplicationDetail(QWidget):
 
     # -- printing --------------------------------------------------------------------------
     def _print_buttons(self) -> tuple[QPushButton, ...]:
-        return (self.print_form_button, self.print_decision_button, self.print_notice_button,
-                self.print_change_button)
+        return (
+            self.print_form_button,
+            self.print_decision_button,
+            self.print_notice_button,
+            self.print_change_button,
+        )
 
     def _update_print_buttons(self, view: ApplicationView) -> None:
         allowed = self.ctx.actor.can("print")
-        P.gate(self.print_form_button, allowed, True,
-               self.tr("The application and approval form of this case (Ctrl+P)"), "")
+        print_actions.gate(
+            self.print_form_button,
+            allowed,
+            True,
+            self.tr("The application and approval form of this case (Ctrl+P)"),
+            "",
+        )
         if view.decision == "approved":
             self.print_decision_button.setText(self.tr("Print approval notice"))
         elif view.decision == "refused":
             self.print_decision_button.setText(self.tr("Print refusal notice"))
         else:
             self.print_decision_button.setText(self.tr("Print decision letter"))
-        P.gate(self.print_decision_button, allowed, P.can_print_decision(view),
-               self.tr("The letter telling the applicant the decision"),
-               self.tr("Available once the application has been approved or refused."))
-        P.gate(self.print_change_button, allowed, view.notice_change_id is not None,
-               self.tr("The written notice of the latest reduction, suspension or "
-                       "termination"),
-               self.tr("Available once a reduction, suspension or termination is decided."))
-        P.gate(self.print_notice_button, allowed, P.can_print_notice(view),
-               self.tr("The publicity notice of the applications posted with this one"),
-               self.tr("Available once the publicity of this application has started."))
+        print_actions.gate(
+            self.print_decision_button,
+            allowed,
+            print_actions.can_print_decision(view),
+            self.tr("The letter telling the applicant the decision"),
+            self.tr("Available once the application has been approved or refused."),
+        )
+        print_actions.gate(
+            self.print_change_button,
+            allowed,
+            view.notice_change_id is not None,
+            self.tr("The written notice of the latest reduction, suspension or termination"),
+            self.tr("Available once a reduction, suspension or termination is decided."),
+        )
+        print_actions.gate(
+            self.print_notice_button,
+            allowed,
+            print_actions.can_print_notice(view),
+            self.tr("The publicity notice of the applications posted with this one"),
+            self.tr("Available once the publicity of this application has started."),
+        )
 
     @Slot()
     def print_form(self) -> None:
@@ -417,12 +499,16 @@ class ApplicationDetail(QWidget):
     def print_change_notice(self) -> None:
         """告知书 of the latest 减发/停发/终止 of this case's enrollment."""
         view = self.view
-        if view is None or view.notice_change_id is None \
-                or not self.print_change_button.isEnabled():
+        if (
+            view is None
+            or view.notice_change_id is None
+            or not self.print_change_button.isEnabled()
+        ):
             return
         db, actor, change_id = self.ctx.db, self.ctx.actor, view.notice_change_id
-        printing.print_document(self.ctx, self, lambda: printing_notices.change_notice_pdf(
-            db, actor, change_id))
+        printing.print_document(
+            self.ctx, self, lambda: printing_notices.change_notice_pdf(db, actor, change_id)
+        )
 
     @Slot()
     def open_termination(self) -> None:
@@ -462,7 +548,7 @@ class ApplicationDetail(QWidget):
     def print_notice(self) -> None:
         """The 公示 notice of this application's publicity batch."""
         if self.view is not None and self.print_notice_button.isEnabled():
-            P.preview_batch_notice(self.ctx, self, self.view)
+            print_actions.preview_batch_notice(self.ctx, self, self.view)
 
     # -- actions ---------------------------------------------------------------------------
     def run_action(self, action: str) -> None:

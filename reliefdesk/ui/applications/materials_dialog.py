@@ -24,15 +24,16 @@ from reliefdesk.services import materials
 from reliefdesk.services.materials import MaterialView
 from reliefdesk.ui import forms
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 
 
 class MaterialsDialog(QDialog):
     """The checklist with an 添加扫描件 button per item; 保存 records the ticks."""
 
-    def __init__(self, ctx: AppContext, application_id: int, title: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, application_id: int, title: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("materialsDialog")
         self.setWindowTitle(self.tr("Applicant's materials") + (f" — {title}" if title else ""))
@@ -44,7 +45,7 @@ class MaterialsDialog(QDialog):
         self.next_file = ""  # tests set it to skip the file chooser
         grid = QGridLayout()
         can = ctx.actor.can("case.accept")
-        for row, (kind, text) in enumerate(L.material_labels().items()):
+        for row, (kind, text) in enumerate(lbl.material_labels().items()):
             check = QCheckBox(text)
             check.setObjectName(f"materialDialog_{kind}_Check")
             check.setEnabled(can)
@@ -61,8 +62,9 @@ class MaterialsDialog(QDialog):
             grid.addWidget(button, row, 2)
         grid.setColumnStretch(1, 1)
         self.error_label = forms.make_error_label("materialsErrorLabel", word_wrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("materialsSaveButton")
         self.save_button.setText(self.tr("Save"))
@@ -80,7 +82,8 @@ class MaterialsDialog(QDialog):
 
     def _run(self, op: Callable[[], tuple[MaterialView, ...]], *, write: bool = False) -> None:
         (MutationOp if write else QueryOp)(parent=self, op=op, success=self._show).failure(
-            self._failed).run_in_background()
+            self._failed
+        ).run_in_background()
 
     def _show(self, items: tuple[MaterialView, ...]) -> None:
         self.items = items
@@ -98,23 +101,33 @@ class MaterialsDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        db, actor, app_id, received = self.ctx.db, self.ctx.actor, self.application_id, \
-            self.received()
+        db, actor, app_id, received = (
+            self.ctx.db,
+            self.ctx.actor,
+            self.application_id,
+            self.received(),
+        )
 
         def done(items: tuple[MaterialView, ...]) -> None:
             self._show(items)
             self.accept()
 
-        MutationOp(parent=self, op=lambda: materials.set_materials(db, actor, app_id, received),
-                success=done).failure(self._failed).run_in_background()
+        MutationOp(
+            parent=self,
+            op=lambda: materials.set_materials(db, actor, app_id, received),
+            success=done,
+        ).failure(self._failed).run_in_background()
 
     def attach(self, kind: str) -> None:
         """添加扫描件: an image or PDF for ``kind`` (ticks it as received)."""
         path = self.next_file
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Attach a scan"), "",
-                self.tr("Scans (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)"))
+                self,
+                self.tr("Attach a scan"),
+                "",
+                self.tr("Scans (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf)"),
+            )
         if not path:
             return
         db, actor, app_id = self.ctx.db, self.ctx.actor, self.application_id

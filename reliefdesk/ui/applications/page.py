@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,13 +37,13 @@ from reliefdesk.services.casework import lists as case_lists
 from reliefdesk.services.casework.lists import CaseListRow
 from reliefdesk.services.intake import Saved
 from reliefdesk.ui import printing
-from reliefdesk.ui.applications import print_actions as P
+from reliefdesk.ui.applications import print_actions
 from reliefdesk.ui.applications.detail import ApplicationDetail
 from reliefdesk.ui.applications.materials_dialog import MaterialsDialog
 from reliefdesk.ui.applications.publicity_dialog import PublicityBatchDialog
 from reliefdesk.ui.applications.wizard import NewApplicationWizard
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
@@ -83,14 +83,14 @@ class ApplicationsPage(QWidget):
         self.state_combo.setObjectName("applicationsStateFilter")
         self.state_combo.addItem(self.tr("All states"), None)
         self.state_combo.addItem(self.tr("Open cases"), "open")
-        states = L.state_labels()
-        for code in L.STATE_ORDER:
+        states = lbl.state_labels()
+        for code in lbl.STATE_ORDER:
             self.state_combo.addItem(states[code], code)
         self.state_combo.setCurrentIndex(1)
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("applicationsProgrammeFilter")
         self.programme_combo.addItem(self.tr("All programmes"), None)
-        for code, text in L.programme_labels().items():
+        for code, text in lbl.programme_labels().items():
             self.programme_combo.addItem(text, code)
         self.state_combo.currentIndexChanged.connect(self.reload)
         self.programme_combo.currentIndexChanged.connect(self.reload)
@@ -105,7 +105,8 @@ class ApplicationsPage(QWidget):
         self.new_button.setEnabled(ctx.actor.can("case.accept"))
         self.publicity_button = QPushButton(self.tr("Publicity..."))
         self.publicity_button.setObjectName("applicationsPublicityButton")
-        self.publicity_button.clicked.connect(lambda: self.open_publicity())
+        # clicked(bool) must not reach open_publicity(preselect=...)
+        self.publicity_button.clicked.connect(lambda: self.open_publicity())  # noqa: PLW0108
         self.publicity_button.setEnabled(ctx.actor.can("case.publicity"))
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("applicationsOpenButton")
@@ -124,36 +125,50 @@ class ApplicationsPage(QWidget):
         self.export_path = ""  # tests set it to skip the file chooser
         self.overdue_button = QPushButton(self.tr("Export overdue list..."))
         self.overdue_button.setObjectName("applicationsOverdueExportButton")
-        self.overdue_button.setToolTip(self.tr("Every case past a time limit today, as a "
-                                               "workbook"))
+        self.overdue_button.setToolTip(self.tr("Every case past a time limit today, as a workbook"))
         self.overdue_button.clicked.connect(self._on_overdue_button_clicked)
         self.materials_button = QPushButton(self.tr("Materials..."))
         self.materials_button.setObjectName("applicationsMaterialsButton")
-        self.materials_button.setToolTip(self.tr("The applicant's papers received and their "
-                                                 "scans"))
+        self.materials_button.setToolTip(self.tr("The applicant's papers received and their scans"))
         self.materials_button.clicked.connect(self._on_materials_button_clicked)
         self.materials_dialog: MaterialsDialog | None = None
         self.sort_key, self.sort_descending = "accepted_on", True
 
-        programmes = L.programme_labels()
+        programmes = lbl.programme_labels()
         green = self.tr("Green channel")
         self.list_columns = [
             Column(self.tr("File no."), lambda r: r.file_no),
             Column(self.tr("Applicant"), lambda r: r.applicant_name),
             Column(self.tr("Village"), lambda r: r.village),
-            Column(self.tr("Programme"), lambda r: L.label(programmes, r.programme) + (
-                f" 【{green}】" if r.green_channel else "")),
-            Column(self.tr("State"), lambda r: L.label(states, r.state)),
+            Column(
+                self.tr("Programme"),
+                lambda r: (
+                    lbl.label(programmes, r.programme)
+                    + (f" 【{green}】" if r.green_channel else "")
+                ),
+            ),
+            Column(self.tr("State"), lambda r: lbl.label(states, r.state)),
             Column(self.tr("Accepted"), lambda r: fmt_date(r.accepted_on)),
             Column(self.tr("In step since"), lambda r: fmt_date(r.state_since)),
             Column(self.tr("Deadline"), lambda r: fmt_date(r.due_on), self._due_color),
             Column(self.tr("Handled by"), lambda r: r.handler),
-            Column(self.tr("Proposed (yuan)"), lambda r: fmt_yuan(r.proposed_fen),
-                   align_right=True),
+            Column(
+                self.tr("Proposed (yuan)"), lambda r: fmt_yuan(r.proposed_fen), align_right=True
+            ),
         ]
         self.model = PagedTableModel(self.list_columns, self._fetch, widget=self, parent=self)
-        self.sort_columns = ("file_no", "applicant", "village", "programme", "state",
-                             "accepted_on", "state_since", "due_on", None, "proposed")
+        self.sort_columns = (
+            "file_no",
+            "applicant",
+            "village",
+            "programme",
+            "state",
+            "accepted_on",
+            "state_since",
+            "due_on",
+            None,
+            "proposed",
+        )
         self.model.loaded.connect(self._update_count)
         self.view = make_table("applicationsView", self.model)
         self.view.activated.connect(self._on_view_activated)
@@ -235,18 +250,18 @@ class ApplicationsPage(QWidget):
         ctx.newApplicationRequested.connect(self.new_application)
         # The list loads when the page is first shown, then after writes to applications or
         # visits (now if shown, else when next shown); the open application likewise.
-        self.refresher = PageRefresh(self, ctx, ("applications", "visits"), self.reload,
-                                     stale=True)
-        self.detail_refresher = PageRefresh(self.detail, ctx, ("applications", "visits"),
-                                            self.detail.reload)
+        self.refresher = PageRefresh(self, ctx, ("applications", "visits"), self.reload, stale=True)
+        self.detail_refresher = PageRefresh(
+            self.detail, ctx, ("applications", "visits"), self.detail.reload
+        )
         self._update_print_actions()
 
     # -- list --------------------------------------------------------------------------------
     @staticmethod
-    def _fetch(offset: int, limit: int) -> Sequence[CaseListRow]:
+    def _fetch(_offset: int, _limit: int) -> Sequence[CaseListRow]:
         return []  # replaced by reload() with the filters
 
-    def _due_color(self, row: CaseListRow) -> object:
+    def _due_color(self, row: CaseListRow) -> QColor | None:
         return OVERDUE_COLOR if row.overdue else None
 
     @Slot(int)
@@ -255,23 +270,30 @@ class ApplicationsPage(QWidget):
         if key is None:
             self.view.horizontalHeader().setSortIndicator(
                 self.sort_columns.index(self.sort_key),
-                Qt.SortOrder.DescendingOrder if self.sort_descending
-                else Qt.SortOrder.AscendingOrder)
+                Qt.SortOrder.DescendingOrder
+                if self.sort_descending
+                else Qt.SortOrder.AscendingOrder,
+            )
             return
         self.sort_descending = not self.sort_descending if key == self.sort_key else False
         self.sort_key = key
         self.view.horizontalHeader().setSortIndicator(
-            section, Qt.SortOrder.DescendingOrder if self.sort_descending
-            else Qt.SortOrder.AscendingOrder)
+            section,
+            Qt.SortOrder.DescendingOrder if self.sort_descending else Qt.SortOrder.AscendingOrder,
+        )
         self.reload()
 
     def _query(self) -> dict[str, object]:
         state = self.state_combo.currentData()
         open_only = state == "open"
-        return {"state": None if open_only else state, "open_only": open_only,
-                "programme": self.programme_combo.currentData(),
-                "text": self.search_edit.text().strip(), "sort": self.sort_key,
-                "descending": self.sort_descending}
+        return {
+            "state": None if open_only else state,
+            "open_only": open_only,
+            "programme": self.programme_combo.currentData(),
+            "text": self.search_edit.text().strip(),
+            "sort": self.sort_key,
+            "descending": self.sort_descending,
+        }
 
     @Slot()
     def reload(self) -> None:
@@ -279,8 +301,7 @@ class ApplicationsPage(QWidget):
         db, actor, query = self.ctx.db, self.ctx.actor, self._query()
 
         def fetch(offset: int, limit: int) -> Sequence[CaseListRow]:
-            return case_lists.list_cases(db, actor, limit=limit, offset=offset,
-                                         **query)  # type: ignore[arg-type]
+            return case_lists.list_cases(db, actor, limit=limit, offset=offset, **query)  # type: ignore[arg-type]
 
         self.refresher.stale = False
         self.model.set_fetch(fetch)
@@ -292,8 +313,11 @@ class ApplicationsPage(QWidget):
         path = self.export_path
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the ledger"), f"申请审批台账-{date.today():%Y%m%d}.xlsx",
-                self.tr("Excel workbooks (*.xlsx)"))
+                self,
+                self.tr("Export the ledger"),
+                f"申请审批台账-{date.today():%Y%m%d}.xlsx",
+                self.tr("Excel workbooks (*.xlsx)"),
+            )
         if path:
             self.export_to(path)
 
@@ -306,43 +330,81 @@ class ApplicationsPage(QWidget):
         def op() -> exports.ExportResult:
             rows = case_lists.list_cases(db, actor, limit=100_000, **query)  # type: ignore[arg-type]
             values = [[c.text(r) for c in columns] for r in rows]
-            return exports.export_table(db, actor, "ledger", headers, values, path,
-                                        text_columns=(0,), widths=(18, 10, 12, 14, 10, 12, 12,
-                                                                   12, 10, 12))
+            return exports.export_table(
+                db,
+                actor,
+                "ledger",
+                headers,
+                values,
+                path,
+                text_columns=(0,),
+                widths=(18, 10, 12, 14, 10, 12, 12, 12, 10, 12),
+            )
 
         QueryOp(parent=self, op=op, success=self._on_exported).failure(
-            self._on_export_failed).with_progress(self.tr("Exporting...")).run_in_background()
+            self._on_export_failed
+        ).with_progress(self.tr("Exporting...")).run_in_background()
 
     @Slot()
     def _on_overdue_button_clicked(self) -> None:
         path = self.export_path
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the overdue list"), f"超期清单-{date.today():%Y%m%d}.xlsx",
-                self.tr("Excel workbooks (*.xlsx)"))
+                self,
+                self.tr("Export the overdue list"),
+                f"超期清单-{date.today():%Y%m%d}.xlsx",
+                self.tr("Excel workbooks (*.xlsx)"),
+            )
         if path:
             self.export_overdue_to(path)
 
     def export_overdue_to(self, path: str) -> None:
         """超期清单: every case past its step, whole-case, notice or paperwork limit today."""
         db, actor = self.ctx.db, self.ctx.actor
-        programmes, states = L.programme_labels(), L.state_labels()
-        kinds = {"step": self.tr("Current step"), "total": self.tr("Whole case"),
-                 "refusal_notice": self.tr("Refusal notice"),
-                 "paperwork": self.tr("Green-channel paperwork")}
-        headers = [self.tr("File no."), self.tr("Applicant"), self.tr("Programme"),
-                   self.tr("State"), self.tr("Limit"), self.tr("Deadline"),
-                   self.tr("Working days over")]
+        programmes, states = lbl.programme_labels(), lbl.state_labels()
+        kinds = {
+            "step": self.tr("Current step"),
+            "total": self.tr("Whole case"),
+            "refusal_notice": self.tr("Refusal notice"),
+            "paperwork": self.tr("Green-channel paperwork"),
+        }
+        headers = [
+            self.tr("File no."),
+            self.tr("Applicant"),
+            self.tr("Programme"),
+            self.tr("State"),
+            self.tr("Limit"),
+            self.tr("Deadline"),
+            self.tr("Working days over"),
+        ]
 
         def op() -> exports.ExportResult:
-            rows = [[o.file_no, o.applicant_name, L.label(programmes, o.programme),
-                     L.label(states, o.state), kinds.get(o.kind, o.kind), fmt_date(o.due_on),
-                     o.working_days_over] for o in casework.overdue(db, actor, date.today())]
-            return exports.export_table(db, actor, "overdue", headers, rows, path,
-                                        text_columns=(0,), widths=(18, 10, 14, 10, 14, 12, 12))
+            rows: list[list[str | int | None]] = [
+                [
+                    o.file_no,
+                    o.applicant_name,
+                    lbl.label(programmes, o.programme),
+                    lbl.label(states, o.state),
+                    kinds.get(o.kind, o.kind),
+                    fmt_date(o.due_on),
+                    o.working_days_over,
+                ]
+                for o in casework.overdue(db, actor, date.today())
+            ]
+            return exports.export_table(
+                db,
+                actor,
+                "overdue",
+                headers,
+                rows,
+                path,
+                text_columns=(0,),
+                widths=(18, 10, 14, 10, 14, 12, 12),
+            )
 
         QueryOp(parent=self, op=op, success=self._on_exported).failure(
-            self._on_export_failed).with_progress(self.tr("Exporting...")).run_in_background()
+            self._on_export_failed
+        ).with_progress(self.tr("Exporting...")).run_in_background()
 
     @Slot()
     def _on_materials_button_clicked(self) -> None:
@@ -359,12 +421,18 @@ class ApplicationsPage(QWidget):
         dialog.open()
 
     def _on_exported(self, result: exports.ExportResult) -> None:
-        self.count_label.setText(self.tr("Exported %n row(s) to {file}", "", result.rows)
-                                 .format(file=result.path.name))
+        self.count_label.setText(
+            self.tr("Exported %n row(s) to {file}", "", result.rows).format(file=result.path.name)
+        )
 
     def _on_export_failed(self, error: ReliefError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"), str(error),
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export"),
+            str(error),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("applicationsExportErrorBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -372,8 +440,9 @@ class ApplicationsPage(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         more = self.model.canFetchMore()
-        self.count_label.setText(self.tr("{n}+ shown").format(n=n) if more
-                                 else self.tr("%n application(s)", "", n))
+        self.count_label.setText(
+            self.tr("{n}+ shown").format(n=n) if more else self.tr("%n application(s)", "", n)
+        )
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)
@@ -400,15 +469,28 @@ class ApplicationsPage(QWidget):
     def _update_print_actions(self) -> None:
         rows = self.selected_rows()
         allowed = self.ctx.actor.can("print")
-        notice = P.notice_rows(rows)
-        P.gate(self.batch_print_button, allowed, bool(rows),
-               self.tr("The application and approval forms of the %n selected case(s), "
-                       "in one document (Ctrl+P)", "", len(rows)),
-               self.tr("Select the applications to print (Ctrl+click, Shift+click)."))
-        P.gate(self.notice_print_button, allowed, bool(notice),
-               self.tr("The publicity notice of the %n selected case(s) in publicity", "",
-                       len(notice)),
-               self.tr("Select applications in publicity (of the same period)."))
+        notice = print_actions.notice_rows(rows)
+        print_actions.gate(
+            self.batch_print_button,
+            allowed,
+            bool(rows),
+            self.tr(
+                "The application and approval forms of the %n selected case(s), "
+                "in one document (Ctrl+P)",
+                "",
+                len(rows),
+            ),
+            self.tr("Select the applications to print (Ctrl+click, Shift+click)."),
+        )
+        print_actions.gate(
+            self.notice_print_button,
+            allowed,
+            bool(notice),
+            self.tr(
+                "The publicity notice of the %n selected case(s) in publicity", "", len(notice)
+            ),
+            self.tr("Select applications in publicity (of the same period)."),
+        )
         self.batch_print_action.setEnabled(self.batch_print_button.isEnabled())
         self.notice_print_action.setEnabled(self.notice_print_button.isEnabled())
         self.open_action.setEnabled(bool(rows))
@@ -424,7 +506,7 @@ class ApplicationsPage(QWidget):
     @Slot()
     def print_selected_notice(self) -> None:
         """打印公示名单: the notice of the selected applications in publicity."""
-        rows = P.notice_rows(self.selected_rows())
+        rows = print_actions.notice_rows(self.selected_rows())
         if rows and self.ctx.actor.can("print"):
             printing.preview_notice(self.ctx, self, [r.id for r in rows])
 

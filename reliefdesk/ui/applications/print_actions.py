@@ -9,6 +9,7 @@ offer and gathers the ids, off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QWidget
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from reliefdesk.db.engine import Database
 from reliefdesk.errors import ValidationError
 from reliefdesk.services import casework, printing
-from reliefdesk.services.casework import ApplicationRow, ApplicationView
+from reliefdesk.services.casework import ApplicationView
 from reliefdesk.services.context import Actor
 from reliefdesk.services.printing import PrintResult
 from reliefdesk.ui.context import AppContext
@@ -35,7 +36,15 @@ def can_print_notice(view: ApplicationView) -> bool:
     return view.publicity_start is not None and view.proposed_fen is not None
 
 
-def notice_rows(rows: Sequence[ApplicationRow]) -> list[ApplicationRow]:
+class _HasState(Protocol):
+    @property
+    def state(self) -> str: ...
+
+
+RowT = TypeVar("RowT", bound=_HasState)
+
+
+def notice_rows(rows: Sequence[RowT]) -> list[RowT]:
     """Of the selected list rows, those in publicity (the notice of the list's 打印公示名单)."""
     return [r for r in rows if r.state == "publicity"]
 
@@ -49,7 +58,7 @@ def batch_ids(db: Database, actor: Actor, view: ApplicationView) -> list[int]:
         return ids
     rows = casework.list_applications(db, actor, state="publicity", limit=printing.MAX_BATCH)
     ids += [r.id for r in rows if r.id != view.id and r.state_since == view.publicity_start]
-    return ids[:printing.MAX_BATCH]
+    return ids[: printing.MAX_BATCH]
 
 
 def batch_notice_pdf(db: Database, actor: Actor, view: ApplicationView) -> PrintResult:
@@ -63,15 +72,13 @@ def batch_notice_pdf(db: Database, actor: Actor, view: ApplicationView) -> Print
         return printing.notice_pdf(db, actor, [view.id])
 
 
-def preview_batch_notice(ctx: AppContext, parent: QWidget | None,
-                         view: ApplicationView) -> None:
+def preview_batch_notice(ctx: AppContext, parent: QWidget | None, view: ApplicationView) -> None:
     """Open the 公示 notice of ``view``'s publicity batch."""
     db, actor = ctx.db, ctx.actor
     print_document(ctx, parent, lambda: batch_notice_pdf(db, actor, view))
 
 
-def gate(button: QAbstractButton, allowed: bool, enabled: bool, tip: str,
-         why_not: str) -> None:
+def gate(button: QAbstractButton, allowed: bool, enabled: bool, tip: str, why_not: str) -> None:
     """Enable ``button`` only when the role may print and the document exists; the tooltip
     says what it prints or why it cannot."""
     button.setEnabled(allowed and enabled)

@@ -26,7 +26,7 @@ from reliefdesk.ui import forms, printing
 from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.applications.wizard_pages import fill_row, table
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp, QueryOp
 from reliefdesk.ui.widgets.inputs import date_edit, hint_label, to_date, to_qdate
 
@@ -40,8 +40,9 @@ class PublicityBatchDialog(QDialog):
 
     started = Signal(object)
 
-    def __init__(self, ctx: AppContext, preselect: tuple[int, ...] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, preselect: tuple[int, ...] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("publicityDialog")
         self.setWindowTitle(self.tr("Publicity"))
@@ -53,14 +54,23 @@ class PublicityBatchDialog(QDialog):
         self.batch: PublicityBatch | None = None
         self._busy = 0
 
-        self.candidates_table = table("publicityCandidatesTable", [
-            self.tr("File no."), self.tr("Applicant"), self.tr("Programme"),
-            self.tr("Prelim. since"), self.tr("Proposed (yuan)")])
+        self.candidates_table = table(
+            "publicityCandidatesTable",
+            [
+                self.tr("File no."),
+                self.tr("Applicant"),
+                self.tr("Programme"),
+                self.tr("Prelim. since"),
+                self.tr("Proposed (yuan)"),
+            ],
+        )
         self.candidates_table.itemChanged.connect(self._update_buttons)
-        self.start_edit = date_edit("publicityStartEdit", date.today(), minimum=date.today(),
-                                    maximum=date.today())
-        self.start_edit.setToolTip(self.tr("The first day on the notice board; a publicity "
-                                           "cannot be backdated"))
+        self.start_edit = date_edit(
+            "publicityStartEdit", date.today(), minimum=date.today(), maximum=date.today()
+        )
+        self.start_edit.setToolTip(
+            self.tr("The first day on the notice board; a publicity cannot be backdated")
+        )
         self.start_edit.dateChanged.connect(self._on_start_changed)
         self.end_label = QLabel()
         self.end_label.setObjectName("publicityEndLabel")
@@ -75,15 +85,21 @@ class PublicityBatchDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Print notice"))
         self.print_button.setObjectName("publicityPrintButton")
-        self.print_button.setToolTip(self.tr("The publicity notice of the batch just started, "
-                                             "for the notice board"))
+        self.print_button.setToolTip(
+            self.tr("The publicity notice of the batch just started, for the notice board")
+        )
         self.print_button.clicked.connect(self.print_notice)
         self.print_button.setVisible(False)
         start_tab = QWidget()
         st = QVBoxLayout(start_tab)
-        st.addWidget(hint_label(self.tr(
-            "Tick the applications to post on the notice board together. Only the name, "
-            "household size and amount are published.")))
+        st.addWidget(
+            hint_label(
+                self.tr(
+                    "Tick the applications to post on the notice board together. Only the name, "
+                    "household size and amount are published."
+                )
+            )
+        )
         st.addWidget(self.candidates_table, 1)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("First day:")))
@@ -98,9 +114,16 @@ class PublicityBatchDialog(QDialog):
         result_row.addWidget(self.print_button)
         st.addLayout(result_row)
 
-        self.running_table = table("publicityRunningTable", [
-            self.tr("File no."), self.tr("Applicant"), self.tr("State"), self.tr("Ends on"),
-            self.tr("Programme")])
+        self.running_table = table(
+            "publicityRunningTable",
+            [
+                self.tr("File no."),
+                self.tr("Applicant"),
+                self.tr("State"),
+                self.tr("Ends on"),
+                self.tr("Programme"),
+            ],
+        )
         self.objection_button = QPushButton(self.tr("Record objection..."))
         self.objection_button.setObjectName("publicityObjectionButton")
         self.objection_button.clicked.connect(self._on_objection_button_clicked)
@@ -119,8 +142,7 @@ class PublicityBatchDialog(QDialog):
         self.tabs.addTab(running_tab, self.tr("In publicity"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName(
-            "publicityCloseButton")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("publicityCloseButton")
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -147,32 +169,53 @@ class PublicityBatchDialog(QDialog):
 
     def reload(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        self._run(lambda: (casework.list_applications(db, actor, state="prelim_review"),
-                           casework.list_applications(db, actor, state="publicity")),
-                  self._fill)
+        self._run(
+            lambda: (
+                casework.list_applications(db, actor, state="prelim_review"),
+                casework.list_applications(db, actor, state="publicity"),
+            ),
+            self._fill,
+        )
 
     def _fill(self, result: tuple[list[ApplicationRow], list[ApplicationRow]]) -> None:
         self.candidates, self.running = result
-        programmes, states = L.programme_labels(), L.state_labels()
+        programmes, states = lbl.programme_labels(), lbl.state_labels()
         self.candidates_table.blockSignals(True)
         self.candidates_table.setRowCount(len(self.candidates))
         for i, r in enumerate(self.candidates):
-            fill_row(self.candidates_table, i, [
-                r.file_no, r.applicant_name, L.label(programmes, r.programme),
-                r.state_since.isoformat(),
-                f"{r.proposed_fen / 100:.2f}" if r.proposed_fen is not None else ""])
+            fill_row(
+                self.candidates_table,
+                i,
+                [
+                    r.file_no,
+                    r.applicant_name,
+                    lbl.label(programmes, r.programme),
+                    r.state_since.isoformat(),
+                    f"{r.proposed_fen / 100:.2f}" if r.proposed_fen is not None else "",
+                ],
+            )
             item = self.candidates_table.item(i, 0)
             assert item is not None
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if r.id in self.preselect or
-                               not self.preselect else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if r.id in self.preselect or not self.preselect
+                else Qt.CheckState.Unchecked
+            )
         self.candidates_table.blockSignals(False)
         self.running_table.setRowCount(len(self.running))
         for i, r in enumerate(self.running):
-            fill_row(self.running_table, i, [r.file_no, r.applicant_name,
-                                             L.label(states, r.state),
-                                             r.due_on.isoformat() if r.due_on else "",
-                                             L.label(programmes, r.programme)])
+            fill_row(
+                self.running_table,
+                i,
+                [
+                    r.file_no,
+                    r.applicant_name,
+                    lbl.label(states, r.state),
+                    r.due_on.isoformat() if r.due_on else "",
+                    lbl.label(programmes, r.programme),
+                ],
+            )
         self._update_buttons()
 
     def selected_ids(self) -> list[int]:
@@ -187,13 +230,15 @@ class PublicityBatchDialog(QDialog):
         for i, r in enumerate(self.candidates):
             item = self.candidates_table.item(i, 0)
             if item is not None:
-                item.setCheckState(Qt.CheckState.Checked if r.id in ids
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if r.id in ids else Qt.CheckState.Unchecked
+                )
 
     @Slot()
     def _update_buttons(self) -> None:
-        self.start_button.setEnabled(bool(self.selected_ids())
-                                     and self.ctx.actor.can("case.publicity"))
+        self.start_button.setEnabled(
+            bool(self.selected_ids()) and self.ctx.actor.can("case.publicity")
+        )
 
     def _set_grace(self, days: int) -> None:
         """Allow a first day up to the office's grace before today (no backdating)."""
@@ -217,15 +262,22 @@ class PublicityBatchDialog(QDialog):
         self.error_label.setVisible(False)
         db, actor, start = self.ctx.db, self.ctx.actor, to_date(self.start_edit.date())
         self.start_button.setEnabled(False)
-        self._run(lambda: casework.start_publicity_batch(db, actor, ids, start),
-                  self._on_started, self._on_failed, write=True)
+        self._run(
+            lambda: casework.start_publicity_batch(db, actor, ids, start),
+            self._on_started,
+            self._on_failed,
+            write=True,
+        )
 
     def _on_started(self, batch: PublicityBatch) -> None:
         self.batch = batch
-        self.result_label.setText(self.tr(
-            "Publicity started for {n} application(s): {start} to {end}.").format(
-            n=len(batch.application_ids), start=batch.start.isoformat(),
-            end=batch.end.isoformat()))
+        self.result_label.setText(
+            self.tr("Publicity started for {n} application(s): {start} to {end}.").format(
+                n=len(batch.application_ids),
+                start=batch.start.isoformat(),
+                end=batch.end.isoformat(),
+            )
+        )
         self.print_button.setVisible(True)
         self.print_button.setEnabled(self.ctx.actor.can("print"))
         if not self.ctx.actor.can("print"):
@@ -259,5 +311,3 @@ class PublicityBatchDialog(QDialog):
         dialog.performed.connect(lambda _v: self.reload())
         self.objection_dialog = dialog
         dialog.open()
-
-

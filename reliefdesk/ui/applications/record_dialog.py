@@ -18,15 +18,20 @@ from reliefdesk.ui.applications.action_dialog import ActionDialog
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.widgets.inputs import date_edit, parse_yuan, to_date
 
-RECORD_ACTIONS = ("record_county_approval", "record_case_by_case", "record_county_visit",
-                  "authorise_green")
+RECORD_ACTIONS = (
+    "record_county_approval",
+    "record_case_by_case",
+    "record_county_visit",
+    "authorise_green",
+)
 
 
 class RecordDialog(ActionDialog):
     """One of :data:`RECORD_ACTIONS` on ``app``."""
 
-    def __init__(self, ctx: AppContext, app: ApplicationView, action: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, app: ApplicationView, action: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, app, action, parent, build=False)
         self.setObjectName("recordDialog")
         self.setMinimumWidth(520)
@@ -34,8 +39,11 @@ class RecordDialog(ActionDialog):
         self.participants_edit = self._line("recordParticipantsEdit")
         self.reference_edit = self._line("recordReferenceEdit")
         self.record_amount_edit = self._line("recordAmountEdit")
-        self.due_edit = date_edit("recordDueEdit", date.today() + timedelta(days=30),
-                                  minimum=date.today() + timedelta(days=1))
+        self.due_edit = date_edit(
+            "recordDueEdit",
+            date.today() + timedelta(days=30),
+            minimum=date.today() + timedelta(days=1),
+        )
         if action == "record_case_by_case" and app.proposed_fen:
             self.record_amount_edit.setText(fen_to_yuan(app.proposed_fen))
         if action == "record_county_approval":
@@ -43,7 +51,8 @@ class RecordDialog(ActionDialog):
             self.participants_edit.setPlaceholderText(self.tr("who approved"))
             self.reference_edit.setPlaceholderText(self.tr("document number (optional)"))
             self.record_amount_edit.setPlaceholderText(
-                self.tr("leave empty to keep the proposed amount"))
+                self.tr("leave empty to keep the proposed amount")
+            )
         elif action == "record_case_by_case":
             self.body_edit.setPlaceholderText(self.tr("e.g. county coordination mechanism"))
             self.participants_edit.setPlaceholderText(self.tr("departments and persons present"))
@@ -51,11 +60,13 @@ class RecordDialog(ActionDialog):
         elif action == "record_county_visit":
             self.body_edit.setPlaceholderText(self.tr("e.g. county civil affairs bureau"))
             self.participants_edit.setPlaceholderText(
-                self.tr("county investigators, at least two, separated by commas"))
+                self.tr("county investigators, at least two, separated by commas")
+            )
         else:
             self.participants_edit.setPlaceholderText(self.tr("name and post of who authorised"))
             self.record_amount_edit.setPlaceholderText(
-                self.tr("leave empty to use the calculated amount"))
+                self.tr("leave empty to use the calculated amount")
+            )
         self.build()
 
     def _line(self, name: str) -> QLineEdit:
@@ -66,26 +77,36 @@ class RecordDialog(ActionDialog):
     def extra_rows(self) -> list[tuple[str, str | None, QWidget]]:
         a = self.action
         if a == "record_county_approval":
-            return [(self.tr("Approved by (body):"), "body", self.body_edit),
-                    (self.tr("Approver:"), "participants", self.participants_edit),
-                    (self.tr("Document no.:"), "reference", self.reference_edit),
-                    (self.tr("Approved amount (yuan):"), "amount_fen", self.record_amount_edit)]
+            return [
+                (self.tr("Approved by (body):"), "body", self.body_edit),
+                (self.tr("Approver:"), "participants", self.participants_edit),
+                (self.tr("Document no.:"), "reference", self.reference_edit),
+                (self.tr("Approved amount (yuan):"), "amount_fen", self.record_amount_edit),
+            ]
         if a == "record_case_by_case":
-            return [(self.tr("Decided by (body):"), "body", self.body_edit),
-                    (self.tr("Participants:"), "participants", self.participants_edit),
-                    (self.tr("Minutes ref.:"), "reference", self.reference_edit),
-                    (self.tr("Decided amount (yuan):"), "amount_fen", self.record_amount_edit)]
+            return [
+                (self.tr("Decided by (body):"), "body", self.body_edit),
+                (self.tr("Participants:"), "participants", self.participants_edit),
+                (self.tr("Minutes ref.:"), "reference", self.reference_edit),
+                (self.tr("Decided amount (yuan):"), "amount_fen", self.record_amount_edit),
+            ]
         if a == "record_county_visit":
-            return [(self.tr("County unit:"), "body", self.body_edit),
-                    (self.tr("Investigators:"), "participants", self.participants_edit)]
-        return [(self.tr("Authorised by:"), "participants", self.participants_edit),
-                (self.tr("Complete the steps by:"), "due_on", self.due_edit),
-                (self.tr("Amount (yuan):"), "amount_fen", self.record_amount_edit)]
+            return [
+                (self.tr("County unit:"), "body", self.body_edit),
+                (self.tr("Investigators:"), "participants", self.participants_edit),
+            ]
+        return [
+            (self.tr("Authorised by:"), "participants", self.participants_edit),
+            (self.tr("Complete the steps by:"), "due_on", self.due_edit),
+            (self.tr("Amount (yuan):"), "amount_fen", self.record_amount_edit),
+        ]
 
     def extra(self) -> dict[str, Any] | None:
-        data: dict[str, Any] = {"body": self.body_edit.text().strip(),
-                                "participants": self.participants_edit.text().strip(),
-                                "reference": self.reference_edit.text().strip()}
+        data: dict[str, Any] = {
+            "body": self.body_edit.text().strip(),
+            "participants": self.participants_edit.text().strip(),
+            "reference": self.reference_edit.text().strip(),
+        }
         try:
             fen = parse_yuan(self.record_amount_edit.text())
         except ReliefError as exc:

@@ -4,7 +4,9 @@ the six items (民发〔2021〕43号 第二十条)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ReliefError
-from reliefdesk.services.casework import followup as casework_followup
 from reliefdesk.services.casework import SELF_CARE_ITEMS
+from reliefdesk.services.casework import followup as casework_followup
 from reliefdesk.ui import forms
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import MutationOp
 from reliefdesk.ui.widgets.inputs import date_edit, to_date
+
+T = TypeVar("T")
 
 
 class SelfCareChangeDialog(QDialog):
@@ -39,8 +43,9 @@ class SelfCareChangeDialog(QDialog):
 
     saved = Signal(str)
 
-    def __init__(self, ctx: AppContext, app_id: int, name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, app_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("selfCareChangeDialog")
         self.setWindowTitle(self.tr("Self-care change"))
@@ -55,7 +60,7 @@ class SelfCareChangeDialog(QDialog):
         self.note_edit.setPlaceholderText(self.tr("what changed, who reported it"))
         self.checks: dict[str, QCheckBox] = {}
         grid = QGridLayout()
-        for i, (key, text) in enumerate(L.self_care_labels().items()):
+        for i, (key, text) in enumerate(lbl.self_care_labels().items()):
             box = QCheckBox(text)
             box.setObjectName(f"selfCare_{key}_Check")
             self.checks[key] = box
@@ -90,7 +95,7 @@ class SelfCareChangeDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
-    def _run(self, op: object, done: object) -> None:
+    def _run(self, op: Callable[[], T], done: Callable[[T], object]) -> None:
         self.error_label.setVisible(False)
 
         def failed(error: ReliefError) -> None:
@@ -105,12 +110,15 @@ class SelfCareChangeDialog(QDialog):
         note, on = self.note_edit.toPlainText(), to_date(self.date_edit.date())
 
         def done(due: date) -> None:
-            self.result_label.setText(self.tr("Reported. The county re-assesses by {d}.").format(
-                d=due.isoformat()))
+            self.result_label.setText(
+                self.tr("Reported. The county re-assesses by {d}.").format(d=due.isoformat())
+            )
             self.saved.emit("report")
 
-        self._run(lambda: casework_followup.report_self_care_change(db, actor, app_id, note,
-                                                                    on_date=on), done)
+        self._run(
+            lambda: casework_followup.report_self_care_change(db, actor, app_id, note, on_date=on),
+            done,
+        )
 
     @Slot()
     def _assess(self) -> None:
@@ -119,9 +127,12 @@ class SelfCareChangeDialog(QDialog):
         on = to_date(self.date_edit.date())
 
         def done(tier: str) -> None:
-            self.result_label.setText(self.tr("Re-assessed: {tier}.").format(
-                tier=L.label(L.care_tier_labels(), tier)))
+            self.result_label.setText(
+                self.tr("Re-assessed: {tier}.").format(tier=lbl.label(lbl.care_tier_labels(), tier))
+            )
             self.saved.emit(tier)
 
-        self._run(lambda: casework_followup.record_reassessment(db, actor, app_id, values,
-                                                                on_date=on), done)
+        self._run(
+            lambda: casework_followup.record_reassessment(db, actor, app_id, values, on_date=on),
+            done,
+        )

@@ -9,6 +9,7 @@ there is unsaved input.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -65,11 +66,16 @@ class GreenChannelPage(QWizardPage):
         self.green_check.setObjectName("greenChannelCheck")
         self.errors = forms.FormErrors({"green_channel": self.green_check})
         layout = QVBoxLayout(self)
-        layout.addWidget(hint_label(self.tr(
-            "For emergency hardship the township may skip the information check, democratic "
-            "review and publicity and give a small amount at once. Afterwards the file must "
-            "record the person, the reason and the amount, and the signatures and seals are "
-            "completed within the policy's time limit.")))
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "For emergency hardship the township may skip the information check, democratic "
+                    "review and publicity and give a small amount at once. Afterwards the file must "
+                    "record the person, the reason and the amount, and the signatures and seals are "
+                    "completed within the policy's time limit."
+                )
+            )
+        )
         layout.addWidget(self.errors.row("green_channel"))
         layout.addStretch(1)
 
@@ -91,8 +97,12 @@ class SummaryPage(QWizardPage):
         self.setObjectName("wizardSummaryPage")
         self.w = wizard
         self.setTitle(self.tr("Summary"))
-        self.setSubTitle(self.tr("Check the details. Finish saves the household, the members, "
-                                 "the income and the application together."))
+        self.setSubTitle(
+            self.tr(
+                "Check the details. Finish saves the household, the members, "
+                "the income and the application together."
+            )
+        )
         self.facts_label = QLabel()
         self.facts_label.setObjectName("summaryFactsLabel")
         self.facts_label.setWordWrap(True)
@@ -126,9 +136,9 @@ class SummaryPage(QWizardPage):
         db, actor = self.w.ctx.db, self.w.ctx.actor
         self._previewing = True
         self.completeChanged.emit()
-        QueryOp(parent=self, op=lambda: preview_intake(db, actor, data),
-                success=self._show).failure(self._failed).always(
-            self._done).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: preview_intake(db, actor, data), success=self._show
+        ).failure(self._failed).always(self._done).run_in_background()
 
     def is_busy(self) -> bool:
         return self._previewing
@@ -139,8 +149,11 @@ class SummaryPage(QWizardPage):
 
     def _show(self, result: Assessment) -> None:
         self.assessment = result
-        self.amount_label.setText(self.tr("Proposed amount: {yuan} yuan ({capital})").format(
-            yuan=fen_to_yuan(result.amount_fen), capital=to_capital(result.amount_fen)))
+        self.amount_label.setText(
+            self.tr("Proposed amount: {yuan} yuan ({capital})").format(
+                yuan=fen_to_yuan(result.amount_fen), capital=to_capital(result.amount_fen)
+            )
+        )
         self.working_table.setRowCount(len(result.working_lines))
         for i, line in enumerate(result.working_lines):
             fill_row(self.working_table, i, [line.label_zh, line.value])
@@ -171,8 +184,9 @@ class NewApplicationWizard(QWizard):
 
     saved = Signal(object)
 
-    def __init__(self, ctx: AppContext, household_id: int = 0,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, household_id: int = 0, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("newApplicationWizard")
         self.setWindowTitle(self.tr("New application") + "[*]")
@@ -198,18 +212,25 @@ class NewApplicationWizard(QWizard):
         self._then: Callable[[], object] | None = None
         self._after_save: Callable[[], object] | None = None
         self.unsaved_box: QMessageBox | None = None
-        for pid, page in ((PAGE_HOUSEHOLD, self.household_page),
-                          (PAGE_MEMBERS, self.members_page), (PAGE_INCOME, self.income_page),
-                          (PAGE_PROGRAMME, self.programme_page), (PAGE_GREEN, self.green_page),
-                          (PAGE_SUMMARY, self.summary_page), (PAGE_PAYEE, self.payee_page)):
+        for pid, page in (
+            (PAGE_HOUSEHOLD, self.household_page),
+            (PAGE_MEMBERS, self.members_page),
+            (PAGE_INCOME, self.income_page),
+            (PAGE_PROGRAMME, self.programme_page),
+            (PAGE_GREEN, self.green_page),
+            (PAGE_SUMMARY, self.summary_page),
+            (PAGE_PAYEE, self.payee_page),
+        ):
             self.setPage(pid, page)
             self._step_titles[pid] = page.title()
         self.currentIdChanged.connect(lambda _i: self.set_step_title(self.currentPage()))
         self.programme_page.programme_combo.activated.connect(self._on_programme_activated)
-        for which, name in ((QWizard.WizardButton.NextButton, "wizardNextButton"),
-                            (QWizard.WizardButton.BackButton, "wizardBackButton"),
-                            (QWizard.WizardButton.FinishButton, "wizardFinishButton"),
-                            (QWizard.WizardButton.CancelButton, "wizardCancelButton")):
+        for which, name in (
+            (QWizard.WizardButton.NextButton, "wizardNextButton"),
+            (QWizard.WizardButton.BackButton, "wizardBackButton"),
+            (QWizard.WizardButton.FinishButton, "wizardFinishButton"),
+            (QWizard.WizardButton.CancelButton, "wizardCancelButton"),
+        ):
             self.button(which).setObjectName(name)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
@@ -227,10 +248,10 @@ class NewApplicationWizard(QWizard):
         pages = [PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME]
         if self.programme_page.nextId() == PAGE_GREEN:
             pages.append(PAGE_GREEN)
-        return pages + [PAGE_PAYEE, PAGE_SUMMARY]
+        return [*pages, PAGE_PAYEE, PAGE_SUMMARY]
 
     def set_step_title(self, page: QWizardPage | None) -> None:
-        """"Members (2/6)": the page's title with its step number."""
+        """ "Members (2/6)": the page's title with its step number."""
         if page is None:
             return
         pid = next((i for i in self._step_titles if self.page(i) is page), None)
@@ -238,18 +259,24 @@ class NewApplicationWizard(QWizard):
             return
         path = self.path()
         step = path.index(pid) + 1 if pid in path else len(path)
-        page.setTitle(self.tr("{title} ({step}/{total})").format(
-            title=self._step_titles[pid], step=step, total=len(path)))
+        page.setTitle(
+            self.tr("{title} ({step}/{total})").format(
+                title=self._step_titles[pid], step=step, total=len(path)
+            )
+        )
 
     def has_unsaved(self) -> bool:
         """Anything typed that finishing would save."""
         if self.result_saved is not None:
             return False
         hp = self.household_page
-        return bool(self.members_page.has_input() or self.income_page.has_input()
-                    or self.payee_page.has_input()
-                    or self.programme_page.reason_edit.toPlainText().strip()
-                    or (hp.is_new() and hp.address_edit.text().strip()))
+        return bool(
+            self.members_page.has_input()
+            or self.income_page.has_input()
+            or self.payee_page.has_input()
+            or self.programme_page.reason_edit.toPlainText().strip()
+            or (hp.is_new() and hp.address_edit.text().strip())
+        )
 
     def mark_modified(self) -> None:
         self.setWindowModified(self.has_unsaved())
@@ -270,10 +297,15 @@ class NewApplicationWizard(QWizard):
         """Ask 保存 / 不保存 / 取消: 保存 finishes (and runs ``then`` once saved), 不保存 closes
         (and runs ``then``), 取消 keeps the wizard open."""
         self._then = then
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved application"),
-                          self.tr("The new application has not been saved. Save it now?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved application"),
+            self.tr("The new application has not been saved. Save it now?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("wizardUnsavedBox")
         box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))
@@ -326,9 +358,9 @@ class NewApplicationWizard(QWizard):
                 if page is not None and page is not self.household_page:
                     page.initializePage()
 
-        QueryOp(parent=self, op=lambda: register.get_household(db, actor, household_id),
-                success=loaded).with_progress(self.tr("Loading the household...")
-                                              ).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: register.get_household(db, actor, household_id), success=loaded
+        ).with_progress(self.tr("Loading the household...")).run_in_background()
 
     def area_type(self) -> str:
         if self.existing is not None:
@@ -344,14 +376,19 @@ class NewApplicationWizard(QWizard):
             fields["green_channel"] = self.green_page.green()
         new = self.household_page.is_new()
         return Intake(
-            account=self.payee_page.account(), materials=self.payee_page.materials(),
+            account=self.payee_page.account(),
+            materials=self.payee_page.materials(),
             household_id=None if new else self.household_id,
             new_household=self.household_page.household_input() if new else None,
             new_members=tuple(self.members_page.new_members),
             applicant=applicant if isinstance(applicant, MemberRef) else MemberRef(),
-            income=tuple(self.income_page.income), assets=tuple(self.income_page.assets),
-            programme=p.programme(), reason=p.reason_edit.toPlainText().strip(),
-            accepted_on=to_date(p.accepted_edit.date()), fields=fields)
+            income=tuple(self.income_page.income),
+            assets=tuple(self.income_page.assets),
+            programme=p.programme(),
+            reason=p.reason_edit.toPlainText().strip(),
+            accepted_on=to_date(p.accepted_edit.date()),
+            fields=fields,
+        )
 
     def describe(self) -> str:
         """A few lines summarising the input for the summary page."""
@@ -359,16 +396,19 @@ class NewApplicationWizard(QWizard):
         if self.household_page.is_new():
             hh = self.tr("New household in {village}, {address}").format(
                 village=self.household_page.village_combo.currentText(),
-                address=self.household_page.address_edit.text().strip() or "-")
+                address=self.household_page.address_edit.text().strip() or "-",
+            )
         elif self.existing is not None:
             hh = self.tr("Household no. {id} ({village})").format(
-                id=self.existing.household.id, village=self.existing.household.village_name)
+                id=self.existing.household.id, village=self.existing.household.village_name
+            )
         else:
             hh = self.tr("Household no. {id}").format(id=self.household_id)
         lines = [
             self.tr("Household: {hh}").format(hh=hh),
-            self.tr("Members: {n} ({new} new)").format(n=len(self.members_page.rows()),
-                                                       new=len(self.members_page.new_members)),
+            self.tr("Members: {n} ({new} new)").format(
+                n=len(self.members_page.rows()), new=len(self.members_page.new_members)
+            ),
             self.tr("Applicant: {name}").format(name=p.applicant_combo.currentText()),
             self.tr("Programme: {p}").format(p=p.programme_combo.currentText()),
             self.tr("Accepted on: {d}").format(d=to_date(p.accepted_edit.date()).isoformat()),
@@ -378,17 +418,34 @@ class NewApplicationWizard(QWizard):
         return "\n".join(lines)
 
     # -- errors ----------------------------------------------------------------------------
-    _FIELD_PAGES = {
-        "village_id": PAGE_HOUSEHOLD, "area_type": PAGE_HOUSEHOLD, "phone": PAGE_HOUSEHOLD,
-        "address": PAGE_HOUSEHOLD, "name": PAGE_MEMBERS, "id_number": PAGE_MEMBERS,
-        "relation": PAGE_MEMBERS, "health": PAGE_MEMBERS, "disability_category": PAGE_MEMBERS,
-        "disability_level": PAGE_MEMBERS, "exclusion_reason": PAGE_MEMBERS,
-        "staff_relation_note": PAGE_MEMBERS, "monthly_fen": PAGE_INCOME,
-        "category": PAGE_INCOME, "person_id": PAGE_INCOME, "value_fen": PAGE_INCOME,
-        "kind": PAGE_INCOME, "programme": PAGE_PROGRAMME, "applicant_id": PAGE_PROGRAMME,
-        "reason": PAGE_PROGRAMME, "accepted_on": PAGE_PROGRAMME, "aid_type": PAGE_PROGRAMME,
-        "aid_months": PAGE_PROGRAMME, "aid_persons": PAGE_PROGRAMME, "aid_cause": PAGE_PROGRAMME,
-        "self_care": PAGE_PROGRAMME, "single_person": PAGE_PROGRAMME,
+    _FIELD_PAGES: ClassVar[dict[str, int]] = {
+        "village_id": PAGE_HOUSEHOLD,
+        "area_type": PAGE_HOUSEHOLD,
+        "phone": PAGE_HOUSEHOLD,
+        "address": PAGE_HOUSEHOLD,
+        "name": PAGE_MEMBERS,
+        "id_number": PAGE_MEMBERS,
+        "relation": PAGE_MEMBERS,
+        "health": PAGE_MEMBERS,
+        "disability_category": PAGE_MEMBERS,
+        "disability_level": PAGE_MEMBERS,
+        "exclusion_reason": PAGE_MEMBERS,
+        "staff_relation_note": PAGE_MEMBERS,
+        "monthly_fen": PAGE_INCOME,
+        "category": PAGE_INCOME,
+        "person_id": PAGE_INCOME,
+        "value_fen": PAGE_INCOME,
+        "kind": PAGE_INCOME,
+        "programme": PAGE_PROGRAMME,
+        "applicant_id": PAGE_PROGRAMME,
+        "reason": PAGE_PROGRAMME,
+        "accepted_on": PAGE_PROGRAMME,
+        "aid_type": PAGE_PROGRAMME,
+        "aid_months": PAGE_PROGRAMME,
+        "aid_persons": PAGE_PROGRAMME,
+        "aid_cause": PAGE_PROGRAMME,
+        "self_care": PAGE_PROGRAMME,
+        "single_person": PAGE_PROGRAMME,
         "green_channel": PAGE_GREEN,
     }
 
@@ -398,7 +455,11 @@ class NewApplicationWizard(QWizard):
         if "member_index" in error.params:
             target = PAGE_MEMBERS
         elif (error.code or "").startswith("account.") or error.field in (
-                "number", "payee_person_id", "bank_name", "holder_name"):
+            "number",
+            "payee_person_id",
+            "bank_name",
+            "holder_name",
+        ):
             target = PAGE_PAYEE
         else:
             target = self._FIELD_PAGES.get(error.field or "", PAGE_PROGRAMME)
@@ -417,8 +478,11 @@ class NewApplicationWizard(QWizard):
 
     def go_to(self, page_id: int) -> None:
         """Go back through the visited pages to ``page_id`` (input is kept)."""
-        while self.currentId() != page_id and page_id in self.visitedIds() and \
-                self.currentId() != self.startId():
+        while (
+            self.currentId() != page_id
+            and page_id in self.visitedIds()
+            and self.currentId() != self.startId()
+        ):
             self.back()
 
     # -- finish ----------------------------------------------------------------------------
@@ -430,10 +494,11 @@ class NewApplicationWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         data = self.intake()
         db, actor = self.ctx.db, self.ctx.actor
-        MutationOp(parent=self, op=lambda: submit_intake(db, actor, data),
-                success=self._on_saved).failure(self._on_save_failed).always(
-            self._on_save_done).with_progress(self.tr("Saving the application...")
-                                              ).run_in_background()
+        MutationOp(
+            parent=self, op=lambda: submit_intake(db, actor, data), success=self._on_saved
+        ).failure(self._on_save_failed).always(self._on_save_done).with_progress(
+            self.tr("Saving the application...")
+        ).run_in_background()
 
     def is_saving(self) -> bool:
         return self._saving

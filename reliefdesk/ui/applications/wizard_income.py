@@ -31,7 +31,7 @@ from reliefdesk.services.intake import AssetLine, IncomeLine, MemberRef
 from reliefdesk.services.register.types import COUNTED_INCOME
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications.wizard_pages import RowActions, fill_row, table
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo, section_label, set_combo_code
 
 if TYPE_CHECKING:
@@ -46,9 +46,13 @@ class IncomePage(QWizardPage):
         self.setObjectName("wizardIncomePage")
         self.w = wizard
         self.setTitle(self.tr("Income and assets"))
-        self.setSubTitle(self.tr("Income in yuan per month or per year (stored monthly). "
-                                 "Categories marked 'not counted' are kept on file but not "
-                                 "added to the household income."))
+        self.setSubTitle(
+            self.tr(
+                "Income in yuan per month or per year (stored monthly). "
+                "Categories marked 'not counted' are kept on file but not "
+                "added to the household income."
+            )
+        )
         self.income: list[IncomeLine] = []
         self.assets: list[AssetLine] = []
         self.editing_income: int | None = None
@@ -56,7 +60,7 @@ class IncomePage(QWizardPage):
 
         self.member_combo = QComboBox()
         self.member_combo.setObjectName("incomeMemberCombo")
-        self.category_combo = code_combo("incomeCategoryCombo", L.income_labels(), "wage")
+        self.category_combo = code_combo("incomeCategoryCombo", lbl.income_labels(), "wage")
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("incomeAmountEdit")
         self.amount_edit.setPlaceholderText(self.tr("yuan"))
@@ -70,16 +74,24 @@ class IncomePage(QWizardPage):
         self.add_income_button = QPushButton(self.tr("Add income"))
         self.add_income_button.setObjectName("incomeAddButton")
         self.add_income_button.clicked.connect(self._on_add_income)
-        self.income_table = table("incomeTable", [
-            self.tr("Member"), self.tr("Category"), self.tr("Monthly (yuan)"),
-            self.tr("Counted"), self.tr("Description")])
-        self.income_actions = RowActions(self.income_table, "income", self.edit_income,
-                                         self.remove_income)
+        self.income_table = table(
+            "incomeTable",
+            [
+                self.tr("Member"),
+                self.tr("Category"),
+                self.tr("Monthly (yuan)"),
+                self.tr("Counted"),
+                self.tr("Description"),
+            ],
+        )
+        self.income_actions = RowActions(
+            self.income_table, "income", self.edit_income, self.remove_income
+        )
         self.per_capita_label = QLabel()
         self.per_capita_label.setObjectName("perCapitaLabel")
         self.per_capita_label.setProperty("role", "sectionTitle")
 
-        self.asset_kind = code_combo("assetKindCombo", L.asset_labels(), "deposit")
+        self.asset_kind = code_combo("assetKindCombo", lbl.asset_labels(), "deposit")
         self.asset_value = QLineEdit()
         self.asset_value.setObjectName("assetValueEdit")
         self.asset_value.setPlaceholderText(self.tr("value in yuan"))
@@ -90,16 +102,23 @@ class IncomePage(QWizardPage):
         self.add_asset_button = QPushButton(self.tr("Add asset"))
         self.add_asset_button.setObjectName("assetAddButton")
         self.add_asset_button.clicked.connect(self._on_add_asset)
-        self.asset_table = table("assetTable", [
-            self.tr("Kind"), self.tr("Value (yuan)"), self.tr("Exempt"),
-            self.tr("Description")])
-        self.asset_actions = RowActions(self.asset_table, "asset", self.edit_asset,
-                                        self.remove_asset)
+        self.asset_table = table(
+            "assetTable",
+            [self.tr("Kind"), self.tr("Value (yuan)"), self.tr("Exempt"), self.tr("Description")],
+        )
+        self.asset_actions = RowActions(
+            self.asset_table, "asset", self.edit_asset, self.remove_asset
+        )
         self.errors = forms.FormErrors(
-            {"monthly_fen": self.amount_edit, "category": self.category_combo,
-             "person_id": self.member_combo, "value_fen": self.asset_value,
-             "kind": self.asset_kind},
-            general=forms.make_error_label("incomeGeneralError", word_wrap=True))
+            {
+                "monthly_fen": self.amount_edit,
+                "category": self.category_combo,
+                "person_id": self.member_combo,
+                "value_fen": self.asset_value,
+                "kind": self.asset_kind,
+            },
+            general=forms.make_error_label("incomeGeneralError", word_wrap=True),
+        )
 
         row1 = QGridLayout()
         row1.addWidget(QLabel(self.tr("Member:")), 0, 0)
@@ -136,7 +155,7 @@ class IncomePage(QWizardPage):
         layout.addWidget(section_label(self.tr("Assets")))
         layout.addLayout(row2)
         layout.addWidget(self.asset_table, 1)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
 
     def initializePage(self) -> None:
         self.w.set_step_title(self)
@@ -186,8 +205,12 @@ class IncomePage(QWizardPage):
             note = f"年收入{fen_to_yuan(fen)}元，按月折算"
             description = f"{description}（{note}）" if description else note
             fen = monthly_from_yearly(fen)
-        line = IncomeLine(self.member_combo.currentData(), str(self.category_combo.currentData()),
-                          fen, description)
+        line = IncomeLine(
+            self.member_combo.currentData(),
+            str(self.category_combo.currentData()),
+            fen,
+            description,
+        )
         if self.editing_income is not None and self.editing_income < len(self.income):
             self.income[self.editing_income] = line
         else:
@@ -206,8 +229,12 @@ class IncomePage(QWizardPage):
         fen = self._amount(self.asset_value, "value_fen", "财产价值")
         if fen is None:
             return
-        line = AssetLine(str(self.asset_kind.currentData()), fen,
-                         self.asset_description.text().strip(), self.asset_exempt.isChecked())
+        line = AssetLine(
+            str(self.asset_kind.currentData()),
+            fen,
+            self.asset_description.text().strip(),
+            self.asset_exempt.isChecked(),
+        )
         if self.editing_asset is not None and self.editing_asset < len(self.assets):
             self.assets[self.editing_asset] = line
         else:
@@ -228,8 +255,10 @@ class IncomePage(QWizardPage):
         index = row - existing
         if 0 <= index < len(items):
             return index
-        self.errors.general.setText(self.tr("Items on file are changed on the household page."))
-        self.errors.general.setVisible(True)
+        self.errors.general_label().setText(
+            self.tr("Items on file are changed on the household page.")
+        )
+        self.errors.general_label().setVisible(True)
         return None
 
     def edit_income(self, row: int) -> None:
@@ -283,38 +312,77 @@ class IncomePage(QWizardPage):
                 if ref.new_index == index:
                     continue
                 if ref.new_index > index:
-                    line = IncomeLine(MemberRef(new_index=ref.new_index - 1), line.category,
-                                      line.monthly_fen, line.description)
+                    kept.append(
+                        IncomeLine(
+                            MemberRef(new_index=ref.new_index - 1),
+                            line.category,
+                            line.monthly_fen,
+                            line.description,
+                        )
+                    )
+                    continue
             kept.append(line)
         self.income = kept
 
     def _refresh(self) -> None:
-        cats, kinds = L.income_labels(), L.asset_labels()
+        cats, kinds = lbl.income_labels(), lbl.asset_labels()
         existing, existing_assets = self._existing()
-        names = {r.ref.person_id: r.name for r in self.w.members_page.rows()
-                 if r.ref.person_id is not None}
+        names = {
+            r.ref.person_id: r.name
+            for r in self.w.members_page.rows()
+            if r.ref.person_id is not None
+        }
         yes, no = self.tr("Yes"), self.tr("No")
         self.income_table.setRowCount(len(existing) + len(self.income))
         for i, e in enumerate(existing):
-            fill_row(self.income_table, i, [
-                names.get(e.person_id, self.tr("Whole household")) if e.person_id else
-                self.tr("Whole household"), L.label(cats, e.category),
-                fen_to_yuan(e.monthly_fen), yes if e.counted else no,
-                e.description + self.tr(" (on file)")])
+            fill_row(
+                self.income_table,
+                i,
+                [
+                    names.get(e.person_id, self.tr("Whole household"))
+                    if e.person_id
+                    else self.tr("Whole household"),
+                    lbl.label(cats, e.category),
+                    fen_to_yuan(e.monthly_fen),
+                    yes if e.counted else no,
+                    e.description + self.tr(" (on file)"),
+                ],
+            )
         for j, line in enumerate(self.income):
-            fill_row(self.income_table, len(existing) + j, [
-                self._member_name(line.member), L.label(cats, line.category),
-                fen_to_yuan(line.monthly_fen), yes if line.category in COUNTED_INCOME else no,
-                line.description])
+            fill_row(
+                self.income_table,
+                len(existing) + j,
+                [
+                    self._member_name(line.member),
+                    lbl.label(cats, line.category),
+                    fen_to_yuan(line.monthly_fen),
+                    yes if line.category in COUNTED_INCOME else no,
+                    line.description,
+                ],
+            )
         self.asset_table.setRowCount(len(existing_assets) + len(self.assets))
         for i, a in enumerate(existing_assets):
-            fill_row(self.asset_table, i, [L.label(kinds, a.kind), fen_to_yuan(a.value_fen),
-                                           yes if a.exempt else no,
-                                           a.description + self.tr(" (on file)")])
+            fill_row(
+                self.asset_table,
+                i,
+                [
+                    lbl.label(kinds, a.kind),
+                    fen_to_yuan(a.value_fen),
+                    yes if a.exempt else no,
+                    a.description + self.tr(" (on file)"),
+                ],
+            )
         for j, al in enumerate(self.assets):
-            fill_row(self.asset_table, len(existing_assets) + j, [
-                L.label(kinds, al.kind), fen_to_yuan(al.value_fen), yes if al.exempt else no,
-                al.description])
+            fill_row(
+                self.asset_table,
+                len(existing_assets) + j,
+                [
+                    lbl.label(kinds, al.kind),
+                    fen_to_yuan(al.value_fen),
+                    yes if al.exempt else no,
+                    al.description,
+                ],
+            )
         self._update_per_capita(existing)
         self.w.mark_modified()
 
@@ -322,14 +390,20 @@ class IncomePage(QWizardPage):
         members = [r for r in self.w.members_page.rows() if r.counted]
         # the one income rule (transfers out subtracted); the summary page shows the service's
         total = net_monthly_income(
-            [(e.category, e.monthly_fen) for e in existing if e.effect_fen] +
-            [(line.category, line.monthly_fen) for line in self.income
-             if line.category in COUNTED_INCOME])
+            [(e.category, e.monthly_fen) for e in existing if e.effect_fen]
+            + [
+                (line.category, line.monthly_fen)
+                for line in self.income
+                if line.category in COUNTED_INCOME
+            ]
+        )
         if members:
             pci = per_capita_income(total, len(members))
-            self.per_capita_label.setText(self.tr(
-                "Counted income {total} yuan/month for {n} member(s): {pci} yuan per person "
-                "(the summary shows the official working)").format(
-                total=fen_to_yuan(total), n=len(members), pci=fen_to_yuan(pci)))
+            self.per_capita_label.setText(
+                self.tr(
+                    "Counted income {total} yuan/month for {n} member(s): {pci} yuan per person "
+                    "(the summary shows the official working)"
+                ).format(total=fen_to_yuan(total), n=len(members), pci=fen_to_yuan(pci))
+            )
         else:
             self.per_capita_label.setText("")

@@ -34,15 +34,29 @@ from reliefdesk.services import register
 from reliefdesk.services.intake import MemberRef
 from reliefdesk.ui import forms
 from reliefdesk.ui.applications.wizard_pages import RowActions, fill_row, table
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.widgets.inputs import code_combo, set_combo_code
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard
 
-SCHOOLING = ("", "学龄前", "小学在读", "初中在读", "高中在读", "中职在读", "大学在读", "文盲", "小学",
-             "初中", "高中", "中专", "大专", "本科及以上")
+SCHOOLING = (
+    "",
+    "学龄前",
+    "小学在读",
+    "初中在读",
+    "高中在读",
+    "中职在读",
+    "大学在读",
+    "文盲",
+    "小学",
+    "初中",
+    "高中",
+    "中专",
+    "大专",
+    "本科及以上",
+)
 EMPLOYMENT = ("", "在校", "务农", "务工", "灵活就业", "临时工", "个体经营", "失业", "退休", "无")
 
 
@@ -77,8 +91,12 @@ class MembersPage(QWizardPage):
         self.setObjectName("wizardMembersPage")
         self.w = wizard
         self.setTitle(self.tr("Members"))
-        self.setSubTitle(self.tr("Everyone living in the household. The first new member of a "
-                                 "new household is its head."))
+        self.setSubTitle(
+            self.tr(
+                "Everyone living in the household. The first new member of a "
+                "new household is its head."
+            )
+        )
         self.new_members: list[register.PersonInput] = []
         self.editing: int | None = None  # index in new_members being edited
         self._checking = False
@@ -93,8 +111,8 @@ class MembersPage(QWizardPage):
         self.id_info.setObjectName("memberIdInfoLabel")
         self.id_info.setProperty("role", "hint")
         self.id_info.setWordWrap(True)
-        self.relation_combo = code_combo("memberRelationCombo", L.relation_labels(), "head")
-        self.health_combo = code_combo("memberHealthCombo", L.health_labels(), "healthy")
+        self.relation_combo = code_combo("memberRelationCombo", lbl.relation_labels(), "head")
+        self.health_combo = code_combo("memberHealthCombo", lbl.health_labels(), "healthy")
         self.disability_combo = QComboBox()
         self.disability_combo.setObjectName("memberDisabilityCombo")
         self.disability_combo.addItem(self.tr("None"), None)
@@ -109,26 +127,42 @@ class MembersPage(QWizardPage):
         for e in register.ETHNICITIES:
             self.ethnicity_combo.addItem(e, e)
         self.ethnicity_combo.setCurrentIndex(1)  # 汉族, the usual answer; asked, not assumed
-        self.hukou_combo = code_combo("memberHukouCombo", L.hukou_labels(), "")
-        self.labour_combo = code_combo("memberLabourCombo", L.labour_labels(), "full")
+        self.hukou_combo = code_combo("memberHukouCombo", lbl.hukou_labels(), "")
+        self.labour_combo = code_combo("memberLabourCombo", lbl.labour_labels(), "full")
         self.schooling_combo = _text_combo("memberSchoolingCombo", SCHOOLING)
         self.employment_combo = _text_combo("memberEmploymentCombo", EMPLOYMENT)
         self.add_button = QPushButton(self.tr("Add member"))
         self.add_button.setObjectName("memberAddButton")
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.errors = forms.FormErrors(
-            {"name": self.name_edit, "id_number": self.id_edit,
-             "relation": self.relation_combo, "health": self.health_combo,
-             "disability_category": self.disability_combo, "ethnicity": self.ethnicity_combo,
-             "hukou_type": self.hukou_combo, "labour_capacity": self.labour_combo},
-            general=forms.make_error_label("membersGeneralError", word_wrap=True))
+            {
+                "name": self.name_edit,
+                "id_number": self.id_edit,
+                "relation": self.relation_combo,
+                "health": self.health_combo,
+                "disability_category": self.disability_combo,
+                "ethnicity": self.ethnicity_combo,
+                "hukou_type": self.hukou_combo,
+                "labour_capacity": self.labour_combo,
+            },
+            general=forms.make_error_label("membersGeneralError", word_wrap=True),
+        )
         self.errors.error_label("id_number").setWordWrap(True)
 
-        self.members_table = table("membersTable", [
-            self.tr("Name"), self.tr("ID number"), self.tr("Relation"), self.tr("Birth date"),
-            self.tr("Sex"), self.tr("Health"), self.tr("Labour capacity"), self.tr("Status")])
-        self.row_actions = RowActions(self.members_table, "member", self.edit_row,
-                                      self.remove_row)
+        self.members_table = table(
+            "membersTable",
+            [
+                self.tr("Name"),
+                self.tr("ID number"),
+                self.tr("Relation"),
+                self.tr("Birth date"),
+                self.tr("Sex"),
+                self.tr("Health"),
+                self.tr("Labour capacity"),
+                self.tr("Status"),
+            ],
+        )
+        self.row_actions = RowActions(self.members_table, "member", self.edit_row, self.remove_row)
         self.remove_button = self.row_actions.remove_button
 
         g = QGridLayout()
@@ -167,7 +201,7 @@ class MembersPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(g)
         layout.addLayout(buttons)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addWidget(self.members_table, 1)
 
     def initializePage(self) -> None:
@@ -178,26 +212,45 @@ class MembersPage(QWizardPage):
 
     def rows(self) -> list[MemberRow]:
         out: list[MemberRow] = []
-        relations, health, labour = L.relation_labels(), L.health_labels(), L.labour_labels()
+        relations, health, labour = lbl.relation_labels(), lbl.health_labels(), lbl.labour_labels()
         if self.w.existing is not None:
             for p in self.w.existing.members:
                 if p.deceased_on is not None:
                     continue
-                out.append(MemberRow(MemberRef(person_id=p.id), p.name, p.id_number,
-                                     L.label(relations, p.relation), p.birth_date.isoformat(),
-                                     self._sex(p.sex), L.label(health, p.health), p.counted,
-                                     L.label(labour, p.labour_capacity)))
+                out.append(
+                    MemberRow(
+                        MemberRef(person_id=p.id),
+                        p.name,
+                        p.id_number,
+                        lbl.label(relations, p.relation),
+                        p.birth_date.isoformat(),
+                        self._sex(p.sex),
+                        lbl.label(health, p.health),
+                        p.counted,
+                        lbl.label(labour, p.labour_capacity),
+                    )
+                )
         for i, m in enumerate(self.new_members):
             info = parse_id(m.id_number)
-            out.append(MemberRow(MemberRef(new_index=i), m.name, mask_id(info.number),
-                                 L.label(relations, m.relation), info.birth_date.isoformat(),
-                                 self._sex(info.sex), L.label(health, m.health), True,
-                                 L.label(labour, m.labour_capacity)))
+            out.append(
+                MemberRow(
+                    MemberRef(new_index=i),
+                    m.name,
+                    mask_id(info.number),
+                    lbl.label(relations, m.relation),
+                    info.birth_date.isoformat(),
+                    self._sex(info.sex),
+                    lbl.label(health, m.health),
+                    True,
+                    lbl.label(labour, m.labour_capacity),
+                )
+            )
         return out
 
     def has_input(self) -> bool:
-        return bool(self.new_members or self.name_edit.text().strip()
-                    or self.id_edit.text().strip())
+        return bool(
+            self.new_members or self.name_edit.text().strip() or self.id_edit.text().strip()
+        )
 
     def _sex(self, code: str) -> str:
         return self.tr("Male") if code == "M" else self.tr("Female")
@@ -207,8 +260,11 @@ class MembersPage(QWizardPage):
         self.members_table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             status = self.tr("New") if r.ref.new_index is not None else self.tr("On file")
-            fill_row(self.members_table, i, [r.name, r.id_text, r.relation, r.birth, r.sex,
-                                             r.health, r.labour, status])
+            fill_row(
+                self.members_table,
+                i,
+                [r.name, r.id_text, r.relation, r.birth, r.sex, r.health, r.labour, status],
+            )
         self.completeChanged.emit()
         self.w.mark_modified()
 
@@ -216,8 +272,9 @@ class MembersPage(QWizardPage):
     def _on_id_edit_text_changed(self, text: str) -> None:
         text = text.strip()
         if len(text) < 15:
-            self.id_info.setText(self.tr("{n} characters typed").format(n=len(text))
-                                 if text else "")
+            self.id_info.setText(
+                self.tr("{n} characters typed").format(n=len(text)) if text else ""
+            )
             self.id_info.setProperty("role", "hint")
         else:
             try:
@@ -227,8 +284,11 @@ class MembersPage(QWizardPage):
                 self.id_info.setProperty("role", "error")
             else:
                 age = age_on(info.birth_date, date.today())
-                self.id_info.setText(self.tr("Born {birth}, {sex}, {age} years old").format(
-                    birth=info.birth_date.isoformat(), sex=self._sex(info.sex), age=age))
+                self.id_info.setText(
+                    self.tr("Born {birth}, {sex}, {age} years old").format(
+                        birth=info.birth_date.isoformat(), sex=self._sex(info.sex), age=age
+                    )
+                )
                 self.id_info.setProperty("role", "hint")
                 if self.editing is None:
                     self.apply_age_defaults(age)
@@ -254,22 +314,30 @@ class MembersPage(QWizardPage):
         except ReliefError as exc:
             self.errors.set_field_error("id_number", str(exc))
             return None
-        known = {parse_id(m.id_number).number for i, m in enumerate(self.new_members)
-                 if i != self.editing}
+        known = {
+            parse_id(m.id_number).number
+            for i, m in enumerate(self.new_members)
+            if i != self.editing
+        }
         if info.number in known:
-            self.errors.set_field_error("id_number", self.tr("This ID number is already in "
-                                                             "the list."))
+            self.errors.set_field_error(
+                "id_number", self.tr("This ID number is already in the list.")
+            )
             return None
         category = self.disability_combo.currentData()
         return register.PersonInput(
-            name=name, id_number=info.number, relation=str(self.relation_combo.currentData()),
-            health=str(self.health_combo.currentData()), disability_category=category,
+            name=name,
+            id_number=info.number,
+            relation=str(self.relation_combo.currentData()),
+            health=str(self.health_combo.currentData()),
+            disability_category=category,
             disability_level=self.disability_level.value() if category else None,
             labour_capacity=str(self.labour_combo.currentData()),
             schooling=self.schooling_combo.currentText().strip(),
             employment=self.employment_combo.currentText().strip(),
             ethnicity=str(self.ethnicity_combo.currentData() or ""),
-            hukou_type=str(self.hukou_combo.currentData() or ""))
+            hukou_type=str(self.hukou_combo.currentData() or ""),
+        )
 
     @Slot()
     def _on_add_button_clicked(self) -> None:
@@ -284,10 +352,11 @@ class MembersPage(QWizardPage):
             self._checking = False
             self.add_button.setEnabled(True)
 
-        QueryOp(parent=self, op=lambda: register.check_new_id_number(db, actor,
-                                                                     person.id_number),
-                success=lambda _r: self._add(person)).failure(
-            lambda e: self.errors.show_error(e)).always(done).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: register.check_new_id_number(db, actor, person.id_number),
+            success=lambda _r: self._add(person),
+        ).failure(self.errors.show_error).always(done).run_in_background()
 
     def _add(self, person: register.PersonInput) -> None:
         if self.editing is not None and self.editing < len(self.new_members):
@@ -312,9 +381,10 @@ class MembersPage(QWizardPage):
         if not 0 <= row < len(rows):
             return None
         if rows[row].ref.new_index is None:
-            self.errors.general.setText(self.tr("Members on file are changed on the household "
-                                                "page."))
-            self.errors.general.setVisible(True)
+            self.errors.general_label().setText(
+                self.tr("Members on file are changed on the household page.")
+            )
+            self.errors.general_label().setVisible(True)
             return None
         return rows[row].ref.new_index
 
@@ -357,10 +427,10 @@ class MembersPage(QWizardPage):
             offset = len(self.rows()) - len(self.new_members)
             self.members_table.selectRow(offset + index)
             name = self.new_members[index].name if index < len(self.new_members) else ""
-            self.errors.general.setText(f"{name}：{error}")
+            self.errors.general_label().setText(f"{name}：{error}")
         else:
-            self.errors.general.setText(str(error))
-        self.errors.general.setVisible(True)
+            self.errors.general_label().setText(str(error))
+        self.errors.general_label().setVisible(True)
 
     def isComplete(self) -> bool:
         return bool(self.rows())

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import register, search
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.widgets.inputs import code_combo
 
@@ -66,8 +66,13 @@ class RowActions(QWidget):
     """Edit and Remove for the selected row of a wizard table: two buttons, the Delete key
     and a context menu. ``edit(row)`` / ``remove(row)`` get the table row."""
 
-    def __init__(self, table_: QTableWidget, name: str, edit: Callable[[int], None],
-                 remove: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        table_: QTableWidget,
+        name: str,
+        edit: Callable[[int], None],
+        remove: Callable[[int], None],
+    ) -> None:
         super().__init__()
         self.table = table_
         self._edit, self._remove = edit, remove
@@ -116,8 +121,7 @@ class RowActions(QWidget):
         self.table.selectRow(row)
         self.menu = QMenu(self.table)
         self.menu.addAction(self.tr("Edit"), self.edit_current).setObjectName("rowEditAction")
-        self.menu.addAction(self.tr("Remove"), self.remove_current).setObjectName(
-            "rowRemoveAction")
+        self.menu.addAction(self.tr("Remove"), self.remove_current).setObjectName("rowRemoveAction")
         return self.menu
 
 
@@ -132,8 +136,7 @@ class HouseholdPage(QWizardPage):
         self.setObjectName("wizardHouseholdPage")
         self.w = wizard
         self.setTitle(self.tr("Household"))
-        self.setSubTitle(self.tr("Apply for a household already on file, or register a new "
-                                 "one."))
+        self.setSubTitle(self.tr("Apply for a household already on file, or register a new one."))
         self.existing_radio = QRadioButton(self.tr("Existing household"))
         self.existing_radio.setObjectName("householdExistingRadio")
         self.new_radio = QRadioButton(self.tr("New household"))
@@ -151,9 +154,17 @@ class HouseholdPage(QWizardPage):
         self.search_button = QPushButton(self.tr("Search"))
         self.search_button.setObjectName("householdSearchButton")
         self.search_button.clicked.connect(self._on_search)
-        self.results = table("householdSearchResults", [
-            self.tr("Name"), self.tr("ID number"), self.tr("Relation"), self.tr("Village"),
-            self.tr("Household no."), self.tr("Programme")])
+        self.results = table(
+            "householdSearchResults",
+            [
+                self.tr("Name"),
+                self.tr("ID number"),
+                self.tr("Relation"),
+                self.tr("Village"),
+                self.tr("Household no."),
+                self.tr("Programme"),
+            ],
+        )
         self.results.itemSelectionChanged.connect(self.completeChanged)
         self.search_error = forms.make_error_label("householdSearchError")
         self.hits: list[search.PersonHit] = []
@@ -171,15 +182,19 @@ class HouseholdPage(QWizardPage):
         self.village_combo = QComboBox()
         self.village_combo.setObjectName("householdVillageCombo")
         self.village_combo.setMinimumWidth(260)
-        self.area_combo = code_combo("householdAreaCombo", L.area_labels(), "rural")
+        self.area_combo = code_combo("householdAreaCombo", lbl.area_labels(), "rural")
         self.address_edit = QLineEdit()
         self.address_edit.setObjectName("householdAddressEdit")
         self.phone_edit = QLineEdit()
         self.phone_edit.setObjectName("householdPhoneEdit")
-        self.errors = forms.FormErrors({"village_id": self.village_combo,
-                                        "area_type": self.area_combo,
-                                        "address": self.address_edit,
-                                        "phone": self.phone_edit})
+        self.errors = forms.FormErrors(
+            {
+                "village_id": self.village_combo,
+                "area_type": self.area_combo,
+                "address": self.address_edit,
+                "phone": self.phone_edit,
+            }
+        )
         new = QWidget()
         form = QFormLayout(new)
         form.setContentsMargins(0, 0, 0, 0)
@@ -208,8 +223,11 @@ class HouseholdPage(QWizardPage):
         if not self._villages_loaded:
             self._villages_loaded = True
             db, actor = self.w.ctx.db, self.w.ctx.actor
-            QueryOp(parent=self, op=lambda: register.list_villages(db, actor),
-                    success=self._fill_villages).run_in_background()
+            QueryOp(
+                parent=self,
+                op=lambda: register.list_villages(db, actor),
+                success=self._fill_villages,
+            ).run_in_background()
 
     def _fill_villages(self, villages: list[register.VillageView]) -> None:
         self.village_combo.clear()
@@ -233,8 +251,9 @@ class HouseholdPage(QWizardPage):
             return
         db, actor = self.w.ctx.db, self.w.ctx.actor
         self.search_error.setVisible(False)
-        QueryOp(parent=self, op=lambda: search.search_persons(db, actor, text),
-                success=self._show_hits).failure(self._on_search_failed).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: search.search_persons(db, actor, text), success=self._show_hits
+        ).failure(self._on_search_failed).run_in_background()
 
     def _on_search_failed(self, error: ReliefError) -> None:
         self.search_error.setText(str(error))
@@ -243,11 +262,20 @@ class HouseholdPage(QWizardPage):
     def _show_hits(self, hits: list[search.PersonHit]) -> None:
         self.hits = hits
         self.results.setRowCount(len(hits))
-        programmes, relations = L.programme_labels(), L.relation_labels()
+        programmes, relations = lbl.programme_labels(), lbl.relation_labels()
         for i, h in enumerate(hits):
-            fill_row(self.results, i, [h.name, h.masked_id, L.label(relations, h.relation),
-                                       h.village_name, str(h.household_id),
-                                       L.label(programmes, h.programme)])
+            fill_row(
+                self.results,
+                i,
+                [
+                    h.name,
+                    h.masked_id,
+                    lbl.label(relations, h.relation),
+                    h.village_name,
+                    str(h.household_id),
+                    lbl.label(programmes, h.programme),
+                ],
+            )
         if hits:
             self.results.selectRow(0)
         self.completeChanged.emit()
@@ -265,7 +293,9 @@ class HouseholdPage(QWizardPage):
         return register.HouseholdInput(
             village_id=int(self.village_combo.currentData() or 0),
             area_type=str(self.area_combo.currentData()),
-            address=self.address_edit.text().strip(), phone=self.phone_edit.text().strip())
+            address=self.address_edit.text().strip(),
+            phone=self.phone_edit.text().strip(),
+        )
 
     def isComplete(self) -> bool:
         if self.is_new():
@@ -286,5 +316,3 @@ class HouseholdPage(QWizardPage):
         if self.w.household_id != household_id or self.w.existing is None:
             self.w.load_existing(household_id)
         return True
-
-

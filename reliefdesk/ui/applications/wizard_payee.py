@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reliefdesk.services.intake import AccountLine, MemberRef
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo, hint_label
 
 if TYPE_CHECKING:
@@ -38,15 +38,19 @@ class PayeePage(QWizardPage):
         self.setObjectName("wizardPayeePage")
         self.w = wizard
         self.setTitle(self.tr("Payee, account and materials"))
-        self.setSubTitle(self.tr("Who receives the money and on which account; which papers "
-                                 "the applicant has handed in."))
+        self.setSubTitle(
+            self.tr(
+                "Who receives the money and on which account; which papers "
+                "the applicant has handed in."
+            )
+        )
         self.account_check = QCheckBox(self.tr("Record the payment account now"))
         self.account_check.setObjectName("accountRecordCheck")
         self.account_check.setChecked(True)
         self.account_check.toggled.connect(self._on_account_check_toggled)
         self.payee_combo = QComboBox()
         self.payee_combo.setObjectName("payeeCombo")
-        self.kind_combo = code_combo("accountKindCombo", L.account_kind_labels(), "bank_card")
+        self.kind_combo = code_combo("accountKindCombo", lbl.account_kind_labels(), "bank_card")
         self.number_edit = QLineEdit()
         self.number_edit.setObjectName("accountNumberEdit")
         self.number_edit.setPlaceholderText(self.tr("16 to 19 digits"))
@@ -57,10 +61,15 @@ class PayeePage(QWizardPage):
         self.holder_edit.setObjectName("accountHolderEdit")
         self.holder_edit.setPlaceholderText(self.tr("Same as the payee if empty"))
         self.errors = forms.FormErrors(
-            {"payee_person_id": self.payee_combo, "kind": self.kind_combo,
-             "number": self.number_edit, "bank_name": self.bank_edit,
-             "holder_name": self.holder_edit},
-            general=forms.make_error_label("payeeGeneralError", word_wrap=True))
+            {
+                "payee_person_id": self.payee_combo,
+                "kind": self.kind_combo,
+                "number": self.number_edit,
+                "bank_name": self.bank_edit,
+                "holder_name": self.holder_edit,
+            },
+            general=forms.make_error_label("payeeGeneralError", word_wrap=True),
+        )
         self.errors.error_label("number").setWordWrap(True)
         self.account_box = QGroupBox(self.tr("Payment account"))
         self.account_box.setObjectName("accountBox")
@@ -75,7 +84,7 @@ class PayeePage(QWizardPage):
         materials = QGroupBox(self.tr("Materials received"))
         materials.setObjectName("materialsBox")
         grid = QGridLayout(materials)
-        for i, (kind, text) in enumerate(L.material_labels().items()):
+        for i, (kind, text) in enumerate(lbl.material_labels().items()):
             check = QCheckBox(text)
             check.setObjectName(f"material_{kind}_Check")
             check.setChecked(kind != "other_proof")
@@ -84,11 +93,16 @@ class PayeePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.account_check)
         layout.addWidget(self.account_box)
-        layout.addWidget(hint_label(self.tr(
-            "The number is checked as the roster checks it; the full number is kept but shown "
-            "masked elsewhere. Scanned copies can be attached on the case page.")))
+        layout.addWidget(
+            hint_label(
+                self.tr(
+                    "The number is checked as the roster checks it; the full number is kept but shown "
+                    "masked elsewhere. Scanned copies can be attached on the case page."
+                )
+            )
+        )
         layout.addWidget(materials)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -117,9 +131,13 @@ class PayeePage(QWizardPage):
         if not self.account_check.isChecked():
             return None
         payee = self.payee_combo.currentData()
-        return AccountLine(payee if isinstance(payee, MemberRef) else MemberRef(),
-                           str(self.kind_combo.currentData()), self.number_edit.text().strip(),
-                           self.bank_edit.text().strip(), self.holder_edit.text().strip())
+        return AccountLine(
+            payee if isinstance(payee, MemberRef) else MemberRef(),
+            str(self.kind_combo.currentData()),
+            self.number_edit.text().strip(),
+            self.bank_edit.text().strip(),
+            self.holder_edit.text().strip(),
+        )
 
     def materials(self) -> dict[str, bool]:
         return {k: c.isChecked() for k, c in self.material_checks.items()}
@@ -127,6 +145,5 @@ class PayeePage(QWizardPage):
     def forget_member(self, index: int) -> None:
         """A new member was removed: the payee choice is rebuilt on the next visit."""
         ref = self.payee_combo.currentData()
-        if isinstance(ref, MemberRef) and ref.new_index is not None and \
-                ref.new_index >= index:
+        if isinstance(ref, MemberRef) and ref.new_index is not None and ref.new_index >= index:
             self.payee_combo.setCurrentIndex(-1)

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 from reliefdesk.domain.benefits import care_tier
 from reliefdesk.services.casework import SELF_CARE_ITEMS
 from reliefdesk.ui import forms
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.widgets.inputs import code_combo, date_edit
 
 if TYPE_CHECKING:
     from reliefdesk.ui.applications.wizard import NewApplicationWizard
 
-PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME, PAGE_GREEN, PAGE_SUMMARY, \
-    PAGE_PAYEE = range(7)
+PAGE_HOUSEHOLD, PAGE_MEMBERS, PAGE_INCOME, PAGE_PROGRAMME, PAGE_GREEN, PAGE_SUMMARY, PAGE_PAYEE = (
+    range(7)
+)
 
 
 class ProgrammePage(QWizardPage):
@@ -44,7 +45,7 @@ class ProgrammePage(QWizardPage):
         self.setObjectName("wizardProgrammePage")
         self.w = wizard
         self.setTitle(self.tr("Programme and reason"))
-        self.programme_combo = code_combo("programmeCombo", L.programme_labels(), "rural_dibao")
+        self.programme_combo = code_combo("programmeCombo", lbl.programme_labels(), "rural_dibao")
         self.programme_combo.currentIndexChanged.connect(self._on_programme_changed)
         self.applicant_combo = QComboBox()
         self.applicant_combo.setObjectName("applicantCombo")
@@ -56,7 +57,7 @@ class ProgrammePage(QWizardPage):
         self.single_check = QCheckBox(self.tr("Individual application (single-person dibao)"))
         self.single_check.setObjectName("singlePersonCheck")
 
-        self.care_mode_combo = code_combo("careModeCombo", L.care_mode_labels(), "dispersed")
+        self.care_mode_combo = code_combo("careModeCombo", lbl.care_mode_labels(), "dispersed")
         self.self_care_checks: dict[str, QCheckBox] = {}
         self.tier_label = QLabel()
         self.tier_label.setObjectName("careTierLabel")
@@ -66,7 +67,7 @@ class ProgrammePage(QWizardPage):
         tk = QGridLayout(self.tekun_box)
         tk.addWidget(QLabel(self.tr("Support mode:")), 0, 0)
         tk.addWidget(self.care_mode_combo, 0, 1)
-        for i, (code, text) in enumerate(L.self_care_labels().items()):
+        for i, (code, text) in enumerate(lbl.self_care_labels().items()):
             check = QCheckBox(text)
             check.setObjectName(f"selfCare_{code}_Check")
             check.setChecked(True)
@@ -75,7 +76,7 @@ class ProgrammePage(QWizardPage):
             tk.addWidget(check, 1 + i // 3, i % 3)
         tk.addWidget(self.tier_label, 3, 0, 1, 3)
 
-        self.aid_type_combo = code_combo("aidTypeCombo", L.aid_type_labels(), "emergency")
+        self.aid_type_combo = code_combo("aidTypeCombo", lbl.aid_type_labels(), "emergency")
         self.aid_months = QSpinBox()
         self.aid_months.setObjectName("aidMonthsSpin")
         self.aid_months.setRange(1, 12)
@@ -83,18 +84,25 @@ class ProgrammePage(QWizardPage):
         self.aid_persons.setObjectName("aidPersonsSpin")
         self.aid_persons.setRange(1, 20)
         # 致困原因: the same cause twice within 12 months is flagged on the case
-        self.aid_cause_combo = code_combo("aidCauseCombo", L.aid_cause_labels(), "fire")
+        self.aid_cause_combo = code_combo("aidCauseCombo", lbl.aid_cause_labels(), "fire")
         self.aid_box = QGroupBox(self.tr("Temporary aid"))
         self.aid_box.setObjectName("aidBox")
 
         self.errors = forms.FormErrors(
-            {"programme": self.programme_combo, "applicant_id": self.applicant_combo,
-             "reason": self.reason_edit, "accepted_on": self.accepted_edit,
-             "aid_type": self.aid_type_combo, "aid_months": self.aid_months,
-             "aid_persons": self.aid_persons, "aid_cause": self.aid_cause_combo,
-             "self_care": self.care_mode_combo,
-             "single_person": self.single_check},
-            general=forms.make_error_label("programmeGeneralError", word_wrap=True))
+            {
+                "programme": self.programme_combo,
+                "applicant_id": self.applicant_combo,
+                "reason": self.reason_edit,
+                "accepted_on": self.accepted_edit,
+                "aid_type": self.aid_type_combo,
+                "aid_months": self.aid_months,
+                "aid_persons": self.aid_persons,
+                "aid_cause": self.aid_cause_combo,
+                "self_care": self.care_mode_combo,
+                "single_person": self.single_check,
+            },
+            general=forms.make_error_label("programmeGeneralError", word_wrap=True),
+        )
         ak = QFormLayout(self.aid_box)
         ak.addRow(self.tr("Type:"), self.errors.row("aid_type"))
         ak.addRow(self.tr("Cause:"), self.errors.row("aid_cause"))
@@ -111,7 +119,7 @@ class ProgrammePage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.tekun_box)
         layout.addWidget(self.aid_box)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addStretch(1)
         self._on_programme_changed()
         self._update_tier()
@@ -128,8 +136,9 @@ class ProgrammePage(QWizardPage):
         self.aid_persons.setValue(max(1, len(rows)))
         if not self.w.programme_touched:
             area = self.w.area_type()
-            self.programme_combo.setCurrentIndex(self.programme_combo.findData(
-                "urban_dibao" if area == "urban" else "rural_dibao"))
+            self.programme_combo.setCurrentIndex(
+                self.programme_combo.findData("urban_dibao" if area == "urban" else "rural_dibao")
+            )
 
     def programme(self) -> str:
         return str(self.programme_combo.currentData())
@@ -147,19 +156,24 @@ class ProgrammePage(QWizardPage):
     @Slot()
     def _update_tier(self) -> None:
         tier = care_tier(**self.self_care()).value
-        self.tier_label.setText(self.tr("Derived care tier: {tier}").format(
-            tier=L.label(L.care_tier_labels(), tier)))
+        self.tier_label.setText(
+            self.tr("Derived care tier: {tier}").format(
+                tier=lbl.label(lbl.care_tier_labels(), tier)
+            )
+        )
 
     def fields(self) -> dict[str, Any]:
         p = self.programme()
         if p in ("urban_dibao", "rural_dibao"):
             return {"single_person": self.single_check.isChecked()}
         if p == "tekun":
-            return {"care_mode": self.care_mode_combo.currentData(),
-                    "self_care": self.self_care()}
-        return {"aid_type": self.aid_type_combo.currentData(),
-                "aid_cause": self.aid_cause_combo.currentData(),
-                "aid_months": self.aid_months.value(), "aid_persons": self.aid_persons.value()}
+            return {"care_mode": self.care_mode_combo.currentData(), "self_care": self.self_care()}
+        return {
+            "aid_type": self.aid_type_combo.currentData(),
+            "aid_cause": self.aid_cause_combo.currentData(),
+            "aid_months": self.aid_months.value(),
+            "aid_persons": self.aid_persons.value(),
+        }
 
     def validatePage(self) -> bool:
         if self.applicant_combo.currentData() is None:
@@ -168,7 +182,6 @@ class ProgrammePage(QWizardPage):
         return True
 
     def nextId(self) -> int:
-        if self.programme() == "temporary_aid" and self.aid_type_combo.currentData() == \
-                "emergency":
+        if self.programme() == "temporary_aid" and self.aid_type_combo.currentData() == "emergency":
             return PAGE_GREEN
         return PAGE_PAYEE

@@ -40,7 +40,8 @@ ACTIONS = ("adjust", "suspend", "resume", "phase_out", "terminate", "recheck")
 def action_titles() -> dict[str, str]:
     return {
         "adjust": QCoreApplication.translate(
-            "EnrollmentActions", "Adjust amount (increase/decrease)"),
+            "EnrollmentActions", "Adjust amount (increase/decrease)"
+        ),
         "suspend": QCoreApplication.translate("EnrollmentActions", "Suspend payment"),
         "resume": QCoreApplication.translate("EnrollmentActions", "Resume payment"),
         "phase_out": QCoreApplication.translate("EnrollmentActions", "Start phase-out"),
@@ -50,10 +51,12 @@ def action_titles() -> dict[str, str]:
 
 
 def recheck_results() -> dict[str, str]:
-    return {"unchanged": QCoreApplication.translate("EnrollmentActions", "Unchanged"),
-            "adjusted": QCoreApplication.translate("EnrollmentActions", "Amount adjusted"),
-            "phase_out": QCoreApplication.translate("EnrollmentActions", "Phase-out"),
-            "terminated": QCoreApplication.translate("EnrollmentActions", "Terminated")}
+    return {
+        "unchanged": QCoreApplication.translate("EnrollmentActions", "Unchanged"),
+        "adjusted": QCoreApplication.translate("EnrollmentActions", "Amount adjusted"),
+        "phase_out": QCoreApplication.translate("EnrollmentActions", "Phase-out"),
+        "terminated": QCoreApplication.translate("EnrollmentActions", "Terminated"),
+    }
 
 
 def _qdate(d: date) -> QDate:
@@ -69,17 +72,26 @@ class ChangeDialog(QDialog):
 
     performed = Signal(object)
 
-    def __init__(self, ctx: AppContext, view: EnrollmentView, action: str,
-                 visits: list[tuple[int, str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        view: EnrollmentView,
+        action: str,
+        visits: list[tuple[int, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("enrollmentChangeDialog")
         self.ctx, self.view, self.action = ctx, view, action
         self.setWindowTitle(action_titles()[action])
-        info = QLabel(self.tr("{payee} - {programme}, {amount} yuan per month, {status}").format(
-            payee=view.payee_name, programme=view.programme_label,
-            amount=fen_to_yuan(view.amount_fen),
-            status=ev.STATUS_LABELS.get(view.status, view.status)))
+        info = QLabel(
+            self.tr("{payee} - {programme}, {amount} yuan per month, {status}").format(
+                payee=view.payee_name,
+                programme=view.programme_label,
+                amount=fen_to_yuan(view.amount_fen),
+                status=ev.STATUS_LABELS.get(view.status, view.status),
+            )
+        )
         info.setObjectName("enrollmentChangeInfo")
         today = date.today()
         self.date_edit = QDateEdit(_qdate(today))
@@ -95,8 +107,11 @@ class ChangeDialog(QDialog):
         self.amount_edit.setPlaceholderText(self.tr("New monthly amount in yuan"))
         self.grounds_combo = QComboBox()
         self.grounds_combo.setObjectName("changeGroundsCombo")
-        table = en.TEKUN_TERMINATION_GROUNDS if view.programme == "tekun" \
+        table = (
+            en.TEKUN_TERMINATION_GROUNDS
+            if view.programme == "tekun"
             else en.DIBAO_TERMINATION_GROUNDS
+        )
         for code, text in table.items():
             self.grounds_combo.addItem(text, code)
         self.result_combo = QComboBox()
@@ -124,8 +139,9 @@ class ChangeDialog(QDialog):
         self.form.addRow(self.tr("New &amount (yuan)"), self.amount_edit)
         self.form.addRow(self.tr("&Grounds"), self.grounds_combo)
         self.form.addRow(self.tr("&Reason"), self.reason_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("changeOkButton")
         self.buttons.accepted.connect(self.perform)
@@ -151,37 +167,73 @@ class ChangeDialog(QDialog):
         reason = self.reason_edit.toPlainText().strip()
         grounds = str(self.grounds_combo.currentData())
         result = str(self.result_combo.currentData())
-        needs_amount = self.action == "adjust" or (self.action == "recheck"
-                                                   and result == "adjusted")
+        needs_amount = self.action == "adjust" or (
+            self.action == "recheck" and result == "adjusted"
+        )
         fen = 0
         if needs_amount:
             try:
                 fen = yuan_to_fen(self.amount_edit.text())
             except ValidationError as error:
                 raise ValidationError(str(error), code=error.code, field="new_fen") from None
-        kw = {"on_date": on, "expected_version": v.version}
+        ver = v.version
         if self.action == "adjust":
-            return lambda: en.change_amount(db, actor, v.id, fen, reason, effective_month=month,
-                                            **kw)
+            return lambda: en.change_amount(
+                db,
+                actor,
+                v.id,
+                fen,
+                reason,
+                effective_month=month,
+                on_date=on,
+                expected_version=ver,
+            )
         if self.action == "suspend":
-            return lambda: en.suspend(db, actor, v.id, reason, effective_month=month, **kw)
+            return lambda: en.suspend(
+                db, actor, v.id, reason, effective_month=month, on_date=on, expected_version=ver
+            )
         if self.action == "resume":
-            return lambda: en.resume(db, actor, v.id, reason, effective_month=month, **kw)
+            return lambda: en.resume(
+                db, actor, v.id, reason, effective_month=month, on_date=on, expected_version=ver
+            )
         if self.action == "phase_out":
-            return lambda: en.start_phase_out(db, actor, v.id, reason, start_month=month, **kw)
+            return lambda: en.start_phase_out(
+                db, actor, v.id, reason, start_month=month, on_date=on, expected_version=ver
+            )
         if self.action == "terminate":
-            return lambda: en.terminate(db, actor, v.id, grounds, reason, effective_month=month,
-                                        **kw)
+            return lambda: en.terminate(
+                db,
+                actor,
+                v.id,
+                grounds,
+                reason,
+                effective_month=month,
+                on_date=on,
+                expected_version=ver,
+            )
         visit = self.visit_combo.currentData()
         return lambda: ev.record_recheck_result(
-            db, actor, v.id, result, on_date=on, reason=reason, visit_id=visit,
-            new_fen=fen or None, grounds=grounds if result == "terminated" else None,
-            effective_month=month, expected_version=v.version)
+            db,
+            actor,
+            v.id,
+            result,
+            on_date=on,
+            reason=reason,
+            visit_id=visit,
+            new_fen=fen or None,
+            grounds=grounds if result == "terminated" else None,
+            effective_month=month,
+            expected_version=v.version,
+        )
 
     def proposes_termination(self, view: EnrollmentView) -> bool:
         """The re-check result was a tekun termination the service put into publicity."""
-        return (self.action == "recheck" and self.result_combo.currentData() == "terminated"
-                and view.programme == "tekun" and view.status != "terminated")
+        return (
+            self.action == "recheck"
+            and self.result_combo.currentData() == "terminated"
+            and view.programme == "tekun"
+            and view.status != "terminated"
+        )
 
     def perform(self) -> None:
         """Record the change (in the background); errors stay in the dialog."""
@@ -193,7 +245,8 @@ class ChangeDialog(QDialog):
             return
         self.ok_button.setEnabled(False)
         MutationOp(parent=self, op=op, success=self._done).failure(self._failed).always(
-            lambda: self.ok_button.setEnabled(True)).run_in_background()
+            lambda: self.ok_button.setEnabled(True)
+        ).run_in_background()
 
     def _done(self, view: EnrollmentView) -> None:
         self.performed.emit(view)

@@ -27,8 +27,8 @@ from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import enrollments as en
 from reliefdesk.services import register, visits
-from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.enrollments import EnrollmentView
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.register.types import PersonView, VillageView
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
@@ -65,26 +65,43 @@ def load_detail(ctx: AppContext, household_id: int, enrollment_id: int | None) -
     hh = register.get_household(db, actor, household_id)
     head = next((m.name for m in hh.members if m.relation == "head"), "")
     title = f"{household_id}：{head}（{hh.household.township_name}{hh.household.village_name}）"
-    vs = tuple((v.id, f"{v.visit_date:%Y-%m-%d} {v.mode_label}")
-               for v in visits.list_visits(db, actor, household_id, limit=20))
+    vs = tuple(
+        (v.id, f"{v.visit_date:%Y-%m-%d} {v.mode_label}")
+        for v in visits.list_visits(db, actor, household_id, limit=20)
+    )
     villages = tuple(register.list_villages(db, actor))
-    return DetailData(household_id, title, rows, current, hh.members,
-                      tuple(ev.household_timeline(db, actor, household_id)), vs, villages,
-                      tuple(printing_notices.household_notice_ids(db, actor, household_id)))
+    return DetailData(
+        household_id,
+        title,
+        rows,
+        current,
+        hh.members,
+        tuple(ev.household_timeline(db, actor, household_id)),
+        vs,
+        villages,
+        tuple(printing_notices.household_notice_ids(db, actor, household_id)),
+    )
 
 
 def timeline_columns() -> list[Column]:
-    return [Column(QCoreApplication.translate("EnrollmentDetail", "Date"),
-                   lambda r: fmt_date(r.when)),
-            Column(QCoreApplication.translate("EnrollmentDetail", "From month"),
-                   lambda r: f"{r.effective_month:%Y-%m}" if r.effective_month else ""),
-            Column(QCoreApplication.translate("EnrollmentDetail", "Change"),
-                   lambda r: r.kind_label),
-            Column(QCoreApplication.translate("EnrollmentDetail", "Enrollment"),
-                   lambda r: f"#{r.enrollment_id}" if r.enrollment_id else ""),
-            Column(QCoreApplication.translate("EnrollmentDetail", "By"), lambda r: r.by),
-            Column(QCoreApplication.translate("EnrollmentDetail", "Reason"), lambda r: r.text,
-                   tooltip=lambda r: r.text)]
+    return [
+        Column(QCoreApplication.translate("EnrollmentDetail", "Date"), lambda r: fmt_date(r.when)),
+        Column(
+            QCoreApplication.translate("EnrollmentDetail", "From month"),
+            lambda r: f"{r.effective_month:%Y-%m}" if r.effective_month else "",
+        ),
+        Column(QCoreApplication.translate("EnrollmentDetail", "Change"), lambda r: r.kind_label),
+        Column(
+            QCoreApplication.translate("EnrollmentDetail", "Enrollment"),
+            lambda r: f"#{r.enrollment_id}" if r.enrollment_id else "",
+        ),
+        Column(QCoreApplication.translate("EnrollmentDetail", "By"), lambda r: r.by),
+        Column(
+            QCoreApplication.translate("EnrollmentDetail", "Reason"),
+            lambda r: r.text,
+            tooltip=lambda r: r.text,
+        ),
+    ]
 
 
 class EnrollmentDetail(QWidget):
@@ -117,7 +134,8 @@ class EnrollmentDetail(QWidget):
         self.household_button = QPushButton(self.tr("Household page"))
         self.household_button.setObjectName("enrollmentHouseholdButton")
         self.household_button.clicked.connect(
-            lambda: self.data and ctx.householdRequested.emit(self.data.household_id))
+            lambda: self.data and ctx.householdRequested.emit(self.data.household_id)
+        )
         head = QHBoxLayout()
         head.addWidget(back)
         head.addWidget(self.title, 1)
@@ -129,8 +147,7 @@ class EnrollmentDetail(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         titles = action_titles()
-        extra = {"member": self.tr("Member change..."),
-                 "account": self.tr("Payee and account...")}
+        extra = {"member": self.tr("Member change..."), "account": self.tr("Payee and account...")}
         for i, key in enumerate((*ACTIONS, "member", "account")):
             b = QPushButton(titles[key] + "..." if key in titles else extra[key])
             b.setObjectName(f"enrollment_{key}_Button")
@@ -172,8 +189,9 @@ class EnrollmentDetail(QWidget):
             if seq == self._seq:
                 self._show(data)
 
-        QueryOp(parent=self, op=lambda: load_detail(ctx, household_id, enrollment_id),
-                success=done).failure(lambda e: show_error(self, e)).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: load_detail(ctx, household_id, enrollment_id), success=done
+        ).failure(lambda e: show_error(self, e)).run_in_background()
 
     def refresh(self) -> None:
         if self.data is not None:
@@ -189,13 +207,20 @@ class EnrollmentDetail(QWidget):
         e = data.current
         if e is not None:
             self.enrollment_combo.setCurrentIndex(self.enrollment_combo.findData(e.id))
-            self.facts.setText(self.tr(
-                "{programme}: {status}; {amount} yuan per month for {persons} person(s); paid "
-                "from {start}; payee {payee}; next re-check {recheck}").format(
-                programme=e.programme_label, status=ev.STATUS_LABELS.get(e.status, e.status),
-                amount=fen_to_yuan(e.amount_fen),
-                persons=e.persons, start=f"{e.start_month:%Y-%m}", payee=e.payee_name,
-                recheck=f"{e.next_recheck:%Y-%m}" if e.next_recheck else "-"))
+            self.facts.setText(
+                self.tr(
+                    "{programme}: {status}; {amount} yuan per month for {persons} person(s); paid "
+                    "from {start}; payee {payee}; next re-check {recheck}"
+                ).format(
+                    programme=e.programme_label,
+                    status=ev.STATUS_LABELS.get(e.status, e.status),
+                    amount=fen_to_yuan(e.amount_fen),
+                    persons=e.persons,
+                    start=f"{e.start_month:%Y-%m}",
+                    payee=e.payee_name,
+                    recheck=f"{e.next_recheck:%Y-%m}" if e.next_recheck else "-",
+                )
+            )
         else:
             self.facts.setText(self.tr("This household has no enrollment."))
         self.timeline_model.set_rows(list(data.timeline))
@@ -213,10 +238,12 @@ class EnrollmentDetail(QWidget):
         self._notice_household = data.household_id
         show = bool(self.new_notice_ids) and self.ctx.actor.can("print")
         if show:
-            self.notice_label.setText(self.tr(
-                "This change reduces, suspends or ends the payment: the family must be told in "
-                "writing ({n} notice(s) with reasons and the right to object).").format(
-                n=len(self.new_notice_ids)))
+            self.notice_label.setText(
+                self.tr(
+                    "This change reduces, suspends or ends the payment: the family must be told in "
+                    "writing ({n} notice(s) with reasons and the right to object)."
+                ).format(n=len(self.new_notice_ids))
+            )
         self.notice_label.setVisible(show)
         self.notice_button.setVisible(show)
 
@@ -226,24 +253,32 @@ class EnrollmentDetail(QWidget):
         if not ids:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        printing.print_document(self.ctx, self,
-                                lambda: printing_notices.change_notices_pdf(db, actor, ids)[0])
+        printing.print_document(
+            self.ctx, self, lambda: printing_notices.change_notices_pdf(db, actor, ids)[0]
+        )
 
     def _update_buttons(self) -> None:
         e = self.data.current if self.data else None
         actor = self.ctx.actor
         status = e.status if e else ""
         allowed = {
-            "adjust": status in ("active", "phase_out"), "suspend": status in ("active",
-                                                                               "phase_out"),
-            "resume": status == "suspended", "phase_out": status == "active"
-            and e is not None and e.programme in ("urban_dibao", "rural_dibao"),
+            "adjust": status in ("active", "phase_out"),
+            "suspend": status in ("active", "phase_out"),
+            "resume": status == "suspended",
+            "phase_out": status == "active"
+            and e is not None
+            and e.programme in ("urban_dibao", "rural_dibao"),
             "terminate": status in ("active", "phase_out", "suspended"),
             "recheck": status in ("active", "phase_out", "suspended"),
-            "member": True, "account": True}
+            "member": True,
+            "account": True,
+        }
         tekun = e is not None and e.programme == "tekun"
-        rights = {"terminate": "enrollment.change" if tekun else "enrollment.decide",
-                  "member": "register.write", "account": "register.write"}
+        rights = {
+            "terminate": "enrollment.change" if tekun else "enrollment.decide",
+            "member": "register.write",
+            "account": "register.write",
+        }
         for key, b in self.buttons.items():
             b.setEnabled(allowed[key] and actor.can(rights.get(key, "enrollment.change")))
 
@@ -261,11 +296,11 @@ class EnrollmentDetail(QWidget):
             dialog: QWidget = AccountDialog(self.ctx, data.household_id, self)
             dialog.saved.connect(lambda _r: self._after_change())  # type: ignore[attr-defined]
         elif key == "member":
-            dialog = MemberEventDialog(self.ctx, data.household_id, list(data.members),
-                                       list(data.villages), self)
-            dialog.performed.connect(lambda _r: self._after_change())  # type: ignore[attr-defined]
-        elif key == "terminate" and data.current is not None \
-                and data.current.programme == "tekun":
+            dialog = MemberEventDialog(
+                self.ctx, data.household_id, list(data.members), list(data.villages), self
+            )
+            dialog.performed.connect(lambda _r: self._after_change())
+        elif key == "terminate" and data.current is not None and data.current.programme == "tekun":
             return self.open_termination()
         else:
             if data.current is None:

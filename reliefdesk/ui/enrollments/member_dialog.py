@@ -30,8 +30,15 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import make_error_label
 from reliefdesk.ui.ops import MutationOp
 
-PERSON_EVENTS = ("death", "move_out", "marriage_out", "prison", "prison_end", "conscript",
-                 "conscript_end")
+PERSON_EVENTS = (
+    "death",
+    "move_out",
+    "marriage_out",
+    "prison",
+    "prison_end",
+    "conscript",
+    "conscript_end",
+)
 NEW_PERSON_EVENTS = ("birth", "move_in", "marriage_in")
 HOUSEHOLD_EVENTS = ("transfer", "transfer_out_county")
 
@@ -49,9 +56,11 @@ def event_titles() -> dict[str, str]:
         "conscript": QCoreApplication.translate("MemberEvents", "Entered military service"),
         "conscript_end": QCoreApplication.translate("MemberEvents", "Left military service"),
         "transfer": QCoreApplication.translate(
-            "MemberEvents", "Moved to another village or township"),
+            "MemberEvents", "Moved to another village or township"
+        ),
         "transfer_out_county": QCoreApplication.translate(
-            "MemberEvents", "Moved out of the county"),
+            "MemberEvents", "Moved out of the county"
+        ),
     }
 
 
@@ -60,8 +69,14 @@ class MemberEventDialog(QDialog):
 
     performed = Signal(object)
 
-    def __init__(self, ctx: AppContext, household_id: int, members: list[PersonView],
-                 villages: list[VillageView], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        household_id: int,
+        members: list[PersonView],
+        villages: list[VillageView],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("memberEventDialog")
         self.setWindowTitle(self.tr("Member change - household {id}").format(id=household_id))
@@ -111,8 +126,9 @@ class MemberEventDialog(QDialog):
         self.form.addRow(self.tr("New &village"), self.village_combo)
         self.form.addRow(self.tr("&Destination"), self.destination_edit)
         self.form.addRow(self.tr("&Reason"), self.reason_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("memberEventOkButton")
         self.buttons.accepted.connect(self.perform)
@@ -147,31 +163,39 @@ class MemberEventDialog(QDialog):
         if kind == "death":
             return lambda: me.record_death(db, actor, int(pid), on, reason=reason)
         if kind in ("move_out", "marriage_out"):
-            return lambda: me.record_move_out(db, actor, int(pid), on,
-                                              marriage=kind == "marriage_out", reason=reason)
+            return lambda: me.record_move_out(
+                db, actor, int(pid), on, marriage=kind == "marriage_out", reason=reason
+            )
         if kind in ("prison", "prison_end", "conscript", "conscript_end"):
             base = kind.removesuffix("_end")
-            return lambda: me.record_exclusion(db, actor, int(pid), base, on,
-                                               ending=kind.endswith("_end"), reason=reason)
+            return lambda: me.record_exclusion(
+                db, actor, int(pid), base, on, ending=kind.endswith("_end"), reason=reason
+            )
         if kind in NEW_PERSON_EVENTS:
-            data = PersonInput(name=self.name_edit.text(), id_number=self.id_edit.text(),
-                               relation=str(self.relation_combo.currentData()))
+            data = PersonInput(
+                name=self.name_edit.text(),
+                id_number=self.id_edit.text(),
+                relation=str(self.relation_combo.currentData()),
+            )
             if kind == "birth":
                 return lambda: me.record_birth(db, actor, hid, data, on, reason=reason)
-            return lambda: me.record_move_in(db, actor, hid, data, on,
-                                             marriage=kind == "marriage_in", reason=reason)
+            return lambda: me.record_move_in(
+                db, actor, hid, data, on, marriage=kind == "marriage_in", reason=reason
+            )
         if kind == "transfer":
             vid = int(self.village_combo.currentData())
             return lambda: ev.transfer_household(db, actor, hid, vid, on_date=on, reason=reason)
         dest = self.destination_edit.text()
-        return lambda: ev.transfer_out_of_county(db, actor, hid, on_date=on, destination=dest,
-                                                 reason=reason)
+        return lambda: ev.transfer_out_of_county(
+            db, actor, hid, on_date=on, destination=dest, reason=reason
+        )
 
     def perform(self) -> None:
         self.error_label.hide()
         self.ok_button.setEnabled(False)
         MutationOp(parent=self, op=self._op(), success=self._done).failure(self._failed).always(
-            lambda: self.ok_button.setEnabled(True)).run_in_background()
+            lambda: self.ok_button.setEnabled(True)
+        ).run_in_background()
 
     def _done(self, result: object) -> None:
         self.performed.emit(result)

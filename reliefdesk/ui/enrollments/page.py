@@ -33,8 +33,8 @@ from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.errors import ReliefError
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import exports, register
-from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.enrollment_events import EnrollmentRow
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
@@ -47,27 +47,36 @@ from .detail import EnrollmentDetail
 
 def list_columns() -> list[Column]:
     return [
-        Column(QCoreApplication.translate("EnrollmentsPage", "No."),
-               lambda r: str(r.id)),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Household"),
-               lambda r: str(r.household_id)),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Payee"),
-               lambda r: r.payee_name),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Village"),
-               lambda r: r.village_name),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Programme"),
-               lambda r: r.programme_label),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Status"),
-               lambda r: r.status_label),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Persons"),
-               lambda r: str(r.persons), align_right=True),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Yuan/month"),
-               lambda r: fen_to_yuan(r.amount_fen), align_right=True),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Since"),
-               lambda r: f"{r.start_month:%Y-%m}"),
-        Column(QCoreApplication.translate("EnrollmentsPage", "Next re-check"),
-               lambda r: f"{r.next_recheck:%Y-%m}" if r.next_recheck else "",
-               color=lambda r: WARN_COLOR if r.recheck_due else None),
+        Column(QCoreApplication.translate("EnrollmentsPage", "No."), lambda r: str(r.id)),
+        Column(
+            QCoreApplication.translate("EnrollmentsPage", "Household"),
+            lambda r: str(r.household_id),
+        ),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Payee"), lambda r: r.payee_name),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Village"), lambda r: r.village_name),
+        Column(
+            QCoreApplication.translate("EnrollmentsPage", "Programme"), lambda r: r.programme_label
+        ),
+        Column(QCoreApplication.translate("EnrollmentsPage", "Status"), lambda r: r.status_label),
+        Column(
+            QCoreApplication.translate("EnrollmentsPage", "Persons"),
+            lambda r: str(r.persons),
+            align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("EnrollmentsPage", "Yuan/month"),
+            lambda r: fen_to_yuan(r.amount_fen),
+            align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("EnrollmentsPage", "Since"),
+            lambda r: f"{r.start_month:%Y-%m}",
+        ),
+        Column(
+            QCoreApplication.translate("EnrollmentsPage", "Next re-check"),
+            lambda r: f"{r.next_recheck:%Y-%m}" if r.next_recheck else "",
+            color=lambda r: WARN_COLOR if r.recheck_due else None,
+        ),
     ]
 
 
@@ -86,9 +95,12 @@ class EnrollmentsPage(QWidget):
         title.setProperty("role", "pageTitle")
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("enrollmentProgrammeFilter")
-        for code, text in ((None, self.tr("All programmes")),
-                           ("urban_dibao", self.tr("Urban dibao")),
-                           ("rural_dibao", self.tr("Rural dibao")), ("tekun", self.tr("Tekun"))):
+        for code, text in (
+            (None, self.tr("All programmes")),
+            ("urban_dibao", self.tr("Urban dibao")),
+            ("rural_dibao", self.tr("Rural dibao")),
+            ("tekun", self.tr("Tekun")),
+        ):
             self.programme_combo.addItem(text, code)
         self.village_combo = QComboBox()
         self.village_combo.setObjectName("enrollmentVillageFilter")
@@ -96,10 +108,14 @@ class EnrollmentsPage(QWidget):
         self.village_combo.setMinimumWidth(140)
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("enrollmentStatusFilter")
-        for code, text in (("live", self.tr("Current (paid, phase-out, suspended)")),
-                           ("active", self.tr("Paid")), ("phase_out", self.tr("Phase-out")),
-                           ("suspended", self.tr("Suspended")),
-                           ("terminated", self.tr("Terminated")), (None, self.tr("All"))):
+        for code, text in (
+            ("live", self.tr("Current (paid, phase-out, suspended)")),
+            ("active", self.tr("Paid")),
+            ("phase_out", self.tr("Phase-out")),
+            ("suspended", self.tr("Suspended")),
+            ("terminated", self.tr("Terminated")),
+            (None, self.tr("All")),
+        ):
             self.status_combo.addItem(text, code)
         self.due_check = QCheckBox(self.tr("Re-check due this month"))
         self.due_check.setObjectName("enrollmentDueFilter")
@@ -120,8 +136,9 @@ class EnrollmentsPage(QWidget):
             filters.addWidget(w)
         filters.addWidget(self.search_edit, 1)
 
-        self.model = PagedTableModel(list_columns(), lambda o, n: [], page_size=200,
-                                     widget=self)
+        self.model = PagedTableModel(
+            list_columns(), lambda _offset, _limit: [], page_size=200, widget=self
+        )
         self.model.loaded.connect(self._on_model_loaded)
         self.model.failed.connect(lambda e: show_error(self, e))
         self.view = make_table("enrollmentsView", self.model)
@@ -135,8 +152,9 @@ class EnrollmentsPage(QWidget):
         self.count_label.setProperty("role", "hint")
         self.batch_button = QPushButton(self.tr("Re-checked, unchanged (selected)..."))
         self.batch_button.setObjectName("enrollmentBatchRecheckButton")
-        self.batch_button.setToolTip(self.tr("Record the re-check result \"unchanged\" for every "
-                                             "selected enrollment at once"))
+        self.batch_button.setToolTip(
+            self.tr('Record the re-check result "unchanged" for every selected enrollment at once')
+        )
         self.batch_button.setEnabled(ctx.actor.can("enrollment.change"))
         self.batch_button.clicked.connect(self._on_batch_clicked)
         today = date.today()
@@ -147,15 +165,20 @@ class EnrollmentsPage(QWidget):
         self.notice_month_edit.setToolTip(self.tr("Month the changes take effect"))
         self.notices_button = QPushButton(self.tr("Print the month's notices..."))
         self.notices_button.setObjectName("enrollmentMonthNoticesButton")
-        self.notices_button.setToolTip(self.tr("Every notice (reduction, suspension, "
-                                               "termination) effective in the month, in one "
-                                               "document"))
+        self.notices_button.setToolTip(
+            self.tr(
+                "Every notice (reduction, suspension, "
+                "termination) effective in the month, in one "
+                "document"
+            )
+        )
         self.notices_button.setEnabled(ctx.actor.can("print"))
         self.notices_button.clicked.connect(self.print_month_notices)
         self.export_button = QPushButton(self.tr("Export Excel..."))
         self.export_button.setObjectName("enrollmentExportButton")
-        self.export_button.setToolTip(self.tr("The list with the current filters, as the "
-                                              "在保名单 workbook"))
+        self.export_button.setToolTip(
+            self.tr("The list with the current filters, as the 在保名单 workbook")
+        )
         self.export_button.clicked.connect(self._on_export_clicked)
         self.export_path = ""  # tests set it to skip the file chooser
         bottom = QHBoxLayout()
@@ -180,8 +203,9 @@ class EnrollmentsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.refresher = PageRefresh(self, ctx, ("enrollments", "households", "applications"),
-                                     self._on_changes)
+        self.refresher = PageRefresh(
+            self, ctx, ("enrollments", "households", "applications"), self._on_changes
+        )
         ctx.enrollmentRequested.connect(self.open_enrollment)
         self._total = 0
         self._load_villages()
@@ -192,8 +216,11 @@ class EnrollmentsPage(QWidget):
         path = self.export_path
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the list"), f"在保名单-{date.today():%Y%m%d}.xlsx",
-                self.tr("Excel workbooks (*.xlsx)"))
+                self,
+                self.tr("Export the list"),
+                f"在保名单-{date.today():%Y%m%d}.xlsx",
+                self.tr("Excel workbooks (*.xlsx)"),
+            )
         if path:
             self.export_to(path)
 
@@ -203,21 +230,31 @@ class EnrollmentsPage(QWidget):
         columns = list_columns()
 
         def op() -> exports.ExportResult:
-            page = ev.enrollment_page(db, actor, limit=1_000_000, offset=0,
-                                      **f)  # type: ignore[arg-type]
+            page = ev.enrollment_page(db, actor, limit=1_000_000, offset=0, **f)  # type: ignore[arg-type]
             values = [[c.text(r) for c in columns] for r in page.rows]
-            return exports.export_table(db, actor, "enrollments", [c.title for c in columns],
-                                        values, path, widths=(8, 8, 10, 12, 12, 8, 8, 10, 9, 10))
+            return exports.export_table(
+                db,
+                actor,
+                "enrollments",
+                [c.title for c in columns],
+                values,
+                path,
+                widths=(8, 8, 10, 12, 12, 8, 8, 10, 9, 10),
+            )
 
         def done(result: exports.ExportResult) -> None:
-            self.count_label.setText(self.tr("Exported %n row(s) to {file}", "", result.rows)
-                                     .format(file=result.path.name))
+            self.count_label.setText(
+                self.tr("Exported %n row(s) to {file}", "", result.rows).format(
+                    file=result.path.name
+                )
+            )
 
         def failed(error: ReliefError) -> None:
             QMessageBox.warning(self, self.tr("Export"), str(error))
 
         QueryOp(parent=self, op=op, success=done).failure(failed).with_progress(
-            self.tr("Exporting...")).run_in_background()
+            self.tr("Exporting...")
+        ).run_in_background()
 
     # -- list -------------------------------------------------------------------------------
     def _load_villages(self) -> None:
@@ -229,22 +266,24 @@ class EnrollmentsPage(QWidget):
                 self.village_combo.addItem(v.name, v.id)
             self.village_combo.blockSignals(False)
 
-        QueryOp(parent=self, op=lambda: register.list_villages(ctx.db, ctx.actor),
-                success=done).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: register.list_villages(ctx.db, ctx.actor), success=done
+        ).run_in_background()
 
     def filters(self) -> dict[str, object]:
-        return {"programme": self.programme_combo.currentData(),
-                "village_id": self.village_combo.currentData(),
-                "status": self.status_combo.currentData(),
-                "due_month": date.today() if self.due_check.isChecked() else None,
-                "search": self.search_edit.text().strip() or None}
+        return {
+            "programme": self.programme_combo.currentData(),
+            "village_id": self.village_combo.currentData(),
+            "status": self.status_combo.currentData(),
+            "due_month": date.today() if self.due_check.isChecked() else None,
+            "search": self.search_edit.text().strip() or None,
+        }
 
     def reload(self) -> None:
         db, actor, f = self.ctx.db, self.ctx.actor, self.filters()
 
         def fetch(offset: int, limit: int) -> list[EnrollmentRow]:
-            page = ev.enrollment_page(db, actor, limit=limit, offset=offset,
-                                      **f)  # type: ignore[arg-type]
+            page = ev.enrollment_page(db, actor, limit=limit, offset=offset, **f)  # type: ignore[arg-type]
             self._total = page.total
             return list(page.rows)
 
@@ -252,8 +291,11 @@ class EnrollmentsPage(QWidget):
         self.model.reload()
 
     def _on_model_loaded(self) -> None:
-        self.count_label.setText(self.tr("{n} of {total} enrollment(s) loaded").format(
-            n=self.model.rowCount(), total=self._total))
+        self.count_label.setText(
+            self.tr("{n} of {total} enrollment(s) loaded").format(
+                n=self.model.rowCount(), total=self._total
+            )
+        )
         self.listShown.emit()
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:
@@ -280,19 +322,27 @@ class EnrollmentsPage(QWidget):
             if page.rows:
                 self.open_household(page.rows[0].household_id, enrollment_id)
 
-        QueryOp(parent=self, op=lambda: ev.enrollment_page(ctx.db, ctx.actor,
-                                                           search=str(enrollment_id)),
-                success=done).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: ev.enrollment_page(ctx.db, ctx.actor, search=str(enrollment_id)),
+            success=done,
+        ).run_in_background()
 
     # -- batch ------------------------------------------------------------------------------
     def _on_batch_clicked(self) -> None:
         rows = self.selected_rows()
         if not rows:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Re-checks"), self.tr(
-            "Record \"re-checked, no change\" today for {n} enrollment(s)? The next re-check "
-            "is scheduled by the policy's interval.").format(n=len(rows)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Re-checks"),
+            self.tr(
+                'Record "re-checked, no change" today for {n} enrollment(s)? The next re-check '
+                "is scheduled by the policy's interval."
+            ).format(n=len(rows)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("enrollmentBatchConfirmBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(lambda: self.batch_recheck([r.id for r in rows]))
@@ -306,17 +356,22 @@ class EnrollmentsPage(QWidget):
         def done(views: list) -> None:  # type: ignore[type-arg]
             self.batchDone.emit(len(views))
 
-        MutationOp(parent=self, op=lambda: ev.batch_recheck(db, actor, items, on_date=date.today()),
-                success=done).failure(lambda e: show_error(self, e)).with_progress(
-            self.tr("Saving...")).run_in_background()
+        MutationOp(
+            parent=self,
+            op=lambda: ev.batch_recheck(db, actor, items, on_date=date.today()),
+            success=done,
+        ).failure(lambda e: show_error(self, e)).with_progress(
+            self.tr("Saving...")
+        ).run_in_background()
 
     def print_month_notices(self) -> None:
         """Every 告知书 of the chosen month's changes in one print preview (audited)."""
         q = self.notice_month_edit.date()
         month = date(q.year(), q.month(), 1)
         db, actor = self.ctx.db, self.ctx.actor
-        printing.print_document(self.ctx, self,
-                                lambda: printing_notices.month_notices_pdf(db, actor, month)[0])
+        printing.print_document(
+            self.ctx, self, lambda: printing_notices.month_notices_pdf(db, actor, month)[0]
+        )
 
     # -- changes ----------------------------------------------------------------------------
     def _on_changes(self, _changes: object, initiator: object) -> None:

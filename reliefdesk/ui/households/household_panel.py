@@ -230,8 +230,12 @@ class HouseholdPanel(QWidget):
         )
         self.reveal_button.clicked.connect(self.reveal)
         self.account_button = _button(self.tr("Payee and account..."), "accountDialogButton")
-        self.account_button.setToolTip(self.tr("Set the payee, add, change or stop an account "
-                                               "and record an entrusted card's agreement"))
+        self.account_button.setToolTip(
+            self.tr(
+                "Set the payee, add, change or stop an account "
+                "and record an entrusted card's agreement"
+            )
+        )
         self.account_button.clicked.connect(self.open_account_dialog)
         self.account_dialog: AccountDialog | None = None
         bar = QWidget()
@@ -398,11 +402,9 @@ class HouseholdPanel(QWidget):
             return register.update_household(ctx.db, ctx.actor, hid, payload, version)
 
         self.save_button.setEnabled(False)
-        MutationOp(parent=self, op=op, success=self._on_saved).failure(
-            self._on_save_failed
-        ).always(lambda: self.save_button.setEnabled(True)).with_progress(
-            self.tr("Saving...")
-        ).run_in_background()
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(self._on_save_failed).always(
+            lambda: self.save_button.setEnabled(True)
+        ).with_progress(self.tr("Saving...")).run_in_background()
 
     def _on_saved(self, view: HouseholdView) -> None:
         self._dirty = False
@@ -422,7 +424,8 @@ class HouseholdPanel(QWidget):
         index = self.members_table.currentIndex()
         if not index.isValid():
             return None
-        return self.members_model.row_at(index.row())
+        member: PersonView = self.members_model.row_at(index.row())
+        return member
 
     @Slot()
     def _on_add_member_clicked(self) -> None:

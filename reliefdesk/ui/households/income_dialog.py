@@ -8,6 +8,8 @@ typed per month or per year (farm income) and is stored monthly
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +34,7 @@ from reliefdesk.ui.ops import MutationOp
 
 class _MoneyDialog(QDialog):
     saved = Signal(object)
+    errors: FormErrors  # made by the subclass before _finish_layout
 
     def _finish_layout(self, form: QFormLayout, name: str) -> None:
         self.general_error = make_error_label(f"{name}GeneralError", word_wrap=True)
@@ -57,11 +60,11 @@ class _MoneyDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         raise NotImplementedError
 
-    def _run(self, op) -> None:
+    def _run(self, op: Callable[[], object]) -> None:
         self.save_button.setEnabled(False)
-        MutationOp(parent=self, op=op, success=self._on_saved).failure(
-            self._on_failed
-        ).always(lambda: self.save_button.setEnabled(True)).run_in_background()
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(self._on_failed).always(
+            lambda: self.save_button.setEnabled(True)
+        ).run_in_background()
 
     def _on_saved(self, view: object) -> None:
         self.saved.emit(view)

@@ -56,8 +56,8 @@ class HouseholdListModel(PagedTableModel):
         failed(str): a page could not be read.
     """
 
-    loaded = Signal(int)  # type: ignore[assignment]
-    failed = Signal(str)  # type: ignore[assignment]
+    loaded = Signal(int)
+    failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(self._columns(), page_size=PAGE_SIZE, parent=parent)
@@ -69,21 +69,36 @@ class HouseholdListModel(PagedTableModel):
     def _columns() -> list[Column]:
         translate = QCoreApplication.translate
         return [
-            Column(translate("HouseholdListModel", "No."), lambda r: str(r.household_id),
-                   align_right=True),
+            Column(
+                translate("HouseholdListModel", "No."),
+                lambda r: str(r.household_id),
+                align_right=True,
+            ),
             Column(translate("HouseholdListModel", "Head of household"), lambda r: r.head_name),
             Column(translate("HouseholdListModel", "ID number"), lambda r: r.head_id_masked),
             Column(translate("HouseholdListModel", "Village"), lambda r: r.village_name),
-            Column(translate("HouseholdListModel", "Urban/rural"),
-                   lambda r: labels.label(labels.area_types(), r.area_type)),
-            Column(translate("HouseholdListModel", "Persons"), lambda r: str(r.members),
-                   align_right=True),
-            Column(translate("HouseholdListModel", "Programme"),
-                   lambda r: labels.label(labels.programmes(), r.programme)),
-            Column(translate("HouseholdListModel", "Status"),
-                   lambda r: labels.label(labels.enrollment_statuses(), r.enrollment_status)),
-            Column(translate("HouseholdListModel", "Monthly benefit (yuan)"),
-                   lambda r: labels.yuan(r.amount_fen), align_right=True),
+            Column(
+                translate("HouseholdListModel", "Urban/rural"),
+                lambda r: labels.label(labels.area_types(), r.area_type),
+            ),
+            Column(
+                translate("HouseholdListModel", "Persons"),
+                lambda r: str(r.members),
+                align_right=True,
+            ),
+            Column(
+                translate("HouseholdListModel", "Programme"),
+                lambda r: labels.label(labels.programmes(), r.programme),
+            ),
+            Column(
+                translate("HouseholdListModel", "Status"),
+                lambda r: labels.label(labels.enrollment_statuses(), r.enrollment_status),
+            ),
+            Column(
+                translate("HouseholdListModel", "Monthly benefit (yuan)"),
+                lambda r: labels.yuan(r.amount_fen),
+                align_right=True,
+            ),
         ]
 
     # -- loading ---------------------------------------------------------------------------
@@ -116,9 +131,17 @@ class HouseholdListModel(PagedTableModel):
 
         def op() -> HouseholdSummaryPage:
             return register.household_summary_page(
-                ctx.db, ctx.actor, offset=offset, limit=limit, sort=q.sort,
-                descending=q.descending, programme=q.programme, status=q.status,
-                village_id=q.village_id, with_total=offset == 0)
+                ctx.db,
+                ctx.actor,
+                offset=offset,
+                limit=limit,
+                sort=q.sort,
+                descending=q.descending,
+                programme=q.programme,
+                status=q.status,
+                village_id=q.village_id,
+                with_total=offset == 0,
+            )
 
         return op
 

@@ -18,8 +18,15 @@ from reliefdesk.ui.households.new_household_dialog import NewHouseholdDialog
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
 
-_REFRESH_KINDS = ("households", "persons", "accounts", "applications", "visits", "enrollments",
-                  "rosters")
+_REFRESH_KINDS = (
+    "households",
+    "persons",
+    "accounts",
+    "applications",
+    "visits",
+    "enrollments",
+    "rosters",
+)
 
 
 class HouseholdsPage(QWidget):
@@ -45,9 +52,9 @@ class HouseholdsPage(QWidget):
         # The shown household reloads after any write that may show on it; the list after
         # register or enrollment writes (now if shown, else when next shown).
         self.panel_refresh = PageRefresh(self.panel, ctx, _REFRESH_KINDS, self.panel.refresh)
-        self.list_refresh = PageRefresh(self.list_view, ctx, ("households", "persons",
-                                                              "enrollments"),
-                                        self.list_view.refresh)
+        self.list_refresh = PageRefresh(
+            self.list_view, ctx, ("households", "persons", "enrollments"), self.list_view.refresh
+        )
         search_requested = getattr(parent, "searchRequested", None)
         if search_requested is not None:
             search_requested.connect(self._on_window_search_requested)

@@ -7,7 +7,10 @@ stays open with everything typed; a stale edit shows the stale-data dialog.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +34,9 @@ from reliefdesk.ui.labels.casework import hukou_labels
 from reliefdesk.ui.ops import MutationOp
 
 
-def _combo(name: str, items: dict, first: tuple[str, object] | None = None) -> QComboBox:
+def _combo(
+    name: str, items: Mapping[str, str], first: tuple[str, object] | None = None
+) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     if first is not None:
@@ -236,11 +241,9 @@ class PersonDialog(QDialog):
             return register.update_person(ctx.db, ctx.actor, person.id, data, person.version)
 
         self.save_button.setEnabled(False)
-        MutationOp(parent=self, op=op, success=self._on_saved).failure(
-            self._on_failed
-        ).always(lambda: self.save_button.setEnabled(True)).with_progress(
-            self.tr("Saving...")
-        ).run_in_background()
+        MutationOp(parent=self, op=op, success=self._on_saved).failure(self._on_failed).always(
+            lambda: self.save_button.setEnabled(True)
+        ).with_progress(self.tr("Saving...")).run_in_background()
 
     def _on_saved(self, view: PersonView) -> None:
         self.saved.emit(view)
@@ -252,7 +255,7 @@ class PersonDialog(QDialog):
             return
         self.errors.show_error(error)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a line edit should not save half a form by accident from the ID field.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in (
             self.id_edit,

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from reliefdesk.db.engine import Database
 from reliefdesk.services.context import Actor
-from reliefdesk.services.household_page import (HouseholdBundle, PaymentLine, household_bundle,
-                                                payment_lines)
+from reliefdesk.services.household_page import (
+    HouseholdBundle,
+    PaymentLine,
+    household_bundle,
+    payment_lines,
+)
 
 __all__ = ["HouseholdBundle", "PaymentLine", "load_bundle", "payment_lines"]
 

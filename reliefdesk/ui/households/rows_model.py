@@ -18,8 +18,9 @@ __all__ = ["ROW_ROLE", "Column", "Index", "RowsModel"]
 class RowsModel(RecordTableModel):
     """Rows of dataclasses shown through per-column formatters; ``set_rows`` replaces them."""
 
-    def __init__(self, columns: Sequence[ColumnSpec], parent: Any = None,
-                 align_right: Sequence[int] = ()) -> None:
+    def __init__(
+        self, columns: Sequence[ColumnSpec], parent: Any = None, align_right: Sequence[int] = ()
+    ) -> None:
         super().__init__(columns, parent, align_right=align_right)
         self._right = tuple(align_right)
 

@@ -128,6 +128,4 @@ class PersonSearch(QObject):
                 self.model.set_rows([])
                 self.rejected.emit(str(error))
 
-        QueryOp(parent=None, owner=self, op=op, success=done).failure(
-            fail
-        ).run_in_background()
+        QueryOp(parent=None, owner=self, op=op, success=done).failure(fail).run_in_background()

@@ -132,8 +132,10 @@ def account_columns() -> list[Column]:
         (QCoreApplication.translate("HouseholdTabs", "In use"), lambda a: labels.yes_no(a.active)),
         (
             QCoreApplication.translate("HouseholdTabs", "Months"),
-            lambda a: (f"{a.effective_month:%Y-%m}" if a.effective_month else "")
-            + (f" – {a.end_month:%Y-%m}" if a.end_month else ""),
+            lambda a: (
+                (f"{a.effective_month:%Y-%m}" if a.effective_month else "")
+                + (f" – {a.end_month:%Y-%m}" if a.end_month else "")
+            ),
         ),
     ]
 

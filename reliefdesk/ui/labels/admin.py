@@ -44,23 +44,30 @@ def limit_labels() -> dict[str, str]:
     """The time limits in ``data["limits"]`` (working days)."""
     return {
         "investigate_start_wd": QCoreApplication.translate(
-            "AdminLabels", "Start of investigation after acceptance"),
+            "AdminLabels", "Start of investigation after acceptance"
+        ),
         "info_check_start_wd": QCoreApplication.translate(
-            "AdminLabels", "Start of information check after the request"),
+            "AdminLabels", "Start of information check after the request"
+        ),
         "county_confirm_wd": QCoreApplication.translate(
-            "AdminLabels", "County confirmation after receiving the file"),
+            "AdminLabels", "County confirmation after receiving the file"
+        ),
         "refusal_notice_wd": QCoreApplication.translate(
-            "AdminLabels", "Written refusal after the decision"),
+            "AdminLabels", "Written refusal after the decision"
+        ),
         "total_county_wd": QCoreApplication.translate(
-            "AdminLabels", "Total, confirmed by the county"),
+            "AdminLabels", "Total, confirmed by the county"
+        ),
         "total_delegated_wd": QCoreApplication.translate(
-            "AdminLabels", "Total, confirmed by the township"),
+            "AdminLabels", "Total, confirmed by the township"
+        ),
         "total_extended_wd": QCoreApplication.translate("AdminLabels", "Total, extended"),
         "tekun_prelim_wd": QCoreApplication.translate("AdminLabels", "Tekun: township review"),
         "tekun_confirm_wd": QCoreApplication.translate("AdminLabels", "Tekun: county confirmation"),
         "temp_aid_wd": QCoreApplication.translate("AdminLabels", "Temporary aid: decision"),
         "paperwork_after_advance_wd": QCoreApplication.translate(
-            "AdminLabels", "Paperwork after advance aid"),
+            "AdminLabels", "Paperwork after advance aid"
+        ),
     }
 
 

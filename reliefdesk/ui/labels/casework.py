@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from reliefdesk.ui.labels import programme_labels  # noqa: F401 - one shared table, re-exported
+from reliefdesk.ui.labels import programme_labels as programme_labels  # noqa: PLC0414 - one shared table, explicitly re-exported
 
 # lupdate only sees literal ``QCoreApplication.translate("Context", "text")`` calls (no aliases).
 
@@ -29,8 +29,18 @@ def state_labels() -> dict[str, str]:
 
 
 # Display order of states on the workbench and in filters.
-STATE_ORDER = ("accepted", "investigating", "prelim_review", "publicity", "objection_review",
-               "awaiting_confirmation", "approved", "refused", "withdrawn", "terminated")
+STATE_ORDER = (
+    "accepted",
+    "investigating",
+    "prelim_review",
+    "publicity",
+    "objection_review",
+    "awaiting_confirmation",
+    "approved",
+    "refused",
+    "withdrawn",
+    "terminated",
+)
 
 
 def action_labels() -> dict[str, str]:
@@ -52,13 +62,16 @@ def action_labels() -> dict[str, str]:
         "complete_paperwork": QCoreApplication.translate("CaseLabels", "Complete paperwork"),
         "withdraw": QCoreApplication.translate("CaseLabels", "Withdraw"),
         "terminate_noncooperation": QCoreApplication.translate("CaseLabels", "Terminate review"),
-        "record_county_approval": QCoreApplication.translate("CaseLabels",
-                                                             "Record county approval"),
-        "record_case_by_case": QCoreApplication.translate("CaseLabels",
-                                                          "Record case-by-case decision"),
-        "record_county_visit": QCoreApplication.translate("CaseLabels",
-                                                          "Record county home visit"),
-        "authorise_green": QCoreApplication.translate("CaseLabels", "Admit at once (green channel)"),
+        "record_county_approval": QCoreApplication.translate(
+            "CaseLabels", "Record county approval"
+        ),
+        "record_case_by_case": QCoreApplication.translate(
+            "CaseLabels", "Record case-by-case decision"
+        ),
+        "record_county_visit": QCoreApplication.translate("CaseLabels", "Record county home visit"),
+        "authorise_green": QCoreApplication.translate(
+            "CaseLabels", "Admit at once (green channel)"
+        ),
         "stop_green": QCoreApplication.translate("CaseLabels", "Stop green-channel payment"),
     }
 
@@ -234,8 +247,9 @@ def material_labels() -> dict[str, str]:
     """申请材料 checklist items (services.materials.MATERIAL_KINDS)."""
     return {
         "application_form": QCoreApplication.translate("CaseLabels", "Written application"),
-        "authorization": QCoreApplication.translate("CaseLabels",
-                                                    "Authorisation to check finances"),
+        "authorization": QCoreApplication.translate(
+            "CaseLabels", "Authorisation to check finances"
+        ),
         "commitment": QCoreApplication.translate("CaseLabels", "Signed commitment"),
         "id_card": QCoreApplication.translate("CaseLabels", "ID card copies"),
         "hukou_book": QCoreApplication.translate("CaseLabels", "Household register copies"),

@@ -22,24 +22,37 @@ from reliefdesk.ui.ops import QueryOp
 from .preview import PdfPreviewDialog, write_atomic
 
 __all__ = [
-    "PdfPreviewDialog", "PrintResult", "preview_application_form", "preview_batch",
-    "preview_change_roster", "preview_decision", "preview_notice", "preview_roster",
-    "preview_visit", "print_document", "show_preview", "write_atomic",
+    "PdfPreviewDialog",
+    "PrintResult",
+    "preview_application_form",
+    "preview_batch",
+    "preview_change_roster",
+    "preview_decision",
+    "preview_notice",
+    "preview_roster",
+    "preview_visit",
+    "print_document",
+    "show_preview",
+    "write_atomic",
 ]
 
 
 def show_preview(result: PrintResult, parent: QWidget | None) -> PdfPreviewDialog:
     """Open a (non-modal, self-deleting) preview of ``result``."""
-    dialog = PdfPreviewDialog(result.pdf, result.title, parent,
-                              suggested_file_name=result.suggested_file_name)
+    dialog = PdfPreviewDialog(
+        result.pdf, result.title, parent, suggested_file_name=result.suggested_file_name
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
 
-def print_document(ctx: AppContext, parent: QWidget | None,
-                   loader: Callable[[], PrintResult],
-                   opened: Callable[[PdfPreviewDialog], object] | None = None) -> None:
+def print_document(
+    ctx: AppContext,
+    parent: QWidget | None,
+    loader: Callable[[], PrintResult],
+    opened: Callable[[PdfPreviewDialog], object] | None = None,
+) -> None:
     """Run ``loader`` (a service call) in the background, then open the preview;
     ``opened`` gets the dialog (for tests and callers that want it)."""
     del ctx  # the loader already closes over ctx.db / ctx.actor; kept for a uniform signature
@@ -50,21 +63,23 @@ def print_document(ctx: AppContext, parent: QWidget | None,
             opened(dialog)
 
     QueryOp(parent=parent, op=loader, success=done).with_progress(
-        QCoreApplication.translate("printing", "Preparing the document...")).run_in_background()
+        QCoreApplication.translate("printing", "Preparing the document...")
+    ).run_in_background()
 
 
-def preview_application_form(ctx: AppContext, parent: QWidget | None,
-                             application_id: int) -> None:
+def preview_application_form(ctx: AppContext, parent: QWidget | None, application_id: int) -> None:
     """申请审批表 of one application."""
-    print_document(ctx, parent, lambda: printing.application_form_pdf(
-        ctx.db, ctx.actor, application_id))
+    print_document(
+        ctx, parent, lambda: printing.application_form_pdf(ctx.db, ctx.actor, application_id)
+    )
 
 
 def preview_batch(ctx: AppContext, parent: QWidget | None, ids: Sequence[int]) -> None:
     """Several 申请审批表 in one document."""
     wanted = list(ids)
-    print_document(ctx, parent, lambda: printing.batch_application_forms_pdf(
-        ctx.db, ctx.actor, wanted))
+    print_document(
+        ctx, parent, lambda: printing.batch_application_forms_pdf(ctx.db, ctx.actor, wanted)
+    )
 
 
 def preview_visit(ctx: AppContext, parent: QWidget | None, visit_id: int) -> None:
@@ -72,29 +87,48 @@ def preview_visit(ctx: AppContext, parent: QWidget | None, visit_id: int) -> Non
     print_document(ctx, parent, lambda: printing.visit_record_pdf(ctx.db, ctx.actor, visit_id))
 
 
-def preview_notice(ctx: AppContext, parent: QWidget | None, ids: Sequence[int],
-                   mask_names: bool = False) -> None:
+def preview_notice(
+    ctx: AppContext, parent: QWidget | None, ids: Sequence[int], mask_names: bool = False
+) -> None:
     """公示 sheet of applications in the same publicity period."""
     wanted = list(ids)
-    print_document(ctx, parent, lambda: printing.notice_pdf(ctx.db, ctx.actor, wanted,
-                                                            mask_names=mask_names))
+    print_document(
+        ctx, parent, lambda: printing.notice_pdf(ctx.db, ctx.actor, wanted, mask_names=mask_names)
+    )
 
 
 def preview_decision(ctx: AppContext, parent: QWidget | None, application_id: int) -> None:
     """确认通知书 / 不予确认告知书 of a decided application."""
-    print_document(ctx, parent, lambda: printing.decision_letter_pdf(
-        ctx.db, ctx.actor, application_id))
+    print_document(
+        ctx, parent, lambda: printing.decision_letter_pdf(ctx.db, ctx.actor, application_id)
+    )
 
 
-def preview_roster(ctx: AppContext, parent: QWidget | None, month: str,
-                   programme: str | None = None, mask_ids: bool = True) -> None:
+def preview_roster(
+    ctx: AppContext,
+    parent: QWidget | None,
+    month: str,
+    programme: str | None = None,
+    mask_ids: bool = True,
+) -> None:
     """The month's 发放花名册 (IDs and accounts masked unless ``mask_ids`` is False)."""
-    print_document(ctx, parent, lambda: printing.roster_pdf(ctx.db, ctx.actor, month, programme,
-                                                            mask_ids=mask_ids))
+    print_document(
+        ctx,
+        parent,
+        lambda: printing.roster_pdf(ctx.db, ctx.actor, month, programme, mask_ids=mask_ids),
+    )
 
 
-def preview_change_roster(ctx: AppContext, parent: QWidget | None, month: str,
-                          programme: str | None = None, mask_ids: bool = True) -> None:
+def preview_change_roster(
+    ctx: AppContext,
+    parent: QWidget | None,
+    month: str,
+    programme: str | None = None,
+    mask_ids: bool = True,
+) -> None:
     """The month's 变动名册."""
-    print_document(ctx, parent, lambda: printing.change_roster_pdf(
-        ctx.db, ctx.actor, month, programme, mask_ids=mask_ids))
+    print_document(
+        ctx,
+        parent,
+        lambda: printing.change_roster_pdf(ctx.db, ctx.actor, month, programme, mask_ids=mask_ids),
+    )

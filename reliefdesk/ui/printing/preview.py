@@ -8,6 +8,7 @@ is exactly the PDF, margins included.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -17,8 +18,18 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QPainter, 
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QHBoxLayout,
-                               QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.errors import ValidationError
 from reliefdesk.ui.ops import QueryOp
@@ -38,8 +49,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ValidationError(f"无法写入文件夹 {folder}：{exc.strerror or exc}",
-                              code="print.save") from exc
+        raise ValidationError(
+            f"无法写入文件夹 {folder}：{exc.strerror or exc}", code="print.save"
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -47,12 +59,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
-        raise ValidationError(f"无法保存文件 {path}：{exc.strerror or exc}",
-                              code="print.save") from exc
+        raise ValidationError(
+            f"无法保存文件 {path}：{exc.strerror or exc}", code="print.save"
+        ) from exc
 
 
 TITLE_BAR = 40  # the window frame and title above the dialog's client area
@@ -71,8 +82,13 @@ def preview_size(wanted: tuple[int, int] = (900, 760)) -> tuple[int, int]:
 class PdfPreviewDialog(QDialog):
     """Shows a PDF; prints it or saves it. ``saved`` path is kept in ``last_saved``."""
 
-    def __init__(self, pdf_bytes: bytes, title: str, parent: QWidget | None = None,
-                 suggested_file_name: str = "") -> None:
+    def __init__(
+        self,
+        pdf_bytes: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        suggested_file_name: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
         self.setWindowTitle(title)
@@ -123,10 +139,14 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self._on_print_clicked)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save_clicked)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self._step_zoom(1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self._step_zoom(-1))
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self._on_print_clicked)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self._on_save_clicked)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self).activated.connect(
+            lambda: self._step_zoom(1)
+        )
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self).activated.connect(
+            lambda: self._step_zoom(-1)
+        )
 
     # ------------------------------------------------------------------ document
     def page_count(self) -> int:
@@ -147,15 +167,17 @@ class PdfPreviewDialog(QDialog):
             self.view.setZoomFactor(value)
 
     def _step_zoom(self, step: int) -> None:
-        self.zoom.setCurrentIndex(max(0, min(self.zoom.count() - 1,
-                                             self.zoom.currentIndex() + step)))
+        self.zoom.setCurrentIndex(
+            max(0, min(self.zoom.count() - 1, self.zoom.currentIndex() + step))
+        )
 
     # ------------------------------------------------------------------ saving
     @Slot()
     def _on_save_clicked(self) -> None:
         start = str(Path.home() / self._suggested)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), start,
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), start, self.tr("PDF files (*.pdf)")
+        )
         if path:
             self.save_to(path)
 
@@ -166,10 +188,13 @@ class PdfPreviewDialog(QDialog):
             target = target.with_name(target.name + ".pdf")
         data = self._bytes
         self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=lambda: write_atomic(target, data),
-                success=lambda _: self._saved(target)) \
-            .always(lambda: self.save_button.setEnabled(True)) \
-            .with_progress(self.tr("Saving...")).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: write_atomic(target, data),
+            success=lambda _: self._saved(target),
+        ).always(lambda: self.save_button.setEnabled(True)).with_progress(
+            self.tr("Saving...")
+        ).run_in_background()
 
     def _saved(self, target: Path) -> None:
         self.last_saved = target
@@ -193,8 +218,9 @@ class PdfPreviewDialog(QDialog):
         if self.page_count():
             size = self.document.pagePointSize(0)
             landscape = size.width() > size.height()
-            printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
-                                       else QPageLayout.Orientation.Portrait)
+            printer.setPageOrientation(
+                QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+            )
         printer.setFromTo(0, 0)
 
     def print_to(self, printer: QPrinter) -> int:
@@ -207,7 +233,9 @@ class PdfPreviewDialog(QDialog):
             last = min(count - 1, max(first, printer.toPage() - 1))
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
+            QMessageBox.warning(
+                self, self.tr("Print"), self.tr("The printer could not be started.")
+            )
             return 0
         printed = 0
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -217,14 +245,23 @@ class PdfPreviewDialog(QDialog):
                 if printed:
                     printer.newPage()
                 size_pt = self.document.pagePointSize(index)
-                pixels = QSize(max(1, round(size_pt.width() * dpi / 72)),
-                               max(1, round(size_pt.height() * dpi / 72)))
+                pixels = QSize(
+                    max(1, round(size_pt.width() * dpi / 72)),
+                    max(1, round(size_pt.height() * dpi / 72)),
+                )
                 image = self.document.render(index, pixels)
                 target = QRectF(painter.viewport())
                 scale = min(target.width() / pixels.width(), target.height() / pixels.height())
                 w, h = pixels.width() * scale, pixels.height() * scale
-                painter.drawImage(QRectF(target.x() + (target.width() - w) / 2,
-                                         target.y() + (target.height() - h) / 2, w, h), image)
+                painter.drawImage(
+                    QRectF(
+                        target.x() + (target.width() - w) / 2,
+                        target.y() + (target.height() - h) / 2,
+                        w,
+                        h,
+                    ),
+                    image,
+                )
                 printed += 1
         finally:
             painter.end()

@@ -1,5 +1,6 @@
-"""The roster page's lock, unlock, export and bank-return actions (split from ``page.py``
-along its seam: the page shows a roster, these functions change it). Each write runs as a
+"""The roster page's actions (split from ``page.py`` along its seam: the page shows a
+roster, these functions change it): which buttons are open to the user, generate, validate,
+acknowledge warnings, lock, unlock, export and bank-return import. Each write runs as a
 ``MutationOp`` on the page; the page's methods of the same names delegate here. Strings keep
 the page's translation context ("RostersPage").
 """
@@ -11,17 +12,151 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
+from reliefdesk.documents.workbooks import ExportResult
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import roster
-from reliefdesk.services.roster import ImportResult, RosterView
+from reliefdesk.services.roster import ImportResult, Problem, RosterView
 from reliefdesk.ui.ops import MutationOp
 
 if TYPE_CHECKING:
     from .page import RostersPage
 
 translate = QCoreApplication.translate
+
+
+# -- which actions are open ---------------------------------------------------------------------
+def update_actions(page: RostersPage) -> None:
+    actor, view = page.ctx.actor, page.roster
+    draft = view is not None and not view.locked
+    locked = view is not None and view.locked
+
+    def gate(btn: QPushButton, allowed: bool, ok: bool, no_right: str, why: str) -> None:
+        btn.setEnabled(allowed and ok)
+        btn.setToolTip(no_right if not allowed else ("" if ok else why))
+
+    gate(
+        page.generate_button,
+        actor.can("roster.generate"),
+        not locked,
+        translate("RostersPage", "Your role cannot generate rosters."),
+        translate("RostersPage", "This roster is locked; the administrator must unlock it first."),
+    )
+    gate(
+        page.validate_button,
+        True,
+        view is not None,
+        "",
+        translate("RostersPage", "Generate the roster first."),
+    )
+    gate(
+        page.discard_button,
+        actor.can("roster.generate"),
+        draft,
+        translate("RostersPage", "Your role cannot generate rosters."),
+        translate("RostersPage", "Only a draft roster can be discarded."),
+    )
+    gate(
+        page.lock_button,
+        actor.can("roster.lock"),
+        draft,
+        translate("RostersPage", "Only the approver (负责人) can lock a roster."),
+        translate("RostersPage", "Generate a draft roster first.")
+        if view is None
+        else translate("RostersPage", "The roster is already locked."),
+    )
+    gate(
+        page.unlock_button,
+        actor.can("roster.unlock"),
+        locked,
+        "",
+        translate("RostersPage", "Only a locked roster can be unlocked."),
+    )
+    for b in (page.export_button, page.import_button):
+        gate(
+            b,
+            actor.can("roster.export"),
+            locked,
+            translate("RostersPage", "Your role cannot export rosters or import bank returns."),
+            translate(
+                "RostersPage", "Only a locked roster can be exported or matched with a bank return."
+            ),
+        )
+    regular = view is not None and view.kind == "regular"
+    printable = regular or (view is not None and view.kind == "one_off")
+    for b, ok in ((page.print_button, printable), (page.print_changes_button, regular)):
+        gate(
+            b,
+            actor.can("print"),
+            ok,
+            translate("RostersPage", "Your role cannot print."),
+            translate("RostersPage", "Generate the month's regular roster first."),
+        )
+    page.problems_panel.set_can_acknowledge(
+        actor.can("roster.generate") and draft,
+        translate(
+            "RostersPage",
+            "Warnings can be confirmed on a draft roster by the clerk, reviewer or approver.",
+        ),
+    )
+
+
+# -- generate / validate / acknowledge ----------------------------------------------------------
+def generate(page: RostersPage) -> None:
+    """Generate (or regenerate) the draft for the chosen month and programme."""
+    db, actor = page.ctx.db, page.ctx.actor
+    month, programme = page.month(), page.programme()
+    page.generate_button.setEnabled(False)
+
+    def done(view: RosterView) -> None:
+        page.problems = None
+        page.set_period_silently(view)
+        page.show_roster(view)
+        page.refresh_history()
+        page.validate()
+
+    MutationOp(
+        parent=page, op=lambda: roster.generate(db, actor, month, programme), success=done
+    ).with_progress(translate("RostersPage", "Generating the roster...")).always(
+        page._update_actions
+    ).run_in_background()
+
+
+def validate(page: RostersPage) -> None:
+    """Check the shown roster and list every problem."""
+    view = page.roster
+    if view is None:
+        return
+    db, actor, rid = page.ctx.db, page.ctx.actor, view.id
+
+    def done(problems: list[Problem]) -> None:
+        if page.roster is not None and page.roster.id == rid:
+            page._set_problems(problems)
+
+    MutationOp(parent=page, op=lambda: roster.validate(db, actor, rid), success=done).with_progress(
+        translate("RostersPage", "Validating the roster...")
+    ).run_in_background()
+
+
+def acknowledge(page: RostersPage, items: list[Problem], note: str = "") -> None:
+    """Record that the signed-in user checked these warnings."""
+    view = page.roster
+    if view is None or not items:
+        return
+    db, actor, rid = page.ctx.db, page.ctx.actor, view.id
+    keys = [p.key for p in items]
+
+    def done(problems: list[Problem]) -> None:
+        page.problems_panel.note_edit.clear()
+        page.problems_panel.check_all_box.setChecked(False)
+        page._set_problems(problems)
+
+    MutationOp(
+        parent=page,
+        op=lambda: roster.acknowledge(db, actor, rid, keys, note, expected_version=view.version),
+        success=done,
+    ).with_progress(translate("RostersPage", "Saving...")).run_in_background()
 
 
 # -- lock / unlock ------------------------------------------------------------------------------
@@ -31,9 +166,7 @@ def confirm_lock(page: RostersPage) -> None:
         return
     if page.problems is None:
         page._info(
-            translate(
-                "RostersPage", "Validate the roster first: locking needs every line checked."
-            )
+            translate("RostersPage", "Validate the roster first: locking needs every line checked.")
         )
         return
     errors, _warnings, open_ = page.problems_panel.model.counts()
@@ -90,10 +223,11 @@ def lock_roster(page: RostersPage) -> None:
             page._set_problems(kept)  # the validation result stays visible
         page.refresh_history()
 
-    MutationOp(parent=page, op=lambda: roster.lock(db, actor, rid, expected_version=view.version),
-               success=done).with_progress(
-        translate("RostersPage", "Locking the roster...")
-    ).run_in_background()
+    MutationOp(
+        parent=page,
+        op=lambda: roster.lock(db, actor, rid, expected_version=view.version),
+        success=done,
+    ).with_progress(translate("RostersPage", "Locking the roster...")).run_in_background()
 
 
 def ask_unlock_reason(page: RostersPage) -> None:
@@ -149,8 +283,8 @@ def export_to(page: RostersPage, directory: str | Path) -> None:
         return
     db, actor, rid, out = page.ctx.db, page.ctx.actor, view.id, Path(directory)
 
-    def done(results: Sequence[object]) -> None:
-        paths = [Path(getattr(r, "path")) for r in results]
+    def done(results: Sequence[ExportResult]) -> None:
+        paths = [Path(r.path) for r in results]
         page.notice.show_message(
             translate("RostersPage", "Exported {n} files to {folder}:\n{files}").format(
                 n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)

@@ -40,8 +40,12 @@ def open_fix(page: RostersPage, problem: Problem) -> QWidget | None:
 def regenerate_if_draft(page: RostersPage) -> None:
     """The register changed under a draft: regenerate it (which validates again)."""
     view = page.roster
-    if view is not None and not view.locked and view.kind == "regular" \
-            and page.ctx.actor.can("roster.generate"):
+    if (
+        view is not None
+        and not view.locked
+        and view.kind == "regular"
+        and page.ctx.actor.can("roster.generate")
+    ):
         page.set_period_silently(view)
         page.generate()
 
@@ -50,12 +54,17 @@ def confirm_discard(page: RostersPage) -> None:
     view = page.roster
     if view is None or view.locked:
         return
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate(
-        "RosterFixes", "Discard draft"), QCoreApplication.translate(
-        "RosterFixes", "Discard the draft {month} roster? Its lines are deleted; back pay it "
-        "carried becomes pending again. You can generate it again at any time.").format(
-        month=view.month_text), QMessageBox.StandardButton.Yes
-        | QMessageBox.StandardButton.Cancel, page)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("RosterFixes", "Discard draft"),
+        QCoreApplication.translate(
+            "RosterFixes",
+            "Discard the draft {month} roster? Its lines are deleted; back pay it "
+            "carried becomes pending again. You can generate it again at any time.",
+        ).format(month=view.month_text),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        page,
+    )
     box.setObjectName("rosterDiscardConfirmBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.accepted.connect(lambda: discard(page))
@@ -75,8 +84,9 @@ def discard(page: RostersPage) -> None:
         page.load_period()
         page.refresh_history()
 
-    MutationOp(parent=page, op=lambda: roster.discard_draft(db, actor, rid), success=done
-            ).with_progress(t_saving()).run_in_background()
+    MutationOp(
+        parent=page, op=lambda: roster.discard_draft(db, actor, rid), success=done
+    ).with_progress(t_saving()).run_in_background()
 
 
 def t_saving() -> str:

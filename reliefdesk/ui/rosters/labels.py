@@ -16,8 +16,13 @@ PROGRAMME_CODES = ("all", "urban_dibao", "rural_dibao", "tekun", "temporary_aid"
 FLAGS = ("新增", "存量", "停发", "调增", "调减", "补发", "扣减", "不变")
 
 FLAG_COLORS: dict[str, QColor] = {
-    "新增": QColor("#1b7f3b"), "存量": QColor("#2e7d7d"), "停发": QColor("#c62828"), "调增": QColor("#1f5fa8"),
-    "调减": QColor("#b26a00"), "补发": QColor("#6a3fa0"), "扣减": QColor("#8d4e00"),
+    "新增": QColor("#1b7f3b"),
+    "存量": QColor("#2e7d7d"),
+    "停发": QColor("#c62828"),
+    "调增": QColor("#1f5fa8"),
+    "调减": QColor("#b26a00"),
+    "补发": QColor("#6a3fa0"),
+    "扣减": QColor("#8d4e00"),
 }
 ERROR_COLOR = QColor("#c62828")
 WARNING_COLOR = QColor("#b26a00")
@@ -28,10 +33,11 @@ def programme_labels() -> dict[str, str]:
     """The roster's programme choices: all, one monthly programme, or the temporary-aid
     payment list (one-off grants)."""
     shared = shared_programme_labels()
-    return {"all": QCoreApplication.translate("RosterLabels", "All programmes"),
-            **{k: shared[k] for k in ("urban_dibao", "rural_dibao", "tekun")},
-            "temporary_aid": QCoreApplication.translate("RosterLabels",
-                                                        "Temporary aid (one-off list)")}
+    return {
+        "all": QCoreApplication.translate("RosterLabels", "All programmes"),
+        **{k: shared[k] for k in ("urban_dibao", "rural_dibao", "tekun")},
+        "temporary_aid": QCoreApplication.translate("RosterLabels", "Temporary aid (one-off list)"),
+    }
 
 
 def flag_labels() -> dict[str, str]:

@@ -24,11 +24,10 @@ from reliefdesk.ui.table_model import (
     RecordTableModel,
 )
 
-from . import labels as L
+from . import labels as lbl
 
 _RIGHT = ALIGN_RIGHT
 _CENTER = ALIGN_CENTER
-
 
 
 def yuan(fen: int | None) -> str:
@@ -50,47 +49,73 @@ class LinesModel(PagedTableModel):
     run in a ``QueryOp``. ``reload()`` starts over (new roster or filter); views call
     ``fetchMore`` as the user scrolls. ``loaded`` fires after each page."""
 
-    def __init__(self, widget: QWidget | None = None, page_size: int = 500,
-                 parent: Any = None) -> None:
+    def __init__(
+        self, widget: QWidget | None = None, page_size: int = 500, parent: Any = None
+    ) -> None:
         super().__init__([], None, page_size=page_size, widget=widget, parent=parent)
         self.columns = self._line_columns()
 
     def _line_columns(self) -> list[Column]:
         """The lines table's columns (``self`` gives the translation context)."""
-        flags = L.flag_labels()
-        programmes = L.programme_labels()
-        banks = L.bank_status_labels()
+        flags = lbl.flag_labels()
+        programmes = lbl.programme_labels()
+        banks = lbl.bank_status_labels()
 
         def flag_color(ln: LineView) -> QColor | None:
-            return L.FLAG_COLORS.get(ln.change_flag)
+            return lbl.FLAG_COLORS.get(ln.change_flag)
 
         def bank_color(ln: LineView) -> QColor | None:
-            return {"failed": L.ERROR_COLOR, "paid": L.OK_COLOR}.get(ln.bank_status)
+            return {"failed": lbl.ERROR_COLOR, "paid": lbl.OK_COLOR}.get(ln.bank_status)
 
         return [
             Column(self.tr("No."), lambda ln: str(ln.line_no), align=_RIGHT, width=44),
             Column(self.tr("Village"), lambda ln: ln.village, width=84),
             Column(self.tr("Payee"), lambda ln: ln.payee_name, width=64),
             Column(self.tr("ID number"), lambda ln: mask_id(ln.payee_id_number), width=152),
-            Column(self.tr("Programme"),
-                   lambda ln: ln.category or L.label(programmes, ln.programme), width=124,
-                   tooltip=lambda ln: ln.category),
+            Column(
+                self.tr("Programme"),
+                lambda ln: ln.category or lbl.label(programmes, ln.programme),
+                width=124,
+                tooltip=lambda ln: ln.category,
+            ),
             Column(self.tr("Persons"), lambda ln: str(ln.persons), align=_RIGHT, width=40),
             Column(self.tr("Standard"), lambda ln: yuan(ln.standard_fen), align=_RIGHT, width=64),
-            Column(self.tr("Income per person"), lambda ln: yuan(ln.per_capita_income_fen),
-                   align=_RIGHT, width=78),
+            Column(
+                self.tr("Income per person"),
+                lambda ln: yuan(ln.per_capita_income_fen),
+                align=_RIGHT,
+                width=78,
+            ),
             Column(self.tr("Due"), lambda ln: yuan(ln.due_fen), align=_RIGHT, width=72),
-            Column(self.tr("Adjustment"), lambda ln: signed_yuan(ln.adjustment_fen), align=_RIGHT,
-                   tooltip=lambda ln: ln.adjustment_reason, width=62),
+            Column(
+                self.tr("Adjustment"),
+                lambda ln: signed_yuan(ln.adjustment_fen),
+                align=_RIGHT,
+                tooltip=lambda ln: ln.adjustment_reason,
+                width=62,
+            ),
             Column(self.tr("Paid"), lambda ln: yuan(ln.paid_fen), align=_RIGHT, width=72),
             Column(self.tr("Account"), lambda ln: mask_account(ln.account), width=120),
-            Column(self.tr("Change"), lambda ln: L.label(flags, ln.change_flag), color=flag_color,
-                   align=_CENTER, width=46),
-            Column(self.tr("Reason"), lambda ln: ln.change_reason,
-                   tooltip=lambda ln: ln.change_reason, width=130),
-            Column(self.tr("Bank return"), lambda ln: "" if ln.bank_status == "pending"
-                   else L.label(banks, ln.bank_status), color=bank_color,
-                   tooltip=lambda ln: ln.bank_reason, width=60),
+            Column(
+                self.tr("Change"),
+                lambda ln: lbl.label(flags, ln.change_flag),
+                color=flag_color,
+                align=_CENTER,
+                width=46,
+            ),
+            Column(
+                self.tr("Reason"),
+                lambda ln: ln.change_reason,
+                tooltip=lambda ln: ln.change_reason,
+                width=130,
+            ),
+            Column(
+                self.tr("Bank return"),
+                lambda ln: "" if ln.bank_status == "pending" else lbl.label(banks, ln.bank_status),
+                color=bank_color,
+                tooltip=lambda ln: ln.bank_reason,
+                width=60,
+            ),
         ]
 
     def set_fetch(self, fetch: Fetch | None) -> None:
@@ -119,10 +144,10 @@ class ProblemsModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
         self._checked: set[tuple[int, str]] = set()
-        sev = L.severity_labels()
+        sev = lbl.severity_labels()
 
         def sev_color(p: Problem) -> QColor:
-            return L.ERROR_COLOR if p.severity == "error" else L.WARNING_COLOR
+            return lbl.ERROR_COLOR if p.severity == "error" else lbl.WARNING_COLOR
 
         def ack_text(p: Problem) -> str:
             if p.severity != "warning":
@@ -132,12 +157,21 @@ class ProblemsModel(RecordTableModel):
             return self.tr("Not confirmed")
 
         columns = [
-            Column(self.tr("Line"), lambda p: str(p.line_no) if p.line_no
-                   else self.tr("Whole roster"), align=_RIGHT, width=80),
-            Column(self.tr("Severity"), lambda p: L.label(sev, p.severity), color=sev_color,
-                   width=60),
-            Column(self.tr("Problem"), lambda p: p.message_zh, tooltip=lambda p: p.message_zh,
-                   width=520),
+            Column(
+                self.tr("Line"),
+                lambda p: str(p.line_no) if p.line_no else self.tr("Whole roster"),
+                align=_RIGHT,
+                width=80,
+            ),
+            Column(
+                self.tr("Severity"), lambda p: lbl.label(sev, p.severity), color=sev_color, width=60
+            ),
+            Column(
+                self.tr("Problem"),
+                lambda p: p.message_zh,
+                tooltip=lambda p: p.message_zh,
+                width=520,
+            ),
             Column(self.tr("Confirmation"), ack_text, width=120),
         ]
         self.columns = columns
@@ -158,8 +192,11 @@ class ProblemsModel(RecordTableModel):
     def set_all_checked(self, on: bool) -> None:
         self._checked = {p.key for p in self._rows if self.checkable(p)} if on else set()
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
-                                  [Qt.ItemDataRole.CheckStateRole])
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, 0),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
         self.checksChanged.emit()
 
     def counts(self) -> tuple[int, int, int]:
@@ -170,8 +207,12 @@ class ProblemsModel(RecordTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == 0 and index.row() < len(self._rows) \
-                and self.checkable(self._rows[index.row()]):
+        if (
+            index.isValid()
+            and index.column() == 0
+            and index.row() < len(self._rows)
+            and self.checkable(self._rows[index.row()])
+        ):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -184,15 +225,21 @@ class ProblemsModel(RecordTableModel):
                 return None
             return Qt.CheckState.Checked if p.key in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
-            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if p.severity == "error" \
+            icon = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if p.severity == "error"
                 else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
             return QApplication.style().standardIcon(icon)
         return super().data(index, role)
 
-    def setData(self, index: Index, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() \
-                or index.column() != 0 or index.row() >= len(self._rows):
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not index.isValid()
+            or index.column() != 0
+            or index.row() >= len(self._rows)
+        ):
             return False
         p = self._rows[index.row()]
         if not self.checkable(p):
@@ -219,11 +266,11 @@ class HistoryRow:
 class HistoryModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
-        programmes, statuses = L.programme_labels(), L.status_labels()
-        kinds = L.export_kind_labels()
+        programmes, statuses = lbl.programme_labels(), lbl.status_labels()
+        kinds = lbl.export_kind_labels()
 
         def status_color(h: HistoryRow) -> QColor | None:
-            return L.OK_COLOR if h.roster.locked else None
+            return lbl.OK_COLOR if h.roster.locked else None
 
         def locked_text(h: HistoryRow) -> str:
             r = h.roster
@@ -236,34 +283,54 @@ class HistoryModel(RecordTableModel):
                 return ""
             last = h.exports[-1]
             return self.tr("{n} files, last {user} {at}").format(
-                n=len(h.exports), user=last.username, at=f"{last.at:%Y-%m-%d %H:%M}")
+                n=len(h.exports), user=last.username, at=f"{last.at:%Y-%m-%d %H:%M}"
+            )
 
         def exports_tip(h: HistoryRow) -> str:
-            return "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.username} {L.label(kinds, e.kind)}："
-                             f"{e.file_name}" for e in h.exports)
+            return "\n".join(
+                f"{e.at:%Y-%m-%d %H:%M} {e.username} {lbl.label(kinds, e.kind)}：{e.file_name}"
+                for e in h.exports
+            )
 
         def unlock_tip(h: HistoryRow) -> str:
-            return "\n".join(self.tr("Unlocked by {by} at {at}: {reason}").format(
-                by=u.get("by", ""), at=u.get("at", ""), reason=u.get("reason", ""))
-                for u in h.roster.unlock_history)
+            return "\n".join(
+                self.tr("Unlocked by {by} at {at}: {reason}").format(
+                    by=u.get("by", ""), at=u.get("at", ""), reason=u.get("reason", "")
+                )
+                for u in h.roster.unlock_history
+            )
 
         columns = [
             Column(self.tr("Month"), lambda h: h.roster.month_text, width=70),
-            Column(self.tr("Programme"), lambda h: L.label(programmes, h.roster.programme),
-                   width=90),
-            Column(self.tr("Kind"), lambda h: L.kind_label(h.roster.kind, h.roster.seq_no),
-                   width=70),
-            Column(self.tr("Status"), lambda h: L.label(statuses, h.roster.status),
-                   color=status_color, tooltip=unlock_tip, width=60),
-            Column(self.tr("Hash"), lambda h: (h.roster.lines_sha256 or "")[:12],
-                   tooltip=lambda h: h.roster.lines_sha256 or "", width=100),
-            Column(self.tr("Households"), lambda h: str(h.roster.households), align=_RIGHT,
-                   width=60),
+            Column(
+                self.tr("Programme"), lambda h: lbl.label(programmes, h.roster.programme), width=90
+            ),
+            Column(
+                self.tr("Kind"), lambda h: lbl.kind_label(h.roster.kind, h.roster.seq_no), width=70
+            ),
+            Column(
+                self.tr("Status"),
+                lambda h: lbl.label(statuses, h.roster.status),
+                color=status_color,
+                tooltip=unlock_tip,
+                width=60,
+            ),
+            Column(
+                self.tr("Hash"),
+                lambda h: (h.roster.lines_sha256 or "")[:12],
+                tooltip=lambda h: h.roster.lines_sha256 or "",
+                width=100,
+            ),
+            Column(
+                self.tr("Households"), lambda h: str(h.roster.households), align=_RIGHT, width=60
+            ),
             Column(self.tr("Persons"), lambda h: str(h.roster.persons), align=_RIGHT, width=60),
-            Column(self.tr("Amount"), lambda h: yuan(h.roster.amount_fen), align=_RIGHT,
-                   width=100),
-            Column(self.tr("Generated"), lambda h: f"{h.roster.generated_by} "
-                   f"{h.roster.generated_at:%Y-%m-%d %H:%M}", width=150),
+            Column(self.tr("Amount"), lambda h: yuan(h.roster.amount_fen), align=_RIGHT, width=100),
+            Column(
+                self.tr("Generated"),
+                lambda h: f"{h.roster.generated_by} {h.roster.generated_at:%Y-%m-%d %H:%M}",
+                width=150,
+            ),
             Column(self.tr("Locked"), locked_text, width=176),
             Column(self.tr("Exports"), exports_text, tooltip=exports_tip, width=200),
         ]

@@ -15,20 +15,31 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.services import roster
 from reliefdesk.services.roster import Problem, RosterView
 from reliefdesk.ui import printing
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
+from reliefdesk.ui.ops import QueryOp, show_error
 from reliefdesk.ui.refresh import PageRefresh
 
 from . import actions, fixes, reads
-from . import labels as L
+from . import labels as lbl
 from .models import HistoryModel, HistoryRow, LinesModel
 from .widgets import NoticeBar, ProblemsPanel, make_table
 
@@ -71,8 +82,8 @@ class RostersPage(QWidget):
         self.month_edit.setMinimumWidth(104)
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("rosterProgrammeCombo")
-        programmes = L.programme_labels()
-        for code in L.PROGRAMME_CODES:
+        programmes = lbl.programme_labels()
+        for code in lbl.PROGRAMME_CODES:
             self.programme_combo.addItem(programmes[code], code)
         month_label = QLabel(self.tr("&Month"))
         month_label.setBuddy(self.month_edit)
@@ -82,8 +93,7 @@ class RostersPage(QWidget):
         self.status_label.setObjectName("rosterStatusLabel")
         self.status_label.setProperty("role", "hint")
         self.status_label.setWordWrap(True)
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                        QSizePolicy.Policy.Preferred)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("rosterRefreshButton")
         self.refresh_button.setShortcut("F5")
@@ -108,29 +118,42 @@ class RostersPage(QWidget):
             b.clicked.connect(slot)
             return b
 
-        self.generate_button = button("rosterGenerateButton", self.tr("Generate"),
-                                      self.generate, primary=True)
-        self.validate_button = button("rosterValidateButton", self.tr("Validate"),
-                                      self.validate)
-        self.discard_button = button("rosterDiscardButton", self.tr("Discard draft..."),
-                                     lambda: fixes.confirm_discard(self))
+        self.generate_button = button(
+            "rosterGenerateButton", self.tr("Generate"), self.generate, primary=True
+        )
+        self.validate_button = button("rosterValidateButton", self.tr("Validate"), self.validate)
+        self.discard_button = button(
+            "rosterDiscardButton", self.tr("Discard draft..."), lambda: fixes.confirm_discard(self)
+        )
         self.lock_button = button("rosterLockButton", self.tr("Lock"), self._on_lock_clicked)
-        self.unlock_button = button("rosterUnlockButton", self.tr("Unlock..."),
-                                    self._on_unlock_clicked)
+        self.unlock_button = button(
+            "rosterUnlockButton", self.tr("Unlock..."), self._on_unlock_clicked
+        )
         self.unlock_button.setVisible(actor.can("roster.unlock"))
-        self.export_button = button("rosterExportButton", self.tr("Export..."),
-                                    self._on_export_clicked)
-        self.import_button = button("rosterImportButton", self.tr("Import bank return..."),
-                                    self._on_import_clicked)
-        self.print_button = button("rosterPrintButton", self.tr("Print roster"),
-                                   self._on_print_clicked)
-        self.print_changes_button = button("rosterPrintChangesButton",
-                                           self.tr("Print change roster"),
-                                           self._on_print_changes_clicked)
+        self.export_button = button(
+            "rosterExportButton", self.tr("Export..."), self._on_export_clicked
+        )
+        self.import_button = button(
+            "rosterImportButton", self.tr("Import bank return..."), self._on_import_clicked
+        )
+        self.print_button = button(
+            "rosterPrintButton", self.tr("Print roster"), self._on_print_clicked
+        )
+        self.print_changes_button = button(
+            "rosterPrintChangesButton",
+            self.tr("Print change roster"),
+            self._on_print_changes_clicked,
+        )
         actions = QHBoxLayout()
-        for b in (self.generate_button, self.validate_button, self.discard_button,
-                  self.lock_button,
-                  self.unlock_button, self.export_button, self.import_button):
+        for b in (
+            self.generate_button,
+            self.validate_button,
+            self.discard_button,
+            self.lock_button,
+            self.unlock_button,
+            self.export_button,
+            self.import_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
@@ -142,13 +165,13 @@ class RostersPage(QWidget):
         self.flag_combo = QComboBox()
         self.flag_combo.setObjectName("rosterFlagCombo")
         self.flag_combo.addItem(self.tr("All changes"), "")
-        flags = L.flag_labels()
-        for f in L.FLAGS:
+        flags = lbl.flag_labels()
+        for f in lbl.FLAGS:
             self.flag_combo.addItem(flags[f], f)
         self.bank_combo = QComboBox()
         self.bank_combo.setObjectName("rosterBankStatusCombo")
         self.bank_combo.addItem(self.tr("Any bank result"), "")
-        for code, text in L.bank_status_labels().items():
+        for code, text in lbl.bank_status_labels().items():
             self.bank_combo.addItem(text, code)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("rosterSearchEdit")
@@ -181,8 +204,10 @@ class RostersPage(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("rosterTotalsLabel")
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.totals_label.setStyleSheet("QLabel#rosterTotalsLabel { background: #eef3f9; "
-                                        "border: 1px solid #c9d6e6; padding: 4px 8px; }")
+        self.totals_label.setStyleSheet(
+            "QLabel#rosterTotalsLabel { background: #eef3f9; "
+            "border: 1px solid #c9d6e6; padding: 4px 8px; }"
+        )
         self.flags_label = QLabel()
         self.flags_label.setObjectName("rosterFlagCountsLabel")
         self.flags_label.setProperty("role", "hint")
@@ -258,8 +283,9 @@ class RostersPage(QWidget):
             if (month, programme) == (self.month(), self.programme()):
                 self.show_roster(view)
 
-        QueryOp(parent=self, op=lambda: reads.roster_for(db, actor, month, programme),
-                success=done).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: reads.roster_for(db, actor, month, programme), success=done
+        ).run_in_background()
 
     def show_roster_id(self, roster_id: int) -> None:
         """Show roster ``roster_id`` (e.g. a supplementary roster from the history)."""
@@ -269,8 +295,9 @@ class RostersPage(QWidget):
             self.set_period_silently(view)
             self.show_roster(view)
 
-        QueryOp(parent=self, op=lambda: roster.get_roster(db, actor, roster_id),
-                success=done).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: roster.get_roster(db, actor, roster_id), success=done
+        ).run_in_background()
 
     def refresh(self) -> None:
         if self.roster is not None:
@@ -284,8 +311,13 @@ class RostersPage(QWidget):
         same roster is shown again unchanged."""
         old = self.roster
         self.roster = view
-        if view is None or old is None or old.id != view.id or old.version != view.version \
-                or old.generated_at != view.generated_at:
+        if (
+            view is None
+            or old is None
+            or old.id != view.id
+            or old.version != view.version
+            or old.generated_at != view.generated_at
+        ):
             self.problems = None
             self.problems_panel.model.set_rows([])
         self._show_status()
@@ -309,14 +341,26 @@ class RostersPage(QWidget):
         flag = self.flag_combo.currentData() or None
         bank = self.bank_combo.currentData() or None
         search = self.search_edit.text().strip() or None
-        self.lines_model.set_fetch(lambda offset, limit: roster.list_lines(
-            db, actor, rid, offset=offset, limit=limit, flag=flag, bank_status=bank,
-            search=search))
+        self.lines_model.set_fetch(
+            lambda offset, limit: roster.list_lines(
+                db,
+                actor,
+                rid,
+                offset=offset,
+                limit=limit,
+                flag=flag,
+                bank_status=bank,
+                search=search,
+            )
+        )
         self._update_loaded_label()
 
     def filters_active(self) -> bool:
-        return bool(self.flag_combo.currentData() or self.bank_combo.currentData()
-                    or self.search_edit.text().strip())
+        return bool(
+            self.flag_combo.currentData()
+            or self.bank_combo.currentData()
+            or self.search_edit.text().strip()
+        )
 
     def select_line(self, line_no: int) -> None:
         """Select line ``line_no`` in the table (clearing the filters if they hide it)."""
@@ -334,8 +378,9 @@ class RostersPage(QWidget):
             if row < 0:
                 return
             self.lines_view.selectRow(row)
-            self.lines_view.scrollTo(self.lines_model.index(row, 0),
-                                     self.lines_view.ScrollHint.PositionAtCenter)
+            self.lines_view.scrollTo(
+                self.lines_model.index(row, 0), self.lines_view.ScrollHint.PositionAtCenter
+            )
             self.lines_view.setFocus()
 
         self.lines_model.load_until(line_no, found)
@@ -352,8 +397,9 @@ class RostersPage(QWidget):
             self.loaded_label.setText(self.tr("%n matching line(s) loaded", "", n))
         else:
             total = sum(self.roster.flag_counts.values())
-            self.loaded_label.setText(self.tr("{n} of {total} lines loaded").format(
-                n=n, total=total))
+            self.loaded_label.setText(
+                self.tr("{n} of {total} lines loaded").format(n=n, total=total)
+            )
 
     def _on_line_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -363,24 +409,33 @@ class RostersPage(QWidget):
     def _show_status(self) -> None:
         view = self.roster
         if view is None:
-            self.status_label.setText(self.tr("No roster for this month and programme yet; "
-                                              "click Generate."))
+            self.status_label.setText(
+                self.tr("No roster for this month and programme yet; click Generate.")
+            )
             self.status_label.setToolTip("")
             return
-        status = L.label(L.status_labels(), view.status)
-        kind = L.kind_label(view.kind, view.seq_no)
-        text = self.tr("{month} {programme} ({kind}) - {status}; generated by {user} at {at}"
-                       ).format(month=view.month_text,
-                                programme=L.label(L.programme_labels(), view.programme),
-                                kind=kind, status=status, user=view.generated_by,
-                                at=f"{view.generated_at:%Y-%m-%d %H:%M}")
+        status = lbl.label(lbl.status_labels(), view.status)
+        kind = lbl.kind_label(view.kind, view.seq_no)
+        text = self.tr(
+            "{month} {programme} ({kind}) - {status}; generated by {user} at {at}"
+        ).format(
+            month=view.month_text,
+            programme=lbl.label(lbl.programme_labels(), view.programme),
+            kind=kind,
+            status=status,
+            user=view.generated_by,
+            at=f"{view.generated_at:%Y-%m-%d %H:%M}",
+        )
         if view.locked and view.locked_at is not None:
             text += self.tr("; locked by {user} at {at}, hash {hash}").format(
-                user=view.locked_by, at=f"{view.locked_at:%Y-%m-%d %H:%M}",
-                hash=(view.lines_sha256 or "")[:12])
+                user=view.locked_by,
+                at=f"{view.locked_at:%Y-%m-%d %H:%M}",
+                hash=(view.lines_sha256 or "")[:12],
+            )
         self.status_label.setText(text)
-        self.status_label.setToolTip(text if not view.lines_sha256 else
-                                     text + "\nSHA-256 " + view.lines_sha256)
+        self.status_label.setToolTip(
+            text if not view.lines_sha256 else text + "\nSHA-256 " + view.lines_sha256
+        )
 
     def _show_totals(self) -> None:
         view = self.roster
@@ -388,16 +443,24 @@ class RostersPage(QWidget):
             self.totals_label.setText(self.tr("Totals: no roster"))
             self.flags_label.setText("")
             return
-        self.totals_label.setText(self.tr(
-            "Totals: {households} households, {persons} persons, {amount} yuan "
-            "(in words: {capital})").format(
-            households=view.households, persons=view.persons,
-            amount=fen_to_yuan(view.amount_fen), capital=to_capital(view.amount_fen)))
-        names = L.flag_labels()
-        parts = [f"{names[f]} {view.flag_counts[f]}" for f in L.FLAGS
-                 if view.flag_counts.get(f)]
-        self.flags_label.setText(self.tr("Changes against last month: {parts}").format(
-            parts=" · ".join(parts)) if parts else "")
+        self.totals_label.setText(
+            self.tr(
+                "Totals: {households} households, {persons} persons, {amount} yuan "
+                "(in words: {capital})"
+            ).format(
+                households=view.households,
+                persons=view.persons,
+                amount=fen_to_yuan(view.amount_fen),
+                capital=to_capital(view.amount_fen),
+            )
+        )
+        names = lbl.flag_labels()
+        parts = [f"{names[f]} {view.flag_counts[f]}" for f in lbl.FLAGS if view.flag_counts.get(f)]
+        self.flags_label.setText(
+            self.tr("Changes against last month: {parts}").format(parts=" · ".join(parts))
+            if parts
+            else ""
+        )
 
     def _show_problems(self) -> None:
         panel = self.problems_panel
@@ -405,78 +468,34 @@ class RostersPage(QWidget):
             panel.summary_label.setText("")
             title = self.tr("Problems")
         elif self.problems is None:
-            panel.summary_label.setText(self.tr("Not validated yet: click Validate to check "
-                                                "every line."))
+            panel.summary_label.setText(
+                self.tr("Not validated yet: click Validate to check every line.")
+            )
             title = self.tr("Problems")
         else:
             errors, warnings, open_ = panel.model.counts()
             if not errors and not warnings:
                 panel.summary_label.setText(self.tr("No problems found."))
             else:
-                panel.summary_label.setText(self.tr(
-                    "{errors} error(s) must be corrected in the register and the roster "
-                    "regenerated; {warnings} warning(s), {open} not yet confirmed. "
-                    "Double-click a problem to open the record that fixes it.").format(
-                    errors=errors, warnings=warnings, open=open_))
+                panel.summary_label.setText(
+                    self.tr(
+                        "{errors} error(s) must be corrected in the register and the roster "
+                        "regenerated; {warnings} warning(s), {open} not yet confirmed. "
+                        "Double-click a problem to open the record that fixes it."
+                    ).format(errors=errors, warnings=warnings, open=open_)
+                )
             title = self.tr("Problems ({errors} errors, {warnings} warnings)").format(
-                errors=errors, warnings=warnings)
+                errors=errors, warnings=warnings
+            )
         self.tabs.setTabText(self.tabs.indexOf(panel), title)
 
     def _update_actions(self) -> None:
-        actor, view = self.ctx.actor, self.roster
-        draft = view is not None and not view.locked
-        locked = view is not None and view.locked
+        actions.update_actions(self)
 
-        def gate(btn: QPushButton, allowed: bool, ok: bool, no_right: str, why: str) -> None:
-            btn.setEnabled(allowed and ok)
-            btn.setToolTip(no_right if not allowed else ("" if ok else why))
-
-        gate(self.generate_button, actor.can("roster.generate"), not locked,
-             self.tr("Your role cannot generate rosters."),
-             self.tr("This roster is locked; the administrator must unlock it first."))
-        gate(self.validate_button, True, view is not None,
-             "", self.tr("Generate the roster first."))
-        gate(self.discard_button, actor.can("roster.generate"), draft,
-             self.tr("Your role cannot generate rosters."),
-             self.tr("Only a draft roster can be discarded."))
-        gate(self.lock_button, actor.can("roster.lock"), draft,
-             self.tr("Only the approver (负责人) can lock a roster."),
-             self.tr("Generate a draft roster first.") if view is None
-             else self.tr("The roster is already locked."))
-        gate(self.unlock_button, actor.can("roster.unlock"), locked, "",
-             self.tr("Only a locked roster can be unlocked."))
-        for b in (self.export_button, self.import_button):
-            gate(b, actor.can("roster.export"), locked,
-                 self.tr("Your role cannot export rosters or import bank returns."),
-                 self.tr("Only a locked roster can be exported or matched with a bank "
-                         "return."))
-        regular = view is not None and view.kind == "regular"
-        printable = regular or (view is not None and view.kind == "one_off")
-        for b, ok in ((self.print_button, printable), (self.print_changes_button, regular)):
-            gate(b, actor.can("print"), ok, self.tr("Your role cannot print."),
-                 self.tr("Generate the month's regular roster first."))
-        self.problems_panel.set_can_acknowledge(
-            actor.can("roster.generate") and draft,
-            self.tr("Warnings can be confirmed on a draft roster by the clerk, reviewer or "
-                    "approver."))
-
-    # -- generate / validate / acknowledge --------------------------------------------------
+    # -- generate / validate / acknowledge (rosters/actions.py) -----------------------------
     def generate(self) -> None:
         """Generate (or regenerate) the draft for the chosen month and programme."""
-        db, actor = self.ctx.db, self.ctx.actor
-        month, programme = self.month(), self.programme()
-        self.generate_button.setEnabled(False)
-
-        def done(view: RosterView) -> None:
-            self.problems = None
-            self.set_period_silently(view)
-            self.show_roster(view)
-            self.refresh_history()
-            self.validate()
-
-        MutationOp(parent=self, op=lambda: roster.generate(db, actor, month, programme),
-                success=done).with_progress(self.tr("Generating the roster...")).always(
-            self._update_actions).run_in_background()
+        actions.generate(self)
 
     def set_period_silently(self, view: RosterView) -> None:
         for w in (self.month_edit, self.programme_combo):
@@ -490,17 +509,7 @@ class RostersPage(QWidget):
 
     def validate(self) -> None:
         """Check the shown roster and list every problem."""
-        view = self.roster
-        if view is None:
-            return
-        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
-
-        def done(problems: list[Problem]) -> None:
-            if self.roster is not None and self.roster.id == rid:
-                self._set_problems(problems)
-
-        MutationOp(parent=self, op=lambda: roster.validate(db, actor, rid), success=done
-                ).with_progress(self.tr("Validating the roster...")).run_in_background()
+        actions.validate(self)
 
     def _set_problems(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
@@ -513,20 +522,7 @@ class RostersPage(QWidget):
 
     def acknowledge(self, items: list[Problem], note: str = "") -> None:
         """Record that the signed-in user checked these warnings."""
-        view = self.roster
-        if view is None or not items:
-            return
-        db, actor, rid = self.ctx.db, self.ctx.actor, view.id
-        keys = [p.key for p in items]
-
-        def done(problems: list[Problem]) -> None:
-            self.problems_panel.note_edit.clear()
-            self.problems_panel.check_all_box.setChecked(False)
-            self._set_problems(problems)
-
-        MutationOp(parent=self, op=lambda: roster.acknowledge(db, actor, rid, keys, note,
-                                                              expected_version=view.version),
-                success=done).with_progress(self.tr("Saving...")).run_in_background()
+        actions.acknowledge(self, items, note)
 
     # -- lock / unlock, export / import (rosters/actions.py) --------------------------------
     def _on_lock_clicked(self) -> None:
@@ -560,13 +556,13 @@ class RostersPage(QWidget):
     # -- printing ---------------------------------------------------------------------------
     def _on_print_clicked(self) -> None:
         if self.roster is not None:
-            printing.preview_roster(self.ctx, self, self.roster.month_text,
-                                    self.roster.programme)
+            printing.preview_roster(self.ctx, self, self.roster.month_text, self.roster.programme)
 
     def _on_print_changes_clicked(self) -> None:
         if self.roster is not None:
-            printing.preview_change_roster(self.ctx, self, self.roster.month_text,
-                                           self.roster.programme)
+            printing.preview_change_roster(
+                self.ctx, self, self.roster.month_text, self.roster.programme
+            )
 
     # -- history and changes ----------------------------------------------------------------
     def refresh_history(self) -> None:
@@ -576,16 +572,20 @@ class RostersPage(QWidget):
             self.history_model.set_rows(rows)
             self.historyShown.emit()
 
-        QueryOp(parent=self, op=lambda: reads.history(db, actor), success=done
-                ).run_in_background()
+        QueryOp(parent=self, op=lambda: reads.history(db, actor), success=done).run_in_background()
 
     def _on_history_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.show_roster_id(self.history_model.row(index.row()).roster.id)
 
     def _info(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Payment rosters"), text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Payment rosters"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("rosterInfoBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

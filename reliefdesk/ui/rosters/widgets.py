@@ -56,8 +56,9 @@ class ProblemsPanel(QWidget):
         self.check_all_box.toggled.connect(self.model.set_all_checked)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("rosterAckNoteEdit")
-        self.note_edit.setPlaceholderText(self.tr("Note (optional), e.g. checked with the "
-                                                  "village on the phone"))
+        self.note_edit.setPlaceholderText(
+            self.tr("Note (optional), e.g. checked with the village on the phone")
+        )
         self.ack_button = QPushButton(self.tr("Confirm checked warnings"))
         self.ack_button.setObjectName("rosterAcknowledgeButton")
         self.ack_button.clicked.connect(self._on_ack_clicked)
@@ -106,10 +107,12 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterNoticeBar")
-        self.setStyleSheet("QFrame#rosterNoticeBar { background: #eef6ee; "
-                           "border: 1px solid #b7d7b9; border-radius: 3px; }"
-                           "QFrame#rosterNoticeBar[kind=\"warn\"] { background: #fff6e5; "
-                           "border-color: #e6c27a; }")
+        self.setStyleSheet(
+            "QFrame#rosterNoticeBar { background: #eef6ee; "
+            "border: 1px solid #b7d7b9; border-radius: 3px; }"
+            'QFrame#rosterNoticeBar[kind="warn"] { background: #fff6e5; '
+            "border-color: #e6c27a; }"
+        )
         self.label = QLabel()
         self.label.setObjectName("rosterNoticeLabel")
         self.label.setWordWrap(True)

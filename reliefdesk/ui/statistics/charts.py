@@ -3,8 +3,15 @@ new vs exited per month. Each builder fills an existing ``QChartView`` from a ``
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QBarSeries, QChart, QChartView,
-                              QLineSeries, QValueAxis)
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 
@@ -31,7 +38,9 @@ def _chart(title: str) -> QChart:
 
 def show_amounts(view: QChartView, report: statistics.YearReport) -> None:
     """Monthly amounts (万元) by programme, Jan .. the last locked month."""
-    chart = _chart(QCoreApplication.translate("StatisticsCharts", "Amounts paid per month (10,000 yuan)"))
+    chart = _chart(
+        QCoreApplication.translate("StatisticsCharts", "Amounts paid per month (10,000 yuan)")
+    )
     last = max(report.locked_months, default=0)
     months = [f"{m}" for m in range(1, last + 1)]
     top = 0.0
@@ -62,7 +71,9 @@ def show_amounts(view: QChartView, report: statistics.YearReport) -> None:
 
 def show_villages(view: QChartView, report: statistics.YearReport) -> None:
     """Persons by village in the last locked month (the 12 largest)."""
-    chart = _chart(QCoreApplication.translate("StatisticsCharts", "Recipients by village (persons)"))
+    chart = _chart(
+        QCoreApplication.translate("StatisticsCharts", "Recipients by village (persons)")
+    )
     top = list(report.recipients_by_village)[:12]
     bars = QBarSet(QCoreApplication.translate("StatisticsCharts", "Persons"))
     for _v, _h, p in top:
@@ -87,7 +98,10 @@ def show_new_exited(view: QChartView, report: statistics.YearReport) -> None:
     """Households newly enrolled vs exited, per locked month."""
     chart = _chart(QCoreApplication.translate("StatisticsCharts", "New vs exited households"))
     last = max(report.locked_months, default=0)
-    new, gone = QBarSet(QCoreApplication.translate("StatisticsCharts", "New")), QBarSet(QCoreApplication.translate("StatisticsCharts", "Exited"))
+    new, gone = (
+        QBarSet(QCoreApplication.translate("StatisticsCharts", "New")),
+        QBarSet(QCoreApplication.translate("StatisticsCharts", "Exited")),
+    )
     cats = []
     top = 1
     for m, n, x in report.monthly_new_exited:

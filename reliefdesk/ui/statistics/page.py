@@ -4,14 +4,28 @@ runs in a ``QueryOp`` the first time the page is shown, so opening it never bloc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QGridLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reliefdesk.documents.xlsx.statistics import Money
 from reliefdesk.services import statistics
@@ -23,7 +37,7 @@ from . import charts
 __all__ = ["StatisticsPage"]
 
 
-def _fill(table: QTableWidget, headers: tuple[str, ...], rows: list[list[object]]) -> None:
+def _fill(table: QTableWidget, headers: tuple[str, ...], rows: Sequence[Sequence[object]]) -> None:
     table.clear()
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(list(headers))
@@ -134,7 +148,7 @@ class StatisticsPage(QWidget):
         root.addWidget(self.tabs, 1)
         root.addWidget(self.status)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._started:
             self._started = True
@@ -150,8 +164,9 @@ class StatisticsPage(QWidget):
                 self.year_spin.setValue(month.year)
             self.load()
 
-        QueryOp(parent=self, op=lambda: statistics.latest_month(db, actor),
-                success=done).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: statistics.latest_month(db, actor), success=done
+        ).run_in_background()
 
     def _month(self) -> date:
         d = self.month_edit.date()
@@ -163,15 +178,19 @@ class StatisticsPage(QWidget):
         self.status.setText(self.tr("Loading…"))
 
         def year_op() -> None:
-            QueryOp(parent=self, op=lambda: statistics.year_report(db, actor, year),
-                    success=self._show_year).run_in_background()
+            QueryOp(
+                parent=self,
+                op=lambda: statistics.year_report(db, actor, year),
+                success=self._show_year,
+            ).run_in_background()
 
         def month_done(m: statistics.MonthStats) -> None:
             self._show_month(m)
             year_op()  # after the month: the two never compete for the CPU
 
-        QueryOp(parent=self, op=lambda: statistics.month_stats(db, actor, month),
-                success=month_done).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: statistics.month_stats(db, actor, month), success=month_done
+        ).run_in_background()
 
     def _show_month(self, m: statistics.MonthStats) -> None:
         self.month_stats = m
@@ -190,10 +209,12 @@ class StatisticsPage(QWidget):
     def _show_year(self, r: statistics.YearReport) -> None:
         self.report = r
         if r.locked_months:
-            self.year_note.setText(self.tr("%1: %2 locked months; total paid %3 yuan.")
-                                   .replace("%1", str(r.year))
-                                   .replace("%2", str(len(r.locked_months)))
-                                   .replace("%3", statistics.yuan(r.total_amount_fen)))
+            self.year_note.setText(
+                self.tr("%1: %2 locked months; total paid %3 yuan.")
+                .replace("%1", str(r.year))
+                .replace("%2", str(len(r.locked_months)))
+                .replace("%3", statistics.yuan(r.total_amount_fen))
+            )
         else:
             self.year_note.setText(self.tr("No locked roster in %1.").replace("%1", str(r.year)))
         _fill(self.year_table, statistics.YEAR_HEADERS, list(statistics.year_rows(r)))
@@ -207,24 +228,42 @@ class StatisticsPage(QWidget):
     def _details(self, r: statistics.YearReport) -> list[str]:
         """Growth base, exits by reason, standards in force, visits and findings."""
         y = statistics.yuan
-        lines = [self.tr("Growth against %1: %2 locked months in that year.")
-                 .replace("%1", str(r.year - 1)).replace("%2", str(len(r.previous_locked_months)))]
+        lines = [
+            self.tr("Growth against %1: %2 locked months in that year.")
+            .replace("%1", str(r.year - 1))
+            .replace("%2", str(len(r.previous_locked_months)))
+        ]
         exits = "；".join(f"{reason} {n}/{p}" for reason, n, p in r.exits_by_reason) or "—"
         lines.append(self.tr("Exits by reason (households/persons): %1").replace("%1", exits))
-        standards = "；".join(f"{s.effective_from:%Y-%m-%d} {s.name}: {y(s.urban_fen)} / "
-                             f"{y(s.rural_fen)}" for s in r.standards) or "—"
-        lines.append(self.tr("Standards in force, urban / rural (yuan per month): %1")
-                     .replace("%1", standards))
+        standards = (
+            "；".join(
+                f"{s.effective_from:%Y-%m-%d} {s.name}: {y(s.urban_fen)} / {y(s.rural_fen)}"
+                for s in r.standards
+            )
+            or "—"
+        )
+        lines.append(
+            self.tr("Standards in force, urban / rural (yuan per month): %1").replace(
+                "%1", standards
+            )
+        )
         findings = str(r.findings) if r.findings is not None else self.tr("not recorded")
-        lines.append(self.tr("Home visits: %1; monitoring findings: %2")
-                     .replace("%1", str(r.visits)).replace("%2", findings))
+        lines.append(
+            self.tr("Home visits: %1; monitoring findings: %2")
+            .replace("%1", str(r.visits))
+            .replace("%2", findings)
+        )
         return lines
 
     def _export(self, what: str, suffix: str) -> None:
-        name = (f"统计月报_{self._month():%Y-%m}" if what == "month"
-                else f"年度统计_{self.year_spin.value()}") + suffix
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / name),
-                                               f"*{suffix}")
+        name = (
+            f"统计月报_{self._month():%Y-%m}"
+            if what == "month"
+            else f"年度统计_{self.year_spin.value()}"
+        ) + suffix
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), str(Path.home() / name), f"*{suffix}"
+        )
         if path:
             self.export_to(what, path)
 

@@ -14,25 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,10 +35,9 @@ from reliefdesk.services.visits import VisitInput, VisitView
 from reliefdesk.ui import forms, printing
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import MutationOp, QueryOp
-from reliefdesk.ui.visits.grids import _labels, fill_grid, grid, grid_rows
+from reliefdesk.ui.visits.form import THUMB, VisitFormFields
+from reliefdesk.ui.visits.grids import _labels, fill_grid, grid_rows
 from reliefdesk.ui.widgets.inputs import (
-    code_combo,
-    date_edit,
     set_combo_code,
     to_date,
     to_qdate,
@@ -54,10 +45,10 @@ from reliefdesk.ui.widgets.inputs import (
 
 __all__ = ["VisitEditor", "_labels"]
 
-THUMB = 96
+T = TypeVar("T")
 
 
-class VisitEditor(QWidget):
+class VisitEditor(VisitFormFields, QWidget):
     """Edit one visit. ``new_for_application(app_id)`` or ``load(visit_id)``; ``save()``.
 
     Signals:
@@ -69,10 +60,16 @@ class VisitEditor(QWidget):
     closeRequested = Signal()
     modifiedChanged = Signal(bool)
 
-    INVESTIGATOR_KEYS = ["name", "unit"]
-    PRESENT_KEYS = ["name", "relation", "signed"]
-    MEMBER_KEYS = ["name", "health", "disability", "work", "annual_income"]
-    SUPPORTER_KEYS = ["name", "relation", "household_size", "monthly_income", "address"]
+    INVESTIGATOR_KEYS: ClassVar[list[str]] = ["name", "unit"]
+    PRESENT_KEYS: ClassVar[list[str]] = ["name", "relation", "signed"]
+    MEMBER_KEYS: ClassVar[list[str]] = ["name", "health", "disability", "work", "annual_income"]
+    SUPPORTER_KEYS: ClassVar[list[str]] = [
+        "name",
+        "relation",
+        "household_size",
+        "monthly_income",
+        "address",
+    ]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +81,6 @@ class VisitEditor(QWidget):
         self.new_photos: list[str] = []
         self._busy = 0
         self._after_save: Callable[[], object] | None = None
-        labels = _labels(self)
 
         self.title_label = QLabel(self.tr("Home visit"))
         self.title_label.setObjectName("visitTitleLabel")
@@ -114,131 +110,23 @@ class VisitEditor(QWidget):
         self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
         self.print_shortcut.activated.connect(self.print_visit)
 
-        # basics
-        self.date_edit = date_edit("visitDateEdit", date.today(), maximum=date.today())
-        self.mode_combo = code_combo("visitModeCombo", labels["mode"], "onsite")
-        self.investigators = grid("visitInvestigatorsTable",
-                                  [self.tr("Investigator"), self.tr("Unit")], 3)
-        self.present = grid("visitPresentTable", [self.tr("Member present"),
-                                                  self.tr("Relation"), self.tr("Signed")], 3)
-        # housing and property
-        self.housing_type = code_combo("visitHousingTypeCombo", labels["housing_type"],
-                                       "self_built")
-        self.structure = code_combo("visitStructureCombo", labels["structure"],
-                                    "brick_concrete")
-        self.area_spin = QDoubleSpinBox()
-        self.area_spin.setObjectName("visitAreaSpin")
-        self.area_spin.setRange(0, 10000)
-        self.area_spin.setSuffix(" m²")
-        self.decoration_edit = QLineEdit()
-        self.decoration_edit.setObjectName("visitDecorationEdit")
-        self.goods_edit = QLineEdit()
-        self.goods_edit.setObjectName("visitGoodsEdit")
-        self.vehicles_edit = QLineEdit()
-        self.vehicles_edit.setObjectName("visitVehiclesEdit")
-        self.livestock_edit = QLineEdit()
-        self.livestock_edit.setObjectName("visitLivestockEdit")
-        self.land_edit = QLineEdit()
-        self.land_edit.setObjectName("visitLandEdit")
-        # people
-        self.members = grid("visitMembersTable", [
-            self.tr("Member"), self.tr("Health"), self.tr("Disability"), self.tr("Work"),
-            self.tr("Annual income (yuan)")], 2)
-        self.supporters = grid("visitSupportersTable", [
-            self.tr("Support obligor"), self.tr("Relation"), self.tr("Household size"),
-            self.tr("Monthly income (yuan)"), self.tr("Address")], 2)
-        # spending
-        self.spending: dict[str, QLineEdit] = {}
-        for key in ("utilities", "phone", "property", "medical", "education"):
-            edit = QLineEdit()
-            edit.setObjectName(f"visitSpending_{key}_Edit")
-            edit.setPlaceholderText(self.tr("yuan/month"))
-            self.spending[key] = edit
-        # conclusion
-        self.opinion_edit = QPlainTextEdit()
-        self.opinion_edit.setObjectName("visitOpinionEdit")
-        self.opinion_edit.setFixedHeight(80)
-        self.recommendation_combo = code_combo("visitRecommendationCombo",
-                                               labels["recommendation"], "approve")
-        self.recommendation_edit = QLineEdit()
-        self.recommendation_edit.setObjectName("visitRecommendationEdit")
-        # photos
-        self.photo_list = QListWidget()
-        self.photo_list.setObjectName("visitPhotoList")
-        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.photo_list.setIconSize(QSize(THUMB, THUMB))
-        self.photo_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.photo_list.setMovement(QListWidget.Movement.Static)
-        self.photo_list.setFixedHeight(THUMB + 48)
-        self.add_photo_button = QPushButton(self.tr("Add photos..."))
-        self.add_photo_button.setObjectName("visitAddPhotoButton")
+        self._build_fields()
         self.add_photo_button.clicked.connect(self._on_add_photo_button_clicked)
 
         self.errors = forms.FormErrors(
-            {"visit_date": self.date_edit, "mode": self.mode_combo,
-             "investigators": self.investigators, "photos": self.photo_list,
-             "application_id": self.context_label},
-            general=forms.make_error_label("visitGeneralError", word_wrap=True))
+            {
+                "visit_date": self.date_edit,
+                "mode": self.mode_combo,
+                "investigators": self.investigators,
+                "photos": self.photo_list,
+                "application_id": self.context_label,
+            },
+            general=forms.make_error_label("visitGeneralError", word_wrap=True),
+        )
 
         for name in ("investigators", "photos"):
             self.errors.error_label(name).setWordWrap(True)
-        # layout
-        basics = QGroupBox(self.tr("Visit"))
-        bl = QFormLayout(basics)
-        bl.addRow(self.tr("Date:"), self.errors.row("visit_date"))
-        bl.addRow(self.tr("Mode:"), self.errors.row("mode"))
-        bl.addRow(self.tr("Investigators (at least 2):"), self.errors.row("investigators"))
-        bl.addRow(self.tr("Members present:"), self.present)
-        housing = QGroupBox(self.tr("Housing and property"))
-        hl = QFormLayout(housing)
-        hl.addRow(self.tr("Housing:"), self.housing_type)
-        hl.addRow(self.tr("Structure:"), self.structure)
-        hl.addRow(self.tr("Floor area:"), self.area_spin)
-        hl.addRow(self.tr("Decoration:"), self.decoration_edit)
-        hl.addRow(self.tr("Durable goods:"), self.goods_edit)
-        hl.addRow(self.tr("Vehicles:"), self.vehicles_edit)
-        hl.addRow(self.tr("Livestock:"), self.livestock_edit)
-        hl.addRow(self.tr("Land:"), self.land_edit)
-        people = QGroupBox(self.tr("Members and support obligors"))
-        pl = QVBoxLayout(people)
-        pl.addWidget(self.members)
-        pl.addWidget(self.supporters)
-        spending = QGroupBox(self.tr("Monthly spending"))
-        sl = QGridLayout(spending)
-        names = {"utilities": self.tr("Water, power, gas:"), "phone": self.tr("Phone:"),
-                 "property": self.tr("Property fees:"), "medical": self.tr("Medical:"),
-                 "education": self.tr("Education:")}
-        for i, (key, edit) in enumerate(self.spending.items()):
-            sl.addWidget(QLabel(names[key]), i // 3, (i % 3) * 2)
-            sl.addWidget(edit, i // 3, (i % 3) * 2 + 1)
-        conclusion = QGroupBox(self.tr("Opinion and recommendation"))
-        cl = QFormLayout(conclusion)
-        cl.addRow(self.tr("Investigators' opinion:"), self.opinion_edit)
-        rec = QHBoxLayout()
-        rec.addWidget(self.recommendation_combo)
-        rec.addWidget(self.recommendation_edit, 1)
-        cl.addRow(self.tr("Recommendation:"), rec)
-        photos = QGroupBox(self.tr("Photos"))
-        phl = QHBoxLayout(photos)
-        phl.addWidget(self.errors.row("photos"), 1)
-        phl.addWidget(self.add_photo_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        body = QWidget()
-        body.setObjectName("visitEditorBody")
-        g = QGridLayout(body)
-        g.addWidget(basics, 0, 0)
-        g.addWidget(housing, 0, 1)
-        g.addWidget(people, 1, 0, 1, 2)
-        g.addWidget(spending, 2, 0)
-        g.addWidget(conclusion, 2, 1)
-        g.addWidget(photos, 3, 0, 1, 2)
-        g.setColumnStretch(0, 1)
-        g.setColumnStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setObjectName("visitEditorScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
+        scroll = self._build_sections(self.errors)
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -252,7 +140,7 @@ class VisitEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.addLayout(head)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.errors.general_label())
         layout.addWidget(scroll, 1)
         self._update_print_button()
         self._watch_changes()
@@ -262,13 +150,18 @@ class VisitEditor(QWidget):
         """Any edit marks the visit modified (loading and saving clear it)."""
         for t in (self.investigators, self.present, self.members, self.supporters):
             t.itemChanged.connect(self._on_edited)
-        for e in (self.decoration_edit, self.goods_edit, self.vehicles_edit,
-                  self.livestock_edit, self.land_edit, self.recommendation_edit,
-                  *self.spending.values()):
+        for e in (
+            self.decoration_edit,
+            self.goods_edit,
+            self.vehicles_edit,
+            self.livestock_edit,
+            self.land_edit,
+            self.recommendation_edit,
+            *self.spending.values(),
+        ):
             e.textEdited.connect(self._on_edited)
         self.opinion_edit.textChanged.connect(self._on_edited)
-        for c in (self.mode_combo, self.housing_type, self.structure,
-                  self.recommendation_combo):
+        for c in (self.mode_combo, self.housing_type, self.structure, self.recommendation_combo):
             c.activated.connect(self._on_edited)
         self.area_spin.valueChanged.connect(self._on_edited)
         self.date_edit.dateChanged.connect(self._on_edited)
@@ -300,10 +193,15 @@ class VisitEditor(QWidget):
         if not self.has_unsaved():
             then()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved home visit"),
-                          self.tr("The home visit has unsaved changes. Save them?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved home visit"),
+            self.tr("The home visit has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("visitUnsavedBox")
         box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))
@@ -333,8 +231,15 @@ class VisitEditor(QWidget):
     def is_busy(self) -> bool:
         return self._busy > 0
 
-    def _run(self, op, success, failure=None, progress: str | None = None, *,  # type: ignore[no-untyped-def]
-             write: bool = False) -> None:
+    def _run(
+        self,
+        op: Callable[[], T],
+        success: Callable[[T], object],
+        failure: Callable[[ReliefError], object] | None = None,
+        progress: str | None = None,
+        *,
+        write: bool = False,
+    ) -> None:
         self._busy += 1
 
         def done() -> None:
@@ -363,15 +268,23 @@ class VisitEditor(QWidget):
         self.photo_list.clear()
         self.date_edit.setDate(to_qdate(date.today()))
         set_combo_code(self.mode_combo, "onsite")
-        for t, keys, n in ((self.investigators, self.INVESTIGATOR_KEYS, 3),
-                           (self.present, self.PRESENT_KEYS, 3),
-                           (self.members, self.MEMBER_KEYS, 2),
-                           (self.supporters, self.SUPPORTER_KEYS, 2)):
+        for t, keys, n in (
+            (self.investigators, self.INVESTIGATOR_KEYS, 3),
+            (self.present, self.PRESENT_KEYS, 3),
+            (self.members, self.MEMBER_KEYS, 2),
+            (self.supporters, self.SUPPORTER_KEYS, 2),
+        ):
             fill_grid(t, keys, [], n)
         self.area_spin.setValue(0)
-        for edit in (self.decoration_edit, self.goods_edit, self.vehicles_edit,
-                     self.livestock_edit, self.land_edit, self.recommendation_edit,
-                     *self.spending.values()):
+        for edit in (
+            self.decoration_edit,
+            self.goods_edit,
+            self.vehicles_edit,
+            self.livestock_edit,
+            self.land_edit,
+            self.recommendation_edit,
+            *self.spending.values(),
+        ):
             edit.clear()
         self.opinion_edit.clear()
 
@@ -398,18 +311,36 @@ class VisitEditor(QWidget):
         app, detail = result
         self.household_id = app.household_id
         self.title_label.setText(self.tr("New home visit"))
-        self.context_label.setText(self.tr("{file} {name}, household no. {hh}").format(
-            file=app.file_no, name=app.applicant_name, hh=app.household_id))
+        self.context_label.setText(
+            self.tr("{file} {name}, household no. {hh}").format(
+                file=app.file_no, name=app.applicant_name, hh=app.household_id
+            )
+        )
         living = [p for p in detail.members if p.deceased_on is None]
         relations = register.RELATION_LABELS
-        fill_grid(self.present, self.PRESENT_KEYS,
-                  [{"name": p.name, "relation": relations.get(p.relation, p.relation)}
-                   for p in living], 3)
+        fill_grid(
+            self.present,
+            self.PRESENT_KEYS,
+            [{"name": p.name, "relation": relations.get(p.relation, p.relation)} for p in living],
+            3,
+        )
         health = register.HEALTH
-        fill_grid(self.members, self.MEMBER_KEYS, [
-            {"name": p.name, "health": health.get(p.health, p.health),
-             "disability": f"{p.disability_category}{p.disability_level}级"
-             if p.disability_category else "", "work": p.employment} for p in living], 2)
+        fill_grid(
+            self.members,
+            self.MEMBER_KEYS,
+            [
+                {
+                    "name": p.name,
+                    "health": health.get(p.health, p.health),
+                    "disability": f"{p.disability_category}{p.disability_level}级"
+                    if p.disability_category
+                    else "",
+                    "work": p.employment,
+                }
+                for p in living
+            ],
+            2,
+        )
         self.investigators.setFocus()
 
     def load(self, visit_id: int) -> None:
@@ -441,8 +372,11 @@ class VisitEditor(QWidget):
         self._update_print_button()
         self.household_id, self.application_id = v.household_id, v.application_id
         self.title_label.setText(self.tr("Home visit no. {id}").format(id=v.id))
-        self.context_label.setText(self.tr("{file} {name}, household no. {hh}").format(
-            file=v.file_no, name=v.applicant_name, hh=v.household_id))
+        self.context_label.setText(
+            self.tr("{file} {name}, household no. {hh}").format(
+                file=v.file_no, name=v.applicant_name, hh=v.household_id
+            )
+        )
         self.date_edit.setDate(to_qdate(v.visit_date))
         set_combo_code(self.mode_combo, v.mode)
         fill_grid(self.investigators, self.INVESTIGATOR_KEYS, list(v.investigators), 3)
@@ -476,12 +410,14 @@ class VisitEditor(QWidget):
             self.print_button.setToolTip(self.tr("Your role cannot print."))
         elif self.visit is None:
             self.print_button.setEnabled(False)
-            self.print_button.setToolTip(self.tr(
-                "Save the visit first: the survey form prints the saved record."))
+            self.print_button.setToolTip(
+                self.tr("Save the visit first: the survey form prints the saved record.")
+            )
         else:
             self.print_button.setEnabled(True)
-            self.print_button.setToolTip(self.tr(
-                "The household economic survey form of this visit as saved (Ctrl+P)"))
+            self.print_button.setToolTip(
+                self.tr("The household economic survey form of this visit as saved (Ctrl+P)")
+            )
 
     @Slot()
     def print_visit(self) -> None:
@@ -493,7 +429,8 @@ class VisitEditor(QWidget):
     @Slot()
     def _on_add_photo_button_clicked(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.bmp)"))
+            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.bmp)")
+        )
         self.add_photos(files)
 
     def add_photos(self, files: list[str]) -> None:
@@ -508,8 +445,12 @@ class VisitEditor(QWidget):
     def _add_thumbnail(self, name: str, image: QImage, *, stored: bool) -> None:
         item = QListWidgetItem(name if stored else self.tr("{name} (new)").format(name=name))
         if not image.isNull():
-            thumb = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
+            thumb = image.scaled(
+                THUMB,
+                THUMB,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             item.setIcon(QIcon(QPixmap.fromImage(thumb)))
         item.setToolTip(name)
         self.photo_list.addItem(item)
@@ -527,13 +468,16 @@ class VisitEditor(QWidget):
             mode=str(self.mode_combo.currentData()),
             application_id=self.application_id,
             members_present=present,
-            housing={"type": self.housing_type.currentData(),
-                     "structure": self.structure.currentData(),
-                     "area_m2": round(self.area_spin.value(), 1),
-                     "decoration": self.decoration_edit.text().strip()},
+            housing={
+                "type": self.housing_type.currentData(),
+                "structure": self.structure.currentData(),
+                "area_m2": round(self.area_spin.value(), 1),
+                "decoration": self.decoration_edit.text().strip(),
+            },
             durable_goods=self.goods_edit.text().strip(),
             vehicles=self.vehicles_edit.text().strip(),
-            livestock=self.livestock_edit.text().strip(), land=self.land_edit.text().strip(),
+            livestock=self.livestock_edit.text().strip(),
+            land=self.land_edit.text().strip(),
             member_details=grid_rows(self.members, self.MEMBER_KEYS),
             supporters=grid_rows(self.supporters, self.SUPPORTER_KEYS),
             spending={k: e.text().strip() for k, e in self.spending.items() if e.text().strip()},
@@ -541,7 +485,8 @@ class VisitEditor(QWidget):
             recommendation=f"{code}|{text}" if text else str(code),
             photos=tuple(self.new_photos),
             id=self.visit.id if self.visit else None,
-            expected_version=self.visit.version if self.visit else None)
+            expected_version=self.visit.version if self.visit else None,
+        )
 
     @Slot()
     def save(self) -> None:
@@ -554,8 +499,13 @@ class VisitEditor(QWidget):
         data = self.collect()
         db, actor = self.ctx.db, self.ctx.actor
         self.save_button.setEnabled(False)
-        self._run(lambda: visits.save_visit(db, actor, data), self._on_saved, self._on_failed,
-                  progress=self.tr("Saving the visit..."), write=True)
+        self._run(
+            lambda: visits.save_visit(db, actor, data),
+            self._on_saved,
+            self._on_failed,
+            progress=self.tr("Saving the visit..."),
+            write=True,
+        )
 
     def _on_saved(self, view: VisitView) -> None:
         self.save_button.setEnabled(True)
@@ -573,11 +523,15 @@ class VisitEditor(QWidget):
         self.save_button.setEnabled(True)
         self._after_save = None  # stay: the clerk sees what to fix
         if isinstance(error, StaleDataError):
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"),
-                              str(error), QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Changed by someone else"),
+                str(error),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.setObjectName("visitStaleBox")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             return
         self.errors.show_error(error)
-

@@ -3,10 +3,17 @@ and its editable grids (in-cell editing; the 已签字 column is a check box).""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 
 def _labels(editor: QWidget | None = None) -> dict[str, dict[str, str]]:
@@ -14,24 +21,28 @@ def _labels(editor: QWidget | None = None) -> dict[str, dict[str, str]]:
     sees them; ``editor`` is unused, kept for the callers)."""
     del editor
     return {
-        "mode": {"onsite": QCoreApplication.translate("VisitLabels", "On site"),
-                 "phone": QCoreApplication.translate("VisitLabels", "By phone"),
-                 "video": QCoreApplication.translate("VisitLabels", "By video")},
+        "mode": {
+            "onsite": QCoreApplication.translate("VisitLabels", "On site"),
+            "phone": QCoreApplication.translate("VisitLabels", "By phone"),
+            "video": QCoreApplication.translate("VisitLabels", "By video"),
+        },
         "housing_type": {
             "self_built": QCoreApplication.translate("VisitLabels", "Self-built"),
             "commercial": QCoreApplication.translate("VisitLabels", "Bought"),
             "rented": QCoreApplication.translate("VisitLabels", "Rented"),
-            "lodging": QCoreApplication.translate("VisitLabels", "Living with others")},
+            "lodging": QCoreApplication.translate("VisitLabels", "Living with others"),
+        },
         "structure": {
             "concrete": QCoreApplication.translate("VisitLabels", "Reinforced concrete"),
             "brick_concrete": QCoreApplication.translate("VisitLabels", "Brick-concrete"),
             "brick_wood": QCoreApplication.translate("VisitLabels", "Brick-wood"),
-            "earth": QCoreApplication.translate("VisitLabels", "Adobe")},
+            "earth": QCoreApplication.translate("VisitLabels", "Adobe"),
+        },
         "recommendation": {
             "approve": QCoreApplication.translate("VisitLabels", "Recommend approval"),
             "refuse": QCoreApplication.translate("VisitLabels", "Recommend refusal"),
-            "further": QCoreApplication.translate("VisitLabels",
-                                                  "Needs further checks")},
+            "further": QCoreApplication.translate("VisitLabels", "Needs further checks"),
+        },
     }
 
 
@@ -76,18 +87,25 @@ def grid_rows(t: QTableWidget, keys: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def fill_grid(t: QTableWidget, keys: list[str], rows: list[dict[str, Any]],
-              minimum: int = 0) -> None:
+def fill_grid(
+    t: QTableWidget, keys: list[str], rows: Sequence[Mapping[str, Any]], minimum: int = 0
+) -> None:
     t.setRowCount(max(len(rows), minimum))
     for r in range(t.rowCount()):
         for c, k in enumerate(keys):
             value = rows[r].get(k, "") if r < len(rows) else ""
             if k in CHECK_KEYS:
                 item = QTableWidgetItem()
-                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                              | Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Checked if value is True or str(value) in (
-                    "是", "√", "✓", "True", "yes", "Yes") else Qt.CheckState.Unchecked)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
+                item.setCheckState(
+                    Qt.CheckState.Checked
+                    if value is True or str(value) in ("是", "√", "✓", "True", "yes", "Yes")
+                    else Qt.CheckState.Unchecked
+                )
                 t.setItem(r, c, item)
             else:
                 set_cell(t, r, c, value)

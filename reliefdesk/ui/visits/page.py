@@ -44,15 +44,19 @@ class ChooseApplicationDialog(QDialog):
         self.setWindowTitle(self.tr("New home visit"))
         self.resize(640, 420)
         self.chosen: int | None = None
-        self.model = RecordTableModel([
-            Column(self.tr("File no."), lambda r: r.file_no),
-            Column(self.tr("Applicant"), lambda r: r.applicant_name),
-            Column(self.tr("Accepted"), lambda r: fmt_date(r.accepted_on)),
-        ], self)
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("File no."), lambda r: r.file_no),
+                Column(self.tr("Applicant"), lambda r: r.applicant_name),
+                Column(self.tr("Accepted"), lambda r: fmt_date(r.accepted_on)),
+            ],
+            self,
+        )
         self.view = make_table("chooseApplicationView", self.model)
         self.view.activated.connect(self._on_view_activated)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start visit"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._on_ok)
@@ -62,8 +66,11 @@ class ChooseApplicationDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         db, actor = ctx.db, ctx.actor
-        QueryOp(parent=self, op=lambda: casework.list_applications(
-            db, actor, state="investigating"), success=self.model.set_rows).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: casework.list_applications(db, actor, state="investigating"),
+            success=self.model.set_rows,
+        ).run_in_background()
 
     @Slot(QModelIndex)
     def _on_view_activated(self, index: QModelIndex) -> None:
@@ -116,16 +123,21 @@ class VisitsPage(QWidget):
         self.search_edit.textChanged.connect(lambda t: not t and self.reload())
         self.sort_key, self.sort_descending = "visit_date", True
         self.sort_columns = ("visit_date", "file_no", "applicant", "mode")
-        self.model = RecordTableModel([
-            Column(self.tr("Date"), lambda v: fmt_date(v.visit_date)),
-            Column(self.tr("File no."), lambda v: v.file_no),
-            Column(self.tr("Applicant"), lambda v: v.applicant_name),
-            Column(self.tr("Mode"), lambda v: modes.get(v.mode, v.mode)),
-            Column(self.tr("Investigators"), lambda v: self.tr(", ").join(
-                str(i.get("name", "")) for i in v.investigators)),
-            Column(self.tr("Photos"), lambda v: str(len(v.photos)), align_right=True),
-            Column(self.tr("Opinion"), lambda v: v.opinion.replace("\n", " ")),
-        ], self)
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda v: fmt_date(v.visit_date)),
+                Column(self.tr("File no."), lambda v: v.file_no),
+                Column(self.tr("Applicant"), lambda v: v.applicant_name),
+                Column(self.tr("Mode"), lambda v: modes.get(v.mode, v.mode)),
+                Column(
+                    self.tr("Investigators"),
+                    lambda v: self.tr(", ").join(str(i.get("name", "")) for i in v.investigators),
+                ),
+                Column(self.tr("Photos"), lambda v: str(len(v.photos)), align_right=True),
+                Column(self.tr("Opinion"), lambda v: v.opinion.replace("\n", " ")),
+            ],
+            self,
+        )
         self.view = make_table("visitsView", self.model)
         self.view.activated.connect(self._on_view_activated)
         header = self.view.horizontalHeader()
@@ -173,12 +185,16 @@ class VisitsPage(QWidget):
         self._loading = True
         self.refresher.stale = False
 
-        text, sort, descending = (self.search_edit.text().strip(), self.sort_key,
-                                  self.sort_descending)
+        text, sort, descending = (
+            self.search_edit.text().strip(),
+            self.sort_key,
+            self.sort_descending,
+        )
 
         def op() -> list[VisitView]:
-            return visits.list_visits(db, actor, limit=LIST_LIMIT, text=text, sort=sort,
-                                      descending=descending)
+            return visits.list_visits(
+                db, actor, limit=LIST_LIMIT, text=text, sort=sort, descending=descending
+            )
 
         def done() -> None:
             self._loading = False
@@ -199,8 +215,9 @@ class VisitsPage(QWidget):
             self.sort_key = key
             self.reload()
         self.view.horizontalHeader().setSortIndicator(
-            section, Qt.SortOrder.DescendingOrder if self.sort_descending
-            else Qt.SortOrder.AscendingOrder)
+            section,
+            Qt.SortOrder.DescendingOrder if self.sort_descending else Qt.SortOrder.AscendingOrder,
+        )
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)
@@ -227,12 +244,14 @@ class VisitsPage(QWidget):
         def go() -> None:
             self.stack.setCurrentIndex(1)
             self.editor.load(visit_id)
+
         self.ask_unsaved(go)
 
     def new_visit(self, application_id: int) -> None:
         def go() -> None:
             self.stack.setCurrentIndex(1)
             self.editor.new_for_application(application_id)
+
         self.ask_unsaved(go)
 
     def save(self) -> None:
@@ -254,5 +273,10 @@ class VisitsPage(QWidget):
     def _on_new_button_clicked(self) -> None:
         dialog = ChooseApplicationDialog(self.ctx, self)
         self.chooser = dialog
-        dialog.accepted.connect(lambda: dialog.chosen and self.new_visit(dialog.chosen))
+
+        def start() -> None:
+            if dialog.chosen:
+                self.new_visit(dialog.chosen)
+
+        dialog.accepted.connect(start)
         dialog.open()

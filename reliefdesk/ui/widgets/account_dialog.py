@@ -58,8 +58,9 @@ def load_account_data(ctx: AppContext, household_id: int) -> AccountData:
     detail = register.get_household(ctx.db, ctx.actor, household_id)
     ent = acc.get_entrustment(ctx.db, ctx.actor, household_id)
     active = [a for a in detail.accounts if a.active]
-    return AccountData(detail.members, detail.accounts, ent,
-                       active[0].payee_person_id if active else None)
+    return AccountData(
+        detail.members, detail.accounts, ent, active[0].payee_person_id if active else None
+    )
 
 
 def _qdate(d: date) -> QDate:
@@ -74,21 +75,27 @@ class AccountDialog(QDialog):
     saved = Signal(object)
     stopped = Signal(object)
 
-    def __init__(self, ctx: AppContext, household_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountDialog")
-        self.setWindowTitle(self.tr("Payee and bank account - household {id}").format(
-            id=household_id))
+        self.setWindowTitle(
+            self.tr("Payee and bank account - household {id}").format(id=household_id)
+        )
         self.ctx, self.household_id = ctx, household_id
         self.data: AccountData | None = None
         self.result_view: AccountResult | None = None
 
         self.accounts_table = QTableWidget(0, 5)
         self.accounts_table.setObjectName("accountsList")
-        self.accounts_table.setHorizontalHeaderLabels([
-            self.tr("Payee"), self.tr("Bank"), self.tr("Number"), self.tr("Months"),
-            self.tr("State")])
+        self.accounts_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Payee"),
+                self.tr("Bank"),
+                self.tr("Number"),
+                self.tr("Months"),
+                self.tr("State"),
+            ]
+        )
         self.accounts_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.accounts_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.accounts_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -99,8 +106,9 @@ class AccountDialog(QDialog):
         self.accounts_table.setMaximumHeight(130)
         self.reveal_button = QPushButton(self.tr("Show full number"))
         self.reveal_button.setObjectName("accountRevealButton")
-        self.reveal_button.setToolTip(self.tr("Shows the selected account's full number; this "
-                                              "is recorded in the audit log."))
+        self.reveal_button.setToolTip(
+            self.tr("Shows the selected account's full number; this is recorded in the audit log.")
+        )
         self.reveal_button.clicked.connect(self._on_reveal_clicked)
         self.stop_reason_edit = QLineEdit()
         self.stop_reason_edit.setObjectName("accountStopReasonEdit")
@@ -127,8 +135,9 @@ class AccountDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._check_number)
         self.number_edit = QLineEdit()
         self.number_edit.setObjectName("accountNumberEdit")
-        self.number_edit.setPlaceholderText(self.tr("16-19 digit card or social security card "
-                                                    "number"))
+        self.number_edit.setPlaceholderText(
+            self.tr("16-19 digit card or social security card number")
+        )
         self.number_edit.textChanged.connect(self._check_number)
         self.number_hint = QLabel()
         self.number_hint.setObjectName("accountNumberHint")
@@ -145,11 +154,16 @@ class AccountDialog(QDialog):
         self.agreement_edit = QLineEdit()
         self.agreement_edit.setObjectName("accountAgreementEdit")
         self.general_error = make_error_label("accountGeneralError", word_wrap=True)
-        self.errors = FormErrors({"number": self.number_edit, "bank_name": self.bank_edit,
-                                  "holder_name": self.holder_edit,
-                                  "payee_person_id": self.payee_combo,
-                                  "agreement_no": self.agreement_edit},
-                                 general=self.general_error)
+        self.errors = FormErrors(
+            {
+                "number": self.number_edit,
+                "bank_name": self.bank_edit,
+                "holder_name": self.holder_edit,
+                "payee_person_id": self.payee_combo,
+                "agreement_no": self.agreement_edit,
+            },
+            general=self.general_error,
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Payee"), self.errors.row("payee_person_id"))
         form.addRow(self.tr("&Kind"), self.kind_combo)
@@ -178,12 +192,14 @@ class AccountDialog(QDialog):
         entrust = QGroupBox(self.tr("Entrusted card (written agreement required)"))
         entrust.setLayout(ent_form)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("accountSaveButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName(
-            "accountCloseButton")
+            "accountCloseButton"
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -202,9 +218,9 @@ class AccountDialog(QDialog):
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, hid = self.ctx, self.household_id
-        QueryOp(parent=self, op=lambda: load_account_data(ctx, hid),
-                success=self._show).failure(
-            lambda e: show_error(self, e)).run_in_background()
+        QueryOp(parent=self, op=lambda: load_account_data(ctx, hid), success=self._show).failure(
+            lambda e: show_error(self, e)
+        ).run_in_background()
 
     def _show(self, data: AccountData) -> None:
         self.data = data
@@ -220,10 +236,16 @@ class AccountDialog(QDialog):
         self._on_payee_changed()
         self.accounts_table.setRowCount(len(data.accounts))
         for r, a in enumerate(data.accounts):
-            months = (f"{a.effective_month:%Y-%m}" if a.effective_month else "") + " – " + \
-                (f"{a.end_month:%Y-%m}" if a.end_month else "")
-            state = self.tr("In use") if a.active else (self.tr("Stopped") + (
-                f"：{a.stop_reason}" if a.stop_reason else ""))
+            months = (
+                (f"{a.effective_month:%Y-%m}" if a.effective_month else "")
+                + " – "
+                + (f"{a.end_month:%Y-%m}" if a.end_month else "")
+            )
+            state = (
+                self.tr("In use")
+                if a.active
+                else (self.tr("Stopped") + (f"：{a.stop_reason}" if a.stop_reason else ""))
+            )
             for c, text in enumerate((a.payee_name, a.bank_name, a.number, months, state)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
@@ -254,8 +276,11 @@ class AccountDialog(QDialog):
             self.number_hint.setText("")
             return
         issues = check_account(text, str(self.kind_combo.currentData()))
-        self.number_hint.setText("；".join(i.message for i in issues) if issues
-                                 else self.tr("The number passes the roster's checks."))
+        self.number_hint.setText(
+            "；".join(i.message for i in issues)
+            if issues
+            else self.tr("The number passes the roster's checks.")
+        )
 
     def _on_entrusted_toggled(self, on: bool) -> None:
         for w in (self.agreement_edit, self.agreement_date, self.agent_edit):
@@ -286,13 +311,27 @@ class AccountDialog(QDialog):
         ad = self.agreement_date.date()
         agreement, agent = self.agreement_edit.text(), self.agent_edit.text()
         self.save_button.setEnabled(False)
-        MutationOp(parent=self, op=lambda: acc.set_account(
-            ctx.db, ctx.actor, hid, int(payee), number, bank, kind=kind, holder_name=holder,
-            effective_month=month, entrusted=entrusted, agreement_no=agreement,
-            agreement_date=date(ad.year(), ad.month(), ad.day()) if entrusted else None,
-            agent=agent), success=self._on_saved).failure(
-            self._on_failed).always(
-            lambda: self.save_button.setEnabled(True)).run_in_background()
+        MutationOp(
+            parent=self,
+            op=lambda: acc.set_account(
+                ctx.db,
+                ctx.actor,
+                hid,
+                int(payee),
+                number,
+                bank,
+                kind=kind,
+                holder_name=holder,
+                effective_month=month,
+                entrusted=entrusted,
+                agreement_no=agreement,
+                agreement_date=date(ad.year(), ad.month(), ad.day()) if entrusted else None,
+                agent=agent,
+            ),
+            success=self._on_saved,
+        ).failure(self._on_failed).always(
+            lambda: self.save_button.setEnabled(True)
+        ).run_in_background()
 
     def _on_saved(self, result: AccountResult) -> None:
         self.result_view = result
@@ -309,11 +348,13 @@ class AccountDialog(QDialog):
         ctx, row = self.ctx, self.accounts_table.currentRow()
 
         def done(number: str) -> None:
-            self.accounts_table.item(row, 2).setText(number)
+            item = self.accounts_table.item(row, 2)
+            if item is not None:
+                item.setText(number)
 
-        QueryOp(parent=self, op=lambda: acc.reveal_account(ctx.db, ctx.actor, aid),
-                success=done).failure(
-            lambda e: show_error(self, e)).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: acc.reveal_account(ctx.db, ctx.actor, aid), success=done
+        ).failure(lambda e: show_error(self, e)).run_in_background()
 
     def _on_stop_clicked(self) -> None:
         aid = self.selected_account_id()
@@ -325,6 +366,8 @@ class AccountDialog(QDialog):
             self.stopped.emit(view)
             self.reload()
 
-        MutationOp(parent=self, op=lambda: acc.stop_account(ctx.db, ctx.actor, aid, reason=reason),
-                success=done).failure(
-            lambda e: show_error(self, e)).run_in_background()
+        MutationOp(
+            parent=self,
+            op=lambda: acc.stop_account(ctx.db, ctx.actor, aid, reason=reason),
+            success=done,
+        ).failure(lambda e: show_error(self, e)).run_in_background()

@@ -19,8 +19,13 @@ def to_date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def date_edit(name: str, value: date | None = None, *, minimum: date | None = None,
-              maximum: date | None = None) -> QDateEdit:
+def date_edit(
+    name: str,
+    value: date | None = None,
+    *,
+    minimum: date | None = None,
+    maximum: date | None = None,
+) -> QDateEdit:
     """A calendar-popup date field in ISO format; defaults to today, never after ``maximum``."""
     edit = QDateEdit()
     edit.setObjectName(name)

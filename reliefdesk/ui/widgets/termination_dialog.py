@@ -5,6 +5,7 @@ Each button is enabled only when the procedure allows it; the service has the la
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal, Slot
@@ -40,8 +41,9 @@ class TerminationDialog(QDialog):
 
     changed = Signal(object)
 
-    def __init__(self, ctx: AppContext, enrollment_id: int, name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, enrollment_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("terminationDialog")
         self.setWindowTitle(self.tr("Proposed termination"))
@@ -53,8 +55,9 @@ class TerminationDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("terminationStatusLabel")
         self.status_label.setWordWrap(True)
-        self.grounds_combo = code_combo("terminationGroundsCombo",
-                                        dict(enrollments.TEKUN_TERMINATION_GROUNDS))
+        self.grounds_combo = code_combo(
+            "terminationGroundsCombo", dict(enrollments.TEKUN_TERMINATION_GROUNDS)
+        )
         self.reasons_edit = QPlainTextEdit()
         self.reasons_edit.setObjectName("terminationReasonsEdit")
         self.reasons_edit.setFixedHeight(60)
@@ -67,17 +70,24 @@ class TerminationDialog(QDialog):
         self.upheld_check.setObjectName("terminationUpheldCheck")
         self.referral_edit = QLineEdit()
         self.referral_edit.setObjectName("terminationReferralEdit")
-        self.referral_edit.setPlaceholderText(self.tr("referred to dibao / temporary aid, or why not"))
-        self.propose_button = self._button("terminationProposeButton",
-                                           self.tr("Publish proposal (7 days)"), self._propose)
-        self.objection_button = self._button("terminationObjectionButton",
-                                             self.tr("Record objection"), self._objection)
-        self.decide_button = self._button("terminationDecideButton",
-                                          self.tr("Decide objection"), self._decide)
-        self.finalise_button = self._button("terminationFinaliseButton",
-                                            self.tr("Terminate from next month"), self._finalise)
-        self.print_button = self._button("terminationPrintButton",
-                                         self.tr("Print publicity notice"), self._print)
+        self.referral_edit.setPlaceholderText(
+            self.tr("referred to dibao / temporary aid, or why not")
+        )
+        self.propose_button = self._button(
+            "terminationProposeButton", self.tr("Publish proposal (7 days)"), self._propose
+        )
+        self.objection_button = self._button(
+            "terminationObjectionButton", self.tr("Record objection"), self._objection
+        )
+        self.decide_button = self._button(
+            "terminationDecideButton", self.tr("Decide objection"), self._decide
+        )
+        self.finalise_button = self._button(
+            "terminationFinaliseButton", self.tr("Terminate from next month"), self._finalise
+        )
+        self.print_button = self._button(
+            "terminationPrintButton", self.tr("Print publicity notice"), self._print
+        )
         self.error_label = forms.make_error_label("terminationErrorLabel", word_wrap=True)
         form = QFormLayout()
         form.addRow(self.tr("Status:"), self.status_label)
@@ -91,8 +101,13 @@ class TerminationDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         row = QDialogButtonBox()
-        for b in (self.propose_button, self.objection_button, self.decide_button,
-                  self.finalise_button, self.print_button):
+        for b in (
+            self.propose_button,
+            self.objection_button,
+            self.decide_button,
+            self.finalise_button,
+            self.print_button,
+        ):
             row.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -111,8 +126,9 @@ class TerminationDialog(QDialog):
 
     def reload(self) -> None:
         db, actor, eid = self.ctx.db, self.ctx.actor, self.enrollment_id
-        QueryOp(parent=self, op=lambda: termination.list_proposals(db, actor, eid),
-                success=self._show).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: termination.list_proposals(db, actor, eid), success=self._show
+        ).run_in_background()
 
     def _show(self, rows: list[TerminationView]) -> None:
         open_rows = [r for r in rows if r.status in ("publicity", "objection")]
@@ -125,25 +141,33 @@ class TerminationDialog(QDialog):
         if c is None:
             self.status_label.setText(self.tr("No proposal."))
         elif status == "objection":
-            self.status_label.setText(self.tr("Objection recorded; decide by {d}.").format(
-                d=c.objection_due.isoformat() if c.objection_due else "-"))
+            self.status_label.setText(
+                self.tr("Objection recorded; decide by {d}.").format(
+                    d=c.objection_due.isoformat() if c.objection_due else "-"
+                )
+            )
         elif status == "publicity":
-            self.status_label.setText(self.tr("Published {a} to {b}: {g}").format(
-                a=c.publicity_start.isoformat(), b=c.publicity_end.isoformat(),
-                g=c.grounds_label))
+            self.status_label.setText(
+                self.tr("Published {a} to {b}: {g}").format(
+                    a=c.publicity_start.isoformat(),
+                    b=c.publicity_end.isoformat(),
+                    g=c.grounds_label,
+                )
+            )
         else:
             self.status_label.setText(self.tr("Last proposal: {s}").format(s=c.status_label))
         can_change = self.ctx.actor.can("enrollment.change")
         can_decide = self.ctx.actor.can("enrollment.decide")
         open_ = status in ("publicity", "objection")
         self.propose_button.setEnabled(can_change and not open_)
-        self.objection_button.setEnabled(status == "publicity"
-                                         and self.ctx.actor.can("case.publicity"))
+        self.objection_button.setEnabled(
+            status == "publicity" and self.ctx.actor.can("case.publicity")
+        )
         self.decide_button.setEnabled(status == "objection" and can_decide)
         self.finalise_button.setEnabled(status == "publicity" and can_decide)
         self.print_button.setEnabled(status == "publicity" and self.ctx.actor.can("print"))
 
-    def _run(self, op: object) -> None:
+    def _run(self, op: Callable[[], TerminationView]) -> None:
         self.error_label.setVisible(False)
 
         def done(view: TerminationView) -> None:
@@ -164,8 +188,9 @@ class TerminationDialog(QDialog):
         if c is None:
             return
         db, actor, pid = self.ctx.db, self.ctx.actor, c.id
-        printing.print_document(self.ctx, self, lambda: printing_notices.termination_notice_pdf(
-            db, actor, pid))
+        printing.print_document(
+            self.ctx, self, lambda: printing_notices.termination_notice_pdf(db, actor, pid)
+        )
 
     @Slot()
     def _propose(self) -> None:
@@ -180,8 +205,11 @@ class TerminationDialog(QDialog):
         if c is None:
             return
         text, on = self.text_edit.toPlainText(), to_date(self.date_edit.date())
-        self._run(lambda: termination.record_objection(db, actor, c.id, text, on_date=on,
-                                                       expected_version=c.version))
+        self._run(
+            lambda: termination.record_objection(
+                db, actor, c.id, text, on_date=on, expected_version=c.version
+            )
+        )
 
     @Slot()
     def _decide(self) -> None:
@@ -190,8 +218,11 @@ class TerminationDialog(QDialog):
             return
         text, on = self.text_edit.toPlainText(), to_date(self.date_edit.date())
         upheld = self.upheld_check.isChecked()
-        self._run(lambda: termination.decide_objection(db, actor, c.id, upheld, text, on_date=on,
-                                                       expected_version=c.version))
+        self._run(
+            lambda: termination.decide_objection(
+                db, actor, c.id, upheld, text, on_date=on, expected_version=c.version
+            )
+        )
 
     @Slot()
     def _finalise(self) -> None:
@@ -199,5 +230,8 @@ class TerminationDialog(QDialog):
         if c is None:
             return
         referral, on = self.referral_edit.text(), to_date(self.date_edit.date())
-        self._run(lambda: termination.finalise(db, actor, c.id, referral, on_date=on,
-                                               expected_version=c.version))
+        self._run(
+            lambda: termination.finalise(
+                db, actor, c.id, referral, on_date=on, expected_version=c.version
+            )
+        )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,7 +30,7 @@ from reliefdesk.services.casework import Workbench, WorkItem
 from reliefdesk.services.casework.events import EventItem
 from reliefdesk.services.enrollments import RecheckItem
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.labels import casework as L
+from reliefdesk.ui.labels import casework as lbl
 from reliefdesk.ui.ops import QueryOp
 from reliefdesk.ui.refresh import PageRefresh
 from reliefdesk.ui.table_model import (
@@ -43,7 +44,7 @@ from reliefdesk.ui.tables import make_table
 from reliefdesk.ui.workbench.quick import quick_todo
 
 
-def _days_color(item: WorkItem) -> object:
+def _days_color(item: WorkItem) -> QColor | None:
     if item.days_left is None:
         return None
     if item.days_left < 0:
@@ -96,42 +97,62 @@ class WorkbenchPage(QWidget):
         self.new_button.clicked.connect(lambda: self.ctx.newApplicationRequested.emit(0))
         self.new_button.setVisible(ctx.actor.can("case.accept"))
 
-        states, programmes = L.state_labels(), L.programme_labels()
-        actions = L.action_labels()
+        states, programmes = lbl.state_labels(), lbl.programme_labels()
+        actions = lbl.action_labels()
         todo_columns = [
-            Column(self.tr("Step"), lambda w: L.label(states, w.state)),
+            Column(self.tr("Step"), lambda w: lbl.label(states, w.state)),
             Column(self.tr("File no."), lambda w: w.file_no),
             Column(self.tr("Applicant"), lambda w: w.applicant_name),
-            Column(self.tr("Programme"), lambda w: L.label(programmes, w.programme)),
-            Column(self.tr("Deadline"), lambda w: fmt_date(w.due_on)
-                   + (" ⚠" if w.deadline_warning else ""), _days_color,
-                   tooltip=lambda w: w.deadline_warning or ""),
+            Column(self.tr("Programme"), lambda w: lbl.label(programmes, w.programme)),
+            Column(
+                self.tr("Deadline"),
+                lambda w: fmt_date(w.due_on) + (" ⚠" if w.deadline_warning else ""),
+                _days_color,
+                tooltip=lambda w: w.deadline_warning or "",
+            ),
             Column(self.tr("Working days left"), self._days_text, _days_color, align_right=True),
-            Column(self.tr("You can"), lambda w: self.tr(", ").join(
-                actions.get(a, a) for a in w.actions if a not in _PASSIVE)),
+            Column(
+                self.tr("You can"),
+                lambda w: self.tr(", ").join(
+                    actions.get(a, a) for a in w.actions if a not in _PASSIVE
+                ),
+            ),
         ]
         self.todo_model = RecordTableModel(todo_columns, self)
         self.todo_view = make_table("workbenchTodoView", self.todo_model, row_height=28)
         self.mine_model = RecordTableModel(todo_columns, self)
         self.mine_view = make_table("workbenchMineView", self.mine_model, row_height=28)
-        self.recheck_model = RecordTableModel([
-            Column(self.tr("Re-check due"), lambda r: fmt_date(r.next_recheck),
-                   lambda r: OVERDUE_COLOR if r.next_recheck < date.today() else None),
-            Column(self.tr("Payee"), lambda r: r.payee_name),
-            Column(self.tr("Programme"), lambda r: L.label(programmes, r.programme)),
-            Column(self.tr("Household no."), lambda r: str(r.household_id), align_right=True),
-            Column(self.tr("Interval (months)"), lambda r: str(r.recheck_months),
-                   align_right=True),
-        ], self)
+        self.recheck_model = RecordTableModel(
+            [
+                Column(
+                    self.tr("Re-check due"),
+                    lambda r: fmt_date(r.next_recheck),
+                    lambda r: OVERDUE_COLOR if r.next_recheck < date.today() else None,
+                ),
+                Column(self.tr("Payee"), lambda r: r.payee_name),
+                Column(self.tr("Programme"), lambda r: lbl.label(programmes, r.programme)),
+                Column(self.tr("Household no."), lambda r: str(r.household_id), align_right=True),
+                Column(
+                    self.tr("Interval (months)"), lambda r: str(r.recheck_months), align_right=True
+                ),
+            ],
+            self,
+        )
         self.recheck_view = make_table("workbenchRecheckView", self.recheck_model, row_height=28)
         kinds = self._event_kinds()
-        self.events_model = RecordTableModel([
-            Column(self.tr("Due"), lambda e: fmt_date(e.due_on),
-                   lambda e: OVERDUE_COLOR if e.due_on < date.today() else None),
-            Column(self.tr("Follow-up"), lambda e: kinds.get(e.kind, e.kind)),
-            Column(self.tr("Person"), lambda e: e.name),
-            Column(self.tr("What to do"), lambda e: e.text, tooltip=lambda e: e.text),
-        ], self)
+        self.events_model = RecordTableModel(
+            [
+                Column(
+                    self.tr("Due"),
+                    lambda e: fmt_date(e.due_on),
+                    lambda e: OVERDUE_COLOR if e.due_on < date.today() else None,
+                ),
+                Column(self.tr("Follow-up"), lambda e: kinds.get(e.kind, e.kind)),
+                Column(self.tr("Person"), lambda e: e.name),
+                Column(self.tr("What to do"), lambda e: e.text, tooltip=lambda e: e.text),
+            ],
+            self,
+        )
         self.events_view = make_table("workbenchEventsView", self.events_model, row_height=28)
         self.events_view.activated.connect(self._on_events_view_activated)
         for col, width in enumerate((90, 130, 70)):
@@ -198,8 +219,9 @@ class WorkbenchPage(QWidget):
         layout.addWidget(split, 1)
         self._update_titles()
 
-        self.refresher = PageRefresh(self, ctx, ("applications", "enrollments", "visits",
-                                              "households"), self.refresh)
+        self.refresher = PageRefresh(
+            self, ctx, ("applications", "enrollments", "visits", "households"), self.refresh
+        )
         QTimer.singleShot(0, self.refresh)
 
     # -- public ---------------------------------------------------------------------------
@@ -222,21 +244,22 @@ class WorkbenchPage(QWidget):
                 self.refresh()
 
         def full() -> None:
-            QueryOp(parent=self, op=lambda: casework.workbench(db, actor, today),
-                    success=self._show).always(done).run_in_background()
+            QueryOp(
+                parent=self, op=lambda: casework.workbench(db, actor, today), success=self._show
+            ).always(done).run_in_background()
 
         if self.data is None:  # first fill: stored deadlines at once, then the actions
-            QueryOp(parent=self, op=lambda: quick_todo(db, actor, today),
-                    success=self._show_quick).always(full).run_in_background()
+            QueryOp(
+                parent=self, op=lambda: quick_todo(db, actor, today), success=self._show_quick
+            ).always(full).run_in_background()
         else:
             full()
 
     def _show_quick(self, items: list[WorkItem]) -> None:
         if self.data is not None:
             return  # the full workbench came first
-        order = {s: i for i, s in enumerate(L.STATE_ORDER)}
-        items.sort(key=lambda w: (order.get(w.state, 99), w.due_on or date.max,
-                                  w.application_id))
+        order = {s: i for i, s in enumerate(lbl.STATE_ORDER)}
+        items.sort(key=lambda w: (order.get(w.state, 99), w.due_on or date.max, w.application_id))
         self.todo_model.set_rows(items)
         overdue = sum(1 for w in items if w.days_left is not None and w.days_left < 0)
         self.overdue_label.setText(self.tr("%n case(s) overdue", "", overdue) if overdue else "")
@@ -254,7 +277,7 @@ class WorkbenchPage(QWidget):
 
     def _show(self, data: Workbench) -> None:
         self.data = data
-        order = {s: i for i, s in enumerate(L.STATE_ORDER)}
+        order = {s: i for i, s in enumerate(lbl.STATE_ORDER)}
         todo: list[WorkItem] = []
         for state in sorted(data.by_state, key=lambda s: order.get(s, 99)):
             todo.extend(data.by_state[state])
@@ -267,32 +290,41 @@ class WorkbenchPage(QWidget):
         self.calendar_label.setVisible(bool(warnings))
         overdue_cases = len({o.application_id for o in data.overdue})
         self.overdue_label.setText(
-            self.tr("%n case(s) overdue", "", overdue_cases) if overdue_cases else "")
+            self.tr("%n case(s) overdue", "", overdue_cases) if overdue_cases else ""
+        )
         self.summary_label.setText(self._summary_text())
         self._update_titles()
         self.refreshed.emit()
 
     def _summary_text(self) -> str:
         return self.tr("{day} - signed in as {name} ({role})").format(
-            day=date.today().isoformat(), name=self.ctx.actor.display_name
-            or self.ctx.actor.username, role=L.label(L.role_labels(), self.ctx.actor.role))
+            day=date.today().isoformat(),
+            name=self.ctx.actor.display_name or self.ctx.actor.username,
+            role=lbl.label(lbl.role_labels(), self.ctx.actor.role),
+        )
 
     def _update_titles(self) -> None:
-        self.todo_title.setText(self.tr("Pending cases by step ({n})").format(
-            n=self.todo_model.rowCount()))
-        self.mine_title.setText(self.tr("Waiting for your role ({n})").format(
-            n=self.mine_model.rowCount()))
-        self.recheck_title.setText(self.tr("Re-checks due this month ({n})").format(
-            n=self.recheck_model.rowCount()))
-        self.events_title.setText(self.tr("Follow-ups ({n})").format(
-            n=self.events_model.rowCount()))
+        self.todo_title.setText(
+            self.tr("Pending cases by step ({n})").format(n=self.todo_model.rowCount())
+        )
+        self.mine_title.setText(
+            self.tr("Waiting for your role ({n})").format(n=self.mine_model.rowCount())
+        )
+        self.recheck_title.setText(
+            self.tr("Re-checks due this month ({n})").format(n=self.recheck_model.rowCount())
+        )
+        self.events_title.setText(
+            self.tr("Follow-ups ({n})").format(n=self.events_model.rowCount())
+        )
 
     def _event_kinds(self) -> dict[str, str]:
-        return {"death_recheck": self.tr("Re-check after a death"),
-                "turning_18": self.tr("Minor turning 18"),
-                "self_care": self.tr("Self-care re-assessment"),
-                "green_channel": self.tr("Green channel: complete steps"),
-                "termination": self.tr("Proposed termination")}
+        return {
+            "death_recheck": self.tr("Re-check after a death"),
+            "turning_18": self.tr("Minor turning 18"),
+            "self_care": self.tr("Self-care re-assessment"),
+            "green_channel": self.tr("Green channel: complete steps"),
+            "termination": self.tr("Proposed termination"),
+        }
 
     @Slot(QModelIndex)
     def _on_case_view_activated(self, index: QModelIndex) -> None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from reliefdesk.db.engine import Database
-from reliefdesk.services.casework import board
-from reliefdesk.services.casework import WorkItem
+from reliefdesk.services.casework import WorkItem, board
 from reliefdesk.services.context import Actor
 
 QUICK_LIMIT = board.QUICK_LIMIT

@@ -8,9 +8,22 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from reliefdesk.documents.legacy import FIELD_LABELS, sheet_names
 from reliefdesk.documents.legacy.reader import SUPPORTED
@@ -42,9 +55,15 @@ class _Page(QWizardPage):
 
 class FilePage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard, "importFilePage", self.tr("Choose the file"),
-                         self.tr("The office's own roster: .xlsx, old .xls or .csv (GBK or "
-                                 "UTF-8), one row per person or one row per household."))
+        super().__init__(
+            wizard,
+            "importFilePage",
+            self.tr("Choose the file"),
+            self.tr(
+                "The office's own roster: .xlsx, old .xls or .csv (GBK or "
+                "UTF-8), one row per person or one row per household."
+            ),
+        )
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importFileEdit")
         self.browse = QPushButton(self.tr("Browse..."))
@@ -53,9 +72,13 @@ class FilePage(_Page):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse)
-        note = QLabel(self.tr("Importing brings in recipients an earlier procedure already "
-                              "approved; it is recorded as a data migration. New people must "
-                              "go through an application (民发〔2021〕57号 第二十八条)."))
+        note = QLabel(
+            self.tr(
+                "Importing brings in recipients an earlier procedure already "
+                "approved; it is recorded as a data migration. New people must "
+                "go through an application (民发〔2021〕57号 第二十八条)."
+            )
+        )
         note.setObjectName("importLawNote")
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -66,20 +89,22 @@ class FilePage(_Page):
         self.path_edit.textChanged.connect(self.completeChanged)
 
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file"), "",
-                                              self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the file"), "", self.tr("Spreadsheets (*.xlsx *.xls *.csv)")
+        )
         if path:
             self.path_edit.setText(path)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         """Only the name is checked here (no file is read on the GUI thread)."""
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() not in SUPPORTED:
-            self.show_error(ReliefError(self.tr("Not a supported file: choose an .xlsx, .xls "
-                                                "or .csv file.")))
+            self.show_error(
+                ReliefError(self.tr("Not a supported file: choose an .xlsx, .xls or .csv file."))
+            )
             return False
         if not path.is_file():
             self.show_error(ReliefError(self.tr("The file does not exist.")))
@@ -91,9 +116,15 @@ class FilePage(_Page):
 
 class SheetPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard, "importSheetPage", self.tr("Sheet and header"),
-                         self.tr("Import every sheet (one per village) or only one. The header "
-                                 "row is found by its usual Chinese column names."))
+        super().__init__(
+            wizard,
+            "importSheetPage",
+            self.tr("Sheet and header"),
+            self.tr(
+                "Import every sheet (one per village) or only one. The header "
+                "row is found by its usual Chinese column names."
+            ),
+        )
         self.combo = QComboBox()
         self.combo.setObjectName("importSheetCombo")
         self.headers = QLabel()
@@ -107,16 +138,17 @@ class SheetPage(_Page):
         lay.addStretch(1)
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.ok = False
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.blockSignals(False)
         self.w.sheet = None
         path = self.w.path
-        QueryOp(parent=self, op=lambda: sheet_names(path), success=self._fill) \
-            .failure(self._failed).with_progress(self.tr("Reading the file...")) \
-            .run_in_background()
+        assert path is not None  # the file page only moves on with a file
+        QueryOp(parent=self, op=lambda: sheet_names(path), success=self._fill).failure(
+            self._failed
+        ).with_progress(self.tr("Reading the file...")).run_in_background()
 
     def _fill(self, names: list[str]) -> None:
         self.w.sheets = names
@@ -143,26 +175,37 @@ class SheetPage(_Page):
         self.ok = False
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.ok
 
     def _show(self, pv: importing.ImportPreview) -> None:
         self.ok = True
         self.completeChanged.emit()
-        lines = [self.tr("Sheet %1: header on row %2, %3 data rows")
-                 .replace("%1", s.name).replace("%2", str(s.header_row))
-                 .replace("%3", str(s.rows)) for s in pv.sheets]
+        lines = [
+            self.tr("Sheet %1: header on row %2, %3 data rows")
+            .replace("%1", s.name)
+            .replace("%2", str(s.header_row))
+            .replace("%3", str(s.rows))
+            for s in pv.sheets
+        ]
         if pv.skipped_sheets:
-            lines.append(self.tr("Skipped (no header): %1").replace(
-                "%1", "、".join(pv.skipped_sheets)))
+            lines.append(
+                self.tr("Skipped (no header): %1").replace("%1", "、".join(pv.skipped_sheets))
+            )
         self.headers.setText("\n".join(lines))
 
 
 class MappingPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard, "importMappingPage", self.tr("Column mapping"),
-                         self.tr("Check which column holds what; correct a guess by choosing "
-                                 "another column. Corrections are remembered for this office."))
+        super().__init__(
+            wizard,
+            "importMappingPage",
+            self.tr("Column mapping"),
+            self.tr(
+                "Check which column holds what; correct a guess by choosing "
+                "another column. Corrections are remembered for this office."
+            ),
+        )
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("importMappingTable")
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
@@ -173,7 +216,7 @@ class MappingPage(_Page):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.error_label)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         pv = self.w.preview
         if pv is None or not pv.sheets:
             return
@@ -194,29 +237,43 @@ class MappingPage(_Page):
             self.combos[fld] = combo
         self.auto = {f: sheet.mapping.get(f, "") for f in FIELD_LABELS}
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        changed = {f: c.currentData() or "" for f, c in self.combos.items()
-                   if (c.currentData() or "") != self.auto.get(f, "")}
+    def validatePage(self) -> bool:
+        changed = {
+            f: c.currentData() or ""
+            for f, c in self.combos.items()
+            if (c.currentData() or "") != self.auto.get(f, "")
+        }
         self.w.mapping = {**self.w.mapping, **changed}
         return True
 
 
 class PreviewPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard, "importPreviewPage", self.tr("Preview"),
-                         self.tr("Nothing has been written yet. Households with an error are "
-                                 "not imported; warnings are imported and flagged."))
+        super().__init__(
+            wizard,
+            "importPreviewPage",
+            self.tr("Preview"),
+            self.tr(
+                "Nothing has been written yet. Households with an error are "
+                "not imported; warnings are imported and flagged."
+            ),
+        )
         self.summary = QLabel()
         self.summary.setObjectName("importSummaryLabel")
         self.summary.setWordWrap(True)
-        self.model = RecordTableModel([
-            Column(self.tr("Sheet"), lambda p: p.sheet),
-            Column(self.tr("Row"), lambda p: str(p.row), align_right=True),
-            Column(self.tr("Name"), lambda p: p.name),
-            Column(self.tr("Kind"), lambda p: self.tr("Error") if p.severity == "error"
-                   else self.tr("Warning")),
-            Column(self.tr("Problem"), lambda p: p.message),
-        ], self)
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Sheet"), lambda p: p.sheet),
+                Column(self.tr("Row"), lambda p: str(p.row), align_right=True),
+                Column(self.tr("Name"), lambda p: p.name),
+                Column(
+                    self.tr("Kind"),
+                    lambda p: self.tr("Error") if p.severity == "error" else self.tr("Warning"),
+                ),
+                Column(self.tr("Problem"), lambda p: p.message),
+            ],
+            self,
+        )
         self.view = QTableView()
         self.view.setObjectName("importProblemsTable")
         self.view.setModel(self.model)
@@ -234,51 +291,74 @@ class PreviewPage(_Page):
         lay.addLayout(row)
         lay.addWidget(self.error_label)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.summary.setText(self.tr("Checking the file..."))
         self.w.run_preview(self, self._show)
 
     def _show(self, pv: importing.ImportPreview) -> None:
-        progs = "；".join(f"{t.label} {t.households} 户 {t.persons} 人 "
-                         f"{fen_to_yuan(t.amount_fen)} 元" for t in pv.by_programme)
-        text = (self.tr("%1 households, %2 persons, %3 yuan a month (%4). New %5, corrected "
-                        "%6, unchanged %7, not imported %8, members to complete %9. "
-                        "Problems: %10.")
-                .replace("%10", str(len(pv.problems))).replace("%1", str(pv.households))
-                .replace("%2", str(pv.persons)).replace("%3", fen_to_yuan(pv.total_fen))
-                .replace("%4", progs).replace("%5", str(pv.to_create))
-                .replace("%6", str(pv.to_update)).replace("%7", str(pv.unchanged))
-                .replace("%8", str(pv.blocked)).replace("%9", str(pv.incomplete)))
+        progs = "；".join(
+            f"{t.label} {t.households} 户 {t.persons} 人 {fen_to_yuan(t.amount_fen)} 元"
+            for t in pv.by_programme
+        )
+        text = (
+            self.tr(
+                "%1 households, %2 persons, %3 yuan a month (%4). New %5, corrected "
+                "%6, unchanged %7, not imported %8, members to complete %9. "
+                "Problems: %10."
+            )
+            .replace("%10", str(len(pv.problems)))
+            .replace("%1", str(pv.households))
+            .replace("%2", str(pv.persons))
+            .replace("%3", fen_to_yuan(pv.total_fen))
+            .replace("%4", progs)
+            .replace("%5", str(pv.to_create))
+            .replace("%6", str(pv.to_update))
+            .replace("%7", str(pv.unchanged))
+            .replace("%8", str(pv.blocked))
+            .replace("%9", str(pv.incomplete))
+        )
         if pv.already_imported_batch is not None:
-            text += " " + self.tr("This file is already imported (batch %1): importing it "
-                                  "again changes nothing.").replace(
-                "%1", str(pv.already_imported_batch))
+            text += " " + self.tr(
+                "This file is already imported (batch %1): importing it again changes nothing."
+            ).replace("%1", str(pv.already_imported_batch))
         self.summary.setText(text)
         self.model.set_rows(pv.problems)
         self.view.resizeColumnsToContents()
 
     def _on_report_button_clicked(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problem list"),
-                                             "问题清单.xlsx", self.tr("Workbook (*.xlsx)"))
+        out, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the problem list"), "问题清单.xlsx", self.tr("Workbook (*.xlsx)")
+        )
         if out:
             self.save_report(out)
 
     def save_report(self, out: str) -> None:
-        w = self.w
-        QueryOp(parent=self, op=lambda: importing.write_problem_report(
-            w.ctx.db, w.ctx.actor, w.path, out, sheet=w.sheet, mapping=w.mapping),
+        w, path = self.w, self.w.path
+        assert path is not None  # the report follows a preview of the chosen file
+        QueryOp(
+            parent=self,
+            op=lambda: importing.write_problem_report(
+                w.ctx.db, w.ctx.actor, path, out, sheet=w.sheet, mapping=w.mapping
+            ),
             success=lambda p: self.summary.setText(
-                self.summary.text() + "\n" + self.tr("Problem list saved: %1")
-                .replace("%1", str(p)))) \
-            .failure(self.show_error).with_progress(self.tr("Writing the problem list...")) \
-            .run_in_background()
+                self.summary.text() + "\n" + self.tr("Problem list saved: %1").replace("%1", str(p))
+            ),
+        ).failure(self.show_error).with_progress(
+            self.tr("Writing the problem list...")
+        ).run_in_background()
 
 
 class ImportPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard, "importRunPage", self.tr("Import"),
-                         self.tr("Import in one step: everything or nothing. A batch can be "
-                                 "undone while no roster built on it is locked."))
+        super().__init__(
+            wizard,
+            "importRunPage",
+            self.tr("Import"),
+            self.tr(
+                "Import in one step: everything or nothing. A batch can be "
+                "undone while no roster built on it is locked."
+            ),
+        )
         self.result_label = QLabel(self.tr("Importing..."))
         self.result_label.setObjectName("importResultLabel")
         self.result_label.setWordWrap(True)
@@ -288,22 +368,28 @@ class ImportPage(_Page):
         lay.addStretch(1)
         self.done = False
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.done = False
         w = self.w
-        MutationOp(parent=self, op=lambda: w.do_import(), success=self._show) \
-            .failure(self._failed).with_progress(self.tr("Importing...")).run_in_background()
+        MutationOp(parent=self, op=w.do_import, success=self._show).failure(
+            self._failed
+        ).with_progress(self.tr("Importing...")).run_in_background()
 
     def _show(self, r: importing.ImportResult) -> None:
         if r.batch_id is None:
-            self.result_label.setText(self.tr("Nothing to change: the file is already "
-                                              "imported."))
+            self.result_label.setText(self.tr("Nothing to change: the file is already imported."))
         else:
             self.result_label.setText(
-                self.tr("Imported as batch %1: %2 new households, %3 corrected, %4 persons, "
-                        "%5 yuan a month.").replace("%1", str(r.batch_id))
-                .replace("%2", str(r.created)).replace("%3", str(r.updated))
-                .replace("%4", str(r.persons)).replace("%5", fen_to_yuan(r.total_fen)))
+                self.tr(
+                    "Imported as batch %1: %2 new households, %3 corrected, %4 persons, "
+                    "%5 yuan a month."
+                )
+                .replace("%1", str(r.batch_id))
+                .replace("%2", str(r.created))
+                .replace("%3", str(r.updated))
+                .replace("%4", str(r.persons))
+                .replace("%5", fen_to_yuan(r.total_fen))
+            )
         self.done = True
         self.completeChanged.emit()
         self.w.imported.emit(r)
@@ -312,7 +398,7 @@ class ImportPage(_Page):
         self.result_label.setText(self.tr("Not imported."))
         self.show_error(error)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.done
 
 
@@ -338,29 +424,41 @@ class ImportWizard(QWizard):
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.import_page = ImportPage(self)
-        for page in (self.file_page, self.sheet_page, self.mapping_page, self.preview_page,
-                     self.import_page):
+        for page in (
+            self.file_page,
+            self.sheet_page,
+            self.mapping_page,
+            self.preview_page,
+            self.import_page,
+        ):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.preview_page.setCommitPage(True)
 
     def run_preview(self, page: _Page, then: Any, failed: Any = None) -> None:
         path, sheet, mapping = self.path, self.sheet, dict(self.mapping)
+        assert path is not None  # a preview needs the chosen file
 
         def done(pv: importing.ImportPreview) -> None:
             self.preview = pv
             page.error_label.clear()
             then(pv)
 
-        QueryOp(parent=self, op=lambda: importing.preview(self.ctx.db, self.ctx.actor, path,
-                                                          sheet=sheet, mapping=mapping),
-                success=done).failure(failed or page.show_error) \
-            .with_progress(self.tr("Reading the file...")).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: importing.preview(
+                self.ctx.db, self.ctx.actor, path, sheet=sheet, mapping=mapping
+            ),
+            success=done,
+        ).failure(failed or page.show_error).with_progress(
+            self.tr("Reading the file...")
+        ).run_in_background()
 
     def do_import(self) -> importing.ImportResult:
         """Worker thread: remember the corrections, then import."""
         assert self.path is not None
         if self.mapping:
             importing.save_mapping(self.ctx.db, self.ctx.actor, self.mapping)
-        return importing.import_file(self.ctx.db, self.ctx.actor, self.path, sheet=self.sheet,
-                                     mapping=self.mapping)
+        return importing.import_file(
+            self.ctx.db, self.ctx.actor, self.path, sheet=self.sheet, mapping=self.mapping
+        )
