@@ -40,8 +40,15 @@ from .framework import (
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
-COMMAND_MODULES = ("admin_cmds", "roster_cmds", "forms_cmds", "policy_cmds", "recipient_cmds",
-                   "import_cmds", "stats_cmds")
+COMMAND_MODULES = (
+    "admin_cmds",
+    "roster_cmds",
+    "forms_cmds",
+    "policy_cmds",
+    "recipient_cmds",
+    "import_cmds",
+    "stats_cmds",
+)
 LOG_NAME = "reliefdesk-admin.log"
 
 

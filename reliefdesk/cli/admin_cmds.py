@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from ..errors import NotFound, ValidationError
-from .framework import (EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password)
+from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -39,17 +39,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=2023, help="随机种子（相同种子生成相同数据）")
     p.add_argument("--clean", action="store_true", help="不预置数据问题")
     p.add_argument("--township", default=None, help="乡镇(街道)代码或名称")
-    p.add_argument("--legacy-workbook", default=None, metavar="OUT.xlsx",
-                   help="只写出一份合成的旧台账表格（供练习存量导入），不改数据库")
+    p.add_argument(
+        "--legacy-workbook",
+        default=None,
+        metavar="OUT.xlsx",
+        help="只写出一份合成的旧台账表格（供练习存量导入），不改数据库",
+    )
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("user", parents=[common], help="用户管理（需管理员 --user）")
     usub = p.add_subparsers(dest="user_command", metavar="ACTION", parser_class=type(p))
     usub.required = True
-    q = usub.add_parser("add", parents=[common], help="新增用户（密码取自 RELIEFDESK_NEW_PASSWORD 或提示）")
+    q = usub.add_parser(
+        "add", parents=[common], help="新增用户（密码取自 RELIEFDESK_NEW_PASSWORD 或提示）"
+    )
     q.add_argument("name")
-    q.add_argument("--role", required=True,
-                   help="角色：clerk 经办人 / reviewer 审核人 / approver 负责人 / admin 管理员 / auditor 审计员")
+    q.add_argument(
+        "--role",
+        required=True,
+        help="角色：clerk 经办人 / reviewer 审核人 / approver 负责人 / admin 管理员 / auditor 审计员",
+    )
     q.add_argument("--display-name", default="")
     q.set_defaults(handler=cmd_user_add)
     q = usub.add_parser("list", parents=[common], help="列出用户")
@@ -66,8 +75,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="覆盖已存在的备份文件")
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[common],
-                       help="从备份恢复（先校验备份、自动备份当前数据库；无数据库时新建）")
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="从备份恢复（先校验备份、自动备份当前数据库；无数据库时新建）",
+    )
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="不再询问确认")
     p.set_defaults(handler=cmd_restore)
@@ -76,8 +88,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=type(p))
     asub.required = True
     q = asub.add_parser("verify", parents=[common], help="校验审计哈希链（被改动时退出码为 1）")
-    q.add_argument("--anchor", default=None,
-                   help="核对点上的锚点 事件数:哈希[:校验码]，证明日志仍包含该处")
+    q.add_argument(
+        "--anchor", default=None, help="核对点上的锚点 事件数:哈希[:校验码]，证明日志仍包含该处"
+    )
     q.set_defaults(handler=cmd_audit_verify)
     q = asub.add_parser("head", parents=[common], help="显示当前审计锚点（事件数:哈希）")
     q.set_defaults(handler=cmd_audit_head)
@@ -106,7 +119,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_init(ctx: CliContext) -> int:
     from ..db.connect import open_database
-    from ..db.migrate import ensure_schema, head_revision, schema_state
+    from ..db.migrate import ensure_schema, schema_state
+    from ..db.revisions import head_revision
     from ..services import users
 
     db = open_database(ctx.db_url, migrate=False)
@@ -141,40 +155,56 @@ def cmd_init(ctx: CliContext) -> int:
 
 
 def cmd_demo(ctx: CliContext) -> int:
+    from ..demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
     from ..services import users
     from ..services.context import SYSTEM
-    from ..demo import DEFAULT_HOUSEHOLDS, DEMO_PASSWORDS, generate_demo
 
     if getattr(ctx.args, "legacy_workbook", None):  # hook (issue 12): training workbook
         from ..demo.legacy import write_legacy_workbook
 
-        wb = write_legacy_workbook(ctx.args.legacy_workbook, ctx.args.households or 200,
-                                   seed=ctx.args.seed, oddities=not ctx.args.clean)
+        wb = write_legacy_workbook(
+            ctx.args.legacy_workbook,
+            ctx.args.households or 200,
+            seed=ctx.args.seed,
+            oddities=not ctx.args.clean,
+        )
         ctx.out(f"已写出旧台账练习表：{wb.path}（{wb.households} 户，{wb.persons} 人）")
         return EXIT_OK
     db = ctx.db(create=True)
     _require_demo_database(db)
     actor = ctx.actor("admin.users") if users.has_users(db) or ctx.args.user else SYSTEM
     n = ctx.args.households if ctx.args.households is not None else DEFAULT_HOUSEHOLDS
-    result = generate_demo(db, actor, n, seed=ctx.args.seed, clean=ctx.args.clean,
-                           township=ctx.args.township)
+    result = generate_demo(
+        db, actor, n, seed=ctx.args.seed, clean=ctx.args.clean, township=ctx.args.township
+    )
     ctx.out(f"已生成演示数据（种子 {ctx.args.seed}，用时 {result.seconds:.1f} 秒）：")
-    ctx.out(f"  户数 {result.households}，人数 {result.persons}，乡镇 {result.townships} 个，"
-            f"新建村(社区) {result.villages_created} 个")
+    ctx.out(
+        f"  户数 {result.households}，人数 {result.persons}，乡镇 {result.townships} 个，"
+        f"新建村(社区) {result.villages_created} 个"
+    )
     ctx.out(f"  申请 {result.applications} 件，在保记录 {result.enrollments} 条")
-    from ..domain.programmes import PROGRAMME_LABELS as labels
+    from ..domain.programmes import PROGRAMME_LABELS
 
-    ctx.out("  在保记录：" + "，".join(f"{labels.get(k, k)} {v}" for k, v in
-                                      sorted(result.enrollments_by_programme.items())))
-    ctx.out("  申请状态：" + "，".join(f"{k} {v}" for k, v in
-                                      sorted(result.applications_by_state.items())))
+    ctx.out(
+        "  在保记录："
+        + "，".join(
+            f"{PROGRAMME_LABELS.get(k, k)} {v}"
+            for k, v in sorted(result.enrollments_by_programme.items())
+        )
+    )
+    ctx.out(
+        "  申请状态："
+        + "，".join(f"{k} {v}" for k, v in sorted(result.applications_by_state.items()))
+    )
     if result.users_created:
         ctx.out("  新建演示用户（用户名 / 密码）：")
         for name in result.users_created:
             ctx.out(f"    {name} / {DEMO_PASSWORDS[name]}")
     if result.planted:
-        ctx.out("  预置的数据问题（供检查功能演示）：" + "，".join(
-            f"{k}#{v}" for k, v in result.planted.items()))
+        ctx.out(
+            "  预置的数据问题（供检查功能演示）："
+            + "，".join(f"{k}#{v}" for k, v in result.planted.items())
+        )
     return EXIT_OK
 
 
@@ -187,11 +217,16 @@ def _require_demo_database(db: Database) -> None:
     with db.read_session() as s:
         if s.scalar(select(AuditEvent.id).where(AuditEvent.action == "demo.generate").limit(1)):
             return
-        if s.scalar(select(Household.id).limit(1)) is None and \
-                s.scalar(select(User.id).limit(1)) is None:
+        if (
+            s.scalar(select(Household.id).limit(1)) is None
+            and s.scalar(select(User.id).limit(1)) is None
+        ):
             return
-    raise ValidationError("该数据库不是演示数据库（不是由 demo 或 --demo 创建的），拒绝写入演示数据。"
-                          "请用 --db 指定一个新的文件来生成演示数据。", code="demo.not_demo")
+    raise ValidationError(
+        "该数据库不是演示数据库（不是由 demo 或 --demo 创建的），拒绝写入演示数据。"
+        "请用 --db 指定一个新的文件来生成演示数据。",
+        code="demo.not_demo",
+    )
 
 
 # ----------------------------------------------------------------------------- users
@@ -203,15 +238,16 @@ def cmd_user_add(ctx: CliContext) -> int:
     actor = ctx.actor("admin.users")
     password = read_new_password(ENV_NEW_PASSWORD, f"用户 {ctx.args.name} 的密码：")
     with ctx.db().session() as s:
-        info = users.add_user(s, actor, ctx.args.name, ctx.args.role, password,
-                              ctx.args.display_name)
+        info = users.add_user(
+            s, actor, ctx.args.name, ctx.args.role, password, ctx.args.display_name
+        )
     ctx.out(f"已新增用户：{info.username}（{info.role_label}）")
     return EXIT_OK
 
 
 def cmd_user_list(ctx: CliContext) -> int:
-    from ..services import users
     from ..models import utcnow
+    from ..services import users
 
     actor = ctx.actor("read")
     now = utcnow()
@@ -240,8 +276,9 @@ def cmd_check(ctx: CliContext) -> int:
     import importlib.util
 
     if importlib.util.find_spec("reliefdesk.services.check") is None:
-        raise ValidationError("本版本尚未提供数据检查功能（reliefdesk.services.check）。",
-                              code="cli.no_check")
+        raise ValidationError(
+            "本版本尚未提供数据检查功能（reliefdesk.services.check）。", code="cli.no_check"
+        )
     from ..services.check import run_checks
 
     report = run_checks(ctx.db())
@@ -271,11 +308,16 @@ def cmd_backup(ctx: CliContext) -> int:
     db = ctx.db()
     out = check_backup_target(ctx.args.out, force=ctx.args.force, live=sqlite_path(db.url))
     anchor = current_anchor(db)
-    out = backup_database(db, out, extra={"audit_anchor": anchor.with_tag(),
-                                          "by": actor.username})
+    out = backup_database(db, out, extra={"audit_anchor": anchor.with_tag(), "by": actor.username})
     with db.session() as s:
-        audit.record(s, actor, "db.backup", "database", "",
-                     detail={"file": str(out), "audit_head": anchor.text})
+        audit.record(
+            s,
+            actor,
+            "db.backup",
+            "database",
+            "",
+            detail={"file": str(out), "audit_head": anchor.text},
+        )
     remember_anchor(db, anchor, "backup")
     ctx.out(f"备份完成并已校验：{out}")
     ctx.out(f"审计锚点：{anchor.with_tag()}（已写入 {out.name}.json）")
@@ -311,14 +353,26 @@ def cmd_restore(ctx: CliContext) -> int:
             if info.audit_head:
                 ctx.out(f"备份时的审计锚点：{info.audit_head}")
             if not ctx.args.yes and not confirm(
-                    ctx, f"将用 {info.source} 覆盖当前数据库 {db.location_label} 的全部数据，是否继续？"):
-                raise ValidationError("已取消恢复（如确认恢复，请加 --yes）。",
-                                      code="restore.cancelled")
+                ctx, f"将用 {info.source} 覆盖当前数据库 {db.location_label} 的全部数据，是否继续？"
+            ):
+                raise ValidationError(
+                    "已取消恢复（如确认恢复，请加 --yes）。", code="restore.cancelled"
+                )
             with work.session() as s:  # the event lives in the restored data itself
-                audit.record(s, _actor_in(s, actor), "db.restore", "database", "", detail={
-                    "file": str(info.source), "from_revision": info.revision,
-                    "by": actor.username, "by_name": actor.display_name,
-                    "replaced": db.location_label})
+                audit.record(
+                    s,
+                    _actor_in(s, actor),
+                    "db.restore",
+                    "database",
+                    "",
+                    detail={
+                        "file": str(info.source),
+                        "from_revision": info.revision,
+                        "by": actor.username,
+                        "by_name": actor.display_name,
+                        "replaced": db.location_label,
+                    },
+                )
         finally:
             work.close()
         try:
@@ -326,8 +380,15 @@ def cmd_restore(ctx: CliContext) -> int:
         except DatabaseError as exc:
             if not damaged and exc.code == "restore.failed":  # the live DB is back: say so
                 with db.session() as s:
-                    audit.record(s, actor, "db.restore", "database", "", success=False,
-                                 detail={"file": str(info.source), "error": exc.message[:500]})
+                    audit.record(
+                        s,
+                        actor,
+                        "db.restore",
+                        "database",
+                        "",
+                        success=False,
+                        detail={"file": str(info.source), "error": exc.message[:500]},
+                    )
             raise
     forget_journal(db)
     remember_anchor(db, current_anchor(db), "restore")
@@ -361,7 +422,9 @@ def _login_on_backup(ctx: CliContext, work: Database) -> Actor:
 
     username = getattr(ctx.args, "user", None)
     if not username:
-        raise AuthError("恢复需要以备份中的管理员身份执行：请加 --user 用户名。", code="cli.no_user")
+        raise AuthError(
+            "恢复需要以备份中的管理员身份执行：请加 --user 用户名。", code="cli.no_user"
+        )
     actor = login(work, username, read_password(f"用户 {username} 的密码：", ENV_PASSWORD))
     actor.require("admin.users")
     return actor
@@ -383,8 +446,12 @@ def _actor_in(session: Session, actor: Actor) -> Actor:
 def cmd_audit_verify(ctx: CliContext) -> int:
     from ..models import AuditEvent
     from ..services.audit import verify_chain
-    from ..services.audit_anchor import (journal_anchors, parse_anchor, verify_anchor_in,
-                                         verify_journal_in)
+    from ..services.audit_anchor import (
+        journal_anchors,
+        parse_anchor,
+        verify_anchor_in,
+        verify_journal_in,
+    )
 
     anchor = parse_anchor(ctx.args.anchor) if ctx.args.anchor else None
     db = ctx.db()
@@ -424,7 +491,9 @@ def cmd_audit_checkpoint(ctx: CliContext) -> int:
     try:
         write_private(out, pdf)
     except OSError as exc:
-        raise ValidationError(f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write") from exc
+        raise ValidationError(
+            f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write"
+        ) from exc
     ctx.out(f"已输出审计日志核对点：{out}")
     ctx.out(f"审计锚点：{anchor.with_tag()}")
     return EXIT_OK
@@ -440,10 +509,16 @@ def cmd_office_show(ctx: CliContext) -> int:
     if info is None:
         ctx.out("尚未设置单位信息（reliefdesk-admin --user 管理员 office set ...）。")
         return EXIT_OK
-    ctx.table(("项目", "内容"), [
-        ("县(市)", f"{info.county} {info.county_code}".strip()),
-        ("乡镇(街道)", f"{info.township_name} {info.township_code}".strip()),
-        ("单位名称", info.office_name), ("电话", info.phone), ("政策网址", info.policy_url)])
+    ctx.table(
+        ("项目", "内容"),
+        [
+            ("县(市)", f"{info.county} {info.county_code}".strip()),
+            ("乡镇(街道)", f"{info.township_name} {info.township_code}".strip()),
+            ("单位名称", info.office_name),
+            ("电话", info.phone),
+            ("政策网址", info.policy_url),
+        ],
+    )
     return EXIT_OK
 
 
@@ -457,22 +532,26 @@ def cmd_office_set(ctx: CliContext) -> int:
     actor = ctx.actor("admin.office")
     a = ctx.args
     with ctx.db().session() as s:
-        current = office_in(s) or OfficeInfo(RUZHOU_COUNTY[0], "", "", county_code=
-                                             RUZHOU_COUNTY[1])
+        current = office_in(s) or OfficeInfo(RUZHOU_COUNTY[0], "", "", county_code=RUZHOU_COUNTY[1])
         info = current
         if a.township:
-            town = s.scalar(select(Township).where((Township.code == a.township)
-                                                   | (Township.name == a.township)))
+            town = s.scalar(
+                select(Township).where(
+                    (Township.code == a.township) | (Township.name == a.township)
+                )
+            )
             if town is None:
                 raise NotFound(f"找不到乡镇(街道)：{a.township}", code="office.township")
             info = replace(info, township_code=town.code, township_name=town.name)
-        for attr, value in (("county", a.county), ("county_code", a.county_code),
-                            ("office_name", a.name), ("phone", a.phone),
-                            ("policy_url", a.policy_url)):
+        for attr, value in (
+            ("county", a.county),
+            ("county_code", a.county_code),
+            ("office_name", a.name),
+            ("phone", a.phone),
+            ("policy_url", a.policy_url),
+        ):
             if value is not None:
                 info = replace(info, **{attr: value})
         saved = save_office(s, actor, info)
     ctx.out(f"已保存单位信息：{saved.county} {saved.township_name} {saved.office_name}")
     return EXIT_OK
-
-

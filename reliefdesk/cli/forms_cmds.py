@@ -29,8 +29,8 @@ from typing import Any
 from ..documents.pdf.fonts import font_warning
 from ..errors import ValidationError
 from ..services import printing
-from ..services.printing import notices as printing_notices
 from ..services.printing import PrintResult
+from ..services.printing import notices as printing_notices
 from .framework import EXIT_OK, MAX_INT, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")

@@ -45,10 +45,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from ..db.engine import Database
 from ..db.connect import open_database
-from ..errors import (AuthError, DatabaseError, NotFound, PermissionDenied, ReliefError,
-                      ValidationError)
+from ..db.engine import Database
+from ..errors import (
+    AuthError,
+    DatabaseError,
+    NotFound,
+    PermissionDenied,
+    ReliefError,
+    ValidationError,
+)
 from ..paths import resolve_db_url, sqlite_path
 from ..services import audit as _audit  # noqa: F401 - registers the post-upgrade step
 from ..services.context import Actor
@@ -143,8 +149,9 @@ class CliContext:
             url = self.db_url
             path = sqlite_path(url)
             if path is not None and not create and not path.exists():
-                raise NotFound(f"数据库文件不存在：{path}（请先运行 reliefdesk-admin init）",
-                               code="cli.no_db")
+                raise NotFound(
+                    f"数据库文件不存在：{path}（请先运行 reliefdesk-admin init）", code="cli.no_db"
+                )
             self._db = open_database(url)
             if self._db.backup_path is not None:
                 self.out(f"数据库已升级到当前版本，升级前备份：{self._db.backup_path}")
@@ -155,8 +162,9 @@ class CliContext:
         if self._actor is None:
             username = getattr(self.args, "user", None)
             if not username:
-                raise AuthError("此命令需要以用户身份执行：请加 --user 用户名。",
-                                code="cli.no_user")
+                raise AuthError(
+                    "此命令需要以用户身份执行：请加 --user 用户名。", code="cli.no_user"
+                )
             password = read_password(f"用户 {username} 的密码：", ENV_PASSWORD)
             from ..services.users import login
 
@@ -194,8 +202,9 @@ def read_password(prompt: str, env: str) -> str:
         return getpass.getpass(prompt)
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise ValidationError(f"需要密码：请在终端中运行，或设置环境变量 {env}。",
-                              code="cli.no_password")
+        raise ValidationError(
+            f"需要密码：请在终端中运行，或设置环境变量 {env}。", code="cli.no_password"
+        )
     return line.rstrip("\r\n")
 
 
@@ -222,8 +231,21 @@ def confirm(ctx: CliContext, question: str) -> bool:
 
 
 __all__ = [
-    "EXIT_AUTH", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_NOT_FOUND", "EXIT_OK",
-    "EXIT_PROBLEMS", "CliContext", "DatabaseError", "check_raw_argument", "confirm",
-    "exit_code_for", "install_strict_types", "month_arg", "read_new_password", "read_password",
+    "EXIT_AUTH",
+    "EXIT_ERROR",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_NOT_FOUND",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "CliContext",
+    "DatabaseError",
+    "check_raw_argument",
+    "confirm",
+    "exit_code_for",
+    "install_strict_types",
+    "month_arg",
+    "read_new_password",
+    "read_password",
     "strict_int",
 ]

@@ -39,17 +39,20 @@ _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid", "all")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser("roster", parents=[common], help="发放花名册（生成、校验、锁定、导出、回盘）")
+    p = subparsers.add_parser(
+        "roster", parents=[common], help="发放花名册（生成、校验、锁定、导出、回盘）"
+    )
     sub = p.add_subparsers(dest="roster_command", metavar="ACTION")
     sub.required = True
 
     def add(name: str, help_text: str, handler: Any, month: bool = True) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, parents=[common], help=help_text)
+        sp: argparse.ArgumentParser = sub.add_parser(name, parents=[common], help=help_text)
         if month:
             sp.add_argument("--month", type=month_arg, help="所属期 YYYY-MM")
             sp.add_argument("--id", type=int, default=None, help="按编号指定花名册")
-        sp.add_argument("--programme", choices=_PROGRAMMES, default=None,
-                        help="保障项目（默认：全部项目）")
+        sp.add_argument(
+            "--programme", choices=_PROGRAMMES, default=None, help="保障项目（默认：全部项目）"
+        )
         sp.set_defaults(handler=handler)
         return sp
 
@@ -68,10 +71,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imp = add("import-return", "导入银行回盘文件", _import_return)
     imp.add_argument("file", help="回盘文件 (.xlsx/.xls)")
     back = add("back-pay", "已锁定月份按现行核定金额计算补发", _back_pay, month=False)
-    back.add_argument("--from", dest="from_month", type=month_arg, required=True,
-                       help="起始月份 YYYY-MM")
-    back.add_argument("--to", dest="to_month", type=month_arg, required=True,
-                       help="结束月份 YYYY-MM")
+    back.add_argument(
+        "--from", dest="from_month", type=month_arg, required=True, help="起始月份 YYYY-MM"
+    )
+    back.add_argument(
+        "--to", dest="to_month", type=month_arg, required=True, help="结束月份 YYYY-MM"
+    )
     lst = add("list", "列出花名册", _list, month=False)
     lst.add_argument("--month", type=month_arg, default=None, help="所属期 YYYY-MM")
     grants = sub.add_parser("grants", parents=[common], help="临时救助发放情况（待发放/已发放）")
@@ -95,27 +100,35 @@ def _find(ctx: CliContext) -> int:
     if getattr(args, "id", None):
         return int(args.id)
     if not getattr(args, "month", None):
-        raise ValidationError("请用 --month YYYY-MM 指定月份（或 --id 指定花名册）。",
-                              code="cli.month")
+        raise ValidationError(
+            "请用 --month YYYY-MM 指定月份（或 --id 指定花名册）。", code="cli.month"
+        )
     month = svc.parse_month(args.month)
     programme = args.programme or "all"
     kind = oneoff.ONE_OFF_KIND if programme == oneoff.TEMP_AID else "regular"
     with ctx.db().read_session() as s:
-        rid = s.scalar(select(Roster.id).where(Roster.month == month, Roster.programme == programme,
-                                               Roster.kind == kind)
-                       .order_by(Roster.seq_no.desc()).limit(1))
+        rid = s.scalar(
+            select(Roster.id)
+            .where(Roster.month == month, Roster.programme == programme, Roster.kind == kind)
+            .order_by(Roster.seq_no.desc())
+            .limit(1)
+        )
     if rid is None:
-        raise NotFound(f"{svc.month_text(month)} 没有{svc.PROGRAMME_LABELS[programme]}花名册，"
-                       "请先生成。", code="roster.not_found")
+        raise NotFound(
+            f"{svc.month_text(month)} 没有{svc.PROGRAMME_LABELS[programme]}花名册，请先生成。",
+            code="roster.not_found",
+        )
     return int(rid)
 
 
 def _summary(ctx: CliContext, v: svc.RosterView) -> None:
     state = "已锁定" if v.locked else "草稿"
     kind = {"supplementary": "（补发名册）", oneoff.ONE_OFF_KIND: "发放名册（一次性）"}
-    ctx.out(f"花名册 #{v.id} {v.month_text} {v.programme_label}"
-            f"{kind.get(v.kind, '')} {state}："
-            f"{v.households} 户 {v.persons} 人，合计 {fen_to_yuan(v.amount_fen)} 元")
+    ctx.out(
+        f"花名册 #{v.id} {v.month_text} {v.programme_label}"
+        f"{kind.get(v.kind, '')} {state}："
+        f"{v.households} 户 {v.persons} 人，合计 {fen_to_yuan(v.amount_fen)} 元"
+    )
     if v.flag_counts:
         ctx.out("变动：" + "，".join(f"{k} {n}" for k, n in sorted(v.flag_counts.items())))
     if v.lines_sha256:
@@ -135,17 +148,37 @@ def _diff(ctx: CliContext) -> int:
     actor = ctx.actor("read")
     d = svc.diff(ctx.db(), actor, _find(ctx))
     ctx.out("变动汇总：" + ("，".join(f"{k} {n}" for k, n in sorted(d.counts.items())) or "无"))
-    ctx.table(["行号", "领取人", "变动", "上月(元)", "本月(元)", "原因"],
-              [[e.line_no, e.payee_name, e.flag,
+    ctx.table(
+        ["行号", "领取人", "变动", "上月(元)", "本月(元)", "原因"],
+        [
+            [
+                e.line_no,
+                e.payee_name,
+                e.flag,
                 "" if e.previous_fen is None else fen_to_yuan(e.previous_fen),
-                fen_to_yuan(e.current_fen), e.reason] for e in d.entries])
+                fen_to_yuan(e.current_fen),
+                e.reason,
+            ]
+            for e in d.entries
+        ],
+    )
     return EXIT_OK
 
 
 def _print_problems(ctx: CliContext, problems: list[svc.Problem]) -> None:
-    ctx.table(["行号", "级别", "代码", "说明", "已确认"],
-              [[p.line_no or "-", "错误" if p.severity == "error" else "警告", p.code,
-                p.message_zh, p.acknowledged_by or ""] for p in problems])
+    ctx.table(
+        ["行号", "级别", "代码", "说明", "已确认"],
+        [
+            [
+                p.line_no or "-",
+                "错误" if p.severity == "error" else "警告",
+                p.code,
+                p.message_zh,
+                p.acknowledged_by or "",
+            ]
+            for p in problems
+        ],
+    )
 
 
 def _validate(ctx: CliContext) -> int:
@@ -164,8 +197,11 @@ def _ack(ctx: CliContext) -> int:
     rid = _find(ctx)
     items: list[tuple[int, str]] = []
     if ctx.args.all_warnings:
-        items = [p.key for p in svc.validate(ctx.db(), actor, rid)
-                 if p.severity == "warning" and not p.acknowledged_by]
+        items = [
+            p.key
+            for p in svc.validate(ctx.db(), actor, rid)
+            if p.severity == "warning" and not p.acknowledged_by
+        ]
     for raw in ctx.args.item:
         line, sep, code = raw.partition(":")
         if not sep or not line.strip().isdigit():
@@ -174,8 +210,10 @@ def _ack(ctx: CliContext) -> int:
     if not items:
         raise ValidationError("没有要确认的警告（用 --all-warnings 或 --item）。", code="cli.item")
     problems = svc.acknowledge(ctx.db(), actor, rid, items, ctx.args.note)
-    ctx.out(f"已确认 {len(items)} 条警告；剩余未确认 "
-            f"{sum(p.severity == 'warning' and not p.acknowledged_by for p in problems)} 条。")
+    ctx.out(
+        f"已确认 {len(items)} 条警告；剩余未确认 "
+        f"{sum(p.severity == 'warning' and not p.acknowledged_by for p in problems)} 条。"
+    )
     return EXIT_OK
 
 
@@ -197,16 +235,20 @@ def _export(ctx: CliContext) -> int:
     for r in results:
         ctx.out(f"{r.path}  {r.rows} 行  合计 {fen_to_yuan(r.total_fen)} 元")
     if not any("银行代发" in Path(r.path).name for r in results):
-        ctx.out("注意：银行代发文件（含完整身份证号和账号）只能由设置中指定的角色（默认负责人）导出，"
-                "本次未导出。")
+        ctx.out(
+            "注意：银行代发文件（含完整身份证号和账号）只能由设置中指定的角色（默认负责人）导出，"
+            "本次未导出。"
+        )
     return EXIT_OK
 
 
 def _import_return(ctx: CliContext) -> int:
     actor = ctx.actor("roster.export")
     res = svc.import_return(ctx.db(), actor, _find(ctx), ctx.args.file)
-    ctx.out(f"回盘 {res.rows} 行：成功 {res.paid}，失败 {res.failed}，未匹配 "
-            f"{len(res.unmatched_rows)}；新建待补发 {len(res.adjustments)} 笔。")
+    ctx.out(
+        f"回盘 {res.rows} 行：成功 {res.paid}，失败 {res.failed}，未匹配 "
+        f"{len(res.unmatched_rows)}；新建待补发 {len(res.adjustments)} 笔。"
+    )
     if res.unmatched_rows:
         ctx.out("未匹配的行号：" + "、".join(str(n) for n in res.unmatched_rows))
     return EXIT_PROBLEMS if res.unmatched_rows else EXIT_OK
@@ -214,8 +256,9 @@ def _import_return(ctx: CliContext) -> int:
 
 def _back_pay(ctx: CliContext) -> int:
     actor = ctx.actor("roster.generate")
-    adjs = svc.record_back_pay(ctx.db(), actor, ctx.args.from_month, ctx.args.to_month,
-                               ctx.args.programme)
+    adjs = svc.record_back_pay(
+        ctx.db(), actor, ctx.args.from_month, ctx.args.to_month, ctx.args.programme
+    )
     ctx.out(f"新建补发 {len(adjs)} 笔，合计 {fen_to_yuan(sum(a.amount_fen for a in adjs))} 元。")
     return EXIT_OK
 
@@ -223,12 +266,24 @@ def _back_pay(ctx: CliContext) -> int:
 def _list(ctx: CliContext) -> int:
     actor = ctx.actor("read")
     rows = svc.list_rosters(ctx.db(), actor, ctx.args.month, ctx.args.programme)
-    ctx.table(["编号", "所属期", "项目", "类型", "状态", "户数", "人数", "金额(元)", "生成人", "锁定人"],
-              [[v.id, v.month_text, v.programme_label,
+    ctx.table(
+        ["编号", "所属期", "项目", "类型", "状态", "户数", "人数", "金额(元)", "生成人", "锁定人"],
+        [
+            [
+                v.id,
+                v.month_text,
+                v.programme_label,
                 {"supplementary": "补发", oneoff.ONE_OFF_KIND: "一次性"}.get(v.kind, "正常"),
                 "已锁定" if v.locked else "草稿",
-                v.households, v.persons, fen_to_yuan(v.amount_fen), v.generated_by, v.locked_by]
-               for v in rows])
+                v.households,
+                v.persons,
+                fen_to_yuan(v.amount_fen),
+                v.generated_by,
+                v.locked_by,
+            ]
+            for v in rows
+        ],
+    )
     return EXIT_OK
 
 
@@ -236,12 +291,16 @@ def _grants(ctx: CliContext) -> int:
     actor = ctx.actor("read")
     rows = oneoff.list_grants(ctx.db(), actor, status=ctx.args.status, month=ctx.args.month)
     for g in rows:
-        how = {"bank": f"银行代发（名册 #{g.list_id}）" if g.list_id else "银行代发",
-               "cash": f"现金（收据 {g.receipt_no}）",
-               "legacy": "升级前已在系统外发放"}.get(g.payment_method or "", "")
-        ctx.out(f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 "
-                f"应发 {svc.month_text(g.due_month)} {g.status_label}"
-                f"{' ' + g.paid_on.isoformat() if g.paid_on else ''} {how} 事由：{g.cause}")
+        how = {
+            "bank": f"银行代发（名册 #{g.list_id}）" if g.list_id else "银行代发",
+            "cash": f"现金（收据 {g.receipt_no}）",
+            "legacy": "升级前已在系统外发放",
+        }.get(g.payment_method or "", "")
+        ctx.out(
+            f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 "
+            f"应发 {svc.month_text(g.due_month)} {g.status_label}"
+            f"{' ' + g.paid_on.isoformat() if g.paid_on else ''} {how} 事由：{g.cause}"
+        )
     ctx.out(f"共 {len(rows)} 笔，合计 {fen_to_yuan(sum(g.amount_fen for g in rows))} 元。")
     return EXIT_OK
 
@@ -252,11 +311,21 @@ def _pay_cash(ctx: CliContext) -> int:
     try:
         paid_on = date.fromisoformat(raw) if raw else date.today()
     except ValueError:
-        raise ValidationError(f"日期“{raw}”格式不正确，应为 YYYY-MM-DD。", code="cli.date") from None
-    g = oneoff.pay_in_cash(ctx.db(), actor, ctx.args.grant, paid_on=paid_on,
-                           receipt_no=ctx.args.receipt, received_by=ctx.args.received_by)
-    ctx.out(f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 已现金发放"
-            f"（{g.paid_on}，收据 {g.receipt_no}）。")
+        raise ValidationError(
+            f"日期“{raw}”格式不正确，应为 YYYY-MM-DD。", code="cli.date"
+        ) from None
+    g = oneoff.pay_in_cash(
+        ctx.db(),
+        actor,
+        ctx.args.grant,
+        paid_on=paid_on,
+        receipt_no=ctx.args.receipt,
+        received_by=ctx.args.received_by,
+    )
+    ctx.out(
+        f"#{g.enrollment_id} {g.payee_name} 一次性 {fen_to_yuan(g.amount_fen)} 元 已现金发放"
+        f"（{g.paid_on}，收据 {g.receipt_no}）。"
+    )
     return EXIT_OK
 
 

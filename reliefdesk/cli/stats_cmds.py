@@ -19,9 +19,14 @@ from ..services import statistics as svc
 from ..services.context import SYSTEM, Actor
 from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, month_arg
 
+_YEARS = range(2000, 2101)  # statistics years the office can ask for
+
 
 def _year(text: str) -> int:
-    if len(text) != 4 or not text.isascii() or not text.isdigit() or not 2000 <= int(text) <= 2100:
+    if (
+        not (text.isascii() and text.isdigit() and len(text) == len("YYYY"))
+        or int(text) not in _YEARS
+    ):
         raise argparse.ArgumentTypeError(f"年度“{text}”格式不正确，应为 YYYY（如 2025）。")
     return int(text)
 
@@ -50,8 +55,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     im.set_defaults(handler=_import)
     sh = csub.add_parser("show", parents=[common], help="县级汇总表")
     sh.add_argument("--month", type=month_arg, default=None, help="所属期 YYYY-MM")
-    sh.add_argument("--live", action="store_true",
-                    help="直接从本数据库按乡镇统计（县与乡镇共用一个 PostgreSQL 服务器时）")
+    sh.add_argument(
+        "--live",
+        action="store_true",
+        help="直接从本数据库按乡镇统计（县与乡镇共用一个 PostgreSQL 服务器时）",
+    )
     sh.set_defaults(handler=_show)
 
 
@@ -68,8 +76,10 @@ def _month(ctx: CliContext) -> int:
     ctx.out(f"{stats.month_text} 统计（仅已锁定的花名册）")
     for key in svc.CATEGORY_KEYS:
         f = stats.by_category[key]
-        ctx.out(f"{svc.CATEGORY_LABELS[key]}\t户数 {f.households}\t人数 {f.persons}\t"
-                f"金额 {svc.yuan(f.amount_fen)} 元")
+        ctx.out(
+            f"{svc.CATEGORY_LABELS[key]}\t户数 {f.households}\t人数 {f.persons}\t"
+            f"金额 {svc.yuan(f.amount_fen)} 元"
+        )
     t = stats.total
     ctx.out(f"合计\t户数 {t.households}\t人数 {t.persons}\t金额 {svc.yuan(t.amount_fen)} 元")
     for b in stats.breaks:
@@ -87,10 +97,21 @@ def _year_cmd(ctx: CliContext) -> int:
         ctx.out(f"{r.year} 年没有已锁定的花名册，无统计数据。")
         return EXIT_PROBLEMS
     ctx.out(f"{r.year} 年度统计（已锁定月份：{'、'.join(str(m) for m in r.locked_months)}）")
-    ctx.table(["项目", "年末户数", "年末人数", "人次", "全年支出(元)", "人数同比%", "水平同比%"],
-              [[svc.CATEGORY_LABELS[k], c.households_end, c.persons_end, c.person_months,
-                svc.yuan(c.amount_fen), r.growth(k, "persons") or "—",
-                r.growth(k, "level") or "—"] for k, c in r.by_category.items()])
+    ctx.table(
+        ["项目", "年末户数", "年末人数", "人次", "全年支出(元)", "人数同比%", "水平同比%"],
+        [
+            [
+                svc.CATEGORY_LABELS[k],
+                c.households_end,
+                c.persons_end,
+                c.person_months,
+                svc.yuan(c.amount_fen),
+                r.growth(k, "persons") or "—",
+                r.growth(k, "level") or "—",
+            ]
+            for k, c in r.by_category.items()
+        ],
+    )
     ctx.out(f"全年支出合计 {svc.yuan(r.total_amount_fen)} 元")
     if ctx.args.out:
         path, sha = svc.export_year(ctx.db(), actor, r.year, ctx.args.out)
@@ -125,10 +146,19 @@ def _show(ctx: CliContext) -> int:
         if not ctx.args.month:
             raise svc.ValidationError("--live 需要 --month YYYY-MM。", code="cli.month")
         rows = svc.township_figures(ctx.db(), _reader(ctx), ctx.args.month)
-        ctx.table(["乡镇", "所属期", "户数", "人数", "当月支出(元)"],
-                  [[r.township, r.month, r.figures["total"]["households"],
-                    r.figures["total"]["persons"], svc.yuan(r.figures["total"]["amount_fen"])]
-                   for r in rows])
+        ctx.table(
+            ["乡镇", "所属期", "户数", "人数", "当月支出(元)"],
+            [
+                [
+                    r.township,
+                    r.month,
+                    r.figures["total"]["households"],
+                    r.figures["total"]["persons"],
+                    svc.yuan(r.figures["total"]["amount_fen"]),
+                ]
+                for r in rows
+            ],
+        )
         total = sum(r.figures["total"]["amount_fen"] for r in rows)
         ctx.out(f"县级合计：{len(rows)} 个乡镇，当月支出 {svc.yuan(total)} 元")
         return EXIT_OK
@@ -138,11 +168,23 @@ def _show(ctx: CliContext) -> int:
 
 def _print_table(ctx: CliContext, month: str | None) -> None:
     table = svc.county_table(ctx.db(), _reader(ctx), month)
-    ctx.table(["乡镇", "代码", "所属期", "户数", "人数", "当月支出(元)"],
-              [[r.township, r.township_code, r.month, r.figures["total"]["households"],
-                r.figures["total"]["persons"], svc.yuan(r.figures["total"]["amount_fen"])]
-               for r in table.rows])
+    ctx.table(
+        ["乡镇", "代码", "所属期", "户数", "人数", "当月支出(元)"],
+        [
+            [
+                r.township,
+                r.township_code,
+                r.month,
+                r.figures["total"]["households"],
+                r.figures["total"]["persons"],
+                svc.yuan(r.figures["total"]["amount_fen"]),
+            ]
+            for r in table.rows
+        ],
+    )
     t = table.totals.get("total")
     if t:
-        ctx.out(f"县级合计：户数 {t['households']}，人数 {t['persons']}，"
-                f"当月支出 {svc.yuan(t['amount_fen'])} 元（{len(table.rows)} 个数据包）")
+        ctx.out(
+            f"县级合计：户数 {t['households']}，人数 {t['persons']}，"
+            f"当月支出 {svc.yuan(t['amount_fen'])} 元（{len(table.rows)} 个数据包）"
+        )

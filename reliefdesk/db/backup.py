@@ -58,6 +58,7 @@ class BackupInfo:
 
 # --- checks shared by backup and restore ------------------------------------------------------
 
+
 def _verify_sqlite_file(path: Path) -> None:
     conn = sqlite3.connect(str(path))
     try:
@@ -88,19 +89,33 @@ def _audit_head(conn: sqlite3.Connection) -> str:
 
 
 def _counts(conn: sqlite3.Connection, tables: set[str] | None = None) -> dict[str, int]:
-    names = tables or {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
-    return {name: int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0])
-            for name in sorted(names) if name != "alembic_version"}
+    names = tables or {
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    return {
+        name: int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0])
+        for name in sorted(names)
+        if name != "alembic_version"
+    }
 
 
 def _write_sidecar(out: Path, reason: str, extra: dict[str, Any] | None) -> Path:
     conn = sqlite3.connect(str(out))
     try:
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        info = {"format": SIDECAR_FORMAT, "file": out.name, "revision": revision,
-                "reason": reason, "created": datetime.now().isoformat(timespec="seconds"),
-                "audit_head": _audit_head(conn), "counts": _counts(conn), **(extra or {})}
+        info = {
+            "format": SIDECAR_FORMAT,
+            "file": out.name,
+            "revision": revision,
+            "reason": reason,
+            "created": datetime.now().isoformat(timespec="seconds"),
+            "audit_head": _audit_head(conn),
+            "counts": _counts(conn),
+            **(extra or {}),
+        }
     finally:
         conn.close()
     side = out.with_name(out.name + ".json")
@@ -112,8 +127,7 @@ def _write_sidecar(out: Path, reason: str, extra: dict[str, Any] | None) -> Path
     return side
 
 
-def check_backup_target(out: Path | str, *, force: bool = False,
-                        live: Path | None = None) -> Path:
+def check_backup_target(out: Path | str, *, force: bool = False, live: Path | None = None) -> Path:
     """Refuse an empty path, a directory or device, the live database, and (without
     ``force``) an existing file."""
     if not str(out).strip():
@@ -124,18 +138,26 @@ def check_backup_target(out: Path | str, *, force: bool = False,
     if path.exists() or path.is_symlink():
         mode = path.lstat().st_mode
         if not stat.S_ISREG(mode):
-            raise ValidationError(f"{path} 不是普通文件（是目录、设备或链接），不能作为备份文件。",
-                                  code="backup.path")
+            raise ValidationError(
+                f"{path} 不是普通文件（是目录、设备或链接），不能作为备份文件。", code="backup.path"
+            )
         if not force:
-            raise ValidationError(f"备份文件已存在：{path}（如要覆盖，请加 --force）。",
-                                  code="backup.exists")
+            raise ValidationError(
+                f"备份文件已存在：{path}（如要覆盖，请加 --force）。", code="backup.exists"
+            )
     return path
 
 
 # --- backup -------------------------------------------------------------------------------------
 
-def backup_database(db: Database, out: Path | None = None, *, reason: str = "manual",
-                    extra: dict[str, Any] | None = None) -> Path:
+
+def backup_database(
+    db: Database,
+    out: Path | None = None,
+    *,
+    reason: str = "manual",
+    extra: dict[str, Any] | None = None,
+) -> Path:
     """Write a verified, owner-only copy of ``db`` to ``out`` (default: rotated file in the
     backup dir) and its sidecar ``.json``; ``extra`` is added to the sidecar."""
     if out is None:
@@ -167,7 +189,9 @@ def backup_database(db: Database, out: Path | None = None, *, reason: str = "man
         _write_sidecar(out, reason, extra)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"无法写入备份文件 {out}：{exc.strerror or exc}", code="backup.io") from exc
+        raise DatabaseError(
+            f"无法写入备份文件 {out}：{exc.strerror or exc}", code="backup.io"
+        ) from exc
     except sqlite3.DatabaseError as exc:
         tmp.unlink(missing_ok=True)
         from .engine import corrupt_error
@@ -196,8 +220,9 @@ def _copy_tables(db: Database, target: Path) -> None:
         Base.metadata.create_all(dst)
         with db.engine.connect() as src_conn, dst.begin() as dst_conn:
             version = src_conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            dst_conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) "
-                                  "NOT NULL PRIMARY KEY)"))
+            dst_conn.execute(
+                text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+            )
             dst_conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})
             for table in Base.metadata.sorted_tables:
                 rows = [dict(r._mapping) for r in src_conn.execute(select(table))]
@@ -208,6 +233,7 @@ def _copy_tables(db: Database, target: Path) -> None:
 
 
 # --- restore: 1. check -------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=8)
 def tables_of_revision(revision: str) -> frozenset[str]:
@@ -223,8 +249,12 @@ def tables_of_revision(revision: str) -> frozenset[str]:
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, revision)
-                names = {r[0] for r in conn.exec_driver_sql(
-                    "SELECT name FROM sqlite_master WHERE type='table'")}
+                names = {
+                    r[0]
+                    for r in conn.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type='table'"
+                    )
+                }
         finally:
             engine.dispose()
     return frozenset(n for n in names if not n.startswith("sqlite_"))
@@ -256,8 +286,9 @@ def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
         with open(source, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise ValidationError(f"无法读取备份文件 {source}：{exc.strerror or exc}",
-                              code="restore.io") from exc
+        raise ValidationError(
+            f"无法读取备份文件 {source}：{exc.strerror or exc}", code="restore.io"
+        ) from exc
     if header != SQLITE_HEADER:
         raise ValidationError(not_backup, code="restore.not_backup")
     work = workdir / "restore-work.sqlite3"
@@ -268,11 +299,14 @@ def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
         conn.execute("PRAGMA journal_mode=DELETE")
         result = conn.execute("PRAGMA integrity_check").fetchone()
         if result is None or result[0] != "ok":
-            raise ValidationError(f"备份文件已损坏（完整性检查未通过）：{source}",
-                                  code="restore.corrupt")
+            raise ValidationError(
+                f"备份文件已损坏（完整性检查未通过）：{source}", code="restore.corrupt"
+            )
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise ValidationError(f"备份文件中有引用不存在记录的数据（外键检查未通过）：{source}",
-                                  code="restore.foreign_keys")
+            raise ValidationError(
+                f"备份文件中有引用不存在记录的数据（外键检查未通过）：{source}",
+                code="restore.foreign_keys",
+            )
         try:
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
         except sqlite3.DatabaseError:
@@ -281,23 +315,30 @@ def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
             raise ValidationError(not_backup, code="restore.not_backup")
         revision = str(rows[0][0])
         if not _known_revision(revision):
-            raise ValidationError(f"备份文件来自更新版本的 reliefdesk（数据库版本 {revision}），"
-                                  "请先升级本程序再恢复。", code="restore.newer")
+            raise ValidationError(
+                f"备份文件来自更新版本的 reliefdesk（数据库版本 {revision}），"
+                "请先升级本程序再恢复。",
+                code="restore.newer",
+            )
         present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         missing = sorted(tables_of_revision(revision) - present)
         if missing:
-            raise ValidationError(f"备份文件不完整，缺少数据表：{'、'.join(missing)}。",
-                                  code="restore.incomplete")
+            raise ValidationError(
+                f"备份文件不完整，缺少数据表：{'、'.join(missing)}。", code="restore.incomplete"
+            )
         counts = _counts(conn, set(tables_of_revision(revision)))
         head = _audit_head(conn)
     except sqlite3.DatabaseError as exc:
-        raise ValidationError(f"备份文件已损坏，无法读取：{source}", code="restore.corrupt") from exc
+        raise ValidationError(
+            f"备份文件已损坏，无法读取：{source}", code="restore.corrupt"
+        ) from exc
     finally:
         conn.close()
     return BackupInfo(source, work, revision, counts, head)
 
 
 # --- restore: 3. install ------------------------------------------------------------------------
+
 
 def _safety_copy(db: Database) -> Path:
     """A copy of the live database before it is replaced; a damaged live file is copied raw."""
@@ -378,12 +419,15 @@ def install_restore(db: Database, work: Path, *, damaged: bool = False) -> Path:
                 try:
                     _copy_sqlite(safety, live, check=False)
                 except BaseException as exc2:
-                    raise DatabaseError(f"恢复失败，且未能自动还原：请手工用 {safety} 恢复。"
-                                        f"（{exc2}）", code="restore.failed") from exc
+                    raise DatabaseError(
+                        f"恢复失败，且未能自动还原：请手工用 {safety} 恢复。（{exc2}）",
+                        code="restore.failed",
+                    ) from exc
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            raise DatabaseError(f"恢复失败，当前数据库已还原为恢复前的状态{where}：{exc}",
-                                code="restore.failed") from exc
+            raise DatabaseError(
+                f"恢复失败，当前数据库已还原为恢复前的状态{where}：{exc}", code="restore.failed"
+            ) from exc
         make_private(live)
         return safety
     try:
@@ -391,8 +435,9 @@ def install_restore(db: Database, work: Path, *, damaged: bool = False) -> Path:
     except BaseException as exc:  # one transaction: the server rolled everything back
         if isinstance(exc, KeyboardInterrupt):
             raise
-        raise DatabaseError(f"恢复失败，当前数据库未被改动{where}：{exc}",
-                            code="restore.failed") from exc
+        raise DatabaseError(
+            f"恢复失败，当前数据库未被改动{where}：{exc}", code="restore.failed"
+        ) from exc
     return safety
 
 
@@ -410,10 +455,16 @@ def _copy_into_server(db: Database, work: Path) -> None:
                     dst_conn.execute(insert(table), rows)
             for table in Base.metadata.sorted_tables:
                 pk = list(table.primary_key.columns)
-                if len(pk) == 1 and pk[0].autoincrement is not False and \
-                        pk[0].type.python_type is int:
-                    dst_conn.execute(text(
-                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
-                        f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"))
+                if (
+                    len(pk) == 1
+                    and pk[0].autoincrement is not False
+                    and pk[0].type.python_type is int
+                ):
+                    dst_conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
+                            f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"
+                        )
+                    )
     finally:
         src_engine.dispose()

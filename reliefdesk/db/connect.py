@@ -25,8 +25,11 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
     try:
         # A deferred read: opening never waits for (or takes) the write lock.
         with engine.execution_options(reliefdesk_readonly=True).connect() as conn:
-            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if engine.dialect.name
-                                 == "sqlite" else "SELECT 1")
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master"
+                if engine.dialect.name == "sqlite"
+                else "SELECT 1"
+            )
             conn.rollback()
     except DBAPIError as exc:
         engine.dispose()

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalError,
-                            ProgrammingError)
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as SAStaleDataError
 
@@ -34,8 +33,25 @@ text_guard.install()
 log = logging.getLogger(__name__)
 
 MOUNTS_FILE = Path("/proc/mounts")
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "sshfs", "9p", "afs",
-              "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
+NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smbfs",
+    "smb3",
+    "fuse.sshfs",
+    "sshfs",
+    "9p",
+    "afs",
+    "ncpfs",
+    "davfs",
+    "fuse.davfs2",
+    "glusterfs",
+    "ceph",
+}
+
+_MOUNT_FIELDS = 3  # /proc/mounts: device, mount point, type, ...
+_LOCK_FIELDS = 8  # /proc/locks: id, kind, mode, access, pid, dev:inode, start, end
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -78,7 +94,7 @@ def is_network_path(path: Path) -> bool:
     resolved = str(path.resolve())
     for line in mounts:
         parts = line.split()
-        if len(parts) < 3:
+        if len(parts) < _MOUNT_FIELDS:
             continue
         mnt = parts[1].replace("\\040", " ")
         if (resolved == mnt or resolved.startswith(mnt.rstrip("/") + "/")) and len(mnt) > len(best):
@@ -92,7 +108,7 @@ def _application_name() -> str:
 
     try:
         who = f"{getpass.getuser()}@{socket.gethostname()}"
-    except Exception:  # noqa: BLE001 - no user name in odd environments
+    except Exception:
         who = socket.gethostname()
     return f"reliefdesk {who} pid {os.getpid()}"[:63]
 
@@ -112,16 +128,21 @@ def make_engine(url: str, *, check_share: bool = True) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: an error message (and so a log or crash report) never carries the
         # ID or account numbers bound to a statement.
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10},
-                               hide_parameters=True)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
         # application_name: the server's pg_stat_activity shows which PC and account holds a
         # lock (the "who" of a busy shared database).
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True,
-                             connect_args={"application_name": _application_name()})
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            connect_args={"application_name": _application_name()},
+        )
     raise DatabaseError(f"不支持的数据库地址：{url}", code="db.url")
 
 
@@ -136,7 +157,8 @@ class Database:
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._read_factory = sessionmaker(
-            self.engine.execution_options(reliefdesk_readonly=True), expire_on_commit=False)
+            self.engine.execution_options(reliefdesk_readonly=True), expire_on_commit=False
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -158,8 +180,9 @@ class Database:
             session.commit()
         except SAStaleDataError as exc:
             session.rollback()
-            raise StaleDataError("记录已被其他用户修改，本次修改未保存。请刷新后重试。",
-                                 code="stale") from exc
+            raise StaleDataError(
+                "记录已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale"
+            ) from exc
         except DBAPIError as exc:
             session.rollback()
             raise _operational(exc, self.url) from exc
@@ -204,7 +227,7 @@ def lock_holders(path: Path) -> list[str]:
         parts = line.split()
         if "->" in parts:  # a waiter, not a holder
             continue
-        if len(parts) < 8 or parts[3] != "WRITE" or parts[5] != dev:
+        if len(parts) < _LOCK_FIELDS or parts[3] != "WRITE" or parts[5] != dev:
             continue
         if parts[6] != str(WAL_WRITE_LOCK_BYTE):
             continue
@@ -262,4 +285,6 @@ def corrupt_error(detail: str = "") -> DatabaseError:
     return DatabaseError(
         "数据库文件损坏（或不是 reliefdesk 数据库），无法读取。请不要继续使用此文件：用最近的备份恢复"
         "（reliefdesk-admin restore 备份文件 --yes，或在程序的“备份与恢复”中恢复），"
-        "并保留损坏的文件交技术人员检查。", code="db.corrupt")
+        "并保留损坏的文件交技术人员检查。",
+        code="db.corrupt",
+    )

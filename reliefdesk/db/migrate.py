@@ -26,7 +26,6 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
-from .revisions import MIGRATIONS as MIGRATIONS
 from .revisions import alembic_config, head_revision
 
 if TYPE_CHECKING:

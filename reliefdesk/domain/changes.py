@@ -11,13 +11,25 @@ from __future__ import annotations
 __all__ = ["AMOUNT_CODES", "CHANGE_LABELS", "LEGACY_CODES", "change_code", "change_label"]
 
 CHANGE_LABELS: dict[str, str] = {
-    "increase": "增发", "decrease": "减发", "suspend": "停发", "resume": "恢复发放",
-    "phase_out": "渐退", "terminate": "终止", "recheck": "定期核查", "restandard": "调标",
+    "increase": "增发",
+    "decrease": "减发",
+    "suspend": "停发",
+    "resume": "恢复发放",
+    "phase_out": "渐退",
+    "terminate": "终止",
+    "recheck": "定期核查",
+    "restandard": "调标",
 }
 #: Chinese spellings that older rows may hold -> the code.
 LEGACY_CODES: dict[str, str] = {
-    "增发": "increase", "减发": "decrease", "停发": "suspend", "恢复": "resume",
-    "恢复发放": "resume", "渐退": "phase_out", "终止": "terminate", "定期核查": "recheck",
+    "增发": "increase",
+    "减发": "decrease",
+    "停发": "suspend",
+    "恢复": "resume",
+    "恢复发放": "resume",
+    "渐退": "phase_out",
+    "终止": "terminate",
+    "定期核查": "recheck",
     "调标": "restandard",
 }
 #: Changes that set a new decided amount.

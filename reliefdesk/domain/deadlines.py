@@ -128,8 +128,11 @@ def step_deadline(
             due = check if due is None else min(due, check)
         return due
     if st == "prelim_review":  # tekun: investigation and 初审 within 15 working days
-        return cal.add_working_days(accepted_on, limits.tekun_prelim_wd) \
-            if programme == "tekun" else None
+        return (
+            cal.add_working_days(accepted_on, limits.tekun_prelim_wd)
+            if programme == "tekun"
+            else None
+        )
     if st == "objection_review":
         return (
             cal.add_working_days(state_since, limits.tekun_prelim_wd)

@@ -70,7 +70,9 @@ def is_total_label(text: str) -> bool:
     """A 小计/合计/总计 row (or a 制表人/审核人 footer) that is not a recipient."""
     t = "".join(text.split())
     return t.startswith(("合计", "小计", "总计", "制表", "审核人", "填表", "负责人")) or t in (
-        "合计", "小计")
+        "合计",
+        "小计",
+    )
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,23 @@ def clean_id(value: Any, today: date | None = None) -> IdCell:
         digits = f"{int(value)}" if float(value).is_integer() else repr(value)
         if len(digits) == 15 and isinstance(value, int | float) and float(value).is_integer():
             return _validated(digits, digits)  # 15 digits fit a double exactly
-        return IdCell(digits, None, None, "id.lost_digits",
-                      f"身份证号码以数字格式保存，末几位已丢失（{mask_id(digits)}），请按原件补录")
+        return IdCell(
+            digits,
+            None,
+            None,
+            "id.lost_digits",
+            f"身份证号码以数字格式保存，末几位已丢失（{mask_id(digits)}），请按原件补录",
+        )
     raw = cell_text(value)
     text = "".join(raw.split()).upper()
     if _SCI.match(text):
-        return IdCell(raw, None, None, "id.lost_digits",
-                      f"身份证号码以科学计数法保存（{raw}），末几位已丢失，请按原件补录")
+        return IdCell(
+            raw,
+            None,
+            None,
+            "id.lost_digits",
+            f"身份证号码以科学计数法保存（{raw}），末几位已丢失，请按原件补录",
+        )
     was_float = False
     if text.endswith(".0"):
         text, was_float = text[:-2], True
@@ -114,8 +126,13 @@ def clean_id(value: Any, today: date | None = None) -> IdCell:
         return IdCell(raw, None, None, "id.unreadable", f"身份证号码无法识别：{mask_id(raw)}")
     cell = _validated(text, raw, today)
     if was_float and cell.problem is not None:
-        return IdCell(raw, None, None, "id.lost_digits",
-                      f"身份证号码曾以数字格式保存（{mask_id(raw)}），末几位可能已丢失，请按原件补录")
+        return IdCell(
+            raw,
+            None,
+            None,
+            "id.lost_digits",
+            f"身份证号码曾以数字格式保存（{mask_id(raw)}），末几位可能已丢失，请按原件补录",
+        )
     return cell
 
 
@@ -219,8 +236,9 @@ def area_code(value: Any) -> str | None:
     return None
 
 
-def programme_of(value: Any, area: str | None = None,
-                 care_text: Any = None) -> tuple[str, str | None, bool] | None:
+def programme_of(
+    value: Any, area: str | None = None, care_text: Any = None
+) -> tuple[str, str | None, bool] | None:
     """Programme text → (programme code, tekun care mode, single-person 单人保 flag).
 
     城市低保/城镇低保/01 → urban_dibao; 农村低保/02 → rural_dibao; 农村五保/03/特困… →
@@ -284,8 +302,15 @@ def relation_of(value: Any) -> str | None:
             return "head"
         if n in (28, 38):
             return "child_in_law"
-        return {1: "spouse", 2: "child", 3: "child", 4: "grandchild", 5: "parent",
-                6: "grandparent", 7: "sibling"}.get(n // 10, "other")
+        return {
+            1: "spouse",
+            2: "child",
+            3: "child",
+            4: "grandchild",
+            5: "parent",
+            6: "grandparent",
+            7: "sibling",
+        }.get(n // 10, "other")
     for code, words in _RELATIONS:
         if any(w in t for w in words):
             return code

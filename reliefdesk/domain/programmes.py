@@ -14,8 +14,12 @@ DIBAO = ("urban_dibao", "rural_dibao")
 #: Programmes paid monthly through rosters (temporary aid is a one-off payment).
 MONTHLY_PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun")
 
-PROGRAMME_LABELS: dict[str, str] = {"urban_dibao": "城市低保", "rural_dibao": "农村低保",
-                                    "tekun": "特困供养", "temporary_aid": "临时救助"}
+PROGRAMME_LABELS: dict[str, str] = {
+    "urban_dibao": "城市低保",
+    "rural_dibao": "农村低保",
+    "tekun": "特困供养",
+    "temporary_aid": "临时救助",
+}
 PROGRAMME_NAMES: dict[str, str] = {
     "urban_dibao": "城市最低生活保障",
     "rural_dibao": "农村最低生活保障",

@@ -10,8 +10,13 @@ from __future__ import annotations
 __all__ = ["PERMISSIONS", "ROLES", "ROLE_LABELS", "ROLE_PERMISSIONS", "role_can", "role_label"]
 
 ROLES = ("clerk", "reviewer", "approver", "admin", "auditor")
-ROLE_LABELS = {"clerk": "经办人", "reviewer": "审核人", "approver": "负责人", "admin": "管理员",
-               "auditor": "审计员"}
+ROLE_LABELS = {
+    "clerk": "经办人",
+    "reviewer": "审核人",
+    "approver": "负责人",
+    "admin": "管理员",
+    "auditor": "审计员",
+}
 
 #: permission -> roles that hold it
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -40,7 +45,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 
 #: role -> permissions it holds (the same table, read the other way)
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    role: frozenset(p for p, roles in PERMISSIONS.items() if role in roles) for role in ROLES}
+    role: frozenset(p for p, roles in PERMISSIONS.items() if role in roles) for role in ROLES
+}
 
 
 def role_can(role: str, permission: str) -> bool:

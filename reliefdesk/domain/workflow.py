@@ -24,17 +24,43 @@ from .programmes import DIBAO, PROGRAMME_LABELS, PROGRAMMES
 from .roles import ROLE_PERMISSIONS, role_can, role_label
 
 __all__ = [
-    "ACTION_LABELS", "ACTION_PERMISSIONS", "DIBAO", "OPEN_STATES", "PROGRAMMES",
-    "PROGRAMME_LABELS", "ROLE_PERMISSIONS",
-    "RULES", "STATE_LABELS", "Action", "Facts", "Limits", "State", "Transition",
-    "allowed_actions", "check_transition", "is_dibao", "next_state", "publicity_end",
-    "required_path", "step_deadline", "total_deadline", "transition",
+    "ACTION_LABELS",
+    "ACTION_PERMISSIONS",
+    "DIBAO",
+    "OPEN_STATES",
+    "PROGRAMMES",
+    "PROGRAMME_LABELS",
+    "ROLE_PERMISSIONS",
+    "RULES",
+    "STATE_LABELS",
+    "Action",
+    "Facts",
+    "Limits",
+    "State",
+    "Transition",
+    "allowed_actions",
+    "check_transition",
+    "is_dibao",
+    "next_state",
+    "publicity_end",
+    "required_path",
+    "step_deadline",
+    "total_deadline",
+    "transition",
 ]
 
 
-
-from .workflow_terms import (ACTION_LABELS, ACTION_PERMISSIONS, FINAL_STATES, OPEN_STATES,
-                             RULES, STATE_LABELS, Action, State, _rule, is_dibao)
+from .workflow_terms import (
+    ACTION_LABELS,
+    ACTION_PERMISSIONS,
+    OPEN_STATES,
+    RULES,
+    STATE_LABELS,
+    Action,
+    State,
+    _rule,
+    is_dibao,
+)
 
 
 @dataclass(frozen=True)
@@ -123,8 +149,12 @@ def _g_prelim_ready(p: str, f: Facts) -> None:
     if not f.info_check_recorded:
         _fail("尚未取得家庭经济状况信息核对结果，不能提出初审意见。", p, "info_check", "no_info")
     if p == "tekun" and not f.self_care_assessed:
-        _fail("特困人员须先完成生活自理能力评估，才能提出初审意见。", p, "tekun_self_care",
-              "no_self_care")
+        _fail(
+            "特困人员须先完成生活自理能力评估，才能提出初审意见。",
+            p,
+            "tekun_self_care",
+            "no_self_care",
+        )
 
 
 def _g_prelim_current(p: str, f: Facts) -> None:
@@ -133,16 +163,18 @@ def _g_prelim_current(p: str, f: Facts) -> None:
 
 
 def _g_opinion(what: str) -> Callable[[str, Facts], None]:
-    def guard(p: str, f: Facts) -> None:
+    def guard(_p: str, f: Facts) -> None:
         if not f.opinion.strip():
             raise ValidationError(f"请填写{what}。", field="opinion", code="workflow.opinion")
+
     return guard
 
 
-def _g_resolution(p: str, f: Facts) -> None:
+def _g_resolution(_p: str, f: Facts) -> None:
     if f.resolution not in ("recheck", "democratic_review"):
-        raise ValidationError("请选择异议处理方式：复查或民主评议。", field="resolution",
-                              code="workflow.resolution")
+        raise ValidationError(
+            "请选择异议处理方式：复查或民主评议。", field="resolution", code="workflow.resolution"
+        )
 
 
 def _g_publicity_over(p: str, f: Facts) -> None:
@@ -161,41 +193,66 @@ def _g_in_publicity_period(p: str, f: Facts) -> None:
 def _g_separation(p: str, f: Facts) -> None:
     if f.actor_user_id == f.created_by or f.actor_user_id in f.involved_user_ids:
         what = "审批" if p == "temporary_aid" else "审核确认"
-        raise PermissionDenied(f"不能{what}本人受理、调查或提出初审意见的申请（经办与审批须分离），"
-                               "请由其他负责人办理。", code="workflow.self_confirm",
-                               rule=RULES["separation"])
+        raise PermissionDenied(
+            f"不能{what}本人受理、调查或提出初审意见的申请（经办与审批须分离），"
+            "请由其他负责人办理。",
+            code="workflow.self_confirm",
+            rule=RULES["separation"],
+        )
 
 
 def _g_county_visit_done(p: str, f: Facts) -> None:
     if f.county_visit_required and not f.county_visit_recorded:
-        _fail("本案家庭成员是经办人员或村(居)委会成员的近亲属（单独登记备案），须先登记县级民政部门"
-              "的入户调查，才能审核确认。", p, "county_visit", "county_visit_missing")
+        _fail(
+            "本案家庭成员是经办人员或村(居)委会成员的近亲属（单独登记备案），须先登记县级民政部门"
+            "的入户调查，才能审核确认。",
+            p,
+            "county_visit",
+            "county_visit_missing",
+        )
 
 
 def _g_confirm(p: str, f: Facts) -> None:
     _g_separation(p, f)
     _g_county_visit_done(p, f)
     if f.decision not in ("approve", "refuse"):
-        raise ValidationError("请选择审核确认结论：同意或不予确认。", field="decision",
-                              code="workflow.decision")
+        raise ValidationError(
+            "请选择审核确认结论：同意或不予确认。", field="decision", code="workflow.decision"
+        )
     if f.decision == "refuse" and not f.opinion.strip():
         raise ValidationError("不予确认须写明理由。", field="opinion", code="workflow.reasons")
     if f.decision == "approve" and not f.proposed_fen:
-        _fail("初审核定金额为 0，不能确认同意；请复核收入或选择不予确认。", p, "decision",
-              "zero_amount")
+        _fail(
+            "初审核定金额为 0，不能确认同意；请复核收入或选择不予确认。",
+            p,
+            "decision",
+            "zero_amount",
+        )
     if f.decision == "approve" and p == "temporary_aid":
         amount = f"{(f.proposed_fen or 0) / 100:.2f}"
         if f.advance_cap_fen is not None and (f.proposed_fen or 0) > f.advance_cap_fen:
-            _fail(f"先行救助只适用于小额救助：拟救助 {amount} 元超过先行救助上限 "
-                  f"{f.advance_cap_fen / 100:.2f} 元，请按正常程序办理。", p, "temp_advance",
-                  "advance_cap")
+            _fail(
+                f"先行救助只适用于小额救助：拟救助 {amount} 元超过先行救助上限 "
+                f"{f.advance_cap_fen / 100:.2f} 元，请按正常程序办理。",
+                p,
+                "temp_advance",
+                "advance_cap",
+            )
         if f.county_approval_needed and not f.county_approval_recorded:
-            _fail(f"拟救助 {amount} 元超过乡镇审批限额，须先登记县级民政部门的审批，才能发放。",
-                  p, "temp_limit", "county_approval_missing")
+            _fail(
+                f"拟救助 {amount} 元超过乡镇审批限额，须先登记县级民政部门的审批，才能发放。",
+                p,
+                "temp_limit",
+                "county_approval_missing",
+            )
         if f.case_by_case_needed and not f.case_by_case_recorded:
-            _fail(f"拟救助 {amount} 元超过一事一议标准，须先登记县级协调机制的一事一议决定（日期、"
-                  "机构、参加人员、会议纪要、金额），才能发放。", p, "case_by_case",
-                  "case_by_case_missing")
+            _fail(
+                f"拟救助 {amount} 元超过一事一议标准，须先登记县级协调机制的一事一议决定（日期、"
+                "机构、参加人员、会议纪要、金额），才能发放。",
+                p,
+                "case_by_case",
+                "case_by_case_missing",
+            )
 
 
 def _g_notice(p: str, f: Facts) -> None:
@@ -205,14 +262,22 @@ def _g_notice(p: str, f: Facts) -> None:
 
 def _g_county_approval(p: str, f: Facts) -> None:
     if not f.county_approval_needed or f.county_approval_recorded:
-        _fail("本案金额未超过乡镇审批限额，或县级审批已登记。", p, "temp_limit",
-              "county_approval_not_needed")
+        _fail(
+            "本案金额未超过乡镇审批限额，或县级审批已登记。",
+            p,
+            "temp_limit",
+            "county_approval_not_needed",
+        )
 
 
 def _g_case_by_case(p: str, f: Facts) -> None:
     if not f.case_by_case_needed or f.case_by_case_recorded:
-        _fail("本案金额未超过一事一议标准，或一事一议决定已登记。", p, "case_by_case",
-              "case_by_case_not_needed")
+        _fail(
+            "本案金额未超过一事一议标准，或一事一议决定已登记。",
+            p,
+            "case_by_case",
+            "case_by_case_not_needed",
+        )
 
 
 def _g_county_visit(p: str, f: Facts) -> None:
@@ -229,8 +294,12 @@ def _g_green_overdue(p: str, f: Facts) -> None:
     if not f.green_authorised or f.green_due is None:
         _fail("本案不是特事特办先行纳入的申请。", p, "green_dibao", "green_none")
     if f.on_date <= f.green_due:
-        _fail(f"先行纳入的补办期限（{f.green_due.isoformat()}）尚未届满。", p, "green_dibao",
-              "green_running")
+        _fail(
+            f"先行纳入的补办期限（{f.green_due.isoformat()}）尚未届满。",
+            p,
+            "green_dibao",
+            "green_running",
+        )
 
 
 def _g_paperwork(p: str, f: Facts) -> None:
@@ -241,71 +310,143 @@ def _g_paperwork(p: str, f: Facts) -> None:
 _S = State
 _OPEN = frozenset(OPEN_STATES)
 _BASE: tuple[Transition, ...] = (
-    Transition(Action.START_INVESTIGATION, frozenset({_S.ACCEPTED}), _S.INVESTIGATING,
-               "case.investigate"),
-    Transition(Action.REQUEST_INFO_CHECK, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
-               "case.investigate", (_g_info_not_requested,)),
-    Transition(Action.RECORD_INFO_CHECK, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
-               "case.investigate", (_g_info_requested, _g_opinion("核对结果"))),
-    Transition(Action.RECORD_VISIT, frozenset({_S.INVESTIGATING}), _S.INVESTIGATING,
-               "case.investigate", (_g_visit_two,)),
-    Transition(Action.SUBMIT_PRELIM, frozenset({_S.INVESTIGATING, _S.PRELIM_REVIEW}),
-               _S.PRELIM_REVIEW, "case.prelim", (_g_prelim_ready, _g_opinion("初审意见"))),
-    Transition(Action.START_PUBLICITY, frozenset({_S.PRELIM_REVIEW}), _S.PUBLICITY,
-               "case.publicity", (_g_prelim_current,)),
-    Transition(Action.RECORD_OBJECTION, frozenset({_S.PUBLICITY}), _S.OBJECTION_REVIEW,
-               "case.publicity", (_g_in_publicity_period, _g_opinion("异议内容"))),
-    Transition(Action.RESOLVE_OBJECTION, frozenset({_S.OBJECTION_REVIEW}), _S.PRELIM_REVIEW,
-               "case.prelim", (_g_resolution, _g_opinion("复查或民主评议结论"))),
-    Transition(Action.FINISH_PUBLICITY, frozenset({_S.PUBLICITY}), _S.AWAITING_CONFIRMATION,
-               "case.publicity", (_g_publicity_over,)),
-    Transition(Action.CONFIRM, frozenset({_S.AWAITING_CONFIRMATION}), None, "case.confirm",
-               (_g_confirm,)),
-    Transition(Action.RECORD_NOTICE, frozenset({_S.REFUSED}), _S.REFUSED, "case.close",
-               (_g_notice,)),
+    Transition(
+        Action.START_INVESTIGATION, frozenset({_S.ACCEPTED}), _S.INVESTIGATING, "case.investigate"
+    ),
+    Transition(
+        Action.REQUEST_INFO_CHECK,
+        frozenset({_S.INVESTIGATING}),
+        _S.INVESTIGATING,
+        "case.investigate",
+        (_g_info_not_requested,),
+    ),
+    Transition(
+        Action.RECORD_INFO_CHECK,
+        frozenset({_S.INVESTIGATING}),
+        _S.INVESTIGATING,
+        "case.investigate",
+        (_g_info_requested, _g_opinion("核对结果")),
+    ),
+    Transition(
+        Action.RECORD_VISIT,
+        frozenset({_S.INVESTIGATING}),
+        _S.INVESTIGATING,
+        "case.investigate",
+        (_g_visit_two,),
+    ),
+    Transition(
+        Action.SUBMIT_PRELIM,
+        frozenset({_S.INVESTIGATING, _S.PRELIM_REVIEW}),
+        _S.PRELIM_REVIEW,
+        "case.prelim",
+        (_g_prelim_ready, _g_opinion("初审意见")),
+    ),
+    Transition(
+        Action.START_PUBLICITY,
+        frozenset({_S.PRELIM_REVIEW}),
+        _S.PUBLICITY,
+        "case.publicity",
+        (_g_prelim_current,),
+    ),
+    Transition(
+        Action.RECORD_OBJECTION,
+        frozenset({_S.PUBLICITY}),
+        _S.OBJECTION_REVIEW,
+        "case.publicity",
+        (_g_in_publicity_period, _g_opinion("异议内容")),
+    ),
+    Transition(
+        Action.RESOLVE_OBJECTION,
+        frozenset({_S.OBJECTION_REVIEW}),
+        _S.PRELIM_REVIEW,
+        "case.prelim",
+        (_g_resolution, _g_opinion("复查或民主评议结论")),
+    ),
+    Transition(
+        Action.FINISH_PUBLICITY,
+        frozenset({_S.PUBLICITY}),
+        _S.AWAITING_CONFIRMATION,
+        "case.publicity",
+        (_g_publicity_over,),
+    ),
+    Transition(
+        Action.CONFIRM, frozenset({_S.AWAITING_CONFIRMATION}), None, "case.confirm", (_g_confirm,)
+    ),
+    Transition(
+        Action.RECORD_NOTICE, frozenset({_S.REFUSED}), _S.REFUSED, "case.close", (_g_notice,)
+    ),
     Transition(Action.WITHDRAW, _OPEN, _S.WITHDRAWN, "case.close", (_g_opinion("撤回原因"),)),
-    Transition(Action.TERMINATE_NONCOOPERATION, _OPEN, _S.TERMINATED, "case.close",
-               (_g_opinion("终止审核的理由"),)),
+    Transition(
+        Action.TERMINATE_NONCOOPERATION,
+        _OPEN,
+        _S.TERMINATED,
+        "case.close",
+        (_g_opinion("终止审核的理由"),),
+    ),
 )
 
 # 先行救助 (急难型 green channel): after a prelim opinion the aid may be confirmed at once,
 # with paperwork completed afterwards (DOMAIN §4.2).
-_GREEN_CONFIRM = Transition(Action.CONFIRM, frozenset({_S.PRELIM_REVIEW,
-                                                       _S.AWAITING_CONFIRMATION}),
-                            None, "case.confirm", (_g_confirm,))
+_GREEN_CONFIRM = Transition(
+    Action.CONFIRM,
+    frozenset({_S.PRELIM_REVIEW, _S.AWAITING_CONFIRMATION}),
+    None,
+    "case.confirm",
+    (_g_confirm,),
+)
 _GREEN_EXTRA = (
-    Transition(Action.SUBMIT_PRELIM, frozenset({_S.ACCEPTED, _S.INVESTIGATING,
-                                                _S.PRELIM_REVIEW}),
-               _S.PRELIM_REVIEW, "case.prelim", (_g_prelim_ready, _g_opinion("初审意见"))),
-    Transition(Action.COMPLETE_PAPERWORK, frozenset({_S.APPROVED}), _S.APPROVED,
-               "case.investigate", (_g_paperwork,)),
+    Transition(
+        Action.SUBMIT_PRELIM,
+        frozenset({_S.ACCEPTED, _S.INVESTIGATING, _S.PRELIM_REVIEW}),
+        _S.PRELIM_REVIEW,
+        "case.prelim",
+        (_g_prelim_ready, _g_opinion("初审意见")),
+    ),
+    Transition(
+        Action.COMPLETE_PAPERWORK,
+        frozenset({_S.APPROVED}),
+        _S.APPROVED,
+        "case.investigate",
+        (_g_paperwork,),
+    ),
 )
 
 
-_DECIDING = frozenset({_S.PRELIM_REVIEW, _S.PUBLICITY, _S.OBJECTION_REVIEW,
-                       _S.AWAITING_CONFIRMATION})
+_DECIDING = frozenset(
+    {_S.PRELIM_REVIEW, _S.PUBLICITY, _S.OBJECTION_REVIEW, _S.AWAITING_CONFIRMATION}
+)
 _TEMP_AID_EXTRA = (
-    Transition(Action.RECORD_COUNTY_APPROVAL, _DECIDING, None, "case.prelim",
-               (_g_county_approval,)),
+    Transition(
+        Action.RECORD_COUNTY_APPROVAL, _DECIDING, None, "case.prelim", (_g_county_approval,)
+    ),
     Transition(Action.RECORD_CASE_BY_CASE, _DECIDING, None, "case.prelim", (_g_case_by_case,)),
 )
-_COUNTY_VISIT = Transition(Action.RECORD_COUNTY_VISIT, _OPEN - {_S.ACCEPTED}, None,
-                           "case.investigate", (_g_county_visit,))
+_COUNTY_VISIT = Transition(
+    Action.RECORD_COUNTY_VISIT, _OPEN - {_S.ACCEPTED}, None, "case.investigate", (_g_county_visit,)
+)
 _DIBAO_GREEN = (
-    Transition(Action.AUTHORISE_GREEN, frozenset({_S.ACCEPTED, _S.INVESTIGATING,
-                                                  _S.PRELIM_REVIEW}), None, "case.confirm",
-               (_g_green_new,)),
+    Transition(
+        Action.AUTHORISE_GREEN,
+        frozenset({_S.ACCEPTED, _S.INVESTIGATING, _S.PRELIM_REVIEW}),
+        None,
+        "case.confirm",
+        (_g_green_new,),
+    ),
     Transition(Action.STOP_GREEN, _OPEN, _S.TERMINATED, "case.confirm", (_g_green_overdue,)),
 )
 
 
 def _table(programme: str, facts: Facts) -> dict[Action, Transition]:
     if programme not in PROGRAMMES:
-        raise ValidationError(f"未知的救助项目：{programme}", field="programme",
-                              code="workflow.programme")
+        raise ValidationError(
+            f"未知的救助项目：{programme}", field="programme", code="workflow.programme"
+        )
     table = {t.action: t for t in _BASE}
-    extra: tuple[Transition, ...] = _TEMP_AID_EXTRA if programme == "temporary_aid" else (
-        (_COUNTY_VISIT, *_DIBAO_GREEN) if is_dibao(programme) else (_COUNTY_VISIT,))
+    extra: tuple[Transition, ...] = (
+        _TEMP_AID_EXTRA
+        if programme == "temporary_aid"
+        else ((_COUNTY_VISIT, *_DIBAO_GREEN) if is_dibao(programme) else (_COUNTY_VISIT,))
+    )
     for t in extra:
         table[t.action] = t
     if _green(programme, facts):
@@ -323,8 +464,12 @@ def transition(programme: str, action: Action | str, facts: Facts) -> Transition
         raise ValidationError(f"未知的办理操作：{action}", code="workflow.action") from None
     table = _table(programme, facts)
     if act not in table:
-        _fail(f"“{act.label_zh}”不适用于本申请（{PROGRAMME_LABELS[programme]}）。", programme,
-              "no_direct_add", "not_applicable")
+        _fail(
+            f"“{act.label_zh}”不适用于本申请（{PROGRAMME_LABELS[programme]}）。",
+            programme,
+            "no_direct_add",
+            "not_applicable",
+        )
     return table[act]
 
 
@@ -342,8 +487,9 @@ def _has_permission(role: str, permission: str) -> bool:
     return role_can(role, permission)
 
 
-def check_transition(programme: str, state: State | str, action: Action | str, role: str,
-                     facts: Facts) -> State:
+def check_transition(
+    programme: str, state: State | str, action: Action | str, role: str, facts: Facts
+) -> State:
     """Raise if ``role`` may not do ``action`` now; return the resulting state.
 
     Errors: :class:`PermissionDenied` (role, or confirming one's own case),
@@ -354,24 +500,49 @@ def check_transition(programme: str, state: State | str, action: Action | str, r
     t = transition(programme, action, facts)
     if not _has_permission(role, t.permission):
         from_label = role_label(role)
-        raise PermissionDenied(f"当前角色（{from_label}）无权执行“{t.action.label_zh}”。",
-                               code=f"perm.{t.permission}")
+        raise PermissionDenied(
+            f"当前角色（{from_label}）无权执行“{t.action.label_zh}”。", code=f"perm.{t.permission}"
+        )
     if st not in t.sources:
-        key = "no_direct_add" if t.action == Action.CONFIRM else (
-            "publicity" if t.action in (Action.START_PUBLICITY, Action.FINISH_PUBLICITY,
-                                        Action.RECORD_OBJECTION, Action.RESOLVE_OBJECTION)
-            else "investigate" if st == State.ACCEPTED else "no_direct_add")
-        _fail(f"申请当前处于“{st.label_zh}”，不能执行“{t.action.label_zh}”。", programme, key,
-              "illegal_transition")
+        key = (
+            "no_direct_add"
+            if t.action == Action.CONFIRM
+            else (
+                "publicity"
+                if t.action
+                in (
+                    Action.START_PUBLICITY,
+                    Action.FINISH_PUBLICITY,
+                    Action.RECORD_OBJECTION,
+                    Action.RESOLVE_OBJECTION,
+                )
+                else "investigate"
+                if st == State.ACCEPTED
+                else "no_direct_add"
+            )
+        )
+        _fail(
+            f"申请当前处于“{st.label_zh}”，不能执行“{t.action.label_zh}”。",
+            programme,
+            key,
+            "illegal_transition",
+        )
     for guard in t.guards:
         guard(programme, facts)
     return next_state(programme, st, t.action, facts)
 
 
 # Guards that depend only on form input (opinion, decision...) are not used to grey out buttons.
-_INPUT_GUARDS = frozenset({"workflow.opinion", "workflow.decision", "workflow.reasons",
-                           "workflow.resolution", "workflow.zero_amount",
-                           "workflow.visit_two"})
+_INPUT_GUARDS = frozenset(
+    {
+        "workflow.opinion",
+        "workflow.decision",
+        "workflow.reasons",
+        "workflow.resolution",
+        "workflow.zero_amount",
+        "workflow.visit_two",
+    }
+)
 
 
 def allowed_actions(programme: str, state: State | str, role: str, facts: Facts) -> list[Action]:
@@ -396,8 +567,13 @@ def required_path(programme: str, green_channel: bool = False) -> tuple[State, .
     """States an application must pass through before ``approved``."""
     if programme == "temporary_aid" and green_channel:
         return (State.ACCEPTED, State.PRELIM_REVIEW)
-    return (State.ACCEPTED, State.INVESTIGATING, State.PRELIM_REVIEW, State.PUBLICITY,
-            State.AWAITING_CONFIRMATION)
+    return (
+        State.ACCEPTED,
+        State.INVESTIGATING,
+        State.PRELIM_REVIEW,
+        State.PUBLICITY,
+        State.AWAITING_CONFIRMATION,
+    )
 
 
 from .deadlines import Limits, publicity_end, step_deadline, total_deadline  # noqa: E402

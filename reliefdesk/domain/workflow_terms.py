@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from .programmes import DIBAO
 
+
 def is_dibao(programme: str) -> bool:
     return programme in DIBAO
 
@@ -35,10 +36,16 @@ class State(StrEnum):
 
 
 STATE_LABELS: dict[str, str] = {
-    State.ACCEPTED: "已受理", State.INVESTIGATING: "调查中", State.PRELIM_REVIEW: "初审",
-    State.PUBLICITY: "公示中", State.OBJECTION_REVIEW: "复查/民主评议",
-    State.AWAITING_CONFIRMATION: "待审核确认", State.APPROVED: "确认同意",
-    State.REFUSED: "不予确认", State.WITHDRAWN: "撤回", State.TERMINATED: "终止审核",
+    State.ACCEPTED: "已受理",
+    State.INVESTIGATING: "调查中",
+    State.PRELIM_REVIEW: "初审",
+    State.PUBLICITY: "公示中",
+    State.OBJECTION_REVIEW: "复查/民主评议",
+    State.AWAITING_CONFIRMATION: "待审核确认",
+    State.APPROVED: "确认同意",
+    State.REFUSED: "不予确认",
+    State.WITHDRAWN: "撤回",
+    State.TERMINATED: "终止审核",
 }
 FINAL_STATES = frozenset({State.APPROVED, State.REFUSED, State.WITHDRAWN, State.TERMINATED})
 OPEN_STATES = frozenset(s for s in State if s not in FINAL_STATES)
@@ -73,28 +80,46 @@ class Action(StrEnum):
 
 
 ACTION_LABELS: dict[str, str] = {
-    Action.START_INVESTIGATION: "开始调查", Action.REQUEST_INFO_CHECK: "申请信息核对",
-    Action.RECORD_INFO_CHECK: "登记核对结果", Action.RECORD_VISIT: "登记入户调查",
-    Action.SUBMIT_PRELIM: "提交初审意见", Action.START_PUBLICITY: "开始公示",
-    Action.RECORD_OBJECTION: "登记公示异议", Action.RESOLVE_OBJECTION: "复查/民主评议完成",
-    Action.FINISH_PUBLICITY: "公示结束", Action.CONFIRM: "审核确认",
-    Action.RECORD_NOTICE: "登记书面告知", Action.COMPLETE_PAPERWORK: "补齐手续",
-    Action.WITHDRAW: "撤回申请", Action.TERMINATE_NONCOOPERATION: "终止审核",
-    Action.RECORD_COUNTY_APPROVAL: "登记县级审批", Action.RECORD_CASE_BY_CASE: "登记一事一议",
-    Action.RECORD_COUNTY_VISIT: "登记县级入户调查", Action.AUTHORISE_GREEN: "特事特办先行纳入",
+    Action.START_INVESTIGATION: "开始调查",
+    Action.REQUEST_INFO_CHECK: "申请信息核对",
+    Action.RECORD_INFO_CHECK: "登记核对结果",
+    Action.RECORD_VISIT: "登记入户调查",
+    Action.SUBMIT_PRELIM: "提交初审意见",
+    Action.START_PUBLICITY: "开始公示",
+    Action.RECORD_OBJECTION: "登记公示异议",
+    Action.RESOLVE_OBJECTION: "复查/民主评议完成",
+    Action.FINISH_PUBLICITY: "公示结束",
+    Action.CONFIRM: "审核确认",
+    Action.RECORD_NOTICE: "登记书面告知",
+    Action.COMPLETE_PAPERWORK: "补齐手续",
+    Action.WITHDRAW: "撤回申请",
+    Action.TERMINATE_NONCOOPERATION: "终止审核",
+    Action.RECORD_COUNTY_APPROVAL: "登记县级审批",
+    Action.RECORD_CASE_BY_CASE: "登记一事一议",
+    Action.RECORD_COUNTY_VISIT: "登记县级入户调查",
+    Action.AUTHORISE_GREEN: "特事特办先行纳入",
     Action.STOP_GREEN: "先行纳入逾期停发",
 }
 
 ACTION_PERMISSIONS: dict[str, str] = {
-    Action.START_INVESTIGATION: "case.investigate", Action.REQUEST_INFO_CHECK: "case.investigate",
-    Action.RECORD_INFO_CHECK: "case.investigate", Action.RECORD_VISIT: "case.investigate",
-    Action.SUBMIT_PRELIM: "case.prelim", Action.START_PUBLICITY: "case.publicity",
-    Action.RECORD_OBJECTION: "case.publicity", Action.RESOLVE_OBJECTION: "case.prelim",
-    Action.FINISH_PUBLICITY: "case.publicity", Action.CONFIRM: "case.confirm",
-    Action.RECORD_NOTICE: "case.close", Action.COMPLETE_PAPERWORK: "case.investigate",
-    Action.WITHDRAW: "case.close", Action.TERMINATE_NONCOOPERATION: "case.close",
-    Action.RECORD_COUNTY_APPROVAL: "case.prelim", Action.RECORD_CASE_BY_CASE: "case.prelim",
-    Action.RECORD_COUNTY_VISIT: "case.investigate", Action.AUTHORISE_GREEN: "case.confirm",
+    Action.START_INVESTIGATION: "case.investigate",
+    Action.REQUEST_INFO_CHECK: "case.investigate",
+    Action.RECORD_INFO_CHECK: "case.investigate",
+    Action.RECORD_VISIT: "case.investigate",
+    Action.SUBMIT_PRELIM: "case.prelim",
+    Action.START_PUBLICITY: "case.publicity",
+    Action.RECORD_OBJECTION: "case.publicity",
+    Action.RESOLVE_OBJECTION: "case.prelim",
+    Action.FINISH_PUBLICITY: "case.publicity",
+    Action.CONFIRM: "case.confirm",
+    Action.RECORD_NOTICE: "case.close",
+    Action.COMPLETE_PAPERWORK: "case.investigate",
+    Action.WITHDRAW: "case.close",
+    Action.TERMINATE_NONCOOPERATION: "case.close",
+    Action.RECORD_COUNTY_APPROVAL: "case.prelim",
+    Action.RECORD_CASE_BY_CASE: "case.prelim",
+    Action.RECORD_COUNTY_VISIT: "case.investigate",
+    Action.AUTHORISE_GREEN: "case.confirm",
     Action.STOP_GREEN: "case.confirm",
 }
 
@@ -131,9 +156,14 @@ RULES: dict[str, str] = {
 def _rule(programme: str, key: str) -> str:
     """The rule text for a step, taken from the programme's own regulation where it has one."""
     if programme == "tekun":
-        alt = {"investigate": "tekun_investigate", "publicity": "tekun_publicity",
-               "confirm": "tekun_confirm", "decision": "tekun_confirm",
-               "info_check": "tekun_investigate", "visit_two": "tekun_investigate"}.get(key)
+        alt = {
+            "investigate": "tekun_investigate",
+            "publicity": "tekun_publicity",
+            "confirm": "tekun_confirm",
+            "decision": "tekun_confirm",
+            "info_check": "tekun_investigate",
+            "visit_two": "tekun_investigate",
+        }.get(key)
         if alt:
             return RULES[alt]
     if programme == "temporary_aid" and key in ("info_check", "publicity"):

@@ -11,13 +11,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import PROBLEM_SHEET
 from .header import FIELD_LABELS, FIELDS, HeaderGuess, find_header, match_label, normalise_label
+from .problems import PROBLEM_SHEET
 from .reader import RawSheet, file_sha256, read_sheets, sheet_names
 
-__all__ = ["FIELDS", "FIELD_LABELS", "HeaderGuess", "LegacyTable", "RawSheet", "file_sha256",
-           "find_header", "match_label", "normalise_label", "read_sheets", "read_tables",
-           "sheet_names"]
+__all__ = [
+    "FIELDS",
+    "FIELD_LABELS",
+    "HeaderGuess",
+    "LegacyTable",
+    "RawSheet",
+    "file_sha256",
+    "find_header",
+    "match_label",
+    "normalise_label",
+    "read_sheets",
+    "read_tables",
+    "sheet_names",
+]
 
 
 @dataclass(frozen=True)
@@ -31,8 +42,9 @@ class LegacyTable:
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)
 
 
-def read_tables(path: str | Path, sheet: str | None = None,
-                skipped: list[str] | None = None) -> list[LegacyTable]:
+def read_tables(
+    path: str | Path, sheet: str | None = None, skipped: list[str] | None = None
+) -> list[LegacyTable]:
     """Every sheet with a header, as a table; sheets without one go to ``skipped``."""
     out: list[LegacyTable] = []
     for raw in read_sheets(path, sheet):
@@ -41,7 +53,8 @@ def read_tables(path: str | Path, sheet: str | None = None,
             if skipped is not None:
                 skipped.append(raw.name)
             continue
-        rows = [(i + 1, r) for i, r in enumerate(raw.rows[guess.data_start:],
-                                                 start=guess.data_start)]
+        rows = [
+            (i + 1, r) for i, r in enumerate(raw.rows[guess.data_start :], start=guess.data_start)
+        ]
         out.append(LegacyTable(raw.name, guess.row + 1, guess.labels, dict(guess.mapping), rows))
     return out

@@ -43,8 +43,10 @@ def file_sha256(path: str | Path) -> str:
 def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise ValidationError(f"不支持的文件类型：{path.name}（请选择 .xlsx、.xls 或 .csv 文件）",
-                              code="import.file_type")
+        raise ValidationError(
+            f"不支持的文件类型：{path.name}（请选择 .xlsx、.xls 或 .csv 文件）",
+            code="import.file_type",
+        )
     if not path.is_file():
         raise ValidationError(f"文件不存在：{path}", code="import.file_missing")
     return suffix
@@ -63,9 +65,10 @@ def _open_book(p: Path) -> Any:
 
     try:
         return CalamineWorkbook.from_path(str(p))
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
-        raise ValidationError(f"无法读取文件 {p.name}：文件已损坏或不是 Excel 表格（{exc}）",
-                              code="import.unreadable") from None
+    except Exception as exc:
+        raise ValidationError(
+            f"无法读取文件 {p.name}：文件已损坏或不是 Excel 表格（{exc}）", code="import.unreadable"
+        ) from None
 
 
 def read_sheets(path: str | Path, only: str | None = None) -> list[RawSheet]:
@@ -77,17 +80,19 @@ def read_sheets(path: str | Path, only: str | None = None) -> list[RawSheet]:
     names = list(book.sheet_names)
     if only is not None:
         if only not in names:
-            raise ValidationError(f"文件中没有名为“{only}”的工作表（有：{'、'.join(names)}）",
-                                  code="import.sheet")
+            raise ValidationError(
+                f"文件中没有名为“{only}”的工作表（有：{'、'.join(names)}）", code="import.sheet"
+            )
         names = [only]
     out: list[RawSheet] = []
     for name in names:
         try:
             sheet = book.get_sheet_by_name(name)
             rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
-        except Exception as exc:  # noqa: BLE001
-            raise ValidationError(f"无法读取工作表“{name}”：{exc}", code="import.unreadable") \
-                from None
+        except Exception as exc:
+            raise ValidationError(
+                f"无法读取工作表“{name}”：{exc}", code="import.unreadable"
+            ) from None
         _fill_merged(rows, getattr(sheet, "merged_cell_ranges", None))
         out.append(RawSheet(name, rows))
     return out
@@ -124,8 +129,9 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ValidationError("CSV 文件编码无法识别（应为 UTF-8 或 GBK/GB18030）",
-                              code="import.encoding") from None
+        raise ValidationError(
+            "CSV 文件编码无法识别（应为 UTF-8 或 GBK/GB18030）", code="import.encoding"
+        ) from None
 
 
 def _read_csv(p: Path) -> list[list[Any]]:

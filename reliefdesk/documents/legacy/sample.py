@@ -26,19 +26,32 @@ from typing import Any
 from ...domain.accounts import make_card_number
 from ...domain.idnumber import make_id
 
-__all__ = ["SampleHousehold", "SampleMember", "household_table", "make_households",
-           "person_table", "write_household_xlsx", "write_person_xlsx"]
+__all__ = [
+    "SampleHousehold",
+    "SampleMember",
+    "household_table",
+    "make_households",
+    "person_table",
+    "write_household_xlsx",
+    "write_person_xlsx",
+]
 
-_SURNAMES = ("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
-             "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段"
-             "雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+_SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
+    "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段"
+    "雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 _GIVEN = "建国秀英桂兰志强玉梅红霞春生海燕丽娟小军永福凤琴明华淑珍金花宝山国庆爱民德胜红梅文静子豪欣怡浩然雨涵"
 _RARE = ("𠮷", "䶮", "𡎚", "堃", "喆", "禤")
 _RELATIONS = ("妻子", "长子", "长女", "次子", "次女", "父亲", "母亲", "孙子", "儿媳")
 _VILLAGES = ("东关村", "西街村", "南寨村", "北岭村", "河湾社区")
 _BANKS = ("汝州农商银行", "中国邮政储蓄银行", "中国农业银行")
-_PROGRAMME_TEXT = {"rural_dibao": "农村低保", "urban_dibao": "城市低保",
-                   "tekun_d": "特困人员（分散供养）", "tekun_c": "特困人员（集中供养）"}
+_PROGRAMME_TEXT = {
+    "rural_dibao": "农村低保",
+    "urban_dibao": "城市低保",
+    "tekun_d": "特困人员（分散供养）",
+    "tekun_c": "特困人员（集中供养）",
+}
 
 
 @dataclass
@@ -70,9 +83,13 @@ def _name(rng: random.Random, rare: bool = False) -> str:
     return rng.choice(_SURNAMES) + given
 
 
-def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGES,
-                    oddities: bool = True,
-                    persons_total: int | None = None) -> list[SampleHousehold]:
+def make_households(
+    n: int,
+    seed: int = 12,
+    villages: tuple[str, ...] = _VILLAGES,
+    oddities: bool = True,
+    persons_total: int | None = None,
+) -> list[SampleHousehold]:
     """``n`` households (about 2.5 persons each, or ``persons_total`` in all)."""
     rng = random.Random(seed)
     out: list[SampleHousehold] = []
@@ -83,8 +100,7 @@ def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGE
     for i in range(n):
         left = n - i
         size = max(1, min(6, round((target - listed) / left) + rng.choice((-1, 0, 0, 1))))
-        prog = rng.choices(("rural_dibao", "urban_dibao", "tekun_d", "tekun_c"),
-                           (70, 15, 12, 3))[0]
+        prog = rng.choices(("rural_dibao", "urban_dibao", "tekun_d", "tekun_c"), (70, 15, 12, 3))[0]
         if prog.startswith("tekun"):
             size = 1
         listed += size
@@ -99,8 +115,7 @@ def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGE
                 birth += timedelta(days=1)
                 pid = make_id("410482", birth, (seq * 7) % 1000)
             used.add(pid)
-            members.append(SampleMember(_name(rng, rare=(i % 97 == 5 and k == 0)), pid, rel,
-                                        birth))
+            members.append(SampleMember(_name(rng, rare=(i % 97 == 5 and k == 0)), pid, rel, birth))
         if prog == "rural_dibao":
             fen = rng.randrange(150, 400) * 100 * size
         elif prog == "urban_dibao":
@@ -109,10 +124,21 @@ def make_households(n: int, seed: int = 12, villages: tuple[str, ...] = _VILLAGE
             fen = 57330 + (9000 if prog == "tekun_d" else 18000)
         card = make_card_number("622", 19, f"{seed:03d}{i:012d}")
         approved = date(2012, 1, 1) + timedelta(days=rng.randrange(0, 365 * 12))
-        out.append(SampleHousehold(
-            f"H{i + 1:05d}", village, prog, size, fen / 100 if fen % 100 else fen // 100, fen,
-            rng.choice(_BANKS), card, approved, f"汝民低{approved.year}{i + 1:05d}",
-            members))
+        out.append(
+            SampleHousehold(
+                f"H{i + 1:05d}",
+                village,
+                prog,
+                size,
+                fen / 100 if fen % 100 else fen // 100,
+                fen,
+                rng.choice(_BANKS),
+                card,
+                approved,
+                f"汝民低{approved.year}{i + 1:05d}",
+                members,
+            )
+        )
     if oddities and n >= 30:
         _plant(out)
     return out
@@ -130,9 +156,13 @@ def _plant(hh: list[SampleHousehold]) -> None:
     old = h.members[0].id_number
     h.members[0].id_number = old[:6] + old[8:17]
     h = hh[4]  # full-width digits and spaces
-    h.members[0].id_number = " " + "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c
-                                           for c in h.members[0].id_number[:6]) \
-        + " " + h.members[0].id_number[6:] + " "
+    h.members[0].id_number = (
+        " "
+        + "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in h.members[0].id_number[:6])
+        + " "
+        + h.members[0].id_number[6:]
+        + " "
+    )
     for h in hh[5:40]:  # a lowercase x
         if h.members[0].id_number[-1] == "X":
             h.members[0].id_number = h.members[0].id_number[:-1] + "x"
@@ -146,8 +176,11 @@ def _plant(hh: list[SampleHousehold]) -> None:
     # a person in two households: the last member of 12 also listed in 13
     a, b = hh[12], hh[13]
     if len(a.members) < 2:
-        a.members.append(SampleMember("附加成员", make_id("410482", date(1990, 1, 1), 991),
-                                      "长子", date(1990, 1, 1)))
+        a.members.append(
+            SampleMember(
+                "附加成员", make_id("410482", date(1990, 1, 1), 991), "长子", date(1990, 1, 1)
+            )
+        )
         a.persons = len(a.members)
     dup = a.members[-1]
     b.members.append(SampleMember(dup.name, dup.id_number, "其他", dup.birth))
@@ -156,8 +189,19 @@ def _plant(hh: list[SampleHousehold]) -> None:
     # a household in two programmes: 14 listed again as tekun
     c = hh[14]
     other = "urban_dibao" if c.programme.startswith("tekun") else "tekun_d"
-    twin = SampleHousehold(c.no + "B", c.village, other, 1, 663.30, 66330, c.bank,
-                           c.account, c.approved, c.certificate, [c.members[0]])
+    twin = SampleHousehold(
+        c.no + "B",
+        c.village,
+        other,
+        1,
+        663.30,
+        66330,
+        c.bank,
+        c.account,
+        c.approved,
+        c.certificate,
+        [c.members[0]],
+    )
     twin.expect = c.expect = "blocked"
     hh.insert(15, twin)
     hh[16].account = hh[16].account[:-1] + str((int(hh[16].account[-1]) + 1) % 10)  # Luhn
@@ -174,11 +218,38 @@ def _date_cell(value: Any) -> Any:
     return value.strftime("%Y-%m-%d") if isinstance(value, date) else value
 
 
-PERSON_HEADER_TOP = ["序号", "户号", "家庭成员信息", "", "", "", "保障信息", "", "", "",
-                     "发放账户", "", "审批信息", ""]
-PERSON_HEADER_SUB = ["", "", "姓名", "身份证号码", "与户主关系", "出生年月", "保障类别",
-                     "保障人数", "月保障金（元）", "村（社区）", "开户行", "卡号", "审批日期",
-                     "低保证编号"]
+PERSON_HEADER_TOP = [
+    "序号",
+    "户号",
+    "家庭成员信息",
+    "",
+    "",
+    "",
+    "保障信息",
+    "",
+    "",
+    "",
+    "发放账户",
+    "",
+    "审批信息",
+    "",
+]
+PERSON_HEADER_SUB = [
+    "",
+    "",
+    "姓名",
+    "身份证号码",
+    "与户主关系",
+    "出生年月",
+    "保障类别",
+    "保障人数",
+    "月保障金（元）",
+    "村（社区）",
+    "开户行",
+    "卡号",
+    "审批日期",
+    "低保证编号",
+]
 
 
 def person_table(hh: list[SampleHousehold]) -> dict[str, list[list[Any]]]:
@@ -188,38 +259,51 @@ def person_table(hh: list[SampleHousehold]) -> dict[str, list[list[Any]]]:
         rows = sheets.setdefault(h.village, [])
         for k, m in enumerate(h.members):
             head = k == 0
-            rows.append([len(rows) + 1, h.no if head else "", m.name, m.id_number, m.relation,
-                         f"{m.birth.year}年{m.birth.month:02d}月",
-                         _PROGRAMME_TEXT[h.programme] if head else "",
-                         h.persons if head else "", h.amount if head else "",
-                         h.village if head else "", h.bank if head else "",
-                         h.account if head else "", _date_cell(h.approved) if head else "",
-                         h.certificate if head else ""])
+            rows.append(
+                [
+                    len(rows) + 1,
+                    h.no if head else "",
+                    m.name,
+                    m.id_number,
+                    m.relation,
+                    f"{m.birth.year}年{m.birth.month:02d}月",
+                    _PROGRAMME_TEXT[h.programme] if head else "",
+                    h.persons if head else "",
+                    h.amount if head else "",
+                    h.village if head else "",
+                    h.bank if head else "",
+                    h.account if head else "",
+                    _date_cell(h.approved) if head else "",
+                    h.certificate if head else "",
+                ]
+            )
     return sheets
 
 
-def write_person_xlsx(path: str | Path, hh: list[SampleHousehold], *,
-                      oddities: bool = True) -> Path:
+def write_person_xlsx(
+    path: str | Path, hh: list[SampleHousehold], *, oddities: bool = True
+) -> Path:
     """One row per person, one sheet per village, with the layout oddities."""
     from openpyxl import Workbook
 
     fast = not oddities
     wb = Workbook(write_only=fast)
     if not fast:
-        wb.remove(wb.active)
+        wb.remove(wb.worksheets[0])
     width = len(PERSON_HEADER_SUB)
     for village, rows in person_table(hh).items():
         ws = wb.create_sheet(village)
         if fast:
             ws.append(PERSON_HEADER_SUB[:2] + PERSON_HEADER_SUB[2:])
-            ws.append(["序号", "户号"] + PERSON_HEADER_SUB[2:])
-            for r in rows:
-                ws.append(r)
+            ws.append(["序号", "户号", *PERSON_HEADER_SUB[2:]])
+            for values in rows:
+                ws.append(values)
             continue
         ws.append([f"{village}最低生活保障及特困供养对象花名册"] + [""] * (width - 1))
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        ws.append(["填报单位：某某镇民政所", "", "", "", "", "", "", "", "", "", "", "",
-                   "单位：元", ""])
+        ws.append(
+            ["填报单位：某某镇民政所", "", "", "", "", "", "", "", "", "", "", "", "单位：元", ""]
+        )
         ws.append(PERSON_HEADER_TOP)
         ws.append(PERSON_HEADER_SUB)
         for c0, c1 in ((3, 6), (7, 10), (11, 12), (13, 14)):
@@ -244,7 +328,7 @@ def write_person_xlsx(path: str | Path, hh: list[SampleHousehold], *,
         if block_start is not None and r - 1 > block_start:
             _merge_down(ws, block_start, r - 1)
         ws.append([])
-        ws.append(["小计", "", "", "", "", "", "", "", "=SUM(I6:I%d)" % (r - 1)])
+        ws.append(["小计", "", "", "", "", "", "", "", f"=SUM(I6:I{r - 1})"])
     if not fast:
         ws = wb.create_sheet("合计")
         ws.append(["说明：本表合计各村数据"])
@@ -263,13 +347,24 @@ def _merge_down(ws: Any, r0: int, r1: int) -> None:
         ws.merge_cells(start_row=r0, start_column=col, end_row=r1, end_column=col)
 
 
-HOUSEHOLD_HEADER = ["登记时间", "户主姓名", "身份证号码", "家庭住址", "享受保障人数",
-                    "户月保障金", "保障类别", "开户行", "开户行账号", "村（社区）"]
+HOUSEHOLD_HEADER = [
+    "登记时间",
+    "户主姓名",
+    "身份证号码",
+    "家庭住址",
+    "享受保障人数",
+    "户月保障金",
+    "保障类别",
+    "开户行",
+    "开户行账号",
+    "村（社区）",
+]
 _NUM = "一二三四五六七八九"
 
 
-def household_table(hh: list[SampleHousehold], members: int = 3) -> tuple[list[str],
-                                                                       list[list[Any]]]:
+def household_table(
+    hh: list[SampleHousehold], members: int = 3
+) -> tuple[list[str], list[list[Any]]]:
     """One row per household, up to ``members`` members across columns (the rest unlisted:
     待补录)."""
     header = list(HOUSEHOLD_HEADER)
@@ -278,9 +373,19 @@ def household_table(hh: list[SampleHousehold], members: int = 3) -> tuple[list[s
     rows = []
     for h in hh:
         head = h.members[0]
-        row = [_date_cell(h.approved), head.name, head.id_number, f"{h.village}{h.no[-3:]}号",
-               h.persons, h.amount, _PROGRAMME_TEXT[h.programme], h.bank, h.account, h.village]
-        for m in h.members[1:1 + members]:
+        row = [
+            _date_cell(h.approved),
+            head.name,
+            head.id_number,
+            f"{h.village}{h.no[-3:]}号",
+            h.persons,
+            h.amount,
+            _PROGRAMME_TEXT[h.programme],
+            h.bank,
+            h.account,
+            h.village,
+        ]
+        for m in h.members[1 : 1 + members]:
             row += [m.name, m.id_number, m.relation]
         row += [""] * (len(header) - len(row))
         rows.append(row)
@@ -292,7 +397,7 @@ def write_household_xlsx(path: str | Path, hh: list[SampleHousehold], members: i
 
     header, rows = household_table(hh, members)
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.title = "低保台账"
     ws.append(["低保户台账"])
     ws.append(header)

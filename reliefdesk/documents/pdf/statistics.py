@@ -17,13 +17,18 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from .layout import (P, Styles, build_pdf, content_width, font_name, grid_table, keep,
-                     spacer)
+from .layout import P, Styles, build_pdf, content_width, font_name, grid_table, keep, spacer
 
 __all__ = ["YearPdfData", "build_year_pdf"]
 
-PALETTE = (colors.HexColor("#1f77b4"), colors.HexColor("#ff7f0e"), colors.HexColor("#2ca02c"),
-           colors.HexColor("#d62728"), colors.HexColor("#9467bd"), colors.HexColor("#8c564b"))
+PALETTE = (
+    colors.HexColor("#1f77b4"),
+    colors.HexColor("#ff7f0e"),
+    colors.HexColor("#2ca02c"),
+    colors.HexColor("#d62728"),
+    colors.HexColor("#9467bd"),
+    colors.HexColor("#8c564b"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def _title(d: Drawing, text: str, w: float, h: float) -> None:
     d.add(String(w / 2, h - 12, text, fontName=font_name(), fontSize=10, textAnchor="middle"))
 
 
-def _legend(d: Drawing, names: Sequence[str], x: float, y: float, first: int = 0) -> None:
+def _legend(d: Drawing, names: Sequence[str], x: int, y: int, first: int = 0) -> None:
     lg = Legend()
     lg.x, lg.y = x, y
     lg.fontName, lg.fontSize = font_name(), 7.5
@@ -61,7 +66,7 @@ def amounts_chart(series: Sequence[tuple[str, Sequence[float]]], w: float) -> Dr
     d = Drawing(w, h)
     _title(d, "分月支出（万元）", w, h)
     ch = HorizontalLineChart()
-    ch.x, ch.y, ch.width, ch.height = 32, 22, w - 180, h - 46
+    ch.x, ch.y, ch.width, ch.height = 32, 22, round(w - 180), round(h - 46)
     months = max((len(vals) for _, vals in series), default=0) or 1
     ch.data = [[v / 10000 for v in vals] or [0] for _, vals in series] or [[0]]
     ch.categoryAxis.categoryNames = [f"{m}月" for m in range(1, months + 1)]
@@ -72,7 +77,7 @@ def amounts_chart(series: Sequence[tuple[str, Sequence[float]]], w: float) -> Dr
         ch.lines[i].strokeColor = PALETTE[i % len(PALETTE)]
         ch.lines[i].strokeWidth = 1.5
     d.add(ch)
-    _legend(d, [n for n, _ in series], ch.x + ch.width + 16, h - 24)
+    _legend(d, [n for n, _ in series], ch.x + ch.width + 16, round(h - 24))
     return d
 
 
@@ -83,7 +88,7 @@ def villages_chart(villages: Sequence[tuple[str, int]], w: float) -> Drawing:
     d = Drawing(w, h)
     _title(d, "年末分村保障人数（前 15 位）", w, h)
     ch = VerticalBarChart()
-    ch.x, ch.y, ch.width, ch.height = 32, 30, w - 50, h - 54
+    ch.x, ch.y, ch.width, ch.height = 32, 30, round(w - 50), round(h - 54)
     ch.data = [[p for _, p in top] or [0]]
     ch.categoryAxis.categoryNames = [v[:4] for v, _ in top] or [""]
     for axis in (ch.categoryAxis.labels, ch.valueAxis.labels):
@@ -102,7 +107,7 @@ def new_exited_chart(rows: Sequence[tuple[int, int, int]], w: float) -> Drawing:
     d = Drawing(w, h)
     _title(d, "分月新增与退出（户）", w, h)
     ch = VerticalBarChart()
-    ch.x, ch.y, ch.width, ch.height = 32, 22, w - 180, h - 46
+    ch.x, ch.y, ch.width, ch.height = 32, 22, round(w - 180), round(h - 46)
     ch.data = [[n for _, n, _ in rows] or [0], [x for _, _, x in rows] or [0]]
     ch.categoryAxis.categoryNames = [f"{m}月" for m, _, _ in rows]
     for axis in (ch.categoryAxis.labels, ch.valueAxis.labels):
@@ -110,7 +115,7 @@ def new_exited_chart(rows: Sequence[tuple[int, int, int]], w: float) -> Drawing:
     ch.valueAxis.valueMin = 0
     ch.bars[0].fillColor, ch.bars[1].fillColor = PALETTE[2], PALETTE[3]
     d.add(ch)
-    _legend(d, ["新增", "退出"], ch.x + ch.width + 16, h - 24, first=2)
+    _legend(d, ["新增", "退出"], ch.x + ch.width + 16, round(h - 24), first=2)
     return d
 
 
@@ -121,16 +126,31 @@ def build_year_pdf(data: YearPdfData) -> bytes:
     n = len(data.headers)
     first = 34 * mm
     widths = [first] + [(w - first) / (n - 1)] * (n - 1)
-    story: list[Flowable] = [P(data.title, st.title), P(data.subtitle, st.subtitle),
-                             grid_table([list(data.headers), *map(list, data.rows)], widths,
-                                        header_rows=1, repeat_rows=1, font_size=8),
-                             spacer(3), amounts_chart(data.series, w), PageBreak(),
-                             villages_chart(data.villages, w), spacer(2),
-                             new_exited_chart(data.new_exited, w)]
+    story: list[Flowable] = [
+        P(data.title, st.title),
+        P(data.subtitle, st.subtitle),
+        grid_table(
+            [list(data.headers), *map(list, data.rows)],
+            widths,
+            header_rows=1,
+            repeat_rows=1,
+            font_size=8,
+        ),
+        spacer(3),
+        amounts_chart(data.series, w),
+        PageBreak(),
+        villages_chart(data.villages, w),
+        spacer(2),
+        new_exited_chart(data.new_exited, w),
+    ]
     for title, head, rows in data.sections:
         cw = w / max(len(head), 1)
         body = [list(r) for r in rows] or [["（无）"] + [""] * (len(head) - 1)]
-        story.append(keep(P(title, st.h2), grid_table([list(head), *body], [cw] * len(head),
-                                                      header_rows=1, font_size=8.5)))
+        story.append(
+            keep(
+                P(title, st.h2),
+                grid_table([list(head), *body], [cw] * len(head), header_rows=1, font_size=8.5),
+            )
+        )
     story += [spacer(4), P(data.footer, st.small)]
     return build_pdf(story, title=data.title, landscape_page=True)

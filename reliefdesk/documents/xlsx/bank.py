@@ -132,8 +132,9 @@ def write_bank_file(
     def write(tmp: Path) -> None:
         wb, ws = new_write_only_sheet(template.sheet_title)
         if header.audit_head:  # outside the bank's columns: the document properties
-            wb.properties.description = (f"花名册哈希 {header.roster_hash}；"
-                                         f"审计链头 {header.audit_head}")
+            wb.properties.description = (
+                f"花名册哈希 {header.roster_hash}；审计链头 {header.audit_head}"
+            )
         make = CellMaker(ws)
         text_style = make.style("@")
         amount_style = make.style("0.00")

@@ -20,8 +20,9 @@ MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, over the whole archive
 
 
-def check_return_size(path: Path, *, max_file: int = MAX_FILE_BYTES,
-                      max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> None:
+def check_return_size(
+    path: Path, *, max_file: int = MAX_FILE_BYTES, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES
+) -> None:
     """Refuse a return file that is too large on disk or, for a zip (.xlsx), when unpacked."""
     name = path.name
     try:
@@ -29,8 +30,11 @@ def check_return_size(path: Path, *, max_file: int = MAX_FILE_BYTES,
     except OSError:
         return  # the reader reports a missing file in its own words
     if size > max_file:
-        raise ValidationError(f"回盘文件“{name}”过大（{size // 1048576} MB，上限 "
-                              f"{max_file // 1048576} MB），请确认文件是否正确", code="bank_return.size")
+        raise ValidationError(
+            f"回盘文件“{name}”过大（{size // 1048576} MB，上限 "
+            f"{max_file // 1048576} MB），请确认文件是否正确",
+            code="bank_return.size",
+        )
     if not zipfile.is_zipfile(path):
         return  # .xls (OLE2) is bounded by its size on disk
     try:
@@ -38,9 +42,15 @@ def check_return_size(path: Path, *, max_file: int = MAX_FILE_BYTES,
             unpacked = sum(max(info.file_size, 0) for info in archive.infolist())
             packed = sum(max(info.compress_size, 0) for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise ValidationError(f"回盘文件“{name}”不是有效的 Excel 文件（.xlsx/.xls），无法读取",
-                              code="bank_return.format") from None
-    if unpacked > max_uncompressed or (packed and unpacked > 1024 * 1024
-                                       and unpacked / packed > MAX_RATIO):
-        raise ValidationError(f"回盘文件“{name}”解压后过大（{unpacked // 1048576} MB），"
-                              "可能不是银行回盘文件，已拒绝读取", code="bank_return.unpacked")
+        raise ValidationError(
+            f"回盘文件“{name}”不是有效的 Excel 文件（.xlsx/.xls），无法读取",
+            code="bank_return.format",
+        ) from None
+    if unpacked > max_uncompressed or (
+        packed and unpacked > 1024 * 1024 and unpacked / packed > MAX_RATIO
+    ):
+        raise ValidationError(
+            f"回盘文件“{name}”解压后过大（{unpacked // 1048576} MB），"
+            "可能不是银行回盘文件，已拒绝读取",
+            code="bank_return.unpacked",
+        )

@@ -182,8 +182,14 @@ class _Sheet:
         self.merge(row, 1, 2 * third)
         self.merge(row, 2 * third + 1, self.width)
         if header.audit_head:  # tamper evidence: the lock hash and the audit chain head
-            row = self.append([self.t(f"花名册哈希：{header.roster_hash}　审计链头："
-                                      f"{header.audit_head}", self.plain)])
+            row = self.append(
+                [
+                    self.t(
+                        f"花名册哈希：{header.roster_hash}　审计链头：{header.audit_head}",
+                        self.plain,
+                    )
+                ]
+            )
             self.merge(row, 1, self.width)
 
 

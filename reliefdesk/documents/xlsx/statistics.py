@@ -39,8 +39,7 @@ class StatSheet:
     subtitle: str = ""
 
 
-def write_statistics(path: str | os.PathLike[str],
-                     sheets: Sequence[StatSheet]) -> tuple[Path, str]:
+def write_statistics(path: str | os.PathLike[str], sheets: Sequence[StatSheet]) -> tuple[Path, str]:
     """Write every sheet to ``path`` atomically; returns (path, SHA-256 of the file)."""
 
     def write(tmp: Path) -> None:
@@ -48,8 +47,9 @@ def write_statistics(path: str | os.PathLike[str],
         for sheet in sheets:
             ws = wb.create_sheet(title=sheet.name[:31])
             for i in range(len(sheet.headers)):
-                ws.column_dimensions[chr(ord("A") + i) if i < 26 else "A"].width = \
+                ws.column_dimensions[chr(ord("A") + i) if i < 26 else "A"].width = (
                     18 if i == 0 else 12
+                )
             cells = CellMaker(ws)
             ws.append([cells.text(sheet.title, cells.style(bold=True, size=14))])
             if sheet.subtitle:
