@@ -65,14 +65,18 @@ def main() -> int:
     assert month is not None, "no locked month"
     m = statistics.month_stats(db, clerk, month)
     lines = sum(1 for _ in m.by_village)
-    print(f"month {m.month_text}: {m.total.households} households, {m.total.persons} persons, "
-          f"{statistics.yuan(m.total.amount_fen)} 元, {lines} village rows, "
-          f"{len(m.breaks)} breaks")
+    print(
+        f"month {m.month_text}: {m.total.households} households, {m.total.persons} persons, "
+        f"{statistics.yuan(m.total.amount_fen)} 元, {lines} village rows, "
+        f"{len(m.breaks)} breaks"
+    )
     t_month = _median(lambda: statistics.month_stats(db, clerk, month), args.repeats)
     t_year = _median(lambda: statistics.year_report(db, clerk, month.year), args.repeats)
     r = statistics.year_report(db, clerk, month.year)
-    print(f"year {r.year}: {len(r.locked_months)} locked months, "
-          f"{statistics.yuan(r.total_amount_fen)} 元")
+    print(
+        f"year {r.year}: {len(r.locked_months)} locked months, "
+        f"{statistics.yuan(r.total_amount_fen)} 元"
+    )
     print(f"month table: {t_month:.3f} s (target ≤ 1 s)")
     print(f"year report: {t_year:.3f} s (target ≤ 3 s)")
 

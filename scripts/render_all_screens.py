@@ -33,8 +33,13 @@ def main() -> int:
         db = Path(tmp) / "demo.sqlite3"
         env["RELIEFDESK_HOME"] = tmp
         admin = [sys.executable, "-m", "reliefdesk.cli", "--db", str(db)]
-        subprocess.run(admin + ["demo", "--households", str(args.households)], check=True,
-                       env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            admin + ["demo", "--households", str(args.households)],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
         url = f"sqlite:///{db}"
         jobs = [[sys.executable, "scripts/render_screens.py", "--out", str(args.out)]]
         for script in sorted((ROOT / "scripts" / "screens").glob("*.py")):

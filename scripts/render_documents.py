@@ -69,12 +69,28 @@ def main(argv: list[str] | None = None) -> int:
         if pdftoppm:
             for old in out.glob(f"{name}-*.png"):
                 old.unlink()
-            subprocess.run([pdftoppm, "-r", str(args.dpi), "-png", str(path), str(out / name)], check=True)
+            subprocess.run(
+                [pdftoppm, "-r", str(args.dpi), "-png", str(path), str(out / name)], check=True
+            )
             if args.screens:
                 screens = Path(args.screens)
                 screens.mkdir(parents=True, exist_ok=True)
-                subprocess.run([pdftoppm, "-r", str(args.dpi), "-png", "-f", "1", "-l", "1", "-singlefile",
-                                str(path), str(screens / name)], check=True)
+                subprocess.run(
+                    [
+                        pdftoppm,
+                        "-r",
+                        str(args.dpi),
+                        "-png",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-singlefile",
+                        str(path),
+                        str(screens / name),
+                    ],
+                    check=True,
+                )
     return 0
 
 

@@ -13,13 +13,37 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime
 from sqlalchemy.orm import Session
 
-from ..models import (Application, Asset, BankAccount, CaseStep, Enrollment, EnrollmentChange,
-                      EnrollmentMember, Household, IncomeItem, Person, PersonSearchKey, Visit)
+from ..models import (
+    Application,
+    Asset,
+    BankAccount,
+    CaseStep,
+    Enrollment,
+    EnrollmentChange,
+    EnrollmentMember,
+    Household,
+    IncomeItem,
+    Person,
+    PersonSearchKey,
+    Visit,
+)
 
 __all__ = ["_KEYS", "_TABLES", "_Writer"]
 
-_TABLES = (Household, Person, PersonSearchKey, IncomeItem, Asset, BankAccount, Application,
-           CaseStep, Visit, Enrollment, EnrollmentMember, EnrollmentChange)
+_TABLES = (
+    Household,
+    Person,
+    PersonSearchKey,
+    IncomeItem,
+    Asset,
+    BankAccount,
+    Application,
+    CaseStep,
+    Visit,
+    Enrollment,
+    EnrollmentMember,
+    EnrollmentChange,
+)
 _KEYS = {m.__tablename__: m for m in _TABLES}
 
 
@@ -64,8 +88,10 @@ class _Writer:
                     out[i] = fn(out[i])
                 return tuple(out)
 
-            self._sql[name] = (f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({marks})",
-                               row_tuple)
+            self._sql[name] = (
+                f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({marks})",
+                row_tuple,
+            )
         return self._sql[name]
 
     def flush(self, buffers: dict[str, list[dict[str, Any]]]) -> None:

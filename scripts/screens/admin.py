@@ -55,18 +55,29 @@ def _idle() -> None:
 def populate(db: Database) -> Actor:
     """An office with an administrator and a few users; returns the administrator."""
     with db.session() as s:
-        for name, role, display in (("admin", "admin", "赵建华"), ("clerk", "clerk", "刘晓燕"),
-                                    ("reviewer", "reviewer", "王建军"),
-                                    ("approver", "approver", "张丽娟"),
-                                    ("auditor", "auditor", "孙红梅"),
-                                    ("oldclerk", "clerk", "李明")):
+        for name, role, display in (
+            ("admin", "admin", "赵建华"),
+            ("clerk", "clerk", "刘晓燕"),
+            ("reviewer", "reviewer", "王建军"),
+            ("approver", "approver", "张丽娟"),
+            ("auditor", "auditor", "孙红梅"),
+            ("oldclerk", "clerk", "李明"),
+        ):
             users.add_user(s, SYSTEM, name, role, PASSWORD, display_name=display)
     admin = users.login(db, "admin", PASSWORD)
     with db.session() as s:
-        office_settings.save_office(s, admin, OfficeInfo(
-            county="汝州市", township_code="410482103", office_name="汝州市临汝镇民政所",
-            phone="0375-6123456", policy_url="https://www.ruzhou.gov.cn/mzj/",
-            county_code="410482"))
+        office_settings.save_office(
+            s,
+            admin,
+            OfficeInfo(
+                county="汝州市",
+                township_code="410482103",
+                office_name="汝州市临汝镇民政所",
+                phone="0375-6123456",
+                policy_url="https://www.ruzhou.gov.cn/mzj/",
+                county_code="410482",
+            ),
+        )
         locked = s.scalar(select(User).where(User.username == "clerk"))
         assert locked is not None
         locked.locked_until = utcnow() + timedelta(minutes=12)
@@ -144,8 +155,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
         dialog.close()
     window.close()
 
-    auditor = next((u for u in users.list_users(db, actor) if u.role == "clerk" and u.active),
-                   None)
+    auditor = next((u for u in users.list_users(db, actor) if u.role == "clerk" and u.active), None)
     if auditor is not None:
         who = Actor(auditor.id, auditor.username, auditor.display_name, auditor.role)
         window, page = window_for(who)

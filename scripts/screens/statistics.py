@@ -55,8 +55,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     _idle()
     _idle()
     paths = []
-    for index, name in ((0, "statistics_month"), (1, "statistics_year"),
-                        (2, "statistics_charts")):
+    for index, name in ((0, "statistics_month"), (1, "statistics_year"), (2, "statistics_charts")):
         page.tabs.setCurrentIndex(index)
         QApplication.processEvents()
         path = out_dir / f"{name}.png"

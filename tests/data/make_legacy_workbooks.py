@@ -19,8 +19,7 @@ import argparse
 import csv
 from pathlib import Path
 
-from reliefdesk.documents.legacy.sample import (household_table, make_households,
-                                                 write_person_xlsx)
+from reliefdesk.documents.legacy.sample import household_table, make_households, write_person_xlsx
 
 HERE = Path(__file__).resolve().parent / "legacy"
 
@@ -57,8 +56,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.large:
         out = Path(args.out or f"/tmp/township_{args.large}.xlsx")
-        write_person_xlsx(out, make_households(args.large, seed=3, oddities=False),
-                          oddities=False)
+        write_person_xlsx(out, make_households(args.large, seed=3, oddities=False), oddities=False)
         print(out)
         return
     HERE.mkdir(exist_ok=True)

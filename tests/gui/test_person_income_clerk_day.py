@@ -118,12 +118,14 @@ def test_household_history_is_readable(qtbot, page, sqlite_db, clerk):  # type: 
     with sqlite_db.session() as s:
         s.query(User).filter(User.username == "clerk").update({"display_name": "张敏"})
     hh = register.get_household(sqlite_db, clerk, ids["张三"])
-    casework.create_application(sqlite_db, clerk, ids["张三"], hh.members[0].id, "rural_dibao",
-                                "困难", date.today())
+    casework.create_application(
+        sqlite_db, clerk, ids["张三"], hh.members[0].id, "rural_dibao", "困难", date.today()
+    )
     _open(qtbot, page, ids["张三"])
     m = page.panel.history_model
-    cells = [str(m.data(m.index(r, c))) for r in range(m.rowCount())
-             for c in range(m.columnCount())]
+    cells = [
+        str(m.data(m.index(r, c))) for r in range(m.rowCount()) for c in range(m.columnCount())
+    ]
     assert "张敏" in cells
     for text in cells:
         assert not re.search(r"[a-z]+[._][a-z]+|#\d+", text), text

@@ -32,8 +32,9 @@ def wait_idle(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def _page(qtbot, db, username: str, tmp_path: Path) -> RostersPage:  # type: ignore[no-untyped-def]
     actor = users.login(db, username, PASSWORD)
-    ctx = AppContext(db, actor, None, QSettings(str(tmp_path / f"{username}.ini"),
-                                                QSettings.Format.IniFormat))
+    ctx = AppContext(
+        db, actor, None, QSettings(str(tmp_path / f"{username}.ini"), QSettings.Format.IniFormat)
+    )
     page = RostersPage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)
