@@ -27,14 +27,14 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.documents.workbooks import (  # noqa: E402
+from reliefdesk.documents.workbooks import (
     DEFAULT_BANK_TEMPLATE,
     RollHeader,
     RollLine,
     write_bank_file,
 )
-from reliefdesk.domain.accounts import make_card_number  # noqa: E402
-from reliefdesk.domain.idnumber import make_id  # noqa: E402
+from reliefdesk.domain.accounts import make_card_number
+from reliefdesk.domain.idnumber import make_id
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "秀英桂兰玉梅建国志强红霞海燕德华丽娟文明春花金凤永福国庆淑珍小红保山"

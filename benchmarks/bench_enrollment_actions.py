@@ -28,18 +28,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QDate, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from PySide6.QtCore import QDate, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
-from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk.domain.accounts import make_card_number  # noqa: E402
-from reliefdesk.domain.months import month_start, next_month  # noqa: E402
-from reliefdesk.models import Enrollment, User  # noqa: E402
-from reliefdesk.services.context import Actor  # noqa: E402
-from reliefdesk.ui import i18n, style  # noqa: E402
-from reliefdesk.ui.context import AppContext  # noqa: E402
-from reliefdesk.ui.enrollments.page import EnrollmentsPage  # noqa: E402
+from reliefdesk.db.connect import open_database
+from reliefdesk.domain.accounts import make_card_number
+from reliefdesk.domain.months import month_start, next_month
+from reliefdesk.models import Enrollment, User
+from reliefdesk.services.context import Actor
+from reliefdesk.ui import i18n, style
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.enrollments.page import EnrollmentsPage
 
 TARGET_MS = 200.0
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.documents.pdf import build_application_form, build_batch, build_roster  # noqa: E402
-from reliefdesk.documents.pdf import samples as S  # noqa: E402
-from reliefdesk.documents.pdf.fonts import ensure_font  # noqa: E402
+from reliefdesk.documents.pdf import build_application_form, build_batch, build_roster
+from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf.fonts import ensure_font
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,13 +17,13 @@ bypassed by setting the status and hash directly in the COPY (benchmark only).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 import resource
 import shutil
 import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -31,11 +31,11 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk.models import Roster, RosterLine, User, utcnow  # noqa: E402
-from reliefdesk.documents.workbooks import RollHeader, RollLine, write_bank_file  # noqa: E402
-from reliefdesk.services import roster  # noqa: E402
-from reliefdesk.services.context import Actor  # noqa: E402
+from reliefdesk.db.connect import open_database
+from reliefdesk.documents.workbooks import RollHeader, RollLine, write_bank_file
+from reliefdesk.models import Roster, RosterLine, User, utcnow
+from reliefdesk.services import roster
+from reliefdesk.services.context import Actor
 
 
 def _actor(db, name: str) -> Actor:  # type: ignore[no-untyped-def]

@@ -24,8 +24,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select
 
-from reliefdesk.db.engine import Database
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
 from reliefdesk.domain.idnumber import make_id
 from reliefdesk.domain.pinyin import search_keys
 from reliefdesk.models import (

@@ -32,12 +32,12 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.models import Household, User  # noqa: E402
-from reliefdesk.services import casework, roster, search, visits  # noqa: E402
-from reliefdesk.services.context import Actor  # noqa: E402
-from reliefdesk.services.register.read import household_summary_page  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.models import Household, User
+from reliefdesk.services import casework, roster, search, visits
+from reliefdesk.services.context import Actor
+from reliefdesk.services.register.read import household_summary_page
 
 
 def _actor(db: Database, name: str) -> Actor:

@@ -25,9 +25,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.db.engine import open_database  # noqa: E402
-from reliefdesk.services import demo, statistics, users  # noqa: E402
-from reliefdesk.services.context import SYSTEM  # noqa: E402
+from reliefdesk.db.engine import open_database
+from reliefdesk.services import demo, statistics, users
+from reliefdesk.services.context import SYSTEM
 
 
 def _median(fn, repeats: int) -> float:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.documents.pdf import (  # noqa: E402
+from reliefdesk.documents.pdf import (
     build_application_form,
     build_batch,
     build_change_roster,
@@ -29,7 +29,7 @@ from reliefdesk.documents.pdf import (  # noqa: E402
     build_visit_record,
     ensure_font,
 )
-from reliefdesk.documents.pdf import samples as S  # noqa: E402
+from reliefdesk.documents.pdf import samples as S
 
 DOCUMENTS: dict[str, Callable[[], bytes]] = {
     "application_rural_dibao": lambda: build_application_form(S.application("rural_dibao")),

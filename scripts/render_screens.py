@@ -17,16 +17,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from reliefdesk.errors import ValidationError  # noqa: E402
-from reliefdesk.ui import i18n, ops, style  # noqa: E402
-from reliefdesk.ui.crash import CrashDialog, build_report  # noqa: E402
-from reliefdesk.ui.lock_dialog import LockDialog  # noqa: E402
-from reliefdesk.ui.login_dialog import LoginDialog  # noqa: E402
-from reliefdesk.ui.main_window import MainWindow  # noqa: E402
-from reliefdesk.ui.setup_dialog import SetupDialog  # noqa: E402
+from reliefdesk.errors import ValidationError
+from reliefdesk.ui import i18n, ops, style
+from reliefdesk.ui.crash import CrashDialog, build_report
+from reliefdesk.ui.lock_dialog import LockDialog
+from reliefdesk.ui.login_dialog import LoginDialog
+from reliefdesk.ui.main_window import MainWindow
+from reliefdesk.ui.setup_dialog import SetupDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,10 +21,10 @@ import pytest
 
 os.environ.setdefault("RELIEFDESK_HOME", tempfile.mkdtemp(prefix="reliefdesk-home-"))
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.services import users  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.services import users
+from reliefdesk.services.context import SYSTEM, Actor
 
 PASSWORD = "Test#Pass2026"
 ROLE_USERS = {

@@ -46,32 +46,31 @@ written with Core ``executemany`` in chunks (about 100k persons in well under a 
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
 import random
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from concurrent.futures import Future, ThreadPoolExecutor
-
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
+from ..db.defaults import RUZHOU_COUNTY
 from ..db.engine import Database
 from ..errors import NotFound, ValidationError
 from ..models import Office, Person, Township, User, Village
-from ..db.defaults import RUZHOU_COUNTY
 from ..services import audit
 from ..services.context import SYSTEM, Actor
+from ..services.policy import policy_on, work_calendar
+from ..services.users import hash_password
 from . import year as _stats_demo
 from .cases import PENDING_STATES, PENDING_WEIGHTS, CaseFactory, Rows, Users, temp_aid_list
 from .people import HouseholdDraft, Member, PeopleFactory, VillageInfo
 from .writer import _KEYS, _Writer
-from ..services.policy import policy_on, work_calendar
-from ..services.users import hash_password
 
 __all__ = [
     "DEFAULT_HOUSEHOLDS",

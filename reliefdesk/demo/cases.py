@@ -28,10 +28,10 @@ from ..domain.months import add_months, month_start, next_month
 from ..domain.workflow import Limits, step_deadline
 from ..models import User
 from ..services.context import Actor
-from .data import STAFF_NAMES
-from .people import HouseholdDraft, Member
 from ..services.policy import Policy
 from ..services.roster.oneoff import generate_temp_aid_in
+from .data import STAFF_NAMES
+from .people import HouseholdDraft, Member
 
 # Open and closed (non-approved) states for applicant households, with weights.
 PENDING_STATES = (

@@ -13,7 +13,7 @@ import calendar
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..domain.accounts import make_card_number
@@ -97,7 +97,7 @@ _DIS_CUM = _cumulative(D.DISABILITY_WEIGHTS)
 _BANK_CUM = _cumulative(D.BANK_WEIGHTS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _keys(name: str) -> tuple[str, ...]:
     return tuple(search_keys(name))
 

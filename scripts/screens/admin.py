@@ -20,17 +20,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.models import User, utcnow  # noqa: E402
-from reliefdesk.services import settings as office_settings  # noqa: E402
-from reliefdesk.services import users  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
-from reliefdesk.services.settings import OfficeInfo  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.models import User, utcnow
+from reliefdesk.services import settings as office_settings
+from reliefdesk.services import users
+from reliefdesk.services.context import SYSTEM, Actor
+from reliefdesk.services.settings import OfficeInfo
 
 PASSWORD = "Screens#2026"
 SIZE = (1366, 768)
@@ -85,7 +85,7 @@ def populate(db: Database) -> Actor:
     for _ in range(2):
         try:
             users.login(db, "reviewer", "wrong")
-        except Exception:  # noqa: BLE001 - a failed sign-in for the audit log
+        except Exception:
             pass
     return admin
 

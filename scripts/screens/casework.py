@@ -21,15 +21,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QItemSelectionModel, QSettings  # noqa: E402
-from PySide6.QtGui import QColor, QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.domain.idnumber import make_id  # noqa: E402
-from reliefdesk.services import casework, register, users, visits  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.domain.idnumber import make_id
+from reliefdesk.services import casework, register, users, visits
+from reliefdesk.services.context import SYSTEM, Actor
 
 PASSWORD = "Screens#2026"
 SIZE = (1366, 768)

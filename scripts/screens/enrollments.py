@@ -18,13 +18,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk.services import users  # noqa: E402
 from reliefdesk import demo
-from reliefdesk.services.context import SYSTEM  # noqa: E402
+from reliefdesk.db.connect import open_database
+from reliefdesk.services import users
+from reliefdesk.services.context import SYSTEM
 
 SIZE = (1366, 768)
 

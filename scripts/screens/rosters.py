@@ -23,15 +23,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reliefdesk.db.engine import Database  # noqa: E402
-from reliefdesk.db.connect import open_database
-from reliefdesk.domain.months import add_months, month_start  # noqa: E402
-from reliefdesk.services import roster, users  # noqa: E402
 from reliefdesk import demo
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.domain.months import add_months, month_start
+from reliefdesk.services import roster, users
+from reliefdesk.services.context import SYSTEM, Actor
 
 SIZE = (1366, 768)
 

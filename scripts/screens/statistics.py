@@ -17,12 +17,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDeadlineTimer, QSettings, QThreadPool  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QDeadlineTimer, QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
 
-from reliefdesk.db.engine import Database, open_database  # noqa: E402
-from reliefdesk.services import demo, users  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk.db.engine import Database, open_database
+from reliefdesk.services import demo, users
+from reliefdesk.services.context import SYSTEM, Actor
 
 SIZE = (1366, 768)
 

@@ -24,7 +24,7 @@ from reliefdesk.ui.printing import PdfPreviewDialog
 from reliefdesk.ui.widgets.termination_dialog import TerminationDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household  # noqa: E402
+from test_roster_support import make_household
 
 PASSWORD = "Test#Pass2026"
 CLICK = Qt.MouseButton.LeftButton

@@ -22,7 +22,7 @@ from reliefdesk.ui.enrollments.page import EnrollmentsPage
 from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household  # noqa: E402
+from test_roster_support import make_household
 
 PASSWORD = "Test#Pass2026"
 CLICK = Qt.MouseButton.LeftButton

@@ -14,9 +14,9 @@ from reliefdesk.models import User
 from reliefdesk.services import importing
 from reliefdesk.services.context import Actor
 from reliefdesk.ui import i18n, ops
+from reliefdesk.ui.admin.importing import ImportWizard
 from reliefdesk.ui.admin.page import SettingsPage
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.admin.importing import ImportWizard
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy"
 

@@ -37,7 +37,7 @@ from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household, setup_policy  # noqa: E402
+from test_roster_support import make_household, setup_policy
 
 CLICK = Qt.MouseButton.LeftButton
 THIS = month_start(date.today())

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 

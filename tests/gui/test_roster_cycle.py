@@ -18,7 +18,7 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.rosters.page import RostersPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household, setup_policy  # noqa: E402
+from test_roster_support import make_household, setup_policy
 
 PASSWORD = "Test#Pass2026"
 THIS = month_start(date.today())

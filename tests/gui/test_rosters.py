@@ -25,7 +25,7 @@ from reliefdesk.ui.rosters.models import LinesModel
 from reliefdesk.ui.rosters.page import RostersPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household, setup_policy  # noqa: E402
+from test_roster_support import make_household, setup_policy
 
 PASSWORD = "Test#Pass2026"
 JAN = date(2026, 1, 1)

@@ -18,7 +18,7 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.statistics.page import StatisticsPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_statistics import YEAR, _office  # noqa: E402
+from test_statistics import YEAR, _office
 
 PASSWORD = "Test#Pass2026"
 

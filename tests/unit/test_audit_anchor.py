@@ -17,6 +17,7 @@ from sqlalchemy import text
 from reliefdesk.cli import main
 from reliefdesk.db.defaults import GENESIS_HASH
 from reliefdesk.db.engine import Database
+from reliefdesk.errors import ValidationError
 from reliefdesk.services import users
 from reliefdesk.services.audit import verify_chain
 from reliefdesk.services.audit_anchor import (
@@ -26,7 +27,6 @@ from reliefdesk.services.audit_anchor import (
     verify_anchor_in,
 )
 from reliefdesk.services.context import Actor
-from reliefdesk.errors import ValidationError
 
 ADMIN_PW = "Admin#Pass2026"
 TEST_PW = "Test#Pass2026"

@@ -18,9 +18,8 @@ from sqlalchemy import func, select, text
 from reliefdesk.cli import main
 from reliefdesk.db import backup as backup_mod
 from reliefdesk.db.backup import backup_database, install_restore, prepare_restore
-from reliefdesk.db.connect import open_work_copy
+from reliefdesk.db.connect import open_database, open_work_copy
 from reliefdesk.db.engine import Database
-from reliefdesk.db.connect import open_database
 from reliefdesk.db.migrate import head_revision
 from reliefdesk.errors import DatabaseError, ValidationError
 from reliefdesk.models import AuditEvent, User

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from test_casework_support import family_of_three
 
 from reliefdesk.db.connect import open_database
 from reliefdesk.domain.calendar import WorkCalendar
 from reliefdesk.errors import PermissionDenied, ValidationError
 from reliefdesk.models import PolicyVersion
 from reliefdesk.services import casework, holidays, policy
-from test_casework_support import family_of_three
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

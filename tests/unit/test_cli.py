@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reliefdesk.cli import main
-from reliefdesk.cli import admin_cmds
+from reliefdesk.cli import admin_cmds, main
 
 ADMIN_PW = "Admin#Pass2026"
 TEST_PW = "Test#Pass2026"

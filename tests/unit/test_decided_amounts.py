@@ -9,7 +9,8 @@ from fractions import Fraction
 
 from sqlalchemy import select
 from test_casework_support import TWO, make_household
-from test_roster_support import add_policy, make_household as roster_household, setup_policy
+from test_roster_support import add_policy, setup_policy
+from test_roster_support import make_household as roster_household
 
 from reliefdesk.cli import main
 from reliefdesk.db.defaults import default_policy
@@ -194,9 +195,10 @@ def test_formula_amount_confirmed_is_marked_formula(db, actors):
 
 
 def _save_policy(db, effective: date, **changes) -> None:
+    from test_roster_support import round_policy
+
     from reliefdesk.services import policy
     from reliefdesk.services.context import SYSTEM
-    from test_roster_support import round_policy
 
     with db.session() as s:
         policy.save_policy(s, SYSTEM, effective, f"政策{effective:%Y%m}", round_policy(**changes))

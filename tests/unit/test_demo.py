@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from reliefdesk.db.engine import Database
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.demo import DEMO_PASSWORDS, generate_demo
 from reliefdesk.domain.accounts import luhn_ok
 from reliefdesk.domain.idnumber import is_valid_id
 from reliefdesk.domain.months import month_start, next_month
@@ -29,7 +30,6 @@ from reliefdesk.models import (
 from reliefdesk.services import users
 from reliefdesk.services.audit import verify_chain
 from reliefdesk.services.context import SYSTEM, Actor
-from reliefdesk.demo import DEMO_PASSWORDS, generate_demo
 
 AS_OF = date(2026, 6, 15)
 

@@ -15,7 +15,7 @@ from reliefdesk.errors import ValidationError
 from reliefdesk.models import Application, ApplicationMaterial, BankAccount, Household
 from reliefdesk.services import register
 from reliefdesk.services.context import Actor
-from reliefdesk.services.intake import AccountLine, Intake, IncomeLine, MemberRef, submit_intake
+from reliefdesk.services.intake import AccountLine, IncomeLine, Intake, MemberRef, submit_intake
 
 
 def _intake(village_id: int, number: str) -> Intake:

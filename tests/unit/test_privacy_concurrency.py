@@ -16,8 +16,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from reliefdesk.cli import main
-from reliefdesk.db.engine import Database, lock_holders
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database, lock_holders
 from reliefdesk.errors import AuthError
 from reliefdesk.logsetup import install_masking, mask_sensitive
 from reliefdesk.models import AuditEvent
@@ -66,7 +66,7 @@ def test_login_costs_one_hash_whether_or_not_the_user_exists(
     calls: list[str] = []
 
     class Counting(type(real)):  # type: ignore[misc]
-        def verify(self, hash: str, password: str) -> bool:  # noqa: A002
+        def verify(self, hash: str, password: str) -> bool:
             calls.append(hash[:9])
             return real.verify(hash, password)
 
@@ -109,12 +109,11 @@ def test_sql_errors_carry_no_parameters(db: Database) -> None:
     """A database error hides the parameters bound to the failing statement, and what the
     server itself quotes (PostgreSQL's "Failing row contains") is masked before any log or
     crash line shows it."""
-    with pytest.raises(IntegrityError) as info:
-        with db.session() as s:
-            s.execute(
-                text("INSERT INTO person (household_id, name, id_number) VALUES (:h, :n, :i)"),
-                {"h": 987654, "n": "张三", "i": ID},
-            )
+    with pytest.raises(IntegrityError) as info, db.session() as s:
+        s.execute(
+            text("INSERT INTO person (household_id, name, id_number) VALUES (:h, :n, :i)"),
+            {"h": 987654, "n": "张三", "i": ID},
+        )
     assert "parameters hidden" in str(info.value)
     assert ID not in mask_sensitive(str(info.value))
 

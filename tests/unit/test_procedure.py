@@ -15,7 +15,6 @@ from reliefdesk.models import Person, PolicyVersion
 from reliefdesk.services import casework, enrollments, settings, visits
 from reliefdesk.services.casework import followup as casework_followup
 
-
 D0 = date(2025, 3, 3)  # Monday
 
 

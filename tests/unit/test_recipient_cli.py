@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
+from test_roster_support import make_household
 
 from reliefdesk.cli import main
 from reliefdesk.domain.accounts import make_card_number
 from reliefdesk.domain.months import add_months, month_start
 from reliefdesk.models import Person
-from test_roster_support import make_household
 
 PASSWORD = "Test#Pass2026"
 THIS = month_start(date.today())

@@ -7,18 +7,18 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
+from test_roster_support import make_household, setup_policy
 
 from reliefdesk.domain.accounts import make_card_number
+from reliefdesk.domain.idnumber import make_id
 from reliefdesk.domain.months import add_months, month_start
 from reliefdesk.errors import PermissionDenied, RuleViolation, ValidationError
 from reliefdesk.models import AuditEvent, Enrollment, Person, RecipientEvent, Village
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import member_events as me
-from reliefdesk.services.register import accounts as acc
 from reliefdesk.services import roster
+from reliefdesk.services.register import accounts as acc
 from reliefdesk.services.register.types import PersonInput
-from reliefdesk.domain.idnumber import make_id
-from test_roster_support import make_household, setup_policy
 
 THIS = month_start(date.today())
 PREV = add_months(THIS, -1)

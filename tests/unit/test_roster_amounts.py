@@ -7,9 +7,9 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_roster_support import add_change, add_policy, make_household, setup_policy
 
 from reliefdesk.services import roster
-from test_roster_support import add_change, add_policy, make_household, setup_policy
 
 
 def _line(view: roster.RosterView, enrollment_id: int) -> roster.LineView:

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from sqlalchemy import select
+from test_roster_support import make_household, setup_policy
 
 from reliefdesk.cli import main
 from reliefdesk.errors import RuleViolation
 from reliefdesk.models import BankAccount, RosterExport
 from reliefdesk.services import roster
-from test_roster_support import make_household, setup_policy
 
 
 def _locked(db, actors, month: str = "2026-01") -> roster.RosterView:

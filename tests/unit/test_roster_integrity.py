@@ -215,7 +215,7 @@ def test_export_killed_before_commit_leaves_no_file_and_no_tmp(db, actors, tmp_p
             sys.executable,
             str(script),
             db.url,
-            str(view.id),  # noqa: PLW1510
+            str(view.id),
             str(actors["approver"].user_id),
             str(out),
         ],

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select, text
+from test_roster_support import add_change, make_household, setup_policy
 
 from reliefdesk.errors import LockedError, PermissionDenied, RuleViolation, ValidationError
 from reliefdesk.models import AuditEvent, Person, Roster
 from reliefdesk.services import roster
-from test_roster_support import add_change, make_household, setup_policy
 
 
 def _codes(problems: list[roster.Problem]) -> dict[str, set[tuple[int, str]]]:

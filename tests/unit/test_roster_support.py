@@ -7,12 +7,10 @@ import itertools
 from datetime import date
 from typing import Any
 
-from reliefdesk.db.engine import Database
 from reliefdesk.db.defaults import default_policy
+from reliefdesk.db.engine import Database
 from reliefdesk.domain.accounts import make_card_number
 from reliefdesk.domain.idnumber import make_id
-from reliefdesk.services.policy import policy_on
-from reliefdesk.services.roster.calc import compute
 from reliefdesk.models import (
     Application,
     BankAccount,
@@ -25,6 +23,8 @@ from reliefdesk.models import (
     Township,
     Village,
 )
+from reliefdesk.services.policy import policy_on
+from reliefdesk.services.roster.calc import compute
 
 _seq = itertools.count(1)
 

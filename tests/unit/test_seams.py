@@ -28,10 +28,10 @@ from reliefdesk.models import (
     RosterAdjustment,
 )
 from reliefdesk.services import enrollments, roster
-from reliefdesk.services.printing import notices as printing_notices
-from reliefdesk.services.register import people as register_people
 from reliefdesk.services import member_events as me
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.register import accounts as acc
+from reliefdesk.services.register import people as register_people
 from reliefdesk.services.register.types import PersonInput
 
 CARD = make_card_number("622848", 19, "000087654321")
@@ -203,8 +203,8 @@ def test_self_care_reassessment_changes_the_tekun_amount(db, actors):
     """A re-assessed care tier re-decides the tekun amount from the next month through the one
     amount function (a 减发 gives a printable 告知书); a clerk alone cannot change the
     payment; the month before keeps the old amount."""
-    from reliefdesk.services.casework import followup as casework_followup
     from reliefdesk.services.casework import SELF_CARE_ITEMS
+    from reliefdesk.services.casework import followup as casework_followup
 
     setup_policy(db)  # basic = 400 × 1.3 = 520; care full 100 / partial 200 / none 400
     h = make_household(

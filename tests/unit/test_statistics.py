@@ -12,13 +12,13 @@ from datetime import date
 import openpyxl
 import pytest
 from sqlalchemy import text
+from test_roster_support import add_change, add_policy, make_household, setup_policy
+from test_temp_aid_payment import _grant
 
 from reliefdesk.cli import main
 from reliefdesk.errors import RuleViolation
 from reliefdesk.models import Person
 from reliefdesk.services import roster, statistics
-from test_roster_support import add_change, add_policy, make_household, setup_policy
-from test_temp_aid_payment import _grant
 
 YEAR = 2025
 

@@ -109,11 +109,10 @@ def test_free_text_is_cleaned_the_same_on_both_backends(
     with db.read_session() as s:
         name = s.scalar(select(User.display_name).where(User.username == "textuser"))
     assert name == "王五"
-    with pytest.raises(ValidationError, match="过长"):
-        with db.session() as s:
-            users.add_user(
-                s, actors["admin"], "longuser", "clerk", "Test#Pass2026", display_name="长" * 65
-            )
+    with pytest.raises(ValidationError, match="过长"), db.session() as s:
+        users.add_user(
+            s, actors["admin"], "longuser", "clerk", "Test#Pass2026", display_name="长" * 65
+        )
     with db.read_session() as s:
         assert s.scalar(select(User.id).where(User.username == "longuser")) is None
 

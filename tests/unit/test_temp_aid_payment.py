@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 from test_casework_support import family_of_three, walk
-from test_roster_support import make_household as roster_household, setup_policy
+from test_roster_support import make_household as roster_household
+from test_roster_support import setup_policy
 
 from reliefdesk.cli import main
 from reliefdesk.domain.accounts import make_card_number

@@ -269,7 +269,7 @@ def test_roster_has_capital_total_literal_totals_and_signatures(tmp_path: Path) 
     assert totals[2] == 2 and totals[6] == 4 and totals[11] == 525
     assert f"大写金额：{to_capital(52500)}" in flat
     assert "大写金额：人民币伍佰贰拾伍元整" in flat
-    assert any("制表人：王会计" == v for v in flat)
+    assert any(v == "制表人：王会计" for v in flat)
     assert "审核人：" in flat and "负责人：" in flat
     assert "单位（公章）：寄料镇人民政府" in flat
     assert "制表日期：2026年11月29日" in flat
