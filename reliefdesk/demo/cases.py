@@ -1,5 +1,5 @@
-"""Demo generator, part 2: applications with their CaseStep history, home visits, and the
-enrollments (with members and changes) that approved applications lead to.
+"""Demo generator, part 2: applications with their CaseStep history and home visits; the
+enrollments that approved applications lead to are made by :mod:`.enrollments`.
 
 Step codes, states and the shape of ``working`` follow :mod:`reliefdesk.domain.workflow`,
 :mod:`reliefdesk.services.assessment` (``Assessment.working_json``) and
@@ -11,26 +11,17 @@ days, so no open case is overdue on the demo's ``as_of`` date.
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from ..domain import benefits as b
-from ..domain.calendar import WorkCalendar
 from ..domain.idnumber import age_on
 from ..domain.money import fen_to_yuan, round_half_up
-from ..domain.months import add_months, month_start, next_month
-from ..domain.workflow import Limits, step_deadline
-from ..models import User
-from ..services.context import Actor
-from ..services.policy import Policy
-from ..services.roster.oneoff import generate_temp_aid_in
+from ..domain.workflow import step_deadline
+from .case_base import _at
 from .data import STAFF_NAMES
+from .enrollments import EnrollmentMaker
 from .people import HouseholdDraft, Member
 
 # Open and closed (non-approved) states for applicant households, with weights.
@@ -70,79 +61,8 @@ _REASONS = {
 }
 
 
-@dataclass
-class Users:
-    """User ids and names acting in the generated history."""
-
-    clerk: tuple[int, str]
-    reviewer: tuple[int, str]
-    approver: tuple[int, str]
-    clerk_display: str
-
-
-class Rows:
-    """Row buffers for the case tables."""
-
-    def __init__(self) -> None:
-        self.application: list[dict[str, Any]] = []
-        self.case_step: list[dict[str, Any]] = []
-        self.visit: list[dict[str, Any]] = []
-        self.enrollment: list[dict[str, Any]] = []
-        self.enrollment_member: list[dict[str, Any]] = []
-        self.enrollment_change: list[dict[str, Any]] = []
-
-
-def _at(d: date, rng: random.Random) -> datetime:
-    minute = int(rng.random() * 600)  # 08:00–17:59
-    return datetime.combine(d, time(8 + minute // 60, minute % 60))
-
-
-class CaseFactory:
+class CaseFactory(EnrollmentMaker):
     """Makes applications, steps, visits and enrollments for generated households."""
-
-    def __init__(
-        self,
-        rng: random.Random,
-        as_of: date,
-        policy: Policy,
-        cal: WorkCalendar,
-        users: Users,
-        take: Any,
-        rows: Rows,
-    ) -> None:
-        self.rng = rng
-        self.as_of = as_of
-        self.policy = policy
-        self.cal = cal
-        self.users = users
-        self.take = take
-        self.rows = rows
-        self.limits = Limits.from_mapping(
-            policy.data.get("limits", {}),
-            publicity_days=policy.publicity_days,
-            publicity_working_days=policy.publicity_working_days,
-        )
-        self.ref = self.back_wd(as_of, 0)
-        self.rates = policy.topup_rates
-        self.care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
-        self.floor = policy.floor_ratio
-        self.schedule = policy.phase_out_schedule
-        self.entrust_seq = 0
-        self._memo: dict[tuple[Any, ...], Any] = {}
-
-    # ------------------------------------------------------------------ calendar helpers
-    def back_wd(self, d: date, n: int) -> date:
-        """The working day ``n`` working days before ``d`` (n=0: d itself or the last one)."""
-        while not self.cal.is_working_day(d):
-            d -= timedelta(days=1)
-        while n > 0:
-            d -= timedelta(days=1)
-            if self.cal.is_working_day(d):
-                n -= 1
-        return d
-
-    def fwd_wd(self, d: date, n: int) -> date:
-        return self.cal.add_working_days(d, n)
 
     # ------------------------------------------------------------------ amounts
     def categories(self, members: list[Member], on: date) -> list[str]:
@@ -594,230 +514,3 @@ class CaseFactory:
                 "version": 1,
             }
         )
-
-    # ------------------------------------------------------------------ enrollments
-    def enrollment(
-        self,
-        hh: HouseholdDraft,
-        app: dict[str, Any],
-        covered: list[Member],
-        *,
-        allow_status: bool = True,
-    ) -> dict[str, Any]:
-        rng = self.rng
-        programme = app["programme"]
-        decided: date = app["decided_on"]
-        shared = programme != "temporary_aid"
-        # a one-off grant is due in its decision month (paid within the month, bank or cash)
-        start = next_month(decided) if shared else month_start(decided)
-        working = app["working"] or {}
-        stability = (
-            "tekun"
-            if programme == "tekun"
-            else (
-                "unstable" if any(m.row["labour_capacity"] == "full" for m in covered) else "stable"
-            )
-        )
-        months = self.policy.recheck_months(stability)
-        eid = self.take("enrollment")
-        row: dict[str, Any] = {
-            "id": eid,
-            "household_id": hh.id,
-            "application_id": app["id"],
-            "payee_id": app["applicant_id"],
-            "programme": programme,
-            "status": "active",
-            "start_month": start,
-            "end_month": None if shared else start,
-            "persons": max(len(covered), 1),
-            "amount_fen": app["proposed_fen"] or 0,
-            "per_capita_income_fen": int(working.get("per_capita_income_fen") or 0),
-            "method": working.get("method") or "gap",
-            "care_tier": app["care_tier"],
-            "care_mode": app["care_mode"],
-            "topup_categories": list(working.get("topup_categories") or []),
-            "phase_out_start": None,
-            "recheck_months": months,
-            "next_recheck": None,
-            "terminated_reason": None,
-            "working": working,
-            "version": 1,
-            **self._basis(hh, programme, app, covered, working),
-        }
-        if not shared:
-            due = decided >= self.as_of - timedelta(days=20)
-            cash = eid % 5 == 0
-            row.update(
-                status="due" if due else "paid",
-                paid_on=None if due else min(decided + timedelta(days=3), self.as_of),
-                payment_method=None if due else ("cash" if cash else "bank"),
-                receipt_no=None if due or not cash else f"LS{decided.year}-{eid:05d}",
-            )
-        for m in covered:
-            self.rows.enrollment_member.append(
-                {
-                    "id": self.take("enrollment_member"),
-                    "enrollment_id": eid,
-                    "person_id": m.id,
-                    "active": shared,
-                }
-            )
-        self.rows.enrollment.append(row)
-        if not shared:
-            return row
-        this_month = month_start(self.as_of)
-        # periodic rechecks on their schedule: those whose turn is this month are due now
-        # (the workbench's 本月到期核查), the others in a later month
-        nxt = add_months(start, months)
-        last_recheck: date | None = None
-        while nxt < this_month:
-            last_recheck = nxt
-            nxt = add_months(nxt, months)
-        row["next_recheck"] = nxt
-        age_months = (this_month.year - start.year) * 12 + this_month.month - start.month
-        r = rng.random() if allow_status else 1.0
-        if age_months >= 2 and r < 0.07:
-            end = add_months(start, rng.randint(0, age_months - 1))
-            death = programme == "tekun" or (len(covered) == 1 and rng.random() < 0.5)
-            reason = "death" if death else rng.choice(("ineligible", "moved", "voluntary"))
-            text = {
-                "death": "保障对象死亡",
-                "ineligible": "家庭人均收入超过低保标准",
-                "moved": "户籍迁出本地",
-                "voluntary": "自愿申请退出",
-            }[reason]
-            row.update(
-                status="terminated", end_month=end, next_recheck=None, terminated_reason=text
-            )
-            if death:
-                covered[0].row["deceased_on"] = end + timedelta(days=rng.randint(0, 27))
-            for mem in self.rows.enrollment_member[-len(covered) :]:
-                mem["active"] = False
-            self._change(row, "terminate", add_months(end, 1), row["amount_fen"], 0, text)
-        elif programme != "tekun" and age_months >= 3 and r < 0.12 and self.schedule:
-            po = add_months(this_month, -rng.randint(0, min(4, age_months - 1)))
-            row.update(
-                status="phase_out",
-                phase_out_start=po,
-                end_month=add_months(po, len(self.schedule) - 1),
-            )
-            self._change(
-                row,
-                "phase_out",
-                po,
-                row["amount_fen"],
-                row["amount_fen"],
-                "家庭成员实现就业，人均收入超过低保标准，实行渐退",
-            )
-        elif age_months >= 2 and r < 0.13:
-            month = add_months(this_month, -rng.randint(0, 1))
-            row["status"] = "suspended"
-            self._change(
-                row, "suspend", month, row["amount_fen"], 0, "无正当理由未配合定期核查，暂停发放"
-            )
-        elif last_recheck is not None:
-            if rng.random() < 0.15:
-                old = row["amount_fen"] + rng.choice((-1, 1)) * rng.randint(10, 60) * 100
-                old = max(old, 100)
-                kind = "decrease" if old > row["amount_fen"] else "increase"
-                self._change(
-                    row,
-                    kind,
-                    last_recheck,
-                    old,
-                    row["amount_fen"],
-                    "定期核查后家庭收入变化，调整保障金",
-                )
-            else:
-                self._change(
-                    row,
-                    "recheck",
-                    last_recheck,
-                    row["amount_fen"],
-                    row["amount_fen"],
-                    "定期核查，情况无变化",
-                )
-        return row
-
-    def _basis(
-        self,
-        hh: HouseholdDraft,
-        programme: str,
-        app: dict[str, Any],
-        covered: list[Member],
-        working: dict[str, Any],
-    ) -> dict[str, Any]:
-        """The decided amount's basis stored on the enrollment, as confirmation stores it."""
-        policy = self.policy
-        pci = int(working.get("per_capita_income_fen") or 0)
-        if programme == "tekun":
-            standard = b.tekun_basic_fen(
-                policy.dibao_standard_fen(hh.row["area_type"]), policy.tekun_basic_ratio
-            )
-            income = pci
-        elif programme == "temporary_aid":
-            standard, income = policy.dibao_standard_fen("urban"), 0
-        else:
-            standard = policy.standard_for_programme(programme)
-            income = pci * (1 if working.get("method") == "single" else max(len(covered), 1))
-        return {
-            "standard_fen": standard,
-            "income_fen": income,
-            "policy_id": policy.id,
-            "policy_name": policy.name,
-            "amount_source": "formula",
-            "amount_review": None,
-            "paid_on": None,
-            "payment_method": None,
-            "receipt_no": None,
-            "paid_roster_id": None,
-        }
-
-    def _change(
-        self, enr: dict[str, Any], kind: str, month: date, old: int, new: int, reason: str
-    ) -> None:
-        role, user = (
-            ("approver", self.users.approver)
-            if kind == "terminate"
-            else ("reviewer", self.users.reviewer)
-        )
-        self.rows.enrollment_change.append(
-            {
-                "id": self.take("enrollment_change"),
-                "enrollment_id": enr["id"],
-                "kind": kind,
-                "effective_month": month,
-                "old_fen": old,
-                "new_fen": new,
-                "reason": reason,
-                "decided_by": user[0],
-                "role": role,
-                "at": _at(self.back_wd(min(month - timedelta(days=3), self.as_of), 0), self.rng),
-            }
-        )
-
-    def self_care(self) -> tuple[dict[str, bool], str, str]:
-        """Six indicators, the derived care tier and the supply mode for a tekun person."""
-        rng = self.rng
-        r = rng.random()
-        missing = 0 if r < 0.72 else (rng.randint(1, 3) if r < 0.93 else rng.randint(4, 6))
-        keys = ("eating", "dressing", "bed_transfer", "toileting", "indoor_walking", "bathing")
-        lost = set(rng.sample(keys, missing))
-        flags = {k: k not in lost for k in keys}
-        tier = b.care_tier(**flags).value
-        mode = (
-            "centralised"
-            if (tier != "full" and rng.random() < 0.4) or rng.random() < 0.08
-            else "dispersed"
-        )
-        return flags, tier, mode
-
-
-def temp_aid_list(s: Session, as_of: date) -> None:
-    """The month's 临时救助发放名册 (draft) with the grants still due: in the demo office
-    approved temporary aid is on a payment list, ready to validate, lock and export."""
-    clerk = s.scalar(select(User).where(User.username == "clerk"))
-    if clerk is None or clerk.role not in ("clerk", "reviewer", "approver"):
-        return
-    actor = Actor(clerk.id, clerk.username, clerk.display_name or clerk.username, clerk.role)
-    generate_temp_aid_in(s, actor, as_of)
