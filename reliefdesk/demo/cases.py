@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 from ..domain import benefits as b
 from ..domain.idnumber import age_on
@@ -90,7 +90,6 @@ class CaseFactory(EnrollmentMaker):
     def dibao_amount(
         self,
         programme: str,
-        hh: HouseholdDraft,
         covered: list[Member],
         single: bool,
         pci: int,
@@ -197,12 +196,13 @@ class CaseFactory(EnrollmentMaker):
         if target == "accepted":
             return head[:1]
         if target == "withdrawn":
-            return head[:2] + [("withdraw", "withdrawn", "clerk")]
+            return [*head[:2], ("withdraw", "withdrawn", "clerk")]
         if target == "terminated":
-            return head + [("terminate_noncooperation", "terminated", "clerk")]
+            return [*head, ("terminate_noncooperation", "terminated", "clerk")]
         if target == "investigating":
             return head
-        path = head + [
+        path = [
+            *head,
             ("record_visit", "investigating", "clerk"),
             ("record_info_check", "investigating", "clerk"),
             ("submit_prelim", "prelim_review", "reviewer"),
@@ -225,13 +225,14 @@ class CaseFactory(EnrollmentMaker):
         if target == "awaiting_confirmation":
             return path
         if target == "refused":
-            return path + [
+            return [
+                *path,
                 ("confirm", "refused", "approver"),
                 ("record_notice", "refused", "clerk"),
             ]
-        return path + [("confirm", "approved", "approver")]
+        return [*path, ("confirm", "approved", "approver")]
 
-    _GAPS: dict[str, tuple[int, int]] = {
+    _GAPS: ClassVar[dict[str, tuple[int, int]]] = {
         "start_investigation": (1, 2),
         "request_info_check": (0, 0),
         "record_visit": (1, 4),

@@ -71,7 +71,7 @@ class EnrollmentMaker(CaseBase):
             "terminated_reason": None,
             "working": working,
             "version": 1,
-            **self._basis(hh, programme, app, covered, working),
+            **self._basis(hh, programme, covered, working),
         }
         if not shared:
             due = decided >= self.as_of - timedelta(days=20)
@@ -172,7 +172,6 @@ class EnrollmentMaker(CaseBase):
         self,
         hh: HouseholdDraft,
         programme: str,
-        app: dict[str, Any],
         covered: list[Member],
         working: dict[str, Any],
     ) -> dict[str, Any]:

@@ -142,8 +142,7 @@ class _Generation:
         self.policy = policy
         writer = _Writer(s)
         weights = [
-            (1.0 if v.is_community else 1.0)
-            * (0.35 if v.is_community and not v.township_name.endswith("街道") else 1.0)
+            0.35 if v.is_community and not v.township_name.endswith("街道") else 1.0
             for v in villages
         ]
         vcum = _cum(weights)
@@ -284,7 +283,7 @@ class _Generation:
                     single = False
             anchor = self._decision_date()
             amount = cases.dibao_amount(
-                programme, hh, covered, single, pci, anchor - timedelta(days=30)
+                programme, covered, single, pci, anchor - timedelta(days=30)
             )
             app = cases.application(
                 hh,
@@ -331,7 +330,7 @@ class _Generation:
                 prog, applicant, covered = programme, head, counted
                 people.income(hh, pci)
                 care = None
-                amount = cases.dibao_amount(programme, hh, covered, False, pci, self.as_of)
+                amount = cases.dibao_amount(programme, covered, False, pci, self.as_of)
             if refused and frac <= 1.5:
                 hh.row["near_dibao"] = True
             cases.application(
@@ -444,7 +443,7 @@ class _Generation:
         ]
         used: set[int] = set()
 
-        def take(pred: Callable[[Any], bool] = lambda c: True) -> Any:
+        def take(pred: Callable[[Any], bool] = lambda _c: True) -> Any:
             for c in pool:
                 if c[0].id not in used and pred(c):
                     used.add(c[0].id)

@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Date, DateTime
+from sqlalchemy import JSON, Date, DateTime, Table
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -105,7 +105,7 @@ class _Writer:
                 sql, row_tuple = self._statement(model)
                 conn.exec_driver_sql(sql, [row_tuple(r) for r in rows])
             else:
-                conn.execute(model.__table__.insert(), rows)
+                conn.execute(cast(Table, model.__table__).insert(), rows)
             self.counts[name] += len(rows)
             rows.clear()
 
