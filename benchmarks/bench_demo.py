@@ -45,6 +45,7 @@ def main() -> int:
         capture_output=True,
         text=True,
         encoding="utf-8",
+        check=False,
     )
     wall = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -87,7 +87,7 @@ def measure(beat: Heartbeat, start: Callable[[], None], signal) -> tuple[float, 
     beat.start()
     t0 = time.perf_counter()
     got: list[float] = []
-    signal.connect(lambda *a: got.append(time.perf_counter()))
+    signal.connect(lambda *_args: got.append(time.perf_counter()))
     start()
     if not got:
         wait_for(signal)
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, list[tuple[float, float]]] = {}
     rows = results.setdefault("list: re-check due filter", [])
-    for i in range(args.repeat):
+    for _ in range(args.repeat):
         rows.append(
             measure(
                 beat,

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reliefdesk.documents.pdf import build_application_form, build_batch, build_roster
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 from reliefdesk.documents.pdf.fonts import ensure_font
 
 

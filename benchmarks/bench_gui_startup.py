@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             text=True,
             env=env,
             cwd=ROOT,
+            check=False,
         )
         lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
         if out.returncode != 0 or not lines:

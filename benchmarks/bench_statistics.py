@@ -94,7 +94,7 @@ def main() -> int:
         page = StatisticsPage(AppContext(db, clerk, None, settings))
         page.resize(1180, 700)
         loop = QEventLoop()
-        page.monthLoaded.connect(lambda: usable.append(time.perf_counter() - t))
+        page.monthLoaded.connect(lambda started=t: usable.append(time.perf_counter() - started))
         page.loaded.connect(loop.quit)
         QTimer.singleShot(30000, loop.quit)
         page.show()

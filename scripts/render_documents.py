@@ -29,7 +29,7 @@ from reliefdesk.documents.pdf import (
     build_visit_record,
     ensure_font,
 )
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 
 DOCUMENTS: dict[str, Callable[[], bytes]] = {
     "application_rural_dibao": lambda: build_application_form(S.application("rural_dibao")),

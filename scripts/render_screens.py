@@ -72,7 +72,9 @@ def render(out: Path, language: str) -> None:
     window.show_page("households")
     _save(window, out, "main_window_households")
 
-    login = LoginDialog(lambda u, p: None, office_name="汝州市城关镇民政所", username="zhangsan")
+    login = LoginDialog(
+        lambda _user, _password: None, office_name="汝州市城关镇民政所", username="zhangsan"
+    )
     login.show()
     login.show_error("用户名或密码错误，还可尝试 4 次。")
     _save(login, out, "login_dialog")
@@ -90,7 +92,7 @@ def render(out: Path, language: str) -> None:
     QApplication.processEvents()
     _save(setup, out, "setup_dialog")
 
-    lock = LockDialog(lambda pw: False, user_label="张三（经办人）")
+    lock = LockDialog(lambda _password: False, user_label="张三（经办人）")
     lock.show()
     lock.password_edit.setText("x")
     lock.unlock_button.click()

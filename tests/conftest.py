@@ -80,8 +80,8 @@ class PgCluster:
         self.run_as = run_as
         data = self.dir / "data"
         subprocess.run(
-            run_as
-            + [
+            [
+                *run_as,
                 initdb,
                 "-D",
                 str(data),
@@ -97,8 +97,8 @@ class PgCluster:
             capture_output=True,
         )
         subprocess.run(
-            run_as
-            + [
+            [
+                *run_as,
                 pg_ctl,
                 "-D",
                 str(data),
@@ -128,8 +128,9 @@ class PgCluster:
 
     def stop(self) -> None:
         subprocess.run(
-            self.run_as + [self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop"],
+            [*self.run_as, self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop"],
             capture_output=True,
+            check=False,
         )
         shutil.rmtree(self.dir, ignore_errors=True)
 

@@ -11,6 +11,7 @@ a small office in a temporary SQLite file first (an administrator, a few users, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -83,10 +84,8 @@ def populate(db: Database) -> Actor:
         locked.locked_until = utcnow() + timedelta(minutes=12)
     users.set_role(db, admin, "oldclerk", "clerk", active=False)
     for _ in range(2):
-        try:
+        with contextlib.suppress(Exception):
             users.login(db, "reviewer", "wrong")
-        except Exception:
-            pass
     return admin
 
 

@@ -98,7 +98,7 @@ def render(out: Path, url: str) -> list[Path]:
     if dialog is not None:
         dialog.reason_edit.setPlainText("外出务工失联，无法核实家庭情况")  # type: ignore[attr-defined]
         dialog.perform()  # type: ignore[attr-defined]
-        _wait(lambda: page.detail.notice_button.isVisible(), 20000)
+        _wait(page.detail.notice_button.isVisible, 20000)
         paths.append(_save(window, out, "enrollment_notice_offer"))
     account = AccountDialog(ctx, row.household_id, window)
     account.show()

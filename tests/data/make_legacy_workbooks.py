@@ -33,7 +33,8 @@ def write_xls(path: Path, header: list[str], rows: list[list[object]]) -> None:
     for c, h in enumerate(header):
         ws.write(1, c, h)
     for r, row in enumerate(rows, start=2):
-        for c, v in enumerate(row):
+        for c, value in enumerate(row):
+            v = value
             if isinstance(v, str) and len(v) == 18 and v[:17].isdigit() and r % 9 == 0:
                 v = float(v[:17] + "0")  # typed as a number: last digits lost
             ws.write(r, c, v if v is not None else "")

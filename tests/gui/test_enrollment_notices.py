@@ -77,7 +77,7 @@ def test_suspension_offers_its_notice(qtbot, sqlite_db, tmp_path):
     dialog.reason_edit.setPlainText("外出务工失联")
     qtbot.mouseClick(dialog.ok_button, CLICK)
     wait_idle(qtbot)
-    qtbot.waitUntil(lambda: detail.notice_button.isVisible(), timeout=10000)
+    qtbot.waitUntil(detail.notice_button.isVisible, timeout=10000)
     assert len(detail.new_notice_ids) == 1 and "1" in detail.notice_label.text()
     qtbot.mouseClick(detail.notice_button, CLICK)
     preview = _preview(qtbot, detail)
@@ -108,7 +108,7 @@ def test_member_death_offers_notice_and_month_prints_all(qtbot, sqlite_db, tmp_p
     dialog.person_combo.setCurrentIndex(dialog.person_combo.findText(name))
     qtbot.mouseClick(dialog.ok_button, CLICK)
     wait_idle(qtbot)
-    qtbot.waitUntil(lambda: detail.notice_button.isVisible(), timeout=10000)
+    qtbot.waitUntil(detail.notice_button.isVisible, timeout=10000)
     assert len(detail.new_notice_ids) == 1
     page.open_household(other["household_id"])  # another household: no stale offer
     wait_idle(qtbot)

@@ -165,7 +165,7 @@ def test_ctrl_f_focuses_search_box(qtbot, ctx):
     window.show()
     window.activateWindow()
     window.searchRequested.emit()
-    qtbot.waitUntil(lambda: p.list_view.search_box.hasFocus(), timeout=WAIT)
+    qtbot.waitUntil(p.list_view.search_box.hasFocus, timeout=WAIT)
 
 
 def test_household_page_shows_tabs_and_per_capita(qtbot, page, sqlite_db, clerk):

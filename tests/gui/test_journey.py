@@ -114,7 +114,7 @@ def test_casework_journey(qtbot, office: Office, settings) -> None:  # type: ign
     _act(qtbot, s, "record_info_check", t0 + timedelta(days=1), "核对无车辆、无工商登记")
 
     # home visit through the editor
-    qtbot.waitUntil(lambda: detail.visit_button.isVisible())
+    qtbot.waitUntil(detail.visit_button.isVisible)
     qtbot.mouseClick(detail.visit_button, CLICK)
     assert s.window.current_page_key() == "visits"
     editor = s.visits.editor

@@ -63,7 +63,7 @@ def _legal_steps(
     journey._act(qtbot, s, "request_info_check", t0)
     journey._act(qtbot, s, "record_info_check", t0 + timedelta(days=1), "核对无车辆")
     detail = s.applications.detail
-    qtbot.waitUntil(lambda: detail.visit_button.isVisible())
+    qtbot.waitUntil(detail.visit_button.isVisible)
     qtbot.mouseClick(detail.visit_button, CLICK)
     editor = s.visits.editor
     wait_idle(qtbot)

@@ -43,6 +43,7 @@ def test_smoke_switch_quits_after_sign_in_window(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert init.returncode == 0, init.stderr
     result = subprocess.run(
@@ -52,6 +53,7 @@ def test_smoke_switch_quits_after_sign_in_window(tmp_path: Path) -> None:
         text=True,
         timeout=120,
         cwd=tmp_path,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()

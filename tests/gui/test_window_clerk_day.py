@@ -139,7 +139,7 @@ def test_login_dialog_warns_tries_left(qtbot, office: Office) -> None:  # type: 
     qtbot.keyClicks(dialog.username_edit, "clerk")
     qtbot.keyClicks(dialog.password_edit, "Wrong#1")
     qtbot.mouseClick(dialog.login_button, CLICK)
-    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10000)
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10000)
     assert "还可尝试 4 次" in dialog.error_label.text()
 
 
@@ -226,7 +226,7 @@ def test_print_preview_fits_above_the_taskbar(qtbot) -> None:  # type: ignore[no
     from PySide6.QtGui import QGuiApplication
 
     from reliefdesk.documents.pdf import build_notice
-    from reliefdesk.documents.pdf import samples as S
+    from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
     from reliefdesk.ui.printing.preview import TITLE_BAR, PdfPreviewDialog
 
     dialog = PdfPreviewDialog(build_notice(S.notice(3)), "公示")
@@ -253,7 +253,7 @@ def test_idle_lock_keeps_unsaved_work_and_switching_asks(qtbot, office: Office, 
     assert s.visits.editor.investigators.item(0, 0).text() == "刘晓燕"  # kept behind the cover
     qtbot.mouseClick(dialog.switch_button, CLICK)
     qtbot.mouseClick(_box("visitUnsavedBox").button(QMessageBox.StandardButton.Cancel), CLICK)
-    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
     assert s.window.central_stack.currentWidget() is s.window.lock_cover
     signed_out: list[bool] = []
     s.window.signOutRequested.connect(lambda: signed_out.append(True))
@@ -279,7 +279,7 @@ def test_switch_user_signs_in_someone_else_without_restarting(
     startup._show_main_window(office.actors["clerk"], None)
     first = startup.window
     assert first is not None
-    qtbot.waitUntil(lambda: first.isVisible(), timeout=5000)
+    qtbot.waitUntil(first.isVisible, timeout=5000)
 
     def sign_in() -> None:
         dialogs = [

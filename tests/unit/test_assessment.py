@@ -22,8 +22,8 @@ def _assess(db, actors, members, incomes=(), programme="rural_dibao", extra=(), 
     hid, ids = make_household(db, members, incomes=list(incomes), **(hh_kw or {}))
     app = casework.create_application(db, actors["clerk"], hid, ids[0], programme, "困难", D0, **kw)
     with db.session() as s:
-        for row in extra:
-            row = dict(row)
+        for extra_row in extra:
+            row = dict(extra_row)
             model = row.pop("model")
             if "person" in row:
                 row["person_id"] = ids[row.pop("person")]

@@ -304,6 +304,7 @@ def test_init_killed_between_schema_and_defaults(
         timeout=120,
         capture_output=True,
         text=True,
+        check=False,
     )
     assert proc.returncode == 9
     assert main(["--db", str(db), "init"]) == 0
@@ -366,6 +367,7 @@ def _run_killed(code: str) -> int:
         timeout=180,
         capture_output=True,
         text=True,
+        check=False,
     )
     return proc.returncode
 
@@ -429,6 +431,7 @@ def test_cli_upgrade_in_a_fresh_process_is_audited(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=180,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     con = sqlite3.connect(target)

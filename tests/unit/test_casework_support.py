@@ -41,8 +41,8 @@ def make_household(
         s.add(household)
         s.flush()
         ids = []
-        for i, m in enumerate(members):
-            m = dict(m)
+        for i, member in enumerate(members):
+            m = dict(member)
             birth: date = m.pop("birth")
             seq = next(_seq)
             p = Person(

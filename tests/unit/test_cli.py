@@ -319,6 +319,7 @@ def test_installed_script_exit_codes_without_traceback(tmp_path: Path) -> None:
             encoding="utf-8",
             timeout=120,
             stdin=subprocess.DEVNULL,
+            check=False,
         )
 
     r = run("init")
@@ -337,6 +338,7 @@ def test_installed_script_exit_codes_without_traceback(tmp_path: Path) -> None:
         text=True,
         encoding="utf-8",
         timeout=120,
+        check=False,
     )
     assert r.returncode == 4
     for proc in (r,):

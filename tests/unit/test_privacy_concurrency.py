@@ -74,12 +74,12 @@ def test_login_costs_one_hash_whether_or_not_the_user_exists(
     monkeypatch.setattr(users, "_hasher", counting)
     for name, pw in (("nobody", "x"), ("clerk", "Wrong#Pass1"), ("reviewer", PASSWORD)):
         calls.clear()
-        with pytest.raises(AuthError) if pw != PASSWORD else _null():
+        with pytest.raises(AuthError) if pw != PASSWORD else _Null():
             users.login(db, name, pw)
         assert len(calls) == 1, name
 
 
-class _null:
+class _Null:
     def __enter__(self) -> None:
         return None
 
@@ -136,7 +136,7 @@ def test_files_are_owner_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
         monkeypatch.setattr(
             admin_cmds,
             "cmd_office_show",
-            lambda ctx: (_ for _ in ()).throw(RuntimeError(f"boom {ID}")),
+            lambda _ctx: (_ for _ in ()).throw(RuntimeError(f"boom {ID}")),
         )
         assert main(["--db", str(db), "office", "show"]) == 70
         crash_log = home / "logs" / "reliefdesk-admin.log"

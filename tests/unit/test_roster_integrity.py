@@ -223,6 +223,7 @@ def test_export_killed_before_commit_leaves_no_file_and_no_tmp(db, actors, tmp_p
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert proc.returncode == -signal.SIGKILL and "written" in proc.stdout, proc.stderr
     assert list(out.glob("*.xlsx")) == []

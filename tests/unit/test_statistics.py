@@ -264,7 +264,7 @@ def test_cli_month_and_exports(db, actors, tmp_path, capsys):
     printed = capsys.readouterr().out
     total = sum(x["paid_fen"] for x in _lines(db, date(YEAR, 3, 1)))
     assert code == 0
-    last = [ln for ln in printed.splitlines() if ln.startswith("合计")][0]
+    last = next(ln for ln in printed.splitlines() if ln.startswith("合计"))
     assert last.endswith(f"金额 {total // 100}.{total % 100:02d} 元")
     ws = openpyxl.load_workbook(out)["月报"]
     rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] == "合计"]

@@ -20,7 +20,7 @@ from reliefdesk.documents.pdf import (
     build_roster,
     build_visit_record,
 )
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 
 
@@ -44,10 +44,10 @@ def embedded_font_files(pdf: bytes) -> set[str]:
             descs = [font.get("/FontDescriptor")]
             for d in font.get("/DescendantFonts", []):
                 descs.append(d.get_object().get("/FontDescriptor"))
-            for desc in descs:
-                if desc is None:
+            for desc_ref in descs:
+                if desc_ref is None:
                     continue
-                desc = desc.get_object()
+                desc = desc_ref.get_object()
                 kinds |= {k for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in desc}
     return kinds
 

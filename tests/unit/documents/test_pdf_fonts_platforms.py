@@ -49,8 +49,8 @@ def _embedded_base_fonts(choice: fonts.FontChoice) -> set[str]:
     canvas.save()
     names = set()
     for page in PdfReader(io.BytesIO(buf.getvalue())).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is not None and "/FontFile2" in descriptor.get_object():
                 names.add(str(font["/BaseFont"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import random
 from datetime import date
 
@@ -76,7 +77,7 @@ def test_dumb_split_property(text: str, width: float) -> None:
     widths = [10.0] * len(text)
     lines = [t for _, t in dumb_split(text, widths, width)]
     assert "".join(lines) == text
-    for prev, cur in zip(lines, lines[1:]):
+    for prev, cur in itertools.pairwise(lines):
         assert len(prev) * 10.0 <= width + 1e-6 or len(prev) == 1
         if cur[0] in FORBIDDEN_START or prev[-1] in CANNOT_END:
             assert len(prev) == 1, lines

@@ -14,7 +14,7 @@ from reliefdesk.documents.pdf import (
     build_notice,
     build_roster,
 )
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 
 
 def page_texts(pdf: bytes) -> list[str]:

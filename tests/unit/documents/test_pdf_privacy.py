@@ -14,7 +14,7 @@ from pdfminer.high_level import extract_text
 
 from reliefdesk.documents.forms_data import NoticeData, NoticeEntry, PersonRow
 from reliefdesk.documents.pdf import build_notice
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 
 
 def test_notice_entry_has_no_field_for_ids_phones_accounts_or_addresses() -> None:

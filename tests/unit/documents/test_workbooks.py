@@ -83,7 +83,7 @@ def test_bank_ids_and_accounts_are_exact_text_cells(tmp_path: Path) -> None:
     lines = [line(1, id_number=ID_X, account=ACCOUNT), line(2)]
     write_bank_file(tmp_path / "b.xlsx", HEADER, lines)
     rows = cells(tmp_path / "b.xlsx")
-    for row, src in zip(rows[1:], lines):
+    for row, src in zip(rows[1:], lines, strict=True):
         for cell, expected in ((row[2], src.id_number), (row[3], src.account)):
             assert cell.value == expected
             assert cell.data_type == "s"
