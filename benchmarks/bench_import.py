@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 def _child(step: str, book: str) -> None:
     from sqlalchemy import select
 
-    from reliefdesk.db.engine import open_database
+    from reliefdesk.db.connect import open_database
     from reliefdesk.models import User
     from reliefdesk.services import importing, users
     from reliefdesk.services.context import SYSTEM, Actor

@@ -25,8 +25,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.db.engine import open_database
-from reliefdesk.services import demo, statistics, users
+from reliefdesk import demo
+from reliefdesk.db.connect import open_database
+from reliefdesk.services import statistics, users
 from reliefdesk.services.context import SYSTEM
 
 

@@ -20,8 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QDeadlineTimer, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from reliefdesk.db.engine import Database, open_database
-from reliefdesk.services import demo, users
+from reliefdesk import demo
+from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.services import users
 from reliefdesk.services.context import SYSTEM, Actor
 
 SIZE = (1366, 768)

@@ -156,3 +156,16 @@ def walk(
             break
     assert view.state == until, view.state
     return view
+
+
+def approve(db: Database, actors: dict[str, Actor], app_id: int, who: str = "approver") -> Any:
+    """Confirm (同意) the application on 2025-03-18 as ``who``."""
+    return casework.perform(
+        db,
+        actors[who],
+        app_id,
+        "confirm",
+        on_date=date(2025, 3, 18),
+        decision="approve",
+        opinion="同意",
+    )

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from test_roster_support import START, make_household, setup_policy
 
 from reliefdesk.cli import main
-from reliefdesk.db.engine import open_database
+from reliefdesk.db.connect import open_database
 from reliefdesk.errors import ReliefError, RuleViolation
 from reliefdesk.models import Roster
 from reliefdesk.services import roster

@@ -178,7 +178,7 @@ def test_bank_file_only_for_configured_roles(db, actors, tmp_path):
 CHILD = textwrap.dedent(
     """
     import os, signal, sys
-    from reliefdesk.db.engine import open_database
+    from reliefdesk.db.connect import open_database
     from reliefdesk.services import audit, roster
     from reliefdesk.services.context import Actor
 
