@@ -27,19 +27,36 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.documents.workbooks import (  # noqa: E402
+from reliefdesk.documents.workbooks import (
     DEFAULT_BANK_TEMPLATE,
     RollHeader,
     RollLine,
     write_bank_file,
 )
-from reliefdesk.domain.accounts import make_card_number  # noqa: E402
-from reliefdesk.domain.idnumber import make_id  # noqa: E402
+from reliefdesk.domain.accounts import make_card_number
+from reliefdesk.domain.idnumber import make_id
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "秀英桂兰玉梅建国志强红霞海燕德华丽娟文明春花金凤永福国庆淑珍小红保山"
-VILLAGES = [f"{n}村" for n in ("寄料", "马庙", "关帝庙", "玉皇庙", "宽步口", "火神庙", "车沟",
-                                "观音堂", "纸坊", "牛家", "罗圈", "三合", "金庄", "安沟")]
+VILLAGES = [
+    f"{n}村"
+    for n in (
+        "寄料",
+        "马庙",
+        "关帝庙",
+        "玉皇庙",
+        "宽步口",
+        "火神庙",
+        "车沟",
+        "观音堂",
+        "纸坊",
+        "牛家",
+        "罗圈",
+        "三合",
+        "金庄",
+        "安沟",
+    )
+]
 BANKS = ["中国农业银行汝州寄料支行", "汝州农村商业银行寄料支行", "中国邮政储蓄银行汝州寄料营业所"]
 
 
@@ -55,22 +72,39 @@ def make_lines(n: int, seed: int = 2026) -> list[RollLine]:
         seen.add(id_number)
         persons = rng.randint(1, 6)
         paid = persons * rng.choice((35000, 39000, 43000, 52000)) + rng.choice((0, 0, 0, 1050))
-        lines.append(RollLine(
-            seq=i, township="寄料镇", village=rng.choice(VILLAGES),
-            payee=rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.randint(1, 2))),
-            id_number=id_number,
-            category=rng.choice(("农村低保A类", "农村低保B类", "农村低保C类")), persons=persons,
-            standard_fen=52000, per_capita_income_fen=None, due_fen=paid, adjustment_fen=0,
-            adjustment_reason="", paid_fen=paid,
-            account=make_card_number("622848", 19, f"{i:012d}"),
-            bank=rng.choice(BANKS), change_flag="", note=rng.choice(("", "", "", "代领：子")),
-        ))
+        lines.append(
+            RollLine(
+                seq=i,
+                township="寄料镇",
+                village=rng.choice(VILLAGES),
+                payee=rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.randint(1, 2))),
+                id_number=id_number,
+                category=rng.choice(("农村低保A类", "农村低保B类", "农村低保C类")),
+                persons=persons,
+                standard_fen=52000,
+                per_capita_income_fen=None,
+                due_fen=paid,
+                adjustment_fen=0,
+                adjustment_reason="",
+                paid_fen=paid,
+                account=make_card_number("622848", 19, f"{i:012d}"),
+                bank=rng.choice(BANKS),
+                change_flag="",
+                note=rng.choice(("", "", "", "代领：子")),
+            )
+        )
     return lines
 
 
 HEADER = RollHeader(
-    county="汝州市", township="寄料镇", office_name="寄料镇人民政府", programme_label="农村低保",
-    month="2026-11", roster_hash="3fa9c1d2" * 8, prepared_by="王会计", made_on=date(2026, 11, 29),
+    county="汝州市",
+    township="寄料镇",
+    office_name="寄料镇人民政府",
+    programme_label="农村低保",
+    month="2026-11",
+    roster_hash="3fa9c1d2" * 8,
+    prepared_by="王会计",
+    made_on=date(2026, 11, 29),
 )
 
 
@@ -81,8 +115,20 @@ def bare_openpyxl(path: Path, lines: Sequence[RollLine]) -> None:
     ws.append([c.header for c in DEFAULT_BANK_TEMPLATE.columns])
     summary = f"{HEADER.month_label}{HEADER.programme_label}"
     for ln in lines:
-        ws.append([ln.seq, ln.payee, ln.id_number, ln.account, ln.paid_fen / 100, summary,
-                   ln.bank, ln.township, ln.village, ln.note or None])
+        ws.append(
+            [
+                ln.seq,
+                ln.payee,
+                ln.id_number,
+                ln.account,
+                ln.paid_fen / 100,
+                summary,
+                ln.bank,
+                ln.township,
+                ln.village,
+                ln.note or None,
+            ]
+        )
     wb.save(path)
 
 
@@ -90,16 +136,18 @@ def ours(path: Path, lines: Sequence[RollLine]) -> None:
     write_bank_file(path, HEADER, lines)
 
 
-def timed(fn: Callable[[Path, Sequence[RollLine]], None], path: Path,
-          lines: Sequence[RollLine]) -> tuple[float, float]:
+def timed(
+    fn: Callable[[Path, Sequence[RollLine]], None], path: Path, lines: Sequence[RollLine]
+) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process): CPU time is what to compare on a busy box."""
     start, cpu = time.perf_counter(), time.process_time()
     fn(path, lines)
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def peak_mib(fn: Callable[[Path, Sequence[RollLine]], None], path: Path,
-             lines: Sequence[RollLine]) -> float:
+def peak_mib(
+    fn: Callable[[Path, Sequence[RollLine]], None], path: Path, lines: Sequence[RollLine]
+) -> float:
     tracemalloc.start()
     fn(path, lines)
     peak = tracemalloc.get_traced_memory()[1]
@@ -129,17 +177,27 @@ def main() -> None:
             mine = [r[index] for r in our_runs]
             bare_med, our_med = statistics.median(bare), statistics.median(mine)
             ratio = our_med / bare_med
-            print(f"[{label}] bare openpyxl write-only : median {bare_med:.2f} s "
-                  f"(runs {', '.join(f'{t:.2f}' for t in bare)})")
-            print(f"[{label}] write_bank_file          : median {our_med:.2f} s "
-                  f"(runs {', '.join(f'{t:.2f}' for t in mine)})")
-            print(f"[{label}] ratio                    : {ratio:.2f}x (target <= 1.50x) "
-                  f"{'OK' if ratio <= 1.5 else 'OVER TARGET'}")
-        print(f"file sizes               : bare {base_path.stat().st_size / 2**20:.1f} MiB, "
-              f"ours {ours_path.stat().st_size / 2**20:.1f} MiB")
-        print(f"peak traced memory       : bare {peak_mib(bare_openpyxl, base_path, lines):.1f} MiB,"
-              f" ours {peak_mib(ours, ours_path, lines):.1f} MiB "
-              f"(the {len(lines):,} input lines themselves are not counted)")
+            print(
+                f"[{label}] bare openpyxl write-only : median {bare_med:.2f} s "
+                f"(runs {', '.join(f'{t:.2f}' for t in bare)})"
+            )
+            print(
+                f"[{label}] write_bank_file          : median {our_med:.2f} s "
+                f"(runs {', '.join(f'{t:.2f}' for t in mine)})"
+            )
+            print(
+                f"[{label}] ratio                    : {ratio:.2f}x (target <= 1.50x) "
+                f"{'OK' if ratio <= 1.5 else 'OVER TARGET'}"
+            )
+        print(
+            f"file sizes               : bare {base_path.stat().st_size / 2**20:.1f} MiB, "
+            f"ours {ours_path.stat().st_size / 2**20:.1f} MiB"
+        )
+        print(
+            f"peak traced memory       : bare {peak_mib(bare_openpyxl, base_path, lines):.1f} MiB,"
+            f" ours {peak_mib(ours, ours_path, lines):.1f} MiB "
+            f"(the {len(lines):,} input lines themselves are not counted)"
+        )
 
 
 if __name__ == "__main__":

@@ -28,19 +28,27 @@ def main() -> int:
     script = Path(sys.executable).with_name("reliefdesk-admin")
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    proc = subprocess.run([str(script), "--db", str(args.db), "check"], capture_output=True,
-                          text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [str(script), "--db", str(args.db), "check"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     wall = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     lines = proc.stdout.strip().splitlines()
-    print("\n".join(lines[:12]) + (f"\n… ({len(lines) - 12} more lines)" if len(lines) > 12
-                                   else ""))
+    print(
+        "\n".join(lines[:12]) + (f"\n… ({len(lines) - 12} more lines)" if len(lines) > 12 else "")
+    )
     if proc.stderr.strip():
         print(proc.stderr.strip(), file=sys.stderr)
     rss = usage.ru_maxrss / 1024
-    print(f"check: exit {proc.returncode}, wall {wall:.1f} s, CPU "
-          f"{usage.ru_utime + usage.ru_stime:.1f} s, peak RSS {rss:.0f} MB, load avg at start "
-          f"{load:.1f}; targets ≤ {TARGET_SECONDS:.0f} s and ≤ {TARGET_MB:.0f} MB")
+    print(
+        f"check: exit {proc.returncode}, wall {wall:.1f} s, CPU "
+        f"{usage.ru_utime + usage.ru_stime:.1f} s, peak RSS {rss:.0f} MB, load avg at start "
+        f"{load:.1f}; targets ≤ {TARGET_SECONDS:.0f} s and ≤ {TARGET_MB:.0f} MB"
+    )
     return 0 if proc.returncode in (0, 1) else proc.returncode
 
 

@@ -31,9 +31,22 @@ def main() -> int:
     script = Path(sys.executable).with_name("reliefdesk-admin")
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    proc = subprocess.run([str(script), "--db", str(args.db), "demo", "--households",
-                           str(args.households), "--seed", str(args.seed)],
-                          capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [
+            str(script),
+            "--db",
+            str(args.db),
+            "demo",
+            "--households",
+            str(args.households),
+            "--seed",
+            str(args.seed),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     wall = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(proc.stdout.strip())
@@ -41,10 +54,12 @@ def main() -> int:
         print(proc.stderr.strip(), file=sys.stderr)
         return proc.returncode
     size = args.db.stat().st_size / 1e6
-    print(f"demo --households {args.households}: wall {wall:.1f} s, "
-          f"CPU {usage.ru_utime + usage.ru_stime:.1f} s (user {usage.ru_utime:.1f}, "
-          f"sys {usage.ru_stime:.1f}), peak RSS {usage.ru_maxrss / 1024:.0f} MB, "
-          f"file {size:.0f} MB, load avg at start {load:.1f}; target ≤ {TARGET_SECONDS:.0f} s")
+    print(
+        f"demo --households {args.households}: wall {wall:.1f} s, "
+        f"CPU {usage.ru_utime + usage.ru_stime:.1f} s (user {usage.ru_utime:.1f}, "
+        f"sys {usage.ru_stime:.1f}), peak RSS {usage.ru_maxrss / 1024:.0f} MB, "
+        f"file {size:.0f} MB, load avg at start {load:.1f}; target ≤ {TARGET_SECONDS:.0f} s"
+    )
     return 0
 
 

@@ -28,18 +28,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QDate, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from PySide6.QtCore import QDate, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
-from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk.domain.accounts import make_card_number  # noqa: E402
-from reliefdesk.domain.months import month_start, next_month  # noqa: E402
-from reliefdesk.models import Enrollment, User  # noqa: E402
-from reliefdesk.services.context import Actor  # noqa: E402
-from reliefdesk.ui import i18n, style  # noqa: E402
-from reliefdesk.ui.context import AppContext  # noqa: E402
-from reliefdesk.ui.enrollments.page import EnrollmentsPage  # noqa: E402
+from reliefdesk.db.connect import open_database
+from reliefdesk.domain.accounts import make_card_number
+from reliefdesk.domain.months import month_start, next_month
+from reliefdesk.models import Enrollment, User
+from reliefdesk.services.context import Actor
+from reliefdesk.ui import i18n, style
+from reliefdesk.ui.context import AppContext
+from reliefdesk.ui.enrollments.page import EnrollmentsPage
 
 TARGET_MS = 200.0
 
@@ -87,7 +87,7 @@ def measure(beat: Heartbeat, start: Callable[[], None], signal) -> tuple[float, 
     beat.start()
     t0 = time.perf_counter()
     got: list[float] = []
-    signal.connect(lambda *a: got.append(time.perf_counter()))
+    signal.connect(lambda *_args: got.append(time.perf_counter()))
     start()
     if not got:
         wait_for(signal)
@@ -100,9 +100,11 @@ def line(name: str, rows: list[tuple[float, float]]) -> str:
     answers = sorted(a for a, _ in rows)
     gaps = sorted(g for _, g in rows)
     worst = max(answers[-1], gaps[-1])
-    return (f"{name:<28} n={len(rows):<3} answer median={statistics.median(answers):6.1f} "
-            f"max={answers[-1]:6.1f} ms   GUI blocked max={gaps[-1]:6.1f} ms   "
-            f"{'OK' if worst < TARGET_MS else 'OVER'} (< {TARGET_MS:.0f} ms)")
+    return (
+        f"{name:<28} n={len(rows):<3} answer median={statistics.median(answers):6.1f} "
+        f"max={answers[-1]:6.1f} ms   GUI blocked max={gaps[-1]:6.1f} ms   "
+        f"{'OK' if worst < TARGET_MS else 'OVER'} (< {TARGET_MS:.0f} ms)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,13 +118,24 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(f"sqlite:///{args.db}" if "://" not in args.db else args.db)
     with db.session() as s:
         users = {u.role: u for u in s.scalars(select(User).order_by(User.id))}
-        actor = Actor(users["approver"].id, users["approver"].username,
-                      users["approver"].display_name, "approver")
-        live = list(s.execute(select(Enrollment.id, Enrollment.household_id)
-                              .where(Enrollment.status == "active",
-                                     Enrollment.programme.in_(("rural_dibao", "urban_dibao")),
-                                     Enrollment.persons >= 2)
-                              .order_by(Enrollment.id).limit(12 * args.repeat)))
+        actor = Actor(
+            users["approver"].id,
+            users["approver"].username,
+            users["approver"].display_name,
+            "approver",
+        )
+        live = list(
+            s.execute(
+                select(Enrollment.id, Enrollment.household_id)
+                .where(
+                    Enrollment.status == "active",
+                    Enrollment.programme.in_(("rural_dibao", "urban_dibao")),
+                    Enrollment.persons >= 2,
+                )
+                .order_by(Enrollment.id)
+                .limit(12 * args.repeat)
+            )
+        )
     print(f"database {args.db}: {len(live)} live dibao enrollments used")
     settings = QSettings(str(Path(args.db).with_suffix(".ini")), QSettings.Format.IniFormat)
     ctx = AppContext(db, actor, None, settings)
@@ -135,32 +148,42 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, list[tuple[float, float]]] = {}
     rows = results.setdefault("list: re-check due filter", [])
-    for i in range(args.repeat):
-        rows.append(measure(beat, lambda: page.due_check.setChecked(not page.due_check.isChecked()),
-                            page.listShown))
+    for _ in range(args.repeat):
+        rows.append(
+            measure(
+                beat,
+                lambda: page.due_check.setChecked(not page.due_check.isChecked()),
+                page.listShown,
+            )
+        )
     rows = results.setdefault("household screen", [])
     pool = iter(live)
     opened: list[tuple[int, int]] = []
     for _ in range(args.repeat):
         eid, hid = next(pool)
         opened.append((eid, hid))
-        rows.append(measure(beat, lambda h=hid, e=eid: page.open_household(h, e),
-                            page.detail.shown))
+        rows.append(
+            measure(beat, lambda h=hid, e=eid: page.open_household(h, e), page.detail.shown)
+        )
     this = month_start(date.today())
     nxt = next_month(this)
 
     used: dict[str, list[tuple[int, int]]] = {}
 
-    def action(key: str, fill: Callable[[object], None],
-               targets: list[tuple[int, int]] | None = None) -> None:
+    def action(
+        key: str, fill: Callable[[object], None], targets: list[tuple[int, int]] | None = None
+    ) -> None:
         rows = results.setdefault(key, [])
         for i in range(args.repeat):
             eid, hid = targets[i] if targets else next(pool)
             used.setdefault(key, []).append((eid, hid))
             page.open_household(hid, eid)
             wait_for(page.detail.shown)
-            dialog = page.detail.open_action(key if key not in ("death", "account")
-                                             else ("member" if key == "death" else "account"))
+            dialog = page.detail.open_action(
+                key
+                if key not in ("death", "account")
+                else ("member" if key == "death" else "account")
+            )
             if key == "account":
                 wait_for(dialog.loaded)  # type: ignore[union-attr]
             fill(dialog)
@@ -177,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                 d.amount_edit.setText(amount)  # type: ignore[attr-defined]
             if result:
                 d.result_combo.setCurrentIndex(d.result_combo.findData(result))  # type: ignore[attr-defined]
+
         return fill
 
     action("adjust", change("512.30"))
@@ -206,8 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = results.setdefault(f"batch re-check ({n})", [])
     sel = page.selected_rows()[:n]
     if sel:
-        rows.append(measure(beat, lambda: page.batch_recheck([r.id for r in sel]),
-                            page.batchDone))
+        rows.append(measure(beat, lambda: page.batch_recheck([r.id for r in sel]), page.batchDone))
     from reliefdesk.ui import ops
 
     while ops.running_count():  # let the last reloads finish before the page goes away

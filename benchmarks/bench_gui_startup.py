@@ -59,8 +59,9 @@ def child(db_path: str, user: str, password: str, t0: float) -> None:
     def opened(result: tuple[object, object, object]) -> None:
         db, actor, office = result
         mark("database_and_login")
-        window = MainWindow(settings=settings,
-                            verify_password=lambda pw: users.verify_password(db, actor, pw))
+        window = MainWindow(
+            settings=settings, verify_password=lambda pw: users.verify_password(db, actor, pw)
+        )
         ctx = AppContext(db, actor, office, settings, window)  # type: ignore[arg-type]
         window.set_user(actor.display_name or actor.username, actor.role_label)  # type: ignore[attr-defined]
         window.set_database_label(db.location_label)  # type: ignore[attr-defined]
@@ -87,9 +88,14 @@ def child(db_path: str, user: str, password: str, t0: float) -> None:
         actor = users.login(db, user, password)
         return db, actor, get_office(db)
 
-    QTimer.singleShot(0, lambda: QueryOp(parent=None, op=op, success=opened)
-                      .failure(lambda e: (print(e, file=sys.stderr), app.exit(2)))
-                      .run_in_background())
+    QTimer.singleShot(
+        0,
+        lambda: (
+            QueryOp(parent=None, op=op, success=opened)
+            .failure(lambda e: (print(e, file=sys.stderr), app.exit(2)))
+            .run_in_background()
+        ),
+    )
     QTimer.singleShot(120_000, app.quit)
     app.exec()
     print(json.dumps(marks), flush=True)
@@ -117,21 +123,42 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for run in range(args.runs):
         t0 = time.time()
-        out = subprocess.run([sys.executable, __file__, "--child", str(copy), str(t0),
-                              "--user", args.user, "--password", args.password],
-                             capture_output=True, text=True, env=env, cwd=ROOT)
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(copy),
+                str(t0),
+                "--user",
+                args.user,
+                "--password",
+                args.password,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
         lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
         if out.returncode != 0 or not lines:
             print(out.stdout, out.stderr)
             return 1
         marks = json.loads(lines[-1])
         results.append(marks)
-        print(f"run {run + 1}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else
-                                              f"{k} {v}" for k, v in marks.items()))
+        print(
+            f"run {run + 1}: "
+            + ", ".join(
+                f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in marks.items()
+            )
+        )
     best = min(r.get("usable", 1e9) for r in results)
     full = min(r.get("complete", 1e9) for r in results)
-    print(f"window usable (to-do list filled): best {best:.2f} s (target <= 2.5 s) "
-          f"-> {'OK' if best <= 2.5 else 'OVER'}")
+    print(
+        f"window usable (to-do list filled): best {best:.2f} s (target <= 2.5 s) "
+        f"-> {'OK' if best <= 2.5 else 'OVER'}"
+    )
     print(f"workbench complete (actions, re-checks): best {full:.2f} s")
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -47,14 +47,15 @@ def _child(step: str, book: str) -> None:
     t0 = time.perf_counter()
     if step == "preview":
         pv = importing.preview(db, admin, book)
-        result = {"households": pv.households, "persons": pv.persons,
-                  "problems": len(pv.problems)}
+        result = {"households": pv.households, "persons": pv.persons, "problems": len(pv.problems)}
     else:
         r = importing.import_file(db, admin, book)
         result = {"households": r.created, "persons": r.persons, "blocked": r.blocked}
-    result.update(wall_s=round(time.perf_counter() - t0, 2),
-                  cpu_s=round(time.process_time() - c0, 2),
-                  peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    result.update(
+        wall_s=round(time.perf_counter() - t0, 2),
+        cpu_s=round(time.process_time() - c0, 2),
+        peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    )
     print(json.dumps(result))
 
 
@@ -72,20 +73,28 @@ def main() -> None:
         from reliefdesk.documents.legacy.sample import make_households, write_person_xlsx
 
         t0 = time.perf_counter()
-        hh = make_households(args.households, seed=40, oddities=False,
-                             persons_total=args.persons)
+        hh = make_households(args.households, seed=40, oddities=False, persons_total=args.persons)
         write_person_xlsx(book, hh, oddities=False)
-        print(f"workbook: {book} ({len(hh)} households, {sum(len(h.members) for h in hh)} "
-              f"persons) written in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"workbook: {book} ({len(hh)} households, {sum(len(h.members) for h in hh)} "
+            f"persons) written in {time.perf_counter() - t0:.1f} s"
+        )
     targets = {"preview": 20, "import": 60}
     for step in ("preview", "import"):
-        out = subprocess.run([sys.executable, __file__, "--child", step, str(book)],
-                             capture_output=True, text=True, check=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", step, str(book)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         res = json.loads(out.stdout.strip().splitlines()[-1])
         ok = res["wall_s"] <= targets[step] and res["peak_mb"] <= 1024
-        print(f"{step:8s} wall {res['wall_s']:6.1f} s (target ≤ {targets[step]} s)  "
-              f"cpu {res['cpu_s']:6.1f} s  peak {res['peak_mb']} MB (≤ 1024)  "
-              f"{'OK' if ok else 'OVER'}  {res}")
+        print(
+            f"{step:8s} wall {res['wall_s']:6.1f} s (target ≤ {targets[step]} s)  "
+            f"cpu {res['cpu_s']:6.1f} s  peak {res['peak_mb']} MB (≤ 1024)  "
+            f"{'OK' if ok else 'OVER'}  {res}"
+        )
 
 
 if __name__ == "__main__":

@@ -24,12 +24,21 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select
 
-from reliefdesk.db.engine import Database
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
 from reliefdesk.domain.idnumber import make_id
 from reliefdesk.domain.pinyin import search_keys
-from reliefdesk.models import (Application, CaseStep, Enrollment, EnrollmentMember, Household,
-                               Person, Township, User, Village)
+from reliefdesk.models import (
+    Application,
+    CaseStep,
+    Enrollment,
+    EnrollmentMember,
+    Household,
+    Person,
+    Township,
+    User,
+    Village,
+)
 from reliefdesk.services import audit, users
 from reliefdesk.services.context import SYSTEM, Actor
 from reliefdesk.services.register import household_summary_page
@@ -48,15 +57,30 @@ def make_data(db: Database, households: int, seed: int = 7) -> None:
     t0 = time.perf_counter()
     with db.session() as s:
         towns = list(s.scalars(select(Township.id)))
-        village_rows = [{"township_id": t, "name": f"第{i + 1}村", "is_community": i == 0}
-                        for t in towns for i in range(15)]
+        village_rows = [
+            {"township_id": t, "name": f"第{i + 1}村", "is_community": i == 0}
+            for t in towns
+            for i in range(15)
+        ]
         s.execute(insert(Village), village_rows)
         villages = list(s.scalars(select(Village.id)))
-        s.execute(insert(Household), [
-            {"village_id": rnd.choice(villages), "area_type": rnd.choice(("urban", "rural")),
-             "address": "", "phone": "", "entrusted": False, "entrust_agreement_no": "",
-             "near_dibao": False, "note": "", "version": 1}
-            for _ in range(households)])
+        s.execute(
+            insert(Household),
+            [
+                {
+                    "village_id": rnd.choice(villages),
+                    "area_type": rnd.choice(("urban", "rural")),
+                    "address": "",
+                    "phone": "",
+                    "entrusted": False,
+                    "entrust_agreement_no": "",
+                    "near_dibao": False,
+                    "note": "",
+                    "version": 1,
+                }
+                for _ in range(households)
+            ],
+        )
         hids = list(s.scalars(select(Household.id).order_by(Household.id)))
         used: set[str] = set()
         persons = []
@@ -68,17 +92,31 @@ def make_data(db: Database, households: int, seed: int = 7) -> None:
                     if number not in used:
                         used.add(number)
                         break
-                name = rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN)
-                                                     for _ in range(rnd.choice((1, 2))))
-                persons.append({"household_id": hid, "name": name, "id_number": number,
-                                "birth_date": birth, "sex": "M" if int(number[16]) % 2 else "F",
-                                "relation": "head" if k == 0 else "other", "counted": True,
-                                "id_type": "resident", "health": "healthy",
-                                "labour_capacity": "full", "schooling": "", "employment": "",
-                                "near_relative_of_staff": False, "staff_relation_note": "",
-                                "search_initials": "", "version": 1})
+                name = rnd.choice(SURNAMES) + "".join(
+                    rnd.choice(GIVEN) for _ in range(rnd.choice((1, 2)))
+                )
+                persons.append(
+                    {
+                        "household_id": hid,
+                        "name": name,
+                        "id_number": number,
+                        "birth_date": birth,
+                        "sex": "M" if int(number[16]) % 2 else "F",
+                        "relation": "head" if k == 0 else "other",
+                        "counted": True,
+                        "id_type": "resident",
+                        "health": "healthy",
+                        "labour_capacity": "full",
+                        "schooling": "",
+                        "employment": "",
+                        "near_relative_of_staff": False,
+                        "staff_relation_note": "",
+                        "search_initials": "",
+                        "version": 1,
+                    }
+                )
         for i in range(0, len(persons), 20000):
-            s.execute(insert(Person), persons[i:i + 20000])
+            s.execute(insert(Person), persons[i : i + 20000])
         rebuild_search_keys(s)
         # ~10% enrolled, each with an approved application and a confirm step
         admin = s.scalar(select(User.id).limit(1))
@@ -86,42 +124,82 @@ def make_data(db: Database, households: int, seed: int = 7) -> None:
             users.add_user(s, SYSTEM, "bench", "approver", "Bench#Pass2026", display_name="bench")
             admin = s.scalar(select(User.id).limit(1))
         actor = Actor(admin or 0, "bench", "bench", "approver")
-        heads = s.execute(select(Person.id, Person.household_id).where(Person.relation == "head")
-                          .order_by(Person.id)).all()
+        heads = s.execute(
+            select(Person.id, Person.household_id)
+            .where(Person.relation == "head")
+            .order_by(Person.id)
+        ).all()
         for pid, hid in heads[::10]:
-            app = Application(household_id=hid, applicant_id=pid, programme="rural_dibao",
-                              state="enrolled", state_since=date(2024, 3, 1),
-                              accepted_on=date(2024, 2, 1), decision="approved",
-                              created_by=admin)
+            app = Application(
+                household_id=hid,
+                applicant_id=pid,
+                programme="rural_dibao",
+                state="enrolled",
+                state_since=date(2024, 3, 1),
+                accepted_on=date(2024, 2, 1),
+                decision="approved",
+                created_by=admin,
+            )
             s.add(app)
             s.flush()
-            s.add(CaseStep(application_id=app.id, action="confirm", to_state="enrolled",
-                           user_id=admin, username="bench", role="approver",
-                           on_date=date(2024, 3, 1), decision="approved"))
-            e = Enrollment(household_id=hid, application_id=app.id, payee_id=pid,
-                           programme="rural_dibao", status="active",
-                           start_month=date(2024, 4, 1), persons=1, amount_fen=30000)
+            s.add(
+                CaseStep(
+                    application_id=app.id,
+                    action="confirm",
+                    to_state="enrolled",
+                    user_id=admin,
+                    username="bench",
+                    role="approver",
+                    on_date=date(2024, 3, 1),
+                    decision="approved",
+                )
+            )
+            e = Enrollment(
+                household_id=hid,
+                application_id=app.id,
+                payee_id=pid,
+                programme="rural_dibao",
+                status="active",
+                start_month=date(2024, 4, 1),
+                persons=1,
+                amount_fen=30000,
+            )
             s.add(e)
             s.flush()
             s.add(EnrollmentMember(enrollment_id=e.id, person_id=pid))
         for i in range(20000):
             audit.record(s, actor, "bench.event", "household", i, household_id=hids[i % len(hids)])
-    print(f"bulk load: {households} households, {len(persons)} persons in "
-          f"{time.perf_counter() - t0:.1f} s")
+    print(
+        f"bulk load: {households} households, {len(persons)} persons in "
+        f"{time.perf_counter() - t0:.1f} s"
+    )
 
 
 def queries(db: Database, n: int, seed: int = 11) -> list[str]:
     rnd = random.Random(seed)
     with db.session() as s:
-        sample = s.execute(select(Person.name, Person.id_number)
-                           .order_by(func.random()).limit(n)).all()
+        sample = s.execute(
+            select(Person.name, Person.id_number).order_by(func.random()).limit(n)
+        ).all()
         vnames = list(s.scalars(select(Village.name)))
     out: list[str] = []
     for i, (name, number) in enumerate(sample):
         keys = search_keys(name)
         kind = i % 8
-        out.append([name, name[:1], name[:2], keys[0][:5], keys[1], number[-4:], number[-6:],
-                    number[6:14]][kind] if kind != 2 or len(name) > 2 else name)
+        out.append(
+            [
+                name,
+                name[:1],
+                name[:2],
+                keys[0][:5],
+                keys[1],
+                number[-4:],
+                number[-6:],
+                number[6:14],
+            ][kind]
+            if kind != 2 or len(name) > 2
+            else name
+        )
     out += rnd.sample(vnames, min(5, len(vnames)))
     return out[:n]
 
@@ -138,11 +216,16 @@ def bench_search(db: Database, n: int) -> None:
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"search: {len(times)} queries, median {statistics.median(times):.1f} ms, "
-          f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms")
-    for label, kw in (("list page 1 by id", {}), ("list sorted by head name", {"sort": "head_name"}),
-                      ("list filtered dibao/active", {"programme": "dibao", "status": "active"}),
-                      ("list page 300 by id", {"offset": 30000})):
+    print(
+        f"search: {len(times)} queries, median {statistics.median(times):.1f} ms, "
+        f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms"
+    )
+    for label, kw in (
+        ("list page 1 by id", {}),
+        ("list sorted by head name", {"sort": "head_name"}),
+        ("list filtered dibao/active", {"programme": "dibao", "status": "active"}),
+        ("list page 300 by id", {"offset": 30000}),
+    ):
         t0 = time.perf_counter()
         page = household_summary_page(db, actor, limit=100, **kw)  # type: ignore[arg-type]
         print(f"{label}: {(time.perf_counter() - t0) * 1000:.0f} ms (total {page.total})")
@@ -156,8 +239,10 @@ def checks_child(url: str) -> None:
     report = run_checks(db)
     elapsed = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"run_checks: {elapsed:.2f} s, peak RSS {peak_mb:.0f} MB, "
-          f"{len(report.problems)} problems, stats {report.stats}")
+    print(
+        f"run_checks: {elapsed:.2f} s, peak RSS {peak_mb:.0f} MB, "
+        f"{len(report.problems)} problems, stats {report.stats}"
+    )
 
 
 def main() -> None:

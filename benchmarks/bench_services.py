@@ -32,12 +32,12 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.models import Household, User  # noqa: E402
-from reliefdesk.services import casework, roster, search, visits  # noqa: E402
-from reliefdesk.services.context import Actor  # noqa: E402
-from reliefdesk.services.register.read import household_summary_page  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.models import Household, User
+from reliefdesk.services import casework, roster, search, visits
+from reliefdesk.services.context import Actor
+from reliefdesk.services.register.read import household_summary_page
 
 
 def _actor(db: Database, name: str) -> Actor:
@@ -48,8 +48,9 @@ def _actor(db: Database, name: str) -> Actor:
 
 def _size(result: Any) -> str:
     if isinstance(result, casework.Workbench):
-        return (f"{sum(len(v) for v in result.by_state.values())} cases, "
-                f"{len(result.overdue)} overdue")
+        return (
+            f"{sum(len(v) for v in result.by_state.values())} cases, {len(result.overdue)} overdue"
+        )
     if hasattr(result, "rows"):
         return f"{len(result.rows)} rows of {result.total}"
     if isinstance(result, (list, tuple)):
@@ -99,23 +100,39 @@ def main() -> int:
         print(f"  {name}: {med * 1000:.0f} ms", file=sys.stderr, flush=True)
 
     bench("casework.workbench (clerk)", "500", lambda: casework.workbench(db, clerk, today))
-    bench("casework.workbench (reviewer)", "500",
-          lambda: casework.workbench(db, reviewer, today))
+    bench("casework.workbench (reviewer)", "500", lambda: casework.workbench(db, reviewer, today))
     bench("casework.overdue", "500", lambda: casework.overdue(db, clerk, today))
-    bench("casework.list_applications open", "",
-          lambda: casework.list_applications(db, clerk, open_only=True))
-    bench("visits.list_visits " + ("limit=100" if paged else "(all, unpaged)"), "30",
-          lambda: visits.list_visits(db, clerk, **page_kw))
-    bench("visits.list_visits household", "30",
-          lambda: visits.list_visits(db, clerk, household_id=hid))
+    bench(
+        "casework.list_applications open",
+        "",
+        lambda: casework.list_applications(db, clerk, open_only=True),
+    )
+    bench(
+        "visits.list_visits " + ("limit=100" if paged else "(all, unpaged)"),
+        "30",
+        lambda: visits.list_visits(db, clerk, **page_kw),
+    )
+    bench(
+        "visits.list_visits household",
+        "30",
+        lambda: visits.list_visits(db, clerk, household_id=hid),
+    )
     for sort in ("id", "head_name", "village", "members", "programme", "status", "amount"):
         for desc in (False, True):
-            bench(f"household_summary_page {sort}{' desc' if desc else ''}", "300",
-                  lambda sort=sort, desc=desc: household_summary_page(
-                      db, clerk, sort=sort, descending=desc, offset=2000, limit=100))
-    bench("household_summary_page dibao/active by amount", "300",
-          lambda: household_summary_page(db, clerk, sort="amount", programme="dibao",
-                                         status="active"))
+            bench(
+                f"household_summary_page {sort}{' desc' if desc else ''}",
+                "300",
+                lambda sort=sort, desc=desc: household_summary_page(
+                    db, clerk, sort=sort, descending=desc, offset=2000, limit=100
+                ),
+            )
+    bench(
+        "household_summary_page dibao/active by amount",
+        "300",
+        lambda: household_summary_page(
+            db, clerk, sort="amount", programme="dibao", status="active"
+        ),
+    )
     queries = ["王", "wang", "zhangwei", "zw", "4104", "李秀英", "chen", "刘"]
     times, cpus = [], []
     for _ in range(max(1, args.repeats)):
@@ -124,8 +141,15 @@ def main() -> int:
             search.search_persons(db, clerk, q)
             times.append(time.perf_counter() - t)
             cpus.append(time.process_time() - c)
-    rows.append(("search.search_persons (median)", statistics.median(times),
-                 statistics.median(cpus), "30", f"{len(queries)} queries"))
+    rows.append(
+        (
+            "search.search_persons (median)",
+            statistics.median(times),
+            statistics.median(cpus),
+            "30",
+            f"{len(queries)} queries",
+        )
+    )
     if not args.skip_roster:
         gen, val, gen_cpu, val_cpu = [], [], [], []
         for _ in range(max(1, args.repeats)):  # regenerating replaces the draft
@@ -139,11 +163,19 @@ def main() -> int:
             gen_cpu.append(c1 - c0)
             val_cpu.append(c2 - c1)
         med = statistics.median
-        rows.append(("roster.generate (month, all)", med(gen), med(gen_cpu), "",
-                     f"{view.households} hh"))
+        rows.append(
+            ("roster.generate (month, all)", med(gen), med(gen_cpu), "", f"{view.households} hh")
+        )
         rows.append(("roster.validate", med(val), med(val_cpu), "", f"{len(problems)} problems"))
-        rows.append(("roster generate + validate", med(gen) + med(val),
-                     med(gen_cpu) + med(val_cpu), "5000", ""))
+        rows.append(
+            (
+                "roster generate + validate",
+                med(gen) + med(val),
+                med(gen_cpu) + med(val_cpu),
+                "5000",
+                "",
+            )
+        )
     db.close()
     if work is not None:
         shutil.rmtree(work, ignore_errors=True)

@@ -25,10 +25,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk import demo  # noqa: E402
-from reliefdesk.services import statistics, users  # noqa: E402
-from reliefdesk.services.context import SYSTEM  # noqa: E402
+from reliefdesk import demo
+from reliefdesk.db.connect import open_database
+from reliefdesk.services import statistics, users
+from reliefdesk.services.context import SYSTEM
 
 
 def _median(fn, repeats: int) -> float:  # type: ignore[no-untyped-def]
@@ -66,14 +66,18 @@ def main() -> int:
     assert month is not None, "no locked month"
     m = statistics.month_stats(db, clerk, month)
     lines = sum(1 for _ in m.by_village)
-    print(f"month {m.month_text}: {m.total.households} households, {m.total.persons} persons, "
-          f"{statistics.yuan(m.total.amount_fen)} 元, {lines} village rows, "
-          f"{len(m.breaks)} breaks")
+    print(
+        f"month {m.month_text}: {m.total.households} households, {m.total.persons} persons, "
+        f"{statistics.yuan(m.total.amount_fen)} 元, {lines} village rows, "
+        f"{len(m.breaks)} breaks"
+    )
     t_month = _median(lambda: statistics.month_stats(db, clerk, month), args.repeats)
     t_year = _median(lambda: statistics.year_report(db, clerk, month.year), args.repeats)
     r = statistics.year_report(db, clerk, month.year)
-    print(f"year {r.year}: {len(r.locked_months)} locked months, "
-          f"{statistics.yuan(r.total_amount_fen)} 元")
+    print(
+        f"year {r.year}: {len(r.locked_months)} locked months, "
+        f"{statistics.yuan(r.total_amount_fen)} 元"
+    )
     print(f"month table: {t_month:.3f} s (target ≤ 1 s)")
     print(f"year report: {t_year:.3f} s (target ≤ 3 s)")
 
@@ -91,7 +95,7 @@ def main() -> int:
         page = StatisticsPage(AppContext(db, clerk, None, settings))
         page.resize(1180, 700)
         loop = QEventLoop()
-        page.monthLoaded.connect(lambda: usable.append(time.perf_counter() - t))
+        page.monthLoaded.connect(lambda started=t: usable.append(time.perf_counter() - started))
         page.loaded.connect(loop.quit)
         QTimer.singleShot(30000, loop.quit)
         page.show()

@@ -1,4 +1,5 @@
 """Frozen entry point of reliefdesk-admin.exe."""
+
 import sys
 
 from reliefdesk.cli import main

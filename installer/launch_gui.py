@@ -1,4 +1,5 @@
 """Frozen entry point of reliefdesk.exe."""
+
 import sys
 
 from reliefdesk.app import main

@@ -138,8 +138,9 @@ def harvest(language: str) -> tuple[dict[tuple[str, str], list[str]], dict[str, 
     return by_key, {k: v for k, v in by_source.items() if v is not None}
 
 
-def carry_over(ts: Path, known: tuple[dict[tuple[str, str], list[str]], dict[str, list[str]]]
-               ) -> int:
+def carry_over(
+    ts: Path, known: tuple[dict[tuple[str, str], list[str]], dict[str, list[str]]]
+) -> int:
     """Fill unfinished messages of ``ts`` from ``known`` (moved code keeps its Chinese)."""
     by_key, by_source = known
     tree = ET.parse(ts)
@@ -221,8 +222,12 @@ def _pairs(catalogs: list[str] | None) -> list[tuple[str, str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check, change nothing")
-    parser.add_argument("--catalog", action="append", choices=sorted(CATALOGS),
-                        help="limit to this catalog (repeatable)")
+    parser.add_argument(
+        "--catalog",
+        action="append",
+        choices=sorted(CATALOGS),
+        help="limit to this catalog (repeatable)",
+    )
     args = parser.parse_args()
     if args.check:
         problems = check(args.catalog)

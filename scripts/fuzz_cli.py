@@ -30,8 +30,14 @@ def bad_db_files(folder: Path) -> dict[str, str]:
     empty.write_bytes(b"")
     header = folder / "header.sqlite3"
     header.write_bytes(b"SQLite format 3\x00" + os.urandom(3000))
-    return {"text": str(text), "empty_file": str(empty), "random": str(header),
-            "dev_null": "/dev/null", "directory": str(folder), "empty_path": ""}
+    return {
+        "text": str(text),
+        "empty_file": str(empty),
+        "random": str(header),
+        "dev_null": "/dev/null",
+        "directory": str(folder),
+        "empty_path": "",
+    }
 
 
 def cases(db: str, folder: Path) -> Iterator[list[str]]:
@@ -48,27 +54,62 @@ def cases(db: str, folder: Path) -> Iterator[list[str]]:
         yield ["--db", db, "--user", "admin", "roster", "back-pay", "--from", v, "--to", "2024-01"]
     for name, path in bad_db_files(folder).items():
         del name
-        for cmd in (["check"], ["audit", "verify"], ["office", "show"], ["init"],
-                    ["--user", "admin", "user", "list"], ["--user", "admin", "backup", "--out",
-                                                          str(folder / "b.sqlite3")]):
+        for cmd in (
+            ["check"],
+            ["audit", "verify"],
+            ["office", "show"],
+            ["init"],
+            ["--user", "admin", "user", "list"],
+            ["--user", "admin", "backup", "--out", str(folder / "b.sqlite3")],
+        ):
             yield ["--db", path, *cmd]
         yield ["--db", db, "--user", "admin", "restore", path, "--yes"]
-        yield ["--db", db, "--user", "admin", "roster", "import-return", "--month", "2024-01",
-               path]
+        yield ["--db", db, "--user", "admin", "roster", "import-return", "--month", "2024-01", path]
     for out in ("", "/dev/null", str(folder), "/nonexistent/dir/x.pdf"):
         yield ["--db", db, "--user", "admin", "backup", "--out", out]
         yield ["--db", db, "--user", "admin", "forms", "application", "--id", "1", "--out", out]
         yield ["--db", db, "--user", "admin", "audit", "checkpoint", "--out", out]
-        yield ["--db", db, "--user", "admin", "roster", "export", "--month", "2024-01",
-               "--out", out]
+        yield [
+            "--db",
+            db,
+            "--user",
+            "admin",
+            "roster",
+            "export",
+            "--month",
+            "2024-01",
+            "--out",
+            out,
+        ]
     for text in BAD_TEXT:
         yield ["--db", db, "--user", "admin", "office", "set", "--name", text]
-        yield ["--db", db, "--user", "admin", "user", "add", "u" + str(len(text)), "--role",
-               "clerk", "--display-name", text]
+        yield [
+            "--db",
+            db,
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "u" + str(len(text)),
+            "--role",
+            "clerk",
+            "--display-name",
+            text,
+        ]
         yield ["--db", db, "--user", text, "user", "list"]
         yield ["--db", db, "--user", "admin", "audit", "verify", "--anchor", text]
-        yield ["--db", db, "--user", "admin", "roster", "unlock", "--month", "2024-01",
-               "--reason", text]
+        yield [
+            "--db",
+            db,
+            "--user",
+            "admin",
+            "roster",
+            "unlock",
+            "--month",
+            "2024-01",
+            "--reason",
+            text,
+        ]
 
 
 def run(argv: list[str]) -> tuple[int, str]:

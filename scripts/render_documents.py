@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reliefdesk.documents.pdf import (  # noqa: E402
+from reliefdesk.documents.pdf import (
     build_application_form,
     build_batch,
     build_change_roster,
@@ -29,7 +29,7 @@ from reliefdesk.documents.pdf import (  # noqa: E402
     build_visit_record,
     ensure_font,
 )
-from reliefdesk.documents.pdf import samples as S  # noqa: E402
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 
 DOCUMENTS: dict[str, Callable[[], bytes]] = {
     "application_rural_dibao": lambda: build_application_form(S.application("rural_dibao")),
@@ -69,12 +69,28 @@ def main(argv: list[str] | None = None) -> int:
         if pdftoppm:
             for old in out.glob(f"{name}-*.png"):
                 old.unlink()
-            subprocess.run([pdftoppm, "-r", str(args.dpi), "-png", str(path), str(out / name)], check=True)
+            subprocess.run(
+                [pdftoppm, "-r", str(args.dpi), "-png", str(path), str(out / name)], check=True
+            )
             if args.screens:
                 screens = Path(args.screens)
                 screens.mkdir(parents=True, exist_ok=True)
-                subprocess.run([pdftoppm, "-r", str(args.dpi), "-png", "-f", "1", "-l", "1", "-singlefile",
-                                str(path), str(screens / name)], check=True)
+                subprocess.run(
+                    [
+                        pdftoppm,
+                        "-r",
+                        str(args.dpi),
+                        "-png",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-singlefile",
+                        str(path),
+                        str(screens / name),
+                    ],
+                    check=True,
+                )
     return 0
 
 

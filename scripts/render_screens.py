@@ -17,16 +17,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from reliefdesk.errors import ValidationError  # noqa: E402
-from reliefdesk.ui import i18n, ops, style  # noqa: E402
-from reliefdesk.ui.crash import CrashDialog, build_report  # noqa: E402
-from reliefdesk.ui.lock_dialog import LockDialog  # noqa: E402
-from reliefdesk.ui.login_dialog import LoginDialog  # noqa: E402
-from reliefdesk.ui.main_window import MainWindow  # noqa: E402
-from reliefdesk.ui.setup_dialog import SetupDialog  # noqa: E402
+from reliefdesk.errors import ValidationError
+from reliefdesk.ui import i18n, ops, style
+from reliefdesk.ui.crash import CrashDialog, build_report
+from reliefdesk.ui.lock_dialog import LockDialog
+from reliefdesk.ui.login_dialog import LoginDialog
+from reliefdesk.ui.main_window import MainWindow
+from reliefdesk.ui.setup_dialog import SetupDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,7 +72,9 @@ def render(out: Path, language: str) -> None:
     window.show_page("households")
     _save(window, out, "main_window_households")
 
-    login = LoginDialog(lambda u, p: None, office_name="汝州市城关镇民政所", username="zhangsan")
+    login = LoginDialog(
+        lambda _user, _password: None, office_name="汝州市城关镇民政所", username="zhangsan"
+    )
     login.show()
     login.show_error("用户名或密码错误，还可尝试 4 次。")
     _save(login, out, "login_dialog")
@@ -90,7 +92,7 @@ def render(out: Path, language: str) -> None:
     QApplication.processEvents()
     _save(setup, out, "setup_dialog")
 
-    lock = LockDialog(lambda pw: False, user_label="张三（经办人）")
+    lock = LockDialog(lambda _password: False, user_label="张三（经办人）")
     lock.show()
     lock.password_edit.setText("x")
     lock.unlock_button.click()

@@ -21,15 +21,21 @@ import pytest
 
 os.environ.setdefault("RELIEFDESK_HOME", tempfile.mkdtemp(prefix="reliefdesk-home-"))
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.services import users  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.services import users
+from reliefdesk.services.context import SYSTEM, Actor
 
 PASSWORD = "Test#Pass2026"
-ROLE_USERS = {"clerk": "clerk", "clerk2": "clerk", "reviewer": "reviewer",
-              "approver": "approver", "approver2": "approver", "admin": "admin",
-              "auditor": "auditor"}
+ROLE_USERS = {
+    "clerk": "clerk",
+    "clerk2": "clerk",
+    "reviewer": "reviewer",
+    "approver": "approver",
+    "approver2": "approver",
+    "admin": "admin",
+    "auditor": "auditor",
+}
 
 
 def _seed_users(db: Database) -> None:
@@ -60,8 +66,10 @@ class PgCluster:
     def __init__(self) -> None:
         initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
         if not initdb or not pg_ctl:
-            raise RuntimeError("PostgreSQL binaries (initdb, pg_ctl) not found: "
-                               "apt-get install postgresql, or set RELIEFDESK_TEST_PG=0")
+            raise RuntimeError(
+                "PostgreSQL binaries (initdb, pg_ctl) not found: "
+                "apt-get install postgresql, or set RELIEFDESK_TEST_PG=0"
+            )
         self.dir = Path(tempfile.mkdtemp(prefix="reliefdesk-pg-"))
         self.port = _free_port()
         self.pg_ctl = pg_ctl
@@ -71,12 +79,40 @@ class PgCluster:
             run_as = ["runuser", "-u", "postgres", "--"]
         self.run_as = run_as
         data = self.dir / "data"
-        subprocess.run(run_as + [initdb, "-D", str(data), "-U", "postgres", "-A", "trust",
-                                 "-E", "UTF8", "--locale=C"], check=True, capture_output=True)
-        subprocess.run(run_as + [pg_ctl, "-D", str(data), "-w", "-l", str(self.dir / "log"),
-                                 "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
-                                 "-c fsync=off -c full_page_writes=off -c max_connections=200",
-                                 "start"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                *run_as,
+                initdb,
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                *run_as,
+                pg_ctl,
+                "-D",
+                str(data),
+                "-w",
+                "-l",
+                str(self.dir / "log"),
+                "-o",
+                f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
+                "-c fsync=off -c full_page_writes=off -c max_connections=200",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+        )
         self.data = data
 
     def url(self, dbname: str) -> str:
@@ -85,13 +121,17 @@ class PgCluster:
     def admin_sql(self, sql: str) -> None:
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+        ) as conn:
             conn.execute(sql)
 
     def stop(self) -> None:
-        subprocess.run(self.run_as + [self.pg_ctl, "-D", str(self.data), "-m", "immediate",
-                                      "stop"], capture_output=True)
+        subprocess.run(
+            [*self.run_as, self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop"],
+            capture_output=True,
+            check=False,
+        )
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

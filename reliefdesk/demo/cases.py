@@ -1,5 +1,5 @@
-"""Demo generator, part 2: applications with their CaseStep history, home visits, and the
-enrollments (with members and changes) that approved applications lead to.
+"""Demo generator, part 2: applications with their CaseStep history and home visits; the
+enrollments that approved applications lead to are made by :mod:`.enrollments`.
 
 Step codes, states and the shape of ``working`` follow :mod:`reliefdesk.domain.workflow`,
 :mod:`reliefdesk.services.assessment` (``Assessment.working_json``) and
@@ -11,108 +11,58 @@ days, so no open case is overdue on the demo's ``as_of`` date.
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import Any, ClassVar
 
 from ..domain import benefits as b
-from ..domain.calendar import WorkCalendar
 from ..domain.idnumber import age_on
 from ..domain.money import fen_to_yuan, round_half_up
-from ..domain.months import add_months, month_start, next_month
-from ..domain.workflow import Limits, step_deadline
-from ..models import User
-from ..services.context import Actor
+from ..domain.workflow import step_deadline
+from .case_base import _at
 from .data import STAFF_NAMES
+from .enrollments import EnrollmentMaker
 from .people import HouseholdDraft, Member
-from ..services.policy import Policy
-from ..services.roster.oneoff import generate_temp_aid_in
 
 # Open and closed (non-approved) states for applicant households, with weights.
-PENDING_STATES = ("accepted", "investigating", "prelim_review", "publicity", "objection_review",
-                  "awaiting_confirmation", "refused", "withdrawn", "terminated")
+PENDING_STATES = (
+    "accepted",
+    "investigating",
+    "prelim_review",
+    "publicity",
+    "objection_review",
+    "awaiting_confirmation",
+    "refused",
+    "withdrawn",
+    "terminated",
+)
 PENDING_WEIGHTS = (10, 14, 10, 10, 4, 12, 22, 9, 9)
 _SEVERE_MENTAL = ("智力", "精神")
 _CODE = {"urban_dibao": "CB", "rural_dibao": "NB", "tekun": "TK", "temporary_aid": "LJ"}
 _REASONS = {
-    "dibao": ("家庭成员长期患病，收入低，生活困难", "主要劳动力残疾，无稳定收入",
-              "年老体弱，无劳动能力，子女无力赡养", "因病致贫，医疗支出大，家庭收入低",
-              "单亲家庭，子女在校就读，收入不足以维持基本生活"),
-    "tekun": ("无劳动能力、无生活来源、无法定赡养义务人", "法定赡养义务人无履行能力，本人重度残疾",
-              "孤寡老人，无劳动能力，无生活来源"),
-    "temporary_aid": ("家庭成员突发重病，医疗费用支出大", "遭遇意外事故，基本生活暂时困难",
-                      "房屋失火，生活用品损毁", "子女就学费用支出较大，生活暂时困难"),
+    "dibao": (
+        "家庭成员长期患病，收入低，生活困难",
+        "主要劳动力残疾，无稳定收入",
+        "年老体弱，无劳动能力，子女无力赡养",
+        "因病致贫，医疗支出大，家庭收入低",
+        "单亲家庭，子女在校就读，收入不足以维持基本生活",
+    ),
+    "tekun": (
+        "无劳动能力、无生活来源、无法定赡养义务人",
+        "法定赡养义务人无履行能力，本人重度残疾",
+        "孤寡老人，无劳动能力，无生活来源",
+    ),
+    "temporary_aid": (
+        "家庭成员突发重病，医疗费用支出大",
+        "遭遇意外事故，基本生活暂时困难",
+        "房屋失火，生活用品损毁",
+        "子女就学费用支出较大，生活暂时困难",
+    ),
 }
 
 
-@dataclass
-class Users:
-    """User ids and names acting in the generated history."""
-
-    clerk: tuple[int, str]
-    reviewer: tuple[int, str]
-    approver: tuple[int, str]
-    clerk_display: str
-
-
-class Rows:
-    """Row buffers for the case tables."""
-
-    def __init__(self) -> None:
-        self.application: list[dict[str, Any]] = []
-        self.case_step: list[dict[str, Any]] = []
-        self.visit: list[dict[str, Any]] = []
-        self.enrollment: list[dict[str, Any]] = []
-        self.enrollment_member: list[dict[str, Any]] = []
-        self.enrollment_change: list[dict[str, Any]] = []
-
-
-def _at(d: date, rng: random.Random) -> datetime:
-    minute = int(rng.random() * 600)  # 08:00–17:59
-    return datetime.combine(d, time(8 + minute // 60, minute % 60))
-
-
-class CaseFactory:
+class CaseFactory(EnrollmentMaker):
     """Makes applications, steps, visits and enrollments for generated households."""
-
-    def __init__(self, rng: random.Random, as_of: date, policy: Policy, cal: WorkCalendar,
-                 users: Users, take: Any, rows: Rows) -> None:
-        self.rng = rng
-        self.as_of = as_of
-        self.policy = policy
-        self.cal = cal
-        self.users = users
-        self.take = take
-        self.rows = rows
-        self.limits = Limits.from_mapping(policy.data.get("limits", {}),
-                                          publicity_days=policy.publicity_days,
-                                          publicity_working_days=policy.publicity_working_days)
-        self.ref = self.back_wd(as_of, 0)
-        self.rates = policy.topup_rates
-        self.care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
-        self.floor = policy.floor_ratio
-        self.schedule = policy.phase_out_schedule
-        self.entrust_seq = 0
-        self._memo: dict[tuple[Any, ...], Any] = {}
-
-    # ------------------------------------------------------------------ calendar helpers
-    def back_wd(self, d: date, n: int) -> date:
-        """The working day ``n`` working days before ``d`` (n=0: d itself or the last one)."""
-        while not self.cal.is_working_day(d):
-            d -= timedelta(days=1)
-        while n > 0:
-            d -= timedelta(days=1)
-            if self.cal.is_working_day(d):
-                n -= 1
-        return d
-
-    def fwd_wd(self, d: date, n: int) -> date:
-        return self.cal.add_working_days(d, n)
 
     # ------------------------------------------------------------------ amounts
     def categories(self, members: list[Member], on: date) -> list[str]:
@@ -126,8 +76,9 @@ class CaseFactory:
             if age < 18:
                 fits.append("minor")
             level = r["disability_level"]
-            if level is not None and (level <= 2 or (level == 3 and r["disability_category"]
-                                                     in _SEVERE_MENTAL)):
+            if level is not None and (
+                level <= 2 or (level == 3 and r["disability_category"] in _SEVERE_MENTAL)
+            ):
                 fits.append("severe_disability")
             if r["health"] == "serious":
                 fits.append("serious_illness")
@@ -136,8 +87,14 @@ class CaseFactory:
                 cats.append(max(fits, key=lambda c: self.rates[c]))
         return cats
 
-    def dibao_amount(self, programme: str, hh: HouseholdDraft, covered: list[Member],
-                     single: bool, pci: int, on: date) -> tuple[int, dict[str, Any]]:
+    def dibao_amount(
+        self,
+        programme: str,
+        covered: list[Member],
+        single: bool,
+        pci: int,
+        on: date,
+    ) -> tuple[int, dict[str, Any]]:
         """Amount and ``working`` exactly as ``assessment.assess`` computes them (memoised:
         the result depends only on programme, method, income, persons and categories)."""
         cats = self.categories(covered, on)
@@ -147,8 +104,9 @@ class CaseFactory:
             hit = self._memo[key] = self._dibao_amount(programme, covered, single, pci, cats)
         return hit[0], dict(hit[1])
 
-    def _dibao_amount(self, programme: str, covered: list[Member], single: bool, pci: int,
-                      cats: list[str]) -> tuple[int, dict[str, Any]]:
+    def _dibao_amount(
+        self, programme: str, covered: list[Member], single: bool, pci: int, cats: list[str]
+    ) -> tuple[int, dict[str, Any]]:
         standard = self.policy.standard_for_programme(programme)
         if single:
             amount = b.single_person(standard, pci, self.policy.single_person_min_ratio)
@@ -163,13 +121,22 @@ class CaseFactory:
             top = b.classified_topups(base, cats, self.rates)
             lines += list(top.working)
             fen += top.fen
-            lines.append(b.WorkingLine("月保障金合计", f"{fen_to_yuan(amount.fen)} + "
-                                       f"{fen_to_yuan(top.fen)} = {fen_to_yuan(fen)} 元"))
+            lines.append(
+                b.WorkingLine(
+                    "月保障金合计",
+                    f"{fen_to_yuan(amount.fen)} + {fen_to_yuan(top.fen)} = {fen_to_yuan(fen)} 元",
+                )
+            )
         warnings = [] if amount.eligible else ["家庭月人均收入不低于低保标准，计算金额为 0。"]
-        return fen, {"formula": amount.formula, "method": method,
-                     "lines": [[w.label_zh, w.value] for w in lines], "warnings": warnings,
-                     "persons": len(covered), "per_capita_income_fen": pci,
-                     "topup_categories": cats if amount.eligible and fen > 0 else []}
+        return fen, {
+            "formula": amount.formula,
+            "method": method,
+            "lines": [[w.label_zh, w.value] for w in lines],
+            "warnings": warnings,
+            "persons": len(covered),
+            "per_capita_income_fen": pci,
+            "topup_categories": cats if amount.eligible and fen > 0 else [],
+        }
 
     def tekun_amount(self, hh: HouseholdDraft, tier: str, pci: int) -> tuple[int, dict[str, Any]]:
         key = ("tekun", hh.row["area_type"], tier)
@@ -177,43 +144,69 @@ class CaseFactory:
         if amount is None:
             amount = self._memo[key] = b.tekun(
                 self.policy.dibao_standard_fen(hh.row["area_type"]),
-                self.policy.tekun_basic_ratio, self.care, b.SelfCare(tier))
-        return amount.fen, {"formula": amount.formula, "method": "tekun",
-                            "lines": [[w.label_zh, w.value] for w in amount.working],
-                            "warnings": [], "persons": 1, "per_capita_income_fen": pci,
-                            "topup_categories": []}
+                self.policy.tekun_basic_ratio,
+                self.care,
+                b.SelfCare(tier),
+            )
+        return amount.fen, {
+            "formula": amount.formula,
+            "method": "tekun",
+            "lines": [[w.label_zh, w.value] for w in amount.working],
+            "warnings": [],
+            "persons": 1,
+            "per_capita_income_fen": pci,
+            "topup_categories": [],
+        }
 
     def temp_amount(self, persons: int, months: int) -> tuple[int, dict[str, Any]]:
         d = self.policy.data
-        ta = b.temporary_aid(self.policy.dibao_standard_fen("urban"), persons, months,
-                             d.get("temp_aid_township_limit_fen"), d.get("temp_aid_max_months"),
-                             d.get("temp_aid_case_by_case_fen"))
+        ta = b.temporary_aid(
+            self.policy.dibao_standard_fen("urban"),
+            persons,
+            months,
+            d.get("temp_aid_township_limit_fen"),
+            d.get("temp_aid_max_months"),
+            d.get("temp_aid_case_by_case_fen"),
+        )
         warnings = [] if ta.within_township_limit else ["金额超出乡镇审批限额，须报县级审批。"]
-        return ta.fen, {"formula": ta.formula, "method": "fixed",
-                        "lines": [[w.label_zh, w.value] for w in ta.working],
-                        "warnings": warnings, "persons": persons, "per_capita_income_fen": 0,
-                        "topup_categories": []}
+        return ta.fen, {
+            "formula": ta.formula,
+            "method": "fixed",
+            "lines": [[w.label_zh, w.value] for w in ta.working],
+            "warnings": warnings,
+            "persons": persons,
+            "per_capita_income_fen": 0,
+            "topup_categories": [],
+        }
 
     # ------------------------------------------------------------------ timelines
     def _path(self, target: str, green: bool, objection: bool) -> list[tuple[str, str, str]]:
         """(action, to_state, role) steps from acceptance to ``target``."""
         if green:
-            return [("accept", "accepted", "clerk"),
-                    ("submit_prelim", "prelim_review", "reviewer"),
-                    ("confirm", "approved", "approver")]
-        head = [("accept", "accepted", "clerk"), ("start_investigation", "investigating", "clerk"),
-                ("request_info_check", "investigating", "clerk")]
+            return [
+                ("accept", "accepted", "clerk"),
+                ("submit_prelim", "prelim_review", "reviewer"),
+                ("confirm", "approved", "approver"),
+            ]
+        head = [
+            ("accept", "accepted", "clerk"),
+            ("start_investigation", "investigating", "clerk"),
+            ("request_info_check", "investigating", "clerk"),
+        ]
         if target == "accepted":
             return head[:1]
         if target == "withdrawn":
-            return head[:2] + [("withdraw", "withdrawn", "clerk")]
+            return [*head[:2], ("withdraw", "withdrawn", "clerk")]
         if target == "terminated":
-            return head + [("terminate_noncooperation", "terminated", "clerk")]
+            return [*head, ("terminate_noncooperation", "terminated", "clerk")]
         if target == "investigating":
             return head
-        path = head + [("record_visit", "investigating", "clerk"),
-                       ("record_info_check", "investigating", "clerk"),
-                       ("submit_prelim", "prelim_review", "reviewer")]
+        path = [
+            *head,
+            ("record_visit", "investigating", "clerk"),
+            ("record_info_check", "investigating", "clerk"),
+            ("submit_prelim", "prelim_review", "reviewer"),
+        ]
         if target == "prelim_review":
             return path
         path.append(("start_publicity", "publicity", "clerk"))
@@ -223,22 +216,35 @@ class CaseFactory:
             path.append(("record_objection", "objection_review", "clerk"))
             if target == "objection_review":
                 return path
-            path += [("resolve_objection", "prelim_review", "reviewer"),
-                     ("submit_prelim", "prelim_review", "reviewer"),
-                     ("start_publicity", "publicity", "clerk")]
+            path += [
+                ("resolve_objection", "prelim_review", "reviewer"),
+                ("submit_prelim", "prelim_review", "reviewer"),
+                ("start_publicity", "publicity", "clerk"),
+            ]
         path.append(("finish_publicity", "awaiting_confirmation", "clerk"))
         if target == "awaiting_confirmation":
             return path
         if target == "refused":
-            return path + [("confirm", "refused", "approver"),
-                           ("record_notice", "refused", "clerk")]
-        return path + [("confirm", "approved", "approver")]
+            return [
+                *path,
+                ("confirm", "refused", "approver"),
+                ("record_notice", "refused", "clerk"),
+            ]
+        return [*path, ("confirm", "approved", "approver")]
 
-    _GAPS: dict[str, tuple[int, int]] = {
-        "start_investigation": (1, 2), "request_info_check": (0, 0), "record_visit": (1, 4),
-        "record_info_check": (0, 3), "submit_prelim": (1, 3), "start_publicity": (0, 1),
-        "record_objection": (1, 4), "resolve_objection": (2, 6), "confirm": (1, 8),
-        "record_notice": (1, 2), "withdraw": (1, 5), "terminate_noncooperation": (3, 8),
+    _GAPS: ClassVar[dict[str, tuple[int, int]]] = {
+        "start_investigation": (1, 2),
+        "request_info_check": (0, 0),
+        "record_visit": (1, 4),
+        "record_info_check": (0, 3),
+        "submit_prelim": (1, 3),
+        "start_publicity": (0, 1),
+        "record_objection": (1, 4),
+        "resolve_objection": (2, 6),
+        "confirm": (1, 8),
+        "record_notice": (1, 2),
+        "withdraw": (1, 5),
+        "terminate_noncooperation": (3, 8),
     }
 
     def _gap(self, action: str) -> int:
@@ -268,11 +274,21 @@ class CaseFactory:
         return dates
 
     # ------------------------------------------------------------------ applications
-    def application(self, hh: HouseholdDraft, programme: str, target: str, anchor: date,
-                    applicant: Member, *, single: bool = False, green: bool = False,
-                    objection: bool = False, amount: tuple[int, dict[str, Any]] | None = None,
-                    tekun_care: tuple[dict[str, bool], str, str] | None = None,
-                    aid: tuple[str, int, int] | None = None) -> dict[str, Any]:
+    def application(
+        self,
+        hh: HouseholdDraft,
+        programme: str,
+        target: str,
+        anchor: date,
+        applicant: Member,
+        *,
+        single: bool = False,
+        green: bool = False,
+        objection: bool = False,
+        amount: tuple[int, dict[str, Any]] | None = None,
+        tekun_care: tuple[dict[str, bool], str, str] | None = None,
+        aid: tuple[str, int, int] | None = None,
+    ) -> dict[str, Any]:
         rng = self.rng
         u = self.users
         path = self._path(target, green, objection)
@@ -280,19 +296,40 @@ class CaseFactory:
         app_id = self.take("application")
         accepted_on = dates[0]
         row: dict[str, Any] = {
-            "id": app_id, "file_no": f"{_CODE[programme]}{accepted_on.year}{app_id:06d}",
-            "household_id": hh.id, "applicant_id": applicant.id, "programme": programme,
-            "state": path[-1][1], "state_since": self._since(path, dates), "due_on": None,
+            "id": app_id,
+            "file_no": f"{_CODE[programme]}{accepted_on.year}{app_id:06d}",
+            "household_id": hh.id,
+            "applicant_id": applicant.id,
+            "programme": programme,
+            "state": path[-1][1],
+            "state_since": self._since(path, dates),
+            "due_on": None,
             "accepted_on": accepted_on,
-            "reason": rng.choice(_REASONS["dibao" if programme.endswith("dibao")
-                                         else programme]),
-            "single_person": single, "care_mode": None, "self_care": None, "care_tier": None,
-            "aid_type": None, "aid_months": None, "aid_persons": None, "aid_cause": None, "green_channel": green,
-            "paperwork_due": None, "info_check_requested_on": None, "info_check_result": None,
-            "publicity_start": None, "publicity_end": None, "objection": None,
-            "extended": False, "proposed_fen": None, "working": None, "decision": None,
-            "decision_reasons": None, "decided_on": None, "created_by": u.clerk[0],
-            "created_at": _at(accepted_on, rng), "version": 1,
+            "reason": rng.choice(_REASONS["dibao" if programme.endswith("dibao") else programme]),
+            "single_person": single,
+            "care_mode": None,
+            "self_care": None,
+            "care_tier": None,
+            "aid_type": None,
+            "aid_months": None,
+            "aid_persons": None,
+            "aid_cause": None,
+            "green_channel": green,
+            "paperwork_due": None,
+            "info_check_requested_on": None,
+            "info_check_result": None,
+            "publicity_start": None,
+            "publicity_end": None,
+            "objection": None,
+            "extended": False,
+            "proposed_fen": None,
+            "working": None,
+            "decision": None,
+            "decision_reasons": None,
+            "decided_on": None,
+            "created_by": u.clerk[0],
+            "created_at": _at(accepted_on, rng),
+            "version": 1,
         }
         if tekun_care is not None:
             row["self_care"], row["care_tier"], row["care_mode"] = tekun_care
@@ -350,11 +387,22 @@ class CaseFactory:
                 opinion = "申请人书面申请撤回"
             elif action == "terminate_noncooperation":
                 opinion = "申请人无正当理由拒不配合入户调查，终止审核"
-            self.rows.case_step.append({
-                "id": self.take("case_step"), "application_id": app_id, "action": action,
-                "from_state": state, "to_state": to, "user_id": uid, "username": uname,
-                "role": role, "at": _at(on, rng), "on_date": on, "decision": decision,
-                "opinion": opinion})
+            self.rows.case_step.append(
+                {
+                    "id": self.take("case_step"),
+                    "application_id": app_id,
+                    "action": action,
+                    "from_state": state,
+                    "to_state": to,
+                    "user_id": uid,
+                    "username": uname,
+                    "role": role,
+                    "at": _at(on, rng),
+                    "on_date": on,
+                    "decision": decision,
+                    "opinion": opinion,
+                }
+            )
             state = to
         if prelim_done and amount is not None:
             row["proposed_fen"], row["working"] = amount
@@ -362,18 +410,34 @@ class CaseFactory:
             row["paperwork_due"] = self.fwd_wd(dates[-1], self.limits.paperwork_after_advance_wd)
             if row["paperwork_due"] < self.as_of:
                 row["paperwork_due"] = None  # completed
-                self.rows.case_step.append({
-                    "id": self.take("case_step"), "application_id": app_id,
-                    "action": "complete_paperwork", "from_state": "approved",
-                    "to_state": "approved", "user_id": u.clerk[0], "username": u.clerk[1],
-                    "role": "clerk", "at": _at(dates[-1] + timedelta(days=2), rng),
-                    "on_date": self.fwd_wd(dates[-1], 2), "decision": "",
-                    "opinion": "先行救助手续已补齐"})
+                self.rows.case_step.append(
+                    {
+                        "id": self.take("case_step"),
+                        "application_id": app_id,
+                        "action": "complete_paperwork",
+                        "from_state": "approved",
+                        "to_state": "approved",
+                        "user_id": u.clerk[0],
+                        "username": u.clerk[1],
+                        "role": "clerk",
+                        "at": _at(dates[-1] + timedelta(days=2), rng),
+                        "on_date": self.fwd_wd(dates[-1], 2),
+                        "decision": "",
+                        "opinion": "先行救助手续已补齐",
+                    }
+                )
         row["due_on"] = step_deadline(
-            programme, row["state"], state_since=row["state_since"], accepted_on=accepted_on,
-            limits=self.limits, calendar=self.cal, publicity_end_on=row["publicity_end"],
-            decided_on=row["decided_on"], notice_pending=False,
-            paperwork_due=row["paperwork_due"])
+            programme,
+            row["state"],
+            state_since=row["state_since"],
+            accepted_on=accepted_on,
+            limits=self.limits,
+            calendar=self.cal,
+            publicity_end_on=row["publicity_end"],
+            decided_on=row["decided_on"],
+            notice_pending=False,
+            paperwork_due=row["paperwork_due"],
+        )
         self.rows.application.append(row)
         return row
 
@@ -391,176 +455,63 @@ class CaseFactory:
             return self.back_wd(self.as_of - timedelta(days=rng.randint(10, 300)), 0)
         return self.back_wd(self.ref, rng.randint(0, 5))
 
-    def visit(self, hh: HouseholdDraft, app_id: int, on: date, applicant: Member,
-              eligible: bool) -> None:
+    def visit(
+        self, hh: HouseholdDraft, app_id: int, on: date, applicant: Member, eligible: bool
+    ) -> None:
         rng = self.rng
         others = [n for n in STAFF_NAMES if n != self.users.clerk_display]
         town = hh.village.township_name
         village = hh.village.name
-        investigators = [{"name": self.users.clerk_display, "unit": f"{town}民政所"},
-                         {"name": rng.choice(others),
-                          "unit": f"{village}{'居委会' if hh.urban else '村委会'}"}]
+        investigators = [
+            {"name": self.users.clerk_display, "unit": f"{town}民政所"},
+            {"name": rng.choice(others), "unit": f"{village}{'居委会' if hh.urban else '村委会'}"},
+        ]
         if rng.random() < 0.2:
             investigators.append({"name": rng.choice(others), "unit": f"{town}民政所"})
-        details = [{"name": m.name, "health": m.row["health"],
-                    "labour": m.row["labour_capacity"], "work": m.row["employment"]}
-                   for m in hh.members]
-        self.rows.visit.append({
-            "id": self.take("visit"), "household_id": hh.id, "application_id": app_id,
-            "visit_date": on, "mode": "onsite", "investigators": investigators,
-            "members_present": [{"name": m.name, "signed": True}
-                                for m in hh.members if m.age >= 16][:3] or
-            [{"name": applicant.name, "signed": True}],
-            "housing": {"structure": rng.choice(("砖混", "砖木", "土坯")),
-                        "area_m2": rng.randint(30, 140), "rooms": rng.randint(1, 5)},
-            "durable_goods": rng.choice(("电视机 1 台", "电视机 1 台、冰箱 1 台", "无大件家电")),
-            "vehicles": rng.choice(("无", "无", "电动自行车 1 辆", "电动三轮车 1 辆")),
-            "livestock": "无" if hh.urban else rng.choice(("无", "无", "鸡 5 只", "羊 2 只")),
-            "land": "" if hh.urban else f"承包地 {rng.randint(5, 50) / 10:.1f} 亩",
-            "member_details": details, "supporters": [],
-            "spending": {"medical_fen": rng.randint(0, 800) * 100,
-                         "education_fen": rng.randint(0, 300) * 100},
-            "opinion": "经入户调查，家庭生活困难，情况属实" if eligible
-            else "经入户调查，家庭收入较为稳定",
-            "recommendation": "eligible" if eligible else "not_eligible",
-            "created_by": self.users.clerk[0], "created_at": _at(on, rng), "version": 1})
-
-    # ------------------------------------------------------------------ enrollments
-    def enrollment(self, hh: HouseholdDraft, app: dict[str, Any], covered: list[Member],
-                   *, allow_status: bool = True) -> dict[str, Any]:
-        rng = self.rng
-        programme = app["programme"]
-        decided: date = app["decided_on"]
-        shared = programme != "temporary_aid"
-        # a one-off grant is due in its decision month (paid within the month, bank or cash)
-        start = next_month(decided) if shared else month_start(decided)
-        working = app["working"] or {}
-        stability = "tekun" if programme == "tekun" else (
-            "unstable" if any(m.row["labour_capacity"] == "full" for m in covered) else "stable")
-        months = self.policy.recheck_months(stability)
-        eid = self.take("enrollment")
-        row: dict[str, Any] = {
-            "id": eid, "household_id": hh.id, "application_id": app["id"],
-            "payee_id": app["applicant_id"], "programme": programme, "status": "active",
-            "start_month": start, "end_month": None if shared else start,
-            "persons": max(len(covered), 1), "amount_fen": app["proposed_fen"] or 0,
-            "per_capita_income_fen": int(working.get("per_capita_income_fen") or 0),
-            "method": working.get("method") or "gap", "care_tier": app["care_tier"],
-            "care_mode": app["care_mode"],
-            "topup_categories": list(working.get("topup_categories") or []),
-            "phase_out_start": None, "recheck_months": months, "next_recheck": None,
-            "terminated_reason": None, "working": working, "version": 1,
-            **self._basis(hh, programme, app, covered, working),
-        }
-        if not shared:
-            due = decided >= self.as_of - timedelta(days=20)
-            cash = eid % 5 == 0
-            row.update(status="due" if due else "paid",
-                       paid_on=None if due else min(decided + timedelta(days=3), self.as_of),
-                       payment_method=None if due else ("cash" if cash else "bank"),
-                       receipt_no=None if due or not cash else f"LS{decided.year}-{eid:05d}")
-        for m in covered:
-            self.rows.enrollment_member.append({"id": self.take("enrollment_member"),
-                                                "enrollment_id": eid, "person_id": m.id,
-                                                "active": shared})
-        self.rows.enrollment.append(row)
-        if not shared:
-            return row
-        this_month = month_start(self.as_of)
-        # periodic rechecks on their schedule: those whose turn is this month are due now
-        # (the workbench's 本月到期核查), the others in a later month
-        nxt = add_months(start, months)
-        last_recheck: date | None = None
-        while nxt < this_month:
-            last_recheck = nxt
-            nxt = add_months(nxt, months)
-        row["next_recheck"] = nxt
-        age_months = (this_month.year - start.year) * 12 + this_month.month - start.month
-        r = rng.random() if allow_status else 1.0
-        if age_months >= 2 and r < 0.07:
-            end = add_months(start, rng.randint(0, age_months - 1))
-            death = programme == "tekun" or (len(covered) == 1 and rng.random() < 0.5)
-            reason = "death" if death else rng.choice(("ineligible", "moved", "voluntary"))
-            text = {"death": "保障对象死亡", "ineligible": "家庭人均收入超过低保标准",
-                    "moved": "户籍迁出本地", "voluntary": "自愿申请退出"}[reason]
-            row.update(status="terminated", end_month=end, next_recheck=None,
-                       terminated_reason=text)
-            if death:
-                covered[0].row["deceased_on"] = end + timedelta(days=rng.randint(0, 27))
-            for mem in self.rows.enrollment_member[-len(covered):]:
-                mem["active"] = False
-            self._change(row, "terminate", add_months(end, 1), row["amount_fen"], 0, text)
-        elif programme != "tekun" and age_months >= 3 and r < 0.12 and self.schedule:
-            po = add_months(this_month, -rng.randint(0, min(4, age_months - 1)))
-            row.update(status="phase_out", phase_out_start=po,
-                       end_month=add_months(po, len(self.schedule) - 1))
-            self._change(row, "phase_out", po, row["amount_fen"], row["amount_fen"],
-                         "家庭成员实现就业，人均收入超过低保标准，实行渐退")
-        elif age_months >= 2 and r < 0.13:
-            month = add_months(this_month, -rng.randint(0, 1))
-            row["status"] = "suspended"
-            self._change(row, "suspend", month, row["amount_fen"], 0,
-                         "无正当理由未配合定期核查，暂停发放")
-        elif last_recheck is not None:
-            if rng.random() < 0.15:
-                old = row["amount_fen"] + rng.choice((-1, 1)) * rng.randint(10, 60) * 100
-                old = max(old, 100)
-                kind = "decrease" if old > row["amount_fen"] else "increase"
-                self._change(row, kind, last_recheck, old, row["amount_fen"],
-                             "定期核查后家庭收入变化，调整保障金")
-            else:
-                self._change(row, "recheck", last_recheck, row["amount_fen"],
-                             row["amount_fen"], "定期核查，情况无变化")
-        return row
-
-    def _basis(self, hh: HouseholdDraft, programme: str, app: dict[str, Any],
-               covered: list[Member], working: dict[str, Any]) -> dict[str, Any]:
-        """The decided amount's basis stored on the enrollment, as confirmation stores it."""
-        policy = self.policy
-        pci = int(working.get("per_capita_income_fen") or 0)
-        if programme == "tekun":
-            standard = b.tekun_basic_fen(policy.dibao_standard_fen(hh.row["area_type"]),
-                                         policy.tekun_basic_ratio)
-            income = pci
-        elif programme == "temporary_aid":
-            standard, income = policy.dibao_standard_fen("urban"), 0
-        else:
-            standard = policy.standard_for_programme(programme)
-            income = pci * (1 if working.get("method") == "single" else max(len(covered), 1))
-        return {"standard_fen": standard, "income_fen": income, "policy_id": policy.id,
-                "policy_name": policy.name, "amount_source": "formula", "amount_review": None,
-                "paid_on": None, "payment_method": None, "receipt_no": None,
-                "paid_roster_id": None}
-
-    def _change(self, enr: dict[str, Any], kind: str, month: date, old: int, new: int,
-                reason: str) -> None:
-        role, user = ("approver", self.users.approver) if kind == "terminate" else (
-            "reviewer", self.users.reviewer)
-        self.rows.enrollment_change.append({
-            "id": self.take("enrollment_change"), "enrollment_id": enr["id"], "kind": kind,
-            "effective_month": month, "old_fen": old, "new_fen": new, "reason": reason,
-            "decided_by": user[0], "role": role,
-            "at": _at(self.back_wd(min(month - timedelta(days=3), self.as_of), 0), self.rng)})
-
-    def self_care(self) -> tuple[dict[str, bool], str, str]:
-        """Six indicators, the derived care tier and the supply mode for a tekun person."""
-        rng = self.rng
-        r = rng.random()
-        missing = 0 if r < 0.72 else (rng.randint(1, 3) if r < 0.93 else rng.randint(4, 6))
-        keys = ("eating", "dressing", "bed_transfer", "toileting", "indoor_walking", "bathing")
-        lost = set(rng.sample(keys, missing))
-        flags = {k: k not in lost for k in keys}
-        tier = b.care_tier(**flags).value
-        mode = "centralised" if (tier != "full" and rng.random() < 0.4) or rng.random() < 0.08 \
-            else "dispersed"
-        return flags, tier, mode
-
-
-def temp_aid_list(s: Session, as_of: date) -> None:
-    """The month's 临时救助发放名册 (draft) with the grants still due: in the demo office
-    approved temporary aid is on a payment list, ready to validate, lock and export."""
-    clerk = s.scalar(select(User).where(User.username == "clerk"))
-    if clerk is None or clerk.role not in ("clerk", "reviewer", "approver"):
-        return
-    actor = Actor(clerk.id, clerk.username, clerk.display_name or clerk.username, clerk.role)
-    generate_temp_aid_in(s, actor, as_of)
+        details = [
+            {
+                "name": m.name,
+                "health": m.row["health"],
+                "labour": m.row["labour_capacity"],
+                "work": m.row["employment"],
+            }
+            for m in hh.members
+        ]
+        self.rows.visit.append(
+            {
+                "id": self.take("visit"),
+                "household_id": hh.id,
+                "application_id": app_id,
+                "visit_date": on,
+                "mode": "onsite",
+                "investigators": investigators,
+                "members_present": [
+                    {"name": m.name, "signed": True} for m in hh.members if m.age >= 16
+                ][:3]
+                or [{"name": applicant.name, "signed": True}],
+                "housing": {
+                    "structure": rng.choice(("砖混", "砖木", "土坯")),
+                    "area_m2": rng.randint(30, 140),
+                    "rooms": rng.randint(1, 5),
+                },
+                "durable_goods": rng.choice(
+                    ("电视机 1 台", "电视机 1 台、冰箱 1 台", "无大件家电")
+                ),
+                "vehicles": rng.choice(("无", "无", "电动自行车 1 辆", "电动三轮车 1 辆")),
+                "livestock": "无" if hh.urban else rng.choice(("无", "无", "鸡 5 只", "羊 2 只")),
+                "land": "" if hh.urban else f"承包地 {rng.randint(5, 50) / 10:.1f} 亩",
+                "member_details": details,
+                "supporters": [],
+                "spending": {
+                    "medical_fen": rng.randint(0, 800) * 100,
+                    "education_fen": rng.randint(0, 300) * 100,
+                },
+                "opinion": "经入户调查，家庭生活困难，情况属实"
+                if eligible
+                else "经入户调查，家庭收入较为稳定",
+                "recommendation": "eligible" if eligible else "not_eligible",
+                "created_by": self.users.clerk[0],
+                "created_at": _at(on, rng),
+                "version": 1,
+            }
+        )

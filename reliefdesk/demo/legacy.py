@@ -20,10 +20,12 @@ class LegacyWorkbook:
     amount_fen: int
 
 
-def write_legacy_workbook(path: str | Path, households: int = 200, seed: int = 2023,
-                          oddities: bool = True) -> LegacyWorkbook:
+def write_legacy_workbook(
+    path: str | Path, households: int = 200, seed: int = 2023, oddities: bool = True
+) -> LegacyWorkbook:
     """Write the workbook (no database involved)."""
     hh = make_households(max(households, 30), seed=seed, oddities=oddities)
     target = write_person_xlsx(path, hh, oddities=True)
-    return LegacyWorkbook(target, len(hh), sum(len(h.members) for h in hh),
-                          sum(h.amount_fen for h in hh))
+    return LegacyWorkbook(
+        target, len(hh), sum(len(h.members) for h in hh), sum(h.amount_fen for h in hh)
+    )

@@ -13,13 +13,13 @@ import calendar
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..domain.accounts import make_card_number
 from ..domain.idnumber import make_id
 from ..domain.pinyin import search_keys
-from . import data as D
+from . import data as D  # noqa: N812 - D.NAME reads as the data catalogue in every generator line
 
 ADDRESS_CODE = "410482"  # 汝州市
 ANCHOR_YEAR = 2025  # ages are drawn as "age in ANCHOR_YEAR", so IDs do not move with the date
@@ -64,14 +64,13 @@ class HouseholdDraft:
 
     @property
     def urban(self) -> bool:
-        return self.row["area_type"] == "urban"
+        return bool(self.row["area_type"] == "urban")
 
     def counted(self) -> list[Member]:
         return [m for m in self.members if m.row["counted"]]
 
 
-def _weighted(rng: random.Random, items: tuple[Any, ...] | list[Any],
-              cum: list[float]) -> Any:
+def _weighted(rng: random.Random, items: tuple[Any, ...] | list[Any], cum: list[float]) -> Any:
     x = rng.random() * cum[-1]
     lo, hi = 0, len(cum) - 1
     while lo < hi:
@@ -98,7 +97,7 @@ _DIS_CUM = _cumulative(D.DISABILITY_WEIGHTS)
 _BANK_CUM = _cumulative(D.BANK_WEIGHTS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _keys(name: str) -> tuple[str, ...]:
     return tuple(search_keys(name))
 
@@ -106,8 +105,9 @@ def _keys(name: str) -> tuple[str, ...]:
 class PeopleFactory:
     """Makes villages, households and persons with unique, valid ID numbers."""
 
-    def __init__(self, rng: random.Random, as_of: date, used_ids: set[str],
-                 next_ids: dict[str, int]) -> None:
+    def __init__(
+        self, rng: random.Random, as_of: date, used_ids: set[str], next_ids: dict[str, int]
+    ) -> None:
         self.rng = rng
         self.as_of = as_of
         self.used_ids = used_ids
@@ -144,8 +144,11 @@ class PeopleFactory:
             if style < 0.45:
                 base = rng.choice(D.VILLAGE_SURNAMES) + rng.choice(D.VILLAGE_SUFFIXES)
             elif style < 0.7:
-                base = (rng.choice(D.VILLAGE_PREFIXES) + rng.choice(D.VILLAGE_SURNAMES)
-                        + rng.choice(D.VILLAGE_SUFFIXES))
+                base = (
+                    rng.choice(D.VILLAGE_PREFIXES)
+                    + rng.choice(D.VILLAGE_SURNAMES)
+                    + rng.choice(D.VILLAGE_SUFFIXES)
+                )
             else:
                 base = rng.choice(D.VILLAGE_NATURE) + rng.choice(D.VILLAGE_NATURE_SUFFIX)
             name = base + "村"
@@ -165,10 +168,7 @@ class PeopleFactory:
     def given_name(self, birth_year: int, male: bool) -> str:
         rng = self.rng
         pool = D.given_pool(birth_year, male)
-        if rng.random() < 0.012:
-            first = rng.choice(D.RARE_CHARS)
-        else:
-            first = rng.choice(pool)
+        first = rng.choice(D.RARE_CHARS) if rng.random() < 0.012 else rng.choice(pool)
         if rng.random() < 0.22:
             return first
         second = rng.choice(pool)
@@ -195,8 +195,16 @@ class PeopleFactory:
         raise RuntimeError("demo: ID sequence space exhausted")  # pragma: no cover
 
     # ------------------------------------------------------------------ persons
-    def person(self, hid: int, relation: str, age: int, male: bool, surname: str,
-               urban: bool, tekun: bool = False) -> Member:
+    def person(
+        self,
+        hid: int,
+        relation: str,
+        age: int,
+        male: bool,
+        surname: str,
+        urban: bool,
+        tekun: bool = False,
+    ) -> Member:
         rng = self.rng
         age = max(0, min(age, 99))
         born = self.birth(age)
@@ -227,24 +235,40 @@ class PeopleFactory:
         schooling, employment = self._school_work(real_age, born.year, labour, urban)
         keys = _keys(name)
         for key in keys:
-            self.search_rows.append({"id": self.take("person_search_key"), "person_id": pid,
-                                     "key": key})
+            self.search_rows.append(
+                {"id": self.take("person_search_key"), "person_id": pid, "key": key}
+            )
         row: dict[str, Any] = {
-            "id": pid, "household_id": hid, "name": name, "id_type": "resident",
-            "id_number": self.id_number(born, male), "id_number_old": None, "birth_date": born,
-            "sex": "M" if male else "F", "relation": relation, "counted": True,
-            "exclusion_reason": None, "disability_category": dis_cat,
-            "disability_level": dis_level, "health": health, "labour_capacity": labour,
-            "schooling": schooling, "employment": employment, "near_relative_of_staff": False,
-            "staff_relation_note": "", "deceased_on": None,
+            "id": pid,
+            "household_id": hid,
+            "name": name,
+            "id_type": "resident",
+            "id_number": self.id_number(born, male),
+            "id_number_old": None,
+            "birth_date": born,
+            "sex": "M" if male else "F",
+            "relation": relation,
+            "counted": True,
+            "exclusion_reason": None,
+            "disability_category": dis_cat,
+            "disability_level": dis_level,
+            "health": health,
+            "labour_capacity": labour,
+            "schooling": schooling,
+            "employment": employment,
+            "near_relative_of_staff": False,
+            "staff_relation_note": "",
+            "deceased_on": None,
             "ethnicity": "汉族",
             "hukou_type": "resident" if urban else "rural",
-            "search_initials": keys[1] if len(keys) > 1 else "", "version": 1,
+            "search_initials": keys[1] if len(keys) > 1 else "",
+            "version": 1,
         }
         if rng.random() < 0.003:
             row["near_relative_of_staff"] = True
-            row["staff_relation_note"] = rng.choice(("村委会委员近亲属", "村民小组长近亲属",
-                                                     "乡镇工作人员近亲属"))
+            row["staff_relation_note"] = rng.choice(
+                ("村委会委员近亲属", "村民小组长近亲属", "乡镇工作人员近亲属")
+            )
         return Member(row, real_age)
 
     def _school_work(self, age: int, year: int, labour: str, urban: bool) -> tuple[str, str]:
@@ -284,55 +308,82 @@ class PeopleFactory:
         hid = self.take("household")
         urban = village.is_community
         if urban:
-            address = (f"{village.township_name}{village.name}{rng.randint(1, 30)}号楼"
-                       f"{rng.randint(1, 4)}单元{rng.randint(1, 6)}0{rng.randint(1, 4)}室")
+            address = (
+                f"{village.township_name}{village.name}{rng.randint(1, 30)}号楼"
+                f"{rng.randint(1, 4)}单元{rng.randint(1, 6)}0{rng.randint(1, 4)}室"
+            )
         else:
             address = f"{village.township_name}{village.name}{rng.randint(1, 12)}组"
         row: dict[str, Any] = {
-            "id": hid, "village_id": village.id, "address": address,
+            "id": hid,
+            "village_id": village.id,
+            "address": address,
             "area_type": "urban" if urban else "rural",
-            "phone": "1" + rng.choice("35789") + "".join(rng.choice("0123456789")
-                                                         for _ in range(9)),
-            "entrusted": False, "entrust_agreement_no": "", "entrust_agreement_date": None,
-            "entrust_agent": "", "near_dibao": False, "note": "", "created_at": DEMO_CREATED_AT, "version": 1,
+            "phone": "1"
+            + rng.choice("35789")
+            + "".join(rng.choice("0123456789") for _ in range(9)),
+            "entrusted": False,
+            "entrust_agreement_no": "",
+            "entrust_agreement_date": None,
+            "entrust_agent": "",
+            "near_dibao": False,
+            "note": "",
+            "created_at": DEMO_CREATED_AT,
+            "version": 1,
         }
         members: list[Member] = []
         surname = self.surname()
         if kind == "tekun":
-            age = rng.choice((rng.randint(60, 92), rng.randint(60, 92), rng.randint(25, 59),
-                              rng.randint(6, 15)))
+            age = rng.choice(
+                (rng.randint(60, 92), rng.randint(60, 92), rng.randint(25, 59), rng.randint(6, 15))
+            )
             male = rng.random() < 0.62
             members.append(self.person(hid, "head", age, male, surname, urban, tekun=True))
             return HouseholdDraft(row, village, members)
-        if size == 1:
-            head_age = rng.randint(45, 90)
-        else:
-            head_age = rng.randint(30, 80)
+        head_age = rng.randint(45, 90) if size == 1 else rng.randint(30, 80)
         male = rng.random() < 0.7
         members.append(self.person(hid, "head", head_age, male, surname, urban))
         if size >= 2 and rng.random() < 0.75:
-            members.append(self.person(hid, "spouse", head_age + rng.randint(-5, 5), not male,
-                                       self.surname(), urban))
+            members.append(
+                self.person(
+                    hid, "spouse", head_age + rng.randint(-5, 5), not male, self.surname(), urban
+                )
+            )
         left = size - len(members)
         if left > 0 and head_age >= 62 and rng.random() < 0.5:
             child_age = head_age - rng.randint(24, 32)
             if left >= 2:
-                members.append(self.person(hid, "child", child_age, rng.random() < 0.6,
-                                           surname, urban))
+                members.append(
+                    self.person(hid, "child", child_age, rng.random() < 0.6, surname, urban)
+                )
                 left -= 1
             for _ in range(left):
-                members.append(self.person(hid, "grandchild", rng.randint(2, 17),
-                                           rng.random() < 0.5, surname, urban))
+                members.append(
+                    self.person(
+                        hid, "grandchild", rng.randint(2, 17), rng.random() < 0.5, surname, urban
+                    )
+                )
             left = 0
         if left >= 2 and head_age <= 50 and rng.random() < 0.3:
-            members.append(self.person(hid, "parent", head_age + rng.randint(22, 32),
-                                       rng.random() < 0.4, surname, urban))
+            members.append(
+                self.person(
+                    hid,
+                    "parent",
+                    head_age + rng.randint(22, 32),
+                    rng.random() < 0.4,
+                    surname,
+                    urban,
+                )
+            )
             left -= 1
         for _ in range(left):
             low = max(0, head_age - 40)
             high = max(low, head_age - 20)
-            members.append(self.person(hid, "child", rng.randint(low, high),
-                                       rng.random() < 0.52, surname, urban))
+            members.append(
+                self.person(
+                    hid, "child", rng.randint(low, high), rng.random() < 0.52, surname, urban
+                )
+            )
         if len(members) >= 3 and rng.random() < 0.03:
             m = members[-1]
             if m.age >= 18:
@@ -351,25 +402,48 @@ class PeopleFactory:
         rows = hh.income_rows
         for m in counted:
             if m.age >= 60:
-                rows.append({"id": self.take("income_item"), "household_id": hh.id,
-                             "person_id": m.id, "category": "transfer",
-                             "description": "城乡居民基础养老金（不计入）",
-                             "monthly_fen": rng.choice((13800, 14300, 15300)), "counted": False})
+                rows.append(
+                    {
+                        "id": self.take("income_item"),
+                        "household_id": hh.id,
+                        "person_id": m.id,
+                        "category": "transfer",
+                        "description": "城乡居民基础养老金（不计入）",
+                        "monthly_fen": rng.choice((13800, 14300, 15300)),
+                        "counted": False,
+                    }
+                )
             if m.row["disability_level"] in (1, 2):
-                rows.append({"id": self.take("income_item"), "household_id": hh.id,
-                             "person_id": m.id, "category": "transfer",
-                             "description": "残疾人两项补贴（不计入）", "monthly_fen": 8000,
-                             "counted": False})
+                rows.append(
+                    {
+                        "id": self.take("income_item"),
+                        "household_id": hh.id,
+                        "person_id": m.id,
+                        "category": "transfer",
+                        "description": "残疾人两项补贴（不计入）",
+                        "monthly_fen": 8000,
+                        "counted": False,
+                    }
+                )
         earners = [m for m in counted if m.row["labour_capacity"] != "none"] or counted[:1]
         remaining = total
         pieces: list[tuple[str, str, int | None, int]] = []
         if remaining > 0:
             if hh.urban:
-                cats = [("wage", "灵活就业收入"), ("wage", "务工收入"), ("transfer", "赡养费"),
-                        ("property", "房屋出租收入")]
+                cats = [
+                    ("wage", "灵活就业收入"),
+                    ("wage", "务工收入"),
+                    ("transfer", "赡养费"),
+                    ("property", "房屋出租收入"),
+                ]
             else:
-                cats = [("business", "种植收入"), ("wage", "务工收入"), ("transfer", "赡养费"),
-                        ("business", "养殖收入"), ("property", "土地流转收入")]
+                cats = [
+                    ("business", "种植收入"),
+                    ("wage", "务工收入"),
+                    ("transfer", "赡养费"),
+                    ("business", "养殖收入"),
+                    ("property", "土地流转收入"),
+                ]
             n = 1 if remaining < 20000 else rng.choice((1, 2, 2, 3))
             for i in range(n):
                 cat, desc = rng.choice(cats)
@@ -380,18 +454,33 @@ class PeopleFactory:
         for cat, desc, who, fen in pieces:
             if fen <= 0:
                 continue
-            rows.append({"id": self.take("income_item"), "household_id": hh.id,
-                         "person_id": who, "category": cat, "description": desc,
-                         "monthly_fen": fen, "counted": True})
+            rows.append(
+                {
+                    "id": self.take("income_item"),
+                    "household_id": hh.id,
+                    "person_id": who,
+                    "category": cat,
+                    "description": desc,
+                    "monthly_fen": fen,
+                    "counted": True,
+                }
+            )
         hh.counted_income_fen = total
 
     def assets(self, hh: HouseholdDraft) -> None:
         rng = self.rng
 
         def add(kind: str, desc: str, value: int, exempt: bool) -> None:
-            self.asset_rows.append({"id": self.take("asset"), "household_id": hh.id,
-                                    "kind": kind, "description": desc, "value_fen": value,
-                                    "exempt": exempt})
+            self.asset_rows.append(
+                {
+                    "id": self.take("asset"),
+                    "household_id": hh.id,
+                    "kind": kind,
+                    "description": desc,
+                    "value_fen": value,
+                    "exempt": exempt,
+                }
+            )
 
         if hh.urban:
             if rng.random() < 0.6:
@@ -399,12 +488,17 @@ class PeopleFactory:
             else:
                 add("house", "租住公租房", 0, True)
         else:
-            add("house", f"宅基地自建房 {rng.randint(3, 6)} 间（{rng.choice(('砖混', '砖木', '土坯'))}）",
-                0, True)
+            add(
+                "house",
+                f"宅基地自建房 {rng.randint(3, 6)} 间（{rng.choice(('砖混', '砖木', '土坯'))}）",
+                0,
+                True,
+            )
             add("land", f"承包地 {rng.randint(5, 60) / 10:.1f} 亩", 0, True)
             if rng.random() < 0.3:
-                add("vehicle", "电动三轮车 1 辆（生产生活必需）", rng.randint(100, 300) * 1000,
-                    True)
+                add(
+                    "vehicle", "电动三轮车 1 辆（生产生活必需）", rng.randint(100, 300) * 1000, True
+                )
         if rng.random() < 0.5:
             add("deposit", "银行存款", rng.randint(1, 120) * 10000, False)
 
@@ -413,9 +507,19 @@ class PeopleFactory:
         bank, bin_ = _weighted(rng, D.BANKS, _BANK_CUM)
         aid = self.take("bank_account")
         number = make_card_number(bin_, 19, f"{aid:08d}{rng.randrange(10000):04d}")
-        row = {"id": aid, "household_id": hh.id, "payee_person_id": payee.id,
-               "kind": "bank_card", "bank_name": bank, "holder_name": payee.name,
-               "number": number, "active": True, "version": 1, "effective_month": None,
-               "end_month": None, "stop_reason": ""}
+        row = {
+            "id": aid,
+            "household_id": hh.id,
+            "payee_person_id": payee.id,
+            "kind": "bank_card",
+            "bank_name": bank,
+            "holder_name": payee.name,
+            "number": number,
+            "active": True,
+            "version": 1,
+            "effective_month": None,
+            "end_month": None,
+            "stop_reason": "",
+        }
         self.account_rows.append(row)
         return row

@@ -8,18 +8,42 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Date, DateTime
+from sqlalchemy import JSON, Date, DateTime, Table
 from sqlalchemy.orm import Session
 
-from ..models import (Application, Asset, BankAccount, CaseStep, Enrollment, EnrollmentChange,
-                      EnrollmentMember, Household, IncomeItem, Person, PersonSearchKey, Visit)
+from ..models import (
+    Application,
+    Asset,
+    BankAccount,
+    CaseStep,
+    Enrollment,
+    EnrollmentChange,
+    EnrollmentMember,
+    Household,
+    IncomeItem,
+    Person,
+    PersonSearchKey,
+    Visit,
+)
 
 __all__ = ["_KEYS", "_TABLES", "_Writer"]
 
-_TABLES = (Household, Person, PersonSearchKey, IncomeItem, Asset, BankAccount, Application,
-           CaseStep, Visit, Enrollment, EnrollmentMember, EnrollmentChange)
+_TABLES = (
+    Household,
+    Person,
+    PersonSearchKey,
+    IncomeItem,
+    Asset,
+    BankAccount,
+    Application,
+    CaseStep,
+    Visit,
+    Enrollment,
+    EnrollmentMember,
+    EnrollmentChange,
+)
 _KEYS = {m.__tablename__: m for m in _TABLES}
 
 
@@ -64,8 +88,10 @@ class _Writer:
                     out[i] = fn(out[i])
                 return tuple(out)
 
-            self._sql[name] = (f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({marks})",
-                               row_tuple)
+            self._sql[name] = (
+                f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({marks})",
+                row_tuple,
+            )
         return self._sql[name]
 
     def flush(self, buffers: dict[str, list[dict[str, Any]]]) -> None:
@@ -79,7 +105,7 @@ class _Writer:
                 sql, row_tuple = self._statement(model)
                 conn.exec_driver_sql(sql, [row_tuple(r) for r in rows])
             else:
-                conn.execute(model.__table__.insert(), rows)
+                conn.execute(cast(Table, model.__table__).insert(), rows)
             self.counts[name] += len(rows)
             rows.clear()
 

@@ -63,8 +63,18 @@ def lock_demo_year(s: Session, as_of: date, households: int = 0, months: int = 1
             roster.lines_sha256 = roster_hash(s, roster)
             if programme:
                 mark_list_paid(s, roster)
-            audit.record(s, actor, "roster.lock", "roster", roster.id,
-                         detail={"month": f"{month:%Y-%m}", "kind": roster.kind,
-                                 "sha256": roster.lines_sha256, "note": NOTE})
+            audit.record(
+                s,
+                actor,
+                "roster.lock",
+                "roster",
+                roster.id,
+                detail={
+                    "month": f"{month:%Y-%m}",
+                    "kind": roster.kind,
+                    "sha256": roster.lines_sha256,
+                    "note": NOTE,
+                },
+            )
             s.flush()
     return time.perf_counter() - started

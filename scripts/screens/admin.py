@@ -11,6 +11,7 @@ a small office in a temporary SQLite file first (an administrator, a few users, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -20,17 +21,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.models import User, utcnow  # noqa: E402
-from reliefdesk.services import settings as office_settings  # noqa: E402
-from reliefdesk.services import users  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
-from reliefdesk.services.settings import OfficeInfo  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.models import User, utcnow
+from reliefdesk.services import settings as office_settings
+from reliefdesk.services import users
+from reliefdesk.services.context import SYSTEM, Actor
+from reliefdesk.services.settings import OfficeInfo
 
 PASSWORD = "Screens#2026"
 SIZE = (1366, 768)
@@ -55,27 +56,36 @@ def _idle() -> None:
 def populate(db: Database) -> Actor:
     """An office with an administrator and a few users; returns the administrator."""
     with db.session() as s:
-        for name, role, display in (("admin", "admin", "赵建华"), ("clerk", "clerk", "刘晓燕"),
-                                    ("reviewer", "reviewer", "王建军"),
-                                    ("approver", "approver", "张丽娟"),
-                                    ("auditor", "auditor", "孙红梅"),
-                                    ("oldclerk", "clerk", "李明")):
+        for name, role, display in (
+            ("admin", "admin", "赵建华"),
+            ("clerk", "clerk", "刘晓燕"),
+            ("reviewer", "reviewer", "王建军"),
+            ("approver", "approver", "张丽娟"),
+            ("auditor", "auditor", "孙红梅"),
+            ("oldclerk", "clerk", "李明"),
+        ):
             users.add_user(s, SYSTEM, name, role, PASSWORD, display_name=display)
     admin = users.login(db, "admin", PASSWORD)
     with db.session() as s:
-        office_settings.save_office(s, admin, OfficeInfo(
-            county="汝州市", township_code="410482103", office_name="汝州市临汝镇民政所",
-            phone="0375-6123456", policy_url="https://www.ruzhou.gov.cn/mzj/",
-            county_code="410482"))
+        office_settings.save_office(
+            s,
+            admin,
+            OfficeInfo(
+                county="汝州市",
+                township_code="410482103",
+                office_name="汝州市临汝镇民政所",
+                phone="0375-6123456",
+                policy_url="https://www.ruzhou.gov.cn/mzj/",
+                county_code="410482",
+            ),
+        )
         locked = s.scalar(select(User).where(User.username == "clerk"))
         assert locked is not None
         locked.locked_until = utcnow() + timedelta(minutes=12)
     users.set_role(db, admin, "oldclerk", "clerk", active=False)
     for _ in range(2):
-        try:
+        with contextlib.suppress(Exception):
             users.login(db, "reviewer", "wrong")
-        except Exception:  # noqa: BLE001 - a failed sign-in for the audit log
-            pass
     return admin
 
 
@@ -144,8 +154,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
         dialog.close()
     window.close()
 
-    auditor = next((u for u in users.list_users(db, actor) if u.role == "clerk" and u.active),
-                   None)
+    auditor = next((u for u in users.list_users(db, actor) if u.role == "clerk" and u.active), None)
     if auditor is not None:
         who = Actor(auditor.id, auditor.username, auditor.display_name, auditor.role)
         window, page = window_for(who)

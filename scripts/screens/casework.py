@@ -21,15 +21,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QItemSelectionModel, QSettings  # noqa: E402
-from PySide6.QtGui import QColor, QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget
 
-from reliefdesk.db.engine import Database  # noqa: E402
 from reliefdesk.db.connect import open_database
-from reliefdesk.domain.idnumber import make_id  # noqa: E402
-from reliefdesk.services import casework, register, users, visits  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk.db.engine import Database
+from reliefdesk.domain.idnumber import make_id
+from reliefdesk.services import casework, register, users, visits
+from reliefdesk.services.context import SYSTEM, Actor
 
 PASSWORD = "Screens#2026"
 SIZE = (1366, 768)
@@ -54,38 +54,79 @@ def _idle() -> None:
 def populate(db: Database) -> dict[str, Actor]:
     """A township office with cases in every step; returns actors by username."""
     with db.session() as s:
-        for name, role, display in (("clerk", "clerk", "刘晓燕"), ("reviewer", "reviewer", "王建军"),
-                                    ("approver", "approver", "张丽娟")):
+        for name, role, display in (
+            ("clerk", "clerk", "刘晓燕"),
+            ("reviewer", "reviewer", "王建军"),
+            ("approver", "approver", "张丽娟"),
+        ):
             users.add_user(s, SYSTEM, name, role, PASSWORD, display_name=display)
     who = {u: users.login(db, u, PASSWORD) for u in ("clerk", "reviewer", "approver")}
     clerk, reviewer, approver = who["clerk"], who["reviewer"], who["approver"]
     township = register.list_townships(db, clerk)[4]
-    villages = [register.add_village(db, clerk, township.id, n)
-                for n in ("寺上村", "鲁村村", "庙湾村", "东关社区")]
+    villages = [
+        register.add_village(db, clerk, township.id, n)
+        for n in ("寺上村", "鲁村村", "庙湾村", "东关社区")
+    ]
     today = date.today()
-    people = [("曾广福", 1948, 3000, "rural"), ("单秀英", 1956, 12000, "rural"),
-              ("解建国", 1962, 0, "rural"), ("王丽娟", 1979, 45000, "urban"),
-              ("李德福", 1951, 20000, "rural"), ("张桂芳", 1945, 8000, "rural"),
-              ("刘伟", 1985, 30000, "urban"), ("陈秀兰", 1958, 15000, "rural"),
-              ("杨永刚", 1970, 25000, "rural"), ("赵玉梅", 1940, 5000, "rural"),
-              ("郭志强", 1966, 35000, "urban"), ("孙翠菊", 1953, 10000, "rural")]
+    people = [
+        ("曾广福", 1948, 3000, "rural"),
+        ("单秀英", 1956, 12000, "rural"),
+        ("解建国", 1962, 0, "rural"),
+        ("王丽娟", 1979, 45000, "urban"),
+        ("李德福", 1951, 20000, "rural"),
+        ("张桂芳", 1945, 8000, "rural"),
+        ("刘伟", 1985, 30000, "urban"),
+        ("陈秀兰", 1958, 15000, "rural"),
+        ("杨永刚", 1970, 25000, "rural"),
+        ("赵玉梅", 1940, 5000, "rural"),
+        ("郭志强", 1966, 35000, "urban"),
+        ("孙翠菊", 1953, 10000, "rural"),
+    ]
     apps = []
     for i, (name, year, income, area) in enumerate(people):
         v = villages[3] if area == "urban" else villages[i % 3]
-        h = register.create_household(db, clerk, register.HouseholdInput(
-            village_id=v.id, area_type=area, address=f"{v.name}{i + 3}组{i * 7 + 11}号",
-            phone=f"1383750{i:04d}"), register.PersonInput(
-            name=name, id_number=make_id("410482", date(year, 3 + i % 9, 5 + i), 31 + i * 2)))
+        h = register.create_household(
+            db,
+            clerk,
+            register.HouseholdInput(
+                village_id=v.id,
+                area_type=area,
+                address=f"{v.name}{i + 3}组{i * 7 + 11}号",
+                phone=f"1383750{i:04d}",
+            ),
+            register.PersonInput(
+                name=name, id_number=make_id("410482", date(year, 3 + i % 9, 5 + i), 31 + i * 2)
+            ),
+        )
         head = register.get_household(db, clerk, h.id).members[0]
-        register.add_person(db, clerk, h.id, register.PersonInput(
-            name=name[0] + "小" + "明红"[i % 2], relation="child",
-            id_number=make_id("410482", date(2008 + i % 8, 6, 9 + i), 101 + i * 2)))
+        register.add_person(
+            db,
+            clerk,
+            h.id,
+            register.PersonInput(
+                name=name[0] + "小" + "明红"[i % 2],
+                relation="child",
+                id_number=make_id("410482", date(2008 + i % 8, 6, 9 + i), 101 + i * 2),
+            ),
+        )
         register.add_income(db, clerk, h.id, head.id, "wage" if income else "other", income)
         programme = "urban_dibao" if area == "urban" else "rural_dibao"
         accepted = today - timedelta(days=60 - i * 3) if i >= 2 else today - timedelta(days=400)
-        apps.append((casework.create_application(db, clerk, h.id, head.id, programme,
-                                                 "家庭主要劳动力患病，收入低于当地低保标准",
-                                                 accepted), accepted, h.id))
+        apps.append(
+            (
+                casework.create_application(
+                    db,
+                    clerk,
+                    h.id,
+                    head.id,
+                    programme,
+                    "家庭主要劳动力患病，收入低于当地低保标准",
+                    accepted,
+                ),
+                accepted,
+                h.id,
+            )
+        )
     inv = [{"name": "刘晓燕", "unit": "乡民政所"}, {"name": "马红梅", "unit": "村委会"}]
 
     def investigate(k: int, info: bool = True, visit: bool = True) -> None:
@@ -93,42 +134,75 @@ def populate(db: Database) -> dict[str, Actor]:
         casework.perform(db, clerk, a.id, "start_investigation", on_date=acc + timedelta(days=1))
         if info:
             casework.perform(db, clerk, a.id, "request_info_check", on_date=acc + timedelta(days=1))
-            casework.perform(db, clerk, a.id, "record_info_check", on_date=acc + timedelta(days=3),
-                             opinion="信息核对未发现车辆、工商登记和大额存款")
+            casework.perform(
+                db,
+                clerk,
+                a.id,
+                "record_info_check",
+                on_date=acc + timedelta(days=3),
+                opinion="信息核对未发现车辆、工商登记和大额存款",
+            )
         if visit:
-            visits.save_visit(db, clerk, visits.VisitInput(
-                household_id=hid, visit_date=acc + timedelta(days=2), investigators=inv,
-                application_id=a.id, members_present=[{"name": a.applicant_name, "signed": True}],
-                housing={"type": "self_built", "structure": "brick_wood", "area_m2": 86.0},
-                durable_goods="电视机1台、洗衣机1台", livestock="鸡5只", land="承包地3.2亩",
-                opinion="家庭收入低，住房简陋，情况属实", recommendation="approve"))
+            visits.save_visit(
+                db,
+                clerk,
+                visits.VisitInput(
+                    household_id=hid,
+                    visit_date=acc + timedelta(days=2),
+                    investigators=inv,
+                    application_id=a.id,
+                    members_present=[{"name": a.applicant_name, "signed": True}],
+                    housing={"type": "self_built", "structure": "brick_wood", "area_m2": 86.0},
+                    durable_goods="电视机1台、洗衣机1台",
+                    livestock="鸡5只",
+                    land="承包地3.2亩",
+                    opinion="家庭收入低，住房简陋，情况属实",
+                    recommendation="approve",
+                ),
+            )
 
     def prelim(k: int, days: int = 5) -> None:
         a, acc, _ = apps[k]
-        casework.perform(db, reviewer, a.id, "submit_prelim", on_date=acc + timedelta(days=days),
-                         opinion="经调查核实，符合最低生活保障条件，建议纳入")
+        casework.perform(
+            db,
+            reviewer,
+            a.id,
+            "submit_prelim",
+            on_date=acc + timedelta(days=days),
+            opinion="经调查核实，符合最低生活保障条件，建议纳入",
+        )
 
     # two old cases approved a year ago (their re-checks fall due now)
     for k in (0, 1):
         investigate(k)
         prelim(k)
         a, acc, _ = apps[k]
-        casework.start_publicity_batch(db, clerk, [a.id], acc + timedelta(days=6),
-                                       recorded_on=acc + timedelta(days=6))
+        casework.start_publicity_batch(
+            db, clerk, [a.id], acc + timedelta(days=6), recorded_on=acc + timedelta(days=6)
+        )
         casework.perform(db, clerk, a.id, "finish_publicity", on_date=acc + timedelta(days=14))
-        casework.perform(db, approver, a.id, "confirm", on_date=acc + timedelta(days=15),
-                         decision="approve", opinion="同意纳入")
+        casework.perform(
+            db,
+            approver,
+            a.id,
+            "confirm",
+            on_date=acc + timedelta(days=15),
+            decision="approve",
+            opinion="同意纳入",
+        )
     for k in (2, 3):  # awaiting confirmation
         investigate(k)
         prelim(k)
         a, acc, _ = apps[k]
-        casework.start_publicity_batch(db, clerk, [a.id], acc + timedelta(days=6),
-                                       recorded_on=acc + timedelta(days=6))
+        casework.start_publicity_batch(
+            db, clerk, [a.id], acc + timedelta(days=6), recorded_on=acc + timedelta(days=6)
+        )
         casework.perform(db, clerk, a.id, "finish_publicity", on_date=acc + timedelta(days=14))
     investigate(4)
     prelim(4)
-    casework.start_publicity_batch(db, clerk, [apps[4][0].id], today - timedelta(days=2),
-                                   recorded_on=today - timedelta(days=2))
+    casework.start_publicity_batch(
+        db, clerk, [apps[4][0].id], today - timedelta(days=2), recorded_on=today - timedelta(days=2)
+    )
     for k in (5, 6, 7):  # preliminary review: candidates for the next 公示 batch
         investigate(k)
         prelim(k)
@@ -176,8 +250,11 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
         ctx = AppContext(db, who, None, settings, window)
         window.set_user(who.display_name, who.role_label)
         window.set_database_label(db.location_label)
-        for key, cls in (("workbench", WorkbenchPage), ("applications", ApplicationsPage),
-                         ("visits", VisitsPage)):
+        for key, cls in (
+            ("workbench", WorkbenchPage),
+            ("applications", ApplicationsPage),
+            ("visits", VisitsPage),
+        ):
             window.register_page(key, cls(ctx, window))
         ctx.applicationRequested.connect(lambda _i: window.show_page("applications"))
         ctx.visitRequested.connect(lambda _v, _a: window.show_page("visits"))
@@ -209,8 +286,9 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     _idle()
     for i in range(min(3, page.model.rowCount())):
         page.view.selectionModel().select(
-            page.model.index(i, 0), QItemSelectionModel.SelectionFlag.Select
-            | QItemSelectionModel.SelectionFlag.Rows)
+            page.model.index(i, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
     _save(window, out_dir, "casework_applications_list_selection", paths)
     page.print_selected_forms()
     _idle()
@@ -236,8 +314,10 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     _save(wizard, out_dir, "casework_wizard_1_household", paths)
     wizard.next()
     mp = wizard.members_page
-    for name, number, rel in (("韩德福", make_id("410482", date(1950, 4, 2), 51), "head"),
-                              ("韩秀兰", make_id("410482", date(1953, 8, 9), 62), "spouse")):
+    for name, number, rel in (
+        ("韩德福", make_id("410482", date(1950, 4, 2), 51), "head"),
+        ("韩秀兰", make_id("410482", date(1953, 8, 9), 62), "spouse"),
+    ):
         mp.name_edit.setText(name)
         mp.id_edit.setText(number)
         mp.relation_combo.setCurrentIndex(mp.relation_combo.findData(rel))

@@ -18,13 +18,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk.services import users  # noqa: E402
 from reliefdesk import demo
-from reliefdesk.services.context import SYSTEM  # noqa: E402
+from reliefdesk.db.connect import open_database
+from reliefdesk.services import users
+from reliefdesk.services.context import SYSTEM
 
 SIZE = (1366, 768)
 
@@ -98,7 +98,7 @@ def render(out: Path, url: str) -> list[Path]:
     if dialog is not None:
         dialog.reason_edit.setPlainText("外出务工失联，无法核实家庭情况")  # type: ignore[attr-defined]
         dialog.perform()  # type: ignore[attr-defined]
-        _wait(lambda: page.detail.notice_button.isVisible(), 20000)
+        _wait(page.detail.notice_button.isVisible, 20000)
         paths.append(_save(window, out, "enrollment_notice_offer"))
     account = AccountDialog(ctx, row.household_id, window)
     account.show()

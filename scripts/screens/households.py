@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QSettings, QThreadP
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
-from reliefdesk.db.engine import Database
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
 from reliefdesk.models import Household, IncomeItem, Person, User
 from reliefdesk.services.context import Actor
 from reliefdesk.ui import i18n, ops, style

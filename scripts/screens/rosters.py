@@ -23,15 +23,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reliefdesk.db.engine import Database  # noqa: E402
-from reliefdesk.db.connect import open_database
-from reliefdesk.domain.months import add_months, month_start  # noqa: E402
-from reliefdesk.services import roster, users  # noqa: E402
 from reliefdesk import demo
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.domain.months import add_months, month_start
+from reliefdesk.services import roster, users
+from reliefdesk.services.context import SYSTEM, Actor
 
 SIZE = (1366, 768)
 
@@ -61,8 +61,9 @@ def _save(widget: QWidget, out: Path, name: str, paths: list[Path]) -> None:
     print(path)
 
 
-def _prepare_previous_month(db: Database, clerk: Actor, approver: Actor, month: date,
-                            out: Path) -> None:
+def _prepare_previous_month(
+    db: Database, clerk: Actor, approver: Actor, month: date, out: Path
+) -> None:
     """Previous month: one roster per programme; lock (and export) those without errors."""
     for programme in ("urban_dibao", "rural_dibao", "tekun"):
         view = roster.generate(db, clerk, month, programme)
@@ -116,8 +117,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
         if model.checkable(p) and ticked < 2:
             from PySide6.QtCore import Qt
 
-            model.setData(model.index(i, 0), Qt.CheckState.Checked,
-                          Qt.ItemDataRole.CheckStateRole)
+            model.setData(model.index(i, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
             ticked += 1
     panel.note_edit.setText("已电话向村委会核实")
     panel.resize(1100, 360)

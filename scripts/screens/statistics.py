@@ -17,14 +17,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDeadlineTimer, QSettings, QThreadPool  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QDeadlineTimer, QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
 
-from reliefdesk.db.connect import open_database  # noqa: E402
-from reliefdesk.db.engine import Database  # noqa: E402
-from reliefdesk import demo  # noqa: E402
-from reliefdesk.services import users  # noqa: E402
-from reliefdesk.services.context import SYSTEM, Actor  # noqa: E402
+from reliefdesk import demo
+from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.services import users
+from reliefdesk.services.context import SYSTEM, Actor
 
 SIZE = (1366, 768)
 
@@ -57,8 +57,7 @@ def render(out_dir: Path, db: Database, actor: Actor) -> list[Path]:
     _idle()
     _idle()
     paths = []
-    for index, name in ((0, "statistics_month"), (1, "statistics_year"),
-                        (2, "statistics_charts")):
+    for index, name in ((0, "statistics_month"), (1, "statistics_year"), (2, "statistics_charts")):
         page.tabs.setCurrentIndex(index)
         QApplication.processEvents()
         path = out_dir / f"{name}.png"

@@ -19,8 +19,7 @@ import argparse
 import csv
 from pathlib import Path
 
-from reliefdesk.documents.legacy.sample import (household_table, make_households,
-                                                 write_person_xlsx)
+from reliefdesk.documents.legacy.sample import household_table, make_households, write_person_xlsx
 
 HERE = Path(__file__).resolve().parent / "legacy"
 
@@ -34,7 +33,8 @@ def write_xls(path: Path, header: list[str], rows: list[list[object]]) -> None:
     for c, h in enumerate(header):
         ws.write(1, c, h)
     for r, row in enumerate(rows, start=2):
-        for c, v in enumerate(row):
+        for c, value in enumerate(row):
+            v = value
             if isinstance(v, str) and len(v) == 18 and v[:17].isdigit() and r % 9 == 0:
                 v = float(v[:17] + "0")  # typed as a number: last digits lost
             ws.write(r, c, v if v is not None else "")
@@ -57,8 +57,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.large:
         out = Path(args.out or f"/tmp/township_{args.large}.xlsx")
-        write_person_xlsx(out, make_households(args.large, seed=3, oddities=False),
-                          oddities=False)
+        write_person_xlsx(out, make_households(args.large, seed=3, oddities=False), oddities=False)
         print(out)
         return
     HERE.mkdir(exist_ok=True)

@@ -36,8 +36,10 @@ class Office:
 @pytest.fixture
 def office(sqlite_db: Database) -> Office:
     """The test template's users (clerk, reviewer, approver...) plus one village."""
-    actors = {u: users.login(sqlite_db, u, PASSWORD)
-              for u in ("clerk", "clerk2", "reviewer", "approver", "auditor")}
+    actors = {
+        u: users.login(sqlite_db, u, PASSWORD)
+        for u in ("clerk", "clerk2", "reviewer", "approver", "auditor")
+    }
     township = register.list_townships(sqlite_db, actors["clerk"])[0]
     village = register.add_village(sqlite_db, actors["clerk"], township.id, "寺上村")
     return Office(sqlite_db, actors, village.id)
@@ -76,8 +78,11 @@ def open_window(qtbot, db: Database, actor: Actor, settings: QSettings) -> Sessi
     window = MainWindow(settings=settings)
     qtbot.addWidget(window)
     ctx = AppContext(db, actor, None, settings, window)
-    pages = {"workbench": WorkbenchPage(ctx, window),
-             "applications": ApplicationsPage(ctx, window), "visits": VisitsPage(ctx, window)}
+    pages = {
+        "workbench": WorkbenchPage(ctx, window),
+        "applications": ApplicationsPage(ctx, window),
+        "visits": VisitsPage(ctx, window),
+    }
     for key, page in pages.items():
         window.register_page(key, page)
     ctx.applicationRequested.connect(lambda _i: window.show_page("applications"))
@@ -91,8 +96,13 @@ def open_window(qtbot, db: Database, actor: Actor, settings: QSettings) -> Sessi
     workbench = pages["workbench"]
     qtbot.waitUntil(lambda: workbench.data is not None, timeout=15000)  # type: ignore[attr-defined]
     wait_idle(qtbot)
-    return Session(window, ctx, pages["workbench"], pages["applications"],  # type: ignore[arg-type]
-                   pages["visits"])  # type: ignore[arg-type]
+    return Session(
+        window,
+        ctx,
+        pages["workbench"],
+        pages["applications"],  # type: ignore[arg-type]
+        pages["visits"],
+    )  # type: ignore[arg-type]
 
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -106,8 +116,9 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-unt
             qtbot.keyClicks(widget, ch)
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                         ch))
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+                )
 
 
 def type_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -133,20 +144,37 @@ def cell_center(view, row: int, col: int = 0) -> QPoint:  # type: ignore[no-unty
     return view.visualRect(view.model().index(row, col)).center()
 
 
-def make_household(db: Database, clerk: Actor, village_id: int, name: str, birth: date,
-                   seq: int, income_fen: int = 30000) -> tuple[int, int]:
+def make_household(
+    db: Database,
+    clerk: Actor,
+    village_id: int,
+    name: str,
+    birth: date,
+    seq: int,
+    income_fen: int = 30000,
+) -> tuple[int, int]:
     """(household id, head person id) built with the register services (test set-up)."""
-    h = register.create_household(db, clerk, register.HouseholdInput(
-        village_id=village_id, area_type="rural", address="寺上村1组"),
-        register.PersonInput(name=name, id_number=make_id("410482", birth, seq)))
+    h = register.create_household(
+        db,
+        clerk,
+        register.HouseholdInput(village_id=village_id, area_type="rural", address="寺上村1组"),
+        register.PersonInput(name=name, id_number=make_id("410482", birth, seq)),
+    )
     head = register.get_household(db, clerk, h.id).members[0]
     register.add_income(db, clerk, h.id, head.id, "wage", income_fen)
     return h.id, head.id
 
 
-def application_in_state(db: Database, actors: dict[str, Actor], village_id: int,
-                         state: str, *, name: str = "李德福", seq: int = 11,
-                         accepted: date | None = None) -> int:
+def application_in_state(
+    db: Database,
+    actors: dict[str, Actor],
+    village_id: int,
+    state: str,
+    *,
+    name: str = "李德福",
+    seq: int = 11,
+    accepted: date | None = None,
+) -> int:
     """An application driven by the services to ``state`` (set-up for page tests)."""
     from datetime import timedelta
 
@@ -163,15 +191,24 @@ def application_in_state(db: Database, actors: dict[str, Actor], village_id: int
         return app.id
     casework.perform(db, clerk, app.id, "request_info_check", on_date=t0)
     casework.perform(db, clerk, app.id, "record_info_check", on_date=t0, opinion="无异常")
-    visits.save_visit(db, clerk, visits.VisitInput(
-        household_id=hid, visit_date=t0 + timedelta(days=1), application_id=app.id,
-        investigators=[{"name": "甲", "unit": "民政所"}, {"name": "乙", "unit": "村委会"}]))
-    casework.perform(db, reviewer, app.id, "submit_prelim", on_date=t0 + timedelta(days=2),
-                     opinion="符合条件")
+    visits.save_visit(
+        db,
+        clerk,
+        visits.VisitInput(
+            household_id=hid,
+            visit_date=t0 + timedelta(days=1),
+            application_id=app.id,
+            investigators=[{"name": "甲", "unit": "民政所"}, {"name": "乙", "unit": "村委会"}],
+        ),
+    )
+    casework.perform(
+        db, reviewer, app.id, "submit_prelim", on_date=t0 + timedelta(days=2), opinion="符合条件"
+    )
     if state == "prelim_review":
         return app.id
-    casework.start_publicity_batch(db, clerk, [app.id], t0 + timedelta(days=3),
-                                   recorded_on=t0 + timedelta(days=3))
+    casework.start_publicity_batch(
+        db, clerk, [app.id], t0 + timedelta(days=3), recorded_on=t0 + timedelta(days=3)
+    )
     if state == "publicity":
         return app.id
     casework.perform(db, clerk, app.id, "finish_publicity", on_date=t0 + timedelta(days=11))

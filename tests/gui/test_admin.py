@@ -24,8 +24,10 @@ PASSWORD = "Test#Pass2026"
 
 def _actors(db: Database) -> dict[str, Actor]:
     with db.read_session() as s:
-        return {u.username: Actor(u.id, u.username, u.display_name, u.role)
-                for u in s.scalars(select(User))}
+        return {
+            u.username: Actor(u.id, u.username, u.display_name, u.role)
+            for u in s.scalars(select(User))
+        }
 
 
 def _idle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -33,8 +35,12 @@ def _idle(qtbot) -> None:  # type: ignore[no-untyped-def]
     QApplication.processEvents()
 
 
-def _page(qtbot, db: Database, who: str,  # type: ignore[no-untyped-def]
-          qsettings: QSettings) -> SettingsPage:
+def _page(
+    qtbot,
+    db: Database,
+    who: str,  # type: ignore[no-untyped-def]
+    qsettings: QSettings,
+) -> SettingsPage:
     ctx = AppContext(db, _actors(db)[who], None, qsettings)
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
@@ -50,8 +56,9 @@ def _show(qtbot, page: SettingsPage, key: str):  # type: ignore[no-untyped-def]
     return section
 
 
-def test_models_pass_modeltester(qtbot, qtmodeltester, sqlite_db: Database,
-                                 settings: QSettings) -> None:
+def test_models_pass_modeltester(
+    qtbot, qtmodeltester, sqlite_db: Database, settings: QSettings
+) -> None:
     """Every table model of the page (users, policies, holidays, audit) is a consistent model."""
     page = _page(qtbot, sqlite_db, "admin", settings)
     for key in ("users", "policy", "holidays", "audit"):
@@ -63,8 +70,7 @@ def test_models_pass_modeltester(qtbot, qtmodeltester, sqlite_db: Database,
         qtmodeltester.check(model)
 
 
-def test_admin_adds_user_who_can_sign_in(qtbot, sqlite_db: Database,
-                                         settings: QSettings) -> None:
+def test_admin_adds_user_who_can_sign_in(qtbot, sqlite_db: Database, settings: QSettings) -> None:
     """An admin adds a user through the dialog; it shows in the list and can sign in."""
     page = _page(qtbot, sqlite_db, "admin", settings)
     section = _show(qtbot, page, "users")
@@ -85,8 +91,7 @@ def test_admin_adds_user_who_can_sign_in(qtbot, sqlite_db: Database,
     assert actor.role == "reviewer"
 
 
-def test_weak_password_error_next_to_field(qtbot, sqlite_db: Database,
-                                           settings: QSettings) -> None:
+def test_weak_password_error_next_to_field(qtbot, sqlite_db: Database, settings: QSettings) -> None:
     """A weak password is refused under the password field; the dialog keeps what was typed."""
     page = _page(qtbot, sqlite_db, "admin", settings)
     section = _show(qtbot, page, "users")
@@ -122,8 +127,9 @@ def test_admin_cannot_deactivate_self(qtbot, sqlite_db: Database, settings: QSet
     assert not next(u for u in section.model.rows if u.username == "clerk2").active
 
 
-def test_new_policy_version_applies_from_its_date(qtbot, sqlite_db: Database,
-                                                  settings: QSettings) -> None:
+def test_new_policy_version_applies_from_its_date(
+    qtbot, sqlite_db: Database, settings: QSettings
+) -> None:
     """A new version with a new rural standard is saved; policy_on returns it from its date."""
     page = _page(qtbot, sqlite_db, "admin", settings)
     section = _show(qtbot, page, "policy")
@@ -151,7 +157,8 @@ def test_new_policy_version_applies_from_its_date(qtbot, sqlite_db: Database,
 
 
 def test_new_standard_offers_restandard_run_unrelated_edit_does_not(
-        qtbot, sqlite_db: Database, settings: QSettings, tmp_path) -> None:
+    qtbot, sqlite_db: Database, settings: QSettings, tmp_path
+) -> None:
     """Saving a version that only changes the temporary-aid limit offers no 调标; one with a
     new rural standard shows the button, whose run reports what it changed and hides it."""
     page = _page(qtbot, sqlite_db, "admin", settings)
@@ -180,8 +187,7 @@ def test_new_standard_offers_restandard_run_unrelated_edit_does_not(
     assert "2025-08" in section.status_label.text()
 
 
-def test_tekun_ratio_below_1_3_refused(qtbot, sqlite_db: Database,
-                                       settings: QSettings) -> None:
+def test_tekun_ratio_below_1_3_refused(qtbot, sqlite_db: Database, settings: QSettings) -> None:
     """A tekun basic ratio of 1.2 is refused next to the field and nothing is saved."""
     page = _page(qtbot, sqlite_db, "admin", settings)
     section = _show(qtbot, page, "policy")
@@ -195,8 +201,9 @@ def test_tekun_ratio_below_1_3_refused(qtbot, sqlite_db: Database,
         assert len(policy.list_policies(s)) == 1
 
 
-def test_holiday_added_changes_work_calendar(qtbot, sqlite_db: Database,
-                                             settings: QSettings) -> None:
+def test_holiday_added_changes_work_calendar(
+    qtbot, sqlite_db: Database, settings: QSettings
+) -> None:
     """A holiday saved on the page makes that weekday a non-working day in work_calendar."""
     page = _page(qtbot, sqlite_db, "admin", settings)
     section = _show(qtbot, page, "holidays")
@@ -272,16 +279,18 @@ def test_audit_log_and_chain(qtbot, sqlite_db: Database, settings: QSettings) ->
 
 
 @pytest.mark.parametrize("who", ["clerk", "auditor"])
-def test_non_admin_sees_read_only(qtbot, sqlite_db: Database, settings: QSettings,
-                                  who: str) -> None:
+def test_non_admin_sees_read_only(
+    qtbot, sqlite_db: Database, settings: QSettings, who: str
+) -> None:
     """A clerk or an auditor sees every section with the read-only notice and no enabled
     save or change buttons."""
     page = _page(qtbot, sqlite_db, who, settings)
     for key in page.KEYS:
         section = _show(qtbot, page, key)
         assert section.readonly_label.isVisible()
-    write_buttons = [b for b in page.findChildren(QPushButton)
-                     if b.objectName() not in ("auditVerifyButton",)]
+    write_buttons = [
+        b for b in page.findChildren(QPushButton) if b.objectName() not in ("auditVerifyButton",)
+    ]
     assert write_buttons
     enabled = [b.objectName() for b in write_buttons if b.isEnabled() and b.isVisible()]
     assert enabled == []
@@ -290,8 +299,9 @@ def test_non_admin_sees_read_only(qtbot, sqlite_db: Database, settings: QSetting
     assert page.audit.verify_button.isEnabled() == (who == "auditor")
 
 
-def test_audit_anchor_field_and_checkpoint(qtbot, sqlite_db: Database, settings: QSettings,
-                                           tmp_path) -> None:
+def test_audit_anchor_field_and_checkpoint(
+    qtbot, sqlite_db: Database, settings: QSettings, tmp_path
+) -> None:
     """The administrator prints the audit checkpoint (a real PDF with the anchor), verifies
     the log against that anchor, and a malformed or unknown anchor is reported clearly."""
     from pypdf import PdfReader

@@ -33,8 +33,10 @@ def test_pages_build_on_demand_and_requests_reach_the_new_page(qtbot, sqlite_db,
     assert "households" in loader.pages
     qtbot.waitUntil(lambda: window.current_page_key() == "households", timeout=5000)
     loader.build_rest_later()
-    qtbot.waitUntil(lambda: set(loader.pages) >= {"applications", "visits", "rosters",
-                                                   "settings"}, timeout=10000)
+    qtbot.waitUntil(
+        lambda: set(loader.pages) >= {"applications", "visits", "rosters", "settings"},
+        timeout=10000,
+    )
     qtbot.waitUntil(lambda: ops.running_count() == 0, timeout=10000)
 
 

@@ -26,8 +26,7 @@ def test_list_filters_and_models(qtbot, qtmodeltester, office: Office, settings)
     """The list filters by state in SQL, and the list, timeline and working models are sound."""
     db, actors = office.db, office.actors
     a1 = application_in_state(db, actors, office.village_id, "accepted")
-    a2 = application_in_state(db, actors, office.village_id, "prelim_review", name="赵玉梅",
-                              seq=31)
+    a2 = application_in_state(db, actors, office.village_id, "prelim_review", name="赵玉梅", seq=31)
     s = open_window(qtbot, db, actors["clerk"], settings)
     page = s.applications
     assert page.model.rowCount() == 0  # loads when first shown, not at start-up
@@ -46,8 +45,7 @@ def test_list_filters_and_models(qtbot, qtmodeltester, office: Office, settings)
     assert "元" in page.detail.capital_label.text() or page.detail.capital_label.text()
 
 
-def test_clerk_sees_no_confirm_button_but_approver_does(qtbot, office: Office,
-                                                        settings) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_sees_no_confirm_button_but_approver_does(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """Buttons follow allowed_actions: a clerk has no confirm button; an approver has one."""
     db, actors = office.db, office.actors
     app_id = application_in_state(db, actors, office.village_id, "awaiting_confirmation")
@@ -84,8 +82,9 @@ def test_refusal_needs_reasons_and_changes_nothing(qtbot, office: Office, settin
         assert sess.get(Application, app_id).state == "awaiting_confirmation"
 
 
-def test_wizard_rule_violation_keeps_input_and_saves_nothing(qtbot, office: Office,
-                                                             settings) -> None:  # type: ignore[no-untyped-def]
+def test_wizard_rule_violation_keeps_input_and_saves_nothing(
+    qtbot, office: Office, settings
+) -> None:  # type: ignore[no-untyped-def]
     """A 特困 application for a 40-year-old is refused by the service: the wizard shows the
     rule on the programme page, keeps every field, and the database stays empty."""
     db, actors = office.db, office.actors

@@ -26,7 +26,7 @@ def test_login_failure_shows_error_keeps_username_clears_password(qtbot):
     qtbot.keyClicks(dialog.username_edit, "zhangsan")
     qtbot.keyClicks(dialog.password_edit, "wrong-pass")
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.error_label.isVisible())
+    qtbot.waitUntil(dialog.error_label.isVisible)
 
     assert dialog.findChild(type(dialog.error_label), "loginErrorLabel").text() == (
         "用户名或密码错误，还可尝试 4 次"

@@ -24,7 +24,7 @@ from reliefdesk.ui.printing import PdfPreviewDialog
 from reliefdesk.ui.widgets.termination_dialog import TerminationDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household  # noqa: E402
+from test_roster_support import make_household
 
 PASSWORD = "Test#Pass2026"
 CLICK = Qt.MouseButton.LeftButton
@@ -38,8 +38,9 @@ def wait_idle(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def _page(qtbot, db, username: str, tmp_path: Path) -> EnrollmentsPage:  # type: ignore[no-untyped-def]
     actor = users.login(db, username, PASSWORD)
-    ctx = AppContext(db, actor, None, QSettings(str(tmp_path / "s.ini"),
-                                                QSettings.Format.IniFormat))
+    ctx = AppContext(
+        db, actor, None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
     page = EnrollmentsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -76,7 +77,7 @@ def test_suspension_offers_its_notice(qtbot, sqlite_db, tmp_path):
     dialog.reason_edit.setPlainText("外出务工失联")
     qtbot.mouseClick(dialog.ok_button, CLICK)
     wait_idle(qtbot)
-    qtbot.waitUntil(lambda: detail.notice_button.isVisible(), timeout=10000)
+    qtbot.waitUntil(detail.notice_button.isVisible, timeout=10000)
     assert len(detail.new_notice_ids) == 1 and "1" in detail.notice_label.text()
     qtbot.mouseClick(detail.notice_button, CLICK)
     preview = _preview(qtbot, detail)
@@ -93,8 +94,11 @@ def test_member_death_offers_notice_and_month_prints_all(qtbot, sqlite_db, tmp_p
     h = make_household(sqlite_db, persons=3)
     other = make_household(sqlite_db)
     with sqlite_db.session() as s:
-        name = s.scalars(select(Person.name).where(Person.household_id == h["household_id"],
-                                                   Person.id != h["payee_id"])).first()
+        name = s.scalars(
+            select(Person.name).where(
+                Person.household_id == h["household_id"], Person.id != h["payee_id"]
+            )
+        ).first()
     page = _page(qtbot, sqlite_db, "reviewer", tmp_path)
     page.open_household(h["household_id"])
     wait_idle(qtbot)
@@ -104,7 +108,7 @@ def test_member_death_offers_notice_and_month_prints_all(qtbot, sqlite_db, tmp_p
     dialog.person_combo.setCurrentIndex(dialog.person_combo.findText(name))
     qtbot.mouseClick(dialog.ok_button, CLICK)
     wait_idle(qtbot)
-    qtbot.waitUntil(lambda: detail.notice_button.isVisible(), timeout=10000)
+    qtbot.waitUntil(detail.notice_button.isVisible, timeout=10000)
     assert len(detail.new_notice_ids) == 1
     page.open_household(other["household_id"])  # another household: no stale offer
     wait_idle(qtbot)
@@ -129,8 +133,9 @@ def test_member_death_offers_notice_and_month_prints_all(qtbot, sqlite_db, tmp_p
 def test_tekun_termination_leads_into_publicity(qtbot, sqlite_db, tmp_path):
     """终止 on a tekun enrollment opens the 拟终止公示 procedure (not the plain change dialog);
     publishing the proposal works through its widgets."""
-    h = make_household(sqlite_db, persons=1, programme="tekun", method="tekun",
-                       care_tier="full", pci_fen=0)
+    h = make_household(
+        sqlite_db, persons=1, programme="tekun", method="tekun", care_tier="full", pci_fen=0
+    )
     page = _page(qtbot, sqlite_db, "reviewer", tmp_path)
     page.open_household(h["household_id"])
     wait_idle(qtbot)
@@ -151,8 +156,9 @@ def test_tekun_termination_leads_into_publicity(qtbot, sqlite_db, tmp_path):
 def test_recheck_terminated_tekun_starts_the_procedure(qtbot, sqlite_db, tmp_path):
     """A re-check whose result is a tekun termination proposes it (publicity from the re-check
     day) and opens the termination dialog to continue, instead of an error."""
-    h = make_household(sqlite_db, persons=1, programme="tekun", method="tekun",
-                       care_tier="full", pci_fen=0)
+    h = make_household(
+        sqlite_db, persons=1, programme="tekun", method="tekun", care_tier="full", pci_fen=0
+    )
     page = _page(qtbot, sqlite_db, "approver", tmp_path)
     page.open_household(h["household_id"])
     wait_idle(qtbot)

@@ -22,7 +22,7 @@ from reliefdesk.ui.enrollments.page import EnrollmentsPage
 from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household  # noqa: E402
+from test_roster_support import make_household
 
 PASSWORD = "Test#Pass2026"
 CLICK = Qt.MouseButton.LeftButton
@@ -36,8 +36,9 @@ def wait_idle(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def _page(qtbot, db, username: str, tmp_path: Path) -> EnrollmentsPage:  # type: ignore[no-untyped-def]
     actor = users.login(db, username, PASSWORD)
-    ctx = AppContext(db, actor, None, QSettings(str(tmp_path / "s.ini"),
-                                                QSettings.Format.IniFormat))
+    ctx = AppContext(
+        db, actor, None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
     page = EnrollmentsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -103,8 +104,9 @@ def test_account_dialog_reveal_is_audited(qtbot, sqlite_db, tmp_path):
     replaces the old one from the chosen month."""
     h = make_household(sqlite_db)
     actor = users.login(sqlite_db, "clerk", PASSWORD)
-    ctx = AppContext(sqlite_db, actor, None, QSettings(str(tmp_path / "s.ini"),
-                                                       QSettings.Format.IniFormat))
+    ctx = AppContext(
+        sqlite_db, actor, None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
     dialog = AccountDialog(ctx, h["household_id"])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -116,8 +118,11 @@ def test_account_dialog_reveal_is_audited(qtbot, sqlite_db, tmp_path):
     wait_idle(qtbot)
     assert "*" not in dialog.accounts_table.item(0, 2).text()
     with sqlite_db.session() as s:
-        assert s.scalar(select(AuditEvent.id).where(AuditEvent.action == "pii.reveal",
-                                                    AuditEvent.entity == "bank_account"))
+        assert s.scalar(
+            select(AuditEvent.id).where(
+                AuditEvent.action == "pii.reveal", AuditEvent.entity == "bank_account"
+            )
+        )
     dialog.number_edit.setText("6217001234")
     assert "16–19" in dialog.number_hint.text()
     dialog.number_edit.setText(make_card_number("621700", 19, "123123123123"))
@@ -151,8 +156,9 @@ def test_enrollment_list_exports_to_a_workbook(qtbot, sqlite_db, tmp_path):
     wait_idle(qtbot)
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][0] == "在保名单" and "制表人" in rows[1][0]
-    assert sorted(int(r[0]) for r in rows[3:]) == sorted([a["enrollment_id"],
-                                                          b["enrollment_id"]])
+    assert sorted(int(r[0]) for r in rows[3:]) == sorted([a["enrollment_id"], b["enrollment_id"]])
     with sqlite_db.session() as s:
-        assert [e.entity_id for e in s.scalars(select(AuditEvent).where(
-            AuditEvent.action == "export.table"))] == ["enrollments"]
+        assert [
+            e.entity_id
+            for e in s.scalars(select(AuditEvent).where(AuditEvent.action == "export.table"))
+        ] == ["enrollments"]

@@ -30,7 +30,7 @@ def _drain_ops(qtbot):
 
 
 @pytest.fixture
-def page(qtbot, ctx):  # noqa: F811
+def page(qtbot, ctx):
     p = HouseholdsPage(ctx)
     qtbot.addWidget(p)
     p.resize(1200, 700)
@@ -43,7 +43,7 @@ def _open(qtbot, page, household_id):
         page.ctx.householdRequested.emit(household_id)
 
 
-def test_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx, sqlite_db, clerk):  # noqa: F811
+def test_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx, sqlite_db, clerk):
     """The paged list, search results and every household-tab model are consistent models."""
     ids = populate(sqlite_db, clerk)
     reg.add_income(sqlite_db, clerk, ids["张三"], None, "wage", 85000)
@@ -61,7 +61,7 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx, sqlite_db, clerk):
         qtmodeltester.check(model)
 
 
-def test_paged_model_fetches_more_on_scroll_only(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_paged_model_fetches_more_on_scroll_only(qtbot, page, sqlite_db, clerk):
     """The list loads one page of 200, not the whole register; scrolling to the end fetches more."""
     populate(sqlite_db, clerk, extra=450)
     page.list_view.model.reload()
@@ -75,7 +75,7 @@ def test_paged_model_fetches_more_on_scroll_only(qtbot, page, sqlite_db, clerk):
     assert model.rowCount() <= 2 * PAGE_SIZE
 
 
-def test_header_click_sorts_in_sql(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_header_click_sorts_in_sql(qtbot, page, sqlite_db, clerk):
     """Clicking the 户主 header reloads the list ordered by name from the database."""
     populate(sqlite_db, clerk)
     page.list_view.model.reload()
@@ -88,7 +88,7 @@ def test_header_click_sorts_in_sql(qtbot, page, sqlite_db, clerk):  # noqa: F811
     assert names == sorted(names, reverse=True)
 
 
-def test_village_filter_reloads_only_that_village(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_village_filter_reloads_only_that_village(qtbot, page, sqlite_db, clerk):
     """Choosing a village in the filter shows only that village's households."""
     ids = populate(sqlite_db, clerk)
     page.list_view.start()
@@ -105,7 +105,7 @@ def test_village_filter_reloads_only_that_village(qtbot, page, sqlite_db, clerk)
     "query,expected",
     [("zxm", "曾小明"), ("cxm", "曾小明"), ("shantianfang", "单田芳"), ("wangxiuy", "王秀英")],
 )
-def test_search_as_you_type_by_pinyin(qtbot, page, sqlite_db, clerk, query, expected):  # noqa: F811
+def test_search_as_you_type_by_pinyin(qtbot, page, sqlite_db, clerk, query, expected):
     """Typing initials or full pinyin shows the person (polyphonic surnames by every reading)."""
     populate(sqlite_db, clerk)
     lv = page.list_view
@@ -116,7 +116,7 @@ def test_search_as_you_type_by_pinyin(qtbot, page, sqlite_db, clerk, query, expe
     assert lv.stack.currentWidget() is lv.results
 
 
-def test_search_by_id_fragment_and_enter_opens(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_search_by_id_fragment_and_enter_opens(qtbot, page, sqlite_db, clerk):
     """An ID fragment finds the person; Enter in the box opens the first hit's household."""
     ids = populate(sqlite_db, clerk)
     number = make_id("410482", date(1960, 1, 2), 2)  # 曾小明
@@ -130,7 +130,7 @@ def test_search_by_id_fragment_and_enter_opens(qtbot, page, sqlite_db, clerk):  
     assert page.stack.currentWidget() is page.panel
 
 
-def test_search_debounces_and_shows_only_latest(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_search_debounces_and_shows_only_latest(qtbot, page, sqlite_db, clerk):
     """Fast typing runs one query after the pause, and a stale result never replaces a newer one."""
     populate(sqlite_db, clerk)
     search = page.list_view.search
@@ -153,7 +153,7 @@ def test_search_debounces_and_shows_only_latest(qtbot, page, sqlite_db, clerk): 
     assert [r.name for r in search.model.rows] == ["王秀英"]
 
 
-def test_ctrl_f_focuses_search_box(qtbot, ctx):  # noqa: F811
+def test_ctrl_f_focuses_search_box(qtbot, ctx):
     """The main window's Ctrl+F (searchRequested) focuses the household search box."""
     from reliefdesk.ui.main_window import MainWindow
 
@@ -165,10 +165,10 @@ def test_ctrl_f_focuses_search_box(qtbot, ctx):  # noqa: F811
     window.show()
     window.activateWindow()
     window.searchRequested.emit()
-    qtbot.waitUntil(lambda: p.list_view.search_box.hasFocus(), timeout=WAIT)
+    qtbot.waitUntil(p.list_view.search_box.hasFocus, timeout=WAIT)
 
 
-def test_household_page_shows_tabs_and_per_capita(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_household_page_shows_tabs_and_per_capita(qtbot, page, sqlite_db, clerk):
     """Opening a household fills members, income with the service's per-capita figure, history."""
     ids = populate(sqlite_db, clerk)
     hid = ids["张三"]
@@ -193,7 +193,7 @@ def test_household_page_shows_tabs_and_per_capita(qtbot, page, sqlite_db, clerk)
     assert panel.title.text().endswith("张三")
 
 
-def test_live_id_validation_shows_birth_date_and_checksum_error(qtbot, ctx):  # noqa: F811
+def test_live_id_validation_shows_birth_date_and_checksum_error(qtbot, ctx):
     """Typing 18 characters shows the derived birth date and sex, or the checksum error."""
     dialog = PersonDialog(ctx, 1)
     qtbot.addWidget(dialog)
@@ -216,7 +216,7 @@ def _count(db, model):
         return s.scalar(select(func.count()).select_from(model))
 
 
-def test_duplicate_id_keeps_form_and_database(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_duplicate_id_keeps_form_and_database(qtbot, page, sqlite_db, clerk):
     """Adding a member whose ID is already on file shows the error by the ID field, keeps the form
     open and filled, and adds nobody."""
     ids = populate(sqlite_db, clerk)
@@ -235,7 +235,7 @@ def test_duplicate_id_keeps_form_and_database(qtbot, page, sqlite_db, clerk):  #
     assert _count(sqlite_db, Person) == before
 
 
-def test_negative_income_keeps_form_and_database(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_negative_income_keeps_form_and_database(qtbot, page, sqlite_db, clerk):
     """A negative monthly income is refused next to the amount; the form stays; nothing is saved."""
     ids = populate(sqlite_db, clerk)
     _open(qtbot, page, ids["张三"])
@@ -249,7 +249,7 @@ def test_negative_income_keeps_form_and_database(qtbot, page, sqlite_db, clerk):
     assert _count(sqlite_db, IncomeItem) == 0
 
 
-def test_add_income_with_two_decimals_updates_per_capita(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_add_income_with_two_decimals_updates_per_capita(qtbot, page, sqlite_db, clerk):
     """An income typed in yuan with 2 decimals is stored in fen and the page refreshes."""
     ids = populate(sqlite_db, clerk)
     _open(qtbot, page, ids["张三"])
@@ -263,7 +263,7 @@ def test_add_income_with_two_decimals_updates_per_capita(qtbot, page, sqlite_db,
         assert s.scalar(select(IncomeItem.monthly_fen)) == 85025
 
 
-def test_household_save_and_validation_next_to_field(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_household_save_and_validation_next_to_field(qtbot, page, sqlite_db, clerk):
     """Ctrl+S-style save writes the address; 代管 without an agreement shows the error by the
     field and keeps what was typed."""
     ids = populate(sqlite_db, clerk)
@@ -291,7 +291,7 @@ def test_household_save_and_validation_next_to_field(qtbot, page, sqlite_db, cle
     assert not reg.get_household(sqlite_db, clerk, hid).household.entrusted
 
 
-def test_stale_edit_shows_dialog_and_overwrites_nothing(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_stale_edit_shows_dialog_and_overwrites_nothing(qtbot, page, sqlite_db, clerk):
     """If someone else saved the household meanwhile, saving shows the stale-data dialog, keeps
     the form, and the other user's change stays."""
     ids = populate(sqlite_db, clerk)
@@ -316,7 +316,7 @@ def test_stale_edit_shows_dialog_and_overwrites_nothing(qtbot, page, sqlite_db, 
     box.close()
 
 
-def test_reveal_writes_audit_event_and_shows_full_numbers(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_reveal_writes_audit_event_and_shows_full_numbers(qtbot, page, sqlite_db, clerk):
     """显示完整号码 shows the full ID and records a pii.reveal audit event for the household."""
     ids = populate(sqlite_db, clerk)
     hid = ids["张三"]
@@ -335,7 +335,7 @@ def test_reveal_writes_audit_event_and_shows_full_numbers(qtbot, page, sqlite_db
     assert len(events) == 1 and events[0].username == "clerk"
 
 
-def test_new_household_dialog_creates_and_opens(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_new_household_dialog_creates_and_opens(qtbot, page, sqlite_db, clerk):
     """新建家庭 registers a household with its head and opens its page."""
     ids = populate(sqlite_db, clerk)
     page.list_view.new_button.click()
@@ -355,7 +355,7 @@ def test_new_household_dialog_creates_and_opens(qtbot, page, sqlite_db, clerk): 
     assert page.panel.title.text().endswith("孙七")
 
 
-def test_links_to_other_pages(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_links_to_other_pages(qtbot, page, sqlite_db, clerk):
     """新建申请 asks for a new application for this household."""
     ids = populate(sqlite_db, clerk)
     _open(qtbot, page, ids["李四"])
@@ -364,7 +364,7 @@ def test_links_to_other_pages(qtbot, page, sqlite_db, clerk):  # noqa: F811
     assert blocker.args == [ids["李四"]]
 
 
-def test_changed_refreshes_open_household(qtbot, page, sqlite_db, clerk):  # noqa: F811
+def test_changed_refreshes_open_household(qtbot, page, sqlite_db, clerk):
     """A broadcast change to households re-reads the open household."""
     ids = populate(sqlite_db, clerk)
     hid = ids["张三"]

@@ -14,9 +14,9 @@ from reliefdesk.models import User
 from reliefdesk.services import importing
 from reliefdesk.services.context import Actor
 from reliefdesk.ui import i18n, ops
+from reliefdesk.ui.admin.importing import ImportWizard
 from reliefdesk.ui.admin.page import SettingsPage
 from reliefdesk.ui.context import AppContext
-from reliefdesk.ui.admin.importing import ImportWizard
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy"
 
@@ -32,8 +32,12 @@ def _idle(qtbot) -> None:  # type: ignore[no-untyped-def]
     QApplication.processEvents()
 
 
-def _page(qtbot, db: Database, who: str,  # type: ignore[no-untyped-def]
-          settings: QSettings) -> SettingsPage:
+def _page(
+    qtbot,
+    db: Database,
+    who: str,  # type: ignore[no-untyped-def]
+    settings: QSettings,
+) -> SettingsPage:
     page = SettingsPage(AppContext(db, _actor(db, who), None, settings))
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -42,8 +46,9 @@ def _page(qtbot, db: Database, who: str,  # type: ignore[no-untyped-def]
     return page
 
 
-def test_wizard_previews_imports_and_the_section_undoes(qtbot, sqlite_db: Database,
-                                                         settings: QSettings) -> None:
+def test_wizard_previews_imports_and_the_section_undoes(
+    qtbot, sqlite_db: Database, settings: QSettings
+) -> None:
     """An administrator walks the wizard on the legacy workbook: the preview lists the
     problems, the import creates a batch shown in the section, undo takes it back."""
     page = _page(qtbot, sqlite_db, "admin", settings)
@@ -56,8 +61,9 @@ def test_wizard_previews_imports_and_the_section_undoes(qtbot, sqlite_db: Databa
     wizard.next()
     _idle(qtbot)
     assert wizard.currentPage() is wizard.sheet_page
-    assert "第 4 行" in wizard.sheet_page.headers.text() or "row 4" in \
-        wizard.sheet_page.headers.text()
+    assert (
+        "第 4 行" in wizard.sheet_page.headers.text() or "row 4" in wizard.sheet_page.headers.text()
+    )
     wizard.next()
     assert wizard.mapping_page.combos["id_number"].currentData() == "身份证号码"
     wizard.mapping_page.combos["phone"].setCurrentIndex(0)  # a correction: (not used)
@@ -82,9 +88,9 @@ def test_wizard_previews_imports_and_the_section_undoes(qtbot, sqlite_db: Databa
     assert section.model.row(0).status == "undone"
 
 
-def test_unreadable_file_keeps_the_wizard_on_the_file_page(qtbot, sqlite_db: Database,
-                                                           settings: QSettings,
-                                                           tmp_path: Path) -> None:
+def test_unreadable_file_keeps_the_wizard_on_the_file_page(
+    qtbot, sqlite_db: Database, settings: QSettings, tmp_path: Path
+) -> None:
     """A file of the wrong type shows one clear line and does not move on."""
     page = _page(qtbot, sqlite_db, "admin", settings)
     wizard = ImportWizard(page.ctx, page)
@@ -95,9 +101,9 @@ def test_unreadable_file_keeps_the_wizard_on_the_file_page(qtbot, sqlite_db: Dat
     assert wizard.file_page.error_label.text()
 
 
-def test_file_without_a_header_cannot_go_past_the_sheet_page(qtbot, sqlite_db: Database,
-                                                             settings: QSettings,
-                                                             tmp_path: Path) -> None:
+def test_file_without_a_header_cannot_go_past_the_sheet_page(
+    qtbot, sqlite_db: Database, settings: QSettings, tmp_path: Path
+) -> None:
     """A sheet with no recognisable header shows one line and Next stays disabled."""
     notes = tmp_path / "notes.csv"
     notes.write_text("说明\n本表无表头\n", encoding="utf-8")
@@ -112,8 +118,7 @@ def test_file_without_a_header_cannot_go_past_the_sheet_page(qtbot, sqlite_db: D
     assert not wizard.sheet_page.isComplete()
 
 
-def test_clerk_sees_the_section_read_only(qtbot, sqlite_db: Database,
-                                         settings: QSettings) -> None:
+def test_clerk_sees_the_section_read_only(qtbot, sqlite_db: Database, settings: QSettings) -> None:
     """Only an administrator imports: a clerk's buttons are disabled, the notice shows."""
     page = _page(qtbot, sqlite_db, "clerk", settings)
     section = page.show_section("import")
@@ -126,8 +131,9 @@ def test_import_texts_are_chinese(qapp) -> None:
     """The importing catalog is loaded with the others."""
     try:
         i18n.install_translators(qapp, "zh_CN")
-        assert QCoreApplication.translate("ImportSection", "Import existing recipients") == \
-            "存量导入"
+        assert (
+            QCoreApplication.translate("ImportSection", "Import existing recipients") == "存量导入"
+        )
         assert QCoreApplication.translate("FilePage", "Choose the file") == "选择文件"
     finally:
         i18n.install_translators(qapp, "en")

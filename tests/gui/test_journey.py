@@ -61,9 +61,10 @@ def _new_application_via_wizard(qtbot, s: Session, office: Office, t0: date) -> 
     type_text(qtbot, hp.phone_edit, "13837501234")
     qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), CLICK)
     mp = wizard.members_page
-    for name, number, relation in (("韩德福", make_id("410482", date(1950, 4, 2), 51), "head"),
-                                   ("韩秀兰", make_id("410482", date(1953, 8, 9), 62),
-                                    "spouse")):
+    for name, number, relation in (
+        ("韩德福", make_id("410482", date(1950, 4, 2), 51), "head"),
+        ("韩秀兰", make_id("410482", date(1953, 8, 9), 62), "spouse"),
+    ):
         type_text(qtbot, mp.name_edit, name)
         type_text(qtbot, mp.id_edit, number)
         assert mp.id_info.text()  # live feedback: birth date and sex
@@ -113,7 +114,7 @@ def test_casework_journey(qtbot, office: Office, settings) -> None:  # type: ign
     _act(qtbot, s, "record_info_check", t0 + timedelta(days=1), "核对无车辆、无工商登记")
 
     # home visit through the editor
-    qtbot.waitUntil(lambda: detail.visit_button.isVisible())
+    qtbot.waitUntil(detail.visit_button.isVisible)
     qtbot.mouseClick(detail.visit_button, CLICK)
     assert s.window.current_page_key() == "visits"
     editor = s.visits.editor
@@ -140,8 +141,9 @@ def test_casework_journey(qtbot, office: Office, settings) -> None:  # type: ign
     qtbot.mouseClick(r.workbench.mine_view.viewport(), CLICK, pos=pos)  # a double-click
     qtbot.mouseDClick(r.workbench.mine_view.viewport(), CLICK, pos=pos)  # is press + dbl
     assert r.window.current_page_key() == "applications"
-    qtbot.waitUntil(lambda: r.applications.detail.view is not None
-                    and r.applications.detail.view.id == app_id)
+    qtbot.waitUntil(
+        lambda: r.applications.detail.view is not None and r.applications.detail.view.id == app_id
+    )
     _act(qtbot, r, "submit_prelim", t0 + timedelta(days=3), "符合农村低保条件，建议纳入")
 
     # 公示 as a batch, started in the past so that the 7 days are over: this office allows

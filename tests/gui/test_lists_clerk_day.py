@@ -42,15 +42,24 @@ def test_search_sort_deadline_marker_and_handler(qtbot, office: Office, settings
     investigation and an 初审 show their 办理时限 even when none was stored; a green-channel
     case is marked; 办理人 is the display name."""
     db, actors = office.db, office.actors
-    a = application_in_state(db, actors, office.village_id, "investigating", name="赵玉梅",
-                             seq=31)
-    b = application_in_state(db, actors, office.village_id, "prelim_review", name="李德福",
-                             seq=11)
-    hid, pid = make_household(db, actors["clerk"], office.village_id, "钱多多",
-                              date(1970, 1, 1), 41)
-    green = casework.create_application(db, actors["clerk"], hid, pid, "temporary_aid", "火灾",
-                                        date.today() - timedelta(days=1), aid_type="emergency",
-                                        aid_months=1, aid_persons=1, green_channel=True)
+    a = application_in_state(db, actors, office.village_id, "investigating", name="赵玉梅", seq=31)
+    b = application_in_state(db, actors, office.village_id, "prelim_review", name="李德福", seq=11)
+    hid, pid = make_household(
+        db, actors["clerk"], office.village_id, "钱多多", date(1970, 1, 1), 41
+    )
+    green = casework.create_application(
+        db,
+        actors["clerk"],
+        hid,
+        pid,
+        "temporary_aid",
+        "火灾",
+        date.today() - timedelta(days=1),
+        aid_type="emergency",
+        aid_months=1,
+        aid_persons=1,
+        green_channel=True,
+    )
     with db.session() as s:  # rows as an import or the demo leaves them: no stored limit
         s.execute(update(Application).where(Application.id.in_([a, b])).values(due_on=None))
         s.execute(update(User).where(User.username == "clerk").values(display_name="张敏"))
@@ -65,8 +74,9 @@ def test_search_sort_deadline_marker_and_handler(qtbot, office: Office, settings
         assert page.model.data(page.model.index(by_id[app_id], deadline)), app_id
     assert page.model.data(page.model.index(by_id[a], handler)) == "张敏"
     programme = _column(page, "Programme", "救助类别")
-    assert "绿色通道" in page.model.data(page.model.index(by_id[green.id], programme)) or \
-        "Green channel" in page.model.data(page.model.index(by_id[green.id], programme))
+    assert "绿色通道" in page.model.data(
+        page.model.index(by_id[green.id], programme)
+    ) or "Green channel" in page.model.data(page.model.index(by_id[green.id], programme))
     applicant = _column(page, "Applicant", "申请人")
     page.view.horizontalHeader().sectionClicked.emit(applicant)
     wait_idle(qtbot)
@@ -84,13 +94,15 @@ def test_search_sort_deadline_marker_and_handler(qtbot, office: Office, settings
     assert _texts(page, applicant) == ["李德福"]
 
 
-def test_ledger_and_overdue_export_to_workbooks(qtbot, office: Office, settings,
-                                                tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ledger_and_overdue_export_to_workbooks(
+    qtbot, office: Office, settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """导出 Excel writes the list as shown (file numbers as text, 制表人 by name) and 超期清单
     the overdue cases; both exports are audited."""
     db, actors = office.db, office.actors
-    old = application_in_state(db, actors, office.village_id, "accepted",
-                               accepted=date.today() - timedelta(days=60))
+    old = application_in_state(
+        db, actors, office.village_id, "accepted", accepted=date.today() - timedelta(days=60)
+    )
     s = open_window(qtbot, db, actors["clerk"], settings)
     page = s.applications
     s.window.show_page("applications")
@@ -111,13 +123,14 @@ def test_ledger_and_overdue_export_to_workbooks(qtbot, office: Office, settings,
     rows = list(load_workbook(overdue).active.iter_rows(values_only=True))
     assert rows[0][0] == "超期清单" and any(r[0] == file_no for r in rows[3:])
     with db.session() as sess:
-        kinds = [e.entity_id for e in sess.scalars(select(AuditEvent).where(
-            AuditEvent.action == "export.table"))]
+        kinds = [
+            e.entity_id
+            for e in sess.scalars(select(AuditEvent).where(AuditEvent.action == "export.table"))
+        ]
     assert kinds == ["ledger", "overdue"]
 
 
-def test_materials_checklist_with_a_scan(qtbot, office: Office, settings,
-                                         tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_materials_checklist_with_a_scan(qtbot, office: Office, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The materials dialog ticks what was received and keeps a scanned PDF with the case."""
     db, actors = office.db, office.actors
     app_id = application_in_state(db, actors, office.village_id, "accepted")

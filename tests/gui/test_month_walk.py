@@ -37,7 +37,7 @@ from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household, setup_policy  # noqa: E402
+from test_roster_support import make_household, setup_policy
 
 CLICK = Qt.MouseButton.LeftButton
 THIS = month_start(date.today())
@@ -49,15 +49,21 @@ def _qmonth(d: date) -> QDate:
     return QDate(d.year, d.month, 1)
 
 
-def _legal_steps(qtbot, office: Office, settings,  # type: ignore[no-untyped-def]
-                 app_id: int, t0: date, s: Session) -> None:
+def _legal_steps(
+    qtbot,
+    office: Office,
+    settings,  # type: ignore[no-untyped-def]
+    app_id: int,
+    t0: date,
+    s: Session,
+) -> None:
     """Investigation and visit (clerk), 初审 and 公示 (reviewer), 确认 (approver)."""
     db = office.db
     journey._act(qtbot, s, "start_investigation", t0)
     journey._act(qtbot, s, "request_info_check", t0)
     journey._act(qtbot, s, "record_info_check", t0 + timedelta(days=1), "核对无车辆")
     detail = s.applications.detail
-    qtbot.waitUntil(lambda: detail.visit_button.isVisible())
+    qtbot.waitUntil(detail.visit_button.isVisible)
     qtbot.mouseClick(detail.visit_button, CLICK)
     editor = s.visits.editor
     wait_idle(qtbot)
@@ -73,8 +79,9 @@ def _legal_steps(qtbot, office: Office, settings,  # type: ignore[no-untyped-def
     reviewer = login(qtbot, db, "reviewer")
     r = open_window(qtbot, db, reviewer, settings)
     r.ctx.applicationRequested.emit(app_id)
-    qtbot.waitUntil(lambda: r.applications.detail.view is not None
-                    and r.applications.detail.view.id == app_id)
+    qtbot.waitUntil(
+        lambda: r.applications.detail.view is not None and r.applications.detail.view.id == app_id
+    )
     journey._act(qtbot, r, "submit_prelim", t0 + timedelta(days=3), "符合条件，建议纳入")
     # the 公示 was posted in the past: this office allows recording it up to 30 days later
     with office.db.session() as sess:
@@ -104,8 +111,14 @@ def _legal_steps(qtbot, office: Office, settings,  # type: ignore[no-untyped-def
     wait_idle(qtbot)
 
 
-def _account_dialog(qtbot, ctx, household_id: int,  # type: ignore[no-untyped-def]
-                    number: str, bank: str, month: date | None = None) -> None:
+def _account_dialog(
+    qtbot,
+    ctx,
+    household_id: int,  # type: ignore[no-untyped-def]
+    number: str,
+    bank: str,
+    month: date | None = None,
+) -> None:
     """Enter an account through the real dialog and save it."""
     dialog = AccountDialog(ctx, household_id)
     qtbot.addWidget(dialog)
@@ -114,8 +127,13 @@ def _account_dialog(qtbot, ctx, household_id: int,  # type: ignore[no-untyped-de
     _fill_and_save(qtbot, dialog, number, bank, month)
 
 
-def _fill_and_save(qtbot, dialog: AccountDialog,  # type: ignore[no-untyped-def]
-                   number: str, bank: str, month: date | None = None) -> None:
+def _fill_and_save(
+    qtbot,
+    dialog: AccountDialog,  # type: ignore[no-untyped-def]
+    number: str,
+    bank: str,
+    month: date | None = None,
+) -> None:
     type_text(qtbot, dialog.number_edit, number)
     assert "通过" in dialog.number_hint.text() or "passes" in dialog.number_hint.text()
     type_text(qtbot, dialog.bank_edit, bank)
@@ -137,14 +155,27 @@ def _return_file(path: Path, lines: list[roster.LineView], failed_household: int
     ws.append(["序号", "姓名", "证件号码", "卡号", "金额", "处理结果", "失败原因"])
     for i, ln in enumerate(lines, 1):
         bad = ln.household_id == failed_household
-        ws.append([i, ln.payee_name, ln.payee_id_number, ln.account, ln.paid_fen / 100,
-                   "失败" if bad else "成功", "账户已销户" if bad else ""])
+        ws.append(
+            [
+                i,
+                ln.payee_name,
+                ln.payee_id_number,
+                ln.account,
+                ln.paid_fen / 100,
+                "失败" if bad else "成功",
+                "账户已销户" if bad else "",
+            ]
+        )
     wb.save(path)
     return path
 
 
-def test_month_walk(qtbot, office: Office, settings,  # type: ignore[no-untyped-def]
-                    tmp_path: Path) -> None:
+def test_month_walk(
+    qtbot,
+    office: Office,
+    settings,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     """The month ends with a locked, exported roster, the failed payment paid as 补发 next
     month, and every change on the rosters with its reason."""
     db = office.db
@@ -158,10 +189,14 @@ def test_month_walk(qtbot, office: Office, settings,  # type: ignore[no-untyped-
         v = roster.generate(db, office.actors["clerk"], m)
         roster.lock(db, office.actors["approver"], v.id)
     with db.session() as s:  # a mistyped card number (15 digits) slipped into the register
-        s.scalars(select(BankAccount).where(BankAccount.household_id == broken["household_id"])
-                  ).one().number = "621700123456789"
-        dead_id = s.scalars(select(Person.id).where(Person.household_id == dying["household_id"],
-                                                    Person.id != dying["payee_id"])).first()
+        s.scalars(
+            select(BankAccount).where(BankAccount.household_id == broken["household_id"])
+        ).one().number = "621700123456789"
+        dead_id = s.scalars(
+            select(Person.id).where(
+                Person.household_id == dying["household_id"], Person.id != dying["payee_id"]
+            )
+        ).first()
 
     # 1. a new household through the wizard and the legal steps; its account in the dialog
     t0 = date.today() - timedelta(days=30)
@@ -170,8 +205,9 @@ def test_month_walk(qtbot, office: Office, settings,  # type: ignore[no-untyped-
     app_id = journey._new_application_via_wizard(qtbot, s, office, t0)
     _legal_steps(qtbot, office, settings, app_id, t0, s)
     new_hh = casework.get_application(db, clerk, app_id).household_id
-    _account_dialog(qtbot, s.ctx, new_hh, make_card_number("622848", 19, "500000000001"),
-                    "汝州农商银行寄料支行")
+    _account_dialog(
+        qtbot, s.ctx, new_hh, make_card_number("622848", 19, "500000000001"), "汝州农商银行寄料支行"
+    )
 
     # 2. the reviewer records a death and an 增发 on the enrollment screens
     reviewer = login(qtbot, db, "reviewer")
@@ -181,8 +217,11 @@ def test_month_walk(qtbot, office: Office, settings,  # type: ignore[no-untyped-
     r.window.show_page("enrollments")
     wait_idle(qtbot)
     page.open_household(dying["household_id"])
-    qtbot.waitUntil(lambda: page.detail.data is not None
-                    and page.detail.data.household_id == dying["household_id"])
+    qtbot.waitUntil(
+        lambda: (
+            page.detail.data is not None and page.detail.data.household_id == dying["household_id"]
+        )
+    )
     qtbot.mouseClick(page.detail.buttons["member"], CLICK)
     md = page.detail.dialog
     md.set_kind("death")
@@ -231,8 +270,7 @@ def test_month_walk(qtbot, office: Office, settings,  # type: ignore[no-untyped-
     assert isinstance(fix, AccountDialog) and fix.household_id == broken["household_id"]
     qtbot.waitUntil(lambda: fix.data is not None, timeout=10000)
     with qtbot.waitSignal(rp.problemsShown, timeout=30000):  # regenerated and validated
-        _fill_and_save(qtbot, fix, make_card_number("621700", 19, "800000000003"),
-                       "汝州农商银行")
+        _fill_and_save(qtbot, fix, make_card_number("621700", 19, "800000000003"), "汝州农商银行")
     wait_idle(qtbot)
     assert not [p for p in rp.problems if p.severity == "error"], rp.problems
     warnings = [p for p in rp.problems if p.severity == "warning" and not p.acknowledged_by]
@@ -267,14 +305,21 @@ def test_month_walk(qtbot, office: Office, settings,  # type: ignore[no-untyped-
         rp.export_to(tmp_path / "out")
     wait_idle(qtbot)
     full = roster.get_roster(db, clerk, this_id, with_lines=True)
-    path = _return_file(tmp_path / "回盘.xlsx", [ln for ln in full.lines if ln.paid_fen > 0],
-                        raised["household_id"])
+    path = _return_file(
+        tmp_path / "回盘.xlsx", [ln for ln in full.lines if ln.paid_fen > 0], raised["household_id"]
+    )
     with qtbot.waitSignal(rp.returnImported, timeout=30000) as sig:
         rp.import_return_from(path)
     wait_idle(qtbot)
     assert sig.args[0].failed == 1
-    _account_dialog(qtbot, s.ctx, raised["household_id"],
-                    make_card_number("622848", 19, "900000000004"), "中国农业银行", NEXT)
+    _account_dialog(
+        qtbot,
+        s.ctx,
+        raised["household_id"],
+        make_card_number("622848", 19, "900000000004"),
+        "中国农业银行",
+        NEXT,
+    )
 
     # 7. next month: the new household, the 补发, every change with its reason
     rp.set_period(NEXT, "all")

@@ -24,7 +24,7 @@ def _township(ctx):  # type: ignore[no-untyped-def]
     return register.list_townships(ctx.db, ctx.actor)[0].id
 
 
-def test_mutation_op_returns_result_and_broadcasts_changes(qtbot, ctx):  # noqa: F811
+def test_mutation_op_returns_result_and_broadcasts_changes(qtbot, ctx):
     """success() gets the service's result; then ctx.changed carries the committed Changes
     (kind and id of the new village) and the initiating widget."""
     parent = QWidget()
@@ -32,35 +32,40 @@ def test_mutation_op_returns_result_and_broadcasts_changes(qtbot, ctx):  # noqa:
     tid = _township(ctx)
     got: list[object] = []
     with qtbot.waitSignal(ctx.changed, timeout=WAIT) as blocker:
-        MutationOp(parent=parent, op=lambda: register.add_village(ctx.db, ctx.actor, tid, "新村"),
-                   success=got.append).run_in_background()
+        MutationOp(
+            parent=parent,
+            op=lambda: register.add_village(ctx.db, ctx.actor, tid, "新村"),
+            success=got.append,
+        ).run_in_background()
     changes, initiator = blocker.args
     assert isinstance(changes, Changes) and initiator is parent
     assert len(got) == 1 and changes.touches("settings")
     assert got[0].id in changes.ids("settings")  # type: ignore[attr-defined]
 
 
-def test_write_in_a_query_op_is_still_announced(qtbot, ctx):  # noqa: F811
+def test_write_in_a_query_op_is_still_announced(qtbot, ctx):
     """A QueryOp that commits a write anyway broadcasts it (no page is left stale)."""
     tid = _township(ctx)
     with qtbot.waitSignal(ctx.changed, timeout=WAIT) as blocker:
-        QueryOp(parent=None, op=lambda: register.add_village(ctx.db, ctx.actor, tid, "西村")
-                ).run_in_background()
+        QueryOp(
+            parent=None, op=lambda: register.add_village(ctx.db, ctx.actor, tid, "西村")
+        ).run_in_background()
     assert blocker.args[0].touches("settings")
 
 
-def test_read_op_announces_nothing(qtbot, ctx):  # noqa: F811
+def test_read_op_announces_nothing(qtbot, ctx):
     """A read broadcasts nothing."""
     seen: list[object] = []
     ctx.changed.connect(lambda c, _i: seen.append(c))
     done: list[object] = []
-    QueryOp(parent=None, op=lambda: register.list_townships(ctx.db, ctx.actor),
-            success=done.append).run_in_background()
+    QueryOp(
+        parent=None, op=lambda: register.list_townships(ctx.db, ctx.actor), success=done.append
+    ).run_in_background()
     qtbot.waitUntil(lambda: bool(done) and ops.running_count() == 0, timeout=WAIT)
     assert seen == []
 
 
-def test_callbacks_of_a_deleted_widget_are_skipped(qtbot, ctx):  # noqa: F811
+def test_callbacks_of_a_deleted_widget_are_skipped(qtbot, ctx):
     """The widget is deleted while its write runs: no callback runs (no crash), and the
     change is still broadcast."""
     parent = QWidget()
@@ -72,8 +77,9 @@ def test_callbacks_of_a_deleted_widget_are_skipped(qtbot, ctx):  # noqa: F811
         release.wait(5)
         return register.add_village(ctx.db, ctx.actor, tid, "北村")
 
-    MutationOp(parent=parent, op=work, success=lambda _r: called.append("success")) \
-        .always(lambda: called.append("always")).run_in_background()
+    MutationOp(parent=parent, op=work, success=lambda _r: called.append("success")).always(
+        lambda: called.append("always")
+    ).run_in_background()
     parent.deleteLater()
     qtbot.waitUntil(lambda: not _alive(parent), timeout=WAIT)
     with qtbot.waitSignal(ctx.changed, timeout=WAIT):
@@ -87,7 +93,7 @@ def _alive(widget: QWidget) -> bool:
     return shiboken6.isValid(widget)
 
 
-def test_page_refresh_now_if_visible_else_on_show(qtbot, ctx):  # noqa: F811
+def test_page_refresh_now_if_visible_else_on_show(qtbot, ctx):
     """A visible page reloads at once (with the Changes); a hidden one only marks itself stale
     and reloads when shown; its own writes are skipped with skip_own; kinds filter."""
     page = QWidget()

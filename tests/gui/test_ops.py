@@ -134,7 +134,8 @@ def test_outcome_is_dropped_when_the_parent_was_deleted(qtbot):
         combo_owner.setEnabled(True)  # a page's callback touching its own widgets
 
     QueryOp(parent=parent, op=work, success=success).always(
-        lambda: called.append("always")).with_progress("...").run_in_background()
+        lambda: called.append("always")
+    ).with_progress("...").run_in_background()
     delete(parent)
     assert not isValid(combo_owner)
     release.set()

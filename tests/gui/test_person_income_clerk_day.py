@@ -25,7 +25,7 @@ def _drain_ops(qtbot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(qtbot, ctx):  # type: ignore[no-untyped-def]  # noqa: F811
+def page(qtbot, ctx):  # type: ignore[no-untyped-def]
     p = HouseholdsPage(ctx)
     qtbot.addWidget(p)
     p.resize(1200, 700)
@@ -38,7 +38,7 @@ def _open(qtbot, page, household_id):  # type: ignore[no-untyped-def]
         page.ctx.householdRequested.emit(household_id)
 
 
-def test_member_dialog_asks_ethnicity_and_hukou(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]  # noqa: F811
+def test_member_dialog_asks_ethnicity_and_hukou(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]
     """A member added with 回族 and 农业 is stored with them; 汉族 is only the preset."""
     ids = populate(sqlite_db, clerk)
     _open(qtbot, page, ids["张三"])
@@ -56,7 +56,7 @@ def test_member_dialog_asks_ethnicity_and_hukou(qtbot, page, sqlite_db, clerk): 
         assert (p.ethnicity, p.hukou_type) == ("回族", "rural")
 
 
-def test_duplicate_id_message_is_whole(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]  # noqa: F811
+def test_duplicate_id_message_is_whole(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]
     """The duplicate-ID message names the person and household and wraps instead of being
     cut off."""
     ids = populate(sqlite_db, clerk)
@@ -73,7 +73,7 @@ def test_duplicate_id_message_is_whole(qtbot, page, sqlite_db, clerk):  # type: 
     assert label.sizeHint().width() <= dialog.width()
 
 
-def test_income_per_year_and_decimals(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]  # noqa: F811
+def test_income_per_year_and_decimals(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]
     """1.234 yuan is refused (two decimals at most); 2400 a year is stored as 200.00 a month
     with a note saying what was typed."""
     ids = populate(sqlite_db, clerk)
@@ -93,7 +93,7 @@ def test_income_per_year_and_decimals(qtbot, page, sqlite_db, clerk):  # type: i
         assert item.monthly_fen == 20000 and "年收入2400.00元" in item.description
 
 
-def test_old_household_error_does_not_linger(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]  # noqa: F811
+def test_old_household_error_does_not_linger(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]
     """A refusal shown on one household's form is gone when another household is opened."""
     ids = populate(sqlite_db, clerk)
     _open(qtbot, page, ids["张三"])
@@ -106,7 +106,7 @@ def test_old_household_error_does_not_linger(qtbot, page, sqlite_db, clerk):  # 
     assert page.panel.form_state.text() == ""
 
 
-def test_household_history_is_readable(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]  # noqa: F811
+def test_household_history_is_readable(qtbot, page, sqlite_db, clerk):  # type: ignore[no-untyped-def]
     """操作历史 shows the user's real name and each event and record in words: no action code,
     no table name, no internal id."""
     import re
@@ -118,12 +118,14 @@ def test_household_history_is_readable(qtbot, page, sqlite_db, clerk):  # type: 
     with sqlite_db.session() as s:
         s.query(User).filter(User.username == "clerk").update({"display_name": "张敏"})
     hh = register.get_household(sqlite_db, clerk, ids["张三"])
-    casework.create_application(sqlite_db, clerk, ids["张三"], hh.members[0].id, "rural_dibao",
-                                "困难", date.today())
+    casework.create_application(
+        sqlite_db, clerk, ids["张三"], hh.members[0].id, "rural_dibao", "困难", date.today()
+    )
     _open(qtbot, page, ids["张三"])
     m = page.panel.history_model
-    cells = [str(m.data(m.index(r, c))) for r in range(m.rowCount())
-             for c in range(m.columnCount())]
+    cells = [
+        str(m.data(m.index(r, c))) for r in range(m.rowCount()) for c in range(m.columnCount())
+    ]
     assert "张敏" in cells
     for text in cells:
         assert not re.search(r"[a-z]+[._][a-z]+|#\d+", text), text

@@ -32,14 +32,17 @@ def _save(qtbot, section, editor, when: QDate, name: str) -> None:  # type: igno
     _idle(qtbot)
 
 
-def test_advance_cap_and_case_by_case_threshold_edited(qtbot, sqlite_db: Database,
-                                                       settings: QSettings, tmp_path) -> None:
+def test_advance_cap_and_case_by_case_threshold_edited(
+    qtbot, sqlite_db: Database, settings: QSettings, tmp_path
+) -> None:
     """The cap field shows "same as the township limit" when empty; 2,000 元 is saved as the
     cap the green channel uses; set back to empty it follows the township limit again; the
     一事一议 threshold is saved from its field."""
     with sqlite_db.read_session() as s:
-        admin = next(Actor(u.id, u.username, u.display_name, u.role)
-                     for u in s.scalars(select(User).where(User.username == "admin")))
+        admin = next(
+            Actor(u.id, u.username, u.display_name, u.role)
+            for u in s.scalars(select(User).where(User.username == "admin"))
+        )
     page = SettingsPage(AppContext(sqlite_db, admin, None, settings))
     qtbot.addWidget(page)
     page.resize(1366, 768)

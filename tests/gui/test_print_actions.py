@@ -37,15 +37,17 @@ START = date(2025, 3, 3)
 @pytest.fixture
 def people(sqlite_db: Database) -> dict[str, Actor]:
     """Signed-in actors of the test template."""
-    return {u: users.login(sqlite_db, u, PASSWORD)
-            for u in ("clerk", "reviewer", "approver", "auditor")}
+    return {
+        u: users.login(sqlite_db, u, PASSWORD) for u in ("clerk", "reviewer", "approver", "auditor")
+    }
 
 
 def new_case(db: Database, people: dict[str, Actor], until: str) -> int:
     """A rural dibao application of a family of three, walked to state ``until``."""
     hid, pids = family_of_three(db)
-    app = casework.create_application(db, people["clerk"], hid, pids[0], "rural_dibao",
-                                      "收入低于低保标准", START)
+    app = casework.create_application(
+        db, people["clerk"], hid, pids[0], "rural_dibao", "收入低于低保标准", START
+    )
     if until != "accepted":
         walk(db, people, app.id, until)
     return app.id
@@ -61,8 +63,7 @@ def context(db: Database, actor: Actor, tmp_path: Path) -> AppContext:
     return AppContext(db, actor, None, settings)
 
 
-def applications_page(qtbot: QtBot, db: Database, actor: Actor,
-                      tmp_path: Path) -> ApplicationsPage:
+def applications_page(qtbot: QtBot, db: Database, actor: Actor, tmp_path: Path) -> ApplicationsPage:
     page = ApplicationsPage(context(db, actor, tmp_path))
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -101,13 +102,17 @@ def close_previews(qtbot: QtBot, owner: QWidget) -> None:
 def print_events(db: Database) -> list[tuple[str, str, dict[str, Any]]]:
     """(entity, entity id, detail) of every "print" audit event, oldest first."""
     with db.session() as s:
-        return [(e.entity, e.entity_id, dict(e.detail)) for e in s.scalars(
-            select(AuditEvent).where(AuditEvent.action == "print").order_by(AuditEvent.id))]
+        return [
+            (e.entity, e.entity_id, dict(e.detail))
+            for e in s.scalars(
+                select(AuditEvent).where(AuditEvent.action == "print").order_by(AuditEvent.id)
+            )
+        ]
 
 
-def test_case_page_prints_form_by_button_and_ctrl_p(qtbot: QtBot, sqlite_db: Database,
-                                                    people: dict[str, Actor],
-                                                    tmp_path: Path) -> None:
+def test_case_page_prints_form_by_button_and_ctrl_p(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """打印审批表 and Ctrl+P on the case page both open the form's preview and audit it."""
     app_id = new_case(sqlite_db, people, "prelim_review")
     page = applications_page(qtbot, sqlite_db, people["clerk"], tmp_path)
@@ -121,7 +126,8 @@ def test_case_page_prints_form_by_button_and_ctrl_p(qtbot: QtBot, sqlite_db: Dat
     assert dialog.pdf_bytes().startswith(b"%PDF")
     events = print_events(sqlite_db)
     assert [(e[0], e[1], e[2]["document"]) for e in events] == [
-        ("application", str(app_id), "application_form")]
+        ("application", str(app_id), "application_form")
+    ]
     close_previews(qtbot, page)  # (the open preview's own Ctrl+P would print it)
 
     button = page.detail.print_form_button
@@ -132,8 +138,9 @@ def test_case_page_prints_form_by_button_and_ctrl_p(qtbot: QtBot, sqlite_db: Dat
     close_previews(qtbot, page)
 
 
-def test_decision_letter_only_once_decided(qtbot: QtBot, sqlite_db: Database,
-                                           people: dict[str, Actor], tmp_path: Path) -> None:
+def test_decision_letter_only_once_decided(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """The decision-letter button is disabled (with a reason) before the decision; after the
     approval it opens the 确认通知书 and audits it."""
     app_id = new_case(sqlite_db, people, "awaiting_confirmation")
@@ -146,20 +153,29 @@ def test_decision_letter_only_once_decided(qtbot: QtBot, sqlite_db: Database,
     wait_idle(qtbot)
     assert not previews(page) and not print_events(sqlite_db)
 
-    casework.perform(sqlite_db, people["approver"], app_id, "confirm", on_date=date(2025, 3, 18),
-                     decision="approve", opinion="同意")
+    casework.perform(
+        sqlite_db,
+        people["approver"],
+        app_id,
+        "confirm",
+        on_date=date(2025, 3, 18),
+        decision="approve",
+        opinion="同意",
+    )
     page.detail.reload()
     wait_idle(qtbot)
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     wait_preview(qtbot, page)
     assert [(e[1], e[2]["document"]) for e in print_events(sqlite_db)] == [
-        (str(app_id), "decision_confirm")]
+        (str(app_id), "decision_confirm")
+    ]
     close_previews(qtbot, page)
 
 
-def test_case_page_prints_notice_of_its_batch(qtbot: QtBot, sqlite_db: Database,
-                                              people: dict[str, Actor], tmp_path: Path) -> None:
+def test_case_page_prints_notice_of_its_batch(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """打印公示 is disabled before publicity; in publicity it prints the notice of every
     application that started publicity on the same day."""
     before = new_case(sqlite_db, people, "prelim_review")
@@ -186,14 +202,18 @@ def select_rows(qtbot: QtBot, page: ApplicationsPage, ids: list[int]) -> None:
     for i in range(page.model.rowCount()):
         if page.model.row(i).id in ids:
             rect = view.visualRect(page.model.index(i, 0))
-            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                             Qt.KeyboardModifier.ControlModifier, rect.center())
+            qtbot.mouseClick(
+                view.viewport(),
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.ControlModifier,
+                rect.center(),
+            )
     assert sorted(r.id for r in page.selected_rows()) == sorted(ids)
 
 
-def test_list_batch_prints_selected_forms_in_one_pdf(qtbot: QtBot, sqlite_db: Database,
-                                                     people: dict[str, Actor],
-                                                     tmp_path: Path) -> None:
+def test_list_batch_prints_selected_forms_in_one_pdf(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """批量打印审批表 on 3 selected applications gives one PDF holding all their pages (as
     many as the three single forms) and one print event per application."""
     ids = [new_case(sqlite_db, people, "prelim_review") for _ in range(3)]
@@ -210,15 +230,14 @@ def test_list_batch_prints_selected_forms_in_one_pdf(qtbot: QtBot, sqlite_db: Da
     assert len(events) == 3
     assert all(e[2]["document"] == "application_form_batch" for e in events)
     assert sorted(events[0][2]["ids"]) == sorted(ids)
-    single = sum(printing.application_form_pdf(sqlite_db, people["clerk"], i).pages
-                 for i in ids)
+    single = sum(printing.application_form_pdf(sqlite_db, people["clerk"], i).pages for i in ids)
     assert dialog.page_count() == single >= 3
     close_previews(qtbot, page)
 
 
-def test_list_context_menu_prints_notice_of_selected(qtbot: QtBot, sqlite_db: Database,
-                                                     people: dict[str, Actor],
-                                                     tmp_path: Path) -> None:
+def test_list_context_menu_prints_notice_of_selected(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """The context menu's 打印公示名单 prints the notice of the selected applications in
     publicity only; its 批量打印审批表 entry follows the selection."""
     batch = [new_case(sqlite_db, people, "publicity") for _ in range(2)]
@@ -236,9 +255,9 @@ def test_list_context_menu_prints_notice_of_selected(qtbot: QtBot, sqlite_db: Da
     close_previews(qtbot, page)
 
 
-def test_publicity_dialog_prints_the_started_batch(qtbot: QtBot, sqlite_db: Database,
-                                                   people: dict[str, Actor],
-                                                   tmp_path: Path) -> None:
+def test_publicity_dialog_prints_the_started_batch(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """After 开始公示 the dialog offers 打印公示, which prints the notice of that batch."""
     ids = [new_case(sqlite_db, people, "prelim_review") for _ in range(2)]
     page = applications_page(qtbot, sqlite_db, people["clerk"], tmp_path)
@@ -259,8 +278,9 @@ def test_publicity_dialog_prints_the_started_batch(qtbot: QtBot, sqlite_db: Data
     dialog.close()
 
 
-def test_visit_editor_prints_saved_visit_only(qtbot: QtBot, sqlite_db: Database,
-                                              people: dict[str, Actor], tmp_path: Path) -> None:
+def test_visit_editor_prints_saved_visit_only(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """打印调查表 is disabled (with a reason) for an unsaved visit; for a saved one the button
     and Ctrl+P open the 入户调查表 and audit it."""
     investigating = new_case(sqlite_db, people, "investigating")
@@ -290,18 +310,23 @@ def test_visit_editor_prints_saved_visit_only(qtbot: QtBot, sqlite_db: Database,
     qtbot.mouseClick(editor.print_button, Qt.MouseButton.LeftButton)
     wait_preview(qtbot, page)
     assert [(e[0], e[1], e[2]["document"]) for e in print_events(sqlite_db)] == [
-        ("visit", str(visit.id), "visit_record")] * 2
+        ("visit", str(visit.id), "visit_record")
+    ] * 2
     close_previews(qtbot, page)
 
 
-def test_auditor_cannot_print(qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor],
-                              tmp_path: Path) -> None:
+def test_auditor_cannot_print(
+    qtbot: QtBot, sqlite_db: Database, people: dict[str, Actor], tmp_path: Path
+) -> None:
     """A role without the print permission sees the print buttons disabled, with the reason."""
     app_id = new_case(sqlite_db, people, "approved")
     page = applications_page(qtbot, sqlite_db, people["auditor"], tmp_path)
     open_case(qtbot, page, app_id)
-    for button in (page.detail.print_form_button, page.detail.print_decision_button,
-                   page.detail.print_notice_button):
+    for button in (
+        page.detail.print_form_button,
+        page.detail.print_decision_button,
+        page.detail.print_notice_button,
+    ):
         assert not button.isEnabled() and button.toolTip()
     page.detail.print_form()
     wait_idle(qtbot)

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -82,19 +82,27 @@ def _application(db: Database) -> tuple[Actor, int]:
         hh = Household(village_id=village.id, area_type="rural", address="桃园村1组")
         s.add(hh)
         s.flush()
-        p = Person(household_id=hh.id, name="赵大成", id_number=make_id("410482", date(1960, 1, 2), 11),
-                   birth_date=date(1960, 1, 2), sex="M", relation="head")
+        p = Person(
+            household_id=hh.id,
+            name="赵大成",
+            id_number=make_id("410482", date(1960, 1, 2), 11),
+            birth_date=date(1960, 1, 2),
+            sex="M",
+            relation="head",
+        )
         s.add(p)
         s.flush()
         s.add(IncomeItem(household_id=hh.id, person_id=p.id, category="wage", monthly_fen=20000))
         hh_id, p_id = hh.id, p.id
-    view = casework.create_application(db, actor, hh_id, p_id, "rural_dibao", "年老体弱",
-                                       date(2025, 3, 3))
+    view = casework.create_application(
+        db, actor, hh_id, p_id, "rural_dibao", "年老体弱", date(2025, 3, 3)
+    )
     return actor, view.id
 
 
 def test_preview_wrapper_loads_in_background_and_opens(
-        qtbot: QtBot, sqlite_db: Database, settings: object) -> None:
+    qtbot: QtBot, sqlite_db: Database, settings: object
+) -> None:
     """preview_application_form builds the form off the GUI thread and opens the preview;
     an undecided application's decision letter shows the service's message instead."""
     actor, app_id = _application(sqlite_db)

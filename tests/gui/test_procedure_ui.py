@@ -28,24 +28,37 @@ TWO = [{"name": "张三", "unit": "民政所"}, {"name": "李四", "unit": "村�
 def _temp_awaiting(db, actors, village_id: int, amount_fen: int) -> int:
     t0 = date.today() - timedelta(days=20)
     hid, pid = make_household(db, actors["clerk"], village_id, "周火灾", date(1970, 3, 1), 41)
-    app = casework.create_application(db, actors["clerk"], hid, pid, "temporary_aid", "房屋火灾",
-                                      t0, aid_type="emergency")
+    app = casework.create_application(
+        db, actors["clerk"], hid, pid, "temporary_aid", "房屋火灾", t0, aid_type="emergency"
+    )
     clerk = actors["clerk"]
     casework.perform(db, clerk, app.id, "start_investigation", on_date=t0)
     casework.perform(db, clerk, app.id, "request_info_check", on_date=t0)
     casework.perform(db, clerk, app.id, "record_info_check", on_date=t0, opinion="无")
-    visits.save_visit(db, clerk, visits.VisitInput(household_id=hid, application_id=app.id,
-                                                   visit_date=t0, investigators=TWO))
-    casework.perform(db, actors["reviewer"], app.id, "submit_prelim",
-                     on_date=t0 + timedelta(days=1), opinion="属实", amount_fen=amount_fen)
-    casework.start_publicity_batch(db, clerk, [app.id], t0 + timedelta(days=2),
-                                   recorded_on=t0 + timedelta(days=2))
+    visits.save_visit(
+        db,
+        clerk,
+        visits.VisitInput(
+            household_id=hid, application_id=app.id, visit_date=t0, investigators=TWO
+        ),
+    )
+    casework.perform(
+        db,
+        actors["reviewer"],
+        app.id,
+        "submit_prelim",
+        on_date=t0 + timedelta(days=1),
+        opinion="属实",
+        amount_fen=amount_fen,
+    )
+    casework.start_publicity_batch(
+        db, clerk, [app.id], t0 + timedelta(days=2), recorded_on=t0 + timedelta(days=2)
+    )
     casework.perform(db, clerk, app.id, "finish_publicity", on_date=t0 + timedelta(days=10))
     return app.id
 
 
-def test_case_by_case_decision_entered_through_its_dialog(qtbot, office: Office,
-                                                          settings) -> None:  # type: ignore[no-untyped-def]
+def test_case_by_case_decision_entered_through_its_dialog(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """A 6,000 元 case shows what is missing; the reviewer enters the 一事一议 decision (body,
     participants, minutes, amount) in the dialog; a missing field is shown next to it."""
     db, actors = office.db, office.actors
@@ -75,8 +88,7 @@ def test_green_channel_authorised_in_the_window(qtbot, office: Office, settings)
     """The approver admits a family at once: who authorised, why and the deadline entered in
     the dialog; the case then shows the deadline and the enrollment; the workbench lists it."""
     db, actors = office.db, office.actors
-    app_id = application_in_state(db, actors, office.village_id, "accepted",
-                                  accepted=date.today())
+    app_id = application_in_state(db, actors, office.village_id, "accepted", accepted=date.today())
     s = open_window(qtbot, db, actors["approver"], settings)
     s.applications.open_application(app_id)
     wait_idle(qtbot)
@@ -105,27 +117,51 @@ def test_termination_publicity_entered_in_the_window(qtbot, office: Office, sett
     change is reported and re-assessed from its own dialog."""
     db, actors = office.db, office.actors
     t0 = date.today() - timedelta(days=40)
-    hid, pid = make_household(db, actors["clerk"], office.village_id, "刘孤老", date(1945, 5, 5),
-                              51, income_fen=0)
-    app = casework.create_application(db, actors["clerk"], hid, pid, "tekun", "无依无靠", t0,
-                                      self_care=dict.fromkeys(casework.SELF_CARE_ITEMS, True))
+    hid, pid = make_household(
+        db, actors["clerk"], office.village_id, "刘孤老", date(1945, 5, 5), 51, income_fen=0
+    )
+    app = casework.create_application(
+        db,
+        actors["clerk"],
+        hid,
+        pid,
+        "tekun",
+        "无依无靠",
+        t0,
+        self_care=dict.fromkeys(casework.SELF_CARE_ITEMS, True),
+    )
     clerk = actors["clerk"]
     casework.perform(db, clerk, app.id, "start_investigation", on_date=t0)
     casework.perform(db, clerk, app.id, "request_info_check", on_date=t0)
     casework.perform(db, clerk, app.id, "record_info_check", on_date=t0, opinion="无")
-    visits.save_visit(db, clerk, visits.VisitInput(household_id=hid, application_id=app.id,
-                                                   visit_date=t0, investigators=TWO))
+    visits.save_visit(
+        db,
+        clerk,
+        visits.VisitInput(
+            household_id=hid, application_id=app.id, visit_date=t0, investigators=TWO
+        ),
+    )
     casework.perform(db, actors["reviewer"], app.id, "submit_prelim", on_date=t0, opinion="符合")
-    casework.start_publicity_batch(db, clerk, [app.id], t0 + timedelta(days=1),
-                                   recorded_on=t0 + timedelta(days=1))
+    casework.start_publicity_batch(
+        db, clerk, [app.id], t0 + timedelta(days=1), recorded_on=t0 + timedelta(days=1)
+    )
     casework.perform(db, clerk, app.id, "finish_publicity", on_date=t0 + timedelta(days=9))
-    casework.perform(db, actors["approver"], app.id, "confirm", on_date=t0 + timedelta(days=10),
-                     decision="approve")
+    casework.perform(
+        db,
+        actors["approver"],
+        app.id,
+        "confirm",
+        on_date=t0 + timedelta(days=10),
+        decision="approve",
+    )
     s = open_window(qtbot, db, actors["reviewer"], settings)
     s.applications.open_application(app.id)
     wait_idle(qtbot)
     detail = s.applications.detail
-    assert not detail.termination_button.isHidden(), (detail.view.enrollment_status, detail.view.state)
+    assert not detail.termination_button.isHidden(), (
+        detail.view.enrollment_status,
+        detail.view.state,
+    )
     qtbot.mouseClick(detail.termination_button, CLICK)
     wait_idle(qtbot)
     dialog = detail.termination_dialog
@@ -157,8 +193,7 @@ def test_termination_publicity_entered_in_the_window(qtbot, office: Office, sett
     assert saved.args == ["none"]
 
 
-def test_publicity_dialog_refuses_a_backdated_first_day(qtbot, office: Office,
-                                                        settings) -> None:  # type: ignore[no-untyped-def]
+def test_publicity_dialog_refuses_a_backdated_first_day(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """With the default grace of 0 days the first day cannot be set before today."""
     db, actors = office.db, office.actors
     app_id = application_in_state(db, actors, office.village_id, "prelim_review")
@@ -183,8 +218,11 @@ def test_admin_enters_next_years_holiday_period(qtbot, sqlite_db, settings) -> N
     section = _show(qtbot, page, "holidays")
     section.year_spin.setValue(2027)
     qtbot.waitUntil(lambda: "2027" in section.coverage_label.text(), timeout=10000)
-    assert "No holiday data" in section.coverage_label.text() or "未录入" in \
-        section.coverage_label.text() or "没有" in section.coverage_label.text()
+    assert (
+        "No holiday data" in section.coverage_label.text()
+        or "未录入" in section.coverage_label.text()
+        or "没有" in section.coverage_label.text()
+    )
     section.period_name_edit.setText("春节")
     section.period_from_edit.setDate(QDate(2027, 2, 6))
     section.period_to_edit.setDate(QDate(2027, 2, 13))

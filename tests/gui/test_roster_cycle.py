@@ -18,7 +18,7 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.rosters.page import RostersPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household, setup_policy  # noqa: E402
+from test_roster_support import make_household, setup_policy
 
 PASSWORD = "Test#Pass2026"
 THIS = month_start(date.today())
@@ -32,8 +32,9 @@ def wait_idle(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def _page(qtbot, db, username: str, tmp_path: Path) -> RostersPage:  # type: ignore[no-untyped-def]
     actor = users.login(db, username, PASSWORD)
-    ctx = AppContext(db, actor, None, QSettings(str(tmp_path / f"{username}.ini"),
-                                                QSettings.Format.IniFormat))
+    ctx = AppContext(
+        db, actor, None, QSettings(str(tmp_path / f"{username}.ini"), QSettings.Format.IniFormat)
+    )
     page = RostersPage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)

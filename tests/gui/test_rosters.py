@@ -25,7 +25,7 @@ from reliefdesk.ui.rosters.models import LinesModel
 from reliefdesk.ui.rosters.page import RostersPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_roster_support import make_household, setup_policy  # noqa: E402
+from test_roster_support import make_household, setup_policy
 
 PASSWORD = "Test#Pass2026"
 JAN = date(2026, 1, 1)
@@ -34,8 +34,10 @@ JAN = date(2026, 1, 1)
 @pytest.fixture
 def people(sqlite_db: Database) -> dict[str, Actor]:
     """Signed-in actors of the test template (clerk, reviewer, approver, admin, auditor)."""
-    return {u: users.login(sqlite_db, u, PASSWORD)
-            for u in ("clerk", "reviewer", "approver", "admin", "auditor")}
+    return {
+        u: users.login(sqlite_db, u, PASSWORD)
+        for u in ("clerk", "reviewer", "approver", "admin", "auditor")
+    }
 
 
 def wait_idle(qtbot, timeout: int = 20000) -> None:  # type: ignore[no-untyped-def]
@@ -43,8 +45,13 @@ def wait_idle(qtbot, timeout: int = 20000) -> None:  # type: ignore[no-untyped-d
     QApplication.processEvents()
 
 
-def open_page(qtbot, db: Database, actor: Actor, tmp_path: Path,  # type: ignore[no-untyped-def]
-              month: date = JAN) -> RostersPage:
+def open_page(
+    qtbot,
+    db: Database,
+    actor: Actor,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    month: date = JAN,
+) -> RostersPage:
     settings = QSettings(str(tmp_path / f"{actor.username}.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(db, actor, None, settings)
     page = RostersPage(ctx)
@@ -85,8 +92,11 @@ def test_models_pass_qt_model_tester(qtbot, qtmodeltester, sqlite_db, people, tm
     page = open_page(qtbot, sqlite_db, people["clerk"], tmp_path)
     qtmodeltester.check(page.lines_model)
     lines = LinesModel(page_size=2)  # no view: pages arrive only when asked for
-    lines.set_fetch(lambda offset, limit: roster.list_lines(
-        sqlite_db, people["clerk"], view.id, offset=offset, limit=limit))
+    lines.set_fetch(
+        lambda offset, limit: roster.list_lines(
+            sqlite_db, people["clerk"], view.id, offset=offset, limit=limit
+        )
+    )
     wait_idle(qtbot)
     assert lines.rowCount() == 2 and lines.canFetchMore()
     qtmodeltester.check(lines)
@@ -117,8 +127,12 @@ def test_generate_shows_lines_with_the_services_totals(qtbot, sqlite_db, people,
     model = page.lines_model
     assert model.rowCount() == len(view.lines) == view.households == 4
     text = page.totals_label.text()
-    for part in (str(view.households), str(view.persons), fen_to_yuan(view.amount_fen),
-                 to_capital(view.amount_fen)):
+    for part in (
+        str(view.households),
+        str(view.persons),
+        fen_to_yuan(view.amount_fen),
+        to_capital(view.amount_fen),
+    ):
         assert part in text
     assert sum(ln.paid_fen for ln in model.rows) == view.amount_fen
     first = view.lines[0]
@@ -131,8 +145,9 @@ def test_generate_shows_lines_with_the_services_totals(qtbot, sqlite_db, people,
     assert page.problems is not None  # validated right after generating
 
 
-def test_validate_lists_problems_and_double_click_selects_the_line(qtbot, sqlite_db, people,
-                                                                   tmp_path):
+def test_validate_lists_problems_and_double_click_selects_the_line(
+    qtbot, sqlite_db, people, tmp_path
+):
     """A planted bad account (holder ≠ payee) is an error and a Luhn failure a warning; each
     appears with its line; double-clicking a problem selects that line even when a filter
     hid it."""
@@ -141,8 +156,7 @@ def test_validate_lists_problems_and_double_click_selects_the_line(qtbot, sqlite
     make_household(sqlite_db, account="6217000000000000001")  # Luhn fails: warning
     bad = make_household(sqlite_db, holder="王某某")  # holder mismatch: error
     view = roster.generate(sqlite_db, people["clerk"], "2026-01", with_lines=True)
-    bad_line = next(ln.line_no for ln in view.lines
-                    if ln.enrollment_id == bad["enrollment_id"])
+    bad_line = next(ln.line_no for ln in view.lines if ln.enrollment_id == bad["enrollment_id"])
     page = open_page(qtbot, sqlite_db, people["clerk"], tmp_path)
     assert page.problems is None
     page.validate_button.click()
@@ -162,8 +176,7 @@ def test_validate_lists_problems_and_double_click_selects_the_line(qtbot, sqlite
     view_widget.scrollTo(index)
     pos = view_widget.visualRect(index).center()
     qtbot.mouseClick(view_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.mouseDClick(view_widget.viewport(), Qt.MouseButton.LeftButton,
-                      pos=pos)
+    qtbot.mouseDClick(view_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     wait_idle(qtbot)
     assert page.search_edit.text() == ""
     assert page.selected_line_no() == bad_line
@@ -203,8 +216,9 @@ def test_approver_locks_after_acknowledging_warnings(qtbot, sqlite_db, people, t
     assert roster.get_roster(sqlite_db, people["approver"], page.roster.id).status == "draft"
     panel = page.problems_panel
     assert not panel.ack_button.isEnabled()
-    panel.model.setData(panel.model.index(0, 0), Qt.CheckState.Checked,
-                        Qt.ItemDataRole.CheckStateRole)
+    panel.model.setData(
+        panel.model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
     panel.note_edit.setText("已电话核实，一人外出务工")
     assert panel.ack_button.isEnabled()
     panel.ack_button.click()
@@ -221,8 +235,14 @@ def test_approver_locks_after_acknowledging_warnings(qtbot, sqlite_db, people, t
     assert page.roster.lines_sha256[:12] in page.status_label.text()
 
 
-def _locked_page(qtbot, db, people, tmp_path, n: int = 3,  # type: ignore[no-untyped-def]
-                 user: str = "clerk"):
+def _locked_page(
+    qtbot,
+    db,
+    people,
+    tmp_path,
+    n: int = 3,  # type: ignore[no-untyped-def]
+    user: str = "clerk",
+):
     setup_policy(db)
     for i in range(n):
         make_household(db, persons=2, pci_fen=20000 + 1000 * i)
@@ -273,11 +293,28 @@ def _return_file(path: Path, lines: list[roster.LineView], failed: set[int]) -> 
     ws.append(["序号", "姓名", "证件号码", "卡号", "金额", "处理结果", "失败原因"])
     for i, ln in enumerate(lines, 1):
         bad = ln.line_no in failed
-        ws.append([i, ln.payee_name, ln.payee_id_number, ln.account, ln.paid_fen / 100,
-                   "失败" if bad else "成功", "户名与账号不符" if bad else ""])
-    ws.append([len(lines) + 1, "查无此人", make_id("410482", date(1990, 1, 1), 999),
-               "6217000000000000000", 1.0,
-               "成功", ""])
+        ws.append(
+            [
+                i,
+                ln.payee_name,
+                ln.payee_id_number,
+                ln.account,
+                ln.paid_fen / 100,
+                "失败" if bad else "成功",
+                "户名与账号不符" if bad else "",
+            ]
+        )
+    ws.append(
+        [
+            len(lines) + 1,
+            "查无此人",
+            make_id("410482", date(1990, 1, 1), 999),
+            "6217000000000000000",
+            1.0,
+            "成功",
+            "",
+        ]
+    )
     wb.save(path)
     return path
 
@@ -361,8 +398,11 @@ def test_admin_unlocks_with_a_reason(qtbot, sqlite_db, people, tmp_path):
     page = open_page(qtbot, sqlite_db, people["admin"], tmp_path)
     assert page.unlock_button.isEnabled()
     page.unlock_button.click()
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.objectName() == "rosterUnlockDialog" and w.isVisible())
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "rosterUnlockDialog" and w.isVisible()
+    )
     assert isinstance(dialog, QInputDialog)
     dialog.setTextValue("第3行账号错误，需重新生成")
     dialog.accept()
@@ -389,8 +429,7 @@ def test_history_double_click_shows_that_roster(qtbot, sqlite_db, people, tmp_pa
     assert page.lines_model.rowCount() == 1
 
 
-def test_temporary_aid_list_generated_and_printed_from_the_page(qtbot, sqlite_db, people,
-                                                                tmp_path):
+def test_temporary_aid_list_generated_and_printed_from_the_page(qtbot, sqlite_db, people, tmp_path):
     """Choosing 临时救助 generates the month's one-off payment list (not the monthly roll);
     its print button is enabled and the changes print is not."""
     from reliefdesk.models import Enrollment

@@ -25,21 +25,36 @@ sys.exit(code)
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RELIEFDESK_")}
-    env.update(PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               RELIEFDESK_HOME=str(tmp_path / "home"), **extra)
+    env.update(
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM="offscreen",
+        RELIEFDESK_HOME=str(tmp_path / "home"),
+        **extra,
+    )
     return env
 
 
 def test_smoke_switch_quits_after_sign_in_window(tmp_path: Path) -> None:
     """On an office database the program prints the smoke line with the Chinese title and exits 0; the window icon is set."""
     db = tmp_path / "office.sqlite3"
-    init = subprocess.run([sys.executable, "-m", "reliefdesk.cli", "--db", str(db), "init"],
-                          env=_env(tmp_path, RELIEFDESK_ADMIN_PASSWORD="Smoke#admin1"),
-                          capture_output=True, text=True, timeout=120)
+    init = subprocess.run(
+        [sys.executable, "-m", "reliefdesk.cli", "--db", str(db), "init"],
+        env=_env(tmp_path, RELIEFDESK_ADMIN_PASSWORD="Smoke#admin1"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert init.returncode == 0, init.stderr
-    result = subprocess.run([sys.executable, "-c", PROBE, "--db", str(db)],
-                            env=_env(tmp_path, **{ENV_SMOKE_QUIT: "1"}),
-                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "--db", str(db)],
+        env=_env(tmp_path, **{ENV_SMOKE_QUIT: "1"}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     shown = [line for line in lines if line.startswith(SMOKE_LOGIN_LINE)]

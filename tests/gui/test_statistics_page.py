@@ -18,7 +18,7 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.statistics.page import StatisticsPage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_statistics import YEAR, _office  # noqa: E402
+from test_statistics import YEAR, _office
 
 PASSWORD = "Test#Pass2026"
 
@@ -47,7 +47,10 @@ def test_page_shows_the_services_figures_and_charts(qtbot, sqlite_db, tmp_path):
     rural = stats.by_category["rural_dibao"]
     r = rows["农村低保"]
     assert (table.item(r, 1).text(), table.item(r, 2).text(), table.item(r, 13).text()) == (
-        str(rural.households), str(rural.persons), statistics.yuan(rural.amount_fen))
+        str(rural.households),
+        str(rural.persons),
+        statistics.yuan(rural.amount_fen),
+    )
     assert table.item(rows["合计"], 13).text() == statistics.yuan(stats.total.amount_fen)
     assert page.year_table.rowCount() == len(statistics.CATEGORY_KEYS)
     assert len(page.amounts_view.chart().series()) == len(statistics.CATEGORY_KEYS)

@@ -40,8 +40,9 @@ def test_one_investigator_is_refused_and_form_kept(qtbot, office: Office, settin
         assert sess.scalar(select(func.count()).select_from(Visit)) == 0
 
 
-def test_saved_visit_keeps_photos_and_records_the_step(qtbot, qtmodeltester, office: Office,
-                                                       settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_saved_visit_keeps_photos_and_records_the_step(
+    qtbot, qtmodeltester, office: Office, settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """A visit with two investigators and a photo is stored with the photo, recorded on the
     application, listed on the page, and reopens with its thumbnail."""
     db, actors = office.db, office.actors
@@ -63,8 +64,10 @@ def test_saved_visit_keeps_photos_and_records_the_step(qtbot, qtmodeltester, off
     assert len(view.photos) == 1
     stored = visits.get_visit(db, actors["clerk"], view.id)
     assert [i["name"] for i in stored.investigators] == ["刘晓燕", "马红梅"]
-    assert any(st.action == "record_visit" for st in
-               casework.get_application(db, actors["clerk"], app_id).steps)
+    assert any(
+        st.action == "record_visit"
+        for st in casework.get_application(db, actors["clerk"], app_id).steps
+    )
     qtbot.waitUntil(lambda: s.visits.model.rowCount() == 1)
     qtmodeltester.check(s.visits.model)
     s.visits.open_visit(view.id)

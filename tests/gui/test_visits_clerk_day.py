@@ -25,8 +25,11 @@ CLICK = Qt.MouseButton.LeftButton
 
 
 def _box(name: str) -> QMessageBox:
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
     assert boxes, f"no {name} shown"
     return boxes[0]
 
@@ -49,10 +52,19 @@ def test_signed_is_a_check_box_that_survives_reopening(qtbot, office: Office, se
     db, actors = office.db, office.actors
     app_id = application_in_state(db, actors, office.village_id, "prelim_review")
     visit = visits.list_visits(db, actors["clerk"], application_id=app_id)[0]
-    visits.save_visit(db, actors["clerk"], visits.VisitInput(
-        household_id=visit.household_id, application_id=app_id, visit_date=visit.visit_date,
-        investigators=list(visit.investigators), id=visit.id, expected_version=visit.version,
-        members_present=[{"name": "李德福", "relation": "户主", "signed": False}]))
+    visits.save_visit(
+        db,
+        actors["clerk"],
+        visits.VisitInput(
+            household_id=visit.household_id,
+            application_id=app_id,
+            visit_date=visit.visit_date,
+            investigators=list(visit.investigators),
+            id=visit.id,
+            expected_version=visit.version,
+            members_present=[{"name": "李德福", "relation": "户主", "signed": False}],
+        ),
+    )
     s = open_window(qtbot, db, actors["clerk"], settings)
     editor = s.visits.editor
     s.visits.open_visit(visit.id)
@@ -91,8 +103,7 @@ def test_closing_the_editor_with_changes_asks(qtbot, office: Office, settings) -
     assert editor.investigators.item(0, 0).text() == "刘晓燕"
     qtbot.mouseClick(editor.back_button, CLICK)
     with qtbot.waitSignal(editor.saved, timeout=10000):
-        qtbot.mouseClick(_box("visitUnsavedBox").button(QMessageBox.StandardButton.Save),
-                         CLICK)
+        qtbot.mouseClick(_box("visitUnsavedBox").button(QMessageBox.StandardButton.Save), CLICK)
     wait_idle(qtbot)
     assert s.visits.stack.currentIndex() == 0
     assert len(visits.list_visits(db, actors["clerk"], application_id=app_id)) == 1
@@ -106,20 +117,29 @@ def test_closing_the_editor_with_changes_asks(qtbot, office: Office, settings) -
     assert visits.list_visits(db, actors["clerk"], application_id=app_id)[0].durable_goods == ""
 
 
-def test_visit_list_shows_case_and_applicant_searched_and_sorted(qtbot, office: Office,
-                                                                  settings) -> None:  # type: ignore[no-untyped-def]
+def test_visit_list_shows_case_and_applicant_searched_and_sorted(
+    qtbot, office: Office, settings
+) -> None:  # type: ignore[no-untyped-def]
     """The list shows the file number and the applicant (not an internal id); the search
     finds by name; clicking 申请人 sorts by it in SQL."""
     db, actors = office.db, office.actors
-    a = application_in_state(db, actors, office.village_id, "prelim_review", name="赵玉梅",
-                             seq=31, accepted=date.today() - timedelta(days=20))
+    a = application_in_state(
+        db,
+        actors,
+        office.village_id,
+        "prelim_review",
+        name="赵玉梅",
+        seq=31,
+        accepted=date.today() - timedelta(days=20),
+    )
     application_in_state(db, actors, office.village_id, "prelim_review", name="李德福", seq=11)
     s = open_window(qtbot, db, actors["clerk"], settings)
     s.window.show_page("visits")
     wait_idle(qtbot)
     page = s.visits
-    headers = [page.model.headerData(i, Qt.Orientation.Horizontal)
-               for i in range(page.model.columnCount())]
+    headers = [
+        page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(page.model.columnCount())
+    ]
     assert headers[1] in ("File no.", "编号", "案卷号") or "号" in headers[1]
     names = [page.model.data(page.model.index(r, 2)) for r in range(page.model.rowCount())]
     assert sorted(names) == ["李德福", "赵玉梅"]
@@ -137,5 +157,6 @@ def test_visit_list_shows_case_and_applicant_searched_and_sorted(qtbot, office: 
     page.search_edit.setText("赵玉")
     page.search_edit.returnPressed.emit()
     wait_idle(qtbot)
-    assert [page.model.data(page.model.index(r, 2))
-            for r in range(page.model.rowCount())] == ["赵玉梅"]
+    assert [page.model.data(page.model.index(r, 2)) for r in range(page.model.rowCount())] == [
+        "赵玉梅"
+    ]

@@ -35,8 +35,11 @@ CLICK = Qt.MouseButton.LeftButton
 
 
 def _box(name: str) -> QMessageBox:
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
     assert boxes, f"no {name} shown"
     return boxes[0]
 
@@ -64,13 +67,11 @@ def test_exit_with_an_unsaved_wizard_asks_first(qtbot, office: Office, settings)
     qtbot.mouseClick(_box("wizardUnsavedBox").button(QMessageBox.StandardButton.Cancel), CLICK)
     assert s.window.isVisible() and wizard.isVisible()
     s.window.quit_action.trigger()
-    qtbot.mouseClick(_box("wizardUnsavedBox").button(QMessageBox.StandardButton.Discard),
-                     CLICK)
+    qtbot.mouseClick(_box("wizardUnsavedBox").button(QMessageBox.StandardButton.Discard), CLICK)
     qtbot.waitUntil(lambda: not s.window.isVisible(), timeout=5000)
 
 
-def test_sign_out_asks_about_a_visit_and_then_signs_out(qtbot, office: Office,
-                                                        settings) -> None:  # type: ignore[no-untyped-def]
+def test_sign_out_asks_about_a_visit_and_then_signs_out(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """注销 with a visit being edited asks first; 不保存 then signs out."""
     from tests.gui.casework_fixtures import application_in_state, type_cell
 
@@ -104,13 +105,15 @@ def test_manual_lock_is_not_called_idle_and_switch_user_signs_out(qtbot, setting
     assert not win.is_locked()
 
 
-def test_lock_screen_says_the_account_is_locked_and_offers_switching(qtbot, office: Office,
-                                                                   settings) -> None:  # type: ignore[no-untyped-def]
+def test_lock_screen_says_the_account_is_locked_and_offers_switching(
+    qtbot, office: Office, settings
+) -> None:  # type: ignore[no-untyped-def]
     """Wrong passwords on the lock screen say how many tries are left; once the account
     locks, it says until when and 切换用户 becomes the default button."""
     db, actor = office.db, office.actors["clerk"]
-    win = MainWindow(settings=settings,
-                     verify_password=lambda pw: users.unlock_check(db, actor, pw))
+    win = MainWindow(
+        settings=settings, verify_password=lambda pw: users.unlock_check(db, actor, pw)
+    )
     qtbot.addWidget(win)
     win.show()
     win.lock(idle=True)
@@ -136,7 +139,7 @@ def test_login_dialog_warns_tries_left(qtbot, office: Office) -> None:  # type: 
     qtbot.keyClicks(dialog.username_edit, "clerk")
     qtbot.keyClicks(dialog.password_edit, "Wrong#1")
     qtbot.mouseClick(dialog.login_button, CLICK)
-    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10000)
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10000)
     assert "还可尝试 4 次" in dialog.error_label.text()
 
 
@@ -170,8 +173,10 @@ def test_guide_and_about(qtbot, settings) -> None:  # type: ignore[no-untyped-de
     assert win.help_dialog.current_topic() == "year"
     win.about_action.trigger()
     about = win.about_dialog
-    assert about is not None and app_version() in about.findChild(
-        type(about.database_label), "aboutVersionLabel").text()
+    assert (
+        about is not None
+        and app_version() in about.findChild(type(about.database_label), "aboutVersionLabel").text()
+    )
     assert "/data/reliefdesk.sqlite3" in about.database_label.text()
 
 
@@ -180,8 +185,12 @@ def test_qt_dialog_buttons_are_chinese(qtbot, qapp) -> None:  # type: ignore[no-
     assert (i18n.translations_dir() / "qt" / "qtbase_zh_CN.qm").is_file()
     i18n.install_translators(qapp, "zh_CN")
     try:
-        box = QMessageBox(QMessageBox.Icon.Question, "t", "t",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "t",
+            "t",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        )
         qtbot.addWidget(box)
         assert box.button(QMessageBox.StandardButton.Cancel).text() == "取消"
         assert "保存" in box.button(QMessageBox.StandardButton.Save).text()
@@ -217,7 +226,7 @@ def test_print_preview_fits_above_the_taskbar(qtbot) -> None:  # type: ignore[no
     from PySide6.QtGui import QGuiApplication
 
     from reliefdesk.documents.pdf import build_notice
-    from reliefdesk.documents.pdf import samples as S
+    from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
     from reliefdesk.ui.printing.preview import TITLE_BAR, PdfPreviewDialog
 
     dialog = PdfPreviewDialog(build_notice(S.notice(3)), "公示")
@@ -227,8 +236,7 @@ def test_print_preview_fits_above_the_taskbar(qtbot) -> None:  # type: ignore[no
     assert dialog.width() <= free.width()
 
 
-def test_idle_lock_keeps_unsaved_work_and_switching_asks(qtbot, office: Office,
-                                                         settings) -> None:  # type: ignore[no-untyped-def]
+def test_idle_lock_keeps_unsaved_work_and_switching_asks(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """The idle lock hides but keeps a visit being edited; 切换用户 on the lock screen asks
     保存/不保存/取消 first: 取消 brings the lock back, 不保存 signs out."""
     from tests.gui.casework_fixtures import application_in_state, type_cell
@@ -245,7 +253,7 @@ def test_idle_lock_keeps_unsaved_work_and_switching_asks(qtbot, office: Office,
     assert s.visits.editor.investigators.item(0, 0).text() == "刘晓燕"  # kept behind the cover
     qtbot.mouseClick(dialog.switch_button, CLICK)
     qtbot.mouseClick(_box("visitUnsavedBox").button(QMessageBox.StandardButton.Cancel), CLICK)
-    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
     assert s.window.central_stack.currentWidget() is s.window.lock_cover
     signed_out: list[bool] = []
     s.window.signOutRequested.connect(lambda: signed_out.append(True))
@@ -254,8 +262,9 @@ def test_idle_lock_keeps_unsaved_work_and_switching_asks(qtbot, office: Office,
     assert signed_out == [True] and not s.window.is_locked()
 
 
-def test_switch_user_signs_in_someone_else_without_restarting(qtbot, office: Office,
-                                                              settings) -> None:  # type: ignore[no-untyped-def]
+def test_switch_user_signs_in_someone_else_without_restarting(
+    qtbot, office: Office, settings
+) -> None:  # type: ignore[no-untyped-def]
     """切换用户 closes the clerk's window and the sign-in dialog lets the reviewer in: a new
     window for the reviewer, no restart."""
     from PySide6.QtCore import QTimer
@@ -270,11 +279,14 @@ def test_switch_user_signs_in_someone_else_without_restarting(qtbot, office: Off
     startup._show_main_window(office.actors["clerk"], None)
     first = startup.window
     assert first is not None
-    qtbot.waitUntil(lambda: first.isVisible(), timeout=5000)
+    qtbot.waitUntil(first.isVisible, timeout=5000)
 
     def sign_in() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, LoginDialog) and w.isVisible()]
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, LoginDialog) and w.isVisible()
+        ]
         if not dialogs:
             QTimer.singleShot(50, sign_in)
             return
@@ -285,8 +297,9 @@ def test_switch_user_signs_in_someone_else_without_restarting(qtbot, office: Off
 
     QTimer.singleShot(0, sign_in)
     first.switch_user_action.trigger()
-    qtbot.waitUntil(lambda: startup.window is not None and startup.window is not first,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: startup.window is not None and startup.window is not first, timeout=20000
+    )
     assert startup.ctx is not None and startup.ctx.actor.username == "reviewer"
     assert "reviewer" in startup.window.user_label.text()
     qtbot.addWidget(startup.window)  # closed and deleted by pytest-qt after the test

@@ -44,8 +44,11 @@ def _add_member(qtbot, wizard, name: str, number: str, relation: str | None = No
 
 
 def _box(name: str) -> QMessageBox:
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
     assert boxes, f"no {name} shown"
     return boxes[0]
 
@@ -67,8 +70,7 @@ def test_cancel_with_input_asks_and_keeps_or_discards(qtbot, office: Office, set
     assert wizard.isVisible() and wizard.members_page.new_members[0].name == "周建军"
     qtbot.mouseClick(wizard.button(wizard.WizardButton.CancelButton), CLICK)
     with qtbot.waitSignal(wizard.rejected, timeout=5000):
-        qtbot.mouseClick(_box("wizardUnsavedBox").button(QMessageBox.StandardButton.Discard),
-                         CLICK)
+        qtbot.mouseClick(_box("wizardUnsavedBox").button(QMessageBox.StandardButton.Discard), CLICK)
     assert not wizard.isVisible()
 
     fresh = _wizard(qtbot, s)
@@ -173,8 +175,9 @@ def test_income_checks_yearly_amounts_and_rows(qtbot, office: Office, settings) 
 def test_duplicate_id_is_caught_on_the_members_page(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """A member whose ID is already on file is refused when added, with the whole message
     (who and which household), not after the last page."""
-    make_household(office.db, office.actors["clerk"], office.village_id, "李德福",
-                   date(1950, 5, 1), 11)
+    make_household(
+        office.db, office.actors["clerk"], office.village_id, "李德福", date(1950, 5, 1), 11
+    )
     s = open_window(qtbot, office.db, office.actors["clerk"], settings)
     wizard = _wizard(qtbot, s)
     wizard.next()
@@ -187,8 +190,9 @@ def test_duplicate_id_is_caught_on_the_members_page(qtbot, office: Office, setti
     assert label.wordWrap() and label.isVisible()
 
 
-def test_finish_saves_payee_account_materials_and_person_fields(qtbot, office: Office,
-                                                                settings) -> None:  # type: ignore[no-untyped-def]
+def test_finish_saves_payee_account_materials_and_person_fields(
+    qtbot, office: Office, settings
+) -> None:  # type: ignore[no-untyped-def]
     """Finishing saves the payee's account (masked elsewhere, full in the register), the
     materials ticked as received, 民族 and 户籍性质, and a yearly income as monthly."""
     s = open_window(qtbot, office.db, office.actors["clerk"], settings)
@@ -230,8 +234,9 @@ def test_finish_saves_payee_account_materials_and_person_fields(qtbot, office: O
 
 def test_new_application_from_household_preselects_it(qtbot, office: Office, settings) -> None:  # type: ignore[no-untyped-def]
     """新建申请 for a household starts on that household: its members are listed."""
-    hid, _pid = make_household(office.db, office.actors["clerk"], office.village_id, "李德福",
-                               date(1950, 5, 1), 11)
+    hid, _pid = make_household(
+        office.db, office.actors["clerk"], office.village_id, "李德福", date(1950, 5, 1), 11
+    )
     s = open_window(qtbot, office.db, office.actors["clerk"], settings)
     s.ctx.newApplicationRequested.emit(hid)
     qtbot.waitUntil(lambda: s.applications.wizard is not None, timeout=5000)
@@ -244,17 +249,28 @@ def test_new_application_from_household_preselects_it(qtbot, office: Office, set
     assert [r.name for r in wizard.members_page.rows()] == ["李德福"]
 
 
-def test_temporary_aid_duplicate_cites_the_temporary_aid_rule(qtbot, office: Office,
-                                                              settings) -> None:  # type: ignore[no-untyped-def]
+def test_temporary_aid_duplicate_cites_the_temporary_aid_rule(
+    qtbot, office: Office, settings
+) -> None:  # type: ignore[no-untyped-def]
     """A second temporary-aid application for a household with one open is refused citing the
     temporary-aid rule, not the dibao article (第二十八条)."""
     from reliefdesk.services import casework
 
-    hid, pid = make_household(office.db, office.actors["clerk"], office.village_id, "钱多多",
-                              date(1970, 1, 1), 41)
-    casework.create_application(office.db, office.actors["clerk"], hid, pid, "temporary_aid",
-                                "火灾", date.today(), aid_type="expenditure", aid_months=1,
-                                aid_persons=1)
+    hid, pid = make_household(
+        office.db, office.actors["clerk"], office.village_id, "钱多多", date(1970, 1, 1), 41
+    )
+    casework.create_application(
+        office.db,
+        office.actors["clerk"],
+        hid,
+        pid,
+        "temporary_aid",
+        "火灾",
+        date.today(),
+        aid_type="expenditure",
+        aid_months=1,
+        aid_persons=1,
+    )
     s = open_window(qtbot, office.db, office.actors["clerk"], settings)
     wizard = _wizard(qtbot, s, hid)
     wizard.next()

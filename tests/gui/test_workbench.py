@@ -17,15 +17,18 @@ from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
 )
 
 
-def test_workbench_lists_cases_by_step_and_opens_them(qtbot, qtmodeltester, office: Office,
-                                                       settings) -> None:  # type: ignore[no-untyped-def]
+def test_workbench_lists_cases_by_step_and_opens_them(
+    qtbot, qtmodeltester, office: Office, settings
+) -> None:  # type: ignore[no-untyped-def]
     """Pending cases appear with their step and deadline, overdue ones in red; the reviewer's
     list holds the case waiting for a 初审; double-clicking opens the case page."""
     db, actors = office.db, office.actors
-    late = application_in_state(db, actors, office.village_id, "accepted",
-                                accepted=date.today() - timedelta(days=40))
-    prelim = application_in_state(db, actors, office.village_id, "investigating", name="王秀英",
-                                  seq=23)
+    late = application_in_state(
+        db, actors, office.village_id, "accepted", accepted=date.today() - timedelta(days=40)
+    )
+    prelim = application_in_state(
+        db, actors, office.village_id, "investigating", name="王秀英", seq=23
+    )
     s = open_window(qtbot, db, actors["reviewer"], settings)
     wb = s.workbench
     qtbot.waitUntil(lambda: wb.data is not None)
@@ -33,8 +36,9 @@ def test_workbench_lists_cases_by_step_and_opens_them(qtbot, qtmodeltester, offi
     ids = [w.application_id for w in todo.rows]
     assert set(ids) == {late, prelim}
     late_row = ids.index(late)
-    assert todo.data(todo.index(late_row, 4), Qt.ItemDataRole.ForegroundRole).color() == \
-        OVERDUE_COLOR
+    assert (
+        todo.data(todo.index(late_row, 4), Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOR
+    )
     assert todo.row(late_row).days_left < 0
     for model in (wb.todo_model, wb.mine_model, wb.recheck_model):
         qtmodeltester.check(model)

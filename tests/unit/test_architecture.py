@@ -35,7 +35,7 @@ def _imports(path: Path) -> list[str]:
                 mod = ".".join(base + ([node.module] if node.module else []))
                 names.append(mod)
                 if node.module is None:
-                    names += [".".join(base + [a.name]) for a in node.names]
+                    names += [".".join([*base, a.name]) for a in node.names]
             elif node.module:
                 names.append(node.module)
     return names
@@ -91,7 +91,9 @@ def test_core_import_does_not_load_qt():
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -275,9 +277,13 @@ def test_pages_do_not_import_each_other():
         own = rel.parts[1]
         for target in _edges(path, known):
             parts = target.split(".")
-            if parts[:2] == ["reliefdesk", "ui"] and len(parts) > 2:
-                if parts[2] in pages and parts[2] != own:
-                    offenders.append(f"{rel}: {target}")
+            if (
+                parts[:2] == ["reliefdesk", "ui"]
+                and len(parts) > 2
+                and parts[2] in pages
+                and parts[2] != own
+            ):
+                offenders.append(f"{rel}: {target}")
     assert offenders == []
 
 

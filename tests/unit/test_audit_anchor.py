@@ -17,12 +17,16 @@ from sqlalchemy import text
 from reliefdesk.cli import main
 from reliefdesk.db.defaults import GENESIS_HASH
 from reliefdesk.db.engine import Database
+from reliefdesk.errors import ValidationError
 from reliefdesk.services import users
 from reliefdesk.services.audit import verify_chain
-from reliefdesk.services.audit_anchor import (AuditAnchor, current_anchor, parse_anchor,
-                                              verify_anchor_in)
+from reliefdesk.services.audit_anchor import (
+    AuditAnchor,
+    current_anchor,
+    parse_anchor,
+    verify_anchor_in,
+)
 from reliefdesk.services.context import Actor
-from reliefdesk.errors import ValidationError
 
 ADMIN_PW = "Admin#Pass2026"
 TEST_PW = "Test#Pass2026"
@@ -47,17 +51,25 @@ def _add_users(db: Database, admin: Actor, n: int) -> None:
 def _cut_tail(db: Database, keep: int) -> None:
     """What an attacker with write access does: delete the newest events, fix the head row."""
     with db.engine.begin() as conn:
-        last = conn.execute(text("SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET :k"),
-                            {"k": keep - 1}).scalar() if keep else GENESIS_HASH
+        last = (
+            conn.execute(
+                text("SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET :k"), {"k": keep - 1}
+            ).scalar()
+            if keep
+            else GENESIS_HASH
+        )
         ids = [r[0] for r in conn.execute(text("SELECT id FROM audit_event ORDER BY id"))]
         for eid in ids[keep:]:
             conn.execute(text("DELETE FROM audit_event WHERE id = :i"), {"i": eid})
-        conn.execute(text("UPDATE audit_head SET count = :c, last_hash = :h WHERE id = 1"),
-                     {"c": keep, "h": last})
+        conn.execute(
+            text("UPDATE audit_head SET count = :c, last_hash = :h WHERE id = 1"),
+            {"c": keep, "h": last},
+        )
 
 
-def test_tail_deletion_passes_chain_but_fails_anchor(db: Database,
-                                                     actors: dict[str, Actor]) -> None:
+def test_tail_deletion_passes_chain_but_fails_anchor(
+    db: Database, actors: dict[str, Actor]
+) -> None:
     """Deleting the last events and updating the head row leaves a valid chain; the anchor
     taken before shows the deletion."""
     _add_users(db, actors["admin"], 4)
@@ -114,9 +126,9 @@ def env_home(env: pytest.MonkeyPatch) -> str:
     return os.environ["RELIEFDESK_HOME"]
 
 
-def test_cli_verify_anchor_backup_sidecar_and_journal(env: pytest.MonkeyPatch, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]
-                                                      ) -> None:
+def test_cli_verify_anchor_backup_sidecar_and_journal(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`audit verify --anchor` exits 0 on an intact log and 1 after tail deletion; the backup
     sidecar carries the same head, and the journal makes plain `audit verify` and `check`
     find the deletion too."""
@@ -125,8 +137,9 @@ def test_cli_verify_anchor_backup_sidecar_and_journal(env: pytest.MonkeyPatch, t
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     env.setenv("RELIEFDESK_NEW_PASSWORD", TEST_PW)
     for name in ("u1", "u2", "u3"):
-        assert main(["--db", str(db), "--user", "admin", "user", "add", name, "--role",
-                     "clerk"]) == 0
+        assert (
+            main(["--db", str(db), "--user", "admin", "user", "add", name, "--role", "clerk"]) == 0
+        )
     out = tmp_path / "b.sqlite3"
     assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(out)]) == 0
     sidecar = json.loads(out.with_name(out.name + ".json").read_text(encoding="utf-8"))
@@ -145,10 +158,13 @@ def test_cli_verify_anchor_backup_sidecar_and_journal(env: pytest.MonkeyPatch, t
     con = sqlite3.connect(db)
     with con:
         n = anchor.count - 2
-        last = con.execute("SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET ?",
-                           (n - 1,)).fetchone()[0]
-        con.execute("DELETE FROM audit_event WHERE id IN (SELECT id FROM audit_event "
-                    "ORDER BY id DESC LIMIT 2)")
+        last = con.execute(
+            "SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET ?", (n - 1,)
+        ).fetchone()[0]
+        con.execute(
+            "DELETE FROM audit_event WHERE id IN (SELECT id FROM audit_event "
+            "ORDER BY id DESC LIMIT 2)"
+        )
         con.execute("UPDATE audit_head SET count = ?, last_hash = ?", (n, last))
     con.close()
     assert main(["--db", str(db), "audit", "verify", "--anchor", head]) == 1
@@ -160,19 +176,34 @@ def test_cli_verify_anchor_backup_sidecar_and_journal(env: pytest.MonkeyPatch, t
     assert main(["--db", str(db), "audit", "verify", "--anchor", "12:34"]) == 2
 
 
-def test_checkpoint_pdf(env: pytest.MonkeyPatch, tmp_path: Path,
-                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_checkpoint_pdf(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`audit checkpoint` (admin only) writes an owner-only PDF with office, count and hash;
     the print is itself audited and included in the printed anchor."""
     db = tmp_path / "c.sqlite3"
     assert main(["--db", str(db), "init"]) == 0
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
-    assert main(["--db", str(db), "--user", "admin", "office", "set", "--township", "410482106",
-                 "--name", "蟒川镇民政所"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "--user",
+                "admin",
+                "office",
+                "set",
+                "--township",
+                "410482106",
+                "--name",
+                "蟒川镇民政所",
+            ]
+        )
+        == 0
+    )
     pdf = tmp_path / "checkpoint.pdf"
     capsys.readouterr()
-    assert main(["--db", str(db), "--user", "admin", "audit", "checkpoint", "--out",
-                 str(pdf)]) == 0
+    assert main(["--db", str(db), "--user", "admin", "audit", "checkpoint", "--out", str(pdf)]) == 0
     printed = capsys.readouterr().out
     anchor, tag = parse_anchor(printed.rsplit("审计锚点：", 1)[1].strip())
     assert pdf.stat().st_mode & 0o777 == 0o600
@@ -184,15 +215,18 @@ def test_checkpoint_pdf(env: pytest.MonkeyPatch, tmp_path: Path,
     con.close()
     assert action == "audit.checkpoint"
     assert main(["--db", str(db), "audit", "verify", "--anchor", f"{anchor.text}:{tag}"]) == 0
-    assert main(["--db", str(db), "--user", "admin", "audit", "checkpoint", "--out",
-                 str(pdf)]) == 2  # no silent overwrite
+    assert (
+        main(["--db", str(db), "--user", "admin", "audit", "checkpoint", "--out", str(pdf)]) == 2
+    )  # no silent overwrite
     png = tmp_path / "checkpoint"
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(png)],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(png)], check=True
+    )
 
 
-def test_check_finds_roster_unlocked_behind_the_application(db: Database,
-                                                            actors: dict[str, Actor]) -> None:
+def test_check_finds_roster_unlocked_behind_the_application(
+    db: Database, actors: dict[str, Actor]
+) -> None:
     """A roster that was locked (audited) and is now a draft without an audited unlock, or a
     locked roster without its lock event, is a `check` finding; audited lock/unlock is not."""
     from datetime import date

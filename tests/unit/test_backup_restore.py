@@ -18,9 +18,8 @@ from sqlalchemy import func, select, text
 from reliefdesk.cli import main
 from reliefdesk.db import backup as backup_mod
 from reliefdesk.db.backup import backup_database, install_restore, prepare_restore
-from reliefdesk.db.connect import open_work_copy
+from reliefdesk.db.connect import open_database, open_work_copy
 from reliefdesk.db.engine import Database
-from reliefdesk.db.connect import open_database
 from reliefdesk.db.migrate import head_revision
 from reliefdesk.errors import DatabaseError, ValidationError
 from reliefdesk.models import AuditEvent, User
@@ -72,9 +71,9 @@ def _variant(bak: Path, tmp_path: Path, name: str, sql: str) -> Path:
     return out
 
 
-def test_restore_refuses_anything_but_a_complete_backup(env: pytest.MonkeyPatch, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]
-                                                       ) -> None:
+def test_restore_refuses_anything_but_a_complete_backup(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Not SQLite, not reliefdesk, newer schema, missing table, broken foreign keys, a
     directory or /dev/null: refused with a clear message, the live database untouched."""
     db, bak = _setup(tmp_path)
@@ -85,11 +84,17 @@ def test_restore_refuses_anything_but_a_complete_backup(env: pytest.MonkeyPatch,
     cases = {
         textfile: "不是 reliefdesk 备份文件",
         other: "不是 reliefdesk 备份文件",
-        _variant(bak, tmp_path, "newer", "UPDATE alembic_version SET version_num='9999';"):
-            "更新版本",
+        _variant(
+            bak, tmp_path, "newer", "UPDATE alembic_version SET version_num='9999';"
+        ): "更新版本",
         _variant(bak, tmp_path, "incomplete", "DROP TABLE roster_line;"): "缺少数据表",
-        _variant(bak, tmp_path, "fk", "PRAGMA foreign_keys=OFF; INSERT INTO person_search_key "
-                 "(person_id, key) VALUES (999999, 'x');"): "外键检查",
+        _variant(
+            bak,
+            tmp_path,
+            "fk",
+            "PRAGMA foreign_keys=OFF; INSERT INTO person_search_key "
+            "(person_id, key) VALUES (999999, 'x');",
+        ): "外键检查",
         tmp_path: "不是普通文件",
         Path("/dev/null"): "不是普通文件",
     }
@@ -103,8 +108,9 @@ def test_restore_refuses_anything_but_a_complete_backup(env: pytest.MonkeyPatch,
     assert main(["--db", str(db), "--user", "admin", "restore", "", "--yes"]) == 2
 
 
-def test_restore_shows_counts_then_asks(env: pytest.MonkeyPatch, tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_shows_counts_then_asks(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Without --yes the counts of the backup are shown and nothing is replaced; with --yes
     the backup's data is back and the restore event names the admin by the restored id."""
     db, bak = _setup(tmp_path)
@@ -117,8 +123,9 @@ def test_restore_shows_counts_then_asks(env: pytest.MonkeyPatch, tmp_path: Path,
     assert "恢复前的数据已备份到" in capsys.readouterr().out
     assert _users(db) == ["aa", "admin"]
     con = sqlite3.connect(db)
-    uid, name = con.execute("SELECT user_id, username FROM audit_event WHERE action='db.restore'"
-                            ).fetchone()
+    uid, name = con.execute(
+        "SELECT user_id, username FROM audit_event WHERE action='db.restore'"
+    ).fetchone()
     admin_id = con.execute("SELECT id FROM app_user WHERE username='admin'").fetchone()[0]
     con.close()
     assert (uid, name) == (admin_id, "admin")
@@ -126,8 +133,9 @@ def test_restore_shows_counts_then_asks(env: pytest.MonkeyPatch, tmp_path: Path,
     assert main(["--db", str(db), "check"]) == 0
 
 
-def test_failed_restore_puts_live_database_back(env: pytest.MonkeyPatch, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_restore_puts_live_database_back(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A failure after the copy started (kill point: the check of the installed copy) puts
     the live database back from the safety copy, and the message names that copy."""
     db, bak = _setup(tmp_path)
@@ -150,8 +158,9 @@ def test_failed_restore_puts_live_database_back(env: pytest.MonkeyPatch, tmp_pat
     env.undo()
 
 
-def test_restore_onto_new_pc_creates_database(env: pytest.MonkeyPatch, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_onto_new_pc_creates_database(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`restore FILE` with no database creates it; the person logs in against the backup and
     the restore event carries their id in the restored data."""
     _db, bak = _setup(tmp_path)
@@ -159,8 +168,10 @@ def test_restore_onto_new_pc_creates_database(env: pytest.MonkeyPatch, tmp_path:
     assert main(["--db", str(new), "--user", "admin", "restore", str(bak), "--yes"]) == 0
     assert _users(new) == ["aa", "admin"]
     con = sqlite3.connect(new)
-    row = con.execute("SELECT e.user_id, u.id FROM audit_event e JOIN app_user u "
-                      "ON u.username = e.username WHERE e.action = 'db.restore'").fetchone()
+    row = con.execute(
+        "SELECT e.user_id, u.id FROM audit_event e JOIN app_user u "
+        "ON u.username = e.username WHERE e.action = 'db.restore'"
+    ).fetchone()
     con.close()
     assert row[0] == row[1]
     env.setenv("RELIEFDESK_PASSWORD", "Wrong#Pass2026")
@@ -184,8 +195,9 @@ def test_restore_old_schema_backup_is_upgraded(env: pytest.MonkeyPatch, tmp_path
     assert "db.upgrade" in actions and actions[-1] == "db.restore"
 
 
-def test_damaged_live_database_message_and_restore(env: pytest.MonkeyPatch, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_damaged_live_database_message_and_restore(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A file damaged in the middle is reported as 数据库文件损坏 with what to do, and a
     restore replaces it (keeping the damaged file)."""
     db, bak = _setup(tmp_path)
@@ -208,10 +220,9 @@ def test_damaged_live_database_message_and_restore(env: pytest.MonkeyPatch, tmp_
     assert list((tmp_path / "home" / "backups").glob("*damaged*.sqlite3"))
 
 
-def test_backup_refuses_overwrite_devices_and_directories(env: pytest.MonkeyPatch,
-                                                         tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]
-                                                         ) -> None:
+def test_backup_refuses_overwrite_devices_and_directories(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """backup --out: an existing file needs --force; a directory, /dev/null, the live
     database and an empty path are refused; files are owner-only."""
     db, bak = _setup(tmp_path)
@@ -221,17 +232,17 @@ def test_backup_refuses_overwrite_devices_and_directories(env: pytest.MonkeyPatc
         assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(out)]) == code
     assert bak.read_bytes() == first
     assert "--force" in capsys.readouterr().err
-    assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(bak),
-                 "--force"]) == 0
-    assert main(["--db", str(db), "--user", "admin", "backup", "--out", "/dev/null",
-                 "--force"]) == 2
+    assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(bak), "--force"]) == 0
+    assert (
+        main(["--db", str(db), "--user", "admin", "backup", "--out", "/dev/null", "--force"]) == 2
+    )
     assert main(["--db", str(db), "--user", "admin", "backup", "--out", ""]) == 2
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_server_restore_round_trip_and_failure(db: Database, actors: dict[str, Actor],
-                                               tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_server_restore_round_trip_and_failure(
+    db: Database, actors: dict[str, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On both backends: a restore brings the backup's users back; a backup whose data the
     server refuses midway leaves the live database exactly as it was."""
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
@@ -273,19 +284,28 @@ def test_server_restore_round_trip_and_failure(db: Database, actors: dict[str, A
     assert names() == before
 
 
-def test_init_killed_between_schema_and_defaults(env: pytest.MonkeyPatch, tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_killed_between_schema_and_defaults(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Kill point: init killed while seeding the defaults leaves no half-made database; the
     next init completes it. A database at head without defaults (old versions) is reported
     by check and completed by init."""
     db = tmp_path / "k.sqlite3"
-    code = ("import os, sys\n"
-            "import reliefdesk.db.defaults as d\n"
-            "d.seed_defaults = lambda session: os._exit(9)\n"
-            "from reliefdesk.cli import main\n"
-            f"main(['--db', {str(db)!r}, 'init'])\n")
-    proc = subprocess.run([sys.executable, "-c", code], env=dict(os.environ), timeout=120,
-                          capture_output=True, text=True)
+    code = (
+        "import os, sys\n"
+        "import reliefdesk.db.defaults as d\n"
+        "d.seed_defaults = lambda session: os._exit(9)\n"
+        "from reliefdesk.cli import main\n"
+        f"main(['--db', {str(db)!r}, 'init'])\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        env=dict(os.environ),
+        timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 9
     assert main(["--db", str(db), "init"]) == 0
     assert main(["--db", str(db), "check"]) == 0
@@ -304,8 +324,9 @@ def test_init_killed_between_schema_and_defaults(env: pytest.MonkeyPatch, tmp_pa
     assert main(["--db", str(legacy), "check"]) == 0
 
 
-def test_upgrade_rebuilds_keys_adds_settings_and_audits(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upgrade_rebuilds_keys_adds_settings_and_audits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Upgrading an old database rebuilds the search keys, adds every new setting and
     records db.upgrade (with the backup path) in the audit log, in the same transaction."""
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
@@ -340,29 +361,38 @@ def test_prepare_restore_rejects_missing_file(tmp_path: Path) -> None:
 
 
 def _run_killed(code: str) -> int:
-    proc = subprocess.run([sys.executable, "-c", code], env=dict(os.environ), timeout=180,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        env=dict(os.environ),
+        timeout=180,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return proc.returncode
 
 
-def test_kill_during_restore_copy_leaves_live_database(env: pytest.MonkeyPatch,
-                                                       tmp_path: Path) -> None:
+def test_kill_during_restore_copy_leaves_live_database(
+    env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """Kill point: the process dies in the middle of copying the backup into the live file;
     the live database is intact and unchanged."""
     db, bak = _setup(tmp_path)
-    code = ("import os, sqlite3\n"
-            "import reliefdesk.db.backup as b\n"
-            "def copy(src_path, dst_path, *, check):\n"
-            "    src, dst = sqlite3.connect(str(src_path)), sqlite3.connect(str(dst_path))\n"
-            "    steps = []\n"
-            "    def progress(status, remaining, total):\n"
-            "        steps.append(remaining)\n"
-            "        if len(steps) == 3:\n"
-            "            os._exit(9)\n"
-            "    src.backup(dst, pages=1, progress=progress)\n"
-            "b._copy_sqlite = copy\n"
-            "from reliefdesk.cli import main\n"
-            f"main(['--db', {str(db)!r}, '--user', 'admin', 'restore', {str(bak)!r}, '--yes'])\n")
+    code = (
+        "import os, sqlite3\n"
+        "import reliefdesk.db.backup as b\n"
+        "def copy(src_path, dst_path, *, check):\n"
+        "    src, dst = sqlite3.connect(str(src_path)), sqlite3.connect(str(dst_path))\n"
+        "    steps = []\n"
+        "    def progress(status, remaining, total):\n"
+        "        steps.append(remaining)\n"
+        "        if len(steps) == 3:\n"
+        "            os._exit(9)\n"
+        "    src.backup(dst, pages=1, progress=progress)\n"
+        "b._copy_sqlite = copy\n"
+        "from reliefdesk.cli import main\n"
+        f"main(['--db', {str(db)!r}, '--user', 'admin', 'restore', {str(bak)!r}, '--yes'])\n"
+    )
     assert _run_killed(code) == 9
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -371,17 +401,18 @@ def test_kill_during_restore_copy_leaves_live_database(env: pytest.MonkeyPatch,
     assert main(["--db", str(db), "audit", "verify"]) == 0
 
 
-def test_kill_during_backup_leaves_no_backup_file(env: pytest.MonkeyPatch,
-                                                  tmp_path: Path) -> None:
+def test_kill_during_backup_leaves_no_backup_file(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Kill point: a backup killed before its verification leaves no file under the target
     name (only a .part that the next backup replaces)."""
     db, _bak = _setup(tmp_path)
     out = tmp_path / "killed.sqlite3"
-    code = ("import os\n"
-            "import reliefdesk.db.backup as b\n"
-            "b._verify_sqlite_file = lambda path: os._exit(9)\n"
-            "from reliefdesk.cli import main\n"
-            f"main(['--db', {str(db)!r}, '--user', 'admin', 'backup', '--out', {str(out)!r}])\n")
+    code = (
+        "import os\n"
+        "import reliefdesk.db.backup as b\n"
+        "b._verify_sqlite_file = lambda path: os._exit(9)\n"
+        "from reliefdesk.cli import main\n"
+        f"main(['--db', {str(db)!r}, '--user', 'admin', 'backup', '--out', {str(out)!r}])\n"
+    )
     assert _run_killed(code) == 9
     assert not out.exists()
     assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(out)]) == 0
@@ -394,10 +425,18 @@ def test_cli_upgrade_in_a_fresh_process_is_audited(tmp_path: Path) -> None:
     target = tmp_path / "old.sqlite3"
     shutil.copyfile(DATA / "reliefdesk-0001.sqlite3", target)
     env = {**os.environ, "RELIEFDESK_HOME": str(tmp_path / "home")}
-    proc = subprocess.run([sys.executable, "-m", "reliefdesk.cli", "--db", str(target), "check"],
-                          env=env, capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reliefdesk.cli", "--db", str(target), "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     con = sqlite3.connect(target)
-    assert con.execute("SELECT count(*) FROM audit_event WHERE action = 'db.upgrade'"
-                       ).fetchone()[0] == 1
+    assert (
+        con.execute("SELECT count(*) FROM audit_event WHERE action = 'db.upgrade'").fetchone()[0]
+        == 1
+    )
     con.close()

@@ -42,23 +42,45 @@ def _file(path: Path, rows: list[list[object]]) -> Path:
 
 
 def _row(i: int, ln: roster.LineView, ok: bool = True, **over: object) -> list[object]:
-    values = {"name": ln.payee_name, "id": ln.payee_id_number, "account": ln.account,
-              "amount": ln.paid_fen / 100, **over}
-    return [i, values["name"], values["id"], values["account"], values["amount"],
-            "成功" if ok else "失败", "" if ok else "账户已销户"]
+    values = {
+        "name": ln.payee_name,
+        "id": ln.payee_id_number,
+        "account": ln.account,
+        "amount": ln.paid_fen / 100,
+        **over,
+    }
+    return [
+        i,
+        values["name"],
+        values["id"],
+        values["account"],
+        values["amount"],
+        "成功" if ok else "失败",
+        "" if ok else "账户已销户",
+    ]
 
 
 def _nothing_written(db) -> None:
     with db.session() as s:
         assert s.scalar(select(func.count(BankReturn.id))) == 0
         assert s.scalar(select(func.count(RosterAdjustment.id))) == 0
-        assert s.scalar(select(func.count(AuditEvent.id))
-                        .where(AuditEvent.action == "roster.import_return")) == 0
+        assert (
+            s.scalar(
+                select(func.count(AuditEvent.id)).where(AuditEvent.action == "roster.import_return")
+            )
+            == 0
+        )
 
 
-@pytest.mark.parametrize("field,value,words", [
-    ("amount", 999.0, "金额"), ("name", "李四", "姓名"),
-    ("account", "6228480000000000018", None), ("id", "11010519491231002X", None)])
+@pytest.mark.parametrize(
+    "field,value,words",
+    [
+        ("amount", 999.0, "金额"),
+        ("name", "李四", "姓名"),
+        ("account", "6228480000000000018", None),
+        ("id", "11010519491231002X", None),
+    ],
+)
 def test_row_disagreeing_with_its_line_is_refused(db, actors, tmp_path, field, value, words):
     """Amount, name, ID or account different from the matched roster line: refused."""
     view, lines = _locked(db, actors)
@@ -87,18 +109,24 @@ def test_same_file_twice_changes_nothing_and_paid_never_cancels_a_bufa(db, actor
     """Re-importing a file writes nothing; a later file saying the failed line was paid is
     refused and the queued 补发 stays pending."""
     view, lines = _locked(db, actors)
-    path = _file(tmp_path / "r.xlsx", [_row(1, lines[0], False)] +
-                 [_row(i, ln) for i, ln in enumerate(lines[1:], 2)])
+    path = _file(
+        tmp_path / "r.xlsx",
+        [_row(1, lines[0], False)] + [_row(i, ln) for i, ln in enumerate(lines[1:], 2)],
+    )
     first = roster.import_return(db, actors["clerk"], view.id, path)
     assert (first.paid, first.failed, len(first.adjustments)) == (2, 1, 1)
     with db.session() as s:
-        counts = (s.scalar(select(func.count(BankReturn.id))),
-                  s.scalar(select(func.count(AuditEvent.id))))
+        counts = (
+            s.scalar(select(func.count(BankReturn.id))),
+            s.scalar(select(func.count(AuditEvent.id))),
+        )
     again = roster.import_return(db, actors["clerk"], view.id, path)
     assert (again.paid, again.failed, again.adjustments) == (2, 1, ())
     with db.session() as s:
-        assert (s.scalar(select(func.count(BankReturn.id))),
-                s.scalar(select(func.count(AuditEvent.id)))) == counts
+        assert (
+            s.scalar(select(func.count(BankReturn.id))),
+            s.scalar(select(func.count(AuditEvent.id))),
+        ) == counts
     later = _file(tmp_path / "later.xlsx", [_row(1, lines[0], True)])
     with pytest.raises(ValidationError) as exc:
         roster.import_return(db, actors["clerk"], view.id, later)
@@ -131,8 +159,10 @@ def test_file_is_checked_before_the_write_lock(sqlite_db, tmp_path):
 
     db = sqlite_db
     with db.session() as s:
-        actors = {u.username: Actor(u.id, u.username, u.display_name, u.role)
-                  for u in s.scalars(select(User))}
+        actors = {
+            u.username: Actor(u.id, u.username, u.display_name, u.role)
+            for u in s.scalars(select(User))
+        }
     view, lines = _locked(db, actors, 2)
     bad = _file(tmp_path / "r.xlsx", [_row(1, lines[0], amount=1.0)])
     other = sqlite3.connect(db.url.removeprefix("sqlite:///"), timeout=0)

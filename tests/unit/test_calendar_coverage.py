@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from test_casework_support import family_of_three
 
 from reliefdesk.db.connect import open_database
 from reliefdesk.domain.calendar import WorkCalendar
 from reliefdesk.errors import PermissionDenied, ValidationError
 from reliefdesk.models import PolicyVersion
 from reliefdesk.services import casework, holidays, policy
-from test_casework_support import family_of_three
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -32,8 +32,7 @@ def test_2023_table_present_and_counted(db, actors):
     assert cal.coverage_warning(date(2023, 1, 20), date(2023, 1, 30)) is None
 
 
-def test_upgraded_database_gets_2023_and_a_triggering_case_by_case_threshold(tmp_path,
-                                                                             monkeypatch):
+def test_upgraded_database_gets_2023_and_a_triggering_case_by_case_threshold(tmp_path, monkeypatch):
     """A real 0001 database upgraded to head has the 2023 holidays and the 5,000 元 一事一议
     default instead of 50,000 元."""
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
@@ -58,17 +57,16 @@ def test_deadline_in_uncovered_year_is_shown_with_a_warning(db, actors):
         for h in s.scalars(select(Holiday).where(Holiday.day >= date(2026, 1, 1))):
             s.delete(h)
     hid, ids = family_of_three(db)
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难",
-                                      date(2025, 12, 15))
+    app = casework.create_application(
+        db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", date(2025, 12, 15)
+    )
     v = casework.get_application(db, actors["clerk"], app.id)
     assert v.due_on is not None and v.due_on.year == 2025
-    casework.perform(db, actors["clerk"], app.id, "start_investigation",
-                     on_date=date(2025, 12, 16))
+    casework.perform(db, actors["clerk"], app.id, "start_investigation", on_date=date(2025, 12, 16))
     v = casework.get_application(db, actors["clerk"], app.id)
     assert v.due_on.year == 2026
     assert v.deadline_warning is not None and "2026 年的法定节假日" in v.deadline_warning
-    item = casework.workbench(db, actors["clerk"], date(2025, 12, 17)).by_state[
-        "investigating"][0]
+    item = casework.workbench(db, actors["clerk"], date(2025, 12, 17)).by_state["investigating"][0]
     assert item.deadline_warning == v.deadline_warning
 
 
@@ -77,14 +75,17 @@ def test_admin_enters_next_year_period_by_period(db, actors):
     covered and the days count; bad input is refused whole; a clerk may not."""
     assert 2027 not in holidays.years_covered(db, actors["admin"])
     with pytest.raises(ValidationError):  # a weekday cannot be a make-up working day
-        holidays.add_holiday_period(db, actors["admin"], "春节", date(2027, 2, 6),
-                                    date(2027, 2, 13), [date(2027, 2, 15)])
+        holidays.add_holiday_period(
+            db, actors["admin"], "春节", date(2027, 2, 6), date(2027, 2, 13), [date(2027, 2, 15)]
+        )
     assert 2027 not in holidays.years_covered(db, actors["admin"])
     with pytest.raises(PermissionDenied):
-        holidays.add_holiday_period(db, actors["clerk"], "春节", date(2027, 2, 6),
-                                    date(2027, 2, 13))
-    n = holidays.add_holiday_period(db, actors["admin"], "春节", date(2027, 2, 6),
-                                    date(2027, 2, 13), [date(2027, 2, 20)])
+        holidays.add_holiday_period(
+            db, actors["clerk"], "春节", date(2027, 2, 6), date(2027, 2, 13)
+        )
+    n = holidays.add_holiday_period(
+        db, actors["admin"], "春节", date(2027, 2, 6), date(2027, 2, 13), [date(2027, 2, 20)]
+    )
     assert n == 9 and 2027 in holidays.years_covered(db, actors["admin"])
     with db.session() as s:
         cal = policy.work_calendar(s)

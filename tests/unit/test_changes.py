@@ -19,8 +19,9 @@ from reliefdesk.services.changes import Changes, collect_changes
 def _household(db, clerk):
     township = reg.list_townships(db, clerk)[0]
     village = reg.add_village(db, clerk, township.id, "东营村")
-    data = reg.HouseholdInput(village_id=village.id, area_type="rural", address="东营村3组",
-                              phone="13812341234")
+    data = reg.HouseholdInput(
+        village_id=village.id, area_type="rural", address="东营村3组", phone="13812341234"
+    )
     head = reg.PersonInput(name="张三", id_number=make_id("410482", date(1958, 3, 1), 2))
     return reg.create_household(db, clerk, data, head=head)
 
@@ -30,8 +31,14 @@ def test_write_reports_its_kinds_and_ids(db, actors):
     clerk = actors["clerk"]
     hh = _household(db, clerk)
     with collect_changes() as collected:
-        added = reg.add_person(db, clerk, hh.id, reg.PersonInput(
-            name="李四", id_number=make_id("410482", date(1960, 5, 1), 3), relation="spouse"))
+        added = reg.add_person(
+            db,
+            clerk,
+            hh.id,
+            reg.PersonInput(
+                name="李四", id_number=make_id("410482", date(1960, 5, 1), 3), relation="spouse"
+            ),
+        )
     ch = collected.changes
     assert ch.ids("persons") >= {added.id}
     assert ch.ids("households") == {hh.id}

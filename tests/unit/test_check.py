@@ -17,23 +17,52 @@ from reliefdesk.services import register as reg
 from reliefdesk.services.check import EXTRA_CHECKS, Problem, run_checks
 
 
-def _approved_enrollment(db: Database, actor, household_id: int, payee_id: int,
-                         member_ids: list[int], programme: str = "rural_dibao") -> int:
+def _approved_enrollment(
+    db: Database,
+    actor,
+    household_id: int,
+    payee_id: int,
+    member_ids: list[int],
+    programme: str = "rural_dibao",
+) -> int:
     with db.session() as s:
-        app = Application(household_id=household_id, applicant_id=payee_id,
-                          programme=programme, state="enrolled", state_since=date(2024, 3, 1),
-                          accepted_on=date(2024, 2, 1), decision="approved",
-                          decided_on=date(2024, 3, 1), created_by=actor.user_id)
+        app = Application(
+            household_id=household_id,
+            applicant_id=payee_id,
+            programme=programme,
+            state="enrolled",
+            state_since=date(2024, 3, 1),
+            accepted_on=date(2024, 2, 1),
+            decision="approved",
+            decided_on=date(2024, 3, 1),
+            created_by=actor.user_id,
+        )
         s.add(app)
         s.flush()
         for action, frm, to in (("accept", None, "accepted"), ("confirm", "publicity", "enrolled")):
-            s.add(CaseStep(application_id=app.id, action=action, from_state=frm, to_state=to,
-                           user_id=actor.user_id, username=actor.username, role=actor.role,
-                           on_date=date(2024, 3, 1), decision="approved"
-                           if action == "confirm" else ""))
-        e = Enrollment(household_id=household_id, application_id=app.id, payee_id=payee_id,
-                       programme=programme, status="active", start_month=date(2024, 4, 1),
-                       persons=len(member_ids), amount_fen=30000)
+            s.add(
+                CaseStep(
+                    application_id=app.id,
+                    action=action,
+                    from_state=frm,
+                    to_state=to,
+                    user_id=actor.user_id,
+                    username=actor.username,
+                    role=actor.role,
+                    on_date=date(2024, 3, 1),
+                    decision="approved" if action == "confirm" else "",
+                )
+            )
+        e = Enrollment(
+            household_id=household_id,
+            application_id=app.id,
+            payee_id=payee_id,
+            programme=programme,
+            status="active",
+            start_month=date(2024, 4, 1),
+            persons=len(member_ids),
+            amount_fen=30000,
+        )
         s.add(e)
         s.flush()
         s.add_all(EnrollmentMember(enrollment_id=e.id, person_id=p) for p in member_ids)
@@ -46,20 +75,38 @@ def world(db, actors):
     clerk = actors["clerk"]
     t = reg.list_townships(db, clerk)[0]
     v = reg.add_village(db, clerk, t.id, "东营村")
-    h = reg.create_household(db, clerk, reg.HouseholdInput(village_id=v.id, area_type="rural"),
-                             head=reg.PersonInput("张三", make_id("410482", date(1958, 3, 1), 2)))
+    h = reg.create_household(
+        db,
+        clerk,
+        reg.HouseholdInput(village_id=v.id, area_type="rural"),
+        head=reg.PersonInput("张三", make_id("410482", date(1958, 3, 1), 2)),
+    )
     head = reg.get_household(db, clerk, h.id).members[0]
-    spouse = reg.add_person(db, clerk, h.id, reg.PersonInput(
-        "李梅", make_id("410482", date(1960, 1, 1), 4), relation="spouse"))
-    other = reg.create_household(db, clerk, reg.HouseholdInput(village_id=v.id,
-                                                               area_type="rural"),
-                                 head=reg.PersonInput("王五", make_id("410482",
-                                                                     date(1970, 1, 1), 7)))
-    acct = reg.add_account(db, clerk, h.id, head.id, "bank_card",
-                           make_card_number("621700", 19, "1234567890")).account
+    spouse = reg.add_person(
+        db,
+        clerk,
+        h.id,
+        reg.PersonInput("李梅", make_id("410482", date(1960, 1, 1), 4), relation="spouse"),
+    )
+    other = reg.create_household(
+        db,
+        clerk,
+        reg.HouseholdInput(village_id=v.id, area_type="rural"),
+        head=reg.PersonInput("王五", make_id("410482", date(1970, 1, 1), 7)),
+    )
+    acct = reg.add_account(
+        db, clerk, h.id, head.id, "bank_card", make_card_number("621700", 19, "1234567890")
+    ).account
     enr = _approved_enrollment(db, actors["approver"], h.id, head.id, [head.id, spouse.id])
-    return {"h": h.id, "head": head.id, "spouse": spouse.id, "other": other.id,
-            "account": acct.id, "enrollment": enr, "actors": actors}
+    return {
+        "h": h.id,
+        "head": head.id,
+        "spouse": spouse.id,
+        "other": other.id,
+        "account": acct.id,
+        "enrollment": enr,
+        "actors": actors,
+    }
 
 
 def test_clean_database_passes(db, world):
@@ -81,8 +128,9 @@ PLANTS = {
     "entrusted_agreement": ["UPDATE household SET entrusted = :t WHERE id = :h"],
     "approved_without_confirm": ["DELETE FROM case_step WHERE action = 'confirm'"],
     "application_state": ["UPDATE application SET state = 'publicity'"],
-    "audit_chain": ["UPDATE audit_event SET action = 'tampered' WHERE id = "
-                    "(SELECT min(id) FROM audit_event)"],
+    "audit_chain": [
+        "UPDATE audit_event SET action = 'tampered' WHERE id = (SELECT min(id) FROM audit_event)"
+    ],
     "search_keys": ["DELETE FROM person_search_key WHERE person_id = :spouse"],
     "id_derived": ["UPDATE person SET sex = 'M' WHERE id = :head"],
 }
@@ -91,8 +139,14 @@ PLANTS = {
 @pytest.mark.parametrize("kind", sorted(PLANTS))
 def test_planted_problem_is_found(db, world, kind):
     """Each kind of planted inconsistency is reported under its kind."""
-    params = {"head": world["head"], "spouse": world["spouse"], "other": world["other"],
-              "h": world["h"], "d": date(2024, 6, 1), "t": True}
+    params = {
+        "head": world["head"],
+        "spouse": world["spouse"],
+        "other": world["other"],
+        "h": world["h"],
+        "d": date(2024, 6, 1),
+        "t": True,
+    }
     with db.session() as s:
         for sql in PLANTS[kind]:
             s.execute(text(sql), {k: v for k, v in params.items() if f":{k}" in sql})
@@ -105,12 +159,19 @@ def test_double_enrollment_found_even_without_the_unique_index(db, world):
     """A person in two live dibao/tekun enrollments is reported (index lost or bypassed)."""
     with db.session() as s:
         s.execute(text("DROP INDEX uq_enrollment_member_active_person"))
-    _approved_enrollment(db, world["actors"]["approver"], world["h"], world["head"],
-                         [world["head"]], programme="tekun")
+    _approved_enrollment(
+        db,
+        world["actors"]["approver"],
+        world["h"],
+        world["head"],
+        [world["head"]],
+        programme="tekun",
+    )
     report = run_checks(db)
     assert "double_enrollment" in report.kinds()
-    assert any(p.entity_id == world["head"] for p in report.problems
-               if p.kind == "double_enrollment")
+    assert any(
+        p.entity_id == world["head"] for p in report.problems if p.kind == "double_enrollment"
+    )
 
 
 def test_sqlite_foreign_key_violation_found(sqlite_db):
@@ -126,6 +187,7 @@ def test_sqlite_foreign_key_violation_found(sqlite_db):
 
 def test_extra_checks_extension_point(db, world):
     """Checks appended to EXTRA_CHECKS run with the built-in ones; a failing one is reported."""
+
     def roster_check(session):
         return [Problem("roster_total", "roster", 1, "花名册合计不符")]
 

@@ -72,8 +72,12 @@ def test_killed_writer_leaves_no_half_written_case(sqlite_db, tmp_path):
     sqlite_db.close()
     script = tmp_path / "child.py"
     script.write_text(CHILD)
-    proc = subprocess.Popen([sys.executable, str(script), url], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     committed = 0
     deadline = time.monotonic() + 120

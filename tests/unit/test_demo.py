@@ -8,19 +8,28 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from reliefdesk.db.engine import Database
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database
+from reliefdesk.demo import DEMO_PASSWORDS, generate_demo
 from reliefdesk.domain.accounts import luhn_ok
 from reliefdesk.domain.idnumber import is_valid_id
 from reliefdesk.domain.months import month_start, next_month
 from reliefdesk.domain.workflow import State
 from reliefdesk.errors import PermissionDenied
-from reliefdesk.models import (Application, AuditEvent, BankAccount, Enrollment,
-                               EnrollmentMember, Household, Person, PersonSearchKey, Roster)
+from reliefdesk.models import (
+    Application,
+    AuditEvent,
+    BankAccount,
+    Enrollment,
+    EnrollmentMember,
+    Household,
+    Person,
+    PersonSearchKey,
+    Roster,
+)
 from reliefdesk.services import users
 from reliefdesk.services.audit import verify_chain
 from reliefdesk.services.context import SYSTEM, Actor
-from reliefdesk.demo import DEMO_PASSWORDS, generate_demo
 
 AS_OF = date(2026, 6, 15)
 
@@ -58,8 +67,11 @@ def test_enrollments_consistent_with_casework(db: Database, actors: dict[str, Ac
     """Enrollments start the month after confirmation and cover their active members."""
     generate_demo(db, actors["admin"], 200, seed=5, clean=True, as_of=AS_OF)
     with db.session() as s:
-        rows = s.execute(select(Enrollment, Application.decided_on, Application.decision)
-                         .join(Application, Application.id == Enrollment.application_id)).all()
+        rows = s.execute(
+            select(Enrollment, Application.decided_on, Application.decision).join(
+                Application, Application.id == Enrollment.application_id
+            )
+        ).all()
         assert rows
         for e, decided, decision in rows:
             assert decision == "approved"
@@ -67,8 +79,11 @@ def test_enrollments_consistent_with_casework(db: Database, actors: dict[str, Ac
                 assert e.start_month == month_start(decided) and e.status in ("due", "paid")
             else:
                 assert e.start_month == next_month(decided)
-            active = s.scalar(select(func.count(EnrollmentMember.id)).where(
-                EnrollmentMember.enrollment_id == e.id, EnrollmentMember.active.is_(True)))
+            active = s.scalar(
+                select(func.count(EnrollmentMember.id)).where(
+                    EnrollmentMember.enrollment_id == e.id, EnrollmentMember.active.is_(True)
+                )
+            )
             if e.status != "terminated" and e.programme != "temporary_aid":
                 assert active == e.persons
             if e.programme == "tekun":
@@ -92,8 +107,12 @@ def test_one_audit_event_and_chain_intact(db: Database, actors: dict[str, Actor]
         assert verify_chain(s) == []
         actions = [e.action for e in s.scalars(select(AuditEvent).where(AuditEvent.id > before))]
     assert actions.count("demo.generate") == 1
-    assert set(actions) <= {"demo.generate", "roster.generate", "roster.generate_temp_aid",
-                            "roster.lock"}
+    assert set(actions) <= {
+        "demo.generate",
+        "roster.generate",
+        "roster.generate_temp_aid",
+        "roster.lock",
+    }
     assert actions.count("roster.generate") == 12 and after == before + len(actions)
 
 
@@ -111,9 +130,12 @@ def test_same_seed_same_register(tmp_path: Path) -> None:
         try:
             generate_demo(db, SYSTEM, 120, seed=42, as_of=as_of)
             with db.session() as s:
-                out.append((list(s.execute(select(Person.id_number, Person.name)
-                                           .order_by(Person.id))),
-                            list(s.scalars(select(BankAccount.number).order_by(BankAccount.id)))))
+                out.append(
+                    (
+                        list(s.execute(select(Person.id_number, Person.name).order_by(Person.id))),
+                        list(s.scalars(select(BankAccount.number).order_by(BankAccount.id))),
+                    )
+                )
         finally:
             db.close()
     assert out[0] == out[1]
@@ -139,41 +161,51 @@ def test_fresh_database_gets_demo_users(tmp_path: Path) -> None:
         db.close()
 
 
-def test_amounts_realistic_and_polyphonic_surnames(db: Database, actors: dict[str, Actor]
-                                                   ) -> None:
+def test_amounts_realistic_and_polyphonic_surnames(db: Database, actors: dict[str, Actor]) -> None:
     """Average payments per person are near Ruzhou 2023; 曾/单/解 get every surname reading."""
     generate_demo(db, actors["admin"], 500, seed=9, as_of=AS_OF)
     with db.session() as s:
-        avg = dict(s.execute(select(Enrollment.programme,
-                                    func.sum(Enrollment.amount_fen) * 1.0
-                                    / func.sum(Enrollment.persons))
-                             .where(Enrollment.status != "terminated")
-                             .group_by(Enrollment.programme)).all())
+        avg = dict(
+            s.execute(
+                select(
+                    Enrollment.programme,
+                    func.sum(Enrollment.amount_fen) * 1.0 / func.sum(Enrollment.persons),
+                )
+                .where(Enrollment.status != "terminated")
+                .group_by(Enrollment.programme)
+            ).all()
+        )
         assert 15000 <= avg["rural_dibao"] <= 30000
         assert 60000 <= avg["tekun"] <= 90000
-        for surname, readings in (("曾", ("zeng", "ceng")), ("单", ("shan", "dan")),
-                                  ("解", ("xie", "jie"))):
+        for surname, readings in (
+            ("曾", ("zeng", "ceng")),
+            ("单", ("shan", "dan")),
+            ("解", ("xie", "jie")),
+        ):
             pid = s.scalar(select(Person.id).where(Person.name.like(f"{surname}%")).limit(1))
             assert pid is not None
-            keys = set(s.scalars(select(PersonSearchKey.key).where(
-                PersonSearchKey.person_id == pid)))
+            keys = set(
+                s.scalars(select(PersonSearchKey.key).where(PersonSearchKey.person_id == pid))
+            )
             assert all(any(k.startswith(r) for k in keys) for r in readings)
-        sizes = dict(s.execute(select(Household.id, func.count(Person.id))
-                               .join(Person, Person.household_id == Household.id)
-                               .group_by(Household.id)).all())
+        sizes = dict(
+            s.execute(
+                select(Household.id, func.count(Person.id))
+                .join(Person, Person.household_id == Household.id)
+                .group_by(Household.id)
+            ).all()
+        )
     assert set(sizes.values()) == {1, 2, 3, 4, 5, 6}
 
 
-def test_planted_problems_found_and_clean_has_none(db: Database, actors: dict[str, Actor]
-                                                   ) -> None:
+def test_planted_problems_found_and_clean_has_none(db: Database, actors: dict[str, Actor]) -> None:
     """check finds the planted deceased payee and 代管 without agreement; --clean finds none."""
     from reliefdesk.services.check import run_checks
 
     result = generate_demo(db, actors["admin"], 200, seed=21, as_of=date.today())
     report = run_checks(db)
     found = {(p.kind, p.entity, p.entity_id) for p in report.problems}
-    assert ("entrusted_agreement", "household",
-            result.planted["entrusted_no_agreement"]) in found
+    assert ("entrusted_agreement", "household", result.planted["entrusted_no_agreement"]) in found
     with db.session() as s:
         dead = s.get(Person, result.planted["deceased_active"])
         assert dead is not None and dead.deceased_on is not None
@@ -197,8 +229,9 @@ def test_clean_demo_passes_check(tmp_path: Path) -> None:
         db.close()
 
 
-def test_demo_pays_decided_amounts_and_lists_temporary_aid(db: Database,
-                                                         actors: dict[str, Actor]) -> None:
+def test_demo_pays_decided_amounts_and_lists_temporary_aid(
+    db: Database, actors: dict[str, Actor]
+) -> None:
     """A roster of the demo office pays each enrollment's decided amount (its stored basis
     standard included), and the month's approved temporary aid is on a payment list."""
     from reliefdesk.services import roster

@@ -19,8 +19,7 @@ ON = date(2025, 6, 10)
 
 def _enrolled(db, actors, programme="rural_dibao", hh=None, **kw):
     hid, ids = hh or family_of_three(db)
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], programme, "困难", D0,
-                                      **kw)
+    app = casework.create_application(db, actors["clerk"], hid, ids[0], programme, "困难", D0, **kw)
     v = walk(db, actors, app.id, "approved")
     return en.get_enrollment(db, actors["clerk"], v.enrollment_id), ids
 
@@ -30,16 +29,27 @@ def test_increase_and_decrease_effective_next_month(db, actors):
     e, _ = _enrolled(db, actors)
     r = actors["reviewer"]
     e2 = en.change_amount(db, r, e.id, 80000, "新增重病成员", on_date=ON)
-    e3 = en.change_amount(db, r, e.id, 50000, "务工收入增加", on_date=ON,
-                          effective_month=date(2025, 8, 15), expected_version=e2.version)
+    e3 = en.change_amount(
+        db,
+        r,
+        e.id,
+        50000,
+        "务工收入增加",
+        on_date=ON,
+        effective_month=date(2025, 8, 15),
+        expected_version=e2.version,
+    )
     assert e3.amount_fen == 50000
-    assert [(c.kind, c.kind_label, c.effective_month, c.old_fen, c.new_fen, c.role)
-            for c in e3.changes] == [
+    assert [
+        (c.kind, c.kind_label, c.effective_month, c.old_fen, c.new_fen, c.role) for c in e3.changes
+    ] == [
         ("increase", "增发", date(2025, 7, 1), 72300, 80000, "reviewer"),
-        ("decrease", "减发", date(2025, 8, 1), 80000, 50000, "reviewer")]
+        ("decrease", "减发", date(2025, 8, 1), 80000, 50000, "reviewer"),
+    ]
     with db.session() as s:
         assert {"enrollment.increase", "enrollment.decrease"} <= set(
-            s.scalars(select(AuditEvent.action)))
+            s.scalars(select(AuditEvent.action))
+        )
 
 
 def test_change_rules(db, actors):
@@ -51,15 +61,17 @@ def test_change_rules(db, actors):
     with pytest.raises(PermissionDenied):
         en.change_amount(db, actors["clerk"], e.id, 1000, "x", on_date=ON)
     with pytest.raises(ValidationError) as exc:
-        en.change_amount(db, actors["reviewer"], e.id, 1000, "x", on_date=ON,
-                         effective_month=date(2025, 3, 1))
+        en.change_amount(
+            db, actors["reviewer"], e.id, 1000, "x", on_date=ON, effective_month=date(2025, 3, 1)
+        )
     assert exc.value.field == "effective_month"
     with pytest.raises(ValidationError):
         en.change_amount(db, actors["reviewer"], e.id, 0, "x", on_date=ON)
     en.change_amount(db, actors["reviewer"], e.id, 1000, "x", on_date=ON)
     with pytest.raises(StaleDataError):
-        en.change_amount(db, actors["reviewer"], e.id, 2000, "x", on_date=ON,
-                         expected_version=e.version)
+        en.change_amount(
+            db, actors["reviewer"], e.id, 2000, "x", on_date=ON, expected_version=e.version
+        )
 
 
 def test_suspend_and_resume(db, actors):
@@ -87,8 +99,9 @@ def test_phase_out_schedule(db, actors):
 def test_phase_out_not_for_tekun(db, actors):
     """Tekun has no 渐退期."""
     hh = make_household(db, [{"name": "孤老", "birth": date(1950, 5, 5)}])
-    e, _ = _enrolled(db, actors, "tekun", hh=hh,
-                     self_care=dict.fromkeys(casework.SELF_CARE_ITEMS, True))
+    e, _ = _enrolled(
+        db, actors, "tekun", hh=hh, self_care=dict.fromkeys(casework.SELF_CARE_ITEMS, True)
+    )
     with pytest.raises(RuleViolation):
         en.start_phase_out(db, actors["reviewer"], e.id, "x", on_date=ON)
 
@@ -97,8 +110,9 @@ def test_terminate_tekun_grounds_and_release(db, actors):
     """Tekun termination needs a §3.7 ground and the approver; members are released so the person
     may apply again."""
     hh = make_household(db, [{"name": "孤老", "birth": date(1950, 5, 5)}])
-    e, ids = _enrolled(db, actors, "tekun", hh=hh,
-                       self_care=dict.fromkeys(casework.SELF_CARE_ITEMS, True))
+    e, ids = _enrolled(
+        db, actors, "tekun", hh=hh, self_care=dict.fromkeys(casework.SELF_CARE_ITEMS, True)
+    )
     with pytest.raises(PermissionDenied):
         en.terminate(db, actors["reviewer"], e.id, "death", on_date=ON)
     with pytest.raises(ValidationError) as exc:
@@ -112,15 +126,17 @@ def test_terminate_tekun_grounds_and_release(db, actors):
     assert t.next_recheck is None
     with pytest.raises(RuleViolation):
         en.terminate(db, actors["approver"], e.id, "death", on_date=ON)
-    casework.create_application(db, actors["clerk"], hh[0], ids[0], "tekun", "再次申请",
-                                date(2025, 7, 1))
+    casework.create_application(
+        db, actors["clerk"], hh[0], ids[0], "tekun", "再次申请", date(2025, 7, 1)
+    )
 
 
 def test_terminate_dibao(db, actors):
     """Dibao termination uses the dibao grounds and ends payment the month before effect."""
     e, _ = _enrolled(db, actors)
-    t = en.terminate(db, actors["approver"], e.id, "moved", on_date=ON,
-                     effective_month=date(2025, 9, 1))
+    t = en.terminate(
+        db, actors["approver"], e.id, "moved", on_date=ON, effective_month=date(2025, 9, 1)
+    )
     assert t.end_month == date(2025, 8, 1) and t.changes[-1].kind == "terminate"
     assert en.list_enrollments(db, actors["clerk"], status="terminated")[0].id == e.id
 
@@ -132,14 +148,21 @@ def test_rechecks_due_and_record(db, actors):
     assert en.rechecks_due(db, actors["clerk"], date(2026, 3, 1)) == []
     due = en.rechecks_due(db, actors["clerk"], date(2026, 4, 1))
     assert [d.enrollment_id for d in due] == [e.id]
-    r = en.record_recheck(db, actors["reviewer"], e.id, on_date=date(2026, 4, 8),
-                          stability="unstable", note="收入不稳定")
+    r = en.record_recheck(
+        db,
+        actors["reviewer"],
+        e.id,
+        on_date=date(2026, 4, 8),
+        stability="unstable",
+        note="收入不稳定",
+    )
     assert r.next_recheck == date(2026, 10, 1) and r.recheck_months == 6
     assert r.amount_fen == e.amount_fen
     assert en.rechecks_due(db, actors["clerk"], date(2026, 4, 1)) == []
     with pytest.raises(ValidationError):
-        en.record_recheck(db, actors["reviewer"], e.id, on_date=date(2026, 4, 8),
-                          stability="sometimes")
+        en.record_recheck(
+            db, actors["reviewer"], e.id, on_date=date(2026, 4, 8), stability="sometimes"
+        )
     wb = casework.workbench(db, actors["clerk"], date(2026, 10, 20))
     assert [x.enrollment_id for x in wb.rechecks_due] == [e.id]
 
@@ -149,7 +172,14 @@ def test_unstable_at_confirmation(db, actors):
     hid, ids = family_of_three(db)
     app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", D0)
     walk(db, actors, app.id, "awaiting_confirmation")
-    v = casework.perform(db, actors["approver"], app.id, "confirm", on_date=date(2025, 3, 18),
-                         decision="approve", stability="unstable")
+    v = casework.perform(
+        db,
+        actors["approver"],
+        app.id,
+        "confirm",
+        on_date=date(2025, 3, 18),
+        decision="approve",
+        stability="unstable",
+    )
     e = en.get_enrollment(db, actors["clerk"], v.enrollment_id)
     assert e.next_recheck == date(2025, 10, 1) and e.recheck_months == 6

@@ -20,8 +20,19 @@ def test_person_workbook_headers_found_under_title_and_two_row_header() -> None:
     assert set(skipped) == {"合计", "字典"}
     t = tables[0]
     assert t.header_row == 4
-    for fld in ("household_no", "name", "id_number", "relation", "programme", "persons",
-                "amount", "bank", "account", "approved_on", "document_no"):
+    for fld in (
+        "household_no",
+        "name",
+        "id_number",
+        "relation",
+        "programme",
+        "persons",
+        "amount",
+        "bank",
+        "account",
+        "approved_on",
+        "document_no",
+    ):
         assert fld in t.mapping
     first_row_no, first = t.rows[0]
     assert first_row_no == 6 and first[1].startswith("H")
@@ -54,12 +65,13 @@ def test_header_not_found_in_a_notes_sheet() -> None:
 def test_two_row_header_joins_group_and_sub_labels() -> None:
     """户主 over 姓名/身份证号 and 家庭成员 over 姓名/身份证号 read as head and member columns,
     under a title line; the 序号 row of column numbers is skipped."""
-    rows = [["某村低保对象花名册", "", "", "", ""],
-            ["户主", "", "家庭成员", "", "月保障金（元）"],
-            ["姓名", "身份证号", "姓名", "身份证号", ""],
-            ["1", "2", "3", "4", "5"],
-            ["张三", "410482195803010022", "李四", "410482201506150043", "300"]]
+    rows = [
+        ["某村低保对象花名册", "", "", "", ""],
+        ["户主", "", "家庭成员", "", "月保障金（元）"],
+        ["姓名", "身份证号", "姓名", "身份证号", ""],
+        ["1", "2", "3", "4", "5"],
+        ["张三", "410482195803010022", "李四", "410482201506150043", "300"],
+    ]
     guess = find_header(rows)
     assert guess is not None and guess.rows == 2 and guess.data_start == 4
-    assert guess.mapping == {"head_name": 0, "head_id": 1, "name": 2, "id_number": 3,
-                             "amount": 4}
+    assert guess.mapping == {"head_name": 0, "head_id": 1, "name": 2, "id_number": 3, "amount": 4}

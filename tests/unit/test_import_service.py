@@ -13,8 +13,15 @@ from sqlalchemy import func, select
 
 from reliefdesk.documents.legacy.sample import make_households, write_person_xlsx
 from reliefdesk.errors import PermissionDenied, RuleViolation
-from reliefdesk.models import (Application, AuditEvent, CaseStep, Enrollment, Household,
-                               ImportRecord, Person)
+from reliefdesk.models import (
+    Application,
+    AuditEvent,
+    CaseStep,
+    Enrollment,
+    Household,
+    ImportRecord,
+    Person,
+)
 from reliefdesk.services import importing, roster
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy"
@@ -32,8 +39,14 @@ def test_preview_counts_and_lists_every_planted_problem(db, admin) -> None:
     outside the rules."""
     pv = importing.preview(db, admin, DATA / "person_rows.xlsx", today=TODAY)
     codes = {p.code for p in pv.problems}
-    assert {"id.lost_digits", "person.two_households", "household.two_programmes",
-            "account.luhn", "account.missing", "amount.rules"} <= codes
+    assert {
+        "id.lost_digits",
+        "person.two_households",
+        "household.two_programmes",
+        "account.luhn",
+        "account.missing",
+        "amount.rules",
+    } <= codes
     assert pv.shape == "person" and pv.households == 55 and pv.blocked == 6
     assert sum(t.amount_fen for t in pv.by_programme) == pv.total_fen
     assert sum(v.households for v in pv.by_village) == pv.households
@@ -67,8 +80,9 @@ def test_import_records_source_and_same_file_again_changes_nothing(db, admin) ->
         assert s.scalar(select(func.count()).select_from(Person)) == n_people
 
 
-def test_corrected_file_updates_only_what_changed_and_undo_restores(db, admin,
-                                                                      tmp_path: Path) -> None:
+def test_corrected_file_updates_only_what_changed_and_undo_restores(
+    db, admin, tmp_path: Path
+) -> None:
     """A later file with one amount changed updates that household only; undoing the later
     batch restores the amount, undoing the first removes everything it created."""
     hh = make_households(40, seed=5, oddities=False)
@@ -79,8 +93,9 @@ def test_corrected_file_updates_only_what_changed_and_undo_restores(db, admin,
     r2 = importing.import_file(db, admin, second, today=TODAY)
     assert (r2.created, r2.updated, r2.unchanged) == (0, 1, 39)
     with db.read_session() as s:
-        eid = s.scalar(select(ImportRecord.enrollment_id)
-                       .where(ImportRecord.batch_id == r2.batch_id))
+        eid = s.scalar(
+            select(ImportRecord.enrollment_id).where(ImportRecord.batch_id == r2.batch_id)
+        )
         assert s.get(Enrollment, eid).amount_fen == hh[3].amount_fen
     with pytest.raises(RuleViolation):
         importing.undo_batch(db, admin, r1.batch_id)  # the later batch first
@@ -122,8 +137,9 @@ def test_remembered_mapping_corrects_a_column(db, admin, tmp_path: Path) -> None
 
 def test_error_workbook_lists_problems_and_rows_to_fix(db, admin, tmp_path: Path) -> None:
     """The error workbook has the problem list and the problem rows under their header."""
-    out = importing.write_problem_report(db, admin, DATA / "person_rows.xlsx",
-                                         tmp_path / "err.xlsx", today=TODAY)
+    out = importing.write_problem_report(
+        db, admin, DATA / "person_rows.xlsx", tmp_path / "err.xlsx", today=TODAY
+    )
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "问题清单"
     rows = list(wb["问题清单"].iter_rows(values_only=True))
@@ -133,8 +149,9 @@ def test_error_workbook_lists_problems_and_rows_to_fix(db, admin, tmp_path: Path
     assert header[-1] == "问题说明" and "身份证号码" in header
 
 
-def test_township_from_spreadsheet_to_locked_exported_first_roster(db, actors, admin,
-                                                                  tmp_path: Path) -> None:
+def test_township_from_spreadsheet_to_locked_exported_first_roster(
+    db, actors, admin, tmp_path: Path
+) -> None:
     """1,500 households: import → roster generate → validate → lock → export; the roster pays
     exactly the sheet's amounts and marks every line 存量, none 新增."""
     hh = make_households(1500, seed=9, oddities=False)
@@ -159,8 +176,11 @@ def test_township_from_spreadsheet_to_locked_exported_first_roster(db, actors, a
     ws = load_workbook(bank.path).worksheets[0]
     header = [c.value for c in ws[1]]
     id_col, amt_col = header.index("证件号码"), header.index("金额")
-    paid = {row[id_col].value: round(row[amt_col].value * 100)
-            for row in ws.iter_rows(min_row=2) if row[id_col].value}
+    paid = {
+        row[id_col].value: round(row[amt_col].value * 100)
+        for row in ws.iter_rows(min_row=2)
+        if row[id_col].value
+    }
     assert paid == {h.members[0].id_number: h.amount_fen for h in hh}  # the sheet's amounts
     with pytest.raises(RuleViolation):
         importing.undo_batch(db, admin, r.batch_id)
@@ -181,27 +201,25 @@ def test_incomplete_household_flag_clears_at_the_next_recheck(db, actors, admin)
     assert len(after) == len(pending) - 1
 
 
-def test_person_already_in_the_register_is_listed_not_imported(db, admin,
-                                                               tmp_path: Path) -> None:
+def test_person_already_in_the_register_is_listed_not_imported(db, admin, tmp_path: Path) -> None:
     """A person already on file in another household blocks that household (listed for
     review, DOMAIN §12.1 oddity 7); the other households import."""
     hh = make_households(40, seed=6, oddities=False)
-    importing.import_file(db, admin, write_person_xlsx(tmp_path / "a.xlsx", hh[:20]),
-                          today=TODAY)
+    importing.import_file(db, admin, write_person_xlsx(tmp_path / "a.xlsx", hh[:20]), today=TODAY)
     moved = hh[25]
     from reliefdesk.documents.legacy.sample import SampleMember
 
     again = hh[3].members[0]  # the head of an imported household, listed as a son here
     moved.members.append(SampleMember(again.name, again.id_number, "长子", again.birth))
     moved.persons = len(moved.members)
-    pv = importing.preview(db, admin, write_person_xlsx(tmp_path / "b.xlsx", hh[20:]),
-                           today=TODAY)
+    pv = importing.preview(db, admin, write_person_xlsx(tmp_path / "b.xlsx", hh[20:]), today=TODAY)
     assert [p.code for p in pv.problems if p.severity == "error"] == ["person.in_register"]
     assert pv.blocked == 1 and pv.to_create == 19
 
 
-def test_correction_after_a_locked_roster_needs_a_decision(db, actors, admin,
-                                                          tmp_path: Path) -> None:
+def test_correction_after_a_locked_roster_needs_a_decision(
+    db, actors, admin, tmp_path: Path
+) -> None:
     """Once a locked roster paid a household, a corrected amount in a later file is not
     applied (listed: it needs a 增发/减发 decision); a corrected account still is."""
     from reliefdesk.models import BankAccount
@@ -216,8 +234,7 @@ def test_correction_after_a_locked_roster_needs_a_decision(db, actors, admin,
     roster.lock(db, approver, view.id)
     hh[2].amount_fen, hh[2].amount = hh[2].amount_fen + 500, hh[2].amount_fen / 100 + 5
     hh[4].account = hh[4].account[:-2] + "00"
-    r = importing.import_file(db, admin, write_person_xlsx(tmp_path / "b.xlsx", hh),
-                              today=TODAY)
+    r = importing.import_file(db, admin, write_person_xlsx(tmp_path / "b.xlsx", hh), today=TODAY)
     assert r.updated == 1 and r.blocked == 1
     assert [p.code for p in r.preview.problems if p.code == "import.locked"] == ["import.locked"]
     with db.read_session() as s:
@@ -240,12 +257,14 @@ def test_fixed_error_workbook_reimports_what_was_blocked(db, admin, tmp_path: Pa
     """The clerk types the real ID numbers into the error workbook and imports it: the
     blocked households come in, the ones already imported stay unchanged."""
     first = importing.import_file(db, admin, DATA / "person_rows.xlsx", today=TODAY)
-    out = importing.write_problem_report(db, admin, DATA / "person_rows.xlsx",
-                                         tmp_path / "fix.xlsx", today=TODAY)
+    out = importing.write_problem_report(
+        db, admin, DATA / "person_rows.xlsx", tmp_path / "fix.xlsx", today=TODAY
+    )
     again = importing.import_file(db, admin, out, today=TODAY)
     assert (again.created, again.updated) == (0, 0)
-    real = {m.name: m.id_number for h in make_households(60, seed=12, oddities=False)
-            for m in h.members}
+    real = {
+        m.name: m.id_number for h in make_households(60, seed=12, oddities=False) for m in h.members
+    }
     wb = load_workbook(out)
     fixed = 0
     for ws in wb.worksheets[1:]:
@@ -253,8 +272,7 @@ def test_fixed_error_workbook_reimports_what_was_blocked(db, admin, tmp_path: Pa
         name_col, id_col = header.index("姓名"), header.index("身份证号码")
         for row in ws.iter_rows(min_row=2):
             value = str(row[id_col].value or "")
-            if "E+" in value.upper() \
-                    and row[name_col].value in real:
+            if "E+" in value.upper() and row[name_col].value in real:
                 row[id_col].value = real[row[name_col].value]
                 fixed += 1
     wb.save(out)
@@ -276,8 +294,18 @@ def test_head_not_covered_and_amounts_on_every_member_row(db, admin, tmp_path: P
     path = tmp_path / "rows.csv"
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["户号", "姓名", "身份证号码", "与户主关系", "户主是否享受", "保障类别", "月保障金",
-                    "卡号"])
+        w.writerow(
+            [
+                "户号",
+                "姓名",
+                "身份证号码",
+                "与户主关系",
+                "户主是否享受",
+                "保障类别",
+                "月保障金",
+                "卡号",
+            ]
+        )
         w.writerow(["1", "王  大", head, "户主", "否", "农村低保", "300", ""])
         w.writerow(["1", "王小", kid, "孙子", "", "农村低保", "", ""])
         w.writerow(["2", "李四", other, "本人", "是", "农村低保", "200元", ""])
@@ -287,18 +315,26 @@ def test_head_not_covered_and_amounts_on_every_member_row(db, admin, tmp_path: P
     codes = {p.code for p in r.preview.problems}
     assert "amount.per_person" in codes
     with db.read_session() as s:
-        e1 = s.scalar(select(Enrollment).join(Person, Person.id == Enrollment.payee_id)
-                      .where(Person.id_number == head))
+        e1 = s.scalar(
+            select(Enrollment)
+            .join(Person, Person.id == Enrollment.payee_id)
+            .where(Person.id_number == head)
+        )
         assert e1.persons == 1 and e1.amount_fen == 30000
         assert s.scalar(select(Person.name).where(Person.id_number == head)) == "王大"
         from reliefdesk.models import EnrollmentMember
 
-        covered = s.scalars(select(Person.id_number).join(
-            EnrollmentMember, EnrollmentMember.person_id == Person.id)
-            .where(EnrollmentMember.enrollment_id == e1.id)).all()
+        covered = s.scalars(
+            select(Person.id_number)
+            .join(EnrollmentMember, EnrollmentMember.person_id == Person.id)
+            .where(EnrollmentMember.enrollment_id == e1.id)
+        ).all()
         assert covered == [kid]
-        e2 = s.scalar(select(Enrollment).join(Person, Person.id == Enrollment.payee_id)
-                      .where(Person.id_number == other))
+        e2 = s.scalar(
+            select(Enrollment)
+            .join(Person, Person.id == Enrollment.payee_id)
+            .where(Person.id_number == other)
+        )
         assert e2.amount_fen == 35000 and e2.persons == 2
 
 
@@ -313,19 +349,47 @@ def test_provincial_family_export_with_members_in_one_cell(db, admin, tmp_path: 
     wife, son = make_id("410482", date(1957, 3, 1), 102), make_id("410482", date(1985, 3, 1), 103)
     wb = Workbook()
     ws = wb.active
-    ws.append(["户主姓名", "户主身份证号", "家庭人口数", "保障人口数", "户月保障金额（元）",
-               "开户银行", "银行帐号", "家庭成员姓名", "家庭成员身份证号", "低保（特困）证号",
-               "最初享受月份", "救助类型"])
-    ws.append(["赵一", head, 3, 3, "1,020.00", "农商银行", "", "赵一、钱二、赵三",
-               f"{head}、{wife}、{son}", "汝民低2019001", "201903", "农村低保"])
+    ws.append(
+        [
+            "户主姓名",
+            "户主身份证号",
+            "家庭人口数",
+            "保障人口数",
+            "户月保障金额（元）",
+            "开户银行",
+            "银行帐号",
+            "家庭成员姓名",
+            "家庭成员身份证号",
+            "低保（特困）证号",
+            "最初享受月份",
+            "救助类型",
+        ]
+    )
+    ws.append(
+        [
+            "赵一",
+            head,
+            3,
+            3,
+            "1,020.00",
+            "农商银行",
+            "",
+            "赵一、钱二、赵三",
+            f"{head}、{wife}、{son}",
+            "汝民低2019001",
+            "201903",
+            "农村低保",
+        ]
+    )
     wb.save(tmp_path / "农村低保家庭查询_2026.xlsx")
     pv = importing.preview(db, admin, tmp_path / "农村低保家庭查询_2026.xlsx", today=TODAY)
     assert pv.shape == "household" and pv.households == 1 and pv.persons == 3
     assert pv.incomplete == 0 and pv.total_fen == 102000
 
 
-def test_provincial_person_export_rows_join_their_head_in_any_order(db, admin,
-                                                                   tmp_path: Path) -> None:
+def test_provincial_person_export_rows_join_their_head_in_any_order(
+    db, admin, tmp_path: Path
+) -> None:
     """The 人员 export (DOMAIN §12.1 A): 户主身份证号 empty on the head's row, members join by
     it even when listed before their head."""
     from openpyxl import Workbook
@@ -340,8 +404,7 @@ def test_provincial_person_export_rows_join_their_head_in_any_order(db, admin,
     ws.append(["孙子甲", m1, h1, "子", "", ""])
     ws.append(["周二", h2, "", "户主", "农村低保", 260])
     ws.append(["孙一", h1, "", "户主", "农村低保", 520])
-    pv = importing.preview(db, admin, _save(wb, tmp_path),
-                           today=TODAY)
+    pv = importing.preview(db, admin, _save(wb, tmp_path), today=TODAY)
     assert pv.shape == "person" and pv.households == 2 and pv.persons == 3
     assert pv.total_fen == 78000 and pv.errors == 0
 
@@ -374,6 +437,9 @@ def test_amount_rules_use_the_roster_cap_and_the_tekun_tier(db, admin, tmp_path:
     r = importing.import_file(db, admin, path, today=TODAY)
     assert r.created == 3
     with db.read_session() as s:
-        e = s.scalar(select(Enrollment).join(Person, Person.id == Enrollment.payee_id)
-                     .where(Person.id_number == a))
+        e = s.scalar(
+            select(Enrollment)
+            .join(Person, Person.id == Enrollment.payee_id)
+            .where(Person.id_number == a)
+        )
         assert e.care_tier == "full" and e.standard_fen == 57330 and e.amount_fen == 66330

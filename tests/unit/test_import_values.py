@@ -7,8 +7,13 @@ from datetime import date
 import pytest
 
 from reliefdesk.domain.idnumber import make_id
-from reliefdesk.domain.legacy_values import (clean_id, parse_amount, parse_legacy_date,
-                                             programme_of, relation_of)
+from reliefdesk.domain.legacy_values import (
+    clean_id,
+    parse_amount,
+    parse_legacy_date,
+    programme_of,
+    relation_of,
+)
 from reliefdesk.errors import ValidationError
 
 GOOD = "410482195803010022"
@@ -69,10 +74,22 @@ def test_programme_and_relation_texts() -> None:
     assert programme_of("最低生活保障对象（单人）", "rural") == ("rural_dibao", None, True)
     assert programme_of("低保") is None
     assert programme_of("其他") is None
-    assert [relation_of(t) for t in ("本人", "户主", "妻子", "长女", "儿媳", "父亲", "孙子",
-                                     "02", "20", "28", "51")] == [
-        "head", "head", "spouse", "child", "child_in_law", "parent", "grandchild", "head",
-        "child", "child_in_law", "parent"]
+    assert [
+        relation_of(t)
+        for t in ("本人", "户主", "妻子", "长女", "儿媳", "父亲", "孙子", "02", "20", "28", "51")
+    ] == [
+        "head",
+        "head",
+        "spouse",
+        "child",
+        "child_in_law",
+        "parent",
+        "grandchild",
+        "head",
+        "child",
+        "child_in_law",
+        "parent",
+    ]
     assert make_id("410482", date(1958, 3, 1), 2) == GOOD
 
 
@@ -89,6 +106,16 @@ def test_care_tier_texts() -> None:
     """特困 care tiers: 一档/完全丧失 → none, 二档/部分丧失 → partial, 三档/具备 → full."""
     from reliefdesk.domain.legacy_values import care_tier_of
 
-    assert [care_tier_of(t) for t in ("一档", "完全丧失生活自理能力", "二档", "部分丧失",
-                                       "三档", "具备生活自理能力", "", "其他")] == [
-        "none", "none", "partial", "partial", "full", "full", None, None]
+    assert [
+        care_tier_of(t)
+        for t in (
+            "一档",
+            "完全丧失生活自理能力",
+            "二档",
+            "部分丧失",
+            "三档",
+            "具备生活自理能力",
+            "",
+            "其他",
+        )
+    ] == ["none", "none", "partial", "partial", "full", "full", None, None]

@@ -41,14 +41,22 @@ def _join_path(call: ast.Call) -> Path | None:
 
 
 def _calls(name: str) -> list[ast.Call]:
-    return [n for n in ast.walk(_spec_tree()) if isinstance(n, ast.Call)
-            and isinstance(n.func, ast.Name) and n.func.id == name]
+    return [
+        n
+        for n in ast.walk(_spec_tree())
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == name
+    ]
 
 
 def test_spec_paths_exist() -> None:
     """Every os.path.join(ROOT/PKG/SPECPATH, ...) in the spec (launchers, icon, data folders) exists."""
-    paths = [p for n in ast.walk(_spec_tree()) if isinstance(n, ast.Call)
-             for p in [_join_path(n)] if p is not None]
+    paths = [
+        p
+        for n in ast.walk(_spec_tree())
+        if isinstance(n, ast.Call)
+        for p in [_join_path(n)]
+        if p is not None
+    ]
     assert len(paths) >= 8
     missing = [str(p) for p in paths if not p.exists()]
     assert missing == []
@@ -69,11 +77,20 @@ def test_spec_data_folders_land_where_the_package_reads_them() -> None:
 
 def test_spec_collects_alembic_sources_and_runtime_data() -> None:
     """The Alembic env.py and versions/*.py, the holiday seed, the .qm files and the icon are collected as files."""
-    collected = {(_join_path(c.args[0]).relative_to(ROOT).as_posix(),  # type: ignore[union-attr, arg-type]
-                  ast.literal_eval(c.args[2])) for c in _calls("tree")}
-    wanted = {"reliefdesk/db/migrations": ".py", "reliefdesk/db/migrations/versions": ".py",
-              "reliefdesk/domain": ".json", "reliefdesk/ui/translations": ".qm",
-              "reliefdesk/ui/assets": ".png"}
+    collected = {
+        (
+            _join_path(c.args[0]).relative_to(ROOT).as_posix(),  # type: ignore[union-attr, arg-type]
+            ast.literal_eval(c.args[2]),
+        )
+        for c in _calls("tree")
+    }
+    wanted = {
+        "reliefdesk/db/migrations": ".py",
+        "reliefdesk/db/migrations/versions": ".py",
+        "reliefdesk/domain": ".json",
+        "reliefdesk/ui/translations": ".qm",
+        "reliefdesk/ui/assets": ".png",
+    }
     for folder, suffix in wanted.items():
         assert any(f == folder and suffix in s for f, s in collected), folder
 
@@ -85,8 +102,13 @@ def test_spec_hidden_imports_are_importable() -> None:
         names += [ast.literal_eval(c.args[0]) for c in _calls(fn)]
     for node in ast.walk(_spec_tree()):
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "hidden":
-            names += [e.value for e in ast.walk(node.value) if isinstance(e, ast.List)
-                      for e in e.elts if isinstance(e, ast.Constant)]
+            names += [
+                e.value
+                for e in ast.walk(node.value)
+                if isinstance(e, ast.List)
+                for e in e.elts
+                if isinstance(e, ast.Constant)
+            ]
     assert "reportlab.graphics.barcode" in names and "alembic.ddl" in names
     missing = [n for n in names if importlib.util.find_spec(n) is None]
     assert missing == []
@@ -96,8 +118,11 @@ def test_launchers_call_real_entry_points() -> None:
     """installer/launch_gui.py and launch_cli.py import main() functions that exist."""
     for launcher in ("launch_gui.py", "launch_cli.py"):
         tree = ast.parse((INSTALLER / launcher).read_text(encoding="utf-8"))
-        imports = [n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module
-                   and n.module.startswith("reliefdesk")]
+        imports = [
+            n
+            for n in tree.body
+            if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("reliefdesk")
+        ]
         assert imports, launcher
         for imp in imports:
             module = importlib.import_module(imp.module)  # type: ignore[arg-type]
@@ -107,8 +132,11 @@ def test_launchers_call_real_entry_points() -> None:
 def _iss_lines() -> list[str]:
     text = ISS.read_bytes()
     assert text.startswith(b"\xef\xbb\xbf"), "the .iss must be UTF-8 with BOM (Chinese texts)"
-    return [line.strip() for line in text.decode("utf-8-sig").splitlines()
-            if line.strip() and not line.strip().startswith(";")]
+    return [
+        line.strip()
+        for line in text.decode("utf-8-sig").splitlines()
+        if line.strip() and not line.strip().startswith(";")
+    ]
 
 
 def test_iss_references_existing_files_and_the_spec_outputs() -> None:
@@ -122,7 +150,7 @@ def test_iss_references_existing_files_and_the_spec_outputs() -> None:
     assert re.search(r'COLLECT\([^)]*name="reliefdesk"', spec, re.S)
     for script in ("build.sh", "build.ps1"):
         assert "--distpath dist" in (INSTALLER / script).read_text(encoding="utf-8")
-    exes = set(re.findall(r'\{app\}\\([\w-]+\.exe)', "\n".join(lines)))
+    exes = set(re.findall(r"\{app\}\\([\w-]+\.exe)", "\n".join(lines)))
     spec_exes = {f"{n}.exe" for n in re.findall(r'EXE\([^)]*?name="([\w-]+)"', spec, re.S)}
     assert exes and exes <= spec_exes
 
@@ -134,8 +162,9 @@ def test_iss_is_per_user_and_keeps_data() -> None:
     assert "DefaultDirName={localappdata}\\Programs\\reliefdesk" in lines
     icons = [line for line in lines if line.startswith('Name: "{group}')]
     assert any('Parameters: "--demo"' in line for line in icons)
-    assert any('"{app}\\reliefdesk.exe"; WorkingDir' in line and "--demo" not in line
-               for line in icons)
+    assert any(
+        '"{app}\\reliefdesk.exe"; WorkingDir' in line and "--demo" not in line for line in icons
+    )
     code = "\n".join(lines)
     assert "MB_DEFBUTTON2" in code and "UninstallSilent" in code
     assert not any("{commondesktop}" in line or "{autopf}" in line for line in lines)

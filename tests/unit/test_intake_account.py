@@ -15,22 +15,33 @@ from reliefdesk.errors import ValidationError
 from reliefdesk.models import Application, ApplicationMaterial, BankAccount, Household
 from reliefdesk.services import register
 from reliefdesk.services.context import Actor
-from reliefdesk.services.intake import AccountLine, Intake, IncomeLine, MemberRef, submit_intake
+from reliefdesk.services.intake import AccountLine, IncomeLine, Intake, MemberRef, submit_intake
 
 
 def _intake(village_id: int, number: str) -> Intake:
     return Intake(
         household_id=None,
-        new_household=register.HouseholdInput(village_id=village_id, area_type="rural",
-                                              address="测试村1组"),
-        new_members=(register.PersonInput(name="韩德福", id_number=make_id(
-            "410482", date(1950, 4, 2), 51), labour_capacity="none", ethnicity="汉族",
-            hukou_type="rural"),),
+        new_household=register.HouseholdInput(
+            village_id=village_id, area_type="rural", address="测试村1组"
+        ),
+        new_members=(
+            register.PersonInput(
+                name="韩德福",
+                id_number=make_id("410482", date(1950, 4, 2), 51),
+                labour_capacity="none",
+                ethnicity="汉族",
+                hukou_type="rural",
+            ),
+        ),
         applicant=MemberRef(new_index=0),
-        income=(IncomeLine(MemberRef(new_index=0), "wage", 20000),), assets=(),
-        programme="rural_dibao", reason="年老体弱", accepted_on=date.today(),
+        income=(IncomeLine(MemberRef(new_index=0), "wage", 20000),),
+        assets=(),
+        programme="rural_dibao",
+        reason="年老体弱",
+        accepted_on=date.today(),
         account=AccountLine(MemberRef(new_index=0), "bank_card", number, "农商银行"),
-        materials={"application_form": True, "commitment": False})
+        materials={"application_form": True, "commitment": False},
+    )
 
 
 def _village(db: Database, clerk: Actor) -> int:
@@ -38,8 +49,9 @@ def _village(db: Database, clerk: Actor) -> int:
     return register.add_village(db, clerk, township.id, "测试村").id
 
 
-def test_account_and_materials_saved_with_the_application(db: Database,
-                                                          actors: dict[str, Actor]) -> None:
+def test_account_and_materials_saved_with_the_application(
+    db: Database, actors: dict[str, Actor]
+) -> None:
     """Finishing creates the household, the application, the payee's account and the
     materials checklist together."""
     clerk = actors["clerk"]
@@ -52,8 +64,9 @@ def test_account_and_materials_saved_with_the_application(db: Database,
         assert got == {"application_form": True, "commitment": False}
 
 
-def test_refused_account_number_leaves_nothing_written(db: Database,
-                                                       actors: dict[str, Actor]) -> None:
+def test_refused_account_number_leaves_nothing_written(
+    db: Database, actors: dict[str, Actor]
+) -> None:
     """A card number the roster would refuse stops the whole intake: no household, no
     application, no account."""
     clerk = actors["clerk"]

@@ -20,8 +20,9 @@ from reliefdesk.services.roster.generate import generate
 
 def _enrolled(db: Database, actors: dict[str, Actor]) -> int:
     hh, ids = family_of_three(db, 60000)
-    view = casework.create_application(db, actors["clerk"], hh, ids[0], "rural_dibao", "困难",
-                                       date(2025, 3, 3))
+    view = casework.create_application(
+        db, actors["clerk"], hh, ids[0], "rural_dibao", "困难", date(2025, 3, 3)
+    )
     walk(db, actors, view.id, "approved")
     return view.id
 
@@ -44,8 +45,11 @@ def test_roster_masks_ids_totals_rows_and_audits(db: Database, actors: dict[str,
     with pytest.raises(PermissionDenied):
         printing.roster_pdf(db, actors["admin"], "2025-04", mask_ids=False)
     with db.session() as s:
-        events = list(s.scalars(select(AuditEvent).where(AuditEvent.action == "print")
-                                .order_by(AuditEvent.id)))
+        events = list(
+            s.scalars(
+                select(AuditEvent).where(AuditEvent.action == "print").order_by(AuditEvent.id)
+            )
+        )
         assert [e.detail["full_ids"] for e in events] == [False, True]
         assert events[0].entity == "roster" and events[0].detail["amount_fen"] == roster.amount_fen
 

@@ -46,10 +46,20 @@ def _office(db: Database, admin: Actor) -> None:
     with db.session() as s:
         for user in s.scalars(select(User)):
             user.display_name = {"clerk": "张敏", "reviewer": "王磊", "approver": "刘芳"}.get(
-                user.username, f"职员{user.id}")
-        settings.save_office(s, admin, settings.OfficeInfo(
-            county="汝州市", township_code="", office_name="温泉镇人民政府", phone="0375-6000111",
-            policy_url="https://example.org/policy", township_name="温泉镇"))
+                user.username, f"职员{user.id}"
+            )
+        settings.save_office(
+            s,
+            admin,
+            settings.OfficeInfo(
+                county="汝州市",
+                township_code="",
+                office_name="温泉镇人民政府",
+                phone="0375-6000111",
+                policy_url="https://example.org/policy",
+                township_name="温泉镇",
+            ),
+        )
 
 
 def _case(db: Database, actors: dict[str, Actor], until: str, income: int = 60000) -> int:
@@ -58,12 +68,21 @@ def _case(db: Database, actors: dict[str, Actor], until: str, income: int = 6000
         head = s.get(Person, ids[0])
         assert head is not None
         head.ethnicity, head.hukou_type = "回族", "rural"
-        s.add(IncomeItem(household_id=hh, person_id=None, category="property",
-                         monthly_fen=12000, description="土地流转租金"))
-    app = casework.create_application(db, actors["clerk"], hh, ids[0], "rural_dibao",
-                                      "因病致贫", date(2025, 3, 3))
-    materials.set_materials(db, actors["clerk"], app.id,
-                            {"application_form": True, "id_card": True})
+        s.add(
+            IncomeItem(
+                household_id=hh,
+                person_id=None,
+                category="property",
+                monthly_fen=12000,
+                description="土地流转租金",
+            )
+        )
+    app = casework.create_application(
+        db, actors["clerk"], hh, ids[0], "rural_dibao", "因病致贫", date(2025, 3, 3)
+    )
+    materials.set_materials(
+        db, actors["clerk"], app.id, {"application_form": True, "id_card": True}
+    )
     if until != "accepted":
         walk(db, actors, app.id, until)
     return app.id
@@ -72,19 +91,32 @@ def _case(db: Database, actors: dict[str, Actor], until: str, income: int = 6000
 def _editor_visit(db: Database, actors: dict[str, Actor], app_id: int) -> int:
     """A visit as the editor saves it: the vocabulary's codes, a signed member."""
     view = casework.get_application(db, actors["clerk"], app_id)
-    saved = visits.save_visit(db, actors["clerk"], visits.VisitInput(
-        household_id=view.household_id, application_id=app_id, visit_date=date(2025, 3, 6),
-        investigators=TWO, members_present=[{"name": "王大山", "relation": "户主",
-                                             "signed": True}],
-        housing={"type": "self_built", "structure": "brick_concrete", "area_m2": 80.0,
-                 "decoration": "简单"},
-        spending={"utilities": "85", "medical": "300"},
-        opinion="情况属实", recommendation="approve|家庭确有困难"))
+    saved = visits.save_visit(
+        db,
+        actors["clerk"],
+        visits.VisitInput(
+            household_id=view.household_id,
+            application_id=app_id,
+            visit_date=date(2025, 3, 6),
+            investigators=TWO,
+            members_present=[{"name": "王大山", "relation": "户主", "signed": True}],
+            housing={
+                "type": "self_built",
+                "structure": "brick_concrete",
+                "area_m2": 80.0,
+                "decoration": "简单",
+            },
+            spending={"utilities": "85", "medical": "300"},
+            opinion="情况属实",
+            recommendation="approve|家庭确有困难",
+        ),
+    )
     return saved.id
 
 
 def test_no_printout_of_any_document_contains_an_internal_code(
-        db: Database, actors: dict[str, Actor]) -> None:
+    db: Database, actors: dict[str, Actor]
+) -> None:
     """审批表 (single and batch), 入户调查表, 公示, 确认/不予确认 letters, 花名册 and 变动名册,
     printed from real records, carry no ASCII identifier in their text."""
     _office(db, actors["admin"])
@@ -92,8 +124,15 @@ def test_no_printout_of_any_document_contains_an_internal_code(
     approved = _case(db, actors, "approved")
     in_publicity = _case(db, actors, "publicity")
     refused = _case(db, actors, "awaiting_confirmation", income=200000)
-    casework.perform(db, actors["approver"], refused, "confirm", on_date=date(2025, 3, 18),
-                     decision="refuse", opinion="家庭月人均收入高于当地低保标准")
+    casework.perform(
+        db,
+        actors["approver"],
+        refused,
+        "confirm",
+        on_date=date(2025, 3, 18),
+        decision="refuse",
+        opinion="家庭月人均收入高于当地低保标准",
+    )
     visit_id = _editor_visit(db, actors, approved)
     generate(db, clerk, "2025-04")
     documents = {
@@ -117,12 +156,20 @@ def test_visit_form_speaks_the_editors_words(db: Database, actors: dict[str, Act
     app_id = _case(db, actors, "investigating")
     visit_id = _editor_visit(db, actors, app_id)
     t = _text(printing.visit_record_pdf(db, actors["clerk"], visit_id).pdf)
-    for words in ("自建房", "砖混结构", "月水电燃料费", "85元", "月医疗支出", "符合条件，建议纳入；家庭确有困难",
-                  "已签字", "家庭共有"):
+    for words in (
+        "自建房",
+        "砖混结构",
+        "月水电燃料费",
+        "85元",
+        "月医疗支出",
+        "符合条件，建议纳入；家庭确有困难",
+        "已签字",
+        "家庭共有",
+    ):
         assert words in t, words
     numerals = "一二三四五六七八九十"
     used = {n for n in re.findall(r"([一二三四五六七八九十])、", t)}
-    assert sorted(used, key=numerals.index) == list(numerals[:len(used)]) and len(used) >= 5
+    assert sorted(used, key=numerals.index) == list(numerals[: len(used)]) and len(used) >= 5
     # head 王大山: his own 600.00; the 120.00 rent on the shared row; household total 720.00
     with db.session() as s:
         from reliefdesk.services.printing.visits import load_visit, visit_record_data
@@ -145,7 +192,6 @@ def test_application_form_prints_what_was_recorded(db: Database, actors: dict[st
     with db.session() as s:
         head = s.scalars(select(Person).where(Person.name == "李秀兰")).first()
         assert head is not None and head.ethnicity == ""
-
 
 
 def test_roster_prepared_by_is_the_users_name(db: Database, actors: dict[str, Actor]) -> None:

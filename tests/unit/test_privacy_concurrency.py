@@ -16,8 +16,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from reliefdesk.cli import main
-from reliefdesk.db.engine import Database, lock_holders
 from reliefdesk.db.connect import open_database
+from reliefdesk.db.engine import Database, lock_holders
 from reliefdesk.errors import AuthError
 from reliefdesk.logsetup import install_masking, mask_sensitive
 from reliefdesk.models import AuditEvent
@@ -32,13 +32,17 @@ PHONE = "13812341234"
 
 def _login_events(db: Database) -> list[tuple[str, str, bool, dict]]:
     with db.read_session() as s:
-        return [(e.username, e.entity_id, bool(e.success), dict(e.detail or {})) for e in
-                s.scalars(select(AuditEvent).where(AuditEvent.action == "login")
-                          .order_by(AuditEvent.id))]
+        return [
+            (e.username, e.entity_id, bool(e.success), dict(e.detail or {}))
+            for e in s.scalars(
+                select(AuditEvent).where(AuditEvent.action == "login").order_by(AuditEvent.id)
+            )
+        ]
 
 
-def test_unknown_and_locked_out_logins_are_audited(db: Database,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_and_locked_out_logins_are_audited(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A login as an unknown user and every attempt during a lockout leave a failed login
     event (they were rolled back, or never written, before)."""
     with pytest.raises(AuthError):
@@ -54,14 +58,15 @@ def test_unknown_and_locked_out_logins_are_audited(db: Database,
 
 
 def test_login_costs_one_hash_whether_or_not_the_user_exists(
-        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Unknown user, wrong password and locked account each run exactly one Argon2
     verification, so the response time does not tell whether the name exists."""
     real = users._hasher
     calls: list[str] = []
 
     class Counting(type(real)):  # type: ignore[misc]
-        def verify(self, hash: str, password: str) -> bool:  # noqa: A002
+        def verify(self, hash: str, password: str) -> bool:
             calls.append(hash[:9])
             return real.verify(hash, password)
 
@@ -69,12 +74,12 @@ def test_login_costs_one_hash_whether_or_not_the_user_exists(
     monkeypatch.setattr(users, "_hasher", counting)
     for name, pw in (("nobody", "x"), ("clerk", "Wrong#Pass1"), ("reviewer", PASSWORD)):
         calls.clear()
-        with pytest.raises(AuthError) if pw != PASSWORD else _null():
+        with pytest.raises(AuthError) if pw != PASSWORD else _Null():
             users.login(db, name, pw)
         assert len(calls) == 1, name
 
 
-class _null:
+class _Null:
     def __enter__(self) -> None:
         return None
 
@@ -104,10 +109,11 @@ def test_sql_errors_carry_no_parameters(db: Database) -> None:
     """A database error hides the parameters bound to the failing statement, and what the
     server itself quotes (PostgreSQL's "Failing row contains") is masked before any log or
     crash line shows it."""
-    with pytest.raises(IntegrityError) as info:
-        with db.session() as s:
-            s.execute(text("INSERT INTO person (household_id, name, id_number) "
-                           "VALUES (:h, :n, :i)"), {"h": 987654, "n": "张三", "i": ID})
+    with pytest.raises(IntegrityError) as info, db.session() as s:
+        s.execute(
+            text("INSERT INTO person (household_id, name, id_number) VALUES (:h, :n, :i)"),
+            {"h": 987654, "n": "张三", "i": ID},
+        )
     assert "parameters hidden" in str(info.value)
     assert ID not in mask_sensitive(str(info.value))
 
@@ -127,8 +133,11 @@ def test_files_are_owner_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
         assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(bak)]) == 0
         from reliefdesk.cli import admin_cmds
 
-        monkeypatch.setattr(admin_cmds, "cmd_office_show",
-                            lambda ctx: (_ for _ in ()).throw(RuntimeError(f"boom {ID}")))
+        monkeypatch.setattr(
+            admin_cmds,
+            "cmd_office_show",
+            lambda _ctx: (_ for _ in ()).throw(RuntimeError(f"boom {ID}")),
+        )
         assert main(["--db", str(db), "office", "show"]) == 70
         crash_log = home / "logs" / "reliefdesk-admin.log"
         for path in (db, bak, bak.with_name(bak.name + ".json"), crash_log):
@@ -150,17 +159,17 @@ c.execute("COMMIT")
 """
 
 
-def test_open_and_check_while_another_program_writes(sqlite_db: Database,
-                                                     monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]
-                                                     ) -> None:
+def test_open_and_check_while_another_program_writes(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """While another process holds SQLite's write lock for longer than the busy timeout,
     opening the database and `check` still work (they only read), and a write says which
     program holds the lock."""
     path = Path(sqlite_db.engine.url.database or "")
     sqlite_db.close()
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), "40"],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path), "40"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
         holders = lock_holders(path)

@@ -1,6 +1,6 @@
-"""Issue 8 points 6–11, 13, 14: limits on the proposed amount, 先行救助 cap, same-cause
-warning, the dibao green channel, separation of duties, no backdated 公示, 单人保 cases and
-deadlines started by events (real SQLite and PostgreSQL)."""
+"""Issue 8 points 6–11: limits on the proposed amount, 先行救助 cap, same-cause warning, the
+dibao green channel, separation of duties, no backdated 公示 (real SQLite and PostgreSQL).
+Points 13 and 14 are in test_procedure_events.py."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
-from test_casework_support import TWO, family_of_three, make_household, walk
+from test_casework_support import TWO, approve, family_of_three, walk
 
 from reliefdesk.errors import PermissionDenied, RuleViolation, ValidationError
-from reliefdesk.models import Person, PolicyVersion
+from reliefdesk.models import PolicyVersion
 from reliefdesk.services import casework, enrollments, settings, visits
-from reliefdesk.services.casework import followup as casework_followup
-
 
 D0 = date(2025, 3, 3)  # Monday
 
@@ -23,22 +21,30 @@ def _temp(db, actors, amount_fen: int, **kw):
     """A temporary-aid case investigated and given an 初审 with a manual amount."""
     hid, ids = family_of_three(db)
     clerk = actors["clerk"]
-    app = casework.create_application(db, clerk, hid, ids[0], "temporary_aid", "房屋火灾", D0,
-                                      aid_type="emergency", **kw)
+    app = casework.create_application(
+        db, clerk, hid, ids[0], "temporary_aid", "房屋火灾", D0, aid_type="emergency", **kw
+    )
     casework.perform(db, clerk, app.id, "start_investigation", on_date=D0)
     casework.perform(db, clerk, app.id, "request_info_check", on_date=D0)
     casework.perform(db, clerk, app.id, "record_info_check", on_date=D0, opinion="无异常")
-    visits.save_visit(db, clerk, visits.VisitInput(household_id=hid, application_id=app.id,
-                                                   visit_date=D0, investigators=TWO))
-    casework.perform(db, actors["reviewer"], app.id, "submit_prelim", on_date=date(2025, 3, 4),
-                     opinion="属实", amount_fen=amount_fen)
+    visits.save_visit(
+        db,
+        clerk,
+        visits.VisitInput(
+            household_id=hid, application_id=app.id, visit_date=D0, investigators=TWO
+        ),
+    )
+    casework.perform(
+        db,
+        actors["reviewer"],
+        app.id,
+        "submit_prelim",
+        on_date=date(2025, 3, 4),
+        opinion="属实",
+        amount_fen=amount_fen,
+    )
     casework.perform(db, clerk, app.id, "start_publicity", on_date=date(2025, 3, 5))
     return casework.perform(db, clerk, app.id, "finish_publicity", on_date=date(2025, 3, 12))
-
-
-def _approve(db, actors, app_id, who="approver"):
-    return casework.perform(db, actors[who], app_id, "confirm", on_date=date(2025, 3, 18),
-                            decision="approve", opinion="同意")
 
 
 # ---------------------------------------------------------------- 6. limits on the proposal
@@ -48,20 +54,35 @@ def test_amount_above_township_limit_needs_recorded_county_approval(db, actors):
     """A manual 3,000 元 (above the 1,984.50 元 township limit; the formula gave less) cannot
     be approved until the county's approval is recorded."""
     v = _temp(db, actors, 300000, aid_months=1, aid_persons=1)
-    assert "record_county_approval" in casework.get_application(
-        db, actors["reviewer"], v.id).allowed_actions
+    assert (
+        "record_county_approval"
+        in casework.get_application(db, actors["reviewer"], v.id).allowed_actions
+    )
     assert any("县级审批" in b for b in v.blockers)
     with pytest.raises(RuleViolation) as exc:
-        _approve(db, actors, v.id)
+        approve(db, actors, v.id)
     assert exc.value.code == "workflow.county_approval_missing"
     with pytest.raises(ValidationError) as exc:  # who approved is required
-        casework.perform(db, actors["reviewer"], v.id, "record_county_approval",
-                         on_date=date(2025, 3, 12), body="汝州市民政局")
+        casework.perform(
+            db,
+            actors["reviewer"],
+            v.id,
+            "record_county_approval",
+            on_date=date(2025, 3, 12),
+            body="汝州市民政局",
+        )
     assert exc.value.field == "participants"
-    casework.perform(db, actors["reviewer"], v.id, "record_county_approval",
-                     on_date=date(2025, 3, 12), body="汝州市民政局", participants="张局长",
-                     reference="汝民救〔2025〕8号")
-    view = _approve(db, actors, v.id)
+    casework.perform(
+        db,
+        actors["reviewer"],
+        v.id,
+        "record_county_approval",
+        on_date=date(2025, 3, 12),
+        body="汝州市民政局",
+        participants="张局长",
+        reference="汝民救〔2025〕8号",
+    )
+    view = approve(db, actors, v.id)
     assert view.state == "approved" and view.records[0].kind == "county_approval"
 
 
@@ -72,26 +93,50 @@ def test_case_by_case_decision_before_payment_with_shipped_threshold(db, actors)
         data = s.scalars(select(PolicyVersion)).first().data
     assert data["temp_aid_case_by_case_fen"] == 500000
     v = _temp(db, actors, 600000, aid_months=1, aid_persons=1)
-    casework.perform(db, actors["reviewer"], v.id, "record_county_approval",
-                     on_date=date(2025, 3, 12), body="汝州市民政局", participants="张局长")
+    casework.perform(
+        db,
+        actors["reviewer"],
+        v.id,
+        "record_county_approval",
+        on_date=date(2025, 3, 12),
+        body="汝州市民政局",
+        participants="张局长",
+    )
     with pytest.raises(RuleViolation) as exc:
-        _approve(db, actors, v.id)
+        approve(db, actors, v.id)
     assert exc.value.code == "workflow.case_by_case_missing"
     with pytest.raises(ValidationError) as exc:
-        casework.perform(db, actors["reviewer"], v.id, "record_case_by_case",
-                         on_date=date(2025, 3, 12), body="汝州市困难群众基本生活保障工作协调机制",
-                         participants="民政、财政、人社", amount_fen=550000)
+        casework.perform(
+            db,
+            actors["reviewer"],
+            v.id,
+            "record_case_by_case",
+            on_date=date(2025, 3, 12),
+            body="汝州市困难群众基本生活保障工作协调机制",
+            participants="民政、财政、人社",
+            amount_fen=550000,
+        )
     assert exc.value.field == "reference"
-    casework.perform(db, actors["reviewer"], v.id, "record_case_by_case",
-                     on_date=date(2025, 3, 12), body="汝州市困难群众基本生活保障工作协调机制",
-                     participants="民政局、财政局、人社局", reference="会议纪要〔2025〕3号",
-                     amount_fen=550000)
-    view = _approve(db, actors, v.id)
+    casework.perform(
+        db,
+        actors["reviewer"],
+        v.id,
+        "record_case_by_case",
+        on_date=date(2025, 3, 12),
+        body="汝州市困难群众基本生活保障工作协调机制",
+        participants="民政局、财政局、人社局",
+        reference="会议纪要〔2025〕3号",
+        amount_fen=550000,
+    )
+    view = approve(db, actors, v.id)
     assert view.proposed_fen == 550000
     assert enrollments.get_enrollment(db, actors["clerk"], view.enrollment_id).amount_fen == 550000
     rec = next(r for r in view.records if r.kind == "case_by_case")
-    assert (rec.on_date, rec.reference, rec.amount_fen) == (date(2025, 3, 12), "会议纪要〔2025〕3号",
-                                                            550000)
+    assert (rec.on_date, rec.reference, rec.amount_fen) == (
+        date(2025, 3, 12),
+        "会议纪要〔2025〕3号",
+        550000,
+    )
 
 
 # ---------------------------------------------------------------- 7. 先行救助 cap
@@ -101,21 +146,44 @@ def test_advance_aid_above_cap_refused_and_paperwork_on_workbench(db, actors):
     """先行救助 of 2 months × 3 persons (3,969 元) exceeds the cap (the township limit) and is
     refused; a small one is paid and its 补办 deadline shows on the workbench."""
     hid, ids = family_of_three(db)
-    big = casework.create_application(db, actors["clerk"], hid, ids[0], "temporary_aid", "火灾",
-                                      D0, aid_type="emergency", green_channel=True,
-                                      aid_months=2, aid_persons=3)
+    big = casework.create_application(
+        db,
+        actors["clerk"],
+        hid,
+        ids[0],
+        "temporary_aid",
+        "火灾",
+        D0,
+        aid_type="emergency",
+        green_channel=True,
+        aid_months=2,
+        aid_persons=3,
+    )
     with pytest.raises(RuleViolation) as exc:
-        casework.perform(db, actors["reviewer"], big.id, "submit_prelim", on_date=D0,
-                         opinion="先行救助")
+        casework.perform(
+            db, actors["reviewer"], big.id, "submit_prelim", on_date=D0, opinion="先行救助"
+        )
     assert exc.value.code == "workflow.advance_cap" and "先行救助上限" in str(exc.value)
     casework.perform(db, actors["clerk"], big.id, "withdraw", on_date=D0, opinion="改按正常程序")
-    small = casework.create_application(db, actors["clerk"], hid, ids[0], "temporary_aid", "火灾",
-                                        D0, aid_type="emergency", green_channel=True,
-                                        aid_months=1, aid_persons=1)
-    casework.perform(db, actors["reviewer"], small.id, "submit_prelim", on_date=D0,
-                     opinion="先行救助")
-    v = casework.perform(db, actors["approver"], small.id, "confirm", on_date=D0,
-                         decision="approve")
+    small = casework.create_application(
+        db,
+        actors["clerk"],
+        hid,
+        ids[0],
+        "temporary_aid",
+        "火灾",
+        D0,
+        aid_type="emergency",
+        green_channel=True,
+        aid_months=1,
+        aid_persons=1,
+    )
+    casework.perform(
+        db, actors["reviewer"], small.id, "submit_prelim", on_date=D0, opinion="先行救助"
+    )
+    v = casework.perform(
+        db, actors["approver"], small.id, "confirm", on_date=D0, decision="approve"
+    )
     wb = casework.workbench(db, actors["clerk"], date(2025, 3, 6))
     item = next(w for w in wb.by_state["approved"] if w.application_id == small.id)
     assert item.due_on == v.paperwork_due == date(2025, 3, 10)
@@ -128,22 +196,57 @@ def test_same_cause_within_twelve_months_warns(db, actors):
     """A second grant for the same cause within 12 months carries a warning; another cause or
     a grant older than 12 months does not."""
     hid, ids = family_of_three(db)
-    first = casework.create_application(db, actors["clerk"], hid, ids[0], "temporary_aid", "x",
-                                        D0, aid_type="emergency", aid_cause="fire")
+    first = casework.create_application(
+        db,
+        actors["clerk"],
+        hid,
+        ids[0],
+        "temporary_aid",
+        "x",
+        D0,
+        aid_type="emergency",
+        aid_cause="fire",
+    )
     walk(db, actors, first.id, "approved")
-    again = casework.create_application(db, actors["clerk"], hid, ids[0], "temporary_aid", "y",
-                                        date(2025, 11, 3), aid_type="emergency",
-                                        aid_cause="fire")
+    again = casework.create_application(
+        db,
+        actors["clerk"],
+        hid,
+        ids[0],
+        "temporary_aid",
+        "y",
+        date(2025, 11, 3),
+        aid_type="emergency",
+        aid_cause="fire",
+    )
     assert any("12 个月内已因同一原因" in w for w in again.warnings)
-    casework.perform(db, actors["clerk"], again.id, "withdraw", on_date=date(2025, 11, 3),
-                     opinion="重复")
-    other = casework.create_application(db, actors["clerk"], hid, ids[0], "temporary_aid", "z",
-                                        date(2025, 11, 3), aid_type="expenditure",
-                                        aid_cause="medical")
+    casework.perform(
+        db, actors["clerk"], again.id, "withdraw", on_date=date(2025, 11, 3), opinion="重复"
+    )
+    other = casework.create_application(
+        db,
+        actors["clerk"],
+        hid,
+        ids[0],
+        "temporary_aid",
+        "z",
+        date(2025, 11, 3),
+        aid_type="expenditure",
+        aid_cause="medical",
+    )
     assert not any("同一原因" in w for w in other.warnings)
     with pytest.raises(ValidationError):
-        casework.create_application(db, actors["clerk"], hid, ids[1], "temporary_aid", "z", D0,
-                                    aid_type="emergency", aid_cause="meteor")
+        casework.create_application(
+            db,
+            actors["clerk"],
+            hid,
+            ids[1],
+            "temporary_aid",
+            "z",
+            D0,
+            aid_type="emergency",
+            aid_cause="meteor",
+        )
 
 
 # ---------------------------------------------------------------- 9. dibao green channel
@@ -151,15 +254,30 @@ def test_same_cause_within_twelve_months_warns(db, actors):
 
 def _green(db, actors):
     hid, ids = family_of_three(db)
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao",
-                                      "房屋失火，生活无着", D0)
+    app = casework.create_application(
+        db, actors["clerk"], hid, ids[0], "rural_dibao", "房屋失火，生活无着", D0
+    )
     with pytest.raises(ValidationError) as exc:  # the deadline is required
-        casework.perform(db, actors["approver"], app.id, "authorise_green", on_date=D0,
-                         opinion="火灾", participants="李所长")
+        casework.perform(
+            db,
+            actors["approver"],
+            app.id,
+            "authorise_green",
+            on_date=D0,
+            opinion="火灾",
+            participants="李所长",
+        )
     assert exc.value.field == "due_on"
-    v = casework.perform(db, actors["approver"], app.id, "authorise_green", on_date=D0,
-                         opinion="3月2日夜火灾，房屋烧毁", participants="汝州市民政局 王科长",
-                         due_on=date(2025, 4, 15))
+    v = casework.perform(
+        db,
+        actors["approver"],
+        app.id,
+        "authorise_green",
+        on_date=D0,
+        opinion="3月2日夜火灾，房屋烧毁",
+        participants="汝州市民政局 王科长",
+        due_on=date(2025, 4, 15),
+    )
     return v
 
 
@@ -170,8 +288,11 @@ def test_green_channel_enrolls_at_once_and_shows_until_done(db, actors):
     v = _green(db, actors)
     assert v.green_channel and v.green_due == date(2025, 4, 15) and v.enrollment_id
     rec = v.records[0]
-    assert (rec.kind, rec.participants, rec.due_on) == ("green_channel", "汝州市民政局 王科长",
-                                                        date(2025, 4, 15))
+    assert (rec.kind, rec.participants, rec.due_on) == (
+        "green_channel",
+        "汝州市民政局 王科长",
+        date(2025, 4, 15),
+    )
     enr = enrollments.get_enrollment(db, actors["clerk"], v.enrollment_id)
     assert enr.start_month == date(2025, 4, 1) and enr.amount_fen == 72300
     wb = casework.workbench(db, actors["clerk"], date(2025, 3, 4))
@@ -189,12 +310,23 @@ def test_green_channel_stops_with_notice_when_overdue(db, actors):
 
     v = _green(db, actors)
     with pytest.raises(RuleViolation):
-        casework.perform(db, actors["approver"], v.id, "stop_green", on_date=date(2025, 4, 15),
-                         opinion="逾期")
-    assert "stop_green" in casework.get_application(db, actors["approver"], v.id,
-                                                     today=date(2025, 4, 16)).allowed_actions
-    done = casework.perform(db, actors["approver"], v.id, "stop_green",
-                            on_date=date(2025, 4, 16), opinion="未能在期限内完成入户调查和公示")
+        casework.perform(
+            db, actors["approver"], v.id, "stop_green", on_date=date(2025, 4, 15), opinion="逾期"
+        )
+    assert (
+        "stop_green"
+        in casework.get_application(
+            db, actors["approver"], v.id, today=date(2025, 4, 16)
+        ).allowed_actions
+    )
+    done = casework.perform(
+        db,
+        actors["approver"],
+        v.id,
+        "stop_green",
+        on_date=date(2025, 4, 16),
+        opinion="未能在期限内完成入户调查和公示",
+    )
     assert done.state == "terminated"
     enr = enrollments.get_enrollment(db, actors["clerk"], v.enrollment_id)
     assert enr.status == "terminated" and enr.end_month == date(2025, 4, 1)
@@ -206,18 +338,25 @@ def test_green_channel_stops_with_notice_when_overdue(db, actors):
 # ---------------------------------------------------------------- 10. separation of duties
 
 
-def _steps(db, actors, app_id: int, hid: int, *, investigator: str = "clerk",
-           start: date = D0) -> None:
+def _steps(
+    db, actors, app_id: int, hid: int, *, investigator: str = "clerk", start: date = D0
+) -> None:
     """Accepted → awaiting confirmation, the investigation started by ``investigator``."""
     d = lambda n: start + timedelta(days=n)  # noqa: E731
     clerk = actors["clerk"]
     casework.perform(db, actors[investigator], app_id, "start_investigation", on_date=d(0))
     casework.perform(db, clerk, app_id, "request_info_check", on_date=d(0))
-    visits.save_visit(db, clerk, visits.VisitInput(household_id=hid, application_id=app_id,
-                                                   visit_date=d(1), investigators=TWO))
+    visits.save_visit(
+        db,
+        clerk,
+        visits.VisitInput(
+            household_id=hid, application_id=app_id, visit_date=d(1), investigators=TWO
+        ),
+    )
     casework.perform(db, clerk, app_id, "record_info_check", on_date=d(1), opinion="无异常")
-    casework.perform(db, actors["reviewer"], app_id, "submit_prelim", on_date=d(2),
-                     opinion="符合条件")
+    casework.perform(
+        db, actors["reviewer"], app_id, "submit_prelim", on_date=d(2), opinion="符合条件"
+    )
     casework.start_publicity_batch(db, clerk, [app_id], d(3), recorded_on=d(3))
     casework.perform(db, clerk, app_id, "finish_publicity", on_date=d(10))
 
@@ -231,18 +370,21 @@ def test_confirmer_must_not_have_accepted_investigated_or_reviewed(db, actors):
     v = casework.get_application(db, actors["approver"], app.id)
     assert "confirm" not in v.allowed_actions
     with pytest.raises(PermissionDenied) as exc:
-        _approve(db, actors, app.id)
+        approve(db, actors, app.id)
     assert exc.value.code == "workflow.self_confirm"
-    assert _approve(db, actors, app.id, "approver2").state == "approved"
+    assert approve(db, actors, app.id, "approver2").state == "approved"
     t = _temp(db, actors, 50000, aid_months=1, aid_persons=1)
     with db.session() as s:  # the reviewer who gave the 初审 is promoted: still barred
         from reliefdesk.models import User
+
         s.get(User, actors["reviewer"].user_id).role = "approver"
-    promoted = actors["reviewer"].__class__(actors["reviewer"].user_id, "reviewer", "reviewer",
-                                            "approver")
+    promoted = actors["reviewer"].__class__(
+        actors["reviewer"].user_id, "reviewer", "reviewer", "approver"
+    )
     with pytest.raises(PermissionDenied):
-        casework.perform(db, promoted, t.id, "confirm", on_date=date(2025, 3, 13),
-                         decision="approve")
+        casework.perform(
+            db, promoted, t.id, "confirm", on_date=date(2025, 3, 13), decision="approve"
+        )
 
 
 def test_stricter_separation_setting_and_no_weakening(db, actors):
@@ -258,10 +400,10 @@ def test_stricter_separation_setting_and_no_weakening(db, actors):
         with pytest.raises(ValidationError):
             settings.set_setting(s, actors["admin"], "casework.separation_off", True)
     with pytest.raises(PermissionDenied):
-        _approve(db, actors, app.id)
+        approve(db, actors, app.id)
     with db.session() as s:
         settings.set_setting(s, actors["admin"], "casework.separation_publicity", False)
-    assert _approve(db, actors, app.id).state == "approved"
+    assert approve(db, actors, app.id).state == "approved"
 
 
 # ---------------------------------------------------------------- 11. 公示 not backdated
@@ -272,22 +414,47 @@ def test_publicity_cannot_start_before_the_prelim_it_publishes(db, actors):
     hid, ids = family_of_three(db)
     app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", D0)
     walk(db, actors, app.id, "publicity")
-    casework.perform(db, actors["clerk"], app.id, "record_objection", on_date=date(2025, 3, 11),
-                     opinion="邻居反映有车")
-    casework.perform(db, actors["reviewer"], app.id, "resolve_objection",
-                     on_date=date(2025, 3, 14), opinion="复查属实无车", resolution="recheck")
-    casework.perform(db, actors["reviewer"], app.id, "submit_prelim", on_date=date(2025, 3, 20),
-                     opinion="维持")
+    casework.perform(
+        db,
+        actors["clerk"],
+        app.id,
+        "record_objection",
+        on_date=date(2025, 3, 11),
+        opinion="邻居反映有车",
+    )
+    casework.perform(
+        db,
+        actors["reviewer"],
+        app.id,
+        "resolve_objection",
+        on_date=date(2025, 3, 14),
+        opinion="复查属实无车",
+        resolution="recheck",
+    )
+    casework.perform(
+        db, actors["reviewer"], app.id, "submit_prelim", on_date=date(2025, 3, 20), opinion="维持"
+    )
     with pytest.raises(RuleViolation) as exc:
-        casework.perform(db, actors["clerk"], app.id, "start_publicity",
-                         on_date=date(2025, 3, 21), first_day=date(2025, 3, 19))
+        casework.perform(
+            db,
+            actors["clerk"],
+            app.id,
+            "start_publicity",
+            on_date=date(2025, 3, 21),
+            first_day=date(2025, 3, 19),
+        )
     assert exc.value.code == "workflow.publicity_before_prelim"
-    v = casework.perform(db, actors["clerk"], app.id, "start_publicity",
-                         on_date=date(2025, 3, 21), first_day=date(2025, 3, 21))
+    v = casework.perform(
+        db,
+        actors["clerk"],
+        app.id,
+        "start_publicity",
+        on_date=date(2025, 3, 21),
+        first_day=date(2025, 3, 21),
+    )
     assert v.publicity_start == date(2025, 3, 21)
     with pytest.raises(RuleViolation):  # cut short
-        casework.perform(db, actors["clerk"], app.id, "finish_publicity",
-                         on_date=date(2025, 3, 27))
+        casework.perform(db, actors["clerk"], app.id, "finish_publicity", on_date=date(2025, 3, 27))
 
 
 def test_publicity_batch_cannot_be_backdated_beyond_grace(db, actors):
@@ -299,143 +466,26 @@ def test_publicity_batch_cannot_be_backdated_beyond_grace(db, actors):
     app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", t0)
     casework.perform(db, actors["clerk"], app.id, "start_investigation", on_date=t0)
     casework.perform(db, actors["clerk"], app.id, "request_info_check", on_date=t0)
-    visits.save_visit(db, actors["clerk"], visits.VisitInput(
-        household_id=hid, application_id=app.id, visit_date=t0, investigators=TWO))
+    visits.save_visit(
+        db,
+        actors["clerk"],
+        visits.VisitInput(
+            household_id=hid, application_id=app.id, visit_date=t0, investigators=TWO
+        ),
+    )
     casework.perform(db, actors["clerk"], app.id, "record_info_check", on_date=t0, opinion="无")
-    casework.perform(db, actors["reviewer"], app.id, "submit_prelim",
-                     on_date=today - timedelta(days=10), opinion="符合条件")
+    casework.perform(
+        db,
+        actors["reviewer"],
+        app.id,
+        "submit_prelim",
+        on_date=today - timedelta(days=10),
+        opinion="符合条件",
+    )
     with pytest.raises(RuleViolation) as exc:
         casework.start_publicity_batch(db, actors["clerk"], [app.id], today - timedelta(days=1))
     assert exc.value.code == "workflow.publicity_backdated"
     with db.session() as s:
         settings.set_setting(s, actors["admin"], "casework.publicity_grace_days", 3)
-    batch = casework.start_publicity_batch(db, actors["clerk"], [app.id],
-                                           today - timedelta(days=3))
+    batch = casework.start_publicity_batch(db, actors["clerk"], [app.id], today - timedelta(days=3))
     assert batch.start == today - timedelta(days=3)
-
-
-# ---------------------------------------------------------------- 13. 单人保
-
-
-def _single(db, actors, income_fen: int, employment: str = "在家务农", level: int = 2):
-    hid, ids = make_household(db, [
-        {"name": "父", "birth": date(1960, 1, 1)},
-        {"name": "子", "birth": date(1990, 1, 1), "disability_level": level,
-         "disability_category": "肢体", "employment": employment}], incomes=[(0, income_fen)])
-    return hid, ids
-
-
-def test_single_person_refused_when_whole_family_qualifies(db, actors):
-    """Family per-capita income below the standard: 单人保 refused (不得仅将个别家庭成员纳入)."""
-    hid, ids = _single(db, actors, 40000)
-    with pytest.raises(RuleViolation) as exc:
-        casework.create_application(db, actors["clerk"], hid, ids[1], "rural_dibao", "重残", D0,
-                                    single_person=True)
-    assert "不得仅将个别家庭成员纳入" in str(exc.value)
-
-
-def test_single_person_only_in_near_dibao_family_or_as_adult_unemployed(db, actors):
-    """A severely disabled member of a family above 1.5 × the standard may not apply alone —
-    unless an adult without work (成年无业重度残疾人, 单人户); in a 低保边缘家庭 he may."""
-    rich, ids = _single(db, actors, 200000)  # 1000 元/人 > 1.5 × 441
-    with pytest.raises(RuleViolation):
-        casework.create_application(db, actors["clerk"], rich, ids[1], "rural_dibao", "重残", D0,
-                                    single_person=True)
-    jobless, ids2 = _single(db, actors, 200000, employment="无业")
-    assert casework.create_application(db, actors["clerk"], jobless, ids2[1], "rural_dibao",
-                                       "重残", D0, single_person=True).single_person
-    edge, ids3 = _single(db, actors, 110000)  # 550 元/人: between 441 and 661.50
-    assert casework.create_application(db, actors["clerk"], edge, ids3[1], "rural_dibao",
-                                       "重残", D0, single_person=True).single_person
-
-
-# ---------------------------------------------------------------- 14. events and deadlines
-
-
-def test_death_of_member_starts_recheck_within_three_months(db, actors):
-    """A covered member's death shows on the workbench with a re-check due 3 months later,
-    until a change or re-check is recorded."""
-    hid, ids = family_of_three(db)
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", D0)
-    v = walk(db, actors, app.id, "approved")
-    with db.session() as s:
-        s.get(Person, ids[2]).deceased_on = date(2025, 5, 10)
-    wb = casework.workbench(db, actors["clerk"], date(2025, 5, 20))
-    ev = [e for e in wb.events if e.kind == "death_recheck"]
-    assert [(e.enrollment_id, e.due_on) for e in ev] == [(v.enrollment_id, date(2025, 8, 10))]
-    enrollments.record_recheck(db, actors["reviewer"], v.enrollment_id,
-                               on_date=date.today(), note="死亡后复核")
-    wb = casework.workbench(db, actors["clerk"], date(2025, 5, 20))
-    assert not [e for e in wb.events if e.kind == "death_recheck"]
-
-
-def _tekun(db, actors, birth: date):
-    hid, ids = make_household(db, [{"name": "小孤", "birth": birth}])
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "tekun", "孤儿", D0,
-                                      self_care=dict.fromkeys(casework.SELF_CARE_ITEMS, True))
-    return walk(db, actors, app.id, "approved")
-
-
-def test_tekun_minor_approaching_eighteen_prompts_for_schooling_proof(db, actors):
-    """A tekun minor turning 18 within 3 months shows with the schooling-proof prompt."""
-    v = _tekun(db, actors, date(2010, 2, 1))
-    assert not [e for e in casework.workbench(db, actors["clerk"], date(2027, 10, 1)).events
-                if e.kind == "turning_18"]
-    ev = [e for e in casework.workbench(db, actors["clerk"], date(2027, 12, 1)).events
-          if e.kind == "turning_18"]
-    assert [(e.enrollment_id, e.due_on) for e in ev] == [(v.enrollment_id, date(2028, 2, 1))]
-    assert "在读证明" in ev[0].text
-
-
-def test_self_care_change_starts_ten_working_day_reassessment(db, actors):
-    """A reported self-care change is due for re-assessment in 10 working days and leaves the
-    workbench once the re-assessment is recorded."""
-    v = _tekun(db, actors, date(1950, 2, 1))
-    due = casework_followup.report_self_care_change(db, actors["clerk"], v.id, "中风后卧床",
-                                                    on_date=date(2025, 9, 26))
-    assert due == date(2025, 10, 16)  # 国庆 10-01…10-08 skipped, 09-28 and 10-11 worked
-    ev = [e for e in casework.workbench(db, actors["clerk"], date(2025, 10, 9)).events
-          if e.kind == "self_care"]
-    assert [e.due_on for e in ev] == [due]
-    tier = casework_followup.record_reassessment(  # changes the amount: a reviewer
-        db, actors["reviewer"], v.id, dict.fromkeys(casework.SELF_CARE_ITEMS, False),
-        on_date=date(2025, 10, 10))
-    assert tier == "none"
-    assert not [e for e in casework.workbench(db, actors["clerk"], date(2025, 10, 9)).events
-                if e.kind == "self_care"]
-
-
-def test_near_relative_case_needs_county_visit_before_confirmation(db, actors):
-    """单独登记备案: no confirmation until the county's own visit (≥ 2 county investigators)
-    is recorded."""
-    hid, ids = family_of_three(db)
-    with db.session() as s:
-        s.get(Person, ids[1]).near_relative_of_staff = True
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", D0)
-    walk(db, actors, app.id, "awaiting_confirmation")
-    with pytest.raises(RuleViolation) as exc:
-        _approve(db, actors, app.id)
-    assert exc.value.code == "workflow.county_visit_missing"
-    with pytest.raises(ValidationError):
-        casework.perform(db, actors["clerk"], app.id, "record_county_visit",
-                         on_date=date(2025, 3, 17), body="汝州市民政局", participants="赵一",
-                         opinion="属实")
-    casework.perform(db, actors["clerk"], app.id, "record_county_visit",
-                     on_date=date(2025, 3, 17), body="汝州市民政局", participants="赵一、钱二",
-                     opinion="情况属实")
-    assert _approve(db, actors, app.id).state == "approved"
-
-
-def test_county_information_check_start_limit_is_the_deadline(db, actors):
-    """An information check requested on Tue 2025-03-04 is due to start by Fri 03-07 (policy
-    ``info_check_start_wd`` = 3), shown as the case deadline."""
-    hid, ids = family_of_three(db)
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", D0)
-    casework.perform(db, actors["clerk"], app.id, "start_investigation", on_date=D0)
-    v = casework.perform(db, actors["clerk"], app.id, "request_info_check",
-                         on_date=date(2025, 3, 4))
-    assert v.due_on == date(2025, 3, 7)
-    assert [o.kind for o in casework.overdue(db, actors["clerk"], date(2025, 3, 10))] == ["step"]
-    v = casework.perform(db, actors["clerk"], app.id, "record_info_check",
-                         on_date=date(2025, 3, 6), opinion="无异常")
-    assert v.due_on == date(2025, 4, 15)  # back to the 30-working-day case limit

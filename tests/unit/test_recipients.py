@@ -7,18 +7,18 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
+from test_roster_support import make_household, setup_policy
 
 from reliefdesk.domain.accounts import make_card_number
+from reliefdesk.domain.idnumber import make_id
 from reliefdesk.domain.months import add_months, month_start
 from reliefdesk.errors import PermissionDenied, RuleViolation, ValidationError
 from reliefdesk.models import AuditEvent, Enrollment, Person, RecipientEvent, Village
 from reliefdesk.services import enrollment_events as ev
 from reliefdesk.services import member_events as me
-from reliefdesk.services.register import accounts as acc
 from reliefdesk.services import roster
+from reliefdesk.services.register import accounts as acc
 from reliefdesk.services.register.types import PersonInput
-from reliefdesk.domain.idnumber import make_id
-from test_roster_support import make_household, setup_policy
 
 THIS = month_start(date.today())
 PREV = add_months(THIS, -1)
@@ -38,12 +38,26 @@ def test_account_checked_as_the_roster_checks_it(db, actors):
     with pytest.raises(ValidationError) as exc:
         acc.set_account(db, clerk, h["household_id"], h["payee_id"], "621700123456789", "农行")
     assert exc.value.message == "银行卡账号应为 16–19 位，实际为 15 位"
-    result = acc.set_account(db, clerk, h["household_id"], h["payee_id"], CARD[:-1] + "0"
-                             if CARD[-1] != "0" else CARD[:-1] + "1", "农行汝州支行")
+    result = acc.set_account(
+        db,
+        clerk,
+        h["household_id"],
+        h["payee_id"],
+        CARD[:-1] + "0" if CARD[-1] != "0" else CARD[:-1] + "1",
+        "农行汝州支行",
+    )
     assert result.warnings == ("银行卡账号校验未通过，请核对卡号",)
     with pytest.raises(ValidationError) as exc:
-        acc.set_account(db, clerk, h["household_id"], h["payee_id"], CARD, "农行",
-                        entrusted=True, agreement_no="汝民代〔2026〕1号")
+        acc.set_account(
+            db,
+            clerk,
+            h["household_id"],
+            h["payee_id"],
+            CARD,
+            "农行",
+            entrusted=True,
+            agreement_no="汝民代〔2026〕1号",
+        )
     assert "签订日期" in exc.value.message
     other = make_household(db)
     with pytest.raises(ValidationError):
@@ -57,8 +71,9 @@ def test_new_card_from_a_month_keeps_the_old_one_before(db, actors):
     h = make_household(db)
     clerk = actors["clerk"]
     old = acc.list_accounts(db, clerk, h["household_id"])[0]
-    result = acc.set_account(db, clerk, h["household_id"], h["payee_id"], CARD, "邮储银行",
-                             effective_month=NEXT)
+    result = acc.set_account(
+        db, clerk, h["household_id"], h["payee_id"], CARD, "邮储银行", effective_month=NEXT
+    )
     assert result.replaced_account_id == old.id and result.account.number.endswith(CARD[-4:])
     assert CARD not in result.account.number
     this = roster.generate(db, clerk, THIS, with_lines=True)
@@ -67,8 +82,14 @@ def test_new_card_from_a_month_keeps_the_old_one_before(db, actors):
     assert _line(nxt, h["enrollment_id"]).account == CARD
     assert acc.reveal_account(db, clerk, result.account.id) == CARD
     with db.session() as s:
-        assert s.scalar(select(AuditEvent.action).where(
-            AuditEvent.entity == "bank_account", AuditEvent.action == "pii.reveal")) is not None
+        assert (
+            s.scalar(
+                select(AuditEvent.action).where(
+                    AuditEvent.entity == "bank_account", AuditEvent.action == "pii.reveal"
+                )
+            )
+            is not None
+        )
 
 
 def test_member_death_reduces_from_next_month(db, actors):
@@ -77,8 +98,11 @@ def test_member_death_reduces_from_next_month(db, actors):
     setup_policy(db)
     h = make_household(db, persons=3, pci_fen=20000, amount_fen=60000)
     with db.session() as s:
-        member = s.scalars(select(Person).where(Person.household_id == h["household_id"],
-                                                Person.id != h["payee_id"])).first()
+        member = s.scalars(
+            select(Person).where(
+                Person.household_id == h["household_id"], Person.id != h["payee_id"]
+            )
+        ).first()
         mid, name = member.id, member.name
     prev = roster.generate(db, actors["clerk"], PREV, with_lines=True)  # last month's
     with pytest.raises(PermissionDenied):
@@ -103,8 +127,11 @@ def test_payee_death_holds_payment_until_new_payee(db, actors):
     this = roster.generate(db, actors["clerk"], THIS, with_lines=True)
     assert _line(this, h["enrollment_id"]).change_flag == "停发"
     with db.session() as s:
-        heir = s.scalars(select(Person).where(Person.household_id == h["household_id"],
-                                              Person.id != h["payee_id"])).first()
+        heir = s.scalars(
+            select(Person).where(
+                Person.household_id == h["household_id"], Person.id != h["payee_id"]
+            )
+        ).first()
         heir_id, heir_name = heir.id, heir.name
     acc.set_account(db, rev, h["household_id"], heir_id, CARD, "农商银行")
     e = roster.generate(db, actors["clerk"], THIS, with_lines=True)
@@ -122,14 +149,23 @@ def test_prison_excludes_and_return_counts_again(db, actors):
     h = make_household(db, persons=3, pci_fen=20000, amount_fen=60000)
     rev = actors["reviewer"]
     with db.session() as s:
-        mid = s.scalars(select(Person.id).where(Person.household_id == h["household_id"],
-                                                Person.id != h["payee_id"])).first()
+        mid = s.scalars(
+            select(Person.id).where(
+                Person.household_id == h["household_id"], Person.id != h["payee_id"]
+            )
+        ).first()
     out = me.record_exclusion(db, rev, mid, "prison", PREV.replace(day=1))
     assert "减发" in out.changes[0]
     back = me.record_exclusion(db, rev, mid, "prison", date.today(), ending=True)
     assert "增发" in back.changes[0]
-    baby = me.record_birth(db, rev, h["household_id"], PersonInput(
-        name="新生儿", id_number=make_id("410482", PREV.replace(day=2), 31), relation="child"))
+    baby = me.record_birth(
+        db,
+        rev,
+        h["household_id"],
+        PersonInput(
+            name="新生儿", id_number=make_id("410482", PREV.replace(day=2), 31), relation="child"
+        ),
+    )
     assert "增发" in baby.changes[0]
     with db.session() as s:
         assert s.get(Enrollment, h["enrollment_id"]).persons == 4
@@ -147,14 +183,30 @@ def test_recheck_results_batch_and_due_list(db, actors):
     page = ev.enrollment_page(db, rev, village_id=vid, due_month=THIS)
     assert {r.id for r in page.rows} == {h1["enrollment_id"], h2["enrollment_id"]}
     with pytest.raises(ValidationError):
-        ev.batch_recheck(db, rev, [{"enrollment_id": h1["enrollment_id"]},
-                                   {"enrollment_id": h2["enrollment_id"], "result": "adjusted"}],
-                         on_date=date.today())
+        ev.batch_recheck(
+            db,
+            rev,
+            [
+                {"enrollment_id": h1["enrollment_id"]},
+                {"enrollment_id": h2["enrollment_id"], "result": "adjusted"},
+            ],
+            on_date=date.today(),
+        )
     assert ev.enrollment_page(db, rev, village_id=vid, due_month=THIS).total == 2
-    views = ev.batch_recheck(db, rev, [
-        {"enrollment_id": h1["enrollment_id"]},
-        {"enrollment_id": h2["enrollment_id"], "result": "adjusted", "new_fen": 55000,
-         "reason": "务工收入减少"}], on_date=date.today())
+    views = ev.batch_recheck(
+        db,
+        rev,
+        [
+            {"enrollment_id": h1["enrollment_id"]},
+            {
+                "enrollment_id": h2["enrollment_id"],
+                "result": "adjusted",
+                "new_fen": 55000,
+                "reason": "务工收入减少",
+            },
+        ],
+        on_date=date.today(),
+    )
     assert views[1].amount_fen == 55000
     assert ev.enrollment_page(db, rev, village_id=vid, due_month=THIS).total == 0
     timeline = ev.household_timeline(db, rev, h2["household_id"])
@@ -167,10 +219,12 @@ def test_transfers_keep_history(db, actors):
     h = make_household(db)
     rev = actors["reviewer"]
     with db.session() as s:
-        other_town = s.scalar(select(Village).where(Village.name != "东村")
-                              .order_by(Village.id.desc()))
-        if other_town is None or other_town.township_id == s.scalar(select(Village.township_id)
-                                                                   .where(Village.name == "东村")):
+        other_town = s.scalar(
+            select(Village).where(Village.name != "东村").order_by(Village.id.desc())
+        )
+        if other_town is None or other_town.township_id == s.scalar(
+            select(Village.township_id).where(Village.name == "东村")
+        ):
             from reliefdesk.models import Township
 
             town = s.scalars(select(Township).order_by(Township.id.desc())).first()
@@ -178,12 +232,14 @@ def test_transfers_keep_history(db, actors):
             s.add(other_town)
             s.flush()
         vid = other_town.id
-    ids = ev.transfer_household(db, rev, h["household_id"], vid, on_date=date.today(),
-                                reason="人户分离，随子女居住")
+    ids = ev.transfer_household(
+        db, rev, h["household_id"], vid, on_date=date.today(), reason="人户分离，随子女居住"
+    )
     assert len(ids) == 2
     assert ev.enrollment_page(db, rev, household_id=h["household_id"]).rows[0].status == "active"
-    views = ev.transfer_out_of_county(db, actors["approver"], h["household_id"],
-                                      on_date=date.today(), destination="郑州市中原区")
+    views = ev.transfer_out_of_county(
+        db, actors["approver"], h["household_id"], on_date=date.today(), destination="郑州市中原区"
+    )
     assert views[0].status == "terminated" and "郑州" in views[0].terminated_reason
 
 

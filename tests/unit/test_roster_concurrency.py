@@ -97,8 +97,9 @@ def test_roster_month_before_first_data_is_refused(db, actors, monkeypatch, caps
     with pytest.raises(RuleViolation):
         roster.generate(db, actors["clerk"], before, "temporary_aid")
     monkeypatch.setenv("RELIEFDESK_PASSWORD", "Test#Pass2026")
-    code = main(["--db", db.url, "--user", "clerk", "roster", "generate", "--month",
-                 f"{before:%Y-%m}"])
+    code = main(
+        ["--db", db.url, "--user", "clerk", "roster", "generate", "--month", f"{before:%Y-%m}"]
+    )
     err = capsys.readouterr().err.strip()
     assert code != 0 and "最早的数据" in err and "\n" not in err
     with db.session() as s:
@@ -114,18 +115,35 @@ def test_recheck_result_refuses_a_record_changed_meanwhile(db, actors):
     from reliefdesk.services import casework, enrollment_events, enrollments
 
     hid, ids = family_of_three(db)
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao", "困难",
-                                      date(2025, 3, 3))
+    app = casework.create_application(
+        db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", date(2025, 3, 3)
+    )
     eid = walk(db, actors, app.id, "approved").enrollment_id
     seen = enrollments.get_enrollment(db, actors["clerk"], eid)
-    enrollments.record_recheck(db, actors["reviewer"], eid, on_date=date(2026, 4, 8),
-                               stability="stable", note="其他用户先复核")
+    enrollments.record_recheck(
+        db,
+        actors["reviewer"],
+        eid,
+        on_date=date(2026, 4, 8),
+        stability="stable",
+        note="其他用户先复核",
+    )
     with pytest.raises(StaleDataError):
-        enrollment_events.record_recheck_result(db, actors["reviewer"], eid, "unchanged",
-                                                on_date=date(2026, 4, 9),
-                                                expected_version=seen.version)
+        enrollment_events.record_recheck_result(
+            db,
+            actors["reviewer"],
+            eid,
+            "unchanged",
+            on_date=date(2026, 4, 9),
+            expected_version=seen.version,
+        )
     now = enrollments.get_enrollment(db, actors["clerk"], eid)
-    done = enrollment_events.record_recheck_result(db, actors["reviewer"], eid, "unchanged",
-                                                   on_date=date(2026, 4, 9),
-                                                   expected_version=now.version)
+    done = enrollment_events.record_recheck_result(
+        db,
+        actors["reviewer"],
+        eid,
+        "unchanged",
+        on_date=date(2026, 4, 9),
+        expected_version=now.version,
+    )
     assert done.id == eid and done.next_recheck is not None

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from sqlalchemy import select
+from test_roster_support import make_household, setup_policy
 
 from reliefdesk.cli import main
 from reliefdesk.errors import RuleViolation
 from reliefdesk.models import BankAccount, RosterExport
 from reliefdesk.services import roster
-from test_roster_support import make_household, setup_policy
 
 
 def _locked(db, actors, month: str = "2026-01") -> roster.RosterView:
@@ -33,14 +33,21 @@ def test_bank_file_keeps_ids_and_accounts_exact(db, actors, tmp_path):
         s.get(Person, hs[0]["payee_id"]).id_number = "11010519491231002X"
     view = _locked(db, actors)
     results = roster.export(db, actors["approver"], view.id, tmp_path)
-    assert [Path(r.path).name.split("_")[3] for r in results] == ["银行代发", "发放花名册", "汇总表"]
+    assert [Path(r.path).name.split("_")[3] for r in results] == [
+        "银行代发",
+        "发放花名册",
+        "汇总表",
+    ]
     bank = results[0]
     assert "2026-01" in Path(bank.path).name and view.lines_sha256[:8] in Path(bank.path).name
     assert (bank.rows, bank.total_fen) == (3, view.amount_fen)
     ws = openpyxl.load_workbook(bank.path).worksheets[0]
     header = [c.value for c in ws[1]]
-    id_col, acct_col, amt_col = (header.index("证件号码"), header.index("卡号/账号"),
-                                 header.index("金额"))
+    id_col, acct_col, amt_col = (
+        header.index("证件号码"),
+        header.index("卡号/账号"),
+        header.index("金额"),
+    )
     full = roster.get_roster(db, actors["clerk"], view.id, with_lines=True)
     expected = {(ln.payee_id_number, ln.account) for ln in full.lines}
     got, total = set(), 0
@@ -57,7 +64,10 @@ def test_bank_file_keeps_ids_and_accounts_exact(db, actors, tmp_path):
     with db.session() as s:
         recs = list(s.scalars(select(RosterExport).order_by(RosterExport.id)))
     assert [(r.kind, r.rows, r.username) for r in recs] == [
-        ("bank", 3, "approver"), ("roster", 3, "approver"), ("summary", 1, "approver")]
+        ("bank", 3, "approver"),
+        ("roster", 3, "approver"),
+        ("summary", 1, "approver"),
+    ]
     assert recs[0].roster_sha256 == view.lines_sha256 and len(recs[0].file_sha256) == 64
 
 
@@ -79,8 +89,17 @@ def _return_file(path: Path, lines: list[roster.LineView], failed: set[int]) -> 
     ws.append(["序号", "姓名", "证件号码", "卡号", "金额", "处理结果", "失败原因"])
     for i, ln in enumerate(lines, 1):
         bad = ln.line_no in failed
-        ws.append([i, ln.payee_name, ln.payee_id_number, ln.account, ln.paid_fen / 100,
-                   "失败" if bad else "成功", "户名与账号不符" if bad else ""])
+        ws.append(
+            [
+                i,
+                ln.payee_name,
+                ln.payee_id_number,
+                ln.account,
+                ln.paid_fen / 100,
+                "失败" if bad else "成功",
+                "户名与账号不符" if bad else "",
+            ]
+        )
     for row in ws.iter_rows(min_row=2):
         for c in row[2:4]:
             c.number_format = "@"
@@ -96,13 +115,15 @@ def test_bank_return_round_trip_into_next_month(db, actors, tmp_path):
     jan = _locked(db, actors)
     full = roster.get_roster(db, actors["clerk"], jan.id, with_lines=True)
     failed_lines = {1, 3}
-    res = roster.import_return(db, actors["clerk"], jan.id,
-                               _return_file(tmp_path / "ret.xlsx", list(full.lines),
-                                            failed_lines))
+    res = roster.import_return(
+        db,
+        actors["clerk"],
+        jan.id,
+        _return_file(tmp_path / "ret.xlsx", list(full.lines), failed_lines),
+    )
     assert (res.rows, res.paid, res.failed, res.unmatched_rows) == (4, 2, 2, ())
     assert sorted(a.amount_fen for a in res.adjustments) == [40000, 40000]
-    status = {ln.line_no: ln.bank_status for ln in
-              roster.list_lines(db, actors["clerk"], jan.id)}
+    status = {ln.line_no: ln.bank_status for ln in roster.list_lines(db, actors["clerk"], jan.id)}
     assert status == {1: "failed", 2: "paid", 3: "failed", 4: "paid"}
     with db.session() as s:
         assert roster.verify_locked_rosters(s) == []
@@ -115,11 +136,11 @@ def test_bank_return_round_trip_into_next_month(db, actors, tmp_path):
     by_line = {ln.line_no: ln for ln in full.lines}
     first = by_line[1]
     with db.session() as s:
-        acc = s.scalars(select(BankAccount).where(BankAccount.household_id
-                                                  == first.household_id)).one()
+        acc = s.scalars(
+            select(BankAccount).where(BankAccount.household_id == first.household_id)
+        ).one()
         acc.number = "6228480000000000018"
-    second_adj = next(a for a in res.adjustments
-                      if a.enrollment_id == by_line[3].enrollment_id)
+    second_adj = next(a for a in res.adjustments if a.enrollment_id == by_line[3].enrollment_id)
     roster.mark_account_fixed(db, actors["clerk"], second_adj.id)
     feb = roster.generate(db, actors["clerk"], "2026-02", with_lines=True)
     paid = {ln.enrollment_id: (ln.adjustment_fen, ln.paid_fen, ln.change_flag) for ln in feb.lines}
@@ -135,11 +156,11 @@ def test_supplementary_roster_carries_corrections(db, actors):
     setup_policy(db)
     h = make_household(db)
     _locked(db, actors)
-    adj = roster.add_adjustment(db, actors["reviewer"], h["enrollment_id"], "补发", 12345,
-                                "漏发分类施保", "2026-01")
+    adj = roster.add_adjustment(
+        db, actors["reviewer"], h["enrollment_id"], "补发", 12345, "漏发分类施保", "2026-01"
+    )
     sup = roster.generate_supplementary(db, actors["clerk"], "2026-01", [adj.id])
-    assert (sup.kind, sup.seq_no, sup.amount_fen, sup.households) == ("supplementary", 1,
-                                                                      12345, 1)
+    assert (sup.kind, sup.seq_no, sup.amount_fen, sup.households) == ("supplementary", 1, 12345, 1)
     assert sup.lines[0].change_flag == "补发" and sup.lines[0].due_fen == 0
     with pytest.raises(RuleViolation):
         roster.generate_supplementary(db, actors["clerk"], "2026-01", [adj.id])
@@ -162,11 +183,29 @@ def test_cli_roster_commands(db, actors, tmp_path, monkeypatch, capsys):
     assert main([*base, "--user", "clerk", "roster", "generate", "--month", "2026-01"]) == 2
     assert "已锁定" in capsys.readouterr().err
     out = tmp_path / "out"
-    assert main([*base, "--user", "clerk", "roster", "export", "--month", "2026-01",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [*base, "--user", "clerk", "roster", "export", "--month", "2026-01", "--out", str(out)]
+        )
+        == 0
+    )
     assert len(list(out.glob("*.xlsx"))) == 2 and "银行代发文件" in capsys.readouterr().out
-    assert main([*base, "--user", "approver", "roster", "export", "--month", "2026-01",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                *base,
+                "--user",
+                "approver",
+                "roster",
+                "export",
+                "--month",
+                "2026-01",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert len(list(out.glob("*.xlsx"))) == 3
     assert main([*base, "--user", "clerk", "roster", "list"]) == 0
     assert "已锁定" in capsys.readouterr().out

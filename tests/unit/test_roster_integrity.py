@@ -36,9 +36,13 @@ def _forge(db, roster_id: int) -> str:
     """Change line 2's account and amount and store the recomputed hash (what an attacker
     with the database file can do); returns the forged hash."""
     with db.session() as s:
-        s.execute(text("UPDATE roster_line SET account = '6222020000000000001', "
-                       "paid_fen = paid_fen + 100000 WHERE roster_id = :r AND line_no = 2"),
-                  {"r": roster_id})
+        s.execute(
+            text(
+                "UPDATE roster_line SET account = '6222020000000000001', "
+                "paid_fen = paid_fen + 100000 WHERE roster_id = :r AND line_no = 2"
+            ),
+            {"r": roster_id},
+        )
         r = s.get(Roster, roster_id)
         r.amount_fen += 100000
         s.flush()
@@ -83,8 +87,10 @@ def test_forged_one_off_list_is_refused(db, actors, tmp_path):
     roster.lock(db, actors["approver"], lst.id)
     with db.session() as s:
         r = s.get(Roster, lst.id)
-        s.execute(text("UPDATE roster_line SET account = '6222020000000000001' "
-                       "WHERE roster_id = :r"), {"r": lst.id})
+        s.execute(
+            text("UPDATE roster_line SET account = '6222020000000000001' WHERE roster_id = :r"),
+            {"r": lst.id},
+        )
         r.lines_sha256 = roster.roster_hash(s, r)
     with pytest.raises(RuleViolation) as exc:
         roster.export(db, actors["approver"], lst.id, tmp_path / "o")
@@ -124,18 +130,28 @@ def test_printout_and_workbooks_carry_hash_and_audit_head(db, actors, tmp_path):
     assert all(view.lines_sha256[:8] in r.path.name for r in results)
     bank, internal, summary = results
     for r in (internal, summary):
-        cells = [str(c) for row in openpyxl.load_workbook(r.path).worksheets[0]
-                 .iter_rows(values_only=True) for c in row if c]
+        cells = [
+            str(c)
+            for row in openpyxl.load_workbook(r.path).worksheets[0].iter_rows(values_only=True)
+            for c in row
+            if c
+        ]
         assert f"花名册哈希：{view.lines_sha256}　审计链头：{before.text}" in cells
     wb = openpyxl.load_workbook(bank.path)
     assert before.text in wb.properties.description
     assert [c.value for c in wb.worksheets[0][1]] == [
-        c.header for c in DEFAULT_BANK_TEMPLATE.columns]
-    assert all(before.text not in str(c) for row in wb.worksheets[0].iter_rows(values_only=True)
-               for c in row)
+        c.header for c in DEFAULT_BANK_TEMPLATE.columns
+    ]
+    assert all(
+        before.text not in str(c)
+        for row in wb.worksheets[0].iter_rows(values_only=True)
+        for c in row
+    )
     with db.session() as s:
-        details = [e.detail for e in s.scalars(select(AuditEvent).where(
-            AuditEvent.action == "roster.export"))]
+        details = [
+            e.detail
+            for e in s.scalars(select(AuditEvent).where(AuditEvent.action == "roster.export"))
+        ]
     assert [d["audit_head"] for d in details] == [before.text] * 3
 
 
@@ -154,8 +170,7 @@ def test_bank_file_only_for_configured_roles(db, actors, tmp_path):
     with pytest.raises(ValidationError), db.session() as s:
         settings.set_setting(s, actors["admin"], "roster.bank_export_roles", ["auditor"])
     with db.session() as s:
-        settings.set_setting(s, actors["admin"], "roster.bank_export_roles",
-                             ["approver", "clerk"])
+        settings.set_setting(s, actors["admin"], "roster.bank_export_roles", ["approver", "clerk"])
     [bank] = roster.export(db, actors["clerk"], view.id, tmp_path / "c", ("bank",))
     assert "银行代发" in bank.path.name
 
@@ -195,9 +210,21 @@ def test_export_killed_before_commit_leaves_no_file_and_no_tmp(db, actors, tmp_p
     script = tmp_path / "child.py"
     script.write_text(CHILD)
     env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    proc = subprocess.run([sys.executable, str(script), db.url, str(view.id),  # noqa: PLW1510
-                           str(actors["approver"].user_id), str(out)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            db.url,
+            str(view.id),
+            str(actors["approver"].user_id),
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == -signal.SIGKILL and "written" in proc.stdout, proc.stderr
     assert list(out.glob("*.xlsx")) == []
     assert len(list(out.glob(f"{PREFIX}*{SUFFIX}"))) == 1  # the dead export's staging folder

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select, text
+from test_roster_support import add_change, make_household, setup_policy
 
 from reliefdesk.errors import LockedError, PermissionDenied, RuleViolation, ValidationError
 from reliefdesk.models import AuditEvent, Person, Roster
 from reliefdesk.services import roster
-from test_roster_support import add_change, make_household, setup_policy
 
 
 def _codes(problems: list[roster.Problem]) -> dict[str, set[tuple[int, str]]]:
@@ -49,21 +49,42 @@ def test_validation_finds_every_planted_problem(db, actors):
     from reliefdesk.models import Application, Enrollment
 
     with db.session() as s:
-        app = Application(household_id=ok["household_id"], applicant_id=ok["payee_id"],
-                          programme="tekun", state="confirmed", state_since=date(2026, 1, 1),
-                          accepted_on=date(2026, 1, 1), created_by=1)
+        app = Application(
+            household_id=ok["household_id"],
+            applicant_id=ok["payee_id"],
+            programme="tekun",
+            state="confirmed",
+            state_since=date(2026, 1, 1),
+            accepted_on=date(2026, 1, 1),
+            created_by=1,
+        )
         s.add(app)
         s.flush()
-        twin = Enrollment(household_id=ok["household_id"], application_id=app.id,
-                          payee_id=ok["payee_id"], programme="tekun", status="active",
-                          start_month=date(2026, 1, 1), persons=1, amount_fen=62000,
-                          per_capita_income_fen=0, method="tekun", care_tier="full")
+        twin = Enrollment(
+            household_id=ok["household_id"],
+            application_id=app.id,
+            payee_id=ok["payee_id"],
+            programme="tekun",
+            status="active",
+            start_month=date(2026, 1, 1),
+            persons=1,
+            amount_fen=62000,
+            per_capita_income_fen=0,
+            method="tekun",
+            care_tier="full",
+        )
         s.add(twin)
         s.flush()
         twin_id = twin.id
     view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
-    add_change(db, susp["enrollment_id"], "suspend", date(2026, 1, 1), reason="未配合核查",
-               status="suspended")
+    add_change(
+        db,
+        susp["enrollment_id"],
+        "suspend",
+        date(2026, 1, 1),
+        reason="未配合核查",
+        status="suspended",
+    )
     codes = _codes(roster.validate(db, actors["clerk"], view.id))
     n = lambda h: _line_of(view, h["enrollment_id"])  # noqa: E731
     assert (n(bad_id), "error") in codes["id.invalid"]
@@ -98,8 +119,9 @@ def test_warnings_need_acknowledgement_errors_block_lock(db, actors):
 
     holder = make_household(db, holder="别人")
     feb = roster.generate(db, actors["clerk"], "2026-02", with_lines=True)
-    err = next(p for p in roster.validate(db, actors["clerk"], feb.id)
-               if p.code == "holder.mismatch")
+    err = next(
+        p for p in roster.validate(db, actors["clerk"], feb.id) if p.code == "holder.mismatch"
+    )
     assert err.line_no == _line_of(feb, holder["enrollment_id"])
     with pytest.raises(RuleViolation):
         roster.acknowledge(db, actors["reviewer"], feb.id, [err])
@@ -164,8 +186,13 @@ def test_direct_sql_edit_of_locked_line_is_caught(db, actors):
     roster.lock(db, actors["approver"], view.id)
     with db.session() as s:
         assert roster.verify_locked_rosters(s) == []
-        s.execute(text("UPDATE roster_line SET account = '6222020000000000001' "
-                       "WHERE roster_id = :r AND line_no = 2"), {"r": view.id})
+        s.execute(
+            text(
+                "UPDATE roster_line SET account = '6222020000000000001' "
+                "WHERE roster_id = :r AND line_no = 2"
+            ),
+            {"r": view.id},
+        )
     with db.session() as s:
         problems = roster.verify_locked_rosters(s)
         assert [(p.roster_id, p.code) for p in problems] == [(view.id, "roster.tampered")]

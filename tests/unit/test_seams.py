@@ -28,10 +28,10 @@ from reliefdesk.models import (
     RosterAdjustment,
 )
 from reliefdesk.services import enrollments, roster
-from reliefdesk.services.printing import notices as printing_notices
-from reliefdesk.services.register import people as register_people
 from reliefdesk.services import member_events as me
+from reliefdesk.services.printing import notices as printing_notices
 from reliefdesk.services.register import accounts as acc
+from reliefdesk.services.register import people as register_people
 from reliefdesk.services.register.types import PersonInput
 
 CARD = make_card_number("622848", 19, "000087654321")
@@ -47,22 +47,25 @@ def _line(view: roster.RosterView, enrollment_id: int) -> roster.LineView:
 
 def _other_member(db, h) -> Person:
     with db.session() as s:
-        p = s.scalars(select(Person).where(Person.household_id == h["household_id"],
-                                           Person.id != h["payee_id"])).first()
+        p = s.scalars(
+            select(Person).where(
+                Person.household_id == h["household_id"], Person.id != h["payee_id"]
+            )
+        ).first()
         s.expunge(p)
         return p
 
 
 def _lock(db, actors, month: date) -> roster.RosterView:
     view = roster.generate(db, actors["clerk"], month)
-    warnings = [p for p in roster.validate(db, actors["clerk"], view.id)
-                if p.severity == "warning"]
+    warnings = [p for p in roster.validate(db, actors["clerk"], view.id) if p.severity == "warning"]
     if warnings:
         roster.acknowledge(db, actors["reviewer"], view.id, warnings, note="已核实")
     return roster.lock(db, actors["approver"], view.id)
 
 
 # ---------------------------------------------------------------- 3. dated basis of events
+
 
 def test_member_death_keeps_old_basis_for_earlier_months(db, actors):
     """A death in March takes effect in April: regenerating March still pays 3 persons and
@@ -75,11 +78,13 @@ def test_member_death_keeps_old_basis_for_earlier_months(db, actors):
     assert r.effective_month == date(2026, 4, 1)
     eid = h["enrollment_id"]
     assert r.changes == (f"在保记录 #{eid} 减发：600.00 元 → 200.00 元（2 人），自 2026-04 起",)
-    march = _line(roster.generate(db, actors["clerk"], "2026-03", with_lines=True),
-                  h["enrollment_id"])
+    march = _line(
+        roster.generate(db, actors["clerk"], "2026-03", with_lines=True), h["enrollment_id"]
+    )
     assert (march.persons, march.due_fen) == (3, 60000)
-    april = _line(roster.generate(db, actors["clerk"], "2026-04", with_lines=True),
-                  h["enrollment_id"])
+    april = _line(
+        roster.generate(db, actors["clerk"], "2026-04", with_lines=True), h["enrollment_id"]
+    )
     assert (april.persons, april.due_fen, april.change_flag) == (2, 20000, "调减")
     assert member.name in april.change_reason
     with db.session() as s:
@@ -94,6 +99,7 @@ def test_member_death_keeps_old_basis_for_earlier_months(db, actors):
 
 # ---------------------------------------------------------------- 4. payee held, paid back
 
+
 def test_payee_death_held_months_paid_back_once(db, actors):
     """The payee dies in March: April and May are held (停发, rosters locked); a new payee set
     in late May resumes payment from June, and June's roster pays the two held months once as
@@ -107,31 +113,47 @@ def test_payee_death_held_months_paid_back_once(db, actors):
     assert any("待指定新领取人" in line for line in r.changes)
     for month in (date(2026, 4, 1), date(2026, 5, 1)):
         view = roster.generate(db, actors["clerk"], month, with_lines=True)
-        assert not [ln for ln in view.lines if ln.enrollment_id == h["enrollment_id"]
-                    and ln.paid_fen > 0]
+        assert not [
+            ln for ln in view.lines if ln.enrollment_id == h["enrollment_id"] and ln.paid_fen > 0
+        ]
         _lock(db, actors, month)
-    acc.set_account(db, actors["reviewer"], h["household_id"], heir.id, CARD, "农商银行",
-                    effective_month=date(2026, 6, 1), on_date=date(2026, 5, 25))
+    acc.set_account(
+        db,
+        actors["reviewer"],
+        h["household_id"],
+        heir.id,
+        CARD,
+        "农商银行",
+        effective_month=date(2026, 6, 1),
+        on_date=date(2026, 5, 25),
+    )
     with db.session() as s:
-        adjs = list(s.scalars(select(RosterAdjustment).where(
-            RosterAdjustment.enrollment_id == h["enrollment_id"])))
+        adjs = list(
+            s.scalars(
+                select(RosterAdjustment).where(RosterAdjustment.enrollment_id == h["enrollment_id"])
+            )
+        )
         assert sorted((a.for_month, a.amount_fen, a.apply_month) for a in adjs) == [
             (date(2026, 4, 1), 20000, date(2026, 6, 1)),
-            (date(2026, 5, 1), 20000, date(2026, 6, 1))]
+            (date(2026, 5, 1), 20000, date(2026, 6, 1)),
+        ]
         payee_set = s.scalar(select(RecipientEvent).where(RecipientEvent.kind == "payee_set"))
         assert payee_set.effective_month == date(2026, 6, 1)
     for _ in range(2):  # regenerating the draft claims the same adjustments once
-        june = _line(roster.generate(db, actors["clerk"], "2026-06", with_lines=True),
-                     h["enrollment_id"])
+        june = _line(
+            roster.generate(db, actors["clerk"], "2026-06", with_lines=True), h["enrollment_id"]
+        )
         assert (june.due_fen, june.adjustment_fen, june.paid_fen) == (20000, 40000, 60000)
         assert june.payee_name == heir.name and "暂停期间" in june.adjustment_reason
     _lock(db, actors, date(2026, 6, 1))
-    july = _line(roster.generate(db, actors["clerk"], "2026-07", with_lines=True),
-                 h["enrollment_id"])
+    july = _line(
+        roster.generate(db, actors["clerk"], "2026-07", with_lines=True), h["enrollment_id"]
+    )
     assert (july.adjustment_fen, july.paid_fen) == (0, 20000)
 
 
 # ---------------------------------------------------------------- 5. green channel overdue
+
 
 def test_green_channel_overdue_blocks_the_roster(db, actors):
     """A dibao family admitted by the green channel whose deadline passed without the steps
@@ -141,14 +163,25 @@ def test_green_channel_overdue_blocks_the_roster(db, actors):
     from reliefdesk.services import casework
 
     hid, ids = family_of_three(db)
-    app = casework.create_application(db, actors["clerk"], hid, ids[0], "rural_dibao",
-                                      "房屋失火", date(2025, 3, 3))
-    v = casework.perform(db, actors["approver"], app.id, "authorise_green",
-                         on_date=date(2025, 3, 3), opinion="火灾", participants="王科长",
-                         due_on=date(2025, 4, 15))
+    app = casework.create_application(
+        db, actors["clerk"], hid, ids[0], "rural_dibao", "房屋失火", date(2025, 3, 3)
+    )
+    v = casework.perform(
+        db,
+        actors["approver"],
+        app.id,
+        "authorise_green",
+        on_date=date(2025, 3, 3),
+        opinion="火灾",
+        participants="王科长",
+        due_on=date(2025, 4, 15),
+    )
     view = roster.generate(db, actors["clerk"], "2025-05")
-    problems = [p for p in roster.validate(db, actors["clerk"], view.id)
-                if p.code == "enrollment.green_overdue"]
+    problems = [
+        p
+        for p in roster.validate(db, actors["clerk"], view.id)
+        if p.code == "enrollment.green_overdue"
+    ]
     assert len(problems) == 1 and problems[0].severity == "error"
     assert "2025-04-15" in problems[0].message_zh and "停发" in problems[0].message_zh
     assert problems[0].entity_kind == "enrollment" and problems[0].entity_id == v.enrollment_id
@@ -156,48 +189,57 @@ def test_green_channel_overdue_blocks_the_roster(db, actors):
         roster.lock(db, actors["approver"], view.id)
     walk(db, actors, v.id, "approved")
     view = roster.generate(db, actors["clerk"], "2025-05")
-    assert not [p for p in roster.validate(db, actors["clerk"], view.id)
-                if p.code == "enrollment.green_overdue"]
+    assert not [
+        p
+        for p in roster.validate(db, actors["clerk"], view.id)
+        if p.code == "enrollment.green_overdue"
+    ]
 
 
 # ---------------------------------------------------------------- 6. self-care re-assessment
+
 
 def test_self_care_reassessment_changes_the_tekun_amount(db, actors):
     """A re-assessed care tier re-decides the tekun amount from the next month through the one
     amount function (a 减发 gives a printable 告知书); a clerk alone cannot change the
     payment; the month before keeps the old amount."""
-    from reliefdesk.services.casework import followup as casework_followup
     from reliefdesk.services.casework import SELF_CARE_ITEMS
+    from reliefdesk.services.casework import followup as casework_followup
 
     setup_policy(db)  # basic = 400 × 1.3 = 520; care full 100 / partial 200 / none 400
-    h = make_household(db, persons=1, pci_fen=0, programme="tekun", method="tekun",
-                       care_tier="none")
+    h = make_household(
+        db, persons=1, pci_fen=0, programme="tekun", method="tekun", care_tier="none"
+    )
     with db.session() as s:
         app_id = s.get(Enrollment, h["enrollment_id"]).application_id
         s.get(Application, app_id).decision = "approved"  # a confirmed tekun case
     able = dict.fromkeys(SELF_CARE_ITEMS, True)
     with pytest.raises(PermissionDenied):
-        casework_followup.record_reassessment(db, actors["clerk"], app_id, able,
-                                              on_date=date(2026, 4, 20))
+        casework_followup.record_reassessment(
+            db, actors["clerk"], app_id, able, on_date=date(2026, 4, 20)
+        )
     tier, change = casework_followup.record_reassessment_full(
-        db, actors["reviewer"], app_id, able, on_date=date(2026, 4, 20))
+        db, actors["reviewer"], app_id, able, on_date=date(2026, 4, 20)
+    )
     assert tier == "full" and change is not None and change.kind == "decrease"
     assert (change.old_fen, change.new_fen) == (92000, 62000)
     assert change.effective_month == date(2026, 5, 1)
     t = _text(printing_notices.change_notice_pdf(db, actors["clerk"], change.change_id).pdf)
     assert "减发告知书" in t and "920.00" in t and "620.00" in t and "生活自理能力" in t
-    april = _line(roster.generate(db, actors["clerk"], "2026-04", with_lines=True),
-                  h["enrollment_id"])
-    may = _line(roster.generate(db, actors["clerk"], "2026-05", with_lines=True),
-                h["enrollment_id"])
+    april = _line(
+        roster.generate(db, actors["clerk"], "2026-04", with_lines=True), h["enrollment_id"]
+    )
+    may = _line(
+        roster.generate(db, actors["clerk"], "2026-05", with_lines=True), h["enrollment_id"]
+    )
     assert (april.due_fen, may.due_fen) == (92000, 62000)
     assert SelfCare.NONE.label_zh in april.category and SelfCare.FULL.label_zh in may.category
 
 
 # ---------------------------------------------------------------- 1. the month's notices
 
-def test_month_notices_in_one_pdf_service_and_cli(db, actors, tmp_path: Path, monkeypatch,
-                                                  capsys):
+
+def test_month_notices_in_one_pdf_service_and_cli(db, actors, tmp_path: Path, monkeypatch, capsys):
     """`forms changes --month M` prints every 减发/停发/终止 告知书 of the month's changes in one
     PDF (one line each, then the file line), audited per change; a month without any or a bad
     month is one line and a non-zero exit; the 变动名册 moved to `forms change-roster`."""
@@ -205,19 +247,51 @@ def test_month_notices_in_one_pdf_service_and_cli(db, actors, tmp_path: Path, mo
     a = make_household(db, persons=3, pci_fen=20000)
     b = make_household(db, persons=2, pci_fen=10000)
     rev = actors["reviewer"]
-    enrollments.change_amount(db, rev, a["enrollment_id"], 50000, "家庭收入增加",
-                              on_date=date(2026, 5, 5), effective_month=date(2026, 6, 1))
-    enrollments.suspend(db, rev, b["enrollment_id"], "外出务工失联", on_date=date(2026, 5, 6),
-                        effective_month=date(2026, 6, 1))
-    enrollments.change_amount(db, rev, a["enrollment_id"], 55000, "复核", on_date=date(2026, 5, 7),
-                              effective_month=date(2026, 7, 1))  # another month, 增发
+    enrollments.change_amount(
+        db,
+        rev,
+        a["enrollment_id"],
+        50000,
+        "家庭收入增加",
+        on_date=date(2026, 5, 5),
+        effective_month=date(2026, 6, 1),
+    )
+    enrollments.suspend(
+        db,
+        rev,
+        b["enrollment_id"],
+        "外出务工失联",
+        on_date=date(2026, 5, 6),
+        effective_month=date(2026, 6, 1),
+    )
+    enrollments.change_amount(
+        db,
+        rev,
+        a["enrollment_id"],
+        55000,
+        "复核",
+        on_date=date(2026, 5, 7),
+        effective_month=date(2026, 7, 1),
+    )  # another month, 增发
     notices = printing_notices.month_notices(db, actors["clerk"], "2026-06")
     assert [n.kind for n in notices] == ["decrease", "suspend"]
     monkeypatch.setenv("RELIEFDESK_PASSWORD", "Test#Pass2026")
     out = tmp_path / "notices.pdf"
     capsys.readouterr()
-    code = cli_main(["--db", db.url, "--user", "clerk", "forms", "changes", "--month", "2026-06",
-                     "--out", str(out)])
+    code = cli_main(
+        [
+            "--db",
+            db.url,
+            "--user",
+            "clerk",
+            "forms",
+            "changes",
+            "--month",
+            "2026-06",
+            "--out",
+            str(out),
+        ]
+    )
     lines = capsys.readouterr().out.strip().splitlines()
     assert code == 0 and len(lines) == 3
     assert "减发告知书" in lines[0] and "停发告知书" in lines[1] and str(out) in lines[2]
@@ -228,18 +302,43 @@ def test_month_notices_in_one_pdf_service_and_cli(db, actors, tmp_path: Path, mo
         assert {p.detail["document"] for p in printed} == {"change_notices"}
         assert len(printed) == 2
     for month, msg in (("2026-07", "没有需要告知书"), ("2026-13", "格式不正确")):
-        code = cli_main(["--db", db.url, "--user", "clerk", "forms", "changes", "--month",
-                         month, "--out", str(tmp_path / "x.pdf")])
+        code = cli_main(
+            [
+                "--db",
+                db.url,
+                "--user",
+                "clerk",
+                "forms",
+                "changes",
+                "--month",
+                month,
+                "--out",
+                str(tmp_path / "x.pdf"),
+            ]
+        )
         err = capsys.readouterr().err
         assert code != 0 and err.count("\n") == 1 and msg in err
     assert not (tmp_path / "x.pdf").exists()
     roster.generate(db, actors["clerk"], "2026-06")
-    code = cli_main(["--db", db.url, "--user", "clerk", "forms", "change-roster", "--month",
-                     "2026-06", "--out", str(tmp_path / "roster.pdf")])
+    code = cli_main(
+        [
+            "--db",
+            db.url,
+            "--user",
+            "clerk",
+            "forms",
+            "change-roster",
+            "--month",
+            "2026-06",
+            "--out",
+            str(tmp_path / "roster.pdf"),
+        ]
+    )
     assert code == 0 and "变动名册" in _text((tmp_path / "roster.pdf").read_bytes())
 
 
 # ---------------------------------------------------------------- 8. date of death on the form
+
 
 def test_date_of_death_goes_through_the_death_event_not_the_person_form(db, actors):
     """A date of death typed on the plain person form is refused (it would skip the payment
@@ -249,8 +348,9 @@ def test_date_of_death_goes_through_the_death_event_not_the_person_form(db, acto
     member = _other_member(db, h)
     with db.session() as s:
         p = s.get(Person, member.id)
-        data = PersonInput(name=p.name, id_number=p.id_number, relation=p.relation,
-                           deceased_on=date(2026, 3, 10))
+        data = PersonInput(
+            name=p.name, id_number=p.id_number, relation=p.relation, deceased_on=date(2026, 3, 10)
+        )
         version = p.version
     with pytest.raises(RuleViolation, match="成员变动—死亡"):
         register_people.update_person(db, actors["reviewer"], member.id, data, version)
@@ -275,23 +375,39 @@ def test_member_death_while_held_and_later_restandard(db, actors):
     setup_policy(db)
     h = make_household(db, persons=3, pci_fen=10000)  # (400 - 100) × 3 = 900.00
     with db.session() as s:
-        others = [p.id for p in s.scalars(select(Person).where(
-            Person.household_id == h["household_id"], Person.id != h["payee_id"]))]
+        others = [
+            p.id
+            for p in s.scalars(
+                select(Person).where(
+                    Person.household_id == h["household_id"], Person.id != h["payee_id"]
+                )
+            )
+        ]
     me.record_death(db, actors["reviewer"], h["payee_id"], date(2026, 3, 10))  # held from 04
     r = me.record_death(db, actors["reviewer"], others[0], date(2026, 4, 10))  # while held
     assert any("减发" in line for line in r.changes)
     with db.session() as s:
         e = s.get(Enrollment, h["enrollment_id"])
         assert (e.status, e.persons, e.amount_fen) == ("suspended", 1, 10000)  # 300 → 1 × 100
-    acc.set_account(db, actors["reviewer"], h["household_id"], others[1], CARD, "农商银行",
-                    effective_month=date(2026, 6, 1), on_date=date(2026, 5, 25))
+    acc.set_account(
+        db,
+        actors["reviewer"],
+        h["household_id"],
+        others[1],
+        CARD,
+        "农商银行",
+        effective_month=date(2026, 6, 1),
+        on_date=date(2026, 5, 25),
+    )
     add_policy(db, date(2026, 7, 1), rural_dibao_standard_fen=45000)
     result = restandard(db, actors["approver"], "2026-07")
     assert result.count("changed") == 1
-    june = _line(roster.generate(db, actors["clerk"], "2026-06", with_lines=True),
-                 h["enrollment_id"])
-    july = _line(roster.generate(db, actors["clerk"], "2026-07", with_lines=True),
-                 h["enrollment_id"])
+    june = _line(
+        roster.generate(db, actors["clerk"], "2026-06", with_lines=True), h["enrollment_id"]
+    )
+    july = _line(
+        roster.generate(db, actors["clerk"], "2026-07", with_lines=True), h["enrollment_id"]
+    )
     assert (june.persons, june.standard_fen, june.due_fen) == (1, 40000, 10000)
     assert (july.persons, july.standard_fen, july.due_fen) == (1, 45000, 15000)
     # no roster locked: payment resumes from May; April (2 persons: (400 - 150) × 2) is paid
@@ -308,8 +424,13 @@ def test_counting_a_covered_member_out_on_the_person_form_is_refused(db, actors)
     member = _other_member(db, h)
     with db.session() as s:
         p = s.get(Person, member.id)
-        data = PersonInput(name=p.name, id_number=p.id_number, relation=p.relation,
-                           counted=False, exclusion_reason="prison")
+        data = PersonInput(
+            name=p.name,
+            id_number=p.id_number,
+            relation=p.relation,
+            counted=False,
+            exclusion_reason="prison",
+        )
         version = p.version
     with pytest.raises(RuleViolation, match="成员变动"):
         register_people.update_person(db, actors["reviewer"], member.id, data, version)

@@ -26,8 +26,9 @@ def people(db, actors):
     ids = {}
     for i, name in enumerate(NAMES):
         vil = v2 if name == "王五" else v1
-        h = reg.create_household(db, clerk, reg.HouseholdInput(village_id=vil.id,
-                                                               area_type="rural"))
+        h = reg.create_household(
+            db, clerk, reg.HouseholdInput(village_id=vil.id, area_type="rural")
+        )
         number = make_id("410482", date(1950 + i, 1 + i, 10 + i), 100 + i)
         p = reg.add_person(db, clerk, h.id, reg.PersonInput(name=name, id_number=number))
         ids[name] = (p.id, number)
@@ -52,9 +53,18 @@ def test_initials_and_full_pinyin(db, people):
     assert names(search_persons(db, people["clerk"], "Zhang San")) == ["张三", "张三丰"]
 
 
-@pytest.mark.parametrize("query,name", [("zengxiao", "曾小明"), ("cengxiaoming", "曾小明"), ("cxm", "曾小明"),
-                                        ("shantianfang", "单田芳"), ("dtf", "单田芳"),
-                                        ("xiexiaodong", "解晓东"), ("jxd", "解晓东")])
+@pytest.mark.parametrize(
+    "query,name",
+    [
+        ("zengxiao", "曾小明"),
+        ("cengxiaoming", "曾小明"),
+        ("cxm", "曾小明"),
+        ("shantianfang", "单田芳"),
+        ("dtf", "单田芳"),
+        ("xiexiaodong", "解晓东"),
+        ("jxd", "解晓东"),
+    ],
+)
 def test_polyphonic_surnames(db, people, query, name):
     """Every reading of 曾, 单 and 解 finds the person."""
     assert name in names(search_persons(db, people["clerk"], query))
@@ -94,8 +104,10 @@ def test_rebuild_search_keys(db, people):
     assert names(search_persons(db, people["clerk"], "zs")) == ["张三"]
     with db.session() as s:
         assert rebuild_search_keys(s) == len(NAMES)
-        assert s.scalar(select(Person.search_initials)
-                        .where(Person.id == people["ids"]["曾小明"][0])) == "zxm"
+        assert (
+            s.scalar(select(Person.search_initials).where(Person.id == people["ids"]["曾小明"][0]))
+            == "zxm"
+        )
     assert len(search_persons(db, people["clerk"], "zs")) == 2
 
 
@@ -105,9 +117,9 @@ def test_queries_use_indexes(sqlite_db):
         conn = s.connection()
         plans = {
             "pinyin": "SELECT person_id FROM person_search_key WHERE key >= 'zs' AND key < 'zt'"
-                      " ORDER BY key",
+            " ORDER BY key",
             "name": "SELECT id FROM person WHERE name >= '张' AND name < '张\U00000001'"
-                    " ORDER BY name",
+            " ORDER BY name",
         }
         for label, sql in plans.items():
             plan = " ".join(str(r[-1]) for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))

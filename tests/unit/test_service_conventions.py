@@ -19,13 +19,20 @@ from reliefdesk.domain import changes, programmes, roles
 from reliefdesk.domain import workflow as wf
 from reliefdesk.errors import StaleDataError
 from reliefdesk.models import AuditEvent, Household, IncomeItem, User
-from reliefdesk.services import (casework, enrollments, intake, register, roster, settings,
-                                 users, visits)
+from reliefdesk.services import (
+    casework,
+    enrollments,
+    intake,
+    register,
+    roster,
+    settings,
+    users,
+    visits,
+)
 from reliefdesk.services.context import PERMISSIONS, Actor
 from reliefdesk.services.household_page import household_bundle
 from reliefdesk.services.roster.calc import KIND_LABELS
 from reliefdesk.services.roster.types import PROGRAMME_LABELS as ROSTER_LABELS
-
 
 
 def _actor(db: Database, username: str) -> Actor:
@@ -81,13 +88,11 @@ def test_roster_actions_refuse_a_version_the_user_did_not_see(db, actors) -> Non
         roster.lock(db, actors["approver"], seen.id, expected_version=seen.version)
     assert roster.get_roster(db, actors["clerk"], seen.id).status == "draft"
     roster.acknowledge(db, actors["clerk"], seen.id, [], expected_version=regenerated.version)
-    locked = roster.lock(db, actors["approver"], seen.id,
-                         expected_version=regenerated.version)
+    locked = roster.lock(db, actors["approver"], seen.id, expected_version=regenerated.version)
     assert locked.status == "locked"
     with pytest.raises(StaleDataError):
         roster.unlock(db, actors["admin"], seen.id, "更正", expected_version=regenerated.version)
-    unlocked = roster.unlock(db, actors["admin"], seen.id, "更正",
-                             expected_version=locked.version)
+    unlocked = roster.unlock(db, actors["admin"], seen.id, "更正", expected_version=locked.version)
     assert unlocked.status == "draft"
 
 
@@ -98,17 +103,24 @@ def test_intake_preview_keeps_nothing(db, actors) -> None:
 
     def counts() -> tuple[int, int, int]:
         with db.read_session() as s:
-            return (s.scalar(select(func.count()).select_from(IncomeItem)) or 0,
-                    s.scalar(select(func.count()).select_from(AuditEvent)) or 0,
-                    s.scalar(select(func.count()).select_from(Household)) or 0)
+            return (
+                s.scalar(select(func.count()).select_from(IncomeItem)) or 0,
+                s.scalar(select(func.count()).select_from(AuditEvent)) or 0,
+                s.scalar(select(func.count()).select_from(Household)) or 0,
+            )
 
     before = counts()
     data = intake.Intake(
-        household_id=hid, new_household=None, new_members=(),
+        household_id=hid,
+        new_household=None,
+        new_members=(),
         applicant=intake.MemberRef(person_id=ids[0]),
         income=(intake.IncomeLine(intake.MemberRef(person_id=ids[0]), "wage", 30000),),
         assets=(intake.AssetLine("vehicle", 100000),),
-        programme="rural_dibao", reason="困难", accepted_on=date(2026, 3, 2))
+        programme="rural_dibao",
+        reason="困难",
+        accepted_on=date(2026, 3, 2),
+    )
     preview = intake.preview_intake(db, actors["clerk"], data)
     assert preview.income_fen == 30000
     assert counts() == before
@@ -125,7 +137,8 @@ def test_roster_history_is_one_snapshot_of_rosters_and_exports(db, actors) -> No
     history = roster.roster_history(db, actors["clerk"])
     assert [(v.id, v.flag_counts, ex) for v, ex in history] == [
         (r.id, r.flag_counts, tuple(roster.list_exports(db, actors["clerk"], r.id)))
-        for r in roster.list_rosters(db, actors["clerk"])]
+        for r in roster.list_rosters(db, actors["clerk"])
+    ]
     assert roster.roster_for(db, actors["clerk"], date(2026, 1, 1), "all").id == jan.id
     assert roster.roster_for(db, actors["clerk"], date(2026, 2, 1), "all") is None
 
@@ -138,8 +151,7 @@ def test_household_bundle_matches_the_single_reads(db, actors) -> None:
     assert bundle.detail == register.get_household(db, actor, hid)
     assert bundle.enrollments == tuple(enrollments.list_enrollments(db, actor, household_id=hid))
     assert bundle.visits == tuple(visits.list_visits(db, actor, household_id=hid))
-    assert bundle.applications == tuple(casework.list_applications(db, actor,
-                                                                    household_id=hid))
+    assert bundle.applications == tuple(casework.list_applications(db, actor, household_id=hid))
     assert bundle.problems == ()
 
 

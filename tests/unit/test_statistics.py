@@ -12,21 +12,20 @@ from datetime import date
 import openpyxl
 import pytest
 from sqlalchemy import text
+from test_roster_support import add_change, add_policy, make_household, setup_policy
+from test_temp_aid_payment import _grant
 
 from reliefdesk.cli import main
 from reliefdesk.errors import RuleViolation
 from reliefdesk.models import Person
 from reliefdesk.services import roster, statistics
-from test_roster_support import add_change, add_policy, make_household, setup_policy
-from test_temp_aid_payment import _grant
 
 YEAR = 2025
 
 
 def _lock(db, actors, month: str, programme: str | None = None) -> int:
     view = roster.generate(db, actors["clerk"], month, programme)
-    warnings = [p for p in roster.validate(db, actors["clerk"], view.id)
-                if p.severity == "warning"]
+    warnings = [p for p in roster.validate(db, actors["clerk"], view.id) if p.severity == "warning"]
     if warnings:
         roster.acknowledge(db, actors["reviewer"], view.id, warnings, note="已核实")
     return roster.lock(db, actors["approver"], view.id).id
@@ -36,17 +35,43 @@ def _office(db, actors) -> dict[str, int]:
     """Jan–Apr 2025 locked: 2 urban, 3 rural (one from Feb), tekun 集中 + 分散, one rural
     terminated from March, a standard raise from April, a temporary-aid grant in March."""
     setup_policy(db)
-    hs = {"u1": make_household(db, programme="urban_dibao", persons=2, pci_fen=10000,
-                               start=date(YEAR, 1, 1), village="南社区"),
-          "u2": make_household(db, programme="urban_dibao", persons=1, pci_fen=0,
-                               start=date(YEAR, 1, 1), village="南社区"),
-          "r1": make_household(db, persons=3, start=date(YEAR, 1, 1)),
-          "r2": make_household(db, persons=2, start=date(YEAR, 1, 1), village="西村"),
-          "r3": make_household(db, persons=4, start=date(YEAR, 2, 1), village="西村"),
-          "tc": make_household(db, programme="tekun", method="tekun", persons=1,
-                               care_tier="full", start=date(YEAR, 1, 1)),
-          "td": make_household(db, programme="tekun", method="tekun", persons=1,
-                               care_tier="partial", start=date(YEAR, 1, 1))}
+    hs = {
+        "u1": make_household(
+            db,
+            programme="urban_dibao",
+            persons=2,
+            pci_fen=10000,
+            start=date(YEAR, 1, 1),
+            village="南社区",
+        ),
+        "u2": make_household(
+            db,
+            programme="urban_dibao",
+            persons=1,
+            pci_fen=0,
+            start=date(YEAR, 1, 1),
+            village="南社区",
+        ),
+        "r1": make_household(db, persons=3, start=date(YEAR, 1, 1)),
+        "r2": make_household(db, persons=2, start=date(YEAR, 1, 1), village="西村"),
+        "r3": make_household(db, persons=4, start=date(YEAR, 2, 1), village="西村"),
+        "tc": make_household(
+            db,
+            programme="tekun",
+            method="tekun",
+            persons=1,
+            care_tier="full",
+            start=date(YEAR, 1, 1),
+        ),
+        "td": make_household(
+            db,
+            programme="tekun",
+            method="tekun",
+            persons=1,
+            care_tier="partial",
+            start=date(YEAR, 1, 1),
+        ),
+    }
     with db.session() as s:
         from reliefdesk.models import Enrollment, EnrollmentMember
 
@@ -61,22 +86,31 @@ def _office(db, actors) -> dict[str, int]:
             c.birth_date = date(2015, 3, 1)
     for m in (1, 2):
         _lock(db, actors, f"{YEAR}-{m:02d}")
-    add_change(db, hs["r2"]["enrollment_id"], "terminate", date(YEAR, 3, 1), old=0,
-               reason="收入超过标准", status="terminated", end_month=date(YEAR, 2, 1))
+    add_change(
+        db,
+        hs["r2"]["enrollment_id"],
+        "terminate",
+        date(YEAR, 3, 1),
+        old=0,
+        reason="收入超过标准",
+        status="terminated",
+        end_month=date(YEAR, 2, 1),
+    )
     _lock(db, actors, f"{YEAR}-03")
     hs["grant"] = {"enrollment_id": _grant(db, actors, on=date(YEAR, 3, 3))}
     _lock(db, actors, f"{YEAR}-03", "temporary_aid")
-    add_policy(db, date(YEAR, 4, 1), rural_dibao_standard_fen=45000,
-               urban_dibao_standard_fen=65000)
+    add_policy(db, date(YEAR, 4, 1), rural_dibao_standard_fen=45000, urban_dibao_standard_fen=65000)
     _lock(db, actors, f"{YEAR}-04")
     return hs
 
 
 def _lines(db, month: date | None = None, year: int | None = None) -> list[dict]:
     """Independent read of every locked line (plain SQL, not the service's query)."""
-    sql = ("SELECT r.month, r.kind, l.enrollment_id, l.programme, l.category, l.village, "
-           "l.persons, l.paid_fen, l.change_flag, l.change_reason, l.township FROM roster_line l "
-           "JOIN roster r ON r.id = l.roster_id WHERE r.status = 'locked'")
+    sql = (
+        "SELECT r.month, r.kind, l.enrollment_id, l.programme, l.category, l.village, "
+        "l.persons, l.paid_fen, l.change_flag, l.change_reason, l.township FROM roster_line l "
+        "JOIN roster r ON r.id = l.roster_id WHERE r.status = 'locked'"
+    )
     with db.session() as s:
         rows = [dict(r._mapping) for r in s.execute(text(sql))]
     out = []
@@ -119,28 +153,45 @@ def test_month_figures_match_the_roster_lines(db, actors):
                 cum[_cat(r)] += r["paid_fen"]
         for key in statistics.CATEGORY_KEYS:
             f, e = stats.by_category[key], exp[key]
-            assert (f.households, f.persons, f.amount_fen, f.exited_households,
-                    f.new_households, f.cumulative_fen) == (
-                e["hh"], e["persons"], e["amount"], e["exit_hh"], e["new_hh"], cum[key]), key
-            avg = (e["amount"] * 2 + e["persons"] * 100) // (e["persons"] * 200) * 100 \
-                if e["persons"] else 0
+            assert (
+                f.households,
+                f.persons,
+                f.amount_fen,
+                f.exited_households,
+                f.new_households,
+                f.cumulative_fen,
+            ) == (e["hh"], e["persons"], e["amount"], e["exit_hh"], e["new_hh"], cum[key]), key
+            avg = (
+                (e["amount"] * 2 + e["persons"] * 100) // (e["persons"] * 200) * 100
+                if e["persons"]
+                else 0
+            )
             assert f.average_fen == avg
         assert stats.total.amount_fen == sum(r["paid_fen"] for r in _lines(db, month))
     jan = statistics.month_stats(db, actors["clerk"], f"{YEAR}-01")
     rural = jan.by_category["rural_dibao"]
-    eids = {r["enrollment_id"] for r in _lines(db, date(YEAR, 1, 1))
-            if r["programme"] == "rural_dibao"}
+    eids = {
+        r["enrollment_id"] for r in _lines(db, date(YEAR, 1, 1)) if r["programme"] == "rural_dibao"
+    }
     with db.session() as s:
-        people = s.execute(text("SELECT m.enrollment_id, p.sex, p.birth_date, "
-                                "p.disability_level, p.labour_capacity FROM enrollment_member m "
-                                "JOIN person p ON p.id = m.person_id WHERE m.active")).all()
+        people = s.execute(
+            text(
+                "SELECT m.enrollment_id, p.sex, p.birth_date, "
+                "p.disability_level, p.labour_capacity FROM enrollment_member m "
+                "JOIN person p ON p.id = m.person_id WHERE m.active"
+            )
+        ).all()
     mine = [p for p in people if p[0] in eids]
     born = [p[2] if isinstance(p[2], date) else date.fromisoformat(str(p[2])) for p in mine]
     elderly = sum(b <= date(YEAR - 60, 1, 31) for b in born)
     minors = sum(b > date(YEAR - 18, 1, 31) for b in born)
-    assert (rural.women, rural.elderly, rural.minors, rural.disabled, rural.labour_partial) == \
-        (sum(p[1] == "F" for p in mine), elderly, minors,
-         sum(p[3] is not None for p in mine), sum(p[4] == "partial" for p in mine))
+    assert (rural.women, rural.elderly, rural.minors, rural.disabled, rural.labour_partial) == (
+        sum(p[1] == "F" for p in mine),
+        elderly,
+        minors,
+        sum(p[3] is not None for p in mine),
+        sum(p[4] == "partial" for p in mine),
+    )
     assert rural.women == 2 and rural.minors >= 1
     march = statistics.month_stats(db, actors["clerk"], f"{YEAR}-03")
     assert march.by_category["rural_dibao"].exited_households == 1
@@ -183,12 +234,14 @@ def test_year_report_matches_lines(db, actors):
             assert c.person_months == pm
             assert c.new_households == sum(x["change_flag"] == "新增" for x in regular)
             assert c.exited_households == sum(x["change_flag"] == "停发" for x in regular)
-            apr = [x for x in regular if x["month"] == date(YEAR, 4, 1)
-                   and x["change_flag"] != "停发"]
+            apr = [
+                x for x in regular if x["month"] == date(YEAR, 4, 1) and x["change_flag"] != "停发"
+            ]
             assert (c.households_end, c.persons_end) == (len(apr), sum(x["persons"] for x in apr))
     ta = r.by_category["temporary_aid"]
     assert ta.person_months == 1 and ta.amount_fen == sum(
-        x["paid_fen"] for x in lines if x["kind"] == "one_off")
+        x["paid_fen"] for x in lines if x["kind"] == "one_off"
+    )
     assert [x[0] for x in r.exits_by_reason] and r.exits_by_reason[0][1] == 1
     assert [(s.effective_from, s.rural_fen) for s in r.standards][-1] == (date(YEAR, 4, 1), 45000)
     assert r.previous is None and r.growth("rural_dibao", "persons") is None
@@ -211,7 +264,7 @@ def test_cli_month_and_exports(db, actors, tmp_path, capsys):
     printed = capsys.readouterr().out
     total = sum(x["paid_fen"] for x in _lines(db, date(YEAR, 3, 1)))
     assert code == 0
-    last = [ln for ln in printed.splitlines() if ln.startswith("合计")][0]
+    last = next(ln for ln in printed.splitlines() if ln.startswith("合计"))
     assert last.endswith(f"金额 {total // 100}.{total % 100:02d} 元")
     ws = openpyxl.load_workbook(out)["月报"]
     rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] == "合计"]
@@ -224,8 +277,7 @@ def test_cli_month_and_exports(db, actors, tmp_path, capsys):
     assert round(year_rows["农村低保"][4] * 100) == rural
 
 
-def test_county_package_roundtrip_tamper_and_duplicate(db, actors, tmp_path, capsys,
-                                                      monkeypatch):
+def test_county_package_roundtrip_tamper_and_duplicate(db, actors, tmp_path, capsys, monkeypatch):
     """A package carries figures, roster hashes and a seal; import refuses a tampered and a
     duplicate package with one line each and shows the county totals."""
     _office(db, actors)
@@ -253,8 +305,10 @@ def test_county_package_roundtrip_tamper_and_duplicate(db, actors, tmp_path, cap
     for x in _lines(db, date(YEAR, 3, 1)):
         by_town[x["township"] or ""] += x["paid_fen"]
     assert {r.township: r.figures["total"]["amount_fen"] for r in live} == dict(by_town)
-    assert sum(r.figures["total"]["households"] for r in live) == statistics.month_stats(
-        db, actors["clerk"], f"{YEAR}-03").total.households
+    assert (
+        sum(r.figures["total"]["households"] for r in live)
+        == statistics.month_stats(db, actors["clerk"], f"{YEAR}-03").total.households
+    )
 
 
 def test_county_cli_export_import_refusals(db, actors, tmp_path, capsys, monkeypatch):
@@ -263,8 +317,23 @@ def test_county_cli_export_import_refusals(db, actors, tmp_path, capsys, monkeyp
     _office(db, actors)
     monkeypatch.setenv("RELIEFDESK_PASSWORD", "Test#Pass2026")
     pkg = tmp_path / "p.zip"
-    assert main(["--db", db.url, "--user", "clerk", "county", "export", "--month",
-                 f"{YEAR}-03", "--out", str(pkg)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db.url,
+                "--user",
+                "clerk",
+                "county",
+                "export",
+                "--month",
+                f"{YEAR}-03",
+                "--out",
+                str(pkg),
+            ]
+        )
+        == 0
+    )
     bad = tmp_path / "bad.zip"
     with zipfile.ZipFile(pkg) as z, zipfile.ZipFile(bad, "w") as out:
         data = json.loads(z.read("figures.json"))
@@ -272,8 +341,9 @@ def test_county_cli_export_import_refusals(db, actors, tmp_path, capsys, monkeyp
         out.writestr("figures.json", json.dumps(data))
         out.writestr("statistics.xlsx", z.read("statistics.xlsx"))
     capsys.readouterr()
-    code = main(["--db", db.url, "--user", "clerk", "county", "import", str(pkg), str(pkg),
-                 str(bad)])
+    code = main(
+        ["--db", db.url, "--user", "clerk", "county", "import", str(pkg), str(pkg), str(bad)]
+    )
     out, err = capsys.readouterr()
     assert code == 1
     lines = err.strip().splitlines()
@@ -301,8 +371,15 @@ def test_tekun_exit_and_transfer_keep_rule_one(db, actors):
     """A 集中供养 person terminated is an exit of 集中 (the 停发 line names no mode), and a
     person moved 分散 → 集中 is a transfer: 期末 = 上期 + 新增 − 退出 ± 转移 holds."""
     hs = _office(db, actors)
-    add_change(db, hs["tc"]["enrollment_id"], "terminate", date(YEAR, 5, 1), reason="死亡",
-               status="terminated", end_month=date(YEAR, 4, 1))
+    add_change(
+        db,
+        hs["tc"]["enrollment_id"],
+        "terminate",
+        date(YEAR, 5, 1),
+        reason="死亡",
+        status="terminated",
+        end_month=date(YEAR, 4, 1),
+    )
     from reliefdesk.models import Enrollment
 
     with db.session() as s:
@@ -343,8 +420,11 @@ def test_growth_against_the_previous_year(db, actors):
     from fractions import Fraction
 
     def pct(now: int, before: int) -> str:
-        return str((Decimal(now - before) * 100 / Decimal(before)).quantize(
-            Decimal("0.01"), rounding=ROUND_HALF_UP))
+        return str(
+            (Decimal(now - before) * 100 / Decimal(before)).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
+        )
 
     lvl1 = int(Fraction(a1, p1) + Fraction(1, 2))
     lvl0 = int(Fraction(a0, p0) + Fraction(1, 2))

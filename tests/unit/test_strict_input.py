@@ -26,9 +26,24 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 ADMIN_PW = "Admin#Pass2026"
 
 
-@pytest.mark.parametrize("bad", ["2024- 12", "2024-12abc", "9999-12", "2024-1", "24-12",
-                                 "２０２４-１２", "2024-00", "2024-13", "1999-12", "", " 2024-12",
-                                 "2024/12", "2024-12-01"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "2024- 12",
+        "2024-12abc",
+        "9999-12",
+        "2024-1",
+        "24-12",
+        "２０２４-１２",
+        "2024-00",
+        "2024-13",
+        "1999-12",
+        "",
+        " 2024-12",
+        "2024/12",
+        "2024-12-01",
+    ],
+)
 def test_month_parser_refuses(bad: str) -> None:
     """Only ASCII YYYY-MM from 2000-01 to one month ahead is a month."""
     with pytest.raises(MonthError):
@@ -45,14 +60,18 @@ def test_month_parser_window() -> None:
     assert parse_month_text("2027-03", today=today, max_ahead=3) == date(2027, 3, 1)
 
 
-def test_cli_months_use_the_shared_parser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_months_use_the_shared_parser(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Every --month/--from/--to of the CLI refuses the same malformed months before any
     database work."""
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
-    for argv in (["roster", "generate", "--month"], ["roster", "list", "--month"],
-                 ["forms", "roster", "--out", "x.pdf", "--month"],
-                 ["roster", "back-pay", "--to", "2024-01", "--from"]):
+    for argv in (
+        ["roster", "generate", "--month"],
+        ["roster", "list", "--month"],
+        ["forms", "roster", "--out", "x.pdf", "--month"],
+        ["roster", "back-pay", "--to", "2024-01", "--from"],
+    ):
         for bad in ("2024- 12", "2024-12abc", "9999-12"):
             assert main(["--db", str(tmp_path / "none.sqlite3"), *argv, bad]) == 2
             err = capsys.readouterr().err
@@ -73,31 +92,43 @@ def test_clean_text() -> None:
         sanitize_text("x" * 11, 10)
 
 
-def test_free_text_is_cleaned_the_same_on_both_backends(db: Database,
-                                                        actors: dict[str, Actor]) -> None:
+def test_free_text_is_cleaned_the_same_on_both_backends(
+    db: Database, actors: dict[str, Actor]
+) -> None:
     """A display name with NUL, ANSI and a bidi override is stored cleaned (PostgreSQL would
     otherwise refuse the NUL, SQLite keep it); too long is a clear ValidationError."""
     with db.session() as s:
-        users.add_user(s, actors["admin"], "textuser", "clerk", "Test#Pass2026",
-                       display_name="王\x00\x1b[2J五\u202e")
+        users.add_user(
+            s,
+            actors["admin"],
+            "textuser",
+            "clerk",
+            "Test#Pass2026",
+            display_name="王\x00\x1b[2J五\u202e",
+        )
     with db.read_session() as s:
         name = s.scalar(select(User.display_name).where(User.username == "textuser"))
     assert name == "王五"
-    with pytest.raises(ValidationError, match="过长"):
-        with db.session() as s:
-            users.add_user(s, actors["admin"], "longuser", "clerk", "Test#Pass2026",
-                           display_name="长" * 65)
+    with pytest.raises(ValidationError, match="过长"), db.session() as s:
+        users.add_user(
+            s, actors["admin"], "longuser", "clerk", "Test#Pass2026", display_name="长" * 65
+        )
     with db.read_session() as s:
         assert s.scalar(select(User.id).where(User.username == "longuser")) is None
 
 
-def test_fuzzed_cli_inputs_never_end_in_internal_error(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fuzzed_cli_inputs_never_end_in_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Huge ids, non-ASCII digits, files that are not databases, /dev/null, directories,
     empty paths and control characters all give one-line errors (scripts/fuzz_cli.py)."""
     monkeypatch.syspath_prepend(str(SCRIPTS))
-    for var in ("RELIEFDESK_HOME", "RELIEFDESK_PASSWORD", "RELIEFDESK_NEW_PASSWORD",
-                "RELIEFDESK_ADMIN_PASSWORD"):
+    for var in (
+        "RELIEFDESK_HOME",
+        "RELIEFDESK_PASSWORD",
+        "RELIEFDESK_NEW_PASSWORD",
+        "RELIEFDESK_ADMIN_PASSWORD",
+    ):
         monkeypatch.setenv(var, "")
     import fuzz_cli
 
@@ -106,8 +137,9 @@ def test_fuzzed_cli_inputs_never_end_in_internal_error(tmp_path: Path,
     sys.modules.pop("fuzz_cli", None)
 
 
-def test_demo_refuses_a_production_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_refuses_a_production_database(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """demo writes into an empty or demo-made database only: an init'ed register is refused
     and gets neither households nor demo users."""
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))

@@ -49,8 +49,9 @@ def test_failed_logins_are_audited(db, actors):
     with pytest.raises(AuthError):
         users.login(db, "reviewer", "nope")
     with db.session() as s:
-        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "login")
-                       .order_by(AuditEvent.id.desc())).first()
+        ev = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "login").order_by(AuditEvent.id.desc())
+        ).first()
     assert ev is not None and ev.success is False and ev.username == "reviewer"
 
 

@@ -20,7 +20,7 @@ from reliefdesk.documents.pdf import (
     build_roster,
     build_visit_record,
 )
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 
 
@@ -44,10 +44,10 @@ def embedded_font_files(pdf: bytes) -> set[str]:
             descs = [font.get("/FontDescriptor")]
             for d in font.get("/DescendantFonts", []):
                 descs.append(d.get_object().get("/FontDescriptor"))
-            for desc in descs:
-                if desc is None:
+            for desc_ref in descs:
+                if desc_ref is None:
                     continue
-                desc = desc.get_object()
+                desc = desc_ref.get_object()
                 kinds |= {k for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in desc}
     return kinds
 
@@ -83,10 +83,22 @@ def test_dibao_form_prints_members_working_amount_and_opinions() -> None:
     assert data.amount_fen is not None
     assert fen_to_yuan(data.amount_fen) in t
     assert to_capital(data.amount_fen) in t
-    for label in ("申请类别：农村", "家庭成员情况", "家庭月人均收入", "申请理由", "申请人（签字或手印）",
-                  "村（居）民委员会意见", "乡镇人民政府（街道办事处）审核意见", "县级人民政府民政部门审核确认意见",
-                  "（乡镇人民政府盖章）", "（县级民政部门盖章）", "公示结果：无异议", "调查人员：李海燕、郭志强",
-                  "起始发放年月：2026年4月", "保障人数：3人"):
+    for label in (
+        "申请类别：农村",
+        "家庭成员情况",
+        "家庭月人均收入",
+        "申请理由",
+        "申请人（签字或手印）",
+        "村（居）民委员会意见",
+        "乡镇人民政府（街道办事处）审核意见",
+        "县级人民政府民政部门审核确认意见",
+        "（乡镇人民政府盖章）",
+        "（县级民政部门盖章）",
+        "公示结果：无异议",
+        "调查人员：李海燕、郭志强",
+        "起始发放年月：2026年4月",
+        "保障人数：3人",
+    ):
         assert label in t, label
 
 
@@ -132,8 +144,20 @@ def test_visit_record_has_signature_rows_for_investigators_and_members_present()
     """The visit record lists each investigator and each member present in its own signature row."""
     data = S.visit_record()
     t = text(build_visit_record(data))
-    for label in ("家庭经济状况入户调查表", "调查方式", "实地入户", "住房情况", "车辆", "牲畜养殖", "土地情况",
-                  "月水电燃料费", "调查人员（签字）", "在场家庭成员", "签字或手印", "处理建议"):
+    for label in (
+        "家庭经济状况入户调查表",
+        "调查方式",
+        "实地入户",
+        "住房情况",
+        "车辆",
+        "牲畜养殖",
+        "土地情况",
+        "月水电燃料费",
+        "调查人员（签字）",
+        "在场家庭成员",
+        "签字或手印",
+        "处理建议",
+    ):
         assert label in t, label
     for name in data.investigators + data.members_present:
         assert t.count(name) >= 2  # in the header and in its signature row
@@ -207,10 +231,30 @@ def test_roster_footer_totals_capitals_and_signatures() -> None:
     t = text(build_roster(data))
     assert f"合计：25户，{persons}人，实发金额¥{fen_to_yuan(paid)}元" in t
     assert to_capital(paid) in t
-    for label in ("制表人：", "审核人：", "负责人：", "（单位公章）", "所属期：2026年4月", "制表日期：2026年4月3日"):
+    for label in (
+        "制表人：",
+        "审核人：",
+        "负责人：",
+        "（单位公章）",
+        "所属期：2026年4月",
+        "制表日期：2026年4月3日",
+    ):
         assert label in t, label
-    for head in ("序号", "乡镇（街道）", "村（社区）", "公民身份号码", "保障类别", "保障人数", "本月应发", "补发/扣减",
-                 "实发金额", "社保卡号/银行账号", "开户行", "变动标志", "备注"):
+    for head in (
+        "序号",
+        "乡镇（街道）",
+        "村（社区）",
+        "公民身份号码",
+        "保障类别",
+        "保障人数",
+        "本月应发",
+        "补发/扣减",
+        "实发金额",
+        "社保卡号/银行账号",
+        "开户行",
+        "变动标志",
+        "备注",
+    ):
         assert head in t, head
 
 

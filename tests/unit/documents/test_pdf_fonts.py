@@ -54,21 +54,30 @@ def test_unusable_files_are_skipped(monkeypatch: pytest.MonkeyPatch, tmp_path) -
     """A missing file or a file that is not a TrueType font is skipped, not fatal."""
     junk = tmp_path / "broken.ttf"
     junk.write_bytes(b"OTTO" + b"\0" * 64)  # CFF-flavoured header: reportlab cannot embed it
-    monkeypatch.setattr(fonts, "candidate_fonts", lambda: [(str(tmp_path / "nope.ttc"), 0), (str(junk), 0)]
-                        + ([(WQY, 0)] if os.path.isfile(WQY) else []))
+    monkeypatch.setattr(
+        fonts,
+        "candidate_fonts",
+        lambda: (
+            [(str(tmp_path / "nope.ttc"), 0), (str(junk), 0)]
+            + ([(WQY, 0)] if os.path.isfile(WQY) else [])
+        ),
+    )
     choice = fonts.ensure_font()
     if os.path.isfile(WQY):
         assert choice.path == WQY and choice.embedded
 
 
-def test_cid_fallback_is_logged_and_not_embedded(monkeypatch: pytest.MonkeyPatch,
-                                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_cid_fallback_is_logged_and_not_embedded(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     """With no TrueType font at all, STSong-Light is used, flagged as not embedded, and a warning is logged."""
     monkeypatch.setattr(fonts, "candidate_fonts", lambda: [])
     with caplog.at_level(logging.WARNING, logger=fonts.__name__):
         choice = fonts.ensure_font()
     assert choice.name == "STSong-Light" and not choice.embedded and choice.path is None
-    assert any("STSong-Light" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+    assert any(
+        "STSong-Light" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records
+    )
 
 
 def test_choice_is_cached() -> None:

@@ -49,8 +49,8 @@ def _embedded_base_fonts(choice: fonts.FontChoice) -> set[str]:
     canvas.save()
     names = set()
     for page in PdfReader(io.BytesIO(buf.getvalue())).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is not None and "/FontFile2" in descriptor.get_object():
                 names.add(str(font["/BaseFont"]))
@@ -111,9 +111,13 @@ def test_bad_subfont_index_falls_through(monkeypatch: pytest.MonkeyPatch, tmp_pa
 def test_parse_font_spec_handles_windows_paths() -> None:
     """RELIEFDESK_PDF_FONT accepts path#index; a drive letter or a missing index means subfont 0."""
     assert fonts.parse_font_spec(r"C:\Windows\Fonts\simsun.ttc#1") == (
-        r"C:\Windows\Fonts\simsun.ttc", 1)
+        r"C:\Windows\Fonts\simsun.ttc",
+        1,
+    )
     assert fonts.parse_font_spec(r"C:\Windows\Fonts\simhei.ttf") == (
-        r"C:\Windows\Fonts\simhei.ttf", 0)
+        r"C:\Windows\Fonts\simhei.ttf",
+        0,
+    )
     assert fonts.parse_font_spec("/fonts/a#b.ttc") == ("/fonts/a#b.ttc", 0)
 
 
@@ -125,10 +129,12 @@ def test_linux_cesi_font_of_kylin_is_a_candidate(monkeypatch: pytest.MonkeyPatch
     assert "/usr/share/fonts/truetype/cesi/CESI_SS_GB2312.TTF" in paths
 
 
-def test_no_font_gives_a_chinese_message(monkeypatch: pytest.MonkeyPatch,
-                                         tmp_path: Path) -> None:
+def test_no_font_gives_a_chinese_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Empty font folders: the PDFs fall back to a non-embedded font and font_warning() says so in Chinese."""
-    monkeypatch.setattr(fonts, "candidate_fonts",
-                        lambda: [(str(tmp_path / "simsun.ttc"), 0), (str(tmp_path / "x.ttf"), 0)])
+    monkeypatch.setattr(
+        fonts,
+        "candidate_fonts",
+        lambda: [(str(tmp_path / "simsun.ttc"), 0), (str(tmp_path / "x.ttf"), 0)],
+    )
     assert fonts.font_warning() == fonts.NO_FONT_MESSAGE
     assert "未找到可嵌入的中文" in fonts.NO_FONT_MESSAGE and fonts.ENV_VAR in fonts.NO_FONT_MESSAGE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import random
 from datetime import date
 
@@ -62,7 +63,9 @@ def test_multi_fragment_paragraphs_never_start_a_line_with_closing_punctuation()
 
 @settings(max_examples=200, deadline=None)
 @given(
-    text=st.text(alphabet="汉字民政救助审核低保标准，。；：！？、）》”（《“12.3", min_size=1, max_size=200),
+    text=st.text(
+        alphabet="汉字民政救助审核低保标准，。；：！？、）》”（《“12.3", min_size=1, max_size=200
+    ),
     width=st.floats(min_value=25, max_value=400),
 )
 def test_dumb_split_property(text: str, width: float) -> None:
@@ -74,7 +77,7 @@ def test_dumb_split_property(text: str, width: float) -> None:
     widths = [10.0] * len(text)
     lines = [t for _, t in dumb_split(text, widths, width)]
     assert "".join(lines) == text
-    for prev, cur in zip(lines, lines[1:]):
+    for prev, cur in itertools.pairwise(lines):
         assert len(prev) * 10.0 <= width + 1e-6 or len(prev) == 1
         if cur[0] in FORBIDDEN_START or prev[-1] in CANNOT_END:
             assert len(prev) == 1, lines
@@ -100,8 +103,17 @@ def test_rendered_letter_lines_do_not_start_with_closing_punctuation() -> None:
         chunks = PUNCT_TEXT.split("。")
         rng.shuffle(chunks)
         reasons = tuple("。".join(chunks[: 2 + k]) + "。" for k in range(4))
-        data = DecisionLetterData(samples.OFFICE, "refuse", "王建国" + "国" * i, "rural_dibao", None, "", reasons,
-                                  date(2026, 3, 27), "汝温民保字〔2026〕第019号")
+        data = DecisionLetterData(
+            samples.OFFICE,
+            "refuse",
+            "王建国" + "国" * i,
+            "rural_dibao",
+            None,
+            "",
+            reasons,
+            date(2026, 3, 27),
+            "汝温民保字〔2026〕第019号",
+        )
         pdf = build_decision_letter(data)
         for page in extract_pages(io.BytesIO(pdf)):
             for box in page:

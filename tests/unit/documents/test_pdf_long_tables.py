@@ -8,8 +8,13 @@ import re
 from pypdf import PdfReader
 
 from reliefdesk.documents.forms_data import ApplicationFormData
-from reliefdesk.documents.pdf import build_application_form, build_change_roster, build_notice, build_roster
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import (
+    build_application_form,
+    build_change_roster,
+    build_notice,
+    build_roster,
+)
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -39,7 +44,10 @@ def test_300_line_roster_numbers_every_page_and_repeats_header() -> None:
 
 def test_long_notice_and_change_roster_number_every_page() -> None:
     """A 200-entry notice and a 200-line change roster carry page footers and headers on each page."""
-    for pdf, head in ((build_notice(S.notice(200)), "家庭人口"), (build_change_roster(S.change_roster(200)), "变动原因")):
+    for pdf, head in (
+        (build_notice(S.notice(200)), "家庭人口"),
+        (build_change_roster(S.change_roster(200)), "变动原因"),
+    ):
         pages = page_texts(pdf)
         assert len(pages) > 1
         for i, t in enumerate(pages, 1):

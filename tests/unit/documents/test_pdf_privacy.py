@@ -14,7 +14,7 @@ from pdfminer.high_level import extract_text
 
 from reliefdesk.documents.forms_data import NoticeData, NoticeEntry, PersonRow
 from reliefdesk.documents.pdf import build_notice
-from reliefdesk.documents.pdf import samples as S
+from reliefdesk.documents.pdf import samples as S  # noqa: N812 - S.NAME reads as the sample catalogue
 
 
 def test_notice_entry_has_no_field_for_ids_phones_accounts_or_addresses() -> None:
@@ -29,7 +29,12 @@ def _entry_from(members: tuple[PersonRow, ...], amount_fen: int, village: str) -
 
 
 households = st.lists(
-    st.tuples(st.integers(0, 2**32), st.integers(1, 6), st.integers(100, 300_000), st.sampled_from(S.VILLAGES)),
+    st.tuples(
+        st.integers(0, 2**32),
+        st.integers(1, 6),
+        st.integers(100, 300_000),
+        st.sampled_from(S.VILLAGES),
+    ),
     min_size=1,
     max_size=25,
 )
@@ -49,8 +54,13 @@ def test_notice_never_contains_ids_accounts_or_phones(households, mask: bool) ->
         account = S.random_account(rng)
         secrets += [m.id_number for m in members] + [phone, account]
         entries.append(_entry_from(members, amount, village))
-    data = NoticeData(S.OFFICE, "温泉镇最低生活保障拟确认对象公示", tuple(entries), date(2026, 3, 10),
-                      date(2026, 3, 16))
+    data = NoticeData(
+        S.OFFICE,
+        "温泉镇最低生活保障拟确认对象公示",
+        tuple(entries),
+        date(2026, 3, 10),
+        date(2026, 3, 16),
+    )
     raw = extract_text(io.BytesIO(build_notice(data, mask_names=mask)))
     squeezed = re.sub(r"\s+", "", raw)
     for secret in secrets:

@@ -34,8 +34,13 @@ from reliefdesk.domain.money import to_capital
 from reliefdesk.errors import ValidationError
 
 HEADER = RollHeader(
-    county="汝州市", township="寄料镇", office_name="寄料镇人民政府", programme_label="农村低保",
-    month="2026-11", roster_hash="3fa9c1d2" + "0" * 56, prepared_by="王会计",
+    county="汝州市",
+    township="寄料镇",
+    office_name="寄料镇人民政府",
+    programme_label="农村低保",
+    month="2026-11",
+    roster_hash="3fa9c1d2" + "0" * 56,
+    prepared_by="王会计",
     made_on=date(2026, 11, 29),
 )
 ID_X = "11010519491231002X"  # the GB 11643 example ending in X
@@ -44,12 +49,23 @@ ACCOUNT = "6228480402564890018"  # 19 digits
 
 def line(seq: int, **changes: object) -> RollLine:
     base = RollLine(
-        seq=seq, township="寄料镇", village="马庙村", payee=f"张{seq}",
+        seq=seq,
+        township="寄料镇",
+        village="马庙村",
+        payee=f"张{seq}",
         id_number=make_id("410482", date(1950, 1, 1), seq % 1000),
-        category="农村低保A类", persons=2, standard_fen=52000, per_capita_income_fen=None,
-        due_fen=52000, adjustment_fen=0, adjustment_reason="", paid_fen=52000 + seq,
-        account=make_card_number("622848", 19, f"{seq:012d}"), bank="农行汝州支行",
-        change_flag="", note="",
+        category="农村低保A类",
+        persons=2,
+        standard_fen=52000,
+        per_capita_income_fen=None,
+        due_fen=52000,
+        adjustment_fen=0,
+        adjustment_reason="",
+        paid_fen=52000 + seq,
+        account=make_card_number("622848", 19, f"{seq:012d}"),
+        bank="农行汝州支行",
+        change_flag="",
+        note="",
     )
     return replace(base, **changes)  # type: ignore[arg-type]
 
@@ -67,7 +83,7 @@ def test_bank_ids_and_accounts_are_exact_text_cells(tmp_path: Path) -> None:
     lines = [line(1, id_number=ID_X, account=ACCOUNT), line(2)]
     write_bank_file(tmp_path / "b.xlsx", HEADER, lines)
     rows = cells(tmp_path / "b.xlsx")
-    for row, src in zip(rows[1:], lines):
+    for row, src in zip(rows[1:], lines, strict=True):
         for cell, expected in ((row[2], src.id_number), (row[3], src.account)):
             assert cell.value == expected
             assert cell.data_type == "s"
@@ -140,8 +156,11 @@ def test_bank_rejects_bad_lines_listing_all_and_writes_nothing(tmp_path: Path) -
     """Bad ID, bad account, zero amount, duplicates and control characters are all listed at once;
     no file is created."""
     lines = [
-        line(1, id_number="41048219500101001"), line(2, account="6228 4804"),
-        line(3, paid_fen=0), line(3), line(5, payee="李\x0b四"),
+        line(1, id_number="41048219500101001"),
+        line(2, account="6228 4804"),
+        line(3, paid_fen=0),
+        line(3),
+        line(5, payee="李\x0b四"),
     ]
     with pytest.raises(RowProblemsError) as err:
         write_bank_file(tmp_path / "b.xlsx", HEADER, lines)
@@ -160,7 +179,9 @@ def test_bank_rejects_bad_lines_listing_all_and_writes_nothing(tmp_path: Path) -
 def test_bank_rejects_duplicate_id_and_empty_batch(tmp_path: Path) -> None:
     """The same ID twice in one file, or no lines at all, is refused with a Chinese message."""
     with pytest.raises(RowProblemsError, match="证件号码与第 1 条重复"):
-        write_bank_file(tmp_path / "b.xlsx", HEADER, [line(1), line(2, id_number=line(1).id_number)])
+        write_bank_file(
+            tmp_path / "b.xlsx", HEADER, [line(1), line(2, id_number=line(1).id_number)]
+        )
     with pytest.raises(ValidationError, match="没有可导出的发放记录"):
         write_bank_file(tmp_path / "b.xlsx", HEADER, [])
 
@@ -176,8 +197,12 @@ def test_template_round_trips_through_json() -> None:
 
 def test_template_unknown_field_is_a_clear_chinese_error() -> None:
     """An unknown source field names the column, the field, and lists what is available."""
-    data = {"columns": [{"header": "姓名", "field": "payee", "kind": "text"},
-                        {"header": "手机", "field": "phone", "kind": "text"}]}
+    data = {
+        "columns": [
+            {"header": "姓名", "field": "payee", "kind": "text"},
+            {"header": "手机", "field": "phone", "kind": "text"},
+        ]
+    }
     with pytest.raises(ValidationError, match="第 2 列「手机」的数据来源“phone”无法识别") as err:
         BankTemplate.from_dict(data)
     assert err.value.field == "columns[2]"
@@ -188,9 +213,15 @@ def test_template_unknown_field_is_a_clear_chinese_error() -> None:
     [
         ({"columns": []}, "缺少列定义"),
         ({"columns": [{"header": "金额", "field": "paid_fen", "kind": "int"}]}, "不能用类型“int”"),
-        ({"columns": [{"header": "金额", "field": "paid_fen", "kind": "money"}]}, "类型“money”无法识别"),
+        (
+            {"columns": [{"header": "金额", "field": "paid_fen", "kind": "money"}]},
+            "类型“money”无法识别",
+        ),
         ({"columns": [{"header": "A", "field": "seq", "kind": "int"}] * 2}, "表头重复"),
-        ({"columns": [{"header": "A", "field": "seq", "kind": "int"}], "sheet_title": "a/b"}, "工作表名称"),
+        (
+            {"columns": [{"header": "A", "field": "seq", "kind": "int"}], "sheet_title": "a/b"},
+            "工作表名称",
+        ),
         ([1, 2], "JSON 对象"),
         ({"columns": [{"header": "A\x01", "field": "seq", "kind": "int"}]}, "控制字符"),
     ],
@@ -203,11 +234,17 @@ def test_template_malformed_is_rejected(data: object, message: str) -> None:
 
 def test_custom_template_orders_columns_and_text_amounts(tmp_path: Path) -> None:
     """A bank template with its own order and a text amount ("123.40", '@') is followed exactly."""
-    template = BankTemplate.from_dict({"name": "某行", "sheet_title": "代发", "columns": [
-        {"header": "账号", "field": "account", "kind": "text"},
-        {"header": "户名", "field": "payee", "kind": "text"},
-        {"header": "金额", "field": "paid_fen", "kind": "amount_text"},
-    ]})
+    template = BankTemplate.from_dict(
+        {
+            "name": "某行",
+            "sheet_title": "代发",
+            "columns": [
+                {"header": "账号", "field": "account", "kind": "text"},
+                {"header": "户名", "field": "payee", "kind": "text"},
+                {"header": "金额", "field": "paid_fen", "kind": "amount_text"},
+            ],
+        }
+    )
     write_bank_file(tmp_path / "b.xlsx", HEADER, [line(1, paid_fen=12340)], template)
     wb = load_workbook(tmp_path / "b.xlsx")
     assert wb.sheetnames == ["代发"]
@@ -232,7 +269,7 @@ def test_roster_has_capital_total_literal_totals_and_signatures(tmp_path: Path) 
     assert totals[2] == 2 and totals[6] == 4 and totals[11] == 525
     assert f"大写金额：{to_capital(52500)}" in flat
     assert "大写金额：人民币伍佰贰拾伍元整" in flat
-    assert any("制表人：王会计" == v for v in flat)
+    assert any(v == "制表人：王会计" for v in flat)
     assert "审核人：" in flat and "负责人：" in flat
     assert "单位（公章）：寄料镇人民政府" in flat
     assert "制表日期：2026年11月29日" in flat
@@ -244,7 +281,13 @@ def test_roster_columns_and_text_types(tmp_path: Path) -> None:
     write_internal_roster(tmp_path / "r.xlsx", HEADER, [line(1, id_number=ID_X, account=ACCOUNT)])
     ws = load_workbook(tmp_path / "r.xlsx").worksheets[0]
     assert ws.max_column == 16
-    assert [c.value for c in ws[3]][:5] == ["序号", "乡镇(街道)", "村(社区)/组", "户主姓名(领取人)", "公民身份号码"]
+    assert [c.value for c in ws[3]][:5] == [
+        "序号",
+        "乡镇(街道)",
+        "村(社区)/组",
+        "户主姓名(领取人)",
+        "公民身份号码",
+    ]
     data = ws[4]
     assert (data[4].value, data[4].data_type, data[4].number_format) == (ID_X, "s", "@")
     assert (data[12].value, data[12].data_type, data[12].number_format) == (ACCOUNT, "s", "@")
@@ -260,8 +303,10 @@ def test_roster_rejects_control_characters(tmp_path: Path) -> None:
 
 def test_village_summary_totals_row(tmp_path: Path) -> None:
     """The summary's 合计 row holds literal sums, and the total covers dibao plus tekun."""
-    rows = [VillageSummaryRow("马庙村", 3, 5, 100000, 1, 1, 50000),
-            VillageSummaryRow("寄料村", 2, 2, 40000, 0, 0, 0)]
+    rows = [
+        VillageSummaryRow("马庙村", 3, 5, 100000, 1, 1, 50000),
+        VillageSummaryRow("寄料村", 2, 2, 40000, 0, 0, 0),
+    ]
     result = write_village_summary(tmp_path / "s.xlsx", HEADER, rows)
     assert result.total_fen == 190000
     ws = load_workbook(result.path).worksheets[0]
@@ -278,7 +323,7 @@ def test_export_file_name_is_windows_safe() -> None:
     assert export_file_name("寄料镇", "农村低保", "2026-11", "3FA9C1D2AB", "bank") == (
         "寄料镇_农村低保_2026-11_银行代发_3fa9c1d2.xlsx"
     )
-    name = export_file_name('寄料/镇:*', '低保?"<>|', "2026-01", "ab" * 8, "roster")
+    name = export_file_name("寄料/镇:*", '低保?"<>|', "2026-01", "ab" * 8, "roster")
     assert not set(name) & set('\\/:*?"<>|')
     with pytest.raises(ValidationError, match="所属期"):
         export_file_name("寄料镇", "农村低保", "2026-13", "ab" * 8, "bank")
@@ -306,7 +351,9 @@ def test_return_round_trips_bank_file_with_failures(tmp_path: Path) -> None:
     """Our bank file, marked by the bank with two failures, reads back row by row exactly."""
     lines = [line(i) for i in range(1, 6)] + [line(6, id_number=ID_X)]
     write_bank_file(tmp_path / "b.xlsx", HEADER, lines)
-    _mark_results(tmp_path / "b.xlsx", tmp_path / "ret.xlsx", {3: "户名与账号不符", 7: "账户已冻结"})
+    _mark_results(
+        tmp_path / "b.xlsx", tmp_path / "ret.xlsx", {3: "户名与账号不符", 7: "账户已冻结"}
+    )
     rows = read_bank_return(tmp_path / "ret.xlsx")
     assert [r.row_number for r in rows] == list(range(2, 8))
     assert [(r.id_number, r.account, r.name, r.amount_fen) for r in rows] == [
@@ -327,12 +374,15 @@ def _sheet(path: Path, rows: list[list[object]]) -> Path:
 
 def test_return_id_turned_into_number_is_reported(tmp_path: Path) -> None:
     """An ID Excel turned into 4.10482E+17 is an error naming the row, never silently accepted."""
-    path = _sheet(tmp_path / "r.xlsx", [
-        ["银行代发结果"],
-        ["户名", "身份证号", "账号", "发放金额", "状态", "原因"],
-        ["张三", ID_X, ACCOUNT, 123.4, "success", ""],
-        ["李四", 4.10482e17, ACCOUNT, 100, "fail", "账号不符"],
-    ])
+    path = _sheet(
+        tmp_path / "r.xlsx",
+        [
+            ["银行代发结果"],
+            ["户名", "身份证号", "账号", "发放金额", "状态", "原因"],
+            ["张三", ID_X, ACCOUNT, 123.4, "success", ""],
+            ["李四", 4.10482e17, ACCOUNT, 100, "fail", "账号不符"],
+        ],
+    )
     with pytest.raises(RowProblemsError) as err:
         read_bank_return(path)
     assert err.value.problems[0].startswith("第 4 行证件号码已被 Excel 转成数字，无法恢复")
@@ -341,14 +391,17 @@ def test_return_id_turned_into_number_is_reported(tmp_path: Path) -> None:
 
 def test_return_collects_every_row_problem(tmp_path: Path) -> None:
     """All bad rows are reported together: unknown result, bad amount, no identifier, bad ID."""
-    path = _sheet(tmp_path / "r.xlsx", [
-        ["姓名", "证件号码", "卡号", "金额", "结果", "备注"],
-        ["甲", ID_X, ACCOUNT, 1, "待定", ""],
-        ["乙", ID_X, ACCOUNT, "12.345", "成功", ""],
-        ["丙", None, None, 1, "失败", "x"],
-        ["丁", "110105194912310021", ACCOUNT, 1, "成功", ""],
-        ["合计", None, None, 4, None, None],
-    ])
+    path = _sheet(
+        tmp_path / "r.xlsx",
+        [
+            ["姓名", "证件号码", "卡号", "金额", "结果", "备注"],
+            ["甲", ID_X, ACCOUNT, 1, "待定", ""],
+            ["乙", ID_X, ACCOUNT, "12.345", "成功", ""],
+            ["丙", None, None, 1, "失败", "x"],
+            ["丁", "110105194912310021", ACCOUNT, 1, "成功", ""],
+            ["合计", None, None, 4, None, None],
+        ],
+    )
     with pytest.raises(RowProblemsError) as err:
         read_bank_return(path)
     problems = err.value.problems
@@ -369,7 +422,9 @@ def test_return_collects_every_row_problem(tmp_path: Path) -> None:
         ([["姓名", "证件号码", "结果"]], "没有数据行"),
     ],
 )
-def test_return_malformed_file_is_rejected_clearly(tmp_path: Path, content: object, message: str) -> None:
+def test_return_malformed_file_is_rejected_clearly(
+    tmp_path: Path, content: object, message: str
+) -> None:
     """Not-xlsx, empty, header-less and data-less files raise a one-line Chinese ValidationError."""
     path = tmp_path / "ret.xlsx"
     if isinstance(content, bytes):
