@@ -27,8 +27,10 @@ def list_townships(db: Database, actor: Actor) -> list[TownshipView]:
         villages: dict[int, list[VillageView]] = {}
         for v in s.scalars(select(Village).order_by(Village.name)):
             villages.setdefault(v.township_id, []).append(village_view(v))
-        return [TownshipView(t.id, t.code, t.name, t.kind, tuple(villages.get(t.id, ())))
-                for t in s.scalars(select(Township).order_by(Township.code))]
+        return [
+            TownshipView(t.id, t.code, t.name, t.kind, tuple(villages.get(t.id, ())))
+            for t in s.scalars(select(Township).order_by(Township.code))
+        ]
 
 
 def list_villages(db: Database, actor: Actor, township_id: int | None = None) -> list[VillageView]:
@@ -64,36 +66,66 @@ def _check_unique(s: Session, township_id: int, name: str, exclude_id: int | Non
     if exclude_id is not None:
         q = q.where(Village.id != exclude_id)
     if s.scalar(q) is not None:
-        raise ValidationError(f"本乡镇已有名为“{name}”的村（社区）", code="village.duplicate",
-                              field="name")
+        raise ValidationError(
+            f"本乡镇已有名为“{name}”的村（社区）", code="village.duplicate", field="name"
+        )
 
 
-def add_village(db: Database, actor: Actor, township_id: int, name: str, code: str | None = None,
-                is_community: bool = False) -> VillageView:
+def add_village(
+    db: Database,
+    actor: Actor,
+    township_id: int,
+    name: str,
+    code: str | None = None,
+    is_community: bool = False,
+) -> VillageView:
     """Add a village (or 社区 when ``is_community``) to a township."""
     with db.session() as s:
         return add_village_in(s, actor, township_id, name, code, is_community)
 
 
-def add_village_in(s: Session, actor: Actor, township_id: int, name: str,
-                   code: str | None = None, is_community: bool = False) -> VillageView:
+def add_village_in(
+    s: Session,
+    actor: Actor,
+    township_id: int,
+    name: str,
+    code: str | None = None,
+    is_community: bool = False,
+) -> VillageView:
     actor.require("register.write")
     if s.get(Township, township_id) is None:
         raise NotFound("乡镇不存在", code="township.not_found")
     clean = _clean_name(name)
     _check_unique(s, township_id, clean, None)
-    v = Village(township_id=township_id, name=clean, code=_clean_code(code),
-                is_community=is_community)
+    v = Village(
+        township_id=township_id, name=clean, code=_clean_code(code), is_community=is_community
+    )
     s.add(v)
     s.flush()
-    audit.record(s, actor, "village.add", "village", v.id,
-                 detail={"township_id": township_id, "name": clean, "code": v.code,
-                         "is_community": is_community})
+    audit.record(
+        s,
+        actor,
+        "village.add",
+        "village",
+        v.id,
+        detail={
+            "township_id": township_id,
+            "name": clean,
+            "code": v.code,
+            "is_community": is_community,
+        },
+    )
     return village_view(v)
 
 
-def rename_village(db: Database, actor: Actor, village_id: int, name: str,
-                   code: str | None = None, is_community: bool | None = None) -> VillageView:
+def rename_village(
+    db: Database,
+    actor: Actor,
+    village_id: int,
+    name: str,
+    code: str | None = None,
+    is_community: bool | None = None,
+) -> VillageView:
     """Rename a village; ``code``/``is_community`` change too when given (None keeps them)."""
     actor.require("register.write")
     with db.session() as s:
@@ -109,7 +141,15 @@ def rename_village(db: Database, actor: Actor, village_id: int, name: str,
         if is_community is not None:
             v.is_community = is_community
         s.flush()
-        audit.record(s, actor, "village.rename", "village", v.id,
-                     detail={"before": before, "after": {"name": v.name, "code": v.code,
-                                                         "is_community": v.is_community}})
+        audit.record(
+            s,
+            actor,
+            "village.rename",
+            "village",
+            v.id,
+            detail={
+                "before": before,
+                "after": {"name": v.name, "code": v.code, "is_community": v.is_community},
+            },
+        )
         return village_view(v)

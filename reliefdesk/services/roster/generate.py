@@ -20,16 +20,28 @@ from .types import RosterView
 __all__ = ["generate", "generate_in"]
 
 
-def generate(db: Database, actor: Actor, month: str | date, programme: str | None = None, *,
-             with_lines: bool = False) -> RosterView:
+def generate(
+    db: Database,
+    actor: Actor,
+    month: str | date,
+    programme: str | None = None,
+    *,
+    with_lines: bool = False,
+) -> RosterView:
     """Build (or rebuild) the regular roster of ``month`` for ``programme`` (None = all).
     ``with_lines`` also returns every line (costly for big months: page with list_lines)."""
     with db.session() as s:
         return generate_in(s, actor, month, programme, with_lines=with_lines)
 
 
-def generate_in(s: Session, actor: Actor, month: str | date, programme: str | None = None, *,
-                with_lines: bool = False) -> RosterView:
+def generate_in(
+    s: Session,
+    actor: Actor,
+    month: str | date,
+    programme: str | None = None,
+    *,
+    with_lines: bool = False,
+) -> RosterView:
     """:func:`generate` inside the caller's transaction."""
     actor.require("roster.generate")
     if programme == "temporary_aid":  # one-off grants: a payment list of their own
