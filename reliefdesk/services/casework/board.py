@@ -25,7 +25,7 @@ from ..policy import Policy, list_policies, policy_on, work_calendar
 from .events import EventItem, event_items
 from .facts import CaseFacts, case_facts_bulk
 from .reads import list_applications_in
-from .workflow import (
+from .state import (
     _STEP_ACTIONS,
     _deadlines_with,
     _earliest,

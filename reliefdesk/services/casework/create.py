@@ -25,6 +25,7 @@ from .. import audit, enrollments
 from ..assessment import assess, member_category, tekun_eligibility
 from ..context import Actor
 from ..policy import policy_on
+from .state import _add_step, _check_version, _covered, _load, _refresh_due, _view
 from .types import (
     _FILE_PREFIX,
     _R_DUP,
@@ -33,7 +34,6 @@ from .types import (
     SELF_CARE_LABELS,
     ApplicationView,
 )
-from .workflow import _add_step, _check_version, _covered, _load, _refresh_due, _view
 
 __all__ = ["create_application", "create_application_in", "extend_deadline", "record_self_care"]
 

@@ -14,8 +14,8 @@ from ...db.engine import Database
 from ...domain import workflow as wf
 from ...models import Application, Person
 from ..context import Actor
+from .state import _load, _view
 from .types import ApplicationRow, ApplicationView
-from .workflow import _load, _view
 
 __all__ = ["get_application", "list_applications", "list_applications_in"]
 

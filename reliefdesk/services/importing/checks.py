@@ -18,7 +18,7 @@ from ...domain.workflow import PROGRAMME_LABELS
 from ...models import ImportBatch, ImportRecord, Person
 from ..policy import Policy
 from ..roster.calc import amount_cap
-from ..roster.check import _cap_ratio  # the roster's own cap setting (one rule, one place)
+from ..roster.validation import _cap_ratio  # the roster's own cap setting (one rule, one place)
 from .plan import HouseholdPlan
 from .types import ProgrammeTotal, VillageTotal
 

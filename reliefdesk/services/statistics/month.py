@@ -108,22 +108,23 @@ class MonthStats:
 class _Acc:
     """Mutable accumulator for one row."""
 
-    __slots__ = (
-        "amount_fen",
-        "causes",
-        "cumulative_fen",
-        "disabled",
-        "elderly",
-        "exited_households",
-        "exited_persons",
+    # Positional: _Acc.of zips the stored values with this order (all but "causes").
+    __slots__ = (  # noqa: RUF023 - the order is the stored column order
         "households",
-        "labour_none",
-        "labour_partial",
-        "minors",
-        "new_households",
-        "new_persons",
         "persons",
         "women",
+        "elderly",
+        "minors",
+        "disabled",
+        "labour_partial",
+        "labour_none",
+        "new_households",
+        "new_persons",
+        "exited_households",
+        "exited_persons",
+        "amount_fen",
+        "cumulative_fen",
+        "causes",
     )
 
     def __init__(self) -> None:
