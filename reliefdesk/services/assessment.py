@@ -28,6 +28,13 @@ from .register.money import household_income_in
 __all__ = ["Assessment", "assess", "counted_members", "member_category", "tekun_eligibility"]
 
 
+ELDERLY_AGE = 60  # 老年人: 60 full years and over (分类施保; 特困 §3.1)
+ADULT_AGE = 18  # a minor is under 18 full years
+_TEKUN_WORKING_AGE = 16  # 特困 §3.1: under 16 lacks working capacity
+_SEVERE_LEVEL = 2  # disability levels 1–2 are severe
+_SEVERE_MENTAL_LEVEL = 3  # for intellectual/mental disability level 3 counts as severe too
+
+
 @dataclass(frozen=True)
 class Assessment:
     """Result of :func:`assess`: monthly amount (fen; temporary aid: the one-off total)."""
@@ -84,13 +91,14 @@ def member_category(person: Person, on: date) -> list[str]:
     (level 1–2, or level 3 intellectual/mental), serious_illness."""
     cats: list[str] = []
     age = age_on(person.birth_date, on)
-    if age >= 60:
+    if age >= ELDERLY_AGE:
         cats.append("elderly")
-    if age < 18:
+    if age < ADULT_AGE:
         cats.append("minor")
     level = person.disability_level
     if level is not None and (
-        level <= 2 or (level == 3 and (person.disability_category or "") in _SEVERE_MENTAL)
+        level <= _SEVERE_LEVEL
+        or (level == _SEVERE_MENTAL_LEVEL and (person.disability_category or "") in _SEVERE_MENTAL)
     ):
         cats.append("severe_disability")
     if person.health == "serious":
@@ -101,15 +109,15 @@ def member_category(person: Person, on: date) -> list[str]:
 def tekun_eligibility(person: Person, on: date) -> str | None:
     """Why the person lacks working capacity (特困 §3.1), or None if no ground applies."""
     age = age_on(person.birth_date, on)
-    if age >= 60:
+    if age >= ELDERLY_AGE:
         return f"年满 60 周岁（{age} 岁）"
-    if age < 16:
+    if age < _TEKUN_WORKING_AGE:
         return f"未满 16 周岁（{age} 岁）"
     cat, level = person.disability_category or "", person.disability_level
     if level is not None:
-        if cat in _SEVERE_MENTAL and level <= 3:
+        if cat in _SEVERE_MENTAL and level <= _SEVERE_MENTAL_LEVEL:
             return f"{cat}残疾 {level} 级"
-        if cat in ("肢体", "physical", "多重", "multiple") and level <= 2:
+        if cat in ("肢体", "physical", "多重", "multiple") and level <= _SEVERE_LEVEL:
             return f"{cat}残疾 {level} 级"
         if cat in ("视力", "visual") and level == 1:
             return "视力残疾 1 级"

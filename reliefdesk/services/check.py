@@ -61,6 +61,9 @@ __all__ = [
 ]
 
 
+_ID_LENGTH = 18  # a GB 11643 citizen ID number
+
+
 @dataclass(frozen=True)
 class CheckReport:
     problems: tuple[Problem, ...]
@@ -104,7 +107,7 @@ def check_sqlite_integrity(s: Session) -> list[Problem]:
 def _id_fast_ok(number: str, birth: date, sex: str, today: date) -> bool:
     """Cheap test for the common case (a canonical, valid number matching birth date and sex);
     anything else goes through the full :func:`parse_id` for its message."""
-    if len(number) != 18 or not number[:17].isdigit() or not number.isascii():
+    if len(number) != _ID_LENGTH or not number[:17].isdigit() or not number.isascii():
         return False
     if check_digit(number[:17]) != number[17]:
         return False

@@ -114,7 +114,7 @@ def check_enrollment_payee(s: Session) -> list[Problem]:
         .order_by(Enrollment.id)
     )
     out = []
-    for eid, hid, name, dead, phid in _rows(s, q):
+    for eid, hid, name, dead, _phid in _rows(s, q):
         if dead is not None:
             out.append(
                 Problem(
@@ -188,7 +188,7 @@ def check_enrollment_members(s: Session) -> list[Problem]:
         )
         .order_by(Enrollment.id)
     )
-    for eid, hid, name, phid, counted, dead in _rows(s, q2):
+    for eid, hid, name, phid, _counted, dead in _rows(s, q2):
         if dead is not None:
             why = f"已于 {dead} 死亡"
         elif phid != hid:

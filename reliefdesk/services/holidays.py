@@ -19,6 +19,10 @@ from .context import Actor
 __all__ = ["add_holiday_period", "years_covered"]
 
 
+_MAX_HOLIDAY_DAYS = 15  # one holiday spans at most 15 days
+_SATURDAY = 5  # date.weekday(): Monday 0 … Friday 4
+
+
 def add_holiday_period(
     db: Database, actor: Actor, name: str, first: date, last: date, makeup_days: Sequence[date] = ()
 ) -> int:
@@ -29,7 +33,7 @@ def add_holiday_period(
         raise ValidationError("请填写节日名称，如“春节”。", field="name", code="holiday.name")
     if last < first:
         raise ValidationError("放假结束日期不能早于开始日期。", field="last", code="holiday.range")
-    if (last - first).days > 15:
+    if (last - first).days > _MAX_HOLIDAY_DAYS:
         raise ValidationError(
             "一次放假不超过 15 天，请检查日期。", field="last", code="holiday.range"
         )
@@ -40,7 +44,7 @@ def add_holiday_period(
             f"{min(clash).isoformat()} 不能既放假又调休上班。", field="makeup", code="holiday.clash"
         )
     for d in makeup_days:
-        if d.weekday() < 5:
+        if d.weekday() < _SATURDAY:
             raise ValidationError(
                 f"调休上班日 {d.isoformat()} 不是周末。", field="makeup", code="holiday.makeup"
             )

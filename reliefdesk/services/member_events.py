@@ -195,7 +195,7 @@ def _reassess(
     month keeps the old persons and amount. Returns the change line, or None when the
     number of persons does not change."""
     persons = len(_covered(s, e, month))
-    if persons == 0 or persons == e.persons:
+    if persons in (0, e.persons):
         return None
     return reassess_in(s, actor, e, month, on_date, reason, persons=persons).line
 

@@ -144,11 +144,13 @@ def restandard_in(
     locked = latest_locked_month(s)
     back_month = next_month(locked) if locked is not None and locked >= start else None
     items: list[RestandardItem] = []
-    for f in facts:
-        if f.status not in OPEN_STATUSES or (f.end_month is not None and f.end_month < start):
+    for stored in facts:
+        if stored.status not in OPEN_STATUSES or (
+            stored.end_month is not None and stored.end_month < start
+        ):
             continue
-        month = max(start, f.start_month)
-        f = facts_in_month(f, month)  # the basis decided for that month
+        month = max(start, stored.start_month)
+        f = facts_in_month(stored, month)  # the basis decided for that month
         name = snaps[f.enrollment_id].payee_name
         if month not in calcs:
             p = policy_on(s, month)
@@ -173,7 +175,7 @@ def restandard_in(
             continue
         new = formula.fen
         before = _formula_before(s, f, month, calcs_before)
-        if new == old or before == new:  # the new version does not move this household
+        if new in (old, before):  # the new version does not move this household
             items.append(
                 RestandardItem(
                     f.enrollment_id,

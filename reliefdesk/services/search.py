@@ -50,6 +50,9 @@ MIN_ID_FRAGMENT = 4
 _KEY_LEN = 64
 
 
+_CONTAINS_MIN_LENGTH = 6  # ID fragments this long are scanned with a contains query
+
+
 @dataclass(frozen=True)
 class PersonHit:
     person_id: int
@@ -215,7 +218,7 @@ def _id_tiers(c: _Collector, frag: str) -> None:
     )
     # Short fragments (4–5) are what clerks type for "the last digits": a contains scan on
     # them mostly finds birth years, so it runs only when no ID ends with them.
-    if len(frag) >= 6 or not c.found:
+    if len(frag) >= _CONTAINS_MIN_LENGTH or not c.found:
         c.run(select(Person.id).where(_contains(c.s, Person.id_number, frag)), "id_contains")
 
 

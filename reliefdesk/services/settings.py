@@ -16,6 +16,8 @@ from ..models import Office, Setting, Township
 from . import audit
 from .context import PERMISSIONS, ROLE_LABELS, Actor
 
+_MAX_PUBLICITY_GRACE_DAYS = 30  # the 公示 grace is 0–30 days
+
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:
     row = session.get(Setting, key)
@@ -27,7 +29,11 @@ def _check_setting(key: str, value: Any) -> Any:
     (there is no setting that lets one person confirm what they accepted, investigated or gave
     the 初审 opinion on); the 公示 grace is 0–30 days."""
     if key == "casework.publicity_grace_days":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 30:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value <= _MAX_PUBLICITY_GRACE_DAYS
+        ):
             raise ValidationError(
                 "公示补登宽限天数须为 0–30 的整数。", field=key, code="setting.grace"
             )

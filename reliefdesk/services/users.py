@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -22,6 +23,10 @@ _hasher = PasswordHasher()  # Argon2id with argon2-cffi's RFC 9106 low-memory pr
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 
 
+_MIN_PASSWORD_LENGTH = 8  # 等保 practice: at least 8 characters
+_MIN_CHAR_CLASSES = 3  # of lower, upper, digit, other
+
+
 @dataclass(frozen=True)
 class UserInfo:
     id: int
@@ -39,7 +44,7 @@ def check_password_strength(password: str) -> None:
     classes = sum(
         bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"[0-9]", r"[^A-Za-z0-9]")
     )
-    if len(password) < 8 or classes < 3:
+    if len(password) < _MIN_PASSWORD_LENGTH or classes < _MIN_CHAR_CLASSES:
         raise ValidationError(
             "密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少 3 类。",
             code="user.weak_password",
@@ -217,10 +222,8 @@ def _equal_time(password: str) -> None:
     global _dummy_hash
     if _dummy_hash is None:
         _dummy_hash = hash_password("reliefdesk-timing-equaliser")
-    try:
+    with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
         _hasher.verify(_dummy_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        pass
 
 
 def verify_password(db: Database, actor: Actor, password: str) -> bool:

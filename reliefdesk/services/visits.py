@@ -23,6 +23,7 @@ from ..domain.workflow import Action, State
 from ..errors import NotFound, StaleDataError, ValidationError
 from ..models import Application, Household, Person, Visit, VisitPhoto
 from . import audit
+from .casework.facts import MIN_INVESTIGATORS
 from .context import Actor
 
 __all__ = [
@@ -257,7 +258,7 @@ def _clean_people(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 def _validate(data: VisitInput) -> list[dict[str, Any]]:
     investigators = _clean_people(data.investigators)
     names = {str(r["name"]).strip() for r in investigators}
-    if len(names) < 2:
+    if len(names) < MIN_INVESTIGATORS:
         raise ValidationError(
             "入户调查每组调查人员不得少于 2 人，请填写至少两名不同的调查人员。",
             field="investigators",

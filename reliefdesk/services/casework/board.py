@@ -275,7 +275,10 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
             by_state.setdefault(app.state, []).append(item)
             if set(actions) - passive:
                 mine.append(item)
-        key = lambda w: (w.due_on or date.max, w.application_id)
+
+        def key(w: WorkItem) -> tuple[date, int]:
+            return (w.due_on or date.max, w.application_id)
+
         return Workbench(
             {k: tuple(sorted(v, key=key)) for k, v in by_state.items()},
             tuple(sorted(mine, key=key)),

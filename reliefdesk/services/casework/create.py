@@ -22,7 +22,7 @@ from ...domain.workflow import State
 from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Application, Household, Person
 from .. import audit, enrollments
-from ..assessment import assess, member_category, tekun_eligibility
+from ..assessment import ADULT_AGE, assess, member_category, tekun_eligibility
 from ..context import Actor
 from ..policy import policy_on
 from .state import _add_step, _check_version, _covered, _load, _refresh_due, _view
@@ -274,7 +274,7 @@ def _check_single(
     )
     verdict = admission.single_person_case(
         member_category(applicant, on),
-        adult=age >= 18,
+        adult=age >= ADULT_AGE,
         unemployed=not (applicant.employment or "").strip()
         or any(w in applicant.employment for w in ("无业", "失业", "待业", "unemployed")),
         clergy_3y=applicant.exclusion_reason == "clergy_3y",

@@ -68,6 +68,9 @@ RECORD_ACTIONS = {
 _ROUTE_TEXTS = ("金额超出乡镇审批限额", "金额超过一事一议标准")
 
 
+MIN_INVESTIGATORS = 2  # 入户调查: at least two investigators per group (DOMAIN §3)
+
+
 @dataclass(frozen=True)
 class CaseFacts:
     """Per-case facts for :class:`reliefdesk.domain.workflow.Facts` (keyword arguments)."""
@@ -126,9 +129,10 @@ def route_lines(policy: Policy, amount_fen: int, lines: Iterable[Sequence[str]])
     )
     out: list[list[str]] = []
     for label, value in lines:
+        shown = value
         if label == "乡镇审批限额" and "（" in value:
-            value = value.split("（", 1)[0] + f"（拟救助 {amount_fen / 100:.2f} 元，{text}）"
-        out.append([label, value])
+            shown = value.split("（", 1)[0] + f"（拟救助 {amount_fen / 100:.2f} 元，{text}）"
+        out.append([label, shown])
     return out
 
 
@@ -308,7 +312,7 @@ def save_record(
             for n in rec.participants.replace("，", ",").replace("、", ",").split(",")
             if n.strip()
         ]
-        if len(names) < 2:
+        if len(names) < MIN_INVESTIGATORS:
             raise ValidationError(
                 "县级入户调查每组调查人员不得少于 2 人（用逗号或顿号分隔）。",
                 field="participants",
@@ -399,7 +403,7 @@ def decided_amount(s: Session, app: Application, amount: int, kind: str) -> None
         return
     working = dict(app.working or {})
     label = {"case_by_case": "一事一议决定金额", "county_approval": "县级审批金额"}[kind]
-    working["lines"] = list(working.get("lines", [])) + [[label, f"{amount / 100:.2f} 元"]]
+    working["lines"] = [*working.get("lines", []), [label, f"{amount / 100:.2f} 元"]]
     policy = policy_on(s, app.accepted_on)
     working["warnings"] = route_warnings(policy, amount, working.get("warnings", []))
     working["lines"] = route_lines(policy, amount, working["lines"])

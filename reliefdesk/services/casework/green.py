@@ -41,8 +41,9 @@ def green_admit(
             code="workflow.green_zero",
             rule="民发〔2021〕57号 第二十八条",
         )
-    working["warnings"] = list(working.get("warnings", [])) + [
-        "特事特办先行纳入：须在期限内补齐调查、公示、审核确认程序，逾期停发并书面告知。"
+    working["warnings"] = [
+        *working.get("warnings", []),
+        "特事特办先行纳入：须在期限内补齐调查、公示、审核确认程序，逾期停发并书面告知。",
     ]
     app.green_channel = True
     app.proposed_fen = amount

@@ -108,7 +108,7 @@ def _ids(s: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
     if not rows:
         return []
     ids = _allocate(s, model, len(rows))
-    for pk, row in zip(ids, rows):
+    for pk, row in zip(ids, rows, strict=True):
         row["id"] = pk
     s.execute(insert(model.__table__), rows)
     return ids
@@ -199,16 +199,20 @@ def _create(
     if person_ids:
         s.execute(
             insert(PersonSearchKey.__table__),
-            [{"person_id": pid, "key": key} for pid, ks in zip(person_ids, keys) for key in ks],
+            [
+                {"person_id": pid, "key": key}
+                for pid, ks in zip(person_ids, keys, strict=True)
+                for key in ks
+            ],
         )
     members: list[list[int]] = [[] for _ in plans]
-    for pid, i in zip(person_ids, owners):
+    for pid, i in zip(person_ids, owners, strict=True):
         members[i].append(pid)
     payees = []
     for i, p in enumerate(plans):
-        heads = [pid for pid, m in zip(members[i], p.members) if m.relation == "head"]
+        heads = [pid for pid, m in zip(members[i], p.members, strict=True) if m.relation == "head"]
         payees.append(heads[0] if heads else members[i][0])
-    holders = {pid: r["name"] for pid, r in zip(person_ids, person_rows)}
+    holders = {pid: r["name"] for pid, r in zip(person_ids, person_rows, strict=True)}
     acc_rows = [
         {
             "household_id": hh_ids[i],
@@ -265,7 +269,7 @@ def _create(
                 "decision": "approved",
                 "opinion": _opinion(src, p),
             }
-            for aid, p in zip(app_ids, plans)
+            for aid, p in zip(app_ids, plans, strict=True)
         ],
     )
     enr_rows = []
@@ -308,7 +312,7 @@ def _create(
         [
             {"enrollment_id": enr_ids[i], "person_id": pid, "active": True}
             for i, p in enumerate(plans)
-            for pid, m in zip(members[i], p.members)
+            for pid, m in zip(members[i], p.members, strict=True)
             if m.covered
         ],
     )

@@ -63,6 +63,12 @@ HOUSEHOLD_FIELDS = (
 )
 
 
+_TOTAL_SCAN_ROWS = 3  # rows looked at below a table for a 合计 line
+_CJK_START = 0x2E80  # first CJK radical: text beyond it is Chinese
+_CARD_MIN_DIGITS = 16  # bank card length range, as domain.accounts.check_account enforces
+_CARD_MAX_DIGITS = 19
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem on one row; ``severity`` error (the household is not imported) or warning
@@ -210,7 +216,7 @@ def _skip(row: list[Any]) -> bool:
         if t and is_total_label(cell_text(t)):
             return True
         seen += 1
-        if seen >= 3:
+        if seen >= _TOTAL_SCAN_ROWS:
             return False
     return seen == 0
 
@@ -224,11 +230,11 @@ def build_plans(
     shape = shape_of(mappings)
     plans: list[HouseholdPlan] = []
     loose: list[Problem] = []
-    for table, mapping in zip(tables, mappings):
+    for table, mapping in zip(tables, mappings, strict=True):
         if shape == "person":
-            _person_rows(table, mapping, plans, loose, today)
+            _person_rows(table, mapping, plans, today)
         else:
-            _household_rows(table, mapping, plans, loose, today)
+            _household_rows(table, mapping, plans, today)
     _cross_checks(plans)
     return shape, plans, loose
 
@@ -299,7 +305,7 @@ def clean_name(value: Any) -> str:
     """A name as typed: spaces used to align two-character names (张  三) dropped; a name in
     Latin letters keeps single spaces."""
     text = cell_text(value)
-    if any(ord(ch) > 0x2E80 for ch in text):
+    if any(ord(ch) > _CJK_START for ch in text):
         return "".join(text.split())
     return " ".join(text.split())
 
@@ -343,7 +349,6 @@ def _person_rows(
     table: LegacyTable,
     mapping: dict[str, int],
     plans: list[HouseholdPlan],
-    loose: list[Problem],
     today: date | None,
 ) -> None:
     """One row per person. Rows join their household by 户号 (filled down under the head when
@@ -447,7 +452,7 @@ def _members_in_one_cell(
             "warning",
         )
         return
-    for name, id_text in zip(names, ids):
+    for name, id_text in zip(names, ids, strict=True):
         cell = clean_id(id_text, today)
         if cell.number is not None and cell.number == plan.key:
             continue
@@ -463,7 +468,6 @@ def _household_rows(
     table: LegacyTable,
     mapping: dict[str, int],
     plans: list[HouseholdPlan],
-    loose: list[Problem],
     today: date | None,
 ) -> None:
     member_cols = sorted({int(f[6:].split("_")[0]) for f in mapping if f.startswith("member")})
@@ -551,7 +555,7 @@ def _cross_checks(plans: list[HouseholdPlan]) -> None:
 
 def account_kind(number: str) -> str:
     """A bank card when 16–19 digits, else a passbook (存折) number."""
-    return "bank_card" if 16 <= len(number) <= 19 else "bank_book"
+    return "bank_card" if _CARD_MIN_DIGITS <= len(number) <= _CARD_MAX_DIGITS else "bank_book"
 
 
 def _own_checks(plan: HouseholdPlan) -> None:

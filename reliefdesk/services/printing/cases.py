@@ -148,8 +148,8 @@ def supporters_from_json(rows: Sequence[object]) -> tuple[Supporter, ...]:
         if not isinstance(r, dict) or not str(r.get("name", "")).strip():
             continue
 
-        def num(key: str) -> int | None:
-            v = r.get(key)
+        def num(key: str, row: dict[str, object] = r) -> int | None:
+            v = row.get(key)
             return int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
         out.append(
@@ -174,7 +174,7 @@ def _working(s: Session, app: Application) -> tuple[tuple[WorkingLine, ...], int
         return (), app.proposed_fen
     result = assess(s, app)
     lines = tuple(WorkingLine.from_domain(w) for w in result.working_lines)
-    return lines + (WorkingLine("说明", "尚未初审，以上为系统测算，仅供参考"),), None
+    return (*lines, WorkingLine("说明", "尚未初审，以上为系统测算，仅供参考")), None
 
 
 def _opinions(s: Session, app: Application) -> tuple[Opinion, ...]:

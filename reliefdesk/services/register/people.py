@@ -61,6 +61,10 @@ ID_TYPES = ("resident", "hmt_residence", "foreign_permanent")
 # --- views -----------------------------------------------------------------------------------
 
 
+_MAX_PHONE_LENGTH = 32
+_MAX_NAME_LENGTH = 64
+
+
 def household_view(s: Session, h: Household, *, reveal: bool = False) -> HouseholdView:
     from ...domain.masking import mask_phone
 
@@ -136,7 +140,9 @@ def _household_fields(s: Session, data: HouseholdInput) -> dict[str, Any]:
     if data.area_type not in AREA_TYPES:
         raise ValidationError("请选择城市或农村", code="household.area_type", field="area_type")
     phone = "".join((data.phone or "").split())
-    if (phone and not all(ch.isdigit() or ch in "-+" for ch in phone)) or len(phone) > 32:
+    if (phone and not all(ch.isdigit() or ch in "-+" for ch in phone)) or len(
+        phone
+    ) > _MAX_PHONE_LENGTH:
         raise ValidationError("联系电话只能包含数字和“-”", code="household.phone", field="phone")
     agreement_no = data.entrust_agreement_no.strip()
     if data.entrusted:
@@ -257,7 +263,7 @@ def _person_fields(
     name = " ".join(data.name.split())
     if not name:
         raise ValidationError("请填写姓名", code="person.name", field="name")
-    if len(name) > 64:
+    if len(name) > _MAX_NAME_LENGTH:
         raise ValidationError("姓名过长（最多 64 字）", code="person.name", field="name")
     if data.id_type not in ID_TYPES:
         raise ValidationError("证件类型无效", code="person.id_type", field="id_type")

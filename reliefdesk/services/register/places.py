@@ -16,6 +16,10 @@ from .types import TownshipView, VillageView
 __all__ = ["add_village", "list_townships", "list_villages", "rename_village", "village_view"]
 
 
+_MAX_NAME_LENGTH = 64
+_AREA_CODE_DIGITS = 12  # 统计用区划代码: 12 digits
+
+
 def village_view(v: Village) -> VillageView:
     return VillageView(v.id, v.township_id, v.name, v.code, bool(v.is_community))
 
@@ -47,7 +51,7 @@ def _clean_name(name: str) -> str:
     text = " ".join(name.split())
     if not text:
         raise ValidationError("村（社区）名称不能为空", code="village.name", field="name")
-    if len(text) > 64:
+    if len(text) > _MAX_NAME_LENGTH:
         raise ValidationError("村（社区）名称过长（最多 64 字）", code="village.name", field="name")
     return text
 
@@ -56,7 +60,7 @@ def _clean_code(code: str | None) -> str | None:
     if code is None or not code.strip():
         return None
     c = code.strip()
-    if not (c.isascii() and c.isdigit() and len(c) == 12):
+    if not (c.isascii() and c.isdigit() and len(c) == _AREA_CODE_DIGITS):
         raise ValidationError("村级区划代码应为 12 位数字", code="village.code", field="code")
     return c
 

@@ -231,7 +231,6 @@ def _flag(
     f: EnrollmentFacts,
     month: date,
     policy: Policy,
-    prev_policy: Policy | None,
 ) -> None:
     due, adj = row["due_fen"], row["adjustment_fen"]
     if due <= 0:
@@ -347,7 +346,6 @@ def generate_regular_in(
     policy = policies(month)
     calc = Calculator(policy)
     prev_id, prev = _previous_lines(s, code, programmes, month)
-    prev_policy = policies(add_months(month, -1)) if prev_id is not None else None
     pending = _pending(s, programmes, month)
     by_enrollment: dict[int, list[RosterAdjustment]] = defaultdict(list)
     for adj in pending:
@@ -355,8 +353,8 @@ def generate_regular_in(
     facts, snaps = load(s, programmes, month, add_months(month, -1), set(by_enrollment) | set(prev))
     rows: list[dict[str, Any]] = []
     applied_ids: list[int] = []
-    for f in facts:
-        f = facts_in_month(f, month)  # persons, income, standard of that month's decision
+    for stored in facts:
+        f = facts_in_month(stored, month)  # persons, income, standard of that month's decision
         snap = snaps[f.enrollment_id]
         st = state_in_month(f, month)
         if st.payable and snap.all_members_dead_before:
@@ -375,7 +373,7 @@ def generate_regular_in(
         if row["due_fen"] <= 0 and row["paid_fen"] <= 0 and p is None:
             continue  # nothing to pay and nothing to report
         applied_ids += ids
-        _flag(row, st, p, f, month, policy, prev_policy)
+        _flag(row, st, p, f, month, policy)
         if waiting:
             row["change_reason"] = "；".join(x for x in [row["change_reason"], *waiting] if x)
         rows.append(row)

@@ -36,6 +36,9 @@ AMOUNT_KINDS = AMOUNT_CODES
 KIND_LABELS = CHANGE_LABELS
 
 
+_PLAIN_BASIS_SIZE = 9  # the number of keys in the plain basis of basis_for
+
+
 @dataclass(frozen=True)
 class ChangeFact:
     id: int
@@ -234,7 +237,10 @@ _SOURCE_TEXT = {
 
 
 def basis_for(
-    f: EnrollmentFacts, st: MonthState, month: date, decided_policy_id: int | None = None
+    f: EnrollmentFacts,
+    st: MonthState,
+    month: date,
+    decided_policy_id: int | None = None,  # noqa: ARG001 - old signature
 ) -> dict[str, Any]:
     """The basis stored in the line: the formula facts plus the decided amount in force in
     ``month`` (``decided_fen``) and what it rests on. The line pays ``decided_fen``;
@@ -321,7 +327,7 @@ class Calculator:
     @staticmethod
     def _key(basis: dict[str, Any]) -> Any:
         """A memo key equal for equal bases (cheaper than ``repr(sorted(items))``)."""
-        if len(basis) == 9 and "fixed_fen" in basis:  # the plain basis of basis_for
+        if len(basis) == _PLAIN_BASIS_SIZE and "fixed_fen" in basis:  # the plain basis of basis_for
             try:
                 return (
                     basis["programme"],

@@ -26,6 +26,8 @@ from ...models import (
 )
 from .calc import BasisFact, ChangeFact, EnrollmentFacts
 
+_SENTINEL_YEAR = 1901  # months before it are the "pay now" sentinel of supplementary rosters
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -219,7 +221,7 @@ def _account_in_month(month: date) -> Any:
     last month is not before it (a card replaced from next month still pays this month).
     A sentinel month before 1901 (supplementary rosters pay now) means the active ones."""
     a = BankAccount
-    if month.year < 1901:
+    if month.year < _SENTINEL_YEAR:
         return a.active.is_(True)
     return or_(
         and_(a.active.is_(True), or_(a.effective_month.is_(None), a.effective_month <= month)),

@@ -31,7 +31,6 @@ from .month import (
     month_stats_in,
 )
 from .reads import (
-    _month,
     export_month_xlsx,
     export_year,
     latest_month,
@@ -68,10 +67,13 @@ __all__ = [
     "import_package",
     "latest_month",
     "month_rows",
+    "month_sheets",
     "month_stats",
+    "month_stats_in",
     "township_figures",
     "township_name",
     "year_report",
+    "year_report_in",
     "year_rows",
     "yuan",
 ]

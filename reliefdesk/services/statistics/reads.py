@@ -20,6 +20,9 @@ from .month import (
 from .tables import month_sheets
 from .year import YearReport, year_report_in
 
+_FIRST_YEAR = 2000  # the years a statistics request may name
+_LAST_YEAR = 2100
+
 
 def _month(value: str | date) -> date:
     if isinstance(value, date):
@@ -46,7 +49,7 @@ def latest_month(db: Database, actor: Actor) -> date | None:
 def year_report(db: Database, actor: Actor, year: int) -> YearReport:
     """The year-end report of ``year``."""
     actor.require("read")
-    if not 2000 <= int(year) <= 2100:
+    if not _FIRST_YEAR <= int(year) <= _LAST_YEAR:
         raise ValidationError(f"年度“{year}”不正确。", code="stats.year")
     with db.read_session() as s:
         return year_report_in(s, int(year))

@@ -135,8 +135,8 @@ def _aggregate(
     amounts: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(CATEGORY_KEYS, 0))
     new_exit: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     locked: set[int] = set()
-    for month, kind, prog, is_central, flag, n, persons, paid in s.execute(q):
-        month = month if isinstance(month, date) else date.fromisoformat(str(month))
+    for raw_month, kind, prog, is_central, flag, n, persons, paid in s.execute(q):
+        month = raw_month if isinstance(raw_month, date) else date.fromisoformat(str(raw_month))
         key = category_key(prog, "集中" if is_central else "")
         a, m = acc[key], per_month[month.month][key]
         a["amount"] += paid
