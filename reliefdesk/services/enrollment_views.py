@@ -167,7 +167,9 @@ def rechecks_due_in(s: Session, month: date) -> list[RecheckItem]:
         .order_by(Enrollment.next_recheck, Enrollment.id)
     )
     return [
-        RecheckItem(i, h, name or "", prog, due, months) for i, h, name, prog, due, months in rows
+        RecheckItem(i, h, name or "", prog, due, months)
+        for i, h, name, prog, due, months in rows
+        if due is not None  # the query only returns scheduled re-checks
     ]
 
 

@@ -187,7 +187,8 @@ def publish_policy(
 
 def work_calendar(session: Session) -> WorkCalendar:
     """The working-day calendar from the holiday table (data an admin can edit)."""
-    holidays, workdays = [], []
+    holidays: list[date] = []
+    workdays: list[date] = []
     for h in session.scalars(select(Holiday)):
         (holidays if h.kind == "holiday" else workdays).append(h.day)
     return WorkCalendar(holidays, workdays)

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from ..db.engine import Database
 from ..domain.money import fen_to_yuan
 from ..domain.months import add_months, next_month
+from ..domain.programmes import MONTHLY_PROGRAMMES
 from ..errors import NotFound
 from ..models import Enrollment, EnrollmentChange
 from . import audit
@@ -47,7 +48,7 @@ from .roster.calc import (
     formula_basis,
 )
 from .roster.load import load
-from .roster.types import MONTHLY_PROGRAMMES, month_text, parse_month
+from .roster.types import month_text, parse_month
 
 __all__ = ["RestandardItem", "RestandardResult", "restandard", "restandard_in", "standards_changed"]
 

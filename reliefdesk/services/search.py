@@ -20,9 +20,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
@@ -300,7 +300,7 @@ def _hits(s: Session, found: dict[int, str]) -> list[PersonHit]:
         r = rows.get(pid)
         if r is None:
             continue
-        prog, status = progs.get(pid, (None, None))
+        prog, status = progs.get(pid) or (None, None)
         out.append(
             PersonHit(
                 r.id,
@@ -326,8 +326,8 @@ def rebuild_search_keys(
 ) -> int:
     """Recompute PersonSearchKey rows and ``person.search_initials`` (all persons, or the
     given ones) in batches; for bulk loads and repairs. Returns the number of persons done."""
-    tbl_key = PersonSearchKey.__table__
-    tbl_person = Person.__table__
+    tbl_key = cast(Table, PersonSearchKey.__table__)  # mapped classes declare a plain Table
+    tbl_person = cast(Table, Person.__table__)
     if person_ids is None:
         session.execute(delete(PersonSearchKey))
     wanted = sorted(set(person_ids)) if person_ids is not None else None

@@ -84,7 +84,7 @@ def event_items(s: Session, today: date, lookahead_months: int = 3) -> list[Even
         ):
             later[eid] = max(later.get(eid, at.date()), at.date())
         for eid, hid, aid, name, died in rows:
-            if later.get(eid, date.min) >= died:
+            if died is None or later.get(eid, date.min) >= died:
                 continue
             out.append(
                 EventItem(

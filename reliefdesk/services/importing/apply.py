@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ...domain.idnumber import parse_id
@@ -24,6 +24,7 @@ from ...errors import RuleViolation
 from ...models import (
     Application,
     BankAccount,
+    Base,
     CaseStep,
     Enrollment,
     EnrollmentMember,
@@ -47,6 +48,11 @@ from .plan import HouseholdPlan, account_kind
 __all__ = ["Source", "write_batch"]
 
 _RULE = "民发〔2021〕57号 第二十八条（存量数据迁移，不是新纳入）"
+
+
+def _table(model: type[Base]) -> Table:
+    """The plain Table of a mapped class (declarative mapping always makes one)."""
+    return cast(Table, model.__table__)
 
 
 @dataclass(frozen=True)
@@ -198,7 +204,7 @@ def _create(
     person_ids = _ids(s, Person, person_rows)
     if person_ids:
         s.execute(
-            insert(PersonSearchKey.__table__),
+            insert(_table(PersonSearchKey)),
             [
                 {"person_id": pid, "key": key}
                 for pid, ks in zip(person_ids, keys, strict=True)
@@ -226,7 +232,7 @@ def _create(
         if p.account
     ]
     if acc_rows:
-        s.execute(insert(BankAccount.__table__), acc_rows)
+        s.execute(insert(_table(BankAccount)), acc_rows)
     app_rows = []
     details = []
     for i, p in enumerate(plans):
@@ -255,7 +261,7 @@ def _create(
         )
     app_ids = _ids(s, Application, app_rows)
     s.execute(
-        insert(CaseStep.__table__),
+        insert(_table(CaseStep)),
         [
             {
                 "application_id": aid,
@@ -272,7 +278,7 @@ def _create(
             for aid, p in zip(app_ids, plans, strict=True)
         ],
     )
-    enr_rows = []
+    enr_rows: list[dict[str, Any]] = []
     for i, p in enumerate(plans):
         kind = "tekun" if p.programme == "tekun" else "stable"
         months = policy.recheck_months(kind)
@@ -308,7 +314,7 @@ def _create(
         )
     enr_ids = _ids(s, Enrollment, enr_rows)
     s.execute(
-        insert(EnrollmentMember.__table__),
+        insert(_table(EnrollmentMember)),
         [
             {"enrollment_id": enr_ids[i], "person_id": pid, "active": True}
             for i, p in enumerate(plans)
@@ -340,7 +346,7 @@ def _create(
         for i, p in enumerate(plans)
     ]
     if records:
-        s.execute(insert(ImportRecord.__table__), records)
+        s.execute(insert(_table(ImportRecord)), records)
     return len(person_ids), [{"household_id": h} for h in hh_ids]
 
 

@@ -90,13 +90,13 @@ def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decis
     """One decision per plan, adding register problems to the plans."""
     cap_ratio = _cap_ratio(s)
     records: dict[str, ImportRecord] = {}
-    for rec in s.scalars(
+    for stored in s.scalars(
         select(ImportRecord)
         .join(ImportBatch)
         .where(ImportBatch.status == "active")
         .order_by(ImportRecord.id)
     ):
-        records[rec.key] = rec  # the latest record of each household wins
+        records[stored.key] = stored  # the latest record of each household wins
     ids = {m.id_number for p in plans for m in p.members if m.id_number}
     on_file: dict[str, tuple[int, int, date | None]] = {}
     if ids:

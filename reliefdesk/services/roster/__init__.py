@@ -11,6 +11,7 @@ made behind the app's back and runs in ``reliefdesk-admin check`` (``services.ch
 
 from __future__ import annotations
 
+from ...domain.programmes import MONTHLY_PROGRAMMES
 from .adjust import add_adjustment, cancel_adjustment, mark_account_fixed, record_back_pay
 from .build import discard_draft, generate_supplementary
 from .check import (
@@ -38,7 +39,6 @@ from .read import (
     roster_history,
 )
 from .types import (
-    MONTHLY_PROGRAMMES,
     PROGRAMME_LABELS,
     AdjustmentView,
     DiffEntry,

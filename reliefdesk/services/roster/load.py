@@ -49,7 +49,7 @@ class Snapshot:
 
 def enrollment_filter(
     programmes: tuple[str, ...], month: date, since: date, extra_ids: Iterable[int] = ()
-) -> Select[tuple[int]]:
+) -> Select[int]:
     """Enrollments of ``programmes`` started by ``month`` and not ended before ``since``,
     plus ``extra_ids`` (enrollments with pending adjustments)."""
     cond = and_(
@@ -106,12 +106,12 @@ def load(
     ).all()
     changes: dict[int, list[ChangeFact]] = defaultdict(list)
     c = EnrollmentChange
-    for r in conn.execute(
+    for ch in conn.execute(
         select(
             c.enrollment_id, c.id, c.kind, c.effective_month, c.old_fen, c.new_fen, c.reason
         ).where(c.enrollment_id.in_(select(sub.c.id)))
     ):
-        changes[r[0]].append(ChangeFact(r[1], change_code(r[2]), r[3], r[4], r[5], r[6]))
+        changes[ch[0]].append(ChangeFact(ch[1], change_code(ch[2]), ch[3], ch[4], ch[5], ch[6]))
     bases: dict[int, list[BasisFact]] = defaultdict(list)
     ev = RecipientEvent
     for eid, ev_id, month_, detail in conn.execute(
@@ -147,7 +147,7 @@ def load(
     accounts: dict[int, list[tuple[int, int, str, str, str, str, str]]] = defaultdict(list)
     holder = Person.__table__.alias("holder")
     a = BankAccount
-    for r in conn.execute(
+    for ar in conn.execute(
         select(
             a.household_id,
             a.id,
@@ -165,7 +165,7 @@ def load(
         )
         .order_by(a.active.desc(), a.id)
     ):
-        accounts[r[0]].append((r[1], r[2], r[3], r[4], r[5] or r[7], r[6], r[7]))
+        accounts[ar[0]].append((ar[1], ar[2], ar[3], ar[4], ar[5] or ar[7], ar[6], ar[7]))
     facts: list[EnrollmentFacts] = []
     snaps: dict[int, Snapshot] = {}
     for r in rows:

@@ -30,10 +30,11 @@ from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Application, Enrollment, Person, Roster, RosterAdjustment, RosterLine, utcnow
 from .. import audit
 from ..context import Actor
-from .build import _apply_adjustments, _line_row, _pending, _release, _store, require_draft
+from .build import _apply_adjustments, _line_row, _pending, _release, require_draft
 from .calc import LineAmount
 from .integrity import check_not_before_first_data, concurrent_insert
 from .load import load
+from .store import _store
 from .types import RosterView, month_text, parse_month
 
 __all__ = [

@@ -126,11 +126,26 @@ class _Acc:
         "cumulative_fen",
         "causes",
     )
+    households: int
+    persons: int
+    women: int
+    elderly: int
+    minors: int
+    disabled: int
+    labour_partial: int
+    labour_none: int
+    new_households: int
+    new_persons: int
+    exited_households: int
+    exited_persons: int
+    amount_fen: int
+    cumulative_fen: int
+    causes: dict[str, int]
 
     def __init__(self) -> None:
         for name in self.__slots__:
             setattr(self, name, 0)
-        self.causes: dict[str, int] = defaultdict(int)
+        self.causes = defaultdict(int)
 
     @classmethod
     def of(cls, values: list[int], causes: dict[str, int]) -> _Acc:
@@ -262,7 +277,7 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
             (),
             Figures(),
             None,
-            (),
+            {},
         )
     ids = [r.id for r in this]
     end = _month_end(month)
@@ -300,12 +315,12 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
             b = buckets[where] = [0] * _N
         b[_AMOUNT] += paid
         kind = kinds[rid]
-        regular = kind == "regular"
-        if regular and flag == STOPPED:
+        is_regular = kind == "regular"
+        if is_regular and flag == STOPPED:
             b[_EXIT_HH] += 1
             b[_EXIT_P] += persons
             continue
-        if regular:
+        if is_regular:
             if eid in seen:
                 continue
             seen.add(eid)
