@@ -300,7 +300,7 @@ def _hits(s: Session, found: dict[int, str]) -> list[PersonHit]:
         r = rows.get(pid)
         if r is None:
             continue
-        prog, status = progs.get(pid) or (None, None)
+        live = progs.get(pid)
         out.append(
             PersonHit(
                 r.id,
@@ -312,8 +312,8 @@ def _hits(s: Session, found: dict[int, str]) -> list[PersonHit]:
                 r.relation,
                 r.village_id,
                 r.village_name,
-                prog,
-                status,
+                live[0] if live else None,
+                live[1] if live else None,
                 r.deceased_on is not None,
                 found[pid],
             )

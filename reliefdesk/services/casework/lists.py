@@ -62,7 +62,7 @@ class CaseListRow:
     version: int
 
 
-def case_deadline(app: Application | object, policies: _Policies, cal: WorkCalendar) -> date | None:
+def case_deadline(app: Application, policies: _Policies, cal: WorkCalendar) -> date | None:
     """办理时限 of an open case: its stored ``due_on`` or, when none is stored, the limit its
     programme sets for the step (temporary aid: from acceptance; 特困: investigation and
     初审 within the tekun limit; dibao: the whole-case limit)."""

@@ -339,6 +339,7 @@ def _repeat_warnings(s: Session, app: Application) -> list[str]:
                 Application.decided_on.is_not(None),
             )
         )
+        if o.decided_on is not None  # the query keeps decided cases only
     ]
     dates = admission.repeat_aid_dates(app.accepted_on, earlier, key)
     if not dates:

@@ -172,7 +172,7 @@ def facts_in_month(f: EnrollmentFacts, month: date) -> EnrollmentFacts:
             break
     if not chosen:
         return f
-    keys = _BASIS_FIELDS
+    keys: tuple[str, ...] = _BASIS_FIELDS
     if any(c.kind == "restandard" and span[0] < c.effective_month <= span[1] for c in f.changes):
         keys = tuple(k for k in keys if k not in ("standard_fen", "policy_name"))  # 调标 since
     return replace(

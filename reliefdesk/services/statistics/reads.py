@@ -102,7 +102,11 @@ def export_year(
         from .tables import year_pdf_data
 
         pdf = build_year_pdf(year_pdf_data(report, town, actor.display_name or actor.username))
-        written, sha = save_atomically(path, lambda tmp: tmp.write_bytes(pdf))
+
+        def write_pdf(tmp: Path) -> None:
+            tmp.write_bytes(pdf)
+
+        written, sha = save_atomically(path, write_pdf)
     else:
         raise ValidationError("输出文件须为 .xlsx 或 .pdf。", code="stats.suffix")
     with db.session() as s:

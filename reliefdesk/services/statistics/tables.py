@@ -4,7 +4,7 @@ the 统计 page, so every output shows the same figures in the same layout (DOMA
 from __future__ import annotations
 
 from ...documents.pdf.statistics import YearPdfData
-from ...documents.xlsx.statistics import Money, StatSheet
+from ...documents.xlsx.statistics import Money, StatSheet, Value
 from .month import CATEGORY_KEYS, CATEGORY_LABELS, Figures, MonthStats
 from .year import YearReport
 
@@ -109,12 +109,12 @@ def month_sheets(stats: MonthStats, township: str) -> list[StatSheet]:
                 sub,
             )
         ]
-    villages = [
+    villages: list[list[Value]] = [
         [v, CATEGORY_LABELS[k], f.households, f.persons, Money(f.amount_fen)]
         for v, k, f in stats.by_village
     ]
     c = stats.by_category
-    summary = [
+    summary: list[list[Value]] = [
         [
             township,
             c["dibao"].households,
@@ -127,7 +127,7 @@ def month_sheets(stats: MonthStats, township: str) -> list[StatSheet]:
             Money(c["tekun"].amount_fen),
         ]
     ]
-    checks = [[b] for b in stats.breaks] or [["全部校验通过"]]
+    checks: list[list[Value]] = [[b] for b in stats.breaks] or [["全部校验通过"]]
     return [
         StatSheet(
             "月报", f"{stats.month_text} 社会救助统计月报", MONTH_HEADERS, month_rows(stats), sub
@@ -161,7 +161,7 @@ def month_sheets(stats: MonthStats, township: str) -> list[StatSheet]:
 
 
 def year_rows(report: YearReport) -> list[list[str | int | Money]]:
-    rows = []
+    rows: list[list[str | int | Money]] = []
     for k in CATEGORY_KEYS:
         c = report.by_category[k]
         rows.append(
@@ -185,16 +185,16 @@ def year_rows(report: YearReport) -> list[list[str | int | Money]]:
 
 def year_sheets(report: YearReport, township: str) -> list[StatSheet]:
     sub = f"填报单位：{township}　年度：{report.year}　金额单位：元"
-    months = [
+    months: list[list[Value]] = [
         [f"{m}月", *(Money(a[k]) for k in CATEGORY_KEYS), Money(sum(a.values()))]
         for m, a in report.monthly_amounts
     ]
-    exits = [[r, n, p] for r, n, p in report.exits_by_reason]
-    standards = [
+    exits: list[list[Value]] = [[r, n, p] for r, n, p in report.exits_by_reason]
+    standards: list[list[Value]] = [
         [f"{s.effective_from:%Y-%m-%d}", s.name, Money(s.urban_fen), Money(s.rural_fen)]
         for s in report.standards
     ]
-    other = [
+    other: list[list[Value]] = [
         ["入户走访（次）", report.visits if report.visits is not None else "未记录"],
         ["监测发现（条）", report.findings if report.findings is not None else "未记录"],
     ]

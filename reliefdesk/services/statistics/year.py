@@ -15,7 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Case, case, func, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import round_half_up
@@ -93,7 +93,7 @@ def growth_percent(now: int, before: int) -> str | None:
     return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def _is_central() -> object:
+def _is_central() -> Case[int]:
     """1 for 集中供养: from the line's category, or (a 停发 line carries no mode) from the
     enrollment's 供养方式."""
     return case(
