@@ -50,9 +50,6 @@ from .types import ApplicationView, PublicityBatch
 
 __all__ = ["perform", "perform_in", "start_publicity_batch"]
 
-# ----------------------------------------------------------------------------- helpers
-
-
 # ----------------------------------------------------------------------------- perform
 
 
