@@ -51,21 +51,34 @@ class Reassessment:
 
 def basis_of(e: Enrollment) -> dict[str, Any]:
     """The decided basis stored on the enrollment (JSON-ready)."""
-    return {"persons": e.persons, "per_capita_income_fen": e.per_capita_income_fen,
-            "income_fen": e.income_fen, "standard_fen": e.standard_fen,
-            "care_tier": e.care_tier, "policy_id": e.policy_id, "policy_name": e.policy_name,
-            "amount_fen": e.amount_fen}
+    return {
+        "persons": e.persons,
+        "per_capita_income_fen": e.per_capita_income_fen,
+        "income_fen": e.income_fen,
+        "standard_fen": e.standard_fen,
+        "care_tier": e.care_tier,
+        "policy_id": e.policy_id,
+        "policy_name": e.policy_name,
+        "amount_fen": e.amount_fen,
+    }
 
 
 def _income(e: Enrollment) -> int:
     """The net household income behind the decided amount (older records: pci × persons)."""
-    return e.income_fen if e.income_fen is not None else \
-        e.per_capita_income_fen * max(e.persons, 1)
+    return e.income_fen if e.income_fen is not None else e.per_capita_income_fen * max(e.persons, 1)
 
 
-def reassess_in(s: Session, actor: Actor, e: Enrollment, month: date, on_date: date,
-                reason: str, *, persons: int | None = None,
-                care_tier: str | None = None) -> Reassessment:
+def reassess_in(
+    s: Session,
+    actor: Actor,
+    e: Enrollment,
+    month: date,
+    on_date: date,
+    reason: str,
+    *,
+    persons: int | None = None,
+    care_tier: str | None = None,
+) -> Reassessment:
     """Re-decide ``e`` from ``month`` with ``persons`` (dibao: the assessed household income
     shared by them) and/or ``care_tier`` (tekun), through the one amount function; records
     the change and its basis (see the module docstring). Needs ``enrollment.change``."""
@@ -76,18 +89,30 @@ def reassess_in(s: Session, actor: Actor, e: Enrollment, month: date, on_date: d
     exact = Fraction(income, n) if n > 0 else Fraction(0)
     h = s.get(Household, e.household_id)
     policy = policy_on(s, month)
-    amount = compute({"programme": e.programme, "method": e.method, "persons": n,
-                      "per_capita_income_fen": exact, "care_tier": tier,
-                      "care_mode": e.care_mode,
-                      "topups": [str(c.get("category") if isinstance(c, dict) else c)
-                                 for c in (e.topup_categories or []) if c],
-                      "area_type": h.area_type if h else "rural", "fixed_fen": e.amount_fen},
-                     policy)
+    amount = compute(
+        {
+            "programme": e.programme,
+            "method": e.method,
+            "persons": n,
+            "per_capita_income_fen": exact,
+            "care_tier": tier,
+            "care_mode": e.care_mode,
+            "topups": [
+                str(c.get("category") if isinstance(c, dict) else c)
+                for c in (e.topup_categories or [])
+                if c
+            ],
+            "area_type": h.area_type if h else "rural",
+            "fixed_fen": e.amount_fen,
+        },
+        policy,
+    )
     if amount.working.get("error"):
         from ..errors import RuleViolation
 
-        raise RuleViolation(f"无法重新核算金额：{amount.working['error']}",
-                            code="enrollment.reassess")
+        raise RuleViolation(
+            f"无法重新核算金额：{amount.working['error']}", code="enrollment.reassess"
+        )
     before = basis_of(e)
     old = e.amount_fen
     e.persons, e.care_tier = n, tier
@@ -96,35 +121,71 @@ def reassess_in(s: Session, actor: Actor, e: Enrollment, month: date, on_date: d
     if amount.fen <= 0:
         e.next_recheck = month
         s.flush()
-        return Reassessment(e.id, "none", old, 0, month, None,
-                            f"重新核算后本户不再有应发金额，已列入 {month:%Y-%m} 到期核查")
+        return Reassessment(
+            e.id,
+            "none",
+            old,
+            0,
+            month,
+            None,
+            f"重新核算后本户不再有应发金额，已列入 {month:%Y-%m} 到期核查",
+        )
     change_id: int | None = None
     kind = "unchanged"
     if amount.fen != old:
-        view = enrollments.change_amount_in(s, actor, e.id, amount.fen, reason, on_date=on_date,
-                                            effective_month=month, while_suspended=True)
+        view = enrollments.change_amount_in(
+            s,
+            actor,
+            e.id,
+            amount.fen,
+            reason,
+            on_date=on_date,
+            effective_month=month,
+            while_suspended=True,
+        )
         change_id, kind = view.changes[-1].id, view.changes[-1].kind
     e.standard_fen = amount.standard_fen
     e.policy_id, e.policy_name = policy.id, policy.name
     e.amount_source, e.amount_review = "formula", None
     s.flush()
     after = basis_of(e)
-    ev = RecipientEvent(household_id=e.household_id, enrollment_id=e.id, kind=REASSESS_KIND,
-                        event_date=on_date, effective_month=month,
-                        reason=f"重新核算：{reason}",
-                        detail={"change_id": change_id, "before": before, "after": after},
-                        user_id=actor.user_id or None, username=actor.username)
+    ev = RecipientEvent(
+        household_id=e.household_id,
+        enrollment_id=e.id,
+        kind=REASSESS_KIND,
+        event_date=on_date,
+        effective_month=month,
+        reason=f"重新核算：{reason}",
+        detail={"change_id": change_id, "before": before, "after": after},
+        user_id=actor.user_id or None,
+        username=actor.username,
+    )
     s.add(ev)
     s.flush()
-    audit.record(s, actor, "enrollment.reassess", "enrollment", e.id,
-                 household_id=e.household_id,
-                 detail={"effective_month": month.isoformat(), "reason": reason,
-                         "change_id": change_id, "before": before, "after": after})
+    audit.record(
+        s,
+        actor,
+        "enrollment.reassess",
+        "enrollment",
+        e.id,
+        household_id=e.household_id,
+        detail={
+            "effective_month": month.isoformat(),
+            "reason": reason,
+            "change_id": change_id,
+            "before": before,
+            "after": after,
+        },
+    )
     label = {"increase": "增发", "decrease": "减发"}.get(kind, "金额不变")
     if kind == "unchanged":
-        line = (f"在保记录 #{e.id} 重新核算：{n} 人，金额不变 {fen_to_yuan(old)} 元，"
-                f"自 {month:%Y-%m} 起")
+        line = (
+            f"在保记录 #{e.id} 重新核算：{n} 人，金额不变 {fen_to_yuan(old)} 元，"
+            f"自 {month:%Y-%m} 起"
+        )
     else:
-        line = (f"在保记录 #{e.id} {label}：{fen_to_yuan(old)} 元 → {fen_to_yuan(amount.fen)} 元"
-                f"（{n} 人），自 {month:%Y-%m} 起")
+        line = (
+            f"在保记录 #{e.id} {label}：{fen_to_yuan(old)} 元 → {fen_to_yuan(amount.fen)} 元"
+            f"（{n} 人），自 {month:%Y-%m} 起"
+        )
     return Reassessment(e.id, kind, old, amount.fen, month, change_id, line)

@@ -28,6 +28,13 @@ from .register.money import household_income_in
 __all__ = ["Assessment", "assess", "counted_members", "member_category", "tekun_eligibility"]
 
 
+ELDERLY_AGE = 60  # 老年人: 60 full years and over (分类施保; 特困 §3.1)
+ADULT_AGE = 18  # a minor is under 18 full years
+_TEKUN_WORKING_AGE = 16  # 特困 §3.1: under 16 lacks working capacity
+_SEVERE_LEVEL = 2  # disability levels 1–2 are severe
+_SEVERE_MENTAL_LEVEL = 3  # for intellectual/mental disability level 3 counts as severe too
+
+
 @dataclass(frozen=True)
 class Assessment:
     """Result of :func:`assess`: monthly amount (fen; temporary aid: the one-off total)."""
@@ -52,20 +59,27 @@ class Assessment:
         """The form stored on the application/enrollment (``working`` JSON column), with the
         formula amount (``amount_fen``) and its basis, so that a manual 初审 amount can be told
         apart from it at confirmation."""
-        return {"formula": self.formula, "method": self.method,
-                "lines": [[w.label_zh, w.value] for w in self.working_lines],
-                "warnings": list(self.warnings), "persons": self.persons,
-                "per_capita_income_fen": self.per_capita_income_fen,
-                "topup_categories": list(self.topup_categories),
-                "amount_fen": self.amount_fen, "income_fen": self.income_fen,
-                "standard_fen": self.standard_fen, "policy_id": self.policy_id,
-                "policy_name": self.policy_name}
+        return {
+            "formula": self.formula,
+            "method": self.method,
+            "lines": [[w.label_zh, w.value] for w in self.working_lines],
+            "warnings": list(self.warnings),
+            "persons": self.persons,
+            "per_capita_income_fen": self.per_capita_income_fen,
+            "topup_categories": list(self.topup_categories),
+            "amount_fen": self.amount_fen,
+            "income_fen": self.income_fen,
+            "standard_fen": self.standard_fen,
+            "policy_id": self.policy_id,
+            "policy_name": self.policy_name,
+        }
 
 
 def counted_members(session: Session, household_id: int, on: date) -> list[Person]:
     """Members counted in the household on ``on`` (not excluded, alive)."""
-    rows = session.scalars(select(Person).where(Person.household_id == household_id)
-                           .order_by(Person.id))
+    rows = session.scalars(
+        select(Person).where(Person.household_id == household_id).order_by(Person.id)
+    )
     return [p for p in rows if p.counted and (p.deceased_on is None or p.deceased_on > on)]
 
 
@@ -77,13 +91,15 @@ def member_category(person: Person, on: date) -> list[str]:
     (level 1–2, or level 3 intellectual/mental), serious_illness."""
     cats: list[str] = []
     age = age_on(person.birth_date, on)
-    if age >= 60:
+    if age >= ELDERLY_AGE:
         cats.append("elderly")
-    if age < 18:
+    if age < ADULT_AGE:
         cats.append("minor")
     level = person.disability_level
-    if level is not None and (level <= 2 or (level == 3 and (person.disability_category or "")
-                                             in _SEVERE_MENTAL)):
+    if level is not None and (
+        level <= _SEVERE_LEVEL
+        or (level == _SEVERE_MENTAL_LEVEL and (person.disability_category or "") in _SEVERE_MENTAL)
+    ):
         cats.append("severe_disability")
     if person.health == "serious":
         cats.append("serious_illness")
@@ -93,34 +109,37 @@ def member_category(person: Person, on: date) -> list[str]:
 def tekun_eligibility(person: Person, on: date) -> str | None:
     """Why the person lacks working capacity (特困 §3.1), or None if no ground applies."""
     age = age_on(person.birth_date, on)
-    if age >= 60:
+    if age >= ELDERLY_AGE:
         return f"年满 60 周岁（{age} 岁）"
-    if age < 16:
+    if age < _TEKUN_WORKING_AGE:
         return f"未满 16 周岁（{age} 岁）"
     cat, level = person.disability_category or "", person.disability_level
     if level is not None:
-        if cat in _SEVERE_MENTAL and level <= 3:
+        if cat in _SEVERE_MENTAL and level <= _SEVERE_MENTAL_LEVEL:
             return f"{cat}残疾 {level} 级"
-        if cat in ("肢体", "physical", "多重", "multiple") and level <= 2:
+        if cat in ("肢体", "physical", "多重", "multiple") and level <= _SEVERE_LEVEL:
             return f"{cat}残疾 {level} 级"
         if cat in ("视力", "visual") and level == 1:
             return "视力残疾 1 级"
     return None
 
 
-def _asset_warnings(session: Session, household_id: int, persons: int,
-                    policy: Policy) -> list[str]:
+def _asset_warnings(session: Session, household_id: int, persons: int, policy: Policy) -> list[str]:
     """Configurable asset rules (policy ``asset_rules``): ``max_total_fen`` {kind: fen},
     ``max_count`` {kind: n}, ``per_capita_max_fen`` (non-exempt assets per counted member)."""
     rules = policy.data.get("asset_rules") or {}
-    assets = [a for a in session.scalars(select(Asset).where(Asset.household_id == household_id))
-              if not a.exempt]
+    assets = [
+        a
+        for a in session.scalars(select(Asset).where(Asset.household_id == household_id))
+        if not a.exempt
+    ]
     out: list[str] = []
     for kind, cap in (rules.get("max_total_fen") or {}).items():
         value = sum(a.value_fen for a in assets if a.kind == kind)
         if value > int(cap):
-            out.append(f"{kind}合计 {fen_to_yuan(value)} 元，超过资产规定上限 "
-                       f"{fen_to_yuan(int(cap))} 元。")
+            out.append(
+                f"{kind}合计 {fen_to_yuan(value)} 元，超过资产规定上限 {fen_to_yuan(int(cap))} 元。"
+            )
     for kind, cap in (rules.get("max_count") or {}).items():
         n = sum(1 for a in assets if a.kind == kind)
         if n > int(cap):
@@ -129,14 +148,18 @@ def _asset_warnings(session: Session, household_id: int, persons: int,
     if per_cap is not None and persons:
         value = sum(a.value_fen for a in assets)
         if value > int(per_cap) * persons:
-            out.append(f"家庭非豁免资产人均 {fen_to_yuan(value // persons)} 元，超过人均上限 "
-                       f"{fen_to_yuan(int(per_cap))} 元。")
+            out.append(
+                f"家庭非豁免资产人均 {fen_to_yuan(value // persons)} 元，超过人均上限 "
+                f"{fen_to_yuan(int(per_cap))} 元。"
+            )
     return out
 
 
 def _tiers(policy: Policy) -> list[b.Tier]:
-    return [b.Tier(str(t["name"]), Fraction(str(t["max_income_ratio"])),
-                   Fraction(str(t["pay_ratio"]))) for t in policy.data.get("tiers", [])]
+    return [
+        b.Tier(str(t["name"]), Fraction(str(t["max_income_ratio"])), Fraction(str(t["pay_ratio"])))
+        for t in policy.data.get("tiers", [])
+    ]
 
 
 def assess(session: Session, application: Application, on: date | None = None) -> Assessment:
@@ -151,40 +174,76 @@ def assess(session: Session, application: Application, on: date | None = None) -
     applicant = session.get(Person, application.applicant_id)
     assert applicant is not None
     if any(p.near_relative_of_staff for p in members):
-        warnings.append("家庭成员中有经办人员或村(居)委会成员的近亲属：须单独登记备案，县级须入户调查。")
+        warnings.append(
+            "家庭成员中有经办人员或村(居)委会成员的近亲属：须单独登记备案，县级须入户调查。"
+        )
     programme = application.programme
     if programme == "tekun":
         result = _tekun(policy, household, application)
         own = household_income_in(session, household.id, (), only_person=applicant.id)
         if own.total_fen >= policy.dibao_standard_fen(household.area_type):
             warnings.append("本人月收入不低于当地低保标准，不符合“无生活来源”条件。")
-        return replace(_wrap(result, warnings + _asset_warnings(session, household.id, 1, policy),
-                             own.total_fen, 1, "tekun"), income_fen=own.total_fen,
-                       standard_fen=b.tekun_basic_fen(policy.dibao_standard_fen(
-                           household.area_type), policy.tekun_basic_ratio),
-                       policy_id=policy.id, policy_name=policy.name)
+        return replace(
+            _wrap(
+                result,
+                warnings + _asset_warnings(session, household.id, 1, policy),
+                own.total_fen,
+                1,
+                "tekun",
+            ),
+            income_fen=own.total_fen,
+            standard_fen=b.tekun_basic_fen(
+                policy.dibao_standard_fen(household.area_type), policy.tekun_basic_ratio
+            ),
+            policy_id=policy.id,
+            policy_name=policy.name,
+        )
     if programme == "temporary_aid":
         persons = application.aid_persons or max(len(members), 1)
         months = application.aid_months or 1
-        ta = b.temporary_aid(policy.dibao_standard_fen("urban"), persons, months,
-                             policy.data.get("temp_aid_township_limit_fen"),
-                             policy.data.get("temp_aid_max_months"),
-                             policy.data.get("temp_aid_case_by_case_fen"))
+        ta = b.temporary_aid(
+            policy.dibao_standard_fen("urban"),
+            persons,
+            months,
+            policy.data.get("temp_aid_township_limit_fen"),
+            policy.data.get("temp_aid_max_months"),
+            policy.data.get("temp_aid_case_by_case_fen"),
+        )
         if not ta.within_township_limit:
             warnings.append("金额超出乡镇审批限额，须报县级审批。")
         if ta.needs_case_by_case:
             warnings.append("金额超过一事一议标准，须提交县级困难群众基本生活保障协调机制研究。")
-        return Assessment(ta.fen, ta.working, tuple(warnings), 0, persons, "fixed", ta.formula,
-                          ta.eligible, (), ta.within_township_limit, ta.needs_case_by_case,
-                          standard_fen=policy.dibao_standard_fen("urban"), policy_id=policy.id,
-                          policy_name=policy.name)
+        return Assessment(
+            ta.fen,
+            ta.working,
+            tuple(warnings),
+            0,
+            persons,
+            "fixed",
+            ta.formula,
+            ta.eligible,
+            (),
+            ta.within_township_limit,
+            ta.needs_case_by_case,
+            standard_fen=policy.dibao_standard_fen("urban"),
+            policy_id=policy.id,
+            policy_name=policy.name,
+        )
     if not is_dibao(programme):
         raise ValueError(programme)
     return _dibao(session, policy, household, application, applicant, members, warnings, on)
 
 
-def _dibao(session: Session, policy: Policy, household: Household, app: Application,
-           applicant: Person, members: list[Person], warnings: list[str], on: date) -> Assessment:
+def _dibao(
+    session: Session,
+    policy: Policy,
+    household: Household,
+    app: Application,
+    applicant: Person,
+    members: list[Person],
+    warnings: list[str],
+    on: date,
+) -> Assessment:
     standard = policy.standard_for_programme(app.programme)
     if app.single_person:
         covered = [applicant]
@@ -218,24 +277,48 @@ def _dibao(session: Session, policy: Policy, household: Household, app: Applicat
         top = b.classified_topups(base, cats, rates)
         lines += list(top.working)
         fen += top.fen
-        lines.append(b.WorkingLine("月保障金合计", f"{fen_to_yuan(amount.fen)} + "
-                                   f"{fen_to_yuan(top.fen)} = {fen_to_yuan(fen)} 元"))
+        lines.append(
+            b.WorkingLine(
+                "月保障金合计",
+                f"{fen_to_yuan(amount.fen)} + {fen_to_yuan(top.fen)} = {fen_to_yuan(fen)} 元",
+            )
+        )
     if not amount.eligible:
         warnings.append("家庭月人均收入不低于低保标准，计算金额为 0。")
     warnings += _asset_warnings(session, household.id, len(covered), policy)
-    return Assessment(fen, tuple(lines), tuple(warnings), pci, len(covered), method,
-                      amount.formula, amount.eligible, tuple(cats), income_fen=income.total_fen,
-                      standard_fen=standard, policy_id=policy.id, policy_name=policy.name)
+    return Assessment(
+        fen,
+        tuple(lines),
+        tuple(warnings),
+        pci,
+        len(covered),
+        method,
+        amount.formula,
+        amount.eligible,
+        tuple(cats),
+        income_fen=income.total_fen,
+        standard_fen=standard,
+        policy_id=policy.id,
+        policy_name=policy.name,
+    )
 
 
 def _tekun(policy: Policy, household: Household, app: Application) -> b.Amount:
     tier = b.SelfCare(app.care_tier or "full")
     care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
-    return b.tekun(policy.dibao_standard_fen(household.area_type), policy.tekun_basic_ratio,
-                   care, tier)
+    return b.tekun(
+        policy.dibao_standard_fen(household.area_type), policy.tekun_basic_ratio, care, tier
+    )
 
 
-def _wrap(amount: b.Amount, warnings: list[str], pci: int, persons: int,
-          method: str) -> Assessment:
-    return Assessment(amount.fen, amount.working, tuple(warnings), pci, persons, method,
-                      amount.formula, amount.eligible)
+def _wrap(amount: b.Amount, warnings: list[str], pci: int, persons: int, method: str) -> Assessment:
+    return Assessment(
+        amount.fen,
+        amount.working,
+        tuple(warnings),
+        pci,
+        persons,
+        method,
+        amount.formula,
+        amount.eligible,
+    )

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.defaults import GENESIS_HASH
 from ..db import migrate
+from ..db.defaults import GENESIS_HASH
 from ..db.engine import Database
 from ..models import AuditEvent, AuditHead, User, utcnow
 from .context import SYSTEM, Actor
@@ -27,22 +27,38 @@ from .context import SYSTEM, Actor
 
 def _canonical(ev: AuditEvent) -> str:
     payload = {
-        "id": ev.id, "at": ev.at.isoformat(timespec="microseconds"), "user_id": ev.user_id,
-        "username": ev.username, "role": ev.role, "action": ev.action, "entity": ev.entity,
-        "entity_id": ev.entity_id, "household_id": ev.household_id, "detail": ev.detail,
+        "id": ev.id,
+        "at": ev.at.isoformat(timespec="microseconds"),
+        "user_id": ev.user_id,
+        "username": ev.username,
+        "role": ev.role,
+        "action": ev.action,
+        "entity": ev.entity,
+        "entity_id": ev.entity_id,
+        "household_id": ev.household_id,
+        "detail": ev.detail,
         "success": bool(ev.success),
     }
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
+    return json.dumps(
+        payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
 
 
 def event_hash(prev_hash: str, ev: AuditEvent) -> str:
     return hashlib.sha256((prev_hash + _canonical(ev)).encode("utf-8")).hexdigest()
 
 
-def record(session: Session, actor: Actor, action: str, entity: str, entity_id: Any = "",
-           *, household_id: int | None = None, detail: dict[str, Any] | None = None,
-           success: bool = True) -> AuditEvent:
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: Any = "",
+    *,
+    household_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+    success: bool = True,
+) -> AuditEvent:
     """Append one event. Locks the chain head, so concurrent writers serialise here."""
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
@@ -52,9 +68,18 @@ def record(session: Session, actor: Actor, action: str, entity: str, entity_id: 
         session.add(head)
         session.flush()
     ev = AuditEvent(
-        at=utcnow(), user_id=actor.user_id or None, username=actor.username, role=actor.role,
-        action=action, entity=entity, entity_id=str(entity_id), household_id=household_id,
-        detail=_jsonable(detail or {}), success=success, prev_hash=head.last_hash, hash="",
+        at=utcnow(),
+        user_id=actor.user_id or None,
+        username=actor.username,
+        role=actor.role,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        household_id=household_id,
+        detail=_jsonable(detail or {}),
+        success=success,
+        prev_hash=head.last_hash,
+        hash="",
     )
     session.add(ev)
     session.flush()  # assigns id, which is part of the hashed payload
@@ -83,7 +108,9 @@ def verify_chain(session: Session) -> list[AuditProblem]:
     for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(2000):
         count += 1
         if ev.prev_hash != prev:
-            problems.append(AuditProblem(ev.id, f"审计事件 #{ev.id} 之前的事件被删除或篡改（链接断开）"))
+            problems.append(
+                AuditProblem(ev.id, f"审计事件 #{ev.id} 之前的事件被删除或篡改（链接断开）")
+            )
         if event_hash(ev.prev_hash, ev) != ev.hash:
             problems.append(AuditProblem(ev.id, f"审计事件 #{ev.id} 的内容被修改（哈希不符）"))
         prev = ev.hash
@@ -91,10 +118,17 @@ def verify_chain(session: Session) -> list[AuditProblem]:
     head = session.get(AuditHead, 1)
     if head is not None:
         if head.count != count:
-            problems.append(AuditProblem(None, f"审计事件数量不符：应为 {head.count} 条，实有 {count} 条"
-                                         "（有事件被删除或插入）"))
+            problems.append(
+                AuditProblem(
+                    None,
+                    f"审计事件数量不符：应为 {head.count} 条，实有 {count} 条"
+                    "（有事件被删除或插入）",
+                )
+            )
         if head.last_hash != prev:
-            problems.append(AuditProblem(last_id or None, "审计链末端哈希与记录不符（最新事件被删除或修改）"))
+            problems.append(
+                AuditProblem(last_id or None, "审计链末端哈希与记录不符（最新事件被删除或修改）")
+            )
     return problems
 
 
@@ -114,8 +148,18 @@ class AuditRow:
 
 
 def _row(r: AuditEvent) -> AuditRow:
-    return AuditRow(r.id, r.at, r.username, r.role, r.action, r.entity, r.entity_id,
-                    dict(r.detail or {}), bool(r.success), r.household_id)
+    return AuditRow(
+        r.id,
+        r.at,
+        r.username,
+        r.role,
+        r.action,
+        r.entity,
+        r.entity_id,
+        dict(r.detail or {}),
+        bool(r.success),
+        r.household_id,
+    )
 
 
 def check_chain(db: Database, actor: Actor) -> list[AuditProblem]:
@@ -131,21 +175,24 @@ def household_history_in(session: Session, household_id: int, limit: int = 500) 
         select(AuditEvent, User.display_name)
         .join(User, User.id == AuditEvent.user_id, isouter=True)
         .where(AuditEvent.household_id == household_id)
-        .order_by(AuditEvent.id.desc()).limit(limit)
+        .order_by(AuditEvent.id.desc())
+        .limit(limit)
     )
     return [replace(_row(r), display_name=name or "") for r, name in rows]
 
 
-def household_history(db: Database, actor: Actor, household_id: int,
-                      limit: int = 500) -> list[AuditRow]:
+def household_history(
+    db: Database, actor: Actor, household_id: int, limit: int = 500
+) -> list[AuditRow]:
     """The household's events, newest first (the household page's 操作历史 tab)."""
     actor.require("read")
     with db.read_session() as s:
         return household_history_in(s, household_id, limit)
 
 
-def list_events(db: Database, actor: Actor, offset: int, limit: int, *, username: str = "",
-                action: str = "") -> list[AuditRow]:
+def list_events(
+    db: Database, actor: Actor, offset: int, limit: int, *, username: str = "", action: str = ""
+) -> list[AuditRow]:
     """A page of the audit log, newest first, optionally one user's or one action's."""
     actor.require("audit.read")
     q = select(AuditEvent).order_by(AuditEvent.id.desc())
@@ -161,10 +208,10 @@ def filter_choices(db: Database, actor: Actor) -> tuple[list[str], list[str]]:
     """The usernames and the action codes that occur in the audit log."""
     actor.require("audit.read")
     with db.read_session() as s:
-        names = list(s.scalars(select(AuditEvent.username).distinct()
-                               .order_by(AuditEvent.username)))
-        actions = list(s.scalars(select(AuditEvent.action).distinct()
-                                 .order_by(AuditEvent.action)))
+        names = list(
+            s.scalars(select(AuditEvent.username).distinct().order_by(AuditEvent.username))
+        )
+        actions = list(s.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
     return names, actions
 
 
@@ -173,9 +220,19 @@ def _after_upgrade(session: Session, old: str | None, new: str, backup: Path | N
     from .search import rebuild_search_keys
 
     persons = rebuild_search_keys(session)
-    record(session, SYSTEM, "db.upgrade", "database", new, detail={
-        "from": old, "to": new, "backup": str(backup) if backup else None,
-        "search_keys_rebuilt": persons})
+    record(
+        session,
+        SYSTEM,
+        "db.upgrade",
+        "database",
+        new,
+        detail={
+            "from": old,
+            "to": new,
+            "backup": str(backup) if backup else None,
+            "search_keys_rebuilt": persons,
+        },
+    )
 
 
 if _after_upgrade not in migrate.AFTER_UPGRADE:

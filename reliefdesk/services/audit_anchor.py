@@ -37,10 +37,21 @@ from ..paths import config_dir
 from .audit import AuditProblem, verify_chain
 from .context import Actor
 
-__all__ = ["AuditAnchor", "anchor_key", "anchor_tag", "audit_checkpoint", "check_chain",
-           "current_anchor", "current_anchor_in",
-           "forget_journal", "journal_anchors", "parse_anchor", "remember_anchor",
-           "verify_anchor_in", "verify_journal_in"]
+__all__ = [
+    "AuditAnchor",
+    "anchor_key",
+    "anchor_tag",
+    "audit_checkpoint",
+    "check_chain",
+    "current_anchor",
+    "current_anchor_in",
+    "forget_journal",
+    "journal_anchors",
+    "parse_anchor",
+    "remember_anchor",
+    "verify_anchor_in",
+    "verify_journal_in",
+]
 
 KEY_FILE = "audit-anchor.key"
 JOURNAL_FILE = "audit-anchors.jsonl"
@@ -82,13 +93,16 @@ def parse_anchor(text: str) -> tuple[AuditAnchor, str | None]:
     """``COUNT:HASH`` or ``COUNT:HASH:TAG`` → (anchor, tag or None); else ValidationError."""
     match = _ANCHOR_RE.fullmatch(text.strip()) if isinstance(text, str) else None
     if match is None:
-        raise ValidationError(f"锚点“{text}”格式不正确，应为 事件数:64位哈希（可再加 :16位校验码）。",
-                              code="audit.anchor_format")
+        raise ValidationError(
+            f"锚点“{text}”格式不正确，应为 事件数:64位哈希（可再加 :16位校验码）。",
+            code="audit.anchor_format",
+        )
     tag = match.group(3).lower() if match.group(3) else None
     return AuditAnchor(int(match.group(1)), match.group(2).lower()), tag
 
 
 # --- the key outside the database -----------------------------------------------------------
+
 
 def _key_path() -> Path:
     return config_dir() / KEY_FILE
@@ -120,33 +134,49 @@ def anchor_tag(anchor: AuditAnchor, key: bytes | None = None) -> str:
 
 # --- verification -----------------------------------------------------------------------------
 
-def verify_anchor_in(session: Session, anchor: AuditAnchor,
-                     tag: str | None = None) -> list[AuditProblem]:
+
+def verify_anchor_in(
+    session: Session, anchor: AuditAnchor, tag: str | None = None
+) -> list[AuditProblem]:
     """Problems if the log no longer contains ``anchor`` as its ``count``-th event."""
     problems: list[AuditProblem] = []
     if tag is not None:
         key = anchor_key(create=False)
         if key is None:
-            problems.append(AuditProblem(None, "本机没有锚点密钥，无法核对校验码（只核对了事件数与哈希）"))
+            problems.append(
+                AuditProblem(None, "本机没有锚点密钥，无法核对校验码（只核对了事件数与哈希）")
+            )
         elif not hmac.compare_digest(anchor_tag(anchor, key), tag):
             problems.append(AuditProblem(None, "锚点校验码不符：该锚点不是本机签发的，或已被改动"))
     if anchor.count == 0:
         if anchor.hash != GENESIS_HASH:
             problems.append(AuditProblem(None, "锚点事件数为 0 但哈希不是链起点"))
         return problems
-    event = session.scalars(select(AuditEvent).order_by(AuditEvent.id)
-                            .offset(anchor.count - 1).limit(1)).first()
+    event = session.scalars(
+        select(AuditEvent).order_by(AuditEvent.id).offset(anchor.count - 1).limit(1)
+    ).first()
     if event is None:
         total = session.scalar(select(func.count(AuditEvent.id))) or 0
-        problems.append(AuditProblem(None, f"审计日志只剩 {total} 条事件，少于锚点记录的 "
-                                     f"{anchor.count} 条：有事件被删除或日志被清空"))
+        problems.append(
+            AuditProblem(
+                None,
+                f"审计日志只剩 {total} 条事件，少于锚点记录的 "
+                f"{anchor.count} 条：有事件被删除或日志被清空",
+            )
+        )
     elif event.hash != anchor.hash:
-        problems.append(AuditProblem(event.id, f"第 {anchor.count} 条审计事件（#{event.id}）的哈希"
-                                     "与锚点不符：锚点之前的日志被改写、删除或替换"))
+        problems.append(
+            AuditProblem(
+                event.id,
+                f"第 {anchor.count} 条审计事件（#{event.id}）的哈希"
+                "与锚点不符：锚点之前的日志被改写、删除或替换",
+            )
+        )
     return problems
 
 
 # --- the journal on this PC -----------------------------------------------------------------
+
 
 def _journal_path() -> Path:
     return config_dir() / JOURNAL_FILE
@@ -154,9 +184,16 @@ def _journal_path() -> Path:
 
 def remember_anchor(db: Database, anchor: AuditAnchor, source: str) -> None:
     """Append ``anchor`` to this PC's journal (owner-only file) for later automatic checks."""
-    line = json.dumps({"db": db.location_label, "count": anchor.count, "hash": anchor.hash,
-                       "at": datetime.now().isoformat(timespec="seconds"), "source": source},
-                      ensure_ascii=False)
+    line = json.dumps(
+        {
+            "db": db.location_label,
+            "count": anchor.count,
+            "hash": anchor.hash,
+            "at": datetime.now().isoformat(timespec="seconds"),
+            "source": source,
+        },
+        ensure_ascii=False,
+    )
     path = _journal_path()
     fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     with os.fdopen(fd, "a", encoding="utf-8") as fh:
@@ -208,11 +245,16 @@ def verify_journal_in(session: Session, anchors: list[AuditAnchor]) -> list[Audi
     if not anchors:
         return []
     anchor = anchors[-1]
-    return [AuditProblem(p.event_id, f"与本机记录的审计锚点 {anchor.count}:{anchor.hash[:12]}… "
-                         f"不符：{p.message}") for p in verify_anchor_in(session, anchor)]
+    return [
+        AuditProblem(
+            p.event_id, f"与本机记录的审计锚点 {anchor.count}:{anchor.hash[:12]}… 不符：{p.message}"
+        )
+        for p in verify_anchor_in(session, anchor)
+    ]
 
 
 # --- the county checkpoint --------------------------------------------------------------------
+
 
 def audit_checkpoint(db: Database, actor: Actor) -> tuple[bytes, AuditAnchor]:
     """The 审计日志核对点 PDF (admin only). The print itself is audited first, so the anchor
@@ -229,18 +271,25 @@ def audit_checkpoint(db: Database, actor: Actor) -> tuple[bytes, AuditAnchor]:
         anchor = current_anchor_in(s)
         office = office_in(s)
         data = CheckpointData(
-            county=office.county if office else "", office_name=office.office_name if office
-            else "", township=office.township_name if office else "",
-            database=db.location_label, printed_at=datetime.now(),
+            county=office.county if office else "",
+            office_name=office.office_name if office else "",
+            township=office.township_name if office else "",
+            database=db.location_label,
+            printed_at=datetime.now(),
             printed_by=f"{actor.display_name or actor.username}（{actor.username}）",
-            count=anchor.count, head_hash=anchor.hash, tag=anchor_tag(anchor), chain_ok=chain_ok)
+            count=anchor.count,
+            head_hash=anchor.hash,
+            tag=anchor_tag(anchor),
+            chain_ok=chain_ok,
+        )
         pdf = build_checkpoint(data)
     remember_anchor(db, anchor, "checkpoint")
     return pdf, anchor
 
 
-def check_chain(db: Database, actor: Actor,
-                anchor: tuple[AuditAnchor, str | None] | None = None) -> list[AuditProblem]:
+def check_chain(
+    db: Database, actor: Actor, anchor: tuple[AuditAnchor, str | None] | None = None
+) -> list[AuditProblem]:
     """The admin screen's 校验: the hash chain in a read-only snapshot and, given an anchor
     (a :func:`parse_anchor` result) from a printout, that the log still holds that head."""
     actor.require("audit.read")

@@ -27,11 +27,22 @@ from typing import Any
 from sqlalchemy import Table, event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-__all__ = ["KINDS", "Changes", "ChangeCollector", "collect_changes", "note"]
+__all__ = ["KINDS", "ChangeCollector", "Changes", "collect_changes", "note"]
 
 # One field per kind; a table maps to its own kind and the kinds of the rows it belongs to.
-KINDS = ("households", "persons", "accounts", "applications", "visits", "enrollments",
-         "rosters", "settings", "policy", "users", "audit")
+KINDS = (
+    "households",
+    "persons",
+    "accounts",
+    "applications",
+    "visits",
+    "enrollments",
+    "rosters",
+    "settings",
+    "policy",
+    "users",
+    "audit",
+)
 
 
 @dataclass(frozen=True)
@@ -61,8 +72,9 @@ class Changes:
         return cls(whole=frozenset(KINDS))
 
     @classmethod
-    def of(cls, ids: Mapping[str, Iterable[int]] | None = None,
-           whole: Iterable[str] = ()) -> Changes:
+    def of(
+        cls, ids: Mapping[str, Iterable[int]] | None = None, whole: Iterable[str] = ()
+    ) -> Changes:
         """Build from ``{"households": {1, 2}}`` and kinds without ids (tests, fixed kinds)."""
         ids = ids or {}
         unknown = set(ids) - set(KINDS) | set(whole) - set(KINDS)
@@ -86,8 +98,9 @@ class Changes:
         return bool(self.kinds())
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)
-                          for f in fields(self)})
+        return Changes(
+            **{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)}
+        )
 
 
 class ChangeCollector:
@@ -114,8 +127,9 @@ class ChangeCollector:
 
     @property
     def changes(self) -> Changes:
-        return Changes(**{k: frozenset(v) for k, v in self._ids.items()},
-                       whole=frozenset(self._whole))
+        return Changes(
+            **{k: frozenset(v) for k, v in self._ids.items()}, whole=frozenset(self._whole)
+        )
 
 
 _current: ContextVar[ChangeCollector | None] = ContextVar("reliefdesk_changes", default=None)
@@ -153,11 +167,13 @@ _TABLE_KINDS: dict[str, tuple[tuple[str, str], ...]] = {
     "case_record": (("applications", "application_id"),),
     "application_material": (("applications", "application_id"),),
     "material_attachment": (("applications", ""),),
-    "visit": (("visits", "id"), ("households", "household_id"),
-              ("applications", "application_id")),
+    "visit": (("visits", "id"), ("households", "household_id"), ("applications", "application_id")),
     "visit_photo": (("visits", "visit_id"),),
-    "enrollment": (("enrollments", "id"), ("households", "household_id"),
-                   ("applications", "application_id")),
+    "enrollment": (
+        ("enrollments", "id"),
+        ("households", "household_id"),
+        ("applications", "application_id"),
+    ),
     "enrollment_member": (("enrollments", "enrollment_id"), ("persons", "person_id")),
     "enrollment_change": (("enrollments", "enrollment_id"),),
     "termination_proposal": (("enrollments", "enrollment_id"),),
@@ -167,8 +183,12 @@ _TABLE_KINDS: dict[str, tuple[tuple[str, str], ...]] = {
     "roster_problem_ack": (("rosters", "roster_id"),),
     "roster_export": (("rosters", "roster_id"),),
     "bank_return": (("rosters", "roster_id"),),
-    "roster_adjustment": (("rosters", "applied_in_roster_id"), ("rosters", "source_roster_id"),
-                          ("enrollments", "enrollment_id"), ("households", "household_id")),
+    "roster_adjustment": (
+        ("rosters", "applied_in_roster_id"),
+        ("rosters", "source_roster_id"),
+        ("enrollments", "enrollment_id"),
+        ("households", "household_id"),
+    ),
     "office": (("settings", "id"),),
     "township": (("settings", "id"),),
     "village": (("settings", "id"),),

@@ -13,6 +13,7 @@ from ..errors import PermissionDenied
 
 __all__ = ["PERMISSIONS", "ROLES", "ROLE_LABELS", "SYSTEM", "Actor"]
 
+
 @dataclass(frozen=True)
 class Actor:
     """The authenticated user on whose behalf a service runs."""
@@ -31,8 +32,9 @@ class Actor:
 
     def require(self, permission: str) -> None:
         if not self.can(permission):
-            raise PermissionDenied(f"当前角色（{self.role_label}）无权执行此操作。",
-                                   code=f"perm.{permission}")
+            raise PermissionDenied(
+                f"当前角色（{self.role_label}）无权执行此操作。", code=f"perm.{permission}"
+            )
 
 
 SYSTEM = Actor(user_id=0, username="system", display_name="系统", role="admin")

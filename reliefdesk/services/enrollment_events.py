@@ -21,23 +21,41 @@ from ..domain.changes import change_label
 from ..domain.months import month_start, next_month
 from ..domain.workflow import PROGRAMME_LABELS
 from ..errors import NotFound, RuleViolation, ValidationError
-from ..models import (Enrollment, EnrollmentChange, Household, Person, RecipientEvent, Township,
-                      Village, Visit)
+from ..models import (
+    Enrollment,
+    EnrollmentChange,
+    Household,
+    Person,
+    RecipientEvent,
+    Township,
+    Village,
+    Visit,
+)
 from . import enrollments, termination
 from .context import Actor
 from .enrollments import EnrollmentView
 from .member_events import EVENT_KINDS, record_event_in
 
 __all__ = [
-    "RECHECK_RESULTS", "EnrollmentPage", "EnrollmentRow", "TimelineEntry", "batch_recheck",
-    "enrollment_page", "household_timeline", "record_recheck_result", "transfer_household",
+    "RECHECK_RESULTS",
+    "EnrollmentPage",
+    "EnrollmentRow",
+    "TimelineEntry",
+    "batch_recheck",
+    "enrollment_page",
+    "household_timeline",
+    "record_recheck_result",
+    "transfer_household",
     "transfer_out_of_county",
 ]
 
-RECHECK_RESULTS = {"unchanged": "情况无变化", "adjusted": "调整金额", "phase_out": "渐退",
-                   "terminated": "终止"}
-STATUS_LABELS = {"active": "在保", "phase_out": "渐退", "suspended": "停发",
-                 "terminated": "已终止"}
+RECHECK_RESULTS = {
+    "unchanged": "情况无变化",
+    "adjusted": "调整金额",
+    "phase_out": "渐退",
+    "terminated": "终止",
+}
+STATUS_LABELS = {"active": "在保", "phase_out": "渐退", "suspended": "停发", "terminated": "已终止"}
 _LIVE = ("active", "phase_out", "suspended")
 
 
@@ -81,11 +99,19 @@ class TimelineEntry:
     by: str
 
 
-def enrollment_page(db: Database, actor: Actor, *, programme: str | None = None,
-                    village_id: int | None = None, status: str | None = None,
-                    due_month: date | None = None, household_id: int | None = None,
-                    search: str | None = None, limit: int = 200,
-                    offset: int = 0) -> EnrollmentPage:
+def enrollment_page(
+    db: Database,
+    actor: Actor,
+    *,
+    programme: str | None = None,
+    village_id: int | None = None,
+    status: str | None = None,
+    due_month: date | None = None,
+    household_id: int | None = None,
+    search: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> EnrollmentPage:
     """The filtered, SQL-paged list of enrollments (temporary aid excluded: one-off).
     ``status`` "live" = active, phase-out or suspended; ``due_month`` = re-check due in or
     before that month."""
@@ -99,11 +125,15 @@ def enrollment_page(db: Database, actor: Actor, *, programme: str | None = None,
         q = q.where(e.programme == programme)
     if village_id:
         q = q.join(Household, Household.id == e.household_id).where(
-            Household.village_id == village_id)
+            Household.village_id == village_id
+        )
     if due_month is not None:
         # "!= terminated" (not IN live) lets SQLite walk the next_recheck index
-        q = q.where(e.status != "terminated", e.next_recheck.is_not(None),
-                    e.next_recheck < next_month(month_start(due_month)))
+        q = q.where(
+            e.status != "terminated",
+            e.next_recheck.is_not(None),
+            e.next_recheck < next_month(month_start(due_month)),
+        )
     if status == "live":
         if due_month is None:
             q = q.where(e.status.in_(_LIVE))
@@ -123,23 +153,56 @@ def enrollment_page(db: Database, actor: Actor, *, programme: str | None = None,
         # a due list comes most overdue first (and walks the next_recheck index)
         order = (e.next_recheck, e.id) if due_month is not None else (e.id,)
         ids = list(s.scalars(q.order_by(*order).limit(limit).offset(offset)))
-        detail = (select(e.id, e.household_id, Person.name, Village.id, Village.name,
-                         Township.name, e.programme, e.status, e.persons, e.amount_fen,
-                         e.start_month, e.next_recheck)
-                  .join(Household, Household.id == e.household_id)
-                  .join(Village, Village.id == Household.village_id)
-                  .join(Township, Township.id == Village.township_id)
-                  .outerjoin(Person, Person.id == e.payee_id))
-        rows = [r for i in range(0, len(ids), 5000)  # bound-parameter limits (CLI: all rows)
-                for r in s.execute(detail.where(e.id.in_(ids[i:i + 5000])))]
+        detail = (
+            select(
+                e.id,
+                e.household_id,
+                Person.name,
+                Village.id,
+                Village.name,
+                Township.name,
+                e.programme,
+                e.status,
+                e.persons,
+                e.amount_fen,
+                e.start_month,
+                e.next_recheck,
+            )
+            .join(Household, Household.id == e.household_id)
+            .join(Village, Village.id == Household.village_id)
+            .join(Township, Township.id == Village.township_id)
+            .outerjoin(Person, Person.id == e.payee_id)
+        )
+        rows = [
+            r
+            for i in range(0, len(ids), 5000)  # bound-parameter limits (CLI: all rows)
+            for r in s.execute(detail.where(e.id.in_(ids[i : i + 5000])))
+        ]
         position = {eid: i for i, eid in enumerate(ids)}
         rows.sort(key=lambda r: position[r[0]])
-    return EnrollmentPage(tuple(
-        EnrollmentRow(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6],
-                      PROGRAMME_LABELS.get(r[6], r[6]), r[7], STATUS_LABELS.get(r[7], r[7]),
-                      r[8], r[9], r[10], r[11],
-                      r[11] is not None and r[11] < due_before and r[7] in _LIVE)
-        for r in rows), total)
+    return EnrollmentPage(
+        tuple(
+            EnrollmentRow(
+                r[0],
+                r[1],
+                r[2] or "",
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                PROGRAMME_LABELS.get(r[6], r[6]),
+                r[7],
+                STATUS_LABELS.get(r[7], r[7]),
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+                r[11] is not None and r[11] < due_before and r[7] in _LIVE,
+            )
+            for r in rows
+        ),
+        total,
+    )
 
 
 def household_timeline(db: Database, actor: Actor, household_id: int) -> list[TimelineEntry]:
@@ -147,17 +210,36 @@ def household_timeline(db: Database, actor: Actor, household_id: int) -> list[Ti
     actor.require("read")
     with db.read_session() as s:
         out: list[TimelineEntry] = []
-        for c in s.scalars(select(EnrollmentChange).join(
-                Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
-                .where(Enrollment.household_id == household_id)):
-            out.append(TimelineEntry(c.at.date(), c.effective_month, c.enrollment_id, c.kind,
-                                     change_label(c.kind),
-                                     _change_text(c), _username(s, c.decided_by)))
-        for ev in s.scalars(select(RecipientEvent)
-                            .where(RecipientEvent.household_id == household_id)):
-            out.append(TimelineEntry(ev.event_date, ev.effective_month, ev.enrollment_id,
-                                     ev.kind, EVENT_KINDS.get(ev.kind, ev.kind), ev.reason,
-                                     ev.username))
+        for c in s.scalars(
+            select(EnrollmentChange)
+            .join(Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
+            .where(Enrollment.household_id == household_id)
+        ):
+            out.append(
+                TimelineEntry(
+                    c.at.date(),
+                    c.effective_month,
+                    c.enrollment_id,
+                    c.kind,
+                    change_label(c.kind),
+                    _change_text(c),
+                    _username(s, c.decided_by),
+                )
+            )
+        for ev in s.scalars(
+            select(RecipientEvent).where(RecipientEvent.household_id == household_id)
+        ):
+            out.append(
+                TimelineEntry(
+                    ev.event_date,
+                    ev.effective_month,
+                    ev.enrollment_id,
+                    ev.kind,
+                    EVENT_KINDS.get(ev.kind, ev.kind),
+                    ev.reason,
+                    ev.username,
+                )
+            )
         out.sort(key=lambda t: (t.when, t.effective_month or t.when), reverse=True)
         return out
 
@@ -178,6 +260,7 @@ def _change_text(c: EnrollmentChange) -> str:
 
 # --- re-checks -------------------------------------------------------------------------------
 
+
 def _visit(s: Session, e: Enrollment, visit_id: int | None) -> Visit | None:
     if visit_id is None:
         return None
@@ -187,29 +270,62 @@ def _visit(s: Session, e: Enrollment, visit_id: int | None) -> Visit | None:
     return v
 
 
-def record_recheck_result(db: Database, actor: Actor, enrollment_id: int, result: str, *,
-                          on_date: date, reason: str = "", visit_id: int | None = None,
-                          new_fen: int | None = None, grounds: str | None = None,
-                          effective_month: date | None = None,
-                          stability: str | None = None,
-                          expected_version: int | None = None) -> EnrollmentView:
+def record_recheck_result(
+    db: Database,
+    actor: Actor,
+    enrollment_id: int,
+    result: str,
+    *,
+    on_date: date,
+    reason: str = "",
+    visit_id: int | None = None,
+    new_fen: int | None = None,
+    grounds: str | None = None,
+    effective_month: date | None = None,
+    stability: str | None = None,
+    expected_version: int | None = None,
+) -> EnrollmentView:
     """复核 (periodic or after an event) with its visit: ``result`` unchanged | adjusted
     (``new_fen``) | phase_out | terminated (``grounds``); the next re-check is scheduled.
     ``expected_version`` (the version the user saw) refuses a record changed meanwhile."""
     with db.session() as s:
         if expected_version is not None:
             enrollments.load_for_update(s, enrollment_id, expected_version)
-        return _recheck_in(s, actor, enrollment_id, result, on_date=on_date, reason=reason,
-                           visit_id=visit_id, new_fen=new_fen, grounds=grounds,
-                           effective_month=effective_month, stability=stability)
+        return _recheck_in(
+            s,
+            actor,
+            enrollment_id,
+            result,
+            on_date=on_date,
+            reason=reason,
+            visit_id=visit_id,
+            new_fen=new_fen,
+            grounds=grounds,
+            effective_month=effective_month,
+            stability=stability,
+        )
 
 
-def _recheck_in(s: Session, actor: Actor, enrollment_id: int, result: str, *, on_date: date,
-                reason: str, visit_id: int | None, new_fen: int | None, grounds: str | None,
-                effective_month: date | None, stability: str | None) -> EnrollmentView:
+def _recheck_in(
+    s: Session,
+    actor: Actor,
+    enrollment_id: int,
+    result: str,
+    *,
+    on_date: date,
+    reason: str,
+    visit_id: int | None,
+    new_fen: int | None,
+    grounds: str | None,
+    effective_month: date | None,
+    stability: str | None,
+) -> EnrollmentView:
     if result not in RECHECK_RESULTS:
-        raise ValidationError("复核结果应为：" + "、".join(RECHECK_RESULTS.values()),
-                              code="recheck.result", field="result")
+        raise ValidationError(
+            "复核结果应为：" + "、".join(RECHECK_RESULTS.values()),
+            code="recheck.result",
+            field="result",
+        )
     e = s.get(Enrollment, enrollment_id)
     if e is None:
         raise NotFound(f"在保记录 #{enrollment_id} 不存在。", code="enrollment.not_found")
@@ -219,57 +335,104 @@ def _recheck_in(s: Session, actor: Actor, enrollment_id: int, result: str, *, on
         raise ValidationError("请填写复核结论的理由。", code="enrollment.reason", field="reason")
     propose = result == "terminated" and _needs_publicity(e, grounds)
     label = "拟终止（公示 7 天）" if propose else RECHECK_RESULTS[result]
-    view = enrollments.record_recheck_in(s, actor, e.id, on_date=on_date, stability=stability,
-                                         note=f"复核：{label}。{note}")
+    view = enrollments.record_recheck_in(
+        s, actor, e.id, on_date=on_date, stability=stability, note=f"复核：{label}。{note}"
+    )
     if result == "adjusted":
         if not new_fen:
-            raise ValidationError("请填写调整后的月保障金。", code="enrollment.amount",
-                                  field="new_fen")
-        view = enrollments.change_amount_in(s, actor, e.id, new_fen, f"复核后调整：{note}",
-                                            on_date=on_date, effective_month=effective_month)
+            raise ValidationError(
+                "请填写调整后的月保障金。", code="enrollment.amount", field="new_fen"
+            )
+        view = enrollments.change_amount_in(
+            s,
+            actor,
+            e.id,
+            new_fen,
+            f"复核后调整：{note}",
+            on_date=on_date,
+            effective_month=effective_month,
+        )
     elif result == "phase_out":
-        view = enrollments.start_phase_out_in(s, actor, e.id, f"复核后渐退：{note}",
-                                              on_date=on_date, start_month=effective_month)
+        view = enrollments.start_phase_out_in(
+            s, actor, e.id, f"复核后渐退：{note}", on_date=on_date, start_month=effective_month
+        )
     elif propose:
         # 特困: the termination is proposed and published 7 days first (第二十五条); the
         # procedure (objection, finalise) continues in the termination dialog / service
-        termination.propose_in(s, actor, e.id, grounds or "", f"复核后拟终止：{note}",
-                               start=on_date, recorded_on=date.today())
+        termination.propose_in(
+            s,
+            actor,
+            e.id,
+            grounds or "",
+            f"复核后拟终止：{note}",
+            start=on_date,
+            recorded_on=date.today(),
+        )
     elif result == "terminated":
-        view = enrollments.terminate_in(s, actor, e.id, grounds or "", f"复核后终止：{note}",
-                                        on_date=on_date, effective_month=effective_month)
-    record_event_in(s, actor, e.household_id, "recheck", on_date,
-                    f"复核结果：{label}。{note}", enrollment_id=e.id,
-                    effective_month=effective_month,
-                    detail={"result": result, "visit_id": visit.id if visit else None})
+        view = enrollments.terminate_in(
+            s,
+            actor,
+            e.id,
+            grounds or "",
+            f"复核后终止：{note}",
+            on_date=on_date,
+            effective_month=effective_month,
+        )
+    record_event_in(
+        s,
+        actor,
+        e.household_id,
+        "recheck",
+        on_date,
+        f"复核结果：{label}。{note}",
+        enrollment_id=e.id,
+        effective_month=effective_month,
+        detail={"result": result, "visit_id": visit.id if visit else None},
+    )
     return view
 
 
 def _needs_publicity(e: Enrollment, grounds: str | None) -> bool:
     """A tekun termination other than for death goes through the 7-day publicity."""
-    return e.programme == "tekun" and grounds in enrollments.TEKUN_TERMINATION_GROUNDS \
+    return (
+        e.programme == "tekun"
+        and grounds in enrollments.TEKUN_TERMINATION_GROUNDS
         and grounds != "death"
+    )
 
 
-def batch_recheck(db: Database, actor: Actor, items: list[dict[str, Any]], *,
-                  on_date: date) -> list[EnrollmentView]:
+def batch_recheck(
+    db: Database, actor: Actor, items: list[dict[str, Any]], *, on_date: date
+) -> list[EnrollmentView]:
     """A village's re-check results at once, in one transaction (all or nothing): each item
     is ``{"enrollment_id", "result", "reason"?, "visit_id"?, "new_fen"?, "grounds"?}``."""
     if not items:
         raise ValidationError("没有选择要登记复核结果的在保记录。", code="recheck.empty")
     with db.session() as s:
-        return [_recheck_in(s, actor, int(i["enrollment_id"]), str(i.get("result") or
-                                                                   "unchanged"),
-                            on_date=on_date, reason=str(i.get("reason") or ""),
-                            visit_id=i.get("visit_id"), new_fen=i.get("new_fen"),
-                            grounds=i.get("grounds"), effective_month=i.get("effective_month"),
-                            stability=i.get("stability")) for i in items]
+        return [
+            _recheck_in(
+                s,
+                actor,
+                int(i["enrollment_id"]),
+                str(i.get("result") or "unchanged"),
+                on_date=on_date,
+                reason=str(i.get("reason") or ""),
+                visit_id=i.get("visit_id"),
+                new_fen=i.get("new_fen"),
+                grounds=i.get("grounds"),
+                effective_month=i.get("effective_month"),
+                stability=i.get("stability"),
+            )
+            for i in items
+        ]
 
 
 # --- transfers -------------------------------------------------------------------------------
 
-def transfer_household(db: Database, actor: Actor, household_id: int, village_id: int, *,
-                       on_date: date, reason: str) -> list[int]:
+
+def transfer_household(
+    db: Database, actor: Actor, household_id: int, village_id: int, *, on_date: date, reason: str
+) -> list[int]:
     """人户分离 / move to another village of the county: the household keeps its enrollments
     and history; locked rosters keep the old village (snapshots). Returns the event ids."""
     actor.require("register.write")
@@ -289,13 +452,30 @@ def transfer_household(db: Database, actor: Actor, household_id: int, village_id
         h.village_id = new.id
         s.flush()
         month = next_month(on_date)
-        detail = {"from_village_id": old.id if old else None, "to_village_id": new.id,
-                  "from": _place(s, old), "to": _place(s, new)}
-        kinds = ["transfer_out", "transfer_in"] if old is None or \
-            old.township_id != new.township_id else ["transfer_in"]
-        ids = [record_event_in(s, actor, household_id, k, on_date,
-                               f"{reason.strip()}：{detail['from']} → {detail['to']}",
-                               effective_month=month, detail=detail).id for k in kinds]
+        detail = {
+            "from_village_id": old.id if old else None,
+            "to_village_id": new.id,
+            "from": _place(s, old),
+            "to": _place(s, new),
+        }
+        kinds = (
+            ["transfer_out", "transfer_in"]
+            if old is None or old.township_id != new.township_id
+            else ["transfer_in"]
+        )
+        ids = [
+            record_event_in(
+                s,
+                actor,
+                household_id,
+                k,
+                on_date,
+                f"{reason.strip()}：{detail['from']} → {detail['to']}",
+                effective_month=month,
+                detail=detail,
+            ).id
+            for k in kinds
+        ]
         return ids
 
 
@@ -307,13 +487,26 @@ def _place(s: Session, v: Village | None) -> str:
 
 
 def _live(s: Session, household_id: int) -> list[Enrollment]:
-    return list(s.scalars(select(Enrollment).where(Enrollment.household_id == household_id,
-                                                   Enrollment.status.in_(_LIVE),
-                                                   Enrollment.programme != "temporary_aid")))
+    return list(
+        s.scalars(
+            select(Enrollment).where(
+                Enrollment.household_id == household_id,
+                Enrollment.status.in_(_LIVE),
+                Enrollment.programme != "temporary_aid",
+            )
+        )
+    )
 
 
-def transfer_out_of_county(db: Database, actor: Actor, household_id: int, *, on_date: date,
-                           destination: str, reason: str = "") -> list[EnrollmentView]:
+def transfer_out_of_county(
+    db: Database,
+    actor: Actor,
+    household_id: int,
+    *,
+    on_date: date,
+    destination: str,
+    reason: str = "",
+) -> list[EnrollmentView]:
     """户籍迁出本县: the live dibao enrollments end from the next month (grounds "moved"); the
     register and the history stay. 特困 needs its termination procedure instead."""
     if not destination.strip():
@@ -321,14 +514,23 @@ def transfer_out_of_county(db: Database, actor: Actor, household_id: int, *, on_
     with db.session() as s:
         live = _live(s, household_id)
         if any(e.programme == "tekun" for e in live):
-            raise RuleViolation("特困人员迁出须按终止程序办理（公示 7 天后终止）。",
-                                code="event.tekun_move",
-                                rule="民发〔2021〕43号 第二十四条、第二十五条")
+            raise RuleViolation(
+                "特困人员迁出须按终止程序办理（公示 7 天后终止）。",
+                code="event.tekun_move",
+                rule="民发〔2021〕43号 第二十四条、第二十五条",
+            )
         text = f"迁往{destination.strip()}" + (f"：{reason.strip()}" if reason.strip() else "")
-        views = [enrollments.terminate_in(s, actor, e.id, "moved", text, on_date=on_date)
-                 for e in live]
-        record_event_in(s, actor, household_id, "transfer_out_county", on_date, text,
-                        effective_month=next_month(on_date),
-                        detail={"enrollments": [v.id for v in views],
-                                "destination": destination.strip()})
+        views = [
+            enrollments.terminate_in(s, actor, e.id, "moved", text, on_date=on_date) for e in live
+        ]
+        record_event_in(
+            s,
+            actor,
+            household_id,
+            "transfer_out_county",
+            on_date,
+            text,
+            effective_month=next_month(on_date),
+            detail={"enrollments": [v.id for v in views], "destination": destination.strip()},
+        )
         return views

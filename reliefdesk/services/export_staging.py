@@ -42,7 +42,7 @@ def sweep(out: Path) -> int:
         return 0
     for entry in out.glob(f"{PREFIX}*{SUFFIX}"):
         try:
-            pid = int(entry.name[len(PREFIX):].split("-", 1)[0])
+            pid = int(entry.name[len(PREFIX) :].split("-", 1)[0])
         except ValueError:
             continue
         try:

@@ -22,8 +22,12 @@ from .context import Actor
 __all__ = ["ExportResult", "export_table"]
 
 # What may be exported (audit "kind" -> sheet title).
-LIST_KINDS = {"ledger": "申请审批台账", "overdue": "超期清单", "visits": "入户调查台账",
-              "enrollments": "在保名单"}
+LIST_KINDS = {
+    "ledger": "申请审批台账",
+    "overdue": "超期清单",
+    "visits": "入户调查台账",
+    "enrollments": "在保名单",
+}
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,18 @@ class ExportResult:
     sha256: str
 
 
-def export_table(db: Database, actor: Actor, kind: str, headers: Sequence[str],
-                 rows: Sequence[Sequence[str | int | None]], path: str | os.PathLike[str], *,
-                 text_columns: Sequence[int] = (), widths: Sequence[int] = (),
-                 note: str = "") -> ExportResult:
+def export_table(
+    db: Database,
+    actor: Actor,
+    kind: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str | int | None]],
+    path: str | os.PathLike[str],
+    *,
+    text_columns: Sequence[int] = (),
+    widths: Sequence[int] = (),
+    note: str = "",
+) -> ExportResult:
     """Write the list ``kind`` to ``path`` (xlsx) and audit it in the same transaction."""
     actor.require("read")
     title = LIST_KINDS.get(kind, kind)
@@ -44,10 +56,17 @@ def export_table(db: Database, actor: Actor, kind: str, headers: Sequence[str],
     subtitle = f"制表人：{maker}　制表日期：{date.today().isoformat()}"
     if note:
         subtitle += f"　{note}"
-    written, sha = write_table(path, TableSheet(title, tuple(headers), rows, subtitle,
-                                                frozenset(text_columns), tuple(widths)))
+    written, sha = write_table(
+        path,
+        TableSheet(title, tuple(headers), rows, subtitle, frozenset(text_columns), tuple(widths)),
+    )
     with db.session() as s:
-        audit.record(s, actor, "export.table", "export", kind,
-                     detail={"title": title, "rows": len(rows), "file": written.name,
-                             "sha256": sha})
+        audit.record(
+            s,
+            actor,
+            "export.table",
+            "export",
+            kind,
+            detail={"title": title, "rows": len(rows), "file": written.name, "sha256": sha},
+        )
     return ExportResult(written, len(rows), sha)

@@ -19,8 +19,13 @@ from .context import Actor
 __all__ = ["add_holiday_period", "years_covered"]
 
 
-def add_holiday_period(db: Database, actor: Actor, name: str, first: date, last: date,
-                       makeup_days: Sequence[date] = ()) -> int:
+_MAX_HOLIDAY_DAYS = 15  # one holiday spans at most 15 days
+_SATURDAY = 5  # date.weekday(): Monday 0 … Friday 4
+
+
+def add_holiday_period(
+    db: Database, actor: Actor, name: str, first: date, last: date, makeup_days: Sequence[date] = ()
+) -> int:
     """Save one 放假 period and its 调休上班 days in one transaction; returns the days saved."""
     actor.require("admin.policy")
     name = name.strip()
@@ -28,18 +33,21 @@ def add_holiday_period(db: Database, actor: Actor, name: str, first: date, last:
         raise ValidationError("请填写节日名称，如“春节”。", field="name", code="holiday.name")
     if last < first:
         raise ValidationError("放假结束日期不能早于开始日期。", field="last", code="holiday.range")
-    if (last - first).days > 15:
-        raise ValidationError("一次放假不超过 15 天，请检查日期。", field="last",
-                              code="holiday.range")
+    if (last - first).days > _MAX_HOLIDAY_DAYS:
+        raise ValidationError(
+            "一次放假不超过 15 天，请检查日期。", field="last", code="holiday.range"
+        )
     off = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     clash = set(off) & set(makeup_days)
     if clash:
-        raise ValidationError(f"{min(clash).isoformat()} 不能既放假又调休上班。", field="makeup",
-                              code="holiday.clash")
+        raise ValidationError(
+            f"{min(clash).isoformat()} 不能既放假又调休上班。", field="makeup", code="holiday.clash"
+        )
     for d in makeup_days:
-        if d.weekday() < 5:
-            raise ValidationError(f"调休上班日 {d.isoformat()} 不是周末。", field="makeup",
-                                  code="holiday.makeup")
+        if d.weekday() < _SATURDAY:
+            raise ValidationError(
+                f"调休上班日 {d.isoformat()} 不是周末。", field="makeup", code="holiday.makeup"
+            )
     with db.session() as s:
         for d, kind in [(d, "holiday") for d in off] + [(d, "workday") for d in makeup_days]:
             row = s.get(Holiday, d)
@@ -47,9 +55,19 @@ def add_holiday_period(db: Database, actor: Actor, name: str, first: date, last:
                 s.add(Holiday(day=d, kind=kind, name=name))
             else:
                 row.kind, row.name = kind, name
-        audit.record(s, actor, "holiday.period", "holiday", first.isoformat(),
-                     detail={"name": name, "from": first.isoformat(), "to": last.isoformat(),
-                             "makeup": [d.isoformat() for d in makeup_days]})
+        audit.record(
+            s,
+            actor,
+            "holiday.period",
+            "holiday",
+            first.isoformat(),
+            detail={
+                "name": name,
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "makeup": [d.isoformat() for d in makeup_days],
+            },
+        )
     return len(off) + len(makeup_days)
 
 
@@ -57,5 +75,6 @@ def years_covered(db: Database, actor: Actor) -> list[int]:
     """Years with at least one official holiday in the table."""
     actor.require("read")
     with db.read_session() as s:
-        return sorted({d.year for d in s.scalars(select(Holiday.day).where(
-            Holiday.kind == "holiday"))})
+        return sorted(
+            {d.year for d in s.scalars(select(Holiday.day).where(Holiday.kind == "holiday"))}
+        )

@@ -26,8 +26,13 @@ from .register.read import get_household_in
 from .register.types import HouseholdDetail
 from .visits import VisitView, list_visits_in
 
-__all__ = ["HouseholdBundle", "PaymentLine", "household_bundle", "household_bundle_in",
-           "payment_lines"]
+__all__ = [
+    "HouseholdBundle",
+    "PaymentLine",
+    "household_bundle",
+    "household_bundle_in",
+    "payment_lines",
+]
 
 log = logging.getLogger(__name__)
 
@@ -87,27 +92,35 @@ def _part(what: str, read: Callable[[], list[Any]], problems: list[str]) -> tupl
         return ()
 
 
-def household_bundle_in(s: Session, actor: Actor, household_id: int, *,
-                        reveal: bool = False) -> HouseholdBundle:
+def household_bundle_in(
+    s: Session, actor: Actor, household_id: int, *, reveal: bool = False
+) -> HouseholdBundle:
     """:func:`household_bundle` inside an open session."""
     detail = get_household_in(s, actor, household_id, reveal=reveal)
     problems: list[str] = []
     return HouseholdBundle(
         detail,
-        _part("applications",
-              lambda: list_applications_in(s, actor, household_id=household_id), problems),
+        _part(
+            "applications",
+            lambda: list_applications_in(s, actor, household_id=household_id),
+            problems,
+        ),
         _part("visits", lambda: list_visits_in(s, actor, household_id=household_id), problems),
-        _part("enrollments",
-              lambda: list_enrollments_in(s, actor, household_id=household_id), problems),
+        _part(
+            "enrollments",
+            lambda: list_enrollments_in(s, actor, household_id=household_id),
+            problems,
+        ),
         _part("history", lambda: household_history_in(s, household_id), problems),
         tuple(problems),
     )
 
 
-def household_bundle(db: Database, actor: Actor, household_id: int, *,
-                     reveal: bool = False) -> HouseholdBundle:
+def household_bundle(
+    db: Database, actor: Actor, household_id: int, *, reveal: bool = False
+) -> HouseholdBundle:
     """Everything the household page's tabs show, in one snapshot. ``reveal`` (full ID and
     account numbers) writes an audit event, so it needs a write transaction."""
     actor.require("read")
-    with (db.session() if reveal else db.read_session()) as s:
+    with db.session() if reveal else db.read_session() as s:
         return household_bundle_in(s, actor, household_id, reveal=reveal)

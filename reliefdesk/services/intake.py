@@ -110,23 +110,46 @@ def _apply(s: Session, actor: Actor, data: Intake) -> tuple[int, Any]:
         return new_ids[ref.new_index]
 
     for line in data.income:
-        register.add_income_in(s, actor, household_id, resolve(line.member), line.category,
-                               line.monthly_fen, line.description)
+        register.add_income_in(
+            s,
+            actor,
+            household_id,
+            resolve(line.member),
+            line.category,
+            line.monthly_fen,
+            line.description,
+        )
     for asset in data.assets:
-        register.add_asset_in(s, actor, household_id, asset.kind, asset.value_fen,
-                              asset.description, asset.exempt)
+        register.add_asset_in(
+            s, actor, household_id, asset.kind, asset.value_fen, asset.description, asset.exempt
+        )
     applicant = resolve(data.applicant)
     if applicant is None:
         raise ValidationError("请选择申请人。", field="applicant_id", code="application.applicant")
-    app = create_application_in(s, actor, household_id, applicant, data.programme, data.reason,
-                                data.accepted_on, **data.fields)
+    app = create_application_in(
+        s,
+        actor,
+        household_id,
+        applicant,
+        data.programme,
+        data.reason,
+        data.accepted_on,
+        **data.fields,
+    )
     if data.account is not None:
         payee = resolve(data.account.payee)
         if payee is None:
-            raise ValidationError("请选择收款人。", field="payee_person_id",
-                                  code="account.payee")
-        add_account_in(s, actor, household_id, payee, data.account.kind, data.account.number,
-                       data.account.bank_name, data.account.holder_name or None)
+            raise ValidationError("请选择收款人。", field="payee_person_id", code="account.payee")
+        add_account_in(
+            s,
+            actor,
+            household_id,
+            payee,
+            data.account.kind,
+            data.account.number,
+            data.account.bank_name,
+            data.account.holder_name or None,
+        )
     if data.materials:
         set_materials_in(s, actor, app.id, data.materials, data.accepted_on)
     return household_id, app
@@ -159,11 +182,22 @@ def publicity_end_preview(db: Database, start: date) -> date:
     days, 7 by default); the service computes the same when the 公示 is started."""
     with db.read_session() as s:
         policy = policy_on(s, start)
-        limits = wf.Limits.from_mapping(policy.data.get("limits", {}),
-                                        publicity_days=policy.publicity_days,
-                                        publicity_working_days=policy.publicity_working_days)
+        limits = wf.Limits.from_mapping(
+            policy.data.get("limits", {}),
+            publicity_days=policy.publicity_days,
+            publicity_working_days=policy.publicity_working_days,
+        )
         return wf.publicity_end(start, limits, work_calendar(s))
 
 
-__all__ = ["AccountLine", "AssetLine", "IncomeLine", "Intake", "MemberRef", "Saved", "preview_intake",
-           "publicity_end_preview", "submit_intake"]
+__all__ = [
+    "AccountLine",
+    "AssetLine",
+    "IncomeLine",
+    "Intake",
+    "MemberRef",
+    "Saved",
+    "preview_intake",
+    "publicity_end_preview",
+    "submit_intake",
+]

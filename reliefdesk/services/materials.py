@@ -23,9 +23,18 @@ from ..models import Application, ApplicationMaterial, MaterialAttachment
 from . import audit
 from .context import Actor
 
-__all__ = ["MATERIAL_KINDS", "MAX_ATTACHMENT_BYTES", "AttachmentView", "MaterialView",
-           "add_attachment", "get_attachment", "list_materials", "materials_in",
-           "set_materials", "set_materials_in"]
+__all__ = [
+    "MATERIAL_KINDS",
+    "MAX_ATTACHMENT_BYTES",
+    "AttachmentView",
+    "MaterialView",
+    "add_attachment",
+    "get_attachment",
+    "list_materials",
+    "materials_in",
+    "set_materials",
+    "set_materials_in",
+]
 
 # What an applicant hands in (民发〔2021〕57号 第九条、第十条), in checklist order.
 MATERIAL_KINDS = {
@@ -37,9 +46,15 @@ MATERIAL_KINDS = {
     "other_proof": "其他证明材料",
 }
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-_ALLOWED = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-            ".bmp": "image/bmp", ".tif": "image/tiff", ".tiff": "image/tiff",
-            ".pdf": "application/pdf"}
+_ALLOWED = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".bmp": "image/bmp",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".pdf": "application/pdf",
+}
 
 
 @dataclass(frozen=True)
@@ -70,23 +85,39 @@ def _app(s: Session, application_id: int) -> Application:
 
 def materials_in(s: Session, application_id: int) -> tuple[MaterialView, ...]:
     """The whole checklist of an application, in MATERIAL_KINDS order."""
-    rows = {m.kind: m for m in s.scalars(select(ApplicationMaterial).where(
-        ApplicationMaterial.application_id == application_id))}
+    rows = {
+        m.kind: m
+        for m in s.scalars(
+            select(ApplicationMaterial).where(ApplicationMaterial.application_id == application_id)
+        )
+    }
     files: dict[int, list[AttachmentView]] = {}
     ids = [m.id for m in rows.values()]
     if ids:
         for mid, aid, name, mime, size in s.execute(
-                select(MaterialAttachment.material_id, MaterialAttachment.id,
-                       MaterialAttachment.filename, MaterialAttachment.mime,
-                       func.length(MaterialAttachment.data))
-                .where(MaterialAttachment.material_id.in_(ids)).order_by(MaterialAttachment.id)):
+            select(
+                MaterialAttachment.material_id,
+                MaterialAttachment.id,
+                MaterialAttachment.filename,
+                MaterialAttachment.mime,
+                func.length(MaterialAttachment.data),
+            )
+            .where(MaterialAttachment.material_id.in_(ids))
+            .order_by(MaterialAttachment.id)
+        ):
             files.setdefault(mid, []).append(AttachmentView(aid, name, mime, int(size or 0)))
     out = []
     for kind, label in MATERIAL_KINDS.items():
         m = rows.get(kind)
-        out.append(MaterialView(kind, label, bool(m and m.received),
-                                m.received_on if m else None,
-                                tuple(files.get(m.id, [])) if m else ()))
+        out.append(
+            MaterialView(
+                kind,
+                label,
+                bool(m and m.received),
+                m.received_on if m else None,
+                tuple(files.get(m.id, [])) if m else (),
+            )
+        )
     return tuple(out)
 
 
@@ -100,19 +131,25 @@ def list_materials(db: Database, actor: Actor, application_id: int) -> tuple[Mat
 def _row(s: Session, application_id: int, kind: str) -> ApplicationMaterial:
     if kind not in MATERIAL_KINDS:
         raise ValidationError("申请材料类型无效", code="material.kind", field="materials")
-    m = s.scalar(select(ApplicationMaterial).where(
-        ApplicationMaterial.application_id == application_id, ApplicationMaterial.kind == kind))
+    m = s.scalar(
+        select(ApplicationMaterial).where(
+            ApplicationMaterial.application_id == application_id, ApplicationMaterial.kind == kind
+        )
+    )
     if m is None:
-        m = ApplicationMaterial(application_id=application_id, kind=kind, received=False,
-                                note="")
+        m = ApplicationMaterial(application_id=application_id, kind=kind, received=False, note="")
         s.add(m)
         s.flush()
     return m
 
 
-def set_materials_in(s: Session, actor: Actor, application_id: int,
-                     received: Mapping[str, bool], on_date: date | None = None
-                     ) -> tuple[MaterialView, ...]:
+def set_materials_in(
+    s: Session,
+    actor: Actor,
+    application_id: int,
+    received: Mapping[str, bool],
+    on_date: date | None = None,
+) -> tuple[MaterialView, ...]:
     """Mark checklist items received (True) or not (False); audited when anything changes."""
     actor.require("case.accept")
     app = _app(s, application_id)
@@ -125,19 +162,28 @@ def set_materials_in(s: Session, actor: Actor, application_id: int,
             changed[kind] = bool(value)
     s.flush()
     if changed:
-        audit.record(s, actor, "application.materials", "application", application_id,
-                     household_id=app.household_id, detail={"received": changed})
+        audit.record(
+            s,
+            actor,
+            "application.materials",
+            "application",
+            application_id,
+            household_id=app.household_id,
+            detail={"received": changed},
+        )
     return materials_in(s, application_id)
 
 
-def set_materials(db: Database, actor: Actor, application_id: int,
-                  received: Mapping[str, bool]) -> tuple[MaterialView, ...]:
+def set_materials(
+    db: Database, actor: Actor, application_id: int, received: Mapping[str, bool]
+) -> tuple[MaterialView, ...]:
     with db.session() as s:
         return set_materials_in(s, actor, application_id, received)
 
 
-def add_attachment(db: Database, actor: Actor, application_id: int, kind: str,
-                   file: Path | str | tuple[str, bytes]) -> tuple[MaterialView, ...]:
+def add_attachment(
+    db: Database, actor: Actor, application_id: int, kind: str, file: Path | str | tuple[str, bytes]
+) -> tuple[MaterialView, ...]:
     """Keep a scanned image or PDF of one material with the case (marks it received)."""
     actor.require("case.accept")
     if isinstance(file, tuple):
@@ -149,28 +195,45 @@ def add_attachment(db: Database, actor: Actor, application_id: int, kind: str,
                 _too_big(path.name, path.stat().st_size)
             name, data = path.name, path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"无法读取文件“{path}”：{exc.strerror or exc}",
-                                  code="material.read", field="materials") from exc
+            raise ValidationError(
+                f"无法读取文件“{path}”：{exc.strerror or exc}",
+                code="material.read",
+                field="materials",
+            ) from exc
     if len(data) > MAX_ATTACHMENT_BYTES:
         _too_big(name, len(data))
     suffix = Path(name).suffix.lower()
     if suffix not in _ALLOWED:
-        raise ValidationError(f"“{name}”不是扫描图片或 PDF 文件（可用 JPG、PNG、BMP、TIFF、PDF）。",
-                              code="material.type", field="materials")
+        raise ValidationError(
+            f"“{name}”不是扫描图片或 PDF 文件（可用 JPG、PNG、BMP、TIFF、PDF）。",
+            code="material.type",
+            field="materials",
+        )
     mime = _ALLOWED[suffix] or mimetypes.guess_type(name)[0] or "application/octet-stream"
     with db.session() as s:
         app = _app(s, application_id)
         m = _row(s, application_id, kind)
         if not m.received:
             m.received, m.received_on = True, date.today()
-        a = MaterialAttachment(material_id=m.id, filename=name, mime=mime,
-                               sha256=hashlib.sha256(data).hexdigest(), data=data,
-                               added_by=actor.user_id or None)
+        a = MaterialAttachment(
+            material_id=m.id,
+            filename=name,
+            mime=mime,
+            sha256=hashlib.sha256(data).hexdigest(),
+            data=data,
+            added_by=actor.user_id or None,
+        )
         s.add(a)
         s.flush()
-        audit.record(s, actor, "application.attachment", "application", application_id,
-                     household_id=app.household_id,
-                     detail={"kind": kind, "file": name, "sha256": a.sha256})
+        audit.record(
+            s,
+            actor,
+            "application.attachment",
+            "application",
+            application_id,
+            household_id=app.household_id,
+            detail={"kind": kind, "file": name, "sha256": a.sha256},
+        )
         return materials_in(s, application_id)
 
 
@@ -185,6 +248,9 @@ def get_attachment(db: Database, actor: Actor, attachment_id: int) -> tuple[str,
 
 
 def _too_big(name: str, size: int) -> None:
-    raise ValidationError(f"文件“{name}”大小 {size / 1024 / 1024:.1f} MB，超过 "
-                          f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限。",
-                          code="material.size", field="materials")
+    raise ValidationError(
+        f"文件“{name}”大小 {size / 1024 / 1024:.1f} MB，超过 "
+        f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限。",
+        code="material.size",
+        field="materials",
+    )

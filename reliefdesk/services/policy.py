@@ -97,12 +97,17 @@ def _view(row: PolicyVersion) -> Policy:
 
 
 def policy_on(session: Session, on: date) -> Policy:
-    row = session.scalar(select(PolicyVersion).where(PolicyVersion.effective_from <= on)
-                         .order_by(PolicyVersion.effective_from.desc(), PolicyVersion.id.desc())
-                         .limit(1))
+    row = session.scalar(
+        select(PolicyVersion)
+        .where(PolicyVersion.effective_from <= on)
+        .order_by(PolicyVersion.effective_from.desc(), PolicyVersion.id.desc())
+        .limit(1)
+    )
     if row is None:
-        raise NotFound(f"{on.isoformat()} 没有生效的政策标准，请管理员在“系统设置—政策标准”中录入。",
-                       code="policy.missing")
+        raise NotFound(
+            f"{on.isoformat()} 没有生效的政策标准，请管理员在“系统设置—政策标准”中录入。",
+            code="policy.missing",
+        )
     return _view(row)
 
 
@@ -118,12 +123,17 @@ def policy_versions(db: Database, actor: Actor) -> list[Policy]:
         return list_policies(s)
 
 
-REQUIRED_KEYS = ("urban_dibao_standard_fen", "rural_dibao_standard_fen", "tekun_care_fen",
-                 "limits")
+REQUIRED_KEYS = ("urban_dibao_standard_fen", "rural_dibao_standard_fen", "tekun_care_fen", "limits")
 
 
-def save_policy(session: Session, actor: Actor, effective_from: date, name: str,
-                data: dict[str, Any], note: str = "") -> Policy:
+def save_policy(
+    session: Session,
+    actor: Actor,
+    effective_from: date,
+    name: str,
+    data: dict[str, Any],
+    note: str = "",
+) -> Policy:
     """Add a new effective-dated version (old versions stay, for back pay and history)."""
     actor.require("admin.policy")
     for key in REQUIRED_KEYS:
@@ -133,19 +143,35 @@ def save_policy(session: Session, actor: Actor, effective_from: date, name: str,
         if int(data[key]) <= 0:
             raise ValidationError("低保标准必须大于 0。", code="policy.standard", field=key)
     if ratio(data.get("tekun_basic_ratio", "13/10")) < Fraction(13, 10):
-        raise ValidationError("特困基本生活标准不得低于低保标准的 1.3 倍。", code="policy.tekun",
-                              field="tekun_basic_ratio")
-    row = PolicyVersion(effective_from=effective_from, name=name, data=data, note=note,
-                        created_by=actor.username)
+        raise ValidationError(
+            "特困基本生活标准不得低于低保标准的 1.3 倍。",
+            code="policy.tekun",
+            field="tekun_basic_ratio",
+        )
+    row = PolicyVersion(
+        effective_from=effective_from, name=name, data=data, note=note, created_by=actor.username
+    )
     session.add(row)
     session.flush()
-    audit.record(session, actor, "policy.save", "policy", row.id,
-                 detail={"effective_from": effective_from.isoformat(), "name": name})
+    audit.record(
+        session,
+        actor,
+        "policy.save",
+        "policy",
+        row.id,
+        detail={"effective_from": effective_from.isoformat(), "name": name},
+    )
     return _view(row)
 
 
-def publish_policy(db: Database, actor: Actor, effective_from: date, name: str,
-                   data: dict[str, Any], note: str = "") -> tuple[Policy, Policy | None]:
+def publish_policy(
+    db: Database,
+    actor: Actor,
+    effective_from: date,
+    name: str,
+    data: dict[str, Any],
+    note: str = "",
+) -> tuple[Policy, Policy | None]:
     """:func:`save_policy` in its own transaction. Also returns the version in force the day
     before ``effective_from`` (None when there is none), read in the same transaction, so the
     caller can tell whether the standards changed."""
@@ -161,7 +187,8 @@ def publish_policy(db: Database, actor: Actor, effective_from: date, name: str,
 
 def work_calendar(session: Session) -> WorkCalendar:
     """The working-day calendar from the holiday table (data an admin can edit)."""
-    holidays, workdays = [], []
+    holidays: list[date] = []
+    workdays: list[date] = []
     for h in session.scalars(select(Holiday)):
         (holidays if h.kind == "holiday" else workdays).append(h.day)
     return WorkCalendar(holidays, workdays)
@@ -178,17 +205,22 @@ def holidays_of_year(db: Database, actor: Actor, year: int) -> list[HolidayRow]:
     """The 放假 and 调休上班 days of ``year`` in date order."""
     actor.require("read")
     with db.read_session() as s:
-        rows = s.scalars(select(Holiday).where(Holiday.day >= date(year, 1, 1),
-                                               Holiday.day <= date(year, 12, 31))
-                         .order_by(Holiday.day))
+        rows = s.scalars(
+            select(Holiday)
+            .where(Holiday.day >= date(year, 1, 1), Holiday.day <= date(year, 12, 31))
+            .order_by(Holiday.day)
+        )
         return [HolidayRow(r.day, r.kind, r.name or "") for r in rows]
 
 
 def set_holiday(session: Session, actor: Actor, day: date, kind: str, name: str = "") -> None:
     actor.require("admin.policy")
     if kind not in ("holiday", "workday", "normal"):
-        raise ValidationError("类型须为 holiday（放假）、workday（调休上班）或 normal。",
-                              code="holiday.kind", field="kind")
+        raise ValidationError(
+            "类型须为 holiday（放假）、workday（调休上班）或 normal。",
+            code="holiday.kind",
+            field="kind",
+        )
     row = session.get(Holiday, day)
     if kind == "normal":
         if row is not None:
@@ -197,8 +229,14 @@ def set_holiday(session: Session, actor: Actor, day: date, kind: str, name: str 
         session.add(Holiday(day=day, kind=kind, name=name))
     else:
         row.kind, row.name = kind, name
-    audit.record(session, actor, "holiday.set", "holiday", day.isoformat(),
-                 detail={"kind": kind, "name": name})
+    audit.record(
+        session,
+        actor,
+        "holiday.set",
+        "holiday",
+        day.isoformat(),
+        detail={"kind": kind, "name": name},
+    )
 
 
 def mark_day(db: Database, actor: Actor, day: date, kind: str, name: str = "") -> None:

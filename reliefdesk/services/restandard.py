@@ -29,22 +29,28 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from ..db.engine import Database
-from ..errors import NotFound
 from ..domain.money import fen_to_yuan
 from ..domain.months import add_months, next_month
+from ..domain.programmes import MONTHLY_PROGRAMMES
+from ..errors import NotFound
 from ..models import Enrollment, EnrollmentChange
 from . import audit
 from .context import Actor
 from .policy import Policy, policy_on
 from .roster.adjust import back_pay_in
 from .roster.build import latest_locked_month
-from .roster.calc import (AMOUNT_KINDS, Calculator, EnrollmentFacts, decided_fen_in,
-                          facts_in_month, formula_basis)
+from .roster.calc import (
+    AMOUNT_KINDS,
+    Calculator,
+    EnrollmentFacts,
+    decided_fen_in,
+    facts_in_month,
+    formula_basis,
+)
 from .roster.load import load
-from .roster.types import MONTHLY_PROGRAMMES, month_text, parse_month
+from .roster.types import month_text, parse_month
 
-__all__ = ["RestandardItem", "RestandardResult", "restandard", "restandard_in",
-           "standards_changed"]
+__all__ = ["RestandardItem", "RestandardResult", "restandard", "restandard_in", "standards_changed"]
 
 OPEN_STATUSES = ("active", "suspended", "phase_out")
 
@@ -88,14 +94,23 @@ def standards_changed(old: Policy | None, new: Policy) -> bool:
     only then is a 调标 run needed. A temporary-aid cap or a time limit is not."""
     if old is None:
         return False
-    keys = ("urban_dibao_standard_fen", "rural_dibao_standard_fen", "tekun_basic_ratio",
-            "tekun_care_fen", "method", "floor_ratio", "tiers", "single_person_min_ratio",
-            "topup_rates")
+    keys = (
+        "urban_dibao_standard_fen",
+        "rural_dibao_standard_fen",
+        "tekun_basic_ratio",
+        "tekun_care_fen",
+        "method",
+        "floor_ratio",
+        "tiers",
+        "single_person_min_ratio",
+        "topup_rates",
+    )
     return any(old.data.get(k) != new.data.get(k) for k in keys)
 
 
-def restandard(db: Database, actor: Actor, from_month: str | date, *,
-               dry_run: bool = False) -> RestandardResult:
+def restandard(
+    db: Database, actor: Actor, from_month: str | date, *, dry_run: bool = False
+) -> RestandardResult:
     """Run 调标 from ``from_month`` (see the module docstring)."""
     _require(actor)
     with db.session() as s:
@@ -117,8 +132,9 @@ def _standard_text(policy: Policy, f: EnrollmentFacts, calc: Calculator) -> str:
     return f"低保标准 {fen_to_yuan(policy.standard_for_programme(f.programme))} 元"
 
 
-def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
-                  dry_run: bool = False) -> RestandardResult:
+def restandard_in(
+    s: Session, actor: Actor, from_month: str | date, *, dry_run: bool = False
+) -> RestandardResult:
     """:func:`restandard` inside the caller's transaction (``dry_run`` still writes nothing)."""
     _require(actor)
     start = parse_month(from_month)
@@ -129,11 +145,13 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
     locked = latest_locked_month(s)
     back_month = next_month(locked) if locked is not None and locked >= start else None
     items: list[RestandardItem] = []
-    for f in facts:
-        if f.status not in OPEN_STATUSES or (f.end_month is not None and f.end_month < start):
+    for stored in facts:
+        if stored.status not in OPEN_STATUSES or (
+            stored.end_month is not None and stored.end_month < start
+        ):
             continue
-        month = max(start, f.start_month)
-        f = facts_in_month(f, month)  # the basis decided for that month
+        month = max(start, stored.start_month)
+        f = facts_in_month(stored, month)  # the basis decided for that month
         name = snaps[f.enrollment_id].payee_name
         if month not in calcs:
             p = policy_on(s, month)
@@ -142,27 +160,67 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
         old = decided_fen_in(f, month)
         formula = calc.compute(formula_basis(f, exact=True))
         if formula.working.get("error"):
-            items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme,
-                                        month, old, old, "review",
-                                        f"无法按新标准计算：{formula.working['error']}"))
+            items.append(
+                RestandardItem(
+                    f.enrollment_id,
+                    f.household_id,
+                    name,
+                    f.programme,
+                    month,
+                    old,
+                    old,
+                    "review",
+                    f"无法按新标准计算：{formula.working['error']}",
+                )
+            )
             continue
         new = formula.fen
         before = _formula_before(s, f, month, calcs_before)
-        if new == old or before == new:  # the new version does not move this household
-            items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme,
-                                        month, old, new, "unchanged", "金额不变"))
+        if new in (old, before):  # the new version does not move this household
+            items.append(
+                RestandardItem(
+                    f.enrollment_id,
+                    f.household_id,
+                    name,
+                    f.programme,
+                    month,
+                    old,
+                    new,
+                    "unchanged",
+                    "金额不变",
+                )
+            )
             continue
         later = any(c.kind in AMOUNT_KINDS and c.effective_month > month for c in f.changes)
         text = f"调标：{p.name} 自 {month_text(month)} 起{_standard_text(p, f, calc)}"
-        if f.status == "phase_out" or later or f.amount_source in ("manual", "adjusted", "import") \
-                or (f.amount_source == "legacy" and before != old):
-            why = {"manual": "初审人工核定金额", "adjusted": "增发/减发决定金额",
-                   "import": "存量导入的原核定金额"}.get(
-                f.amount_source, "渐退期金额" if f.status == "phase_out" else "已有后续变更决定")
-            note = (f"{text}，按公式应为 {fen_to_yuan(new)} 元，现核定 {fen_to_yuan(old)} 元"
-                    f"（{why}），未自动调整，请复核后作出调整决定。")
-            items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme,
-                                        month, old, new, "review", note))
+        if (
+            f.status == "phase_out"
+            or later
+            or f.amount_source in ("manual", "adjusted", "import")
+            or (f.amount_source == "legacy" and before != old)
+        ):
+            why = {
+                "manual": "初审人工核定金额",
+                "adjusted": "增发/减发决定金额",
+                "import": "存量导入的原核定金额",
+            }.get(f.amount_source, "渐退期金额" if f.status == "phase_out" else "已有后续变更决定")
+            note = (
+                f"{text}，按公式应为 {fen_to_yuan(new)} 元，现核定 {fen_to_yuan(old)} 元"
+                f"（{why}），未自动调整，请复核后作出调整决定。"
+            )
+            items.append(
+                RestandardItem(
+                    f.enrollment_id,
+                    f.household_id,
+                    name,
+                    f.programme,
+                    month,
+                    old,
+                    new,
+                    "review",
+                    note,
+                )
+            )
             if not dry_run:
                 e = s.get(Enrollment, f.enrollment_id)
                 assert e is not None
@@ -173,36 +231,68 @@ def restandard_in(s: Session, actor: Actor, from_month: str | date, *,
         if not dry_run:
             e = s.get(Enrollment, f.enrollment_id)
             assert e is not None
-            s.add(EnrollmentChange(enrollment_id=e.id, kind="restandard", effective_month=month,
-                                   old_fen=old, new_fen=new, reason=reason,
-                                   decided_by=actor.user_id, role=actor.role))
+            s.add(
+                EnrollmentChange(
+                    enrollment_id=e.id,
+                    kind="restandard",
+                    effective_month=month,
+                    old_fen=old,
+                    new_fen=new,
+                    reason=reason,
+                    decided_by=actor.user_id,
+                    role=actor.role,
+                )
+            )
             e.amount_fen = new
             e.standard_fen = formula.standard_fen
             e.policy_id, e.policy_name = p.id, p.name
             e.amount_source, e.amount_review = "formula", None
             s.flush()
             if back_month is not None and locked is not None and month <= locked:
-                adjs = back_pay_in(s, actor, (f.programme,), month, locked, back_month,
-                                   [e.id], "调标补发：")
+                adjs = back_pay_in(
+                    s, actor, (f.programme,), month, locked, back_month, [e.id], "调标补发："
+                )
                 back = sum(a.amount_fen for a in adjs)
         elif back_month is not None and locked is not None and month <= locked:
             back = _dry_back_pay(f, month, locked, new)
-        items.append(RestandardItem(f.enrollment_id, f.household_id, name, f.programme, month,
-                                    old, new, "changed", reason, back))
+        items.append(
+            RestandardItem(
+                f.enrollment_id,
+                f.household_id,
+                name,
+                f.programme,
+                month,
+                old,
+                new,
+                "changed",
+                reason,
+                back,
+            )
+        )
     result = RestandardResult(start, policy.name, dry_run, tuple(items), back_month)
     if not dry_run:
-        audit.record(s, actor, "enrollment.restandard", "policy", policy.id,
-                     detail={"from": month_text(start), "policy": policy.name,
-                             "changed": result.count("changed"),
-                             "review": result.count("review"),
-                             "unchanged": result.count("unchanged"),
-                             "back_pay_fen": result.back_pay_fen,
-                             "back_pay_month": month_text(back_month) if back_month else None})
+        audit.record(
+            s,
+            actor,
+            "enrollment.restandard",
+            "policy",
+            policy.id,
+            detail={
+                "from": month_text(start),
+                "policy": policy.name,
+                "changed": result.count("changed"),
+                "review": result.count("review"),
+                "unchanged": result.count("unchanged"),
+                "back_pay_fen": result.back_pay_fen,
+                "back_pay_month": month_text(back_month) if back_month else None,
+            },
+        )
     return result
 
 
-def _formula_before(s: Session, f: EnrollmentFacts, month: date,
-                    cache: dict[date, Calculator | None]) -> int | None:
+def _formula_before(
+    s: Session, f: EnrollmentFacts, month: date, cache: dict[date, Calculator | None]
+) -> int | None:
     """The formula amount under the version in force the month before (None: none)."""
     prev = add_months(month, -1)
     if prev not in cache:

@@ -16,6 +16,8 @@ from ..models import Office, Setting, Township
 from . import audit
 from .context import PERMISSIONS, ROLE_LABELS, Actor
 
+_MAX_PUBLICITY_GRACE_DAYS = 30  # the 公示 grace is 0–30 days
+
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:
     row = session.get(Setting, key)
@@ -27,18 +29,25 @@ def _check_setting(key: str, value: Any) -> Any:
     (there is no setting that lets one person confirm what they accepted, investigated or gave
     the 初审 opinion on); the 公示 grace is 0–30 days."""
     if key == "casework.publicity_grace_days":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 30:
-            raise ValidationError("公示补登宽限天数须为 0–30 的整数。", field=key,
-                                  code="setting.grace")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value <= _MAX_PUBLICITY_GRACE_DAYS
+        ):
+            raise ValidationError(
+                "公示补登宽限天数须为 0–30 的整数。", field=key, code="setting.grace"
+            )
     elif key == "casework.separation_publicity":
         if not isinstance(value, bool):
-            raise ValidationError("请选择是否禁止公示经办人审核确认。", field=key,
-                                  code="setting.separation")
+            raise ValidationError(
+                "请选择是否禁止公示经办人审核确认。", field=key, code="setting.separation"
+            )
     elif key == "roster.bank_export_roles":
         return check_bank_roles(value)
     elif key.startswith("casework.separation"):
-        raise ValidationError("审核确认的分离要求只能加严，不能放宽。", field=key,
-                              code="setting.separation")
+        raise ValidationError(
+            "审核确认的分离要求只能加严，不能放宽。", field=key, code="setting.separation"
+        )
     return value
 
 
@@ -63,8 +72,9 @@ def set_setting(session: Session, actor: Actor, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
-    audit.record(session, actor, "setting.set", "setting", key,
-                 detail={"before": before, "after": value})
+    audit.record(
+        session, actor, "setting.set", "setting", key, detail={"before": before, "after": value}
+    )
 
 
 @dataclass(frozen=True)
@@ -88,24 +98,41 @@ def office_in(session: Session) -> OfficeInfo | None:
     if office is None:
         return None
     town = session.get(Township, office.township_id) if office.township_id else None
-    return OfficeInfo(office.county, town.code if town else "", office.office_name, office.phone,
-                      office.policy_url, office.county_code, town.name if town else "")
+    return OfficeInfo(
+        office.county,
+        town.code if town else "",
+        office.office_name,
+        office.phone,
+        office.policy_url,
+        office.county_code,
+        town.name if town else "",
+    )
 
 
 def save_office(session: Session, actor: Actor, info: OfficeInfo) -> OfficeInfo:
     actor.require("admin.office")
     if not info.county.strip() or not info.office_name.strip():
-        raise ValidationError("县(市)和单位名称不能为空。", code="office.required",
-                              field="office_name" if info.county.strip() else "county")
-    town = session.scalar(select(Township).where(
-        (Township.code == info.township_code) | (Township.name == info.township_name)))
+        raise ValidationError(
+            "县(市)和单位名称不能为空。",
+            code="office.required",
+            field="office_name" if info.county.strip() else "county",
+        )
+    town = session.scalar(
+        select(Township).where(
+            (Township.code == info.township_code) | (Township.name == info.township_name)
+        )
+    )
     if town is None:
         if not info.township_name.strip():
-            raise ValidationError("请选择或填写乡镇(街道)。", code="office.township",
-                                  field="township")
+            raise ValidationError(
+                "请选择或填写乡镇(街道)。", code="office.township", field="township"
+            )
         code = info.township_code or (info.county_code + "999")
-        town = Township(code=code, name=info.township_name.strip(),
-                        kind="街道" if info.township_name.endswith("街道") else "镇")
+        town = Township(
+            code=code,
+            name=info.township_name.strip(),
+            kind="街道" if info.township_name.endswith("街道") else "镇",
+        )
         session.add(town)
         session.flush()
     office = session.scalar(select(Office).limit(1))
@@ -119,9 +146,14 @@ def save_office(session: Session, actor: Actor, info: OfficeInfo) -> OfficeInfo:
     office.phone = info.phone.strip()
     office.policy_url = info.policy_url.strip()
     session.flush()
-    audit.record(session, actor, "office.save", "office", office.id,
-                 detail={"county": office.county, "township": town.name,
-                         "office_name": office.office_name})
+    audit.record(
+        session,
+        actor,
+        "office.save",
+        "office",
+        office.id,
+        detail={"county": office.county, "township": town.name, "office_name": office.office_name},
+    )
     result = office_in(session)
     assert result is not None
     return result
@@ -145,9 +177,15 @@ def update_settings(db: Database, actor: Actor, values: Mapping[str, Any]) -> No
 def check_bank_roles(value: object) -> list[str]:
     """Validate the setting: a non-empty list of roles that hold ``roster.export``."""
     allowed = PERMISSIONS["roster.export"]
-    if not isinstance(value, list) or not value or \
-            any(not isinstance(r, str) or r not in allowed for r in value):
+    if (
+        not isinstance(value, list)
+        or not value
+        or any(not isinstance(r, str) or r not in allowed for r in value)
+    ):
         labels = "、".join(ROLE_LABELS[r] for r in sorted(allowed))
-        raise ValidationError(f"可导出银行代发文件的角色须从 {labels} 中选择，至少一个。",
-                              field="roster.bank_export_roles", code="setting.bank_roles")
+        raise ValidationError(
+            f"可导出银行代发文件的角色须从 {labels} 中选择，至少一个。",
+            field="roster.bank_export_roles",
+            code="setting.bank_roles",
+        )
     return sorted(set(value))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -22,6 +23,10 @@ _hasher = PasswordHasher()  # Argon2id with argon2-cffi's RFC 9106 low-memory pr
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 
 
+_MIN_PASSWORD_LENGTH = 8  # 等保 practice: at least 8 characters
+_MIN_CHAR_CLASSES = 3  # of lower, upper, digit, other
+
+
 @dataclass(frozen=True)
 class UserInfo:
     id: int
@@ -36,11 +41,15 @@ class UserInfo:
 
 def check_password_strength(password: str) -> None:
     """等保 practice: at least 8 characters with 3 of 4 classes."""
-    classes = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"[0-9]",
-                                                          r"[^A-Za-z0-9]"))
-    if len(password) < 8 or classes < 3:
-        raise ValidationError("密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少 3 类。",
-                              code="user.weak_password", field="password")
+    classes = sum(
+        bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"[0-9]", r"[^A-Za-z0-9]")
+    )
+    if len(password) < _MIN_PASSWORD_LENGTH or classes < _MIN_CHAR_CLASSES:
+        raise ValidationError(
+            "密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少 3 类。",
+            code="user.weak_password",
+            field="password",
+        )
 
 
 def hash_password(password: str) -> str:
@@ -48,8 +57,16 @@ def hash_password(password: str) -> str:
 
 
 def _to_info(u: User) -> UserInfo:
-    return UserInfo(u.id, u.username, u.display_name, u.role, ROLE_LABELS.get(u.role, u.role),
-                    u.active, u.locked_until, u.failed_attempts)
+    return UserInfo(
+        u.id,
+        u.username,
+        u.display_name,
+        u.role,
+        ROLE_LABELS.get(u.role, u.role),
+        u.active,
+        u.locked_until,
+        u.failed_attempts,
+    )
 
 
 def has_users(db: Database) -> bool:
@@ -57,39 +74,56 @@ def has_users(db: Database) -> bool:
         return bool(s.scalar(select(func.count(User.id))))
 
 
-def add_user(session: Session, actor: Actor, username: str, role: str, password: str,
-             display_name: str = "", *, check_strength: bool = True) -> UserInfo:
+def add_user(
+    session: Session,
+    actor: Actor,
+    username: str,
+    role: str,
+    password: str,
+    display_name: str = "",
+    *,
+    check_strength: bool = True,
+) -> UserInfo:
     if actor is not SYSTEM:
         actor.require("admin.users")
     username = username.strip()
     if not USERNAME_RE.match(username):
-        raise ValidationError("用户名须为 2–32 位字母、数字、汉字或 _ . -。", code="user.name",
-                              field="username")
+        raise ValidationError(
+            "用户名须为 2–32 位字母、数字、汉字或 _ . -。", code="user.name", field="username"
+        )
     if role not in ROLES:
-        raise ValidationError(f"未知角色：{role}（可选：{', '.join(ROLES)}）", code="user.role",
-                              field="role")
+        raise ValidationError(
+            f"未知角色：{role}（可选：{', '.join(ROLES)}）", code="user.role", field="role"
+        )
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise ValidationError(f"用户名“{username}”已存在。", code="user.exists", field="username")
     if check_strength:
         check_password_strength(password)
-    user = User(username=username, display_name=display_name or username, role=role,
-                password_hash=hash_password(password))
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        role=role,
+        password_hash=hash_password(password),
+    )
     session.add(user)
     session.flush()
-    audit.record(session, actor, "user.add", "user", user.id,
-                 detail={"username": username, "role": role})
+    audit.record(
+        session, actor, "user.add", "user", user.id, detail={"username": username, "role": role}
+    )
     return _to_info(user)
 
 
-def create_user(db: Database, actor: Actor, username: str, role: str, password: str,
-                display_name: str = "") -> UserInfo:
+def create_user(
+    db: Database, actor: Actor, username: str, role: str, password: str, display_name: str = ""
+) -> UserInfo:
     """:func:`add_user` in its own transaction (the admin screen's 新增用户)."""
     with db.session() as s:
         return add_user(s, actor, username, role, password, display_name)
 
 
-def create_first_admin(db: Database, username: str, password: str,
-                       display_name: str = "") -> UserInfo:
+def create_first_admin(
+    db: Database, username: str, password: str, display_name: str = ""
+) -> UserInfo:
     with db.session() as s:
         if s.scalar(select(func.count(User.id))):
             raise ValidationError("已有用户，不能再创建初始管理员。", code="user.not_first")
@@ -97,10 +131,10 @@ def create_first_admin(db: Database, username: str, password: str,
 
 
 def _until(locked_until: datetime, now: datetime) -> str:
-    """"今天 14:35" / "12月2日 08:05": when a lock ends, in the office's local time (stored
+    """ "今天 14:35" / "12月2日 08:05": when a lock ends, in the office's local time (stored
     times are UTC)."""
-    local = locked_until.replace(tzinfo=timezone.utc).astimezone()
-    today = now.replace(tzinfo=timezone.utc).astimezone().date()
+    local = locked_until.replace(tzinfo=UTC).astimezone()
+    today = now.replace(tzinfo=UTC).astimezone().date()
     day = "今天" if local.date() == today else f"{local.month}月{local.day}日"
     return f"{day} {local:%H:%M}"
 
@@ -112,17 +146,34 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
         user = s.scalar(select(User).where(User.username == username.strip()))
         if user is None or not user.active:
             _equal_time(password)  # the answer must not come faster for an unknown name
-            audit.record(s, SYSTEM, "login", "user", username[:32], success=False,
-                         detail={"reason": "unknown"})
+            audit.record(
+                s,
+                SYSTEM,
+                "login",
+                "user",
+                username[:32],
+                success=False,
+                detail={"reason": "unknown"},
+            )
             s.commit()
             raise AuthError("用户名或密码错误。", code="auth.bad")
         if user.locked_until is not None and user.locked_until > now:
             _equal_time(password)
-            audit.record(s, Actor(user.id, user.username, user.display_name, user.role), "login",
-                         "user", user.id, success=False, detail={"reason": "locked"})
+            audit.record(
+                s,
+                Actor(user.id, user.username, user.display_name, user.role),
+                "login",
+                "user",
+                user.id,
+                success=False,
+                detail={"reason": "locked"},
+            )
             s.commit()
-            raise AuthError(f"账户已锁定，{_until(user.locked_until, now)}后可再试，或请管理员解锁。",
-                            code="auth.locked", until=user.locked_until.isoformat())
+            raise AuthError(
+                f"账户已锁定，{_until(user.locked_until, now)}后可再试，或请管理员解锁。",
+                code="auth.locked",
+                until=user.locked_until.isoformat(),
+            )
         try:
             _hasher.verify(user.password_hash, password)
             ok = True
@@ -135,18 +186,26 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
             locked = user.failed_attempts >= limit
             if locked:
                 user.locked_until = now + timedelta(
-                    minutes=int(get_setting(s, "login.lock_minutes", 15)))
+                    minutes=int(get_setting(s, "login.lock_minutes", 15))
+                )
                 user.failed_attempts = 0
-            audit.record(s, actor, "login", "user", user.id, success=False,
-                         detail={"locked": locked})
+            audit.record(
+                s, actor, "login", "user", user.id, success=False, detail={"locked": locked}
+            )
             left = limit - user.failed_attempts
             until = user.locked_until
             s.commit()
             if locked and until is not None:
-                raise AuthError(f"密码错误次数过多，账户已锁定，{_until(until, now)}后可再试，"
-                                "或请管理员解锁。", code="auth.locked", until=until.isoformat())
-            raise AuthError(f"用户名或密码错误。还可尝试 {left} 次，之后账户将被锁定。",
-                            code="auth.bad", attempts_left=left)
+                raise AuthError(
+                    f"密码错误次数过多，账户已锁定，{_until(until, now)}后可再试，或请管理员解锁。",
+                    code="auth.locked",
+                    until=until.isoformat(),
+                )
+            raise AuthError(
+                f"用户名或密码错误。还可尝试 {left} 次，之后账户将被锁定。",
+                code="auth.bad",
+                attempts_left=left,
+            )
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.failed_attempts = 0
@@ -163,10 +222,8 @@ def _equal_time(password: str) -> None:
     global _dummy_hash
     if _dummy_hash is None:
         _dummy_hash = hash_password("reliefdesk-timing-equaliser")
-    try:
+    with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
         _hasher.verify(_dummy_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        pass
 
 
 def verify_password(db: Database, actor: Actor, password: str) -> bool:
@@ -225,14 +282,23 @@ def set_role(db: Database, actor: Actor, username: str, role: str, active: bool 
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
         if user.role == "admin" and (role != "admin" or not active):
             if user.id == actor.user_id:
-                raise ValidationError("不能停用或降级自己的管理员账户。", code="user.self_demote",
-                                      field="role")
-            admins = s.scalar(select(func.count(User.id)).where(User.role == "admin",
-                                                               User.active.is_(True)))
+                raise ValidationError(
+                    "不能停用或降级自己的管理员账户。", code="user.self_demote", field="role"
+                )
+            admins = s.scalar(
+                select(func.count(User.id)).where(User.role == "admin", User.active.is_(True))
+            )
             if (admins or 0) <= 1:
-                raise ValidationError("这是最后一个管理员账户，不能停用或降级。",
-                                      code="user.last_admin", field="role")
+                raise ValidationError(
+                    "这是最后一个管理员账户，不能停用或降级。", code="user.last_admin", field="role"
+                )
         before = {"role": user.role, "active": user.active}
         user.role, user.active = role, active
-        audit.record(s, actor, "user.role", "user", user.id,
-                     detail={"before": before, "after": {"role": role, "active": active}})
+        audit.record(
+            s,
+            actor,
+            "user.role",
+            "user",
+            user.id,
+            detail={"before": before, "after": {"role": role, "active": active}},
+        )

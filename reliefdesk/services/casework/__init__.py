@@ -15,18 +15,45 @@ The family follows the roster family's seam:
 
 from __future__ import annotations
 
-from .board import OverdueItem, WorkItem, Workbench, overdue, workbench
+from .board import OverdueItem, Workbench, WorkItem, overdue, workbench
 from .create import create_application, create_application_in, extend_deadline, record_self_care
 from .lists import SORT_COLUMNS, CaseListRow, case_deadline, list_cases
 from .reads import get_application, list_applications
-from .types import (SELF_CARE_ITEMS, SELF_CARE_LABELS, ApplicationRow, ApplicationView,
-                    PublicityBatch, RecordView, StepView)
+from .types import (
+    SELF_CARE_ITEMS,
+    SELF_CARE_LABELS,
+    ApplicationRow,
+    ApplicationView,
+    PublicityBatch,
+    RecordView,
+    StepView,
+)
 from .workflow import perform, perform_in, start_publicity_batch
 
 __all__ = [
-    "SELF_CARE_ITEMS", "SELF_CARE_LABELS", "SORT_COLUMNS", "ApplicationRow", "ApplicationView",
-    "CaseListRow", "OverdueItem", "PublicityBatch", "RecordView", "StepView", "WorkItem",
-    "Workbench", "case_deadline", "create_application", "create_application_in",
-    "extend_deadline", "get_application", "list_applications", "list_cases", "overdue",
-    "perform", "perform_in", "record_self_care", "start_publicity_batch", "workbench",
+    "SELF_CARE_ITEMS",
+    "SELF_CARE_LABELS",
+    "SORT_COLUMNS",
+    "ApplicationRow",
+    "ApplicationView",
+    "CaseListRow",
+    "OverdueItem",
+    "PublicityBatch",
+    "RecordView",
+    "StepView",
+    "WorkItem",
+    "Workbench",
+    "case_deadline",
+    "create_application",
+    "create_application_in",
+    "extend_deadline",
+    "get_application",
+    "list_applications",
+    "list_cases",
+    "overdue",
+    "perform",
+    "perform_in",
+    "record_self_care",
+    "start_publicity_batch",
+    "workbench",
 ]

@@ -20,16 +20,30 @@ from ...domain.months import month_start
 from ...domain.workflow import Action, State
 from ...models import Application, CaseStep, Person
 from .. import enrollments
-from .workflow import (_STEP_ACTIONS, _deadlines_with, _earliest, _facts, _limits, _step_facts,
-                       _StepFacts)
+from ..context import Actor
+from ..policy import Policy, list_policies, policy_on, work_calendar
 from .events import EventItem, event_items
 from .facts import CaseFacts, case_facts_bulk
 from .reads import list_applications_in
-from ..context import Actor
-from ..policy import Policy, list_policies, policy_on, work_calendar
+from .state import (
+    _STEP_ACTIONS,
+    _deadlines_with,
+    _earliest,
+    _facts,
+    _limits,
+    _step_facts,
+    _StepFacts,
+)
 
-__all__ = ["QUICK_LIMIT", "OverdueItem", "WorkItem", "Workbench", "overdue", "quick_todo",
-           "workbench"]
+__all__ = [
+    "QUICK_LIMIT",
+    "OverdueItem",
+    "WorkItem",
+    "Workbench",
+    "overdue",
+    "quick_todo",
+    "workbench",
+]
 
 QUICK_LIMIT = 5000
 
@@ -115,13 +129,29 @@ class _Policies:
 
 
 _PENDING_COLUMNS = (
-    Application.id, Application.file_no, Application.programme, Application.state,
-    Application.state_since, Application.accepted_on, Application.created_by,
-    Application.green_channel, Application.aid_type, Application.info_check_requested_on,
-    Application.info_check_result, Application.self_care, Application.care_tier,
-    Application.proposed_fen, Application.publicity_end, Application.paperwork_due,
-    Application.decided_on, Application.extended, Application.due_on,
-    Application.household_id, Application.applicant_id, Application.single_person)
+    Application.id,
+    Application.file_no,
+    Application.programme,
+    Application.state,
+    Application.state_since,
+    Application.accepted_on,
+    Application.created_by,
+    Application.green_channel,
+    Application.aid_type,
+    Application.info_check_requested_on,
+    Application.info_check_result,
+    Application.self_care,
+    Application.care_tier,
+    Application.proposed_fen,
+    Application.publicity_end,
+    Application.paperwork_due,
+    Application.decided_on,
+    Application.extended,
+    Application.due_on,
+    Application.household_id,
+    Application.applicant_id,
+    Application.single_person,
+)
 
 
 @dataclass(frozen=True)
@@ -135,25 +165,33 @@ class _Pending:
 
 def _pending_condition() -> Any:
     """Open applications plus closed ones with something still due (notice, paperwork)."""
-    return (Application.state.in_([st.value for st in wf.OPEN_STATES])
-            | (Application.state.in_([State.REFUSED.value, State.APPROVED.value])
-               & Application.due_on.is_not(None)))
+    return Application.state.in_([st.value for st in wf.OPEN_STATES]) | (
+        Application.state.in_([State.REFUSED.value, State.APPROVED.value])
+        & Application.due_on.is_not(None)
+    )
 
 
 def _pending(s: Session, cal: WorkCalendar) -> list[_Pending]:
     """Every pending case with its step facts and deadlines, in (stored due date, id) order:
     three queries whatever the number of cases."""
     cond = _pending_condition()
-    rows = s.execute(select(*_PENDING_COLUMNS, Person.name.label("applicant_name"))
-                     .join(Person, Person.id == Application.applicant_id, isouter=True)
-                     .where(cond).order_by(Application.due_on, Application.id)).all()
+    rows = s.execute(
+        select(*_PENDING_COLUMNS, Person.name.label("applicant_name"))
+        .join(Person, Person.id == Application.applicant_id, isouter=True)
+        .where(cond)
+        .order_by(Application.due_on, Application.id)
+    ).all()
     counts: dict[int, dict[str, tuple[int, int]]] = {}
     for app_id, action, n, last in s.execute(
-            select(CaseStep.application_id, CaseStep.action, func.count(CaseStep.id),
-                   func.max(CaseStep.id))
-            .where(CaseStep.application_id.in_(select(Application.id).where(cond)),
-                   CaseStep.action.in_(_STEP_ACTIONS))
-            .group_by(CaseStep.application_id, CaseStep.action)):
+        select(
+            CaseStep.application_id, CaseStep.action, func.count(CaseStep.id), func.max(CaseStep.id)
+        )
+        .where(
+            CaseStep.application_id.in_(select(Application.id).where(cond)),
+            CaseStep.action.in_(_STEP_ACTIONS),
+        )
+        .group_by(CaseStep.application_id, CaseStep.action)
+    ):
         counts.setdefault(app_id, {})[action] = (n, last)
     policies = _Policies(s)
     cases = case_facts_bulk(s, rows, policies)
@@ -162,8 +200,9 @@ def _pending(s: Session, cal: WorkCalendar) -> list[_Pending]:
         sf = _step_facts(counts.get(r.id, {}))
         policy, limits = policies(r.accepted_on)
         cf = cases[r.id]
-        step, total = _deadlines_with(r, sf, policy, limits, cal,
-                                      cf.green_due if cf.green_authorised else None)
+        step, total = _deadlines_with(
+            r, sf, policy, limits, cal, cf.green_due if cf.green_authorised else None
+        )
         out.append(_Pending(r, sf, step, total, cf))
     return out
 
@@ -173,12 +212,22 @@ def _overdue_of(pending: Sequence[_Pending], on: date, cal: WorkCalendar) -> lis
     for p in pending:
         app = p.row
         kind = {State.REFUSED: "refusal_notice", State.APPROVED: "paperwork"}.get(
-            State(app.state), "step")
+            State(app.state), "step"
+        )
         for k, due in ((kind, p.step_due), ("total", p.total_due)):
             if due is not None and on > due:
-                out.append(OverdueItem(app.id, app.file_no, app.applicant_name or "",
-                                       app.programme, app.state, k, due,
-                                       cal.working_days_between(due, on)))
+                out.append(
+                    OverdueItem(
+                        app.id,
+                        app.file_no,
+                        app.applicant_name or "",
+                        app.programme,
+                        app.state,
+                        k,
+                        due,
+                        cal.working_days_between(due, on),
+                    )
+                )
     return out
 
 
@@ -205,32 +254,57 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
         for p in pending:
             app = p.row
             due = _earliest(p.step_due, p.total_due)
-            actions = tuple(a.value for a in wf.allowed_actions(
-                app.programme, app.state, actor.role,
-                _facts(app, p.steps, actor, today, p.case)))
-            item = WorkItem(app.id, app.file_no, app.applicant_name or "", app.programme,
-                            app.state, wf.STATE_LABELS[app.state], due,
-                            cal.working_days_between(today, due) if due else None, actions,
-                            cal.coverage_warning(app.accepted_on, due))
+            actions = tuple(
+                a.value
+                for a in wf.allowed_actions(
+                    app.programme, app.state, actor.role, _facts(app, p.steps, actor, today, p.case)
+                )
+            )
+            item = WorkItem(
+                app.id,
+                app.file_no,
+                app.applicant_name or "",
+                app.programme,
+                app.state,
+                wf.STATE_LABELS[app.state],
+                due,
+                cal.working_days_between(today, due) if due else None,
+                actions,
+                cal.coverage_warning(app.accepted_on, due),
+            )
             by_state.setdefault(app.state, []).append(item)
             if set(actions) - passive:
                 mine.append(item)
-        key = lambda w: (w.due_on or date.max, w.application_id)
+
+        def key(w: WorkItem) -> tuple[date, int]:
+            return (w.due_on or date.max, w.application_id)
+
         return Workbench(
             {k: tuple(sorted(v, key=key)) for k, v in by_state.items()},
             tuple(sorted(mine, key=key)),
             tuple(enrollments.rechecks_due_in(s, month_start(today))),
             tuple(_overdue_of(pending, today, cal)),
-            tuple(event_items(s, today)))
+            tuple(event_items(s, today)),
+        )
 
 
-def quick_todo(db: Database, actor: Actor, today: date,
-               limit: int = QUICK_LIMIT) -> list[WorkItem]:
+def quick_todo(db: Database, actor: Actor, today: date, limit: int = QUICK_LIMIT) -> list[WorkItem]:
     """Open cases with their stored deadline and working days left (no actions yet): the
     workbench's first, fast paint, in one snapshot."""
     with db.read_session() as s:
         rows = list_applications_in(s, actor, open_only=True, limit=limit)
         cal = work_calendar(s)
-    return [WorkItem(r.id, r.file_no, r.applicant_name, r.programme, r.state, r.state_label,
-                     r.due_on, cal.working_days_between(today, r.due_on) if r.due_on else None,
-                     ()) for r in rows]
+    return [
+        WorkItem(
+            r.id,
+            r.file_no,
+            r.applicant_name,
+            r.programme,
+            r.state,
+            r.state_label,
+            r.due_on,
+            cal.working_days_between(today, r.due_on) if r.due_on else None,
+            (),
+        )
+        for r in rows
+    ]

@@ -6,14 +6,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-__all__ = ["SELF_CARE_ITEMS", "SELF_CARE_LABELS", "ApplicationRow", "ApplicationView",
-           "PublicityBatch", "RecordView", "StepView"]
+__all__ = [
+    "SELF_CARE_ITEMS",
+    "SELF_CARE_LABELS",
+    "ApplicationRow",
+    "ApplicationView",
+    "PublicityBatch",
+    "RecordView",
+    "StepView",
+]
 
-SELF_CARE_ITEMS = ("eating", "dressing", "bed_transfer", "toileting", "indoor_walking",
-                   "bathing")
-SELF_CARE_LABELS = {"eating": "自主吃饭", "dressing": "自主穿衣", "bed_transfer": "自主上下床",
-                    "toileting": "自主如厕", "indoor_walking": "室内自主行走",
-                    "bathing": "自主洗澡"}
+SELF_CARE_ITEMS = ("eating", "dressing", "bed_transfer", "toileting", "indoor_walking", "bathing")
+SELF_CARE_LABELS = {
+    "eating": "自主吃饭",
+    "dressing": "自主穿衣",
+    "bed_transfer": "自主上下床",
+    "toileting": "自主如厕",
+    "indoor_walking": "室内自主行走",
+    "bathing": "自主洗澡",
+}
 _FILE_PREFIX = {"urban_dibao": "CB", "rural_dibao": "NB", "tekun": "TK", "temporary_aid": "LS"}
 _R_DUP = "民发〔2021〕57号 第二十八条（不得重复纳入）"
 # temporary aid is not 纳入 (enrolment): its duplicate rule is the temporary-aid one

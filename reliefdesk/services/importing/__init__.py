@@ -39,19 +39,45 @@ from ..context import Actor
 from ..policy import policy_on
 from ..settings import get_setting, set_setting
 from .apply import Source, write_batch
-from .batches import (PendingHousehold, households_to_complete, households_to_complete_in,
-                      list_batches, list_batches_in, undo_batch, undo_batch_in)
+from .batches import (
+    PendingHousehold,
+    households_to_complete,
+    households_to_complete_in,
+    list_batches,
+    list_batches_in,
+    undo_batch,
+    undo_batch_in,
+)
 from .checks import Decision, amount_rule_problem, decide, totals
 from .plan import Problem, build_plans, resolve_mapping
-from .types import (BatchView, ImportPreview, ImportResult, ProgrammeTotal, SheetInfo,
-                    VillageTotal)
+from .types import BatchView, ImportPreview, ImportResult, ProgrammeTotal, SheetInfo, VillageTotal
 
 __all__ = [
-    "FIELDS", "FIELD_LABELS", "MAPPING_SETTING", "BatchView", "ImportPreview", "ImportResult",
-    "PendingHousehold", "Problem", "ProgrammeTotal", "households_to_complete",
-    "households_to_complete_in", "SheetInfo", "VillageTotal", "amount_rule_problem",
-    "import_file", "import_file_in", "list_batches", "list_batches_in", "preview", "preview_in",
-    "save_mapping", "saved_mapping", "undo_batch", "undo_batch_in", "write_problem_report",
+    "FIELDS",
+    "FIELD_LABELS",
+    "MAPPING_SETTING",
+    "BatchView",
+    "ImportPreview",
+    "ImportResult",
+    "PendingHousehold",
+    "Problem",
+    "ProgrammeTotal",
+    "SheetInfo",
+    "VillageTotal",
+    "amount_rule_problem",
+    "households_to_complete",
+    "households_to_complete_in",
+    "import_file",
+    "import_file_in",
+    "list_batches",
+    "list_batches_in",
+    "preview",
+    "preview_in",
+    "save_mapping",
+    "saved_mapping",
+    "undo_batch",
+    "undo_batch_in",
+    "write_problem_report",
 ]
 
 MAPPING_SETTING = "import.column_mapping"
@@ -67,8 +93,13 @@ class _Loaded:
     mapping: dict[str, str]
 
 
-def _load(s: Session, path: str | Path, sheet: str | None, mapping: dict[str, str] | None,
-          progress: Progress | None) -> _Loaded:
+def _load(
+    s: Session,
+    path: str | Path,
+    sheet: str | None,
+    mapping: dict[str, str] | None,
+    progress: Progress | None,
+) -> _Loaded:
     p = Path(path)
     if progress:
         progress(5, "读取文件")
@@ -76,8 +107,10 @@ def _load(s: Session, path: str | Path, sheet: str | None, mapping: dict[str, st
     skipped: list[str] = []
     tables = read_tables(p, sheet, skipped)
     if not tables:
-        raise ValidationError(f"{p.name}：没有找到表头（应含“姓名”“身份证号码”等列），无法导入",
-                              code="import.no_header")
+        raise ValidationError(
+            f"{p.name}：没有找到表头（应含“姓名”“身份证号码”等列），无法导入",
+            code="import.no_header",
+        )
     remembered = get_setting(s, MAPPING_SETTING, {}) or {}
     merged = {**remembered, **(mapping or {})}
     return _Loaded(p, sha, tables, skipped, merged)
@@ -87,14 +120,21 @@ def _sheet_infos(loaded: _Loaded) -> tuple[SheetInfo, ...]:
     out = []
     for t in loaded.tables:
         m = resolve_mapping(t, loaded.mapping)
-        out.append(SheetInfo(t.sheet, t.header_row, t.labels,
-                             {f: t.labels[c] for f, c in sorted(m.items(), key=lambda x: x[1])},
-                             len(t.rows)))
+        out.append(
+            SheetInfo(
+                t.sheet,
+                t.header_row,
+                t.labels,
+                {f: t.labels[c] for f, c in sorted(m.items(), key=lambda x: x[1])},
+                len(t.rows),
+            )
+        )
     return tuple(out)
 
 
-def _analyse(s: Session, loaded: _Loaded, today: date,
-             progress: Progress | None) -> tuple[str, list[Decision], list[Problem]]:
+def _analyse(
+    s: Session, loaded: _Loaded, today: date, progress: Progress | None
+) -> tuple[str, list[Decision], list[Problem]]:
     if progress:
         progress(30, "核对数据")
     shape, plans, loose = build_plans(loaded.tables, loaded.mapping, today)
@@ -106,8 +146,9 @@ def _analyse(s: Session, loaded: _Loaded, today: date,
     return shape, decisions, loose
 
 
-def _preview_of(loaded: _Loaded, shape: str, decisions: list[Decision], loose: list[Problem],
-                batch: int | None) -> ImportPreview:
+def _preview_of(
+    loaded: _Loaded, shape: str, decisions: list[Decision], loose: list[Problem], batch: int | None
+) -> ImportPreview:
     problems = list(loose)
     for d in decisions:
         problems.extend(d.plan.errors)
@@ -115,35 +156,68 @@ def _preview_of(loaded: _Loaded, shape: str, decisions: list[Decision], loose: l
     problems.sort(key=lambda p: (p.sheet, p.row, p.severity != "error"))
     live = [d for d in decisions if d.action != "blocked"]
     by_prog, by_vill = totals(decisions)
-    count = {a: sum(1 for d in decisions if d.action == a)
-             for a in ("create", "update", "unchanged", "blocked")}
+    count = {
+        a: sum(1 for d in decisions if d.action == a)
+        for a in ("create", "update", "unchanged", "blocked")
+    }
     return ImportPreview(
-        loaded.path.name, loaded.sha256, shape, _sheet_infos(loaded), tuple(loaded.skipped),
-        len(live), sum(d.plan.persons for d in live),
-        sum(d.plan.amount_fen or 0 for d in live), by_prog, by_vill, tuple(problems),
-        count["blocked"], count["create"], count["update"], count["unchanged"],
-        sum(1 for d in live if d.plan.incomplete), batch)
+        loaded.path.name,
+        loaded.sha256,
+        shape,
+        _sheet_infos(loaded),
+        tuple(loaded.skipped),
+        len(live),
+        sum(d.plan.persons for d in live),
+        sum(d.plan.amount_fen or 0 for d in live),
+        by_prog,
+        by_vill,
+        tuple(problems),
+        count["blocked"],
+        count["create"],
+        count["update"],
+        count["unchanged"],
+        sum(1 for d in live if d.plan.incomplete),
+        batch,
+    )
 
 
 def _same_file(s: Session, sha: str) -> int | None:
     from sqlalchemy import select
 
-    return s.scalar(select(ImportBatch.id).where(ImportBatch.sha256 == sha,
-                                                 ImportBatch.status == "active").limit(1))
+    return s.scalar(
+        select(ImportBatch.id)
+        .where(ImportBatch.sha256 == sha, ImportBatch.status == "active")
+        .limit(1)
+    )
 
 
-def preview(db: Database, actor: Actor, path: str | Path, *, sheet: str | None = None,
-            mapping: dict[str, str] | None = None, today: date | None = None,
-            progress: Progress | None = None) -> ImportPreview:
+def preview(
+    db: Database,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
     """The dry run of importing ``path`` (nothing is written)."""
     with db.read_session() as s:
-        return preview_in(s, actor, path, sheet=sheet, mapping=mapping, today=today,
-                          progress=progress)
+        return preview_in(
+            s, actor, path, sheet=sheet, mapping=mapping, today=today, progress=progress
+        )
 
 
-def preview_in(s: Session, actor: Actor, path: str | Path, *, sheet: str | None = None,
-               mapping: dict[str, str] | None = None, today: date | None = None,
-               progress: Progress | None = None) -> ImportPreview:
+def preview_in(
+    s: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
     actor.require("import.recipients")
     today = today or date.today()
     loaded = _load(s, path, sheet, mapping, progress)
@@ -153,20 +227,42 @@ def preview_in(s: Session, actor: Actor, path: str | Path, *, sheet: str | None 
     return _preview_of(loaded, shape, decisions, loose, _same_file(s, loaded.sha256))
 
 
-def import_file(db: Database, actor: Actor, path: str | Path, *, sheet: str | None = None,
-                mapping: dict[str, str] | None = None, today: date | None = None,
-                first_month: date | None = None,
-                progress: Progress | None = None) -> ImportResult:
+def import_file(
+    db: Database,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    today: date | None = None,
+    first_month: date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
     """Import ``path`` in one transaction (administrators only)."""
     with db.session() as s:
-        return import_file_in(s, actor, path, sheet=sheet, mapping=mapping, today=today,
-                              first_month=first_month, progress=progress)
+        return import_file_in(
+            s,
+            actor,
+            path,
+            sheet=sheet,
+            mapping=mapping,
+            today=today,
+            first_month=first_month,
+            progress=progress,
+        )
 
 
-def import_file_in(s: Session, actor: Actor, path: str | Path, *, sheet: str | None = None,
-                   mapping: dict[str, str] | None = None, today: date | None = None,
-                   first_month: date | None = None,
-                   progress: Progress | None = None) -> ImportResult:
+def import_file_in(
+    s: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    today: date | None = None,
+    first_month: date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
     """:func:`import_file` in the caller's transaction. ``first_month`` is the first month
     reliefdesk pays (default: this month)."""
     actor.require("import.recipients")
@@ -183,29 +279,58 @@ def import_file_in(s: Session, actor: Actor, path: str | Path, *, sheet: str | N
     if progress:
         progress(70, "写入数据库")
     policy = policy_on(s, today)
-    src = Source(loaded.path.name, loaded.sha256, shape, [t.sheet for t in loaded.tables],
-                 loaded.mapping)
+    src = Source(
+        loaded.path.name, loaded.sha256, shape, [t.sheet for t in loaded.tables], loaded.mapping
+    )
     todo = [d for d in decisions if d.action in ("create", "update")]
     if not todo:
         pv = _preview_of(loaded, shape, decisions, loose, None)
         return ImportResult(None, 0, 0, pv.unchanged, pv.blocked, 0, 0, pv)
     batch, created, updated, persons = write_batch(
-        s, actor, src, decisions, policy, today, month_start(first_month or today))
+        s, actor, src, decisions, policy, today, month_start(first_month or today)
+    )
     pv = _preview_of(loaded, shape, decisions, loose, None)
-    batch.summary = {"households": created + updated, "created": created, "updated": updated,
-                     "unchanged": pv.unchanged, "blocked": pv.blocked, "persons": persons,
-                     "total_fen": sum(d.plan.amount_fen or 0 for d in decisions
-                                      if d.action in ("create", "update")),
-                     "problems": len(pv.problems), "incomplete": pv.incomplete}
-    audit.record(s, actor, "import.batch", "import_batch", batch.id,
-                 detail={"file": src.file_name, "sha256": src.sha256, "shape": shape,
-                         "sheets": src.sheets, **batch.summary,
-                         "rule": "存量数据迁移，依原审批结果导入（民发〔2021〕57号 第二十八条）"})
+    batch.summary = {
+        "households": created + updated,
+        "created": created,
+        "updated": updated,
+        "unchanged": pv.unchanged,
+        "blocked": pv.blocked,
+        "persons": persons,
+        "total_fen": sum(
+            d.plan.amount_fen or 0 for d in decisions if d.action in ("create", "update")
+        ),
+        "problems": len(pv.problems),
+        "incomplete": pv.incomplete,
+    }
+    audit.record(
+        s,
+        actor,
+        "import.batch",
+        "import_batch",
+        batch.id,
+        detail={
+            "file": src.file_name,
+            "sha256": src.sha256,
+            "shape": shape,
+            "sheets": src.sheets,
+            **batch.summary,
+            "rule": "存量数据迁移，依原审批结果导入（民发〔2021〕57号 第二十八条）",
+        },
+    )
     s.flush()
     if progress:
         progress(100, "完成")
-    return ImportResult(batch.id, created, updated, pv.unchanged, pv.blocked, persons,
-                        int(batch.summary["total_fen"]), pv)
+    return ImportResult(
+        batch.id,
+        created,
+        updated,
+        pv.unchanged,
+        pv.blocked,
+        persons,
+        int(batch.summary["total_fen"]),
+        pv,
+    )
 
 
 def saved_mapping(db: Database, actor: Actor) -> dict[str, str]:
@@ -227,9 +352,16 @@ def save_mapping(db: Database, actor: Actor, mapping: dict[str, str]) -> dict[st
     return clean
 
 
-def write_problem_report(db: Database, actor: Actor, path: str | Path, out: str | Path, *,
-                         sheet: str | None = None, mapping: dict[str, str] | None = None,
-                         today: date | None = None) -> Path:
+def write_problem_report(
+    db: Database,
+    actor: Actor,
+    path: str | Path,
+    out: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    today: date | None = None,
+) -> Path:
     """The error workbook of importing ``path`` (audited as an export)."""
     actor.require("import.recipients")
     today = today or date.today()
@@ -251,12 +383,21 @@ def write_problem_report(db: Database, actor: Actor, path: str | Path, out: str 
         originals[t.sheet] = (t.labels, rows)
     sev = {"error": "错误", "warning": "提示"}
     target = write_problem_workbook(
-        out, [ProblemRow(p.sheet, p.row, p.name, sev.get(p.severity, p.severity), p.code,
-                         p.message) for p in pv.problems],
-        originals, {k: "；".join(v) for k, v in notes.items()})
+        out,
+        [
+            ProblemRow(p.sheet, p.row, p.name, sev.get(p.severity, p.severity), p.code, p.message)
+            for p in pv.problems
+        ],
+        originals,
+        {k: "；".join(v) for k, v in notes.items()},
+    )
     with db.session() as s:
-        audit.record(s, actor, "import.report", "import_file", loaded.sha256[:16],
-                     detail={"file": loaded.path.name, "out": Path(out).name,
-                             "problems": len(pv.problems)})
+        audit.record(
+            s,
+            actor,
+            "import.report",
+            "import_file",
+            loaded.sha256[:16],
+            detail={"file": loaded.path.name, "out": Path(out).name, "problems": len(pv.problems)},
+        )
     return target
-

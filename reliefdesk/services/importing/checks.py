@@ -18,7 +18,7 @@ from ...domain.workflow import PROGRAMME_LABELS
 from ...models import ImportBatch, ImportRecord, Person
 from ..policy import Policy
 from ..roster.calc import amount_cap
-from ..roster.check import _cap_ratio  # the roster's own cap setting (one rule, one place)
+from ..roster.validation import _cap_ratio  # the roster's own cap setting (one rule, one place)
 from .plan import HouseholdPlan
 from .types import ProgrammeTotal, VillageTotal
 
@@ -46,27 +46,35 @@ def amount_rule_problem(policy: Policy, plan: HouseholdPlan, cap_ratio: Fraction
     standard = standard_of(policy, plan)
     cap = amount_cap(policy, programme, persons, standard, cap_ratio)
     if amount > cap:
-        return (f"月保障金 {fen_to_yuan(amount)} 元超过名册金额上限 {fen_to_yuan(cap)} 元，按原核定金额导入，"
-                "但名册将报错无法锁定：请核实并作出调整决定")
+        return (
+            f"月保障金 {fen_to_yuan(amount)} 元超过名册金额上限 {fen_to_yuan(cap)} 元，按原核定金额导入，"
+            "但名册将报错无法锁定：请核实并作出调整决定"
+        )
     if programme in ("urban_dibao", "rural_dibao"):
         top = max(policy.topup_rates.values(), default=Fraction(0))
         upper = round_half_up(Fraction(standard) * persons * (1 + top))
         if amount > upper:
-            return (f"月保障金 {fen_to_yuan(amount)} 元超过保障标准 {fen_to_yuan(standard)} 元 × "
-                    f"{persons} 人（含分类施保上限 {fen_to_yuan(upper)} 元），按原核定金额导入，请复核")
+            return (
+                f"月保障金 {fen_to_yuan(amount)} 元超过保障标准 {fen_to_yuan(standard)} 元 × "
+                f"{persons} 人（含分类施保上限 {fen_to_yuan(upper)} 元），按原核定金额导入，请复核"
+            )
         return None
     care = policy.tekun_care_fen
     per = Fraction(amount, persons)
     if plan.care_tier in care:
         expected = standard + care[plan.care_tier]
         if per != expected:
-            return (f"特困供养金每人 {fen_to_yuan(round_half_up(per))} 元，按基本生活标准与护理等级"
-                    f"应为 {fen_to_yuan(expected)} 元，按原核定金额导入，请复核")
+            return (
+                f"特困供养金每人 {fen_to_yuan(round_half_up(per))} 元，按基本生活标准与护理等级"
+                f"应为 {fen_to_yuan(expected)} 元，按原核定金额导入，请复核"
+            )
         return None
     if per < standard or per > standard + max(care.values(), default=0):
-        return (f"特困供养金每人 {fen_to_yuan(round_half_up(per))} 元不在基本生活标准 "
-                f"{fen_to_yuan(standard)} 元至 {fen_to_yuan(standard + max(care.values()))} 元之间，"
-                "按原核定金额导入，请复核")
+        return (
+            f"特困供养金每人 {fen_to_yuan(round_half_up(per))} 元不在基本生活标准 "
+            f"{fen_to_yuan(standard)} 元至 {fen_to_yuan(standard + max(care.values()))} 元之间，"
+            "按原核定金额导入，请复核"
+        )
     return None
 
 
@@ -74,8 +82,7 @@ def standard_of(policy: Policy, plan: HouseholdPlan) -> int:
     """The standard an imported amount rests on: the dibao standard of its programme, or the
     tekun basic living standard (≥ 1.3 × the dibao standard of the area)."""
     if plan.programme == "tekun":
-        return tekun_basic_fen(policy.dibao_standard_fen(plan.area_type),
-                               policy.tekun_basic_ratio)
+        return tekun_basic_fen(policy.dibao_standard_fen(plan.area_type), policy.tekun_basic_ratio)
     return policy.standard_for_programme(plan.programme or "rural_dibao")
 
 
@@ -83,14 +90,19 @@ def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decis
     """One decision per plan, adding register problems to the plans."""
     cap_ratio = _cap_ratio(s)
     records: dict[str, ImportRecord] = {}
-    for rec in s.scalars(select(ImportRecord).join(ImportBatch)
-                         .where(ImportBatch.status == "active").order_by(ImportRecord.id)):
-        records[rec.key] = rec  # the latest record of each household wins
+    for stored in s.scalars(
+        select(ImportRecord)
+        .join(ImportBatch)
+        .where(ImportBatch.status == "active")
+        .order_by(ImportRecord.id)
+    ):
+        records[stored.key] = stored  # the latest record of each household wins
     ids = {m.id_number for p in plans for m in p.members if m.id_number}
     on_file: dict[str, tuple[int, int, date | None]] = {}
     if ids:
-        for pid, num, hid, dead in s.execute(select(Person.id, Person.id_number,
-                                                    Person.household_id, Person.deceased_on)):
+        for pid, num, hid, dead in s.execute(
+            select(Person.id, Person.id_number, Person.household_id, Person.deceased_on)
+        ):
             if num in ids:
                 on_file[num] = (pid, hid, dead)
     out: list[Decision] = []
@@ -102,13 +114,16 @@ def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decis
             if found is None or (rec is not None and found[1] == rec.household_id):
                 continue
             if found[2] is not None:
-                plan.problem(m.row, "person.deceased",
-                             f"{m.name} 在系统中已登记死亡（{found[2]:%Y-%m-%d}）")
+                plan.problem(
+                    m.row, "person.deceased", f"{m.name} 在系统中已登记死亡（{found[2]:%Y-%m-%d}）"
+                )
             else:
-                plan.problem(m.row, "person.in_register",
-                             f"{m.name} 已在系统家庭档案中（户 #{found[1]}），请核对后手工处理")
-        rule_key = (plan.programme, plan.area_type, plan.care_tier, plan.persons,
-                    plan.amount_fen)
+                plan.problem(
+                    m.row,
+                    "person.in_register",
+                    f"{m.name} 已在系统家庭档案中（户 #{found[1]}），请核对后手工处理",
+                )
+        rule_key = (plan.programme, plan.area_type, plan.care_tier, plan.persons, plan.amount_fen)
         if rule_key not in rule_memo:
             rule_memo[rule_key] = amount_rule_problem(policy, plan, cap_ratio)
         why = rule_memo[rule_key]
@@ -125,8 +140,9 @@ def decide(s: Session, plans: list[HouseholdPlan], policy: Policy) -> list[Decis
     return out
 
 
-def totals(decisions: list[Decision]) -> tuple[tuple[ProgrammeTotal, ...],
-                                               tuple[VillageTotal, ...]]:
+def totals(
+    decisions: list[Decision],
+) -> tuple[tuple[ProgrammeTotal, ...], tuple[VillageTotal, ...]]:
     """Households, persons and monthly amounts by programme and by village (imported or
     updated households, and unchanged ones already on file from this file's source)."""
     prog: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -140,7 +156,9 @@ def totals(decisions: list[Decision]) -> tuple[tuple[ProgrammeTotal, ...],
             acc[1] += p.persons
             acc[2] += p.amount_fen or 0
     order = ("urban_dibao", "rural_dibao", "tekun")
-    by_prog = tuple(ProgrammeTotal(k, PROGRAMME_LABELS.get(k, k), *prog[k])
-                    for k in sorted(prog, key=lambda k: order.index(k) if k in order else 9))
+    by_prog = tuple(
+        ProgrammeTotal(k, PROGRAMME_LABELS.get(k, k), *prog[k])
+        for k in sorted(prog, key=lambda k: order.index(k) if k in order else 9)
+    )
     by_vill = tuple(VillageTotal(k, *v) for k, v in sorted(vill.items()))
     return by_prog, by_vill

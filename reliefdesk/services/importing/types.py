@@ -7,8 +7,14 @@ from datetime import datetime
 
 from .plan import Problem
 
-__all__ = ["BatchView", "ImportPreview", "ImportResult", "ProgrammeTotal", "SheetInfo",
-           "VillageTotal"]
+__all__ = [
+    "BatchView",
+    "ImportPreview",
+    "ImportResult",
+    "ProgrammeTotal",
+    "SheetInfo",
+    "VillageTotal",
+]
 
 
 @dataclass(frozen=True)

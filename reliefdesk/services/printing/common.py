@@ -24,8 +24,15 @@ from ..context import Actor
 from ..settings import office_in
 
 __all__ = [
-    "DEFAULT_POLICY_URL", "PrintResult", "count_pages", "disability_text", "file_name",
-    "office_for_print", "record_print", "sex_text", "user_names",
+    "DEFAULT_POLICY_URL",
+    "PrintResult",
+    "count_pages",
+    "disability_text",
+    "file_name",
+    "office_for_print",
+    "record_print",
+    "sex_text",
+    "user_names",
 ]
 
 #: Printed in the QR code when the office has not set its own policy page (民政部 site).
@@ -62,24 +69,34 @@ def office_for_print(s: Session, township_hint: str = "") -> Office:
     info = office_in(s)
     if info is not None:
         township = info.township_name or township_hint
-        return Office(county=info.county, township=township,
-                      office_name=info.office_name or f"{township}人民政府",
-                      phone=info.phone, policy_url=info.policy_url or DEFAULT_POLICY_URL)
+        return Office(
+            county=info.county,
+            township=township,
+            office_name=info.office_name or f"{township}人民政府",
+            phone=info.phone,
+            policy_url=info.policy_url or DEFAULT_POLICY_URL,
+        )
     township = township_hint
     if not township:
         first = s.scalars(select(Township).order_by(Township.id)).first()
         township = first.name if first is not None else ""
-    return Office(county="", township=township,
-                  office_name=f"{township}人民政府" if township else "乡镇人民政府（街道办事处）",
-                  phone="", policy_url=DEFAULT_POLICY_URL)
+    return Office(
+        county="",
+        township=township,
+        office_name=f"{township}人民政府" if township else "乡镇人民政府（街道办事处）",
+        phone="",
+        policy_url=DEFAULT_POLICY_URL,
+    )
 
 
 def user_names(s: Session, user_ids: set[int]) -> dict[int, str]:
     """user id → display name (falls back to the username)."""
     if not user_ids:
         return {}
-    return {u.id: (u.display_name or u.username)
-            for u in s.scalars(select(User).where(User.id.in_(user_ids)))}
+    return {
+        u.id: (u.display_name or u.username)
+        for u in s.scalars(select(User).where(User.id.in_(user_ids)))
+    }
 
 
 def sex_text(code: str) -> str:
@@ -92,19 +109,41 @@ def disability_text(category: str | None, level: int | None) -> str:
     return f"{category or ''}{_LEVELS.get(level or 0, '')}".strip() or ""
 
 
-def record_print(s: Session, actor: Actor, result: PrintResult, *, document: str, entity: str,
-                 ids: list[int] | tuple[int, ...], full_ids: bool, full_accounts: bool = False,
-                 households: dict[int, int | None] | None = None,
-                 extra: dict[str, Any] | None = None) -> None:
+def record_print(
+    s: Session,
+    actor: Actor,
+    result: PrintResult,
+    *,
+    document: str,
+    entity: str,
+    ids: list[int] | tuple[int, ...],
+    full_ids: bool,
+    full_accounts: bool = False,
+    households: dict[int, int | None] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> None:
     """Write the ``print`` audit event(s): one per printed entity so that each household's
     history shows the print; ``households`` maps entity id → household id."""
     detail: dict[str, Any] = {
-        "document": document, "ids": list(ids), "pages": result.pages,
-        "bytes": len(result.pdf), "sha256": hashlib.sha256(result.pdf).hexdigest(),
-        "full_ids": full_ids, "full_accounts": full_accounts, "title": result.title,
-        "printed_on": date.today().isoformat(), **(extra or {}),
+        "document": document,
+        "ids": list(ids),
+        "pages": result.pages,
+        "bytes": len(result.pdf),
+        "sha256": hashlib.sha256(result.pdf).hexdigest(),
+        "full_ids": full_ids,
+        "full_accounts": full_accounts,
+        "title": result.title,
+        "printed_on": date.today().isoformat(),
+        **(extra or {}),
     }
     households = households or {}
     for entity_id in ids:
-        audit.record(s, actor, "print", entity, entity_id,
-                     household_id=households.get(entity_id), detail=detail)
+        audit.record(
+            s,
+            actor,
+            "print",
+            entity,
+            entity_id,
+            household_id=households.get(entity_id),
+            detail=detail,
+        )

@@ -13,14 +13,19 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...documents.forms_data import (PROGRAMME_NAMES, ChangeLine, ChangeRosterData,
-                                    RosterPrintData, RosterPrintLine)
+from ...documents.forms_data import (
+    PROGRAMME_NAMES,
+    ChangeLine,
+    ChangeRosterData,
+    RosterPrintData,
+    RosterPrintLine,
+)
 from ...domain.months import add_months
 from ...errors import NotFound
 from ...models import Roster, RosterLine
-from .common import office_for_print
 from ..roster.build import programmes_of
 from ..roster.types import PROGRAMME_LABELS, month_text, parse_month, programme_code
+from .common import office_for_print
 
 __all__ = ["change_roster_data", "find_roster", "roster_data", "roster_programme_name"]
 
@@ -37,8 +42,9 @@ def find_roster(s: Session, month: str | date, programme: str | None) -> Roster:
     the only roster of the month)."""
     m = parse_month(month)
     one_off = programme == "temporary_aid"  # the month's latest 临时救助发放名册
-    q = select(Roster).where(Roster.month == m, Roster.kind == ("one_off" if one_off
-                                                                 else "regular"))
+    q = select(Roster).where(
+        Roster.month == m, Roster.kind == ("one_off" if one_off else "regular")
+    )
     if programme is not None:
         q = q.where(Roster.programme == programme_code(programme))
     rows = list(s.scalars(q.order_by(Roster.programme, Roster.seq_no.desc())))
@@ -46,18 +52,25 @@ def find_roster(s: Session, month: str | date, programme: str | None) -> Roster:
         rows = [r for r in rows if r.programme == "all"] or rows
         if len(rows) > 1:
             names = "、".join(PROGRAMME_LABELS.get(r.programme, r.programme) for r in rows)
-            raise NotFound(f"{month_text(m)} 有多份花名册（{names}），请选择保障项目后打印。",
-                           code="roster.ambiguous")
+            raise NotFound(
+                f"{month_text(m)} 有多份花名册（{names}），请选择保障项目后打印。",
+                code="roster.ambiguous",
+            )
     if not rows:
         label = PROGRAMME_LABELS.get(programme_code(programme), "") if programme else ""
-        raise NotFound(f"{month_text(m)} 尚未生成{label}花名册，请先在“发放名册”中生成。",
-                       code="roster.not_found")
+        raise NotFound(
+            f"{month_text(m)} 尚未生成{label}花名册，请先在“发放名册”中生成。",
+            code="roster.not_found",
+        )
     return rows[0]
 
 
 def _lines(s: Session, roster: Roster) -> list[RosterLine]:
-    return list(s.scalars(select(RosterLine).where(RosterLine.roster_id == roster.id)
-                          .order_by(RosterLine.line_no)))
+    return list(
+        s.scalars(
+            select(RosterLine).where(RosterLine.roster_id == roster.id).order_by(RosterLine.line_no)
+        )
+    )
 
 
 def _category(line: RosterLine) -> str:
@@ -67,33 +80,56 @@ def _category(line: RosterLine) -> str:
 def roster_data(s: Session, roster: Roster) -> RosterPrintData:
     lines = [ln for ln in _lines(s, roster) if ln.paid_fen > 0]
     township = lines[0].township if lines else ""
-    out = tuple(RosterPrintLine(
-        seq=i, township=ln.township, village=ln.village, payee=ln.payee_name,
-        id_number=ln.payee_id_number, category=_category(ln), persons=ln.persons,
-        standard_fen=ln.standard_fen, per_capita_income_fen=ln.per_capita_income_fen,
-        due_fen=ln.due_fen, adjustment_fen=ln.adjustment_fen,
-        adjustment_reason=ln.adjustment_reason, paid_fen=ln.paid_fen, account=ln.account,
-        bank=ln.bank, change_flag="" if ln.change_flag == "不变" else ln.change_flag,
-        note="") for i, ln in enumerate(lines, 1))
+    out = tuple(
+        RosterPrintLine(
+            seq=i,
+            township=ln.township,
+            village=ln.village,
+            payee=ln.payee_name,
+            id_number=ln.payee_id_number,
+            category=_category(ln),
+            persons=ln.persons,
+            standard_fen=ln.standard_fen,
+            per_capita_income_fen=ln.per_capita_income_fen,
+            due_fen=ln.due_fen,
+            adjustment_fen=ln.adjustment_fen,
+            adjustment_reason=ln.adjustment_reason,
+            paid_fen=ln.paid_fen,
+            account=ln.account,
+            bank=ln.bank,
+            change_flag="" if ln.change_flag == "不变" else ln.change_flag,
+            note="",
+        )
+        for i, ln in enumerate(lines, 1)
+    )
     title = roster_programme_name(roster.programme)
     if roster.kind == "supplementary":
         title += f"补发（第{roster.seq_no}批）"
-    return RosterPrintData(office_for_print(s, township), month_text(roster.month), title, out,
-                           made_on=date.today(), one_off=roster.kind == "one_off")
+    return RosterPrintData(
+        office_for_print(s, township),
+        month_text(roster.month),
+        title,
+        out,
+        made_on=date.today(),
+        one_off=roster.kind == "one_off",
+    )
 
 
 def change_roster_data(s: Session, roster: Roster) -> ChangeRosterData:
-    prev_q = select(Roster.id).where(Roster.month == add_months(roster.month, -1),
-                                     Roster.kind == "regular")
+    prev_q = select(Roster.id).where(
+        Roster.month == add_months(roster.month, -1), Roster.kind == "regular"
+    )
     if roster.programme != "all":
         prev_q = prev_q.where(Roster.programme.in_((roster.programme, "all")))
     prev_ids = list(s.scalars(prev_q))
     prev: dict[int, tuple[int, int]] = {}
     if prev_ids:
         for eid, paid, persons in s.execute(
-                select(RosterLine.enrollment_id, RosterLine.paid_fen, RosterLine.persons).where(
-                    RosterLine.roster_id.in_(prev_ids),
-                    RosterLine.programme.in_(programmes_of(roster.programme)))):
+            select(RosterLine.enrollment_id, RosterLine.paid_fen, RosterLine.persons).where(
+                RosterLine.roster_id.in_(prev_ids),
+                RosterLine.programme.in_(programmes_of(roster.programme)),
+            )
+        ):
             prev[eid] = (paid, persons)
     out: list[ChangeLine] = []
     township = ""
@@ -102,13 +138,26 @@ def change_roster_data(s: Session, roster: Roster) -> ChangeRosterData:
             continue
         township = township or ln.township
         before_paid, before_persons = prev.get(ln.enrollment_id, (0, 0))
-        out.append(ChangeLine(
-            seq=len(out) + 1, village=ln.village, payee=ln.payee_name,
-            id_number=ln.payee_id_number, category=_category(ln), persons_before=before_persons,
-            persons_after=ln.persons if ln.paid_fen > 0 else 0, previous_fen=before_paid,
-            new_fen=ln.paid_fen, change_flag=ln.change_flag,
-            reason=ln.change_reason or ln.adjustment_reason,
-            effective_month=month_text(roster.month)))
-    return ChangeRosterData(office_for_print(s, township), month_text(roster.month),
-                            roster_programme_name(roster.programme), tuple(out),
-                            made_on=date.today())
+        out.append(
+            ChangeLine(
+                seq=len(out) + 1,
+                village=ln.village,
+                payee=ln.payee_name,
+                id_number=ln.payee_id_number,
+                category=_category(ln),
+                persons_before=before_persons,
+                persons_after=ln.persons if ln.paid_fen > 0 else 0,
+                previous_fen=before_paid,
+                new_fen=ln.paid_fen,
+                change_flag=ln.change_flag,
+                reason=ln.change_reason or ln.adjustment_reason,
+                effective_month=month_text(roster.month),
+            )
+        )
+    return ChangeRosterData(
+        office_for_print(s, township),
+        month_text(roster.month),
+        roster_programme_name(roster.programme),
+        tuple(out),
+        made_on=date.today(),
+    )

@@ -17,22 +17,38 @@ from ...domain.money import fen_to_yuan
 from ...errors import NotFound
 from ...models import Application, Household, Person, Visit
 from ...models import IncomeItem as IncomeRow
-from .cases import _income_effect, _village, supporters_from_json
-from .common import disability_text, office_for_print
 from ..register.types import HEALTH, INCOME_CATEGORIES, LABOUR, RELATION_LABELS
 from ..visits import HOUSING_TYPES, MODES, SPENDING_ITEMS, STRUCTURES
 from ..visits import RECOMMENDATIONS as RECOMMENDATION_WORDS
+from .cases import _income_effect, _village, supporters_from_json
+from .common import disability_text, office_for_print
 
 __all__ = ["load_visit", "visit_record_data"]
 
 # The editor's vocabulary (services.visits) plus the keys older records and imports used.
-RECOMMENDATIONS = {**RECOMMENDATION_WORDS, "eligible": "符合条件，建议纳入",
-                   "not_eligible": "不符合条件，建议不予纳入", "recheck": "建议复查"}
-SPENDING = {**SPENDING_ITEMS, **{f"{k}_fen": v for k, v in SPENDING_ITEMS.items()},
-            "non_basic_fen": "非基本生活用品支出", "non_basic": "非基本生活用品支出",
-            "rent_fen": "月房租", "rent": "月房租"}
-HOUSING = (("type", "类型"), ("structure", "结构"), ("area_m2", "面积（平方米）"),
-           ("rooms", "间数"), ("decoration", "装修"), ("owner", "产权人"), ("note", "说明"))
+RECOMMENDATIONS = {
+    **RECOMMENDATION_WORDS,
+    "eligible": "符合条件，建议纳入",
+    "not_eligible": "不符合条件，建议不予纳入",
+    "recheck": "建议复查",
+}
+SPENDING = {
+    **SPENDING_ITEMS,
+    **{f"{k}_fen": v for k, v in SPENDING_ITEMS.items()},
+    "non_basic_fen": "非基本生活用品支出",
+    "non_basic": "非基本生活用品支出",
+    "rent_fen": "月房租",
+    "rent": "月房租",
+}
+HOUSING = (
+    ("type", "类型"),
+    ("structure", "结构"),
+    ("area_m2", "面积（平方米）"),
+    ("rooms", "间数"),
+    ("decoration", "装修"),
+    ("owner", "产权人"),
+    ("note", "说明"),
+)
 HOUSING_WORDS = {"type": HOUSING_TYPES, "structure": STRUCTURES}
 
 
@@ -66,7 +82,7 @@ def _housing(h: dict[str, Any]) -> str:
 
 
 def _recommendation(stored: str) -> str:
-    """"approve|补充说明" → "符合条件，建议纳入；补充说明"."""
+    """ "approve|补充说明" → "符合条件，建议纳入；补充说明"."""
     code, _sep, text = stored.partition("|")
     if code in RECOMMENDATIONS:
         return "；".join(x for x in (RECOMMENDATIONS[code], text.strip()) if x)
@@ -89,12 +105,17 @@ def _spending(sp: dict[str, Any]) -> tuple[WorkingLine, ...]:
 
 def _incomes(s: Session, household_id: int) -> dict[int | None, list[IncomeItem]]:
     out: dict[int | None, list[IncomeItem]] = {}
-    for item in s.scalars(select(IncomeRow).where(IncomeRow.household_id == household_id)
-                          .order_by(IncomeRow.id)):
+    for item in s.scalars(
+        select(IncomeRow).where(IncomeRow.household_id == household_id).order_by(IncomeRow.id)
+    ):
         if item.counted:
             out.setdefault(item.person_id, []).append(
-                IncomeItem(INCOME_CATEGORIES.get(item.category, item.category),
-                           _income_effect(item), item.description))
+                IncomeItem(
+                    INCOME_CATEGORIES.get(item.category, item.category),
+                    _income_effect(item),
+                    item.description,
+                )
+            )
     return out
 
 
@@ -104,51 +125,87 @@ def visit_record_data(s: Session, v: Visit) -> VisitRecordData:
         raise NotFound(f"家庭 #{v.household_id} 不存在。", code="household.not_found")
     village, township = _village(s, household)
     app = s.get(Application, v.application_id) if v.application_id else None
-    persons = list(s.scalars(select(Person).where(Person.household_id == household.id)
-                             .order_by(Person.id)))
+    persons = list(
+        s.scalars(select(Person).where(Person.household_id == household.id).order_by(Person.id))
+    )
     head = next((p for p in persons if p.relation == "head"), persons[0] if persons else None)
     applicant = s.get(Person, app.applicant_id) if app is not None else head
     by_name = {p.name: p for p in persons}
     incomes = _incomes(s, household.id)
     details = [d for d in v.member_details or [] if isinstance(d, dict) and d.get("name")]
     if not details:
-        details = [{"name": p.name} for p in persons
-                   if p.deceased_on is None or p.deceased_on > v.visit_date]
+        details = [
+            {"name": p.name}
+            for p in persons
+            if p.deceased_on is None or p.deceased_on > v.visit_date
+        ]
     members = []
     for d in details:
         p = by_name.get(str(d["name"]))
-        relation = "本人" if p is not None and applicant is not None and p.id == applicant.id \
-            else RELATION_LABELS.get(p.relation, p.relation) if p is not None else \
-            str(d.get("relation", ""))
+        relation = (
+            "本人"
+            if p is not None and applicant is not None and p.id == applicant.id
+            else RELATION_LABELS.get(p.relation, p.relation)
+            if p is not None
+            else str(d.get("relation", ""))
+        )
         health = str(d.get("health") or (p.health if p else ""))
         work = str(d.get("work") or (p.employment if p else ""))
         labour = str(d.get("labour") or (p.labour_capacity if p else ""))
         if labour and labour != "full":
             work = "，".join(x for x in (work, LABOUR.get(labour, labour)) if x)
-        members.append(MemberSituation(
-            name=str(d["name"]), relation=relation,
-            id_number=p.id_number if p is not None else str(d.get("id_number", "")),
-            health=HEALTH.get(health, health),
-            disability=disability_text(p.disability_category, p.disability_level) if p else "",
-            work_status=work, income_by_category=tuple(incomes.get(p.id, [])) if p else ()))
+        members.append(
+            MemberSituation(
+                name=str(d["name"]),
+                relation=relation,
+                id_number=p.id_number if p is not None else str(d.get("id_number", "")),
+                health=HEALTH.get(health, health),
+                disability=disability_text(p.disability_category, p.disability_level) if p else "",
+                work_status=work,
+                income_by_category=tuple(incomes.get(p.id, [])) if p else (),
+            )
+        )
     # household-shared income gets its own row: it is no one member's (the head's total
     # stays his own) but it counts in the household's total and per-capita
     household_level = tuple(incomes.get(None, []))
-    programme = app.programme if app is not None else (
-        "urban_dibao" if household.area_type == "urban" else "rural_dibao")
-    units = tuple(dict.fromkeys(str(r.get("unit", "")).strip() for r in v.investigators or []
-                                if isinstance(r, dict) and str(r.get("unit", "")).strip()))
+    programme = (
+        app.programme
+        if app is not None
+        else ("urban_dibao" if household.area_type == "urban" else "rural_dibao")
+    )
+    units = tuple(
+        dict.fromkeys(
+            str(r.get("unit", "")).strip()
+            for r in v.investigators or []
+            if isinstance(r, dict) and str(r.get("unit", "")).strip()
+        )
+    )
     return VisitRecordData(
-        office=office_for_print(s, township), programme=programme,  # type: ignore[arg-type]
+        office=office_for_print(s, township),
+        programme=programme,  # type: ignore[arg-type]
         file_no=(app.file_no or f"#{app.id}") if app is not None else f"V{v.id}",
-        village=village, applicant_name=applicant.name if applicant is not None else "",
-        address=household.address, visited_at=v.visit_date, mode=MODES.get(v.mode, v.mode),
-        investigators=_names(v.investigators), members_present=_names(v.members_present),
-        members=tuple(members), housing=_housing(dict(v.housing or {})),
-        durable_goods=v.durable_goods, vehicles=v.vehicles, livestock=v.livestock, land=v.land,
+        village=village,
+        applicant_name=applicant.name if applicant is not None else "",
+        address=household.address,
+        visited_at=v.visit_date,
+        mode=MODES.get(v.mode, v.mode),
+        investigators=_names(v.investigators),
+        members_present=_names(v.members_present),
+        members=tuple(members),
+        housing=_housing(dict(v.housing or {})),
+        durable_goods=v.durable_goods,
+        vehicles=v.vehicles,
+        livestock=v.livestock,
+        land=v.land,
         supporters=supporters_from_json(v.supporters or []),
-        spending=_spending(dict(v.spending or {})), opinion=v.opinion,
+        spending=_spending(dict(v.spending or {})),
+        opinion=v.opinion,
         recommendation=_recommendation(v.recommendation or ""),
-        investigator_units=units, household_income=household_level,
-        members_signed=tuple(str(r.get("name", "")).strip() for r in v.members_present or []
-                             if isinstance(r, dict) and r.get("signed") is True))
+        investigator_units=units,
+        household_income=household_level,
+        members_signed=tuple(
+            str(r.get("name", "")).strip()
+            for r in v.members_present or []
+            if isinstance(r, dict) and r.get("signed") is True
+        ),
+    )

@@ -24,12 +24,24 @@ from ...models import Asset, IncomeItem, Person
 from .. import audit
 from ..context import Actor
 from .people import load_household
-from .types import (ASSET_KINDS, COUNTED_INCOME, INCOME_CATEGORIES, AssetView,
-                             IncomeSummary, IncomeView)
+from .types import (
+    ASSET_KINDS,
+    COUNTED_INCOME,
+    INCOME_CATEGORIES,
+    AssetView,
+    IncomeSummary,
+    IncomeView,
+)
 
 __all__ = [
-    "add_asset", "add_income", "delete_asset", "delete_income", "household_income_in",
-    "household_income_summary", "income_summary_in", "HouseholdIncome",
+    "HouseholdIncome",
+    "add_asset",
+    "add_income",
+    "delete_asset",
+    "delete_income",
+    "household_income_in",
+    "household_income_summary",
+    "income_summary_in",
 ]
 
 _MAX_FEN = 10**11  # 10 亿元: anything above is a typing error
@@ -39,8 +51,11 @@ def _check_amount(fen: int, what: str, field: str) -> None:
     if not isinstance(fen, int) or isinstance(fen, bool):
         raise ValidationError(f"{what}金额无效", code="amount.type", field=field)
     if fen < 0:
-        raise ValidationError(f"{what}不能为负数；支出类请选择“转移性支出”类别并填写正数金额",
-                              code="amount.negative", field=field)
+        raise ValidationError(
+            f"{what}不能为负数；支出类请选择“转移性支出”类别并填写正数金额",
+            code="amount.negative",
+            field=field,
+        )
     if fen > _MAX_FEN:
         raise ValidationError(f"{what}金额过大，请核对", code="amount.too_large", field=field)
 
@@ -53,6 +68,7 @@ def _member(s: Session, household_id: int, person_id: int, field: str) -> Person
 
 
 # --- income ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class HouseholdIncome:
@@ -69,8 +85,7 @@ class HouseholdIncome:
         return None if self.per_capita is None else round_half_up(self.per_capita)
 
 
-def _counts(item: IncomeItem, person_ids: Collection[int] | None,
-            only_person: int | None) -> bool:
+def _counts(item: IncomeItem, person_ids: Collection[int] | None, only_person: int | None) -> bool:
     if not item.counted:
         return False
     if only_person is not None:
@@ -78,17 +93,20 @@ def _counts(item: IncomeItem, person_ids: Collection[int] | None,
     return item.person_id is None or person_ids is None or item.person_id in person_ids
 
 
-def household_income_in(s: Session, household_id: int, person_ids: Collection[int],
-                        *, only_person: int | None = None) -> HouseholdIncome:
+def household_income_in(
+    s: Session, household_id: int, person_ids: Collection[int], *, only_person: int | None = None
+) -> HouseholdIncome:
     """THE household income rule, used by the register, the assessment (and so the wizard's
     preview and 初审) and the amount basis stored at confirmation: counted items of the
     covered members ``person_ids`` plus household-level items, 转移性支出 subtracted
     (:func:`reliefdesk.domain.benefits.net_monthly_income`). ``only_person``: only that
     person's own items (单人保, 特困 "无生活来源"); per-capita is then over 1 person."""
-    items = s.scalars(select(IncomeItem).where(IncomeItem.household_id == household_id)
-                      .order_by(IncomeItem.id))
-    total = net_monthly_income((i.category, i.monthly_fen) for i in items
-                               if _counts(i, person_ids, only_person))
+    items = s.scalars(
+        select(IncomeItem).where(IncomeItem.household_id == household_id).order_by(IncomeItem.id)
+    )
+    total = net_monthly_income(
+        (i.category, i.monthly_fen) for i in items if _counts(i, person_ids, only_person)
+    )
     persons = 1 if only_person is not None else len(person_ids)
     return HouseholdIncome(total, persons, per_capita_exact(total, persons) if persons else None)
 
@@ -102,27 +120,52 @@ def _effect(item: IncomeItem, member_counts: dict[int, bool]) -> int:
 
 
 def _income_view(item: IncomeItem, member_counts: dict[int, bool]) -> IncomeView:
-    return IncomeView(item.id, item.household_id, item.person_id, item.category,
-                      item.description, item.monthly_fen, bool(item.counted),
-                      _effect(item, member_counts))
+    return IncomeView(
+        item.id,
+        item.household_id,
+        item.person_id,
+        item.category,
+        item.description,
+        item.monthly_fen,
+        bool(item.counted),
+        _effect(item, member_counts),
+    )
 
 
 def _member_counts(s: Session, household_id: int) -> dict[int, bool]:
-    return {pid: bool(counted) and dead is None for pid, counted, dead in s.execute(
-        select(Person.id, Person.counted, Person.deceased_on)
-        .where(Person.household_id == household_id))}
+    return {
+        pid: bool(counted) and dead is None
+        for pid, counted, dead in s.execute(
+            select(Person.id, Person.counted, Person.deceased_on).where(
+                Person.household_id == household_id
+            )
+        )
+    }
 
 
-def add_income(db: Database, actor: Actor, household_id: int, person_id: int | None,
-               category: str, monthly_fen: int, description: str = "") -> IncomeView:
+def add_income(
+    db: Database,
+    actor: Actor,
+    household_id: int,
+    person_id: int | None,
+    category: str,
+    monthly_fen: int,
+    description: str = "",
+) -> IncomeView:
     """Record one monthly income item (``person_id`` None = household-level item)."""
     with db.session() as s:
-        return add_income_in(s, actor, household_id, person_id, category, monthly_fen,
-                             description)
+        return add_income_in(s, actor, household_id, person_id, category, monthly_fen, description)
 
 
-def add_income_in(s: Session, actor: Actor, household_id: int, person_id: int | None,
-                  category: str, monthly_fen: int, description: str = "") -> IncomeView:
+def add_income_in(
+    s: Session,
+    actor: Actor,
+    household_id: int,
+    person_id: int | None,
+    category: str,
+    monthly_fen: int,
+    description: str = "",
+) -> IncomeView:
     """:func:`add_income` inside an open transaction (the wizard's intake composes it)."""
     actor.require("register.write")
     if category not in INCOME_CATEGORIES:
@@ -131,14 +174,30 @@ def add_income_in(s: Session, actor: Actor, household_id: int, person_id: int | 
     load_household(s, household_id)
     if person_id is not None:
         _member(s, household_id, person_id, "person_id")
-    item = IncomeItem(household_id=household_id, person_id=person_id, category=category,
-                      monthly_fen=monthly_fen, description=description.strip(),
-                      counted=category in COUNTED_INCOME)
+    item = IncomeItem(
+        household_id=household_id,
+        person_id=person_id,
+        category=category,
+        monthly_fen=monthly_fen,
+        description=description.strip(),
+        counted=category in COUNTED_INCOME,
+    )
     s.add(item)
     s.flush()
-    audit.record(s, actor, "income.add", "income_item", item.id, household_id=household_id,
-                 detail={"person_id": person_id, "category": category,
-                         "monthly_fen": monthly_fen, "counted": item.counted})
+    audit.record(
+        s,
+        actor,
+        "income.add",
+        "income_item",
+        item.id,
+        household_id=household_id,
+        detail={
+            "person_id": person_id,
+            "category": category,
+            "monthly_fen": monthly_fen,
+            "counted": item.counted,
+        },
+    )
     return _income_view(item, _member_counts(s, household_id))
 
 
@@ -148,18 +207,33 @@ def delete_income(db: Database, actor: Actor, income_id: int) -> None:
         item = s.get(IncomeItem, income_id)
         if item is None:
             raise NotFound("收入项目不存在", code="income.not_found")
-        detail = {"person_id": item.person_id, "category": item.category,
-                  "monthly_fen": item.monthly_fen}
+        detail = {
+            "person_id": item.person_id,
+            "category": item.category,
+            "monthly_fen": item.monthly_fen,
+        }
         s.delete(item)
-        audit.record(s, actor, "income.delete", "income_item", income_id,
-                     household_id=item.household_id, detail={"before": detail})
+        audit.record(
+            s,
+            actor,
+            "income.delete",
+            "income_item",
+            income_id,
+            household_id=item.household_id,
+            detail={"before": detail},
+        )
 
 
 def income_summary_in(s: Session, household_id: int) -> IncomeSummary:
     counts = _member_counts(s, household_id)
-    items = tuple(_income_view(i, counts) for i in s.scalars(
-        select(IncomeItem).where(IncomeItem.household_id == household_id)
-        .order_by(IncomeItem.id)))
+    items = tuple(
+        _income_view(i, counts)
+        for i in s.scalars(
+            select(IncomeItem)
+            .where(IncomeItem.household_id == household_id)
+            .order_by(IncomeItem.id)
+        )
+    )
     income = household_income_in(s, household_id, [pid for pid, ok in counts.items() if ok])
     return IncomeSummary(income.total_fen, income.per_capita_fen, income.persons, items)
 
@@ -174,27 +248,54 @@ def household_income_summary(db: Database, actor: Actor, household_id: int) -> I
 
 # --- assets ----------------------------------------------------------------------------------
 
-def add_asset(db: Database, actor: Actor, household_id: int, kind: str, value_fen: int,
-              description: str = "", exempt: bool = False) -> AssetView:
+
+def add_asset(
+    db: Database,
+    actor: Actor,
+    household_id: int,
+    kind: str,
+    value_fen: int,
+    description: str = "",
+    exempt: bool = False,
+) -> AssetView:
     """Record an asset; ``exempt`` marks property needed for production and daily life."""
     with db.session() as s:
         return add_asset_in(s, actor, household_id, kind, value_fen, description, exempt)
 
 
-def add_asset_in(s: Session, actor: Actor, household_id: int, kind: str, value_fen: int,
-                 description: str = "", exempt: bool = False) -> AssetView:
+def add_asset_in(
+    s: Session,
+    actor: Actor,
+    household_id: int,
+    kind: str,
+    value_fen: int,
+    description: str = "",
+    exempt: bool = False,
+) -> AssetView:
     """:func:`add_asset` inside an open transaction (the wizard's intake composes it)."""
     actor.require("register.write")
     if kind not in ASSET_KINDS:
         raise ValidationError("财产类别无效", code="asset.kind", field="kind")
     _check_amount(value_fen, "财产价值", "value_fen")
     load_household(s, household_id)
-    a = Asset(household_id=household_id, kind=kind, value_fen=value_fen,
-              description=description.strip(), exempt=exempt)
+    a = Asset(
+        household_id=household_id,
+        kind=kind,
+        value_fen=value_fen,
+        description=description.strip(),
+        exempt=exempt,
+    )
     s.add(a)
     s.flush()
-    audit.record(s, actor, "asset.add", "asset", a.id, household_id=household_id,
-                 detail={"kind": kind, "value_fen": value_fen, "exempt": exempt})
+    audit.record(
+        s,
+        actor,
+        "asset.add",
+        "asset",
+        a.id,
+        household_id=household_id,
+        detail={"kind": kind, "value_fen": value_fen, "exempt": exempt},
+    )
     return AssetView(a.id, household_id, kind, a.description, value_fen, exempt)
 
 
@@ -205,5 +306,12 @@ def delete_asset(db: Database, actor: Actor, asset_id: int) -> None:
         if a is None:
             raise NotFound("财产项目不存在", code="asset.not_found")
         s.delete(a)
-        audit.record(s, actor, "asset.delete", "asset", asset_id, household_id=a.household_id,
-                     detail={"before": {"kind": a.kind, "value_fen": a.value_fen}})
+        audit.record(
+            s,
+            actor,
+            "asset.delete",
+            "asset",
+            asset_id,
+            household_id=a.household_id,
+            detail={"before": {"kind": a.kind, "value_fen": a.value_fen}},
+        )

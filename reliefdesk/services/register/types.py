@@ -12,20 +12,54 @@ from datetime import date
 from ...models import EXCLUSION_REASONS, RELATIONS
 
 __all__ = [
-    "ACCOUNT_KIND_LABELS", "AREA_TYPES", "ASSET_KINDS", "COUNTED_INCOME", "DISABILITY_CATEGORIES",
-    "EXCLUSION_LABELS", "EXCLUSION_REASONS", "HEALTH", "INCOME_CATEGORIES", "LABOUR", "RELATIONS",
-    "RELATION_LABELS", "AccountResult", "AccountView", "AssetView", "HouseholdDetail",
-    "HouseholdInput", "HouseholdRow", "HouseholdSummaryPage", "HouseholdView", "IncomeSummary",
-    "IncomeView", "PersonInput", "PersonView", "TownshipView", "VillageView",
+    "ACCOUNT_KIND_LABELS",
+    "AREA_TYPES",
+    "ASSET_KINDS",
+    "COUNTED_INCOME",
+    "DISABILITY_CATEGORIES",
+    "EXCLUSION_LABELS",
+    "EXCLUSION_REASONS",
+    "HEALTH",
+    "INCOME_CATEGORIES",
+    "LABOUR",
+    "RELATIONS",
+    "RELATION_LABELS",
+    "AccountResult",
+    "AccountView",
+    "AssetView",
+    "HouseholdDetail",
+    "HouseholdInput",
+    "HouseholdRow",
+    "HouseholdSummaryPage",
+    "HouseholdView",
+    "IncomeSummary",
+    "IncomeView",
+    "PersonInput",
+    "PersonView",
+    "TownshipView",
+    "VillageView",
 ]
 
 AREA_TYPES = {"urban": "城市", "rural": "农村"}
-RELATION_LABELS = {"head": "户主", "spouse": "配偶", "child": "子女", "parent": "父母",
-                   "grandchild": "孙子女", "grandparent": "祖父母", "sibling": "兄弟姐妹",
-                   "child_in_law": "儿媳/女婿", "other": "其他"}
-EXCLUSION_LABELS = {"clergy_3y": "宗教教职人员（离家连续三年以上）", "prison": "服刑人员",
-                    "drug_rehab": "强制隔离戒毒", "missing": "宣告失踪",
-                    "conscript": "现役义务兵", "provincial_other": "省级民政部门规定的其他情形"}
+RELATION_LABELS = {
+    "head": "户主",
+    "spouse": "配偶",
+    "child": "子女",
+    "parent": "父母",
+    "grandchild": "孙子女",
+    "grandparent": "祖父母",
+    "sibling": "兄弟姐妹",
+    "child_in_law": "儿媳/女婿",
+    "other": "其他",
+}
+EXCLUSION_LABELS = {
+    "clergy_3y": "宗教教职人员（离家连续三年以上）",
+    "prison": "服刑人员",
+    "drug_rehab": "强制隔离戒毒",
+    "missing": "宣告失踪",
+    "conscript": "现役义务兵",
+    "provincial_other": "省级民政部门规定的其他情形",
+}
 DISABILITY_CATEGORIES = ("视力", "听力", "言语", "肢体", "智力", "精神", "多重")
 HEALTH = {"healthy": "健康", "chronic": "慢性病", "serious": "重特大疾病"}
 LABOUR = {"full": "有劳动能力", "partial": "部分丧失劳动能力", "none": "无劳动能力"}
@@ -33,27 +67,91 @@ LABOUR = {"full": "有劳动能力", "partial": "部分丧失劳动能力", "non
 HUKOU_TYPES = {"rural": "农业", "urban": "非农业", "resident": "居民"}
 # 民族: the 56 nationalities as printed (GB 3304), 汉族 first; stored as the printed name.
 ETHNICITIES = (
-    "汉族", "回族", "满族", "蒙古族", "壮族", "维吾尔族", "藏族", "苗族", "彝族", "土家族", "布依族",
-    "侗族", "瑶族", "朝鲜族", "白族", "哈尼族", "哈萨克族", "黎族", "傣族", "畲族", "傈僳族",
-    "仡佬族", "东乡族", "高山族", "拉祜族", "水族", "佤族", "纳西族", "羌族", "土族", "仫佬族",
-    "锡伯族", "柯尔克孜族", "达斡尔族", "景颇族", "毛南族", "撒拉族", "布朗族", "塔吉克族",
-    "阿昌族", "普米族", "鄂温克族", "怒族", "京族", "基诺族", "德昂族", "保安族", "俄罗斯族",
-    "裕固族", "乌孜别克族", "门巴族", "鄂伦春族", "独龙族", "塔塔尔族", "赫哲族", "珞巴族",
+    "汉族",
+    "回族",
+    "满族",
+    "蒙古族",
+    "壮族",
+    "维吾尔族",
+    "藏族",
+    "苗族",
+    "彝族",
+    "土家族",
+    "布依族",
+    "侗族",
+    "瑶族",
+    "朝鲜族",
+    "白族",
+    "哈尼族",
+    "哈萨克族",
+    "黎族",
+    "傣族",
+    "畲族",
+    "傈僳族",
+    "仡佬族",
+    "东乡族",
+    "高山族",
+    "拉祜族",
+    "水族",
+    "佤族",
+    "纳西族",
+    "羌族",
+    "土族",
+    "仫佬族",
+    "锡伯族",
+    "柯尔克孜族",
+    "达斡尔族",
+    "景颇族",
+    "毛南族",
+    "撒拉族",
+    "布朗族",
+    "塔吉克族",
+    "阿昌族",
+    "普米族",
+    "鄂温克族",
+    "怒族",
+    "京族",
+    "基诺族",
+    "德昂族",
+    "保安族",
+    "俄罗斯族",
+    "裕固族",
+    "乌孜别克族",
+    "门巴族",
+    "鄂伦春族",
+    "独龙族",
+    "塔塔尔族",
+    "赫哲族",
+    "珞巴族",
 )
 
 # Income categories (DOMAIN §2.7). transfer_out is entered as a positive amount and reduces the
 # household income. The last three are kept on file but never counted.
 INCOME_CATEGORIES = {
-    "wage": "工资性收入", "business": "经营净收入", "property": "财产净收入",
-    "transfer_in": "转移性收入", "transfer_out": "转移性支出（抵减）", "other": "其他收入",
-    "pension_basic": "城乡居民基础养老金（不计入）", "award": "优待抚恤金/奖励扶助金（不计入）",
+    "wage": "工资性收入",
+    "business": "经营净收入",
+    "property": "财产净收入",
+    "transfer_in": "转移性收入",
+    "transfer_out": "转移性支出（抵减）",
+    "other": "其他收入",
+    "pension_basic": "城乡居民基础养老金（不计入）",
+    "award": "优待抚恤金/奖励扶助金（不计入）",
     "assistance": "社会救助金（不计入）",
 }
 COUNTED_INCOME = frozenset({"wage", "business", "property", "transfer_in", "transfer_out", "other"})
 
-ASSET_KINDS = {"deposit": "存款", "securities": "有价证券", "fund": "基金",
-               "insurance": "商业保险", "claim": "债权", "internet_finance": "互联网金融资产",
-               "vehicle": "车辆", "house": "房屋", "timber": "林木等定着物", "other": "其他"}
+ASSET_KINDS = {
+    "deposit": "存款",
+    "securities": "有价证券",
+    "fund": "基金",
+    "insurance": "商业保险",
+    "claim": "债权",
+    "internet_finance": "互联网金融资产",
+    "vehicle": "车辆",
+    "house": "房屋",
+    "timber": "林木等定着物",
+    "other": "其他",
+}
 ACCOUNT_KIND_LABELS = {"bank_card": "银行卡", "bank_book": "存折", "social_security_card": "社保卡"}
 
 

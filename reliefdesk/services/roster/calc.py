@@ -36,6 +36,9 @@ AMOUNT_KINDS = AMOUNT_CODES
 KIND_LABELS = CHANGE_LABELS
 
 
+_PLAIN_BASIS_SIZE = 9  # the number of keys in the plain basis of basis_for
+
+
 @dataclass(frozen=True)
 class ChangeFact:
     id: int
@@ -122,18 +125,16 @@ def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
             decided, last = ch, ch
         else:
             last = ch
-    if f.end_month is not None and month > f.end_month and state not in ("terminated",
-                                                                         "suspended"):
-        why = "渐退期满，停止发放" if state == "phase_out" else \
-            f"已于 {f.end_month:%Y-%m} 停止发放"
+    if f.end_month is not None and month > f.end_month and state not in ("terminated", "suspended"):
+        why = "渐退期满，停止发放" if state == "phase_out" else f"已于 {f.end_month:%Y-%m} 停止发放"
         return MonthState("ended", False, why, last)
     if state == "active" and not explained:
         # status changed without a dated change row: trust the status
         if f.status in ("suspended", "terminated"):
-            return MonthState(f.status, False, "已停发" if f.status == "suspended" else "已终止",
-                              last)
-        if f.status == "phase_out" and f.phase_out_start is not None \
-                and month >= f.phase_out_start:
+            return MonthState(
+                f.status, False, "已停发" if f.status == "suspended" else "已终止", last
+            )
+        if f.status == "phase_out" and f.phase_out_start is not None and month >= f.phase_out_start:
             state = "phase_out"
     if state == "suspended":
         return MonthState(state, False, f"停发：{last.reason if last else ''}", last)
@@ -144,8 +145,14 @@ def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
     return MonthState(state, True, "", last, decided=decided)
 
 
-_BASIS_FIELDS = ("persons", "per_capita_income_fen", "income_fen", "standard_fen", "care_tier",
-                 "policy_name")
+_BASIS_FIELDS = (
+    "persons",
+    "per_capita_income_fen",
+    "income_fen",
+    "standard_fen",
+    "care_tier",
+    "policy_name",
+)
 
 
 def facts_in_month(f: EnrollmentFacts, month: date) -> EnrollmentFacts:
@@ -165,21 +172,31 @@ def facts_in_month(f: EnrollmentFacts, month: date) -> EnrollmentFacts:
             break
     if not chosen:
         return f
-    keys = _BASIS_FIELDS
-    if any(c.kind == "restandard" and span[0] < c.effective_month <= span[1]
-           for c in f.changes):
+    keys: tuple[str, ...] = _BASIS_FIELDS
+    if any(c.kind == "restandard" and span[0] < c.effective_month <= span[1] for c in f.changes):
         keys = tuple(k for k in keys if k not in ("standard_fen", "policy_name"))  # 调标 since
-    return replace(f, **{k: chosen[k] for k in keys if k in chosen and
-                         (chosen[k] is not None or k in ("income_fen", "standard_fen"))})
+    return replace(
+        f,
+        **{
+            k: chosen[k]
+            for k in keys
+            if k in chosen and (chosen[k] is not None or k in ("income_fen", "standard_fen"))
+        },
+    )
 
 
 def decided_fen_in(f: EnrollmentFacts, month: date) -> int:
     """The decided monthly amount in force in ``month``: the new amount of the last
     amount-setting change (增发/减发/调标/恢复 with an amount) effective by then; before the
     first one, that change's old amount; with none, the enrollment's amount."""
-    ordered = sorted((c for c in f.changes if c.kind in AMOUNT_KINDS or
-                      (c.kind in RESUME_KINDS and c.new_fen > 0)),
-                     key=lambda c: (c.effective_month, c.id))
+    ordered = sorted(
+        (
+            c
+            for c in f.changes
+            if c.kind in AMOUNT_KINDS or (c.kind in RESUME_KINDS and c.new_fen > 0)
+        ),
+        key=lambda c: (c.effective_month, c.id),
+    )
     current: int | None = None
     for ch in ordered:
         if ch.effective_month > month:
@@ -198,20 +215,33 @@ def formula_basis(f: EnrollmentFacts, exact: bool = False) -> dict[str, Any]:
     if exact and f.income_fen is not None and f.persons > 0 and f.method in ("gap", "tier"):
         pci = Fraction(f.income_fen, f.persons)
     return {
-        "programme": f.programme, "method": f.method, "persons": f.persons,
-        "per_capita_income_fen": pci, "care_tier": f.care_tier,
-        "care_mode": f.care_mode, "topups": list(f.topup_categories), "area_type": f.area_type,
+        "programme": f.programme,
+        "method": f.method,
+        "persons": f.persons,
+        "per_capita_income_fen": pci,
+        "care_tier": f.care_tier,
+        "care_mode": f.care_mode,
+        "topups": list(f.topup_categories),
+        "area_type": f.area_type,
         "fixed_fen": f.amount_fen,
     }
 
 
-_SOURCE_TEXT = {"formula": "确认决定", "manual": "初审人工核定、确认决定",
-                "adjusted": "变更决定", "legacy": "原核定金额",
-                "import": "存量导入原核定金额"}
+_SOURCE_TEXT = {
+    "formula": "确认决定",
+    "manual": "初审人工核定、确认决定",
+    "adjusted": "变更决定",
+    "legacy": "原核定金额",
+    "import": "存量导入原核定金额",
+}
 
 
-def basis_for(f: EnrollmentFacts, st: MonthState, month: date,
-              decided_policy_id: int | None = None) -> dict[str, Any]:
+def basis_for(
+    f: EnrollmentFacts,
+    st: MonthState,
+    month: date,
+    decided_policy_id: int | None = None,  # noqa: ARG001 - old signature
+) -> dict[str, Any]:
     """The basis stored in the line: the formula facts plus the decided amount in force in
     ``month`` (``decided_fen``) and what it rests on. The line pays ``decided_fen``;
     ``decided_policy_id`` is ignored (kept for callers of the old signature)."""
@@ -219,10 +249,12 @@ def basis_for(f: EnrollmentFacts, st: MonthState, month: date,
     basis["decided_fen"] = decided_fen_in(f, month)
     basis["standard_fen"] = f.standard_fen
     basis["decided_basis"] = _SOURCE_TEXT.get(f.amount_source, f.amount_source) + (
-        f"（{f.policy_name}）" if f.policy_name else "")
+        f"（{f.policy_name}）" if f.policy_name else ""
+    )
     if st.decided is not None:
-        basis["decided_reason"] = (f"{KIND_LABELS.get(st.decided.kind, st.decided.kind)}："
-                                   f"{st.decided.reason}")
+        basis["decided_reason"] = (
+            f"{KIND_LABELS.get(st.decided.kind, st.decided.kind)}：{st.decided.reason}"
+        )
     if st.state == "phase_out":
         basis["phase_out_index"] = months_between(st.phase_out_start or month, month)
         basis["phase_out_base_fen"] = st.phase_out_base_fen or basis["decided_fen"]
@@ -240,8 +272,17 @@ class LineAmount:
 
 
 CATEGORY = {p: PROGRAMME_LABELS[p] for p in MONTHLY_PROGRAMMES}
-_FORMULA_KEYS = ("programme", "method", "persons", "per_capita_income_fen", "care_tier",
-                 "care_mode", "topups", "area_type", "fixed_fen")
+_FORMULA_KEYS = (
+    "programme",
+    "method",
+    "persons",
+    "per_capita_income_fen",
+    "care_tier",
+    "care_mode",
+    "topups",
+    "area_type",
+    "fixed_fen",
+)
 
 
 class Calculator:
@@ -251,25 +292,32 @@ class Calculator:
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
-        self.ref = {"id": policy.id, "name": policy.name,
-                    "effective_from": policy.effective_from.isoformat()}
+        self.ref = {
+            "id": policy.id,
+            "name": policy.name,
+            "effective_from": policy.effective_from.isoformat(),
+        }
         self.floor = policy.floor_ratio
         self.single_min = policy.single_person_min_ratio
         self.topup_rates = policy.topup_rates
         self.basic_ratio = policy.tekun_basic_ratio
         self.care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
         self.schedule = policy.phase_out_schedule
-        self.tiers = [b.Tier(str(t["name"]), Fraction(str(t["max_income_ratio"])),
-                             Fraction(str(t["pay_ratio"])))
-                      for t in policy.data.get("tiers", [])]
+        self.tiers = [
+            b.Tier(
+                str(t["name"]), Fraction(str(t["max_income_ratio"])), Fraction(str(t["pay_ratio"]))
+            )
+            for t in policy.data.get("tiers", [])
+        ]
         self.memo: dict[Any, LineAmount] = {}
         self.caps: dict[tuple[str, int, int], int] = {}
         # the domain calculators' results by their arguments (households share them)
         # with their working as JSON-ready [label, value] rows
         self._amounts: dict[tuple[Any, ...], tuple[b.Amount, list[list[str]]]] = {}
 
-    def _amount(self, key: tuple[Any, ...], fn: Any,
-                *args: Any) -> tuple[b.Amount, list[list[str]]]:
+    def _amount(
+        self, key: tuple[Any, ...], fn: Any, *args: Any
+    ) -> tuple[b.Amount, list[list[str]]]:
         found = self._amounts.get(key)
         if found is None:
             amount = fn(*args)
@@ -279,11 +327,19 @@ class Calculator:
     @staticmethod
     def _key(basis: dict[str, Any]) -> Any:
         """A memo key equal for equal bases (cheaper than ``repr(sorted(items))``)."""
-        if len(basis) == 9 and "fixed_fen" in basis:  # the plain basis of basis_for
+        if len(basis) == _PLAIN_BASIS_SIZE and "fixed_fen" in basis:  # the plain basis of basis_for
             try:
-                return (basis["programme"], basis["method"], basis["persons"],
-                        basis["per_capita_income_fen"], basis["care_tier"], basis["care_mode"],
-                        tuple(basis["topups"]), basis["area_type"], basis["fixed_fen"])
+                return (
+                    basis["programme"],
+                    basis["method"],
+                    basis["persons"],
+                    basis["per_capita_income_fen"],
+                    basis["care_tier"],
+                    basis["care_mode"],
+                    tuple(basis["topups"]),
+                    basis["area_type"],
+                    basis["fixed_fen"],
+                )
             except (KeyError, TypeError):
                 pass
         return repr(sorted(basis.items()))
@@ -304,9 +360,14 @@ class Calculator:
         try:
             result = self._compute(basis, category)
         except ReliefError as exc:
-            result = LineAmount(0, 0, None, False, category,
-                                {"error": str(exc), "basis": basis, "lines": [], "formula": "",
-                                 "policy": self.ref})
+            result = LineAmount(
+                0,
+                0,
+                None,
+                False,
+                category,
+                {"error": str(exc), "basis": basis, "lines": [], "formula": "", "policy": self.ref},
+            )
         self.memo[key] = result
         return result
 
@@ -315,11 +376,16 @@ class Calculator:
         category (e.g. the 档次) and, for records without one, the standard shown. Memoised
         like the formula (equal bases share one result and one working dict)."""
         try:
-            key: Any = ("decided", *(basis[k] if k != "topups" else tuple(basis[k])
-                                     for k in _FORMULA_KEYS),
-                        basis["decided_fen"], basis.get("standard_fen"),
-                        basis.get("decided_basis"), basis.get("decided_reason"),
-                        basis.get("phase_out_index"), basis.get("phase_out_base_fen"))
+            key: Any = (
+                "decided",
+                *(basis[k] if k != "topups" else tuple(basis[k]) for k in _FORMULA_KEYS),
+                basis["decided_fen"],
+                basis.get("standard_fen"),
+                basis.get("decided_basis"),
+                basis.get("decided_reason"),
+                basis.get("phase_out_index"),
+                basis.get("phase_out_base_fen"),
+            )
         except (KeyError, TypeError):
             key = repr(sorted(basis.items()))
         hit = self.memo.get(key)
@@ -331,21 +397,26 @@ class Calculator:
         formula = self.compute({k: basis[k] for k in _FORMULA_KEYS})
         fen = int(basis["decided_fen"])
         standard = basis.get("standard_fen") or formula.standard_fen
-        pci = None if formula.per_capita_income_fen is None else \
-            int(basis["per_capita_income_fen"])
+        pci = None if formula.per_capita_income_fen is None else int(basis["per_capita_income_fen"])
         lines = [["核定月保障金", f"{fen_to_yuan(fen)} 元（{basis.get('decided_basis', '')}）"]]
         if basis.get("decided_reason"):
             lines.append(["最近变更", str(basis["decided_reason"])])
         category = formula.category.removesuffix("·渐退")
         eligible, text = fen > 0, "按核定金额发放"
         if "phase_out_index" in basis:
-            po = b.phase_out(int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]),
-                             self.schedule)
+            po = b.phase_out(
+                int(basis["phase_out_base_fen"]), int(basis["phase_out_index"]), self.schedule
+            )
             lines = _rows(po.working)
             fen, text, eligible = po.fen, po.formula, po.eligible
             category += "·渐退"
-        working = {"method": "decided", "formula": text, "lines": lines, "basis": basis,
-                   "policy": self.ref}
+        working = {
+            "method": "decided",
+            "formula": text,
+            "lines": lines,
+            "basis": basis,
+            "policy": self.ref,
+        }
         return LineAmount(fen, int(standard), pci, eligible, category, working)
 
     def _compute(self, basis: dict[str, Any], category: str) -> LineAmount:
@@ -358,8 +429,9 @@ class Calculator:
         if programme == "tekun" or method == "tekun":
             std = policy.dibao_standard_fen(str(basis.get("area_type") or "rural"))
             tier = b.SelfCare(basis.get("care_tier") or "full")
-            amount, lines = self._amount(("tekun", std, tier), b.tekun, std,
-                                         self.basic_ratio, self.care, tier)
+            amount, lines = self._amount(
+                ("tekun", std, tier), b.tekun, std, self.basic_ratio, self.care, tier
+            )
             standard = b.tekun_basic_fen(std, self.basic_ratio)
             mode = "集中供养" if basis.get("care_mode") == "centralised" else "分散供养"
             category = f"特困（{mode}·{tier.label_zh}）"
@@ -368,41 +440,61 @@ class Calculator:
         else:
             standard = policy.standard_for_programme(programme)
             if method == "tier":
-                amount, lines = self._amount(("tier", standard, pci, persons), b.dibao_tier,
-                                             standard, self.tiers, pci, persons)
+                amount, lines = self._amount(
+                    ("tier", standard, pci, persons),
+                    b.dibao_tier,
+                    standard,
+                    self.tiers,
+                    pci,
+                    persons,
+                )
                 chosen = next((w.value for w in amount.working if w.label_zh == "适用档次"), "")
                 if chosen:
                     category += "·" + chosen.split("（")[0]
             elif method == "single":
-                amount, lines = self._amount(("single", standard, pci), b.single_person,
-                                             standard, pci, self.single_min)
+                amount, lines = self._amount(
+                    ("single", standard, pci), b.single_person, standard, pci, self.single_min
+                )
                 category += "·单人保"
             elif method == "gap":
-                amount, lines = self._amount(("gap", standard, pci, persons), b.dibao_gap,
-                                             standard, pci, persons, self.floor)
+                amount, lines = self._amount(
+                    ("gap", standard, pci, persons), b.dibao_gap, standard, pci, persons, self.floor
+                )
             else:
                 fixed = int(basis.get("fixed_fen") or 0)
-                amount = b.Amount(fixed, (b.WorkingLine("核定月保障金",
-                                                        f"{fen_to_yuan(fixed)} 元"),),
-                                  "按核定金额发放")
+                amount = b.Amount(
+                    fixed,
+                    (b.WorkingLine("核定月保障金", f"{fen_to_yuan(fixed)} 元"),),
+                    "按核定金额发放",
+                )
                 lines = _rows(amount.working)
             fen = amount.fen
             cats = [str(c) for c in basis.get("topups") or []]
             if amount.eligible and cats and fen > 0 and method in ("gap", "tier", "single"):
                 n = max(persons, 1)
                 base = (2 * fen + n) // (2 * n)  # round_half_up(fen / n), fen > 0
-                top, top_lines = self._amount(("topups", base, tuple(cats)),
-                                              b.classified_topups, base, cats,
-                                              self.topup_rates)
-                lines = [*lines, *top_lines,
-                         ["月保障金合计", f"{fen_to_yuan(fen)} + {fen_to_yuan(top.fen)} = "
-                                    f"{fen_to_yuan(fen + top.fen)} 元"]]
+                top, top_lines = self._amount(
+                    ("topups", base, tuple(cats)), b.classified_topups, base, cats, self.topup_rates
+                )
+                lines = [
+                    *lines,
+                    *top_lines,
+                    [
+                        "月保障金合计",
+                        f"{fen_to_yuan(fen)} + {fen_to_yuan(top.fen)} = "
+                        f"{fen_to_yuan(fen + top.fen)} 元",
+                    ],
+                ]
                 fen += top.fen
         formula = amount.formula
         eligible = amount.eligible
-        working = {"method": method, "formula": formula,
-                   "lines": list(lines), "basis": basis,
-                   "policy": self.ref}
+        working = {
+            "method": method,
+            "formula": formula,
+            "lines": list(lines),
+            "basis": basis,
+            "policy": self.ref,
+        }
         return LineAmount(fen, standard, pci_out, eligible, category, working)
 
     def cap(self, programme: str, persons: int, standard_fen: int, ratio: Fraction) -> int:
@@ -421,8 +513,9 @@ def compute(basis: dict[str, Any], policy: Policy) -> LineAmount:
     return Calculator(policy).compute(basis)
 
 
-def amount_cap(policy: Policy, programme: str, persons: int, standard_fen: int,
-               ratio: Fraction) -> int:
+def amount_cap(
+    policy: Policy, programme: str, persons: int, standard_fen: int, ratio: Fraction
+) -> int:
     """Highest plausible monthly amount for a line: standard × persons × ratio (dibao);
     (basic + highest care) × persons × ratio (tekun)."""
     per_person = standard_fen

@@ -11,9 +11,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,14 +31,19 @@ def check_generate(s: Session, month: date, code: str, today: date | None = None
     """Refuse a far-future month and an overlapping roster of the same month."""
     limit = add_months(month_start(today or date.today()), MAX_MONTHS_AHEAD)
     if month > limit:
-        raise RuleViolation(f"不能生成 {month_text(month)} 的花名册：最多只能提前生成到 "
-                            f"{month_text(limit)}。", code="roster.future")
+        raise RuleViolation(
+            f"不能生成 {month_text(month)} 的花名册：最多只能提前生成到 {month_text(limit)}。",
+            code="roster.future",
+        )
     from .integrity import check_not_before_first_data
 
     check_not_before_first_data(s, month)  # nor before the office's first data
     overlap = select(Roster).where(Roster.month == month, Roster.kind == "regular")
-    overlap = overlap.where(Roster.programme != "all") if code == "all" else \
-        overlap.where(Roster.programme == "all")
+    overlap = (
+        overlap.where(Roster.programme != "all")
+        if code == "all"
+        else overlap.where(Roster.programme == "all")
+    )
     other = s.scalars(overlap.order_by(Roster.id).limit(1)).first()
     if other is None:
         return
@@ -48,24 +52,32 @@ def check_generate(s: Session, month: date, code: str, today: date | None = None
         how = f"如需改为{PROGRAMME_LABELS.get(code, code)}名册，请先打开该草稿并点击“放弃草稿”。"
     else:
         how = "该名册已锁定，如确需改变，请管理员解锁并放弃后重新生成。"
-    raise RuleViolation(f"{month_text(month)} 已有{label}花名册（#{other.id}，"
-                        f"{'草稿' if other.status == 'draft' else '已锁定'}），同一户不能在两份名册中"
-                        f"重复发放。{how}", code="roster.overlap")
+    raise RuleViolation(
+        f"{month_text(month)} 已有{label}花名册（#{other.id}，"
+        f"{'草稿' if other.status == 'draft' else '已锁定'}），同一户不能在两份名册中"
+        f"重复发放。{how}",
+        code="roster.overlap",
+    )
 
 
 def check_lock(s: Session, roster: Roster) -> None:
     """Refuse to lock a regular month while an earlier regular month is still a draft."""
     if roster.kind != "regular":
         return
-    earlier = s.scalars(select(Roster).where(Roster.kind == "regular",
-                                             Roster.status == "draft",
-                                             Roster.month < roster.month)
-                        .order_by(Roster.month, Roster.id).limit(1)).first()
+    earlier = s.scalars(
+        select(Roster)
+        .where(Roster.kind == "regular", Roster.status == "draft", Roster.month < roster.month)
+        .order_by(Roster.month, Roster.id)
+        .limit(1)
+    ).first()
     if earlier is not None:
-        raise RuleViolation(f"{month_text(earlier.month)} 的"
-                            f"{PROGRAMME_LABELS.get(earlier.programme, earlier.programme)}"
-                            f"花名册（#{earlier.id}）还是草稿：请先锁定（或放弃）较早月份的名册，"
-                            f"再锁定 {month_text(roster.month)}。", code="roster.order")
+        raise RuleViolation(
+            f"{month_text(earlier.month)} 的"
+            f"{PROGRAMME_LABELS.get(earlier.programme, earlier.programme)}"
+            f"花名册（#{earlier.id}）还是草稿：请先锁定（或放弃）较早月份的名册，"
+            f"再锁定 {month_text(roster.month)}。",
+            code="roster.order",
+        )
 
 
 _PERSON_CODES = ("id.", "payee.")
@@ -88,10 +100,17 @@ def with_targets(s: Session, roster_id: int, problems: list[Problem]) -> list[Pr
     line_nos = {p.line_no for p in problems if p.line_no}
     if not line_nos:
         return problems
-    lines = {r[0]: r for r in s.execute(
-        select(RosterLine.line_no, RosterLine.household_id, RosterLine.enrollment_id,
-               RosterLine.payee_person_id)
-        .where(RosterLine.roster_id == roster_id, RosterLine.line_no.in_(sorted(line_nos))))}
+    lines = {
+        r[0]: r
+        for r in s.execute(
+            select(
+                RosterLine.line_no,
+                RosterLine.household_id,
+                RosterLine.enrollment_id,
+                RosterLine.payee_person_id,
+            ).where(RosterLine.roster_id == roster_id, RosterLine.line_no.in_(sorted(line_nos)))
+        )
+    }
     out = []
     for p in problems:
         line = lines.get(p.line_no)

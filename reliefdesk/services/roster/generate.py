@@ -15,15 +15,21 @@ from sqlalchemy.orm import Session
 from ...db.engine import Database
 from ..context import Actor
 from .build import gc_paused, generate_regular_in
-from .oneoff import generate_temp_aid_in
 from .integrity import NOT_LOOKED, seen_regular
+from .oneoff import generate_temp_aid_in
 from .types import RosterView
 
 __all__ = ["generate", "generate_in"]
 
 
-def generate(db: Database, actor: Actor, month: str | date, programme: str | None = None, *,
-             with_lines: bool = False) -> RosterView:
+def generate(
+    db: Database,
+    actor: Actor,
+    month: str | date,
+    programme: str | None = None,
+    *,
+    with_lines: bool = False,
+) -> RosterView:
     """Build (or rebuild) the regular roster of ``month`` for ``programme`` (None = all).
     ``with_lines`` also returns every line (costly for big months: page with list_lines).
 
@@ -34,8 +40,15 @@ def generate(db: Database, actor: Actor, month: str | date, programme: str | Non
         return generate_in(s, actor, month, programme, with_lines=with_lines, seen=seen)
 
 
-def generate_in(s: Session, actor: Actor, month: str | date, programme: str | None = None, *,
-                with_lines: bool = False, seen: Any = NOT_LOOKED) -> RosterView:
+def generate_in(
+    s: Session,
+    actor: Actor,
+    month: str | date,
+    programme: str | None = None,
+    *,
+    with_lines: bool = False,
+    seen: Any = NOT_LOOKED,
+) -> RosterView:
     """:func:`generate` inside the caller's transaction."""
     actor.require("roster.generate")
     if programme == "temporary_aid":  # one-off grants: a payment list of their own

@@ -26,23 +26,39 @@ from sqlalchemy.orm import Session
 
 from ...db.engine import Database
 from ...domain.months import EARLIEST_MONTH, month_start
-from ...errors import PermissionDenied, RuleViolation, ValidationError
+from ...errors import PermissionDenied, RuleViolation
 from ...models import AuditEvent, Roster
 from ..context import ROLE_LABELS, Actor
 from .types import month_text, parse_month, programme_code
 
-__all__ = ["BANK_ROLES_KEY", "NOT_LOOKED", "audited_lock_hash", "bank_export_roles",
-           "check_not_before_first_data", "concurrent_insert",
-           "first_data_month", "refuse_concurrent", "require_bank_export", "seal_problem",
-           "seen_regular"]
+__all__ = [
+    "BANK_ROLES_KEY",
+    "NOT_LOOKED",
+    "audited_lock_hash",
+    "bank_export_roles",
+    "check_not_before_first_data",
+    "concurrent_insert",
+    "first_data_month",
+    "refuse_concurrent",
+    "require_bank_export",
+    "seal_problem",
+    "seen_regular",
+]
 
 
 def audited_lock_hash(session: Session, roster_id: int) -> str | None:
     """The ``sha256`` recorded by the roster's latest ``roster.lock`` audit event (None if
     there is no such event)."""
-    detail = session.scalar(select(AuditEvent.detail).where(
-        AuditEvent.entity == "roster", AuditEvent.entity_id == str(roster_id),
-        AuditEvent.action == "roster.lock").order_by(AuditEvent.id.desc()).limit(1))
+    detail = session.scalar(
+        select(AuditEvent.detail)
+        .where(
+            AuditEvent.entity == "roster",
+            AuditEvent.entity_id == str(roster_id),
+            AuditEvent.action == "roster.lock",
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
     if not isinstance(detail, dict):
         return None
     value = detail.get("sha256")
@@ -58,8 +74,10 @@ def seal_problem(session: Session, roster: Roster, actual_hash: str) -> str | No
     if audited is None:
         return "没有锁定的审计记录（可能在程序之外被锁定或改动）"
     if audited != roster.lines_sha256:
-        return (f"哈希与锁定审计记录不符（审计记录 {audited[:8]}，数据库 "
-                f"{(roster.lines_sha256 or '')[:8]}）：名单被改写后重算了哈希")
+        return (
+            f"哈希与锁定审计记录不符（审计记录 {audited[:8]}，数据库 "
+            f"{(roster.lines_sha256 or '')[:8]}）：名单被改写后重算了哈希"
+        )
     return None
 
 
@@ -80,11 +98,11 @@ def require_bank_export(session: Session, actor: Actor) -> None:
     allowed = bank_export_roles(session)
     if actor.role not in allowed:
         names = "、".join(ROLE_LABELS.get(r, r) for r in sorted(allowed)) or "（无）"
-        raise PermissionDenied(f"银行代发文件含完整身份证号和账号，只能由{names}导出"
-                               f"（当前角色：{actor.role_label}；管理员可在设置中调整）。",
-                               code="perm.roster.bank_export")
-
-
+        raise PermissionDenied(
+            f"银行代发文件含完整身份证号和账号，只能由{names}导出"
+            f"（当前角色：{actor.role_label}；管理员可在设置中调整）。",
+            code="perm.roster.bank_export",
+        )
 
 
 # --- two generate calls for the same month at once ---------------------------------------------
@@ -93,20 +111,27 @@ def require_bank_export(session: Session, actor: Actor) -> None:
 NOT_LOOKED = (-1, None)
 
 
-def seen_regular(db: Database, month: str | date, programme: str | None
-                 ) -> tuple[int, datetime | None] | None:
+def seen_regular(
+    db: Database, month: str | date, programme: str | None
+) -> tuple[int, datetime | None] | None:
     """What the caller sees before generating: the regular roster's (id, generated_at), or
     None. :func:`refuse_concurrent` compares it inside the write transaction."""
     m, code = parse_month(month), programme_code(programme)
     with db.read_session() as s:
-        row = s.execute(select(Roster.id, Roster.generated_at).where(
-            Roster.month == m, Roster.programme == code, Roster.kind == "regular",
-            Roster.seq_no == 0)).first()
+        row = s.execute(
+            select(Roster.id, Roster.generated_at).where(
+                Roster.month == m,
+                Roster.programme == code,
+                Roster.kind == "regular",
+                Roster.seq_no == 0,
+            )
+        ).first()
     return None if row is None else (int(row[0]), row[1])
 
 
-def refuse_concurrent(existing: Roster | None, seen: tuple[int, datetime | None] | None,
-                      month: date) -> None:
+def refuse_concurrent(
+    existing: Roster | None, seen: tuple[int, datetime | None] | None, month: date
+) -> None:
     """Refuse when another user created or rebuilt the roster between the look and the
     (locked) write: one generate wins, the other gets this message instead of a duplicate."""
     if seen == NOT_LOOKED:
@@ -114,14 +139,19 @@ def refuse_concurrent(existing: Roster | None, seen: tuple[int, datetime | None]
     now = None if existing is None else (existing.id, existing.generated_at)
     if now != seen:
         who = existing.generated_by_name if existing is not None else "其他用户"
-        raise RuleViolation(f"{month_text(month)} 的花名册刚刚已由{who}生成，本次未重复生成。"
-                            "请刷新后查看；如仍需重新生成，请再操作一次。", code="roster.concurrent")
+        raise RuleViolation(
+            f"{month_text(month)} 的花名册刚刚已由{who}生成，本次未重复生成。"
+            "请刷新后查看；如仍需重新生成，请再操作一次。",
+            code="roster.concurrent",
+        )
 
 
 def concurrent_insert(month: date) -> RuleViolation:
     """The message when the database's unique constraint stopped a second roster."""
-    return RuleViolation(f"{month_text(month)} 的花名册正由其他用户同时生成，本次未重复生成。"
-                         "请稍后刷新查看。", code="roster.concurrent")
+    return RuleViolation(
+        f"{month_text(month)} 的花名册正由其他用户同时生成，本次未重复生成。请稍后刷新查看。",
+        code="roster.concurrent",
+    )
 
 
 def first_data_month(session: Session) -> date | None:
@@ -129,8 +159,10 @@ def first_data_month(session: Session) -> date | None:
     acceptance (None for an empty register)."""
     from ...models import Application, Enrollment
 
-    starts = [session.scalar(select(func.min(Enrollment.start_month))),
-              session.scalar(select(func.min(Application.accepted_on)))]
+    starts = [
+        session.scalar(select(func.min(Enrollment.start_month))),
+        session.scalar(select(func.min(Application.accepted_on))),
+    ]
     found = [d for d in starts if d is not None]
     return month_start(min(found)) if found else None
 
@@ -140,6 +172,8 @@ def check_not_before_first_data(session: Session, month: date) -> None:
     first = first_data_month(session)
     if month < EARLIEST_MONTH or (first is not None and month < first):
         since = month_text(first or EARLIEST_MONTH)
-        raise RuleViolation(f"不能生成 {month_text(month)} 的花名册：本所最早的数据在 {since}，"
-                            "更早的月份没有可发放的对象（请检查月份是否输入有误）。",
-                            code="roster.before_data")
+        raise RuleViolation(
+            f"不能生成 {month_text(month)} 的花名册：本所最早的数据在 {since}，"
+            "更早的月份没有可发放的对象（请检查月份是否输入有误）。",
+            code="roster.before_data",
+        )

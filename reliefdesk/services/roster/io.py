@@ -32,6 +32,7 @@ from .integrity import bank_export_roles, require_bank_export
 from .oneoff import ONE_OFF_KIND
 from .types import PROGRAMME_LABELS, ImportResult, month_text
 
+
 def bank_template(session: Session) -> wb.BankTemplate:
     """The admin's template from setting ``roster.bank_template`` (JSON), or the default."""
     raw = get_setting(session, "roster.bank_template")
@@ -43,22 +44,44 @@ def bank_template(session: Session) -> wb.BankTemplate:
         try:
             raw = json.loads(raw)
         except ValueError:
-            raise ValidationError("银行模板设置不是有效的 JSON。", code="bank_template.json") from None
+            raise ValidationError(
+                "银行模板设置不是有效的 JSON。", code="bank_template.json"
+            ) from None
     return wb.BankTemplate.from_dict(raw)
 
 
-_EXPORT_COLUMNS = ("township", "village", "payee_name", "payee_id_number", "category", "persons",
-                   "standard_fen", "per_capita_income_fen", "due_fen", "adjustment_fen",
-                   "adjustment_reason", "paid_fen", "account", "bank", "change_flag",
-                   "change_reason", "programme")
+_EXPORT_COLUMNS = (
+    "township",
+    "village",
+    "payee_name",
+    "payee_id_number",
+    "category",
+    "persons",
+    "standard_fen",
+    "per_capita_income_fen",
+    "due_fen",
+    "adjustment_fen",
+    "adjustment_reason",
+    "paid_fen",
+    "account",
+    "bank",
+    "change_flag",
+    "change_reason",
+    "programme",
+)
 
 
 def _file_hash(result: Any) -> str:
-    return str(getattr(result, "sha256", None) or getattr(result, "sha256_of_file"))
+    return str(getattr(result, "sha256", None) or result.sha256_of_file)
 
 
-def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLike[str],
-           kinds: tuple[str, ...] | None = None) -> list[wb.ExportResult]:
+def export(
+    db: Database,
+    actor: Actor,
+    roster_id: int,
+    out_dir: str | os.PathLike[str],
+    kinds: tuple[str, ...] | None = None,
+) -> list[wb.ExportResult]:
     """Write the bank file, the internal roster and the village summary of a LOCKED roster
     into ``out_dir``. File names carry township, programme, month and the hash prefix; the
     roster and summary carry the lock hash and the audit head. ``kinds=None`` means all the
@@ -73,8 +96,11 @@ def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLik
             roster = get_roster_row(s, roster_id)
             ensure_intact(s, roster)
             if kinds is None:
-                kinds = ("bank", "roster", "summary") if actor.role in bank_export_roles(s) \
+                kinds = (
+                    ("bank", "roster", "summary")
+                    if actor.role in bank_export_roles(s)
                     else ("roster", "summary")
+                )
             if "bank" in kinds:
                 require_bank_export(s, actor)
             staging = new_staging(out)
@@ -88,17 +114,25 @@ def export(db: Database, actor: Actor, roster_id: int, out_dir: str | os.PathLik
     return [replace(r, path=final) for r, final in zip(results, finals, strict=True)]
 
 
-def _write(s: Session, actor: Actor, roster: Any, out: Path,
-           kinds: tuple[str, ...]) -> list[wb.ExportResult]:
+def _write(
+    s: Session, actor: Actor, roster: Any, out: Path, kinds: tuple[str, ...]
+) -> list[wb.ExportResult]:
     """Write the files of ``kinds`` into ``out`` and record and audit each in ``s``."""
     assert roster.lines_sha256 is not None
     office = office_in(s)
     cols = [getattr(RosterLine, c) for c in _EXPORT_COLUMNS]
-    lines = list(s.connection().execute(select(*cols).where(RosterLine.roster_id == roster.id,
-                                                            RosterLine.paid_fen > 0)
-                                        .order_by(RosterLine.line_no)))
-    township = office.township_name if office and office.township_name else \
-        (lines[0].township if lines else "")
+    lines = list(
+        s.connection().execute(
+            select(*cols)
+            .where(RosterLine.roster_id == roster.id, RosterLine.paid_fen > 0)
+            .order_by(RosterLine.line_no)
+        )
+    )
+    township = (
+        office.township_name
+        if office and office.township_name
+        else (lines[0].township if lines else "")
+    )
     label = PROGRAMME_LABELS.get(roster.programme, roster.programme)
     one_off = roster.kind == ONE_OFF_KIND
     if roster.kind == "supplementary":
@@ -108,25 +142,45 @@ def _write(s: Session, actor: Actor, roster: Any, out: Path,
         kinds = tuple(k for k in kinds if k != "summary")  # monthly 元/人/月 figures
     head = current_anchor_in(s)
     header = wb.RollHeader(
-        county=office.county if office else "", township=township,
-        office_name=office.office_name if office else "", programme_label=label,
-        month=month_text(roster.month), roster_hash=roster.lines_sha256,
-        prepared_by=roster.generated_by_name, made_on=date.today(), one_off=one_off,
-        audit_head=head.text)
-    roll = [wb.RollLine(
-        seq=i, township=ln.township, village=ln.village, payee=ln.payee_name,
-        id_number=ln.payee_id_number, category=ln.category, persons=ln.persons,
-        standard_fen=ln.standard_fen, per_capita_income_fen=ln.per_capita_income_fen,
-        due_fen=ln.due_fen, adjustment_fen=ln.adjustment_fen,
-        adjustment_reason=ln.adjustment_reason, paid_fen=ln.paid_fen, account=ln.account,
-        bank=ln.bank, change_flag=ln.change_flag,
-        note=ln.change_reason if ln.change_flag not in ("不变",) else "")
-        for i, ln in enumerate(lines, 1)]
+        county=office.county if office else "",
+        township=township,
+        office_name=office.office_name if office else "",
+        programme_label=label,
+        month=month_text(roster.month),
+        roster_hash=roster.lines_sha256,
+        prepared_by=roster.generated_by_name,
+        made_on=date.today(),
+        one_off=one_off,
+        audit_head=head.text,
+    )
+    roll = [
+        wb.RollLine(
+            seq=i,
+            township=ln.township,
+            village=ln.village,
+            payee=ln.payee_name,
+            id_number=ln.payee_id_number,
+            category=ln.category,
+            persons=ln.persons,
+            standard_fen=ln.standard_fen,
+            per_capita_income_fen=ln.per_capita_income_fen,
+            due_fen=ln.due_fen,
+            adjustment_fen=ln.adjustment_fen,
+            adjustment_reason=ln.adjustment_reason,
+            paid_fen=ln.paid_fen,
+            account=ln.account,
+            bank=ln.bank,
+            change_flag=ln.change_flag,
+            note=ln.change_reason if ln.change_flag not in ("不变",) else "",
+        )
+        for i, ln in enumerate(lines, 1)
+    ]
     results: list[wb.ExportResult] = []
 
     def name(kind: str) -> Path:
-        return out / wb.export_file_name(township or "乡镇", label, header.month,
-                                         roster.lines_sha256 or "", kind)
+        return out / wb.export_file_name(
+            township or "乡镇", label, header.month, roster.lines_sha256 or "", kind
+        )
 
     if "bank" in kinds:
         results.append(wb.write_bank_file(name("bank"), header, roll, bank_template(s)))
@@ -134,18 +188,39 @@ def _write(s: Session, actor: Actor, roster: Any, out: Path,
         results.append(wb.write_internal_roster(name("roster"), header, roll))
     if "summary" in kinds:
         results.append(wb.write_village_summary(name("summary"), header, _summary(lines)))
-    for kind, res in zip([k for k in ("bank", "roster", "summary") if k in kinds], results,
-                         strict=True):
-        s.add(RosterExport(roster_id=roster.id, kind=kind, file_name=Path(res.path).name,
-                           rows=res.rows, total_fen=res.total_fen,
-                           file_sha256=_file_hash(res), roster_sha256=roster.lines_sha256,
-                           user_id=actor.user_id or None, username=actor.username))
-        audit.record(s, actor, "roster.export", "roster", roster.id,
-                     detail={"kind": kind, "file": Path(res.path).name, "rows": res.rows,
-                             "total_fen": res.total_fen, "file_sha256": _file_hash(res),
-                             "roster_sha256": roster.lines_sha256,
-                             "month": month_text(roster.month),
-                             "audit_head": head.text})
+    for kind, res in zip(
+        [k for k in ("bank", "roster", "summary") if k in kinds], results, strict=True
+    ):
+        s.add(
+            RosterExport(
+                roster_id=roster.id,
+                kind=kind,
+                file_name=Path(res.path).name,
+                rows=res.rows,
+                total_fen=res.total_fen,
+                file_sha256=_file_hash(res),
+                roster_sha256=roster.lines_sha256,
+                user_id=actor.user_id or None,
+                username=actor.username,
+            )
+        )
+        audit.record(
+            s,
+            actor,
+            "roster.export",
+            "roster",
+            roster.id,
+            detail={
+                "kind": kind,
+                "file": Path(res.path).name,
+                "rows": res.rows,
+                "total_fen": res.total_fen,
+                "file_sha256": _file_hash(res),
+                "roster_sha256": roster.lines_sha256,
+                "month": month_text(roster.month),
+                "audit_head": head.text,
+            },
+        )
     return results
 
 
@@ -160,8 +235,9 @@ def _summary(lines: list[Any]) -> list[wb.VillageSummaryRow]:
     return [wb.VillageSummaryRow(v, *vals) for v, vals in sorted(acc.items())]
 
 
-def import_return(db: Database, actor: Actor, roster_id: int,
-                  path: str | os.PathLike[str]) -> ImportResult:
+def import_return(
+    db: Database, actor: Actor, roster_id: int, path: str | os.PathLike[str]
+) -> ImportResult:
     """Read the bank's result file: mark lines paid or failed (matched by ID number, else by
     account) and queue a 补发 adjustment for each failed line; it is paid in a later roster
     once the account is fixed (a different active account, or :func:`mark_account_fixed`).

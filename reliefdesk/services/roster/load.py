@@ -13,9 +13,20 @@ from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from ...domain.changes import change_code
-from ...models import (BankAccount, Enrollment, EnrollmentChange, EnrollmentMember, Household,
-                      Person, RecipientEvent, Township, Village)
+from ...models import (
+    BankAccount,
+    Enrollment,
+    EnrollmentChange,
+    EnrollmentMember,
+    Household,
+    Person,
+    RecipientEvent,
+    Township,
+    Village,
+)
 from .calc import BasisFact, ChangeFact, EnrollmentFacts
+
+_SENTINEL_YEAR = 1901  # months before it are the "pay now" sentinel of supplementary rosters
 
 
 @dataclass(frozen=True)
@@ -36,45 +47,78 @@ class Snapshot:
     all_members_dead_before: bool
 
 
-def enrollment_filter(programmes: tuple[str, ...], month: date, since: date,
-                      extra_ids: Iterable[int] = ()) -> Select[tuple[int]]:
+def enrollment_filter(
+    programmes: tuple[str, ...], month: date, since: date, extra_ids: Iterable[int] = ()
+) -> Select[int]:
     """Enrollments of ``programmes`` started by ``month`` and not ended before ``since``,
     plus ``extra_ids`` (enrollments with pending adjustments)."""
-    cond = and_(Enrollment.programme.in_(programmes), Enrollment.start_month <= month,
-                or_(Enrollment.end_month.is_(None), Enrollment.end_month >= since))
+    cond = and_(
+        Enrollment.programme.in_(programmes),
+        Enrollment.start_month <= month,
+        or_(Enrollment.end_month.is_(None), Enrollment.end_month >= since),
+    )
     extra = list(extra_ids)
     if extra:
         cond = or_(cond, Enrollment.id.in_(extra))
     return select(Enrollment.id).where(cond)
 
 
-def load(session: Session, programmes: tuple[str, ...], month: date, since: date,
-         extra_ids: Iterable[int] = ()) -> tuple[list[EnrollmentFacts], dict[int, Snapshot]]:
+def load(
+    session: Session,
+    programmes: tuple[str, ...],
+    month: date,
+    since: date,
+    extra_ids: Iterable[int] = (),
+) -> tuple[list[EnrollmentFacts], dict[int, Snapshot]]:
     sub = enrollment_filter(programmes, month, since, extra_ids).subquery()
     e, h = Enrollment, Household
     conn = session.connection()  # Core rows: the ORM result layer costs ~3x here
     rows = conn.execute(
-        select(e.id, e.household_id, e.payee_id, e.programme, e.status, e.start_month,
-               e.end_month, e.persons, e.amount_fen, e.per_capita_income_fen, e.method,
-               e.care_tier, e.care_mode, e.topup_categories, e.phase_out_start, h.area_type,
-               Village.name, Township.name, e.standard_fen, e.amount_source, e.policy_name,
-               e.income_fen)
-        .join(h, h.id == e.household_id).join(Village, Village.id == h.village_id)
+        select(
+            e.id,
+            e.household_id,
+            e.payee_id,
+            e.programme,
+            e.status,
+            e.start_month,
+            e.end_month,
+            e.persons,
+            e.amount_fen,
+            e.per_capita_income_fen,
+            e.method,
+            e.care_tier,
+            e.care_mode,
+            e.topup_categories,
+            e.phase_out_start,
+            h.area_type,
+            Village.name,
+            Township.name,
+            e.standard_fen,
+            e.amount_source,
+            e.policy_name,
+            e.income_fen,
+        )
+        .join(h, h.id == e.household_id)
+        .join(Village, Village.id == h.village_id)
         .join(Township, Township.id == Village.township_id)
-        .where(e.id.in_(select(sub.c.id))).order_by(e.id)
+        .where(e.id.in_(select(sub.c.id)))
+        .order_by(e.id)
     ).all()
     changes: dict[int, list[ChangeFact]] = defaultdict(list)
     c = EnrollmentChange
-    for r in conn.execute(select(c.enrollment_id, c.id, c.kind, c.effective_month, c.old_fen,
-                                    c.new_fen, c.reason)
-                             .where(c.enrollment_id.in_(select(sub.c.id)))):
-        changes[r[0]].append(ChangeFact(r[1], change_code(r[2]), r[3], r[4], r[5], r[6]))
+    for ch in conn.execute(
+        select(
+            c.enrollment_id, c.id, c.kind, c.effective_month, c.old_fen, c.new_fen, c.reason
+        ).where(c.enrollment_id.in_(select(sub.c.id)))
+    ):
+        changes[ch[0]].append(ChangeFact(ch[1], change_code(ch[2]), ch[3], ch[4], ch[5], ch[6]))
     bases: dict[int, list[BasisFact]] = defaultdict(list)
     ev = RecipientEvent
     for eid, ev_id, month_, detail in conn.execute(
-            select(ev.enrollment_id, ev.id, ev.effective_month, ev.detail)
-            .where(ev.kind == "reassess", ev.enrollment_id.in_(select(sub.c.id)))
-            .order_by(ev.effective_month, ev.id)):
+        select(ev.enrollment_id, ev.id, ev.effective_month, ev.detail)
+        .where(ev.kind == "reassess", ev.enrollment_id.in_(select(sub.c.id)))
+        .order_by(ev.effective_month, ev.id)
+    ):
         d = detail if isinstance(detail, dict) else {}
         if month_ is not None and d.get("before") and d.get("after"):
             bases[eid].append(BasisFact(ev_id, month_, d["before"], d["after"]))
@@ -83,46 +127,92 @@ def load(session: Session, programmes: tuple[str, ...], month: date, since: date
     has_members: set[int] = set()
     m = EnrollmentMember
     for eid, is_counted, dead in conn.execute(
-            select(m.enrollment_id, Person.counted, Person.deceased_on)
-            .join(Person, Person.id == m.person_id)
-            .where(m.active.is_(True), m.enrollment_id.in_(select(sub.c.id)))):
+        select(m.enrollment_id, Person.counted, Person.deceased_on)
+        .join(Person, Person.id == m.person_id)
+        .where(m.active.is_(True), m.enrollment_id.in_(select(sub.c.id)))
+    ):
         has_members.add(eid)
         if dead is None or dead >= month:
             alive.add(eid)
             if is_counted:
                 counted[eid] += 1
-    payees = {r[0]: r for r in conn.execute(
-        select(Person.id, Person.name, Person.id_number, Person.deceased_on)
-        .where(Person.id.in_(select(e.payee_id).where(e.id.in_(select(sub.c.id))))))}
+    payees = {
+        r[0]: r
+        for r in conn.execute(
+            select(Person.id, Person.name, Person.id_number, Person.deceased_on).where(
+                Person.id.in_(select(e.payee_id).where(e.id.in_(select(sub.c.id))))
+            )
+        )
+    }
     accounts: dict[int, list[tuple[int, int, str, str, str, str, str]]] = defaultdict(list)
     holder = Person.__table__.alias("holder")
     a = BankAccount
-    for r in conn.execute(
-            select(a.household_id, a.id, a.payee_person_id, a.kind, a.bank_name, a.holder_name,
-                   a.number, holder.c.name)
-            .join(holder, holder.c.id == a.payee_person_id)
-            .where(_account_in_month(month),
-                   a.household_id.in_(select(e.household_id).where(e.id.in_(select(sub.c.id)))))
-            .order_by(a.active.desc(), a.id)):
-        accounts[r[0]].append((r[1], r[2], r[3], r[4], r[5] or r[7], r[6], r[7]))
+    for ar in conn.execute(
+        select(
+            a.household_id,
+            a.id,
+            a.payee_person_id,
+            a.kind,
+            a.bank_name,
+            a.holder_name,
+            a.number,
+            holder.c.name,
+        )
+        .join(holder, holder.c.id == a.payee_person_id)
+        .where(
+            _account_in_month(month),
+            a.household_id.in_(select(e.household_id).where(e.id.in_(select(sub.c.id)))),
+        )
+        .order_by(a.active.desc(), a.id)
+    ):
+        accounts[ar[0]].append((ar[1], ar[2], ar[3], ar[4], ar[5] or ar[7], ar[6], ar[7]))
     facts: list[EnrollmentFacts] = []
     snaps: dict[int, Snapshot] = {}
     for r in rows:
         eid = r[0]
-        facts.append(EnrollmentFacts(
-            eid, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or 0, r[10] or "gap",
-            r[11], r[12], tuple(_categories(r[13])), r[14], r[15], tuple(changes.get(eid, ())),
-            r[18], r[19] or "formula", r[20], r[21], tuple(bases.get(eid, ()))))
+        facts.append(
+            EnrollmentFacts(
+                eid,
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9] or 0,
+                r[10] or "gap",
+                r[11],
+                r[12],
+                tuple(_categories(r[13])),
+                r[14],
+                r[15],
+                tuple(changes.get(eid, ())),
+                r[18],
+                r[19] or "formula",
+                r[20],
+                r[21],
+                tuple(bases.get(eid, ())),
+            )
+        )
         payee = payees.get(r[2])
         accs = accounts.get(r[1], [])
         acc = next((x for x in accs if x[1] == r[2]), accs[0] if accs else None)
         snaps[eid] = Snapshot(
-            payee_person_id=r[2], payee_name=payee[1] if payee else "",
-            payee_id_number=payee[2] if payee else "", payee_deceased_on=payee[3] if payee else None,
-            account=acc[5] if acc else "", account_kind=acc[2] if acc else "bank_card",
-            bank=acc[3] if acc else "", holder_name=acc[4] if acc else "",
-            village=r[16], township=r[17], members_counted=counted.get(eid, 0),
-            all_members_dead_before=eid in has_members and eid not in alive)
+            payee_person_id=r[2],
+            payee_name=payee[1] if payee else "",
+            payee_id_number=payee[2] if payee else "",
+            payee_deceased_on=payee[3] if payee else None,
+            account=acc[5] if acc else "",
+            account_kind=acc[2] if acc else "bank_card",
+            bank=acc[3] if acc else "",
+            holder_name=acc[4] if acc else "",
+            village=r[16],
+            township=r[17],
+            members_counted=counted.get(eid, 0),
+            all_members_dead_before=eid in has_members and eid not in alive,
+        )
     return facts, snaps
 
 
@@ -131,12 +221,17 @@ def _account_in_month(month: date) -> Any:
     last month is not before it (a card replaced from next month still pays this month).
     A sentinel month before 1901 (supplementary rosters pay now) means the active ones."""
     a = BankAccount
-    if month.year < 1901:
+    if month.year < _SENTINEL_YEAR:
         return a.active.is_(True)
-    return or_(and_(a.active.is_(True),
-                    or_(a.effective_month.is_(None), a.effective_month <= month)),
-               and_(a.active.is_(False), a.end_month.is_not(None), a.end_month >= month,
-                    or_(a.effective_month.is_(None), a.effective_month <= month)))
+    return or_(
+        and_(a.active.is_(True), or_(a.effective_month.is_(None), a.effective_month <= month)),
+        and_(
+            a.active.is_(False),
+            a.end_month.is_not(None),
+            a.end_month >= month,
+            or_(a.effective_month.is_(None), a.effective_month <= month),
+        ),
+    )
 
 
 def _categories(value: object) -> list[str]:

@@ -51,8 +51,9 @@ def _compare(r: Any, line: RosterLine, problems: list[str]) -> None:
     """Problems where the row disagrees with its roster line."""
     where = f"第 {r.row_number} 行（{_squash(r.name) or line.payee_name}）"
     if r.amount_fen is not None and r.amount_fen != line.paid_fen:
-        problems.append(f"{where}金额 {r.amount_fen / 100:.2f} 元与名册实发 "
-                        f"{line.paid_fen / 100:.2f} 元不符")
+        problems.append(
+            f"{where}金额 {r.amount_fen / 100:.2f} 元与名册实发 {line.paid_fen / 100:.2f} 元不符"
+        )
     if r.name and _squash(r.name) not in {_squash(line.payee_name), _squash(line.holder_name)}:
         problems.append(f"{where}姓名与名册不符（名册：{line.payee_name}）")
     if r.id_number and _key(r.id_number) != line.payee_id_number:
@@ -61,8 +62,9 @@ def _compare(r: Any, line: RosterLine, problems: list[str]) -> None:
         problems.append(f"{where}卡号与名册第 {line.line_no} 行不符")
 
 
-def import_return(db: Database, actor: Actor, roster_id: int,
-                  path: str | os.PathLike[str]) -> ImportResult:
+def import_return(
+    db: Database, actor: Actor, roster_id: int, path: str | os.PathLike[str]
+) -> ImportResult:
     """Read the bank's result file: mark lines paid or failed and queue a 补发 adjustment
     for each failed line (paid in a later roster once the account is fixed)."""
     actor.require("roster.export")
@@ -72,13 +74,25 @@ def import_return(db: Database, actor: Actor, roster_id: int,
     with db.read_session() as s:  # the checks need no write lock either
         roster = get_roster_row(s, roster_id)
         ensure_intact(s, roster)
-        lines = list(s.scalars(select(RosterLine).where(RosterLine.roster_id == roster.id,
-                                                        RosterLine.paid_fen > 0)))
-        done = s.scalar(select(BankReturn.id).where(BankReturn.roster_id == roster.id,
-                                                    BankReturn.file_sha256 == digest).limit(1))
-        pending = {a.source_line_id: a for a in s.scalars(select(RosterAdjustment).where(
-            RosterAdjustment.source_roster_id == roster.id,
-            RosterAdjustment.source == "failed_payment"))}
+        lines = list(
+            s.scalars(
+                select(RosterLine).where(RosterLine.roster_id == roster.id, RosterLine.paid_fen > 0)
+            )
+        )
+        done = s.scalar(
+            select(BankReturn.id)
+            .where(BankReturn.roster_id == roster.id, BankReturn.file_sha256 == digest)
+            .limit(1)
+        )
+        pending = {
+            a.source_line_id: a
+            for a in s.scalars(
+                select(RosterAdjustment).where(
+                    RosterAdjustment.source_roster_id == roster.id,
+                    RosterAdjustment.source == "failed_payment",
+                )
+            )
+        }
         s.expunge_all()
     matched = _match(rows, lines, pending, name)
     paid = sum(1 for r, ln in matched if ln is not None and r.success)
@@ -90,15 +104,28 @@ def import_return(db: Database, actor: Actor, roster_id: int,
         roster = get_roster_row(s, roster_id)
         ensure_intact(s, roster)
         created = _apply(s, actor, roster, matched, pending, digest)
-        audit.record(s, actor, "roster.import_return", "roster", roster.id,
-                     detail={"file": name, "file_sha256": digest, "rows": len(rows),
-                             "paid": paid, "failed": failed, "unmatched": list(unmatched),
-                             "adjustments": [a.id for a in created]})
+        audit.record(
+            s,
+            actor,
+            "roster.import_return",
+            "roster",
+            roster.id,
+            detail={
+                "file": name,
+                "file_sha256": digest,
+                "rows": len(rows),
+                "paid": paid,
+                "failed": failed,
+                "unmatched": list(unmatched),
+                "adjustments": [a.id for a in created],
+            },
+        )
         return ImportResult(len(rows), paid, failed, unmatched, tuple(created), digest)
 
 
-def _match(rows: list[Any], lines: list[RosterLine], pending: dict[int | None, Any],
-           name: str) -> list[tuple[Any, RosterLine | None]]:
+def _match(
+    rows: list[Any], lines: list[RosterLine], pending: dict[int | None, Any], name: str
+) -> list[tuple[Any, RosterLine | None]]:
     """Each row with its roster line (None: matches nothing); refuses the file on any
     disagreement, duplicate or contradiction."""
     by_id = {ln.payee_id_number: ln for ln in lines}
@@ -115,42 +142,75 @@ def _match(rows: list[Any], lines: list[RosterLine], pending: dict[int | None, A
         first = seen.get(line.id)
         if first is not None:
             kind = "重复" if first.success == r.success else "矛盾（一行成功、一行失败）"
-            problems.append(f"第 {r.row_number} 行与第 {first.row_number} 行是同一人"
-                            f"（名册第 {line.line_no} 行），{kind}")
+            problems.append(
+                f"第 {r.row_number} 行与第 {first.row_number} 行是同一人"
+                f"（名册第 {line.line_no} 行），{kind}"
+            )
         seen.setdefault(line.id, r)
         adj = pending.get(line.id)
         if r.success and adj is not None and not adj.cancelled and adj.applied_in_roster_id is None:
-            problems.append(f"第 {r.row_number} 行为成功，但名册第 {line.line_no} 行此前回盘失败、"
-                            "已列入待补发；如确已到账，请在“待补发”中取消该笔并写明理由")
+            problems.append(
+                f"第 {r.row_number} 行为成功，但名册第 {line.line_no} 行此前回盘失败、"
+                "已列入待补发；如确已到账，请在“待补发”中取消该笔并写明理由"
+            )
     raise_if_problems(f"回盘文件“{name}”", problems, code="bank_return.mismatch")
     return out
 
 
-def _apply(s: Session, actor: Actor, roster: Any, matched: list[tuple[Any, RosterLine | None]],
-           pending: dict[int | None, Any], digest: str) -> list[Any]:
+def _apply(
+    s: Session,
+    actor: Actor,
+    roster: Any,
+    matched: list[tuple[Any, RosterLine | None]],
+    pending: dict[int | None, Any],
+    digest: str,
+) -> list[Any]:
     """Record the rows, mark the lines and queue the 补发 of new failures."""
     created = []
-    s.add_all([BankReturn(roster_id=roster.id, roster_line_id=ln.id if ln else None,
-                          row_number=r.row_number, id_number=r.id_number or "",
-                          account=r.account or "", name=r.name or "", amount_fen=r.amount_fen,
-                          success=r.success, reason=r.reason or "", file_sha256=digest,
-                          user_id=actor.user_id or None) for r, ln in matched])
+    s.add_all(
+        [
+            BankReturn(
+                roster_id=roster.id,
+                roster_line_id=ln.id if ln else None,
+                row_number=r.row_number,
+                id_number=r.id_number or "",
+                account=r.account or "",
+                name=r.name or "",
+                amount_fen=r.amount_fen,
+                success=r.success,
+                reason=r.reason or "",
+                file_sha256=digest,
+                user_id=actor.user_id or None,
+            )
+            for r, ln in matched
+        ]
+    )
     for r, line in matched:
         if line is None:
             continue
         reason = "" if r.success else (r.reason or "银行返回失败")
-        s.execute(update(RosterLine).where(RosterLine.id == line.id)
-                  .values(bank_status="paid" if r.success else "failed", bank_reason=reason)
-                  .execution_options(synchronize_session=False))
+        s.execute(
+            update(RosterLine)
+            .where(RosterLine.id == line.id)
+            .values(bank_status="paid" if r.success else "failed", bank_reason=reason)
+            .execution_options(synchronize_session=False)
+        )
         if r.success or line.id in pending:
             continue
         adj = RosterAdjustment(
-            enrollment_id=line.enrollment_id, household_id=line.household_id, kind="补发",
+            enrollment_id=line.enrollment_id,
+            household_id=line.household_id,
+            kind="补发",
             amount_fen=line.paid_fen,
             reason=f"{month_text(roster.month)} 银行发放失败（{reason}），账户更正后补发",
-            for_month=roster.month, apply_month=next_month(roster.month),
-            source="failed_payment", source_roster_id=roster.id, source_line_id=line.id,
-            failed_account=line.account, created_by=actor.user_id or None)
+            for_month=roster.month,
+            apply_month=next_month(roster.month),
+            source="failed_payment",
+            source_roster_id=roster.id,
+            source_line_id=line.id,
+            failed_account=line.account,
+            created_by=actor.user_id or None,
+        )
         s.add(adj)
         s.flush()
         created.append(adjustment_view(adj))

@@ -13,7 +13,8 @@ from ...errors import ValidationError
 
 #: The programme names (:mod:`reliefdesk.domain.programmes`) plus the roster-only "all".
 PROGRAMME_LABELS: dict[str, str] = {
-    **{p: _LABELS[p] for p in MONTHLY_PROGRAMMES}, "all": "全部项目",
+    **{p: _LABELS[p] for p in MONTHLY_PROGRAMMES},
+    "all": "全部项目",
     "temporary_aid": _LABELS["temporary_aid"],
 }
 
@@ -21,7 +22,7 @@ Severity = Literal["error", "warning"]
 
 
 def parse_month(value: str | date) -> date:
-    """"2026-03" / "2026-3" / a date → date(2026, 3, 1)."""
+    """ "2026-03" / "2026-3" / a date → date(2026, 3, 1)."""
     if isinstance(value, date):
         return month_start(value)
     text = value.strip()
@@ -29,8 +30,9 @@ def parse_month(value: str | date) -> date:
         year, _, mon = text.partition("-")
         return date(int(year), int(mon[:2]), 1)
     except ValueError:
-        raise ValidationError(f"月份“{value}”格式不正确，应为 YYYY-MM。", code="roster.month",
-                              field="month") from None
+        raise ValidationError(
+            f"月份“{value}”格式不正确，应为 YYYY-MM。", code="roster.month", field="month"
+        ) from None
 
 
 def month_text(month: date) -> str:
@@ -46,9 +48,11 @@ def programme_code(programme: str | None) -> str:
     """None → "all"; validates the code."""
     code = programme or "all"
     if code not in PROGRAMME_LABELS:
-        raise ValidationError(f"未知的保障项目“{code}”，应为 urban_dibao、rural_dibao、tekun、"
-                              "temporary_aid 或 all。",
-                              code="roster.programme", field="programme")
+        raise ValidationError(
+            f"未知的保障项目“{code}”，应为 urban_dibao、rural_dibao、tekun、temporary_aid 或 all。",
+            code="roster.programme",
+            field="programme",
+        )
     return code
 
 

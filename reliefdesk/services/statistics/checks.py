@@ -13,17 +13,31 @@ from ...domain.money import fen_to_yuan
 if TYPE_CHECKING:
     from .month import Figures, MonthStats
 
-__all__ = ["month_breaks", "cumulative_breaks"]
+__all__ = ["cumulative_breaks", "month_breaks"]
 
-_OF_WHICH = (("women", "女性"), ("elderly", "老年人"), ("minors", "未成年人"),
-             ("disabled", "残疾人"), ("labour_partial", "部分丧失劳动能力"),
-             ("labour_none", "完全丧失劳动能力"))
-_SUMMED = ("households", "persons", "new_households", "new_persons", "exited_households",
-           "exited_persons", "amount_fen", "cumulative_fen")
+_OF_WHICH = (
+    ("women", "女性"),
+    ("elderly", "老年人"),
+    ("minors", "未成年人"),
+    ("disabled", "残疾人"),
+    ("labour_partial", "部分丧失劳动能力"),
+    ("labour_none", "完全丧失劳动能力"),
+)
+_SUMMED = (
+    "households",
+    "persons",
+    "new_households",
+    "new_persons",
+    "exited_households",
+    "exited_persons",
+    "amount_fen",
+    "cumulative_fen",
+)
 
 
-def _sum_rule(parent: Figures, children: list[Figures], label: str,
-              fields: tuple[str, ...] = _SUMMED) -> list[str]:
+def _sum_rule(
+    parent: Figures, children: list[Figures], label: str, fields: tuple[str, ...] = _SUMMED
+) -> list[str]:
     out = []
     for name in fields:
         total = sum(getattr(c, name) for c in children)
@@ -40,8 +54,9 @@ def month_breaks(stats: MonthStats) -> list[str]:
     c = stats.by_category
     out: list[str] = []
     # rule 2: parent = sum of children
-    out += _sum_rule(c["tekun"], [c["tekun_centralised"], c["tekun_dispersed"]],
-                     "特困 = 集中 + 分散")
+    out += _sum_rule(
+        c["tekun"], [c["tekun_centralised"], c["tekun_dispersed"]], "特困 = 集中 + 分散"
+    )
     out += _sum_rule(c["dibao"], [c["urban_dibao"], c["rural_dibao"]], "低保 = 城市 + 农村")
     out += _sum_rule(stats.total, [c[k] for k in CATEGORY_KEYS], "合计 = 各项目之和")
     for key in CATEGORY_KEYS:
@@ -58,8 +73,10 @@ def month_breaks(stats: MonthStats) -> list[str]:
         if f.households > f.persons:
             out.append(f"{label}：户数 {f.households} > 人数 {f.persons}")
         if f.cumulative_fen < f.amount_fen:
-            out.append(f"{label}：累计支出 {fen_to_yuan(f.cumulative_fen)} < 当月支出 "
-                       f"{fen_to_yuan(f.amount_fen)}")
+            out.append(
+                f"{label}：累计支出 {fen_to_yuan(f.cumulative_fen)} < 当月支出 "
+                f"{fen_to_yuan(f.amount_fen)}"
+            )
     # rule 1: 期末 = 上期 + 新增 − 退出 (households of the monthly programmes)
     if stats.previous_households is not None:
         for key in MONTHLY_KEYS:
@@ -68,9 +85,11 @@ def month_breaks(stats: MonthStats) -> list[str]:
             moved_in, moved_out = stats.transfers.get(key, (0, 0))
             expect = prev + f.new_households - f.exited_households + moved_in - moved_out
             if f.households != expect:
-                out.append(f"{CATEGORY_LABELS[key]}：期末户数 {f.households} ≠ 上期 {prev} + 新增 "
-                           f"{f.new_households} − 退出 {f.exited_households} + 转入 {moved_in} "
-                           f"− 转出 {moved_out} = {expect}")
+                out.append(
+                    f"{CATEGORY_LABELS[key]}：期末户数 {f.households} ≠ 上期 {prev} + 新增 "
+                    f"{f.new_households} − 退出 {f.exited_households} + 转入 {moved_in} "
+                    f"− 转出 {moved_out} = {expect}"
+                )
     return out
 
 
@@ -86,7 +105,9 @@ def cumulative_breaks(months: list[MonthStats]) -> list[str]:
         for key in CATEGORY_KEYS:
             value = m.by_category[key].cumulative_fen
             if value < last.get(key, 0):
-                out.append(f"{m.month_text} {CATEGORY_LABELS[key]}：累计支出回落 "
-                           f"{fen_to_yuan(last[key])} → {fen_to_yuan(value)}")
+                out.append(
+                    f"{m.month_text} {CATEGORY_LABELS[key]}：累计支出回落 "
+                    f"{fen_to_yuan(last[key])} → {fen_to_yuan(value)}"
+                )
             last[key] = value
     return out

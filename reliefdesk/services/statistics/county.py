@@ -29,13 +29,30 @@ from ...models import Setting
 from .. import audit
 from ..context import Actor
 
-__all__ = ["CountyRow", "CountyTable", "ImportResult", "PackageResult", "canonical_sha256",
-           "county_table", "export_package", "import_package", "township_figures"]
+__all__ = [
+    "CountyRow",
+    "CountyTable",
+    "ImportResult",
+    "PackageResult",
+    "canonical_sha256",
+    "county_table",
+    "export_package",
+    "import_package",
+    "township_figures",
+]
 
 FORMAT = "reliefdesk-stats/1"
 KEY_PREFIX = "county.pkg."
-_FIELDS = ("households", "persons", "new_households", "new_persons", "exited_households",
-           "exited_persons", "amount_fen", "cumulative_fen")
+_FIELDS = (
+    "households",
+    "persons",
+    "new_households",
+    "new_persons",
+    "exited_households",
+    "exited_persons",
+    "amount_fen",
+    "cumulative_fen",
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +90,9 @@ def canonical_sha256(payload: dict[str, Any]) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def export_package(db: Database, actor: Actor, month: str | date,
-                   path: str | os.PathLike[str]) -> PackageResult:
+def export_package(
+    db: Database, actor: Actor, month: str | date, path: str | os.PathLike[str]
+) -> PackageResult:
     """Write the sealed package of ``month`` (refused when the month has no locked roster)."""
     from .reads import export_month_xlsx, month_stats, township_name
 
@@ -94,11 +112,17 @@ def export_package(db: Database, actor: Actor, month: str | date,
         tmp_xlsx.unlink(missing_ok=True)
     figures = {k: {f: getattr(v, f) for f in _FIELDS} for k, v in stats.by_category.items()}
     figures["total"] = {f: getattr(stats.total, f) for f in _FIELDS}
-    payload = {"format": FORMAT, "township_code": code, "township": name,
-               "month": stats.month_text, "figures": figures,
-               "rosters": [{"id": rid, "sha256": h} for rid, h in stats.roster_hashes],
-               "breaks": list(stats.breaks), "workbook_sha256": xlsx_sha,
-               "made_by": actor.username}
+    payload = {
+        "format": FORMAT,
+        "township_code": code,
+        "township": name,
+        "month": stats.month_text,
+        "figures": figures,
+        "rosters": [{"id": rid, "sha256": h} for rid, h in stats.roster_hashes],
+        "breaks": list(stats.breaks),
+        "workbook_sha256": xlsx_sha,
+        "made_by": actor.username,
+    }
     seal = canonical_sha256(payload)
     data = json.dumps({**payload, "sha256": seal}, ensure_ascii=False, indent=1)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -111,8 +135,14 @@ def export_package(db: Database, actor: Actor, month: str | date,
         tmp.unlink(missing_ok=True)
         raise
     with db.session() as s:
-        audit.record(s, actor, "stats.package", "statistics", stats.month_text,
-                     detail={"file": target.name, "sha256": seal})
+        audit.record(
+            s,
+            actor,
+            "stats.package",
+            "statistics",
+            stats.month_text,
+            detail={"file": target.name, "sha256": seal},
+        )
     return PackageResult(target, seal)
 
 
@@ -125,16 +155,21 @@ def _read(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise ValidationError(f"{name}：文件不存在。", code="county.missing") from None
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, json.JSONDecodeError, OSError):
-        raise ValidationError(f"{name}：不是统计数据包（无法读取 figures.json / statistics.xlsx）。",
-                              code="county.format") from None
+        raise ValidationError(
+            f"{name}：不是统计数据包（无法读取 figures.json / statistics.xlsx）。",
+            code="county.format",
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(f"{name}：不是统计数据包（格式不符）。", code="county.format")
     seal = data.pop("sha256", None)
     if seal != canonical_sha256(data):
-        raise RuleViolation(f"{name}：校验值不符，数据包已被改动，拒绝导入。", code="county.tampered")
+        raise RuleViolation(
+            f"{name}：校验值不符，数据包已被改动，拒绝导入。", code="county.tampered"
+        )
     if hashlib.sha256(xlsx).hexdigest() != data.get("workbook_sha256"):
-        raise RuleViolation(f"{name}：工作簿校验值不符，数据包已被改动，拒绝导入。",
-                            code="county.tampered")
+        raise RuleViolation(
+            f"{name}：工作簿校验值不符，数据包已被改动，拒绝导入。", code="county.tampered"
+        )
     data["sha256"] = seal
     return data
 
@@ -149,11 +184,20 @@ def import_package(db: Database, actor: Actor, path: str | os.PathLike[str]) -> 
         old = s.get(Setting, key)
         if old is not None:
             same = "（内容相同）" if old.value.get("sha256") == data["sha256"] else "（内容不同）"
-            raise RuleViolation(f"{p.name}：{data['township']} {data['month']} 的数据包已导入过"
-                                f"{same}，拒绝重复导入。", code="county.duplicate")
+            raise RuleViolation(
+                f"{p.name}：{data['township']} {data['month']} 的数据包已导入过"
+                f"{same}，拒绝重复导入。",
+                code="county.duplicate",
+            )
         s.add(Setting(key=key, value=data))
-        audit.record(s, actor, "stats.import", "statistics", key,
-                     detail={"file": p.name, "sha256": data["sha256"]})
+        audit.record(
+            s,
+            actor,
+            "stats.import",
+            "statistics",
+            key,
+            detail={"file": p.name, "sha256": data["sha256"]},
+        )
     return ImportResult(data["township_code"], data["township"], data["month"], data["sha256"])
 
 
@@ -163,20 +207,34 @@ def township_figures(db: Database, actor: Actor, month: str | date) -> tuple[Cou
     from sqlalchemy import func
 
     from ...models import Roster, RosterLine
-    from .reads import _month
     from .month import STOPPED, category_key
+    from .reads import _month
 
     actor.require("read")
     m = _month(month)
     out: dict[str, dict[str, dict[str, int]]] = {}
     with db.read_session() as s:
-        q = (select(RosterLine.township, Roster.kind, RosterLine.programme, RosterLine.category,
-                    RosterLine.change_flag, func.count(), func.sum(RosterLine.persons),
-                    func.sum(RosterLine.paid_fen))
-             .join(Roster, Roster.id == RosterLine.roster_id)
-             .where(Roster.status == "locked", Roster.month == m)
-             .group_by(RosterLine.township, Roster.kind, RosterLine.programme,
-                       RosterLine.category, RosterLine.change_flag))
+        q = (
+            select(
+                RosterLine.township,
+                Roster.kind,
+                RosterLine.programme,
+                RosterLine.category,
+                RosterLine.change_flag,
+                func.count(),
+                func.sum(RosterLine.persons),
+                func.sum(RosterLine.paid_fen),
+            )
+            .join(Roster, Roster.id == RosterLine.roster_id)
+            .where(Roster.status == "locked", Roster.month == m)
+            .group_by(
+                RosterLine.township,
+                Roster.kind,
+                RosterLine.programme,
+                RosterLine.category,
+                RosterLine.change_flag,
+            )
+        )
         for town, kind, prog, cat, flag, n, persons, paid in s.execute(q):
             figs = out.setdefault(town or "", {})
             for key in (category_key(prog, cat), "total"):
@@ -194,11 +252,17 @@ def county_table(db: Database, actor: Actor, month: str | None = None) -> County
     """The imported townships (of ``month``, or all) and their totals per category."""
     actor.require("read")
     with db.read_session() as s:
-        values = [v for (v,) in s.execute(select(Setting.value)
-                                           .where(Setting.key.like(f"{KEY_PREFIX}%")))]
-    rows = sorted((CountyRow(v["township_code"], v["township"], v["month"], v["figures"],
-                             v["sha256"]) for v in values if month in (None, v["month"])),
-                  key=lambda r: (r.month, r.township_code))
+        values = [
+            v for (v,) in s.execute(select(Setting.value).where(Setting.key.like(f"{KEY_PREFIX}%")))
+        ]
+    rows = sorted(
+        (
+            CountyRow(v["township_code"], v["township"], v["month"], v["figures"], v["sha256"])
+            for v in values
+            if month in (None, v["month"])
+        ),
+        key=lambda r: (r.month, r.township_code),
+    )
     totals: dict[str, dict[str, int]] = {}
     for r in rows:
         for cat, figs in r.figures.items():
@@ -206,5 +270,3 @@ def county_table(db: Database, actor: Actor, month: str | None = None) -> County
             for f in _FIELDS:
                 t[f] += int(figs.get(f, 0))
     return CountyTable(tuple(rows), totals)
-
-

@@ -21,12 +21,19 @@ from sqlalchemy.orm import Session
 
 from ...domain.money import round_half_up
 from ...domain.months import add_months
-from ...models import (Application, Enrollment, EnrollmentMember, Person, Roster, RosterLine)
-
+from ...models import Application, Enrollment, EnrollmentMember, Person, Roster, RosterLine
 from .keys import CATEGORY_KEYS, CATEGORY_LABELS, MONTHLY_KEYS
 
-__all__ = ["CATEGORY_KEYS", "CATEGORY_LABELS", "MONTHLY_KEYS", "Figures", "MonthStats",
-           "average_per_person_fen", "category_key", "month_stats_in"]
+__all__ = [
+    "CATEGORY_KEYS",
+    "CATEGORY_LABELS",
+    "MONTHLY_KEYS",
+    "Figures",
+    "MonthStats",
+    "average_per_person_fen",
+    "category_key",
+    "month_stats_in",
+]
 
 STOPPED = "停发"
 NEW = "新增"
@@ -101,14 +108,44 @@ class MonthStats:
 class _Acc:
     """Mutable accumulator for one row."""
 
-    __slots__ = ("households", "persons", "women", "elderly", "minors", "disabled",
-                 "labour_partial", "labour_none", "new_households", "new_persons",
-                 "exited_households", "exited_persons", "amount_fen", "cumulative_fen", "causes")
+    # Positional: _Acc.of zips the stored values with this order (all but "causes").
+    __slots__ = (  # noqa: RUF023 - the order is the stored column order
+        "households",
+        "persons",
+        "women",
+        "elderly",
+        "minors",
+        "disabled",
+        "labour_partial",
+        "labour_none",
+        "new_households",
+        "new_persons",
+        "exited_households",
+        "exited_persons",
+        "amount_fen",
+        "cumulative_fen",
+        "causes",
+    )
+    households: int
+    persons: int
+    women: int
+    elderly: int
+    minors: int
+    disabled: int
+    labour_partial: int
+    labour_none: int
+    new_households: int
+    new_persons: int
+    exited_households: int
+    exited_persons: int
+    amount_fen: int
+    cumulative_fen: int
+    causes: dict[str, int]
 
     def __init__(self) -> None:
         for name in self.__slots__:
             setattr(self, name, 0)
-        self.causes: dict[str, int] = defaultdict(int)
+        self.causes = defaultdict(int)
 
     @classmethod
     def of(cls, values: list[int], causes: dict[str, int]) -> _Acc:
@@ -125,19 +162,35 @@ class _Acc:
             self.causes[k] += v
 
     def freeze(self) -> Figures:
-        return Figures(self.households, self.persons, self.women, self.elderly, self.minors,
-                       self.disabled, self.labour_partial, self.labour_none,
-                       self.new_households, self.new_persons, self.exited_households,
-                       self.exited_persons, self.amount_fen, self.cumulative_fen,
-                       average_per_person_fen(self.amount_fen, self.persons),
-                       tuple(sorted(self.causes.items())))
+        return Figures(
+            self.households,
+            self.persons,
+            self.women,
+            self.elderly,
+            self.minors,
+            self.disabled,
+            self.labour_partial,
+            self.labour_none,
+            self.new_households,
+            self.new_persons,
+            self.exited_households,
+            self.exited_persons,
+            self.amount_fen,
+            self.cumulative_fen,
+            average_per_person_fen(self.amount_fen, self.persons),
+            tuple(sorted(self.causes.items())),
+        )
 
 
 def locked_rosters(s: Session, months: Iterable[date]) -> list[Roster]:
     """The locked rosters (every kind) of the given months."""
-    return list(s.scalars(select(Roster).where(Roster.month.in_(list(months)),
-                                               Roster.status == "locked")
-                          .order_by(Roster.month, Roster.id)))
+    return list(
+        s.scalars(
+            select(Roster)
+            .where(Roster.month.in_(list(months)), Roster.status == "locked")
+            .order_by(Roster.month, Roster.id)
+        )
+    )
 
 
 def _month_end(month: date) -> date:
@@ -151,8 +204,9 @@ def _years_before(d: date, years: int) -> date:
         return d.replace(year=d.year - years, day=28)
 
 
-def _members(s: Session, roster_ids: list[int],
-             end: date) -> dict[int, tuple[int, int, int, int, int, int]]:
+def _members(
+    s: Session, roster_ids: list[int], end: date
+) -> dict[int, tuple[int, int, int, int, int, int]]:
     """enrollment id → (women, elderly 60+, minors <18, disabled, partial, no labour capacity)
     among its active members in the register, ages at ``end``; aggregated in SQL."""
     if not roster_ids:
@@ -163,13 +217,20 @@ def _members(s: Session, roster_ids: list[int],
     def count(cond: Any) -> Any:
         return func.sum(case((cond, 1), else_=0))
 
-    q = (select(EnrollmentMember.enrollment_id, count(Person.sex == "F"),
-                count(Person.birth_date <= old), count(Person.birth_date > young),
-                count(Person.disability_level.is_not(None)),
-                count(Person.labour_capacity == "partial"), count(Person.labour_capacity == "none"))
-         .join(Person, Person.id == EnrollmentMember.person_id)
-         .where(EnrollmentMember.active.is_(True), EnrollmentMember.enrollment_id.in_(on_roster))
-         .group_by(EnrollmentMember.enrollment_id))
+    q = (
+        select(
+            EnrollmentMember.enrollment_id,
+            count(Person.sex == "F"),
+            count(Person.birth_date <= old),
+            count(Person.birth_date > young),
+            count(Person.disability_level.is_not(None)),
+            count(Person.labour_capacity == "partial"),
+            count(Person.labour_capacity == "none"),
+        )
+        .join(Person, Person.id == EnrollmentMember.person_id)
+        .where(EnrollmentMember.active.is_(True), EnrollmentMember.enrollment_id.in_(on_roster))
+        .group_by(EnrollmentMember.enrollment_id)
+    )
     return {r[0]: tuple(r[1:]) for r in s.execute(q)}
 
 
@@ -178,9 +239,11 @@ def _causes(s: Session, roster_ids: list[int]) -> dict[int, str]:
     if not roster_ids:
         return {}
     on_roster = select(RosterLine.enrollment_id).where(RosterLine.roster_id.in_(roster_ids))
-    rows = s.execute(select(Enrollment.id, Application.aid_cause)
-                     .join(Application, Application.id == Enrollment.application_id)
-                     .where(Enrollment.id.in_(on_roster), Application.aid_cause.is_not(None)))
+    rows = s.execute(
+        select(Enrollment.id, Application.aid_cause)
+        .join(Application, Application.id == Enrollment.application_id)
+        .where(Enrollment.id.in_(on_roster), Application.aid_cause.is_not(None))
+    )
     return {eid: cause for eid, cause in rows if cause}
 
 
@@ -189,9 +252,10 @@ def _paid_by_category(s: Session, roster_ids: list[int]) -> dict[str, int]:
     out: dict[str, int] = defaultdict(int)
     if roster_ids:
         for prog, cat, paid in s.execute(
-                select(RosterLine.programme, RosterLine.category, func.sum(RosterLine.paid_fen))
-                .where(RosterLine.roster_id.in_(roster_ids))
-                .group_by(RosterLine.programme, RosterLine.category)):
+            select(RosterLine.programme, RosterLine.category, func.sum(RosterLine.paid_fen))
+            .where(RosterLine.roster_id.in_(roster_ids))
+            .group_by(RosterLine.programme, RosterLine.category)
+        ):
             out[category_key(prog, cat)] += int(paid or 0)
     return out
 
@@ -203,8 +267,18 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
     this = [r for r in rosters if r.month == month]
     regular = [r for r in this if r.kind == "regular"]
     if not regular:
-        return MonthStats(month, False, f"{month:%Y-%m} 没有已锁定的花名册，无统计数据。",
-                          tuple(r.id for r in this), (), {}, (), Figures(), None, ())
+        return MonthStats(
+            month,
+            False,
+            f"{month:%Y-%m} 没有已锁定的花名册，无统计数据。",
+            tuple(r.id for r in this),
+            (),
+            {},
+            (),
+            Figures(),
+            None,
+            {},
+        )
     ids = [r.id for r in this]
     end = _month_end(month)
     members = _members(s, ids, end)
@@ -214,12 +288,21 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
     kinds = {r.id: r.kind for r in this}
     seen: set[int] = set()  # an enrollment counts once as a recipient (regular roster)
     continuing: dict[int, str] = {}  # enrollment → category, regular lines not 新增
-    rows = s.execute(select(RosterLine.roster_id, RosterLine.enrollment_id, RosterLine.programme,
-                            RosterLine.category, RosterLine.village, RosterLine.persons,
-                            RosterLine.paid_fen, RosterLine.change_flag)
-                     .where(RosterLine.roster_id.in_(ids)))
-    prev_regular = [r.id for r in rosters if r.month == add_months(month, -1)
-                    and r.kind == "regular"]
+    rows = s.execute(
+        select(
+            RosterLine.roster_id,
+            RosterLine.enrollment_id,
+            RosterLine.programme,
+            RosterLine.category,
+            RosterLine.village,
+            RosterLine.persons,
+            RosterLine.paid_fen,
+            RosterLine.change_flag,
+        ).where(RosterLine.roster_id.in_(ids))
+    )
+    prev_regular = [
+        r.id for r in rosters if r.month == add_months(month, -1) and r.kind == "regular"
+    ]
     before = _previous(s, prev_regular) if prev_regular else {}
     none = (0, 0, 0, 0, 0, 0)
     for rid, eid, prog, cat, village, persons, paid, flag in rows:
@@ -232,12 +315,12 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
             b = buckets[where] = [0] * _N
         b[_AMOUNT] += paid
         kind = kinds[rid]
-        regular = kind == "regular"
-        if regular and flag == STOPPED:
+        is_regular = kind == "regular"
+        if is_regular and flag == STOPPED:
             b[_EXIT_HH] += 1
             b[_EXIT_P] += persons
             continue
-        if regular:
+        if is_regular:
             if eid in seen:
                 continue
             seen.add(eid)
@@ -292,9 +375,18 @@ def month_stats_in(s: Session, month: date) -> MonthStats:
     by_village = tuple((v, k, a.freeze()) for (v, k), a in sorted(villages.items()))
     from .checks import month_breaks
 
-    stats = MonthStats(month, True, "", tuple(ids),
-                       tuple((r.id, r.lines_sha256 or "") for r in this), by_category,
-                       by_village, total.freeze(), previous, transfers)
+    stats = MonthStats(
+        month,
+        True,
+        "",
+        tuple(ids),
+        tuple((r.id, r.lines_sha256 or "") for r in this),
+        by_category,
+        by_village,
+        total.freeze(),
+        previous,
+        transfers,
+    )
     return MonthStats(**{**stats.__dict__, "breaks": tuple(month_breaks(stats))})
 
 
@@ -302,8 +394,13 @@ def _previous(s: Session, roster_ids: list[int]) -> dict[int, str]:
     """Enrollment → category of last month's locked regular lines (rule 1, transfers)."""
     out: dict[int, str] = {}
     for eid, prog, cat, flag in s.execute(
-            select(RosterLine.enrollment_id, RosterLine.programme, RosterLine.category,
-                   RosterLine.change_flag).where(RosterLine.roster_id.in_(roster_ids))):
+        select(
+            RosterLine.enrollment_id,
+            RosterLine.programme,
+            RosterLine.category,
+            RosterLine.change_flag,
+        ).where(RosterLine.roster_id.in_(roster_ids))
+    ):
         if flag != STOPPED and eid not in out:
             out[eid] = category_key(prog, cat)
     return out

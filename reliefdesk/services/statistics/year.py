@@ -15,7 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Case, case, func, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import round_half_up
@@ -93,36 +93,50 @@ def growth_percent(now: int, before: int) -> str | None:
     return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def _is_central() -> object:
+def _is_central() -> Case[int]:
     """1 for 集中供养: from the line's category, or (a 停发 line carries no mode) from the
     enrollment's 供养方式."""
-    return case((RosterLine.category.like("%集中%"), 1),
-                (RosterLine.category.like("%分散%"), 0),
-                (Enrollment.care_mode == "centralised", 1), else_=0)
+    return case(
+        (RosterLine.category.like("%集中%"), 1),
+        (RosterLine.category.like("%分散%"), 0),
+        (Enrollment.care_mode == "centralised", 1),
+        else_=0,
+    )
 
 
-def _aggregate(s: Session, year: int) -> tuple[dict[str, CategoryYear], list[int],
-                                                dict[int, dict[str, int]],
-                                                dict[int, tuple[int, int]]]:
+def _aggregate(
+    s: Session, year: int
+) -> tuple[
+    dict[str, CategoryYear], list[int], dict[int, dict[str, int]], dict[int, tuple[int, int]]
+]:
     """One grouped query over the year's locked lines."""
     start, end = date(year, 1, 1), date(year, 12, 1)
     central = _is_central()
-    q = (select(Roster.month, Roster.kind, RosterLine.programme, central, RosterLine.change_flag,
-                func.count(), func.coalesce(func.sum(RosterLine.persons), 0),
-                func.coalesce(func.sum(RosterLine.paid_fen), 0))
-         .join(Roster, Roster.id == RosterLine.roster_id)
-         .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
-         .where(Roster.status == "locked", Roster.month >= start, Roster.month <= end)
-         .group_by(Roster.month, Roster.kind, RosterLine.programme, central,
-                   RosterLine.change_flag))
+    q = (
+        select(
+            Roster.month,
+            Roster.kind,
+            RosterLine.programme,
+            central,
+            RosterLine.change_flag,
+            func.count(),
+            func.coalesce(func.sum(RosterLine.persons), 0),
+            func.coalesce(func.sum(RosterLine.paid_fen), 0),
+        )
+        .join(Roster, Roster.id == RosterLine.roster_id)
+        .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
+        .where(Roster.status == "locked", Roster.month >= start, Roster.month <= end)
+        .group_by(Roster.month, Roster.kind, RosterLine.programme, central, RosterLine.change_flag)
+    )
     acc: dict[str, dict[str, int]] = {k: defaultdict(int) for k in CATEGORY_KEYS}
     per_month: dict[int, dict[str, dict[str, int]]] = defaultdict(
-        lambda: {k: defaultdict(int) for k in CATEGORY_KEYS})
+        lambda: {k: defaultdict(int) for k in CATEGORY_KEYS}
+    )
     amounts: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(CATEGORY_KEYS, 0))
     new_exit: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     locked: set[int] = set()
-    for month, kind, prog, is_central, flag, n, persons, paid in s.execute(q):
-        month = month if isinstance(month, date) else date.fromisoformat(str(month))
+    for raw_month, kind, prog, is_central, flag, n, persons, paid in s.execute(q):
+        month = raw_month if isinstance(raw_month, date) else date.fromisoformat(str(raw_month))
         key = category_key(prog, "集中" if is_central else "")
         a, m = acc[key], per_month[month.month][key]
         a["amount"] += paid
@@ -155,22 +169,41 @@ def _aggregate(s: Session, year: int) -> tuple[dict[str, CategoryYear], list[int
             hh, persons = a["person_months"], a["persons_once"]
         else:
             hh, persons = end_row.get("households", 0), end_row.get("persons", 0)
-        avg = (round_half_up(Fraction(a["amount"], a["person_months"]))
-               if a["person_months"] else 0)
-        out[key] = CategoryYear(hh, persons, a["person_months"], a["amount"],
-                                a["new_households"], a["new_persons"], a["exited_households"],
-                                a["exited_persons"], avg)
-    return (out, sorted(locked), {m: dict(v) for m, v in amounts.items()},
-            {m: (v[0], v[1]) for m, v in new_exit.items()})
+        avg = round_half_up(Fraction(a["amount"], a["person_months"])) if a["person_months"] else 0
+        out[key] = CategoryYear(
+            hh,
+            persons,
+            a["person_months"],
+            a["amount"],
+            a["new_households"],
+            a["new_persons"],
+            a["exited_households"],
+            a["exited_persons"],
+            avg,
+        )
+    return (
+        out,
+        sorted(locked),
+        {m: dict(v) for m, v in amounts.items()},
+        {m: (v[0], v[1]) for m, v in new_exit.items()},
+    )
 
 
 def _exits_by_reason(s: Session, year: int) -> list[tuple[str, int, int]]:
-    q = (select(RosterLine.change_reason, func.count(), func.coalesce(func.sum(RosterLine.persons), 0))
-         .join(Roster, Roster.id == RosterLine.roster_id)
-         .where(Roster.status == "locked", Roster.kind == "regular",
-                Roster.month >= date(year, 1, 1), Roster.month <= date(year, 12, 1),
-                RosterLine.change_flag == STOPPED)
-         .group_by(RosterLine.change_reason))
+    q = (
+        select(
+            RosterLine.change_reason, func.count(), func.coalesce(func.sum(RosterLine.persons), 0)
+        )
+        .join(Roster, Roster.id == RosterLine.roster_id)
+        .where(
+            Roster.status == "locked",
+            Roster.kind == "regular",
+            Roster.month >= date(year, 1, 1),
+            Roster.month <= date(year, 12, 1),
+            RosterLine.change_flag == STOPPED,
+        )
+        .group_by(RosterLine.change_reason)
+    )
     rows = [((reason or "未注明原因").split("；")[0], n, p) for reason, n, p in s.execute(q)]
     merged: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for reason, n, p in rows:
@@ -182,28 +215,43 @@ def _exits_by_reason(s: Session, year: int) -> list[tuple[str, int, int]]:
 def _by_village(s: Session, year: int, month: int | None) -> list[tuple[str, int, int]]:
     if month is None:
         return []
-    q = (select(RosterLine.village, func.count(), func.coalesce(func.sum(RosterLine.persons), 0))
-         .join(Roster, Roster.id == RosterLine.roster_id)
-         .where(Roster.status == "locked", Roster.kind == "regular",
-                Roster.month == date(year, month, 1), RosterLine.change_flag != STOPPED)
-         .group_by(RosterLine.village))
+    q = (
+        select(RosterLine.village, func.count(), func.coalesce(func.sum(RosterLine.persons), 0))
+        .join(Roster, Roster.id == RosterLine.roster_id)
+        .where(
+            Roster.status == "locked",
+            Roster.kind == "regular",
+            Roster.month == date(year, month, 1),
+            RosterLine.change_flag != STOPPED,
+        )
+        .group_by(RosterLine.village)
+    )
     return sorted(((v or "（未填村）", n, p) for v, n, p in s.execute(q)), key=lambda x: -x[2])
 
 
 def _standards(s: Session, year: int) -> list[StandardChange]:
-    rows = list(s.scalars(select(PolicyVersion).where(PolicyVersion.effective_from
-                                                      <= date(year, 12, 31))
-                          .order_by(PolicyVersion.effective_from, PolicyVersion.id)))
+    rows = list(
+        s.scalars(
+            select(PolicyVersion)
+            .where(PolicyVersion.effective_from <= date(year, 12, 31))
+            .order_by(PolicyVersion.effective_from, PolicyVersion.id)
+        )
+    )
     in_force = [p for p in rows if p.effective_from <= date(year, 1, 1)][-1:]
     during = [p for p in rows if p.effective_from > date(year, 1, 1)]
     out = []
     for p in [*in_force, *during]:
         d = p.data or {}
         care = d.get("tekun_care_fen") or {}
-        out.append(StandardChange(p.effective_from, p.name,
-                                  int(d.get("urban_dibao_standard_fen") or 0),
-                                  int(d.get("rural_dibao_standard_fen") or 0),
-                                  tuple((k, int(v)) for k, v in care.items())))
+        out.append(
+            StandardChange(
+                p.effective_from,
+                p.name,
+                int(d.get("urban_dibao_standard_fen") or 0),
+                int(d.get("rural_dibao_standard_fen") or 0),
+                tuple((k, int(v)) for k, v in care.items()),
+            )
+        )
     return out
 
 
@@ -211,16 +259,22 @@ def year_report_in(s: Session, year: int) -> YearReport:
     """The report of ``year`` (and the previous year for growth)."""
     cats, locked, amounts, new_exit = _aggregate(s, year)
     prev, prev_locked, _, _ = _aggregate(s, year - 1)
-    visits = s.scalar(select(func.count()).select_from(Visit)
-                      .where(Visit.visit_date >= date(year, 1, 1),
-                             Visit.visit_date <= date(year, 12, 31)))
+    visits = s.scalar(
+        select(func.count())
+        .select_from(Visit)
+        .where(Visit.visit_date >= date(year, 1, 1), Visit.visit_date <= date(year, 12, 31))
+    )
     return YearReport(
-        year, tuple(locked), cats, prev if prev_locked else None,
+        year,
+        tuple(locked),
+        cats,
+        prev if prev_locked else None,
         tuple(_exits_by_reason(s, year)),
         tuple((m, amounts.get(m, dict.fromkeys(CATEGORY_KEYS, 0))) for m in range(1, 13)),
         tuple((m, *new_exit.get(m, (0, 0))) for m in range(1, 13)),
         tuple(_by_village(s, year, max(locked) if locked else None)),
-        int(visits or 0), None, tuple(_standards(s, year)), tuple(prev_locked))
-
-
-
+        int(visits or 0),
+        None,
+        tuple(_standards(s, year)),
+        tuple(prev_locked),
+    )
