@@ -32,8 +32,9 @@ def draw(size: int, font_path: str) -> Image.Image:
     font = ImageFont.truetype(font_path, int(big * 0.62))
     box = d.textbbox((0, 0), "救", font=font)
     w, h = box[2] - box[0], box[3] - box[1]
-    d.text(((big - w) / 2 - box[0], (big - h) / 2 - box[1] - big * 0.06), "救", font=font,
-           fill=WHITE)
+    d.text(
+        ((big - w) / 2 - box[0], (big - h) / 2 - box[1] - big * 0.06), "救", font=font, fill=WHITE
+    )
     return img.resize((size, size), Image.Resampling.LANCZOS)
 
 
@@ -45,8 +46,11 @@ def main() -> None:
     png = draw(256, args.font)
     png.save(OUT / "reliefdesk.png", optimize=True)
     sizes = [16, 24, 32, 48, 64, 128, 256]
-    png.save(OUT / "reliefdesk.ico", sizes=[(s, s) for s in sizes],
-             append_images=[draw(s, args.font) for s in sizes[:-1]])
+    png.save(
+        OUT / "reliefdesk.ico",
+        sizes=[(s, s) for s in sizes],
+        append_images=[draw(s, args.font) for s in sizes[:-1]],
+    )
     for name in ("reliefdesk.png", "reliefdesk.ico"):
         print(OUT / name, (OUT / name).stat().st_size, "bytes")
 
