@@ -42,10 +42,12 @@ cli() {  # cli USER PASSWORD ARGS...: run the frozen CLI, fail on a non-zero exi
 }
 
 MONTH=$(date +%Y-%m)
-step "CLI: init"
-RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' cli "" "" init --admin admin
-step "CLI: demo --households 60 --clean"
-cli admin 'Smoke#admin1' demo --households 60 --clean
+step "CLI: init, check (a new office)"
+RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' "$CLI" --db init.sqlite3 init --admin admin \
+  || fail "init exited $?"
+"$CLI" --db init.sqlite3 check | tail -1 || fail "check of the new office"
+step "CLI: demo --households 60 (demo data only ever goes into a demo database)"
+cli "" "" demo --households 60
 step "CLI: roster generate/validate/lock/export $MONTH"
 cli clerk 'Demo#clerk1' roster generate --month "$MONTH" --programme rural_dibao
 cli clerk 'Demo#clerk1' roster validate --month "$MONTH" --programme rural_dibao
@@ -101,11 +103,13 @@ if [ -n "$INITDB" ] && [ -x "$INITDB" ]; then
     -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1" start >/dev/null
   trap 'pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$PGDIR"' EXIT
   PGURL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
+  pg "$PGBIN/createdb" -h "$PGDIR" -p "$PGPORT" -U postgres demo || fail "createdb demo"
+  PGDEMO="postgresql://postgres@127.0.0.1:$PGPORT/demo"
   RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' "$CLI" --db "$PGURL" init \
     || fail "init on PostgreSQL"
-  RELIEFDESK_PASSWORD='Smoke#admin1' "$CLI" --db "$PGURL" --user admin demo --households 20 --clean \
-    >/dev/null || fail "demo on PostgreSQL"
   "$CLI" --db "$PGURL" check | tail -1 || fail "check on PostgreSQL"
+  "$CLI" --db "$PGDEMO" demo --households 20 >/dev/null || fail "demo on PostgreSQL"
+  "$CLI" --db "$PGDEMO" check | tail -1 || fail "check of the demo on PostgreSQL"
   pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null
   rm -rf "$PGDIR"
   trap 'rm -rf "$WORK"' EXIT
