@@ -46,8 +46,8 @@ step "CLI: init, check (a new office)"
 RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' "$CLI" --db init.sqlite3 init --admin admin \
   || fail "init exited $?"
 "$CLI" --db init.sqlite3 check | tail -1 || fail "check of the new office"
-step "CLI: demo --households 60 (demo data only ever goes into a demo database)"
-cli "" "" demo --households 60
+step "CLI: demo --households 60 --clean (demo data only ever goes into a demo database)"
+cli "" "" demo --households 60 --clean
 step "CLI: roster generate/validate/lock/export $MONTH"
 cli clerk 'Demo#clerk1' roster generate --month "$MONTH" --programme rural_dibao
 cli clerk 'Demo#clerk1' roster validate --month "$MONTH" --programme rural_dibao
@@ -108,7 +108,7 @@ if [ -n "$INITDB" ] && [ -x "$INITDB" ]; then
   RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' "$CLI" --db "$PGURL" init \
     || fail "init on PostgreSQL"
   "$CLI" --db "$PGURL" check | tail -1 || fail "check on PostgreSQL"
-  "$CLI" --db "$PGDEMO" demo --households 20 >/dev/null || fail "demo on PostgreSQL"
+  "$CLI" --db "$PGDEMO" demo --households 20 --clean >/dev/null || fail "demo on PostgreSQL"
   "$CLI" --db "$PGDEMO" check | tail -1 || fail "check of the demo on PostgreSQL"
   pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null
   rm -rf "$PGDIR"
