@@ -103,7 +103,10 @@ if [ -n "$INITDB" ] && [ -x "$INITDB" ]; then
     -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1" start >/dev/null
   trap 'pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$PGDIR"' EXIT
   PGURL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
-  pg "$PGBIN/createdb" -h "$PGDIR" -p "$PGPORT" -U postgres demo || fail "createdb demo"
+  CREATEDB=$( ( [ -x "$PGBIN/createdb" ] && echo "$PGBIN/createdb" ) || command -v createdb \
+    || ls -d /usr/lib/postgresql/*/bin/createdb 2>/dev/null | sort -V | tail -1 || true)
+  [ -n "$CREATEDB" ] || fail "createdb not found"
+  pg "$CREATEDB" -h "$PGDIR" -p "$PGPORT" -U postgres demo || fail "createdb demo"
   PGDEMO="postgresql://postgres@127.0.0.1:$PGPORT/demo"
   RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' "$CLI" --db "$PGURL" init \
     || fail "init on PostgreSQL"
