@@ -14,9 +14,10 @@ from ..db.engine import Database
 from ..domain.changes import change_code, change_label
 from ..domain.months import month_start, next_month
 from ..domain.workflow import PROGRAMME_LABELS
-from ..errors import NotFound, StaleDataError
+from ..errors import NotFound
 from ..models import Enrollment, Person
 from .context import ROLE_LABELS, Actor
+from .stale import check_version
 
 
 @dataclass(frozen=True)
@@ -135,10 +136,7 @@ def _load(s: Session, enrollment_id: int, expected_version: int | None) -> Enrol
     e = s.get(Enrollment, enrollment_id)
     if e is None:
         raise NotFound(f"在保记录 #{enrollment_id} 不存在。", code="enrollment.not_found")
-    if expected_version is not None and e.version != expected_version:
-        raise StaleDataError(
-            "在保记录已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale"
-        )
+    check_version("在保记录", e.version, expected_version)
     return e
 
 

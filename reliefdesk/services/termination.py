@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session
 from ..db.engine import Database
 from ..domain import workflow as wf
 from ..domain.months import next_month
-from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
+from ..errors import NotFound, RuleViolation, ValidationError
 from ..models import Enrollment, TerminationProposal
 from . import audit, enrollments
 from .context import Actor
 from .policy import policy_on, work_calendar
 from .settings import get_setting
+from .stale import check_version
 
 __all__ = [
     "TerminationView",
@@ -99,10 +100,7 @@ def _load(s: Session, proposal_id: int, expected_version: int | None) -> Termina
     tp = s.get(TerminationProposal, proposal_id)
     if tp is None:
         raise NotFound(f"拟终止记录 #{proposal_id} 不存在。", code="termination.not_found")
-    if expected_version is not None and tp.version != expected_version:
-        raise StaleDataError(
-            "拟终止记录已被其他用户修改，本次操作未保存。请刷新后重试。", code="stale"
-        )
+    check_version("拟终止记录", tp.version, expected_version)
     return tp
 
 

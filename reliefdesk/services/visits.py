@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..domain.workflow import Action, State
-from ..errors import NotFound, StaleDataError, ValidationError
+from ..errors import NotFound, ValidationError
 from ..models import Application, Household, Person, Visit, VisitPhoto
 from . import audit
 from .casework.facts import MIN_INVESTIGATORS
 from .context import Actor
+from .stale import check_version
 
 __all__ = [
     "HOUSING_TYPES",
@@ -300,10 +301,7 @@ def save_visit(db: Database, actor: Actor, data: VisitInput) -> VisitView:
             if found is None:
                 raise NotFound(f"入户调查记录 #{data.id} 不存在。", code="visit.not_found")
             v = found
-            if data.expected_version is not None and v.version != data.expected_version:
-                raise StaleDataError(
-                    "入户调查记录已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale"
-                )
+            check_version("入户调查记录", v.version, data.expected_version)
         v.household_id = data.household_id
         v.application_id = data.application_id
         v.visit_date, v.mode, v.investigators = data.visit_date, data.mode, investigators

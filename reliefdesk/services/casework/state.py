@@ -16,12 +16,13 @@ from ...domain import admission
 from ...domain import workflow as wf
 from ...domain.calendar import WorkCalendar
 from ...domain.workflow import Action, State
-from ...errors import NotFound, StaleDataError
+from ...errors import NotFound
 from ...models import Application, CaseRecord, CaseStep, Enrollment, EnrollmentChange, Person
 from ..assessment import counted_members
 from ..context import ROLE_LABELS, Actor
 from ..policy import Policy, policy_on, work_calendar
 from ..printing.common import user_names
+from ..stale import check_version
 from .facts import (
     CaseFacts,
     case_facts,
@@ -395,5 +396,4 @@ def _covered(
 
 
 def _check_version(app: Application, expected_version: int | None) -> None:
-    if expected_version is not None and app.version != expected_version:
-        raise StaleDataError("申请已被其他用户修改，本次操作未保存。请刷新后重试。", code="stale")
+    check_version("申请", app.version, expected_version)

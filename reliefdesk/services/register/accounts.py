@@ -26,10 +26,11 @@ from ...db.engine import Database
 from ...domain.accounts import check_account, normalize_account
 from ...domain.masking import mask_account
 from ...domain.months import add_months, month_start
-from ...errors import NotFound, StaleDataError, ValidationError
+from ...errors import NotFound, ValidationError
 from ...models import BankAccount, Enrollment, Household, Person
 from .. import audit
 from ..context import Actor
+from ..stale import check_version
 from .people import load_household
 from .types import ACCOUNT_KIND_LABELS, AccountResult, AccountView
 
@@ -204,8 +205,7 @@ def _load_account(s: Session, account_id: int, expected_version: int | None) -> 
     a = s.get(BankAccount, account_id)
     if a is None:
         raise NotFound("账户不存在", code="account.not_found")
-    if expected_version is not None and a.version != expected_version:
-        raise StaleDataError("账户已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale")
+    check_version("账户", a.version, expected_version)
     return a
 
 

@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 from ...db.engine import Database
 from ...domain.idnumber import parse_id
 from ...domain.masking import mask_id
-from ...errors import NotFound, RuleViolation, StaleDataError, ValidationError
+from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Enrollment, EnrollmentMember, Household, Person, PersonSearchKey, Village
 from .. import audit
 from ..context import Actor
 from ..search import ID_KEY_PREFIX, person_search_keys
+from ..stale import check_version
 from .types import (
     AREA_TYPES,
     DISABILITY_CATEGORIES,
@@ -124,13 +125,6 @@ def load_household(s: Session, household_id: int) -> Household:
     return h
 
 
-def _check_version(kind: str, current: int, expected: int | None) -> None:
-    if expected is not None and current != expected:
-        raise StaleDataError(
-            f"{kind}已被其他用户修改，本次修改未保存。请刷新后重试。", code="stale"
-        )
-
-
 # --- households ------------------------------------------------------------------------------
 
 
@@ -229,7 +223,7 @@ def update_household(
     actor.require("register.write")
     with db.session() as s:
         h = load_household(s, household_id)
-        _check_version("家庭信息", h.version, expected_version)
+        check_version("家庭信息", h.version, expected_version)
         if data.phone is None:
             data = replace(data, phone=h.phone)
         fields = _household_fields(s, data)
@@ -464,7 +458,7 @@ def update_person(
         p = s.get(Person, person_id)
         if p is None:
             raise NotFound("家庭成员不存在", code="person.not_found")
-        _check_version("成员信息", p.version, expected_version)
+        check_version("成员信息", p.version, expected_version)
         fields = _person_fields(s, p.household_id, data, p.id)
         if fields["id_number_old"] is None and fields["id_number"] == p.id_number:
             fields["id_number_old"] = p.id_number_old  # keep the old number on file

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
-from ...errors import RuleViolation, StaleDataError, ValidationError
+from ...errors import RuleViolation, ValidationError
 from ...models import (
     Roster,
     RosterLine,
@@ -26,6 +26,7 @@ from ...models import (
 )
 from .. import audit
 from ..context import Actor
+from ..stale import check_version
 from .build import get_roster_row, require_draft
 from .cycle import check_lock
 from .integrity import seal_problem
@@ -111,8 +112,7 @@ def roster_hash(session: Session, roster: Roster) -> str:
 
 def _check_version(roster: Roster, expected_version: int | None) -> None:
     """Refuse to act on a roster that changed since the user saw it (``RosterView.version``)."""
-    if expected_version is not None and roster.version != expected_version:
-        raise StaleDataError("花名册已被其他用户修改，本次操作未保存。请刷新后重试。", code="stale")
+    check_version("花名册", roster.version, expected_version)
 
 
 def acknowledge(

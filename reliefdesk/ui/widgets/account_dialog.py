@@ -44,6 +44,8 @@ from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
 
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 @dataclass(frozen=True)
 class AccountData:
@@ -249,6 +251,7 @@ class AccountDialog(QDialog):
             for c, text in enumerate((a.payee_name, a.bank_name, a.number, months, state)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
+                item.setData(VERSION_ROLE, a.version)  # the version the clerk sees
                 self.accounts_table.setItem(r, c, item)
         ent = data.entrustment
         self.entrusted_check.setChecked(ent.entrusted)
@@ -293,6 +296,12 @@ class AccountDialog(QDialog):
             return None
         item = self.accounts_table.item(rows[0].row(), 0)
         return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def selected_account_version(self) -> int | None:
+        """The version of the selected account as shown (a stale one is refused on save)."""
+        rows = self.accounts_table.selectionModel().selectedRows()
+        item = self.accounts_table.item(rows[0].row(), 0) if rows else None
+        return int(item.data(VERSION_ROLE)) if item else None
 
     def save(self) -> None:
         """Save payee, account and entrustment (one transaction)."""
@@ -361,6 +370,7 @@ class AccountDialog(QDialog):
         if aid is None:
             return
         ctx, reason = self.ctx, self.stop_reason_edit.text()
+        version = self.selected_account_version()
 
         def done(view: AccountView) -> None:
             self.stopped.emit(view)
@@ -368,6 +378,8 @@ class AccountDialog(QDialog):
 
         MutationOp(
             parent=self,
-            op=lambda: acc.stop_account(ctx.db, ctx.actor, aid, reason=reason),
+            op=lambda: acc.stop_account(
+                ctx.db, ctx.actor, aid, reason=reason, expected_version=version
+            ),
             success=done,
         ).failure(lambda e: show_error(self, e)).run_in_background()
