@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ NETWORK_FS = {
 
 _MOUNT_FIELDS = 3  # /proc/mounts: device, mount point, type, ...
 _LOCK_FIELDS = 8  # /proc/locks: id, kind, mode, access, pid, dev:inode, start, end
+BUSY_TIMEOUT_MS = 10000  # how long a write waits for another program's write lock
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -60,8 +62,28 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
+
+
+_lock_wait = threading.local()
+
+
+@contextmanager
+def on_lock_wait(hook: Callable[[], None]) -> Iterator[None]:
+    """Call ``hook`` (in this thread) when a write here must wait for another program's
+    write lock on a SQLite file, before the wait starts; the GUI shows 正在等待 with it."""
+    previous = getattr(_lock_wait, "hook", None)
+    _lock_wait.hook = hook
+    try:
+        yield
+    finally:
+        _lock_wait.hook = previous
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -69,8 +91,25 @@ def _sqlite_begin(conn: Any) -> None:
     # never hold or wait for the write lock; every other transaction takes it up front.
     if conn.get_execution_options().get("reliefdesk_readonly"):
         conn.exec_driver_sql("BEGIN")
-    else:
+        return
+    hook = getattr(_lock_wait, "hook", None)
+    if hook is None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    # Someone waits for this write: try the lock without waiting first, so that a busy file
+    # is announced (hook) before the busy timeout runs, then wait as usual.
+    raw = conn.connection.driver_connection
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+        return
+    except Exception as exc:  # the driver's OperationalError (sqlite3 or sqlcipher3)
+        if not _is_busy(exc):
+            raise
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    hook()
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def is_network_path(path: Path) -> bool:

@@ -53,6 +53,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from reliefdesk.db.engine import BUSY_TIMEOUT_MS, on_lock_wait
 from reliefdesk.errors import ReliefError
 from reliefdesk.services.changes import Changes, collect_changes
 from reliefdesk.ui import crash
@@ -73,6 +74,7 @@ class _WorkerSignals(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
+    waiting = Signal()  # the op's write waits for another program's lock on the database
 
 
 class _Worker(QRunnable):
@@ -84,7 +86,8 @@ class _Worker(QRunnable):
     def run(self) -> None:
         """Override QRunnable::run (worker thread)."""
         try:
-            result = self._fn()
+            with on_lock_wait(self._signals.waiting.emit):
+                result = self._fn()
         except BaseException as exc:
             self._signals.failed.emit(exc)
         else:
@@ -103,6 +106,7 @@ class _OpDriver(QObject):
             self._on_worker_succeeded, Qt.ConnectionType.QueuedConnection
         )
         self.signals.failed.connect(self._on_worker_failed, Qt.ConnectionType.QueuedConnection)
+        self.signals.waiting.connect(self._on_lock_wait, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PROGRESS_DELAY_MS)
@@ -121,12 +125,29 @@ class _OpDriver(QObject):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        if self._parent_gone():
+        self._show_progress(self._op._progress_label or "")
+
+    @Slot()
+    def _on_lock_wait(self) -> None:
+        """Another program holds the write lock: say so at once, whatever the op's label."""
+        self._timer.stop()
+        text = QCoreApplication.translate(
+            "ops",
+            "The database is in use by another user or program. Waiting for it "
+            "(at most {seconds} seconds)...",
+        ).format(seconds=BUSY_TIMEOUT_MS // 1000)
+        if self._progress is not None and isValid(self._progress):
+            self._progress.setLabelText(text)
+        else:
+            self._show_progress(text)
+
+    def _show_progress(self, label: str) -> None:
+        if self._parent_gone() or self._progress is not None:
             return
         dialog = QProgressDialog(self._op._parent)
         dialog.setObjectName("opProgressDialog")
         dialog.setWindowTitle(QCoreApplication.translate("ops", "Please wait"))
-        dialog.setLabelText(self._op._progress_label or "")
+        dialog.setLabelText(label)
         dialog.setCancelButton(None)  # ops cannot be cancelled half-way
         dialog.setRange(0, 0)
         dialog.setMinimumDuration(0)

@@ -1841,6 +1841,10 @@
 <context>
     <name>ops</name>
     <message>
+        <source>The database is in use by another user or program. Waiting for it (at most {seconds} seconds)...</source>
+        <translation>数据库正被其他用户或程序占用，正在等待（最多 {seconds} 秒）……</translation>
+    </message>
+    <message>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>

@@ -131,3 +131,42 @@ def test_lock_dialog_checks_password_off_the_gui_thread(qtbot):
         dialog.unlock_button.click()
         assert not dialog.unlock_button.isEnabled()  # checking
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_write_waiting_for_another_programs_lock_says_so_then_saves(qtbot, qapp, ctx):
+    """While another program holds the SQLite write lock, a save shows 正在等待 at once (before
+    the usual progress delay), and saves once the lock is released."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from reliefdesk.paths import sqlite_path
+    from reliefdesk.ui import i18n
+
+    i18n.install_translators(qapp, "zh_CN")
+    other = sqlite3.connect(str(sqlite_path(ctx.db.url)), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another PC program in the middle of a write
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tid = _township(ctx)
+    got: list[object] = []
+    try:
+        MutationOp(
+            parent=parent,
+            op=lambda: register.add_village(ctx.db, ctx.actor, tid, "等锁村"),
+            success=got.append,
+        ).run_in_background()
+        qtbot.waitUntil(
+            lambda: parent.findChild(QProgressDialog, "opProgressDialog") is not None,
+            timeout=3000,
+        )
+        dialog = parent.findChild(QProgressDialog, "opProgressDialog")
+        assert "正在等待" in dialog.labelText() and "10" in dialog.labelText()
+        assert got == []
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        i18n.install_translators(qapp, "en")
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=WAIT)
+    assert "等锁村" in [v.name for v in register.list_villages(ctx.db, ctx.actor, tid)]
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None)
