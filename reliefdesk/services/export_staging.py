@@ -3,7 +3,7 @@
 Files are written into a hidden staging folder next to their destination, the export is
 audited and committed, and only then are the files renamed into place (``os.replace``, atomic
 on one file system). A crash before the commit leaves only the staging folder, which the next
-export into that folder removes (:func:`sweep`); a crash after the commit leaves an audit
+export into that folder, or the program's next start, removes (:func:`sweep`); a crash after the commit leaves an audit
 record whose files were never published, which is safe (nothing went to the bank unrecorded).
 """
 
@@ -15,7 +15,9 @@ import time
 import uuid
 from pathlib import Path
 
-__all__ = ["PREFIX", "SUFFIX", "new_staging", "publish", "sweep"]
+from ..paths import make_private
+
+__all__ = ["PREFIX", "SUFFIX", "new_staging", "publish", "sweep", "sweep_folders"]
 
 PREFIX = ".reliefdesk-export-"
 SUFFIX = ".tmp"
@@ -55,6 +57,18 @@ def sweep(out: Path) -> int:
     return removed
 
 
+def sweep_folders(folders: list[str]) -> int:
+    """:func:`sweep` each folder (at start-up, over the folders exported into before);
+    unreadable or vanished folders are skipped. Returns how many staging folders went."""
+    removed = 0
+    for folder in folders:
+        try:
+            removed += sweep(Path(folder))
+        except OSError:
+            continue
+    return removed
+
+
 def new_staging(out: Path) -> Path:
     """A fresh owner-only staging folder inside ``out`` (stale ones are swept first)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -71,6 +85,7 @@ def publish(staging: Path, names: list[str]) -> list[Path]:
     for name in names:
         target = out / name
         os.replace(staging / name, target)
+        make_private(target)  # owner-only (POSIX: already by umask; Windows: the user's ACL)
         finals.append(target)
     shutil.rmtree(staging, ignore_errors=True)
     return finals

@@ -23,13 +23,14 @@ from reliefdesk.db.connect import open_database
 from reliefdesk.db.engine import Database
 from reliefdesk.options import Options
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
-from reliefdesk.services import users
+from reliefdesk.services import export_staging, users
 from reliefdesk.services.changes import Changes
 from reliefdesk.services.context import Actor
 from reliefdesk.services.settings import OfficeInfo, get_office, read_settings, update_office
 from reliefdesk.ui import gc_guard, i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
+from reliefdesk.ui.export_folders import export_folders
 from reliefdesk.ui.idle import clamp_idle_minutes
 from reliefdesk.ui.logging_setup import setup_logging
 from reliefdesk.ui.login_dialog import LoginDialog
@@ -278,6 +279,7 @@ class Startup:
         self.pages.build_rest_later()
         refresh_overdue(window, ctx)
         apply_office_settings(window, ctx)
+        sweep_export_leftovers(window, ctx)
 
         def on_changed(changes: Changes, _initiator: object) -> None:
             if changes.kinds() - {"audit"}:
@@ -345,6 +347,15 @@ def apply_office_settings(window: MainWindow, ctx: AppContext) -> None:
     QueryOp(parent=window, op=op, success=done).failure(
         lambda e: log.warning("idle setting not read: %s", e)
     ).run_in_background()
+
+
+def sweep_export_leftovers(window: MainWindow, ctx: AppContext) -> None:
+    """Remove the staging folders a crashed export left in the folders exported into before."""
+    folders = export_folders(ctx.settings)
+    if folders:
+        QueryOp(parent=window, op=lambda: export_staging.sweep_folders(folders)).failure(
+            lambda _e: None
+        ).run_in_background()
 
 
 def refresh_overdue(window: MainWindow, ctx: AppContext) -> None:

@@ -452,3 +452,26 @@ def test_temporary_aid_list_generated_and_printed_from_the_page(qtbot, sqlite_db
     assert page.roster.amount_fen == 120000
     assert page.print_button.isEnabled() and not page.print_changes_button.isEnabled()
     page.grab().save(str(tmp_path / "rosters_temp_aid.png"))
+
+
+def test_export_folder_is_remembered_and_swept_of_crash_leftovers_at_start(
+    qtbot, sqlite_db, people, tmp_path
+):
+    """An export remembers its folder (the next export dialog opens there), and at the next
+    start the staging folder a crashed export left in it is removed without an export."""
+    from reliefdesk.services.export_staging import PREFIX, SUFFIX
+    from reliefdesk.ui.application import sweep_export_leftovers
+    from reliefdesk.ui.export_folders import export_folders
+
+    page = _locked_page(qtbot, sqlite_db, people, tmp_path, user="approver")
+    out = tmp_path / "out"
+    with qtbot.waitSignal(page.exported, timeout=20000):
+        page.export_to(out)
+    wait_idle(qtbot)
+    assert export_folders(page.ctx.settings)[0] == str(out)
+    dead = out / f"{PREFIX}999999999-deadbeef{SUFFIX}"  # no such process: a crashed export
+    dead.mkdir()
+    (dead / "bank.xlsx").write_bytes(b"half")
+    sweep_export_leftovers(page, page.ctx)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not dead.exists(), timeout=10000)
+    assert len(list(out.glob("*.xlsx"))) == 3  # the published files stay

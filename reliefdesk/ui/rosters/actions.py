@@ -18,6 +18,7 @@ from reliefdesk.documents.workbooks import ExportResult
 from reliefdesk.domain.money import fen_to_yuan
 from reliefdesk.services import roster
 from reliefdesk.services.roster import ImportResult, Problem, RosterView
+from reliefdesk.ui.export_folders import export_folders, remember_export_folder
 from reliefdesk.ui.ops import MutationOp
 
 if TYPE_CHECKING:
@@ -269,8 +270,9 @@ def unlock_with_reason(page: RostersPage, reason: str) -> None:
 
 # -- export / import ----------------------------------------------------------------------------
 def ask_export_folder(page: RostersPage) -> None:
+    recent = export_folders(page.ctx.settings)
     directory = QFileDialog.getExistingDirectory(
-        page, translate("RostersPage", "Export the roster to")
+        page, translate("RostersPage", "Export the roster to"), recent[0] if recent else ""
     )
     if directory:
         page.export_to(directory)
@@ -291,6 +293,7 @@ def export_to(page: RostersPage, directory: str | Path) -> None:
             ),
             out,
         )
+        remember_export_folder(page.ctx.settings, out)
         page.refresh_history()
         page.exported.emit(paths)
 
