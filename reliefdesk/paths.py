@@ -15,7 +15,9 @@ ENV_DB = "RELIEFDESK_DB"
 def data_dir() -> Path:
     """The per-user data directory (created on demand)."""
     path = Path(os.environ.get("RELIEFDESK_HOME") or platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+        make_private(path)  # the database, backups and logs inherit it (Windows: per-user ACL)
     return path
 
 
@@ -37,13 +39,51 @@ def private_umask() -> None:
         os.umask(0o077)
 
 
+SYSTEM_SID = "*S-1-5-18"  # Windows' LocalSystem account (backup and antivirus services)
+
+
+def windows_acl_command(path: Path, user: str, *, folder: bool = False) -> list[str]:
+    """The ``icacls`` call that leaves only ``user`` (DOMAIN\\name) and SYSTEM with access to
+    ``path``: inherited entries removed, full control granted (inherited by a folder's files)."""
+    grant = "(OI)(CI)F" if folder else "F"
+    return [
+        "icacls",
+        str(path),
+        "/inheritance:r",
+        "/grant:r",
+        f"{user}:{grant}",
+        f"{SYSTEM_SID}:{grant}",
+        "/q",
+    ]
+
+
+def _windows_user() -> str:
+    user = os.environ.get("USERNAME", "")
+    domain = os.environ.get("USERDOMAIN", "")
+    return f"{domain}\\{user}" if domain and user else user
+
+
 def make_private(path: Path) -> None:
-    """Owner-only permissions on an existing file we created (no-op if we cannot)."""
-    if os.name != "posix":  # pragma: no cover - Windows: per-user profile folders already
+    """Owner-only permissions on a file or folder we created (no-op if we cannot): 0600/0700
+    on POSIX, an ACL for the signed-in Windows user and SYSTEM only on Windows (the per-user
+    ACL of issue 13; a folder's ACL is inherited by the files created in it later)."""
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        user = _windows_user()
+        if user and path.exists():
+            import subprocess
+
+            subprocess.run(
+                windows_acl_command(path, user, folder=path.is_dir()),
+                check=False,
+                capture_output=True,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        return
+    if os.name != "posix":
         return
     try:
-        if path.is_file() and path.stat().st_uid == os.getuid():
-            os.chmod(path, 0o600)
+        if path.stat().st_uid == os.getuid():
+            os.chmod(path, 0o700 if path.is_dir() else 0o600)
     except OSError:
         pass
 
