@@ -31,6 +31,7 @@ from reliefdesk.ui import i18n
 from reliefdesk.ui.help import AboutDialog, HelpDialog
 from reliefdesk.ui.idle import IdleMonitor, idle_minutes_from
 from reliefdesk.ui.lock_dialog import LockDialog
+from reliefdesk.ui.page_frame import PageFrame
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self._verify_password = verify_password
         self._pages: dict[str, QWidget] = {}
+        self._frames: dict[str, PageFrame] = {}  # each page inside its scroll area
         self._user_text = ""
         self._database = ""
         self._leaving = False
@@ -179,16 +181,17 @@ class MainWindow(QMainWindow):
         if signal is not None:
             signal.connect(self._update_modified)
         if key in self._pages:
-            old = self._pages[key]
+            old = self._frames[key]
             index = self.page_stack.indexOf(old)
-            self.page_stack.insertWidget(index, widget)
+            frame = self._frame(key, widget)
+            self.page_stack.insertWidget(index, frame)
             self.page_stack.removeWidget(old)
             old.deleteLater()
             self._pages[key] = widget
             if title is not None:
                 self._nav_item(key).setText(title)
             if self.nav_list.currentRow() == index:
-                self.page_stack.setCurrentWidget(widget)
+                self.page_stack.setCurrentWidget(frame)
             return
         if title is None:
             raise ValueError(f"new page {key!r} needs a title")
@@ -213,7 +216,16 @@ class MainWindow(QMainWindow):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
     def current_page(self) -> QWidget | None:
-        return self.page_stack.currentWidget()
+        frame = self.page_stack.currentWidget()
+        return frame.page() if isinstance(frame, PageFrame) else frame
+
+    def _frame(self, key: str, widget: QWidget) -> PageFrame:
+        """The page inside its frame: it scrolls when the window is smaller than its minimum
+        (a 1366×768 screen with a taskbar) instead of pushing the window past the screen."""
+        frame = PageFrame(widget)
+        frame.setObjectName(f"{key}PageFrame")
+        self._frames[key] = frame
+        return frame
 
     def _add_nav_item(self, key: str, title: str) -> None:
         item = QListWidgetItem(title)
@@ -222,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, key: str, widget: QWidget) -> None:
         self._pages[key] = widget
-        self.page_stack.addWidget(widget)
+        self.page_stack.addWidget(self._frame(key, widget))
 
     def _nav_item(self, key: str) -> QListWidgetItem:
         for i in range(self.nav_list.count()):
@@ -236,7 +248,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.nav_list.item(row).data(Qt.ItemDataRole.UserRole)
-        self.page_stack.setCurrentWidget(self._pages[key])
+        self.page_stack.setCurrentWidget(self._frames[key])
         self.pageChanged.emit(key)
 
     # -- status bar -------------------------------------------------------------------------

@@ -32,7 +32,8 @@ def test_navigation_switches_pages(qtbot, window):
     with qtbot.waitSignal(window.pageChanged) as blocker:
         qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == ["rosters"]
-    assert window.findChild(QWidget, "pageStack").currentWidget() is window.page("rosters")
+    assert window.findChild(QWidget, "pageStack").currentWidget().widget() is window.page("rosters")
+    assert window.current_page() is window.page("rosters")
 
 
 def test_register_page_replaces_placeholder_and_gets_ctrl_s(qtbot, window):
@@ -130,3 +131,31 @@ def test_idle_timeout_locks_window_until_password(qtbot, settings):
     assert not win.is_locked()
     assert win.central_stack.currentIndex() == 0
     assert win.idle_monitor.is_active()
+
+
+def test_every_page_fits_a_1366x768_screen_with_a_taskbar(qtbot, sqlite_db, tmp_path):
+    """With every page built, the main window can still be as small as an office screen's free
+    area (1366×728): a page larger than that scrolls inside the window instead of pushing the
+    window past the screen."""
+    from PySide6.QtCore import QSettings
+
+    from reliefdesk.ui import application
+    from tests.gui.households_fixtures import actor_of
+    from reliefdesk.ui.context import AppContext
+    from reliefdesk.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    ctx = AppContext(sqlite_db, actor_of(sqlite_db, "admin"), None, settings, win)
+    loader = application.PageLoader(win, ctx, eager=tuple(k for k, _m, _c in application.PAGES))
+    win.show()
+    hint = win.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 728, hint
+    beside_nav = 1366 - win.findChild(QWidget, "navList").width() - 40
+    too_wide = {
+        key: page.minimumSizeHint().width()
+        for key, page in loader.pages.items()
+        if page.minimumSizeHint().width() > beside_nav
+    }
+    assert too_wide == {}  # no page scrolls sideways on a 1366 screen

@@ -67,7 +67,7 @@ class HouseholdListView(QWidget):
         self.search_box.setPlaceholderText(
             self.tr("Search: name, pinyin or initials, ID number digits, village (Ctrl+F)")
         )
-        self.search_box.setMinimumWidth(380)
+        self.search_box.setMinimumWidth(280)
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("programmeFilter")
         self.programme_combo.addItem(self.tr("All programmes"), None)
@@ -81,12 +81,17 @@ class HouseholdListView(QWidget):
             self.status_combo.addItem(text, code)
         self.village_combo = QComboBox()
         self.village_combo.setObjectName("villageFilter")
-        self.village_combo.setMinimumWidth(150)
         self.village_combo.addItem(self.tr("All villages"), None)
         self.new_button = QPushButton(self.tr("New household..."))
         self.new_button.setObjectName("newHouseholdButton")
         self.new_button.clicked.connect(self.newHouseholdRequested)
 
+        for combo in (self.programme_combo, self.status_combo, self.village_combo):
+            # a long village or programme name must not widen the page past a 1366 screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)
