@@ -137,8 +137,8 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Monthly benefit (yuan)</source>
-        <translation>月保障金（元）</translation>
+        <source>Benefit (yuan)</source>
+        <translation>保障金（元）</translation>
     </message>
 </context>
 <context>

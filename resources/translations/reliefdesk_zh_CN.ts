@@ -1383,6 +1383,10 @@
         <translation>查看完整号码</translation>
     </message>
     <message>
+        <source> (one-off)</source>
+        <translation>（一次性）</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>

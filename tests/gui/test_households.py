@@ -373,3 +373,18 @@ def test_changed_refreshes_open_household(qtbot, page, sqlite_db, clerk):
     with qtbot.waitSignal(page.panel.loaded, timeout=WAIT):
         page.ctx.changed.emit(Changes.of({"households": {hid}}), None)
     assert page.panel.income_model.rowCount() == 1
+
+
+def test_register_list_marks_a_one_off_grant_so_it_is_not_read_as_monthly(qapp):
+    """The register's benefit column shows a 临时救助 grant as “…（一次性）” and a monthly
+    dibao amount as the plain monthly figure."""
+    from reliefdesk.ui import i18n
+    from reliefdesk.ui.labels import register as labels
+
+    i18n.install_translators(qapp, "zh_CN")
+    try:
+        assert labels.benefit("temporary_aid", 198450) == "1984.50（一次性）"
+        assert labels.benefit("rural_dibao", 57280) == "572.80"
+        assert labels.benefit(None, None) == ""
+    finally:
+        i18n.install_translators(qapp, "en")

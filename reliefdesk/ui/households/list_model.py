@@ -95,8 +95,8 @@ class HouseholdListModel(PagedTableModel):
                 lambda r: labels.label(labels.enrollment_statuses(), r.enrollment_status),
             ),
             Column(
-                translate("HouseholdListModel", "Monthly benefit (yuan)"),
-                lambda r: labels.yuan(r.amount_fen),
+                translate("HouseholdListModel", "Benefit (yuan)"),
+                lambda r: labels.benefit(r.programme, r.amount_fen),
                 align_right=True,
             ),
         ]

@@ -91,7 +91,7 @@ class HouseholdListView(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(7)
+            combo.setMinimumContentsLength(9)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)

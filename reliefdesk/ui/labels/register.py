@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from reliefdesk.domain.money import fen_to_yuan
+from reliefdesk.domain.programmes import MONTHLY_PROGRAMMES
 from reliefdesk.ui.labels import programme_labels
 
 
@@ -207,6 +208,15 @@ def label(table: dict[str, str], code: str | None, empty: str = "") -> str:
 def yuan(fen: int | None) -> str:
     """``12345`` → ``"123.45"``; None → ''."""
     return "" if fen is None else fen_to_yuan(fen)
+
+
+def benefit(programme: str | None, fen: int | None) -> str:
+    """A household's benefit: the monthly amount as is, a one-off grant (临时救助) marked
+    （一次性） so that it is never read as 元/月."""
+    text = yuan(fen)
+    if text and programme is not None and programme not in MONTHLY_PROGRAMMES:
+        return text + QCoreApplication.translate("HouseholdLabels", " (one-off)")
+    return text
 
 
 def day(value: date | None) -> str:
