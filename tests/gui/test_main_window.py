@@ -140,9 +140,9 @@ def test_every_page_fits_a_1366x768_screen_with_a_taskbar(qtbot, sqlite_db, tmp_
     from PySide6.QtCore import QSettings
 
     from reliefdesk.ui import application
-    from tests.gui.households_fixtures import actor_of
     from reliefdesk.ui.context import AppContext
     from reliefdesk.ui.main_window import MainWindow
+    from tests.gui.households_fixtures import actor_of
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     win = MainWindow(settings=settings)
