@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from shiboken6 import isValid
 
 
 def make_table(
@@ -27,3 +28,25 @@ def make_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
     return view
+
+
+PADDING = 18  # px beside a column's widest text, so the table does not look cramped
+
+
+def fit_columns_on_reset(view: QTableView, *, widest: int = 320) -> None:
+    """Size ``view``'s columns to their contents each time its model is reset (a household's
+    few accounts or members), so that a number is never cut to "1…" while a column beside it
+    stands empty; no column grows past ``widest`` pixels. For small tables only: sizing reads
+    every row."""
+
+    def fit() -> None:
+        if not isValid(view):  # the model outlived its table
+            return
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column in range(header.count() - 1):  # the last one stretches anyway
+            header.resizeSection(column, min(widest, header.sectionSize(column) + PADDING))
+
+    model = view.model()
+    if model is not None:
+        model.modelReset.connect(fit)

@@ -210,3 +210,17 @@ def test_cli_roster_commands(db, actors, tmp_path, monkeypatch, capsys):
     assert main([*base, "--user", "clerk", "roster", "list"]) == 0
     assert "已锁定" in capsys.readouterr().out
     assert main([*base, "--user", "clerk", "roster", "diff", "--month", "2026-03"]) == 4
+
+
+def test_bank_file_of_an_all_programme_roster_names_each_lines_own_subsidy(db, actors, tmp_path):
+    """In a roster of several programmes, each bank line's 补贴项目/摘要 names that line's own
+    programme (the passbook says 农村低保 or 特困供养, never “全部项目”; DOMAIN §7.3.8)."""
+    setup_policy(db)
+    make_household(db, persons=2, pci_fen=10000, programme="rural_dibao")
+    make_household(db, persons=1, pci_fen=0, programme="tekun", care_tier="full")
+    view = _locked(db, actors)
+    bank = roster.export(db, actors["approver"], view.id, tmp_path, kinds=("bank",))[0]
+    ws = openpyxl.load_workbook(bank.path).worksheets[0]
+    col = [c.value for c in ws[1]].index("补贴项目/摘要")
+    summaries = sorted(row[col].value for row in ws.iter_rows(min_row=2))
+    assert summaries == ["2026年1月农村低保", "2026年1月特困供养"]

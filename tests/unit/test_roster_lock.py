@@ -220,3 +220,18 @@ def test_bank_status_is_outside_the_hash_and_overlap_refused(db, actors):
     with pytest.raises(RuleViolation) as exc:
         roster.generate(db, actors["clerk"], "2026-01", "rural_dibao", with_lines=True)
     assert exc.value.code == "roster.overlap"
+
+
+def test_an_acknowledged_warning_names_the_person_by_their_real_name(db, actors):
+    """The problem list says who checked a warning by the name that signs the roster (王审核),
+    not by the login name."""
+    from reliefdesk.models import User
+
+    setup_policy(db)
+    make_household(db, persons=3, members_alive=2)
+    with db.session() as s:
+        s.get(User, actors["reviewer"].user_id).display_name = "王审核"
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
+    [warning] = roster.validate(db, actors["clerk"], view.id)
+    after = roster.acknowledge(db, actors["reviewer"], view.id, [warning], note="已核实")
+    assert after[0].acknowledged_by == "王审核"

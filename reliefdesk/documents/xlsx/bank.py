@@ -168,6 +168,9 @@ def _converter(
     amount_style: Any,
 ) -> Callable[[RollLine], Any]:
     """A function turning a line into this column's cell value (plain value or styled Cell)."""
+    if field == "summary" and header.per_line_subsidy:
+        # a roll of several programmes: each passbook names its own subsidy (§7.3.8)
+        return lambda line: f"{header.month_label}{line.subsidy or header.programme_label}"
     if field in HEADER_TEXT_FIELDS:
         const = _header_values(header)[field]
         if not const:

@@ -34,6 +34,7 @@ class RollLine:
     bank: str
     change_flag: str
     note: str
+    subsidy: str = ""  # the line's own 补贴项目 (农村低保...) when the roll covers several
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class RollHeader:
     made_on: date
     one_off: bool = False  # a 临时救助 list: amounts are one-off sums, not monthly
     audit_head: str = ""  # the audit chain head COUNT:HASH when the file was made
+    per_line_subsidy: bool = False  # several programmes: each line's 摘要 names its own
 
     @property
     def month_label(self) -> str:

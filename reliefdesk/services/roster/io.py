@@ -51,6 +51,7 @@ def bank_template(session: Session) -> wb.BankTemplate:
 
 
 _EXPORT_COLUMNS = (
+    "programme",
     "township",
     "village",
     "payee_name",
@@ -152,6 +153,7 @@ def _write(
         made_on=date.today(),
         one_off=one_off,
         audit_head=head.text,
+        per_line_subsidy=roster.programme == "all",
     )
     roll = [
         wb.RollLine(
@@ -172,6 +174,7 @@ def _write(
             bank=ln.bank,
             change_flag=ln.change_flag,
             note=ln.change_reason if ln.change_flag not in ("不变",) else "",
+            subsidy=PROGRAMME_LABELS.get(ln.programme, ""),
         )
         for i, ln in enumerate(lines, 1)
     ]

@@ -27,6 +27,7 @@ from ...models import (
     Roster,
     RosterLine,
     RosterProblemAck,
+    User,
 )
 from ..context import Actor
 from ..policy import policy_on
@@ -284,9 +285,18 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     if not one_off:
         _green_overdue(s, roster, month, today, add)
     _other_rosters(s, roster, seen_id, add)
-    acks = {
-        (a.line_no, a.code): a.username
-        for a in s.scalars(select(RosterProblemAck).where(RosterProblemAck.roster_id == roster.id))
+    acks = {  # who acknowledged, by the real name the roster's signatures use
+        (line_no, code): display_name or username
+        for line_no, code, username, display_name in s.execute(
+            select(
+                RosterProblemAck.line_no,
+                RosterProblemAck.code,
+                RosterProblemAck.username,
+                User.display_name,
+            )
+            .outerjoin(User, User.id == RosterProblemAck.user_id)
+            .where(RosterProblemAck.roster_id == roster.id)
+        )
     }
     return with_targets(
         s,

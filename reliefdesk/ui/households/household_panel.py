@@ -36,7 +36,7 @@ from reliefdesk.ui.households.rows_model import RowsModel
 from reliefdesk.ui.households.stale import show_stale
 from reliefdesk.ui.labels import register as labels
 from reliefdesk.ui.ops import MutationOp, QueryOp
-from reliefdesk.ui.tables import make_table
+from reliefdesk.ui.tables import fit_columns_on_reset, make_table
 from reliefdesk.ui.widgets.account_dialog import AccountDialog
 
 
@@ -134,6 +134,7 @@ class HouseholdPanel(QWidget):
     ) -> QTableView:
         table = make_table(name)
         table.setModel(model)
+        fit_columns_on_reset(table)
         page = QWidget()
         box = QVBoxLayout(page)
         if extra is not None:
