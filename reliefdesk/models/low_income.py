@@ -25,7 +25,9 @@ class LowIncomeEntry(Base):
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
     category: Mapped[str] = mapped_column(String(24))  # code in domain.low_income.CATEGORIES
     reason: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(String(16), default="manual")  # manual|finding|visit|register
+    source: Mapped[str] = mapped_column(
+        String(16), default="manual"
+    )  # manual|finding|visit|register
     source_ref: Mapped[str] = mapped_column(String(64), default="")
     entered_on: Mapped[date] = mapped_column(Date)
     next_review: Mapped[date] = mapped_column(Date, index=True)
