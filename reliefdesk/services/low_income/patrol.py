@@ -112,15 +112,16 @@ def propose_in(s: Session, month: date, village_id: int | None = None) -> list[P
             )
         )
     )
-    villages = dict(s.execute(select(Village.id, Village.name)).tuples())
+    villages = {vid: name for vid, name in s.execute(select(Village.id, Village.name))}
     out: list[ProposedPerson] = []
     for i in range(0, len(hids), _CHUNK):
         chunk = hids[i : i + _CHUNK]
-        hh_village = dict(
-            s.execute(select(Household.id, Household.village_id).where(Household.id.in_(chunk)))
-            .tuples()
-            .all()
-        )
+        hh_village = {
+            hid: vid
+            for hid, vid in s.execute(
+                select(Household.id, Household.village_id).where(Household.id.in_(chunk))
+            )
+        }
         members: dict[int, list[Person]] = {}
         for p in s.scalars(
             select(Person).where(Person.household_id.in_(chunk)).order_by(Person.id)
@@ -198,7 +199,7 @@ def _plan_views(s: Session, plans: Sequence[PatrolPlan]) -> list[PlanView]:
             )
         ):
             people[pid] = (name, hid)
-    villages = dict(s.execute(select(Village.id, Village.name)).tuples())
+    villages = {vid: name for vid, name in s.execute(select(Village.id, Village.name))}
     by_plan: dict[int, list[PlanItemView]] = {}
     for it in items:
         done = visits.get(it.id, [])
@@ -264,13 +265,14 @@ def save_plan(
         if s.get(Village, village_id) is None:
             raise NotFound(f"村（社区）#{village_id} 不存在。", code="village.not_found")
         if wanted:
-            found = dict(
-                s.execute(
+            found = {
+                pid: vid
+                for pid, vid in s.execute(
                     select(Person.id, Household.village_id)
                     .join(Household, Household.id == Person.household_id)
                     .where(Person.id.in_(list(wanted)))
-                ).tuples()
-            )
+                )
+            }
             wrong = [pid for pid in wanted if found.get(pid) != village_id]
             if wrong:
                 raise ValidationError(
@@ -422,14 +424,11 @@ def _visit_views(s: Session, rows: Sequence[PatrolVisit]) -> list[VisitRecordVie
     pids = list({v.person_id for v in rows})
     names: dict[int, str] = {}
     for i in range(0, len(pids), _CHUNK):
-        names.update(
-            dict(
-                s.execute(
-                    select(Person.id, Person.name).where(Person.id.in_(pids[i : i + _CHUNK]))
-                ).tuples()
-            )
-        )
-    villages = dict(s.execute(select(Village.id, Village.name)).tuples())
+        for pid, name in s.execute(
+            select(Person.id, Person.name).where(Person.id.in_(pids[i : i + _CHUNK]))
+        ):
+            names[pid] = name
+    villages = {vid: name for vid, name in s.execute(select(Village.id, Village.name))}
     return [
         VisitRecordView(
             id=v.id,
