@@ -2,7 +2,7 @@
 
 Public API (writes audited in the same transaction; rows with a version use it):
 
-- register: :func:`add_entry`, :func:`update_entry` (review), :func:`exit_entry`,
+- register: :func:`add_entry`, :func:`update_entry`, :func:`review_entry`, :func:`exit_entry`,
   :func:`list_entries` (``due_only``), :func:`due_count`, :func:`exited_households` and
   :func:`bring_in` (退出保障), :func:`enter_from_finding_in` (a 属实 finding, in the caller's
   transaction);
@@ -25,6 +25,7 @@ from .entries import (
     exited_households,
     get_entry,
     list_entries,
+    review_entry,
     update_entry,
 )
 from .patrol import (
@@ -75,6 +76,7 @@ __all__ = [
     "propose",
     "propose_in",
     "record_visit",
+    "review_entry",
     "save_plan",
     "update_entry",
 ]

@@ -8,7 +8,7 @@ read one fact. A household receiving dibao or tekun is refused: it is watched as
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,6 +33,7 @@ __all__ = [
     "exited_households",
     "get_entry",
     "list_entries",
+    "review_entry",
     "update_entry",
 ]
 
@@ -336,6 +337,53 @@ def update_entry(
             detail={
                 "before": before,
                 "category": entry.category,
+                "next_review": entry.next_review.isoformat(),
+            },
+        )
+        return _views(s, [entry], _today())[0]
+
+
+def review_entry(
+    db: Database,
+    actor: Actor,
+    entry_id: int,
+    *,
+    expected_version: int | None,
+    reviewed_on: date | None = None,
+) -> EntryView:
+    """Record a review done on ``reviewed_on`` (today): the next review follows the
+    category's rhythm from it, never past a recognition's validity (then the household must
+    apply again: exit and re-enter)."""
+    actor.require("register.write")
+    day = reviewed_on or _today()
+    with db.session() as s:
+        entry = _load(s, entry_id, expected_version)
+        if entry.exit_on is not None:
+            raise RuleViolation("该条目已退出，不能复核。", code="low_income.exited")
+        if day < entry.entered_on or day > _today():
+            raise ValidationError(
+                "复核日期须在纳入日期与今天之间。", field="reviewed_on", code="low_income.date"
+            )
+        wanted = rules.months_later(day, rules.REVIEW_MONTHS[entry.category])
+        limit_months = rules.VALIDITY_MONTHS.get(entry.category)
+        if limit_months and wanted > rules.months_later(entry.entered_on, limit_months):
+            wanted = rules.months_later(entry.entered_on, limit_months)
+            if wanted <= day:
+                _review(entry.category, entry.entered_on, day + timedelta(days=1))
+        before = entry.next_review
+        entry.next_review = _review(entry.category, entry.entered_on, wanted)
+        entry.updated_by_name = actor.display_name
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "low_income.review",
+            "low_income_entry",
+            entry.id,
+            household_id=entry.household_id,
+            detail={
+                "reviewed_on": day.isoformat(),
+                "before": before.isoformat(),
                 "next_review": entry.next_review.isoformat(),
             },
         )

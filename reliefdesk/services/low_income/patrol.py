@@ -29,6 +29,7 @@ from ...models import (
     Village,
 )
 from .. import audit
+from .. import casework as _casework  # noqa: F401 - loads before visits (visits <-> printing)
 from ..assessment import member_category
 from ..context import Actor
 from ..visits import MODES
