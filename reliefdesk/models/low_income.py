@@ -64,7 +64,7 @@ class PatrolPlanItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("patrol_plan.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    key_group: Mapped[str] = mapped_column(String(16))  # code in domain.low_income.KEY_GROUPS
+    key_group: Mapped[str] = mapped_column(String(24))  # code in domain.low_income.KEY_GROUPS
 
 
 class PatrolVisit(Base):
@@ -76,7 +76,7 @@ class PatrolVisit(Base):
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("village.id"), index=True)
     plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("patrol_plan_item.id"))
-    key_group: Mapped[str] = mapped_column(String(16), default="")
+    key_group: Mapped[str] = mapped_column(String(24), default="")
     visited_on: Mapped[date] = mapped_column(Date, index=True)
     visitor: Mapped[str] = mapped_column(String(64))
     mode: Mapped[str] = mapped_column(String(8), default="onsite")  # services.visits.MODES

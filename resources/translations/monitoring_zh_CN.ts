@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Household no.</source>
-        <translation>户号</translation>
+        <translation>家庭编号</translation>
     </message>
     <message>
         <source>Category</source>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>Entered</source>
-        <translation>填报口径</translation>
+        <translation>纳入日期</translation>
     </message>
     <message>
         <source>Next review</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>Problems</source>
-        <translation>校验问题</translation>
+        <translation>发现问题</translation>
     </message>
     <message>
         <source>Solved</source>
@@ -254,7 +254,7 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Video</source>

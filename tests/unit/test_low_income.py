@@ -136,10 +136,10 @@ def test_enter_from_finding_in_callers_transaction(db, actors):
 
 def _key_village(db):
     """A village with a seriously ill man, an 85-year-old living alone, a healthy family."""
-    sick, sick_ids = case_household(
+    _sick, sick_ids = case_household(
         db, [{"name": "张重病", "birth": date(1965, 1, 1), "health": "serious"}]
     )
-    old, old_ids = case_household(db, [{"name": "李高龄", "birth": date(1935, 5, 1)}])
+    _old, old_ids = case_household(db, [{"name": "李高龄", "birth": date(1935, 5, 1)}])
     case_household(
         db,
         [
@@ -212,3 +212,46 @@ def test_visit_and_plan_bad_input(db, actors):
     assert li.patrol_stats(db, clerk, MONTH, MONTH).total.visits == 0
     with pytest.raises(ValidationError):
         li.patrol_stats(db, clerk, MONTH, MONTH.replace(year=MONTH.year - 1))
+
+
+def test_demo_office_has_entries_plan_and_visits(db, actors):
+    """The demo office has register entries (退出保障 among them), this month's visit plans
+    with visits, and the figures count them; the audit chain stays one demo event."""
+    from reliefdesk import demo
+    from reliefdesk.services.audit import verify_chain
+    from reliefdesk.services.context import SYSTEM
+
+    demo.generate_demo(db, SYSTEM, 300, as_of=TODAY)
+    clerk = actors["clerk"]
+    entries = li.list_entries(db, clerk)
+    assert len(entries) >= 8 and "exited_aid" in {e.category for e in entries}
+    plans = li.list_plans(db, clerk, MONTH)
+    assert plans and all(p.items for p in plans)
+    stats = li.patrol_stats(db, clerk, MONTH, MONTH)
+    assert stats.total.people == sum(p.visited for p in plans) > 0
+    assert stats.total.solved > 0 and stats.planned == sum(len(p.items) for p in plans)
+    with db.read_session() as s:
+        assert verify_chain(s) == []
+
+
+def test_every_code_fits_its_column():
+    """Every category, source and key-group code fits the column that stores it."""
+    from reliefdesk.domain import low_income as rules
+    from reliefdesk.models import PatrolPlanItem, PatrolVisit
+
+    cols = LowIncomeEntry.__table__.c
+    assert max(map(len, rules.CATEGORIES)) <= cols.category.type.length
+    assert max(map(len, rules.SOURCES)) <= cols.source.type.length
+    for model in (PatrolPlanItem, PatrolVisit):
+        assert max(map(len, rules.KEY_GROUPS)) <= model.__table__.c.key_group.type.length
+
+
+def test_demo_puts_each_household_on_the_register_once(db):
+    """No demo household has two active entries (free and exited households may overlap)."""
+    from reliefdesk import demo
+    from reliefdesk.services.context import SYSTEM
+
+    demo.generate_demo(db, SYSTEM, 300, as_of=TODAY)
+    with db.read_session() as s:
+        hids = list(s.scalars(select(LowIncomeEntry.household_id)))
+    assert len(hids) == len(set(hids)) >= 8
