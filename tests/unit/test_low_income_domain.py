@@ -44,7 +44,9 @@ def test_due_within_thirty_days() -> None:
     assert not li.is_due(date(2026, 4, 1), on)
 
 
-def _m(pid: int, age: int, rel: str = "head", cats: tuple[str, ...] = (), **kw: bool) -> MemberFacts:
+def _m(
+    pid: int, age: int, rel: str = "head", cats: tuple[str, ...] = (), **kw: bool
+) -> MemberFacts:
     return MemberFacts(person_id=pid, age=age, relation=rel, categories=cats, **kw)
 
 

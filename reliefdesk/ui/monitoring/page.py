@@ -137,11 +137,11 @@ class MonitoringPage(QWidget):
         self.exit_button = self._button(self.tr("E&xit…"), "exitEntryButton")
         self.exit_button.clicked.connect(self.open_exit_dialog)
         bar = QHBoxLayout()
-        for w in (self.due_only_check, self.exited_check):
-            bar.addWidget(w)
+        for check in (self.due_only_check, self.exited_check):
+            bar.addWidget(check)
         bar.addStretch(1)
-        for w in (self.add_button, self.review_button, self.exit_button):
-            bar.addWidget(w)
+        for button in (self.add_button, self.review_button, self.exit_button):
+            bar.addWidget(button)
         self.entries_table = _table("entriesTable")
         tab = QWidget()
         lay = QVBoxLayout(tab)
