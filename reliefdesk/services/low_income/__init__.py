@@ -28,15 +28,8 @@ from .entries import (
     review_entry,
     update_entry,
 )
-from .patrol import (
-    list_plans,
-    list_visits,
-    make_plans,
-    propose,
-    propose_in,
-    record_visit,
-    save_plan,
-)
+from .patrol import list_plans, make_plans, propose, propose_in, save_plan
+from .patrol_visits import list_visits, record_visit
 from .types import (
     Counts,
     EntryView,
