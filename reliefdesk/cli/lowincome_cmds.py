@@ -7,6 +7,7 @@ visits (issue 14).
     patrol plan      --month YYYY-MM [--village V] [--responsible NAME]
     patrol record    --person ID --date YYYY-MM-DD --needs TEXT --help TEXT --solved yes|no
                      [--visitor NAME] [--mode onsite|phone|video] [--follow-up TEXT]
+                     [--enter]   (the visit found hardship: put the household on the register)
     patrol stats     --from YYYY-MM --to YYYY-MM
 
 ``--category`` takes a code or its Chinese label (低保边缘, 刚性支出困难…); ``--village`` a
@@ -68,6 +69,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--visitor", default="", help="走访人（默认：当前用户）")
     q.add_argument("--mode", default="onsite", choices=tuple(MODES), help="走访方式")
     q.add_argument("--follow-up", default="", help="后续跟进")
+    q.add_argument("--enter", action="store_true", help="走访发现困难：纳入低收入人口名册")
     q.set_defaults(handler=_record)
     q = sub.add_parser("stats", parents=[common], help="走访统计（人数、解决问题数）")
     q.add_argument("--from", dest="month_from", type=month_arg, required=True, help="YYYY-MM")
@@ -182,9 +184,11 @@ def _record(ctx: CliContext) -> int:
         visitor=ctx.args.visitor,
         follow_up=ctx.args.follow_up,
         mode=ctx.args.mode,
+        enter_register=ctx.args.enter,
     )
     group = f"（{v.group_label}）" if v.group_label else ""
     planned = "，计入当月计划" if v.plan_item_id else ""
+    planned += f"，已纳入低收入人口名册（#{v.entry_id}）" if v.entry_id else ""
     ctx.out(
         f"已记录走访 #{v.id}：{v.name}{group} {v.visited_on}，"
         f"问题{'已解决' if v.solved else '未解决'}{planned}"

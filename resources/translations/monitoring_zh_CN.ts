@@ -98,6 +98,10 @@
         <translation>显示</translation>
     </message>
     <message>
+        <source>Set responsible</source>
+        <translation>设为责任人</translation>
+    </message>
+    <message>
         <source>&amp;Make plan</source>
         <translation>生成计划(&amp;M)</translation>
     </message>
@@ -263,6 +267,10 @@
     <message>
         <source>Problem solved</source>
         <translation>问题已解决</translation>
+    </message>
+    <message>
+        <source>Hardship found: put the household on the register</source>
+        <translation>发现困难：纳入低收入人口名册</translation>
     </message>
     <message>
         <source>Date</source>

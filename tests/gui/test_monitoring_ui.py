@@ -112,3 +112,30 @@ def test_review_and_exit_from_the_page(qtbot, db, tmp_path):
     with qtbot.waitSignal(page.entriesLoaded, timeout=20000):
         _ok(qtbot, dialog)
     assert page.entries_table.rowCount() == 0
+
+
+def test_responsible_changed_and_visit_enters_the_register(qtbot, db, tmp_path):
+    """The person responsible of a plan is changed from the page, and a visit marked
+    'hardship found' puts the household on the register (走访发现)."""
+    clerk = users.login(db, "clerk", PASSWORD)
+    make_household(db, [{"name": "冯独居", "birth": date(1936, 2, 1)}])
+    li.make_plans(db, clerk, date.today().replace(day=1), responsible="甲")
+    page = _page(qtbot, db, clerk, tmp_path)
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.plan_table.rowCount() == 1, timeout=20000)
+    assert page.plan_table.item(0, 3).text() == "高龄独居"
+    page.plan_table.selectRow(0)
+    page.responsible_edit.setText("包村干部乙")
+    with qtbot.waitSignal(page.plansLoaded, timeout=20000):
+        page.set_responsible_button.click()
+    qtbot.waitUntil(lambda: page.plan_table.item(0, 1).text() == "包村干部乙", timeout=20000)
+    page.plan_table.selectRow(0)
+    visit = page.open_visit_dialog()
+    assert visit is not None
+    visit.needs_edit.setPlainText("行动不便，无人照料")
+    visit.enter_check.setChecked(True)
+    with qtbot.waitSignal(page.entriesLoaded, timeout=20000):
+        _ok(qtbot, visit)
+    qtbot.waitUntil(lambda: page.entries_table.rowCount() == 1, timeout=20000)
+    assert page.entries_table.item(0, 4).text() == "走访发现"
+    assert page.entries_table.item(0, 2).text() == "冯独居"

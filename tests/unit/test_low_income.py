@@ -255,3 +255,55 @@ def test_demo_puts_each_household_on_the_register_once(db):
     with db.read_session() as s:
         hids = list(s.scalars(select(LowIncomeEntry.household_id)))
     assert len(hids) == len(set(hids)) >= 8
+
+
+def test_review_follows_the_rhythm_within_the_validity(db, actors):
+    """A review today moves the next review to the category's rhythm from today; a 刚性支出困难
+    entry is capped at 12 months after entry, and once that passed the review is refused
+    (the household must apply again)."""
+    clerk = actors["clerk"]
+    a, _ = case_household(db, [{"birth": date(1970, 1, 1)}])
+    b, _ = case_household(db, [{"birth": date(1971, 1, 1)}])
+    c, _ = case_household(db, [{"birth": date(1972, 1, 1)}])
+    e = li.add_entry(db, clerk, a, "finding", "比对", entered_on=TODAY - timedelta(days=80))
+    reviewed = li.review_entry(db, clerk, e.id, expected_version=e.version)
+    assert reviewed.next_review == review_date("finding", TODAY) and not reviewed.due
+    r = li.add_entry(db, clerk, b, "rigid_expense", "医疗", entered_on=TODAY - timedelta(days=200))
+    capped = li.review_entry(db, clerk, r.id, expected_version=r.version)
+    assert capped.next_review == review_date("rigid_expense", r.entered_on)
+    old = li.add_entry(
+        db, clerk, c, "rigid_expense", "医疗", entered_on=TODAY - timedelta(days=370)
+    )
+    with pytest.raises(ValidationError) as exc:
+        li.review_entry(db, clerk, old.id, expected_version=old.version)
+    assert "12个月" in str(exc.value)
+    with pytest.raises(StaleDataError):
+        li.review_entry(db, clerk, e.id, expected_version=e.version)
+
+
+def test_visit_can_put_the_household_on_the_register(db, actors):
+    """A visit that finds hardship enters the household as 走访发现 in the same transaction,
+    linked to the visit; a second such visit finds the entry; for a recipient household the
+    visit is refused and nothing is written."""
+    clerk = actors["clerk"]
+    _sick, old = _key_village(db)
+    v = li.record_visit(
+        db, clerk, old, TODAY, "独居无人照料", "联系村医", False, enter_register=True
+    )
+    entry = li.get_entry(db, clerk, v.entry_id)
+    assert (entry.category, entry.source, entry.source_ref) == (
+        "visit",
+        "visit",
+        f"patrol_visit:{v.id}",
+    )
+    again = li.record_visit(db, clerk, old, TODAY, "", "回访", False, enter_register=True)
+    assert again.entry_id == entry.id
+    setup_policy(db)
+    rec = recipient_household(db)
+    with db.read_session() as s:
+        from reliefdesk.models import Person
+
+        payee = s.get(Person, rec["payee_id"]).id
+    with pytest.raises(RuleViolation):
+        li.record_visit(db, clerk, payee, TODAY, "困难", "", False, enter_register=True)
+    assert len(li.list_visits(db, clerk, MONTH, MONTH)) == 2

@@ -83,10 +83,12 @@ def test_patrol_plan_record_stats(cli, sqlite_db):  # type: ignore[no-untyped-de
     base = ["patrol", "record", "--person", str(ids[0]), "--needs", "缺冬衣", "--help", "送棉衣"]
     code, out, err = cli("clerk", *base, "--date", TODAY.isoformat(), "--solved", "yes")
     assert code == 0 and out.count("\n") == 1 and "已解决" in out and "计入当月计划" in out, err
+    code, out, err = cli("clerk", *base, "--date", TODAY.isoformat(), "--solved", "no", "--enter")
+    assert code == 0 and out.count("\n") == 1 and "已纳入低收入人口名册" in out, err
     code, out, err = cli("clerk", *base, "--date", "2026-13-01", "--solved", "yes")
     assert code != 0 and err.count("\n") == 1 and "YYYY-MM-DD" in err
     code, out, err = cli("clerk", *base, "--date", TODAY.isoformat(), "--solved", "maybe")
     assert code == 2 and "错误" in err
     code, out, err = cli("clerk", "patrol", "stats", "--from", MONTH, "--to", MONTH)
     assert code == 0 and out.count("\n") == 1
-    assert "走访 1 人" in out and "解决 1 个" in out and "重病 1 人" in out
+    assert "走访 1 人" in out and "2 人次" in out and "解决 1 个" in out and "重病 1 人" in out

@@ -24,6 +24,7 @@ from .types import EntryView, ExitedHousehold
 
 __all__ = [
     "RECIPIENT_STATUSES",
+    "active_entry",
     "add_entry",
     "add_entry_in",
     "bring_in",
@@ -124,7 +125,8 @@ def _review(category: str, entered_on: date, requested: date | None) -> date:
         raise ValidationError(str(exc), field="next_review", code="low_income.review") from exc
 
 
-def _active_entry(s: Session, household_id: int) -> LowIncomeEntry | None:
+def active_entry(s: Session, household_id: int) -> LowIncomeEntry | None:
+    """The household's entry on the register (not exited), if any."""
     return s.scalars(
         select(LowIncomeEntry).where(
             LowIncomeEntry.household_id == household_id, LowIncomeEntry.exit_on.is_(None)
@@ -175,7 +177,7 @@ def add_entry_in(
     household = s.get(Household, household_id)
     if household is None:
         raise NotFound(f"家庭 #{household_id} 不存在。", code="household.not_found")
-    existing = _active_entry(s, household_id)
+    existing = active_entry(s, household_id)
     if existing is not None:
         raise RuleViolation(
             f"该家庭已在低收入人口名册中（#{existing.id}，"
@@ -259,7 +261,7 @@ def enter_from_finding_in(
     """A confirmed (属实) finding puts a household on the register, in the caller's
     transaction. If the household is already on it, the entry is returned unchanged and the
     link to the finding is audited."""
-    existing = _active_entry(session, household_id)
+    existing = active_entry(session, household_id)
     if existing is not None:
         actor.require("register.write")
         audit.record(

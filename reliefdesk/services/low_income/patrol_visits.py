@@ -5,6 +5,7 @@ list of records. The visit modes are the 入户调查's (:data:`reliefdesk.servi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from .. import audit
 from .. import casework as _casework  # noqa: F401 - loads before visits (visits <-> printing)
 from ..context import Actor
 from ..visits import MODES
+from .entries import active_entry, add_entry_in
 from .patrol import plan_text as _text
 from .patrol import propose_in
 from .types import VisitRecordView
@@ -72,9 +74,12 @@ def record_visit(
     follow_up: str = "",
     mode: str = "onsite",
     key_group: str | None = None,
+    enter_register: bool = False,
 ) -> VisitRecordView:
     """Record one visit. It counts for the person's place in that month's plan, if any; its
-    key group is the plan's, else ``key_group``, else the first the person belongs to."""
+    key group is the plan's, else ``key_group``, else the first the person belongs to. ``enter_register``: the visit found
+    the household in hardship — it goes on the low-income register as 走访发现 in the same
+    transaction (unless it is on it already; a recipient household is refused)."""
     actor.require("register.write")
     if visited_on > date.today():
         raise ValidationError("走访日期不能晚于今天。", field="visited_on", code="patrol.date")
@@ -153,7 +158,24 @@ def record_visit(
                 "plan_item_id": v.plan_item_id,
             },
         )
-        return _visit_views(s, [v])[0]
+        entry_id = None
+        if enter_register:
+            existing = active_entry(s, household.id)
+            entry_id = (
+                existing.id
+                if existing is not None
+                else add_entry_in(
+                    s,
+                    actor,
+                    household.id,
+                    "visit",
+                    needs or "走访发现",
+                    entered_on=visited_on,
+                    source="visit",
+                    source_ref=f"patrol_visit:{v.id}",
+                ).id
+            )
+        return replace(_visit_views(s, [v])[0], entry_id=entry_id)
 
 
 def list_visits(

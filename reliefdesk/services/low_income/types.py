@@ -120,6 +120,7 @@ class VisitRecordView:
     solved: bool
     follow_up: str
     plan_item_id: int | None
+    entry_id: int | None = None  # the register entry the visit made or found (enter_register)
 
 
 @dataclass(frozen=True)

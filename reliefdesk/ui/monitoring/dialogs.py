@@ -208,6 +208,8 @@ class VisitDialog(_ServiceDialog):
         self.solved_check.setObjectName("solvedCheck")
         self.follow_edit = QLineEdit()
         self.follow_edit.setObjectName("followUpEdit")
+        self.enter_check = QCheckBox(self.tr("Hardship found: put the household on the register"))
+        self.enter_check.setObjectName("enterRegisterCheck")
         self.form.addRow(self.tr("Date"), self.date_edit)
         self.form.addRow(self.tr("Visitor"), self.visitor_edit)
         self.form.addRow(self.tr("Mode"), self.mode_combo)
@@ -215,6 +217,7 @@ class VisitDialog(_ServiceDialog):
         self.form.addRow(self.tr("Help given"), self.help_edit)
         self.form.addRow("", self.solved_check)
         self.form.addRow(self.tr("Follow-up"), self.follow_edit)
+        self.form.addRow("", self.enter_check)
         self.resize(520, self.sizeHint().height())
 
     def _work(self) -> Callable[[], Any]:
@@ -223,6 +226,7 @@ class VisitDialog(_ServiceDialog):
         needs, help_text = self.needs_edit.toPlainText(), self.help_edit.toPlainText()
         solved, visitor = self.solved_check.isChecked(), self.visitor_edit.text()
         follow, mode = self.follow_edit.text(), str(self.mode_combo.currentData())
+        enter = self.enter_check.isChecked()
         return lambda: li.record_visit(
             db,
             actor,
@@ -234,4 +238,5 @@ class VisitDialog(_ServiceDialog):
             visitor=visitor,
             follow_up=follow,
             mode=mode,
+            enter_register=enter,
         )

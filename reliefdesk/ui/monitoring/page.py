@@ -162,6 +162,10 @@ class MonitoringPage(QWidget):
         self.responsible_edit.setMaximumWidth(160)
         self.show_plan_button = self._button(self.tr("Show"), "showPlanButton")
         self.show_plan_button.clicked.connect(self.load_plans)
+        self.set_responsible_button = self._button(
+            self.tr("Set responsible"), "setResponsibleButton"
+        )
+        self.set_responsible_button.clicked.connect(self.set_responsible)
         self.make_plan_button = self._button(self.tr("&Make plan"), "makePlanButton")
         self.make_plan_button.clicked.connect(self.make_plan)
         self.record_button = self._button(self.tr("&Record visit…"), "recordVisitButton")
@@ -174,6 +178,7 @@ class MonitoringPage(QWidget):
         bar.addWidget(self.show_plan_button)
         bar.addStretch(1)
         bar.addWidget(self.responsible_edit)
+        bar.addWidget(self.set_responsible_button)
         bar.addWidget(self.make_plan_button)
         bar.addWidget(self.record_button)
         self.plan_summary = QLabel()
@@ -440,6 +445,32 @@ class MonitoringPage(QWidget):
             success=self._after_write,
             ctx=self.ctx,
         ).with_progress(self.tr("Planning…")).run_in_background()
+
+    def set_responsible(self) -> None:
+        """Give the selected person's village plan the person responsible typed in (the
+        plan's people stay; refused if someone changed the plan meanwhile)."""
+        row = self.plan_table.currentRow()
+        if not 0 <= row < len(self.plan_rows):
+            self.status.setText(self.tr("Select a person in the plan first."))
+            return
+        plan = self.plan_rows[row][0]
+        db, actor, who = self.ctx.db, self.ctx.actor, self.responsible_edit.text()
+        items = [(i.person_id, i.key_group) for i in plan.items]
+        MutationOp(
+            parent=self,
+            op=lambda: li.save_plan(
+                db,
+                actor,
+                plan.month,
+                plan.village_id,
+                who,
+                items,
+                note=plan.note,
+                expected_version=plan.version,
+            ),
+            success=self._after_write,
+            ctx=self.ctx,
+        ).run_in_background()
 
     def open_visit_dialog(self) -> VisitDialog | None:
         item = self.selected_plan_item()
