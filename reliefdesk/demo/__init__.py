@@ -57,6 +57,7 @@ from ..services.context import SYSTEM, Actor
 from . import year as _stats_demo
 from .enrollments import temp_aid_list
 from .generation import _Generation
+from .monitoring import seed_monitoring
 from .setup import (
     COUNTY_THRESHOLD,
     DEFAULT_HOUSEHOLDS,
@@ -110,6 +111,7 @@ def generate_demo(
             result = gen.run(households, township, progress)
             _stats_demo.lock_demo_year(s, as_of, households)  # a year of locked rosters (统计 page)
             temp_aid_list(s, as_of)
+            seed_monitoring(s, as_of)  # 低收入人口 entries, a month's visit plan (monitoring)
             audit.record(
                 s,
                 actor,

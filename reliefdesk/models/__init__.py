@@ -15,6 +15,7 @@ from .casework import (
     VisitPhoto,
 )
 from .importing import ImportBatch, ImportRecord
+from .low_income import LowIncomeEntry, PatrolPlan, PatrolPlanItem, PatrolVisit
 from .materials import ApplicationMaterial, MaterialAttachment
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
 from .register import (
@@ -63,8 +64,12 @@ __all__ = [
     "ImportBatch",
     "ImportRecord",
     "IncomeItem",
+    "LowIncomeEntry",
     "MaterialAttachment",
     "Office",
+    "PatrolPlan",
+    "PatrolPlanItem",
+    "PatrolVisit",
     "Person",
     "PersonSearchKey",
     "PolicyVersion",

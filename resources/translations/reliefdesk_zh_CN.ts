@@ -1496,6 +1496,10 @@
         <translation>在保对象</translation>
     </message>
     <message>
+        <source>Low-income monitoring</source>
+        <translation>低收入人口监测</translation>
+    </message>
+    <message>
         <source>Payment rosters</source>
         <translation>发放名册</translation>
     </message>
