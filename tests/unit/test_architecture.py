@@ -143,13 +143,32 @@ def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
     return out
 
 
-def _edges(path: Path, known: dict[str, Path]) -> set[str]:
+def _top_level_imports(tree: ast.Module) -> set[int]:
+    """ids of the import statements that run when the module is imported (module body, and
+    inside its top-level if/try blocks), as opposed to those inside functions."""
+    found: set[int] = set()
+    pending: list[ast.stmt] = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.add(id(node))
+        elif isinstance(node, (ast.If, ast.Try)):
+            pending += node.body + node.orelse
+            if isinstance(node, ast.Try):
+                pending += node.finalbody + [s for h in node.handlers for s in h.body]
+    return found
+
+
+def _edges(path: Path, known: dict[str, Path], *, at_load: bool = False) -> set[str]:
     """The reliefdesk modules ``path`` imports at run time (see the decision above)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     me = _module_name(path)
     package = me if path.name == "__init__.py" else me.rpartition(".")[0]
     targets: set[str] = set()
+    at_import: set[str] = set()  # imported while this module itself is being imported
+    top = _top_level_imports(tree)
     for node in _runtime_nodes(tree):
+        before = set(targets)
         if isinstance(node, ast.Import):
             for alias in node.names:
                 name = alias.name
@@ -164,16 +183,39 @@ def _edges(path: Path, known: dict[str, Path]) -> set[str]:
                 base = ".".join(base_parts + ([node.module] if node.module else []))
             else:
                 base = node.module or ""
-            if not base.startswith("reliefdesk"):
-                continue
-            for alias in node.names:
+            for alias in node.names if base.startswith("reliefdesk") else ():
                 sub = f"{base}.{alias.name}"
                 if sub in known:
                     targets.add(sub)
                 elif base in known:
                     targets.add(base)
+        if id(node) in top:
+            at_import |= targets - before
+    if at_load:
+        # Importing a.b.c first runs the packages a.b and a (their __init__): while this
+        # module loads, a cycle through a package's __init__ is as real as one through a
+        # module (ImportError: partially initialized module). The packages that contain this
+        # module are already loading, so they are no new edge.
+        mine = {me.rsplit(".", n)[0] for n in range(me.count(".") + 1)}
+        targets = set(at_import)
+        for target in at_import:
+            parent = target.rpartition(".")[0]
+            while parent:
+                if parent in known and parent not in mine:
+                    targets.add(parent)
+                parent = parent.rpartition(".")[0]
     targets.discard(me)
     return targets
+
+
+def test_no_cycles_while_modules_load():
+    """No circle of imports that run while modules load, counting the package ``__init__``
+    each import runs first; such a circle fails with "partially initialized module" as soon
+    as a program imports one of its modules before the others (services.visits did)."""
+    known = _all_modules()
+    graph = {name: _edges(path, known, at_load=True) for name, path in known.items()}
+    cycles = _strongly_connected(graph)
+    assert cycles == [], "load-time cycles: " + "; ".join(" <-> ".join(c) for c in cycles)
 
 
 def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:

@@ -21,8 +21,8 @@ from ...models import Application, CaseRecord, CaseStep, Enrollment, EnrollmentC
 from ..assessment import counted_members
 from ..context import ROLE_LABELS, Actor
 from ..policy import Policy, policy_on, work_calendar
-from ..printing.common import user_names
 from ..stale import check_version
+from ..user_names import user_names
 from .facts import (
     CaseFacts,
     case_facts,

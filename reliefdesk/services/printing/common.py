@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...documents.forms_data import Office
-from ...models import Township, User
+from ...models import Township
 from .. import audit
 from ..context import Actor
 from ..settings import office_in
+from ..user_names import user_names  # re-exported: printers import it from here
 
 __all__ = [
     "DEFAULT_POLICY_URL",
@@ -87,16 +88,6 @@ def office_for_print(s: Session, township_hint: str = "") -> Office:
         phone="",
         policy_url=DEFAULT_POLICY_URL,
     )
-
-
-def user_names(s: Session, user_ids: set[int]) -> dict[int, str]:
-    """user id → display name (falls back to the username)."""
-    if not user_ids:
-        return {}
-    return {
-        u.id: (u.display_name or u.username)
-        for u in s.scalars(select(User).where(User.id.in_(user_ids)))
-    }
 
 
 def sex_text(code: str) -> str:
