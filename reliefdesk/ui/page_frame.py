@@ -12,6 +12,7 @@ area, and only when the area is smaller than the page's minimum does the frame s
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
@@ -23,20 +24,21 @@ class PageFrame(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(False)
         self.setWidget(page)
+        self._page = page
         page.installEventFilter(self)
         self._fit()
 
     def page(self) -> QWidget:
         """The page shown in this frame."""
-        return self.widget()
+        return self._page
 
     def minimumSizeHint(self) -> QSize:
         """Small: the page scrolls rather than forcing the window to its own minimum."""
         return QSize(200, 150)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Refit the page to the new visible area."""
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
         self._fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

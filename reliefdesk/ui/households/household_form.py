@@ -102,7 +102,8 @@ class HouseholdForm(QWidget):
         self.entrusted_check.setChecked(h.entrusted)
         self.agreement_edit.setText(h.entrust_agreement_no)
         if h.entrust_agreement_date is not None:
-            self.agreement_date.setDate(QDate(h.entrust_agreement_date))
+            d = h.entrust_agreement_date
+            self.agreement_date.setDate(QDate(d.year, d.month, d.day))
         self.near_dibao_check.setChecked(h.near_dibao)
         self._note = h.note
 
