@@ -14,6 +14,7 @@ from .casework import (
     Visit,
     VisitPhoto,
 )
+from .comparison import ComparisonRun, ComparisonSource, DepartmentRow, Finding
 from .importing import ImportBatch, ImportRecord
 from .materials import ApplicationMaterial, MaterialAttachment
 from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
@@ -55,9 +56,13 @@ __all__ = [
     "Base",
     "CaseRecord",
     "CaseStep",
+    "ComparisonRun",
+    "ComparisonSource",
+    "DepartmentRow",
     "Enrollment",
     "EnrollmentChange",
     "EnrollmentMember",
+    "Finding",
     "Holiday",
     "Household",
     "ImportBatch",
