@@ -134,7 +134,7 @@ def department_table(
     """(header, rows) of one department's monthly file listing ``people`` (every second one
     of the kind that makes a lead) and ``strangers`` people the register does not know.
     With ``oddities``: IDs written the old and the sloppy ways, one name variant, one name
-    that is someone else's, and (deaths) one registration reversed by 冲销标志."""
+    that is someone else's, and (deaths) the first person's registration reversed by 冲销标志."""
     rng = random.Random(f"{source}:{seed}")
     rows: list[list[Any]] = []
     ways = ("", "old15", "fullwidth", "spaced", "lower")
@@ -154,8 +154,8 @@ def department_table(
         idn, name = _stranger(rng, j)
         rows += _row(source, rng, idn, name, len(people) + j + 1, month, heavy=True)
     if oddities and source == "deaths" and rows:
-        rows[-1][7] = "1"  # a registration the police reversed (冲销)
-        rows[-1][8] = month.isoformat()
+        rows[0][7] = "1"  # the first person's registration was reversed by the police (冲销)
+        rows[0][8] = month.isoformat()
     return HEADERS[source], rows
 
 

@@ -86,9 +86,7 @@ def write_source(
     return write_xlsx(stem.with_suffix(".xlsx"), header, rows, title=title)
 
 
-def write_all(
-    out: Path, people: Sequence[RegisterPerson], *, month: date
-) -> dict[str, Path]:
+def write_all(out: Path, people: Sequence[RegisterPerson], *, month: date) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     return {s: write_source(out, s, people, month=month) for s in HEADERS}
 

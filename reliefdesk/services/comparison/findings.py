@@ -11,7 +11,7 @@ added in one place: :func:`_scoped`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -42,14 +42,16 @@ __all__ = [
 OUTCOMES = {"confirmed": "属实", "unfounded": "不属实", "handled": "已处理"}
 STATUS_LABELS = {"open": "待核实", **OUTCOMES}
 _RULE = {r.kind: r for r in RULES}
+_COMPACT_DATE = 8  # YYYYMMDD
+_Q = TypeVar("_Q", bound=Select[Any] | Select[Finding, str, str, str])
 
 
-def _scoped(q: Select[Any], actor: Actor) -> Select[Any]:
+def _scoped(q: _Q, actor: Actor) -> _Q:  # noqa: ARG001 - scope hook
     """The one place a township scope filter for ``actor`` would go."""
     return q
 
 
-def _query() -> Select[Any]:
+def _query() -> Select[Finding, str, str, str]:
     return (
         select(Finding, ComparisonRun.source, ComparisonRun.file_name, Village.name)
         .join(ComparisonRun, ComparisonRun.id == Finding.run_id)
@@ -126,9 +128,7 @@ def list_findings(
     household_id: int | None = None,
 ) -> list[Any]:
     with db.read_session() as s:
-        return list_findings_in(
-            s, actor, open_only=open_only, kind=kind, household_id=household_id
-        )
+        return list_findings_in(s, actor, open_only=open_only, kind=kind, household_id=household_id)
 
 
 def count_open_in(s: Session, actor: Actor) -> int:
@@ -235,7 +235,7 @@ def _parse_day(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     text = "".join(str(value or "").split())[:10].replace("/", "-").replace(".", "-")
-    if len(text) == 8 and text.isdigit():
+    if len(text) == _COMPACT_DATE and text.isdigit():
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     try:
         return date.fromisoformat(text)
@@ -278,9 +278,7 @@ def _recheck_now(s: Session, actor: Actor, f: Finding, today: date) -> str:
             )
         done.append(str(e.id))
     if not done:
-        raise RuleViolation(
-            "该户目前没有在保记录，无需启动复核。", code="finding.no_enrollment"
-        )
+        raise RuleViolation("该户目前没有在保记录，无需启动复核。", code="finding.no_enrollment")
     return ",".join(done)
 
 
