@@ -55,6 +55,7 @@ from ..errors import ValidationError
 from ..services import audit
 from ..services.context import SYSTEM, Actor
 from . import year as _stats_demo
+from .comparison_month import compare_demo_month
 from .enrollments import temp_aid_list
 from .generation import _Generation
 from .setup import (
@@ -110,6 +111,7 @@ def generate_demo(
             result = gen.run(households, township, progress)
             _stats_demo.lock_demo_year(s, as_of, households)  # a year of locked rosters (统计 page)
             temp_aid_list(s, as_of)
+            compare_demo_month(s, actor, as_of, clean=clean)  # 信息比对 leads in the queue
             audit.record(
                 s,
                 actor,

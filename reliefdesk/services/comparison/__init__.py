@@ -29,7 +29,7 @@ from .findings import (
     take_action,
     take_action_in,
 )
-from .reading import check_source, read_department_file
+from .reading import check_source, read_department_file, table_from_rows
 from .run import compare_file, compare_table_in, remembered_mapping_in
 from .schedule import calendar, calendar_in, list_runs, list_runs_in
 from .types import DeptTable, FindingView, RunResult, RunView, ScheduleItem
@@ -63,6 +63,7 @@ __all__ = [
     "remembered_mapping",
     "resolve",
     "resolve_in",
+    "table_from_rows",
     "take_action",
     "take_action_in",
 ]

@@ -13,7 +13,7 @@ from ...domain.comparison import SOURCES, Source
 from ...errors import ValidationError
 from .types import DeptTable
 
-__all__ = ["check_source", "read_department_file"]
+__all__ = ["check_source", "read_department_file", "table_from_rows"]
 
 _SCAN = 15  # header rows searched under a title or unit line
 
@@ -112,4 +112,27 @@ def read_department_file(
         f"文件 {p.name} 中找不到身份证号码列（{src.label}数据应有“公民身份号码”或"
         "“证件号码”等列；可用 --mapping 指定）",
         code="compare.header",
+    )
+
+
+def table_from_rows(
+    file_name: str, sha256: str, source: str, header: list[str], rows: list[list[Any]]
+) -> DeptTable:
+    """A table from rows already in memory (header + data, the header labels usual for the
+    source): the demo's department month uses it without writing files."""
+    src = check_source(source)
+    cols = _match_row(list(header), _aliases(src, {}))
+    if "id_number" not in cols:
+        raise ValidationError("缺少身份证号码列", code="compare.header")
+    return DeptTable(
+        file_name=file_name,
+        sha256=sha256,
+        sheet="Sheet1",
+        header_row=1,
+        labels=tuple(normalise_label(h) for h in header),
+        mapping={f: normalise_label(header[c]) for f, c in cols.items()},
+        rows=[
+            (n, {f: (row[c] if c < len(row) else None) for f, c in cols.items()})
+            for n, row in enumerate(rows, start=2)
+        ],
     )
