@@ -45,6 +45,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "enrollments": ("enrollments/*.py",),
     "importing": ("admin/importing/*.py",),
     "statistics": ("statistics/*.py",),
+    "findings": ("findings/*.py",),
 }
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.comparison import SOURCES
-from ..domain.months import month_start
+from ..domain.months import add_months, month_start
 from ..models import Enrollment, Household, Person, User
 from ..services.comparison import DeptTable, compare_table_in, table_from_rows
 from ..services.context import Actor
@@ -67,7 +67,7 @@ def _clerk(s: Session, fallback: Actor) -> Actor:
 
 def compare_demo_month(s: Session, actor: Actor, as_of: date, *, clean: bool) -> int:
     """Run this month's department files through the comparison; returns the findings made."""
-    month = month_start(as_of)
+    month = add_months(month_start(as_of), -1)  # the departments' data of last month
     recipients, others = _sample(s)
     clerk = _clerk(s, actor)
     made = 0

@@ -53,6 +53,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("applications", "reliefdesk.ui.applications.page", "ApplicationsPage"),
     ("visits", "reliefdesk.ui.visits.page", "VisitsPage"),
     ("enrollments", "reliefdesk.ui.enrollments.page", "EnrollmentsPage"),
+    ("findings", "reliefdesk.ui.findings.page", "FindingsPage"),
     ("rosters", "reliefdesk.ui.rosters.page", "RostersPage"),
     ("statistics", "reliefdesk.ui.statistics.page", "StatisticsPage"),
     ("settings", "reliefdesk.ui.admin.page", "SettingsPage"),

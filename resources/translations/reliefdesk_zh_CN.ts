@@ -1492,6 +1492,10 @@
         <translation>在保对象</translation>
     </message>
     <message>
+        <source>Department findings</source>
+        <translation>比对线索</translation>
+    </message>
+    <message>
         <source>Payment rosters</source>
         <translation>发放名册</translation>
     </message>
