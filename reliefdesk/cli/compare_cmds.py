@@ -3,6 +3,7 @@ DOMAIN §8, §12.2) and its findings queue.
 
     compare import FILE --source SOURCE [--mapping MAP.json]
     compare runs [--source SOURCE]
+    compare rows --run N [--match matched|name_mismatch|unmatched|bad_id]
     compare calendar [--month YYYY-MM]
     findings list [--open] [--kind KIND]
     findings resolve --id F --outcome confirmed|unfounded|handled --note TEXT [--act]
@@ -40,6 +41,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     q = sub.add_parser("runs", parents=[common], help="比对记录")
     q.add_argument("--source", default=None, choices=list(SOURCES))
     q.set_defaults(handler=_runs)
+    q = sub.add_parser("rows", parents=[common], help="一次比对的明细（未匹配、姓名不一致等）")
+    q.add_argument("--run", type=int, required=True)
+    q.add_argument("--match", default=None, choices=list(comparison.MATCHES))
+    q.set_defaults(handler=_rows)
     q = sub.add_parser("calendar", parents=[common], help="比对日历：本月应比对的数据")
     q.add_argument("--month", default=None, metavar="YYYY-MM")
     q.set_defaults(handler=_calendar)
@@ -115,6 +120,28 @@ def _runs(ctx: CliContext) -> int:
             for r in comparison.list_runs(ctx.db(), actor, ctx.args.source)
         ],
     )
+    return EXIT_OK
+
+
+_MATCH_LABELS = {
+    "matched": "匹配",
+    "name_mismatch": "姓名不一致",
+    "unmatched": "未匹配",
+    "bad_id": "号码无效",
+}
+
+
+def _rows(ctx: CliContext) -> int:
+    actor = ctx.actor("read")
+    rows = comparison.list_rows(ctx.db(), actor, ctx.args.run, ctx.args.match)
+    ctx.table(
+        ["行", "结果", "部门数据姓名", "登记姓名", "身份证号"],
+        [
+            (r.row_no, _MATCH_LABELS.get(r.match, r.match), r.name, r.register_name, r.id_masked)
+            for r in rows
+        ],
+    )
+    ctx.out(f"共 {len(rows)} 行")
     return EXIT_OK
 
 

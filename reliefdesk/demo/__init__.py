@@ -16,6 +16,9 @@ What it makes (DOMAIN §5.2 figures; policy read from the database):
   and supply mode; temporary-aid cases (one-off enrollments);
 * users ``clerk``, ``reviewer``, ``approver``, ``admin``, ``auditor`` with :data:`DEMO_PASSWORDS`
   (existing users of those names are kept as they are);
+* last month's department files (信息比对, a small sample of the register in every source's
+  file, :mod:`reliefdesk.demo.comparison_month`) compared, so the findings queue has open
+  leads; with ``clean`` no recipient is reported dead (the month's roster still locks);
 * ONE audit event ``demo.generate`` with the counts.
 
 Planted problems (unless ``clean=True``), one each, reported in :attr:`DemoResult.planted`

@@ -33,6 +33,7 @@ class RegisterPerson:
 HEADERS: dict[str, list[str]] = {
     "deaths": ["序号", "姓名", "性别", "公民身份号码", "死亡日期", "死亡证明编号",
                "死亡注销类别", "冲销标志", "冲销时间", "派出所"],
+    "moves": ["姓名", "公民身份号码", "迁出日期", "迁出注销类别", "迁往地址", "派出所"],
     "disability": ["姓名", "残疾证号", "残疾类别", "残疾等级", "发证日期"],
     "medical": ["人员编号", "姓名", "证件号码", "结算时间", "医疗费总额", "统筹基金支付",
                 "个人负担总金额", "诊断"],
@@ -84,6 +85,8 @@ def _row(
     day = (month + timedelta(days=rng.randrange(27))).isoformat()
     if source == "deaths":
         return [[n, name, "男", idn, day, f"Y41{n:08d}", "死亡", "0", "", "城关派出所"]]
+    if source == "moves":
+        return [[name, idn, day, "迁往省外", "广东省东莞市", "城关派出所"]]
     if source == "disability":
         cat, level = (5, 2) if heavy else (4, 4)
         return [[name, f"{idn}{cat}{level}", ["", "视力", "听力", "言语", "肢体", "智力"][cat],

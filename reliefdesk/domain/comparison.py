@@ -84,6 +84,16 @@ SOURCES: dict[str, Source] = {
             station=("派出所", "殡仪馆名称"),
         ),
         _src(
+            "moves",
+            "户籍迁出",
+            "公安",
+            1,
+            moved_on=("迁出日期",),
+            cancel_kind=("迁出注销类别",),
+            destination=("迁往地址", "迁往地"),
+            station=("派出所",),
+        ),
+        _src(
             "disability",
             "残疾人证",
             "残联",
@@ -232,6 +242,7 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("death", "deaths", True, "death", "not_reversed", label="死亡：次月停发并复核"),
+    Rule("moved_out", "moves", True, "recheck", label="户籍迁出：核查是否继续保障"),
     Rule("vehicle", "vehicle", True, "recheck", "not_exempt", label="车辆：财产复核"),
     Rule("business", "business", True, "recheck", label="市场主体：收入财产复核"),
     Rule("property", "property", True, "recheck", label="不动产：财产复核"),

@@ -8,6 +8,10 @@
         <translation>死亡：次月停发并复核</translation>
     </message>
     <message>
+        <source>Moved away: re-check</source>
+        <translation>户籍迁出：核查是否继续保障</translation>
+    </message>
+    <message>
         <source>Vehicle: asset re-check</source>
         <translation>车辆：财产复核</translation>
     </message>
@@ -66,6 +70,10 @@
     <message>
         <source>Deaths</source>
         <translation>死亡人员</translation>
+    </message>
+    <message>
+        <source>Household register moves</source>
+        <translation>户籍迁出</translation>
     </message>
     <message>
         <source>Disability certificates</source>
@@ -178,6 +186,14 @@
     <message>
         <source>Police station / funeral home</source>
         <translation>派出所/殡仪馆</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>迁出日期</translation>
+    </message>
+    <message>
+        <source>Moved to</source>
+        <translation>迁往地址</translation>
     </message>
     <message>
         <source>Disability category</source>
@@ -481,6 +497,14 @@
     <message>
         <source>Read {rows} rows: {matched} matched, {unmatched} match no one, {mismatch} with another name. New findings: {findings}</source>
         <translation>读取 {rows} 行：匹配 {matched} 行，未匹配 {unmatched} 行，姓名不一致 {mismatch} 行。新线索 {findings} 条</translation>
+    </message>
+    <message>
+        <source>Row {row}: {name} {id} matches no one in the register</source>
+        <translation>第 {row} 行：{name} {id} 在登记册中没有匹配的人</translation>
+    </message>
+    <message>
+        <source>Row {row}: {name} {id} is {register} in the register</source>
+        <translation>第 {row} 行：{name} {id} 在登记册中的姓名为 {register}</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,8 @@ def test_import_resolve_and_roster_lock_walk(
     with qtbot.waitSignal(dlg.compared, timeout=20000):
         qtbot.mouseClick(dlg.compare_button, Qt.MouseButton.LeftButton)
     assert "3" in dlg.result_label.text() and dlg.run_result.run.by_kind == {"death": 3}
+    assert dlg.rows_text.isVisibleTo(dlg)
+    assert len(dlg.rows_text.toPlainText().splitlines()) == 4  # 3 strangers, 1 other name
     _shot(dlg, "findings_import_result")
     dlg.accept()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=15000)

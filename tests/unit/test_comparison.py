@@ -18,6 +18,7 @@ from reliefdesk.services import comparison
 #: findings by kind for the 8-person file of each source (see comparison_support)
 EXPECTED = {
     "deaths": {"death": 3},  # the first recipient's death was reversed (冲销)
+    "moves": {"moved_out": 4},
     "disability": {"disability_topup": 2, "disability_discovery": 1},
     "medical": {"illness_topup": 2, "medical_discovery": 5},  # 3 strangers with large self-pay
     "employment": {"employment": 4},
@@ -65,7 +66,7 @@ def test_every_source_matches_and_makes_findings(db, actors, tmp_path) -> None:
         assert run.by_kind == kinds, source
     with db.read_session() as s:
         assert s.scalar(select(func.count(ComparisonRun.id))) == len(EXPECTED)
-        assert s.scalar(select(func.count(DepartmentRow.id))) == 11 * 12 + 33
+        assert s.scalar(select(func.count(DepartmentRow.id))) == 11 * 13 + 33
         assert s.scalar(
             select(func.count(AuditEvent.id)).where(AuditEvent.action == "comparison.run")
         ) == len(EXPECTED)

@@ -53,6 +53,9 @@ def test_compare_import_list_and_resolve(
     assert "共 4 条" in capsys.readouterr().out
     assert main([*base, "compare", "runs"]) == 0
     assert path.name in capsys.readouterr().out
+    assert main([*base, "compare", "rows", "--run", "1", "--match", "unmatched"]) == 0
+    rows_out = capsys.readouterr().out
+    assert "共 5 行" in rows_out and "陌生0" in rows_out and "410482198001020001" not in rows_out
     assert main([*base, "compare", "calendar"]) == 0
     assert "应比对" in capsys.readouterr().out
 

@@ -31,16 +31,26 @@ from .findings import (
 )
 from .reading import check_source, read_department_file, table_from_rows
 from .run import compare_file, compare_table_in, remembered_mapping_in
-from .schedule import calendar, calendar_in, list_runs, list_runs_in
-from .types import DeptTable, FindingView, RunResult, RunView, ScheduleItem
+from .schedule import (
+    MATCHES,
+    calendar,
+    calendar_in,
+    list_rows,
+    list_rows_in,
+    list_runs,
+    list_runs_in,
+)
+from .types import DeptRowView, DeptTable, FindingView, RunResult, RunView, ScheduleItem
 
 __all__ = [
     "ACTION_LABELS",
     "KIND_LABELS",
+    "MATCHES",
     "OUTCOMES",
     "SOURCES",
     "SOURCE_LABELS",
     "STATUS_LABELS",
+    "DeptRowView",
     "DeptTable",
     "FindingView",
     "RunResult",
@@ -57,6 +67,8 @@ __all__ = [
     "get_finding_in",
     "list_findings",
     "list_findings_in",
+    "list_rows",
+    "list_rows_in",
     "list_runs",
     "list_runs_in",
     "read_department_file",

@@ -10,14 +10,26 @@ from sqlalchemy.orm import Session
 
 from ...db.engine import Database
 from ...domain.comparison import SOURCES
+from ...domain.masking import mask_id
 from ...domain.months import add_months, month_start
-from ...models import ComparisonRun
+from ...errors import NotFound, ValidationError
+from ...models import ComparisonRun, DepartmentRow, Person
 from ..context import Actor
 from ..settings import get_setting
 from .run import run_view
-from .types import RunView, ScheduleItem
+from .types import DeptRowView, RunView, ScheduleItem
 
-__all__ = ["calendar", "calendar_in", "list_runs", "list_runs_in"]
+__all__ = [
+    "MATCHES",
+    "calendar",
+    "calendar_in",
+    "list_rows",
+    "list_rows_in",
+    "list_runs",
+    "list_runs_in",
+]
+
+MATCHES = ("matched", "name_mismatch", "unmatched", "bad_id")
 
 
 def calendar_in(s: Session, actor: Actor, month: date | None = None) -> list[ScheduleItem]:
@@ -66,3 +78,42 @@ def list_runs_in(s: Session, actor: Actor, source: str | None = None) -> list[Ru
 def list_runs(db: Database, actor: Actor, source: str | None = None) -> list[RunView]:
     with db.read_session() as s:
         return list_runs_in(s, actor, source)
+
+
+def list_rows_in(
+    s: Session, actor: Actor, run_id: int, match: str | None = None, limit: int = 1000
+) -> list[DeptRowView]:
+    """The rows of a run (those of one ``match`` kind), in file order: the report of rows
+    that match no one or match with another name."""
+    actor.require("read")
+    if s.get(ComparisonRun, run_id) is None:
+        raise NotFound(f"比对记录 #{run_id} 不存在。", code="compare.run_not_found")
+    if match is not None and match not in MATCHES:
+        raise ValidationError(f"未知的匹配结果：{match}", code="compare.match")
+    q = (
+        select(
+            DepartmentRow.row_no,
+            DepartmentRow.match,
+            DepartmentRow.name,
+            Person.name,
+            DepartmentRow.id_number,
+            DepartmentRow.person_id,
+        )
+        .outerjoin(Person, Person.id == DepartmentRow.person_id)
+        .where(DepartmentRow.run_id == run_id)
+        .order_by(DepartmentRow.row_no)
+        .limit(limit)
+    )
+    if match is not None:
+        q = q.where(DepartmentRow.match == match)
+    return [
+        DeptRowView(no, m, name, reg or "", mask_id(idn) if idn else "", pid)
+        for no, m, name, reg, idn, pid in s.execute(q)
+    ]
+
+
+def list_rows(
+    db: Database, actor: Actor, run_id: int, match: str | None = None
+) -> list[DeptRowView]:
+    with db.read_session() as s:
+        return list_rows_in(s, actor, run_id, match)

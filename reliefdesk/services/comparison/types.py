@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-__all__ = ["DeptTable", "FindingView", "RunResult", "RunView", "ScheduleItem"]
+__all__ = ["DeptRowView", "DeptTable", "FindingView", "RunResult", "RunView", "ScheduleItem"]
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,16 @@ class ScheduleItem:
     every_months: int
     last_run: datetime | None
     due: bool
+
+
+@dataclass(frozen=True)
+class DeptRowView:
+    """One kept row of a run: how it matched (``matched``, ``name_mismatch``, ``unmatched``,
+    ``bad_id``), the department's name, the register's name, the masked ID."""
+
+    row_no: int
+    match: str
+    name: str
+    register_name: str
+    id_masked: str
+    person_id: int | None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -73,6 +74,11 @@ class ImportDialog(QDialog):
         self.result_label = QLabel()
         self.result_label.setObjectName("findingsImportResultLabel")
         self.result_label.setWordWrap(True)
+        self.rows_text = QPlainTextEdit()
+        self.rows_text.setObjectName("findingsImportRowsText")
+        self.rows_text.setReadOnly(True)
+        self.rows_text.setFixedHeight(90)
+        self.rows_text.setVisible(False)
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -90,6 +96,7 @@ class ImportDialog(QDialog):
         lay.addWidget(self.info_label)
         lay.addWidget(self.mapping_table, 1)
         lay.addWidget(self.result_label)
+        lay.addWidget(self.rows_text)
         lay.addLayout(buttons)
 
     @Slot()
@@ -190,4 +197,17 @@ class ImportDialog(QDialog):
             )
             + (f" ({by_kind})" if by_kind else "")
         )
+        lines = [
+            self.tr("Row {row}: {name} {id} matches no one in the register").format(
+                row=row, name=name, id=idn
+            )
+            for row, name, idn in result.unmatched_rows
+        ] + [
+            self.tr("Row {row}: {name} {id} is {register} in the register").format(
+                row=row, name=name, id=idn, register=reg
+            )
+            for row, reg, name, idn in result.mismatch_rows
+        ]
+        self.rows_text.setPlainText("\n".join(lines))
+        self.rows_text.setVisible(bool(lines))
         self.compared.emit(result)

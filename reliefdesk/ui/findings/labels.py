@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 def kind_labels() -> dict[str, str]:
     return {
         "death": QCoreApplication.translate("FindingLabels", "Death: stop next month, re-check"),
+        "moved_out": QCoreApplication.translate("FindingLabels", "Moved away: re-check"),
         "vehicle": QCoreApplication.translate("FindingLabels", "Vehicle: asset re-check"),
         "business": QCoreApplication.translate("FindingLabels", "Business registration: re-check"),
         "property": QCoreApplication.translate("FindingLabels", "Real estate: asset re-check"),
@@ -47,6 +48,7 @@ def kind_labels() -> dict[str, str]:
 def source_labels() -> dict[str, str]:
     return {
         "deaths": QCoreApplication.translate("FindingLabels", "Deaths"),
+        "moves": QCoreApplication.translate("FindingLabels", "Household register moves"),
         "disability": QCoreApplication.translate("FindingLabels", "Disability certificates"),
         "medical": QCoreApplication.translate("FindingLabels", "Medical costs"),
         "employment": QCoreApplication.translate("FindingLabels", "Employment"),
@@ -95,6 +97,8 @@ def field_labels() -> dict[str, str]:
         "reversed": QCoreApplication.translate("FindingLabels", "Reversal flag"),
         "reversed_on": QCoreApplication.translate("FindingLabels", "Reversal date"),
         "station": QCoreApplication.translate("FindingLabels", "Police station / funeral home"),
+        "moved_on": QCoreApplication.translate("FindingLabels", "Moved on"),
+        "destination": QCoreApplication.translate("FindingLabels", "Moved to"),
         "category": QCoreApplication.translate("FindingLabels", "Disability category"),
         "level": QCoreApplication.translate("FindingLabels", "Disability level"),
         "issued_on": QCoreApplication.translate("FindingLabels", "Issued on"),
