@@ -44,6 +44,17 @@ def _idle() -> None:
     _wait(lambda: ops.running_count() == 0)
 
 
+def _register_sample(db: object) -> list[tuple[str, str]]:
+    """A few people of the register (for a vehicle file that matches someone)."""
+    from sqlalchemy import select
+
+    from reliefdesk.models import Person
+
+    with db.read_session() as s:  # type: ignore[attr-defined]
+        q = select(Person.id_number, Person.name).order_by(Person.id.desc()).limit(6)
+        return [(i, n) for i, n in s.execute(q)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("/tmp/findings-screens"))
@@ -89,7 +100,7 @@ def main() -> int:
     window.grab().save(str(args.out / "findings_page.png"))
 
     rows = comparison.list_findings(db, actor, open_only=True)
-    people = [RegisterPerson(f"410482{1950 + i}0101{100 + i:03d}X", f"测试{i}") for i in range(0)]
+    people = [RegisterPerson(i, n) for i, n in _register_sample(db)]
     path = write_source(tmp, "vehicle", people, month=rows[0].due_on.replace(day=1))
     page.open_import()
     dlg = page.dialog
@@ -98,6 +109,9 @@ def main() -> int:
     dlg.read_file()  # type: ignore[union-attr]
     _idle()
     dlg.grab().save(str(args.out / "findings_import_mapping.png"))  # type: ignore[union-attr]
+    dlg.compare()  # type: ignore[union-attr]
+    _idle()
+    dlg.grab().save(str(args.out / "findings_import_result.png"))  # type: ignore[union-attr]
     dlg.reject()  # type: ignore[union-attr]
     resolve = ResolveDialog(rows[0], window)
     resolve.show()
