@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox
 
-from reliefdesk.errors import RuleViolation
 from reliefdesk.models import Person
-from reliefdesk.services import roster
+from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.findings import labels as lbl
 from reliefdesk.ui.findings.import_dialog import ImportDialog
 from reliefdesk.ui.findings.link import FindingsLink
 from reliefdesk.ui.findings.page import FindingsPage
 from reliefdesk.ui.findings.resolve_dialog import ResolveDialog
+from reliefdesk.ui.rosters.page import RostersPage
 from tests.gui.casework_fixtures import (  # noqa: F401 - office is a fixture
     Office,
     cell_center,
@@ -39,6 +39,25 @@ SHOTS = os.environ.get("RELIEFDESK_SHOTS")  # a folder: save the screens as PNG 
 def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
     if SHOTS:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+def _rosters_page(qtbot, db, actor, tmp_path) -> RostersPage:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "approver.ini"), QSettings.Format.IniFormat)
+    page = RostersPage(AppContext(db, actor, None, settings))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    wait_idle(qtbot)
+    page.set_period(date(2026, 1, 1), "all")
+    wait_idle(qtbot)
+    return page
+
+
+def _box(name: str) -> QMessageBox | None:
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() == name and w.isVisible():
+            return w  # type: ignore[return-value]
+    return None
 
 
 def _resolve_row(qtbot, page: FindingsPage, row: int, outcome: str, note: str) -> None:  # type: ignore[no-untyped-def]
@@ -109,10 +128,18 @@ def test_import_resolve_and_roster_lock_walk(
     s.window.resize(1366, 768)
     _shot(s.window, "findings_page")
 
-    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
-    with pytest.raises(RuleViolation) as exc:
-        roster.lock(db, actors["approver"], view.id)
-    assert exc.value.code == "roster.errors"
+    rosters = _rosters_page(qtbot, db, actors["approver"], tmp_path)
+    rosters.generate_button.click()
+    wait_idle(qtbot)
+    blocking = [p for p in rosters.problems_panel.model.rows if p.code == "finding.death_open"]
+    assert len(blocking) == 3 and {p.severity for p in blocking} == {"error"}
+    rosters.lock_button.click()
+    wait_idle(qtbot)
+    box = _box("rosterInfoBox")
+    if box is not None:
+        box.close()
+    assert rosters.roster is not None and not rosters.roster.locked
+    _shot(rosters, "findings_roster_blocked")
 
     first = page.model.row(0)
     _resolve_row(qtbot, page, 0, "confirmed", "派出所核实属实")
@@ -124,9 +151,15 @@ def test_import_resolve_and_roster_lock_walk(
         _resolve_row(qtbot, page, 0, "unfounded", "户籍冲销，本人健在")
     qtbot.waitUntil(lambda: link.count == 0, timeout=15000)
     assert page.action_button.isEnabled() is False
-    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)  # after the death
-    locked = roster.lock(db, actors["approver"], view.id)
-    assert locked.locked and recs
+    rosters.generate_button.click()  # regenerated after the recorded death
+    wait_idle(qtbot)
+    assert not [p for p in rosters.problems_panel.model.rows if p.severity == "error"]
+    rosters.lock_button.click()
+    confirm = _box("rosterLockConfirmBox")
+    assert confirm is not None
+    confirm.button(QMessageBox.StandardButton.Yes).click()
+    wait_idle(qtbot)
+    assert rosters.roster.locked and recs
     page.open_check.setChecked(False)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=15000)
     s.window.resize(1366, 768)

@@ -173,6 +173,7 @@ class ImportDialog(QDialog):
         self.compare_button.setEnabled(False)
         MutationOp(
             parent=self,
+            ctx=self.ctx,
             op=lambda: comparison.compare_file(db, actor, path, source, mapping=mapping),
             success=self._show_result,
         ).failure(self._on_failed).run_in_background()

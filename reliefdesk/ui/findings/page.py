@@ -228,6 +228,7 @@ class FindingsPage(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
         MutationOp(
             parent=self,
+            ctx=self.ctx,
             op=lambda: comparison.resolve(
                 db, actor, f.id, outcome, note, expected_version=f.version, act=act
             ),
@@ -242,6 +243,7 @@ class FindingsPage(QWidget):
         db, actor = self.ctx.db, self.ctx.actor
         MutationOp(
             parent=self,
+            ctx=self.ctx,
             op=lambda: comparison.take_action(db, actor, f.id),
             success=self._after_write,
         ).failure(self._on_failed).run_in_background()
