@@ -35,3 +35,5 @@ class FindingsLink(QPushButton):
         self.count = n
         self.setText(self.tr("Findings to check: %n", "", n))
         self.setProperty("role", "error" if n else "hint")
+        self.style().unpolish(self)  # the role changed: restyle
+        self.style().polish(self)
