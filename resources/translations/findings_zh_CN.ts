@@ -368,6 +368,10 @@
         <translation>导入部门数据比对...</translation>
     </message>
     <message>
+        <source>History...</source>
+        <translation>比对记录...</translation>
+    </message>
+    <message>
         <source>Check...</source>
         <translation>核实...</translation>
     </message>
@@ -434,6 +438,53 @@
     <message>
         <source>Next: {action}</source>
         <translation>下一步：{action}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Comparison history</source>
+        <translation>比对记录</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Data from</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>比对时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>姓名不一致</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>新线索</translation>
     </message>
 </context>
 <context>

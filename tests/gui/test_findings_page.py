@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessag
 from reliefdesk.models import Person
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.findings import labels as lbl
+from reliefdesk.ui.findings.history_dialog import HistoryDialog
 from reliefdesk.ui.findings.import_dialog import ImportDialog
 from reliefdesk.ui.findings.link import FindingsLink
 from reliefdesk.ui.findings.page import FindingsPage
@@ -164,6 +165,14 @@ def test_import_resolve_and_roster_lock_walk(
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=15000)
     s.window.resize(1366, 768)
     _shot(s.window, "findings_page_resolved")
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    history = page.dialog
+    assert isinstance(history, HistoryDialog)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=15000)
+    qtmodeltester.check(history.model)
+    assert history.model.row(0).findings == 3 and history.model.row(0).unmatched == 3
+    _shot(history, "findings_history")
+    history.reject()
 
 
 def test_every_field_and_kind_has_a_label(qapp) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from reliefdesk.services import comparison
 from reliefdesk.services.comparison import FindingView, ScheduleItem
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.findings import labels as lbl
+from reliefdesk.ui.findings.history_dialog import HistoryDialog
 from reliefdesk.ui.findings.import_dialog import ImportDialog
 from reliefdesk.ui.findings.resolve_dialog import ResolveDialog
 from reliefdesk.ui.ops import MutationOp, QueryOp, show_error
@@ -66,6 +67,9 @@ class FindingsPage(QWidget):
         self.import_button.setProperty("role", "primary")
         self.import_button.clicked.connect(self.open_import)
         self.import_button.setEnabled(ctx.actor.can("register.write"))
+        self.history_button = QPushButton(self.tr("History..."))
+        self.history_button.setObjectName("findingsHistoryButton")
+        self.history_button.clicked.connect(self.open_history)
         self.resolve_button = QPushButton(self.tr("Check..."))
         self.resolve_button.setObjectName("findingsResolveButton")
         self.resolve_button.clicked.connect(self.open_resolve)
@@ -115,6 +119,7 @@ class FindingsPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
+        head.addWidget(self.history_button)
         head.addWidget(self.import_button)
         filters = QHBoxLayout()
         filters.addWidget(self.open_check)
@@ -211,6 +216,12 @@ class FindingsPage(QWidget):
     def open_import(self) -> None:
         dlg = ImportDialog(self.ctx, self)
         dlg.compared.connect(lambda _r: self.refresh())
+        self.dialog = dlg
+        dlg.open()
+
+    @Slot()
+    def open_history(self) -> None:
+        dlg = HistoryDialog(self.ctx, self)
         self.dialog = dlg
         dlg.open()
 
