@@ -38,7 +38,7 @@ class HistoryDialog(QDialog):
             self,
         )
         self.view = make_table("findingsHistoryView", self.model, row_height=26)
-        for col, width in enumerate((50, 110, 230, 130, 80)):
+        for col, width in enumerate((50, 120, 200, 130, 90, 70, 70, 70, 80, 70)):
             self.view.setColumnWidth(col, width)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.setObjectName("findingsHistoryButtons")
