@@ -46,6 +46,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "importing": ("admin/importing/*.py",),
     "statistics": ("statistics/*.py",),
     "monitoring": ("monitoring/*.py",),
+    "findings": ("findings/*.py",),
 }
 
 

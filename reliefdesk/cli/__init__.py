@@ -49,6 +49,7 @@ COMMAND_MODULES = (
     "import_cmds",
     "stats_cmds",
     "lowincome_cmds",
+    "compare_cmds",
 )
 LOG_NAME = "reliefdesk-admin.log"
 

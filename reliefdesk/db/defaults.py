@@ -124,6 +124,22 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "casework.separation_publicity": False,
     # 存量导入: the office's column-mapping corrections, field -> header label (issue 12)
     "import.column_mapping": {},
+    # 信息比对 (issue 14, DOMAIN §8.3): medical self-pay that makes a lead, in fen: half of
+    # Henan's 2023 rural per-capita disposable income (about 20,000 元), estimated
+    "comparison.self_pay_threshold_fen": 1000000,
+    # severe disability: these levels, or level 3 of these categories (§8.3 rule 5)
+    "comparison.severe_levels": [1, 2],
+    "comparison.severe_level3_categories": ["智力", "精神"],
+    # vehicles the county exempts from the asset check (farm vehicles, disability vehicles)
+    "comparison.vehicle_exempt_words": ["农用", "拖拉机", "三轮", "残疾人专用"],
+    # finding kinds switched off by the office (all rules on by default)
+    "comparison.disabled_kinds": [],
+    # calendar days to check a lead: a death quickly (payment stops next
+    # month), the others within a month
+    "comparison.due_days": {"death": 10, "default": 30},
+    # months between comparisons per source (重点信息每月一比对; 0 = whenever delivered);
+    # empty = the defaults of reliefdesk.domain.comparison.SOURCES
+    "comparison.calendar": {},
 }
 
 

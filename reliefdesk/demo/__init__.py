@@ -16,6 +16,9 @@ What it makes (DOMAIN §5.2 figures; policy read from the database):
   and supply mode; temporary-aid cases (one-off enrollments);
 * users ``clerk``, ``reviewer``, ``approver``, ``admin``, ``auditor`` with :data:`DEMO_PASSWORDS`
   (existing users of those names are kept as they are);
+* last month's department files (信息比对, a small sample of the register in every source's
+  file, :mod:`reliefdesk.demo.comparison_month`) compared, so the findings queue has open
+  leads; with ``clean`` no recipient is reported dead (the month's roster still locks);
 * ONE audit event ``demo.generate`` with the counts.
 
 Planted problems (unless ``clean=True``), one each, reported in :attr:`DemoResult.planted`
@@ -55,6 +58,7 @@ from ..errors import ValidationError
 from ..services import audit
 from ..services.context import SYSTEM, Actor
 from . import year as _stats_demo
+from .comparison_month import compare_demo_month
 from .enrollments import temp_aid_list
 from .generation import _Generation
 from .monitoring import seed_monitoring
@@ -112,6 +116,7 @@ def generate_demo(
             _stats_demo.lock_demo_year(s, as_of, households)  # a year of locked rosters (统计 page)
             temp_aid_list(s, as_of)
             seed_monitoring(s, as_of)  # 低收入人口 entries, a month's visit plan (monitoring)
+            compare_demo_month(s, actor, as_of, clean=clean)  # 信息比对 leads in the queue
             audit.record(
                 s,
                 actor,

@@ -14,6 +14,7 @@ from .casework import (
     Visit,
     VisitPhoto,
 )
+from .comparison import ComparisonRun, ComparisonSource, DepartmentRow, Finding
 from .importing import ImportBatch, ImportRecord
 from .low_income import LowIncomeEntry, PatrolPlan, PatrolPlanItem, PatrolVisit
 from .materials import ApplicationMaterial, MaterialAttachment
@@ -56,9 +57,13 @@ __all__ = [
     "Base",
     "CaseRecord",
     "CaseStep",
+    "ComparisonRun",
+    "ComparisonSource",
+    "DepartmentRow",
     "Enrollment",
     "EnrollmentChange",
     "EnrollmentMember",
+    "Finding",
     "Holiday",
     "Household",
     "ImportBatch",

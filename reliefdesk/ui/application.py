@@ -55,6 +55,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("visits", "reliefdesk.ui.visits.page", "VisitsPage"),
     ("enrollments", "reliefdesk.ui.enrollments.page", "EnrollmentsPage"),
     ("monitoring", "reliefdesk.ui.monitoring.page", "MonitoringPage"),
+    ("findings", "reliefdesk.ui.findings.page", "FindingsPage"),
     ("rosters", "reliefdesk.ui.rosters.page", "RostersPage"),
     ("statistics", "reliefdesk.ui.statistics.page", "StatisticsPage"),
     ("settings", "reliefdesk.ui.admin.page", "SettingsPage"),

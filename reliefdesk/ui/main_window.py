@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -45,6 +46,7 @@ def _nav_titles() -> dict[str, str]:
         "visits": QCoreApplication.translate("MainWindow", "Home visits"),
         "enrollments": QCoreApplication.translate("MainWindow", "Enrollments"),
         "monitoring": QCoreApplication.translate("MainWindow", "Low-income monitoring"),
+        "findings": QCoreApplication.translate("MainWindow", "Department findings"),
         "rosters": QCoreApplication.translate("MainWindow", "Payment rosters"),
         "statistics": QCoreApplication.translate("MainWindow", "Statistics"),
         "settings": QCoreApplication.translate("MainWindow", "Settings"),
@@ -58,6 +60,7 @@ NAV_KEYS = (
     "visits",
     "enrollments",
     "monitoring",
+    "findings",
     "rosters",
     "statistics",
     "settings",
@@ -182,6 +185,8 @@ class MainWindow(QMainWindow):
         signal = getattr(widget, "modifiedChanged", None)
         if signal is not None:
             signal.connect(self._update_modified)
+        if key == "workbench" and hasattr(widget, "add_header_widget"):
+            self._link_findings(widget)
         if key in self._pages:
             old = self._frames[key]
             index = self.page_stack.indexOf(old)
@@ -199,6 +204,14 @@ class MainWindow(QMainWindow):
             raise ValueError(f"new page {key!r} needs a title")
         self._add_nav_item(key, title)
         self._add_page(key, widget)
+
+    def _link_findings(self, workbench: Any) -> None:
+        """The workbench's "待核实比对线索 N" link opens the findings page (issue 14)."""
+        from reliefdesk.ui.findings.link import FindingsLink
+
+        link = FindingsLink(workbench.ctx, workbench)
+        link.clicked.connect(lambda: self.show_page("findings"))
+        workbench.add_header_widget(link)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]

@@ -1500,6 +1500,10 @@
         <translation>低收入人口监测</translation>
     </message>
     <message>
+        <source>Department findings</source>
+        <translation>比对线索</translation>
+    </message>
+    <message>
         <source>Payment rosters</source>
         <translation>发放名册</translation>
     </message>

@@ -112,6 +112,7 @@ def test_one_audit_event_and_chain_intact(db: Database, actors: dict[str, Actor]
         "roster.generate",
         "roster.generate_temp_aid",
         "roster.lock",
+        "comparison.run",  # the month's department files (信息比对, issue 14)
     }
     assert actions.count("roster.generate") == 12 and after == before + len(actions)
 

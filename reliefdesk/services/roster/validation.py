@@ -285,6 +285,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     if not one_off:
         _green_overdue(s, roster, month, today, add)
     _other_rosters(s, roster, seen_id, add)
+    _open_death_findings(s, roster, add)
     acks = {  # who acknowledged, by the real name the roster's signatures use
         (line_no, code): display_name or username
         for line_no, code, username, display_name in s.execute(
@@ -398,6 +399,30 @@ def _account_issues(number: str | None, kind: str) -> list[AccountIssue]:
     ):
         return [] if _luhn_digits_ok(text) else check_account(text, kind)
     return check_account(number, kind)
+
+
+def _open_death_findings(s: Session, roster: Roster, add: Any) -> None:
+    """An open death finding (信息比对) for anyone in a household on a line: an error until
+    the finding is resolved (issue 14)."""
+    from ...models import Finding
+
+    rows = s.execute(
+        select(RosterLine.line_no, Finding.name, Finding.id)
+        .join(Finding, Finding.household_id == RosterLine.household_id)
+        .where(
+            RosterLine.roster_id == roster.id,
+            Finding.kind == "death",
+            Finding.status == "open",
+        )
+        .order_by(RosterLine.line_no, Finding.id)
+    ).all()
+    for no, name, finding_id in rows:
+        add(
+            no,
+            "error",
+            "finding.death_open",
+            f"比对线索 #{finding_id}：部门数据显示 {name} 已死亡，核实处理后才能锁定。",
+        )
 
 
 def _other_rosters(s: Session, roster: Roster, seen_id: dict[str, int], add: Any) -> None:

@@ -183,6 +183,7 @@ class WorkbenchPage(QWidget):
         head.addSpacing(16)
         head.addWidget(self.summary_label, 1)
         head.addWidget(self.overdue_label)
+        self._head = head  # add_header_widget inserts before the buttons
         head.addSpacing(12)
         head.addWidget(self.refresh_button)
         head.addWidget(self.new_button)
@@ -225,6 +226,10 @@ class WorkbenchPage(QWidget):
         QTimer.singleShot(0, self.refresh)
 
     # -- public ---------------------------------------------------------------------------
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Show ``widget`` in the header before the buttons (the findings link, issue 14)."""
+        self._head.insertWidget(self._head.indexOf(self.refresh_button) - 1, widget)
+
     def is_loading(self) -> bool:
         return self._loading
 

@@ -2,7 +2,7 @@
 and records (巡访/探访)
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-02 01:50:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
