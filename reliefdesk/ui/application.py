@@ -62,6 +62,16 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def link_findings(window: MainWindow, workbench: Any) -> None:
+    """The workbench's "待核实比对线索 N" link, opening the findings page (issue 14); wired
+    here because one page package never imports another."""
+    from reliefdesk.ui.findings.link import FindingsLink
+
+    link = FindingsLink(workbench.ctx, workbench)
+    link.clicked.connect(lambda: window.show_page("findings"))
+    workbench.add_header_widget(link)
+
+
 class PageLoader:
     """Builds the pages: the workbench at once, the others one per event-loop turn after the
     window is up (so the clerk sees the to-do list sooner), and any page on demand the moment
@@ -107,6 +117,8 @@ class PageLoader:
             return False
         page = getattr(module, class_name)(self.ctx, self.window)
         self.window.register_page(key, page)
+        if key == "workbench" and "findings" in self._specs:
+            link_findings(self.window, page)
         self.pages[key] = page
         if key in self._pending:
             self._pending.remove(key)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -185,8 +184,6 @@ class MainWindow(QMainWindow):
         signal = getattr(widget, "modifiedChanged", None)
         if signal is not None:
             signal.connect(self._update_modified)
-        if key == "workbench" and hasattr(widget, "add_header_widget"):
-            self._link_findings(widget)
         if key in self._pages:
             old = self._frames[key]
             index = self.page_stack.indexOf(old)
@@ -204,14 +201,6 @@ class MainWindow(QMainWindow):
             raise ValueError(f"new page {key!r} needs a title")
         self._add_nav_item(key, title)
         self._add_page(key, widget)
-
-    def _link_findings(self, workbench: Any) -> None:
-        """The workbench's "待核实比对线索 N" link opens the findings page (issue 14)."""
-        from reliefdesk.ui.findings.link import FindingsLink
-
-        link = FindingsLink(workbench.ctx, workbench)
-        link.clicked.connect(lambda: self.show_page("findings"))
-        workbench.add_header_widget(link)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]

@@ -16,6 +16,7 @@ from reliefdesk.domain.idnumber import make_id
 from reliefdesk.services import casework, register, users
 from reliefdesk.services.context import Actor
 from reliefdesk.ui import ops
+from reliefdesk.ui.application import link_findings
 from reliefdesk.ui.applications.page import ApplicationsPage
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.login_dialog import LoginDialog
@@ -85,6 +86,7 @@ def open_window(qtbot, db: Database, actor: Actor, settings: QSettings) -> Sessi
     }
     for key, page in pages.items():
         window.register_page(key, page)
+    link_findings(window, pages["workbench"])
     ctx.applicationRequested.connect(lambda _i: window.show_page("applications"))
     ctx.householdRequested.connect(lambda _i: window.show_page("households"))
     ctx.visitRequested.connect(lambda _v, _a: window.show_page("visits"))
