@@ -581,6 +581,10 @@
         <translation>同时办理：{action}</translation>
     </message>
     <message>
+        <source> (not for your role: the reviewer or the head does this)</source>
+        <translation>（非本角色权限：由审核人或负责人办理）</translation>
+    </message>
+    <message>
         <source>What was checked and found (a reason is required if unfounded)</source>
         <translation>核实情况（不属实须写明理由）</translation>
     </message>

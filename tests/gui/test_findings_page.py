@@ -183,3 +183,44 @@ def test_every_field_and_kind_has_a_label(qapp) -> None:  # type: ignore[no-unty
     assert fields <= set(lbl.field_labels())
     assert set(KIND_LABELS) == set(lbl.kind_labels())
     assert set(SOURCES) == set(lbl.source_labels())
+
+
+def test_a_clerk_confirms_a_death_and_the_head_records_it(
+    qtbot, office: Office, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """A clerk may confirm a death finding but not record the death: the dialog offers the
+    action unticked and disabled (saying who does it), the confirmation saves without an
+    error box, and the head then records the death from the queue's action button."""
+    from reliefdesk.services import comparison
+
+    db, actors = office.db, office.actors
+    _recs, people = make_register(db)
+    path = department_file(tmp_path, "deaths", people)
+    comparison.compare_file(db, actors["clerk"], path, "deaths")
+    clerk_win = open_window(qtbot, db, actors["clerk"], settings)
+    page = FindingsPage(clerk_win.ctx, clerk_win.window)
+    clerk_win.window.register_page("findings", page)
+    clerk_win.window.show_page("findings")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=15000)
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=cell_center(page.view, 0))
+    qtbot.mouseClick(page.resolve_button, Qt.MouseButton.LeftButton)
+    dlg = page.dialog
+    assert isinstance(dlg, ResolveDialog)
+    assert not dlg.act_box.isEnabled() and not dlg.act_box.isChecked()
+    first = page.model.row(0)
+    dlg.note_edit.setPlainText("电话向村里核实属实")
+    ok = dlg.findChild(QDialogButtonBox, "findingResolveButtons").button(
+        QDialogButtonBox.StandardButton.Ok
+    )
+    with qtbot.waitSignal(page.refreshed, timeout=15000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    assert _box("reliefErrorBox") is None
+    done = comparison.get_finding(db, actors["clerk"], first.id)
+    assert done.status == "confirmed" and not done.taken_action
+    assert not page.action_button.isEnabled()  # the clerk cannot take it later either
+
+    comparison.take_action(db, actors["approver"], first.id)
+    with db.read_session() as ses:
+        person = ses.get(Person, first.person_id)
+        assert person is not None and person.deceased_on is not None

@@ -33,6 +33,7 @@ __all__ = [
     "get_finding",
     "list_findings",
     "list_findings_in",
+    "may_take_action",
     "resolve",
     "resolve_in",
     "take_action",
@@ -308,6 +309,22 @@ def _apply_for(s: Session, actor: Actor, f: Finding, today: date) -> str:
         s, actor, f.household_id, f.person_id, programme, f.message[:500], today, **fields
     )
     return str(app.id)
+
+
+#: The permission each matching action needs; the services it calls check it again. The
+#: window offers the action only to those who hold it (a clerk confirms a death, the
+#: reviewer or head records it and stops the payment).
+ACTION_PERMISSIONS = {
+    "death": "enrollment.change",
+    "recheck": "case.investigate",
+    "topup": "case.investigate",
+    "application": "case.accept",
+}
+
+
+def may_take_action(actor: Actor, action: str) -> bool:
+    """True when ``actor`` may take the matching ``action`` of a confirmed finding."""
+    return actor.can(ACTION_PERMISSIONS.get(action, "register.write"))
 
 
 def take_action_in(s: Session, actor: Actor, finding_id: int, *, today: date | None = None) -> Any:

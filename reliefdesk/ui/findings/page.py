@@ -194,7 +194,10 @@ class FindingsPage(QWidget):
         can_write = self.ctx.actor.can("register.write")
         self.resolve_button.setEnabled(can_write and f is not None and f.is_open)
         self.action_button.setEnabled(
-            can_write and f is not None and f.status == "confirmed" and not f.taken_action
+            f is not None
+            and f.status == "confirmed"
+            and not f.taken_action
+            and comparison.may_take_action(self.ctx.actor, f.action)
         )
         self.household_button.setEnabled(f is not None and f.household_id is not None)
         if f is None:
@@ -230,7 +233,9 @@ class FindingsPage(QWidget):
         f = self.current()
         if f is None or not f.is_open:
             return
-        dlg = ResolveDialog(f, self)
+        dlg = ResolveDialog(
+            f, self, may_act=comparison.may_take_action(self.ctx.actor, f.action)
+        )
         self.dialog = dlg
         dlg.accepted.connect(lambda: self._resolve(f, dlg.outcome(), dlg.note(), dlg.act()))
         dlg.open()

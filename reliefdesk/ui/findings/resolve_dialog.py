@@ -22,7 +22,9 @@ from reliefdesk.ui.findings import labels as lbl
 class ResolveDialog(QDialog):
     """Asks for the outcome and the note; ``outcome()``, ``note()`` and ``act()`` read them."""
 
-    def __init__(self, finding: FindingView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, finding: FindingView, parent: QWidget | None = None, *, may_act: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("findingResolveDialog")
         self.setWindowTitle(self.tr("Check a finding"))
@@ -43,7 +45,13 @@ class ResolveDialog(QDialog):
         action = lbl.label(lbl.action_labels(), finding.action)
         self.act_box = QCheckBox(self.tr("And now: {action}").format(action=action))
         self.act_box.setObjectName("findingActCheck")
-        self.act_box.setChecked(True)
+        self.act_box.setChecked(may_act)
+        self._may_act = may_act
+        if not may_act:  # e.g. a clerk confirms a death; the reviewer or head records it
+            self.act_box.setText(
+                self.act_box.text()
+                + self.tr(" (not for your role: the reviewer or the head does this)")
+            )
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("findingNoteEdit")
         self.note_edit.setPlaceholderText(
@@ -59,7 +67,10 @@ class ResolveDialog(QDialog):
         buttons.setObjectName("findingResolveButtons")
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
-        group.buttonToggled.connect(lambda *_: self.act_box.setEnabled(self.confirmed.isChecked()))
+        group.buttonToggled.connect(
+            lambda *_: self.act_box.setEnabled(self._may_act and self.confirmed.isChecked())
+        )
+        self.act_box.setEnabled(may_act)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         for w in (self.confirmed, self.act_box, self.unfounded, self.handled):
