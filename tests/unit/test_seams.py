@@ -436,3 +436,70 @@ def test_counting_a_covered_member_out_on_the_person_form_is_refused(db, actors)
         register_people.update_person(db, actors["reviewer"], member.id, data, version)
     with db.session() as s:
         assert s.get(Person, member.id).counted is True
+
+
+def test_held_months_during_phase_out_are_paid_back_at_the_phase_out_share(db, actors):
+    """A household in 渐退 whose payee dies: the held months are paid back at what those
+    months' rosters would have paid (the 渐退 share, as for an identical household whose new
+    payee was named at once), and after the new payee the 渐退 schedule carries on."""
+    setup_policy(db)
+    held = make_household(db, persons=2, pci_fen=10000)
+    twin = make_household(db, persons=2, pci_fen=10000)  # the same family, never held
+    for h in (held, twin):
+        enrollments.start_phase_out(
+            db,
+            actors["reviewer"],
+            h["enrollment_id"],
+            "就业后收入超过标准",
+            on_date=date(2026, 1, 20),
+            start_month=date(2026, 2, 1),
+        )
+    _lock(db, actors, date(2026, 2, 1))
+    _lock(db, actors, date(2026, 3, 1))
+    heirs = {id(h): _other_member(db, h) for h in (held, twin)}
+    for h in (held, twin):
+        me.record_death(db, actors["reviewer"], h["payee_id"], date(2026, 3, 10))
+    acc.set_account(  # the twin's new payee at once: paid from April without a hold
+        db,
+        actors["reviewer"],
+        twin["household_id"],
+        heirs[id(twin)].id,
+        CARD,
+        "农商银行",
+        effective_month=date(2026, 4, 1),
+        on_date=date(2026, 3, 25),
+    )
+    twin_paid = {}
+    for month in (date(2026, 4, 1), date(2026, 5, 1)):
+        view = roster.generate(db, actors["clerk"], month, with_lines=True)
+        twin_line = _line(view, twin["enrollment_id"])
+        assert "渐退" in twin_line.category  # the resumed household is still in 渐退
+        twin_paid[month] = twin_line.due_fen
+        assert not [
+            ln for ln in view.lines if ln.enrollment_id == held["enrollment_id"] and ln.paid_fen
+        ]
+        _lock(db, actors, month)
+    acc.set_account(
+        db,
+        actors["reviewer"],
+        held["household_id"],
+        heirs[id(held)].id,
+        make_card_number("622848", 19, "000012345678"),
+        "农商银行",
+        effective_month=date(2026, 6, 1),
+        on_date=date(2026, 5, 25),
+    )
+    with db.session() as s:
+        back = {
+            a.for_month: a.amount_fen
+            for a in s.scalars(
+                select(RosterAdjustment).where(
+                    RosterAdjustment.enrollment_id == held["enrollment_id"]
+                )
+            )
+        }
+    assert back == twin_paid and twin_paid[date(2026, 4, 1)] > 0
+    june = roster.generate(db, actors["clerk"], "2026-06", with_lines=True)
+    held_june = _line(june, held["enrollment_id"])
+    assert "渐退" in held_june.category
+    assert held_june.due_fen == _line(june, twin["enrollment_id"]).due_fen

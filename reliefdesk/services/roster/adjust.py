@@ -8,6 +8,7 @@ imported bank return; waits until the account is fixed), ``overpayment`` and ``m
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -20,8 +21,16 @@ from ...errors import LockedError, NotFound, RuleViolation, ValidationError
 from ...models import Enrollment, Roster, RosterAdjustment, RosterLine
 from .. import audit
 from ..context import Actor
+from ..policy import policy_on
 from .build import latest_locked_month, programmes_of
-from .calc import decided_fen_in
+from .calc import (
+    SUSPEND_KINDS,
+    Calculator,
+    basis_for,
+    decided_fen_in,
+    facts_in_month,
+    state_in_month,
+)
 from .load import load
 from .read import adjustment_view
 from .types import AdjustmentView, month_text, parse_month, programme_code
@@ -249,8 +258,9 @@ def held_back_pay_in(
     reason: str,
 ) -> list[AdjustmentView]:
     """补发 of the months ``first``..``last`` an enrollment was held (e.g. the payee died,
-    DOMAIN §2.15): for each month the decided amount in force then, less what locked rosters
-    paid for it and earlier back pay, becomes one 补发 applied from ``apply_month``."""
+    DOMAIN §2.15): for each month what that month's roster would have paid without the hold
+    (the decided amount, or its 渐退 share: the roster's own calculation), less what locked
+    rosters paid for it and earlier back pay, becomes one 补发 applied from ``apply_month``."""
     facts, _ = load(
         s, programmes_of("all"), date(1900, 1, 1), date(9999, 1, 1), {enrollment_id}
     )  # only this enrollment
@@ -258,10 +268,25 @@ def held_back_pay_in(
     e = s.get(Enrollment, enrollment_id)
     if f is None or e is None:
         return []
+    unheld = replace(  # the history without the holds of these months
+        f,
+        changes=tuple(
+            c
+            for c in f.changes
+            if not (c.kind in SUSPEND_KINDS and first <= c.effective_month <= last)
+        ),
+        status="active" if f.status == "suspended" else f.status,
+    )
     out: list[AdjustmentView] = []
     month = first
     while month <= last:
-        decided = decided_fen_in(f, month)
+        in_force = facts_in_month(unheld, month)
+        st = state_in_month(in_force, month)
+        decided = (
+            Calculator(policy_on(s, month)).compute(basis_for(in_force, st, month)).fen
+            if st.payable
+            else 0
+        )
         paid = (
             s.scalar(
                 select(func.coalesce(func.sum(RosterLine.due_fen), 0))
@@ -295,7 +320,7 @@ def held_back_pay_in(
                     e,
                     "补发",
                     owed,
-                    f"{reason}{month_text(month)} 核定金额 {fen_to_yuan(decided)} 元，暂停期间未发",
+                    f"{reason}{month_text(month)} 应发 {fen_to_yuan(decided)} 元，暂停期间未发",
                     month,
                     apply_month,
                     "back_pay",

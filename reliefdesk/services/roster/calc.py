@@ -108,13 +108,18 @@ def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
     state, last, po_start, po_base = "active", None, f.phase_out_start, None
     explained = False
     decided: ChangeFact | None = None
+    before_suspension = "active"
     for ch in sorted(f.changes, key=lambda c: (c.effective_month, c.id)):
         if ch.effective_month > month:
             break
         if ch.kind in SUSPEND_KINDS:
+            if state in ("active", "phase_out"):
+                before_suspension = state
             state, last, explained = "suspended", ch, True
         elif ch.kind in RESUME_KINDS:
-            state, last = "active", ch
+            # a resume carries on where the suspension interrupted: 渐退 stays 渐退 (as
+            # enrollment_changes.resume_in sets the status); its amount is decided_fen_in's
+            state, last = before_suspension, ch
         elif ch.kind in TERMINATE_KINDS:
             state, last, explained = "terminated", ch, True
         elif ch.kind in PHASE_OUT_KINDS:

@@ -233,9 +233,7 @@ class FindingsPage(QWidget):
         f = self.current()
         if f is None or not f.is_open:
             return
-        dlg = ResolveDialog(
-            f, self, may_act=comparison.may_take_action(self.ctx.actor, f.action)
-        )
+        dlg = ResolveDialog(f, self, may_act=comparison.may_take_action(self.ctx.actor, f.action))
         self.dialog = dlg
         dlg.accepted.connect(lambda: self._resolve(f, dlg.outcome(), dlg.note(), dlg.act()))
         dlg.open()
