@@ -16,7 +16,7 @@ from .casework import (
 )
 from .importing import ImportBatch, ImportRecord
 from .materials import ApplicationMaterial, MaterialAttachment
-from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
+from .office import Holiday, Office, PolicyVersion, Setting, Township, TownshipSetting, Village
 from .register import (
     EXCLUSION_REASONS,
     RELATIONS,
@@ -77,6 +77,7 @@ __all__ = [
     "Setting",
     "TerminationProposal",
     "Township",
+    "TownshipSetting",
     "User",
     "Village",
     "Visit",
