@@ -52,6 +52,7 @@ __all__ = [
     "roster_township",
     "scope_households",
     "township_condition",
+    "township_households",
     "township_label",
     "visible_household_ids",
     "visible_townships",
@@ -69,6 +70,12 @@ def visible_townships(actor: Actor) -> frozenset[int] | None:
 
 def is_county(actor: Actor) -> bool:
     return actor.township_id is None
+
+
+def township_households(township_id: int) -> Select[tuple[int]]:
+    """SELECT of the ids of the households of one township (its villages' households)."""
+    villages = select(Village.id).where(Village.township_id == township_id)
+    return select(Household.id).where(Household.village_id.in_(villages))
 
 
 def scope_households(actor: Actor) -> Select[tuple[int]] | None:

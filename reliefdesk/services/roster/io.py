@@ -93,7 +93,7 @@ def export(
     staging: Path | None = None
     try:
         with db.session() as s:
-            roster = get_roster_row(s, roster_id)
+            roster = get_roster_row(s, roster_id, actor)
             ensure_intact(s, roster)
             if kinds is None:
                 kinds = (
