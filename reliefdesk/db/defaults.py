@@ -124,6 +124,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "casework.separation_publicity": False,
     # 存量导入: the office's column-mapping corrections, field -> header label (issue 12)
     "import.column_mapping": {},
+    # county server (issue 18): the county confirms (审核确认) a township's dibao/tekun cases
+    # unless delegated; per township in township_setting. False: the township records it.
+    "casework.county_confirms": False,
+    # bank file per township, or one county file when the county pays centrally
+    "roster.bank_file_scope": "township",
 }
 
 

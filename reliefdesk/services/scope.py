@@ -223,6 +223,24 @@ def township_label(session: Session, township_id: int | None) -> str:
 # --- the write guard -------------------------------------------------------------------------
 
 _ACTOR_KEY = "reliefdesk.scope.actor"
+#: foreign keys through which a row belongs to a household (besides ``household_id``)
+_VIA = ("application_id", "enrollment_id", "visit_id", "material_id")
+
+
+def _via_models() -> dict[str, tuple[type[Any], Any]]:
+    from ..models import Application, ApplicationMaterial, Enrollment, Visit
+
+    return {
+        "application_id": (Application, Application.household_id),
+        "enrollment_id": (Enrollment, Enrollment.household_id),
+        "visit_id": (Visit, Visit.household_id),
+        "material_id": (
+            ApplicationMaterial,
+            select(Application.household_id)
+            .where(Application.id == ApplicationMaterial.application_id)
+            .scalar_subquery(),
+        ),
+    }
 _TOUCHED_KEY = "reliefdesk.scope.touched"
 
 
@@ -242,7 +260,7 @@ def note_household(session: Session, household_id: int | None) -> None:
 
 def _touched(session: Session) -> dict[str, set[int]]:
     got: dict[str, set[int]] = session.info.setdefault(
-        _TOUCHED_KEY, {"household": set(), "towns": set()}
+        _TOUCHED_KEY, {k: set() for k in ("household", "towns", *_VIA)}
     )
     return got
 
@@ -262,6 +280,12 @@ def _note(session: Session, obj: object) -> None:
     hid = getattr(obj, "household_id", None)
     if isinstance(hid, int):
         t["household"].add(hid)
+        return
+    for attr in _VIA:  # a row hanging off an application, enrollment, visit or material
+        ref = getattr(obj, attr, None)
+        if isinstance(ref, int):
+            t[attr].add(ref)
+            return
 
 
 @event.listens_for(Session, "after_flush")
@@ -279,7 +303,18 @@ def _guard_commit(session: Session) -> None:
     t = _touched(session)
     if any(town != actor.township_id for town in t["towns"]):
         raise _refuse()
-    require_households(session, actor, t["household"])
+    households = set(t["household"])
+    for attr, (model, column) in _via_models().items():
+        ids = sorted(t[attr])
+        for k in range(0, len(ids), _CHUNK):
+            households.update(
+                h
+                for h in session.scalars(
+                    select(column).where(model.id.in_(ids[k : k + _CHUNK]))  # type: ignore[attr-defined]
+                )
+                if h is not None
+            )
+    require_households(session, actor, households)
 
 
 def _forget(session: Session, *_args: object) -> None:

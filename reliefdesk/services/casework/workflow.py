@@ -24,6 +24,7 @@ from ...models import Application, Enrollment, Person, Visit
 from .. import audit, enrollments
 from ..context import Actor
 from ..policy import policy_on, work_calendar
+from ..township_settings import require_confirm_authority
 from .facts import (
     case_facts,
     check_publicity_start,
@@ -104,6 +105,8 @@ def perform_in(
     t = wf.transition(app.programme, action, _facts(app, _NO_STEPS, actor, on_date))
     actor.require(t.permission)
     act = t.action
+    if act == Action.CONFIRM:
+        require_confirm_authority(s, actor, app.household_id, app.programme)
     if on_date < app.state_since:
         raise ValidationError(
             f"办理日期不能早于当前环节开始日期 {app.state_since.isoformat()}。",
