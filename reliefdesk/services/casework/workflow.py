@@ -24,6 +24,7 @@ from ...models import Application, Enrollment, Person, Visit
 from .. import audit, enrollments
 from ..context import Actor
 from ..policy import policy_on, work_calendar
+from ..scope import require_household
 from ..township_settings import require_confirm_authority
 from .facts import (
     case_facts,
@@ -101,6 +102,7 @@ def perform_in(
     **data: Any,
 ) -> Application:
     app = _load(s, application_id)
+    require_household(s, actor, app.household_id)  # another township's case: refused first
     _check_version(app, expected_version)
     t = wf.transition(app.programme, action, _facts(app, _NO_STEPS, actor, on_date))
     actor.require(t.permission)
