@@ -129,6 +129,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "casework.county_confirms": False,
     # bank file per township, or one county file when the county pays centrally
     "roster.bank_file_scope": "township",
+    # the bank file of a township roster only after the county's review (县级审核)
+    "roster.county_review_required": False,
 }
 
 

@@ -366,7 +366,7 @@ WRITES = {
     "roster.acknowledge", "roster.add_adjustment", "roster.cancel_adjustment",
     "roster.discard_draft", "roster.export", "roster.generate", "roster.generate_in",
     "roster.generate_supplementary", "roster.import_return", "roster.lock",
-    "roster.mark_account_fixed", "roster.record_back_pay", "roster.unlock",
+    "roster.mark_account_fixed", "roster.record_back_pay", "roster.unlock", "roster.county_review",
     "casework.create_application", "casework.create_application_in", "casework.extend_deadline",
     "casework.perform", "casework.perform_in", "casework.record_self_care",
     "casework.start_publicity_batch",

@@ -24,6 +24,7 @@ from .check import (
     validate_in,
     verify_locked_rosters,
 )
+from .county import county_review
 from .generate import generate, generate_in
 from .io import bank_template, export, import_return
 from .read import (
@@ -53,6 +54,7 @@ from .types import (
 )
 
 __all__ = [
+    "county_review",
     "HASHED_FIELDS",
     "MONTHLY_PROGRAMMES",
     "PROGRAMME_LABELS",

@@ -252,6 +252,8 @@ def unlock(
         roster.status = "draft"
         roster.locked_at, roster.locked_by, roster.locked_by_name = None, None, ""
         roster.lines_sha256 = None
+        roster.county_reviewed_at, roster.county_reviewed_by = None, None  # review void
+        roster.county_reviewed_by_name = ""
         s.flush()
         if roster.kind == ONE_OFF_KIND:
             unmark_list_paid(s, roster)

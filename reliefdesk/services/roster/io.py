@@ -27,6 +27,7 @@ from ..context import Actor
 from ..export_staging import new_staging, publish
 from ..settings import get_setting, office_in
 from .build import get_roster_row
+from .county import require_county_review
 from .check import ensure_intact
 from .integrity import bank_export_roles, require_bank_export
 from .oneoff import ONE_OFF_KIND
@@ -103,6 +104,7 @@ def export(
                 )
             if "bank" in kinds:
                 require_bank_export(s, actor)
+                require_county_review(s, roster)
             staging = new_staging(out)
             results = _write(s, actor, roster, staging, kinds)
         # committed: the audit record exists, now the files may appear under their names

@@ -97,6 +97,9 @@ def roster_view(s: Session, roster: Roster, with_lines: bool = False) -> RosterV
         tuple(dict(x) for x in roster.unlock_history or []),
         counts,
         lines,
+        roster.township_id,
+        roster.county_reviewed_at,
+        roster.county_reviewed_by_name or "",
     )
 
 
@@ -130,6 +133,9 @@ def _views(s: Session, rosters: list[Roster]) -> list[RosterView]:
             tuple(dict(x) for x in r.unlock_history or []),
             counts.get(r.id, {}),
             (),
+            r.township_id,
+            r.county_reviewed_at,
+            r.county_reviewed_by_name or "",
         )
         for r in rosters
     ]
