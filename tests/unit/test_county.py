@@ -192,3 +192,36 @@ def test_township_office_block_on_printouts(db, actors):
     assert township_settings.township_settings(db, actors["clerk"], w.b)["office.phone"] == "0375-2"
     with pytest.raises(PermissionDenied):
         township_settings.township_settings(db, w.ta["clerk"], w.b)
+
+
+def test_county_demo_has_users_per_township(tmp_path, monkeypatch):
+    """The county demo (more than COUNTY_THRESHOLD households) adds a clerk, reviewer and
+    approver per township who see only their township; the five demo users stay county users
+    and see everything."""
+    from reliefdesk.demo import COUNTY_THRESHOLD, DEMO_PASSWORDS, generate_demo
+    from reliefdesk.demo.setup import township_username
+    from reliefdesk.models import Township
+    from reliefdesk.services import register
+
+    monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
+    db = open_database(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    try:
+        generate_demo(db, SYSTEM, COUNTY_THRESHOLD + 1, seed=3, as_of=date(2026, 11, 15))
+        with db.read_session() as s:
+            towns = [(t.id, t.code) for t in s.scalars(select(Township).order_by(Township.code))]
+        county = users.login(db, "clerk", DEMO_PASSWORDS["clerk"])
+        assert county.township_id is None
+        total = register.household_summary_page(db, county, with_total=True).total
+        seen = 0
+        for tid, code in towns:
+            for role in ("clerk", "reviewer", "approver"):
+                me = users.login(db, township_username(role, code), DEMO_PASSWORDS[role])
+                assert me.township_id == tid and me.role == role
+            page = register.household_summary_page(db, me, with_total=True, limit=5)
+            assert {r.village_id for r in page.rows} <= {
+                v.id for v in register.list_villages(db, me)
+            }
+            seen += page.total
+        assert seen == total == COUNTY_THRESHOLD + 1
+    finally:
+        db.close()
