@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    func,
     Boolean,
     Date,
     ForeignKey,
@@ -21,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -58,9 +58,7 @@ class Roster(Base):
     # 县级审核: the county reviews a township's roster after the township locked it
     county_reviewed_at: Mapped[datetime | None] = mapped_column()
     county_reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    county_reviewed_by_name: Mapped[str] = mapped_column(
-        String(64), default="", server_default=""
-    )
+    county_reviewed_by_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 

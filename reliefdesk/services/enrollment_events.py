@@ -33,9 +33,9 @@ from ..models import (
 )
 from . import enrollments, termination
 from .context import Actor
-from .scope import require_household, restrict
 from .enrollments import EnrollmentView
 from .member_events import EVENT_KINDS, record_event_in
+from .scope import require_household, restrict
 
 __all__ = [
     "RECHECK_RESULTS",

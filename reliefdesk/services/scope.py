@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 OUT_OF_SCOPE = "该记录属于其他乡镇（街道），不在当前用户的工作范围内。"
-_S = TypeVar("_S", bound=Select[Any])
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 _CHUNK = 900  # ids per IN (...) list (SQLite's variable limit on old builds is 999)
 
 
@@ -72,13 +72,13 @@ def is_county(actor: Actor) -> bool:
     return actor.township_id is None
 
 
-def township_households(township_id: int) -> Select[tuple[int]]:
+def township_households(township_id: int) -> Select[int]:
     """SELECT of the ids of the households of one township (its villages' households)."""
     villages = select(Village.id).where(Village.township_id == township_id)
     return select(Household.id).where(Household.village_id.in_(villages))
 
 
-def scope_households(actor: Actor) -> Select[tuple[int]] | None:
+def scope_households(actor: Actor) -> Select[int] | None:
     """SELECT of the household ids ``actor`` may see (None: no limit)."""
     towns = visible_townships(actor)
     if towns is None:
@@ -241,6 +241,8 @@ def _via_models() -> dict[str, tuple[type[Any], Any]]:
             .scalar_subquery(),
         ),
     }
+
+
 _TOUCHED_KEY = "reliefdesk.scope.touched"
 
 
@@ -309,9 +311,7 @@ def _guard_commit(session: Session) -> None:
         for k in range(0, len(ids), _CHUNK):
             households.update(
                 h
-                for h in session.scalars(
-                    select(column).where(model.id.in_(ids[k : k + _CHUNK]))  # type: ignore[attr-defined]
-                )
+                for h in session.scalars(select(column).where(model.id.in_(ids[k : k + _CHUNK])))
                 if h is not None
             )
     require_households(session, actor, households)

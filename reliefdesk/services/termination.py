@@ -25,8 +25,8 @@ from ..errors import NotFound, RuleViolation, StaleDataError, ValidationError
 from ..models import Enrollment, TerminationProposal
 from . import audit, enrollments
 from .context import Actor
-from .scope import require_household
 from .policy import policy_on, work_calendar
+from .scope import require_household
 from .settings import get_setting
 
 __all__ = [

@@ -90,9 +90,7 @@ def set_township_setting(
     actor.require("admin.office")
     require_township(actor, township_id)
     if key == COUNTY_CONFIRMS and actor.township_id is not None:
-        raise PermissionDenied(
-            "是否下放审核确认权限由县级民政部门设置。", code="scope.county_only"
-        )
+        raise PermissionDenied("是否下放审核确认权限由县级民政部门设置。", code="scope.county_only")
     if session.get(Township, township_id) is None:
         raise ValidationError("找不到该乡镇（街道）。", code="setting.township", field="township")
     row = session.scalar(

@@ -382,7 +382,9 @@ def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, byte
         p = s.get(VisitPhoto, photo_id)
         if p is None:
             raise NotFound(f"照片 #{photo_id} 不存在。", code="visit.photo_not_found")
-        require_household(s, actor, s.scalar(select(Visit.household_id).where(Visit.id == p.visit_id)))
+        require_household(
+            s, actor, s.scalar(select(Visit.household_id).where(Visit.id == p.visit_id))
+        )
         return p.filename, p.mime, p.data
 
 

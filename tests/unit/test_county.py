@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from test_roster_support import make_household, setup_policy
-from test_scope import MONTH, _lock, _move, _town, build_world
+from test_scope import MONTH, _move, _town, build_world
 
 from reliefdesk.cli import main
 from reliefdesk.db.connect import open_database
@@ -80,7 +80,10 @@ def test_user_add_with_township_on_the_command_line(tmp_path, monkeypatch, capsy
     assert main([*base, "xian", "--role", "approver", "--township", "county"]) == 0
     capsys.readouterr()
     assert main([*base, "bad", "--role", "clerk", "--township", "火星镇"]) == 2
-    assert capsys.readouterr().err.strip() == "错误：找不到乡镇（街道）“火星镇”（可填代码、名称或 county）。"
+    assert (
+        capsys.readouterr().err.strip()
+        == "错误：找不到乡镇（街道）“火星镇”（可填代码、名称或 county）。"
+    )
     assert main(["--db", str(path), "--user", "admin", "user", "list"]) == 0
     out = capsys.readouterr().out
     assert "煤山街道" in out and "杨楼镇" in out and "县级" in out
@@ -90,9 +93,7 @@ def test_user_add_with_township_on_the_command_line(tmp_path, monkeypatch, capsy
         assert users.login(db, "xian", PW).township_id is None
         mei = users.login(db, "mei", PW)
         with db.session() as s, pytest.raises(PermissionDenied):
-            users.add_user(
-                s, replace(mei, role="admin"), "other", "clerk", PW, township_id=None
-            )
+            users.add_user(s, replace(mei, role="admin"), "other", "clerk", PW, township_id=None)
     finally:
         db.close()
 
@@ -177,7 +178,9 @@ def test_township_office_block_on_printouts(db, actors):
         from reliefdesk.services.settings import OfficeInfo, save_office
 
         save_office(s, actors["admin"], OfficeInfo("汝州市", "410482101", "县民政局", "0375-1"))
-        township_settings.set_township_setting(s, actors["admin"], w.b, "office.name", "西村镇民政所")
+        township_settings.set_township_setting(
+            s, actors["admin"], w.b, "office.name", "西村镇民政所"
+        )
         township_settings.set_township_setting(s, actors["admin"], w.b, "office.phone", "0375-2")
     from io import BytesIO
 

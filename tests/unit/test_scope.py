@@ -110,17 +110,13 @@ def build_world(db: Any, actors: dict[str, Actor]) -> World:
         _move(db, paid, town, village)
         with db.session() as s:  # the roster helper's shortcut state -> the real one
             s.execute(
-                update(Application)
-                .where(Application.household_id == paid)
-                .values(state="approved")
+                update(Application).where(Application.household_id == paid).values(state="approved")
             )
         cases[town] = (hid, app.id, vis, enr, paid)
     ra, rb = _lock(db, actors, a), _lock(db, actors, b)
     ta = {k: replace(v, township_id=a) for k, v in actors.items()}
     (ha, app_a, vis_a, enr_a, paid_a), (hb, app_b, vis_b, enr_b, paid_b) = cases[a], cases[b]
-    return World(
-        a, b, ha, hb, app_a, app_b, vis_a, vis_b, enr_a, enr_b, ra, rb, paid_a, paid_b, ta
-    )
+    return World(a, b, ha, hb, app_a, app_b, vis_a, vis_b, enr_a, enr_b, ra, rb, paid_a, paid_b, ta)
 
 
 def _township_of(db: Any, household_ids: set[int]) -> set[int]:
@@ -272,8 +268,9 @@ def _c_printing(db: Any, w: World, me: Actor) -> None:
         lambda: printing.decision_letter_pdf(db, me, w.app_b),
     )
     _denied(lambda: printing.aid_receipt_pdf(db, me, w.enr_b))
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pdf = printing.roster_pdf(db, me, MONTH)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.pdf)).pages)
@@ -357,28 +354,66 @@ READ_CHECKS: dict[str, Check] = {
 #: writes: refused on another township's row by the commit guard (services.scope); the ones
 #: named in WRITE_CHECKS below are exercised against township B's rows
 WRITES = {
-    "register.add_account", "register.add_asset", "register.add_asset_in", "register.add_income",
-    "register.add_income_in", "register.add_person", "register.add_person_in",
-    "register.add_village", "register.add_village_in", "register.create_household",
-    "register.create_household_in", "register.deactivate_account", "register.delete_asset",
-    "register.delete_income", "register.rename_village", "register.update_household",
-    "register.update_person", "register.write_search_keys",
-    "roster.acknowledge", "roster.add_adjustment", "roster.cancel_adjustment",
-    "roster.discard_draft", "roster.export", "roster.generate", "roster.generate_in",
-    "roster.generate_supplementary", "roster.import_return", "roster.lock",
-    "roster.mark_account_fixed", "roster.record_back_pay", "roster.unlock", "roster.county_review",
-    "casework.create_application", "casework.create_application_in", "casework.extend_deadline",
-    "casework.perform", "casework.perform_in", "casework.record_self_care",
+    "register.add_account",
+    "register.add_asset",
+    "register.add_asset_in",
+    "register.add_income",
+    "register.add_income_in",
+    "register.add_person",
+    "register.add_person_in",
+    "register.add_village",
+    "register.add_village_in",
+    "register.create_household",
+    "register.create_household_in",
+    "register.deactivate_account",
+    "register.delete_asset",
+    "register.delete_income",
+    "register.rename_village",
+    "register.update_household",
+    "register.update_person",
+    "register.write_search_keys",
+    "roster.acknowledge",
+    "roster.add_adjustment",
+    "roster.cancel_adjustment",
+    "roster.discard_draft",
+    "roster.export",
+    "roster.generate",
+    "roster.generate_in",
+    "roster.generate_supplementary",
+    "roster.import_return",
+    "roster.lock",
+    "roster.mark_account_fixed",
+    "roster.record_back_pay",
+    "roster.unlock",
+    "roster.county_review",
+    "casework.create_application",
+    "casework.create_application_in",
+    "casework.extend_deadline",
+    "casework.perform",
+    "casework.perform_in",
+    "casework.record_self_care",
     "casework.start_publicity_batch",
     "visits.save_visit",
-    "enrollment_events.batch_recheck", "enrollment_events.record_recheck_result",
-    "enrollment_events.transfer_household", "enrollment_events.transfer_out_of_county",
-    "materials.add_attachment", "materials.set_materials", "materials.set_materials_in",
-    "termination.decide_objection", "termination.finalise", "termination.propose",
-    "termination.propose_in", "termination.record_objection",
-    "statistics.export_month_xlsx", "statistics.export_package", "statistics.export_year",
-    "importing.import_file", "importing.import_file_in", "importing.save_mapping",
-    "importing.undo_batch", "importing.undo_batch_in",
+    "enrollment_events.batch_recheck",
+    "enrollment_events.record_recheck_result",
+    "enrollment_events.transfer_household",
+    "enrollment_events.transfer_out_of_county",
+    "materials.add_attachment",
+    "materials.set_materials",
+    "materials.set_materials_in",
+    "termination.decide_objection",
+    "termination.finalise",
+    "termination.propose",
+    "termination.propose_in",
+    "termination.record_objection",
+    "statistics.export_month_xlsx",
+    "statistics.export_package",
+    "statistics.export_year",
+    "importing.import_file",
+    "importing.import_file_in",
+    "importing.save_mapping",
+    "importing.undo_batch",
+    "importing.undo_batch_in",
 }
 
 #: not scoped, and why
@@ -492,20 +527,28 @@ def test_writes_on_another_township_are_refused(db, actors):
     hb_view, hb_head = hb_detail.household, hb_detail.members[0].id
     writes: list[Callable[[], object]] = [
         lambda: register.update_household(
-            db, clerk, w.hb, register.HouseholdInput(
-                hb_view.village_id, hb_view.area_type, phone="13800000000"
-            ), hb_view.version,
+            db,
+            clerk,
+            w.hb,
+            register.HouseholdInput(hb_view.village_id, hb_view.area_type, phone="13800000000"),
+            hb_view.version,
         ),
         lambda: register.add_income(db, clerk, w.hb, None, "wage", 1000),
         lambda: visits.save_visit(
-            db, clerk, visits.VisitInput(w.hb, date(2025, 3, 5), [
-                {"name": "张三", "unit": "民政所"}, {"name": "李四", "unit": "村委会"}
-            ]),
+            db,
+            clerk,
+            visits.VisitInput(
+                w.hb,
+                date(2025, 3, 5),
+                [{"name": "张三", "unit": "民政所"}, {"name": "李四", "unit": "村委会"}],
+            ),
         ),
         lambda: casework.create_application(
             db, clerk, w.hb, hb_head, "rural_dibao", "困难", date(2025, 6, 2)
         ),
-        lambda: casework.extend_deadline(db, reviewer, w.app_b, "调查困难", on_date=date(2025, 3, 20)),
+        lambda: casework.extend_deadline(
+            db, reviewer, w.app_b, "调查困难", on_date=date(2025, 3, 20)
+        ),
         lambda: materials.set_materials(db, clerk, w.app_b, {"application_form": True}),
         lambda: roster.lock(db, approver, w.roster_b),
         lambda: roster.generate(db, clerk, "2026-02", township_id=w.b),
@@ -521,7 +564,7 @@ def test_writes_on_another_township_are_refused(db, actors):
         except PermissionDenied as exc:
             if exc.code != "scope.township":
                 failures.append((i, exc.code))
-        except Exception as exc:  # noqa: BLE001 - report every path at once
+        except Exception as exc:
             failures.append((i, repr(exc)))
         else:
             failures.append((i, "not refused"))

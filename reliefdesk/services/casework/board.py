@@ -21,8 +21,8 @@ from ...domain.workflow import Action, State
 from ...models import Application, CaseStep, Person
 from .. import enrollments
 from ..context import Actor
-from ..scope import scope_households
 from ..policy import Policy, list_policies, policy_on, work_calendar
+from ..scope import scope_households
 from .events import EventItem, event_items
 from .facts import CaseFacts, case_facts_bulk
 from .reads import list_applications_in

@@ -24,8 +24,8 @@ from ...models import Application, Household, Person
 from .. import audit, enrollments
 from ..assessment import ADULT_AGE, assess, member_category, tekun_eligibility
 from ..context import Actor
-from ..scope import require_household
 from ..policy import policy_on
+from ..scope import require_household
 from .state import _add_step, _check_version, _covered, _load, _refresh_due, _view
 from .types import (
     _FILE_PREFIX,

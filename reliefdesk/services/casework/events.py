@@ -20,8 +20,6 @@ from sqlalchemy.orm import Session
 
 from ...domain import admission
 from ...domain import workflow as wf
-from ..context import Actor
-from ..scope import visible_household_ids
 from ...models import (
     Application,
     CaseRecord,
@@ -31,6 +29,8 @@ from ...models import (
     Person,
     TerminationProposal,
 )
+from ..context import Actor
+from ..scope import visible_household_ids
 
 __all__ = ["EVENT_KINDS", "EventItem", "event_items"]
 

@@ -23,8 +23,8 @@ from ...domain.calendar import WorkCalendar
 from ...domain.pinyin import normalize_query
 from ...models import Application, CaseStep, Household, Person, PersonSearchKey, User, Village
 from ..context import Actor
-from ..scope import township_condition
 from ..policy import work_calendar
+from ..scope import township_condition
 from .board import _MemoCalendar, _Policies  # casework's own deadline helpers
 
 __all__ = ["SORT_COLUMNS", "CaseListRow", "case_deadline", "list_cases"]

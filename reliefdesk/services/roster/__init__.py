@@ -54,7 +54,6 @@ from .types import (
 )
 
 __all__ = [
-    "county_review",
     "HASHED_FIELDS",
     "MONTHLY_PROGRAMMES",
     "PROGRAMME_LABELS",
@@ -71,6 +70,7 @@ __all__ = [
     "bank_template",
     "cancel_adjustment",
     "count_lines",
+    "county_review",
     "diff",
     "discard_draft",
     "export",

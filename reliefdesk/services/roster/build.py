@@ -28,6 +28,7 @@ from ...models import Roster, RosterAdjustment, RosterLine, RosterProblemAck, ut
 from .. import audit
 from ..context import Actor
 from ..policy import Policy, policy_on
+from ..scope import require_roster, roster_township, township_households
 from .calc import (
     AMOUNT_KINDS,
     KIND_LABELS,
@@ -40,7 +41,6 @@ from .calc import (
     state_in_month,
 )
 from .cycle import check_generate
-from ..scope import require_roster, roster_township, township_households
 from .integrity import NOT_LOOKED, concurrent_insert, refuse_concurrent, same_township
 from .load import Snapshot, load
 from .store import (

@@ -49,9 +49,7 @@ def check_generate(
     check_not_before_first_data(s, month)  # nor before the office's first data
     overlap = select(Roster).where(Roster.month == month, Roster.kind == "regular")
     if township_id is not None:
-        overlap = overlap.where(
-            Roster.township_id.is_(None) | (Roster.township_id == township_id)
-        )
+        overlap = overlap.where(Roster.township_id.is_(None) | (Roster.township_id == township_id))
     other = None
     for r in s.scalars(overlap.order_by(Roster.id)):
         if r.township_id == township_id:  # same scope: "all" against a programme split

@@ -40,9 +40,7 @@ def generate(
     What the month's roster looked like is read BEFORE the write transaction, so that a
     concurrent generate that got there first is refused instead of silently rebuilt."""
     town = roster_township(actor, township_id)
-    seen = (
-        seen_regular(db, month, programme, town) if programme != "temporary_aid" else NOT_LOOKED
-    )
+    seen = seen_regular(db, month, programme, town) if programme != "temporary_aid" else NOT_LOOKED
     with db.session() as s:
         return generate_in(
             s, actor, month, programme, with_lines=with_lines, seen=seen, township_id=town

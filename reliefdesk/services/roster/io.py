@@ -27,8 +27,8 @@ from ..context import Actor
 from ..export_staging import new_staging, publish
 from ..settings import get_setting, office_in
 from .build import get_roster_row
-from .county import require_county_review
 from .check import ensure_intact
+from .county import require_county_review
 from .integrity import bank_export_roles, require_bank_export
 from .oneoff import ONE_OFF_KIND
 from .types import PROGRAMME_LABELS, ImportResult, month_text

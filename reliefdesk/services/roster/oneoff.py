@@ -30,9 +30,9 @@ from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Application, Enrollment, Person, Roster, RosterAdjustment, RosterLine, utcnow
 from .. import audit
 from ..context import Actor
+from ..scope import roster_township
 from .build import _apply_adjustments, _line_row, _pending, _release, require_draft
 from .calc import LineAmount
-from ..scope import roster_township
 from .integrity import check_not_before_first_data, concurrent_insert, same_township
 from .load import load
 from .store import _store

@@ -184,9 +184,7 @@ class _Acc:
         )
 
 
-def locked_rosters(
-    s: Session, months: Iterable[date], actor: Actor | None = None
-) -> list[Roster]:
+def locked_rosters(s: Session, months: Iterable[date], actor: Actor | None = None) -> list[Roster]:
     """The locked rosters (every kind) of the given months (of ``actor``'s township when
     given)."""
     q = select(Roster).where(Roster.month.in_(list(months)), Roster.status == "locked")
