@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from test_roster_support import make_household, setup_policy
-from test_scope import MONTH, _move, _town, build_world
+from test_scope import MONTH, _lock, _move, _town, build_world
 
 from reliefdesk.cli import main
 from reliefdesk.db.connect import open_database
 from reliefdesk.errors import PermissionDenied, RuleViolation
 from reliefdesk.models import AuditEvent, Roster, User
 from reliefdesk.services import casework, printing, roster, township_settings, users
-from reliefdesk.services.context import SYSTEM
+from reliefdesk.services.context import SYSTEM, Actor
 from reliefdesk.services.settings import set_setting
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -228,3 +228,50 @@ def test_county_demo_has_users_per_township(tmp_path, monkeypatch):
         assert seen == total == COUNTY_THRESHOLD + 1
     finally:
         db.close()
+
+
+def test_migrate_to_moves_a_township_file_to_the_server(
+    sqlite_db, pg_cluster, tmp_path, monkeypatch, capsys
+):
+    """`migrate-to` copies a township's file into a new server database with its history:
+    the audit chain verifies, the locked roster keeps its hash, users become township users
+    (the mover the county administrator); a second move into the same server is refused."""
+    import uuid
+
+    from reliefdesk.services.audit import verify_chain
+    from reliefdesk.services.roster import verify_locked_rosters
+    from reliefdesk.services.settings import OfficeInfo, save_office
+
+    monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
+    db = sqlite_db
+    actors = {}
+    with db.read_session() as s:
+        for u in s.scalars(select(User)):
+            actors[u.username] = Actor(u.id, u.username, u.display_name, u.role)
+    with db.session() as s:
+        save_office(s, actors["admin"], OfficeInfo("汝州市", "410482101", "寄料镇民政所"))
+    setup_policy(db)
+    make_household(db, village="东村")
+    locked = _lock(db, actors, _town(db, "410482101"))
+    with db.read_session() as s:
+        sha = s.get(Roster, locked).lines_sha256
+    name = "move_" + uuid.uuid4().hex[:8]
+    pg_cluster.admin_sql(f"CREATE DATABASE {name}")
+    url = pg_cluster.url(name)
+    monkeypatch.setenv("RELIEFDESK_PASSWORD", PW)
+    args = ["--db", db.url, "--user", "admin", "migrate-to", "--db", url]
+    assert main(args) == 0
+    assert "已迁入服务器" in capsys.readouterr().out
+    server = open_database(url)
+    try:
+        with server.read_session() as s:
+            assert verify_chain(s) == []
+            assert verify_locked_rosters(s) == []
+            assert s.get(Roster, locked).lines_sha256 == sha
+            assert s.get(Roster, locked).township_id == _town(server, "410482101")
+        assert users.login(server, "admin", PW).township_id is None
+        assert users.login(server, "clerk", PW).township_id == _town(server, "410482101")
+    finally:
+        server.close()
+    assert main(args) == 2
+    assert "已有数据" in capsys.readouterr().err
