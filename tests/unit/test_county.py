@@ -87,6 +87,34 @@ def test_user_add_with_township_on_the_command_line(tmp_path, monkeypatch, capsy
     assert main(["--db", str(path), "--user", "admin", "user", "list"]) == 0
     out = capsys.readouterr().out
     assert "煤山街道" in out and "杨楼镇" in out and "县级" in out
+    admin = ["--db", str(path), "--user", "admin", "township"]
+    assert (
+        main(
+            [
+                *admin,
+                "set",
+                "--township",
+                "杨楼镇",
+                "--key",
+                "casework.county_confirms",
+                "--value",
+                "true",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main([*admin, "set", "--township", "杨楼镇", "--key", "office.phone", "--value", "0375-9"])
+        == 0
+    )
+    assert (
+        main([*admin, "set", "--township", "杨楼镇", "--key", "policy.standard", "--value", "1"])
+        == 2
+    )
+    assert "不能按乡镇设置" in capsys.readouterr().err
+    assert main([*admin, "show", "--township", "杨楼镇"]) == 0
+    out = capsys.readouterr().out
+    assert "0375-9" in out and "True" in out
     db = open_database(f"sqlite:///{path}")
     try:
         assert users.login(db, "mei", PW).township_id is not None
