@@ -177,7 +177,8 @@ def test_county_confirms_where_not_delegated(db, actors):
 
 def test_county_reviews_a_locked_township_roster(db, actors, tmp_path):
     """The county reviews a township's locked roster (audited); a township user may not;
-    where the review is required the bank file waits for it; an unlock voids it."""
+    where the review is required the bank file waits for it; where the county pays centrally
+    only the county exports it; an unlock voids the review."""
     w = build_world(db, actors)
     with db.session() as s:
         set_setting(s, SYSTEM, "roster.county_review_required", True)
@@ -189,7 +190,15 @@ def test_county_reviews_a_locked_township_roster(db, actors, tmp_path):
         roster.county_review(db, w.ta["reviewer"], w.roster_a)
     view = roster.county_review(db, actors["reviewer"], w.roster_a, "已审核")
     assert view.county_reviewed_by == "reviewer" and view.county_reviewed_at is not None
-    assert roster.export(db, town_approver, w.roster_a, tmp_path, kinds=("bank",))
+    assert roster.export(db, town_approver, w.roster_a, tmp_path / "a", kinds=("bank",))
+    with db.session() as s:  # the county pays township A centrally: its bank file is the county's
+        township_settings.set_township_setting(
+            s, actors["admin"], w.a, "roster.bank_file_scope", "county"
+        )
+    with pytest.raises(PermissionDenied) as denied:
+        roster.export(db, town_approver, w.roster_a, tmp_path / "b", kinds=("bank",))
+    assert denied.value.code == "scope.county_pays"
+    assert roster.export(db, actors["approver"], w.roster_a, tmp_path / "c", kinds=("bank",))
     with db.read_session() as s:
         ev = s.scalar(select(AuditEvent).where(AuditEvent.action == "roster.county_review"))
         assert ev is not None and ev.detail["township_id"] == w.a

@@ -17,6 +17,7 @@ from .read import roster_view
 from .types import RosterView
 
 __all__ = ["county_review", "require_county_review"]
+_BANK_SCOPE = "roster.bank_file_scope"
 
 REQUIRED_SETTING = "roster.county_review_required"
 
@@ -53,9 +54,18 @@ def county_review(db: Database, actor: Actor, roster_id: int, note: str = "") ->
         return roster_view(s, roster)
 
 
-def require_county_review(session: Session, roster: Roster) -> None:
+def require_county_review(session: Session, roster: Roster, actor: Actor) -> None:
     """Refuse the bank file of a township roster the county has not reviewed, where the
-    county requires its review."""
+    county requires its review; and to a township user where the county pays centrally
+    (``roster.bank_file_scope`` "county" for that township)."""
+    from ..township_settings import get_township_setting
+
+    if actor.township_id is not None and (
+        get_township_setting(session, roster.township_id, _BANK_SCOPE, "township") == "county"
+    ):
+        raise PermissionDenied(
+            "本乡镇的低保金由县级统一代发：银行代发文件由县级导出。", code="scope.county_pays"
+        )
     if roster.township_id is None or roster.county_reviewed_at is not None:
         return
     if bool(get_setting(session, REQUIRED_SETTING, False)):

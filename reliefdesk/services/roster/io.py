@@ -104,7 +104,7 @@ def export(
                 )
             if "bank" in kinds:
                 require_bank_export(s, actor)
-                require_county_review(s, roster)
+                require_county_review(s, roster, actor)
             staging = new_staging(out)
             results = _write(s, actor, roster, staging, kinds)
         # committed: the audit record exists, now the files may appear under their names
