@@ -295,6 +295,39 @@ def _c_statistics(db: Any, w: World, me: Actor) -> None:
     assert towns == {a_name}
 
 
+def _c_notices(db: Any, w: World, me: Actor) -> set[int]:
+    """(Makes a 停发 of 2026-03 in each township first, as the county.)"""
+    from reliefdesk.services.printing import notices
+
+    changes = {}
+    for enr, hid in ((w.enr_a, w.ha), (w.enr_b, w.hb)):
+        enrollment_changes.suspend(
+            db,
+            replace(me, township_id=None, role="approver"),
+            enr,
+            "外出务工待核实",
+            on_date=date(2026, 2, 20),
+            effective_month=date(2026, 3, 1),
+        )
+        changes[hid] = notices.household_notice_ids(db, replace(me, township_id=None), hid)
+    _one(
+        lambda: notices.household_notice_ids(db, me, w.ha),
+        lambda: notices.household_notice_ids(db, me, w.hb),
+    )
+    _one(
+        lambda: notices.change_notice_pdf(db, me, changes[w.ha][0]),
+        lambda: notices.change_notice_pdf(db, me, changes[w.hb][0]),
+    )
+    _denied(lambda: notices.change_notices_pdf(db, me, changes[w.hb]))
+    _, lines = notices.month_notices_pdf(db, me, "2026-03")
+    assert len(lines) == 1 and f"家庭 #{w.ha}" in lines[0]
+    with db.read_session() as s:
+        assert {c.id for c in notices.month_notice_changes(s, date(2026, 3, 1), me)} == set(
+            changes[w.ha]
+        )
+    return {n.household_id for n in notices.month_notices(db, me, "2026-03")}
+
+
 #: every public read of the service facades -> the check that proves its scope
 READ_CHECKS: dict[str, Check] = {
     "search.search_persons": _c_search,
@@ -349,6 +382,12 @@ READ_CHECKS: dict[str, Check] = {
     "statistics.year_report": _c_statistics,
     "statistics.year_report_in": _c_statistics,
     "statistics.township_figures": _c_statistics,
+    "notices.household_notice_ids": _c_notices,  # last: it adds a 停发 in each township
+    "notices.change_notice_pdf": _c_notices,
+    "notices.change_notices_pdf": _c_notices,
+    "notices.month_notices_pdf": _c_notices,
+    "notices.month_notice_changes": _c_notices,
+    "notices.month_notices": _c_notices,
 }
 
 #: writes: refused on another township's row by the commit guard (services.scope); the ones
@@ -453,6 +492,10 @@ EXEMPT = {
     "household_page.payment_lines": "pure formatting of rows the caller already read",
     "materials.materials_in": "composition helper; list_materials checks the application",
     "enrollment_views.load_for_update": "loads a row for a write, which the commit guard checks",
+    "notices.change_notice_data": "builds a notice from a change the caller already loaded",
+    "notices.notice_changes": "composition helper without actor (callers check the household)",
+    "notices.termination_notice_pdf": "a print audited on the household: refused by the commit "
+    "guard like change_notice_pdf (checked)",
 }
 
 FACADES = (
@@ -469,6 +512,7 @@ FACADES = (
     "enrollment_events",
     "materials",
     "termination",
+    "printing.notices",
 )
 
 
@@ -483,7 +527,7 @@ def _public_functions() -> set[str]:
                 continue
             if names is None and obj.__module__ != mod.__name__:
                 continue  # imported, not defined here
-            out.add(f"{name}.{n}")
+            out.add(f"{name.rsplit('.', 1)[-1]}.{n}")
     return out
 
 
