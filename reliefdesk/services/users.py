@@ -17,7 +17,7 @@ from ..errors import AuthError, NotFound, ValidationError
 from ..models import Township, User, utcnow
 from . import audit
 from .context import ROLE_LABELS, ROLES, SYSTEM, Actor
-from .scope import require_township
+from .scope import require_township, restrict_townships
 from .settings import get_setting
 
 _hasher = PasswordHasher()  # Argon2id with argon2-cffi's RFC 9106 low-memory profile
@@ -287,7 +287,8 @@ def unlock_check(db: Database, actor: Actor, password: str) -> None:
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:
     actor.require("read")
     with db.read_session() as s:
-        return [_to_info(u) for u in s.scalars(select(User).order_by(User.id))]
+        q = restrict_townships(select(User).order_by(User.id), actor, User.township_id)
+        return [_to_info(u) for u in s.scalars(q)]
 
 
 def unlock_user(db: Database, actor: Actor, username: str) -> UserInfo:
@@ -296,6 +297,8 @@ def unlock_user(db: Database, actor: Actor, username: str) -> UserInfo:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        if user.username != actor.username:
+            require_township(actor, user.township_id)  # a township admin: own users only
         user.locked_until = None
         user.failed_attempts = 0
         audit.record(s, actor, "user.unlock", "user", user.id, detail={"username": username})
@@ -310,6 +313,8 @@ def set_password(db: Database, actor: Actor, username: str, password: str) -> No
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        if user.username != actor.username:
+            require_township(actor, user.township_id)  # a township admin: own users only
         user.password_hash = hash_password(password)
         user.password_changed_at = utcnow()
         audit.record(s, actor, "user.password", "user", user.id)
@@ -323,6 +328,8 @@ def set_role(db: Database, actor: Actor, username: str, role: str, active: bool 
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        if user.username != actor.username:
+            require_township(actor, user.township_id)  # a township admin: own users only
         if user.role == "admin" and (role != "admin" or not active):
             if user.id == actor.user_id:
                 raise ValidationError(

@@ -67,7 +67,8 @@ def test_one_office_database_moves_into_its_township(tmp_path, monkeypatch):
 
 def test_user_add_with_township_on_the_command_line(tmp_path, monkeypatch, capsys):
     """`user add --township` takes a code or a name (or county); `user list` shows it; an
-    unknown township is a one-line Chinese error with a non-zero exit; login carries it."""
+    unknown township is a one-line Chinese error with a non-zero exit; login carries it; a
+    township administrator manages only their township's users; `township set/show`."""
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("RELIEFDESK_ADMIN_PASSWORD", "Admin#Pass2026")
     path = tmp_path / "county.sqlite3"
@@ -122,6 +123,12 @@ def test_user_add_with_township_on_the_command_line(tmp_path, monkeypatch, capsy
         mei = users.login(db, "mei", PW)
         with db.session() as s, pytest.raises(PermissionDenied):
             users.add_user(s, replace(mei, role="admin"), "other", "clerk", PW, township_id=None)
+        town_admin = replace(mei, role="admin")
+        assert [u.username for u in users.list_users(db, town_admin)] == ["mei"]
+        with pytest.raises(PermissionDenied):
+            users.unlock_user(db, town_admin, "yang")
+        with pytest.raises(PermissionDenied):
+            users.set_role(db, town_admin, "yang", "reviewer")
     finally:
         db.close()
 
