@@ -50,6 +50,7 @@ COMMAND_MODULES = (
     "stats_cmds",
     "lowincome_cmds",
     "compare_cmds",
+    "county_cmds",
 )
 LOG_NAME = "reliefdesk-admin.log"
 

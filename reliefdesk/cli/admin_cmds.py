@@ -60,6 +60,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="角色：clerk 经办人 / reviewer 审核人 / approver 负责人 / admin 管理员 / auditor 审计员",
     )
     q.add_argument("--display-name", default="")
+    q.add_argument(
+        "--township", default=None, help="所属乡镇(街道)代码或名称；county 为县级用户（默认）"
+    )
     q.set_defaults(handler=cmd_user_add)
     q = usub.add_parser("list", parents=[common], help="列出用户")
     q.set_defaults(handler=cmd_user_list)
@@ -238,10 +241,17 @@ def cmd_user_add(ctx: CliContext) -> int:
     actor = ctx.actor("admin.users")
     password = read_new_password(ENV_NEW_PASSWORD, f"用户 {ctx.args.name} 的密码：")
     with ctx.db().session() as s:
+        town = users.resolve_township(s, ctx.args.township)
         info = users.add_user(
-            s, actor, ctx.args.name, ctx.args.role, password, ctx.args.display_name
+            s,
+            actor,
+            ctx.args.name,
+            ctx.args.role,
+            password,
+            ctx.args.display_name,
+            township_id=town,
         )
-    ctx.out(f"已新增用户：{info.username}（{info.role_label}）")
+    ctx.out(f"已新增用户：{info.username}（{info.role_label}，{info.township_name or '县级'}）")
     return EXIT_OK
 
 
@@ -255,8 +265,8 @@ def cmd_user_list(ctx: CliContext) -> int:
     for u in users.list_users(ctx.db(), actor):
         locked = u.locked_until is not None and u.locked_until > now
         status = "已停用" if not u.active else ("已锁定" if locked else "正常")
-        rows.append((u.username, u.display_name, u.role_label, status))
-    ctx.table(("用户名", "姓名", "角色", "状态"), rows)
+        rows.append((u.username, u.display_name, u.role_label, u.township_name or "县级", status))
+    ctx.table(("用户名", "姓名", "角色", "乡镇", "状态"), rows)
     return EXIT_OK
 
 

@@ -33,6 +33,7 @@ from ..errors import NotFound, ValidationError
 from ..models import Roster
 from ..services import roster as svc
 from ..services.roster import oneoff
+from ..services.roster.integrity import same_township
 from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, month_arg
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid", "all")
@@ -56,7 +57,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         sp.set_defaults(handler=handler)
         return sp
 
-    add("generate", "生成（或重新生成）本月花名册草稿", _generate)
+    gen = add("generate", "生成（或重新生成）本月花名册草稿", _generate)
+    gen.add_argument(
+        "--township",
+        default=None,
+        help="乡镇(街道)代码或名称（县级用户；乡镇用户总是生成本乡镇的花名册）",
+    )
     add("diff", "与上月花名册比较的变动", _diff)
     add("validate", "校验花名册（错误与警告）", _validate)
     ack = add("ack", "确认警告（记录确认人）", _ack)
@@ -110,6 +116,7 @@ def _find(ctx: CliContext) -> int:
         rid = s.scalar(
             select(Roster.id)
             .where(Roster.month == month, Roster.programme == programme, Roster.kind == kind)
+            .where(same_township(ctx.actor("read").township_id))
             .order_by(Roster.seq_no.desc())
             .limit(1)
         )
@@ -139,7 +146,11 @@ def _generate(ctx: CliContext) -> int:
     actor = ctx.actor("roster.generate")
     if not ctx.args.month:
         raise ValidationError("请用 --month YYYY-MM 指定月份。", code="cli.month")
-    v = svc.generate(ctx.db(), actor, ctx.args.month, ctx.args.programme)
+    from ..services.users import resolve_township
+
+    with ctx.db().read_session() as s:
+        town = resolve_township(s, ctx.args.township)
+    v = svc.generate(ctx.db(), actor, ctx.args.month, ctx.args.programme, township_id=town)
     _summary(ctx, v)
     return EXIT_OK
 

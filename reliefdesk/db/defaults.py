@@ -140,6 +140,13 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # months between comparisons per source (重点信息每月一比对; 0 = whenever delivered);
     # empty = the defaults of reliefdesk.domain.comparison.SOURCES
     "comparison.calendar": {},
+    # county server (issue 18): the county confirms (审核确认) a township's dibao/tekun cases
+    # unless delegated; per township in township_setting. False: the township records it.
+    "casework.county_confirms": False,
+    # bank file per township, or one county file when the county pays centrally
+    "roster.bank_file_scope": "township",
+    # the bank file of a township roster only after the county's review (县级审核)
+    "roster.county_review_required": False,
 }
 
 

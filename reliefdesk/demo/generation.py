@@ -24,6 +24,7 @@ from .setup import (
     CHUNK,
     DEMO_USERS,
     DemoResult,
+    _ensure_township_users,
     _ensure_users,
     _fix_sequences,
     _next_ids,
@@ -102,7 +103,12 @@ class _Generation:
             s.execute(text("PRAGMA cache_size=-131072"))
         with ThreadPoolExecutor(max_workers=1) as pool:
             user_ids, hashes = _ensure_users(s, pool)
+            town_users = _ensure_township_users(s, towns, pool) if county else {}
             result = self._run(n, towns, county, user_ids, progress)
+            for fut, names in town_users.values():
+                s.execute(
+                    update(User).where(User.username.in_(names)).values(password_hash=fut.result())
+                )
             for name, fut in hashes.items():
                 s.execute(
                     update(User).where(User.username == name).values(password_hash=fut.result())

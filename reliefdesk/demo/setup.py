@@ -74,6 +74,47 @@ def _ensure_users(
     return {n: (u.id, u.username) for n, u in existing.items()}, pending
 
 
+#: roles each township gets in the county demo: ``clerk_001`` … (last 3 digits of the code),
+#: password that of the role's county demo user (DEMO_PASSWORDS)
+TOWNSHIP_ROLES = ("clerk", "reviewer", "approver")
+
+
+def township_username(role: str, code: str) -> str:
+    return f"{role}_{code[-3:]}"
+
+
+def _ensure_township_users(
+    s: Session, towns: list[Township], pool: ThreadPoolExecutor
+) -> dict[str, tuple[Future[str], list[str]]]:
+    """County demo: one clerk, reviewer and approver per township (users of that township);
+    one Argon2 hash per role, computed on the worker thread and stored at the end."""
+    existing = set(s.scalars(select(User.username)))
+    out: dict[str, tuple[Future[str], list[str]]] = {}
+    for role in TOWNSHIP_ROLES:
+        names = []
+        for t in towns:
+            name = township_username(role, t.code)
+            if name in existing:
+                continue
+            s.add(
+                User(
+                    username=name,
+                    display_name=f"{t.name}{DEMO_ROLE_LABELS[role]}",
+                    role=role,
+                    password_hash="!",
+                    township_id=t.id,
+                )
+            )
+            names.append(name)
+        if names:
+            out[role] = (pool.submit(hash_password, DEMO_PASSWORDS[role]), names)
+    s.flush()
+    return out
+
+
+DEMO_ROLE_LABELS = {"clerk": "经办人", "reviewer": "审核人", "approver": "负责人"}
+
+
 def _townships(s: Session, township: str | None, households: int) -> tuple[list[Township], bool]:
     towns = list(s.scalars(select(Township).order_by(Township.code)))
     if not towns:

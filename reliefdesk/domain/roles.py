@@ -33,6 +33,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "roster.generate": frozenset({"clerk", "reviewer", "approver"}),
     "roster.lock": frozenset({"approver"}),
     "roster.unlock": frozenset({"admin"}),
+    "roster.county_review": frozenset({"reviewer", "approver"}),  # 县级审核 (county users)
     "roster.export": frozenset({"clerk", "reviewer", "approver"}),
     "print": frozenset({"clerk", "reviewer", "approver", "admin"}),
     "admin.users": frozenset({"admin"}),

@@ -18,7 +18,7 @@ from .comparison import ComparisonRun, ComparisonSource, DepartmentRow, Finding
 from .importing import ImportBatch, ImportRecord
 from .low_income import LowIncomeEntry, PatrolPlan, PatrolPlanItem, PatrolVisit
 from .materials import ApplicationMaterial, MaterialAttachment
-from .office import Holiday, Office, PolicyVersion, Setting, Township, Village
+from .office import Holiday, Office, PolicyVersion, Setting, Township, TownshipSetting, Village
 from .register import (
     EXCLUSION_REASONS,
     RELATIONS,
@@ -87,6 +87,7 @@ __all__ = [
     "Setting",
     "TerminationProposal",
     "Township",
+    "TownshipSetting",
     "User",
     "Village",
     "Visit",

@@ -78,3 +78,15 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class TownshipSetting(Base):
+    """A setting for one township (office name, phone, policy URL, signatures, delegation of
+    审核确认...); where a township has none, the county value in :class:`Setting` applies."""
+
+    __tablename__ = "township_setting"
+    __table_args__ = (UniqueConstraint("township_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("township.id"), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[Any] = mapped_column(JSON)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -30,11 +31,13 @@ ADJUSTMENT_KINDS = ("补发", "扣减", "追回")
 
 
 class Roster(Base):
-    """One roster: a month, a programme (or 'all'), regular or supplementary (补发名册)."""
+    """One roster: a month, a programme (or 'all'), regular or supplementary (补发名册), for one
+    township (``township_id``) or, when None, for every township of the database (the county
+    pays centrally, or a one-office database from before townships were scopes)."""
 
     __tablename__ = "roster"
-    __table_args__ = (UniqueConstraint("month", "programme", "kind", "seq_no"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int | None] = mapped_column(ForeignKey("township.id"), index=True)
     month: Mapped[date] = mapped_column(Date, index=True)  # first of month
     programme: Mapped[str] = mapped_column(String(16))  # a programme code or "all"
     kind: Mapped[str] = mapped_column(String(16), default="regular")  # regular | supplementary
@@ -52,8 +55,24 @@ class Roster(Base):
     persons: Mapped[int] = mapped_column(Integer, default=0)
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    # 县级审核: the county reviews a township's roster after the township locked it
+    county_reviewed_at: Mapped[datetime | None] = mapped_column()
+    county_reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    county_reviewed_by_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+# one regular roster per month, programme and township (None counts as one scope: the county)
+Index(
+    "uq_roster_month_programme_kind_seq_no_township",
+    Roster.month,
+    Roster.programme,
+    Roster.kind,
+    Roster.seq_no,
+    func.coalesce(Roster.township_id, 0),
+    unique=True,
+)
 
 
 class RosterLine(Base):

@@ -23,6 +23,7 @@ from ..db.defaults import GENESIS_HASH
 from ..db.engine import Database
 from ..models import AuditEvent, AuditHead, User, utcnow
 from .context import SYSTEM, Actor
+from .scope import bind_actor, note_household
 
 
 def _canonical(ev: AuditEvent) -> str:
@@ -59,7 +60,10 @@ def record(
     detail: dict[str, Any] | None = None,
     success: bool = True,
 ) -> AuditEvent:
-    """Append one event. Locks the chain head, so concurrent writers serialise here."""
+    """Append one event. Locks the chain head, so concurrent writers serialise here. Binds
+    ``actor`` to the transaction so the township scope is enforced on commit (services.scope)."""
+    bind_actor(session, actor)
+    note_household(session, household_id)
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one_or_none()

@@ -22,6 +22,9 @@ class Actor:
     username: str
     display_name: str
     role: str
+    #: the township the user works for; None: a county user, who sees every township
+    #: (what they may see is decided by :mod:`reliefdesk.services.scope`, nowhere else)
+    township_id: int | None = None
 
     @property
     def role_label(self) -> str:

@@ -35,6 +35,7 @@ from . import enrollments, termination
 from .context import Actor
 from .enrollments import EnrollmentView
 from .member_events import EVENT_KINDS, record_event_in
+from .scope import require_household, restrict
 
 __all__ = [
     "RECHECK_RESULTS",
@@ -120,7 +121,7 @@ def enrollment_page(
     # step 1 on the enrollment table (joined only where a filter needs it): the page's ids
     # and the count; step 2 reads the shown rows' details by id (a join over 36,000
     # enrollments sorted by id took 250-400 ms; this takes a few ms)
-    q = select(e.id).where(e.programme != "temporary_aid")
+    q = restrict(select(e.id).where(e.programme != "temporary_aid"), actor, e.household_id)
     if programme:
         q = q.where(e.programme == programme)
     if village_id:
@@ -209,6 +210,7 @@ def household_timeline(db: Database, actor: Actor, household_id: int) -> list[Ti
     """Every enrollment change and member event of the household, newest first."""
     actor.require("read")
     with db.read_session() as s:
+        require_household(s, actor, household_id)
         out: list[TimelineEntry] = []
         for c in s.scalars(
             select(EnrollmentChange)

@@ -17,6 +17,7 @@ from ..domain.workflow import PROGRAMME_LABELS
 from ..errors import NotFound
 from ..models import Enrollment, Person
 from .context import ROLE_LABELS, Actor
+from .scope import require_household, restrict
 from .stale import check_version
 
 
@@ -144,10 +145,10 @@ def _load(s: Session, enrollment_id: int, expected_version: int | None) -> Enrol
 load_for_update = _load
 
 
-def rechecks_due_in(s: Session, month: date) -> list[RecheckItem]:
+def rechecks_due_in(s: Session, month: date, actor: Actor | None = None) -> list[RecheckItem]:
     """Enrollments whose next 定期核查 falls in or before ``month`` (one joined query: with
-    thousands due, reading each payee separately took seconds)."""
-    rows = s.execute(
+    thousands due, reading each payee separately took seconds); ``actor``'s scope when given."""
+    q = (
         select(
             Enrollment.id,
             Enrollment.household_id,
@@ -164,6 +165,9 @@ def rechecks_due_in(s: Session, month: date) -> list[RecheckItem]:
         )
         .order_by(Enrollment.next_recheck, Enrollment.id)
     )
+    if actor is not None:
+        q = restrict(q, actor, Enrollment.household_id)
+    rows = s.execute(q)
     return [
         RecheckItem(i, h, name or "", prog, due, months)
         for i, h, name, prog, due, months in rows
@@ -174,13 +178,15 @@ def rechecks_due_in(s: Session, month: date) -> list[RecheckItem]:
 def rechecks_due(db: Database, actor: Actor, month: date) -> list[RecheckItem]:
     actor.require("read")
     with db.read_session() as s:
-        return rechecks_due_in(s, month_start(month))
+        return rechecks_due_in(s, month_start(month), actor)
 
 
 def get_enrollment(db: Database, actor: Actor, enrollment_id: int) -> EnrollmentView:
     actor.require("read")
     with db.read_session() as s:
-        return _view(s, _load(s, enrollment_id, None))
+        e = _load(s, enrollment_id, None)
+        require_household(s, actor, e.household_id)
+        return _view(s, e)
 
 
 def list_enrollments(
@@ -217,7 +223,7 @@ def list_enrollments_in(
 ) -> list[EnrollmentView]:
     """:func:`list_enrollments` inside an open session (composition)."""
     actor.require("read")
-    q = select(Enrollment)
+    q = restrict(select(Enrollment), actor, Enrollment.household_id)
     if household_id is not None:
         q = q.where(Enrollment.household_id == household_id)
     if status is not None:

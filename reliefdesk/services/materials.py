@@ -22,6 +22,7 @@ from ..errors import NotFound, ValidationError
 from ..models import Application, ApplicationMaterial, MaterialAttachment
 from . import audit
 from .context import Actor
+from .scope import require_household
 
 __all__ = [
     "MATERIAL_KINDS",
@@ -124,7 +125,7 @@ def materials_in(s: Session, application_id: int) -> tuple[MaterialView, ...]:
 def list_materials(db: Database, actor: Actor, application_id: int) -> tuple[MaterialView, ...]:
     actor.require("read")
     with db.read_session() as s:
-        _app(s, application_id)
+        require_household(s, actor, _app(s, application_id).household_id)
         return materials_in(s, application_id)
 
 
@@ -244,6 +245,9 @@ def get_attachment(db: Database, actor: Actor, attachment_id: int) -> tuple[str,
         a = s.get(MaterialAttachment, attachment_id)
         if a is None:
             raise NotFound("附件不存在。", code="material.attachment_not_found")
+        m = s.get(ApplicationMaterial, a.material_id)
+        if m is not None:
+            require_household(s, actor, _app(s, m.application_id).household_id)
         return a.filename, a.mime, a.data
 
 

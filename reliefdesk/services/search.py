@@ -32,6 +32,7 @@ from ..domain.pinyin import normalize_query, search_keys
 from ..errors import ValidationError
 from ..models import Enrollment, EnrollmentMember, Household, Person, PersonSearchKey, Village
 from .context import Actor
+from .scope import restrict
 
 __all__ = [
     "ID_KEY_PREFIX",
@@ -106,9 +107,14 @@ class _Collector:
     """Runs tier queries in rank order and keeps the first ``limit`` distinct persons."""
 
     def __init__(
-        self, s: Session, limit: int, village_id: int | None, programme: str | None
+        self,
+        s: Session,
+        limit: int,
+        village_id: int | None,
+        programme: str | None,
+        actor: Actor | None = None,
     ) -> None:
-        self.s, self.limit = s, limit
+        self.s, self.limit, self.actor = s, limit, actor
         self.village_id, self.programme = village_id, programme
         self.found: dict[int, str] = {}
 
@@ -125,6 +131,8 @@ class _Collector:
             )
         if self.programme:
             q = q.where(programme_filter(self.programme))
+        if self.actor is not None:
+            q = restrict(q, self.actor, Person.household_id)  # township scope
         return q
 
     def run(self, q: Select[Any], match: str, overfetch: int = 1) -> None:
@@ -170,7 +178,7 @@ def search_persons_in(
     norm = normalize_query(query)
     if not text or not norm:
         return []
-    c = _Collector(s, limit, village_id, programme)
+    c = _Collector(s, limit, village_id, programme, actor)
     is_ascii = norm.isascii()
     id_like = norm.upper()
     if is_ascii and (id_like.isdigit() or (id_like[:-1].isdigit() and id_like.endswith("X"))):

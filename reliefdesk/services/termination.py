@@ -26,6 +26,7 @@ from ..models import Enrollment, TerminationProposal
 from . import audit, enrollments
 from .context import Actor
 from .policy import policy_on, work_calendar
+from .scope import require_household
 from .settings import get_setting
 from .stale import check_version
 
@@ -363,6 +364,8 @@ def finalise(
 def list_proposals(db: Database, actor: Actor, enrollment_id: int) -> list[TerminationView]:
     actor.require("read")
     with db.read_session() as s:
+        e = s.get(Enrollment, enrollment_id)
+        require_household(s, actor, e.household_id if e is not None else None)
         return [
             _view(tp)
             for tp in s.scalars(

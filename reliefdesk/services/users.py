@@ -10,13 +10,14 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..db.engine import Database
 from ..errors import AuthError, NotFound, ValidationError
-from ..models import User, utcnow
+from ..models import Township, User, utcnow
 from . import audit
 from .context import ROLE_LABELS, ROLES, SYSTEM, Actor
+from .scope import require_township, restrict_townships
 from .settings import get_setting
 
 _hasher = PasswordHasher()  # Argon2id with argon2-cffi's RFC 9106 low-memory profile
@@ -37,6 +38,8 @@ class UserInfo:
     active: bool
     locked_until: datetime | None
     failed_attempts: int
+    township_id: int | None = None  # None: a county user
+    township_name: str = ""  # "" for a county user
 
 
 def check_password_strength(password: str) -> None:
@@ -66,7 +69,32 @@ def _to_info(u: User) -> UserInfo:
         u.active,
         u.locked_until,
         u.failed_attempts,
+        u.township_id,
+        _township_name(u),
     )
+
+
+def _township_name(u: User) -> str:
+    if u.township_id is None:
+        return ""
+    s = object_session(u)
+    town = s.get(Township, u.township_id) if s is not None else None
+    return town.name if town else ""
+
+
+def resolve_township(session: Session, text: str | None) -> int | None:
+    """A township by code or name; ``None``, "" or "county"/"县"/"全县" is the county (None)."""
+    if text is None or text.strip().lower() in ("", "county", "县", "全县", "县级"):
+        return None
+    t = text.strip()
+    town = session.scalar(select(Township).where((Township.code == t) | (Township.name == t)))
+    if town is None:
+        raise ValidationError(
+            f"找不到乡镇（街道）“{t}”（可填代码、名称或 county）。",
+            code="user.township",
+            field="township",
+        )
+    return town.id
 
 
 def has_users(db: Database) -> bool:
@@ -83,9 +111,11 @@ def add_user(
     display_name: str = "",
     *,
     check_strength: bool = True,
+    township_id: int | None = None,
 ) -> UserInfo:
     if actor is not SYSTEM:
         actor.require("admin.users")
+        require_township(actor, township_id)  # a township admin adds their township's users
     username = username.strip()
     if not USERNAME_RE.match(username):
         raise ValidationError(
@@ -104,21 +134,34 @@ def add_user(
         display_name=display_name or username,
         role=role,
         password_hash=hash_password(password),
+        township_id=township_id,
     )
     session.add(user)
     session.flush()
     audit.record(
-        session, actor, "user.add", "user", user.id, detail={"username": username, "role": role}
+        session,
+        actor,
+        "user.add",
+        "user",
+        user.id,
+        detail={"username": username, "role": role, "township_id": township_id},
     )
     return _to_info(user)
 
 
 def create_user(
-    db: Database, actor: Actor, username: str, role: str, password: str, display_name: str = ""
+    db: Database,
+    actor: Actor,
+    username: str,
+    role: str,
+    password: str,
+    display_name: str = "",
+    *,
+    township_id: int | None = None,
 ) -> UserInfo:
     """:func:`add_user` in its own transaction (the admin screen's 新增用户)."""
     with db.session() as s:
-        return add_user(s, actor, username, role, password, display_name)
+        return add_user(s, actor, username, role, password, display_name, township_id=township_id)
 
 
 def create_first_admin(
@@ -161,7 +204,7 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
             _equal_time(password)
             audit.record(
                 s,
-                Actor(user.id, user.username, user.display_name, user.role),
+                Actor(user.id, user.username, user.display_name, user.role, user.township_id),
                 "login",
                 "user",
                 user.id,
@@ -179,7 +222,7 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
             ok = True
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
-        actor = Actor(user.id, user.username, user.display_name, user.role)
+        actor = Actor(user.id, user.username, user.display_name, user.role, user.township_id)
         if not ok:
             user.failed_attempts += 1
             limit = int(get_setting(s, "login.max_failures", 5))
@@ -244,7 +287,8 @@ def unlock_check(db: Database, actor: Actor, password: str) -> None:
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:
     actor.require("read")
     with db.read_session() as s:
-        return [_to_info(u) for u in s.scalars(select(User).order_by(User.id))]
+        q = restrict_townships(select(User).order_by(User.id), actor, User.township_id)
+        return [_to_info(u) for u in s.scalars(q)]
 
 
 def unlock_user(db: Database, actor: Actor, username: str) -> UserInfo:
@@ -253,6 +297,8 @@ def unlock_user(db: Database, actor: Actor, username: str) -> UserInfo:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        if user.username != actor.username:
+            require_township(actor, user.township_id)  # a township admin: own users only
         user.locked_until = None
         user.failed_attempts = 0
         audit.record(s, actor, "user.unlock", "user", user.id, detail={"username": username})
@@ -267,6 +313,8 @@ def set_password(db: Database, actor: Actor, username: str, password: str) -> No
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        if user.username != actor.username:
+            require_township(actor, user.township_id)  # a township admin: own users only
         user.password_hash = hash_password(password)
         user.password_changed_at = utcnow()
         audit.record(s, actor, "user.password", "user", user.id)
@@ -280,6 +328,8 @@ def set_role(db: Database, actor: Actor, username: str, role: str, active: bool 
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"找不到用户“{username}”。", code="user.missing")
+        if user.username != actor.username:
+            require_township(actor, user.township_id)  # a township admin: own users only
         if user.role == "admin" and (role != "admin" or not active):
             if user.id == actor.user_id:
                 raise ValidationError(

@@ -25,6 +25,7 @@ from ..models import Application, Household, Person, Visit, VisitPhoto
 from . import audit
 from .casework.facts import MIN_INVESTIGATORS
 from .context import Actor
+from .scope import require_household, restrict
 from .stale import check_version
 
 __all__ = [
@@ -367,7 +368,9 @@ def _load(s: Session, visit_id: int) -> Visit:
 def get_visit(db: Database, actor: Actor, visit_id: int) -> VisitView:
     actor.require("read")
     with db.read_session() as s:
-        return _view_in(s, _load(s, visit_id))
+        v = _load(s, visit_id)
+        require_household(s, actor, v.household_id)
+        return _view_in(s, v)
 
 
 def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, bytes]:
@@ -377,6 +380,9 @@ def get_photo(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, byte
         p = s.get(VisitPhoto, photo_id)
         if p is None:
             raise NotFound(f"照片 #{photo_id} 不存在。", code="visit.photo_not_found")
+        require_household(
+            s, actor, s.scalar(select(Visit.household_id).where(Visit.id == p.visit_id))
+        )
         return p.filename, p.mime, p.data
 
 
@@ -446,6 +452,7 @@ def list_visits_in(
         .join(head, head.c.household_id == Visit.household_id, isouter=True)
         .join(head_person, head_person.c.id == head.c.pid, isouter=True)
     )
+    q = restrict(q, actor, Visit.household_id)
     if household_id is not None:
         q = q.where(Visit.household_id == household_id)
     if application_id is not None:

@@ -22,6 +22,7 @@ from ...models import Application, CaseStep, Person
 from .. import enrollments
 from ..context import Actor
 from ..policy import Policy, list_policies, policy_on, work_calendar
+from ..scope import scope_households
 from .events import EventItem, event_items
 from .facts import CaseFacts, case_facts_bulk
 from .reads import list_applications_in
@@ -171,10 +172,13 @@ def _pending_condition() -> Any:
     )
 
 
-def _pending(s: Session, cal: WorkCalendar) -> list[_Pending]:
-    """Every pending case with its step facts and deadlines, in (stored due date, id) order:
-    three queries whatever the number of cases."""
+def _pending(s: Session, cal: WorkCalendar, actor: Actor) -> list[_Pending]:
+    """Every pending case in ``actor``'s scope with its step facts and deadlines, in (stored
+    due date, id) order: three queries whatever the number of cases."""
     cond = _pending_condition()
+    in_scope = scope_households(actor)
+    if in_scope is not None:
+        cond = cond & Application.household_id.in_(in_scope)
     rows = s.execute(
         select(*_PENDING_COLUMNS, Person.name.label("applicant_name"))
         .join(Person, Person.id == Application.applicant_id, isouter=True)
@@ -237,7 +241,7 @@ def overdue(db: Database, actor: Actor, on: date) -> list[OverdueItem]:
     actor.require("read")
     with db.read_session() as s:
         cal = _MemoCalendar(work_calendar(s))
-        return _overdue_of(_pending(s, cal), on, cal)
+        return _overdue_of(_pending(s, cal, actor), on, cal)
 
 
 def workbench(db: Database, actor: Actor, today: date) -> Workbench:
@@ -247,7 +251,7 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
     actor.require("read")
     with db.read_session() as s:
         cal = _MemoCalendar(work_calendar(s))
-        pending = _pending(s, cal)
+        pending = _pending(s, cal, actor)
         by_state: dict[str, list[WorkItem]] = {}
         mine: list[WorkItem] = []
         passive = {Action.WITHDRAW.value, Action.TERMINATE_NONCOOPERATION.value}
@@ -282,9 +286,9 @@ def workbench(db: Database, actor: Actor, today: date) -> Workbench:
         return Workbench(
             {k: tuple(sorted(v, key=key)) for k, v in by_state.items()},
             tuple(sorted(mine, key=key)),
-            tuple(enrollments.rechecks_due_in(s, month_start(today))),
+            tuple(enrollments.rechecks_due_in(s, month_start(today), actor)),
             tuple(_overdue_of(pending, today, cal)),
-            tuple(event_items(s, today)),
+            tuple(event_items(s, today, actor)),
         )
 
 

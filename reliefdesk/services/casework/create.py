@@ -25,6 +25,7 @@ from .. import audit, enrollments
 from ..assessment import ADULT_AGE, assess, member_category, tekun_eligibility
 from ..context import Actor
 from ..policy import policy_on
+from ..scope import require_household
 from .state import _add_step, _check_version, _covered, _load, _refresh_due, _view
 from .types import (
     _FILE_PREFIX,
@@ -87,6 +88,7 @@ def create_application_in(
     **fields: Any,
 ) -> Application:
     actor.require("case.accept")
+    require_household(s, actor, household_id)  # refused before any other rule
     unknown = set(fields) - _KNOWN_FIELDS
     if unknown:
         raise ValidationError(
@@ -360,6 +362,7 @@ def extend_deadline(
         )
     with db.session() as s:
         app = _load(s, application_id)
+        require_household(s, actor, app.household_id)
         _check_version(app, expected_version)
         if app.state not in wf.OPEN_STATES or app.extended:
             raise RuleViolation(

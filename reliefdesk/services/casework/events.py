@@ -29,6 +29,8 @@ from ...models import (
     Person,
     TerminationProposal,
 )
+from ..context import Actor
+from ..scope import visible_household_ids
 
 __all__ = ["EVENT_KINDS", "EventItem", "event_items"]
 
@@ -53,8 +55,10 @@ class EventItem:
     text: str
 
 
-def event_items(s: Session, today: date, lookahead_months: int = 3) -> list[EventItem]:
-    """Every open follow-up, ordered by due date."""
+def event_items(
+    s: Session, today: date, actor: Actor | None = None, lookahead_months: int = 3
+) -> list[EventItem]:
+    """Every open follow-up (of ``actor``'s township scope when given), ordered by due date."""
     out: list[EventItem] = []
     horizon = admission.plus_months(today, lookahead_months)
     # deaths of covered members, with no change or re-check recorded since
@@ -203,4 +207,7 @@ def event_items(s: Session, today: date, lookahead_months: int = 3) -> list[Even
                     f"{tp.publicity_end.isoformat()}：期满无异议后次月起终止。",
                 )
             )
+    if actor is not None:
+        keep = visible_household_ids(s, actor, (e.household_id for e in out))
+        out = [e for e in out if e.household_id in keep]
     return sorted(out, key=lambda e: (e.due_on, e.kind, e.household_id))

@@ -24,6 +24,7 @@ from ...domain.pinyin import normalize_query
 from ...models import Application, CaseStep, Household, Person, PersonSearchKey, User, Village
 from ..context import Actor
 from ..policy import work_calendar
+from ..scope import township_condition
 from .board import _MemoCalendar, _Policies  # casework's own deadline helpers
 
 __all__ = ["SORT_COLUMNS", "CaseListRow", "case_deadline", "list_cases"]
@@ -137,6 +138,9 @@ def list_cases(
             .join(Household, Household.id == Application.household_id)
             .join(Village, Village.id == Household.village_id)
         )
+        in_scope = township_condition(actor, Village.township_id)
+        if in_scope is not None:
+            q = q.where(in_scope)
         if state is not None:
             q = q.where(Application.state == state)
         if programme is not None:

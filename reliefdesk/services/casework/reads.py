@@ -14,6 +14,7 @@ from ...db.engine import Database
 from ...domain import workflow as wf
 from ...models import Application, Person
 from ..context import Actor
+from ..scope import require_household, restrict
 from .state import _load, _view
 from .types import ApplicationRow, ApplicationView
 
@@ -25,7 +26,9 @@ def get_application(
 ) -> ApplicationView:
     actor.require("read")
     with db.read_session() as s:
-        return _view(s, _load(s, application_id), actor, today)
+        app = _load(s, application_id)
+        require_household(s, actor, app.household_id)
+        return _view(s, app, actor, today)
 
 
 def list_applications(
@@ -72,6 +75,7 @@ def list_applications_in(
         q = q.where(Application.programme == programme)
     if household_id is not None:
         q = q.where(Application.household_id == household_id)
+    q = restrict(q, actor, Application.household_id)
     if open_only:
         q = q.where(Application.state.in_([st.value for st in wf.OPEN_STATES]))
     q = q.order_by(Application.accepted_on.desc(), Application.id.desc())

@@ -24,6 +24,8 @@ from ...models import Application, Enrollment, Person, Visit
 from .. import audit, enrollments
 from ..context import Actor
 from ..policy import policy_on, work_calendar
+from ..scope import require_household
+from ..township_settings import require_confirm_authority
 from .facts import (
     case_facts,
     check_publicity_start,
@@ -100,10 +102,13 @@ def perform_in(
     **data: Any,
 ) -> Application:
     app = _load(s, application_id)
+    require_household(s, actor, app.household_id)  # another township's case: refused first
     _check_version(app, expected_version)
     t = wf.transition(app.programme, action, _facts(app, _NO_STEPS, actor, on_date))
     actor.require(t.permission)
     act = t.action
+    if act == Action.CONFIRM:
+        require_confirm_authority(s, actor, app.household_id, app.programme)
     if on_date < app.state_since:
         raise ValidationError(
             f"办理日期不能早于当前环节开始日期 {app.state_since.isoformat()}。",

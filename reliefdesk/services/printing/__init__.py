@@ -23,6 +23,7 @@ from ...models import Enrollment
 from ..audit_anchor import current_anchor_in
 from ..context import Actor
 from ..roster.check import ensure_intact
+from ..scope import require_household, require_households
 from .cases import (
     aid_receipt_data,
     build_application,
@@ -68,6 +69,7 @@ def application_form_pdf(db: Database, actor: Actor, application_id: int) -> Pri
     actor.require("print")
     with db.session() as s:
         app = load_application(s, application_id)
+        require_household(s, actor, app.household_id)
         result = build_application(s, app)
         record_print(
             s,
@@ -89,6 +91,7 @@ def batch_application_forms_pdf(db: Database, actor: Actor, ids: Sequence[int]) 
     wanted = _ids(ids, "申请")
     with db.session() as s:
         apps = [load_application(s, i) for i in wanted]
+        require_households(s, actor, (a.household_id for a in apps))
         result = build_batch(s, apps)
         record_print(
             s,
@@ -108,6 +111,7 @@ def visit_record_pdf(db: Database, actor: Actor, visit_id: int) -> PrintResult:
     actor.require("print")
     with db.session() as s:
         v = load_visit(s, visit_id)
+        require_household(s, actor, v.household_id)
         data = visit_record_data(s, v)
         pdf = docs.build_visit_record(data)
         result = PrintResult(
@@ -139,6 +143,7 @@ def notice_pdf(
     wanted = _ids(application_ids, "公示的申请")
     with db.session() as s:
         apps = [load_application(s, i) for i in wanted]
+        require_households(s, actor, (a.household_id for a in apps))
         data = notice_data(s, apps)
         pdf = docs.build_notice(data, mask_names=mask_names)
         result = PrintResult(
@@ -172,6 +177,7 @@ def decision_letter_pdf(db: Database, actor: Actor, application_id: int) -> Prin
     actor.require("print")
     with db.session() as s:
         app = load_application(s, application_id)
+        require_household(s, actor, app.household_id)
         data = decision_letter_data(s, app)
         pdf = docs.build_decision_letter(data)
         kind = "确认通知书" if data.kind == "confirm" else "不予确认告知书"
@@ -215,7 +221,7 @@ def roster_pdf(
     actor.require("print")
     accounts_masked = _roster_reveal(actor, mask_ids, mask_accounts)
     with db.session() as s:
-        roster = find_roster(s, month, programme)
+        roster = find_roster(s, month, programme, actor)
         if roster.status == "locked":
             ensure_intact(s, roster)  # a forged roster is never printed for signing
         data = dc_replace(
@@ -262,7 +268,7 @@ def change_roster_pdf(
     actor.require("print")
     _roster_reveal(actor, mask_ids, True)
     with db.session() as s:
-        roster = find_roster(s, month, programme)
+        roster = find_roster(s, month, programme, actor)
         data = change_roster_data(s, roster)
         pdf = docs.build_change_roster(data, mask_ids=mask_ids)
         result = PrintResult(
@@ -289,6 +295,8 @@ def aid_receipt_pdf(db: Database, actor: Actor, enrollment_id: int) -> PrintResu
     recorded with ``roster.oneoff.pay_in_cash``)."""
     actor.require("print")
     with db.session() as s:
+        owner = s.get(Enrollment, enrollment_id)
+        require_household(s, actor, owner.household_id if owner is not None else None)
         data = aid_receipt_data(s, enrollment_id)
         pdf = docs.build_aid_receipt(data)
         result = PrintResult(

@@ -22,6 +22,7 @@ from ...models import Township
 from .. import audit
 from ..context import Actor
 from ..settings import office_in
+from ..township_settings import office_for_township
 from ..user_names import user_names  # re-exported: printers import it from here
 
 __all__ = [
@@ -66,8 +67,12 @@ def file_name(*parts: object) -> str:
 
 
 def office_for_print(s: Session, township_hint: str = "") -> Office:
-    """The issuing office from the settings, or sensible text when it is not set up yet."""
+    """The issuing office from the settings, or sensible text when it is not set up yet; on a
+    county server the township's own office block (township settings) where it has one."""
     info = office_in(s)
+    if township_hint:
+        town_id = s.scalar(select(Township.id).where(Township.name == township_hint))
+        info = office_for_township(s, town_id) if town_id is not None else info
     if info is not None:
         township = info.township_name or township_hint
         return Office(

@@ -34,6 +34,7 @@ from ...models import (
 )
 from .. import enrollments
 from ..context import Actor
+from ..scope import require_household, restrict
 from .common import PrintResult, count_pages, file_name, office_for_print, record_print
 
 __all__ = [
@@ -129,19 +130,20 @@ class MonthNotice:
     line: str
 
 
-def month_notice_changes(s: Session, month: date) -> list[EnrollmentChange]:
+def month_notice_changes(
+    s: Session, month: date, actor: Actor | None = None
+) -> list[EnrollmentChange]:
     """The 减发/停发/终止 decisions effective in ``month`` (the month's changes that need a
-    告知书), in household order."""
-    return list(
-        s.scalars(
-            select(EnrollmentChange)
-            .join(Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
-            .where(
-                EnrollmentChange.effective_month == month, EnrollmentChange.kind.in_(NOTICE_KINDS)
-            )
-            .order_by(Enrollment.household_id, EnrollmentChange.id)
-        )
+    告知书), in household order; of ``actor``'s township scope when given."""
+    q = (
+        select(EnrollmentChange)
+        .join(Enrollment, Enrollment.id == EnrollmentChange.enrollment_id)
+        .where(EnrollmentChange.effective_month == month, EnrollmentChange.kind.in_(NOTICE_KINDS))
+        .order_by(Enrollment.household_id, EnrollmentChange.id)
     )
+    if actor is not None:
+        q = restrict(q, actor, Enrollment.household_id)
+    return list(s.scalars(q))
 
 
 def _notice_line(data: ChangeNoticeData, change: EnrollmentChange, household_id: int) -> str:
@@ -164,7 +166,7 @@ def month_notices(db: Database, actor: Actor, month: str | date) -> list[MonthNo
     start = parse_month(month)
     with db.read_session() as s:
         out = []
-        for c in month_notice_changes(s, start):
+        for c in month_notice_changes(s, start, actor):
             e = s.get(Enrollment, c.enrollment_id)
             assert e is not None
             data = change_notice_data(s, c)
@@ -193,7 +195,7 @@ def month_notices_pdf(
     actor.require("print")
     start = parse_month(month)
     with db.session() as s:
-        changes = month_notice_changes(s, start)
+        changes = month_notice_changes(s, start, actor)
         if not changes:
             raise RuleViolation(
                 f"{month_text(start)} 没有需要告知书的减发、停发或终止决定。", code="notice.none"
@@ -222,6 +224,7 @@ def household_notice_ids(db: Database, actor: Actor, household_id: int) -> list[
     """Ids of the household's changes that need a 告知书 (to find those a change just made)."""
     actor.require("read")
     with db.read_session() as s:
+        require_household(s, actor, household_id)
         return list(
             s.scalars(
                 select(EnrollmentChange.id)

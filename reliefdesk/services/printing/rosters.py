@@ -23,8 +23,10 @@ from ...documents.forms_data import (
 from ...domain.months import add_months
 from ...errors import NotFound
 from ...models import Roster, RosterLine
+from ..context import Actor
 from ..roster.build import programmes_of
 from ..roster.types import PROGRAMME_LABELS, month_text, parse_month, programme_code
+from ..scope import restrict_rosters
 from .common import office_for_print
 
 __all__ = ["change_roster_data", "find_roster", "roster_data", "roster_programme_name"]
@@ -37,14 +39,18 @@ def roster_programme_name(code: str) -> str:
     return PROGRAMME_NAMES.get(code, code)
 
 
-def find_roster(s: Session, month: str | date, programme: str | None) -> Roster:
+def find_roster(
+    s: Session, month: str | date, programme: str | None, actor: Actor | None = None
+) -> Roster:
     """The regular roster of ``month`` for ``programme`` (None = the all-programme roster, or
-    the only roster of the month)."""
+    the only roster of the month); of ``actor``'s township when given."""
     m = parse_month(month)
     one_off = programme == "temporary_aid"  # the month's latest 临时救助发放名册
     q = select(Roster).where(
         Roster.month == m, Roster.kind == ("one_off" if one_off else "regular")
     )
+    if actor is not None:
+        q = restrict_rosters(q, actor)
     if programme is not None:
         q = q.where(Roster.programme == programme_code(programme))
     rows = list(s.scalars(q.order_by(Roster.programme, Roster.seq_no.desc())))

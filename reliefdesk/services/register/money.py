@@ -23,6 +23,7 @@ from ...errors import NotFound, ValidationError
 from ...models import Asset, IncomeItem, Person
 from .. import audit
 from ..context import Actor
+from ..scope import require_household
 from .people import load_household
 from .types import (
     ASSET_KINDS,
@@ -242,6 +243,7 @@ def household_income_summary(db: Database, actor: Actor, household_id: int) -> I
     """Total counted monthly income (never below 0), per-capita over counted living members."""
     actor.require("read")
     with db.read_session() as s:
+        require_household(s, actor, household_id)
         load_household(s, household_id)
         return income_summary_in(s, household_id)
 

@@ -11,6 +11,7 @@ from ...errors import NotFound, ValidationError
 from ...models import Township, Village
 from .. import audit
 from ..context import Actor
+from ..scope import restrict_townships
 from .types import TownshipView, VillageView
 
 __all__ = ["add_village", "list_townships", "list_villages", "rename_village", "village_view"]
@@ -25,15 +26,17 @@ def village_view(v: Village) -> VillageView:
 
 
 def list_townships(db: Database, actor: Actor) -> list[TownshipView]:
-    """All townships by code, each with its villages by name."""
+    """All townships by code, each with its villages by name (a township user: their own)."""
     actor.require("read")
     with db.read_session() as s:
         villages: dict[int, list[VillageView]] = {}
-        for v in s.scalars(select(Village).order_by(Village.name)):
+        vq = restrict_townships(select(Village).order_by(Village.name), actor, Village.township_id)
+        for v in s.scalars(vq):
             villages.setdefault(v.township_id, []).append(village_view(v))
+        tq = restrict_townships(select(Township).order_by(Township.code), actor, Township.id)
         return [
             TownshipView(t.id, t.code, t.name, t.kind, tuple(villages.get(t.id, ())))
-            for t in s.scalars(select(Township).order_by(Township.code))
+            for t in s.scalars(tq)
         ]
 
 
@@ -41,6 +44,7 @@ def list_villages(db: Database, actor: Actor, township_id: int | None = None) ->
     actor.require("read")
     with db.read_session() as s:
         q = select(Village).order_by(Village.township_id, Village.name)
+        q = restrict_townships(q, actor, Village.township_id)
         if township_id is not None:
             q = q.where(Village.township_id == township_id)
         rows = sorted(s.scalars(q), key=lambda v: (v.township_id, sort_key(v.name)))

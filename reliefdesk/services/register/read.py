@@ -17,6 +17,7 @@ from ...errors import ValidationError
 from ...models import Asset, BankAccount, Enrollment, Household, Person, Village
 from .. import audit
 from ..context import Actor
+from ..scope import require_household, township_condition
 from ..search import LIVE_STATUSES
 from .accounts import account_view
 from .money import income_summary_in
@@ -42,6 +43,7 @@ def get_household_in(
     actor.require("read")
     if reveal:
         actor.require("pii.reveal")
+    require_household(s, actor, household_id)
     h = load_household(s, household_id)
     members = list(
         s.scalars(
@@ -168,6 +170,9 @@ def household_summary_page(
             conds.append(Household.village_id == village_id)
         if township_id is not None:
             conds.append(Village.township_id == township_id)
+        in_scope = township_condition(actor, Village.township_id)
+        if in_scope is not None:
+            conds.append(in_scope)
         if area_type:
             conds.append(Household.area_type == area_type)
         if entrusted is not None:

@@ -24,6 +24,7 @@ from .check import (
     validate_in,
     verify_locked_rosters,
 )
+from .county import county_review
 from .generate import generate, generate_in
 from .io import bank_template, export, import_return
 from .read import (
@@ -69,6 +70,7 @@ __all__ = [
     "bank_template",
     "cancel_adjustment",
     "count_lines",
+    "county_review",
     "diff",
     "discard_draft",
     "export",

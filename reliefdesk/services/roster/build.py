@@ -28,6 +28,7 @@ from ...models import Roster, RosterAdjustment, RosterLine, RosterProblemAck, ut
 from .. import audit
 from ..context import Actor
 from ..policy import Policy, policy_on
+from ..scope import require_roster, roster_township, township_households
 from .calc import (
     AMOUNT_KINDS,
     KIND_LABELS,
@@ -40,7 +41,7 @@ from .calc import (
     state_in_month,
 )
 from .cycle import check_generate
-from .integrity import NOT_LOOKED, concurrent_insert, refuse_concurrent
+from .integrity import NOT_LOOKED, concurrent_insert, refuse_concurrent, same_township
 from .load import Snapshot, load
 from .store import (
     _store,
@@ -96,10 +97,13 @@ def require_draft(roster: Roster) -> None:
         )
 
 
-def get_roster_row(session: Session, roster_id: int) -> Roster:
+def get_roster_row(session: Session, roster_id: int, actor: Actor | None = None) -> Roster:
+    """The roster row; refused to ``actor`` (when given) if it is another township's."""
     roster = session.get(Roster, roster_id)
     if roster is None:
         raise NotFound(f"花名册 #{roster_id} 不存在。", code="roster.not_found")
+    if actor is not None:
+        require_roster(actor, roster)
     return roster
 
 
@@ -116,7 +120,11 @@ def _release(session: Session, roster_id: int) -> None:
 
 
 def _pending(
-    session: Session, programmes: tuple[str, ...], month: date, ids: Sequence[int] | None = None
+    session: Session,
+    programmes: tuple[str, ...],
+    month: date,
+    ids: Sequence[int] | None = None,
+    township_id: int | None = None,
 ) -> list[RosterAdjustment]:
     from ...models import Enrollment
 
@@ -129,6 +137,8 @@ def _pending(
             Enrollment.programme.in_(programmes),
         )
     )
+    if township_id is not None:
+        q = q.where(RosterAdjustment.household_id.in_(township_households(township_id)))
     q = (
         q.where(RosterAdjustment.id.in_(ids))
         if ids is not None
@@ -138,10 +148,16 @@ def _pending(
 
 
 def _previous_lines(
-    session: Session, code: str, programmes: tuple[str, ...], month: date
+    session: Session,
+    code: str,
+    programmes: tuple[str, ...],
+    month: date,
+    township_id: int | None = None,
 ) -> tuple[int | None, dict[int, Any]]:
     prev = add_months(month, -1)
-    q = select(Roster.id).where(Roster.month == prev, Roster.kind == "regular")
+    q = select(Roster.id).where(
+        Roster.month == prev, Roster.kind == "regular", same_township(township_id)
+    )
     if code != "all":
         q = q.where(Roster.programme.in_((code, "all")))
     ids = list(session.scalars(q))
@@ -302,6 +318,7 @@ def generate_regular_in(
     programme: str | None,
     with_lines: bool,
     seen: Any = NOT_LOOKED,
+    township_id: int | None = None,
 ) -> RosterView:
     month, code = parse_month(month), programme_code(programme)
     existing = s.scalar(
@@ -311,11 +328,12 @@ def generate_regular_in(
             Roster.programme == code,
             Roster.kind == "regular",
             Roster.seq_no == 0,
+            same_township(township_id),
         )
         .with_for_update()
     )  # a concurrent generate waits here (PostgreSQL)
     refuse_concurrent(existing, seen, month)
-    check_generate(s, month, code)  # month order and overlap (roster.cycle)
+    check_generate(s, month, code, township_id=township_id)  # month order, overlap (cycle)
     if existing is not None:
         require_draft(existing)
         _release(s, existing.id)
@@ -332,6 +350,7 @@ def generate_regular_in(
             kind="regular",
             seq_no=0,
             status="draft",
+            township_id=township_id,
             generated_by=actor.user_id or None,
             generated_by_name=actor.display_name or actor.username,
             unlock_history=[],
@@ -345,12 +364,14 @@ def generate_regular_in(
     policies = _Policies(s)
     policy = policies(month)
     calc = Calculator(policy)
-    prev_id, prev = _previous_lines(s, code, programmes, month)
-    pending = _pending(s, programmes, month)
+    prev_id, prev = _previous_lines(s, code, programmes, month, township_id)
+    pending = _pending(s, programmes, month, township_id=township_id)
     by_enrollment: dict[int, list[RosterAdjustment]] = defaultdict(list)
     for adj in pending:
         by_enrollment[adj.enrollment_id].append(adj)
-    facts, snaps = load(s, programmes, month, add_months(month, -1), set(by_enrollment) | set(prev))
+    facts, snaps = load(
+        s, programmes, month, add_months(month, -1), set(by_enrollment) | set(prev), township_id
+    )
     rows: list[dict[str, Any]] = []
     applied_ids: list[int] = []
     for stored in facts:
@@ -395,15 +416,19 @@ def generate_supplementary(
     month: str | date,
     adjustments: Sequence[int] | None = None,
     programme: str | None = None,
+    *,
+    township_id: int | None = None,
 ) -> RosterView:
     """补发名册 for a past ``month``: one line per enrollment carrying pending adjustments
-    (the given ids, or every pending adjustment whose ``for_month`` is ``month``)."""
+    (the given ids, or every pending adjustment whose ``for_month`` is ``month``), of one
+    township (a township user's own; a county user's choice, None: every township)."""
     actor.require("roster.generate")
+    town = roster_township(actor, township_id)
     with db.session() as s:
         month, code = parse_month(month), programme_code(programme)
         programmes = programmes_of(code)
         if adjustments is not None:
-            pending = _pending(s, programmes, month, list(adjustments))
+            pending = _pending(s, programmes, month, list(adjustments), town)
             missing = set(adjustments) - {a.id for a in pending}
             if missing:
                 raise RuleViolation(
@@ -411,7 +436,9 @@ def generate_supplementary(
                     code="roster.adjustment_unavailable",
                 )
         else:
-            pending = [a for a in _pending(s, programmes, month) if a.for_month == month]
+            pending = [
+                a for a in _pending(s, programmes, month, township_id=town) if a.for_month == month
+            ]
         if not pending:
             raise RuleViolation(f"{month_text(month)} 没有待补发的款项。", code="roster.nothing")
         seq = (
@@ -428,6 +455,7 @@ def generate_supplementary(
             kind="supplementary",
             seq_no=seq,
             status="draft",
+            township_id=town,
             generated_by=actor.user_id or None,
             generated_by_name=actor.display_name or actor.username,
             unlock_history=[],
@@ -437,7 +465,9 @@ def generate_supplementary(
         by_enrollment: dict[int, list[RosterAdjustment]] = defaultdict(list)
         for adj in pending:
             by_enrollment[adj.enrollment_id].append(adj)
-        facts, snaps = load(s, programmes, date(1900, 1, 1), date(9999, 1, 1), set(by_enrollment))
+        facts, snaps = load(
+            s, programmes, date(1900, 1, 1), date(9999, 1, 1), set(by_enrollment), town
+        )
         rows, applied = [], []
         for f in facts:
             if f.enrollment_id not in by_enrollment:
@@ -472,7 +502,7 @@ def discard_draft(db: Database, actor: Actor, roster_id: int) -> None:
     """Delete a draft roster (its adjustments become pending again)."""
     actor.require("roster.generate")
     with db.session() as s:
-        roster = get_roster_row(s, roster_id)
+        roster = get_roster_row(s, roster_id, actor)
         require_draft(roster)
         _release(s, roster.id)
         s.execute(

@@ -129,7 +129,7 @@ def acknowledge(
     the user saw (a regenerated draft refuses the confirmation)."""
     actor.require("roster.generate")
     with db.session() as s:
-        roster = get_roster_row(s, roster_id)
+        roster = get_roster_row(s, roster_id, actor)
         _check_version(roster, expected_version)
         require_draft(roster)
         current = {p.key: p for p in validate_in(s, roster.id)}
@@ -180,7 +180,7 @@ def lock(
     ``expected_version``: the version the approver saw."""
     actor.require("roster.lock")
     with db.session() as s:
-        roster = get_roster_row(s, roster_id)
+        roster = get_roster_row(s, roster_id, actor)
         _check_version(roster, expected_version)
         require_draft(roster)
         check_lock(s, roster)  # months in order (roster.cycle)
@@ -237,7 +237,7 @@ def unlock(
     if not reason or not reason.strip():
         raise ValidationError("解锁必须填写理由。", code="roster.unlock_reason", field="reason")
     with db.session() as s:
-        roster = get_roster_row(s, roster_id)
+        roster = get_roster_row(s, roster_id, actor)
         _check_version(roster, expected_version)
         if roster.status != "locked":
             raise RuleViolation("花名册未锁定，无需解锁。", code="roster.not_locked")
@@ -252,6 +252,8 @@ def unlock(
         roster.status = "draft"
         roster.locked_at, roster.locked_by, roster.locked_by_name = None, None, ""
         roster.lines_sha256 = None
+        roster.county_reviewed_at, roster.county_reviewed_by = None, None  # review void
+        roster.county_reviewed_by_name = ""
         s.flush()
         if roster.kind == ONE_OFF_KIND:
             unmark_list_paid(s, roster)

@@ -27,8 +27,17 @@ __all__ = ["MAX_MONTHS_AHEAD", "check_generate", "check_lock", "entity_of", "wit
 MAX_MONTHS_AHEAD = 1
 
 
-def check_generate(s: Session, month: date, code: str, today: date | None = None) -> None:
-    """Refuse a far-future month and an overlapping roster of the same month."""
+def check_generate(
+    s: Session,
+    month: date,
+    code: str,
+    today: date | None = None,
+    *,
+    township_id: int | None = None,
+) -> None:
+    """Refuse a far-future month and an overlapping roster of the same month: another
+    programme split of the same scope, or the same programmes in an overlapping scope (a
+    county-wide roster and a township's roster both pay that township's households)."""
     limit = add_months(month_start(today or date.today()), MAX_MONTHS_AHEAD)
     if month > limit:
         raise RuleViolation(
@@ -39,12 +48,17 @@ def check_generate(s: Session, month: date, code: str, today: date | None = None
 
     check_not_before_first_data(s, month)  # nor before the office's first data
     overlap = select(Roster).where(Roster.month == month, Roster.kind == "regular")
-    overlap = (
-        overlap.where(Roster.programme != "all")
-        if code == "all"
-        else overlap.where(Roster.programme == "all")
-    )
-    other = s.scalars(overlap.order_by(Roster.id).limit(1)).first()
+    if township_id is not None:
+        overlap = overlap.where(Roster.township_id.is_(None) | (Roster.township_id == township_id))
+    other = None
+    for r in s.scalars(overlap.order_by(Roster.id)):
+        if r.township_id == township_id:  # same scope: "all" against a programme split
+            clash = r.programme != "all" if code == "all" else r.programme == "all"
+        else:
+            clash = code == "all" or r.programme in ("all", code)
+        if clash:
+            other = r
+            break
     if other is None:
         return
     label = PROGRAMME_LABELS.get(other.programme, other.programme)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
@@ -112,7 +112,7 @@ NOT_LOOKED = (-1, None)
 
 
 def seen_regular(
-    db: Database, month: str | date, programme: str | None
+    db: Database, month: str | date, programme: str | None, township_id: int | None = None
 ) -> tuple[int, datetime | None] | None:
     """What the caller sees before generating: the regular roster's (id, generated_at), or
     None. :func:`refuse_concurrent` compares it inside the write transaction."""
@@ -124,9 +124,17 @@ def seen_regular(
                 Roster.programme == code,
                 Roster.kind == "regular",
                 Roster.seq_no == 0,
+                same_township(township_id),
             )
         ).first()
     return None if row is None else (int(row[0]), row[1])
+
+
+def same_township(township_id: int | None) -> ColumnElement[bool]:
+    """Rosters of the same scope: one township's, or the county-wide ones (None)."""
+    if township_id is None:
+        return Roster.township_id.is_(None)
+    return Roster.township_id == township_id
 
 
 def refuse_concurrent(

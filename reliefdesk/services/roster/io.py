@@ -28,6 +28,7 @@ from ..export_staging import new_staging, publish
 from ..settings import get_setting, office_in
 from .build import get_roster_row
 from .check import ensure_intact
+from .county import require_county_review
 from .integrity import bank_export_roles, require_bank_export
 from .oneoff import ONE_OFF_KIND
 from .types import PROGRAMME_LABELS, ImportResult, month_text
@@ -94,7 +95,7 @@ def export(
     staging: Path | None = None
     try:
         with db.session() as s:
-            roster = get_roster_row(s, roster_id)
+            roster = get_roster_row(s, roster_id, actor)
             ensure_intact(s, roster)
             if kinds is None:
                 kinds = (
@@ -104,6 +105,7 @@ def export(
                 )
             if "bank" in kinds:
                 require_bank_export(s, actor)
+                require_county_review(s, roster, actor)
             staging = new_staging(out)
             results = _write(s, actor, roster, staging, kinds)
         # committed: the audit record exists, now the files may appear under their names

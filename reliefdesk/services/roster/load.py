@@ -24,6 +24,7 @@ from ...models import (
     Township,
     Village,
 )
+from ..scope import township_households
 from .calc import BasisFact, ChangeFact, EnrollmentFacts
 
 _SENTINEL_YEAR = 1901  # months before it are the "pay now" sentinel of supplementary rosters
@@ -48,10 +49,14 @@ class Snapshot:
 
 
 def enrollment_filter(
-    programmes: tuple[str, ...], month: date, since: date, extra_ids: Iterable[int] = ()
+    programmes: tuple[str, ...],
+    month: date,
+    since: date,
+    extra_ids: Iterable[int] = (),
+    township_id: int | None = None,
 ) -> Select[int]:
     """Enrollments of ``programmes`` started by ``month`` and not ended before ``since``,
-    plus ``extra_ids`` (enrollments with pending adjustments)."""
+    plus ``extra_ids`` (enrollments with pending adjustments); of one township when given."""
     cond = and_(
         Enrollment.programme.in_(programmes),
         Enrollment.start_month <= month,
@@ -60,6 +65,8 @@ def enrollment_filter(
     extra = list(extra_ids)
     if extra:
         cond = or_(cond, Enrollment.id.in_(extra))
+    if township_id is not None:
+        cond = and_(cond, Enrollment.household_id.in_(township_households(township_id)))
     return select(Enrollment.id).where(cond)
 
 
@@ -69,8 +76,9 @@ def load(
     month: date,
     since: date,
     extra_ids: Iterable[int] = (),
+    township_id: int | None = None,
 ) -> tuple[list[EnrollmentFacts], dict[int, Snapshot]]:
-    sub = enrollment_filter(programmes, month, since, extra_ids).subquery()
+    sub = enrollment_filter(programmes, month, since, extra_ids, township_id).subquery()
     e, h = Enrollment, Household
     conn = session.connection()  # Core rows: the ORM result layer costs ~3x here
     rows = conn.execute(

@@ -30,9 +30,10 @@ from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Application, Enrollment, Person, Roster, RosterAdjustment, RosterLine, utcnow
 from .. import audit
 from ..context import Actor
+from ..scope import roster_township
 from .build import _apply_adjustments, _line_row, _pending, _release, require_draft
 from .calc import LineAmount
-from .integrity import check_not_before_first_data, concurrent_insert
+from .integrity import check_not_before_first_data, concurrent_insert, same_township
 from .load import load
 from .store import _store
 from .types import RosterView, month_text, parse_month
@@ -83,15 +84,24 @@ def _on_other_list(s: Session, roster_id: int) -> set[int]:
     return set(s.scalars(q))
 
 
-def generate_temp_aid_in(s: Session, actor: Actor, month: str | date) -> RosterView:
+def generate_temp_aid_in(
+    s: Session, actor: Actor, month: str | date, township_id: int | None = None
+) -> RosterView:
     """Build (or rebuild the open draft of) the 临时救助发放名册 of ``month``: every approved
-    grant due by then and not yet paid or listed, plus re-payments of failed grants."""
+    grant due by then and not yet paid or listed, plus re-payments of failed grants (of one
+    township: a township user's own, a county user's choice; None: every township)."""
     actor.require("roster.generate")
+    town = roster_township(actor, township_id)
     month = parse_month(month)
     check_not_before_first_data(s, month)
     roster = s.scalar(
         select(Roster)
-        .where(Roster.month == month, Roster.kind == ONE_OFF_KIND, Roster.status == "draft")
+        .where(
+            Roster.month == month,
+            Roster.kind == ONE_OFF_KIND,
+            Roster.status == "draft",
+            same_township(town),
+        )
         .order_by(Roster.seq_no.desc())
         .limit(1)
     )
@@ -115,6 +125,7 @@ def generate_temp_aid_in(s: Session, actor: Actor, month: str | date) -> RosterV
             kind=ONE_OFF_KIND,
             seq_no=seq,
             status="draft",
+            township_id=town,
             generated_by=actor.user_id or None,
             generated_by_name=actor.username,
             unlock_history=[],
@@ -138,11 +149,11 @@ def generate_temp_aid_in(s: Session, actor: Actor, month: str | date) -> RosterV
         - taken
     )
     by_enrollment: dict[int, list[RosterAdjustment]] = defaultdict(list)
-    for adj in _pending(s, (TEMP_AID,), month):
+    for adj in _pending(s, (TEMP_AID,), month, township_id=town):
         by_enrollment[adj.enrollment_id].append(adj)
     # only the wanted grants (the month bound matches none; the ids are OR-ed in)
     facts, snaps = load(
-        s, (TEMP_AID,), date(1900, 1, 1), date(9999, 1, 1), due | set(by_enrollment)
+        s, (TEMP_AID,), date(1900, 1, 1), date(9999, 1, 1), due | set(by_enrollment), town
     )
     causes = dict(
         s.execute(

@@ -12,6 +12,8 @@ from ...db.engine import Database
 from ...errors import NotFound
 from ...models import Roster, RosterAdjustment, RosterExport, RosterLine
 from ..context import Actor
+from ..scope import is_county, require_roster, restrict, restrict_rosters
+from .integrity import same_township
 from .types import (
     AdjustmentView,
     DiffEntry,
@@ -95,6 +97,9 @@ def roster_view(s: Session, roster: Roster, with_lines: bool = False) -> RosterV
         tuple(dict(x) for x in roster.unlock_history or []),
         counts,
         lines,
+        roster.township_id,
+        roster.county_reviewed_at,
+        roster.county_reviewed_by_name or "",
     )
 
 
@@ -128,15 +133,19 @@ def _views(s: Session, rosters: list[Roster]) -> list[RosterView]:
             tuple(dict(x) for x in r.unlock_history or []),
             counts.get(r.id, {}),
             (),
+            r.township_id,
+            r.county_reviewed_at,
+            r.county_reviewed_by_name or "",
         )
         for r in rosters
     ]
 
 
-def _row(s: Session, roster_id: int) -> Roster:
+def _row(s: Session, roster_id: int, actor: Actor) -> Roster:
     roster = s.get(Roster, roster_id)
     if roster is None:
         raise NotFound(f"花名册 #{roster_id} 不存在。", code="roster.not_found")
+    require_roster(actor, roster)  # another township's roster is refused
     return roster
 
 
@@ -145,7 +154,7 @@ def get_roster(
 ) -> RosterView:
     actor.require("read")
     with db.read_session() as s:
-        return roster_view(s, _row(s, roster_id), with_lines)
+        return roster_view(s, _row(s, roster_id, actor), with_lines)
 
 
 def list_rosters(
@@ -161,7 +170,7 @@ def list_rosters_in(
 ) -> list[RosterView]:
     """:func:`list_rosters` inside an open session."""
     actor.require("read")
-    q = select(Roster)
+    q = restrict_rosters(select(Roster), actor)
     if month is not None:
         q = q.where(Roster.month == parse_month(month))
     if programme is not None:
@@ -198,7 +207,8 @@ def roster_history(db: Database, actor: Actor) -> list[tuple[RosterView, tuple[E
         views = list_rosters_in(s, actor)
         exports: dict[int, list[ExportRecord]] = defaultdict(list)
         for e in s.scalars(select(RosterExport).order_by(RosterExport.id)):
-            exports[e.roster_id].append(_export_record(e))
+            if any(v.id == e.roster_id for v in views) or is_county(actor):
+                exports[e.roster_id].append(_export_record(e))
         return [(v, tuple(exports.get(v.id, ()))) for v in views]
 
 
@@ -216,7 +226,7 @@ def list_lines(
     """A page of lines in line order; ``search`` matches name, ID or account fragments."""
     actor.require("read")
     with db.read_session() as s:
-        _row(s, roster_id)
+        _row(s, roster_id, actor)
         q = select(RosterLine).where(RosterLine.roster_id == roster_id)
         if flag:
             q = q.where(RosterLine.change_flag == flag)
@@ -239,6 +249,7 @@ def list_lines(
 def count_lines(db: Database, actor: Actor, roster_id: int, flag: str | None = None) -> int:
     actor.require("read")
     with db.read_session() as s:
+        _row(s, roster_id, actor)
         q = select(func.count()).select_from(RosterLine).where(RosterLine.roster_id == roster_id)
         if flag:
             q = q.where(RosterLine.change_flag == flag)
@@ -249,11 +260,13 @@ def diff(db: Database, actor: Actor, roster_id: int) -> RosterDiff:
     """Change flags against the previous month with reasons (everything but 不变)."""
     actor.require("read")
     with db.read_session() as s:
-        roster = _row(s, roster_id)
+        roster = _row(s, roster_id, actor)
         from ...domain.months import add_months
 
         prev_q = select(Roster.id).where(
-            Roster.month == add_months(roster.month, -1), Roster.kind == "regular"
+            Roster.month == add_months(roster.month, -1),
+            Roster.kind == "regular",
+            same_township(roster.township_id),
         )
         if roster.programme != "all":
             prev_q = prev_q.where(Roster.programme.in_((roster.programme, "all")))
@@ -320,7 +333,7 @@ def list_adjustments(
 ) -> list[AdjustmentView]:
     actor.require("read")
     with db.read_session() as s:
-        q = select(RosterAdjustment)
+        q = restrict(select(RosterAdjustment), actor, RosterAdjustment.household_id)
         if pending_only:
             q = q.where(
                 RosterAdjustment.applied_in_roster_id.is_(None),
@@ -336,6 +349,7 @@ def list_adjustments(
 def list_exports(db: Database, actor: Actor, roster_id: int) -> list[ExportRecord]:
     actor.require("read")
     with db.read_session() as s:
+        _row(s, roster_id, actor)
         return [
             _export_record(e)
             for e in s.scalars(

@@ -72,7 +72,7 @@ def import_return(
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     name = Path(path).name
     with db.read_session() as s:  # the checks need no write lock either
-        roster = get_roster_row(s, roster_id)
+        roster = get_roster_row(s, roster_id, actor)
         ensure_intact(s, roster)
         lines = list(
             s.scalars(
@@ -101,7 +101,7 @@ def import_return(
     if done is not None:  # the same file again: nothing changes
         return ImportResult(len(rows), paid, failed, unmatched, (), digest)
     with db.session() as s:
-        roster = get_roster_row(s, roster_id)
+        roster = get_roster_row(s, roster_id, actor)
         ensure_intact(s, roster)
         created = _apply(s, actor, roster, matched, pending, digest)
         audit.record(

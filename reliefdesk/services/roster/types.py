@@ -131,6 +131,9 @@ class RosterView:
     unlock_history: tuple[dict[str, Any], ...] = ()
     flag_counts: dict[str, int] = field(default_factory=dict)
     lines: tuple[LineView, ...] = ()
+    township_id: int | None = None  # None: a county-wide roster
+    county_reviewed_at: datetime | None = None  # 县级审核 after the township locked it
+    county_reviewed_by: str = ""
 
     @property
     def month_text(self) -> str:

@@ -50,6 +50,7 @@ def validate(db: Database, actor: Actor, roster_id: int) -> list[Problem]:
     """Every problem at once (errors and warnings), acknowledged warnings marked."""
     actor.require("read")
     with db.read_session() as s:
+        get_roster_row(s, roster_id, actor)  # another township's roster is refused
         return validate_in(s, roster_id)
 
 

@@ -235,7 +235,9 @@ def township_figures(db: Database, actor: Actor, month: str | date) -> tuple[Cou
                 RosterLine.change_flag,
             )
         )
-        for town, kind, prog, cat, flag, n, persons, paid in s.execute(q):
+        from ..scope import restrict_rosters
+
+        for town, kind, prog, cat, flag, n, persons, paid in s.execute(restrict_rosters(q, actor)):
             figs = out.setdefault(town or "", {})
             for key in (category_key(prog, cat), "total"):
                 f = figs.setdefault(key, dict.fromkeys(_FIELDS, 0))

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from ...domain.money import round_half_up
 from ...domain.months import add_months
 from ...models import Application, Enrollment, EnrollmentMember, Person, Roster, RosterLine
+from ..context import Actor
+from ..scope import restrict_rosters
 from .keys import CATEGORY_KEYS, CATEGORY_LABELS, MONTHLY_KEYS
 
 __all__ = [
@@ -182,15 +184,13 @@ class _Acc:
         )
 
 
-def locked_rosters(s: Session, months: Iterable[date]) -> list[Roster]:
-    """The locked rosters (every kind) of the given months."""
-    return list(
-        s.scalars(
-            select(Roster)
-            .where(Roster.month.in_(list(months)), Roster.status == "locked")
-            .order_by(Roster.month, Roster.id)
-        )
-    )
+def locked_rosters(s: Session, months: Iterable[date], actor: Actor | None = None) -> list[Roster]:
+    """The locked rosters (every kind) of the given months (of ``actor``'s township when
+    given)."""
+    q = select(Roster).where(Roster.month.in_(list(months)), Roster.status == "locked")
+    if actor is not None:
+        q = restrict_rosters(q, actor)
+    return list(s.scalars(q.order_by(Roster.month, Roster.id)))
 
 
 def _month_end(month: date) -> date:
@@ -260,10 +260,11 @@ def _paid_by_category(s: Session, roster_ids: list[int]) -> dict[str, int]:
     return out
 
 
-def month_stats_in(s: Session, month: date) -> MonthStats:
-    """The statistics of ``month`` (first of month) from its locked rosters."""
+def month_stats_in(s: Session, month: date, actor: Actor | None = None) -> MonthStats:
+    """The statistics of ``month`` (first of month) from its locked rosters (those of
+    ``actor``'s township scope when given)."""
     year_months = [date(month.year, m, 1) for m in range(1, month.month + 1)]
-    rosters = locked_rosters(s, [*year_months, add_months(month, -1)])
+    rosters = locked_rosters(s, [*year_months, add_months(month, -1)], actor)
     this = [r for r in rosters if r.month == month]
     regular = [r for r in this if r.kind == "regular"]
     if not regular:

@@ -34,7 +34,7 @@ def month_stats(db: Database, actor: Actor, month: str | date) -> MonthStats:
     """The statistics of one month from its locked rosters."""
     actor.require("read")
     with db.read_session() as s:
-        return month_stats_in(s, _month(month))
+        return month_stats_in(s, _month(month), actor)
 
 
 def latest_month(db: Database, actor: Actor) -> date | None:
@@ -52,7 +52,7 @@ def year_report(db: Database, actor: Actor, year: int) -> YearReport:
     if not _FIRST_YEAR <= int(year) <= _LAST_YEAR:
         raise ValidationError(f"年度“{year}”不正确。", code="stats.year")
     with db.read_session() as s:
-        return year_report_in(s, int(year))
+        return year_report_in(s, int(year), actor)
 
 
 def township_name(db: Database) -> tuple[str, str]:

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from ...domain.money import round_half_up
 from ...models import Enrollment, PolicyVersion, Roster, RosterLine, Visit
+from ..context import Actor
+from ..scope import restrict, restrict_rosters
 from .month import CATEGORY_KEYS, NEW, STOPPED, category_key
 
 __all__ = ["CategoryYear", "StandardChange", "YearReport", "growth_percent", "year_report_in"]
@@ -105,7 +107,7 @@ def _is_central() -> Case[int]:
 
 
 def _aggregate(
-    s: Session, year: int
+    s: Session, year: int, actor: Actor | None = None
 ) -> tuple[
     dict[str, CategoryYear], list[int], dict[int, dict[str, int]], dict[int, tuple[int, int]]
 ]:
@@ -128,6 +130,8 @@ def _aggregate(
         .where(Roster.status == "locked", Roster.month >= start, Roster.month <= end)
         .group_by(Roster.month, Roster.kind, RosterLine.programme, central, RosterLine.change_flag)
     )
+    if actor is not None:
+        q = restrict_rosters(q, actor)
     acc: dict[str, dict[str, int]] = {k: defaultdict(int) for k in CATEGORY_KEYS}
     per_month: dict[int, dict[str, dict[str, int]]] = defaultdict(
         lambda: {k: defaultdict(int) for k in CATEGORY_KEYS}
@@ -189,7 +193,9 @@ def _aggregate(
     )
 
 
-def _exits_by_reason(s: Session, year: int) -> list[tuple[str, int, int]]:
+def _exits_by_reason(
+    s: Session, year: int, actor: Actor | None = None
+) -> list[tuple[str, int, int]]:
     q = (
         select(
             RosterLine.change_reason, func.count(), func.coalesce(func.sum(RosterLine.persons), 0)
@@ -204,6 +210,8 @@ def _exits_by_reason(s: Session, year: int) -> list[tuple[str, int, int]]:
         )
         .group_by(RosterLine.change_reason)
     )
+    if actor is not None:
+        q = restrict_rosters(q, actor)
     rows = [((reason or "未注明原因").split("；")[0], n, p) for reason, n, p in s.execute(q)]
     merged: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for reason, n, p in rows:
@@ -212,7 +220,9 @@ def _exits_by_reason(s: Session, year: int) -> list[tuple[str, int, int]]:
     return sorted(((r, v[0], v[1]) for r, v in merged.items()), key=lambda x: (-x[1], x[0]))
 
 
-def _by_village(s: Session, year: int, month: int | None) -> list[tuple[str, int, int]]:
+def _by_village(
+    s: Session, year: int, month: int | None, actor: Actor | None = None
+) -> list[tuple[str, int, int]]:
     if month is None:
         return []
     q = (
@@ -226,6 +236,8 @@ def _by_village(s: Session, year: int, month: int | None) -> list[tuple[str, int
         )
         .group_by(RosterLine.village)
     )
+    if actor is not None:
+        q = restrict_rosters(q, actor)
     return sorted(((v or "（未填村）", n, p) for v, n, p in s.execute(q)), key=lambda x: -x[2])
 
 
@@ -255,24 +267,26 @@ def _standards(s: Session, year: int) -> list[StandardChange]:
     return out
 
 
-def year_report_in(s: Session, year: int) -> YearReport:
-    """The report of ``year`` (and the previous year for growth)."""
-    cats, locked, amounts, new_exit = _aggregate(s, year)
-    prev, prev_locked, _, _ = _aggregate(s, year - 1)
-    visits = s.scalar(
+def year_report_in(s: Session, year: int, actor: Actor | None = None) -> YearReport:
+    """The report of ``year`` (and the previous year for growth); of ``actor``'s township
+    scope when given."""
+    cats, locked, amounts, new_exit = _aggregate(s, year, actor)
+    prev, prev_locked, _, _ = _aggregate(s, year - 1, actor)
+    vq = (
         select(func.count())
         .select_from(Visit)
         .where(Visit.visit_date >= date(year, 1, 1), Visit.visit_date <= date(year, 12, 31))
     )
+    visits = s.scalar(vq if actor is None else restrict(vq, actor, Visit.household_id))
     return YearReport(
         year,
         tuple(locked),
         cats,
         prev if prev_locked else None,
-        tuple(_exits_by_reason(s, year)),
+        tuple(_exits_by_reason(s, year, actor)),
         tuple((m, amounts.get(m, dict.fromkeys(CATEGORY_KEYS, 0))) for m in range(1, 13)),
         tuple((m, *new_exit.get(m, (0, 0))) for m in range(1, 13)),
-        tuple(_by_village(s, year, max(locked) if locked else None)),
+        tuple(_by_village(s, year, max(locked) if locked else None, actor)),
         int(visits or 0),
         None,
         tuple(_standards(s, year)),

@@ -1,0 +1,138 @@
+"""Moving a township from its own SQLite file to the county's PostgreSQL server (issue 18).
+
+The whole file is copied row for row with its ids, so the audit hash chain, the lock hashes of
+its rosters, its history and its printouts' records stay exactly as they were
+(``reliefdesk-admin audit verify`` and ``check`` pass on the server). The target must be a new,
+empty server database (schema and default data only): two audit chains cannot be merged
+without breaking one of them. After the copy every user becomes a user of the township, except
+the administrator who runs the move, who becomes the server's first county administrator; the
+file's rosters become the township's rosters. The move is audited in the copied chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from ..db.backup import _copy_into_server  # the row-for-row copy restore uses
+from ..db.connect import open_database
+from ..db.engine import Database
+from ..errors import ValidationError
+from ..models import AuditHead, Household, Office, Roster, Township, User, Village
+from . import audit
+from .context import Actor
+
+__all__ = ["MoveResult", "move_to_server"]
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    township: str
+    households: int
+    users: int
+    rosters: int
+    audit_events: int
+
+
+def _township_of_file(source: Database, wanted: str | None) -> Township | None:
+    with source.read_session() as s:
+        if wanted:
+            town = s.scalar(
+                select(Township).where((Township.code == wanted) | (Township.name == wanted))
+            )
+            if town is None:
+                raise ValidationError(
+                    f"找不到乡镇（街道）“{wanted}”。", code="move.township", field="township"
+                )
+        else:
+            office = s.scalar(select(Office).limit(1))
+            town = s.get(Township, office.township_id) if office and office.township_id else None
+        if town is None:
+            return None
+        s.expunge(town)
+        stray = s.scalar(
+            select(func.count(Household.id))
+            .join(Village, Village.id == Household.village_id)
+            .where(Village.township_id != town.id)
+        )
+        if stray:
+            raise ValidationError(
+                f"本数据库有 {stray} 户不属于{town.name}，不能作为{town.name}的数据迁入。",
+                code="move.foreign_households",
+            )
+        return town
+
+
+def _require_empty(target: Database) -> None:
+    with target.read_session() as s:
+        users = s.scalar(select(func.count(User.id))) or 0
+        households = s.scalar(select(func.count(Household.id))) or 0
+        head = s.get(AuditHead, 1)
+        if users or households or (head is not None and head.count):
+            raise ValidationError(
+                "目标服务器数据库已有数据。为保持审计链完整，只能迁入新建的空数据库"
+                "（先迁入第一个乡镇建立县级服务器）。",
+                code="move.target_not_empty",
+            )
+
+
+def move_to_server(
+    source: Database, actor: Actor, source_path: Path, target_url: str, township: str | None
+) -> MoveResult:
+    """Copy the SQLite file ``source_path`` (opened as ``source``) into the empty server
+    database ``target_url`` as the data of ``township`` (default: the office's township)."""
+    actor.require("admin.users")
+    if not target_url.startswith("postgresql"):
+        raise ValidationError(
+            "目标须为县级 PostgreSQL 服务器地址（postgresql://…）。", code="move.target"
+        )
+    town = _township_of_file(source, township)
+    target = open_database(target_url)
+    try:
+        _require_empty(target)
+        _copy_into_server(target, source_path)
+        with target.session() as s:
+            users = rosters = 0
+            if town is not None:
+                movers = (User.township_id.is_(None), User.username != actor.username)
+                users = s.scalar(select(func.count(User.id)).where(*movers)) or 0
+                s.execute(
+                    update(User)
+                    .where(*movers)
+                    .values(township_id=town.id, version=User.version + 1)
+                )
+                rosters = (
+                    s.scalar(select(func.count(Roster.id)).where(Roster.township_id.is_(None))) or 0
+                )
+                s.execute(
+                    update(Roster)
+                    .where(Roster.township_id.is_(None))
+                    .values(township_id=town.id, version=Roster.version + 1)
+                )
+            s.execute(  # the mover: the server's first county administrator
+                update(User)
+                .where(User.username == actor.username)
+                .values(township_id=None, version=User.version + 1)
+            )
+            households = s.scalar(select(func.count(Household.id))) or 0
+            audit.record(
+                s,
+                actor,
+                "county.move_in",
+                "township",
+                town.id if town else "",
+                detail={
+                    "township": town.name if town else "",
+                    "source": source_path.name,
+                    "households": households,
+                    "users_moved": users,
+                    "rosters": rosters,
+                },
+            )
+            head = s.get(AuditHead, 1)
+            events = head.count if head else 0
+        return MoveResult(town.name if town else "", households, users, rosters, events)
+    finally:
+        target.close()

@@ -1,0 +1,172 @@
+"""Settings per township on a county server, with the county's value as the default.
+
+Keys a township may set for itself (:data:`TOWNSHIP_KEYS`): its office block on printouts
+(name, phone, policy URL, signatures), whether the county confirms its cases (DOMAIN §2.12:
+审核确认 by the county unless delegated to the township) and how its bank file is made. Policy
+(standards, limits) stays at county level (``policy_version``). Where a township has no value,
+the county setting (:class:`~reliefdesk.models.Setting`) applies, then the default of
+:data:`reliefdesk.db.defaults.DEFAULT_SETTINGS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.defaults import DEFAULT_SETTINGS
+from ..db.engine import Database
+from ..domain import workflow as wf
+from ..errors import PermissionDenied, ValidationError
+from ..models import Township, TownshipSetting
+from . import audit
+from .context import Actor
+from .scope import household_township, require_township
+from .settings import OfficeInfo, get_setting, office_in
+
+__all__ = [
+    "COUNTY_CONFIRMS",
+    "TOWNSHIP_KEYS",
+    "county_confirms",
+    "get_township_setting",
+    "office_for_township",
+    "require_confirm_authority",
+    "set_township_setting",
+    "township_settings",
+]
+
+COUNTY_CONFIRMS = "casework.county_confirms"
+TOWNSHIP_KEYS = (
+    "office.name",
+    "office.phone",
+    "office.policy_url",
+    "office.signatures",
+    COUNTY_CONFIRMS,
+    "roster.bank_file_scope",
+)
+_BANK_SCOPES = ("township", "county")
+
+
+def get_township_setting(
+    session: Session, township_id: int | None, key: str, default: Any = None
+) -> Any:
+    """The township's value of ``key``, else the county's, else ``default`` (or the
+    database default)."""
+    if township_id is not None:
+        row = session.scalar(
+            select(TownshipSetting).where(
+                TownshipSetting.township_id == township_id, TownshipSetting.key == key
+            )
+        )
+        if row is not None and row.value is not None:
+            return row.value
+    return get_setting(session, key, DEFAULT_SETTINGS.get(key, default))
+
+
+def _check(key: str, value: Any) -> Any:
+    if key not in TOWNSHIP_KEYS:
+        raise ValidationError(f"“{key}”不能按乡镇设置。", code="setting.township_key", field=key)
+    if key == COUNTY_CONFIRMS and not isinstance(value, bool):
+        raise ValidationError("请选择是否由县级审核确认。", code="setting.confirm", field=key)
+    if key == "roster.bank_file_scope" and value not in _BANK_SCOPES:
+        raise ValidationError(
+            "银行代发文件须按乡镇（township）或全县（county）生成。",
+            code="setting.bank_scope",
+            field=key,
+        )
+    if key.startswith("office.") and key != "office.signatures" and not isinstance(value, str):
+        raise ValidationError("请填写文字。", code="setting.text", field=key)
+    return value
+
+
+def set_township_setting(
+    session: Session, actor: Actor, township_id: int, key: str, value: Any
+) -> None:
+    """Store (value None: remove) a township's own value of ``key``; audited. A township
+    administrator sets their own township's; who the county confirms for is the county's
+    decision (only a county administrator changes ``casework.county_confirms``)."""
+    actor.require("admin.office")
+    require_township(actor, township_id)
+    if key == COUNTY_CONFIRMS and actor.township_id is not None:
+        raise PermissionDenied("是否下放审核确认权限由县级民政部门设置。", code="scope.county_only")
+    if session.get(Township, township_id) is None:
+        raise ValidationError("找不到该乡镇（街道）。", code="setting.township", field="township")
+    row = session.scalar(
+        select(TownshipSetting).where(
+            TownshipSetting.township_id == township_id, TownshipSetting.key == key
+        )
+    )
+    before = None if row is None else row.value
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    else:
+        value = _check(key, value)
+        if row is None:
+            session.add(TownshipSetting(township_id=township_id, key=key, value=value))
+        else:
+            row.value = value
+    audit.record(
+        session,
+        actor,
+        "setting.township",
+        "township",
+        township_id,
+        detail={"key": key, "before": before, "after": value},
+    )
+
+
+def township_settings(db: Database, actor: Actor, township_id: int) -> dict[str, Any]:
+    """Every township key with its effective value (the township's own or the county's)."""
+    actor.require("read")
+    with db.read_session() as s:
+        require_township(actor, township_id)
+        return {k: get_township_setting(s, township_id, k) for k in TOWNSHIP_KEYS}
+
+
+def office_for_township(session: Session, township_id: int | None) -> OfficeInfo | None:
+    """The office block for a township's papers: the county's office record with the
+    township's own name, phone and policy URL where it has them."""
+    info = office_in(session)
+    if info is None or township_id is None:
+        return info
+    town = session.get(Township, township_id)
+    own: dict[str, Any] = {
+        row.key: row.value
+        for row in session.scalars(
+            select(TownshipSetting).where(TownshipSetting.township_id == township_id)
+        )
+    }
+    if town is None or not any(k.startswith("office.") for k in own):
+        return info
+    return replace(
+        info,
+        township_code=town.code,
+        township_name=town.name,
+        office_name=str(own.get("office.name") or f"{town.name}人民政府"),
+        phone=str(own.get("office.phone") or ""),
+        policy_url=str(own.get("office.policy_url") or info.policy_url),
+    )
+
+
+def county_confirms(session: Session, township_id: int | None) -> bool:
+    """Whether the county confirms (审核确认) the cases of this township (DOMAIN §2.12); the
+    default False keeps a one-office database as it was (the township records the decision)."""
+    return bool(get_township_setting(session, township_id, COUNTY_CONFIRMS, False))
+
+
+def require_confirm_authority(
+    session: Session, actor: Actor, household_id: int, programme: str
+) -> None:
+    """The 审核确认 step of a dibao or tekun case: a township user may take it only where
+    the county has delegated confirmation to the township (``casework.county_confirms`` off)."""
+    if actor.township_id is None or not (wf.is_dibao(programme) or programme == "tekun"):
+        return
+    if county_confirms(session, household_township(session, household_id)):
+        raise PermissionDenied(
+            "本乡镇（街道）未获下放审核确认权限，须由县级民政部门审核确认"
+            "（《最低生活保障审核确认办法》第二十条）。",
+            code="scope.county_confirms",
+        )
