@@ -54,6 +54,7 @@ __all__ = [
     "township_condition",
     "township_households",
     "township_label",
+    "village_condition",
     "visible_household_ids",
     "visible_townships",
 ]
@@ -117,6 +118,17 @@ def township_condition(
     needed), for queries that already join :class:`Village`."""
     towns = visible_townships(actor)
     return None if towns is None else township_id.in_(towns)
+
+
+def village_condition(
+    actor: Actor, village_id: ColumnElement[Any] | Any
+) -> ColumnElement[bool] | None:
+    """The WHERE condition limiting a ``village_id`` column to villages of ``actor``'s
+    township (None: none needed), for rows kept by village (visit plans, 巡访 records)."""
+    towns = visible_townships(actor)
+    if towns is None:
+        return None
+    return village_id.in_(select(Village.id).where(Village.township_id.in_(towns)))
 
 
 def restrict_townships(stmt: _S, actor: Actor, township_id: ColumnElement[Any] | Any) -> _S:

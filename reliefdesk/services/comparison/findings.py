@@ -13,17 +13,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
 from ...domain.comparison import KIND_LABELS, RULES, SOURCE_LABELS
 from ...domain.masking import mask_id
 from ...domain.programmes import MONTHLY_PROGRAMMES
-from ...errors import NotFound, RuleViolation, StaleDataError, ValidationError
+from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import ComparisonRun, Enrollment, Finding, Household, Person, Village, utcnow
 from .. import audit
 from ..context import Actor
+from ..scope import scope_households
+from ..stale import check_version
 from .run import LIVE_STATUSES
 
 __all__ = [
@@ -47,9 +49,14 @@ _COMPACT_DATE = 8  # YYYYMMDD
 _Q = TypeVar("_Q", bound=Select[Any] | Select[Finding, str, str, str])
 
 
-def _scoped(q: _Q, actor: Actor) -> _Q:  # noqa: ARG001 - scope hook
-    """The one place a township scope filter for ``actor`` would go."""
-    return q
+def _scoped(q: _Q, actor: Actor) -> _Q:
+    """The township scope (services.scope): a township user sees the findings of their
+    households, and the leads on people not on any register (主动发现: no household yet),
+    which belong to whoever finds them."""
+    households = scope_households(actor)
+    if households is None:
+        return q
+    return q.where(or_(Finding.household_id.is_(None), Finding.household_id.in_(households)))
 
 
 def _query() -> Select[Finding, str, str, str]:
@@ -161,10 +168,7 @@ def _load(s: Session, finding_id: int, expected_version: int | None) -> Finding:
     f = s.get(Finding, finding_id)
     if f is None:
         raise NotFound(f"比对线索 #{finding_id} 不存在。", code="finding.not_found")
-    if expected_version is not None and f.version != expected_version:
-        raise StaleDataError(
-            "该线索已被其他用户处理或修改，本次操作未保存。请刷新后重试。", code="stale"
-        )
+    check_version("该线索", f.version, expected_version)
     return f
 
 

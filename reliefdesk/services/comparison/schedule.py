@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
@@ -15,6 +15,7 @@ from ...domain.months import add_months, month_start
 from ...errors import NotFound, ValidationError
 from ...models import ComparisonRun, DepartmentRow, Person
 from ..context import Actor
+from ..scope import scope_households
 from ..settings import get_setting
 from .run import run_view
 from .types import DeptRowView, RunView, ScheduleItem
@@ -106,6 +107,9 @@ def list_rows_in(
     )
     if match is not None:
         q = q.where(DepartmentRow.match == match)
+    households = scope_households(actor)  # a township sees its own people and the strangers
+    if households is not None:
+        q = q.where(or_(DepartmentRow.person_id.is_(None), Person.household_id.in_(households)))
     return [
         DeptRowView(no, m, name, reg or "", mask_id(idn) if idn else "", pid)
         for no, m, name, reg, idn, pid in s.execute(q)

@@ -14,6 +14,7 @@ from ...domain.months import month_start, next_month
 from ...errors import ValidationError
 from ...models import PatrolPlan, PatrolPlanItem, PatrolVisit, Village
 from ..context import Actor
+from ..scope import village_condition
 from .types import Counts, PatrolStats
 
 __all__ = ["patrol_stats"]
@@ -40,7 +41,10 @@ def patrol_stats(db: Database, actor: Actor, month_from: date, month_to: date) -
     if last < start:
         raise ValidationError("结束月份不能早于开始月份。", field="month_to", code="patrol.period")
     end = next_month(last)
-    window = (PatrolVisit.visited_on >= start, PatrolVisit.visited_on < end)
+    scope = village_condition(actor, PatrolVisit.village_id)
+    window = (PatrolVisit.visited_on >= start, PatrolVisit.visited_on < end) + (
+        () if scope is None else (scope,)
+    )
     with db.read_session() as s:
         total = _counts(tuple(s.execute(select(*_counts_query()).where(*window)).one()))
         by_group = {
@@ -62,7 +66,10 @@ def patrol_stats(db: Database, actor: Actor, month_from: date, month_to: date) -
                 .order_by(Village.name)
             )
         )
-        in_period = (PatrolPlan.month >= start, PatrolPlan.month < end)
+        plan_scope = village_condition(actor, PatrolPlan.village_id)
+        in_period = (PatrolPlan.month >= start, PatrolPlan.month < end) + (
+            () if plan_scope is None else (plan_scope,)
+        )
         planned = int(
             s.scalar(
                 select(func.count(PatrolPlanItem.id))

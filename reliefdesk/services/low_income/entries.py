@@ -20,6 +20,7 @@ from ...errors import NotFound, RuleViolation, StaleDataError, ValidationError
 from ...models import Enrollment, Household, LowIncomeEntry, Person, Village
 from .. import audit
 from ..context import Actor
+from ..scope import require_household, restrict
 from .types import EntryView, ExitedHousehold
 
 __all__ = [
@@ -434,7 +435,9 @@ def exit_entry(
 def get_entry(db: Database, actor: Actor, entry_id: int) -> EntryView:
     actor.require("read")
     with db.read_session() as s:
-        return _views(s, [_load(s, entry_id, None)], _today())[0]
+        entry = _load(s, entry_id, None)
+        require_household(s, actor, entry.household_id)
+        return _views(s, [entry], _today())[0]
 
 
 def list_entries(
@@ -454,6 +457,7 @@ def list_entries(
         q = q.where(LowIncomeEntry.exit_on.is_(None))
     if household_id is not None:
         q = q.where(LowIncomeEntry.household_id == household_id)
+    q = restrict(q, actor, LowIncomeEntry.household_id)
     with db.read_session() as s:
         rows = list(s.scalars(q))
         views = _views(s, rows, day)
@@ -466,24 +470,26 @@ def due_count(db: Database, actor: Actor, on: date | None = None) -> int:
     day = on or _today()
     limit = day.toordinal() + rules.DUE_AHEAD_DAYS
     with db.read_session() as s:
-        return int(
-            s.scalar(
-                select(func.count())
-                .select_from(LowIncomeEntry)
-                .where(
-                    LowIncomeEntry.exit_on.is_(None),
-                    LowIncomeEntry.next_review <= date.fromordinal(limit),
-                )
+        q = (
+            select(func.count())
+            .select_from(LowIncomeEntry)
+            .where(
+                LowIncomeEntry.exit_on.is_(None),
+                LowIncomeEntry.next_review <= date.fromordinal(limit),
             )
-            or 0
         )
+        return int(s.scalar(restrict(q, actor, LowIncomeEntry.household_id)) or 0)
 
 
-def _exited_rows(s: Session, household_id: int | None = None) -> list[ExitedHousehold]:
-    q = (
+def _exited_rows(
+    s: Session, actor: Actor, household_id: int | None = None
+) -> list[ExitedHousehold]:
+    q = restrict(
         select(Enrollment)
         .where(Enrollment.programme.in_(_CONTINUING), Enrollment.status == "terminated")
-        .order_by(Enrollment.end_month.desc(), Enrollment.id.desc())
+        .order_by(Enrollment.end_month.desc(), Enrollment.id.desc()),
+        actor,
+        Enrollment.household_id,
     )
     if household_id is not None:
         q = q.where(Enrollment.household_id == household_id)
@@ -533,13 +539,13 @@ def exited_households(db: Database, actor: Actor) -> list[ExitedHousehold]:
     """Households whose dibao/tekun ended, no longer receiving, and not on the register."""
     actor.require("read")
     with db.read_session() as s:
-        return _exited_rows(s)
+        return _exited_rows(s, actor)
 
 
 def bring_in(db: Database, actor: Actor, household_id: int, reason: str = "") -> EntryView:
     """Enter a household whose aid ended as 退出保障 (from the recipients' register)."""
     with db.session() as s:
-        rows = _exited_rows(s, household_id)
+        rows = _exited_rows(s, actor, household_id)
         if not rows:
             raise RuleViolation(
                 "该家庭没有已终止的低保或特困记录（或仍在保、已在名册中），不能按退出保障纳入。",

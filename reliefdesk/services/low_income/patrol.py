@@ -31,6 +31,7 @@ from ...models import (
 from .. import audit
 from ..assessment import member_category
 from ..context import Actor
+from ..scope import restrict, restrict_townships, visible_townships
 from .types import PlanItemView, PlanView, ProposedPerson
 
 __all__ = [
@@ -165,7 +166,11 @@ def propose(
 ) -> list[ProposedPerson]:
     actor.require("read")
     with db.read_session() as s:
-        return propose_in(s, month, village_id)
+        proposed = propose_in(s, month, village_id)
+        if visible_townships(actor) is None:
+            return proposed
+        seen = set(s.scalars(restrict(select(Household.id), actor, Household.id)))
+        return [p for p in proposed if p.household_id in seen]
 
 
 def _plan_views(s: Session, plans: Sequence[PatrolPlan]) -> list[PlanView]:
@@ -356,6 +361,9 @@ def make_plans(
         if village_id is not None and s.get(Village, village_id) is None:
             raise NotFound(f"村（社区）#{village_id} 不存在。", code="village.not_found")
         proposal = propose_in(s, month, village_id)
+        if visible_townships(actor) is not None:  # a township plans its own villages only
+            mine = set(s.scalars(restrict(select(Household.id), actor, Household.id)))
+            proposal = [r for r in proposal if r.household_id in mine]
         by_village: dict[int, list[ProposedPerson]] = {}
         for r in proposal:
             by_village.setdefault(r.village_id, []).append(r)
@@ -415,5 +423,6 @@ def list_plans(
     )
     if village_id is not None:
         q = q.where(PatrolPlan.village_id == village_id)
+    q = restrict_townships(q, actor, Village.township_id)
     with db.read_session() as s:
         return _plan_views(s, list(s.scalars(q)))

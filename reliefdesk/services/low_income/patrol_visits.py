@@ -19,6 +19,7 @@ from ...models import Household, PatrolPlan, PatrolPlanItem, PatrolVisit, Person
 from .. import audit
 from .. import casework as _casework  # noqa: F401 - loads before visits (visits <-> printing)
 from ..context import Actor
+from ..scope import village_condition
 from ..visits import MODES
 from .entries import active_entry, add_entry_in
 from .patrol import plan_text as _text
@@ -199,5 +200,8 @@ def list_visits(
         q = q.where(PatrolVisit.village_id == village_id)
     if person_id is not None:
         q = q.where(PatrolVisit.person_id == person_id)
+    scope = village_condition(actor, PatrolVisit.village_id)
+    if scope is not None:
+        q = q.where(scope)
     with db.read_session() as s:
         return _visit_views(s, list(s.scalars(q)))
