@@ -11,7 +11,7 @@ added in one place: :func:`_scoped`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -56,7 +56,8 @@ def _scoped(q: _Q, actor: Actor) -> _Q:
     households = scope_households(actor)
     if households is None:
         return q
-    return q.where(or_(Finding.household_id.is_(None), Finding.household_id.in_(households)))
+    mine = or_(Finding.household_id.is_(None), Finding.household_id.in_(households))
+    return cast(_Q, q.where(mine))
 
 
 def _query() -> Select[Finding, str, str, str]:
