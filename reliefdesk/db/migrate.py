@@ -14,7 +14,8 @@ another program from opening the database.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from alembic import command
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
@@ -71,6 +72,32 @@ def schema_state(db: Database) -> str:
     return "older"
 
 
+@contextmanager
+def _foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """SQLite: foreign keys off for the migration (set before its transaction begins, as SQLite
+    requires). A batch ALTER rebuilds a table by copy, drop and rename, and dropping a table
+    that other rows reference (app_user, roster) fails with foreign keys on; the references are
+    checked as a whole before the commit instead (:func:`_check_foreign_keys`)."""
+    raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+    if raw is None:
+        yield
+        return
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    """Refuse to commit a migration that left a dangling reference (SQLite)."""
+    if conn.dialect.name != "sqlite":
+        return
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration left {len(broken)} dangling references, e.g. {broken[0]}")
+
+
 def upgrade(
     db: Database, target: str = "head", *, seed: bool = True, backup_path: Path | None = None
 ) -> None:
@@ -82,9 +109,11 @@ def upgrade(
 
     cfg = alembic_config()
     old = current_revision(db)
-    with db.engine.begin() as conn:  # one transaction for all revisions and the defaults
+    with db.engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
+        # one transaction for all revisions and the defaults
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        _check_foreign_keys(conn)
         if seed:
             session = Session(bind=conn)
             try:

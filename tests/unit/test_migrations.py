@@ -109,3 +109,68 @@ def test_sqlite_on_network_share_is_refused(tmp_path, monkeypatch):
 def test_postgresql_database_is_created_at_head(db):
     """Both backends (SQLite and the throwaway PostgreSQL server) open at head."""
     assert current_revision(db) == head_revision()
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> int:
+    """Insert a row into ``table`` as the old schema has it, filling the other NOT NULL
+    columns with a value of their type (the ORM models describe the newest schema)."""
+    row = dict(values)
+    for _cid, name, declared, notnull, default, pk in conn.execute(f"PRAGMA table_info({table})"):
+        if name in row or pk or not notnull or default is not None:
+            continue
+        kind = (declared or "").upper()
+        row[name] = (
+            0
+            if "INT" in kind or "BOOL" in kind or "NUM" in kind
+            else "2026-01-01 00:00:00"
+            if "DATE" in kind or "TIME" in kind
+            else "{}"
+            if "JSON" in kind
+            else ""
+        )
+    cols = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+    return int(cur.lastrowid or 0)
+
+
+def test_upgrade_rebuilding_a_referenced_table_keeps_every_reference(tmp_path, monkeypatch):
+    """An office database whose users are referenced by other rows (a roster warning checked
+    by a user) upgrades across a revision that rebuilds ``app_user`` (0010): the rebuild does
+    not trip over the references, none dangles afterwards, and foreign keys are on again."""
+    from reliefdesk.db.migrate import upgrade
+    from reliefdesk.models import RosterProblemAck, User
+
+    monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
+    path = tmp_path / "office.sqlite3"
+    db = open_database(f"sqlite:///{path}", migrate=False)
+    try:
+        upgrade(db, "0009")
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        uid = _insert(conn, "app_user", {"username": "li", "display_name": "李", "role": "clerk"})
+        rid = _insert(
+            conn,
+            "roster",
+            {"month": "2026-01-01", "programme": "all", "kind": "regular", "seq_no": 1},
+        )
+        _insert(
+            conn,
+            "roster_problem_ack",
+            {"roster_id": rid, "line_no": 0, "code": "x", "user_id": uid, "username": "li"},
+        )
+    conn.close()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert current_revision(db) == head_revision()
+        with db.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with db.session() as s:
+            ack = s.scalar(select(RosterProblemAck))
+            assert ack is not None and s.get(User, ack.user_id).username == "li"
+    finally:
+        db.close()
