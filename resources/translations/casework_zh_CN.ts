@@ -95,12 +95,20 @@
         <translation>角色：</translation>
     </message>
     <message>
+        <source>Works for:</source>
+        <translation>工作范围：</translation>
+    </message>
+    <message>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
         <source>Repeat password:</source>
         <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The county (sees every township)</source>
+        <translation>全县（可见所有乡镇）</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2303,14 @@
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>Works for</source>
+        <translation>工作范围</translation>
+    </message>
+    <message>
+        <source>The county</source>
+        <translation>全县</translation>
     </message>
     <message>
         <source>Status</source>

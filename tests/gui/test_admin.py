@@ -329,3 +329,29 @@ def test_audit_anchor_field_and_checkpoint(
     qtbot.mouseClick(section.verify_button, Qt.MouseButton.LeftButton)
     assert "格式不正确" in section.verify_label.text()
     assert section.verify_label.property("role") == "error"
+
+
+def test_county_admin_adds_a_township_clerk_who_sees_only_that_township(
+    qtbot, sqlite_db: Database, settings: QSettings
+) -> None:
+    """工作范围 in the add-user dialog: a county admin picks a township; the new clerk signs in
+    as a user of that township and the list says so."""
+    page = _page(qtbot, sqlite_db, "admin", settings)
+    section = _show(qtbot, page, "users")
+    dialog = section.add_user()
+    assert isinstance(dialog, AddUserDialog)
+    combo = dialog.township_combo
+    qtbot.waitUntil(lambda: combo.count() > 1, timeout=15000)
+    assert combo.itemData(0) is None and combo.isEnabled()  # the county comes first
+    combo.setCurrentIndex(2)
+    town_id, town_name = combo.currentData(), combo.currentText()
+    qtbot.keyClicks(dialog.username_edit, "zhaolin")
+    dialog.display_edit.setText("赵林")
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("clerk"))
+    qtbot.keyClicks(dialog.pw.password_edit, "Spring#2026a")
+    qtbot.keyClicks(dialog.pw.confirm_edit, "Spring#2026a")
+    with qtbot.waitSignal(section.loaded, timeout=15000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    row = next(u for u in section.model.rows if u.username == "zhaolin")
+    assert row.township_id == town_id and row.township_name == town_name
+    assert users.login(sqlite_db, "zhaolin", "Spring#2026a").township_id == town_id

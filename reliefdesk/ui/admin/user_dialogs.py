@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from reliefdesk.errors import ValidationError
-from reliefdesk.services import users
+from reliefdesk.services import register, users
 from reliefdesk.services.context import ROLES
+from reliefdesk.services.register.types import TownshipView
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.forms import FormErrors, make_error_label
 from reliefdesk.ui.labels import admin as lbl
-from reliefdesk.ui.ops import MutationOp
+from reliefdesk.ui.ops import MutationOp, QueryOp
 
 
 def _password_edit(name: str) -> QLineEdit:
@@ -123,12 +124,17 @@ class AddUserDialog(_FormDialog):
         roles = lbl.role_labels()
         for code in ROLES:
             self.role_combo.addItem(roles[code], code)
+        # 工作范围: a township (its households only) or the county (all); a township admin
+        # adds users of their own township only
+        self.township_combo = QComboBox()
+        self.township_combo.setObjectName("addUserTownshipCombo")
         self.pw = PasswordFields(self, "addUser")
         self.errors = FormErrors(
             {
                 "username": self.username_edit,
                 "display_name": self.display_edit,
                 "role": self.role_combo,
+                "township": self.township_combo,
                 "password": self.pw.password_edit,
                 "confirm": self.pw.confirm_edit,
             },
@@ -137,9 +143,29 @@ class AddUserDialog(_FormDialog):
         self.form.addRow(self.tr("Username:"), self.errors.row("username"))
         self.form.addRow(self.tr("Full name:"), self.errors.row("display_name"))
         self.form.addRow(self.tr("Role:"), self.errors.row("role"))
+        self.form.addRow(self.tr("Works for:"), self.errors.row("township"))
         self.form.addRow(self.tr("Password:"), self.errors.row("password"))
         self.form.addRow("", self.pw.rule_label)
         self.form.addRow(self.tr("Repeat password:"), self.errors.row("confirm"))
+        db, actor = ctx.db, ctx.actor
+        QueryOp(
+            parent=self, op=lambda: register.list_townships(db, actor), success=self._townships
+        ).run_in_background()
+
+    def _townships(self, towns: list[TownshipView]) -> None:
+        """Fill 工作范围: the county (for a county admin) and the townships; preselect the
+        admin's own township, or the township the office is in."""
+        actor, office = self.ctx.actor, self.ctx.office
+        if actor.township_id is None:
+            self.township_combo.addItem(self.tr("The county (sees every township)"), None)
+        for t in towns:
+            self.township_combo.addItem(t.name, t.id)
+        own = actor.township_id
+        if own is None and office is not None:
+            own = next((t.id for t in towns if t.code == office.township_code), None)
+        index = self.township_combo.findData(own) if own is not None else 0
+        self.township_combo.setCurrentIndex(max(index, 0))
+        self.township_combo.setEnabled(actor.township_id is None)
 
     def submit(self) -> None:
         self.errors.clear()
@@ -148,9 +174,12 @@ class AddUserDialog(_FormDialog):
         db, actor = self.ctx.db, self.ctx.actor
         username, display = self.username_edit.text(), self.display_edit.text().strip()
         role, password = self.role_combo.currentData(), self.pw.password_edit.text()
+        town = self.township_combo.currentData() if self.township_combo.count() else None
+        if town is None and self.township_combo.count() == 0:
+            town = actor.township_id  # the list has not arrived yet: the admin's own
 
         def work() -> users.UserInfo:
-            return users.create_user(db, actor, username, role, password, display)
+            return users.create_user(db, actor, username, role, password, display, township_id=town)
 
         self.run(work)
 

@@ -53,6 +53,7 @@ class UsersSection(Section):
                 Column(self.tr("Username"), lambda u: u.username),
                 Column(self.tr("Full name"), lambda u: u.display_name),
                 Column(self.tr("Role"), lambda u: lbl.label(roles, u.role)),
+                Column(self.tr("Works for"), lambda u: u.township_name or self.tr("The county")),
                 Column(self.tr("Status"), lambda u: yes if u.active else no),
                 Column(self.tr("Locked until"), _locked_text),
             ],
@@ -62,7 +63,8 @@ class UsersSection(Section):
         self.table.setColumnWidth(0, 140)
         self.table.setColumnWidth(1, 160)
         self.table.setColumnWidth(2, 110)
-        self.table.setColumnWidth(3, 90)
+        self.table.setColumnWidth(3, 120)
+        self.table.setColumnWidth(4, 90)
         self.body.addWidget(self.table, 1)
 
         def button(name: str, text: str) -> QPushButton:
