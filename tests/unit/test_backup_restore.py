@@ -381,7 +381,7 @@ def test_kill_during_restore_copy_leaves_live_database(
     code = (
         "import os, sqlite3\n"
         "import reliefdesk.db.backup as b\n"
-        "def copy(src_path, dst_path, *, check):\n"
+        "def copy(src_path, dst_path, *, check, key=None):\n"
         "    src, dst = sqlite3.connect(str(src_path)), sqlite3.connect(str(dst_path))\n"
         "    steps = []\n"
         "    def progress(status, remaining, total):\n"
@@ -409,7 +409,7 @@ def test_kill_during_backup_leaves_no_backup_file(env: pytest.MonkeyPatch, tmp_p
     code = (
         "import os\n"
         "import reliefdesk.db.backup as b\n"
-        "b._verify_sqlite_file = lambda path: os._exit(9)\n"
+        "b._verify_sqlite_file = lambda path, key=None: os._exit(9)\n"
         "from reliefdesk.cli import main\n"
         f"main(['--db', {str(db)!r}, '--user', 'admin', 'backup', '--out', {str(out)!r}])\n"
     )
