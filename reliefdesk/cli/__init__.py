@@ -48,6 +48,7 @@ COMMAND_MODULES = (
     "recipient_cmds",
     "import_cmds",
     "stats_cmds",
+    "crypto_cmds",
 )
 LOG_NAME = "reliefdesk-admin.log"
 

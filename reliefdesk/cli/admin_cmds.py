@@ -32,6 +32,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``reliefdesk-admin`` parser."""
     p = sub.add_parser("init", parents=[common], help="创建或升级数据库；首次创建管理员")
     p.add_argument("--admin", default=None, help="初始管理员用户名（默认 admin）")
+    p.add_argument("--plain", action="store_true", help="新建不加密的数据库（不推荐）")
+    p.add_argument("--recovery-pdf", default=None, metavar="OUT.pdf", help="恢复码打印页")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", parents=[common], help="生成演示数据（合成的乡镇或全县）")
@@ -122,8 +124,10 @@ def cmd_init(ctx: CliContext) -> int:
     from ..db.migrate import ensure_schema, schema_state
     from ..db.revisions import head_revision
     from ..services import users
+    from .crypto_cmds import prepare_new_office, report_new_office
 
-    db = open_database(ctx.db_url, migrate=False)
+    new = prepare_new_office(ctx)  # a new SQLite office is encrypted (unless --plain)
+    db = open_database(ctx.db_url, migrate=False, key=new.key if new else ctx.unlock(ctx.db_url))
     ctx._db = db  # closed by main
     state = schema_state(db)
     backup = ensure_schema(db)
@@ -143,9 +147,15 @@ def cmd_init(ctx: CliContext) -> int:
         ctx.out("已补齐缺少的默认数据：" + "、".join(completed))
     if not users.has_users(db):
         name = ctx.args.admin or "admin"
-        password = read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {name} 的密码：")
+        password = (
+            new.password
+            if new
+            else read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {name} 的密码：")
+        )
         info = users.create_first_admin(db, name, password, display_name="管理员")
         ctx.out(f"已创建初始管理员：{info.username}")
+        if new and db.keyfile is not None:
+            report_new_office(ctx, new, db.keyfile.with_name(db.keyfile.name[: -len(".keys")]))
     elif ctx.args.admin:
         ctx.out("已有用户，未创建初始管理员。")
     return EXIT_OK

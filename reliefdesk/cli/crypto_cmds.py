@@ -1,0 +1,151 @@
+"""Encryption commands: ``encrypt`` (convert a plain database in place) and ``recover`` (the
+recovery code sets a new administrator password), plus the new-office step of ``init``.
+
+``encrypt`` needs ``--user`` with the admin role; ``recover`` needs no password, only the
+recovery code (``--code`` or ``RELIEFDESK_RECOVERY_CODE``) and the administrator's name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ValidationError
+from .framework import EXIT_OK, CliContext, read_new_password
+
+ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
+ENV_RECOVERY_CODE = "RELIEFDESK_RECOVERY_CODE"
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the ``reliefdesk-admin`` parser."""
+    p = sub.add_parser(
+        "encrypt",
+        parents=[common],
+        help="把未加密的数据库就地加密（先做经校验的备份；需管理员 --user）",
+    )
+    p.add_argument("--recovery-pdf", default=None, metavar="OUT.pdf", help="恢复码打印页")
+    p.set_defaults(handler=cmd_encrypt)
+
+    p = sub.add_parser(
+        "recover", parents=[common], help="所有密码遗失时：用恢复码为管理员设置新密码"
+    )
+    p.add_argument("--code", default=None, help="恢复码（也可用环境变量 RELIEFDESK_RECOVERY_CODE）")
+    p.set_defaults(handler=cmd_recover)
+
+
+def _write_sheet(ctx: CliContext, out: str | None, office: str, db: str, admin: str, code: str) -> None:
+    from ..db.backup import check_backup_target
+    from ..paths import write_private
+    from ..services.signin import recovery_sheet
+
+    ctx.out(f"恢复码：{code}")
+    ctx.out("请立即抄写或打印恢复码，密封存放在单位保险柜中；它只显示这一次。")
+    if out:
+        target = check_backup_target(out)
+        try:
+            write_private(target, recovery_sheet(office, db, admin, code))
+        except OSError as exc:
+            raise ValidationError(
+                f"无法写入文件 {target}：{exc.strerror or exc}", code="cli.write"
+            ) from exc
+        ctx.out(f"恢复码打印页：{target}（打印后请删除此文件）")
+
+
+def cmd_encrypt(ctx: CliContext) -> int:
+    from ..paths import sqlite_path
+    from ..services.settings import get_office
+    from ..services.signin import encrypt_office
+
+    path = sqlite_path(ctx.db_url)
+    if path is None:
+        raise ValidationError(
+            "PostgreSQL 数据库不在本程序中加密（请在服务器上启用磁盘加密和 TLS，见 README）。",
+            code="encrypt.server",
+        )
+    actor = ctx.actor("admin.users")
+    db = ctx.db()
+    if db.data_key is not None:
+        raise ValidationError("数据库已经加密。", code="encrypt.already")
+    if ctx.args.recovery_pdf:
+        from ..db.backup import check_backup_target
+
+        check_backup_target(ctx.args.recovery_pdf)  # refuse before anything changes
+    office = get_office(db)
+    ctx._db = None
+    encrypted, result = encrypt_office(db, actor, ctx.password())
+    ctx._db = encrypted
+    ctx.out(f"数据库已加密：{path}（密钥文件 {path.name}.keys 须与数据库放在一起）")
+    ctx.out(f"加密前的备份（未加密，确认新数据库可用后请删除或妥善保管）：{result.backup}")
+    if result.without_slot:
+        ctx.out(
+            "以下用户需由管理员重设密码后才能登录：" + "、".join(result.without_slot)
+        )
+    _write_sheet(
+        ctx,
+        ctx.args.recovery_pdf,
+        office.office_name if office else "",
+        str(path),
+        actor.username,
+        result.recovery_code,
+    )
+    return EXIT_OK
+
+
+def cmd_recover(ctx: CliContext) -> int:
+    from ..services.signin import recover
+
+    username = getattr(ctx.args, "user", None)
+    if not username:
+        raise ValidationError("请用 --user 指定要设置新密码的管理员。", code="cli.no_user")
+    code = ctx.args.code or os.environ.get(ENV_RECOVERY_CODE, "")
+    if not code.strip():
+        raise ValidationError(
+            f"请提供恢复码（--code 或环境变量 {ENV_RECOVERY_CODE}）。", code="cli.no_code"
+        )
+    password = read_new_password(ENV_NEW_PASSWORD, f"管理员 {username} 的新密码：")
+    actor = recover(ctx.db_url, code, username, password)
+    ctx.out(f"已用恢复码为管理员 {actor.username} 设置新密码，请用新密码登录。")
+    return EXIT_OK
+
+
+@dataclass(frozen=True)
+class NewOffice:
+    """A new encrypted office being set up by ``init``."""
+
+    key: bytes
+    code: str
+    admin: str
+    password: str
+
+
+def prepare_new_office(ctx: CliContext) -> NewOffice | None:
+    """For ``init`` on a new SQLite file (unless ``--plain``): the first admin's password,
+    then the data key and the key file. None when the database exists or is a server."""
+    from ..paths import sqlite_path
+    from ..services.keyslots import create_keys
+    from .admin_cmds import ENV_ADMIN_PASSWORD
+
+    path = sqlite_path(ctx.db_url)
+    if path is None or getattr(ctx.args, "plain", False):
+        return None
+    if path.exists() and path.stat().st_size > 0:
+        return None
+    admin = ctx.args.admin or "admin"
+    password = read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {admin} 的密码：")
+    from ..services.users import check_password_strength
+
+    check_password_strength(password)  # before any file is made
+    keys = create_keys(path)
+    return NewOffice(keys.key, keys.recovery_code, admin, password)
+
+
+def report_new_office(ctx: CliContext, new: NewOffice, database: Path) -> None:
+    """After ``init`` created an encrypted office: the recovery code (and its sheet)."""
+    ctx.out(f"数据库已加密（密钥文件 {database.name}.keys 须与数据库放在一起）。")
+    _write_sheet(
+        ctx, getattr(ctx.args, "recovery_pdf", None), "", str(database), new.admin, new.code
+    )
