@@ -84,6 +84,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="不再询问确认")
+    p.add_argument(
+        "--code", default=None, help="加密备份的恢复码（所有密码遗失时；或 RELIEFDESK_RECOVERY_CODE）"
+    )
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("audit", parents=[common], help="审计日志")
@@ -180,6 +183,14 @@ def cmd_demo(ctx: CliContext) -> int:
         )
         ctx.out(f"已写出旧台账练习表：{wb.path}（{wb.households} 户，{wb.persons} 人）")
         return EXIT_OK
+    from ..paths import sqlite_path
+
+    path = sqlite_path(ctx.db_url)
+    code = ""
+    if path is not None and not (path.exists() and path.stat().st_size > 0):
+        from ..demo import create_demo_database
+
+        ctx._db, code = create_demo_database(path)  # a new demo office is encrypted
     db = ctx.db(create=True)
     _require_demo_database(db)
     actor = ctx.actor("admin.users") if users.has_users(db) or ctx.args.user else SYSTEM
@@ -210,6 +221,8 @@ def cmd_demo(ctx: CliContext) -> int:
         ctx.out("  新建演示用户（用户名 / 密码）：")
         for name in result.users_created:
             ctx.out(f"    {name} / {DEMO_PASSWORDS[name]}")
+    if code:
+        ctx.out(f"  演示数据库已加密（用上列演示用户登录）；恢复码：{code}")
     if result.planted:
         ctx.out(
             "  预置的数据问题（供检查功能演示）："
@@ -345,7 +358,10 @@ def cmd_restore(ctx: CliContext) -> int:
     from ..services.audit_anchor import current_anchor, forget_journal, remember_anchor
 
     with tempfile.TemporaryDirectory(prefix="reliefdesk-restore-") as tmp:
-        info = prepare_restore(ctx.args.file, Path(tmp))  # refuses before the live DB is touched
+        from .crypto_cmds import backup_unlocker
+
+        # refuses before the live DB is touched
+        info = prepare_restore(ctx.args.file, Path(tmp), backup_unlocker(ctx))
         work = open_work_copy(info)
         try:
             live_path = sqlite_path(ctx.db_url)
@@ -386,7 +402,7 @@ def cmd_restore(ctx: CliContext) -> int:
         finally:
             work.close()
         try:
-            safety = install_restore(db, info.work, damaged=damaged)
+            safety = install_restore(db, info.work, damaged=damaged, key=info.key)
         except DatabaseError as exc:
             if not damaged and exc.code == "restore.failed":  # the live DB is back: say so
                 with db.session() as s:
@@ -428,14 +444,16 @@ def _login_on_backup(ctx: CliContext, work: Database) -> Actor:
     """Log in ``--user`` against the backup's own users (restore onto an empty database)."""
     from ..errors import AuthError
     from ..services.users import login
-    from .framework import ENV_PASSWORD, read_password
+    from .crypto_cmds import recovery_code, recovery_actor
 
     username = getattr(ctx.args, "user", None)
     if not username:
         raise AuthError(
             "恢复需要以备份中的管理员身份执行：请加 --user 用户名。", code="cli.no_user"
         )
-    actor = login(work, username, read_password(f"用户 {username} 的密码：", ENV_PASSWORD))
+    if recovery_code(ctx):  # the recovery code opened the backup: it vouches for the admin
+        return recovery_actor(work, username)
+    actor = login(work, username, ctx.password())
     actor.require("admin.users")
     return actor
 

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
 from .framework import EXIT_OK, CliContext, read_new_password
+
+if TYPE_CHECKING:
+    from ..db.engine import Database
+    from ..db.keyfile import KeyFile
+    from ..services.context import Actor
 
 ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
 ENV_RECOVERY_CODE = "RELIEFDESK_RECOVERY_CODE"
@@ -149,3 +155,43 @@ def report_new_office(ctx: CliContext, new: NewOffice, database: Path) -> None:
     _write_sheet(
         ctx, getattr(ctx.args, "recovery_pdf", None), "", str(database), new.admin, new.code
     )
+
+
+def recovery_code(ctx: CliContext) -> str:
+    """The recovery code given to this command (``--code`` or the environment), or ""."""
+    return (getattr(ctx.args, "code", None) or os.environ.get(ENV_RECOVERY_CODE, "")).strip()
+
+
+def backup_unlocker(ctx: CliContext) -> Callable[[KeyFile], bytes]:
+    """How ``restore`` opens an encrypted backup: the recovery code when given, else
+    ``--user``'s password (the same one that signs in)."""
+
+    def unlock(keys: KeyFile) -> bytes:
+        code = recovery_code(ctx)
+        if code:
+            return keys.unwrap_recovery(code)
+        username = getattr(ctx.args, "user", None)
+        if not username:
+            raise ValidationError(
+                "加密备份需要 --user 用户名及其密码，或恢复码（--code）。", code="cli.no_user"
+            )
+        return keys.unwrap_user(str(username), ctx.password())
+
+    return unlock
+
+
+def recovery_actor(work: Database, username: str) -> Actor:
+    """The backup's administrator ``username``, vouched for by the recovery code."""
+    from sqlalchemy import select
+
+    from ..errors import AuthError
+    from ..models import User
+    from ..services.context import Actor
+
+    with work.read_session() as s:
+        user = s.scalar(select(User).where(User.username == username.strip()))
+        if user is None or user.role != "admin" or not user.active:
+            raise AuthError(
+                f"备份中没有在用的管理员“{username}”。", code="restore.not_admin"
+            )
+        return Actor(user.id, user.username, user.display_name, user.role)
