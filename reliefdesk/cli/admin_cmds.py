@@ -40,6 +40,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--households", type=int, default=None, help="户数（默认 1500，一个乡镇）")
     p.add_argument("--seed", type=int, default=2023, help="随机种子（相同种子生成相同数据）")
     p.add_argument("--clean", action="store_true", help="不预置数据问题")
+    p.add_argument("--plain", action="store_true", help="新建不加密的演示数据库（对照测试用）")
     p.add_argument("--township", default=None, help="乡镇(街道)代码或名称")
     p.add_argument(
         "--legacy-workbook",
@@ -187,7 +188,8 @@ def cmd_demo(ctx: CliContext) -> int:
 
     path = sqlite_path(ctx.db_url)
     code = ""
-    if path is not None and not (path.exists() and path.stat().st_size > 0):
+    new_file = path is not None and not (path.exists() and path.stat().st_size > 0)
+    if path is not None and new_file and not ctx.args.plain:
         from ..demo import create_demo_database
 
         ctx._db, code = create_demo_database(path)  # a new demo office is encrypted

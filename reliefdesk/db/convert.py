@@ -3,9 +3,9 @@
 Steps (a crash at any of them leaves either the old plain file, which still opens, or the new
 encrypted one with its key file — never neither):
 
-1. take the file for ourselves: leave WAL mode (SQLite refuses while another connection has the
-   file open, so a running program is detected and the conversion refused) and hold an
-   exclusive lock until the end;
+1. take the file for ourselves: refuse when another process has it open (its lock on the
+   -shm file), leave WAL mode and hold an exclusive lock until the end (a program that starts
+   meanwhile finds the file busy);
 2. ``sqlcipher_export`` into ``<db>.encrypting`` with the new key; verify it (integrity check
    and the row count of every table equal to the plain file's), fsync;
 3. write the key file ``<db>.keys`` (atomic) — a plain file with a key file still opens plain
@@ -24,6 +24,7 @@ from .cipher import RAW_ERRORS, connect_raw, dbapi, export_encrypted, is_plain_f
 from .keyfile import KeyFile, keyfile_path
 
 ENCRYPTING_SUFFIX = ".encrypting"
+WAL_DMS_BYTE = 128  # SQLite's WAL "dead man switch" lock byte in the -shm file
 
 
 def _step(name: str) -> None:
@@ -63,12 +64,35 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _open_elsewhere(path: Path) -> bool:
+    """Does another process have ``path`` open in WAL mode? Every WAL connection holds a
+    shared lock on the -shm "DMS" byte for as long as it is open; an idle one takes no lock on
+    the database file itself, so leaving WAL mode alone would not notice it."""
+    shm = path.with_name(path.name + "-shm")
+    if os.name != "posix" or not shm.exists():  # pragma: no cover - Windows locks the file
+        return False
+    import fcntl
+
+    fd = os.open(str(shm), os.O_RDWR)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, WAL_DMS_BYTE, os.SEEK_SET)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, WAL_DMS_BYTE, os.SEEK_SET)
+        return False
+    finally:
+        os.close(fd)  # this process has no other connection to the file now
+
+
 def encrypt_in_place(path: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
     """Encrypt the plain SQLite file ``path`` with ``key``; ``keys`` (holding ``key``) becomes
     its key file. Returns the verified row counts. Refuses while another process has the
     file open."""
     if not is_plain_file(path):
         raise DatabaseError(f"不是未加密的 SQLite 数据库：{path}", code="encrypt.not_plain")
+    if _open_elsewhere(path):
+        raise _busy(path)
     work = path.with_name(path.name + ENCRYPTING_SUFFIX)
     work.unlink(missing_ok=True)
     conn = dbapi.connect(str(path), isolation_level=None, timeout=0.5)
