@@ -73,7 +73,7 @@ def new_recovery_code() -> str:
 def normalize_recovery_code(code: str) -> str:
     """Upper case, without spaces or dashes; O→0 and I/L→1 as Crockford base32 reads them."""
     text = "".join(ch for ch in code.upper() if ch not in " -\t")
-    return text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return text.translate(str.maketrans("OIL", "011"))
 
 
 def _b64(data: bytes) -> str:
