@@ -452,3 +452,23 @@ def test_temporary_aid_list_generated_and_printed_from_the_page(qtbot, sqlite_db
     assert page.roster.amount_fen == 120000
     assert page.print_button.isEnabled() and not page.print_changes_button.isEnabled()
     page.grab().save(str(tmp_path / "rosters_temp_aid.png"))
+
+
+def test_export_shows_the_bank_workbook_password_once(qtbot, sqlite_db, people, tmp_path):
+    """With the office setting for a password-protected bank workbook on, the export notice
+    shows the one-time password (issue 19) and the bank file does not open without it."""
+    from reliefdesk.services.roster.io import BANK_PASSWORD_SETTING
+    from reliefdesk.services.settings import set_setting
+
+    with sqlite_db.session() as s:
+        set_setting(s, people["admin"], BANK_PASSWORD_SETTING, True)
+    page = _locked_page(qtbot, sqlite_db, people, tmp_path, user="approver")
+    out = tmp_path / "out"
+    with qtbot.waitSignal(page.exported, timeout=20000):
+        page.export_to(out)
+    wait_idle(qtbot)
+    [bank] = [f for f in out.glob("*.xlsx") if "银行代发" in f.name]
+    with pytest.raises(Exception):
+        openpyxl.load_workbook(bank)
+    text = page.notice.label.text()
+    assert "password" in text and text.rsplit(": ", 1)[-1].strip().isalnum()
