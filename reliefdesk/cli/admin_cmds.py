@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from ..errors import NotFound, ValidationError
-from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password
+from .framework import (
+    ENV_ADMIN_PASSWORD,
+    ENV_NEW_PASSWORD,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliContext,
+    confirm,
+    read_new_password,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -24,8 +32,6 @@ if TYPE_CHECKING:
     from ..db.engine import Database
     from ..services.context import Actor
 
-ENV_ADMIN_PASSWORD = "RELIEFDESK_ADMIN_PASSWORD"
-ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -158,8 +164,8 @@ def cmd_init(ctx: CliContext) -> int:
         )
         info = users.create_first_admin(db, name, password, display_name="管理员")
         ctx.out(f"已创建初始管理员：{info.username}")
-        if new and db.keyfile is not None:
-            report_new_office(ctx, new, db.keyfile.with_name(db.keyfile.name[: -len(".keys")]))
+        if new is not None:
+            report_new_office(ctx, new, db)
     elif ctx.args.admin:
         ctx.out("已有用户，未创建初始管理员。")
     return EXIT_OK

@@ -15,14 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
-from .framework import EXIT_OK, CliContext, read_new_password
+from .framework import (
+    ENV_ADMIN_PASSWORD,
+    ENV_NEW_PASSWORD,
+    EXIT_OK,
+    CliContext,
+    read_new_password,
+)
 
 if TYPE_CHECKING:
     from ..db.engine import Database
     from ..db.keyfile import KeyFile
     from ..services.context import Actor
 
-ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
 ENV_RECOVERY_CODE = "RELIEFDESK_RECOVERY_CODE"
 
 
@@ -120,41 +125,57 @@ def cmd_recover(ctx: CliContext) -> int:
 
 @dataclass(frozen=True)
 class NewOffice:
-    """A new encrypted office being set up by ``init``."""
+    """An encrypted office being set up by ``init`` (``resumed``: an earlier ``init`` was
+    interrupted after its key file was written)."""
 
     key: bytes
-    code: str
     admin: str
     password: str
+    resumed: bool = False
 
 
 def prepare_new_office(ctx: CliContext) -> NewOffice | None:
-    """For ``init`` on a new SQLite file (unless ``--plain``): the first admin's password,
-    then the data key and the key file. None when the database exists or is a server."""
+    """For ``init`` on a new SQLite file (unless ``--plain``): the first admin's password, then
+    the data key and the key file (the admin's slot and the recovery slot) before any database
+    work, so that an interrupted ``init`` is resumed by the next one with the same password.
+    None when the database exists (plain, or encrypted and opened with ``--user``) or is a
+    server."""
+    from ..db.keyfile import KeyFile, keyfile_path
     from ..paths import sqlite_path
     from ..services.keyslots import create_keys
-    from .admin_cmds import ENV_ADMIN_PASSWORD
+    from ..services.users import check_password_strength
 
     path = sqlite_path(ctx.db_url)
     if path is None or getattr(ctx.args, "plain", False):
         return None
-    if path.exists() and path.stat().st_size > 0:
+    has_data = path.exists() and path.stat().st_size > 0
+    keys_path = keyfile_path(path)
+    if (has_data and not keys_path.exists()) or (keys_path.exists() and getattr(ctx.args, "user", None)):
         return None
     admin = ctx.args.admin or "admin"
     password = read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {admin} 的密码：")
-    from ..services.users import check_password_strength
-
+    if keys_path.exists():  # an init interrupted before its first administrator was saved
+        return NewOffice(KeyFile.load(keys_path).unwrap_user(admin, password), admin, password, True)
     check_password_strength(password)  # before any file is made
-    keys = create_keys(path)
-    return NewOffice(keys.key, keys.recovery_code, admin, password)
+    keys = create_keys(path, admin=(admin, password))
+    return NewOffice(keys.key, admin, password)
 
 
-def report_new_office(ctx: CliContext, new: NewOffice, database: Path) -> None:
-    """After ``init`` created an encrypted office: the recovery code (and its sheet)."""
-    ctx.out(f"数据库已加密（密钥文件 {database.name}.keys 须与数据库放在一起）。")
-    _write_sheet(
-        ctx, getattr(ctx.args, "recovery_pdf", None), "", str(database), new.admin, new.code
-    )
+def report_new_office(ctx: CliContext, new: NewOffice, db: Database) -> None:
+    """After ``init`` created an encrypted office: a recovery code (a fresh one: the code of an
+    interrupted init was never shown) and its printable sheet."""
+    from ..db.keyfile import KeyFile, new_recovery_code
+
+    path = db.keyfile
+    if path is None:
+        return
+    code = new_recovery_code()
+    keys = KeyFile.load(path)
+    keys.set_recovery(code, new.key)
+    keys.save(path)
+    database = path.with_name(path.name[: -len(".keys")])
+    ctx.out(f"数据库已加密（密钥文件 {path.name} 须与数据库放在一起）。")
+    _write_sheet(ctx, getattr(ctx.args, "recovery_pdf", None), "", str(database), new.admin, code)
 
 
 def recovery_code(ctx: CliContext) -> str:

@@ -68,6 +68,8 @@ EXIT_INTERNAL = 70  # a bug: traceback written to the log file
 EXIT_INTERRUPTED = 130
 
 ENV_PASSWORD = "RELIEFDESK_PASSWORD"
+ENV_ADMIN_PASSWORD = "RELIEFDESK_ADMIN_PASSWORD"  # init: the first administrator's password
+ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"  # user add, recover: the new password
 
 MAX_INT = 2**31 - 1  # PostgreSQL ``integer``; SQLite's limit is larger
 PATH_DESTS = frozenset({"db", "out", "file", "dir", "path", "folder"})

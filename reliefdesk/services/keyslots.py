@@ -81,9 +81,12 @@ def add_slots(db: Database, passwords: dict[str, str]) -> None:
     keys.save(path)
 
 
-def create_keys(db_path: Path, *, office: str = "") -> NewKeys:
-    """A data key and the key file (recovery slot only) for a new encrypted database at
-    ``db_path``; refuses to replace an existing database or key file."""
+def create_keys(
+    db_path: Path, *, office: str = "", admin: tuple[str, str] | None = None
+) -> NewKeys:
+    """A data key and the key file (the recovery slot, and ``admin`` = (user, password)'s slot
+    when given) for a new encrypted database at ``db_path``; refuses to replace an existing
+    database or key file."""
     keys_path = keyfile_path(db_path)
     if keys_path.exists() or (db_path.exists() and db_path.stat().st_size > 0):
         raise ValidationError(
@@ -92,6 +95,8 @@ def create_keys(db_path: Path, *, office: str = "") -> NewKeys:
     key, code = new_data_key(), new_recovery_code()
     keys = KeyFile.new(key, office=office)
     keys.set_recovery(code, key)
+    if admin is not None:
+        keys.set_user(admin[0], admin[1], key)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     keys.save(keys_path)
     return NewKeys(key, code, keys_path)

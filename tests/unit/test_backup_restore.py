@@ -307,8 +307,8 @@ def test_init_killed_between_schema_and_defaults(
         check=False,
     )
     assert proc.returncode == 9
-    assert main(["--db", str(db), "init", "--plain"]) == 0
-    assert main(["--db", str(db), "check"]) == 0
+    assert main(["--db", str(db), "init"]) == 0  # resumed with the admin's password
+    assert main(["--db", str(db), "--user", "admin", "check"]) == 0
 
     legacy = tmp_path / "legacy.sqlite3"
     database = open_database(f"sqlite:///{legacy}", migrate=False)
