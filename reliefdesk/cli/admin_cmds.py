@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from ..services.context import Actor
 
 
-
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``reliefdesk-admin`` parser."""
     p = sub.add_parser("init", parents=[common], help="创建或升级数据库；首次创建管理员")
@@ -92,7 +91,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="不再询问确认")
     p.add_argument(
-        "--code", default=None, help="加密备份的恢复码（所有密码遗失时；或 RELIEFDESK_RECOVERY_CODE）"
+        "--code",
+        default=None,
+        help="加密备份的恢复码（所有密码遗失时；或 RELIEFDESK_RECOVERY_CODE）",
     )
     p.set_defaults(handler=cmd_restore)
 
@@ -452,7 +453,7 @@ def _login_on_backup(ctx: CliContext, work: Database) -> Actor:
     """Log in ``--user`` against the backup's own users (restore onto an empty database)."""
     from ..errors import AuthError
     from ..services.users import login
-    from .crypto_cmds import recovery_code, recovery_actor
+    from .crypto_cmds import recovery_actor, recovery_code
 
     username = getattr(ctx.args, "user", None)
     if not username:

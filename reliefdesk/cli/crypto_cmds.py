@@ -11,7 +11,6 @@ import argparse
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
@@ -48,7 +47,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_recover)
 
 
-def _write_sheet(ctx: CliContext, out: str | None, office: str, db: str, admin: str, code: str) -> None:
+def _write_sheet(
+    ctx: CliContext, out: str | None, office: str, db: str, admin: str, code: str
+) -> None:
     from ..db.backup import check_backup_target
     from ..paths import write_private
     from ..services.signin import recovery_sheet
@@ -92,9 +93,7 @@ def cmd_encrypt(ctx: CliContext) -> int:
     ctx.out(f"数据库已加密：{path}（密钥文件 {path.name}.keys 须与数据库放在一起）")
     ctx.out(f"加密前的备份（未加密，确认新数据库可用后请删除或妥善保管）：{result.backup}")
     if result.without_slot:
-        ctx.out(
-            "以下用户需由管理员重设密码后才能登录：" + "、".join(result.without_slot)
-        )
+        ctx.out("以下用户需由管理员重设密码后才能登录：" + "、".join(result.without_slot))
     _write_sheet(
         ctx,
         ctx.args.recovery_pdf,
@@ -150,12 +149,16 @@ def prepare_new_office(ctx: CliContext) -> NewOffice | None:
         return None
     has_data = path.exists() and path.stat().st_size > 0
     keys_path = keyfile_path(path)
-    if (has_data and not keys_path.exists()) or (keys_path.exists() and getattr(ctx.args, "user", None)):
+    if (has_data and not keys_path.exists()) or (
+        keys_path.exists() and getattr(ctx.args, "user", None)
+    ):
         return None
     admin = ctx.args.admin or "admin"
     password = read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {admin} 的密码：")
     if keys_path.exists():  # an init interrupted before its first administrator was saved
-        return NewOffice(KeyFile.load(keys_path).unwrap_user(admin, password), admin, password, True)
+        return NewOffice(
+            KeyFile.load(keys_path).unwrap_user(admin, password), admin, password, True
+        )
     check_password_strength(password)  # before any file is made
     keys = create_keys(path, admin=(admin, password))
     return NewOffice(keys.key, admin, password)
@@ -212,7 +215,5 @@ def recovery_actor(work: Database, username: str) -> Actor:
     with work.read_session() as s:
         user = s.scalar(select(User).where(User.username == username.strip()))
         if user is None or user.role != "admin" or not user.active:
-            raise AuthError(
-                f"备份中没有在用的管理员“{username}”。", code="restore.not_admin"
-            )
+            raise AuthError(f"备份中没有在用的管理员“{username}”。", code="restore.not_admin")
         return Actor(user.id, user.username, user.display_name, user.role)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import tempfile
 from collections.abc import Callable

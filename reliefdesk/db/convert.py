@@ -40,7 +40,9 @@ def _table_counts(conn: Any, schema: str = "main") -> dict[str, int]:
             "AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
     ]
-    return {n: int(conn.execute(f'SELECT COUNT(*) FROM {schema}."{n}"').fetchone()[0]) for n in names}
+    return {
+        n: int(conn.execute(f'SELECT COUNT(*) FROM {schema}."{n}"').fetchone()[0]) for n in names
+    }
 
 
 def _busy(path: Path) -> DatabaseError:
@@ -115,7 +117,9 @@ def encrypt_in_place(path: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
         try:
             result = check.execute("PRAGMA integrity_check").fetchone()[0]
             if result != "ok" or _table_counts(check) != counts:
-                raise DatabaseError("加密后的数据库校验未通过，原数据库未改动。", code="encrypt.verify")
+                raise DatabaseError(
+                    "加密后的数据库校验未通过，原数据库未改动。", code="encrypt.verify"
+                )
         except RAW_ERRORS as exc:
             raise DatabaseError(
                 f"加密后的数据库无法读取，原数据库未改动：{exc}", code="encrypt.verify"

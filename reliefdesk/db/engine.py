@@ -123,20 +123,19 @@ class CipherKey:
 
 def _keyed_connect(box: CipherKey) -> Any:
     def do_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
-        from .cipher import dbapi, key_pragma
+        from .cipher import CACHE_KIB, dbapi, key_pragma
 
         if box.key is None:
             raise DatabaseError("数据库已加密，需要先登录解锁。", code="db.locked_key")
         conn = dbapi.connect(*cargs, **cparams)
         conn.execute(key_pragma(box.key))
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         return conn
 
     return do_connect
 
 
-def make_engine(
-    url: str, *, check_share: bool = True, key: CipherKey | None = None
-) -> Engine:
+def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = None) -> Engine:
     """An engine for ``url``; with ``key`` the SQLite file is opened through SQLCipher."""
     path = sqlite_path(url)
     if path is not None:

@@ -58,9 +58,7 @@ def recover(url: str, code: str, username: str, new_password: str) -> Actor:
             if user is None:
                 raise NotFound(f"找不到用户“{username}”。", code="user.missing")
             if user.role != "admin" or not user.active:
-                raise AuthError(
-                    "恢复码只能为在用的管理员账户设置新密码。", code="keys.not_admin"
-                )
+                raise AuthError("恢复码只能为在用的管理员账户设置新密码。", code="keys.not_admin")
             actor = Actor(user.id, user.username, user.display_name, user.role)
             user.password_hash = hash_password(new_password)
             user.password_changed_at = utcnow()

@@ -292,7 +292,9 @@ class Startup:
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.user is None:
             self.app.exit(0)
             return
-        db, actor = dialog.user  # type: ignore[misc]
+        signed_in = dialog.user
+        assert isinstance(signed_in, tuple)  # (Database, Actor) from sign_in
+        db, actor = signed_in
         assert isinstance(db, Database) and isinstance(actor, Actor)
         self.db = db
         if office is None:

@@ -70,7 +70,9 @@ def test_encrypted_office_opens_through_the_sign_in_window(qtbot, tmp_path: Path
 
     def sign_in() -> None:
         dialogs = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, LoginDialog) and w.isVisible()
         ]
         if not dialogs:
             QTimer.singleShot(50, sign_in)

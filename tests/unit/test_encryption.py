@@ -98,9 +98,7 @@ def test_raw_bytes_of_file_wal_and_backup_hold_no_id_or_account(
     assert wal.exists() and wal.stat().st_size > 0
     backup = backup_database(db, tmp_path / "bak.sqlite3")
     blobs = [path.read_bytes(), wal.read_bytes(), backup.read_bytes()]
-    found = [
-        any(v.encode() in blob for v in ids + accounts) for blob in blobs
-    ]
+    found = [any(v.encode() in blob for v in ids + accounts) for blob in blobs]
     if db.data_key is not None:
         assert found == [False, False, False]
         assert not is_plain_file(backup) and keyfile_path(backup).exists()

@@ -18,7 +18,6 @@ from pypdf import PdfReader
 
 from reliefdesk.cli import main
 from reliefdesk.db.cipher import is_plain_file
-from reliefdesk.db.connect import open_database
 from reliefdesk.db.keyfile import keyfile_path
 
 ADMIN_PW = "Admin#Pass2026"
@@ -88,7 +87,9 @@ def test_encrypt_converts_a_plain_office_and_is_refused_while_open(
     named; the plain-only users sign in again after the admin sets their password."""
     db = tmp_path / "p.sqlite3"
     assert main(["--db", str(db), "init", "--plain"]) == 0
-    assert main(["--db", str(db), "--user", "admin", "user", "add", "clerk1", "--role", "clerk"]) == 0
+    assert (
+        main(["--db", str(db), "--user", "admin", "user", "add", "clerk1", "--role", "clerk"]) == 0
+    )
     other = subprocess.Popen(  # another program has the database open (idle)
         [
             sys.executable,
@@ -118,7 +119,7 @@ def test_encrypt_converts_a_plain_office_and_is_refused_while_open(
     assert main(["--db", str(db), "--user", "clerk1", "check"]) == 3  # no slot yet
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     env.setenv("RELIEFDESK_NEW_PASSWORD", "Clerk#Pass2027")
-    import reliefdesk.services.users as users
+    from reliefdesk.services import users
     from reliefdesk.services.signin import sign_in
 
     opened, admin = sign_in(f"sqlite:///{db}", "admin", ADMIN_PW)
@@ -143,7 +144,9 @@ def test_crash_during_conversion_leaves_plain_or_encrypted(
     either as the old plain file or as the new encrypted one, with all its users."""
     db = tmp_path / "p.sqlite3"
     assert main(["--db", str(db), "init", "--plain"]) == 0
-    assert main(["--db", str(db), "--user", "admin", "user", "add", "clerk1", "--role", "clerk"]) == 0
+    assert (
+        main(["--db", str(db), "--user", "admin", "user", "add", "clerk1", "--role", "clerk"]) == 0
+    )
     code = (
         "import os\n"
         "import reliefdesk.db.convert as c\n"
@@ -152,7 +155,10 @@ def test_crash_during_conversion_leaves_plain_or_encrypted(
         f"main(['--db', {str(db)!r}, '--user', 'admin', 'encrypt'])\n"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code], env=dict(os.environ), capture_output=True, timeout=180,
+        [sys.executable, "-c", code],
+        env=dict(os.environ),
+        capture_output=True,
+        timeout=180,
         check=False,
     )
     assert proc.returncode == 9, proc.stderr
@@ -179,9 +185,27 @@ def test_restore_an_encrypted_backup_on_a_new_pc_with_the_code(
     assert not is_plain_file(bak) and keyfile_path(bak).exists()
     env.delenv("RELIEFDESK_PASSWORD")
     new_pc = tmp_path / "new" / "o.sqlite3"
-    assert main(["--db", str(new_pc), "--user", "admin", "restore", str(bak), "--yes", "--code", "0" * 25]) == 3
+    assert (
+        main(
+            [
+                "--db",
+                str(new_pc),
+                "--user",
+                "admin",
+                "restore",
+                str(bak),
+                "--yes",
+                "--code",
+                "0" * 25,
+            ]
+        )
+        == 3
+    )
     assert not new_pc.exists()
-    assert main(["--db", str(new_pc), "--user", "admin", "restore", str(bak), "--yes", "--code", code]) == 0
+    assert (
+        main(["--db", str(new_pc), "--user", "admin", "restore", str(bak), "--yes", "--code", code])
+        == 0
+    )
     assert not is_plain_file(new_pc) and keyfile_path(new_pc).exists()
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     assert main(["--db", str(new_pc), "--user", "admin", "audit", "verify"]) == 0

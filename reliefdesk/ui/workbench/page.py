@@ -181,7 +181,7 @@ class WorkbenchPage(QWidget):
         self.encryption_label = QLabel(
             self.tr(
                 "This database file is not encrypted: anyone who copies it can read the "
-                "personal data. Close the program and run \"reliefdesk-admin encrypt\" "
+                'personal data. Close the program and run "reliefdesk-admin encrypt" '
                 "(see the README)."
             )
         )
