@@ -31,10 +31,20 @@ def sign_in(
     url: str, username: str, password: str, *, db: Database | None = None
 ) -> tuple[Database, Actor]:
     """Unwrap the data key with the password, open the database (unless ``db`` is already
-    open), then run the login check. Returns the database and the signed-in user."""
-    key = unlock_key(url, username, password)  # proves the password even when ``db`` is open
-    if db is not None:
+    open), then run the login check. Returns the database and the signed-in user.
+
+    A wrong password at the first sign-in cannot be counted (the database is still locked);
+    with ``db`` open (switching user) it is counted by the login check as usual."""
+    if db is not None:  # signed out / switching user: the database is open
+        try:
+            unlock_key(url, username, password)  # the password must still open the key
+        except AuthError as exc:
+            login(db, username, password)  # a wrong password: counted (还可尝试 N 次, lockout)
+            raise AuthError(  # the right password, but no key slot (e.g. after `encrypt`)
+                "此账户还没有数据库密钥：请管理员为其重设密码后再登录。", code="auth.no_slot"
+            ) from exc
         return db, login(db, username, password)
+    key = unlock_key(url, username, password)
     opened = open_database(url, key=key)
     try:
         return opened, login(opened, username, password)

@@ -204,3 +204,24 @@ def test_encrypted_backup_restores_with_a_password_or_the_code(tmp_path: Path) -
     os.rename(keyfile_path(bak), tmp_path / "elsewhere.keys")
     with pytest.raises(Exception, match="密钥文件"):
         prepare_restore(bak, work, lambda k: k.unwrap_user("admin", PW))
+
+
+def test_switching_user_counts_a_wrong_password(tmp_path: Path) -> None:
+    """With the encrypted database already open (switch user), a wrong password is counted by
+    the login check (还可尝试 N 次); a user whose password is right but who has no key slot is
+    told to have it reset."""
+    path = tmp_path / "o.sqlite3"
+    keys = create_keys(path)
+    db = open_database(_url(path), key=keys.key)
+    users.create_first_admin(db, "admin", PW)
+    admin = users.login(db, "admin", PW)
+    users.create_user(db, admin, "clerk", "clerk", "Clerk#Pass1")
+    with pytest.raises(AuthError, match="还可尝试 4 次"):
+        sign_in(_url(path), "clerk", "Wrong#Pass1", db=db)
+    stale = KeyFile.load(keys.keyfile)
+    stale.drop_user("clerk")
+    stale.save(keys.keyfile)
+    with pytest.raises(AuthError, match="重设密码"):
+        sign_in(_url(path), "clerk", "Clerk#Pass1", db=db)
+    assert sign_in(_url(path), "admin", PW, db=db)[1].username == "admin"
+    db.close()
