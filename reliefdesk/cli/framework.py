@@ -13,7 +13,8 @@ command name; always pass it as ``parents=[common]``. A handler gets a :class:`C
 * ``ctx.args`` – the parsed namespace;
 * ``ctx.db()`` – the opened, migrated :class:`~reliefdesk.db.engine.Database` (``--db``, else
   ``RELIEFDESK_DB``, else the default file); a missing SQLite file is an error unless the
-  command passed ``create=True``;
+  command passed ``create=True``; an encrypted SQLite file is unlocked with ``--user``'s
+  password (read once, the same that then signs in);
 * ``ctx.actor(permission=None)`` – logs in ``--user`` (password from ``RELIEFDESK_PASSWORD``,
   else a hidden prompt, else one line of stdin) via :func:`reliefdesk.services.users.login`,
   checks ``permission`` and returns the :class:`~reliefdesk.services.context.Actor`; every
