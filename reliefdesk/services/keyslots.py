@@ -81,6 +81,12 @@ def add_slots(db: Database, passwords: dict[str, str]) -> None:
     keys.save(path)
 
 
+def holds_nothing(db_path: Path) -> bool:
+    """The database file and its WAL are missing or empty (a set-up that never committed)."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    return all(not p.exists() or p.stat().st_size == 0 for p in (db_path, wal))
+
+
 def create_keys(
     db_path: Path, *, office: str = "", admin: tuple[str, str] | None = None
 ) -> NewKeys:
@@ -88,10 +94,9 @@ def create_keys(
     when given) for a new encrypted database at ``db_path``; refuses to replace an existing
     database or key file."""
     keys_path = keyfile_path(db_path)
-    if keys_path.exists() or (db_path.exists() and db_path.stat().st_size > 0):
-        raise ValidationError(
-            f"数据库或密钥文件已存在，不能新建加密数据库：{db_path}", code="keys.exists"
-        )
+    if not holds_nothing(db_path):
+        raise ValidationError(f"数据库已存在，不能新建加密数据库：{db_path}", code="keys.exists")
+    # a key file beside an empty database is left from an interrupted set-up: replaced
     key, code = new_data_key(), new_recovery_code()
     keys = KeyFile.new(key, office=office)
     keys.set_recovery(code, key)

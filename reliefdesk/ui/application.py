@@ -176,11 +176,11 @@ class Startup:
         url = to_url(str(demo_db_path())) if self.options.demo else resolve_db_url(self.options.db)
         self.url = url
         households = self.options.demo_households
-        if is_encrypted(url):  # the password unwraps the key: sign in opens the database
+        path = sqlite_path(url)
+        new_file = path is not None and keyslots.holds_nothing(path)
+        if is_encrypted(url) and not new_file:  # the password unwraps the key, then opens it
             self._login()
             return
-        path = sqlite_path(url)
-        new_file = path is not None and not (path.exists() and path.stat().st_size > 0)
         if new_file and not self.options.demo:
             # a new office: the set-up dialog first, then an encrypted database is made
             self._on_users_checked(False)
@@ -363,7 +363,9 @@ def create_encrypted_office(url: str, data: SetupData) -> tuple[Database, str]:
     recovery code; on failure nothing is left behind."""
     path = sqlite_path(url)
     assert path is not None
-    keys = keyslots.create_keys(path, office=data.office_name)
+    keys = keyslots.create_keys(
+        path, office=data.office_name, admin=(data.admin_username, data.admin_password)
+    )
     db: Database | None = None
     try:
         db = open_database(url, key=keys.key)

@@ -131,3 +131,16 @@ def test_workbench_warns_an_admin_of_a_plain_database(qtbot, sqlite_db, tmp_path
     finally:
         db.close()
     qtbot.waitUntil(lambda: ops.running_count() == 0, timeout=15000)
+
+
+def test_an_interrupted_set_up_starts_over(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A key file left beside an empty database (set-up killed before it committed) does not
+    lock the office out: set-up runs again and replaces it."""
+    path = tmp_path / "office.sqlite3"
+    path.touch()
+    keyfile_path(path).write_text("{}")  # what a killed set-up may leave
+    db, code = create_encrypted_office(f"sqlite:///{path}", DATA)
+    try:
+        assert code and db.data_key is not None and not is_plain_file(path)
+    finally:
+        db.close()
