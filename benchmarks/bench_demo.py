@@ -37,6 +37,7 @@ def main() -> int:
             "--db",
             str(args.db),
             "demo",
+            "--plain",  # the other benchmarks open this file without a password
             "--households",
             str(args.households),
             "--seed",

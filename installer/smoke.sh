@@ -42,12 +42,19 @@ cli() {  # cli USER PASSWORD ARGS...: run the frozen CLI, fail on a non-zero exi
 }
 
 MONTH=$(date +%Y-%m)
-step "CLI: init, check (a new office)"
+step "CLI: init, check (a new office: encrypted with SQLCipher, the password opens it)"
 RELIEFDESK_ADMIN_PASSWORD='Smoke#admin1' "$CLI" --db init.sqlite3 init --admin admin \
-  || fail "init exited $?"
-"$CLI" --db init.sqlite3 check | tail -1 || fail "check of the new office"
+  --recovery-pdf recovery.pdf || fail "init exited $?"
+head -c 5 recovery.pdf | grep -q '%PDF-' || fail "recovery.pdf is not a PDF"
+RELIEFDESK_PASSWORD='Smoke#admin1' "$CLI" --db init.sqlite3 --user admin check | tail -1 \
+  || fail "check of the new office"
+if "$CLI" --db init.sqlite3 check >/dev/null 2>&1; then fail "encrypted office opened without a password"; fi
 step "CLI: demo --households 60 --clean (demo data only ever goes into a demo database)"
 cli "" "" demo --households 60 --clean
+[ -f office.sqlite3.keys ] || fail "the demo office has no key file"
+if head -c 16 office.sqlite3 | grep -q 'SQLite format 3'; then
+  fail "the demo office is not encrypted (plain SQLite header)"
+fi
 step "CLI: roster generate/validate/lock/export $MONTH"
 cli clerk 'Demo#clerk1' roster generate --month "$MONTH" --programme rural_dibao
 cli clerk 'Demo#clerk1' roster validate --month "$MONTH" --programme rural_dibao
@@ -62,8 +69,8 @@ if command -v pdffonts >/dev/null 2>&1; then
   pdffonts application.pdf | awk 'NR>2 && $0 ~ /TrueType/ && $(NF-4)=="yes"' | grep -q . \
     || fail "application.pdf embeds no TrueType (Chinese) font"
 fi
-step "CLI: check"
-cli "" "" check
+step "CLI: check (the encrypted demo office, opened with a demo user's password)"
+cli admin 'Demo#admin1' check
 [ -f office.sqlite3 ] || fail "office.sqlite3 not in the working folder"
 
 gui() {  # gui PLATFORM ARGS...: start the GUI, expect the sign-in window and exit code 0

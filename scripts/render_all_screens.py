@@ -34,7 +34,7 @@ def main() -> int:
         env["RELIEFDESK_HOME"] = tmp
         admin = [sys.executable, "-m", "reliefdesk.cli", "--db", str(db)]
         subprocess.run(
-            [*admin, "demo", "--households", str(args.households)],
+            [*admin, "demo", "--plain", "--households", str(args.households)],
             check=True,
             env=env,
             cwd=ROOT,

@@ -51,6 +51,8 @@ COMMAND_MODULES = (
     "lowincome_cmds",
     "compare_cmds",
     "county_cmds",
+    "crypto_cmds",
+    "office_cmds",
 )
 LOG_NAME = "reliefdesk-admin.log"
 

@@ -1,4 +1,4 @@
-"""Administration commands: init, demo, user, check, backup, restore, audit, office.
+"""Administration commands: init, demo, user, check, backup, restore, audit (office: office_cmds).
 
 Who acts: ``init`` creates the first admin (no login); ``demo`` runs as ``--user`` (admin) when
 the database already has users and as the system on an empty one, and only on a demo database;
@@ -15,8 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from ..errors import NotFound, ValidationError
-from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, confirm, read_new_password
+from ..errors import ValidationError
+from .framework import (
+    ENV_ADMIN_PASSWORD,
+    ENV_NEW_PASSWORD,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliContext,
+    confirm,
+    read_new_password,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -24,20 +32,20 @@ if TYPE_CHECKING:
     from ..db.engine import Database
     from ..services.context import Actor
 
-ENV_ADMIN_PASSWORD = "RELIEFDESK_ADMIN_PASSWORD"
-ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"
-
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add this module's commands to the ``reliefdesk-admin`` parser."""
     p = sub.add_parser("init", parents=[common], help="创建或升级数据库；首次创建管理员")
     p.add_argument("--admin", default=None, help="初始管理员用户名（默认 admin）")
+    p.add_argument("--plain", action="store_true", help="新建不加密的数据库（不推荐）")
+    p.add_argument("--recovery-pdf", default=None, metavar="OUT.pdf", help="恢复码打印页")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", parents=[common], help="生成演示数据（合成的乡镇或全县）")
     p.add_argument("--households", type=int, default=None, help="户数（默认 1500，一个乡镇）")
     p.add_argument("--seed", type=int, default=2023, help="随机种子（相同种子生成相同数据）")
     p.add_argument("--clean", action="store_true", help="不预置数据问题")
+    p.add_argument("--plain", action="store_true", help="新建不加密的演示数据库（对照测试用）")
     p.add_argument("--township", default=None, help="乡镇(街道)代码或名称")
     p.add_argument(
         "--legacy-workbook",
@@ -85,6 +93,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="不再询问确认")
+    p.add_argument(
+        "--code",
+        default=None,
+        help="加密备份的恢复码（所有密码遗失时；或 RELIEFDESK_RECOVERY_CODE）",
+    )
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("audit", parents=[common], help="审计日志")
@@ -102,20 +115,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     q.set_defaults(handler=cmd_audit_checkpoint)
 
-    p = sub.add_parser("office", parents=[common], help="单位信息")
-    osub = p.add_subparsers(dest="office_command", metavar="ACTION", parser_class=type(p))
-    osub.required = True
-    q = osub.add_parser("show", parents=[common], help="显示单位信息")
-    q.set_defaults(handler=cmd_office_show)
-    q = osub.add_parser("set", parents=[common], help="修改单位信息（需管理员 --user）")
-    q.add_argument("--county")
-    q.add_argument("--county-code")
-    q.add_argument("--township", help="乡镇(街道)代码或名称")
-    q.add_argument("--name", help="单位名称")
-    q.add_argument("--phone")
-    q.add_argument("--policy-url")
-    q.set_defaults(handler=cmd_office_set)
-
 
 # ----------------------------------------------------------------------------- init
 
@@ -125,8 +124,10 @@ def cmd_init(ctx: CliContext) -> int:
     from ..db.migrate import ensure_schema, schema_state
     from ..db.revisions import head_revision
     from ..services import users
+    from .crypto_cmds import prepare_new_office, report_new_office
 
-    db = open_database(ctx.db_url, migrate=False)
+    new = prepare_new_office(ctx)  # a new SQLite office is encrypted (unless --plain)
+    db = open_database(ctx.db_url, migrate=False, key=new.key if new else ctx.unlock(ctx.db_url))
     ctx._db = db  # closed by main
     state = schema_state(db)
     backup = ensure_schema(db)
@@ -146,9 +147,15 @@ def cmd_init(ctx: CliContext) -> int:
         ctx.out("已补齐缺少的默认数据：" + "、".join(completed))
     if not users.has_users(db):
         name = ctx.args.admin or "admin"
-        password = read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {name} 的密码：")
+        password = (
+            new.password
+            if new
+            else read_new_password(ENV_ADMIN_PASSWORD, f"初始管理员 {name} 的密码：")
+        )
         info = users.create_first_admin(db, name, password, display_name="管理员")
         ctx.out(f"已创建初始管理员：{info.username}")
+        if new is not None:
+            report_new_office(ctx, new, db)
     elif ctx.args.admin:
         ctx.out("已有用户，未创建初始管理员。")
     return EXIT_OK
@@ -173,6 +180,15 @@ def cmd_demo(ctx: CliContext) -> int:
         )
         ctx.out(f"已写出旧台账练习表：{wb.path}（{wb.households} 户，{wb.persons} 人）")
         return EXIT_OK
+    from ..paths import sqlite_path
+
+    path = sqlite_path(ctx.db_url)
+    code = ""
+    new_file = path is not None and not (path.exists() and path.stat().st_size > 0)
+    if path is not None and new_file and not ctx.args.plain:
+        from ..demo import create_demo_database
+
+        ctx._db, code = create_demo_database(path)  # a new demo office is encrypted
     db = ctx.db(create=True)
     _require_demo_database(db)
     actor = ctx.actor("admin.users") if users.has_users(db) or ctx.args.user else SYSTEM
@@ -203,6 +219,8 @@ def cmd_demo(ctx: CliContext) -> int:
         ctx.out("  新建演示用户（用户名 / 密码）：")
         for name in result.users_created:
             ctx.out(f"    {name} / {DEMO_PASSWORDS[name]}")
+    if code:
+        ctx.out(f"  演示数据库已加密（用上列演示用户登录）；恢复码：{code}")
     if result.planted:
         ctx.out(
             "  预置的数据问题（供检查功能演示）："
@@ -345,7 +363,10 @@ def cmd_restore(ctx: CliContext) -> int:
     from ..services.audit_anchor import current_anchor, forget_journal, remember_anchor
 
     with tempfile.TemporaryDirectory(prefix="reliefdesk-restore-") as tmp:
-        info = prepare_restore(ctx.args.file, Path(tmp))  # refuses before the live DB is touched
+        from .crypto_cmds import backup_unlocker
+
+        # refuses before the live DB is touched
+        info = prepare_restore(ctx.args.file, Path(tmp), backup_unlocker(ctx))
         work = open_work_copy(info)
         try:
             live_path = sqlite_path(ctx.db_url)
@@ -386,7 +407,7 @@ def cmd_restore(ctx: CliContext) -> int:
         finally:
             work.close()
         try:
-            safety = install_restore(db, info.work, damaged=damaged)
+            safety = install_restore(db, info.work, damaged=damaged, key=info.key)
         except DatabaseError as exc:
             if not damaged and exc.code == "restore.failed":  # the live DB is back: say so
                 with db.session() as s:
@@ -428,14 +449,16 @@ def _login_on_backup(ctx: CliContext, work: Database) -> Actor:
     """Log in ``--user`` against the backup's own users (restore onto an empty database)."""
     from ..errors import AuthError
     from ..services.users import login
-    from .framework import ENV_PASSWORD, read_password
+    from .crypto_cmds import recovery_actor, recovery_code
 
     username = getattr(ctx.args, "user", None)
     if not username:
         raise AuthError(
             "恢复需要以备份中的管理员身份执行：请加 --user 用户名。", code="cli.no_user"
         )
-    actor = login(work, username, read_password(f"用户 {username} 的密码：", ENV_PASSWORD))
+    if recovery_code(ctx):  # the recovery code opened the backup: it vouches for the admin
+        return recovery_actor(work, username)
+    actor = login(work, username, ctx.password())
     actor.require("admin.users")
     return actor
 
@@ -506,62 +529,4 @@ def cmd_audit_checkpoint(ctx: CliContext) -> int:
         ) from exc
     ctx.out(f"已输出审计日志核对点：{out}")
     ctx.out(f"审计锚点：{anchor.with_tag()}")
-    return EXIT_OK
-
-
-# ----------------------------------------------------------------------------- office
-
-
-def cmd_office_show(ctx: CliContext) -> int:
-    from ..services.settings import get_office
-
-    info = get_office(ctx.db())
-    if info is None:
-        ctx.out("尚未设置单位信息（reliefdesk-admin --user 管理员 office set ...）。")
-        return EXIT_OK
-    ctx.table(
-        ("项目", "内容"),
-        [
-            ("县(市)", f"{info.county} {info.county_code}".strip()),
-            ("乡镇(街道)", f"{info.township_name} {info.township_code}".strip()),
-            ("单位名称", info.office_name),
-            ("电话", info.phone),
-            ("政策网址", info.policy_url),
-        ],
-    )
-    return EXIT_OK
-
-
-def cmd_office_set(ctx: CliContext) -> int:
-    from dataclasses import replace
-
-    from ..db.defaults import RUZHOU_COUNTY
-    from ..models import Township
-    from ..services.settings import OfficeInfo, office_in, save_office
-
-    actor = ctx.actor("admin.office")
-    a = ctx.args
-    with ctx.db().session() as s:
-        current = office_in(s) or OfficeInfo(RUZHOU_COUNTY[0], "", "", county_code=RUZHOU_COUNTY[1])
-        info = current
-        if a.township:
-            town = s.scalar(
-                select(Township).where(
-                    (Township.code == a.township) | (Township.name == a.township)
-                )
-            )
-            if town is None:
-                raise NotFound(f"找不到乡镇(街道)：{a.township}", code="office.township")
-            info = replace(info, township_code=town.code, township_name=town.name)
-        for attr, value in (
-            ("county", a.county),
-            ("county_code", a.county_code),
-            ("office_name", a.name),
-            ("phone", a.phone),
-            ("policy_url", a.policy_url),
-        ):
-            if value is not None:
-                info = replace(info, **{attr: value})
-        saved = save_office(s, actor, info)
-    ctx.out(f"已保存单位信息：{saved.county} {saved.township_name} {saved.office_name}")
     return EXIT_OK

@@ -13,7 +13,8 @@ command name; always pass it as ``parents=[common]``. A handler gets a :class:`C
 * ``ctx.args`` – the parsed namespace;
 * ``ctx.db()`` – the opened, migrated :class:`~reliefdesk.db.engine.Database` (``--db``, else
   ``RELIEFDESK_DB``, else the default file); a missing SQLite file is an error unless the
-  command passed ``create=True``;
+  command passed ``create=True``; an encrypted SQLite file is unlocked with ``--user``'s
+  password (read once, the same that then signs in);
 * ``ctx.actor(permission=None)`` – logs in ``--user`` (password from ``RELIEFDESK_PASSWORD``,
   else a hidden prompt, else one line of stdin) via :func:`reliefdesk.services.users.login`,
   checks ``permission`` and returns the :class:`~reliefdesk.services.context.Actor`; every
@@ -68,6 +69,8 @@ EXIT_INTERNAL = 70  # a bug: traceback written to the log file
 EXIT_INTERRUPTED = 130
 
 ENV_PASSWORD = "RELIEFDESK_PASSWORD"
+ENV_ADMIN_PASSWORD = "RELIEFDESK_ADMIN_PASSWORD"  # init: the first administrator's password
+ENV_NEW_PASSWORD = "RELIEFDESK_NEW_PASSWORD"  # user add, recover: the new password
 
 MAX_INT = 2**31 - 1  # PostgreSQL ``integer``; SQLite's limit is larger
 PATH_DESTS = frozenset({"db", "out", "file", "dir", "path", "folder"})
@@ -138,6 +141,7 @@ class CliContext:
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     _db: Database | None = None
     _actor: Actor | None = None
+    _password: str | None = None
 
     @property
     def db_url(self) -> str:
@@ -152,10 +156,33 @@ class CliContext:
                 raise NotFound(
                     f"数据库文件不存在：{path}（请先运行 reliefdesk-admin init）", code="cli.no_db"
                 )
-            self._db = open_database(url)
+            self._db = open_database(url, key=self.unlock(url))
             if self._db.backup_path is not None:
                 self.out(f"数据库已升级到当前版本，升级前备份：{self._db.backup_path}")
         return self._db
+
+    def password(self) -> str:
+        """``--user``'s password, read once (``RELIEFDESK_PASSWORD`` or a prompt)."""
+        username = getattr(self.args, "user", None)
+        if not username:
+            raise AuthError("此命令需要以用户身份执行：请加 --user 用户名。", code="cli.no_user")
+        if self._password is None:
+            self._password = read_password(f"用户 {username} 的密码：", ENV_PASSWORD)
+        return self._password
+
+    def unlock(self, url: str) -> bytes | None:
+        """The data key of an encrypted database, unwrapped with ``--user``'s password (the
+        same password then signs in); None for a plain file or a server."""
+        from ..db.connect import is_encrypted, unlock_key
+
+        if not is_encrypted(url):
+            return None
+        if not getattr(self.args, "user", None):
+            raise AuthError(
+                "数据库已加密：请加 --user 用户名（密码取自 RELIEFDESK_PASSWORD 或提示输入）。",
+                code="cli.no_user",
+            )
+        return unlock_key(url, str(self.args.user), self.password())
 
     def actor(self, permission: str | None = None) -> Actor:
         """Log in ``--user`` (once) and check ``permission``."""
@@ -165,10 +192,9 @@ class CliContext:
                 raise AuthError(
                     "此命令需要以用户身份执行：请加 --user 用户名。", code="cli.no_user"
                 )
-            password = read_password(f"用户 {username} 的密码：", ENV_PASSWORD)
             from ..services.users import login
 
-            self._actor = login(self.db(), username, password)
+            self._actor = login(self.db(), username, self.password())
         if permission is not None:
             self._actor.require(permission)
         return self._actor

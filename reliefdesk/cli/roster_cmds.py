@@ -74,6 +74,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     unlock.add_argument("--reason", required=True, help="解锁理由")
     export = add("export", "导出银行代发文件、花名册和汇总表", _export)
     export.add_argument("--out", required=True, help="输出目录")
+    export.add_argument(
+        "--bank-password",
+        action="store_true",
+        default=None,
+        help="银行代发文件加密码保护（密码只显示一次，另行交给银行；默认按单位设置，通常不加）",
+    )
     imp = add("import-return", "导入银行回盘文件", _import_return)
     imp.add_argument("file", help="回盘文件 (.xlsx/.xls)")
     back = add("back-pay", "已锁定月份按现行核定金额计算补发", _back_pay, month=False)
@@ -242,9 +248,16 @@ def _unlock(ctx: CliContext) -> int:
 
 def _export(ctx: CliContext) -> int:
     actor = ctx.actor("roster.export")
-    results = svc.export(ctx.db(), actor, _find(ctx), ctx.args.out)
+    results = svc.export(
+        ctx.db(), actor, _find(ctx), ctx.args.out, protect_bank=ctx.args.bank_password
+    )
     for r in results:
         ctx.out(f"{r.path}  {r.rows} 行  合计 {fen_to_yuan(r.total_fen)} 元")
+        if r.password:
+            ctx.out(
+                f"  此文件已加密码保护，打开密码：{r.password}"
+                "（只显示这一次；请通过电话或另一途径告知银行，不要与文件一起发送）"
+            )
     if not any("银行代发" in Path(r.path).name for r in results):
         ctx.out(
             "注意：银行代发文件（含完整身份证号和账号）只能由设置中指定的角色（默认负责人）导出，"

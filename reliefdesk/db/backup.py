@@ -23,9 +23,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -36,6 +36,8 @@ from sqlalchemy import create_engine, insert, select, text
 
 from ..errors import DatabaseError, NotFound, ValidationError
 from ..paths import backup_dir, make_private, sqlite_path
+from .cipher import RAW_ERRORS, connect_raw
+from .keyfile import KeyFile, keyfile_path
 
 if TYPE_CHECKING:
     from .engine import Database
@@ -54,19 +56,20 @@ class BackupInfo:
     revision: str
     counts: dict[str, int] = field(default_factory=dict)
     audit_head: str = ""
+    key: bytes | None = None  # an encrypted backup: its data key (unlocked)
 
 
 # --- checks shared by backup and restore ------------------------------------------------------
 
 
-def _verify_sqlite_file(path: Path) -> None:
-    conn = sqlite3.connect(str(path))
+def _verify_sqlite_file(path: Path, key: bytes | None = None) -> None:
+    conn = connect_raw(path, key)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()
         if result is None or result[0] != "ok":
             raise DatabaseError(f"备份文件校验失败（{path}）：{result}", code="backup.verify")
         conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except RAW_ERRORS as exc:
         raise DatabaseError(f"备份文件无法读取（{path}）：{exc}", code="backup.verify") from exc
     finally:
         conn.close()
@@ -80,15 +83,15 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _audit_head(conn: sqlite3.Connection) -> str:
+def _audit_head(conn: Any) -> str:
     try:
         row = conn.execute("SELECT count, last_hash FROM audit_head WHERE id = 1").fetchone()
-    except sqlite3.DatabaseError:
+    except RAW_ERRORS:
         return ""
     return f"{row[0]}:{row[1]}" if row else ""
 
 
-def _counts(conn: sqlite3.Connection, tables: set[str] | None = None) -> dict[str, int]:
+def _counts(conn: Any, tables: set[str] | None = None) -> dict[str, int]:
     names = tables or {
         r[0]
         for r in conn.execute(
@@ -102,8 +105,10 @@ def _counts(conn: sqlite3.Connection, tables: set[str] | None = None) -> dict[st
     }
 
 
-def _write_sidecar(out: Path, reason: str, extra: dict[str, Any] | None) -> Path:
-    conn = sqlite3.connect(str(out))
+def _write_sidecar(
+    out: Path, reason: str, extra: dict[str, Any] | None, key: bytes | None = None
+) -> Path:
+    conn = connect_raw(out, key)
     try:
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         info = {
@@ -114,6 +119,7 @@ def _write_sidecar(out: Path, reason: str, extra: dict[str, Any] | None) -> Path
             "created": datetime.now().isoformat(timespec="seconds"),
             "audit_head": _audit_head(conn),
             "counts": _counts(conn),
+            "encrypted": key is not None,
             **(extra or {}),
         }
     finally:
@@ -169,11 +175,12 @@ def backup_database(
     if tmp.exists():
         tmp.unlink()
     src_path = sqlite_path(db.url)
+    key = db.data_key if src_path is not None else None
     try:
         os.close(os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         if src_path is not None:
-            src = sqlite3.connect(str(src_path))
-            dst = sqlite3.connect(str(tmp))
+            src = connect_raw(src_path, key)
+            dst = connect_raw(tmp, key)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")  # a self-contained file, no -wal
@@ -183,16 +190,18 @@ def backup_database(
         else:
             _copy_tables(db, tmp)
         _fsync(tmp)
-        _verify_sqlite_file(tmp)
+        _verify_sqlite_file(tmp, key)
+        if key is not None and src_path is not None:  # the same key: its key file beside it
+            copy_keyfile(keyfile_path(src_path), keyfile_path(out))
         os.replace(tmp, out)
         make_private(out)
-        _write_sidecar(out, reason, extra)
+        _write_sidecar(out, reason, extra, key)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(
             f"无法写入备份文件 {out}：{exc.strerror or exc}", code="backup.io"
         ) from exc
-    except sqlite3.DatabaseError as exc:
+    except RAW_ERRORS as exc:
         tmp.unlink(missing_ok=True)
         from .engine import corrupt_error
 
@@ -210,6 +219,12 @@ def _rotate(folder: Path, reason: str) -> None:
     for old in files[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
         old.with_name(old.name + ".json").unlink(missing_ok=True)
+        keyfile_path(old).unlink(missing_ok=True)
+
+
+def copy_keyfile(src: Path, dst: Path) -> None:
+    """Copy a key file atomically, owner-only."""
+    KeyFile.load(src).save(dst)
 
 
 def _copy_tables(db: Database, target: Path) -> None:
@@ -272,8 +287,15 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
-    """Copy ``backup_file`` into ``workdir`` and check it (see the module docstring)."""
+def prepare_restore(
+    backup_file: Path | str,
+    workdir: Path,
+    unlock: Callable[[KeyFile], bytes] | None = None,
+) -> BackupInfo:
+    """Copy ``backup_file`` into ``workdir`` and check it (see the module docstring).
+
+    An encrypted backup needs its key file beside it (``<backup>.keys``) and ``unlock``, which
+    returns the data key from it (a user's password or the recovery code)."""
     if not str(backup_file).strip():
         raise ValidationError("备份文件路径不能为空。", code="restore.path")
     source = Path(backup_file).expanduser()
@@ -289,12 +311,22 @@ def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
         raise ValidationError(
             f"无法读取备份文件 {source}：{exc.strerror or exc}", code="restore.io"
         ) from exc
-    if header != SQLITE_HEADER:
-        raise ValidationError(not_backup, code="restore.not_backup")
+    key: bytes | None = None
     work = workdir / "restore-work.sqlite3"
+    if header != SQLITE_HEADER:
+        keys = keyfile_path(source)
+        if not keys.exists():
+            raise ValidationError(
+                not_backup + f"（加密备份须与其密钥文件 {keys.name} 放在同一文件夹）",
+                code="restore.not_backup",
+            )
+        if unlock is None:
+            raise ValidationError("加密备份需要用户密码或恢复码才能恢复。", code="restore.key")
+        key = unlock(KeyFile.load(keys))
+        copy_keyfile(keys, keyfile_path(work))
     shutil.copyfile(source, work)
     make_private(work)
-    conn = sqlite3.connect(str(work))
+    conn = connect_raw(work, key)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
         result = conn.execute("PRAGMA integrity_check").fetchone()
@@ -309,7 +341,7 @@ def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
             )
         try:
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        except sqlite3.DatabaseError:
+        except RAW_ERRORS:
             raise ValidationError(not_backup, code="restore.not_backup") from None
         if len(rows) != 1:
             raise ValidationError(not_backup, code="restore.not_backup")
@@ -328,13 +360,13 @@ def prepare_restore(backup_file: Path | str, workdir: Path) -> BackupInfo:
             )
         counts = _counts(conn, set(tables_of_revision(revision)))
         head = _audit_head(conn)
-    except sqlite3.DatabaseError as exc:
+    except RAW_ERRORS as exc:
         raise ValidationError(
             f"备份文件已损坏，无法读取：{source}", code="restore.corrupt"
         ) from exc
     finally:
         conn.close()
-    return BackupInfo(source, work, revision, counts, head)
+    return BackupInfo(source, work, revision, counts, head, key)
 
 
 # --- restore: 3. install ------------------------------------------------------------------------
@@ -354,11 +386,13 @@ def _safety_copy(db: Database) -> Path:
         wal = live.with_name(live.name + "-wal")
         if wal.exists():
             shutil.copyfile(wal, raw.with_name(raw.name + "-wal"))
+        if keyfile_path(live).exists():
+            shutil.copyfile(keyfile_path(live), keyfile_path(raw))
         make_private(raw)
         return raw
 
 
-def _check_installed(conn: sqlite3.Connection) -> None:
+def _check_installed(conn: Any) -> None:
     """Raises if the installed copy is not a complete database at head."""
     from .revisions import head_revision
 
@@ -369,9 +403,9 @@ def _check_installed(conn: sqlite3.Connection) -> None:
         raise DatabaseError("恢复后的数据库版本不符。", code="restore.verify")
 
 
-def _copy_sqlite(src_path: Path, dst_path: Path, *, check: bool) -> None:
-    src = sqlite3.connect(str(src_path))
-    dst = sqlite3.connect(str(dst_path))
+def _copy_sqlite(src_path: Path, dst_path: Path, *, check: bool, key: bytes | None = None) -> None:
+    src = connect_raw(src_path, key)
+    dst = connect_raw(dst_path, key)
     try:
         dst.execute("PRAGMA busy_timeout=10000")
         src.backup(dst)
@@ -383,41 +417,56 @@ def _copy_sqlite(src_path: Path, dst_path: Path, *, check: bool) -> None:
         src.close()
 
 
-def _replace_file(work: Path, live: Path) -> None:
-    """Put ``work`` in place of a damaged live file (its -wal/-shm are stale with it)."""
+def _replace_file(work: Path, live: Path, key: bytes | None = None) -> None:
+    """Put ``work`` (and its key file) in place of the live file (its -wal/-shm are stale
+    with it): a damaged live file, or one encrypted with another key (or none)."""
     tmp = live.with_name(live.name + ".restore-part")
     shutil.copyfile(work, tmp)
     _fsync(tmp)
     for suffix in ("-wal", "-shm"):
         live.with_name(live.name + suffix).unlink(missing_ok=True)
+    if key is not None:
+        copy_keyfile(keyfile_path(work), keyfile_path(live))
     os.replace(tmp, live)
-    conn = sqlite3.connect(str(live))
+    if key is None:
+        keyfile_path(live).unlink(missing_ok=True)
+    conn = connect_raw(live, key)
     try:
         _check_installed(conn)
     finally:
         conn.close()
 
 
-def install_restore(db: Database, work: Path, *, damaged: bool = False) -> Path:
+def install_restore(
+    db: Database, work: Path, *, damaged: bool = False, key: bytes | None = None
+) -> Path:
     """Replace the live database with the (upgraded) working copy; returns the safety copy.
 
     On any failure the live database is put back from the safety copy and a DatabaseError
     naming it is raised. ``damaged``: the live SQLite file is corrupt and is replaced as a file.
+    ``key``: the working copy's data key; a backup with another key than the live database's
+    (or a plain one over an encrypted one) replaces the file and its key file, and ``db`` is
+    reopened with the restored key.
     """
     safety = _safety_copy(db)
     where = f"（恢复前的数据库副本：{safety}）"
     live = sqlite_path(db.url)
     if live is not None:
+        old_key = db.data_key
+        as_file = damaged or key != old_key
         db.engine.dispose()
         try:
-            if damaged:
-                _replace_file(work, live)
+            if as_file:
+                _replace_file(work, live, key)
             else:
-                _copy_sqlite(work, live, check=True)
+                _copy_sqlite(work, live, check=True, key=key)
         except BaseException as exc:
             if not damaged:
                 try:
-                    _copy_sqlite(safety, live, check=False)
+                    if as_file:
+                        _replace_file(safety, live, old_key)
+                    else:
+                        _copy_sqlite(safety, live, check=False, key=key)
                 except BaseException as exc2:
                     raise DatabaseError(
                         f"恢复失败，且未能自动还原：请手工用 {safety} 恢复。（{exc2}）",
@@ -429,6 +478,8 @@ def install_restore(db: Database, work: Path, *, damaged: bool = False) -> Path:
                 f"恢复失败，当前数据库已还原为恢复前的状态{where}：{exc}", code="restore.failed"
             ) from exc
         make_private(live)
+        if key != old_key:
+            db.reopen(key)
         return safety
     try:
         _copy_into_server(db, work)

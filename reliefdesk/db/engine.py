@@ -152,7 +152,30 @@ def _application_name() -> str:
     return f"reliefdesk {who} pid {os.getpid()}"[:63]
 
 
-def make_engine(url: str, *, check_share: bool = True) -> Engine:
+@dataclass
+class CipherKey:
+    """The data key of an encrypted SQLite database, shared by an engine's connections (a box,
+    so that a restore can put the restored file's key in place)."""
+
+    key: bytes | None = None
+
+
+def _keyed_connect(box: CipherKey) -> Any:
+    def do_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        from .cipher import CACHE_KIB, dbapi, key_pragma
+
+        if box.key is None:
+            raise DatabaseError("数据库已加密，需要先登录解锁。", code="db.locked_key")
+        conn = dbapi.connect(*cargs, **cparams)
+        conn.execute(key_pragma(box.key))
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        return conn
+
+    return do_connect
+
+
+def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = None) -> Engine:
+    """An engine for ``url``; with ``key`` the SQLite file is opened through SQLCipher."""
     path = sqlite_path(url)
     if path is not None:
         if check_share and is_network_path(path):
@@ -167,9 +190,19 @@ def make_engine(url: str, *, check_share: bool = True) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: an error message (and so a log or crash report) never carries the
         # ID or account numbers bound to a statement.
+        extra: dict[str, Any] = {}
+        if key is not None:
+            from .cipher import dbapi
+
+            extra["module"] = dbapi
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True
+            url,
+            connect_args={"check_same_thread": False, "timeout": 10},
+            hide_parameters=True,
+            **extra,
         )
+        if key is not None:
+            event.listen(engine, "do_connect", _keyed_connect(key))
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -192,12 +225,30 @@ class Database:
     url: str
     engine: Engine
     backup_path: Path | None = None  # set when opening upgraded an older schema
+    cipher: CipherKey | None = None  # set for an encrypted SQLite file (the unlocked key)
 
     def __post_init__(self) -> None:
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        # session.info["db"]: services that keep the key file in step with the users table
+        # (services/keyslots.py) find the database from a session.
+        self._factory = sessionmaker(self.engine, expire_on_commit=False, info={"db": self})
         self._read_factory = sessionmaker(
             self.engine.execution_options(reliefdesk_readonly=True), expire_on_commit=False
         )
+
+    @property
+    def data_key(self) -> bytes | None:
+        """The unlocked data key of an encrypted SQLite database (None when plain)."""
+        return self.cipher.key if self.cipher is not None else None
+
+    @property
+    def keyfile(self) -> Path | None:
+        """The key file of an encrypted SQLite database."""
+        path = sqlite_path(self.url)
+        if path is None or self.data_key is None:
+            return None
+        from .keyfile import keyfile_path
+
+        return keyfile_path(path)
 
     @property
     def is_sqlite(self) -> bool:
@@ -245,6 +296,14 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def reopen(self, key: bytes | None) -> None:
+        """Point this database at its (replaced) file again, encrypted with ``key`` or plain
+        (after a restore of a backup with another key)."""
+        self.engine.dispose()
+        self.cipher = CipherKey(key) if key is not None else None
+        self.engine = make_engine(self.url, key=self.cipher)
+        self.__post_init__()
 
 
 PROC_LOCKS = Path("/proc/locks")

@@ -52,10 +52,11 @@ import gc
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from ..db.engine import Database
 from ..errors import ValidationError
-from ..services import audit
+from ..services import audit, keyslots
 from ..services.context import SYSTEM, Actor
 from . import year as _stats_demo
 from .comparison_month import compare_demo_month
@@ -78,8 +79,19 @@ __all__ = [
     "DEMO_PASSWORDS",
     "DEMO_USERS",
     "DemoResult",
+    "create_demo_database",
     "generate_demo",
 ]
+
+
+def create_demo_database(path: Path) -> tuple[Database, str]:
+    """A new, encrypted, empty demo database at ``path`` and its recovery code;
+    :func:`generate_demo` then gives the demo users their key slots."""
+    from ..db.connect import open_database
+    from ..paths import to_url
+
+    keys = keyslots.create_keys(path, office="演示乡镇民政所")
+    return open_database(to_url(str(path)), key=keys.key), keys.recovery_code
 
 
 def generate_demo(
@@ -139,4 +151,6 @@ def generate_demo(
     finally:
         if gc_was_enabled:
             gc.enable()
+    # an encrypted demo office: the published demo logins open it (README)
+    keyslots.add_slots(db, {n: DEMO_PASSWORDS[n] for n in result.users_created})
     return DemoResult(**{**result.__dict__, "seconds": round(time.perf_counter() - started, 2)})

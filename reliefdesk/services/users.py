@@ -13,14 +13,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session
 
 from ..db.engine import Database
+from ..db.keyfile import KDF_PROFILE
 from ..errors import AuthError, NotFound, ValidationError
 from ..models import Township, User, utcnow
-from . import audit
+from . import audit, keyslots
 from .context import ROLE_LABELS, ROLES, SYSTEM, Actor
 from .scope import require_township, restrict_townships
 from .settings import get_setting
 
-_hasher = PasswordHasher()  # Argon2id with argon2-cffi's RFC 9106 low-memory profile
+# Argon2id, RFC 9106 low-memory profile: the same parameters derive the key-wrapping keys of
+# an encrypted database (db/keyfile.py).
+_hasher = PasswordHasher.from_parameters(KDF_PROFILE)
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 
 
@@ -138,6 +141,7 @@ def add_user(
     )
     session.add(user)
     session.flush()
+    keyslots.password_changed(session, username, password)
     audit.record(
         session,
         actor,
@@ -317,6 +321,7 @@ def set_password(db: Database, actor: Actor, username: str, password: str) -> No
             require_township(actor, user.township_id)  # a township admin: own users only
         user.password_hash = hash_password(password)
         user.password_changed_at = utcnow()
+        keyslots.password_changed(s, user.username, password)  # needs this session's key
         audit.record(s, actor, "user.password", "user", user.id)
 
 
@@ -343,6 +348,8 @@ def set_role(db: Database, actor: Actor, username: str, role: str, active: bool 
                     "这是最后一个管理员账户，不能停用或降级。", code="user.last_admin", field="role"
                 )
         before = {"role": user.role, "active": user.active}
+        if user.active and not active:
+            keyslots.user_disabled(s, user.username)
         user.role, user.active = role, active
         audit.record(
             s,

@@ -19,14 +19,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reliefdesk import __version__
-from reliefdesk.db.connect import open_database
+from reliefdesk.db.connect import is_encrypted, open_database
 from reliefdesk.db.engine import Database
 from reliefdesk.options import Options
-from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, to_url
-from reliefdesk.services import export_staging, users
+from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, sqlite_path, to_url
+from reliefdesk.services import export_staging, keyslots, users
 from reliefdesk.services.changes import Changes
 from reliefdesk.services.context import Actor
 from reliefdesk.services.settings import OfficeInfo, get_office, read_settings, update_office
+from reliefdesk.services.signin import sign_in
 from reliefdesk.ui import gc_guard, i18n
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
@@ -179,6 +180,7 @@ class Startup:
         self.options = options
         self.settings = settings
         self.db: Database | None = None
+        self.url = ""
         self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
         self.pages: PageLoader | None = None
@@ -187,10 +189,25 @@ class Startup:
     # -- step 1: open (and migrate / create) the database ------------------------------
     def start(self) -> None:
         url = to_url(str(demo_db_path())) if self.options.demo else resolve_db_url(self.options.db)
+        self.url = url
         households = self.options.demo_households
+        path = sqlite_path(url)
+        new_file = path is not None and keyslots.holds_nothing(path)
+        if is_encrypted(url) and not new_file:  # the password unwraps the key, then opens it
+            self._login()
+            return
+        if new_file and not self.options.demo:
+            # a new office: the set-up dialog first, then an encrypted database is made
+            self._on_users_checked(False)
+            return
 
         def op() -> Database:
-            db = open_database(url)
+            if self.options.demo and new_file and path is not None:
+                from reliefdesk.demo import create_demo_database
+
+                db, _code = create_demo_database(path)  # the demo office is encrypted too
+            else:
+                db = open_database(url)
             if self.options.demo and not users.has_users(db):
                 from reliefdesk import demo
                 from reliefdesk.services.context import SYSTEM
@@ -232,15 +249,36 @@ class Startup:
             self.app.exit(0)
             return
         data = dialog.data
-        assert self.db is not None
-        db = self.db
+        existing, url = self.db, self.url
 
-        def op() -> None:
-            create_office_and_admin(db, data)
+        def op() -> tuple[Database, str]:
+            if existing is not None:  # a plain database without users
+                create_office_and_admin(existing, data)
+                return existing, ""
+            return create_encrypted_office(url, data)
 
-        QueryOp(parent=None, op=op, success=later(lambda _r: self._login())).failure(
-            later(self._setup_failed)
-        ).with_progress(QCoreApplication.translate("Application", "Saving...")).run_in_background()
+        QueryOp(
+            parent=None,
+            op=op,
+            success=later(lambda result: self._on_office_created(result, data)),
+        ).failure(later(self._setup_failed)).with_progress(
+            QCoreApplication.translate("Application", "Saving...")
+        ).run_in_background()
+
+    def _on_office_created(self, result: tuple[Database, str], data: SetupData) -> None:
+        self.db, code = result
+        if code:
+            from reliefdesk.ui.recovery_dialog import RecoveryCodeDialog
+
+            dialog = RecoveryCodeDialog(
+                code,
+                office_name=data.office_name,
+                database=self.db.location_label,
+                admin=data.admin_username,
+            )
+            self.dialogs.append(dialog)
+            dialog.exec()
+        self._login()
 
     def _setup_failed(self, error: Exception) -> None:
         QMessageBox.warning(
@@ -250,10 +288,9 @@ class Startup:
 
     # -- step 3: sign in ----------------------------------------------------------------
     def _login(self) -> None:
-        assert self.db is not None
-        db = self.db
-        office = get_office(db)
-        subtitle = office.office_name if office else ""
+        url = self.url
+        office = get_office(self.db) if self.db is not None else None
+        subtitle = office.office_name if office else keyslots.office_label(url)
         if self.options.demo:
             subtitle = QCoreApplication.translate(
                 "Application", "Demo office - user clerk, password Demo#clerk1"
@@ -262,7 +299,7 @@ class Startup:
             self.settings.value("login/last_user", "clerk" if self.options.demo else "")
         )
         dialog = LoginDialog(
-            lambda u, p: users.login(db, u, p), office_name=subtitle, username=last_user
+            lambda u, p: sign_in(url, u, p, db=self.db), office_name=subtitle, username=last_user
         )
         self.dialogs.append(dialog)
         if os.environ.get(ENV_SMOKE_QUIT) == "1":
@@ -270,8 +307,13 @@ class Startup:
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.user is None:
             self.app.exit(0)
             return
-        actor = dialog.user
-        assert isinstance(actor, Actor)
+        signed_in = dialog.user
+        assert isinstance(signed_in, tuple)  # (Database, Actor) from sign_in
+        db, actor = signed_in
+        assert isinstance(db, Database) and isinstance(actor, Actor)
+        self.db = db
+        if office is None:
+            office = get_office(db)
         self.settings.setValue("login/last_user", actor.username)
         self._show_main_window(actor, office)
 
@@ -329,6 +371,29 @@ def _smoke_quit(dialog: LoginDialog) -> None:
         print(f"{SMOKE_LOGIN_LINE}: {dialog.windowTitle()}", flush=True)
         log.info(SMOKE_LOGIN_LINE)
     dialog.reject()
+
+
+def create_encrypted_office(url: str, data: SetupData) -> tuple[Database, str]:
+    """A new office in a new encrypted SQLite file: the key file (recovery slot), the
+    database, the first admin (their slot) and the office. Returns the open database and the
+    recovery code; on failure nothing is left behind."""
+    path = sqlite_path(url)
+    assert path is not None
+    keys = keyslots.create_keys(
+        path, office=data.office_name, admin=(data.admin_username, data.admin_password)
+    )
+    db: Database | None = None
+    try:
+        db = open_database(url, key=keys.key)
+        create_office_and_admin(db, data)
+    except BaseException:
+        if db is not None:
+            db.close()
+        for leftover in (path, keys.keyfile, path.with_name(path.name + "-wal")):
+            leftover.unlink(missing_ok=True)
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+        raise
+    return db, keys.recovery_code
 
 
 def create_office_and_admin(db: Database, data: SetupData) -> None:

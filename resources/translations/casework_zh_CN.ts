@@ -2451,6 +2451,10 @@
         <source>What to do</source>
         <translation>办理要求</translation>
     </message>
+    <message>
+        <source>This database file is not encrypted: anyone who copies it can read the personal data. Close the program and run &quot;reliefdesk-admin encrypt&quot; (see the README).</source>
+        <translation>此数据库文件未加密：任何人复制该文件即可读取其中的个人信息。请关闭程序后运行“reliefdesk-admin encrypt”加密（见 README）。</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>

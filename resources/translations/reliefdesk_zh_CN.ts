@@ -1641,6 +1641,29 @@
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code - reliefdesk</source>
+        <translation>恢复码 - reliefdesk</translation>
+    </message>
+    <message>
+        <source>The database is encrypted. Print this recovery code and keep it sealed in the office safe: when every password is lost, only this code opens the database. It is shown only now.</source>
+        <translation>数据库已加密。请打印此恢复码，密封存放在单位保险柜中：所有密码都遗失时，只有它能打开数据库。恢复码只显示这一次。</translation>
+    </message>
+    <message>
+        <source>Save the sheet to print...</source>
+        <translation>保存打印页...</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>我已记下</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>保存恢复码打印页</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>The password must have at least 8 characters.</source>

@@ -599,6 +599,10 @@
 {files}</translation>
     </message>
     <message>
+        <source>The bank file is password-protected; its password (shown only now, give it to the bank by phone, never with the file): {password}</source>
+        <translation>银行代发文件已加密码保护，打开密码（只显示这一次；请电话告知银行，切勿与文件一起发送）：{password}</translation>
+    </message>
+    <message>
         <source>Exporting...</source>
         <translation>正在导出…</translation>
     </message>

@@ -5,6 +5,7 @@ the three workbooks and the bank-return import, on a real SQLite database."""
 from __future__ import annotations
 
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -475,3 +476,23 @@ def test_export_folder_is_remembered_and_swept_of_crash_leftovers_at_start(
     sweep_export_leftovers(page, page.ctx)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: not dead.exists(), timeout=10000)
     assert len(list(out.glob("*.xlsx"))) == 3  # the published files stay
+
+
+def test_export_shows_the_bank_workbook_password_once(qtbot, sqlite_db, people, tmp_path):
+    """With the office setting for a password-protected bank workbook on, the export notice
+    shows the one-time password (issue 19) and the bank file does not open without it."""
+    from reliefdesk.services.roster.io import BANK_PASSWORD_SETTING
+    from reliefdesk.services.settings import set_setting
+
+    with sqlite_db.session() as s:
+        set_setting(s, people["admin"], BANK_PASSWORD_SETTING, True)
+    page = _locked_page(qtbot, sqlite_db, people, tmp_path, user="approver")
+    out = tmp_path / "out"
+    with qtbot.waitSignal(page.exported, timeout=20000):
+        page.export_to(out)
+    wait_idle(qtbot)
+    [bank] = [f for f in out.glob("*.xlsx") if "银行代发" in f.name]
+    with pytest.raises(zipfile.BadZipFile):  # an encrypted OLE container, not an .xlsx zip
+        openpyxl.load_workbook(bank)
+    text = page.notice.label.text()
+    assert "password" in text and text.rsplit(": ", 1)[-1].strip().isalnum()

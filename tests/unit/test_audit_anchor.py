@@ -133,7 +133,7 @@ def test_cli_verify_anchor_backup_sidecar_and_journal(
     sidecar carries the same head, and the journal makes plain `audit verify` and `check`
     find the deletion too."""
     db = tmp_path / "a.sqlite3"
-    assert main(["--db", str(db), "init"]) == 0
+    assert main(["--db", str(db), "init", "--plain"]) == 0
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     env.setenv("RELIEFDESK_NEW_PASSWORD", TEST_PW)
     for name in ("u1", "u2", "u3"):
@@ -182,7 +182,7 @@ def test_checkpoint_pdf(
     """`audit checkpoint` (admin only) writes an owner-only PDF with office, count and hash;
     the print is itself audited and included in the printed anchor."""
     db = tmp_path / "c.sqlite3"
-    assert main(["--db", str(db), "init"]) == 0
+    assert main(["--db", str(db), "init", "--plain"]) == 0
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     assert (
         main(

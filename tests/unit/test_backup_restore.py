@@ -54,7 +54,7 @@ def _users(path: Path) -> list[str]:
 def _setup(tmp_path: Path) -> tuple[Path, Path]:
     """A live database with users aa, bb and a backup taken when only aa existed."""
     db = tmp_path / "live.sqlite3"
-    assert main(["--db", str(db), "init"]) == 0
+    assert main(["--db", str(db), "init", "--plain"]) == 0
     assert main(["--db", str(db), "--user", "admin", "user", "add", "aa", "--role", "clerk"]) == 0
     bak = tmp_path / "bak.sqlite3"
     assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(bak)]) == 0
@@ -183,7 +183,7 @@ def test_restore_onto_new_pc_creates_database(
 def test_restore_old_schema_backup_is_upgraded(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A backup from an older schema (0001) is accepted, upgraded and audited as upgraded."""
     db = tmp_path / "live.sqlite3"
-    assert main(["--db", str(db), "init"]) == 0
+    assert main(["--db", str(db), "init", "--plain"]) == 0
     old = tmp_path / "old-backup.sqlite3"
     shutil.copyfile(DATA / "reliefdesk-0001.sqlite3", old)
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
@@ -307,8 +307,8 @@ def test_init_killed_between_schema_and_defaults(
         check=False,
     )
     assert proc.returncode == 9
-    assert main(["--db", str(db), "init"]) == 0
-    assert main(["--db", str(db), "check"]) == 0
+    assert main(["--db", str(db), "init"]) == 0  # resumed with the admin's password
+    assert main(["--db", str(db), "--user", "admin", "check"]) == 0
 
     legacy = tmp_path / "legacy.sqlite3"
     database = open_database(f"sqlite:///{legacy}", migrate=False)
@@ -319,7 +319,7 @@ def test_init_killed_between_schema_and_defaults(
     capsys.readouterr()
     assert main(["--db", str(legacy), "check"]) == 1
     assert "[default_data]" in capsys.readouterr().out
-    assert main(["--db", str(legacy), "init"]) == 0
+    assert main(["--db", str(legacy), "init", "--plain"]) == 0
     assert "已补齐缺少的默认数据" in capsys.readouterr().out
     assert main(["--db", str(legacy), "check"]) == 0
 
@@ -381,7 +381,7 @@ def test_kill_during_restore_copy_leaves_live_database(
     code = (
         "import os, sqlite3\n"
         "import reliefdesk.db.backup as b\n"
-        "def copy(src_path, dst_path, *, check):\n"
+        "def copy(src_path, dst_path, *, check, key=None):\n"
         "    src, dst = sqlite3.connect(str(src_path)), sqlite3.connect(str(dst_path))\n"
         "    steps = []\n"
         "    def progress(status, remaining, total):\n"
@@ -409,7 +409,7 @@ def test_kill_during_backup_leaves_no_backup_file(env: pytest.MonkeyPatch, tmp_p
     code = (
         "import os\n"
         "import reliefdesk.db.backup as b\n"
-        "b._verify_sqlite_file = lambda path: os._exit(9)\n"
+        "b._verify_sqlite_file = lambda path, key=None: os._exit(9)\n"
         "from reliefdesk.cli import main\n"
         f"main(['--db', {str(db)!r}, '--user', 'admin', 'backup', '--out', {str(out)!r}])\n"
     )

@@ -34,7 +34,7 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
 
 def _init(path: Path, env: pytest.MonkeyPatch) -> None:
     env.setenv("RELIEFDESK_ADMIN_PASSWORD", ADMIN_PW)
-    assert main(["--db", str(path), "init"]) == 0
+    assert main(["--db", str(path), "init", "--plain"]) == 0
 
 
 def test_init_creates_then_reports_current(
@@ -45,7 +45,7 @@ def test_init_creates_then_reports_current(
     _init(db, env)
     out = capsys.readouterr().out
     assert "已创建数据库" in out and "已创建初始管理员：admin" in out
-    assert main(["--db", str(db), "init", "--admin", "boss"]) == 0
+    assert main(["--db", str(db), "init", "--plain", "--admin", "boss"]) == 0
     out = capsys.readouterr().out
     assert "数据库已是当前版本" in out and "未创建初始管理员" in out
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
@@ -61,7 +61,7 @@ def test_init_upgrades_old_schema_with_backup(
     target = tmp_path / "old.sqlite3"
     shutil.copyfile(old, target)
     env.setenv("RELIEFDESK_ADMIN_PASSWORD", ADMIN_PW)
-    assert main(["--db", str(target), "init"]) == 0
+    assert main(["--db", str(target), "init", "--plain"]) == 0
     out = capsys.readouterr().out
     assert "已升级数据库" in out
     backup = Path(out.split("升级前备份：")[1].split()[0])
@@ -153,20 +153,20 @@ def test_check_on_demo_data(
 ) -> None:
     """check exits 1 and lists planted problems; a --clean demo checks out with exit 0."""
     bad, good = tmp_path / "bad.sqlite3", tmp_path / "good.sqlite3"
-    assert main(["--db", str(bad), "demo", "--households", "200", "--seed", "3"]) == 0
+    assert main(["--db", str(bad), "demo", "--plain", "--households", "200", "--seed", "3"]) == 0
     out = capsys.readouterr().out
     assert "Demo#clerk1" in out and "entrusted_no_agreement" in out
     assert main(["--db", str(bad), "check"]) == 1
     out = capsys.readouterr().out
     assert "[entrusted_agreement]" in out and "[payee_deceased]" in out
-    assert main(["--db", str(good), "demo", "--households", "200", "--clean"]) == 0
+    assert main(["--db", str(good), "demo", "--plain", "--households", "200", "--clean"]) == 0
     capsys.readouterr()
     assert main(["--db", str(good), "check"]) == 0
     assert "未发现问题" in capsys.readouterr().out
     # demo on a database with users needs an admin login
-    assert main(["--db", str(good), "demo", "--households", "5"]) == 3
+    assert main(["--db", str(good), "demo", "--plain", "--households", "5"]) == 3
     env.setenv("RELIEFDESK_PASSWORD", "Demo#admin1")
-    assert main(["--db", str(good), "--user", "admin", "demo", "--households", "5"]) == 0
+    assert main(["--db", str(good), "--user", "admin", "demo", "--plain", "--households", "5"]) == 0
 
 
 def test_backup_restore_round_trip(
@@ -174,7 +174,7 @@ def test_backup_restore_round_trip(
 ) -> None:
     """restore brings back data deleted after the backup (and asks unless --yes)."""
     db = tmp_path / "b.sqlite3"
-    assert main(["--db", str(db), "demo", "--households", "30", "--clean"]) == 0
+    assert main(["--db", str(db), "demo", "--plain", "--households", "30", "--clean"]) == 0
     env.setenv("RELIEFDESK_PASSWORD", "Demo#admin1")
     out = tmp_path / "copy.sqlite3"
     assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(out)]) == 0
@@ -322,7 +322,7 @@ def test_installed_script_exit_codes_without_traceback(tmp_path: Path) -> None:
             check=False,
         )
 
-    r = run("init")
+    r = run("init", "--plain")
     assert r.returncode == 0 and "已创建数据库" in r.stdout
     r = run("--user", "admin", "user", "list", RELIEFDESK_PASSWORD="Wrong#Pass9")
     assert r.returncode == 3

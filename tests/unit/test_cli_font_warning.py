@@ -24,7 +24,7 @@ def demo_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("RELIEFDESK_DB", raising=False)
     db = tmp_path / "demo.sqlite3"
-    assert main(["--db", str(db), "demo", "--households", "20", "--clean"]) == 0
+    assert main(["--db", str(db), "demo", "--plain", "--households", "20", "--clean"]) == 0
     monkeypatch.setenv("RELIEFDESK_PASSWORD", "Demo#clerk1")
     return db
 

@@ -21,7 +21,7 @@ def dbfile(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("RELIEFDESK_ADMIN_PASSWORD", ADMIN_PW)
     monkeypatch.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     path = tmp_path / "office.sqlite3"
-    assert main(["--db", str(path), "init"]) == 0
+    assert main(["--db", str(path), "init", "--plain"]) == 0
     return path
 
 

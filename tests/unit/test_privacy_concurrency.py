@@ -128,7 +128,7 @@ def test_files_are_owner_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     old = os.umask(0o022)
     try:
         db = tmp_path / "p.sqlite3"
-        assert main(["--db", str(db), "init"]) == 0
+        assert main(["--db", str(db), "init", "--plain"]) == 0
         bak = tmp_path / "p-backup.sqlite3"
         assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(bak)]) == 0
         from reliefdesk.cli import admin_cmds

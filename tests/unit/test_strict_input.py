@@ -147,15 +147,15 @@ def test_demo_refuses_a_production_database(
     monkeypatch.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     prod = tmp_path / "prod.sqlite3"
-    assert main(["--db", str(prod), "init"]) == 0
+    assert main(["--db", str(prod), "init", "--plain"]) == 0
     capsys.readouterr()
-    assert main(["--db", str(prod), "--user", "admin", "demo", "--households", "5"]) == 2
+    assert main(["--db", str(prod), "--user", "admin", "demo", "--plain", "--households", "5"]) == 2
     assert "不是演示数据库" in capsys.readouterr().err
     con = sqlite3.connect(prod)
     assert con.execute("SELECT count(*) FROM household").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM app_user").fetchone()[0] == 1
     con.close()
     demo = tmp_path / "demo.sqlite3"
-    assert main(["--db", str(demo), "demo", "--households", "5", "--clean"]) == 0
+    assert main(["--db", str(demo), "demo", "--plain", "--households", "5", "--clean"]) == 0
     monkeypatch.setenv("RELIEFDESK_PASSWORD", "Demo#admin1")
-    assert main(["--db", str(demo), "--user", "admin", "demo", "--households", "5"]) == 0
+    assert main(["--db", str(demo), "--user", "admin", "demo", "--plain", "--households", "5"]) == 0

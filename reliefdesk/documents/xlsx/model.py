@@ -83,6 +83,7 @@ class ExportResult:
     rows: int
     total_fen: int
     sha256_of_file: str
+    password: str = ""  # a password-protected bank workbook: shown once, given to the bank
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,11 @@ _EXPORT_COLUMNS = (
 )
 
 
+#: Office setting: write the bank file as a password-protected workbook (off by default; read
+#: with that default, so existing databases need no new row).
+BANK_PASSWORD_SETTING = "roster.bank_workbook_password"
+
+
 def _file_hash(result: Any) -> str:
     return str(getattr(result, "sha256", None) or result.sha256_of_file)
 
@@ -83,13 +88,19 @@ def export(
     roster_id: int,
     out_dir: str | os.PathLike[str],
     kinds: tuple[str, ...] | None = None,
+    *,
+    protect_bank: bool | None = None,
 ) -> list[wb.ExportResult]:
     """Write the bank file, the internal roster and the village summary of a LOCKED roster
     into ``out_dir``. File names carry township, programme, month and the hash prefix; the
     roster and summary carry the lock hash and the audit head. ``kinds=None`` means all the
     actor may export: the bank file only for the roles of ``roster.bank_export_roles``
     (asking for it explicitly otherwise is refused). Files are staged, audited, committed and
-    only then renamed into place (:mod:`.export_staging`)."""
+    only then renamed into place (:mod:`.export_staging`).
+
+    ``protect_bank`` (default: the office setting ``roster.bank_workbook_password``, off):
+    the bank file is a password-protected workbook; its random password is in the result
+    (shown once to the clerk, who gives it to the bank separately) and never stored."""
     actor.require("roster.export")
     out = Path(out_dir)
     staging: Path | None = None
@@ -106,8 +117,10 @@ def export(
             if "bank" in kinds:
                 require_bank_export(s, actor)
                 require_county_review(s, roster, actor)
+            if protect_bank is None:
+                protect_bank = bool(get_setting(s, BANK_PASSWORD_SETTING, False))
             staging = new_staging(out)
-            results = _write(s, actor, roster, staging, kinds)
+            results = _write(s, actor, roster, staging, kinds, protect_bank=protect_bank)
         # committed: the audit record exists, now the files may appear under their names
         finals = publish(staging, [Path(r.path).name for r in results])
     except BaseException:
@@ -118,7 +131,13 @@ def export(
 
 
 def _write(
-    s: Session, actor: Actor, roster: Any, out: Path, kinds: tuple[str, ...]
+    s: Session,
+    actor: Actor,
+    roster: Any,
+    out: Path,
+    kinds: tuple[str, ...],
+    *,
+    protect_bank: bool = False,
 ) -> list[wb.ExportResult]:
     """Write the files of ``kinds`` into ``out`` and record and audit each in ``s``."""
     assert roster.lines_sha256 is not None
@@ -188,7 +207,14 @@ def _write(
         )
 
     if "bank" in kinds:
-        results.append(wb.write_bank_file(name("bank"), header, roll, bank_template(s)))
+        bank = wb.write_bank_file(name("bank"), header, roll, bank_template(s))
+        if protect_bank:
+            from ...documents.xlsx.protect import new_workbook_password, protect_workbook
+
+            password = new_workbook_password()
+            digest = protect_workbook(Path(bank.path), password)
+            bank = replace(bank, sha256_of_file=digest, password=password)
+        results.append(bank)
     if "roster" in kinds:
         results.append(wb.write_internal_roster(name("roster"), header, roll))
     if "summary" in kinds:
@@ -224,6 +250,7 @@ def _write(
                 "roster_sha256": roster.lines_sha256,
                 "month": month_text(roster.month),
                 "audit_head": head.text,
+                **({"password_protected": True} if getattr(res, "password", "") else {}),
             },
         )
     return results

@@ -287,13 +287,18 @@ def export_to(page: RostersPage, directory: str | Path) -> None:
 
     def done(results: Sequence[ExportResult]) -> None:
         paths = [Path(r.path) for r in results]
-        page.notice.show_message(
-            translate("RostersPage", "Exported {n} files to {folder}:\n{files}").format(
-                n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)
-            ),
-            out,
+        message = translate("RostersPage", "Exported {n} files to {folder}:\n{files}").format(
+            n=len(paths), folder=str(out), files="\n".join(p.name for p in paths)
         )
         remember_export_folder(page.ctx.settings, out)
+        for r in results:
+            if r.password:  # a password-protected bank workbook (office setting): shown once
+                message += "\n" + translate(
+                    "RostersPage",
+                    "The bank file is password-protected; its password (shown only now, give "
+                    "it to the bank by phone, never with the file): {password}",
+                ).format(password=r.password)
+        page.notice.show_message(message, out)
         page.refresh_history()
         page.exported.emit(paths)
 

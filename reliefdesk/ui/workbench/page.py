@@ -177,6 +177,20 @@ class WorkbenchPage(QWidget):
         self.calendar_label.setProperty("role", "error")
         self.calendar_label.setWordWrap(True)
         self.calendar_label.setVisible(False)
+        # issue 19: an administrator is told when the SQLite file is not encrypted yet
+        self.encryption_label = QLabel(
+            self.tr(
+                "This database file is not encrypted: anyone who copies it can read the "
+                'personal data. Close the program and run "reliefdesk-admin encrypt" '
+                "(see the README)."
+            )
+        )
+        self.encryption_label.setObjectName("workbenchNotEncryptedLabel")
+        self.encryption_label.setProperty("role", "error")
+        self.encryption_label.setWordWrap(True)
+        self.encryption_label.setVisible(
+            ctx.actor.role == "admin" and ctx.db.is_sqlite and ctx.db.data_key is None
+        )
 
         head = QHBoxLayout()
         head.addWidget(title)
@@ -216,6 +230,7 @@ class WorkbenchPage(QWidget):
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(8)
         layout.addLayout(head)
+        layout.addWidget(self.encryption_label)
         layout.addWidget(self.calendar_label)
         layout.addWidget(split, 1)
         self._update_titles()
