@@ -32,8 +32,25 @@ def _gc_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
 
     collector = gc_guard.install(qapp)
     yield collector
+    _finish_background_ops(qapp)
     gc.collect()  # on the GUI thread, before automatic collection comes back
     collector.stop()
+
+
+def _finish_background_ops(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Let the ops a test left running (it failed, or did not wait) end and deliver before the
+    next test: otherwise a worker thread is still inside a service when automatic collection
+    is back, and a collection on that thread may free Qt objects (a segfault much later)."""
+    from PySide6.QtCore import QThreadPool
+
+    from reliefdesk.ui import ops
+
+    QThreadPool.globalInstance().waitForDone(30000)
+    for _ in range(200):
+        qapp.processEvents()
+        if ops.running_count() == 0:
+            break
+        QThreadPool.globalInstance().waitForDone(50)
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ def _page(qtbot, db, actor, tmp_path) -> MonitoringPage:  # type: ignore[no-unty
     page = MonitoringPage(AppContext(db, actor, None, settings))
     qtbot.addWidget(page)
     page.resize(1366, 700)
-    with qtbot.waitSignal(page.statsLoaded, timeout=20000):
+    with qtbot.waitSignals([page.statsLoaded, page.entriesLoaded, page.plansLoaded], timeout=20000):
         page.show()
     return page
 
