@@ -115,6 +115,9 @@ def _login(args: argparse.Namespace, runs: int = 3) -> dict[str, Any]:
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RELIEFDESK_SMOKE_QUIT_AFTER_LOGIN_SHOWN="1")
     env["PYTHONPATH"] = str(ROOT)
+    # warm means compiled: an installed program has its bytecode; the warm-up launch writes it
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
     with tempfile.TemporaryDirectory(prefix="bench-login-") as tmp:
         copy = _copy(args.db, Path(tmp))
         env["HOME"] = tmp  # own QSettings and logs

@@ -109,3 +109,24 @@ def test_sqlite_on_network_share_is_refused(tmp_path, monkeypatch):
 def test_postgresql_database_is_created_at_head(db):
     """Both backends (SQLite and the throwaway PostgreSQL server) open at head."""
     assert current_revision(db) == head_revision()
+
+
+def test_scanned_head_is_alembics_head_and_a_current_open_does_not_load_alembic(tmp_path):
+    """The start-up fast path reads the same head as Alembic and opens a current file without it."""
+    import subprocess
+    import sys
+
+    from reliefdesk.db.revisions import scanned_head
+
+    assert scanned_head() == head_revision()
+    path = tmp_path / "office.sqlite3"
+    open_database(f"sqlite:///{path}").close()
+    code = (
+        "import sys; from reliefdesk.db.connect import open_database; "
+        f"open_database({f'sqlite:///{path}'!r}).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
