@@ -61,12 +61,48 @@ def bad_text(text: str) -> str | None:
     return None
 
 
+class _StyledCell(Cell):
+    """A cell of a :class:`CellMaker`: it holds the maker's shared style array (openpyxl would
+    copy it per cell), whose workbook id and "has a style" are looked up once per array
+    (openpyxl hashes the array into the workbook's style list on every cell it writes), and
+    its repr is cheap: openpyxl's write-only ``append`` formats the repr of every Cell object
+    into an error message it then discards."""
+
+    __slots__ = ("_known",)
+
+    @property
+    def style_id(self) -> int:
+        known = self._known.get(id(self._style))
+        if known is None:
+            self._remember()
+            known = self._known[id(self._style)]
+        return known[1]
+
+    @property
+    def has_style(self) -> bool:  # type: ignore[override]
+        known = self._known.get(id(self._style))
+        if known is None:
+            self._remember()
+            known = self._known[id(self._style)]
+        return known[0]
+
+    def _remember(self) -> None:
+        # in first-use order, as openpyxl itself numbers the styles
+        used = any(self._style)
+        sid = self.parent.parent._cell_styles.add(self._style) if used else 0
+        self._known[id(self._style)] = (used, sid)
+
+    def __repr__(self) -> str:
+        return "<write-only cell>"
+
+
 class CellMaker:
     """Makes styled write-only cells; each style combination is registered with the workbook once."""
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
         self._styles: dict[tuple[Any, ...], Any] = {}
+        self._known: dict[int, tuple[bool, int]] = {}  # id(style array) -> (used, workbook id)
 
     def style(
         self,
@@ -100,14 +136,16 @@ class CellMaker:
         stored directly instead of through openpyxl's type guessing, which is both the
         formula trap and a third of the cost of a cell.
         """
-        cell = Cell(self.ws, row=1, column=1, style_array=style)
+        cell = _StyledCell(self.ws, row=1, column=1)
+        cell._style, cell._known = style, self._known  # the shared array itself, not a copy
         cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         cell.data_type = "s"
         return cell
 
     def number(self, value: int | float | None, style: Any) -> Cell:
         """A numeric (or, for None, empty but styled) cell."""
-        cell = Cell(self.ws, row=1, column=1, style_array=style)
+        cell = _StyledCell(self.ws, row=1, column=1)
+        cell._style, cell._known = style, self._known  # the shared array itself, not a copy
         cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         return cell
 
