@@ -124,14 +124,32 @@ _FRAGS: dict[tuple[str, int], tuple[ParagraphStyle, str, list[Any]]] = {}
 _FRAGS_MAX = 20_000
 
 
+class _Para(Paragraph):
+    """A Paragraph that keeps its layout for the width it was last wrapped to: a table wraps
+    every cell to size its rows and again to draw it, and ``KeepTogether`` measures first."""
+
+    _rd_wrapped: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._rd_wrapped:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._rd_wrapped = availWidth
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._rd_wrapped = None  # splitting re-lays the text out
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
 def P(text: object, style: ParagraphStyle) -> Paragraph:
     """Paragraph from plain (unescaped) text."""
     markup = esc(text)
     key = (markup, id(style))
     hit = _FRAGS.get(key)
     if hit is not None and hit[0] is style:
-        return Paragraph(hit[1], style, frags=hit[2])
-    para = Paragraph(markup, style)
+        return _Para(hit[1], style, frags=hit[2])
+    para = _Para(markup, style)
     if para.style is style and not para.bulletText:  # plain text: nothing else parsed
         if len(_FRAGS) >= _FRAGS_MAX:
             _FRAGS.clear()
