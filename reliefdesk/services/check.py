@@ -86,24 +86,14 @@ EXTRA_CHECKS: list[Check] = []
 # --- storage level (SQLite only) ------------------------------------------------------------
 
 
-_CHECK_MMAP_BYTES = 1 << 30  # address space only; the OS pages the file in as it is read
-
-
 def check_sqlite_integrity(s: Session) -> list[Problem]:
     if s.get_bind().dialect.name != "sqlite":
         return []
-    # The whole file is read: through a memory map (where the build allows one) instead of
-    # copying every page into SQLite's small page cache; the connection's setting is restored.
-    before = s.execute(text("PRAGMA mmap_size")).scalar() or 0
-    s.execute(text(f"PRAGMA mmap_size={_CHECK_MMAP_BYTES}"))
-    try:
-        out = [
-            Problem("integrity", "database", None, f"数据库文件损坏：{r[0]}")
-            for r in s.execute(text("PRAGMA integrity_check"))
-            if r[0] != "ok"
-        ]
-    finally:
-        s.execute(text(f"PRAGMA mmap_size={int(before)}"))
+    out = [
+        Problem("integrity", "database", None, f"数据库文件损坏：{r[0]}")
+        for r in s.execute(text("PRAGMA integrity_check"))
+        if r[0] != "ok"
+    ]
     for table, rowid, parent, _fk in s.execute(text("PRAGMA foreign_key_check")):
         out.append(
             Problem("foreign_key", table, rowid, f"{table} 第 {rowid} 行引用的 {parent} 记录不存在")
