@@ -218,6 +218,9 @@ class NumberedCanvas(Canvas):
         self._rd_footer_left = ""
 
     def showPage(self) -> None:
+        code = self._code  # type: ignore[has-type]
+        if len(code) > 1:  # kept until save(): one string, not thousands (the same bytes)
+            self._code = ["\n".join(code)]
         self._rd_pages.append(dict(self.__dict__))
         self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
 
