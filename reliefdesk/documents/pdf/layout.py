@@ -139,7 +139,7 @@ class _Para(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._rd_wrapped = None  # splitting re-lays the text out
-        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+        return super().split(availWidth, availHeight)
 
 
 def P(text: object, style: ParagraphStyle) -> Paragraph:
@@ -218,7 +218,7 @@ class NumberedCanvas(Canvas):
         self._rd_footer_left = ""
 
     def showPage(self) -> None:
-        code = self._code  # type: ignore[has-type]
+        code: list[str] = self._code  # type: ignore[has-type]
         if len(code) > 1:  # kept until save(): one string, not thousands (the same bytes)
             self._code = ["\n".join(code)]
         self._rd_pages.append(dict(self.__dict__))

@@ -69,28 +69,25 @@ class _StyledCell(Cell):
     into an error message it then discards."""
 
     __slots__ = ("_known",)
+    _known: dict[int, tuple[bool, int]]  # the maker's: id(style array) -> (used, workbook id)
+
+    def _facts(self) -> tuple[bool, int]:
+        style: Any = self._style  # type: ignore[attr-defined]  # openpyxl's style array
+        known = self._known.get(id(style))
+        if known is None:  # in first-use order, as openpyxl itself numbers the styles
+            used = any(style)
+            workbook: Any = self.parent.parent
+            sid = workbook._cell_styles.add(style) if used else 0
+            known = self._known[id(style)] = (used, sid)
+        return known
 
     @property
     def style_id(self) -> int:
-        known = self._known.get(id(self._style))
-        if known is None:
-            self._remember()
-            known = self._known[id(self._style)]
-        return known[1]
+        return self._facts()[1]
 
     @property
-    def has_style(self) -> bool:  # type: ignore[override]
-        known = self._known.get(id(self._style))
-        if known is None:
-            self._remember()
-            known = self._known[id(self._style)]
-        return known[0]
-
-    def _remember(self) -> None:
-        # in first-use order, as openpyxl itself numbers the styles
-        used = any(self._style)
-        sid = self.parent.parent._cell_styles.add(self._style) if used else 0
-        self._known[id(self._style)] = (used, sid)
+    def has_style(self) -> bool:
+        return self._facts()[0]
 
     def __repr__(self) -> str:
         return "<write-only cell>"
@@ -137,7 +134,8 @@ class CellMaker:
         formula trap and a third of the cost of a cell.
         """
         cell = _StyledCell(self.ws, row=1, column=1)
-        cell._style, cell._known = style, self._known  # the shared array itself, not a copy
+        cell._style = style  # type: ignore[attr-defined]  # the maker's array, not a copy
+        cell._known = self._known
         cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         cell.data_type = "s"
         return cell
@@ -145,7 +143,8 @@ class CellMaker:
     def number(self, value: int | float | None, style: Any) -> Cell:
         """A numeric (or, for None, empty but styled) cell."""
         cell = _StyledCell(self.ws, row=1, column=1)
-        cell._style, cell._known = style, self._known  # the shared array itself, not a copy
+        cell._style = style  # type: ignore[attr-defined]  # the maker's array, not a copy
+        cell._known = self._known
         cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         return cell
 
