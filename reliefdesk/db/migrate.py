@@ -19,15 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
-from .revisions import alembic_config, head_revision
+from .revisions import alembic_config, head_revision, scanned_head
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -47,6 +44,8 @@ def _read_engine(db: Database) -> Engine:
 
 def current_revision(db: Database) -> str | None:
     """The stored revision, read without taking the write lock."""
+    from alembic.runtime.migration import MigrationContext
+
     with _read_engine(db).connect() as conn:
         try:
             return MigrationContext.configure(conn).get_current_revision()
@@ -54,8 +53,26 @@ def current_revision(db: Database) -> str | None:
             conn.rollback()
 
 
+def _stored_revisions(db: Database) -> list[str] | None:
+    """The rows of ``alembic_version`` (None when there is no such table), read with plain SQL."""
+    with _read_engine(db).connect() as conn:
+        try:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
+            return [str(v) for v in rows]
+        except DBAPIError:
+            return None
+        finally:
+            conn.rollback()
+
+
 def schema_state(db: Database) -> str:
     """'empty', 'current', 'older', 'newer' or 'foreign' (tables but no alembic version)."""
+    head = scanned_head()
+    if head is not None and _stored_revisions(db) == [head]:
+        return "current"  # the usual open, decided without loading Alembic
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(db)
     if current is None:
@@ -105,6 +122,9 @@ def upgrade(
 
     The hooks run only when an existing database moved to a newer revision.
     """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     from .defaults import seed_defaults
 
     cfg = alembic_config()

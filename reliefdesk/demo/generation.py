@@ -99,8 +99,8 @@ class _Generation:
         s = self.s
         towns, county = _townships(s, township, n)
         sqlite = s.get_bind().dialect.name == "sqlite"
-        if sqlite:  # index pages of ~1M new rows stay in memory (default is 2 MB)
-            s.execute(text("PRAGMA cache_size=-131072"))
+        if sqlite:  # 16 MB of index pages for ~1M new rows (default 2 MB; more only costs memory)
+            s.execute(text("PRAGMA cache_size=-16384"))
         with ThreadPoolExecutor(max_workers=1) as pool:
             user_ids, hashes = _ensure_users(s, pool)
             town_users = _ensure_township_users(s, towns, pool) if county else {}

@@ -111,7 +111,7 @@ def _id_fast_ok(number: str, birth: date, sex: str, today: date) -> bool:
         return False
     if check_digit(number[:17]) != number[17]:
         return False
-    if number[6:14] != f"{birth.year:04d}{birth.month:02d}{birth.day:02d}" or birth > today:
+    if number[6:14] != birth.isoformat().replace("-", "") or birth > today:
         return False
     return sex == ("M" if int(number[16]) % 2 else "F")
 

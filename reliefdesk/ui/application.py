@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -24,22 +24,24 @@ from reliefdesk.db.engine import Database
 from reliefdesk.options import Options
 from reliefdesk.paths import demo_db_path, log_dir, resolve_db_url, sqlite_path, to_url
 from reliefdesk.services import export_staging, keyslots, users
-from reliefdesk.services.changes import Changes
 from reliefdesk.services.context import Actor
 from reliefdesk.services.settings import OfficeInfo, get_office, read_settings, update_office
 from reliefdesk.services.signin import sign_in
 from reliefdesk.ui import gc_guard, i18n
-from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.crash import CrashHandler
 from reliefdesk.ui.export_folders import export_folders
 from reliefdesk.ui.idle import clamp_idle_minutes
 from reliefdesk.ui.logging_setup import setup_logging
 from reliefdesk.ui.login_dialog import LoginDialog
-from reliefdesk.ui.main_window import MainWindow
 from reliefdesk.ui.ops import QueryOp
-from reliefdesk.ui.setup_dialog import SetupData, SetupDialog
 from reliefdesk.ui.style import apply_style
 from reliefdesk.version import icon_path
+
+if TYPE_CHECKING:  # the main window, its context and the setup dialog load after sign-in
+    from reliefdesk.services.changes import Changes
+    from reliefdesk.ui.context import AppContext
+    from reliefdesk.ui.main_window import MainWindow
+    from reliefdesk.ui.setup_dialog import SetupData
 
 log = logging.getLogger(__name__)
 
@@ -243,6 +245,8 @@ class Startup:
         if has_users:
             self._login()
             return
+        from reliefdesk.ui.setup_dialog import SetupDialog
+
         dialog = SetupDialog()
         self.dialogs.append(dialog)
         if dialog.exec() != SetupDialog.DialogCode.Accepted or dialog.data is None:
@@ -319,6 +323,9 @@ class Startup:
 
     # -- step 4: the main window ----------------------------------------------------------
     def _show_main_window(self, actor: Actor, office: OfficeInfo | None) -> None:
+        from reliefdesk.ui.context import AppContext
+        from reliefdesk.ui.main_window import MainWindow
+
         assert self.db is not None
         db = self.db
         # the lock screen shows the sign-in's own message (还可尝试 N 次; locked until ...)

@@ -174,3 +174,24 @@ def test_upgrade_rebuilding_a_referenced_table_keeps_every_reference(tmp_path, m
             assert ack is not None and s.get(User, ack.user_id).username == "li"
     finally:
         db.close()
+
+
+def test_scanned_head_is_alembics_head_and_a_current_open_does_not_load_alembic(tmp_path):
+    """The start-up fast path reads the same head as Alembic and opens a current file without it."""
+    import subprocess
+    import sys
+
+    from reliefdesk.db.revisions import scanned_head
+
+    assert scanned_head() == head_revision()
+    path = tmp_path / "office.sqlite3"
+    open_database(f"sqlite:///{path}").close()
+    code = (
+        "import sys; from reliefdesk.db.connect import open_database; "
+        f"open_database({f'sqlite:///{path}'!r}).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -169,6 +169,24 @@ def test_batch_prints_each_form_and_audits_each_household(
         printing.batch_application_forms_pdf(db, actors["clerk"], [])
 
 
+def test_batch_forms_read_the_same_rows_as_single_forms(
+    db: Database, actors: dict[str, Actor]
+) -> None:
+    """Each form of a batch (rows loaded for all applications at once) prints the same text as
+    that application's single form; an unknown id refuses the whole batch, unaudited."""
+    a = _app(db, actors, "approved")
+    b = _app(db, actors, "publicity", income_fen=20000)
+    batch = text(printing.batch_application_forms_pdf(db, actors["clerk"], [b, a]).pdf)
+    for app_id in (a, b):
+        single = text(printing.application_form_pdf(db, actors["clerk"], app_id).pdf)
+        body = [ln for ln in single.splitlines() if ln.strip() and "第 " not in ln]
+        assert all(ln in batch for ln in body)
+    before = len(_prints(db))
+    with pytest.raises(NotFound):
+        printing.batch_application_forms_pdf(db, actors["clerk"], [a, 999_999])
+    assert len(_prints(db)) == before
+
+
 def test_visit_record_lists_investigators_members_and_opinion(
     db: Database, actors: dict[str, Actor]
 ) -> None:

@@ -133,6 +133,28 @@ def cjk_frag_split(
     return _para.ParaLines(kind=1, lines=lines)
 
 
+#: Single-fragment line breaks already computed: (text, widths, font, size) -> lines. A form
+#: batch wraps the same labels hundreds of times, and a table wraps every cell twice (to size
+#: the rows, then to draw); the result depends on nothing else. Cleared when it grows large.
+_SPLITS: dict[tuple[str, tuple[float, ...], str, float], list[list[Any]]] = {}
+_SPLITS_MAX = 50_000
+
+
+def word_split(
+    word: str, maxWidths: Any, fontName: str, fontSize: float, encoding: str = "utf8"
+) -> list[list[Any]]:
+    """``textsplit.wordSplit`` (which breaks with :func:`dumb_split`), remembered: the same
+    text broken to the same widths in the same font gives the same lines."""
+    widths = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else (maxWidths,)
+    key = (word, widths, fontName, fontSize)
+    lines = _SPLITS.get(key)
+    if lines is None:
+        if len(_SPLITS) >= _SPLITS_MAX:
+            _SPLITS.clear()
+        lines = _SPLITS[key] = textsplit.wordSplit(word, maxWidths, fontName, fontSize, encoding)
+    return [list(line) for line in lines]  # callers get their own [space, text] pairs
+
+
 def install() -> None:
     """Make reportlab's CJK wrapping use ``cjk_frag_split`` (idempotent)."""
     global _installed
@@ -140,6 +162,7 @@ def install() -> None:
         return
     _para.cjkFragSplit = cjk_frag_split
     textsplit.dumbSplit = dumb_split  # used by wordSplit
+    _para.wordSplit = word_split  # single-fragment paragraphs (most table cells)
     # Also widen the shared list for any other reportlab code that consults it.
     textsplit.ALL_CANNOT_START = CANNOT_START
     _para.ALL_CANNOT_START = CANNOT_START

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Literal
 
+from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -35,6 +36,10 @@ from . import kinsoku
 from .fonts import ensure_font
 
 kinsoku.install()
+# Page streams are zlib-compressed binary, without the ASCII85 layer on top (reportlab's
+# default): text-safe PDFs are not needed, and encoding a 1,000-page batch in ASCII85 (pure
+# Python without reportlab's C accelerator) took longer than its layout's slowest table.
+rl_config.useA85 = 0
 
 MARGIN = 15 * mm
 GRID = colors.black
@@ -112,9 +117,44 @@ class Styles:
         self.head = st("head", 9, 11.5, TA_CENTER)
 
 
+#: Parsed plain-text paragraphs: (escaped text, id(style)) -> (style, cleaned text, frags).
+#: A form batch sets the same labels hundreds of times; parsing (reportlab runs an HTML
+#: parser per paragraph) is the same each time. The style is kept so its id stays unique.
+_FRAGS: dict[tuple[str, int], tuple[ParagraphStyle, str, list[Any]]] = {}
+_FRAGS_MAX = 20_000
+
+
+class _Para(Paragraph):
+    """A Paragraph that keeps its layout for the width it was last wrapped to: a table wraps
+    every cell to size its rows and again to draw it, and ``KeepTogether`` measures first."""
+
+    _rd_wrapped: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._rd_wrapped:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._rd_wrapped = availWidth
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._rd_wrapped = None  # splitting re-lays the text out
+        return super().split(availWidth, availHeight)
+
+
 def P(text: object, style: ParagraphStyle) -> Paragraph:
     """Paragraph from plain (unescaped) text."""
-    return Paragraph(esc(text), style)
+    markup = esc(text)
+    key = (markup, id(style))
+    hit = _FRAGS.get(key)
+    if hit is not None and hit[0] is style:
+        return _Para(hit[1], style, frags=hit[2])
+    para = _Para(markup, style)
+    if para.style is style and not para.bulletText:  # plain text: nothing else parsed
+        if len(_FRAGS) >= _FRAGS_MAX:
+            _FRAGS.clear()
+        _FRAGS[key] = (style, para.text, para.frags)
+    return para
 
 
 def grid_table(
@@ -178,6 +218,9 @@ class NumberedCanvas(Canvas):
         self._rd_footer_left = ""
 
     def showPage(self) -> None:
+        code: list[str] = self._code  # type: ignore[has-type]
+        if len(code) > 1:  # kept until save(): one string, not thousands (the same bytes)
+            self._code = ["\n".join(code)]
         self._rd_pages.append(dict(self.__dict__))
         self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
 

@@ -61,12 +61,45 @@ def bad_text(text: str) -> str | None:
     return None
 
 
+class _StyledCell(Cell):
+    """A cell of a :class:`CellMaker`: it holds the maker's shared style array (openpyxl would
+    copy it per cell), whose workbook id and "has a style" are looked up once per array
+    (openpyxl hashes the array into the workbook's style list on every cell it writes), and
+    its repr is cheap: openpyxl's write-only ``append`` formats the repr of every Cell object
+    into an error message it then discards."""
+
+    __slots__ = ("_known",)
+    _known: dict[int, tuple[bool, int]]  # the maker's: id(style array) -> (used, workbook id)
+
+    def _facts(self) -> tuple[bool, int]:
+        style: Any = self._style  # type: ignore[attr-defined]  # openpyxl's style array
+        known = self._known.get(id(style))
+        if known is None:  # in first-use order, as openpyxl itself numbers the styles
+            used = any(style)
+            workbook: Any = self.parent.parent
+            sid = workbook._cell_styles.add(style) if used else 0
+            known = self._known[id(style)] = (used, sid)
+        return known
+
+    @property
+    def style_id(self) -> int:
+        return self._facts()[1]
+
+    @property
+    def has_style(self) -> bool:
+        return self._facts()[0]
+
+    def __repr__(self) -> str:
+        return "<write-only cell>"
+
+
 class CellMaker:
     """Makes styled write-only cells; each style combination is registered with the workbook once."""
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
         self._styles: dict[tuple[Any, ...], Any] = {}
+        self._known: dict[int, tuple[bool, int]] = {}  # id(style array) -> (used, workbook id)
 
     def style(
         self,
@@ -100,14 +133,18 @@ class CellMaker:
         stored directly instead of through openpyxl's type guessing, which is both the
         formula trap and a third of the cost of a cell.
         """
-        cell = Cell(self.ws, row=1, column=1, style_array=style)
+        cell = _StyledCell(self.ws, row=1, column=1)
+        cell._style = style  # type: ignore[attr-defined]  # the maker's array, not a copy
+        cell._known = self._known
         cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         cell.data_type = "s"
         return cell
 
     def number(self, value: int | float | None, style: Any) -> Cell:
         """A numeric (or, for None, empty but styled) cell."""
-        cell = Cell(self.ws, row=1, column=1, style_array=style)
+        cell = _StyledCell(self.ws, row=1, column=1)
+        cell._style = style  # type: ignore[attr-defined]  # the maker's array, not a copy
+        cell._known = self._known
         cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
         return cell
 

@@ -30,6 +30,7 @@ from .cases import (
     build_batch,
     decision_letter_data,
     load_application,
+    load_applications,
     notice_data,
 )
 from .common import PrintResult, count_pages, file_name, record_print
@@ -90,7 +91,7 @@ def batch_application_forms_pdf(db: Database, actor: Actor, ids: Sequence[int]) 
     actor.require("print")
     wanted = _ids(ids, "申请")
     with db.session() as s:
-        apps = [load_application(s, i) for i in wanted]
+        apps = load_applications(s, wanted)
         require_households(s, actor, (a.household_id for a in apps))
         result = build_batch(s, apps)
         record_print(

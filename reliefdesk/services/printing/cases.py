@@ -37,7 +37,7 @@ from ...domain import workflow as wf
 from ...domain.idnumber import age_on
 from ...domain.masking import mask_id
 from ...errors import NotFound, RuleViolation, ValidationError
-from ...models import Application, Asset, CaseStep, Enrollment, Household, Person, Village, Visit
+from ...models import Application, Enrollment, Household, Person, Village
 from ...models import IncomeItem as IncomeRow
 from ..assessment import assess
 from ..materials import materials_in
@@ -56,13 +56,14 @@ from .common import (
     file_name,
     office_for_print,
     sex_text,
-    user_names,
 )
+from .form_rows import FormRows
 
 __all__ = [
     "application_form_data",
     "decision_letter_data",
     "load_application",
+    "load_applications",
     "notice_data",
     "supporters_from_json",
 ]
@@ -93,6 +94,16 @@ def load_application(s: Session, application_id: int) -> Application:
     if app is None:
         raise NotFound(f"申请 #{application_id} 不存在。", code="application.not_found")
     return app
+
+
+def load_applications(s: Session, ids: Sequence[int]) -> list[Application]:
+    """The applications of ``ids`` in that order, with one query (NotFound names the first
+    missing id, as :func:`load_application` would)."""
+    found = {a.id: a for a in s.scalars(select(Application).where(Application.id.in_(ids)))}
+    for i in ids:
+        if i not in found:
+            raise NotFound(f"申请 #{i} 不存在。", code="application.not_found")
+    return [found[i] for i in ids]
 
 
 def _village(s: Session, household: Household) -> tuple[str, str]:
@@ -177,12 +188,10 @@ def _working(s: Session, app: Application) -> tuple[tuple[WorkingLine, ...], int
     return (*lines, WorkingLine("说明", "尚未初审，以上为系统测算，仅供参考")), None
 
 
-def _opinions(s: Session, app: Application) -> tuple[Opinion, ...]:
+def _opinions(app: Application, rows: FormRows) -> tuple[Opinion, ...]:
     """Township block ← the latest 初审 (or 复查) step; county block ← the 审核确认 step."""
-    steps = list(
-        s.scalars(select(CaseStep).where(CaseStep.application_id == app.id).order_by(CaseStep.id))
-    )
-    names = user_names(s, {st.user_id for st in steps})
+    steps = rows.steps.get(app.id, [])
+    names = rows.names
     out: list[Opinion] = []
     prelim = [
         st
@@ -227,9 +236,11 @@ def _notice_result(app: Application) -> str:
 
 
 def application_form_data(
-    s: Session, app: Application, office: Office | None = None
+    s: Session, app: Application, office: Office | None = None, rows: FormRows | None = None
 ) -> ApplicationFormData:
-    """Everything printed on the application's 申请审批表."""
+    """Everything printed on the application's 申请审批表; ``rows``: loaded for a batch
+    (:class:`FormRows`), else for this application alone."""
+    rows = rows or FormRows.load(s, [app])
     household = s.get(Household, app.household_id)
     applicant = s.get(Person, app.applicant_id)
     if household is None or applicant is None:
@@ -238,20 +249,8 @@ def application_form_data(
     office = office or office_for_print(s, township)
     on = app.accepted_on
     only_applicant = _covers_only_applicant(app)
-    persons = [
-        p
-        for p in s.scalars(
-            select(Person).where(Person.household_id == household.id).order_by(Person.id)
-        )
-        if _alive(p, on)
-    ]
-    incomes = [
-        i
-        for i in s.scalars(
-            select(IncomeRow).where(IncomeRow.household_id == household.id).order_by(IncomeRow.id)
-        )
-        if i.counted
-    ]
+    persons = [p for p in rows.persons.get(household.id, []) if _alive(p, on)]
+    incomes = [i for i in rows.incomes.get(household.id, []) if i.counted]
     counted = {p.id: (p.id == applicant.id if only_applicant else bool(p.counted)) for p in persons}
     per_person: dict[int, int] = {}
     by_category: dict[str, int] = {}
@@ -278,15 +277,9 @@ def application_form_data(
             a.description + ("（豁免）" if a.exempt else ""),
             a.value_fen,
         )
-        for a in s.scalars(
-            select(Asset).where(Asset.household_id == household.id).order_by(Asset.id)
-        )
+        for a in rows.assets.get(household.id, [])
     )
-    visits = list(
-        s.scalars(
-            select(Visit).where(Visit.application_id == app.id).order_by(Visit.visit_date, Visit.id)
-        )
-    )
+    visits = rows.visits.get(app.id, [])
     investigators: list[str] = []
     for v in visits:
         for r in v.investigators or []:
@@ -294,7 +287,7 @@ def application_form_data(
             if name and name not in investigators:
                 investigators.append(name)
     working, amount = _working(s, app)
-    enrollment = s.scalar(select(Enrollment).where(Enrollment.application_id == app.id))
+    enrollment = rows.enrollments.get(app.id)
     if enrollment is not None and app.decision == "approved":
         amount = enrollment.amount_fen
     self_care: tuple[SelfCareItem, ...] = ()
@@ -338,7 +331,7 @@ def application_form_data(
         working=working,
         start_month=f"{enrollment.start_month:%Y-%m}" if enrollment is not None else "",
         investigators=tuple(investigators),
-        opinions=_opinions(s, app),
+        opinions=_opinions(app, rows),
         notice_start=app.publicity_start,
         notice_end=app.publicity_end,
         notice_result=_notice_result(app),
@@ -355,7 +348,8 @@ def build_application(s: Session, app: Application) -> PrintResult:
 
 def build_batch(s: Session, apps: Sequence[Application]) -> PrintResult:
     office = office_for_print(s, _township_of(s, apps[0].household_id))
-    forms = [application_form_data(s, a, office) for a in apps]
+    rows = FormRows.load(s, apps)
+    forms = [application_form_data(s, a, office, rows) for a in apps]
     pdf = docs.build_batch(forms)
     title = f"申请审批表（批量打印，{len(forms)}份）"
     return PrintResult(

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from fractions import Fraction
-from operator import mul
 from typing import Any
 
 from sqlalchemy import select
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 from ...db.engine import Database
 from ...domain.accounts import ACCOUNT_KINDS, AccountIssue, check_account
 from ...domain.changes import change_code
-from ...domain.idnumber import is_valid_id
+from ...domain.idnumber import check_digit, is_valid_id
 from ...domain.money import fen_to_yuan
 from ...models import (
     Enrollment,
@@ -365,18 +364,8 @@ def _id_ok(idn: str, today: date) -> bool:
             born = date(int(idn[6:10]), int(idn[10:12]), int(idn[12:14]))
         except ValueError:
             return False
-        return born <= today and _check_digit(first17) == idn[17]
+        return born <= today and check_digit(first17) == idn[17]
     return is_valid_id(idn)
-
-
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_OFFSET = 48 * sum(_ID_WEIGHTS)  # the weighted sum of the ASCII codes of "0"
-_CHECK_CHARS = "10X98765432"  # GB 11643 check characters by weighted sum mod 11
-
-
-def _check_digit(first17: str) -> str:
-    """:func:`check_digit` for 17 ASCII digits (the caller checked), on the byte codes."""
-    return _CHECK_CHARS[(sum(map(mul, first17.encode("ascii"), _ID_WEIGHTS)) - _ID_OFFSET) % 11]
 
 
 _LUHN_DOUBLED = str.maketrans("0123456789", "0246813579")  # 2d, less 9 when over 9

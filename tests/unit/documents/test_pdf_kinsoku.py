@@ -15,7 +15,7 @@ from reportlab.platypus import Paragraph
 
 from reliefdesk.documents.forms_data import DecisionLetterData
 from reliefdesk.documents.pdf import build_decision_letter, samples
-from reliefdesk.documents.pdf.kinsoku import CANNOT_END, cjk_frag_split, dumb_split
+from reliefdesk.documents.pdf.kinsoku import CANNOT_END, cjk_frag_split, dumb_split, word_split
 from reliefdesk.documents.pdf.layout import Styles
 
 FORBIDDEN_START = "，。；：！？、）》”"
@@ -127,3 +127,17 @@ def test_rendered_letter_lines_do_not_start_with_closing_punctuation() -> None:
                             starts.append(s)
     assert total > 50
     assert [s for s in starts if s[0] in FORBIDDEN_START] == []
+
+
+def test_remembered_word_split_gives_each_caller_the_same_fresh_lines() -> None:
+    """The remembered single-fragment break equals reportlab's own (with 禁则) every time, and
+    a caller changing its lines does not change what the next caller gets."""
+    from reportlab.lib import textsplit
+
+    font = Styles().cell.fontName
+    text = "申请人因病致贫，家庭人均收入低于当地最低生活保障标准。" * 3
+    expected = textsplit.wordSplit(text, [60.0, 80.0], font, 9)
+    first = word_split(text, [60.0, 80.0], font, 9)
+    assert first == expected
+    first[0][1] = "changed"
+    assert word_split(text, [60.0, 80.0], font, 9) == expected
