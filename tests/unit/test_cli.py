@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reliefdesk.cli import admin_cmds, main
+from reliefdesk.cli import main, office_cmds
 
 ADMIN_PW = "Admin#Pass2026"
 TEST_PW = "Test#Pass2026"
@@ -274,7 +274,7 @@ def test_internal_error_is_logged_not_shown(
     def broken(ctx: object) -> int:
         raise RuntimeError("boom")
 
-    env.setattr(admin_cmds, "cmd_office_show", broken)
+    env.setattr(office_cmds, "cmd_office_show", broken)
     assert main(["--db", str(db), "office", "show"]) == 70
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("内部错误：RuntimeError: boom 详情见日志 ")
