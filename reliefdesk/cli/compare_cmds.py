@@ -17,16 +17,14 @@ findings by kind. A refused file prints one line ``错误：…``, exits 2 and w
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..domain.comparison import KIND_LABELS, SOURCES
 from ..domain.months import parse_month_text
-from ..errors import ValidationError
 from ..services import comparison
-from .framework import EXIT_OK, CliContext
+from .framework import EXIT_OK, CliContext, read_mapping_file
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -65,19 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _mapping(path: str | None) -> dict[str, str] | None:
-    if not path:
-        return None
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise ValidationError(
-            f"列对应文件无法读取：{path}（{exc}）", code="compare.mapping"
-        ) from None
-    if not isinstance(data, dict):
-        raise ValidationError(
-            '列对应文件应为 JSON 对象：{"字段": "表头文字"}', code="compare.mapping"
-        )
-    return {str(k): str(v) for k, v in data.items()}
+    return read_mapping_file(path, "compare.mapping")
 
 
 def summary_line(result: comparison.RunResult) -> str:

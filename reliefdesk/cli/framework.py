@@ -275,3 +275,20 @@ __all__ = [
     "read_password",
     "strict_int",
 ]
+
+
+def read_mapping_file(path: str | None, code: str) -> dict[str, str] | None:
+    """A ``--mapping MAP.json`` column mapping ({"字段": "表头文字"}), or None without one;
+    a file that cannot be read or is not a JSON object is one clear error (``code``)."""
+    if not path:
+        return None
+    import json
+    from pathlib import Path
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError(f"列对应文件无法读取：{path}（{exc}）", code=code) from None
+    if not isinstance(data, dict):
+        raise ValidationError('列对应文件应为 JSON 对象：{"字段": "表头文字"}', code=code)
+    return {str(k): str(v) for k, v in data.items()}

@@ -14,14 +14,12 @@ when the import runs. A refused file prints one line ``错误：…`` and exits 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 from ..domain.money import fen_to_yuan
-from ..errors import ValidationError
 from ..services import importing
-from .framework import EXIT_OK, CliContext
+from .framework import EXIT_OK, CliContext, read_mapping_file
 
 _SEVERITY = {"error": "错误", "warning": "提示"}
 
@@ -54,19 +52,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _mapping(path: str | None) -> dict[str, str] | None:
-    if not path:
-        return None
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise ValidationError(
-            f"列对应文件无法读取：{path}（{exc}）", code="import.mapping"
-        ) from None
-    if not isinstance(data, dict):
-        raise ValidationError(
-            '列对应文件应为 JSON 对象：{"字段": "表头文字"}', code="import.mapping"
-        )
-    return {str(k): str(v) for k, v in data.items()}
+    return read_mapping_file(path, "import.mapping")
 
 
 def _print_preview(ctx: CliContext, pv: importing.ImportPreview) -> None:
