@@ -4,7 +4,8 @@ the other for it."""
 
 from __future__ import annotations
 
-import ast
+import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,40 +33,37 @@ def head_revision() -> str:
     return head
 
 
+_ASSIGN = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(None|(['"])([^'"]+)\3)\s*(?:#.*)?$""",
+    re.MULTILINE,
+)
+
+
+@functools.cache
 def scanned_head() -> str | None:
     """The single head revision read from the migration files' ``revision`` and
-    ``down_revision`` assignments, without importing Alembic (which costs a noticeable part of
-    start-up); None when that is not clear-cut (several heads, an unreadable file), and the
-    caller then asks Alembic. ``tests/unit/test_migrations.py`` pins it to Alembic's head."""
+    ``down_revision`` lines, without importing Alembic (which costs a noticeable part of
+    start-up); None when that is not clear-cut (several heads, a merge revision, an unreadable
+    file), and the caller then asks Alembic. ``tests/unit/test_migrations.py`` pins it to
+    Alembic's head. Read with a regular expression, not ``ast``: CPython 3.11's parser is not
+    safe to run in two threads at once (SystemError: AST constructor recursion depth
+    mismatch), and two worker threads may open databases at the same moment."""
     revisions: set[str] = set()
     parents: set[str] = set()
-    for path in MIGRATIONS.glob("versions/*.py"):
+    for path in sorted(MIGRATIONS.glob("versions/*.py")):
         try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-        except (OSError, SyntaxError, ValueError):
+            text = path.read_text(encoding="utf-8")
+        except (OSError, ValueError):
             return None
-        values: dict[str, object] = {}
-        for node in tree.body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target, value = node.targets[0], node.value
-            elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                target, value = node.target, node.value
-            else:
-                continue
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                try:
-                    values[target.id] = ast.literal_eval(value)
-                except ValueError:
-                    return None
-        rev, down = values.get("revision"), values.get("down_revision")
-        if not isinstance(rev, str):
-            return None
+        values: dict[str, str | None] = {}
+        for m in _ASSIGN.finditer(text):
+            values.setdefault(m.group(1), None if m.group(2) == "None" else m.group(4))
+        rev = values.get("revision")
+        if not isinstance(rev, str) or "down_revision" not in values:
+            return None  # a tuple of parents or an unusual file: let Alembic decide
         revisions.add(rev)
-        if isinstance(down, str):
+        down = values["down_revision"]
+        if down is not None:
             parents.add(down)
-        elif isinstance(down, (tuple, list)):
-            parents.update(str(d) for d in down)
-        elif down is not None:
-            return None
     heads = revisions - parents
     return next(iter(heads)) if len(heads) == 1 else None
