@@ -131,10 +131,10 @@ def test_files_are_owner_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
         assert main(["--db", str(db), "init", "--plain"]) == 0
         bak = tmp_path / "p-backup.sqlite3"
         assert main(["--db", str(db), "--user", "admin", "backup", "--out", str(bak)]) == 0
-        from reliefdesk.cli import admin_cmds
+        from reliefdesk.cli import office_cmds
 
         monkeypatch.setattr(
-            admin_cmds,
+            office_cmds,
             "cmd_office_show",
             lambda _ctx: (_ for _ in ()).throw(RuntimeError(f"boom {ID}")),
         )
