@@ -16,11 +16,12 @@ from sqlalchemy.orm import Session
 from ...db.engine import Database
 from ...domain import low_income as rules
 from ...domain.masking import mask_id
-from ...errors import NotFound, RuleViolation, StaleDataError, ValidationError
+from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Enrollment, Household, LowIncomeEntry, Person, Village
 from .. import audit
 from ..context import Actor
 from ..scope import require_household, restrict
+from ..stale import check_version
 from .types import EntryView, ExitedHousehold
 
 __all__ = [
@@ -284,8 +285,7 @@ def _load(s: Session, entry_id: int, expected_version: int | None) -> LowIncomeE
     entry = s.get(LowIncomeEntry, entry_id)
     if entry is None:
         raise NotFound(f"低收入人口条目 #{entry_id} 不存在。", code="low_income.not_found")
-    if expected_version is not None and entry.version != expected_version:
-        raise StaleDataError("该条目已被其他用户修改，本次操作未保存。请刷新后重试。", code="stale")
+    check_version("该条目", entry.version, expected_version)
     return entry
 
 

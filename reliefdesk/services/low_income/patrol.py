@@ -18,7 +18,7 @@ from ...db.engine import Database
 from ...domain import low_income as rules
 from ...domain.idnumber import age_on
 from ...domain.months import month_start
-from ...errors import NotFound, StaleDataError, ValidationError
+from ...errors import NotFound, ValidationError
 from ...models import (
     Household,
     LowIncomeEntry,
@@ -32,6 +32,7 @@ from .. import audit
 from ..assessment import member_category
 from ..context import Actor
 from ..scope import restrict, restrict_townships, visible_townships
+from ..stale import check_version
 from .types import PlanItemView, PlanView, ProposedPerson
 
 __all__ = [
@@ -166,11 +167,15 @@ def propose(
 ) -> list[ProposedPerson]:
     actor.require("read")
     with db.read_session() as s:
-        proposed = propose_in(s, month, village_id)
-        if visible_townships(actor) is None:
-            return proposed
-        seen = set(s.scalars(restrict(select(Household.id), actor, Household.id)))
-        return [p for p in proposed if p.household_id in seen]
+        return _in_scope(s, actor, propose_in(s, month, village_id))
+
+
+def _in_scope(s: Session, actor: Actor, proposal: list[ProposedPerson]) -> list[ProposedPerson]:
+    """The proposal limited to ``actor``'s township (a township plans its own villages only)."""
+    if visible_townships(actor) is None:
+        return proposal
+    mine = set(s.scalars(restrict(select(Household.id), actor, Household.id)))
+    return [r for r in proposal if r.household_id in mine]
 
 
 def _plan_views(s: Session, plans: Sequence[PatrolPlan]) -> list[PlanView]:
@@ -296,11 +301,8 @@ def save_plan(
             )
             s.add(plan)
             s.flush()
-        elif expected_version is not None and plan.version != expected_version:
-            raise StaleDataError(
-                "该巡访计划已被其他用户修改，本次操作未保存。请刷新后重试。", code="stale"
-            )
         else:
+            check_version("该巡访计划", plan.version, expected_version)
             plan.responsible, plan.note = responsible, plan_text(note, "note", "备注")
             flag_modified(plan, "responsible")  # every save bumps the plan's version
         current = {
@@ -360,10 +362,7 @@ def make_plans(
     with db.session() as s:
         if village_id is not None and s.get(Village, village_id) is None:
             raise NotFound(f"村（社区）#{village_id} 不存在。", code="village.not_found")
-        proposal = propose_in(s, month, village_id)
-        if visible_townships(actor) is not None:  # a township plans its own villages only
-            mine = set(s.scalars(restrict(select(Household.id), actor, Household.id)))
-            proposal = [r for r in proposal if r.household_id in mine]
+        proposal = _in_scope(s, actor, propose_in(s, month, village_id))
         by_village: dict[int, list[ProposedPerson]] = {}
         for r in proposal:
             by_village.setdefault(r.village_id, []).append(r)
