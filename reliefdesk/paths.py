@@ -90,20 +90,35 @@ def make_private(path: Path) -> None:
 
 def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` owner-only, via a temporary file in the same folder and an
-    atomic rename (no half-written file, no stray temporary file on error)."""
+    atomic rename (no half-written file, no stray temporary file on error). The one writer of
+    single files the program hands to the user (PDFs, checkpoints, recovery sheets); a missing
+    folder or a failed write is a :class:`ValidationError` with a Chinese message."""
     import tempfile
 
+    from .errors import ValidationError
+
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # 0600
+    if not folder.is_dir():
+        raise ValidationError(f"文件夹不存在：{folder}", code="file.folder", field="out")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # 0600
+    except OSError as exc:
+        raise ValidationError(
+            f"无法写入文件夹 {folder}：{exc.strerror or exc}", code="file.write", field="out"
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise ValidationError(
+                f"无法保存文件 {path}：{exc.strerror or exc}", code="file.write", field="out"
+            ) from exc
         raise
 
 

@@ -18,16 +18,14 @@ atomically: a temporary file in the same folder, then renamed over the target.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..documents.pdf.fonts import font_warning
 from ..errors import ValidationError
+from ..paths import write_private
 from ..services import printing
 from ..services.printing import PrintResult
 from ..services.printing import notices as printing_notices
@@ -107,33 +105,10 @@ def parse_ids(text: str) -> list[int]:
     return out
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"输出目录不存在：{folder}", code="cli.out_dir", field="out")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _save(ctx: CliContext, result: PrintResult, lines: list[str] | None = None) -> int:
     """Write the PDF, then print ``lines`` (one per document in it) and the file line."""
     out = Path(ctx.args.out)
-    try:
-        write_atomic(out, result.pdf)
-    except OSError as exc:
-        raise ValidationError(
-            f"无法写入文件 {out}：{exc.strerror or exc}", code="cli.write", field="out"
-        ) from exc
+    write_private(out, result.pdf)
     for line in lines or []:
         ctx.out(line)
     ctx.out(f"已输出 {out}（{result.title}，{result.pages} 页，{len(result.pdf)} 字节）")

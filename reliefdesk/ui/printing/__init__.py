@@ -19,7 +19,7 @@ from reliefdesk.services.printing import PrintResult
 from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp
 
-from .preview import PdfPreviewDialog, write_atomic
+from .preview import PdfPreviewDialog
 
 __all__ = [
     "PdfPreviewDialog",
@@ -33,7 +33,6 @@ __all__ = [
     "preview_visit",
     "print_document",
     "show_preview",
-    "write_atomic",
 ]
 
 

@@ -8,9 +8,6 @@ is exactly the PDF, margins included.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Slot
@@ -31,39 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reliefdesk.errors import ValidationError
+from reliefdesk.paths import write_private
 from reliefdesk.ui.ops import QueryOp
 
-__all__ = ["MAX_PRINT_DPI", "PdfPreviewDialog", "write_atomic"]
+__all__ = ["MAX_PRINT_DPI", "PdfPreviewDialog"]
 
 # Pages are rasterised for the printer at most at this resolution (600 dpi A4 ≈ 140 MB/page).
 MAX_PRINT_DPI = 300
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, then rename over ``path``."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise ValidationError(f"文件夹不存在：{folder}", code="print.save_dir")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ValidationError(
-            f"无法写入文件夹 {folder}：{exc.strerror or exc}", code="print.save"
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ValidationError(
-            f"无法保存文件 {path}：{exc.strerror or exc}", code="print.save"
-        ) from exc
 
 
 TITLE_BAR = 40  # the window frame and title above the dialog's client area
@@ -190,7 +162,7 @@ class PdfPreviewDialog(QDialog):
         self.save_button.setEnabled(False)
         QueryOp(
             parent=self,
-            op=lambda: write_atomic(target, data),
+            op=lambda: write_private(target, data),
             success=lambda _: self._saved(target),
         ).always(lambda: self.save_button.setEnabled(True)).with_progress(
             self.tr("Saving...")
