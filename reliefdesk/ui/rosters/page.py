@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp, show_error
 from reliefdesk.ui.refresh import PageRefresh
 
-from . import actions, fixes, reads
+from . import actions, fixes, reads, toolbar
 from . import labels as lbl
 from .models import HistoryModel, HistoryRow, LinesModel
 from .widgets import NoticeBar, ProblemsPanel, make_table
@@ -57,6 +56,20 @@ class RostersPage(QWidget):
     historyShown = Signal()
     exported = Signal(list)
     returnImported = Signal(object)
+    # made by toolbar.build_toolbar
+    month_edit: QDateEdit
+    programme_combo: QComboBox
+    status_label: QLabel
+    refresh_button: QPushButton
+    generate_button: QPushButton
+    validate_button: QPushButton
+    discard_button: QPushButton
+    lock_button: QPushButton
+    unlock_button: QPushButton
+    export_button: QPushButton
+    import_button: QPushButton
+    print_button: QPushButton
+    print_changes_button: QPushButton
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,93 +84,7 @@ class RostersPage(QWidget):
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
-        actor = self.ctx.actor
-        title = QLabel(self.tr("Payment rosters"))
-        title.setObjectName("rostersTitle")
-        title.setProperty("role", "pageTitle")
-        self.month_edit = QDateEdit()
-        self.month_edit.setObjectName("rosterMonthEdit")
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setDate(QDate(date.today().year, date.today().month, 1))
-        self.month_edit.setMinimumWidth(104)
-        self.programme_combo = QComboBox()
-        self.programme_combo.setObjectName("rosterProgrammeCombo")
-        programmes = lbl.programme_labels()
-        for code in lbl.PROGRAMME_CODES:
-            self.programme_combo.addItem(programmes[code], code)
-        month_label = QLabel(self.tr("&Month"))
-        month_label.setBuddy(self.month_edit)
-        programme_label = QLabel(self.tr("&Programme"))
-        programme_label.setBuddy(self.programme_combo)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("rosterStatusLabel")
-        self.status_label.setProperty("role", "hint")
-        self.status_label.setWordWrap(True)
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setObjectName("rosterRefreshButton")
-        self.refresh_button.setShortcut("F5")
-        self.refresh_button.setToolTip(self.tr("Reload the roster and the history (F5)"))
-        self.refresh_button.clicked.connect(self.refresh)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addSpacing(16)
-        head.addWidget(month_label)
-        head.addWidget(self.month_edit)
-        head.addWidget(programme_label)
-        head.addWidget(self.programme_combo)
-        head.addSpacing(8)
-        head.addWidget(self.status_label, 1)
-        head.addWidget(self.refresh_button)
-
-        def button(name: str, text: str, slot: object, primary: bool = False) -> QPushButton:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            if primary:
-                b.setProperty("role", "primary")
-            b.clicked.connect(slot)
-            return b
-
-        self.generate_button = button(
-            "rosterGenerateButton", self.tr("Generate"), self.generate, primary=True
-        )
-        self.validate_button = button("rosterValidateButton", self.tr("Validate"), self.validate)
-        self.discard_button = button(
-            "rosterDiscardButton", self.tr("Discard draft..."), lambda: fixes.confirm_discard(self)
-        )
-        self.lock_button = button("rosterLockButton", self.tr("Lock"), self._on_lock_clicked)
-        self.unlock_button = button(
-            "rosterUnlockButton", self.tr("Unlock..."), self._on_unlock_clicked
-        )
-        self.unlock_button.setVisible(actor.can("roster.unlock"))
-        self.export_button = button(
-            "rosterExportButton", self.tr("Export..."), self._on_export_clicked
-        )
-        self.import_button = button(
-            "rosterImportButton", self.tr("Import bank return..."), self._on_import_clicked
-        )
-        self.print_button = button(
-            "rosterPrintButton", self.tr("Print roster"), self._on_print_clicked
-        )
-        self.print_changes_button = button(
-            "rosterPrintChangesButton",
-            self.tr("Print change roster"),
-            self._on_print_changes_clicked,
-        )
-        actions = QHBoxLayout()
-        for b in (
-            self.generate_button,
-            self.validate_button,
-            self.discard_button,
-            self.lock_button,
-            self.unlock_button,
-            self.export_button,
-            self.import_button,
-        ):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.print_changes_button)
+        head, actions = toolbar.build_toolbar(self)
 
         self.notice = NoticeBar(self)
 
