@@ -70,6 +70,8 @@ class RostersPage(QWidget):
     import_button: QPushButton
     print_button: QPushButton
     print_changes_button: QPushButton
+    review_button: QPushButton
+    township_combo: QComboBox | None  # county users only
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,8 @@ class RostersPage(QWidget):
         self.problems: list[Problem] | None = None  # None: not validated yet
         self._build()
         self.refresher = PageRefresh(self, ctx, ("rosters",), self.refresh, skip_own=True)
+        self.township_names: dict[int | None, str] = {}
+        self.load_townships()
         self.load_period()
         self.refresh_history()
 
@@ -177,6 +181,8 @@ class RostersPage(QWidget):
 
         self.month_edit.dateChanged.connect(lambda _d: self.load_period())
         self.programme_combo.currentIndexChanged.connect(lambda _i: self.load_period())
+        if self.township_combo is not None:
+            self.township_combo.currentIndexChanged.connect(lambda _i: self.load_period())
         self.setTabOrder(self.month_edit, self.programme_combo)
         self.setTabOrder(self.programme_combo, self.generate_button)
         self._show_totals()
@@ -191,6 +197,41 @@ class RostersPage(QWidget):
     def programme(self) -> str:
         return str(self.programme_combo.currentData())
 
+    def township_id(self) -> int | None:
+        """The township whose roster is shown: a county user's choice (None: the county-wide
+        roster), a township user's own township."""
+        if self.township_combo is None:
+            return self.ctx.actor.township_id
+        data = self.township_combo.currentData()
+        return None if data is None else int(data)
+
+    def set_township(self, township_id: int | None) -> None:
+        """Choose the township (county users; loads that township's roster)."""
+        if self.township_combo is not None:
+            index = self.township_combo.findData(township_id)
+            self.township_combo.setCurrentIndex(max(0, index))
+
+    def load_townships(self) -> None:
+        """Fill the township selector (county users) and the names the history shows."""
+        db, actor = self.ctx.db, self.ctx.actor
+        QueryOp(
+            parent=self, op=lambda: reads.townships(db, actor), success=self._set_townships
+        ).run_in_background()
+
+    def _set_townships(self, towns: list[tuple[int, str]]) -> None:
+        self.township_names = {None: self.tr("Whole county"), **dict(towns)}
+        combo = self.township_combo
+        if combo is not None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for tid, name in towns:
+                combo.addItem(name, tid)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.history_model.set_townships(self.township_names)
+
     def set_period(self, month: date, programme: str) -> None:
         """Choose ``month`` and ``programme`` (loads that period's roster)."""
         for w in (self.month_edit, self.programme_combo):
@@ -204,14 +245,16 @@ class RostersPage(QWidget):
     def load_period(self) -> None:
         """Show the regular roster of the chosen month and programme, if there is one."""
         db, actor = self.ctx.db, self.ctx.actor
-        month, programme = self.month(), self.programme()
+        month, programme, town = self.month(), self.programme(), self.township_id()
 
         def done(view: RosterView | None) -> None:
-            if (month, programme) == (self.month(), self.programme()):
+            if (month, programme, town) == (self.month(), self.programme(), self.township_id()):
                 self.show_roster(view)
 
         QueryOp(
-            parent=self, op=lambda: reads.roster_for(db, actor, month, programme), success=done
+            parent=self,
+            op=lambda: reads.roster_for(db, actor, month, programme, town),
+            success=done,
         ).run_in_background()
 
     def show_roster_id(self, roster_id: int) -> None:
@@ -359,6 +402,13 @@ class RostersPage(QWidget):
                 at=f"{view.locked_at:%Y-%m-%d %H:%M}",
                 hash=(view.lines_sha256 or "")[:12],
             )
+        if view.county_reviewed_at is not None:
+            text += self.tr("; reviewed by the county ({user}) at {at}").format(
+                user=view.county_reviewed_by, at=f"{view.county_reviewed_at:%Y-%m-%d %H:%M}"
+            )
+        if self.township_combo is not None:
+            town = self.township_names.get(view.township_id, "")
+            text = f"{town} {text}" if town else text
         self.status_label.setText(text)
         self.status_label.setToolTip(
             text if not view.lines_sha256 else text + "\nSHA-256 " + view.lines_sha256
@@ -425,13 +475,20 @@ class RostersPage(QWidget):
         actions.generate(self)
 
     def set_period_silently(self, view: RosterView) -> None:
-        for w in (self.month_edit, self.programme_combo):
+        widgets = [self.month_edit, self.programme_combo]
+        if self.township_combo is not None:
+            widgets.append(self.township_combo)
+        for w in widgets:
             w.blockSignals(True)
         self.month_edit.setDate(QDate(view.month.year, view.month.month, 1))
         idx = self.programme_combo.findData(view.programme)
         if idx >= 0:
             self.programme_combo.setCurrentIndex(idx)
-        for w in (self.month_edit, self.programme_combo):
+        if self.township_combo is not None:
+            idx = self.township_combo.findData(view.township_id)
+            if idx >= 0:
+                self.township_combo.setCurrentIndex(idx)
+        for w in widgets:
             w.blockSignals(False)
 
     def validate(self) -> None:
@@ -465,6 +522,13 @@ class RostersPage(QWidget):
     def unlock_with_reason(self, reason: str) -> None:
         """Unlock the shown roster (administrator); an empty reason is refused."""
         actions.unlock_with_reason(self, reason)
+
+    def _on_review_clicked(self) -> None:
+        actions.ask_review_note(self)
+
+    def county_review(self, note: str = "") -> None:
+        """Record the county's review (县级审核) of the shown locked township roster."""
+        actions.county_review(self, note)
 
     def _on_export_clicked(self) -> None:
         actions.ask_export_folder(self)

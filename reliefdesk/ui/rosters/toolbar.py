@@ -52,9 +52,32 @@ def build_toolbar(page: RostersPage) -> tuple[QHBoxLayout, QHBoxLayout]:
         translate("RostersPage", "Reload the roster and the history (F5)")
     )
     page.refresh_button.clicked.connect(page.refresh)
+    # 乡镇: a county user picks the township whose roster to generate, review and export
+    # (全县: one county roster, where the county pays centrally); a township user works on
+    # their own township's rosters only and gets no selector
+    page.township_combo = None
+    township_label = None
+    if actor.township_id is None:
+        combo = QComboBox()
+        combo.setObjectName("rosterTownshipCombo")
+        combo.setMinimumWidth(150)
+        combo.addItem(translate("RostersPage", "Whole county"), None)
+        combo.setToolTip(
+            translate(
+                "RostersPage",
+                "Whose roster: a township's, or one roster for the whole county "
+                "where the county pays centrally",
+            )
+        )
+        page.township_combo = combo
+        township_label = QLabel(translate("RostersPage", "&Township"))
+        township_label.setBuddy(combo)
     head = QHBoxLayout()
     head.addWidget(title)
     head.addSpacing(16)
+    if page.township_combo is not None and township_label is not None:
+        head.addWidget(township_label)
+        head.addWidget(page.township_combo)
     head.addWidget(month_label)
     head.addWidget(page.month_edit)
     head.addWidget(programme_label)
@@ -105,6 +128,12 @@ def build_toolbar(page: RostersPage) -> tuple[QHBoxLayout, QHBoxLayout]:
         translate("RostersPage", "Print change roster"),
         page._on_print_changes_clicked,
     )
+    page.review_button = button(
+        "rosterCountyReviewButton",
+        translate("RostersPage", "County review..."),
+        page._on_review_clicked,
+    )
+    page.review_button.setVisible(actor.township_id is None and actor.can("roster.county_review"))
     actions = QHBoxLayout()
     for b in (
         page.generate_button,
@@ -112,6 +141,7 @@ def build_toolbar(page: RostersPage) -> tuple[QHBoxLayout, QHBoxLayout]:
         page.discard_button,
         page.lock_button,
         page.unlock_button,
+        page.review_button,
         page.export_button,
         page.import_button,
     ):
