@@ -10,8 +10,9 @@ the county setting (:class:`~reliefdesk.models.Setting`) applies, then the defau
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,9 +27,14 @@ from .context import Actor
 from .scope import household_township, require_township
 from .settings import OfficeInfo, get_setting, office_in
 
+if TYPE_CHECKING:
+    from .policy import Policy
+
 __all__ = [
     "COUNTY_CONFIRMS",
     "TOWNSHIP_KEYS",
+    "Delegation",
+    "confirmation_delegated",
     "county_confirms",
     "get_township_setting",
     "office_for_township",
@@ -170,3 +176,57 @@ def require_confirm_authority(
             "（《最低生活保障审核确认办法》第二十条）。",
             code="scope.county_confirms",
         )
+
+
+class Delegation:
+    """Whether 审核确认 of a household's case is delegated to its township (DOMAIN §2.12), for
+    the case deadlines (dibao: 20 working days delegated, 30 when the county confirms). THE
+    rule: the township's own ``casework.county_confirms`` where it has one (true: the county
+    confirms, not delegated), else the county default, the policy's ``confirmation_delegated``.
+    One read of the townships' own values; household townships are read only when some
+    township has a value of its own (:meth:`prefetch` reads many at once)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+        self._own: dict[int, bool] = {
+            int(tid): not bool(value)
+            for tid, value in session.execute(
+                select(TownshipSetting.township_id, TownshipSetting.value).where(
+                    TownshipSetting.key == COUNTY_CONFIRMS
+                )
+            )
+            if value is not None
+        }
+        self._town: dict[int, int | None] = {}
+
+    def prefetch(self, household_ids: Iterable[int]) -> None:
+        """Read the townships of these households in a few queries (no-op when no township
+        has a value of its own)."""
+        if not self._own:
+            return
+        from ..models import Household, Village
+
+        todo = sorted({h for h in household_ids if h not in self._town})
+        for i in range(0, len(todo), 900):
+            chunk = todo[i : i + 900]
+            self._town.update(dict.fromkeys(chunk))
+            for hid, tid in self._s.execute(
+                select(Household.id, Village.township_id)
+                .join(Village, Village.id == Household.village_id)
+                .where(Household.id.in_(chunk))
+            ):
+                self._town[int(hid)] = tid
+
+    def __call__(self, policy: Policy, household_id: int) -> bool:
+        if self._own:
+            if household_id not in self._town:
+                self._town[household_id] = household_township(self._s, household_id)
+            town = self._town[household_id]
+            if town is not None and town in self._own:
+                return self._own[town]
+        return policy.confirmation_delegated
+
+
+def confirmation_delegated(session: Session, policy: Policy, household_id: int) -> bool:
+    """:class:`Delegation` for one household's case."""
+    return Delegation(session)(policy, household_id)
