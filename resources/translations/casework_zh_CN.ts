@@ -1497,6 +1497,10 @@
         <translation>县级默认：{value}</translation>
     </message>
     <message>
+        <source>County: not set</source>
+        <translation>县级默认：未填写</translation>
+    </message>
+    <message>
         <source>Saving...</source>
         <translation>正在保存……</translation>
     </message>

@@ -228,7 +228,9 @@ class OfficeSection(Section):
             if values.township_id is not None:
                 default = values.defaults.get(key, "")
                 edit.setPlaceholderText(
-                    self.tr("County: {value}").format(value=default) if default else ""
+                    self.tr("County: {value}").format(value=default)
+                    if default
+                    else self.tr("County: not set")
                 )
 
     # -- saving ---------------------------------------------------------------------------
