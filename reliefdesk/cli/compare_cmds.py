@@ -73,7 +73,13 @@ def summary_line(result: comparison.RunResult) -> str:
     return (
         f"{r.source_label}比对 #{r.id}：读取 {r.rows_read} 行，匹配 {r.matched}，"
         f"未匹配 {r.unmatched}，姓名不一致 {r.name_mismatches}，号码无效 {r.bad_ids}；"
-        f"新线索 {r.findings} 条" + (f"（{kinds}）" if kinds else "")
+        f"新线索 {r.findings} 条"
+        + (f"（{kinds}）" if kinds else "")
+        + (
+            f"；另有 {result.left_out} 行属于其他乡镇或无法确定乡镇，未纳入本次比对"
+            if result.left_out
+            else ""
+        )
     )
 
 

@@ -1449,6 +1449,14 @@
         <translation>县（市）：</translation>
     </message>
     <message>
+        <source>County defaults</source>
+        <translation>县级默认</translation>
+    </message>
+    <message>
+        <source>Values for:</source>
+        <translation>适用范围：</translation>
+    </message>
+    <message>
         <source>Township:</source>
         <translation>乡镇（街道）：</translation>
     </message>
@@ -1465,8 +1473,32 @@
         <translation>政策公开网址：</translation>
     </message>
     <message>
+        <source>Signatures on papers:</source>
+        <translation>文书签名：</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>e.g. 负责人：张三  审核：李四</source>
+        <translation>如：负责人：张三  审核：李四</translation>
+    </message>
+    <message>
+        <source>These values apply to every township that has no value of its own.</source>
+        <translation>未单独设置的乡镇（街道）均使用以下县级默认值。</translation>
+    </message>
+    <message>
+        <source>An empty field uses the county&apos;s value, shown in grey. Clear a field to go back to the county&apos;s value.</source>
+        <translation>留空即使用县级默认值（灰色显示）；清空某项即恢复为县级默认值。</translation>
+    </message>
+    <message>
+        <source>County: {value}</source>
+        <translation>县级默认：{value}</translation>
+    </message>
+    <message>
+        <source>County: not set</source>
+        <translation>县级默认：未填写</translation>
     </message>
     <message>
         <source>Saving...</source>

@@ -550,6 +550,10 @@
         <translation>读取 {rows} 行：匹配 {matched} 行，未匹配 {unmatched} 行，姓名不一致 {mismatch} 行。新线索 {findings} 条</translation>
     </message>
     <message>
+        <source>{n} rows of other townships, or whose township the file does not tell, were left out (the county&apos;s own comparison covers them).</source>
+        <translation>另有 {n} 行属于其他乡镇（街道）或无法确定所属乡镇，未纳入本次比对（由县级比对覆盖）。</translation>
+    </message>
+    <message>
         <source>Row {row}: {name} {id} matches no one in the register</source>
         <translation>第 {row} 行：{name} {id} 在登记册中没有匹配的人</translation>
     </message>

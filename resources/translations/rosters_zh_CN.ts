@@ -16,6 +16,10 @@
         <translation>月份</translation>
     </message>
     <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
         <source>Programme</source>
         <translation>项目</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
         <source>Locked</source>
         <translation>锁定</translation>
+    </message>
+    <message>
+        <source>County review</source>
+        <translation>县级审核</translation>
     </message>
     <message>
         <source>Exports</source>
@@ -367,6 +375,14 @@
         <translation>重新读取名册和历史（F5）</translation>
     </message>
     <message>
+        <source>Whose roster: a township&apos;s, or one roster for the whole county where the county pays centrally</source>
+        <translation>选择乡镇（街道）的花名册；县级统一代发时可生成全县一份花名册</translation>
+    </message>
+    <message>
+        <source>&amp;Township</source>
+        <translation>乡镇(&amp;T)</translation>
+    </message>
+    <message>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
@@ -403,6 +419,10 @@
         <translation>打印变动名册</translation>
     </message>
     <message>
+        <source>County review...</source>
+        <translation>县级审核...</translation>
+    </message>
+    <message>
         <source>All changes</source>
         <translation>全部变动</translation>
     </message>
@@ -434,6 +454,10 @@
         <source>Roster history</source>
         <translation>历史名册</translation>
     </message>
+    <message>
+        <source>Whole county</source>
+        <translation>全县</translation>
+    </message>
     <message numerus="yes">
         <source>%n matching line(s) loaded</source>
         <translation>
@@ -455,6 +479,10 @@
     <message>
         <source>; locked by {user} at {at}, hash {hash}</source>
         <translation>；{user} 于 {at} 锁定，哈希 {hash}</translation>
+    </message>
+    <message>
+        <source>; reviewed by the county ({user}) at {at}</source>
+        <translation>；县级审核：{user}，{at}</translation>
     </message>
     <message>
         <source>Totals: no roster</source>
@@ -511,6 +539,18 @@
     <message>
         <source>The roster is already locked.</source>
         <translation>名册已锁定。</translation>
+    </message>
+    <message>
+        <source>Only a county reviewer or approver reviews township rosters.</source>
+        <translation>乡镇花名册由县级审核员或审批人审核。</translation>
+    </message>
+    <message>
+        <source>The county reviews a township&apos;s roster once it is locked.</source>
+        <translation>乡镇锁定花名册后，县级才能审核。</translation>
+    </message>
+    <message>
+        <source>The county has reviewed this roster.</source>
+        <translation>该花名册已经县级审核。</translation>
     </message>
     <message>
         <source>Only a locked roster can be unlocked.</source>
@@ -587,6 +627,14 @@
     <message>
         <source>Unlocking...</source>
         <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <source>County review</source>
+        <translation>县级审核</translation>
+    </message>
+    <message>
+        <source>Record the county&apos;s review of the {month} roster of {township} ({households} households, {amount} yuan). Note (optional):</source>
+        <translation>记录县级对{township}{month}花名册（{households} 户，{amount} 元）的审核。审核意见（可不填）：</translation>
     </message>
     <message>
         <source>Export the roster to</source>

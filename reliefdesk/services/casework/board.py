@@ -23,6 +23,7 @@ from .. import enrollments
 from ..context import Actor
 from ..policy import Policy, list_policies, policy_on, work_calendar
 from ..scope import scope_households
+from ..township_settings import Delegation
 from .events import EventItem, event_items
 from .facts import CaseFacts, case_facts_bulk
 from .reads import list_applications_in
@@ -199,13 +200,20 @@ def _pending(s: Session, cal: WorkCalendar, actor: Actor) -> list[_Pending]:
         counts.setdefault(app_id, {})[action] = (n, last)
     policies = _Policies(s)
     cases = case_facts_bulk(s, rows, policies)
+    delegation = Delegation(s)
+    delegation.prefetch(r.household_id for r in rows)
     out: list[_Pending] = []
     for r in rows:
         sf = _step_facts(counts.get(r.id, {}))
         policy, limits = policies(r.accepted_on)
         cf = cases[r.id]
         step, total = _deadlines_with(
-            r, sf, policy, limits, cal, cf.green_due if cf.green_authorised else None
+            r,
+            sf,
+            limits,
+            cal,
+            cf.green_due if cf.green_authorised else None,
+            delegated=delegation(policy, r.household_id),
         )
         out.append(_Pending(r, sf, step, total, cf))
     return out

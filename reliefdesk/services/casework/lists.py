@@ -25,6 +25,7 @@ from ...models import Application, CaseStep, Household, Person, PersonSearchKey,
 from ..context import Actor
 from ..policy import work_calendar
 from ..scope import township_condition
+from ..township_settings import Delegation
 from .board import _MemoCalendar, _Policies  # casework's own deadline helpers
 
 __all__ = ["SORT_COLUMNS", "CaseListRow", "case_deadline", "list_cases"]
@@ -63,10 +64,13 @@ class CaseListRow:
     version: int
 
 
-def case_deadline(app: Application, policies: _Policies, cal: WorkCalendar) -> date | None:
+def case_deadline(
+    app: Application, policies: _Policies, cal: WorkCalendar, delegation: Delegation
+) -> date | None:
     """办理时限 of an open case: its stored ``due_on`` or, when none is stored, the limit its
     programme sets for the step (temporary aid: from acceptance; 特困: investigation and
-    初审 within the tekun limit; dibao: the whole-case limit)."""
+    初审 within the tekun limit; dibao: the whole-case limit, 20 or 30 working days as
+    ``delegation`` says for the household's township)."""
     state = str(app.state)
     if state not in {s.value for s in wf.OPEN_STATES}:
         return None
@@ -89,7 +93,7 @@ def case_deadline(app: Application, policies: _Policies, cal: WorkCalendar) -> d
         accepted,
         limits,
         cal,
-        delegated=policy.confirmation_delegated,
+        delegated=delegation(policy, app.household_id),
         extended=bool(app.extended),
     )
     found = [d for d in (step, total) if d is not None]
@@ -174,9 +178,11 @@ def list_cases(
         handlers = _handlers(s, [a.id for a, _n, _v in found])
         cal = _MemoCalendar(work_calendar(s))
         policies = _Policies(s)
+        delegation = Delegation(s)
+        delegation.prefetch(a.household_id for a, _n, _v in found)
         out = []
         for a, name, village in found:
-            due = case_deadline(a, policies, cal)
+            due = case_deadline(a, policies, cal, delegation)
             out.append(
                 CaseListRow(
                     a.id,

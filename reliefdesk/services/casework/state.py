@@ -22,6 +22,7 @@ from ..assessment import counted_members
 from ..context import ROLE_LABELS, Actor
 from ..policy import Policy, policy_on, work_calendar
 from ..stale import check_version
+from ..township_settings import confirmation_delegated
 from ..user_names import user_names
 from .facts import (
     CaseFacts,
@@ -123,13 +124,16 @@ def _facts(
 def _deadlines_with(
     app: Any,
     sf: _StepFacts,
-    policy: Policy,
     limits: wf.Limits,
     cal: WorkCalendar,
     green_due: date | None = None,
+    *,
+    delegated: bool,
 ) -> tuple[date | None, date | None]:
-    """(current step deadline, whole-case deadline) under the policy of ``app.accepted_on``;
-    a dibao 先行纳入 (``green_due``) must complete the ordinary steps by its own deadline."""
+    """(current step deadline, whole-case deadline) under ``limits`` (the policy of
+    ``app.accepted_on``); a dibao 先行纳入 (``green_due``) must complete the ordinary steps
+    by its own deadline; ``delegated``: confirmation delegated to the household's township
+    (:class:`~reliefdesk.services.township_settings.Delegation`)."""
     paperwork = app.paperwork_due if not sf.paperwork_done else None
     pending_check = app.info_check_requested_on if app.info_check_result is None else None
     step = wf.step_deadline(
@@ -153,7 +157,7 @@ def _deadlines_with(
             app.accepted_on,
             limits,
             cal,
-            delegated=policy.confirmation_delegated,
+            delegated=delegated,
             extended=app.extended,
         )
     return step, total
@@ -175,7 +179,12 @@ def _deadlines(
     """(current step deadline, whole-case deadline)."""
     policy = policy_on(s, app.accepted_on)
     return _deadlines_with(
-        app, sf, policy, _limits(policy), cal or work_calendar(s), _green_due(s, app)
+        app,
+        sf,
+        _limits(policy),
+        cal or work_calendar(s),
+        _green_due(s, app),
+        delegated=confirmation_delegated(s, policy, app.household_id),
     )
 
 

@@ -5,6 +5,13 @@ rows and the new findings in one transaction with an audit event.
 A file already compared for the same source (same SHA-256) is refused, and a lead already open
 for the same person and kind is not repeated: a monthly delivery that lists the same people
 again adds nothing new to the queue.
+
+On a county server (issue 18) a township user compares the county-wide file for their own
+township: only the rows of people registered in their township are kept; the other rows are
+left out and counted (``RunResult.left_out``). A row that matches no one is left out too: no
+department file carries the person's residence and an ID number's area code names only the
+county, so the data cannot tell its township (the county's own run keeps those rows). The same
+file may then be compared once by each township and once county-wide, not twice by the same.
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from ...models import (
 )
 from .. import audit
 from ..context import Actor
+from ..scope import visible_household_ids
 from ..settings import get_setting
 from .reading import check_source, read_department_file
 from .types import DeptTable, RunResult, RunView
@@ -195,10 +203,19 @@ def compare_table_in(
     actor.require("register.write")
     src = check_source(source)
     today = today or date.today()
-    earlier = s.scalar(
-        select(ComparisonRun.id).where(
-            ComparisonRun.source == source, ComparisonRun.sha256 == table.sha256
-        )
+    town = actor.township_id
+    earlier = next(
+        (
+            run_id
+            for run_id, summary in s.execute(
+                select(ComparisonRun.id, ComparisonRun.summary).where(
+                    ComparisonRun.source == source, ComparisonRun.sha256 == table.sha256
+                )
+            )
+            # a county-wide run covers every township; a township's run only its own
+            if (summary or {}).get("township_id") in (None, town)
+        ),
+        None,
     )
     if earlier is not None:
         raise ValidationError(
@@ -214,6 +231,13 @@ def compare_table_in(
         name = "".join(str(cells.get("name") or "").split())
         rows.append((row_no, comparison_id(cells.get("id_number")), name, data))
     reg = _register(s, {r[1] for r in rows if r[1]})
+    left_out = 0
+    if town is not None:  # a township user: the rows of their township's people only
+        ours = visible_household_ids(s, actor, {v[2] for v in reg.values()})
+        reg = {idn: v for idn, v in reg.items() if v[2] in ours}
+        kept = [r for r in rows if r[1] and r[1] in reg]
+        left_out = len(rows) - len(kept)
+        rows = kept
     live, near = _households(s, {v[2] for v in reg.values()})
     self_pay: dict[str, int] = defaultdict(int)
     if source == "medical":
@@ -342,6 +366,8 @@ def compare_table_in(
         "reversed_deaths": reversed_deaths,
         "already_open": already,
         "header_row": table.header_row,
+        "township_id": town,
+        "left_out": left_out,
     }
     if mapping:
         _remember(s, actor, source, mapping)
@@ -361,6 +387,8 @@ def compare_table_in(
             "unmatched": run.unmatched,
             "name_mismatches": run.name_mismatches,
             "findings": dict(by_kind),
+            "township_id": town,
+            "left_out": left_out,
         },
     )
     return RunResult(
@@ -369,6 +397,7 @@ def compare_table_in(
         already_open=already,
         unmatched_rows=tuple(unmatched_list),
         mismatch_rows=tuple(mismatch_list),
+        left_out=left_out,
     )
 
 

@@ -53,6 +53,9 @@ class RunResult:
     already_open: int
     unmatched_rows: tuple[tuple[int, str, str], ...] = ()
     mismatch_rows: tuple[tuple[int, str, str, str], ...] = ()
+    #: rows of a county-wide file a township user's run left out (other townships' people,
+    #: and rows whose township the data cannot tell)
+    left_out: int = 0
 
 
 @dataclass(frozen=True)

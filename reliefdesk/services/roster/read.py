@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from types import EllipsisType
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -183,15 +184,32 @@ def list_rosters_in(
     )
 
 
-def roster_for(db: Database, actor: Actor, month: str | date, programme: str) -> RosterView | None:
+def roster_for(
+    db: Database,
+    actor: Actor,
+    month: str | date,
+    programme: str,
+    *,
+    township_id: int | EllipsisType | None = ...,
+) -> RosterView | None:
     """The roster the roster page shows for ``month`` and ``programme``: the regular one
     ("all" falls back to the month's first regular roster when the month was generated
-    programme by programme); for temporary aid the month's latest one-off payment list."""
+    programme by programme); for temporary aid the month's latest one-off payment list.
+    ``township_id`` (a county user's choice) keeps only that township's rosters (None: the
+    county-wide roster); left out, any the actor may see."""
+
+    def ours(r: RosterView) -> bool:
+        return township_id is ... or r.township_id == township_id
+
     with db.read_session() as s:
         if programme == "temporary_aid":
-            lists = [r for r in list_rosters_in(s, actor, month, programme) if r.kind == "one_off"]
+            lists = [
+                r
+                for r in list_rosters_in(s, actor, month, programme)
+                if r.kind == "one_off" and ours(r)
+            ]
             return max(lists, key=lambda r: r.seq_no) if lists else None
-        rows = [r for r in list_rosters_in(s, actor, month) if r.kind == "regular"]
+        rows = [r for r in list_rosters_in(s, actor, month) if r.kind == "regular" and ours(r)]
     for r in rows:
         if r.programme == programme:
             return r

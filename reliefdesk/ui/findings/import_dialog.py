@@ -198,6 +198,15 @@ class ImportDialog(QDialog):
             )
             + (f" ({by_kind})" if by_kind else "")
         )
+        if result.left_out:  # a township user's run of a county-wide file
+            self.result_label.setText(
+                self.result_label.text()
+                + "\n"
+                + self.tr(
+                    "{n} rows of other townships, or whose township the file does not tell, "
+                    "were left out (the county's own comparison covers them)."
+                ).format(n=result.left_out)
+            )
         lines = [
             self.tr("Row {row}: {name} {id} matches no one in the register").format(
                 row=row, name=name, id=idn

@@ -68,6 +68,18 @@ def update_actions(page: RostersPage) -> None:
         else translate("RostersPage", "The roster is already locked."),
     )
     gate(
+        page.review_button,
+        actor.township_id is None and actor.can("roster.county_review"),
+        locked
+        and view is not None
+        and view.township_id is not None
+        and view.county_reviewed_at is None,
+        translate("RostersPage", "Only a county reviewer or approver reviews township rosters."),
+        translate("RostersPage", "The county reviews a township's roster once it is locked.")
+        if view is None or view.county_reviewed_at is None
+        else translate("RostersPage", "The county has reviewed this roster."),
+    )
+    gate(
         page.unlock_button,
         actor.can("roster.unlock"),
         locked,
@@ -108,6 +120,7 @@ def generate(page: RostersPage) -> None:
     """Generate (or regenerate) the draft for the chosen month and programme."""
     db, actor = page.ctx.db, page.ctx.actor
     month, programme = page.month(), page.programme()
+    town = page.township_id() if actor.township_id is None else None
     page.generate_button.setEnabled(False)
 
     def done(view: RosterView) -> None:
@@ -118,7 +131,9 @@ def generate(page: RostersPage) -> None:
         page.validate()
 
     MutationOp(
-        parent=page, op=lambda: roster.generate(db, actor, month, programme), success=done
+        parent=page,
+        op=lambda: roster.generate(db, actor, month, programme, township_id=town),
+        success=done,
     ).with_progress(translate("RostersPage", "Generating the roster...")).always(
         page._update_actions
     ).run_in_background()
@@ -266,6 +281,50 @@ def unlock_with_reason(page: RostersPage, reason: str) -> None:
         op=lambda: roster.unlock(db, actor, rid, reason.strip(), expected_version=view.version),
         success=done,
     ).with_progress(translate("RostersPage", "Unlocking...")).run_in_background()
+
+
+# -- county review (县级审核) ----------------------------------------------------------------------
+def ask_review_note(page: RostersPage) -> None:
+    view = page.roster
+    if view is None:
+        return
+    dialog = QInputDialog(page)
+    dialog.setObjectName("rosterReviewDialog")
+    dialog.setWindowTitle(translate("RostersPage", "County review"))
+    dialog.setLabelText(
+        translate(
+            "RostersPage",
+            "Record the county's review of the {month} roster of {township} ({households} "
+            "households, {amount} yuan). Note (optional):",
+        ).format(
+            month=view.month_text,
+            township=page.township_names.get(view.township_id, ""),
+            households=view.households,
+            amount=fen_to_yuan(view.amount_fen),
+        )
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.textValueSelected.connect(page.county_review)
+    dialog.open()
+
+
+def county_review(page: RostersPage, note: str = "") -> None:
+    """Record the county's review of the shown locked township roster."""
+    view = page.roster
+    if view is None:
+        return
+    db, actor, rid = page.ctx.db, page.ctx.actor, view.id
+
+    def done(reviewed: RosterView) -> None:
+        kept = page.problems
+        page.show_roster(reviewed)
+        if kept is not None:
+            page._set_problems(kept)
+        page.refresh_history()
+
+    MutationOp(
+        parent=page, op=lambda: roster.county_review(db, actor, rid, note.strip()), success=done
+    ).with_progress(translate("RostersPage", "Saving...")).run_in_background()
 
 
 # -- export / import ----------------------------------------------------------------------------

@@ -266,6 +266,7 @@ class HistoryRow:
 class HistoryModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
+        self.townships: dict[int | None, str] = {}  # township names (set_townships)
         programmes, statuses = lbl.programme_labels(), lbl.status_labels()
         kinds = lbl.export_kind_labels()
 
@@ -300,6 +301,12 @@ class HistoryModel(RecordTableModel):
                 for u in h.roster.unlock_history
             )
 
+        def reviewed_text(h: HistoryRow) -> str:
+            r = h.roster
+            if r.county_reviewed_at is None:
+                return ""
+            return f"{r.county_reviewed_by} {r.county_reviewed_at:%Y-%m-%d %H:%M}"
+
         columns = [
             Column(self.tr("Month"), lambda h: h.roster.month_text, width=70),
             Column(
@@ -333,5 +340,19 @@ class HistoryModel(RecordTableModel):
             ),
             Column(self.tr("Locked"), locked_text, width=176),
             Column(self.tr("Exports"), exports_text, tooltip=exports_tip, width=200),
+            Column(
+                self.tr("Township"),
+                lambda h: self.townships.get(h.roster.township_id, ""),
+                width=100,
+            ),
+            Column(self.tr("County review"), reviewed_text, width=150),
         ]
         self.columns = columns
+
+    def set_townships(self, names: dict[int | None, str]) -> None:
+        """The township names the Township column shows (by township id; None: the county)."""
+        self.townships = dict(names)
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )

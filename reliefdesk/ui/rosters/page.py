@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from reliefdesk.ui.context import AppContext
 from reliefdesk.ui.ops import QueryOp, show_error
 from reliefdesk.ui.refresh import PageRefresh
 
-from . import actions, fixes, reads
+from . import actions, fixes, reads, toolbar
 from . import labels as lbl
 from .models import HistoryModel, HistoryRow, LinesModel
 from .widgets import NoticeBar, ProblemsPanel, make_table
@@ -57,6 +56,22 @@ class RostersPage(QWidget):
     historyShown = Signal()
     exported = Signal(list)
     returnImported = Signal(object)
+    # made by toolbar.build_toolbar
+    month_edit: QDateEdit
+    programme_combo: QComboBox
+    status_label: QLabel
+    refresh_button: QPushButton
+    generate_button: QPushButton
+    validate_button: QPushButton
+    discard_button: QPushButton
+    lock_button: QPushButton
+    unlock_button: QPushButton
+    export_button: QPushButton
+    import_button: QPushButton
+    print_button: QPushButton
+    print_changes_button: QPushButton
+    review_button: QPushButton
+    township_combo: QComboBox | None  # county users only
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,98 +81,14 @@ class RostersPage(QWidget):
         self.problems: list[Problem] | None = None  # None: not validated yet
         self._build()
         self.refresher = PageRefresh(self, ctx, ("rosters",), self.refresh, skip_own=True)
+        self.township_names: dict[int | None, str] = {}
+        self.load_townships()
         self.load_period()
         self.refresh_history()
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
-        actor = self.ctx.actor
-        title = QLabel(self.tr("Payment rosters"))
-        title.setObjectName("rostersTitle")
-        title.setProperty("role", "pageTitle")
-        self.month_edit = QDateEdit()
-        self.month_edit.setObjectName("rosterMonthEdit")
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setDate(QDate(date.today().year, date.today().month, 1))
-        self.month_edit.setMinimumWidth(104)
-        self.programme_combo = QComboBox()
-        self.programme_combo.setObjectName("rosterProgrammeCombo")
-        programmes = lbl.programme_labels()
-        for code in lbl.PROGRAMME_CODES:
-            self.programme_combo.addItem(programmes[code], code)
-        month_label = QLabel(self.tr("&Month"))
-        month_label.setBuddy(self.month_edit)
-        programme_label = QLabel(self.tr("&Programme"))
-        programme_label.setBuddy(self.programme_combo)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("rosterStatusLabel")
-        self.status_label.setProperty("role", "hint")
-        self.status_label.setWordWrap(True)
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setObjectName("rosterRefreshButton")
-        self.refresh_button.setShortcut("F5")
-        self.refresh_button.setToolTip(self.tr("Reload the roster and the history (F5)"))
-        self.refresh_button.clicked.connect(self.refresh)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addSpacing(16)
-        head.addWidget(month_label)
-        head.addWidget(self.month_edit)
-        head.addWidget(programme_label)
-        head.addWidget(self.programme_combo)
-        head.addSpacing(8)
-        head.addWidget(self.status_label, 1)
-        head.addWidget(self.refresh_button)
-
-        def button(name: str, text: str, slot: object, primary: bool = False) -> QPushButton:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            if primary:
-                b.setProperty("role", "primary")
-            b.clicked.connect(slot)
-            return b
-
-        self.generate_button = button(
-            "rosterGenerateButton", self.tr("Generate"), self.generate, primary=True
-        )
-        self.validate_button = button("rosterValidateButton", self.tr("Validate"), self.validate)
-        self.discard_button = button(
-            "rosterDiscardButton", self.tr("Discard draft..."), lambda: fixes.confirm_discard(self)
-        )
-        self.lock_button = button("rosterLockButton", self.tr("Lock"), self._on_lock_clicked)
-        self.unlock_button = button(
-            "rosterUnlockButton", self.tr("Unlock..."), self._on_unlock_clicked
-        )
-        self.unlock_button.setVisible(actor.can("roster.unlock"))
-        self.export_button = button(
-            "rosterExportButton", self.tr("Export..."), self._on_export_clicked
-        )
-        self.import_button = button(
-            "rosterImportButton", self.tr("Import bank return..."), self._on_import_clicked
-        )
-        self.print_button = button(
-            "rosterPrintButton", self.tr("Print roster"), self._on_print_clicked
-        )
-        self.print_changes_button = button(
-            "rosterPrintChangesButton",
-            self.tr("Print change roster"),
-            self._on_print_changes_clicked,
-        )
-        actions = QHBoxLayout()
-        for b in (
-            self.generate_button,
-            self.validate_button,
-            self.discard_button,
-            self.lock_button,
-            self.unlock_button,
-            self.export_button,
-            self.import_button,
-        ):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.print_changes_button)
+        head, actions = toolbar.build_toolbar(self)
 
         self.notice = NoticeBar(self)
 
@@ -250,6 +181,8 @@ class RostersPage(QWidget):
 
         self.month_edit.dateChanged.connect(lambda _d: self.load_period())
         self.programme_combo.currentIndexChanged.connect(lambda _i: self.load_period())
+        if self.township_combo is not None:
+            self.township_combo.currentIndexChanged.connect(lambda _i: self.load_period())
         self.setTabOrder(self.month_edit, self.programme_combo)
         self.setTabOrder(self.programme_combo, self.generate_button)
         self._show_totals()
@@ -264,6 +197,41 @@ class RostersPage(QWidget):
     def programme(self) -> str:
         return str(self.programme_combo.currentData())
 
+    def township_id(self) -> int | None:
+        """The township whose roster is shown: a county user's choice (None: the county-wide
+        roster), a township user's own township."""
+        if self.township_combo is None:
+            return self.ctx.actor.township_id
+        data = self.township_combo.currentData()
+        return None if data is None else int(data)
+
+    def set_township(self, township_id: int | None) -> None:
+        """Choose the township (county users; loads that township's roster)."""
+        if self.township_combo is not None:
+            index = self.township_combo.findData(township_id)
+            self.township_combo.setCurrentIndex(max(0, index))
+
+    def load_townships(self) -> None:
+        """Fill the township selector (county users) and the names the history shows."""
+        db, actor = self.ctx.db, self.ctx.actor
+        QueryOp(
+            parent=self, op=lambda: reads.townships(db, actor), success=self._set_townships
+        ).run_in_background()
+
+    def _set_townships(self, towns: list[tuple[int, str]]) -> None:
+        self.township_names = {None: self.tr("Whole county"), **dict(towns)}
+        combo = self.township_combo
+        if combo is not None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for tid, name in towns:
+                combo.addItem(name, tid)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.history_model.set_townships(self.township_names)
+
     def set_period(self, month: date, programme: str) -> None:
         """Choose ``month`` and ``programme`` (loads that period's roster)."""
         for w in (self.month_edit, self.programme_combo):
@@ -277,14 +245,16 @@ class RostersPage(QWidget):
     def load_period(self) -> None:
         """Show the regular roster of the chosen month and programme, if there is one."""
         db, actor = self.ctx.db, self.ctx.actor
-        month, programme = self.month(), self.programme()
+        month, programme, town = self.month(), self.programme(), self.township_id()
 
         def done(view: RosterView | None) -> None:
-            if (month, programme) == (self.month(), self.programme()):
+            if (month, programme, town) == (self.month(), self.programme(), self.township_id()):
                 self.show_roster(view)
 
         QueryOp(
-            parent=self, op=lambda: reads.roster_for(db, actor, month, programme), success=done
+            parent=self,
+            op=lambda: reads.roster_for(db, actor, month, programme, town),
+            success=done,
         ).run_in_background()
 
     def show_roster_id(self, roster_id: int) -> None:
@@ -432,6 +402,13 @@ class RostersPage(QWidget):
                 at=f"{view.locked_at:%Y-%m-%d %H:%M}",
                 hash=(view.lines_sha256 or "")[:12],
             )
+        if view.county_reviewed_at is not None:
+            text += self.tr("; reviewed by the county ({user}) at {at}").format(
+                user=view.county_reviewed_by, at=f"{view.county_reviewed_at:%Y-%m-%d %H:%M}"
+            )
+        if self.township_combo is not None:
+            town = self.township_names.get(view.township_id, "")
+            text = f"{town} {text}" if town else text
         self.status_label.setText(text)
         self.status_label.setToolTip(
             text if not view.lines_sha256 else text + "\nSHA-256 " + view.lines_sha256
@@ -498,13 +475,20 @@ class RostersPage(QWidget):
         actions.generate(self)
 
     def set_period_silently(self, view: RosterView) -> None:
-        for w in (self.month_edit, self.programme_combo):
+        widgets = [self.month_edit, self.programme_combo]
+        if self.township_combo is not None:
+            widgets.append(self.township_combo)
+        for w in widgets:
             w.blockSignals(True)
         self.month_edit.setDate(QDate(view.month.year, view.month.month, 1))
         idx = self.programme_combo.findData(view.programme)
         if idx >= 0:
             self.programme_combo.setCurrentIndex(idx)
-        for w in (self.month_edit, self.programme_combo):
+        if self.township_combo is not None:
+            idx = self.township_combo.findData(view.township_id)
+            if idx >= 0:
+                self.township_combo.setCurrentIndex(idx)
+        for w in widgets:
             w.blockSignals(False)
 
     def validate(self) -> None:
@@ -538,6 +522,13 @@ class RostersPage(QWidget):
     def unlock_with_reason(self, reason: str) -> None:
         """Unlock the shown roster (administrator); an empty reason is refused."""
         actions.unlock_with_reason(self, reason)
+
+    def _on_review_clicked(self) -> None:
+        actions.ask_review_note(self)
+
+    def county_review(self, note: str = "") -> None:
+        """Record the county's review (县级审核) of the shown locked township roster."""
+        actions.county_review(self, note)
 
     def _on_export_clicked(self) -> None:
         actions.ask_export_folder(self)
