@@ -82,7 +82,7 @@ def test_county_admin_edits_county_defaults_and_a_townships_own_values(
     with qtbot.waitSignal(section.loaded, timeout=15000):
         section.set_scope(b)
     assert not section.county_edit.isVisible() and not section.township_combo.isVisible()
-    assert section.name_edit.text() == "" and "汝州市民政局" in section.name_edit.placeholderText()
+    assert section.name_edit.text() == "" and "人民政府" in section.name_edit.placeholderText()
     assert "0375-1111111" in section.phone_edit.placeholderText()
     assert "负责人：张三" in section.signatures_edit.placeholderText()
     section.phone_edit.setText("0375-2222222")
@@ -91,7 +91,8 @@ def test_county_admin_edits_county_defaults_and_a_townships_own_values(
     with db.read_session() as s:
         info = township_settings.office_for_township(s, b)
     assert info is not None and info.phone == "0375-2222222"
-    assert info.office_name == "汝州市民政局"  # empty name: the county's
+    assert info.office_name.endswith("人民政府")  # empty name: the township's government
+    assert info.township_name in info.office_name
     assert office_settings.get_office(db).phone == "0375-1111111"  # the county's unchanged
 
     section.phone_edit.clear()
