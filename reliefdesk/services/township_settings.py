@@ -153,29 +153,29 @@ def _own_office(session: Session, township_id: int) -> dict[str, str]:
     }
 
 
-def _default_office_name(info: OfficeInfo, town: Township) -> str:
-    """A township's office name when it has none of its own: the office record's where the
-    record is this township's (a one-office database), else "<乡镇>人民政府" (the county
-    bureau's name never heads a township's papers)."""
-    return info.office_name if info.township_code == town.code else f"{town.name}人民政府"
+def _default_office_name(town: Township) -> str:
+    """A township's office name when it has office values of its own but no name: the county
+    bureau's name never heads a township's papers."""
+    return f"{town.name}人民政府"
 
 
 def office_for_township(session: Session, township_id: int | None) -> OfficeInfo | None:
-    """The office block for a township's papers: the county's office record with the
-    township's code and name, and its own office name, phone and policy URL where it has
-    them (an empty name: :func:`_default_office_name`; an empty phone or URL: the county's)."""
+    """The office block for a township's papers. A township with no office values of its own
+    prints the office record as it is (a one-office database: the record is the township's).
+    One with values of its own prints its code and name, its own office name (else
+    :func:`_default_office_name`), phone and policy URL (each empty one: the county's)."""
     info = office_in(session)
     if info is None or township_id is None:
         return info
     town = session.get(Township, township_id)
-    if town is None:
-        return info
     own = _own_office(session, township_id)
+    if town is None or not own:
+        return info
     return replace(
         info,
         township_code=town.code,
         township_name=town.name,
-        office_name=own.get("office.name") or _default_office_name(info, town),
+        office_name=own.get("office.name") or _default_office_name(town),
         phone=own.get("office.phone") or info.phone,
         policy_url=own.get("office.policy_url") or info.policy_url,
     )
@@ -213,9 +213,9 @@ def township_office(db: Database, actor: Actor, township_id: int | None) -> Town
             return TownshipOffice(None, dict(defaults), defaults)
         require_township(actor, township_id)
         own = _own_office(s, township_id)
-        info, town = office_in(s), s.get(Township, township_id)
-        if info is not None and town is not None:
-            defaults = {**defaults, "office.name": _default_office_name(info, town)}
+        town = s.get(Township, township_id)
+        if town is not None:
+            defaults = {**defaults, "office.name": _default_office_name(town)}
         return TownshipOffice(township_id, {k: own.get(k, "") for k in OFFICE_KEYS}, defaults)
 
 

@@ -1493,6 +1493,10 @@
         <translation>留空即使用县级默认值（灰色显示）；清空某项即恢复为县级默认值。</translation>
     </message>
     <message>
+        <source>Default: {value}</source>
+        <translation>默认：{value}</translation>
+    </message>
+    <message>
         <source>County: {value}</source>
         <translation>县级默认：{value}</translation>
     </message>

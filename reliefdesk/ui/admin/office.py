@@ -227,11 +227,14 @@ class OfficeSection(Section):
             edit.setText(values.values.get(key, ""))
             if values.township_id is not None:
                 default = values.defaults.get(key, "")
-                edit.setPlaceholderText(
-                    self.tr("County: {value}").format(value=default)
-                    if default
-                    else self.tr("County: not set")
-                )
+                if key == "office.name":  # the township's government, not the county's name
+                    edit.setPlaceholderText(self.tr("Default: {value}").format(value=default))
+                else:
+                    edit.setPlaceholderText(
+                        self.tr("County: {value}").format(value=default)
+                        if default
+                        else self.tr("County: not set")
+                    )
 
     # -- saving ---------------------------------------------------------------------------
     def save(self) -> None:
@@ -277,6 +280,7 @@ class OfficeSection(Section):
             self.ctx.office = info
         self._show_values(values)
         self.status_label.setText(self.tr("Saved."))
+        self.save_button.setEnabled(True)  # before ``saved``: the next save may follow at once
         self.saved.emit()
 
     def _on_failed(self, error: ReliefError) -> None:
