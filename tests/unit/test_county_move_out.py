@@ -6,16 +6,19 @@ file through the command line with real files."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
-from test_roster_support import make_household, setup_policy
+from test_casework_support import family_of_three, walk
+from test_roster_support import setup_policy
 from test_scope import _lock, _move, _town, build_world
 
 from reliefdesk.cli import main
 from reliefdesk.db.connect import open_database, unlock_key
 from reliefdesk.db.engine import Database
+from reliefdesk.domain.accounts import make_card_number
 from reliefdesk.errors import AuthError, ValidationError
 from reliefdesk.models import (
     AuditEvent,
@@ -27,7 +30,7 @@ from reliefdesk.models import (
     User,
     Village,
 )
-from reliefdesk.services import users
+from reliefdesk.services import casework, register, users
 from reliefdesk.services.audit import verify_chain
 from reliefdesk.services.check import run_checks
 from reliefdesk.services.context import Actor
@@ -126,60 +129,77 @@ def test_move_out_copies_only_the_township(db, actors, tmp_path) -> None:
     assert not (tmp_path / "b.sqlite3").exists()
 
 
+def _actors(db: Database) -> dict[str, Actor]:
+    with db.read_session() as s:
+        return {
+            u.username: Actor(u.id, u.username, u.display_name, u.role, township_id=u.township_id)
+            for u in s.scalars(select(User))
+        }
+
+
+def _approved_case(db: Database, actors: dict[str, Actor], town: int, n: int) -> None:
+    """A household of the township through the real procedure up to approval (an enrollment
+    paid from 2025-04), with a bank card."""
+    hid, ids = family_of_three(db)
+    _move(db, hid, town, "东村")
+    app = casework.create_application(
+        db, actors["clerk"], hid, ids[0], "rural_dibao", "困难", date(2025, 3, 3)
+    )
+    card = make_card_number("621700", 19, f"1234567{n:03d}")
+    register.add_account(
+        db, actors["clerk"], hid, ids[0], "bank_card", card, effective_month=date(2025, 1, 1)
+    )
+    walk(db, actors, app.id, "approved")
+    _clean(db)  # the helper writes persons without their search keys
+
+
 def test_round_trip_file_server_file_on_the_command_line(
     sqlite_db, pg_cluster, tmp_path, monkeypatch, capsys
 ) -> None:
-    """A township file moves in (`migrate-to --db postgresql://`), works on the server, moves
-    back (`migrate-to --db sqlite:///… --township`): counts and roster hashes equal to the
-    server's, `check` and `audit verify` pass on the new (encrypted) file, one output line."""
+    """A township file moves in (`migrate-to --db postgresql://`), works on the server (a new
+    case approved), moves back (`migrate-to --db sqlite:///… --township`): counts and locked
+    roster hashes equal to the server's, `check` and `audit verify` pass on the new encrypted
+    file; the township's users are disabled on the server."""
     from reliefdesk.services.settings import OfficeInfo, save_office
 
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("RELIEFDESK_PASSWORD", PW)
     db = sqlite_db
-    with db.read_session() as s:
-        actors = {
-            u.username: Actor(u.id, u.username, u.display_name, u.role)
-            for u in s.scalars(select(User))
-        }
+    actors = _actors(db)
     with db.session() as s:
-        save_office(s, actors["admin"], OfficeInfo("汝州市", "410482101", "寄料镇民政所"))
+        save_office(s, actors["admin"], OfficeInfo("汝州市", TOWN_A, "寄料镇民政所"))
     setup_policy(db)
-    make_household(db, village="东村")
-    _clean(db)
-    _lock(db, actors, _town(db, TOWN_A))
+    town = _town(db, TOWN_A)
+    _approved_case(db, actors, town, 1)
+    _lock(db, actors, town)
+    assert main(["--db", str(Path(db.url[len("sqlite:///") :])), "check"]) == 0
     name = "trip_" + uuid.uuid4().hex[:8]
     pg_cluster.admin_sql(f"CREATE DATABASE {name}")
     url = pg_cluster.url(name)
     assert main(["--db", db.url, "--user", "admin", "migrate-to", "--db", url]) == 0
     capsys.readouterr()
     server = open_database(url)
-    try:  # work on the server: a new household of the township
+    try:  # work on the server, as the township's users there
         town = _town(server, TOWN_A)
-        hid = make_household(server, village="东村")["household_id"]
-        _move(server, hid, town, "东村")
-        _clean(server)
+        _approved_case(server, _actors(server), town, 2)
         on_server = _figures(server, town)
     finally:
         server.close()
+    assert on_server["households"] == 2 and on_server["lines"]
     back = tmp_path / "back.sqlite3"
     args = ["--db", url, "--user", "admin", "migrate-to", "--db", f"sqlite:///{back}"]
     assert main([*args, "--township", TOWN_A]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("已迁回文件（") and "2 户" in out[0], out
+    assert out[1].startswith("恢复码：")
     extract = _open_file(back)
     try:
         assert _figures(extract, town) == on_server
     finally:
         extract.close()
-    assert main(["--db", str(back), "--user", "admin", "audit", "verify"]) == 0
-    capsys.readouterr()
-    found = {}
-    for where in (str(back), url):  # `check`: the file has exactly the server's findings
-        main(["--db", where, "--user", "admin", "check"])
-        found[where] = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("  [")]
-    assert found[str(back)] == found[url]
-    assert all("enrollment_without_approval" in ln for ln in found[url])  # the helpers' shortcut
+    for cmd in (["audit", "verify"], ["check"]):
+        assert main(["--db", str(back), "--user", "admin", *cmd]) == 0, capsys.readouterr()
+    assert "未发现问题" in capsys.readouterr().out
     assert main(args) == 2  # no --township
     assert "--township" in capsys.readouterr().err
     server = open_database(url)
