@@ -229,9 +229,8 @@ def describe_server_error(text: str, url: str | None, invalidated: bool) -> Data
         )
     if invalidated or any(m in low for m in _UNREACHABLE):
         return DatabaseError(
-            f"无法连接数据库服务器{at}：服务器未运行或网络不通，本次操作未保存。"
-            "请检查网络后重试（服务器恢复后直接重试即可，无需重启程序）；"
-            "仍不行请联系县里的信息管理员。",
+            f"无法连接数据库服务器{at}：服务器未运行或网络不通，本次操作未完成。"
+            "恢复后直接重试即可，无需重启程序；仍不行请联系县里的信息管理员。",
             code="db.unreachable",
         )
     return None

@@ -197,8 +197,9 @@ def _copy(source: Connection, target: Connection, plan: CopyPlan, town_id: int) 
             n += len(rows)
         counts[table.name] = n
     n = 0
-    for rows in _rows(source, AuditEvent.__table__, _audit_where(source, plan, town_id)):
-        target.execute(insert(AuditEvent.__table__), rows)
+    events = Base.metadata.tables[AuditEvent.__tablename__]
+    for rows in _rows(source, events, _audit_where(source, plan, town_id)):
+        target.execute(insert(events), rows)
         n += len(rows)
     counts[AuditEvent.__tablename__] = n
     return counts
@@ -235,7 +236,9 @@ def _check_target(path: Path) -> None:
         )
 
 
-def _new_file(path: Path, actor: Actor, password: str, plain: bool, office: str) -> tuple:
+def _new_file(
+    path: Path, actor: Actor, password: str, plain: bool, office: str
+) -> tuple[Database, str]:
     from .keyslots import create_keys
 
     if plain:

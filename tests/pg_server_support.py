@@ -5,6 +5,7 @@ tests that check reconnection (so the shared cluster of tests/conftest.py is nev
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -13,7 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import _free_port, _pg_bin
+
+# tests/conftest.py's helpers, by path: "conftest" may name tests/gui/conftest.py here
+_spec = importlib.util.spec_from_file_location(
+    "reliefdesk_tests_root_conftest", Path(__file__).with_name("conftest.py")
+)
+assert _spec is not None and _spec.loader is not None
+_root = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_root)
+_free_port, _pg_bin = _root._free_port, _root._pg_bin
 
 SERVER_PASSWORD = "Srv#Pass2026"
 
