@@ -16,14 +16,15 @@ entries keep their numbers):
   users.
 
 The audit chain on the server is one chain for all townships, so the copied entries do not
-link up in the file. They keep their ids and content (each one can be compared with the server's
-entry of the same id) and are linked afresh into the file's own chain, which is then sealed by
-the entry ``county.move_out``: the server chain's head (count and hash) at the time of the move
-and a SHA-256 over the server hashes of the copied entries. ``audit verify`` passes on the
-file; the server keeps all entries and records the move in its own chain.
+link up in the file (when they do — a server that held only this township — they are kept as
+they are). They keep their ids and content (each one can be compared with the server's entry of
+the same id) and are linked afresh into the file's own chain, which is then sealed by the entry
+``county.move_out``: the server chain's head (count and hash) at the time of the move and a
+SHA-256 over the server hashes of the copied entries. ``audit verify`` passes on the file; the
+server keeps all entries and records the move in its own chain.
 
-On the server the township's users are disabled (they work in the file from now on); the
-township's data stays there, read-only for them, as the county's history and for its
+On the server the township's users are disabled (they work in the file from now on, and cannot
+change the server's copy); the township's data stays there as the county's history and for its
 statistics. The file is encrypted unless ``plain``: only the mover has a key slot; the others
 get a new password from the file's administrator (as after ``encrypt``).
 """
@@ -205,20 +206,27 @@ def _copy(source: Connection, target: Connection, plan: CopyPlan, town_id: int) 
     return counts
 
 
-def _relink_chain(session: Any) -> str:
-    """Link the copied entries into the file's own chain (content and ids unchanged); the
-    SHA-256 over their server hashes, in id order."""
+def _relink_chain(session: Any) -> tuple[str, bool]:
+    """The SHA-256 over the copied entries' server hashes (in id order), and whether they had
+    to be linked afresh: when they already form an unbroken chain (a server that held only
+    this township, or one chain per township) they are left exactly as they were; otherwise
+    they are linked into the file's own chain, content and ids unchanged."""
     digest = hashlib.sha256()
-    prev, count = GENESIS_HASH, 0
-    for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+    events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+    prev, intact = GENESIS_HASH, True
+    for ev in events:
         digest.update(ev.hash.encode("ascii"))
-        ev.prev_hash = prev
-        ev.hash = audit.event_hash(prev, ev)
+        intact = intact and ev.prev_hash == prev and audit.event_hash(prev, ev) == ev.hash
         prev = ev.hash
-        count += 1
-    session.merge(AuditHead(id=1, last_hash=prev, count=count))
+    if not intact:
+        prev = GENESIS_HASH
+        for ev in events:
+            ev.prev_hash = prev
+            ev.hash = audit.event_hash(prev, ev)
+            prev = ev.hash
+    session.merge(AuditHead(id=1, last_hash=prev, count=len(events)))
     session.flush()
-    return digest.hexdigest()
+    return digest.hexdigest(), not intact
 
 
 def _server_head(server: Database) -> str:
@@ -275,7 +283,7 @@ def _finish_file(
             values.update(office_name=office.office_name, phone=office.phone)
             values.update(policy_url=office.policy_url)
         s.execute(update(Office).values(**values))
-        digest = _relink_chain(s)
+        digest, relinked = _relink_chain(s)
         audit.record(
             s,
             actor,
@@ -287,6 +295,7 @@ def _finish_file(
                 "server_head": head,
                 "copied_events": counts[AuditEvent.__tablename__],
                 "server_hashes_sha256": digest,
+                "relinked": relinked,
                 "rows": {k: v for k, v in counts.items() if v},
             },
         )

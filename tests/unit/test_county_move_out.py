@@ -111,6 +111,7 @@ def test_move_out_copies_only_the_township(db, actors, tmp_path) -> None:
             assert verify_locked_rosters(s) == []
             seal = s.scalar(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1))
             assert seal.action == "county.move_out" and ":" in seal.detail["server_head"]
+            assert seal.detail["relinked"] is True  # one chain for two townships on the server
             active = set(s.scalars(select(User.username).where(User.active.is_(True))))
         assert active == {"admin", "clerk"}
         assert _problems(extract) <= on_server  # nothing the server does not have
