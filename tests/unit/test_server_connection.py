@@ -152,3 +152,21 @@ def test_unreachable_server_then_reconnects_by_itself(
     finally:
         db.close()
     assert main(["--db", url, "--user", "admin", "user", "list"]) == 0
+
+
+def test_all_connections_busy_is_a_clear_line(tls_server, county_db, monkeypatch) -> None:
+    """When every pooled connection is taken, a call waits at most the pool timeout and then
+    fails with one Chinese line (not SQLAlchemy's TimeoutError)."""
+    monkeypatch.setenv(server.ENV_PASSWORD, SERVER_PASSWORD)
+    db = open_database(tls_server.url(county_db))
+    held = []
+    try:
+        db.engine.pool._timeout = 0.2  # instead of POOL_TIMEOUT seconds
+        held = [db.engine.connect() for _ in range(server.POOL_SIZE + server.MAX_OVERFLOW)]
+        with pytest.raises(DatabaseError) as err:
+            users.has_users(db)
+        assert err.value.code == "db.pool_busy" and "繁忙" in str(err.value)
+    finally:
+        for conn in held:
+            conn.close()
+        db.close()
