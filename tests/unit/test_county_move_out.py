@@ -88,7 +88,8 @@ def _open_file(path: Path, user: str = "admin") -> Database:
 def test_move_out_copies_only_the_township(db, actors, tmp_path) -> None:
     """A county database (both backends) with two townships: the file gets township A only,
     counts and locked roster hashes equal, chain and `check` pass; A's users are disabled on
-    the server (B's are not); a second move to the same file is refused."""
+    the server (B's are not until B moves, --plain); a move to an existing file and a move by a
+    township administrator are refused."""
     world = build_world(db, actors)
     a, b = _town(db, TOWN_A), _town(db, TOWN_B)
     with db.session() as s:
@@ -124,10 +125,20 @@ def test_move_out_copies_only_the_township(db, actors, tmp_path) -> None:
     with pytest.raises(ValidationError) as err:
         move_to_file(db, actors["admin"], TOWN_B, target, password=PW)
     assert err.value.code == "move.file_exists"
+    b_before = _figures(db, b)
+    plain = move_to_file(
+        db, actors["admin"], TOWN_B, tmp_path / "b.sqlite3", password=PW, plain=True
+    )
+    assert plain.recovery_code == "" and plain.without_slot == ()
+    extract = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")  # --plain: no key
+    try:
+        assert _figures(extract, b) == b_before and _figures(extract, a)["households"] == 0
+    finally:
+        extract.close()
     township_admin = Actor(actors["admin"].user_id, "admin", "admin", "admin", township_id=b)
     with pytest.raises(ValidationError):
-        move_to_file(db, township_admin, TOWN_B, tmp_path / "b.sqlite3", password=PW)
-    assert not (tmp_path / "b.sqlite3").exists()
+        move_to_file(db, township_admin, TOWN_B, tmp_path / "c.sqlite3", password=PW)
+    assert not (tmp_path / "c.sqlite3").exists()
 
 
 def _actors(db: Database) -> dict[str, Actor]:
@@ -160,7 +171,8 @@ def test_round_trip_file_server_file_on_the_command_line(
     """A township file moves in (`migrate-to --db postgresql://`), works on the server (a new
     case approved), moves back (`migrate-to --db sqlite:///… --township`): counts and locked
     roster hashes equal to the server's, `check` and `audit verify` pass on the new encrypted
-    file; the township's users are disabled on the server."""
+    file, which moves into a new server again; the township's users are disabled on the
+    first server."""
     from reliefdesk.services.settings import OfficeInfo, save_office
 
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
@@ -201,6 +213,18 @@ def test_round_trip_file_server_file_on_the_command_line(
     for cmd in (["audit", "verify"], ["check"]):
         assert main(["--db", str(back), "--user", "admin", *cmd]) == 0, capsys.readouterr()
     assert "未发现问题" in capsys.readouterr().out
+    again = "again_" + uuid.uuid4().hex[:8]  # and in again: the encrypted file to a new server
+    pg_cluster.admin_sql(f"CREATE DATABASE {again}")
+    url2 = pg_cluster.url(again)
+    assert main(["--db", str(back), "--user", "admin", "migrate-to", "--db", url2]) == 0
+    assert "已迁入服务器" in capsys.readouterr().out
+    server = open_database(url2)
+    try:
+        assert _figures(server, town) == on_server
+    finally:
+        server.close()
+    assert main(["--db", url2, "--user", "admin", "audit", "verify"]) == 0
+    capsys.readouterr()
     assert main(args) == 2  # no --township
     assert "--township" in capsys.readouterr().err
     server = open_database(url)
