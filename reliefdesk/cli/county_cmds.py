@@ -1,14 +1,17 @@
-"""``migrate-to``: move a township's own SQLite file to the county's PostgreSQL server.
+"""``migrate-to``: move a township between its own SQLite file and the county's server.
 
     reliefdesk-admin --db office.sqlite3 --user U migrate-to --db postgresql://... [--township CODE]
+    reliefdesk-admin --db postgresql://... --user U migrate-to --db sqlite:///town.db --township CODE
 
-The global ``--db`` (before the command) is the township's file; the ``--db`` after the command
-is the server. See :mod:`reliefdesk.services.county_move`.
+The global ``--db`` (before the command) is where the data is now; the ``--db`` after the
+command is where it goes: a server (moving in, :mod:`reliefdesk.services.county_move`) or a new
+file (moving back, encrypted unless ``--plain``, :mod:`reliefdesk.services.county_move_out`).
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from ..errors import ValidationError
@@ -18,13 +21,24 @@ from .framework import EXIT_OK, CliContext
 def register(subparsers: Any, _common: argparse.ArgumentParser) -> None:
     # migrate-to: not the common parent (its --db would overwrite the township's file)
     p = subparsers.add_parser(
-        "migrate-to", help="把本乡镇的数据库文件迁入县级 PostgreSQL 服务器（保留历史与审计链）"
+        "migrate-to",
+        help="把本乡镇的数据库文件迁入县级 PostgreSQL 服务器，或把一个乡镇从服务器迁回"
+        "自己的数据库文件（保留历史与审计链）",
     )
     p.add_argument(
-        "--db", dest="target", required=True, help="县级服务器地址 postgresql://…（须为新建空库）"
+        "--db",
+        dest="target",
+        required=True,
+        help="迁入：县级服务器地址 postgresql://…（须为新建空库）；"
+        "迁回：新的数据库文件 sqlite:///路径（须不存在）",
     )
     p.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    p.add_argument("--township", default=None, help="乡镇(街道)代码或名称（默认：本单位所在乡镇）")
+    p.add_argument(
+        "--township",
+        default=None,
+        help="乡镇(街道)代码或名称（迁入默认：本单位所在乡镇；迁回必填）",
+    )
+    p.add_argument("--plain", action="store_true", help="迁回时新建不加密的数据库文件（不推荐）")
     p.set_defaults(handler=cmd_migrate_to)
 
     t = subparsers.add_parser(
@@ -43,9 +57,12 @@ def register(subparsers: Any, _common: argparse.ArgumentParser) -> None:
 
 
 def cmd_migrate_to(ctx: CliContext) -> int:
-    from ..paths import sqlite_path
+    from ..paths import sqlite_path, to_url
     from ..services.county_move import move_to_server
 
+    target = sqlite_path(to_url(ctx.args.target))
+    if target is not None:
+        return _move_out(ctx, target)
     source = sqlite_path(ctx.db_url)
     if source is None:
         raise ValidationError(
@@ -58,6 +75,29 @@ def cmd_migrate_to(ctx: CliContext) -> int:
         f"已迁入服务器（{where}）：{r.households} 户，{r.users} 个用户归入本乡镇，"
         f"{r.rosters} 份花名册；审计链共 {r.audit_events} 条记录。"
     )
+    return EXIT_OK
+
+
+def _move_out(ctx: CliContext, target: Path) -> int:
+    from ..services.county_move_out import move_to_file
+
+    if not ctx.args.township:
+        raise ValidationError(
+            "迁回本乡镇的数据库文件时须用 --township 指定乡镇（街道）。", code="move.township"
+        )
+    actor = ctx.actor("admin.users")
+    r = move_to_file(
+        ctx.db(), actor, ctx.args.township, target, password=ctx.password(), plain=ctx.args.plain
+    )
+    ctx.out(
+        f"已迁回文件（{r.township}）：{r.path}，{r.households} 户，{r.counts.get('person', 0)} 人，"
+        f"{r.rosters} 份花名册；审计链共 {r.audit_events} 条记录；"
+        "服务器上该乡镇的用户已停用，数据留作县级历史。"
+    )
+    if r.recovery_code:
+        ctx.out(f"恢复码：{r.recovery_code}（请抄写或打印后密封保存，只显示这一次）")
+    if r.without_slot:
+        ctx.out("以下用户需由管理员重设密码后才能登录：" + "、".join(r.without_slot))
     return EXIT_OK
 
 

@@ -482,7 +482,7 @@ def install_restore(
             db.reopen(key)
         return safety
     try:
-        _copy_into_server(db, work)
+        _copy_into_server(db, work, key)
     except BaseException as exc:  # one transaction: the server rolled everything back
         if isinstance(exc, KeyboardInterrupt):
             raise
@@ -492,10 +492,15 @@ def install_restore(
     return safety
 
 
-def _copy_into_server(db: Database, work: Path) -> None:
+def _copy_into_server(db: Database, work: Path, key: bytes | None = None) -> None:
     from ..models import Base
 
-    src_engine = create_engine(f"sqlite:///{work}")
+    if key is None:
+        src_engine = create_engine(f"sqlite:///{work}")
+    else:  # an encrypted backup or township file
+        from .engine import CipherKey, make_engine
+
+        src_engine = make_engine(f"sqlite:///{work}", check_share=False, key=CipherKey(key))
     try:
         with src_engine.connect() as src_conn, db.engine.begin() as dst_conn:
             for table in reversed(Base.metadata.sorted_tables):

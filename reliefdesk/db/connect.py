@@ -69,7 +69,7 @@ def open_database(
                 "请用最近的备份恢复。",
                 code="db.corrupt",
             ) from exc
-        if known.code == "db.corrupt":
+        if known.code in ("db.corrupt", "db.unreachable", "db.server_auth", "db.server_tls"):
             raise known from exc
         raise DatabaseError(f"无法打开数据库：{known.message}", code="db.open") from exc
     if path is not None and path.exists():

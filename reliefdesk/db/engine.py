@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as SAStaleDataError
 
@@ -207,14 +214,9 @@ def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = N
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
-        # application_name: the server's pg_stat_activity shows which PC and account holds a
-        # lock (the "who" of a busy shared database).
-        return create_engine(
-            url,
-            pool_pre_ping=True,
-            hide_parameters=True,
-            connect_args={"application_name": _application_name()},
-        )
+        from .server import make_server_engine  # pool, TLS, password: db/server.py
+
+        return make_server_engine(url, _application_name())
     raise DatabaseError(f"不支持的数据库地址：{url}", code="db.url")
 
 
@@ -276,6 +278,9 @@ class Database:
         except DBAPIError as exc:
             session.rollback()
             raise _operational(exc, self.url) from exc
+        except SATimeoutError as exc:
+            session.rollback()
+            raise _pool_busy() from exc
         except BaseException:
             session.rollback()
             raise
@@ -290,6 +295,8 @@ class Database:
             yield session
         except DBAPIError as exc:
             raise _operational(exc, self.url) from exc
+        except SATimeoutError as exc:
+            raise _pool_busy() from exc
         finally:
             session.rollback()
             session.close()
@@ -364,9 +371,22 @@ def _operational(exc: DBAPIError, url: str | None = None) -> DatabaseError:
         return DatabaseError("磁盘已满，数据未保存。请清理磁盘空间后重试。", code="db.full")
     if "readonly" in low or "read-only" in low:
         return DatabaseError("数据库文件只读，无法保存。", code="db.readonly")
+    if not (url or "").startswith("sqlite"):
+        from .server import describe_server_error
+
+        known = describe_server_error(text, url, bool(exc.connection_invalidated))
+        if known is not None:
+            return known
     if not isinstance(exc, OperationalError):  # integrity/programming errors are bugs
         raise exc
     return DatabaseError(f"数据库错误：{text.splitlines()[0] if text else exc}", code="db.error")
+
+
+def _pool_busy() -> DatabaseError:
+    """All of this program's connections to the server are in use (pool timeout)."""
+    return DatabaseError(
+        "数据库服务器连接全部繁忙，本次操作未完成，请稍后重试。", code="db.pool_busy"
+    )
 
 
 def describe_db_error(exc: DBAPIError) -> DatabaseError | None:

@@ -92,7 +92,7 @@ def move_to_server(
     target = open_database(target_url)
     try:
         _require_empty(target)
-        _copy_into_server(target, source_path)
+        _copy_into_server(target, source_path, source.data_key)
         with target.session() as s:
             users = rosters = 0
             if town is not None:
