@@ -231,9 +231,10 @@ def _calculation(data: ApplicationFormData, no: str) -> list[Block]:
         out.append(Grid(rows, [50 * mm, TABLE_W - 50 * mm], head=1))
     if data.amount_fen is not None:
         amount = f"¥{fen_to_yuan(data.amount_fen)}"
-        txt = f"{label}：{amount} 元　（大写：{to_capital(data.amount_fen)}）"
+        # plain spaces: the platypus paragraph this replaced collapsed its "　" to one space
+        txt = f"{label}：{amount} 元 （大写：{to_capital(data.amount_fen)}）"
         if data.start_month:
-            txt += f"　起始发放年月：{fmt_month(data.start_month)}"
+            txt += f" 起始发放年月：{fmt_month(data.start_month)}"
         out.append(Para(txt, BODY, underline=amount))
     return out
 

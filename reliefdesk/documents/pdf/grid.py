@@ -78,8 +78,10 @@ def _char_width(ch: str, font: str, size: float) -> float:
     return float(pdfmetrics.stringWidth(ch, font, size))
 
 
+@lru_cache(maxsize=32768)
 def text_width(text: str, size: float) -> float:
-    """Width of ``text`` in the document font at ``size``."""
+    """Width of ``text`` in the document font at ``size`` (remembered: a batch sets the
+    same labels hundreds of times)."""
     return float(pdfmetrics.stringWidth(text, font_name(), size))
 
 
@@ -108,9 +110,9 @@ def draw_text(
     y = top - st.size
     for line in lines:
         if st.align == "C":
-            c.drawCentredString(x + width / 2, y, line)
+            c.drawString(x + (width - text_width(line, st.size)) / 2, y, line)
         elif st.align == "R":
-            c.drawRightString(x + width, y, line)
+            c.drawString(x + width - text_width(line, st.size), y, line)
         else:
             c.drawString(x, y, line)
         y -= st.leading
@@ -341,7 +343,9 @@ class Para:
         self.st = st
         self.width = width
         self.underline = underline
-        self.lines = wrap(clean(text), st.size, width) if lines is None else lines
+        if lines is None:
+            lines = wrap(clean(text), st.size, width)
+        self.lines = lines
         self.height = len(self.lines) * st.leading
 
     def split(self, avail: float) -> tuple[Para, Para] | None:
