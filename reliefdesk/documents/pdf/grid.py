@@ -103,6 +103,12 @@ def wrap(text: str, size: float, width: float) -> tuple[str, ...]:
     )
 
 
+def set_font(c: Canvas, size: float) -> None:
+    """The document font at ``size``, unless the canvas is set so already."""
+    if c._fontsize != size or c._fontname != font_name():  # type: ignore[attr-defined]
+        c.setFont(font_name(), size)
+
+
 def draw_text(
     c: Canvas, lines: Sequence[str], st: Style, x: float, top: float, width: float
 ) -> None:
@@ -144,7 +150,7 @@ class Text:
 
     def draw(self, c: Canvas, x: float, top: float, width: float) -> None:
         if self._lines:
-            c.setFont(font_name(), self.st.size)
+            set_font(c, self.st.size)
             draw_text(c, self._lines, self.st, x, top, width)
 
 
@@ -184,14 +190,13 @@ class Sign:
         return self.height
 
     def draw(self, c: Canvas, x: float, top: float, width: float) -> None:
-        fn = font_name()
-        c.setFont(fn, BODY.size)
+        set_font(c, BODY.size)
         draw_text(c, self._lines, BODY, x, top, width)
         if self._rec:
-            c.setFont(fn, SMALL.size)
+            set_font(c, SMALL.size)
             draw_text(c, self._rec, SMALL, x, top - len(self._lines) * BODY.leading, width)
         bottom = top - self.height
-        c.setFont(fn, 10)
+        set_font(c, 10)
         c.setLineWidth(0.5)
         lx = x
         base = bottom + 11 * mm
@@ -216,6 +221,7 @@ class Row:
 
     cells: list[Content | None]
     spans: dict[int, int]
+    heights: list[float]  # of each cell's content
     height: float = 0.0
     head: bool = False
 
@@ -253,6 +259,7 @@ class Grid:
 
     def _row(self, cells: Sequence[Cell], spans: dict[int, int], head: bool) -> Row:
         contents: list[Content | None] = []
+        heights: list[float] = []
         h = 0.0
         for j, cell in enumerate(cells):
             content = cell if cell is None or isinstance(cell, (Text, Sign)) else Text(cell)
@@ -261,9 +268,10 @@ class Grid:
                 content = None
                 h = max(h, self.COVERED)
             contents.append(content)
-            if content is not None:
-                h = max(h, content.measure(self._width(j, spans) - 2 * self.PAD_X))
-        return Row(contents, spans, h + 2 * self.PAD_Y, head)
+            ch = 0.0 if content is None else content.measure(self._width(j, spans) - 2 * self.PAD_X)
+            heights.append(ch)
+            h = max(h, ch)
+        return Row(contents, spans, heights, h + 2 * self.PAD_Y, head)
 
     def _width(self, j: int, spans: dict[int, int]) -> float:
         return self.xs[j + spans.get(j, 1)] - self.xs[j]
@@ -299,7 +307,7 @@ class Grid:
                     continue
                 w = self._width(j, row.spans)
                 inner = w - 2 * self.PAD_X
-                h = content.measure(inner)
+                h = row.heights[j]
                 space = row.height - 2 * self.PAD_Y
                 off = self.PAD_Y + (0.0 if content.valign == "T" else (space - h) / 2)
                 content.draw(c, x0 + xs[j] + self.PAD_X, y - off, inner)
@@ -360,7 +368,7 @@ class Para:
 
     def draw(self, c: Canvas, top: float) -> None:
         st = self.st
-        c.setFont(font_name(), st.size)
+        set_font(c, st.size)
         draw_text(c, self.lines, st, FRAME_X, top, self.width)
         if self.underline:
             y = top - st.size
@@ -457,14 +465,14 @@ def paginate(blocks: Sequence[Block], height: float = FRAME_H) -> list[Page]:
 def draw_pages(c: Canvas, pages: Sequence[Page], footer_left: str = "") -> None:
     """Draw paginated blocks, each page with "第 n 页 共 m 页" (and ``footer_left``)."""
     m = len(pages)
-    fn = font_name()
     for n, page in enumerate(pages, 1):
         for block, off in page:
             block.draw(c, FRAME_TOP - off)
-        c.setFont(fn, 9)
-        c.drawCentredString(PAGE_W / 2, 8 * mm, f"第 {n} 页 共 {m} 页")
+        set_font(c, 9)
+        number = f"第 {n} 页 共 {m} 页"
+        c.drawString((PAGE_W - text_width(number, 9)) / 2, 8 * mm, number)
         if footer_left:
-            c.setFont(fn, 7.5)
+            set_font(c, 7.5)
             c.drawString(MARGIN, 8 * mm, footer_left)
         c.showPage()
 

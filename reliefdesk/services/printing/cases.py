@@ -40,7 +40,6 @@ from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Application, Enrollment, Household, Person, Village
 from ...models import IncomeItem as IncomeRow
 from ..assessment import assess
-from ..materials import materials_in
 from ..register.types import (
     ASSET_KINDS,
     HEALTH,
@@ -317,7 +316,7 @@ def application_form_data(
             IncomeItem(INCOME_CATEGORIES.get(k, k), v, "；".join(notes.get(k, [])))
             for k, v in by_category.items()
         ),
-        materials=tuple((m.label, m.received) for m in materials_in(s, app.id)),
+        materials=rows.materials(app.id),
         assets=assets,
         supporters=supporters_from_json(visits[-1].supporters or []) if visits else (),
         category=category,
