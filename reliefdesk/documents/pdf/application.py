@@ -19,7 +19,6 @@ from ._compat import fen_to_yuan, to_capital
 from .fonts import ensure_font
 from .grid import (
     BODY,
-    CELL,
     CELL_C,
     CELL_R,
     H2,
@@ -92,7 +91,7 @@ def _section(title: str) -> Para:
     return Para(title, H2)
 
 
-def _label(text: str) -> Text:
+def _label(text: object) -> Text:
     return Text(text, CELL_C)
 
 
@@ -101,13 +100,37 @@ def _applicant(data: ApplicationFormData) -> Grid:
     cols = [23 * mm, 30 * mm, 16 * mm, 17 * mm, 16 * mm, 17 * mm, 16 * mm]
     cols.append(TABLE_W - sum(cols))
     rows: list[list[Cell]] = [
-        [_label("姓名"), a.name, _label("性别"), a.sex]
-        + [_label("年龄"), a.age, _label("民族"), data.ethnicity],
-        [_label("公民身份号码"), a.id_number, None, None]
-        + [_label("户籍性质"), data.hukou_type, _label("联系电话"), data.phone],
+        [
+            _label("姓名"),
+            a.name,
+            _label("性别"),
+            a.sex,
+            _label("年龄"),
+            a.age,
+            _label("民族"),
+            data.ethnicity,
+        ],
+        [
+            _label("公民身份号码"),
+            a.id_number,
+            None,
+            None,
+            _label("户籍性质"),
+            data.hukou_type,
+            _label("联系电话"),
+            data.phone,
+        ],
         [_label("现住址"), data.address, None, None, None, None, None, None],
-        [_label("健康状况"), a.health, _label("残疾类别等级"), a.disability or "无"]
-        + [_label("劳动能力"), a.labour_capacity, _label("就业状况"), a.employment],
+        [
+            _label("健康状况"),
+            a.health,
+            _label("残疾类别等级"),
+            a.disability or "无",
+            _label("劳动能力"),
+            a.labour_capacity,
+            _label("就业状况"),
+            a.employment,
+        ],
     ]
     return Grid(rows, cols, spans=[(1, 1, 3), (2, 1, 7)])
 
@@ -134,11 +157,13 @@ def _members(members: Iterable[PersonRow]) -> Grid:
     rows: list[list[Cell]] = [[_label(h) for h in MEMBER_HEAD]]
     for m in members:
         texts = (m.name, m.relation, m.id_number, m.sex, m.age, m.health, m.disability or "无")
-        rows.append(
-            [_label(t) for t in texts]
-            + [_label(m.labour_capacity), _label(m.employment or m.schooling)]
-            + [Text(fen_to_yuan(m.monthly_income_fen), CELL_R), _label("是" if m.counted else "否")]
-        )
+        row: list[Cell] = [_label(t) for t in texts]
+        row += [_label(m.labour_capacity), _label(m.employment or m.schooling)]
+        row += [
+            Text(fen_to_yuan(m.monthly_income_fen), CELL_R),
+            _label("是" if m.counted else "否"),
+        ]
+        rows.append(row)
     return Grid(rows, cols, head=1)
 
 
@@ -149,12 +174,18 @@ def _economy(data: ApplicationFormData) -> list[Block]:
     for it in data.income_items:
         rows.append([it.category, Text(fen_to_yuan(it.monthly_fen), CELL_R), it.note])
     rows.append(
-        ["家庭月总收入", Text(fen_to_yuan(total), CELL_R)]
-        + [f"计入共同生活人数 {data.counted_members} 人"]
+        [
+            "家庭月总收入",
+            Text(fen_to_yuan(total), CELL_R),
+            f"计入共同生活人数 {data.counted_members} 人",
+        ]
     )
     rows.append(
-        ["家庭月人均收入", Text(fen_to_yuan((total + n // 2) // n), CELL_R)]
-        + ["月总收入 ÷ 计入人数，四舍五入到分"]
+        [
+            "家庭月人均收入",
+            Text(fen_to_yuan((total + n // 2) // n), CELL_R),
+            "月总收入 ÷ 计入人数，四舍五入到分",
+        ]
     )
     out: list[Block] = [Grid(rows, [40 * mm, 30 * mm, TABLE_W - 70 * mm], head=1)]
     if data.assets:
@@ -167,9 +198,14 @@ def _economy(data: ApplicationFormData) -> list[Block]:
         rows = [[_label(h) for h in head]]
         for s in data.supporters:
             rows.append(
-                [_label(s.name), _label(s.relation), _label(s.age or "")]
-                + [_label(s.household_size or ""), Text(_yuan(s.monthly_income_fen), CELL_R)]
-                + [s.capacity]
+                [
+                    _label(s.name),
+                    _label(s.relation),
+                    _label(s.age or ""),
+                    _label(s.household_size or ""),
+                    Text(_yuan(s.monthly_income_fen), CELL_R),
+                    s.capacity,
+                ]
             )
         cols = [20 * mm, 18 * mm, 14 * mm, 18 * mm, 24 * mm]
         cols.append(TABLE_W - sum(cols))
@@ -182,16 +218,23 @@ def _tekun(data: ApplicationFormData) -> list[Block]:
     w = TABLE_W
     info = Grid(
         [
-            [_label("供养方式"), data.supply_mode or "", _label("生活自理能力")]
-            + [data.care_tier or "未评估", _label("护理人员/机构"), data.carer]
+            [
+                _label("供养方式"),
+                data.supply_mode or "",
+                _label("生活自理能力"),
+                data.care_tier or "未评估",
+                _label("护理人员/机构"),
+                data.carer,
+            ]
         ],
         [24 * mm, 24 * mm, 26 * mm, 26 * mm, 28 * mm, w - 128 * mm],
     )
     out: list[Block] = [_section("三、特困人员认定信息"), info]
     if items:
-        head: list[Cell] = [_label("评估项目")] + [_label(i.item) for i in items]
-        res: list[Cell] = [_label("能否完成")] + [
-            _label("能" if i.achieved else "不能") for i in items
+        head: list[Cell] = [_label("评估项目"), *(_label(i.item) for i in items)]
+        res: list[Cell] = [
+            _label("能否完成"),
+            *(_label("能" if i.achieved else "不能") for i in items),
         ]
         care = Grid([head, res], [28 * mm] + [(w - 28 * mm) / len(items)] * len(items))
         out += [
@@ -214,9 +257,7 @@ def _temp_aid(data: ApplicationFormData) -> list[Block]:
         [_label("致困原因"), data.cause, None, None],
         [_label("先行救助"), adv, None, None],
     ]
-    grid = Grid(
-        rows, [24 * mm, 70 * mm, 26 * mm, TABLE_W - 120 * mm], spans=[(1, 1, 3), (2, 1, 3)]
-    )
+    grid = Grid(rows, [24 * mm, 70 * mm, 26 * mm, TABLE_W - 120 * mm], spans=[(1, 1, 3), (2, 1, 3)])
     return [_section("三、临时救助情况"), grid]
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
@@ -91,9 +91,9 @@ def wrap(text: str, size: float, width: float) -> tuple[str, ...]:
     no lines for an empty text."""
     if not text:
         return ()
-    font = font_name()
-    if _char_width("一", font, size) * len(text) <= width and text_width(text, size) <= width:
+    if text_width(text, size) <= width:
         return (text,)
+    font = font_name()
     chars = list(text)
     widths = [_char_width(ch, font, size) for ch in chars]
     spans = _break_lines(chars, widths, [width])
@@ -101,6 +101,15 @@ def wrap(text: str, size: float, width: float) -> tuple[str, ...]:
     return tuple(
         text[a:b] if k == last else text[a:b].strip() for k, (a, b, _mw) in enumerate(spans)
     )
+
+
+def fit(text: str, size: float, width: float) -> str:
+    """``text`` cut (with "…") to one line no wider than ``width``."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def set_font(c: Canvas, size: float) -> None:
@@ -251,9 +260,7 @@ class Grid:
         per_row: dict[int, dict[int, int]] = {}
         for r, c0, c1 in spans:
             per_row.setdefault(r, {})[c0] = c1 - c0 + 1
-        self.rows = [
-            self._row(cells, per_row.get(i, {}), i < head) for i, cells in enumerate(rows)
-        ]
+        self.rows = [self._row(cells, per_row.get(i, {}), i < head) for i, cells in enumerate(rows)]
         self.head = head
         self.height = sum(r.height for r in self.rows)
 
@@ -377,7 +384,9 @@ class Para:
                 if at >= 0 and st.align == "L":
                     x = FRAME_X + text_width(line[:at], st.size)
                     c.setLineWidth(st.size / 12)
-                    c.line(x, y - st.size / 8, x + text_width(self.underline, st.size), y - st.size / 8)
+                    c.line(
+                        x, y - st.size / 8, x + text_width(self.underline, st.size), y - st.size / 8
+                    )
                 y -= st.leading
 
 
@@ -470,9 +479,9 @@ def draw_pages(c: Canvas, pages: Sequence[Page], footer_left: str = "") -> None:
             block.draw(c, FRAME_TOP - off)
         set_font(c, 9)
         number = f"第 {n} 页 共 {m} 页"
-        c.drawString((PAGE_W - text_width(number, 9)) / 2, 8 * mm, number)
-        if footer_left:
+        left = (PAGE_W - text_width(number, 9)) / 2
+        c.drawString(left, 8 * mm, number)
+        if footer_left:  # cut short rather than run into the page number
             set_font(c, 7.5)
-            c.drawString(MARGIN, 8 * mm, footer_left)
+            c.drawString(MARGIN, 8 * mm, fit(footer_left, 7.5, left - MARGIN - 6))
         c.showPage()
-
