@@ -69,7 +69,11 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 
 def clean(text: object) -> str:
     """User text as printed: runs of blanks collapsed (as a Paragraph did), glyph fixes."""
-    s = "" if text is None else str(text)
+    return _clean("" if text is None else str(text))
+
+
+@lru_cache(maxsize=32768)
+def _clean(s: str) -> str:
     return _SPACES.sub(" ", s).strip(" ").translate(_GLYPH_FIX)
 
 
@@ -226,13 +230,13 @@ Cell = Text | Sign | str | int | None  # str/int: a Text in CELL; None: covered 
 
 @dataclass(slots=True)
 class Row:
-    """One grid row: contents per column, column spans (start -> count), height, shading."""
+    """One grid row: its cells placed (content, x from the grid's left, inner width, content
+    height), its height, whether shaded, and the column boundaries inside its spans."""
 
-    cells: list[Content | None]
-    spans: dict[int, int]
-    heights: list[float]  # of each cell's content
-    height: float = 0.0
-    head: bool = False
+    cells: list[tuple[Content, float, float, float]]
+    height: float
+    head: bool
+    cut: frozenset[int]
 
 
 class Grid:
@@ -253,9 +257,8 @@ class Grid:
         spans: Sequence[tuple[int, int, int]] = (),
     ) -> None:
         """``spans``: (row, first column, last column) cells merged across columns."""
-        self.cols = list(cols)
         self.xs = [0.0]
-        for w in self.cols:
+        for w in cols:
             self.xs.append(self.xs[-1] + w)
         per_row: dict[int, dict[int, int]] = {}
         for r, c0, c1 in spans:
@@ -265,23 +268,19 @@ class Grid:
         self.height = sum(r.height for r in self.rows)
 
     def _row(self, cells: Sequence[Cell], spans: dict[int, int], head: bool) -> Row:
-        contents: list[Content | None] = []
-        heights: list[float] = []
-        h = 0.0
+        xs, pad = self.xs, self.PAD_X
+        cut = frozenset(j for s, n in spans.items() for j in range(s + 1, s + n))
+        placed: list[tuple[Content, float, float, float]] = []
+        h = self.COVERED if cut else 0.0  # platypus sized a covered cell as "" (12 pt leading)
         for j, cell in enumerate(cells):
-            content = cell if cell is None or isinstance(cell, (Text, Sign)) else Text(cell)
-            covered = any(s <= j < s + n for s, n in spans.items() if s != j)
-            if covered:  # as in the platypus tables: an empty string cell, 12 pt leading
-                content = None
-                h = max(h, self.COVERED)
-            contents.append(content)
-            ch = 0.0 if content is None else content.measure(self._width(j, spans) - 2 * self.PAD_X)
-            heights.append(ch)
+            if j in cut or cell is None:
+                continue
+            content = cell if isinstance(cell, (Text, Sign)) else Text(cell)
+            inner = xs[j + spans.get(j, 1)] - xs[j] - 2 * pad
+            ch = content.measure(inner)
+            placed.append((content, xs[j] + pad, inner, ch))
             h = max(h, ch)
-        return Row(contents, spans, heights, h + 2 * self.PAD_Y, head)
-
-    def _width(self, j: int, spans: dict[int, int]) -> float:
-        return self.xs[j + spans.get(j, 1)] - self.xs[j]
+        return Row(placed, h + 2 * self.PAD_Y, head, cut)
 
     def split(self, avail: float) -> tuple[Grid, Grid] | None:
         """The rows that fit in ``avail`` and the rest (with the header rows again)."""
@@ -297,7 +296,7 @@ class Grid:
 
     def _with(self, rows: list[Row]) -> Grid:
         g = Grid.__new__(Grid)
-        g.cols, g.xs, g.head, g.rows = self.cols, self.xs, self.head, rows
+        g.xs, g.head, g.rows = self.xs, self.head, rows
         g.height = sum(r.height for r in rows)
         return g
 
@@ -309,15 +308,10 @@ class Grid:
                 c.setFillGray(HEAD_GREY)
                 c.rect(x0, y - row.height, xs[-1], row.height, stroke=0, fill=1)
                 c.setFillGray(0)
-            for j, content in enumerate(row.cells):
-                if content is None:
-                    continue
-                w = self._width(j, row.spans)
-                inner = w - 2 * self.PAD_X
-                h = row.heights[j]
-                space = row.height - 2 * self.PAD_Y
+            space = row.height - 2 * self.PAD_Y
+            for content, x, inner, h in row.cells:
                 off = self.PAD_Y + (0.0 if content.valign == "T" else (space - h) / 2)
-                content.draw(c, x0 + xs[j] + self.PAD_X, y - off, inner)
+                content.draw(c, x0 + x, y - off, inner)
             y -= row.height
         self._rule(c, top)
 
@@ -330,7 +324,7 @@ class Grid:
         c.line(x0, y, x0 + xs[-1], y)
         starts: dict[int, float] = {}
         for row in self.rows:
-            cut = {j for s, n in row.spans.items() for j in range(s + 1, s + n)}
+            cut = row.cut
             for j in range(len(xs)):
                 if j in cut and j in starts:
                     c.line(x0 + xs[j], starts.pop(j), x0 + xs[j], y)
