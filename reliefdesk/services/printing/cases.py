@@ -240,11 +240,11 @@ def application_form_data(
     """Everything printed on the application's 申请审批表; ``rows``: loaded for a batch
     (:class:`FormRows`), else for this application alone."""
     rows = rows or FormRows.load(s, [app])
-    household = s.get(Household, app.household_id)
+    household = rows.households.get(app.household_id) or s.get(Household, app.household_id)
     applicant = s.get(Person, app.applicant_id)
     if household is None or applicant is None:
         raise NotFound(f"申请 #{app.id} 的家庭或申请人不存在。", code="application.not_found")
-    village, township = _village(s, household)
+    village, township = rows.places.get(household.village_id) or _village(s, household)
     office = office or office_for_print(s, township)
     on = app.accepted_on
     only_applicant = _covers_only_applicant(app)

@@ -44,10 +44,12 @@ def _grouped(rows: Sequence[Any], key: str) -> dict[int, list[Any]]:
 
 @dataclass(frozen=True, slots=True)
 class FormRows:
-    """Rows by household id (persons, incomes, assets, each by id) and by application id
-    (visits by date then id, the first enrollment, case steps by id, the material kinds
-    received); user id → name."""
+    """Households by id, (village, township) names by village id; rows by household id
+    (persons, incomes, assets, each by id) and by application id (visits by date then id,
+    the first enrollment, case steps by id, the material kinds received); user id → name."""
 
+    households: dict[int, Household]
+    places: dict[int, tuple[str, str]]
     persons: dict[int, list[Person]]
     incomes: dict[int, list[IncomeRow]]
     assets: dict[int, list[Asset]]
@@ -65,16 +67,18 @@ class FormRows:
 
     @classmethod
     def load(cls, s: Session, apps: Sequence[Application]) -> FormRows:
-        """Everything the forms of ``apps`` print; households, villages and townships land in
-        the session's identity map, so ``s.get`` (and ``village.township``) finds them
-        without a query."""
+        """Everything the forms of ``apps`` print. The rows are held here: the session's
+        identity map holds only weak references, so rows loaded and dropped would be read
+        again by every ``s.get``."""
         app_ids = [a.id for a in apps]
         hh_ids = sorted({a.household_id for a in apps})
         households = s.scalars(select(Household).where(Household.id.in_(hh_ids))).all()
         village_ids = {h.village_id for h in households}
         villages = s.scalars(select(Village).where(Village.id.in_(village_ids))).all()
         township_ids = {v.township_id for v in villages}
-        s.scalars(select(Township).where(Township.id.in_(township_ids))).all()
+        townships = {
+            t.id: t.name for t in s.scalars(select(Township).where(Township.id.in_(township_ids)))
+        }
 
         def by_household(model: Any) -> dict[int, list[Any]]:
             q = select(model).where(model.household_id.in_(hh_ids)).order_by(model.id)
@@ -95,6 +99,8 @@ class FormRows:
         ):
             received[app_id].add(kind)
         return cls(
+            households={h.id: h for h in households},
+            places={v.id: (v.name, townships.get(v.township_id, "")) for v in villages},
             persons=by_household(Person),
             incomes=by_household(IncomeRow),
             assets=by_household(Asset),
