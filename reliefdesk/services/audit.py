@@ -93,6 +93,57 @@ def record(
     return ev
 
 
+def record_many(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entries: list[tuple[Any, int | None]],
+    *,
+    detail: dict[str, Any] | None = None,
+) -> list[AuditEvent]:
+    """Append one event per (entity id, household id), all with the same ``detail``: the
+    chain :func:`record` in a loop would write, with one head lock and one insert of all the
+    rows (a batch print of 500 forms wrote 500 separate inserts otherwise)."""
+    bind_actor(session, actor)
+    for _entity_id, household_id in entries:
+        note_household(session, household_id)
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
+        session.add(head)
+        session.flush()
+    payload = _jsonable(detail or {})
+    events = [
+        AuditEvent(
+            at=utcnow(),
+            user_id=actor.user_id or None,
+            username=actor.username,
+            role=actor.role,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            household_id=household_id,
+            detail=payload,
+            success=True,
+            prev_hash="",
+            hash="",
+        )
+        for entity_id, household_id in entries
+    ]
+    session.add_all(events)
+    session.flush()  # assigns the ids (in this order), which are part of the hashed payload
+    prev = head.last_hash
+    for ev in events:
+        ev.prev_hash = prev
+        ev.hash = prev = event_hash(prev, ev)
+    head.last_hash = prev
+    head.count += len(events)
+    return events
+
+
 def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 

@@ -16,7 +16,7 @@ from reliefdesk.cli import main as cli_main
 from reliefdesk.db.engine import Database
 from reliefdesk.domain.money import fen_to_yuan, to_capital
 from reliefdesk.errors import NotFound, PermissionDenied, RuleViolation, ValidationError
-from reliefdesk.models import Asset, AuditEvent, BankAccount, Person
+from reliefdesk.models import Asset, AuditEvent, AuditHead, BankAccount, Person
 from reliefdesk.services import audit, casework, printing, settings
 from reliefdesk.services.context import Actor
 
@@ -167,6 +167,26 @@ def test_batch_prints_each_form_and_audits_each_household(
     assert sorted(int(e.entity_id) for e in events) == sorted([a, b])
     with pytest.raises(ValidationError):
         printing.batch_application_forms_pdf(db, actors["clerk"], [])
+
+
+def test_batch_print_events_are_chained_in_print_order(
+    db: Database, actors: dict[str, Actor]
+) -> None:
+    """The events of a batch print (written together) follow the printed order, each with its
+    own household and the whole batch's ids, chained one to the next; the chain and the head's
+    count stay valid."""
+    a = _app(db, actors, "approved")
+    b = _app(db, actors, "publicity", income_fen=20000)
+    printing.batch_application_forms_pdf(db, actors["clerk"], [b, a])
+    events = [e for e in _prints(db) if e.detail["document"] == "application_form_batch"]
+    assert [int(e.entity_id) for e in events] == [b, a]
+    assert events[0].hash == events[1].prev_hash and len({e.household_id for e in events}) == 2
+    assert all(e.detail["ids"] == [b, a] and e.username == "clerk" for e in events)
+    with db.session() as s:
+        assert audit.verify_chain(s) == []
+        head = s.get(AuditHead, 1)
+        assert head is not None and head.last_hash == events[-1].hash
+        assert head.count == s.scalar(select(func.count()).select_from(AuditEvent))
 
 
 def test_batch_forms_read_the_same_rows_as_single_forms(

@@ -191,6 +191,9 @@ def parse_font_spec(value: str) -> tuple[str, int]:
 def ensure_font() -> FontChoice:
     """Register the document font once per process and say which one it is."""
     global _choice
+    choice = _choice  # fast path without the lock: a form asks for every string it sets
+    if choice is not None:
+        return choice
     with _lock:
         if _choice is not None:
             return _choice

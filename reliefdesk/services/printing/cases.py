@@ -40,7 +40,6 @@ from ...errors import NotFound, RuleViolation, ValidationError
 from ...models import Application, Enrollment, Household, Person, Village
 from ...models import IncomeItem as IncomeRow
 from ..assessment import assess
-from ..materials import materials_in
 from ..register.types import (
     ASSET_KINDS,
     HEALTH,
@@ -241,11 +240,11 @@ def application_form_data(
     """Everything printed on the application's 申请审批表; ``rows``: loaded for a batch
     (:class:`FormRows`), else for this application alone."""
     rows = rows or FormRows.load(s, [app])
-    household = s.get(Household, app.household_id)
+    household = rows.households.get(app.household_id) or s.get(Household, app.household_id)
     applicant = s.get(Person, app.applicant_id)
     if household is None or applicant is None:
         raise NotFound(f"申请 #{app.id} 的家庭或申请人不存在。", code="application.not_found")
-    village, township = _village(s, household)
+    village, township = rows.places.get(household.village_id) or _village(s, household)
     office = office or office_for_print(s, township)
     on = app.accepted_on
     only_applicant = _covers_only_applicant(app)
@@ -317,7 +316,7 @@ def application_form_data(
             IncomeItem(INCOME_CATEGORIES.get(k, k), v, "；".join(notes.get(k, [])))
             for k, v in by_category.items()
         ),
-        materials=tuple((m.label, m.received) for m in materials_in(s, app.id)),
+        materials=rows.materials(app.id),
         assets=assets,
         supporters=supporters_from_json(visits[-1].supporters or []) if visits else (),
         category=category,

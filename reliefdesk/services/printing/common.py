@@ -133,13 +133,5 @@ def record_print(
         **(extra or {}),
     }
     households = households or {}
-    for entity_id in ids:
-        audit.record(
-            s,
-            actor,
-            "print",
-            entity,
-            entity_id,
-            household_id=households.get(entity_id),
-            detail=detail,
-        )
+    entries = [(entity_id, households.get(entity_id)) for entity_id in ids]
+    audit.record_many(s, actor, "print", entity, entries, detail=detail)
