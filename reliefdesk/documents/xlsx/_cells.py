@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -77,9 +77,9 @@ class _Style:
 class _StyledCell(Cell):
     """A cell of a :class:`CellMaker`: it holds the maker's shared style (openpyxl would copy
     the style array per cell and hash it into the workbook's style list on every cell it
-    writes; here the workbook id is looked up once per style), and its repr is cheap:
-    openpyxl's write-only ``append`` formats the repr of every Cell object into an error
-    message it then discards."""
+    writes; here the workbook id is looked up once per style), and its repr is cheap: on a
+    sheet not made by :func:`new_write_only_sheet`, openpyxl's write-only ``append`` formats
+    the repr of every Cell object into an error message it then discards."""
 
     __slots__ = ("_shared",)
     _shared: _Style
@@ -160,7 +160,7 @@ def _new_cell(ws: WriteOnlyWorksheet, value: Any, data_type: str, style: _Style)
 
     Every attribute ``Cell.__init__`` would set is set here directly: a cell is made per value
     written, and the two ``__init__`` calls and the value setter cost more than the rest."""
-    cell: Any = _blank(_StyledCell)
+    cell: Any = _blank(_StyledCell)  # openpyxl's stubs leave out the private attributes
     cell.parent = ws
     cell.row = cell.column = 1  # write-only: openpyxl sets both when the row is appended
     cell._value = value
@@ -168,7 +168,7 @@ def _new_cell(ws: WriteOnlyWorksheet, value: Any, data_type: str, style: _Style)
     cell._hyperlink = cell._comment = None
     cell._style = style.array  # shared, not a copy
     cell._shared = style
-    return cell
+    return cast(Cell, cell)
 
 
 def save_atomically(
@@ -207,8 +207,37 @@ def layout(ws: WriteOnlyWorksheet) -> Worksheet:
     return cast(Worksheet, ws)
 
 
+class _CellRows(WriteOnlyWorksheet):
+    """A write-only sheet that writes the cells of a :class:`CellMaker` as they are.
+
+    openpyxl's ``append`` first tries every value as a plain value: for a Cell object that is
+    a failed type check raising an exception with a formatted message, then a new blank cell
+    after every styled one, about a third of the cost of writing a styled cell. Plain values
+    still go through openpyxl's own type binding (formula and error traps, dates)."""
+
+    def _values_to_row(self, values: Iterable[Any], row_idx: int) -> Iterator[Cell]:
+        plain = WriteOnlyCell(self)
+        for column, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                plain.value = value
+                cell = plain
+            cell.column = column
+            cell.row = row_idx
+            if cell._hyperlink is not None:  # type: ignore[attr-defined]
+                cell.hyperlink.ref = cell.coordinate  # type: ignore[union-attr]
+            yield cell
+            if cell is plain and plain.has_style:  # a date got a number format: fresh cell
+                plain = WriteOnlyCell(self)
+
+
 def new_write_only_sheet(title: str) -> tuple[Workbook, WriteOnlyWorksheet]:
-    """A write-only workbook with exactly one sheet named ``title``."""
+    """A write-only workbook with exactly one sheet named ``title`` (it takes CellMaker cells
+    without openpyxl's per-cell detour)."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=title)
+    ws = _CellRows(parent=wb, title=title)
+    wb._add_sheet(ws)  # type: ignore[attr-defined]  # as ``create_sheet`` does
     return wb, ws
