@@ -153,7 +153,7 @@ def roster(db: Path, month: str, repeats: int) -> list[Result]:
             _bare_workbooks(work / f"bare{n['i']}", books)
 
         exp, _ = _pairs(ours, base, repeats)
-        exp["note"] = ", ".join(f"{len(b[0][1])} rows" for b in books)
+        exp["note"] = ", ".join(f"{len(b[0][2])} rows" for b in books)
         odb.close()
     return [gen, exp]
 
@@ -169,8 +169,9 @@ def _cells(path: Path) -> list[tuple[str, list[tuple[Any, ...]]]]:
 
 
 #: One sheet as the baseline needs it: title, the cell styles used (index 0 = no style) as
-#: (number format, font, border, alignment), and rows of (value, style index) per cell.
-StyledSheet = tuple[str, list[tuple[Any, ...]], list[list[tuple[Any, int]]]]
+#: (number format, font, border, alignment), and per row its values and their style indexes
+#: (bytes: one per cell, kept small so the baseline's input does not inflate the peak memory).
+StyledSheet = tuple[str, list[tuple[Any, ...]], list[tuple[tuple[Any, ...], bytes]]]
 
 
 def _styled_cells(path: Path) -> list[StyledSheet]:
@@ -184,16 +185,19 @@ def _styled_cells(path: Path) -> list[StyledSheet]:
     for ws in wb.worksheets:
         index: dict[int, int] = {0: 0}  # workbook style id -> index into styles
         styles: list[tuple[Any, ...]] = [()]
-        rows: list[list[tuple[Any, int]]] = []
+        rows: list[tuple[tuple[Any, ...], bytes]] = []
         for row in ws.iter_rows():
-            cells: list[tuple[Any, int]] = []
             for cell in row:
                 sid = getattr(cell, "_style_id", 0)
                 if sid not in index:
                     index[sid] = len(styles)
                     styles.append((cell.number_format, cell.font, cell.border, cell.alignment))
-                cells.append((cell.value, index[sid]))
-            rows.append(cells)
+            rows.append(
+                (
+                    tuple(cell.value for cell in row),
+                    bytes(index[getattr(cell, "_style_id", 0)] for cell in row),
+                )
+            )
         out.append((ws.title, styles, rows))
     wb.close()
     return out
@@ -222,16 +226,16 @@ def _bare_workbooks(out: Path, books: list[list[StyledSheet]]) -> None:
                 proto.number_format = number_format
                 proto.font, proto.border, proto.alignment = font, border, alignment
                 protos.append(proto._style)
-            for row in rows:
-                values: list[Any] = []
-                for value, style in row:
+            for values, row_styles in rows:
+                cells: list[Any] = []
+                for value, style in zip(values, row_styles, strict=True):
                     if style:
                         cell = WriteOnlyCell(ws, value)
                         cell._style = copy(protos[style])
-                        values.append(cell)
+                        cells.append(cell)
                     else:
-                        values.append(value)
-                ws.append(values)
+                        cells.append(value)
+                ws.append(cells)
         wb.save(out / f"book{i}.xlsx")
 
 
