@@ -52,7 +52,7 @@ ROWS: tuple[tuple[str, str, float | None, float | None, str], ...] = (
         "roster export, all three workbooks",
         None,
         1.3,
-        "bare openpyxl write-only, same cells",
+        "bare openpyxl write-only, same cells and styles",
     ),
     ("demo", "demo --households 40000", 20.0, None, ""),
     ("check", "check", 3.0, None, ""),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.styleable import StyleableObject
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -61,33 +62,39 @@ def bad_text(text: str) -> str | None:
     return None
 
 
+class _Style:
+    """One shared style of a :class:`CellMaker`: openpyxl's style array, whether it styles
+    anything, and its id in the workbook once a cell of it is written."""
+
+    __slots__ = ("array", "id", "used")
+
+    def __init__(self, array: Any) -> None:
+        self.array = array
+        self.used = any(array)
+        self.id: int | None = None
+
+
 class _StyledCell(Cell):
-    """A cell of a :class:`CellMaker`: it holds the maker's shared style array (openpyxl would
-    copy it per cell), whose workbook id and "has a style" are looked up once per array
-    (openpyxl hashes the array into the workbook's style list on every cell it writes), and
-    its repr is cheap: openpyxl's write-only ``append`` formats the repr of every Cell object
-    into an error message it then discards."""
+    """A cell of a :class:`CellMaker`: it holds the maker's shared style (openpyxl would copy
+    the style array per cell and hash it into the workbook's style list on every cell it
+    writes; here the workbook id is looked up once per style), and its repr is cheap: on a
+    sheet not made by :func:`new_write_only_sheet`, openpyxl's write-only ``append`` formats
+    the repr of every Cell object into an error message it then discards."""
 
-    __slots__ = ("_known",)
-    _known: dict[int, tuple[bool, int]]  # the maker's: id(style array) -> (used, workbook id)
-
-    def _facts(self) -> tuple[bool, int]:
-        style: Any = self._style  # type: ignore[attr-defined]  # openpyxl's style array
-        known = self._known.get(id(style))
-        if known is None:  # in first-use order, as openpyxl itself numbers the styles
-            used = any(style)
-            workbook: Any = self.parent.parent
-            sid = workbook._cell_styles.add(style) if used else 0
-            known = self._known[id(style)] = (used, sid)
-        return known
+    __slots__ = ("_shared",)
+    _shared: _Style
 
     @property
     def style_id(self) -> int:
-        return self._facts()[1]
+        shared = self._shared
+        if shared.id is None:  # in first-use order, as openpyxl itself numbers the styles
+            workbook: Any = self.parent.parent
+            shared.id = workbook._cell_styles.add(shared.array) if shared.used else 0
+        return shared.id
 
     @property
     def has_style(self) -> bool:
-        return self._facts()[0]
+        return self._shared.used
 
     def __repr__(self) -> str:
         return "<write-only cell>"
@@ -98,8 +105,7 @@ class CellMaker:
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
-        self._styles: dict[tuple[Any, ...], Any] = {}
-        self._known: dict[int, tuple[bool, int]] = {}  # id(style array) -> (used, workbook id)
+        self._styles: dict[tuple[Any, ...], _Style] = {}
 
     def style(
         self,
@@ -109,8 +115,8 @@ class CellMaker:
         size: float | None = None,
         align: Alignment | None = None,
         border: bool = False,
-    ) -> Any:
-        """The shared style array for this combination (opaque; pass it to text/number)."""
+    ) -> _Style:
+        """The shared style for this combination (opaque; pass it to text/number)."""
         key = (number_format, bold, size, id(align) if align else None, border)
         style = self._styles.get(key)
         if style is None:
@@ -123,30 +129,46 @@ class CellMaker:
             if border:
                 proto.border = BORDER
             # the style array is openpyxl's internal; reusing it is the fast path
-            style = self._styles[key] = proto._style  # type: ignore[attr-defined]
+            style = self._styles[key] = _Style(proto._style)  # type: ignore[attr-defined]
         return style
 
-    def text(self, value: str, style: Any) -> Cell:
+    def text(self, value: str, style: _Style) -> Cell:
         """A string cell that stays a literal string, whatever its first character.
 
         ``value`` must already be free of control characters (``bad_text``): the value is
         stored directly instead of through openpyxl's type guessing, which is both the
         formula trap and a third of the cost of a cell.
         """
-        cell = _StyledCell(self.ws, row=1, column=1)
-        cell._style = style  # type: ignore[attr-defined]  # the maker's array, not a copy
-        cell._known = self._known
-        cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
-        cell.data_type = "s"
-        return cell
+        return _new_cell(self.ws, value, "s", style)
 
-    def number(self, value: int | float | None, style: Any) -> Cell:
+    def number(self, value: int | float | None, style: _Style) -> Cell:
         """A numeric (or, for None, empty but styled) cell."""
-        cell = _StyledCell(self.ws, row=1, column=1)
-        cell._style = style  # type: ignore[attr-defined]  # the maker's array, not a copy
-        cell._known = self._known
-        cell._value = value  # type: ignore[attr-defined]  # skip openpyxl's type guessing
-        return cell
+        return _new_cell(self.ws, value, "n", style)
+
+
+#: Every attribute of an openpyxl ``Cell``; :func:`_new_cell` sets them all.
+_CELL_ATTRIBUTES = frozenset(
+    {"parent", "_style", "row", "column", "_value", "data_type", "_hyperlink", "_comment"}
+)
+if set(Cell.__slots__) | set(StyleableObject.__slots__) != _CELL_ATTRIBUTES:
+    raise ImportError("this openpyxl's Cell has other attributes: update _cells._new_cell")
+_blank = object.__new__
+
+
+def _new_cell(ws: WriteOnlyWorksheet, value: Any, data_type: str, style: _Style) -> Cell:
+    """A write-only cell of ``style`` holding ``value`` as is (no type guessing).
+
+    Every attribute ``Cell.__init__`` would set is set here directly: a cell is made per value
+    written, and the two ``__init__`` calls and the value setter cost more than the rest."""
+    cell: Any = _blank(_StyledCell)  # openpyxl's stubs leave out the private attributes
+    cell.parent = ws
+    cell.row = cell.column = 1  # write-only: openpyxl sets both when the row is appended
+    cell._value = value
+    cell.data_type = data_type
+    cell._hyperlink = cell._comment = None
+    cell._style = style.array  # shared, not a copy
+    cell._shared = style
+    return cast(Cell, cell)
 
 
 def save_atomically(
@@ -185,8 +207,37 @@ def layout(ws: WriteOnlyWorksheet) -> Worksheet:
     return cast(Worksheet, ws)
 
 
+class _CellRows(WriteOnlyWorksheet):
+    """A write-only sheet that writes the cells of a :class:`CellMaker` as they are.
+
+    openpyxl's ``append`` first tries every value as a plain value: for a Cell object that is
+    a failed type check raising an exception with a formatted message, then a new blank cell
+    after every styled one, about a third of the cost of writing a styled cell. Plain values
+    still go through openpyxl's own type binding (formula and error traps, dates)."""
+
+    def _values_to_row(self, values: Iterable[Any], row_idx: int) -> Iterator[Cell]:
+        plain = WriteOnlyCell(self)
+        for column, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                plain.value = value
+                cell = plain
+            cell.column = column
+            cell.row = row_idx
+            if cell._hyperlink is not None:  # type: ignore[attr-defined]
+                cell.hyperlink.ref = cell.coordinate  # type: ignore[union-attr]
+            yield cell
+            if cell is plain and plain.has_style:  # a date got a number format: fresh cell
+                plain = WriteOnlyCell(self)
+
+
 def new_write_only_sheet(title: str) -> tuple[Workbook, WriteOnlyWorksheet]:
-    """A write-only workbook with exactly one sheet named ``title``."""
+    """A write-only workbook with exactly one sheet named ``title`` (it takes CellMaker cells
+    without openpyxl's per-cell detour)."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=title)
+    ws = _CellRows(parent=wb, title=title)
+    wb._add_sheet(ws)  # type: ignore[attr-defined]  # as ``create_sheet`` does
     return wb, ws

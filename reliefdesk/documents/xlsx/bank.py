@@ -170,7 +170,8 @@ def _converter(
     """A function turning a line into this column's cell value (plain value or styled Cell)."""
     if field == "summary" and header.per_line_subsidy:
         # a roll of several programmes: each passbook names its own subsidy (§7.3.8)
-        return lambda line: f"{header.month_label}{line.subsidy or header.programme_label}"
+        month, programme = header.month_label, header.programme_label
+        return lambda line: f"{month}{line.subsidy or programme}"
     if field in HEADER_TEXT_FIELDS:
         const = _header_values(header)[field]
         if not const:
