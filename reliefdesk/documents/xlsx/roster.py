@@ -92,6 +92,9 @@ SUMMARY_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
+TITLE_ROWS = 2  # the title and the period/office line above the column headers
+
+
 class _Sheet:
     """A write-only sheet with the shared styles of the printable workbooks."""
 
@@ -140,6 +143,7 @@ class _Sheet:
         return self.make.number(None if fen is None else fen / 100, self.amount)
 
     def title_rows(self, title: str, left: str, right: str) -> None:
+        """The :data:`TITLE_ROWS` rows above the column headers."""
         row = self.append([self.t(title, self.title)])
         self.merge(row, 1, self.width)
         half = self.width // 2
@@ -243,6 +247,8 @@ def write_internal_roster(
             if header.one_off
             else f"{header.county}{header.township}{header.programme_label}资金发放花名册"
         )
+        # a write-only sheet writes its view with the first row: freeze below the headers now
+        ws.freeze_panes = f"A{TITLE_ROWS + 2}"
         s.title_rows(
             title,
             f"{'发放月份' if header.one_off else '所属期'}：{header.month_label}（{header.month}）",
@@ -250,7 +256,6 @@ def write_internal_roster(
             + ("（一次性救助金额，非按月发放）" if header.one_off else ""),
         )
         s.headers(columns)
-        ws.freeze_panes = f"A{s.row + 1}"
         t, n, money = s.t, s.n, s.money
         for line in lines:
             s.append(

@@ -294,6 +294,14 @@ def test_roster_columns_and_text_types(tmp_path: Path) -> None:
     assert "A1:P1" in {str(r) for r in ws.merged_cells.ranges}
 
 
+def test_roster_keeps_its_title_and_column_headers_frozen(tmp_path: Path) -> None:
+    """Scrolling the roster keeps the title and the column headers (rows 1-3) on screen."""
+    write_internal_roster(tmp_path / "r.xlsx", HEADER, [line(i) for i in range(1, 4)])
+    ws = load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    assert ws.freeze_panes == "A4"
+    assert ws.cell(3, 1).value == "序号"
+
+
 def test_roster_rejects_control_characters(tmp_path: Path) -> None:
     """Text with control characters (which would corrupt the XML) is refused with a clear message."""
     with pytest.raises(ValidationError, match="控制字符"):
