@@ -407,7 +407,7 @@ class PeopleFactory:
                         "id": self.take("income_item"),
                         "household_id": hh.id,
                         "person_id": m.id,
-                        "category": "transfer",
+                        "category": "pension_basic",
                         "description": "城乡居民基础养老金（不计入）",
                         "monthly_fen": rng.choice((13800, 14300, 15300)),
                         "counted": False,
@@ -419,7 +419,7 @@ class PeopleFactory:
                         "id": self.take("income_item"),
                         "household_id": hh.id,
                         "person_id": m.id,
-                        "category": "transfer",
+                        "category": "assistance",
                         "description": "残疾人两项补贴（不计入）",
                         "monthly_fen": 8000,
                         "counted": False,
@@ -433,14 +433,14 @@ class PeopleFactory:
                 cats = [
                     ("wage", "灵活就业收入"),
                     ("wage", "务工收入"),
-                    ("transfer", "赡养费"),
+                    ("transfer_in", "赡养费"),
                     ("property", "房屋出租收入"),
                 ]
             else:
                 cats = [
                     ("business", "种植收入"),
                     ("wage", "务工收入"),
-                    ("transfer", "赡养费"),
+                    ("transfer_in", "赡养费"),
                     ("business", "养殖收入"),
                     ("property", "土地流转收入"),
                 ]

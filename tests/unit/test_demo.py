@@ -23,6 +23,7 @@ from reliefdesk.models import (
     Enrollment,
     EnrollmentMember,
     Household,
+    IncomeItem,
     Person,
     PersonSearchKey,
     Roster,
@@ -30,6 +31,7 @@ from reliefdesk.models import (
 from reliefdesk.services import users
 from reliefdesk.services.audit import verify_chain
 from reliefdesk.services.context import SYSTEM, Actor
+from reliefdesk.services.register import INCOME_CATEGORIES
 
 AS_OF = date(2026, 6, 15)
 
@@ -49,6 +51,14 @@ def test_ids_valid_unique_and_cards_luhn(db: Database, actors: dict[str, Actor])
     bad = {aid for aid, number in accounts if not luhn_ok(number)}
     assert bad == {result.planted["bad_card_luhn"]}
     assert all(len(number) == 19 for _aid, number in accounts)
+
+
+def test_income_items_use_the_register_categories(db: Database, actors: dict[str, Actor]) -> None:
+    """Every demo income item has a category the register knows (no raw word on a form)."""
+    generate_demo(db, actors["admin"], 200, seed=7, as_of=AS_OF)
+    with db.session() as s:
+        categories = set(s.scalars(select(IncomeItem.category).distinct()))
+    assert categories and categories <= set(INCOME_CATEGORIES)
 
 
 def test_every_programme_and_state_present(db: Database, actors: dict[str, Actor]) -> None:
