@@ -276,6 +276,18 @@ def _c_printing(db: Any, w: World, me: Actor) -> None:
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.pdf)).pages)
     assert "东村" in text and "西村" not in text
     printing.change_roster_pdf(db, me, MONTH)
+    _one(  # the roster on screen, by id: only one's own township's
+        lambda: printing.roster_pdf(db, me, roster_id=w.roster_a),
+        lambda: printing.roster_pdf(db, me, roster_id=w.roster_b),
+    )
+    _one(
+        lambda: printing.change_roster_pdf(db, me, roster_id=w.roster_a),
+        lambda: printing.change_roster_pdf(db, me, roster_id=w.roster_b),
+    )
+    county = replace(me, township_id=None)
+    pdf = printing.roster_pdf(db, county, roster_id=w.roster_b)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.pdf)).pages)
+    assert "西村" in text and "东村" not in text  # a county user prints the township shown
 
 
 def _c_statistics(db: Any, w: World, me: Actor) -> None:

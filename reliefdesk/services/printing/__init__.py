@@ -34,7 +34,7 @@ from .cases import (
     notice_data,
 )
 from .common import PrintResult, count_pages, file_name, record_print
-from .rosters import change_roster_data, find_roster, roster_data
+from .rosters import change_roster_data, pick_roster, roster_data
 from .visits import load_visit, visit_record_data
 
 __all__ = [
@@ -211,18 +211,19 @@ def _roster_reveal(actor: Actor, mask_ids: bool, mask_accounts: bool | None) -> 
 def roster_pdf(
     db: Database,
     actor: Actor,
-    month: str | date,
+    month: str | date | None = None,
     programme: str | None = None,
     mask_ids: bool = True,
     mask_accounts: bool | None = None,
+    roster_id: int | None = None,
 ) -> PrintResult:
-    """The month's 发放花名册 (lines that pay this month). IDs and accounts are masked unless
-    asked otherwise (``mask_accounts`` follows ``mask_ids`` by default); full numbers need
-    ``pii.reveal`` and are recorded in the audit event."""
+    """The month's 发放花名册 (lines that pay this month), or roster ``roster_id``. IDs and
+    accounts are masked unless asked otherwise (``mask_accounts`` follows ``mask_ids`` by
+    default); full numbers need ``pii.reveal`` and are recorded in the audit event."""
     actor.require("print")
     accounts_masked = _roster_reveal(actor, mask_ids, mask_accounts)
     with db.session() as s:
-        roster = find_roster(s, month, programme, actor)
+        roster = pick_roster(s, actor, month, programme, roster_id)
         if roster.status == "locked":
             ensure_intact(s, roster)  # a forged roster is never printed for signing
         data = dc_replace(
@@ -261,15 +262,17 @@ def roster_pdf(
 def change_roster_pdf(
     db: Database,
     actor: Actor,
-    month: str | date,
+    month: str | date | None = None,
     programme: str | None = None,
     mask_ids: bool = True,
+    roster_id: int | None = None,
 ) -> PrintResult:
-    """The month's 变动名册: every line whose flag is not 不变, against the previous month."""
+    """The month's 变动名册 (or that of roster ``roster_id``): every line whose flag is not
+    不变, against the previous month."""
     actor.require("print")
     _roster_reveal(actor, mask_ids, True)
     with db.session() as s:
-        roster = find_roster(s, month, programme, actor)
+        roster = pick_roster(s, actor, month, programme, roster_id)
         data = change_roster_data(s, roster)
         pdf = docs.build_change_roster(data, mask_ids=mask_ids)
         result = PrintResult(

@@ -26,10 +26,16 @@ from ...models import Roster, RosterLine
 from ..context import Actor
 from ..roster.build import programmes_of
 from ..roster.types import PROGRAMME_LABELS, month_text, parse_month, programme_code
-from ..scope import restrict_rosters
+from ..scope import require_roster, restrict_rosters
 from .common import office_for_print
 
-__all__ = ["change_roster_data", "find_roster", "roster_data", "roster_programme_name"]
+__all__ = [
+    "change_roster_data",
+    "find_roster",
+    "pick_roster",
+    "roster_data",
+    "roster_programme_name",
+]
 
 
 def roster_programme_name(code: str) -> str:
@@ -69,6 +75,27 @@ def find_roster(
             code="roster.not_found",
         )
     return rows[0]
+
+
+def pick_roster(
+    s: Session,
+    actor: Actor,
+    month: str | date | None,
+    programme: str | None,
+    roster_id: int | None,
+) -> Roster:
+    """The roster to print: ``roster_id`` when given (the one on screen, e.g. a township's or
+    a supplementary roster), else :func:`find_roster` by month and programme; either way
+    only within ``actor``'s scope."""
+    if roster_id is None:
+        if month is None:
+            raise NotFound("请指定花名册的月份。", code="roster.not_found")
+        return find_roster(s, month, programme, actor)
+    roster = s.get(Roster, roster_id)
+    if roster is None:
+        raise NotFound("花名册不存在。", code="roster.not_found")
+    require_roster(actor, roster)
+    return roster
 
 
 def _lines(s: Session, roster: Roster) -> list[RosterLine]:

@@ -104,30 +104,25 @@ def preview_decision(ctx: AppContext, parent: QWidget | None, application_id: in
 
 
 def preview_roster(
-    ctx: AppContext,
-    parent: QWidget | None,
-    month: str,
-    programme: str | None = None,
-    mask_ids: bool = True,
+    ctx: AppContext, parent: QWidget | None, roster_id: int, mask_ids: bool = True
 ) -> None:
-    """The month's 发放花名册 (IDs and accounts masked unless ``mask_ids`` is False)."""
+    """The 发放花名册 of roster ``roster_id`` (IDs and accounts masked unless ``mask_ids`` is
+    False): the roster on screen, whichever township or supplementary roster it is."""
     print_document(
         ctx,
         parent,
-        lambda: printing.roster_pdf(ctx.db, ctx.actor, month, programme, mask_ids=mask_ids),
+        lambda: printing.roster_pdf(ctx.db, ctx.actor, mask_ids=mask_ids, roster_id=roster_id),
     )
 
 
 def preview_change_roster(
-    ctx: AppContext,
-    parent: QWidget | None,
-    month: str,
-    programme: str | None = None,
-    mask_ids: bool = True,
+    ctx: AppContext, parent: QWidget | None, roster_id: int, mask_ids: bool = True
 ) -> None:
-    """The month's 变动名册."""
+    """The 变动名册 of roster ``roster_id``."""
     print_document(
         ctx,
         parent,
-        lambda: printing.change_roster_pdf(ctx.db, ctx.actor, month, programme, mask_ids=mask_ids),
+        lambda: printing.change_roster_pdf(
+            ctx.db, ctx.actor, mask_ids=mask_ids, roster_id=roster_id
+        ),
     )

@@ -547,13 +547,11 @@ class RostersPage(QWidget):
     # -- printing ---------------------------------------------------------------------------
     def _on_print_clicked(self) -> None:
         if self.roster is not None:
-            printing.preview_roster(self.ctx, self, self.roster.month_text, self.roster.programme)
+            printing.preview_roster(self.ctx, self, self.roster.id)
 
     def _on_print_changes_clicked(self) -> None:
         if self.roster is not None:
-            printing.preview_change_roster(
-                self.ctx, self, self.roster.month_text, self.roster.programme
-            )
+            printing.preview_change_roster(self.ctx, self, self.roster.id)
 
     # -- history and changes ----------------------------------------------------------------
     def refresh_history(self) -> None:
