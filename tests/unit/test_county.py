@@ -18,7 +18,7 @@ from test_scope import MONTH, _lock, _move, _town, build_world
 from reliefdesk.cli import main
 from reliefdesk.db.connect import open_database
 from reliefdesk.errors import PermissionDenied, RuleViolation
-from reliefdesk.models import AuditEvent, Roster, User
+from reliefdesk.models import AuditEvent, Roster, Township, User
 from reliefdesk.services import casework, printing, roster, township_settings, users
 from reliefdesk.services.context import SYSTEM, Actor
 from reliefdesk.services.settings import set_setting
@@ -239,6 +239,26 @@ def test_township_office_block_on_printouts(db, actors):
     assert township_settings.township_settings(db, actors["clerk"], w.b)["office.phone"] == "0375-2"
     with pytest.raises(PermissionDenied):
         township_settings.township_settings(db, w.ta["clerk"], w.b)
+
+
+def test_township_roster_workbook_names_its_township_and_office(db, actors, tmp_path):
+    """A township's roster workbook is headed by that township and its own office block,
+    not by the county's office record."""
+    from openpyxl import load_workbook
+
+    w = build_world(db, actors)
+    with db.session() as s:
+        from reliefdesk.services.settings import OfficeInfo, save_office
+
+        save_office(s, actors["admin"], OfficeInfo("汝州市", "410482101", "县民政局", "0375-1"))
+        township_settings.set_township_setting(
+            s, actors["admin"], w.b, "office.name", "西村镇民政所"
+        )
+        town_b = s.get(Township, w.b).name
+    results = roster.export(db, actors["approver"], w.roster_b, tmp_path, kinds=("roster",))
+    ws = load_workbook(results[0].path).worksheets[0]
+    head = " ".join(str(c.value) for row in ws.iter_rows(max_row=2) for c in row if c.value)
+    assert town_b in head and "西村镇民政所" in head and "县民政局" not in head
 
 
 def test_county_demo_has_users_per_township(tmp_path, monkeypatch):

@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session
 from ...db.engine import Database
 from ...documents import workbooks as wb
 from ...errors import ValidationError
-from ...models import RosterExport, RosterLine
+from ...models import RosterExport, RosterLine, Township
 from .. import audit
 from ..audit_anchor import current_anchor_in
 from ..context import Actor
 from ..export_staging import new_staging, publish
 from ..settings import get_setting, office_in
+from ..township_settings import office_for_township
 from .build import get_roster_row
 from .check import ensure_intact
 from .county import require_county_review
@@ -141,7 +142,9 @@ def _write(
 ) -> list[wb.ExportResult]:
     """Write the files of ``kinds`` into ``out`` and record and audit each in ``s``."""
     assert roster.lines_sha256 is not None
-    office = office_in(s)
+    # a township's roster carries that township's name and office block (county defaults)
+    town = s.get(Township, roster.township_id) if roster.township_id is not None else None
+    office = office_for_township(s, town.id) if town is not None else office_in(s)
     cols = [getattr(RosterLine, c) for c in _EXPORT_COLUMNS]
     lines = list(
         s.connection().execute(
@@ -151,7 +154,9 @@ def _write(
         )
     )
     township = (
-        office.township_name
+        town.name
+        if town is not None
+        else office.township_name
         if office and office.township_name
         else (lines[0].township if lines else "")
     )
