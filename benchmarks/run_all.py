@@ -54,7 +54,7 @@ ROWS: tuple[tuple[str, str, float | None, float | None, str], ...] = (
         1.3,
         "bare openpyxl write-only, same cells and styles",
     ),
-    ("demo", "demo --households 40000", 20.0, None, ""),
+    ("demo", "demo --households 40000 (--plain)", 20.0, None, ""),
     ("check", "check", 3.0, None, ""),
     ("login", "login window after launch (warm)", 1.0, None, ""),
 )
