@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from ..db import migrate
 from ..db.defaults import GENESIS_HASH
@@ -49,6 +49,9 @@ def event_hash(prev_hash: str, ev: AuditEvent) -> str:
     return hashlib.sha256((prev_hash + _canonical(ev)).encode("utf-8")).hexdigest()
 
 
+_PENDING = "reliefdesk.audit.pending"
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -60,17 +63,15 @@ def record(
     detail: dict[str, Any] | None = None,
     success: bool = True,
 ) -> AuditEvent:
-    """Append one event. Locks the chain head, so concurrent writers serialise here. Binds
-    ``actor`` to the transaction so the township scope is enforced on commit (services.scope)."""
+    """Record one event of this transaction. Binds ``actor`` to the transaction so the township
+    scope is enforced on commit (services.scope).
+
+    The event joins the chain when the transaction commits (:func:`seal`, run just before the
+    COMMIT): only that short append locks the chain head, so concurrent writers on a county
+    server wait for each other for a few milliseconds, not for each other's whole transaction
+    (roster generation, the scope check...). Its ``id`` and ``hash`` are set then."""
     bind_actor(session, actor)
     note_household(session, household_id)
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
-        session.add(head)
-        session.flush()
     ev = AuditEvent(
         at=utcnow(),
         user_id=actor.user_id or None,
@@ -82,15 +83,67 @@ def record(
         household_id=household_id,
         detail=_jsonable(detail or {}),
         success=success,
-        prev_hash=head.last_hash,
+        prev_hash="",
         hash="",
     )
-    session.add(ev)
-    session.flush()  # assigns id, which is part of the hashed payload
-    ev.hash = event_hash(head.last_hash, ev)
-    head.last_hash = ev.hash
-    head.count += 1
+    pending: list[tuple[SessionTransaction | None, AuditEvent]] = session.info.setdefault(
+        _PENDING, []
+    )
+    pending.append((session.get_nested_transaction(), ev))
     return ev
+
+
+def seal(session: Session) -> int:
+    """Append this transaction's recorded events to the chain now (holding the chain head's
+    lock until the transaction ends); returns how many. Runs by itself before every commit;
+    call it only when the same transaction must read the head afterwards (a printed anchor)."""
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return 0
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
+        session.add(head)
+        session.flush()
+    for _tx, ev in pending:
+        ev.prev_hash = head.last_hash
+        session.add(ev)
+        session.flush()  # assigns id, part of the hashed payload, in chain order (under the lock)
+        ev.hash = event_hash(head.last_hash, ev)
+        head.last_hash = ev.hash
+        head.count += 1
+    session.flush()
+    return len(pending)
+
+
+@event.listens_for(Session, "before_commit")
+def _seal_on_commit(session: Session) -> None:
+    # registered after services.scope's commit guard (imported above), so the guard's queries
+    # run before the chain head is locked; a savepoint's commit leaves the events pending
+    if session.get_nested_transaction() is None:
+        seal(session)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_rolled_back(session: Session, previous: SessionTransaction) -> None:
+    """Events recorded in a rolled-back savepoint (or transaction) never join the chain."""
+    pending = session.info.get(_PENDING)
+    if not pending:
+        return
+    if not previous.nested:
+        session.info.pop(_PENDING, None)
+        return
+    session.info[_PENDING] = [(tx, ev) for tx, ev in pending if not _within(tx, previous)]
+
+
+def _within(tx: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    while tx is not None:
+        if tx is outer:
+            return True
+        tx = tx.parent
+    return False
 
 
 def _jsonable(value: Any) -> Any:
@@ -237,6 +290,7 @@ def _after_upgrade(session: Session, old: str | None, new: str, backup: Path | N
             "search_keys_rebuilt": persons,
         },
     )
+    seal(session)  # the upgrade commits its connection, not this session
 
 
 if _after_upgrade not in migrate.AFTER_UPGRADE:
