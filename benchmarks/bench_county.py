@@ -167,10 +167,13 @@ class _Sampler(threading.Thread):
     """Counts what the clerks' server backends are doing, every 50 ms."""
 
     SQL = """
-        SELECT coalesce(a.wait_event_type, 'CPU'), coalesce(a.wait_event, ''),
+        SELECT CASE WHEN a.state = 'active' THEN coalesce(a.wait_event_type, 'CPU')
+                    ELSE 'in transaction, waiting for its client' END,
+               CASE WHEN a.state = 'active' THEN coalesce(a.wait_event, '') ELSE '' END,
                left(regexp_replace(a.query, '\\s+', ' ', 'g'), 70)
         FROM pg_stat_activity a
-        WHERE a.application_name LIKE 'reliefdesk%%' AND a.state = 'active'
+        WHERE a.application_name LIKE 'reliefdesk%%'
+          AND a.state IN ('active', 'idle in transaction')
           AND a.pid <> pg_backend_pid()
     """
 
@@ -201,7 +204,7 @@ class _Sampler(threading.Thread):
         n = max(self.active, 1)
         return {
             "samples": self.samples,
-            "mean_active_backends": round(self.active / max(self.samples, 1), 2),
+            "mean_busy_backends": round(self.active / max(self.samples, 1), 2),
             "backend_states_pct": {k: round(100 * v / n, 1) for k, v in self.kinds.most_common(8)},
             "lock_waits_by_statement": dict(self.lock_queries.most_common(5)),
         }

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import String, bindparam, event, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from ..db import migrate
@@ -100,6 +100,9 @@ def seal(session: Session) -> int:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return 0
+    events = [ev for _tx, ev in pending]
+    if session.get_bind().dialect.name == "postgresql" and _append_pg(session, events):
+        return len(events)
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one_or_none()
@@ -107,7 +110,7 @@ def seal(session: Session) -> int:
         head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
         session.add(head)
         session.flush()
-    for _tx, ev in pending:
+    for ev in events:
         ev.prev_hash = head.last_hash
         session.add(ev)
         session.flush()  # assigns id, part of the hashed payload, in chain order (under the lock)
@@ -115,7 +118,83 @@ def seal(session: Session) -> int:
         head.last_hash = ev.hash
         head.count += 1
     session.flush()
-    return len(pending)
+    return len(events)
+
+
+# One statement per event: lock the head, take the next id, insert the event with its hash
+# computed by the server, move the head. The head is locked from this statement to COMMIT,
+# with no round trip to a (possibly busy) client in between but the COMMIT itself. The
+# hashed text is ``prev_hash + prefix + id + suffix``, where prefix and suffix are the
+# canonical JSON around the id, made here by the same :func:`_canonical` as verification.
+_PG_APPEND = text(
+    """
+    WITH head AS (
+        SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE
+    ), nxt AS (
+        SELECT nextval(pg_get_serial_sequence('audit_event', 'id')) AS id,
+               head.last_hash AS prev
+        FROM head
+    ), ins AS (
+        INSERT INTO audit_event (id, at, user_id, username, role, action, entity, entity_id,
+                                 household_id, detail, success, prev_hash, hash)
+        SELECT nxt.id, :at, :user_id, :username, :role, :action, :entity, :entity_id,
+               :household_id, :detail, :success, nxt.prev,
+               encode(sha256(convert_to(nxt.prev || :prefix || nxt.id::text || :suffix,
+                                        'UTF8')), 'hex')
+        FROM nxt
+        RETURNING id, prev_hash, hash
+    )
+    UPDATE audit_head SET last_hash = ins.hash, count = audit_head.count + 1
+    FROM ins WHERE audit_head.id = 1
+    RETURNING ins.id, ins.prev_hash, ins.hash
+    """
+).bindparams(
+    *(
+        bindparam(c.name, type_=c.type)
+        for c in AuditEvent.__table__.columns
+        if c.name not in ("id", "prev_hash", "hash")
+    ),
+    bindparam("prefix", type_=String()),
+    bindparam("suffix", type_=String()),
+)
+_ID_MARK = 918273645546372819  # stands for the id while the canonical text is split
+
+
+def _append_pg(session: Session, events: list[AuditEvent]) -> bool:
+    """Append ``events`` with :data:`_PG_APPEND`; False when there is no head row yet."""
+    session.flush()  # the transaction's own writes go first (FK order, scope guard)
+    for ev in events:
+        ev.id = _ID_MARK
+        prefix, mark, suffix = _canonical(ev).rpartition(f'"id":{_ID_MARK}')
+        ev.id = None  # type: ignore[assignment]
+        values = {
+            c: getattr(ev, c)
+            for c in (
+                "at",
+                "user_id",
+                "username",
+                "role",
+                "action",
+                "entity",
+                "entity_id",
+                "household_id",
+                "detail",
+                "success",
+            )
+        }
+        row = session.execute(
+            _PG_APPEND, {**values, "prefix": prefix + '"id":', "suffix": suffix}
+        ).one_or_none()
+        if row is None:
+            if ev is events[0]:
+                return False
+            raise RuntimeError("audit head row disappeared during an append")  # pragma: no cover
+        assert mark
+        ev.id, ev.prev_hash, ev.hash = int(row.id), row.prev_hash, row.hash
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, AuditHead):
+            session.expire(obj)  # moved by the statement above
+    return True
 
 
 @event.listens_for(Session, "before_commit")
