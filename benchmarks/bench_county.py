@@ -142,9 +142,7 @@ def _clerk(
             pause()
             t, c = time.perf_counter(), time.process_time()
             run_retrying(
-                lambda a=app.id: casework.perform(
-                    db, me, a, "start_investigation", on_date=today
-                )
+                lambda a=app.id: casework.perform(db, me, a, "start_investigation", on_date=today)
             )
             times["step"].append(time.perf_counter() - t)
             times["step_cpu"].append(time.process_time() - c)
@@ -364,10 +362,14 @@ def run(url: str, households: int, clerk_counts: list[int], steps: int, think: f
         "PostgreSQL server run on this same machine"
     )
     print()
-    print(f"County server benchmark: {households} households, {len(towns)} townships, "
-          f"{steps} households x 2 case steps per clerk")
-    print(f"burst = no pause between calls; think = {think:g} s (0.5-1.5x) between a clerk's "
-          "calls, rosters staggered while the others work")
+    print(
+        f"County server benchmark: {households} households, {len(towns)} townships, "
+        f"{steps} households x 2 case steps per clerk"
+    )
+    print(
+        f"burst = no pause between calls; think = {think:g} s (0.5-1.5x) between a clerk's "
+        "calls, rosters staggered while the others work"
+    )
     print(f"machine: {machine}")
     print(_table(rounds))
     print("targets: case step p95 <= 300 ms, each township roster <= 5 s (issue 18)")
