@@ -22,6 +22,7 @@ from ..db import migrate
 from ..db.defaults import GENESIS_HASH
 from ..db.engine import Database
 from ..models import AuditEvent, AuditHead, User, utcnow
+from .changes import note as note_change
 from .context import SYSTEM, Actor
 from .scope import bind_actor, note_household
 
@@ -191,6 +192,7 @@ def _append_pg(session: Session, events: list[AuditEvent]) -> bool:
             raise RuntimeError("audit head row disappeared during an append")  # pragma: no cover
         assert mark
         ev.id, ev.prev_hash, ev.hash = int(row.id), row.prev_hash, row.hash
+        note_change("audit", ev.id)  # raw SQL: the change tracker cannot see it
     for obj in list(session.identity_map.values()):
         if isinstance(obj, AuditHead):
             session.expire(obj)  # moved by the statement above

@@ -199,3 +199,15 @@ def test_a_deadlock_victim_is_run_again_once(pg_db: Database) -> None:
     assert outcomes == ["ok", "ok"]
     assert sorted(e for _, e in _events(pg_db, "test.crossed")) == ["0", "1"]
     _chain_ok(pg_db)
+
+
+def test_an_appended_event_is_announced_as_a_change(db: Database) -> None:
+    """The audit page hears of a new event after commit, also when PostgreSQL appended it by
+    one SQL statement the ORM does not see."""
+    from reliefdesk.services.changes import collect_changes
+
+    with collect_changes() as collected, db.session() as s:
+        audit.record(s, SYSTEM, "test.announced", "test")
+    ((ev_id, _),) = _events(db, "test.announced")
+    assert "audit" in collected.changes.kinds()
+    assert ev_id in collected.changes.audit
