@@ -358,6 +358,11 @@ def _operational(exc: DBAPIError, url: str | None = None) -> DatabaseError:
     SQLite file the message names the process holding the write lock when it is known."""
     if isinstance(exc, (IntegrityError, ProgrammingError, DataError)):
         raise exc  # a constraint or a bug, whatever words its message contains
+    from .retry import conflict_error
+
+    conflict = conflict_error(exc)  # a deadlock victim: the caller may run it again
+    if conflict is not None:
+        return conflict
     text = str(exc.orig) if exc.orig is not None else str(exc)
     low = text.lower()
     if any(m in low for m in CORRUPT_MARKERS):

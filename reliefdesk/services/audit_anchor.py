@@ -260,14 +260,14 @@ def audit_checkpoint(db: Database, actor: Actor) -> tuple[bytes, AuditAnchor]:
     """The 审计日志核对点 PDF (admin only). The print itself is audited first, so the anchor
     on the page includes that event; the anchor is also kept in this PC's journal."""
     from ..documents.pdf.checkpoint import CheckpointData, build_checkpoint
-    from .audit import record, verify_chain
+    from .audit import record, seal, verify_chain
     from .settings import office_in
 
     actor.require("admin.users")
     with db.session() as s:
         chain_ok = not verify_chain(s)
         record(s, actor, "audit.checkpoint", "audit", "", detail={"chain_ok": chain_ok})
-        s.flush()
+        seal(s)  # the anchor on the page includes this event
         anchor = current_anchor_in(s)
         office = office_in(s)
         data = CheckpointData(

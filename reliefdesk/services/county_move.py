@@ -131,6 +131,7 @@ def move_to_server(
                     "rosters": rosters,
                 },
             )
+            audit.seal(s)  # the move-in event joins the chain before the head is read
             head = s.get(AuditHead, 1)
             events = head.count if head else 0
         return MoveResult(town.name if town else "", households, users, rosters, events)

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from reliefdesk.db.engine import BUSY_TIMEOUT_MS, on_lock_wait
+from reliefdesk.db.retry import run_retrying
 from reliefdesk.errors import ReliefError
 from reliefdesk.services.changes import Changes, collect_changes
 from reliefdesk.ui import crash
@@ -242,7 +243,7 @@ class QueryOp(Generic[T]):
 
         def collected() -> tuple[T, Changes]:
             with collect_changes() as collector:
-                result = op()
+                result = run_retrying(op)  # a deadlock victim runs once more (db.retry)
             return result, collector.changes
 
         self._op: Callable[[], Any] = collected
