@@ -50,8 +50,9 @@ class AuditEvent(Base):
 
 
 class AuditHead(Base):
-    """One row: the last hash and count. Updating it serialises writers (row lock on
-    PostgreSQL, BEGIN IMMEDIATE on SQLite) and reveals deletion of the newest events."""
+    """One row: the last hash and count; reveals deletion of the newest events. Writers take
+    its lock only for the append just before COMMIT (``services.audit.seal``), so they
+    serialise for that moment, not for their whole transaction."""
 
     __tablename__ = "audit_head"
     id: Mapped[int] = mapped_column(primary_key=True)
