@@ -8,8 +8,9 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # Qt's xcb/offscreen runtime libraries, a CJK TrueType font for the UI and the PDFs,
-# poppler for PDF checks, PostgreSQL for the shared-server half of the test suite.
-PKGS="python3-venv python3-pip fonts-wqy-zenhei fonts-arphic-uming poppler-utils postgresql
+# poppler for PDF checks, PostgreSQL for the shared-server half of the test suite, openssl for
+# its TLS test server.
+PKGS="python3-venv python3-pip fonts-wqy-zenhei fonts-arphic-uming poppler-utils postgresql openssl
  libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
  libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
