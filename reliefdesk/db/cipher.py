@@ -26,9 +26,23 @@ RAW_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.Data
 
 #: Page cache of an encrypted connection (KiB, as SQLite's negative cache_size). A page read
 #: from the file costs a decryption and an HMAC check, where a plain file is served by the
-#: operating system's cache; a larger cache keeps the hot pages decrypted. Memory is taken
+#: operating system's cache; the cache keeps read pages decrypted across transactions (SQLite
+#: drops it only when another connection wrote). It is sized to hold the whole file with room
+#: to grow (a cache smaller than the file is flooded by a full scan such as integrity_check,
+#: so that every page is decrypted again on each pass), within these bounds. Memory is taken
 #: only as pages are read.
-CACHE_KIB = 262144
+CACHE_MIN_KIB = 262144
+CACHE_MAX_KIB = 1048576
+CACHE_GROWTH = 1.5
+
+
+def cache_kib(path: Path | str | None) -> int:
+    """The page cache (KiB) for an encrypted connection to ``path`` (see :data:`CACHE_MIN_KIB`)."""
+    try:
+        size = Path(path).stat().st_size if path is not None else 0
+    except OSError:
+        size = 0
+    return max(CACHE_MIN_KIB, min(CACHE_MAX_KIB, int(size * CACHE_GROWTH) // 1024))
 
 
 def key_pragma(key: bytes) -> str:

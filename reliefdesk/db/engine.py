@@ -162,13 +162,13 @@ class CipherKey:
 
 def _keyed_connect(box: CipherKey) -> Any:
     def do_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
-        from .cipher import CACHE_KIB, dbapi, key_pragma
+        from .cipher import cache_kib, dbapi, key_pragma
 
         if box.key is None:
             raise DatabaseError("数据库已加密，需要先登录解锁。", code="db.locked_key")
         conn = dbapi.connect(*cargs, **cparams)
         conn.execute(key_pragma(box.key))
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA cache_size = -{cache_kib(cargs[0] if cargs else None)}")
         return conn
 
     return do_connect
@@ -195,6 +195,9 @@ def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = N
             from .cipher import dbapi
 
             extra["module"] = dbapi
+            # The most recently used connection first: its page cache is the warm one (the
+            # others, used only when threads overlap, stay small).
+            extra["pool_use_lifo"] = True
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 10},
