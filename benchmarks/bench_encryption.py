@@ -90,8 +90,7 @@ def main() -> int:
             )
             results[mode]["demo generation"] = t
             print(
-                f"{mode}: demo of {args.households} households in {t[0]:.1f} s "
-                f"(CPU {t[1]:.1f} s)",
+                f"{mode}: demo of {args.households} households in {t[0]:.1f} s (CPU {t[1]:.1f} s)",
                 flush=True,
             )
             dbs[mode] = db

@@ -96,8 +96,7 @@ def cmd_encrypt(ctx: CliContext) -> int:
     )
     if result.without_slot:
         ctx.out(
-            "此用户尚未获得新加密数据库的密钥，请管理员重置密码："
-            + "、".join(result.without_slot)
+            "此用户尚未获得新加密数据库的密钥，请管理员重置密码：" + "、".join(result.without_slot)
         )
     _write_sheet(
         ctx,

@@ -153,7 +153,7 @@ def _login_error(qtbot, dialog: LoginDialog, username: str, password: str) -> st
     dialog.username_edit.setText(username)
     dialog.password_edit.setText(password)
     dialog.login_button.click()
-    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=30000)
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=30000)
     qtbot.waitUntil(lambda: ops.running_count() == 0, timeout=15000)
     return str(dialog.error_label.text())
 
