@@ -8,6 +8,7 @@ applied raw (``PRAGMA key = "x'<hex>'"``): no passphrase derivation per connecti
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -37,11 +38,13 @@ CACHE_GROWTH = 1.5
 
 
 def cache_kib(path: Path | str | None) -> int:
-    """The page cache (KiB) for an encrypted connection to ``path`` (see :data:`CACHE_MIN_KIB`)."""
-    try:
-        size = Path(path).stat().st_size if path is not None else 0
-    except OSError:
-        size = 0
+    """The page cache (KiB) for an encrypted connection to ``path`` (see :data:`CACHE_MIN_KIB`):
+    the file with its write-ahead log (pages not yet copied into the file)."""
+    size = 0
+    if path is not None:
+        for name in (Path(path), Path(f"{path}-wal")):
+            with contextlib.suppress(OSError):
+                size += name.stat().st_size
     return max(CACHE_MIN_KIB, min(CACHE_MAX_KIB, int(size * CACHE_GROWTH) // 1024))
 
 

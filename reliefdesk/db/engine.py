@@ -174,6 +174,22 @@ def _keyed_connect(box: CipherKey) -> Any:
     return do_connect
 
 
+def _cache_follows_file(path: Path) -> Callable[[Any], None]:
+    """Before each transaction on an encrypted file: widen the connection's page cache when
+    the file has grown past what it was sized for (a new office filled by one import)."""
+
+    def grow(conn: Any) -> None:
+        from .cipher import cache_kib
+
+        info = conn.connection.info
+        want = cache_kib(path)
+        if info.get("reliefdesk_cache_kib") != want:
+            conn.connection.driver_connection.execute(f"PRAGMA cache_size = -{want}")
+            info["reliefdesk_cache_kib"] = want
+
+    return grow
+
+
 def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = None) -> Engine:
     """An engine for ``url``; with ``key`` the SQLite file is opened through SQLCipher."""
     path = sqlite_path(url)
@@ -206,6 +222,7 @@ def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = N
         )
         if key is not None:
             event.listen(engine, "do_connect", _keyed_connect(key))
+            event.listen(engine, "begin", _cache_follows_file(path))
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
