@@ -221,7 +221,7 @@ def test_switching_user_counts_a_wrong_password(tmp_path: Path) -> None:
     stale = KeyFile.load(keys.keyfile)
     stale.drop_user("clerk")
     stale.save(keys.keyfile)
-    with pytest.raises(AuthError, match="重设密码"):
+    with pytest.raises(AuthError, match="此用户尚未获得新加密数据库的密钥，请管理员重置密码"):
         sign_in(_url(path), "clerk", "Clerk#Pass1", db=db)
     assert sign_in(_url(path), "admin", PW, db=db)[1].username == "admin"
     db.close()
