@@ -128,6 +128,7 @@ def encrypt_office(db: Database, actor: Actor, password: str) -> tuple[Database,
                 select(User.username).where(User.active.is_(True), User.username != actor.username)
             )
         )
+    db.close()  # no connection of ours may be open when looking at the locks (POSIX)
     refuse_if_open(path)  # before the backup: a refused conversion leaves nothing behind
     backup = backup_database(db, reason="pre-encrypt")
     db.close()
