@@ -12,9 +12,13 @@ encrypted one at most 15 % slower on each step):
 * ``check`` (``run_checks``, every rule).
 
 Steps after generation run ``--repeats`` times alternating plain / encrypted; the best time of
-each is reported (the machine is shared; the minimum is the least noisy figure). With
-``--repeats 1`` every step reads the encrypted file from a cold page cache (each page decrypted
-and its HMAC checked), while the plain file is served from the operating system's cache.
+each is reported (the machine is shared; the minimum is the least noisy figure), as wall-clock
+seconds and as CPU seconds of this process (``time.process_time``: on a busy shared machine
+the wall clock also counts the time other programs held the processor; both sides do the
+same file I/O, so the CPU ratio is the cost of encryption). The first repeat reads the
+encrypted file into the connection's page cache (each page decrypted and its HMAC checked
+once; ``reliefdesk.db.cipher.cache_kib`` sizes the cache to hold the whole file), where the
+plain file is served from the operating system's cache.
 """
 
 from __future__ import annotations
@@ -50,10 +54,16 @@ def _actor(db: Database, name: str) -> Actor:
         return Actor(u.id, u.username, u.display_name, u.role)
 
 
-def _timed(fn: Callable[[], object]) -> float:
-    t0 = time.perf_counter()
+def _timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``fn()``."""
+    t0, c0 = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def _keep_best(into: dict[str, tuple[float, float]], label: str, t: tuple[float, float]) -> None:
+    best = into.get(label)
+    into[label] = t if best is None else (min(best[0], t[0]), min(best[1], t[1]))
 
 
 def main() -> int:
@@ -64,7 +74,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=2023)
     args = ap.parse_args()
     month = date.today().strftime("%Y-%m")
-    results: dict[str, dict[str, float]] = {"plain": {}, "encrypted": {}}
+    results: dict[str, dict[str, tuple[float, float]]] = {"plain": {}, "encrypted": {}}
     with tempfile.TemporaryDirectory(prefix="rd-bench-enc-") as tmp:
         dbs: dict[str, Database] = {}
         for mode in ("plain", "encrypted"):
@@ -79,7 +89,10 @@ def main() -> int:
                 )
             )
             results[mode]["demo generation"] = t
-            print(f"{mode}: demo of {args.households} households in {t:.1f} s", flush=True)
+            print(
+                f"{mode}: demo of {args.households} households in {t[0]:.1f} s (CPU {t[1]:.1f} s)",
+                flush=True,
+            )
             dbs[mode] = db
         with dbs["plain"].read_session() as s:
             names = list(s.scalars(select(Person.name)))
@@ -104,19 +117,26 @@ def main() -> int:
             for label, fn in steps.items():
                 for mode in ("plain", "encrypted"):
                     t = _timed(lambda fn=fn, mode=mode: fn(mode))  # type: ignore[misc]
-                    best = results[mode].get(label)
-                    results[mode][label] = t if best is None else min(best, t)
+                    _keep_best(results[mode], label, t)
         for db in dbs.values():
             db.close()
-    print(f"\n{'step':32} {'plain s':>9} {'encrypted s':>12} {'ratio':>7}")
-    worst = 0.0
-    for label, plain in results["plain"].items():
-        enc = results["encrypted"][label]
+    print(
+        f"\n{'step':32} {'plain s':>8} {'enc s':>8} {'ratio':>6}"
+        f" {'plain CPU':>10} {'enc CPU':>8} {'ratio':>6}"
+    )
+    worst_wall = worst_cpu = 0.0
+    for label, (plain, plain_cpu) in results["plain"].items():
+        enc, enc_cpu = results["encrypted"][label]
         ratio = enc / plain if plain else 1.0
-        worst = max(worst, ratio)
-        print(f"{label:32} {plain:9.2f} {enc:12.2f} {ratio:7.2f}")
-    verdict = "met" if worst <= TARGET else "NOT met"
-    print(f"\nworst ratio {worst:.2f} (target <= {TARGET:.2f}): {verdict}")
+        ratio_cpu = enc_cpu / plain_cpu if plain_cpu else 1.0
+        worst_wall, worst_cpu = max(worst_wall, ratio), max(worst_cpu, ratio_cpu)
+        print(
+            f"{label:32} {plain:8.2f} {enc:8.2f} {ratio:6.2f}"
+            f" {plain_cpu:10.2f} {enc_cpu:8.2f} {ratio_cpu:6.2f}"
+        )
+    for what, worst in (("wall-clock", worst_wall), ("CPU", worst_cpu)):
+        verdict = "met" if worst <= TARGET else "NOT met"
+        print(f"worst {what} ratio {worst:.2f} (target <= {TARGET:.2f}): {verdict}")
     return 0
 
 

@@ -91,9 +91,13 @@ def cmd_encrypt(ctx: CliContext) -> int:
     encrypted, result = encrypt_office(db, actor, ctx.password())
     ctx._db = encrypted
     ctx.out(f"数据库已加密：{path}（密钥文件 {path.name}.keys 须与数据库放在一起）")
-    ctx.out(f"加密前的备份（未加密，确认新数据库可用后请删除或妥善保管）：{result.backup}")
+    ctx.out(
+        f"加密前的备份（已用新密钥加密，密钥文件 {result.backup.name}.keys 在其旁边）：{result.backup}"
+    )
     if result.without_slot:
-        ctx.out("以下用户需由管理员重设密码后才能登录：" + "、".join(result.without_slot))
+        ctx.out(
+            "此用户尚未获得新加密数据库的密钥，请管理员重置密码：" + "、".join(result.without_slot)
+        )
     _write_sheet(
         ctx,
         ctx.args.recovery_pdf,

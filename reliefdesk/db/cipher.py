@@ -8,6 +8,7 @@ applied raw (``PRAGMA key = "x'<hex>'"``): no passphrase derivation per connecti
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,25 @@ RAW_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.Data
 
 #: Page cache of an encrypted connection (KiB, as SQLite's negative cache_size). A page read
 #: from the file costs a decryption and an HMAC check, where a plain file is served by the
-#: operating system's cache; a larger cache keeps the hot pages decrypted. Memory is taken
+#: operating system's cache; the cache keeps read pages decrypted across transactions (SQLite
+#: drops it only when another connection wrote). It is sized to hold the whole file with room
+#: to grow (a cache smaller than the file is flooded by a full scan such as integrity_check,
+#: so that every page is decrypted again on each pass), within these bounds. Memory is taken
 #: only as pages are read.
-CACHE_KIB = 262144
+CACHE_MIN_KIB = 262144
+CACHE_MAX_KIB = 1048576
+CACHE_GROWTH = 1.5
+
+
+def cache_kib(path: Path | str | None) -> int:
+    """The page cache (KiB) for an encrypted connection to ``path`` (see :data:`CACHE_MIN_KIB`):
+    the file with its write-ahead log (pages not yet copied into the file)."""
+    size = 0
+    if path is not None:
+        for name in (Path(path), Path(f"{path}-wal")):
+            with contextlib.suppress(OSError):
+                size += name.stat().st_size
+    return max(CACHE_MIN_KIB, min(CACHE_MAX_KIB, int(size * CACHE_GROWTH) // 1024))
 
 
 def key_pragma(key: bytes) -> str:

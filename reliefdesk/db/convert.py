@@ -10,11 +10,17 @@ encrypted one with its key file — never neither):
    and the row count of every table equal to the plain file's), fsync;
 3. write the key file ``<db>.keys`` (atomic) — a plain file with a key file still opens plain
    (:func:`reliefdesk.db.cipher.needs_key` reads the header);
-4. rename the encrypted file over the plain one (atomic), fsync the folder.
+4. rename the encrypted file over the plain one (atomic), fsync the folder;
+5. overwrite the bytes of the replaced plain file with zeros (through a descriptor held open
+   across the rename; best effort: a solid-state disk may keep old copies of a block).
+
+:func:`encrypt_backup` converts the pre-conversion safety backup the same way, before the
+database itself: a plain copy of the data exists only while the database is still plain.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -25,11 +31,12 @@ from .keyfile import KeyFile, keyfile_path
 
 ENCRYPTING_SUFFIX = ".encrypting"
 WAL_DMS_BYTE = 128  # SQLite's WAL "dead man switch" lock byte in the -shm file
+SCRUB_CHUNK = 1 << 20
 
 
-def _step(name: str) -> None:
-    """A named point of the conversion (the crash tests end the process here)."""
-    del name
+def _step(name: str, path: Path) -> None:
+    """A named point of the conversion of ``path`` (the crash tests end the process here)."""
+    del name, path
 
 
 def _table_counts(conn: Any, schema: str = "main") -> dict[str, int]:
@@ -66,6 +73,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _scrub(fd: int) -> None:
+    """Overwrite the file open on ``fd`` with zeros when no name points to it any more (the
+    plain file just replaced); a file still linked elsewhere is left alone."""
+    st = os.fstat(fd)
+    if st.st_nlink != 0:
+        return
+    zeros = bytes(SCRUB_CHUNK)
+    os.lseek(fd, 0, os.SEEK_SET)
+    left = st.st_size
+    while left > 0:
+        left -= os.write(fd, zeros[: min(left, SCRUB_CHUNK)])
+    os.fsync(fd)
+
+
 def _open_elsewhere(path: Path) -> bool:
     """Does another process have ``path`` open in WAL mode? Every WAL connection holds a
     shared lock on the -shm "DMS" byte for as long as it is open; an idle one takes no lock on
@@ -87,14 +108,20 @@ def _open_elsewhere(path: Path) -> bool:
         os.close(fd)  # this process has no other connection to the file now
 
 
+def refuse_if_open(path: Path) -> None:
+    """Refuse (DatabaseError) while another process has ``path`` open: checked before the
+    safety backup, and again by :func:`encrypt_in_place`."""
+    if _open_elsewhere(path):
+        raise _busy(path)
+
+
 def encrypt_in_place(path: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
     """Encrypt the plain SQLite file ``path`` with ``key``; ``keys`` (holding ``key``) becomes
     its key file. Returns the verified row counts. Refuses while another process has the
     file open."""
     if not is_plain_file(path):
         raise DatabaseError(f"不是未加密的 SQLite 数据库：{path}", code="encrypt.not_plain")
-    if _open_elsewhere(path):
-        raise _busy(path)
+    refuse_if_open(path)
     work = path.with_name(path.name + ENCRYPTING_SUFFIX)
     work.unlink(missing_ok=True)
     conn = dbapi.connect(str(path), isolation_level=None, timeout=0.5)
@@ -110,9 +137,9 @@ def encrypt_in_place(path: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
         if str(mode).lower() != "delete":
             raise _busy(path)
         counts = _table_counts(conn)
-        _step("exported-before")
+        _step("exported-before", path)
         export_encrypted(conn, work, key)
-        _step("exported")
+        _step("exported", path)
         check = connect_raw(work, key)
         try:
             result = check.execute("PRAGMA integrity_check").fetchone()[0]
@@ -131,17 +158,40 @@ def encrypt_in_place(path: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
             os.fsync(fd)
         finally:
             os.close(fd)
-        _step("verified")
+        _step("verified", path)
         keys.save(keyfile_path(path))
-        _step("keys-written")
-        os.replace(work, path)
-        done = True
-        _fsync_dir(path.parent)
-        _step("renamed")
+        _step("keys-written", path)
+        old = os.open(str(path), os.O_RDWR)
+        try:
+            os.replace(work, path)
+            done = True
+            _fsync_dir(path.parent)
+            _step("renamed", path)
+            _scrub(old)
+        finally:
+            os.close(old)
+        _step("scrubbed", path)
     finally:
         conn.close()
         if not done:
             work.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm", "-journal"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return counts
+
+
+def encrypt_backup(backup: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
+    """Encrypt the plain safety ``backup`` (made by :func:`reliefdesk.db.backup.backup_database`)
+    in place with ``key``, its key file beside it, and mark its sidecar ``encrypted``; it then
+    restores like any encrypted backup (a password or the recovery code)."""
+    counts = encrypt_in_place(backup, key, keys)
+    side = backup.with_name(backup.name + ".json")
+    if side.exists():
+        info = json.loads(side.read_text(encoding="utf-8"))
+        info["encrypted"] = True
+        tmp = side.with_name(side.name + ".part")
+        fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(info, fh, ensure_ascii=False, indent=1)
+        os.replace(tmp, side)
     return counts

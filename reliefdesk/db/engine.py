@@ -169,16 +169,32 @@ class CipherKey:
 
 def _keyed_connect(box: CipherKey) -> Any:
     def do_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
-        from .cipher import CACHE_KIB, dbapi, key_pragma
+        from .cipher import cache_kib, dbapi, key_pragma
 
         if box.key is None:
             raise DatabaseError("数据库已加密，需要先登录解锁。", code="db.locked_key")
         conn = dbapi.connect(*cargs, **cparams)
         conn.execute(key_pragma(box.key))
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA cache_size = -{cache_kib(cargs[0] if cargs else None)}")
         return conn
 
     return do_connect
+
+
+def _cache_follows_file(path: Path) -> Callable[[Any], None]:
+    """Before each transaction on an encrypted file: widen the connection's page cache when
+    the file has grown past what it was sized for (a new office filled by one import)."""
+
+    def grow(conn: Any) -> None:
+        from .cipher import cache_kib
+
+        info = conn.connection.info
+        want = cache_kib(path)
+        if info.get("reliefdesk_cache_kib") != want:
+            conn.connection.driver_connection.execute(f"PRAGMA cache_size = -{want}")
+            info["reliefdesk_cache_kib"] = want
+
+    return grow
 
 
 def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = None) -> Engine:
@@ -202,6 +218,9 @@ def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = N
             from .cipher import dbapi
 
             extra["module"] = dbapi
+            # The most recently used connection first: its page cache is the warm one (the
+            # others, used only when threads overlap, stay small).
+            extra["pool_use_lifo"] = True
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 10},
@@ -210,6 +229,7 @@ def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = N
         )
         if key is not None:
             event.listen(engine, "do_connect", _keyed_connect(key))
+            event.listen(engine, "begin", _cache_follows_file(path))
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine

@@ -12,7 +12,12 @@ Format (JSON, written atomically, owner-only)::
     {"format": "reliefdesk-keys/1", "cipher": "sqlcipher4-raw-key", "office": "...",
      "created": "...", "check": "<hex>",
      "slots": {"<user>": {"salt", "kdf": {...}, "nonce", "wrapped"}},
-     "recovery": {"salt", "kdf", "nonce", "wrapped"}}
+     "recovery": {"salt", "kdf", "nonce", "wrapped"},
+     "pending": ["<user>", ...]}
+
+``pending``: users of the database without a slot yet (a plain database converted by
+``encrypt``: their passwords exist only as login hashes, from which no key can be wrapped);
+their sign-in is told to have an administrator reset the password (:data:`NO_SLOT_MESSAGE`).
 
 ``check`` is a keyed hash of the data key: a slot's key is accepted only when it matches, so a
 slot cannot be swapped in from another office's key file. The slot's user name is bound to its
@@ -51,6 +56,8 @@ RECOVERY_GROUPS = 5
 RECOVERY_GROUP_LEN = 5  # 25 characters: 125 bits
 _RECOVERY_AAD = b"reliefdesk-recovery"
 _BAD_PASSWORD = "用户名或密码错误。"
+#: A user of the database without a key slot (after ``encrypt``) signing in.
+NO_SLOT_MESSAGE = "此用户尚未获得新加密数据库的密钥，请管理员重置密码。"
 
 
 def keyfile_path(db_path: Path) -> Path:
@@ -136,6 +143,7 @@ class KeyFile:
     recovery: dict[str, Any] | None = None
     office: str = ""
     created: str = ""
+    pending: list[str] = field(default_factory=list)
 
     @classmethod
     def new(cls, key: bytes, *, office: str = "") -> KeyFile:
@@ -158,6 +166,7 @@ class KeyFile:
                 recovery=data.get("recovery"),
                 office=str(data.get("office") or ""),
                 created=str(data.get("created") or ""),
+                pending=[str(n) for n in data.get("pending") or []],
             )
         except FileNotFoundError:
             raise DatabaseError(f"找不到密钥文件：{path}", code="keys.missing") from None
@@ -175,6 +184,8 @@ class KeyFile:
         """The data key from ``username``'s slot; AuthError when the password (or the user)
         is wrong — the same message and about the same time either way."""
         slot = self.slots.get(username.strip())
+        if slot is None and username.strip() in self.pending:
+            raise AuthError(NO_SLOT_MESSAGE, code="auth.no_slot")
         if slot is None:
             _derive(password, b"\0" * 16, _kdf_params())  # equal time for an unknown name
             raise AuthError(_BAD_PASSWORD, code="auth.bad")
@@ -196,9 +207,17 @@ class KeyFile:
         """Wrap ``key`` for ``username`` (a new user or a new password: a fresh salt)."""
         self._require(key)
         self.slots[username] = _wrap(password, key, _user_aad(username))
+        self.pending = [n for n in self.pending if n != username]
+
+    def await_reset(self, usernames: list[str] | tuple[str, ...]) -> None:
+        """``usernames`` have no slot until an administrator sets their password."""
+        self.pending = sorted({*self.pending, *usernames} - set(self.slots))
 
     def drop_user(self, username: str) -> bool:
-        return self.slots.pop(username, None) is not None
+        """Remove ``username``'s slot (or pending mark); True when there was one."""
+        was_pending = username in self.pending
+        self.pending = [n for n in self.pending if n != username]
+        return self.slots.pop(username, None) is not None or was_pending
 
     def set_recovery(self, code: str, key: bytes) -> None:
         self._require(key)
@@ -218,6 +237,7 @@ class KeyFile:
             "check": self.check,
             "slots": self.slots,
             "recovery": self.recovery,
+            "pending": self.pending,
         }
         tmp = path.with_name(path.name + ".part")
         fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

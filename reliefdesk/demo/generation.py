@@ -99,8 +99,11 @@ class _Generation:
         s = self.s
         towns, county = _townships(s, township, n)
         sqlite = s.get_bind().dialect.name == "sqlite"
-        if sqlite:  # 16 MB of index pages for ~1M new rows (default 2 MB; more only costs memory)
-            s.execute(text("PRAGMA cache_size=-16384"))
+        # 16 MB of index pages for ~1M new rows (default 2 MB; more only costs memory); an
+        # encrypted connection's larger cache (db/cipher.py) is kept, and restored after.
+        cache = int(s.execute(text("PRAGMA cache_size")).scalar_one()) if sqlite else 0
+        if sqlite:
+            s.execute(text(f"PRAGMA cache_size={min(cache, -16384)}"))
         with ThreadPoolExecutor(max_workers=1) as pool:
             user_ids, hashes = _ensure_users(s, pool)
             town_users = _ensure_township_users(s, towns, pool) if county else {}
@@ -114,7 +117,7 @@ class _Generation:
                     update(User).where(User.username == name).values(password_hash=fut.result())
                 )
         if sqlite:
-            s.execute(text("PRAGMA cache_size=-2000"))
+            s.execute(text(f"PRAGMA cache_size={cache}"))
         return DemoResult(**{**result.__dict__, "users_created": tuple(hashes)})
 
     def _run(

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from ..db.connect import open_database, unlock_key
 from ..db.engine import Database
-from ..db.keyfile import KeyFile, keyfile_path
+from ..db.keyfile import NO_SLOT_MESSAGE, KeyFile, keyfile_path
 from ..errors import AuthError, NotFound, ValidationError
 from ..models import User, utcnow
 from ..paths import sqlite_path
@@ -40,9 +40,8 @@ def sign_in(
             unlock_key(url, username, password)  # the password must still open the key
         except AuthError as exc:
             login(db, username, password)  # a wrong password: counted (还可尝试 N 次, lockout)
-            raise AuthError(  # the right password, but no key slot (e.g. after `encrypt`)
-                "此账户还没有数据库密钥：请管理员为其重设密码后再登录。", code="auth.no_slot"
-            ) from exc
+            # the right password, but no key slot (e.g. after `encrypt`)
+            raise AuthError(NO_SLOT_MESSAGE, code="auth.no_slot") from exc
         return db, login(db, username, password)
     key = unlock_key(url, username, password)
     opened = open_database(url, key=key)
@@ -108,7 +107,7 @@ def encrypt_office(db: Database, actor: Actor, password: str) -> tuple[Database,
     event ``db.encrypt`` is recorded in the encrypted database. ``db`` is closed; the returned
     database is the encrypted one, open."""
     from ..db.backup import backup_database
-    from ..db.convert import encrypt_in_place
+    from ..db.convert import encrypt_backup, encrypt_in_place, refuse_if_open
     from ..db.keyfile import new_data_key, new_recovery_code
     from .settings import get_office
 
@@ -129,12 +128,16 @@ def encrypt_office(db: Database, actor: Actor, password: str) -> tuple[Database,
                 select(User.username).where(User.active.is_(True), User.username != actor.username)
             )
         )
+    db.close()  # no connection of ours may be open when looking at the locks (POSIX)
+    refuse_if_open(path)  # before the backup: a refused conversion leaves nothing behind
     backup = backup_database(db, reason="pre-encrypt")
     db.close()
     key, code = new_data_key(), new_recovery_code()
     keys = KeyFile.new(key, office=office.office_name if office else "")
     keys.set_user(actor.username, password, key)
     keys.set_recovery(code, key)
+    keys.await_reset(others)
+    encrypt_backup(backup, key, keys)  # before the database: no plain copy outlives it
     counts = encrypt_in_place(path, key, keys)
     encrypted = open_database(db.url, key=key)
     with encrypted.session() as s:

@@ -26,6 +26,7 @@ from reliefdesk.ui.setup_dialog import SetupData
 from reliefdesk.ui.workbench.page import WorkbenchPage
 
 ADMIN_PW = "Admin#Pass2026"
+PASSWORD = "Test#Pass2026"  # the users of the ``sqlite_db`` fixture (tests/conftest.py)
 DATA = SetupData(
     county="汝州市",
     township="蟒川镇",
@@ -144,3 +145,39 @@ def test_an_interrupted_set_up_starts_over(qtbot, tmp_path: Path) -> None:  # ty
         assert code and db.data_key is not None and not is_plain_file(path)
     finally:
         db.close()
+
+
+def _login_error(qtbot, dialog: LoginDialog, username: str, password: str) -> str:  # type: ignore[no-untyped-def]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username_edit.setText(username)
+    dialog.password_edit.setText(password)
+    dialog.login_button.click()
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=30000)
+    qtbot.waitUntil(lambda: ops.running_count() == 0, timeout=15000)
+    return str(dialog.error_label.text())
+
+
+def test_a_user_without_a_key_slot_is_told_to_ask_for_a_reset(qtbot, sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """After ``encrypt``, a user other than the converting administrator is told in the
+    sign-in window (first sign-in and switching user alike) that an administrator must reset
+    the password; after the reset the user signs in."""
+    from reliefdesk.services import users
+    from reliefdesk.services.signin import encrypt_office, sign_in
+
+    url = sqlite_db.url
+    _db, admin = sign_in(url, "admin", PASSWORD, db=sqlite_db)
+    encrypted, result = encrypt_office(sqlite_db, admin, PASSWORD)
+    try:
+        assert "clerk" in result.without_slot
+        message = "此用户尚未获得新加密数据库的密钥，请管理员重置密码。"
+        first = LoginDialog(lambda u, p: sign_in(url, u, p))
+        assert _login_error(qtbot, first, "clerk", PASSWORD) == message
+        switch = LoginDialog(lambda u, p: sign_in(url, u, p, db=encrypted))
+        assert _login_error(qtbot, switch, "clerk", PASSWORD) == message
+        users.set_password(encrypted, admin, "clerk", "Clerk#New2026")
+        opened, clerk = sign_in(url, "clerk", "Clerk#New2026")
+        assert clerk.username == "clerk"
+        opened.close()
+    finally:
+        encrypted.close()

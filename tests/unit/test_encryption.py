@@ -221,7 +221,49 @@ def test_switching_user_counts_a_wrong_password(tmp_path: Path) -> None:
     stale = KeyFile.load(keys.keyfile)
     stale.drop_user("clerk")
     stale.save(keys.keyfile)
-    with pytest.raises(AuthError, match="重设密码"):
+    with pytest.raises(AuthError, match="此用户尚未获得新加密数据库的密钥，请管理员重置密码"):
         sign_in(_url(path), "clerk", "Clerk#Pass1", db=db)
     assert sign_in(_url(path), "admin", PW, db=db)[1].username == "admin"
     db.close()
+
+
+def test_pending_user_is_told_to_have_the_password_reset(tmp_path: Path) -> None:
+    """A user marked pending (converted database) is refused with the reset message, kept
+    across save/load; a new slot or disabling clears the mark; others get the usual reply."""
+    key = new_data_key()
+    keys = KeyFile.new(key)
+    keys.set_user("admin", PW, key)
+    keys.await_reset(["clerk1", "admin", "reviewer1"])
+    assert keys.pending == ["clerk1", "reviewer1"]  # admin has a slot
+    path = tmp_path / "x.keys"
+    keys.save(path)
+    keys = KeyFile.load(path)
+    with pytest.raises(AuthError) as err:
+        keys.unwrap_user("clerk1", "whatever")
+    assert err.value.code == "auth.no_slot"
+    assert err.value.message == "此用户尚未获得新加密数据库的密钥，请管理员重置密码。"
+    with pytest.raises(AuthError) as err:
+        keys.unwrap_user("nobody", "whatever")
+    assert err.value.code == "auth.bad"
+    keys.set_user("clerk1", PW, key)
+    assert keys.unwrap_user("clerk1", PW) == key and keys.pending == ["reviewer1"]
+    assert keys.drop_user("reviewer1") and keys.pending == []
+
+
+def test_scrub_zeroes_a_replaced_file_only(tmp_path: Path) -> None:
+    """The bytes of a file no name points to any more are overwritten with zeros; a file
+    still linked is left alone."""
+    from reliefdesk.db.convert import _scrub
+
+    path = tmp_path / "old.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"110101199001011234" * 100_000)
+    fd = os.open(str(path), os.O_RDWR)
+    try:
+        _scrub(fd)  # still linked: untouched
+        assert os.pread(fd, 16, 0) == b"SQLite format 3\x00"
+        path.unlink()
+        _scrub(fd)
+        size = os.fstat(fd).st_size
+        assert size > 1_000_000 and os.pread(fd, size, 0) == bytes(size)
+    finally:
+        os.close(fd)

@@ -6,6 +6,7 @@ plain file or the new encrypted one), ``recover`` and ``restore`` with the recov
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import sqlite3
@@ -83,8 +84,10 @@ def test_encrypt_converts_a_plain_office_and_is_refused_while_open(
     env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``encrypt`` is refused while another connection has the file open (file untouched);
-    then converts it: a verified backup first, rows kept, audit event, users without a slot
-    named; the plain-only users sign in again after the admin sets their password."""
+    then converts it: a verified backup first, itself encrypted with the new key (named in
+    the output, its key file beside it, no plain copy left), rows kept, audit event, users
+    without a slot named and told at sign-in to have their password reset; they sign in
+    after the admin sets their password."""
     db = tmp_path / "p.sqlite3"
     assert main(["--db", str(db), "init", "--plain"]) == 0
     assert (
@@ -112,11 +115,23 @@ def test_encrypt_converts_a_plain_office_and_is_refused_while_open(
     assert is_plain_file(db)
     assert main(["--db", str(db), "--user", "admin", "encrypt"]) == 0
     out = capsys.readouterr().out
-    assert "clerk1" in out and _code(out)
+    assert "此用户尚未获得新加密数据库的密钥，请管理员重置密码：clerk1" in out and _code(out)
     assert not is_plain_file(db)
+    backup = _pre_encrypt_backup(tmp_path / "home")
+    assert f"加密前的备份（已用新密钥加密，密钥文件 {backup.name}.keys 在其旁边）：{backup}" in out
+    assert not is_plain_file(backup) and keyfile_path(backup).exists()
+    assert b"SQLite format 3" not in backup.read_bytes()
+    side = json.loads(backup.with_name(backup.name + ".json").read_text(encoding="utf-8"))
+    assert side["encrypted"] is True and side["reason"] == "pre-encrypt"
+    assert list(tmp_path.glob("**/*.encrypting")) == []
     assert main(["--db", str(db), "--user", "admin", "audit", "verify"]) == 0
+    restored = tmp_path / "newpc" / "office.sqlite3"
+    assert main(["--db", str(restored), "--user", "admin", "restore", str(backup), "--yes"]) == 0
+    assert main(["--db", str(restored), "--user", "admin", "user", "list"]) == 0
     env.setenv("RELIEFDESK_PASSWORD", CLERK_PW)
+    capsys.readouterr()
     assert main(["--db", str(db), "--user", "clerk1", "check"]) == 3  # no slot yet
+    assert "此用户尚未获得新加密数据库的密钥，请管理员重置密码" in capsys.readouterr().err
     env.setenv("RELIEFDESK_PASSWORD", ADMIN_PW)
     env.setenv("RELIEFDESK_NEW_PASSWORD", "Clerk#Pass2027")
     from reliefdesk.services import users
@@ -133,15 +148,25 @@ def test_encrypt_converts_a_plain_office_and_is_refused_while_open(
     con.close()
 
 
-KILL_POINTS = ["exported-before", "exported", "verified", "keys-written", "renamed"]
+KILL_POINTS = ["exported-before", "exported", "verified", "keys-written", "renamed", "scrubbed"]
+DONE_POINTS = {"renamed", "scrubbed"}  # the encrypted file is in place
 
 
+def _pre_encrypt_backup(home: Path) -> Path:
+    found = sorted((home / "backups").glob("reliefdesk-pre-encrypt-*.sqlite3"))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("target", ["backup", "database"])
 @pytest.mark.parametrize("point", KILL_POINTS)
 def test_crash_during_conversion_leaves_plain_or_encrypted(
-    env: pytest.MonkeyPatch, tmp_path: Path, point: str
+    env: pytest.MonkeyPatch, tmp_path: Path, point: str, target: str
 ) -> None:
-    """Kill point: the process dies at each step of ``encrypt``; afterwards the office opens
-    either as the old plain file or as the new encrypted one, with all its users."""
+    """Kill point: the process dies at each step of ``encrypt`` (of the safety backup, which
+    is converted first, or of the database); afterwards the office opens either as the old
+    plain file or as the new encrypted one, with all its users, and the backup either plain
+    or encrypted too — never plain beside an encrypted database."""
     db = tmp_path / "p.sqlite3"
     assert main(["--db", str(db), "init", "--plain"]) == 0
     assert (
@@ -150,7 +175,8 @@ def test_crash_during_conversion_leaves_plain_or_encrypted(
     code = (
         "import os\n"
         "import reliefdesk.db.convert as c\n"
-        f"c._step = lambda name: os._exit(9) if name == {point!r} else None\n"
+        f"c._step = lambda name, path: os._exit(9) if name == {point!r} "
+        f"and (path.name == {db.name!r}) == {target == 'database'!r} else None\n"
         "from reliefdesk.cli import main\n"
         f"main(['--db', {str(db)!r}, '--user', 'admin', 'encrypt'])\n"
     )
@@ -162,8 +188,12 @@ def test_crash_during_conversion_leaves_plain_or_encrypted(
         check=False,
     )
     assert proc.returncode == 9, proc.stderr
+    backup = _pre_encrypt_backup(tmp_path / "home")
     encrypted = not is_plain_file(db)
-    assert encrypted == (point == "renamed")
+    backup_encrypted = not is_plain_file(backup)
+    assert encrypted == (target == "database" and point in DONE_POINTS)
+    assert backup_encrypted == (target == "database" or point in DONE_POINTS)
+    assert backup_encrypted == keyfile_path(backup).exists() or point == "keys-written"
     assert main(["--db", str(db), "--user", "admin", "user", "list"]) == 0
     assert main(["--db", str(db), "--user", "admin", "audit", "verify"]) == 0
     if not encrypted:  # the conversion can simply be run again
