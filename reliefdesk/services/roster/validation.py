@@ -323,21 +323,38 @@ def _green_overdue(s: Session, roster: Roster, month: date, today: date, add: An
     from ...models import Application, CaseRecord
 
     cutoff = min(today, next_month(month))
-    rows = s.execute(
-        select(RosterLine.line_no, RosterLine.payee_name, CaseRecord.due_on)
-        .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
+    # the few overdue green-channel cases first, then their lines (starting from the roster's
+    # 30,000 lines would look each one's application up)
+    overdue: dict[int, list[date]] = defaultdict(list)
+    for eid, due in s.execute(
+        select(Enrollment.id, CaseRecord.due_on)
         .join(Application, Application.id == Enrollment.application_id)
         .join(CaseRecord, CaseRecord.application_id == Application.id)
         .where(
-            RosterLine.roster_id == roster.id,
-            RosterLine.due_fen > 0,
             Application.green_channel.is_(True),
             Application.state.in_([str(x) for x in OPEN_STATES]),
             CaseRecord.kind == "green_channel",
             CaseRecord.due_on.is_not(None),
             CaseRecord.due_on < cutoff,
         )
-    ).all()
+        .order_by(Enrollment.id, CaseRecord.id)
+    ).all():
+        overdue[eid].append(due)
+    if not overdue:
+        return
+    rows = [
+        (no, name, due)
+        for no, name, eid in s.execute(
+            select(RosterLine.line_no, RosterLine.payee_name, RosterLine.enrollment_id)
+            .where(
+                RosterLine.roster_id == roster.id,
+                RosterLine.due_fen > 0,
+                RosterLine.enrollment_id.in_(list(overdue)),
+            )
+            .order_by(RosterLine.enrollment_id, RosterLine.line_no)
+        ).all()
+        for due in overdue[eid]
+    ]
     for no, name, due in rows:
         add(
             no,
