@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ...domain import benefits as b
@@ -285,6 +286,8 @@ _FORMULA_KEYS = (
     "area_type",
     "fixed_fen",
 )
+#: the formula keys but the list of topups (a memo key holds them as a tuple)
+_PLAIN_FIELDS = itemgetter(*(k for k in _FORMULA_KEYS if k != "topups"))
 
 
 class Calculator:
@@ -380,7 +383,8 @@ class Calculator:
         try:
             key: Any = (
                 "decided",
-                *(basis[k] if k != "topups" else tuple(basis[k]) for k in _FORMULA_KEYS),
+                *_PLAIN_FIELDS(basis),
+                tuple(basis["topups"]),
                 basis["decided_fen"],
                 basis.get("standard_fen"),
                 basis.get("decided_basis"),
