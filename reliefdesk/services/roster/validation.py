@@ -114,11 +114,12 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
         changes[r[0]].append(ChangeFact(r[1], change_code(r[2]), r[3], r[4], r[5], r[6]))
     # the few dead persons and entrusted households, looked up by id: cheaper than joining
     # person and household to every line
-    died: dict[int, date] = dict(
-        conn.execute(
+    died: dict[int, date | None] = {
+        pid: dead
+        for pid, dead in conn.execute(
             select(Person.id, Person.deceased_on).where(Person.deceased_on.is_not(None))
         ).all()
-    )
+    }
     entrusted: dict[int, str | None] = dict(
         conn.execute(
             select(Household.id, Household.entrust_agreement_no).where(
@@ -331,7 +332,7 @@ def _green_overdue(s: Session, roster: Roster, month: date, today: date, add: An
     cutoff = min(today, next_month(month))
     # the few overdue green-channel cases first, then their lines (starting from the roster's
     # 30,000 lines would look each one's application up)
-    overdue: dict[int, list[date]] = defaultdict(list)
+    overdue: dict[int, list[date | None]] = defaultdict(list)
     for eid, due in s.execute(
         select(Enrollment.id, CaseRecord.due_on)
         .join(Application, Application.id == Enrollment.application_id)
