@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-TARGET_SECONDS = 10.0
-TARGET_MB = 500.0
+TARGET_SECONDS = 3.0  # issue #17
+TARGET_MB = 300.0
 
 
 def main() -> int:

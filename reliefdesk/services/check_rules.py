@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, not_, or_, select
+from sqlalchemy import exists, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import (
@@ -240,7 +240,8 @@ def check_application_steps(s: Session) -> list[Problem]:
     )
     q2 = (
         select(Application.id, Application.household_id, Application.state, last_state)
-        .where(and_(last_state.is_not(None), Application.state != last_state))
+        # no step: coalesce gives the state itself (not reported); one subquery per row
+        .where(Application.state != func.coalesce(last_state, Application.state))
         .order_by(Application.id)
     )
     out += [

@@ -155,6 +155,55 @@ def test_planted_problem_is_found(db, world, kind):
     assert all(p.message_zh for p in report.problems)
 
 
+def _x_id() -> str:
+    """A valid number whose check character is X."""
+    return next(
+        n
+        for n in (make_id("410482", date(1958, 3, 1), seq) for seq in range(2, 1000, 2))
+        if n.endswith("X")
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "kind"),
+    [
+        ("birth_a_day_off", "id_derived"),
+        ("birth_year_off", "id_derived"),
+        ("born_tomorrow", "id_number"),
+        ("lowercase_x", "id_number"),
+        ("uppercase_x", None),
+    ],
+)
+def test_id_numbers_checked_against_birth_date_and_spelling(db, world, case, kind):
+    """The ID check compares the stored birth date digit for digit, refuses a birth date in
+    the future and a lowercase check character, and passes a valid number ending in X."""
+    tomorrow = date.fromordinal(date.today().toordinal() + 1)
+    plants = {
+        "birth_a_day_off": ("id_number", make_id("410482", date(1958, 3, 2), 2)),
+        "birth_year_off": ("id_number", make_id("410482", date(1959, 3, 1), 2)),
+        "born_tomorrow": ("born", tomorrow),
+        "lowercase_x": ("id_number", _x_id().lower()),
+        "uppercase_x": ("id_number", _x_id()),
+    }
+    field, value = plants[case]
+    with db.session() as s:
+        if field == "born":
+            s.execute(
+                text("UPDATE person SET id_number = :n, birth_date = :b WHERE id = :p"),
+                {"n": make_id("410482", tomorrow, 2), "b": tomorrow, "p": world["head"]},
+            )
+        else:
+            s.execute(
+                text("UPDATE person SET id_number = :n WHERE id = :p"),
+                {"n": value, "p": world["head"]},
+            )
+    found = [p for p in run_checks(db).problems if p.kind in ("id_number", "id_derived")]
+    if kind is None:
+        assert found == [], found
+    else:
+        assert [(p.kind, p.entity_id) for p in found] == [(kind, world["head"])], found
+
+
 def test_double_enrollment_found_even_without_the_unique_index(db, world):
     """A person in two live dibao/tekun enrollments is reported (index lost or bypassed)."""
     with db.session() as s:

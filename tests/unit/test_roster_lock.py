@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from test_roster_support import add_change, make_household, setup_policy
 
 from reliefdesk.errors import LockedError, PermissionDenied, RuleViolation, ValidationError
@@ -235,3 +235,37 @@ def test_an_acknowledged_warning_names_the_person_by_their_real_name(db, actors)
     [warning] = roster.validate(db, actors["clerk"], view.id)
     after = roster.acknowledge(db, actors["reviewer"], view.id, [warning], note="已核实")
     assert after[0].acknowledged_by == "王审核"
+
+
+def test_validation_reads_errors_deaths_and_entrusting_by_line(db, actors):
+    """A calculation error stored on a line with nothing due, a payee who died within the
+    month, one who died before it, and an entrusted card without an agreement are each
+    reported on their own line and nowhere else."""
+    from reliefdesk.models import Household, RosterLine
+
+    setup_policy(db)
+    make_household(db)
+    failed, died_in, died_before, entrusted = (make_household(db) for _ in range(4))
+    view = roster.generate(db, actors["clerk"], "2026-01", with_lines=True)
+    with db.session() as s:
+        s.execute(
+            update(RosterLine)
+            .where(
+                RosterLine.roster_id == view.id,
+                RosterLine.enrollment_id == failed["enrollment_id"],
+            )
+            .values(working={"error": "未设置分档标准"}, due_fen=0, paid_fen=0)
+        )
+        for who, day in ((died_in, date(2026, 1, 20)), (died_before, date(2025, 12, 5))):
+            s.execute(update(Person).where(Person.id == who["payee_id"]).values(deceased_on=day))
+        s.execute(
+            update(Household)
+            .where(Household.id == entrusted["household_id"])
+            .values(entrusted=True, entrust_agreement_no=" ")
+        )
+    codes = _codes(roster.validate(db, actors["clerk"], view.id))
+    n = lambda h: _line_of(view, h["enrollment_id"])  # noqa: E731
+    assert codes["amount.calc"] == {(n(failed), "error")}
+    assert codes["payee.deceased_in_month"] == {(n(died_in), "warning")}
+    assert codes["payee.deceased"] == {(n(died_before), "error")}
+    assert codes["entrusted.no_agreement"] == {(n(entrusted), "warning")}

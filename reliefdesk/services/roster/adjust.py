@@ -8,7 +8,6 @@ imported bank return; waits until the account is fixed), ``overpayment`` and ``m
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -268,8 +267,7 @@ def held_back_pay_in(
     e = s.get(Enrollment, enrollment_id)
     if f is None or e is None:
         return []
-    unheld = replace(  # the history without the holds of these months
-        f,
+    unheld = f._replace(  # the history without the holds of these months
         changes=tuple(
             c
             for c in f.changes

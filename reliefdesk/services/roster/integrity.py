@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
-from ...domain.months import EARLIEST_MONTH, month_start
+from ...domain.months import EARLIEST_MONTH, month_start, next_month
 from ...errors import PermissionDenied, RuleViolation
 from ...models import AuditEvent, Roster
 from ..context import ROLE_LABELS, Actor
@@ -175,8 +175,21 @@ def first_data_month(session: Session) -> date | None:
     return month_start(min(found)) if found else None
 
 
+def _has_data_before(session: Session, limit: date) -> bool:
+    """Is any enrollment started, or any application accepted, before ``limit``? (An EXISTS
+    stops at the first such row; the minimum of :func:`first_data_month` scans them all.)"""
+    from ...models import Application, Enrollment
+
+    return bool(
+        session.scalar(select(exists().where(Enrollment.start_month < limit)))
+        or session.scalar(select(exists().where(Application.accepted_on < limit)))
+    )
+
+
 def check_not_before_first_data(session: Session, month: date) -> None:
     """Refuse a roster month before the office's first data (a typo such as 2006 for 2026)."""
+    if month >= EARLIEST_MONTH and _has_data_before(session, next_month(month)):
+        return  # the usual case: data from this month or earlier exists
     first = first_data_month(session)
     if month < EARLIEST_MONTH or (first is not None and month < first):
         since = month_text(first or EARLIEST_MONTH)

@@ -3,13 +3,13 @@ and accounts in a handful of set-based queries (no per-row lazy loads; 40,000 ho
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from ...domain.changes import change_code
@@ -30,9 +30,8 @@ from .calc import BasisFact, ChangeFact, EnrollmentFacts
 _SENTINEL_YEAR = 1901  # months before it are the "pay now" sentinel of supplementary rosters
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """Registry facts copied into a line."""
+class Snapshot(NamedTuple):
+    """Registry facts copied into a line (a NamedTuple: one per line, built cheaply)."""
 
     payee_person_id: int
     payee_name: str
@@ -79,7 +78,9 @@ def load(
     township_id: int | None = None,
 ) -> tuple[list[EnrollmentFacts], dict[int, Snapshot]]:
     sub = enrollment_filter(programmes, month, since, extra_ids, township_id).subquery()
+    in_sub = select(sub.c.id)
     e, h = Enrollment, Household
+    payee = Person.__table__.alias("payee")
     conn = session.connection()  # Core rows: the ORM result layer costs ~3x here
     rows = conn.execute(
         select(
@@ -96,7 +97,8 @@ def load(
             e.method,
             e.care_tier,
             e.care_mode,
-            e.topup_categories,
+            # as text, decoded once per distinct value below (most are "[]" or a few lists)
+            cast(e.topup_categories, Text),
             e.phase_out_start,
             h.area_type,
             Village.name,
@@ -105,11 +107,15 @@ def load(
             e.amount_source,
             e.policy_name,
             e.income_fen,
+            payee.c.name,
+            payee.c.id_number,
+            payee.c.deceased_on,
         )
         .join(h, h.id == e.household_id)
         .join(Village, Village.id == h.village_id)
         .join(Township, Township.id == Village.township_id)
-        .where(e.id.in_(select(sub.c.id)))
+        .outerjoin(payee, payee.c.id == e.payee_id)
+        .where(e.id.in_(in_sub))
         .order_by(e.id)
     ).all()
     changes: dict[int, list[ChangeFact]] = defaultdict(list)
@@ -117,40 +123,35 @@ def load(
     for ch in conn.execute(
         select(
             c.enrollment_id, c.id, c.kind, c.effective_month, c.old_fen, c.new_fen, c.reason
-        ).where(c.enrollment_id.in_(select(sub.c.id)))
-    ):
+        ).where(c.enrollment_id.in_(in_sub))
+    ).all():  # all(): one fetchall, cheaper than a fetch per row
         changes[ch[0]].append(ChangeFact(ch[1], change_code(ch[2]), ch[3], ch[4], ch[5], ch[6]))
     bases: dict[int, list[BasisFact]] = defaultdict(list)
     ev = RecipientEvent
     for eid, ev_id, month_, detail in conn.execute(
         select(ev.enrollment_id, ev.id, ev.effective_month, ev.detail)
-        .where(ev.kind == "reassess", ev.enrollment_id.in_(select(sub.c.id)))
+        .where(ev.kind == "reassess", ev.enrollment_id.in_(in_sub))
         .order_by(ev.effective_month, ev.id)
     ):
         d = detail if isinstance(detail, dict) else {}
         if month_ is not None and d.get("before") and d.get("after"):
             bases[eid].append(BasisFact(ev_id, month_, d["before"], d["after"]))
-    counted: dict[int, int] = defaultdict(int)
-    alive: set[int] = set()
-    has_members: set[int] = set()
+    # active members: how many are counted and alive in ``month``, and whether any is alive
+    # (an enrollment without active members is never "all dead"); summed in SQL, one row each
     m = EnrollmentMember
-    for eid, is_counted, dead in conn.execute(
-        select(m.enrollment_id, Person.counted, Person.deceased_on)
-        .join(Person, Person.id == m.person_id)
-        .where(m.active.is_(True), m.enrollment_id.in_(select(sub.c.id)))
-    ):
-        has_members.add(eid)
-        if dead is None or dead >= month:
-            alive.add(eid)
-            if is_counted:
-                counted[eid] += 1
-    payees = {
-        r[0]: r
-        for r in conn.execute(
-            select(Person.id, Person.name, Person.id_number, Person.deceased_on).where(
-                Person.id.in_(select(e.payee_id).where(e.id.in_(select(sub.c.id))))
+    alive = or_(Person.deceased_on.is_(None), Person.deceased_on >= month)
+    members = {
+        eid: (int(n_counted or 0), bool(any_alive))
+        for eid, n_counted, any_alive in conn.execute(
+            select(
+                m.enrollment_id,
+                func.sum(case((and_(alive, Person.counted.is_(True)), 1), else_=0)),
+                func.max(case((alive, 1), else_=0)),
             )
-        )
+            .join(Person, Person.id == m.person_id)
+            .where(m.active.is_(True), m.enrollment_id.in_(in_sub))
+            .group_by(m.enrollment_id)
+        ).all()
     }
     accounts: dict[int, list[tuple[int, int, str, str, str, str, str]]] = defaultdict(list)
     holder = Person.__table__.alias("holder")
@@ -169,15 +170,20 @@ def load(
         .join(holder, holder.c.id == a.payee_person_id)
         .where(
             _account_in_month(month),
-            a.household_id.in_(select(e.household_id).where(e.id.in_(select(sub.c.id)))),
+            a.household_id.in_(select(e.household_id).where(e.id.in_(in_sub))),
         )
         .order_by(a.active.desc(), a.id)
-    ):
+    ).all():
         accounts[ar[0]].append((ar[1], ar[2], ar[3], ar[4], ar[5] or ar[7], ar[6], ar[7]))
     facts: list[EnrollmentFacts] = []
     snaps: dict[int, Snapshot] = {}
+    topups: dict[str | None, tuple[str, ...]] = {}
+    no_members = (0, True)
     for r in rows:
         eid = r[0]
+        cats = topups.get(r[13])
+        if cats is None:
+            cats = topups[r[13]] = tuple(_categories(json.loads(r[13]) if r[13] else None))
         facts.append(
             EnrollmentFacts(
                 eid,
@@ -193,7 +199,7 @@ def load(
                 r[10] or "gap",
                 r[11],
                 r[12],
-                tuple(_categories(r[13])),
+                cats,
                 r[14],
                 r[15],
                 tuple(changes.get(eid, ())),
@@ -204,22 +210,23 @@ def load(
                 tuple(bases.get(eid, ())),
             )
         )
-        payee = payees.get(r[2])
         accs = accounts.get(r[1], [])
         acc = next((x for x in accs if x[1] == r[2]), accs[0] if accs else None)
+        counted, any_alive = members.get(eid, no_members)
+        found = r[22] is not None  # the payee's person row
         snaps[eid] = Snapshot(
             payee_person_id=r[2],
-            payee_name=payee[1] if payee else "",
-            payee_id_number=payee[2] if payee else "",
-            payee_deceased_on=payee[3] if payee else None,
+            payee_name=r[22] if found else "",
+            payee_id_number=r[23] if found else "",
+            payee_deceased_on=r[24],
             account=acc[5] if acc else "",
             account_kind=acc[2] if acc else "bank_card",
             bank=acc[3] if acc else "",
             holder_name=acc[4] if acc else "",
             village=r[16],
             township=r[17],
-            members_counted=counted.get(eid, 0),
-            all_members_dead_before=eid in has_members and eid not in alive,
+            members_counted=counted,
+            all_members_dead_before=not any_alive,
         )
     return facts, snaps
 

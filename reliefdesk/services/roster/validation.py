@@ -10,7 +10,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
@@ -88,18 +88,19 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
             RosterLine.adjustment_fen,
             RosterLine.paid_fen,
             RosterLine.change_flag,
-            Person.deceased_on,
+            RosterLine.household_id,
             Enrollment.status,
             Enrollment.start_month,
             Enrollment.end_month,
             Enrollment.phase_out_start,
-            Household.entrusted,
-            Household.entrust_agreement_no,
             Enrollment.amount_review,
+            # the working only where nothing is due (a calculation error is stored there)
+            type_coerce(
+                case((RosterLine.due_fen <= 0, RosterLine.working), else_=None),
+                RosterLine.working.type,
+            ),
         )
         .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
-        .join(Household, Household.id == RosterLine.household_id)
-        .outerjoin(Person, Person.id == RosterLine.payee_person_id)
         .where(RosterLine.roster_id == roster.id)
         .order_by(RosterLine.line_no)
     ).all()
@@ -111,14 +112,21 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
         .where(RosterLine.roster_id == roster.id)
     ).all():
         changes[r[0]].append(ChangeFact(r[1], change_code(r[2]), r[3], r[4], r[5], r[6]))
-    errors: dict[int, Any] = {
-        r[0]: r[1]
-        for r in conn.execute(
-            select(RosterLine.line_no, RosterLine.working).where(
-                RosterLine.roster_id == roster.id, RosterLine.due_fen <= 0
-            )
+    # the few dead persons and entrusted households, looked up by id: cheaper than joining
+    # person and household to every line
+    died: dict[int, date | None] = {
+        pid: dead
+        for pid, dead in conn.execute(
+            select(Person.id, Person.deceased_on).where(Person.deceased_on.is_not(None))
         ).all()
     }
+    entrusted: dict[int, str | None] = dict(
+        conn.execute(
+            select(Household.id, Household.entrust_agreement_no).where(
+                Household.entrusted.is_(True)
+            )
+        ).all()
+    )
     calc = Calculator(policy)
     today = date.today()
     seen_id: dict[str, int] = {}
@@ -133,7 +141,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     for (
         no,
         enrollment_id,
-        _payee_id,
+        payee_id,
         payee_name,
         id_number,
         account,
@@ -147,14 +155,13 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
         adjustment_fen,
         paid_fen,
         change_flag,
-        dead,
+        household_id,
         status,
         start_month,
         end_month,
         phase_out_start,
-        entrusted,
-        entrust_agreement_no,
         amount_review,
+        working,
     ) in paying:
         idn = (id_number or "").strip()
         if not _id_ok(idn, today):
@@ -194,6 +201,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
                 "holder.mismatch",
                 f"领取人“{payee_name}”与账户户名“{holder_name or '未登记'}”不一致。",
             )
+        dead = died.get(payee_id)
         if dead is not None and dead < month:
             add(no, "error", "payee.deceased", f"领取人 {payee_name} 已于 {dead:%Y-%m-%d} 死亡。")
         elif dead is not None and dead.year == month.year and dead.month == month.month:
@@ -235,8 +243,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
                     "terminated": "enrollment.terminated",
                 }.get(st.state, "enrollment.inactive")
                 add(no, "error", code, f"{payee_name}：本月不在保（{st.reason}）。")
-        working = errors.get(no) or {}
-        if working.get("error"):
+        if working and working.get("error"):
             add(no, "error", "amount.calc", f"{payee_name}：金额计算失败（{working['error']}）。")
         if paid_fen <= 0:
             add(
@@ -275,7 +282,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
             )
         if amount_review and due_fen > 0:  # a 调标 run left the decided amount for review
             add(no, "warning", "amount.review", f"{payee_name}：{amount_review}")
-        if entrusted and not (entrust_agreement_no or "").strip():
+        if household_id in entrusted and not (entrusted[household_id] or "").strip():
             add(
                 no,
                 "warning",
@@ -323,21 +330,38 @@ def _green_overdue(s: Session, roster: Roster, month: date, today: date, add: An
     from ...models import Application, CaseRecord
 
     cutoff = min(today, next_month(month))
-    rows = s.execute(
-        select(RosterLine.line_no, RosterLine.payee_name, CaseRecord.due_on)
-        .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
+    # the few overdue green-channel cases first, then their lines (starting from the roster's
+    # 30,000 lines would look each one's application up)
+    overdue: dict[int, list[date | None]] = defaultdict(list)
+    for eid, due in s.execute(
+        select(Enrollment.id, CaseRecord.due_on)
         .join(Application, Application.id == Enrollment.application_id)
         .join(CaseRecord, CaseRecord.application_id == Application.id)
         .where(
-            RosterLine.roster_id == roster.id,
-            RosterLine.due_fen > 0,
             Application.green_channel.is_(True),
             Application.state.in_([str(x) for x in OPEN_STATES]),
             CaseRecord.kind == "green_channel",
             CaseRecord.due_on.is_not(None),
             CaseRecord.due_on < cutoff,
         )
-    ).all()
+        .order_by(Enrollment.id, CaseRecord.id)
+    ).all():
+        overdue[eid].append(due)
+    if not overdue:
+        return
+    rows = [
+        (no, name, due)
+        for no, name, eid in s.execute(
+            select(RosterLine.line_no, RosterLine.payee_name, RosterLine.enrollment_id)
+            .where(
+                RosterLine.roster_id == roster.id,
+                RosterLine.due_fen > 0,
+                RosterLine.enrollment_id.in_(list(overdue)),
+            )
+            .order_by(RosterLine.enrollment_id, RosterLine.line_no)
+        ).all()
+        for due in overdue[eid]
+    ]
     for no, name, due in rows:
         add(
             no,
