@@ -5,7 +5,8 @@ Usage: ``reliefdesk-admin [--db PATH_OR_URL] [--user NAME] COMMAND ...``. The da
 ``--db``, else ``RELIEFDESK_DB``, else the default file. Commands come from the modules named
 in :data:`COMMAND_MODULES` (each exposes ``register(subparsers, common)``; see
 :mod:`reliefdesk.cli.framework` for the contract). Modules that are not installed yet are
-skipped.
+skipped. Command modules import their services inside the handlers, so building the parser
+loads none of them: ``check`` does not pay for reportlab, openpyxl or the statistics.
 
 Exit codes: 0 ok; 1 a check found problems (``check``, ``audit verify``); 2 a known error
 (``ReliefError``) or a usage error; 3 authentication/permission; 4 not found; 70 internal error

@@ -19,15 +19,18 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.comparison import KIND_LABELS, SOURCES
+from ..domain.comparison import KIND_LABELS, MATCHES, OUTCOMES, SOURCES
 from ..domain.months import parse_month_text
-from ..services import comparison
 from .framework import EXIT_OK, CliContext, read_mapping_file
+
+if TYPE_CHECKING:
+    from ..services import comparison
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+
     p = subparsers.add_parser("compare", parents=[common], help="信息比对：导入部门数据并比对")
     sub = p.add_subparsers(dest="compare_command", metavar="ACTION", parser_class=type(p))
     sub.required = True
@@ -41,7 +44,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     q.set_defaults(handler=_runs)
     q = sub.add_parser("rows", parents=[common], help="一次比对的明细（未匹配、姓名不一致等）")
     q.add_argument("--run", type=int, required=True)
-    q.add_argument("--match", default=None, choices=list(comparison.MATCHES))
+    q.add_argument("--match", default=None, choices=list(MATCHES))
     q.set_defaults(handler=_rows)
     q = sub.add_parser("calendar", parents=[common], help="比对日历：本月应比对的数据")
     q.add_argument("--month", default=None, metavar="YYYY-MM")
@@ -56,7 +59,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     q.set_defaults(handler=_list)
     q = sub.add_parser("resolve", parents=[common], help="登记核实结果")
     q.add_argument("--id", type=int, required=True)
-    q.add_argument("--outcome", required=True, choices=list(comparison.OUTCOMES))
+    q.add_argument("--outcome", required=True, choices=list(OUTCOMES))
     q.add_argument("--note", required=True)
     q.add_argument("--act", action="store_true", help="属实时同时办理后续事项")
     q.set_defaults(handler=_resolve)
@@ -84,6 +87,8 @@ def summary_line(result: comparison.RunResult) -> str:
 
 
 def _import(ctx: CliContext) -> int:
+    from ..services import comparison
+
     actor = ctx.actor("register.write")
     result = comparison.compare_file(
         ctx.db(), actor, Path(ctx.args.file), ctx.args.source, mapping=_mapping(ctx.args.mapping)
@@ -93,6 +98,8 @@ def _import(ctx: CliContext) -> int:
 
 
 def _runs(ctx: CliContext) -> int:
+    from ..services import comparison
+
     actor = ctx.actor("read")
     ctx.table(
         ["比对", "数据", "文件", "时间", "操作人", "行数", "匹配", "未匹配", "姓名不一致", "线索"],
@@ -124,6 +131,8 @@ _MATCH_LABELS = {
 
 
 def _rows(ctx: CliContext) -> int:
+    from ..services import comparison
+
     actor = ctx.actor("read")
     rows = comparison.list_rows(ctx.db(), actor, ctx.args.run, ctx.args.match)
     ctx.table(
@@ -138,6 +147,8 @@ def _rows(ctx: CliContext) -> int:
 
 
 def _calendar(ctx: CliContext) -> int:
+    from ..services import comparison
+
     actor = ctx.actor("read")
     month = parse_month_text(ctx.args.month) if ctx.args.month else date.today()
     ctx.table(
@@ -157,6 +168,8 @@ def _calendar(ctx: CliContext) -> int:
 
 
 def _list(ctx: CliContext) -> int:
+    from ..services import comparison
+
     actor = ctx.actor("read")
     rows = comparison.list_findings(ctx.db(), actor, open_only=ctx.args.open, kind=ctx.args.kind)
     ctx.table(
@@ -182,6 +195,8 @@ def _list(ctx: CliContext) -> int:
 
 
 def _resolve(ctx: CliContext) -> int:
+    from ..services import comparison
+
     actor = ctx.actor("register.write")
     f = comparison.resolve(
         ctx.db(), actor, ctx.args.id, ctx.args.outcome, ctx.args.note, act=ctx.args.act

@@ -21,15 +21,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..documents.pdf.fonts import font_warning
 from ..errors import ValidationError
 from ..paths import write_private
-from ..services import printing
-from ..services.printing import PrintResult
-from ..services.printing import notices as printing_notices
 from .framework import EXIT_OK, MAX_INT, CliContext, month_arg
+
+if TYPE_CHECKING:
+    from ..services.printing import PrintResult
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "all")
 
@@ -107,6 +106,8 @@ def parse_ids(text: str) -> list[int]:
 
 def _save(ctx: CliContext, result: PrintResult, lines: list[str] | None = None) -> int:
     """Write the PDF, then print ``lines`` (one per document in it) and the file line."""
+    from ..documents.pdf.fonts import font_warning
+
     out = Path(ctx.args.out)
     write_private(out, result.pdf)
     for line in lines or []:
@@ -119,19 +120,27 @@ def _save(ctx: CliContext, result: PrintResult, lines: list[str] | None = None) 
 
 
 def _application(ctx: CliContext) -> int:
+    from ..services import printing
+
     return _save(ctx, printing.application_form_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
 
 
 def _batch(ctx: CliContext) -> int:
+    from ..services import printing
+
     ids = parse_ids(ctx.args.ids)
     return _save(ctx, printing.batch_application_forms_pdf(ctx.db(), ctx.actor("print"), ids))
 
 
 def _visit(ctx: CliContext) -> int:
+    from ..services import printing
+
     return _save(ctx, printing.visit_record_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
 
 
 def _notice(ctx: CliContext) -> int:
+    from ..services import printing
+
     ids = parse_ids(ctx.args.ids)
     return _save(
         ctx, printing.notice_pdf(ctx.db(), ctx.actor("print"), ids, mask_names=ctx.args.mask_names)
@@ -139,16 +148,22 @@ def _notice(ctx: CliContext) -> int:
 
 
 def _decision(ctx: CliContext) -> int:
+    from ..services import printing
+
     return _save(ctx, printing.decision_letter_pdf(ctx.db(), ctx.actor("print"), ctx.args.id))
 
 
 def _change_notice(ctx: CliContext) -> int:
+    from ..services.printing import notices as printing_notices
+
     return _save(
         ctx, printing_notices.change_notice_pdf(ctx.db(), ctx.actor("print"), ctx.args.change)
     )
 
 
 def _termination_notice(ctx: CliContext) -> int:
+    from ..services.printing import notices as printing_notices
+
     return _save(
         ctx,
         printing_notices.termination_notice_pdf(ctx.db(), ctx.actor("print"), ctx.args.proposal),
@@ -156,6 +171,8 @@ def _termination_notice(ctx: CliContext) -> int:
 
 
 def _roster(ctx: CliContext) -> int:
+    from ..services import printing
+
     a = ctx.args
     return _save(
         ctx,
@@ -166,11 +183,15 @@ def _roster(ctx: CliContext) -> int:
 
 
 def _changes(ctx: CliContext) -> int:
+    from ..services.printing import notices as printing_notices
+
     result, lines = printing_notices.month_notices_pdf(ctx.db(), ctx.actor("print"), ctx.args.month)
     return _save(ctx, result, lines)
 
 
 def _change_roster(ctx: CliContext) -> int:
+    from ..services import printing
+
     a = ctx.args
     return _save(
         ctx,

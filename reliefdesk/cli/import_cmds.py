@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.money import fen_to_yuan
-from ..services import importing
 from .framework import EXIT_OK, CliContext, read_mapping_file
+
+if TYPE_CHECKING:
+    from ..services import importing
 
 _SEVERITY = {"error": "错误", "warning": "提示"}
 
@@ -81,6 +83,8 @@ def _print_preview(ctx: CliContext, pv: importing.ImportPreview) -> None:
 
 
 def _recipients(ctx: CliContext) -> int:
+    from ..services import importing
+
     actor = ctx.actor("import.recipients")
     db = ctx.db()
     mapping = _mapping(ctx.args.mapping)
@@ -110,6 +114,8 @@ def _recipients(ctx: CliContext) -> int:
 
 
 def _list(ctx: CliContext) -> int:
+    from ..services import importing
+
     actor = ctx.actor("read")
     rows = [
         (
@@ -129,6 +135,8 @@ def _list(ctx: CliContext) -> int:
 
 
 def _undo(ctx: CliContext) -> int:
+    from ..services import importing
+
     actor = ctx.actor("import.recipients")
     b = importing.undo_batch(ctx.db(), actor, ctx.args.batch)
     ctx.out(f"已撤销导入批次 #{b.id}（{b.file_name}）")

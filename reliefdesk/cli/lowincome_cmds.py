@@ -21,16 +21,15 @@ import argparse
 from datetime import date
 from typing import Any
 
+from ..domain.low_income import CATEGORIES, KEY_GROUPS
 from ..domain.months import month_start
+from ..domain.workflow_terms import VISIT_MODES
 from ..errors import NotFound, ValidationError
-from ..services import low_income as li
-from ..services.register import list_villages
-from ..services.roster.types import parse_month
-from ..services.visits import MODES
 from .framework import EXIT_OK, CliContext, month_arg
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+
     p = subparsers.add_parser("lowincome", parents=[common], help="低收入人口名册")
     sub = p.add_subparsers(dest="lowincome_command", metavar="ACTION")
     sub.required = True
@@ -40,7 +39,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     q.set_defaults(handler=_list)
     q = sub.add_parser("add", parents=[common], help="纳入低收入人口名册")
     q.add_argument("--household", type=int, required=True, help="家庭编号")
-    q.add_argument("--category", required=True, help="类别：" + "、".join(li.CATEGORIES.values()))
+    q.add_argument("--category", required=True, help="类别：" + "、".join(CATEGORIES.values()))
     q.add_argument("--reason", required=True, help="纳入原因")
     q.add_argument("--review", default=None, help="下次复核日期 YYYY-MM-DD（默认按类别）")
     q.set_defaults(handler=_add)
@@ -67,7 +66,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--help", dest="help_given", required=True, help="提供的帮助")
     q.add_argument("--solved", required=True, choices=("yes", "no"), help="问题是否解决")
     q.add_argument("--visitor", default="", help="走访人（默认：当前用户）")
-    q.add_argument("--mode", default="onsite", choices=tuple(MODES), help="走访方式")
+    q.add_argument("--mode", default="onsite", choices=tuple(VISIT_MODES), help="走访方式")
     q.add_argument("--follow-up", default="", help="后续跟进")
     q.add_argument("--enter", action="store_true", help="走访发现困难：纳入低收入人口名册")
     q.set_defaults(handler=_record)
@@ -87,19 +86,22 @@ def _day(text: str, what: str) -> date:
 
 
 def _category(text: str) -> str:
+
     value = text.strip()
-    if value in li.CATEGORIES:
+    if value in CATEGORIES:
         return value
-    for code, label in li.CATEGORIES.items():
+    for code, label in CATEGORIES.items():
         if label == value:
             return code
     raise ValidationError(
-        f"类别“{text}”无效，应为：" + "、".join(li.CATEGORIES.values()) + "。",
+        f"类别“{text}”无效，应为：" + "、".join(CATEGORIES.values()) + "。",
         code="cli.category",
     )
 
 
 def _list(ctx: CliContext) -> int:
+    from ..services import low_income as li
+
     actor = ctx.actor("read")
     rows = li.list_entries(ctx.db(), actor, due_only=ctx.args.due, include_exited=ctx.args.all)
     for e in rows:
@@ -113,6 +115,8 @@ def _list(ctx: CliContext) -> int:
 
 
 def _add(ctx: CliContext) -> int:
+    from ..services import low_income as li
+
     actor = ctx.actor("register.write")
     review = _day(ctx.args.review, "复核日期") if ctx.args.review else None
     e = li.add_entry(
@@ -131,6 +135,8 @@ def _add(ctx: CliContext) -> int:
 
 
 def _exit(ctx: CliContext) -> int:
+    from ..services import low_income as li
+
     actor = ctx.actor("register.write")
     e = li.exit_entry(ctx.db(), actor, ctx.args.id, ctx.args.reason)
     ctx.out(f"已退出名册：#{e.id} {e.head_name}（{e.category_label}），退出日期 {e.exit_on}")
@@ -138,6 +144,8 @@ def _exit(ctx: CliContext) -> int:
 
 
 def _village(ctx: CliContext, actor: Any, text: str | None) -> int | None:
+    from ..services.register import list_villages
+
     if text is None:
         return None
     value = text.strip()
@@ -154,6 +162,9 @@ def _village(ctx: CliContext, actor: Any, text: str | None) -> int | None:
 
 
 def _plan(ctx: CliContext) -> int:
+    from ..services import low_income as li
+    from ..services.roster.types import parse_month
+
     actor = ctx.actor("register.write")
     month = parse_month(ctx.args.month)
     vid = _village(ctx, actor, ctx.args.village)
@@ -172,6 +183,8 @@ def _plan(ctx: CliContext) -> int:
 
 
 def _record(ctx: CliContext) -> int:
+    from ..services import low_income as li
+
     actor = ctx.actor("register.write")
     v = li.record_visit(
         ctx.db(),
@@ -197,14 +210,15 @@ def _record(ctx: CliContext) -> int:
 
 
 def _stats(ctx: CliContext) -> int:
+    from ..services import low_income as li
+    from ..services.roster.types import parse_month
+
     actor = ctx.actor("read")
     st = li.patrol_stats(
         ctx.db(), actor, parse_month(ctx.args.month_from), parse_month(ctx.args.month_to)
     )
     t = st.total
-    groups = "，".join(
-        f"{li.KEY_GROUPS.get(g, '其他')} {c.people} 人" for g, c in st.by_group.items()
-    )
+    groups = "，".join(f"{KEY_GROUPS.get(g, '其他')} {c.people} 人" for g, c in st.by_group.items())
     ctx.out(
         f"{st.month_from:%Y-%m} 至 {month_start(st.month_to):%Y-%m}：走访 {t.people} 人 "
         f"{t.visits} 人次，发现问题 {t.problems} 个，解决 {t.solved} 个；"

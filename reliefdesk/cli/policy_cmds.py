@@ -12,8 +12,6 @@ import argparse
 from typing import Any
 
 from ..domain.money import fen_to_yuan
-from ..services.restandard import restandard
-from ..services.roster.types import PROGRAMME_LABELS, month_text
 from .framework import EXIT_OK, CliContext
 
 _OUTCOME = {"changed": "调整", "review": "待复核", "unchanged": "不变"}
@@ -32,6 +30,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _restandard(ctx: CliContext) -> int:
+    from ..services.restandard import restandard
+    from ..services.roster.types import PROGRAMME_LABELS, month_text
+
     actor = ctx.actor("read")
     run = restandard(ctx.db(), actor, ctx.args.from_month, dry_run=ctx.args.dry_run)
     for i in run.items:

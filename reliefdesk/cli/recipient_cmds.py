@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.masking import mask_account
 from ..domain.money import fen_to_yuan, yuan_to_fen
 from ..errors import ValidationError
-from ..services import enrollment_events as ev
-from ..services import enrollments as en
-from ..services import member_events as me
-from ..services.register import accounts as acc
-from ..services.roster.types import parse_month
 from .framework import EXIT_OK, CliContext
+
+if TYPE_CHECKING:
+    from ..services import enrollments as en
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun")
 
@@ -115,6 +113,8 @@ def _day(text: str | None, what: str) -> date | None:
 
 
 def _account_list(ctx: CliContext) -> int:
+    from ..services.register import accounts as acc
+
     actor = ctx.actor("read")
     rows = acc.list_accounts(ctx.db(), actor, ctx.args.household)
     if not rows:
@@ -134,6 +134,9 @@ def _account_list(ctx: CliContext) -> int:
 
 
 def _account_set(ctx: CliContext) -> int:
+    from ..services.register import accounts as acc
+    from ..services.roster.types import parse_month
+
     a = ctx.args
     actor = ctx.actor("register.write")
     if not a.entrusted and (a.agreement or a.agreement_date or a.agent):
@@ -170,6 +173,8 @@ def _account_set(ctx: CliContext) -> int:
 
 
 def _enrollment_list(ctx: CliContext) -> int:
+    from ..services import enrollment_events as ev
+
     actor = ctx.actor("read")
     page = ev.enrollment_page(
         ctx.db(),
@@ -229,10 +234,14 @@ def _last_change(ctx: CliContext, v: en.EnrollmentView) -> int:
 
 
 def _month(ctx: CliContext) -> date:
+    from ..services.roster.types import parse_month
+
     return parse_month(ctx.args.from_month)
 
 
 def _adjust(ctx: CliContext) -> int:
+    from ..services import enrollments as en
+
     actor = ctx.actor("enrollment.change")
     fen = yuan_to_fen(ctx.args.amount)
     return _last_change(
@@ -250,6 +259,8 @@ def _adjust(ctx: CliContext) -> int:
 
 
 def _suspend(ctx: CliContext) -> int:
+    from ..services import enrollments as en
+
     actor = ctx.actor("enrollment.change")
     return _last_change(
         ctx,
@@ -265,6 +276,8 @@ def _suspend(ctx: CliContext) -> int:
 
 
 def _resume(ctx: CliContext) -> int:
+    from ..services import enrollments as en
+
     actor = ctx.actor("enrollment.change")
     return _last_change(
         ctx,
@@ -280,6 +293,8 @@ def _resume(ctx: CliContext) -> int:
 
 
 def _terminate(ctx: CliContext) -> int:
+    from ..services import enrollments as en
+
     actor = ctx.actor("enrollment.decide")
     grounds = ctx.args.grounds
     if grounds is None:
@@ -303,6 +318,8 @@ def _terminate(ctx: CliContext) -> int:
 
 
 def _death(ctx: CliContext) -> int:
+    from ..services import member_events as me
+
     actor = ctx.actor("register.write")
     when = _day(ctx.args.date, "死亡日期")
     assert when is not None

@@ -24,17 +24,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from ..domain.money import fen_to_yuan
 from ..errors import NotFound, ValidationError
 from ..models import Roster
-from ..services import roster as svc
-from ..services.roster import oneoff
-from ..services.roster.integrity import same_township
 from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, month_arg
+
+if TYPE_CHECKING:
+    from ..services import roster as svc
 
 _PROGRAMMES = ("urban_dibao", "rural_dibao", "tekun", "temporary_aid", "all")
 
@@ -108,6 +108,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _find(ctx: CliContext) -> int:
+    from ..services import roster as svc
+    from ..services.roster import oneoff
+    from ..services.roster.integrity import same_township
+
     args = ctx.args
     if getattr(args, "id", None):
         return int(args.id)
@@ -135,6 +139,8 @@ def _find(ctx: CliContext) -> int:
 
 
 def _summary(ctx: CliContext, v: svc.RosterView) -> None:
+    from ..services.roster import oneoff
+
     state = "已锁定" if v.locked else "草稿"
     kind = {"supplementary": "（补发名册）", oneoff.ONE_OFF_KIND: "发放名册（一次性）"}
     ctx.out(
@@ -149,6 +155,8 @@ def _summary(ctx: CliContext, v: svc.RosterView) -> None:
 
 
 def _generate(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("roster.generate")
     if not ctx.args.month:
         raise ValidationError("请用 --month YYYY-MM 指定月份。", code="cli.month")
@@ -162,6 +170,8 @@ def _generate(ctx: CliContext) -> int:
 
 
 def _diff(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("read")
     d = svc.diff(ctx.db(), actor, _find(ctx))
     ctx.out("变动汇总：" + ("，".join(f"{k} {n}" for k, n in sorted(d.counts.items())) or "无"))
@@ -199,6 +209,8 @@ def _print_problems(ctx: CliContext, problems: list[svc.Problem]) -> None:
 
 
 def _validate(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("read")
     problems = svc.validate(ctx.db(), actor, _find(ctx))
     errors = sum(p.severity == "error" for p in problems)
@@ -210,6 +222,8 @@ def _validate(ctx: CliContext) -> int:
 
 
 def _ack(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("roster.generate")
     rid = _find(ctx)
     items: list[tuple[int, str]] = []
@@ -235,18 +249,24 @@ def _ack(ctx: CliContext) -> int:
 
 
 def _lock(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("roster.lock")
     _summary(ctx, svc.lock(ctx.db(), actor, _find(ctx)))
     return EXIT_OK
 
 
 def _unlock(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("roster.unlock")
     _summary(ctx, svc.unlock(ctx.db(), actor, _find(ctx), ctx.args.reason))
     return EXIT_OK
 
 
 def _export(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("roster.export")
     results = svc.export(
         ctx.db(), actor, _find(ctx), ctx.args.out, protect_bank=ctx.args.bank_password
@@ -267,6 +287,8 @@ def _export(ctx: CliContext) -> int:
 
 
 def _import_return(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("roster.export")
     res = svc.import_return(ctx.db(), actor, _find(ctx), ctx.args.file)
     ctx.out(
@@ -279,6 +301,8 @@ def _import_return(ctx: CliContext) -> int:
 
 
 def _back_pay(ctx: CliContext) -> int:
+    from ..services import roster as svc
+
     actor = ctx.actor("roster.generate")
     adjs = svc.record_back_pay(
         ctx.db(), actor, ctx.args.from_month, ctx.args.to_month, ctx.args.programme
@@ -288,6 +312,9 @@ def _back_pay(ctx: CliContext) -> int:
 
 
 def _list(ctx: CliContext) -> int:
+    from ..services import roster as svc
+    from ..services.roster import oneoff
+
     actor = ctx.actor("read")
     rows = svc.list_rosters(ctx.db(), actor, ctx.args.month, ctx.args.programme)
     ctx.table(
@@ -312,6 +339,9 @@ def _list(ctx: CliContext) -> int:
 
 
 def _grants(ctx: CliContext) -> int:
+    from ..services import roster as svc
+    from ..services.roster import oneoff
+
     actor = ctx.actor("read")
     rows = oneoff.list_grants(ctx.db(), actor, status=ctx.args.status, month=ctx.args.month)
     for g in rows:
@@ -330,6 +360,8 @@ def _grants(ctx: CliContext) -> int:
 
 
 def _pay_cash(ctx: CliContext) -> int:
+    from ..services.roster import oneoff
+
     actor = ctx.actor("roster.generate")
     raw = ctx.args.date
     try:

@@ -13,11 +13,12 @@ audited under that user, otherwise under the system account.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..services import statistics as svc
-from ..services.context import SYSTEM, Actor
 from .framework import EXIT_OK, EXIT_PROBLEMS, CliContext, month_arg
+
+if TYPE_CHECKING:
+    from ..services.context import Actor
 
 _YEARS = range(2000, 2101)  # statistics years the office can ask for
 
@@ -64,10 +65,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _reader(ctx: CliContext) -> Actor:
+    from ..services.context import SYSTEM
+
     return ctx.actor("read") if getattr(ctx.args, "user", None) else SYSTEM
 
 
 def _month(ctx: CliContext) -> int:
+    from ..services import statistics as svc
+
     actor = _reader(ctx)
     stats = svc.month_stats(ctx.db(), actor, ctx.args.month)
     if not stats.locked:
@@ -91,6 +96,8 @@ def _month(ctx: CliContext) -> int:
 
 
 def _year_cmd(ctx: CliContext) -> int:
+    from ..services import statistics as svc
+
     actor = _reader(ctx)
     r = svc.year_report(ctx.db(), actor, ctx.args.year)
     if not r.locked_months:
@@ -120,6 +127,8 @@ def _year_cmd(ctx: CliContext) -> int:
 
 
 def _export(ctx: CliContext) -> int:
+    from ..services import statistics as svc
+
     actor = ctx.actor("roster.export")
     res = svc.export_package(ctx.db(), actor, ctx.args.month, ctx.args.out)
     ctx.out(f"已导出统计数据包：{res.path}（SHA-256 {res.sha256}）")
@@ -127,6 +136,8 @@ def _export(ctx: CliContext) -> int:
 
 
 def _import(ctx: CliContext) -> int:
+    from ..services import statistics as svc
+
     actor = ctx.actor("roster.export")
     failed = 0
     for path in ctx.args.packages:
@@ -142,6 +153,8 @@ def _import(ctx: CliContext) -> int:
 
 
 def _show(ctx: CliContext) -> int:
+    from ..services import statistics as svc
+
     if ctx.args.live:
         if not ctx.args.month:
             raise svc.ValidationError("--live 需要 --month YYYY-MM。", code="cli.month")
@@ -167,6 +180,8 @@ def _show(ctx: CliContext) -> int:
 
 
 def _print_table(ctx: CliContext, month: str | None) -> None:
+    from ..services import statistics as svc
+
     table = svc.county_table(ctx.db(), _reader(ctx), month)
     ctx.table(
         ["乡镇", "代码", "所属期", "户数", "人数", "当月支出(元)"],

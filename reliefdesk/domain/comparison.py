@@ -439,3 +439,9 @@ def rule_applies(rule: Rule, row: dict[str, Any], t: Thresholds, ctx: dict[str, 
     if c == "severe_near_dibao":
         return bool(ctx.get("near_dibao")) and severe_disability(row, t)
     return True
+
+
+#: How a department row matched the register (the stored codes).
+MATCHES = ("matched", "name_mismatch", "unmatched", "bad_id")
+#: How a finding was resolved (the stored codes and their words).
+OUTCOMES = {"confirmed": "属实", "unfounded": "不属实", "handled": "已处理"}

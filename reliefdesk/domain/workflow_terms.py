@@ -169,3 +169,7 @@ def _rule(programme: str, key: str) -> str:
     if programme == "temporary_aid" and key in ("info_check", "publicity"):
         return f"{RULES['temp_advance']}；{RULES[key]}"
     return RULES[key]
+
+
+#: How a 入户调查 or 巡访 visit was made (the stored codes and their words).
+VISIT_MODES: dict[str, str] = {"onsite": "实地入户", "phone": "电话", "video": "视频"}

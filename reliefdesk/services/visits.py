@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..db.engine import Database
 from ..domain.workflow import Action, State
+from ..domain.workflow_terms import VISIT_MODES
 from ..errors import NotFound, ValidationError
 from ..models import Application, Household, Person, Visit, VisitPhoto
 from . import audit
@@ -46,7 +47,7 @@ __all__ = [
     "save_visit",
 ]
 
-MODES = {"onsite": "实地入户", "phone": "电话", "video": "视频"}
+MODES = VISIT_MODES
 # One vocabulary for the editor and the printed 入户调查表: the editor offers these codes (its
 # own translated labels) and the form prints these words. A test keeps the two in step.
 HOUSING_TYPES = {

@@ -17,7 +17,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
-from ...domain.comparison import KIND_LABELS, RULES, SOURCE_LABELS
+from ...domain.comparison import KIND_LABELS, OUTCOMES, RULES, SOURCE_LABELS
 from ...domain.masking import mask_id
 from ...domain.programmes import MONTHLY_PROGRAMMES
 from ...errors import NotFound, RuleViolation, ValidationError
@@ -42,7 +42,6 @@ __all__ = [
     "take_action_in",
 ]
 
-OUTCOMES = {"confirmed": "属实", "unfounded": "不属实", "handled": "已处理"}
 STATUS_LABELS = {"open": "待核实", **OUTCOMES}
 _RULE = {r.kind: r for r in RULES}
 _COMPACT_DATE = 8  # YYYYMMDD

@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ...db.engine import Database
-from ...domain.comparison import SOURCES
+from ...domain.comparison import MATCHES, SOURCES
 from ...domain.masking import mask_id
 from ...domain.months import add_months, month_start
 from ...errors import NotFound, ValidationError
@@ -29,8 +29,6 @@ __all__ = [
     "list_runs",
     "list_runs_in",
 ]
-
-MATCHES = ("matched", "name_mismatch", "unmatched", "bad_id")
 
 
 def calendar_in(s: Session, actor: Actor, month: date | None = None) -> list[ScheduleItem]:
