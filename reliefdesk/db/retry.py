@@ -16,7 +16,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..errors import DatabaseError
 
@@ -60,14 +60,3 @@ def run_retrying(call: Callable[[], T], *, attempts: int = 2) -> T:
             log.info("transaction aborted by a concurrent one (%s); retrying", exc)
             time.sleep(random.uniform(0.005, 0.05))
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-def retrying(fn: Callable[..., T]) -> Callable[..., T]:
-    """Decorator form of :func:`run_retrying`."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> T:
-        return run_retrying(lambda: fn(*args, **kwargs))
-
-    wrapper.__name__ = getattr(fn, "__name__", "wrapper")
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
