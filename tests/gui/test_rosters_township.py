@@ -140,3 +140,28 @@ def test_township_user_has_no_selector_and_sees_only_their_rosters(
     assert page.roster is not None and page.roster.township_id == a
     assert page.history_model.rowCount() == 1
     assert page.month() == JAN
+
+
+def test_county_users_discard_question_names_the_township(
+    qtbot, sqlite_db, people, county, tmp_path
+):
+    """A county user discarding a township's draft is asked about that township's roster."""
+    from PySide6.QtWidgets import QMessageBox
+
+    a, _b, _payees = county
+    page = open_page(qtbot, sqlite_db, people["clerk"], tmp_path)
+    page.set_township(a)
+    wait_idle(qtbot)
+    page.generate_button.click()
+    wait_idle(qtbot)
+    assert page.roster is not None and not page.roster.locked
+    page.discard_button.click()
+    box = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "rosterDiscardConfirmBox" and w.isVisible()
+    )
+    assert isinstance(box, QMessageBox)
+    combo = page.township_combo
+    assert combo is not None and combo.itemText(combo.findData(a)) in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()

@@ -50,6 +50,12 @@ def regenerate_if_draft(page: RostersPage) -> None:
         page.generate()
 
 
+def _scope_prefix(page: RostersPage) -> str:
+    """ "蟒川镇 " for a county user's township roster (whose draft is it?), else ""."""
+    combo = page.township_combo
+    return f"{combo.currentText()} " if combo is not None else ""
+
+
 def confirm_discard(page: RostersPage) -> None:
     view = page.roster
     if view is None or view.locked:
@@ -61,7 +67,7 @@ def confirm_discard(page: RostersPage) -> None:
             "RosterFixes",
             "Discard the draft {month} roster? Its lines are deleted; back pay it "
             "carried becomes pending again. You can generate it again at any time.",
-        ).format(month=view.month_text),
+        ).format(month=_scope_prefix(page) + view.month_text),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         page,
     )
