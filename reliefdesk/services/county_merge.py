@@ -87,7 +87,7 @@ def verify_file(source: Database) -> None:
         bad = verify_locked_rosters(s)
         if bad:
             raise ValidationError(
-                f"本乡镇数据库中已锁定的花名册校验未通过，已拒绝迁入：{bad[0].message}",
+                f"本乡镇数据库中已锁定的花名册校验未通过，已拒绝迁入：{bad[0].message_zh}",
                 code="move.roster_tampered",
             )
 
@@ -426,7 +426,7 @@ def merge_into_server(
         )
         audit.seal(s)
         problems = [p.message for p in audit.verify_chain(s)]
-        problems += [p.message for p in verify_locked_rosters(s)]
+        problems += [p.message_zh for p in verify_locked_rosters(s)]
         if problems:
             raise ValidationError(
                 f"迁入后的校验未通过，服务器未做任何更改：{problems[0]}", code="move.verify"

@@ -119,11 +119,16 @@ def test_second_township_file_moves_into_a_non_empty_server(
             b_homes = set(
                 s.scalars(select(Household.id).join(Village).where(Village.township_id == b))
             )
-            seal = s.scalar(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1))
+            seal = s.scalar(
+                select(AuditEvent)
+                .where(AuditEvent.action == "county.move_in")
+                .order_by(AuditEvent.id.desc())
+                .limit(1)
+            )
             rehash = s.scalars(
                 select(AuditEvent).where(AuditEvent.action == "roster.rehash_on_move")
             ).all()
-            assert seal.action == "county.move_in" and seal.detail["file_head"].count(":") == 1
+            assert seal.detail["file_head"].count(":") == 1 and seal.detail["file_hashes_sha256"]
             assert len(rehash) == 1
             assert rehash[0].detail["old_sha256"] != rehash[0].detail["sha256"]
         assert seen and seen <= b_homes
