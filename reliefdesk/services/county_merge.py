@@ -139,27 +139,29 @@ def _reserve(conn: Connection, table: Table, span: int) -> int:
 
 def _match_reference(src: Connection, dst: Connection, ids: IdMap, town_code: str) -> int:
     """Townships and villages by code; returns the server's id of the moving township."""
-    t_src, t_dst = Township.__table__, Township.__table__
-    server_towns = {r.code: r.id for r in dst.execute(select(t_dst.c.code, t_dst.c.id))}
+    towns = Base.metadata.tables[Township.__tablename__]
+    server_towns: dict[str, int] = {
+        t.code: int(t.id) for t in dst.execute(select(towns.c.code, towns.c.id))
+    }
     if town_code not in server_towns:
         raise ValidationError(
             f"县级服务器上没有代码为 {town_code} 的乡镇（街道），请先在服务器上登记该乡镇。",
             code="move.township_missing",
         )
     tmap: dict[int, int] = {}
-    for r in src.execute(select(t_src.c.code, t_src.c.id)):
-        if r.code in server_towns:
-            tmap[r.id] = server_towns[r.code]
+    for t in src.execute(select(towns.c.code, towns.c.id)):
+        if t.code in server_towns:
+            tmap[t.id] = server_towns[t.code]
     ids.explicit["township"] = tmap
     town_id = server_towns[town_code]
     village = Base.metadata.tables["village"]
     server_villages: dict[tuple[int, str], int] = {}
-    for r in dst.execute(
+    for v in dst.execute(
         select(village.c.township_id, village.c.code, village.c.name, village.c.id)
     ):
-        server_villages[(r.township_id, "n:" + r.name)] = r.id
-        if r.code:
-            server_villages[(r.township_id, "c:" + r.code)] = r.id
+        server_villages[(v.township_id, "n:" + v.name)] = v.id
+        if v.code:
+            server_villages[(v.township_id, "c:" + v.code)] = v.id
     vmap: dict[int, int] = {}
     span = int(src.scalar(select(func.max(village.c.id))) or 0)
     offset = _reserve(dst, village, span)
@@ -269,7 +271,7 @@ def _append_events(src: Connection, session: Session, ids: IdMap, names: dict[in
         session.add(head)
         session.flush()
     digest = hashlib.sha256()
-    events = AuditEvent.__table__
+    events = Base.metadata.tables[AuditEvent.__tablename__]
     prev = head.last_hash
     total = 0
     for chunk in _rows(src, events):
