@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.defaults import GENESIS_HASH
@@ -377,9 +378,22 @@ def merge_into_server(
     source: Database, actor: Actor, source_path: Path, target: Database, town: Township
 ) -> MergeResult:
     """Add the file ``source`` (township ``town``) to the non-empty server ``target``."""
+    verify_file(source)
+    try:
+        return _merge(source, actor, source_path, target, town)
+    except IntegrityError as exc:  # rolled back by target.session()
+        raise ValidationError(
+            "迁入失败，服务器未做任何更改：本乡镇数据库的数据与服务器上已有的数据冲突"
+            "（例如同一身份证号已在其他乡镇登记），请先核实处理。",
+            code="move.conflict",
+        ) from exc
+
+
+def _merge(
+    source: Database, actor: Actor, source_path: Path, target: Database, town: Township
+) -> MergeResult:
     from .roster import verify_locked_rosters
 
-    verify_file(source)
     ids = IdMap()
     with source.engine.connect() as src, target.session() as s:
         dst = s.connection()

@@ -1,7 +1,8 @@
 """Moving a second township's own file into a county server that already holds one (issue 18):
 new ids, matched townships and villages, renamed clashing users, locked rosters re-hashed and
 recorded, the file's audit chain appended and sealed; `check` and `audit verify` pass; a file
-with a broken chain or a forged locked roster is refused and the server is left unchanged."""
+a file with a broken chain, a forged locked roster or a clash in mid-copy is refused and the
+server is left unchanged."""
 
 from __future__ import annotations
 
@@ -17,7 +18,16 @@ from test_scope import _lock, _town
 from reliefdesk.cli import main
 from reliefdesk.db.connect import open_database
 from reliefdesk.db.engine import Database
-from reliefdesk.models import AuditEvent, AuditHead, Household, Roster, RosterLine, Village
+from reliefdesk.models import (
+    AuditEvent,
+    AuditHead,
+    Household,
+    Person,
+    Roster,
+    RosterLine,
+    User,
+    Village,
+)
 from reliefdesk.services import enrollments as enrollment_views
 from reliefdesk.services import users
 from reliefdesk.services.settings import OfficeInfo, save_office
@@ -59,7 +69,16 @@ def _figures(db: Database, code: str) -> dict[str, object]:
         }
 
 
-def _server_state(url: str) -> tuple[int, int, int]:
+def _first_id_number(path: Path) -> str:
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.read_session() as s:
+            return str(s.scalar(select(Person.id_number).order_by(Person.id).limit(1)))
+    finally:
+        db.close()
+
+
+def _server_state(url: str) -> tuple[int, int, int, int]:
     db = open_database(url)
     try:
         with db.read_session() as s:
@@ -68,6 +87,7 @@ def _server_state(url: str) -> tuple[int, int, int]:
                 head.count if head else 0,
                 int(s.scalar(select(func.count(Household.id))) or 0),
                 int(s.scalar(select(func.count(Roster.id))) or 0),
+                int(s.scalar(select(func.count(User.id))) or 0),
             )
     finally:
         db.close()
@@ -79,11 +99,13 @@ def test_second_township_file_moves_into_a_non_empty_server(
     """Two township files move into one server, the second with new ids: counts and paid
     totals per township equal the files', `check` and `audit verify` pass, the clashing user
     names get the township suffix, B's clerk sees only B's enrollments; moving B again, a file
-    with a broken chain and one with a forged locked roster are refused, server unchanged."""
+    with a broken chain, one with a forged locked roster and one whose person clashes with the
+    server's in the middle of the copy are refused, the server unchanged."""
     monkeypatch.setenv("RELIEFDESK_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("RELIEFDESK_PASSWORD", PW)
     fa = _township_file(sqlite_template, tmp_path / "a.sqlite3", TOWN_A, "寄料镇民政所", 1)
     fb = _township_file(sqlite_template, tmp_path / "b.sqlite3", TOWN_B, "纸坊乡民政所", 2)
+    clash = _township_file(sqlite_template, tmp_path / "c.sqlite3", "410482103", "临汝镇民政所", 3)
     bad_chain = tmp_path / "chain.sqlite3"
     forged = tmp_path / "forged.sqlite3"
     shutil.copyfile(fb, bad_chain)
@@ -151,7 +173,13 @@ def test_second_township_file_moves_into_a_non_empty_server(
         roster = s.get(Roster, line.roster_id)
         roster.lines_sha256 = roster_hash(s, roster)
     db.close()
-    for path, words in ((fb, "已有数据"), (bad_chain, "审计链"), (forged, "花名册")):
+    a_number = _first_id_number(fa)
+    db = open_database(f"sqlite:///{clash}")
+    with db.session() as s:  # the same person registered in two townships: fails mid-copy
+        s.scalar(select(Person).order_by(Person.id).limit(1)).id_number = a_number
+    db.close()
+    cases = ((fb, "已有数据"), (bad_chain, "审计链"), (forged, "花名册"), (clash, "冲突"))
+    for path, words in cases:
         assert main(["--db", str(path), "--user", "admin", "migrate-to", "--db", url]) != 0
         err = capsys.readouterr().err
         assert words in err and "Traceback" not in err, err
