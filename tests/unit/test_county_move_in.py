@@ -1,6 +1,6 @@
 """Moving a second township's own file into a county server that already holds one (issue 18):
 new ids, matched townships and villages, renamed clashing users, locked rosters re-hashed and
-recorded, the file's audit chain appended and sealed; `check` and `audit verify` pass; a file
+recorded, the file's audit chain appended and sealed; `check` and `audit verify` pass;
 a file with a broken chain, a forged locked roster or a clash in mid-copy is refused and the
 server is left unchanged."""
 
