@@ -29,7 +29,7 @@ def register(subparsers: Any, _common: argparse.ArgumentParser) -> None:
         "--db",
         dest="target",
         required=True,
-        help="迁入：县级服务器地址 postgresql://…（须为新建空库）；"
+        help="迁入：县级服务器地址 postgresql://…（空库或已有其他乡镇）；"
         "迁回：新的数据库文件 sqlite:///路径（须不存在）",
     )
     p.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -71,6 +71,8 @@ def cmd_migrate_to(ctx: CliContext) -> int:
     actor = ctx.actor("admin.users")
     r = move_to_server(ctx.db(), actor, source, ctx.args.target, ctx.args.township)
     where = r.township or "县级"
+    for old, new in r.renamed:
+        ctx.out(f"用户名 {old} 在服务器上已存在，已改为 {new}。")
     ctx.out(
         f"已迁入服务器（{where}）：{r.households} 户，{r.users} 个用户归入本乡镇，"
         f"{r.rosters} 份花名册；审计链共 {r.audit_events} 条记录。"

@@ -1,12 +1,15 @@
 """Moving a township from its own SQLite file to the county's PostgreSQL server (issue 18).
 
-The whole file is copied row for row with its ids, so the audit hash chain, the lock hashes of
-its rosters, its history and its printouts' records stay exactly as they were
-(``reliefdesk-admin audit verify`` and ``check`` pass on the server). The target must be a new,
-empty server database (schema and default data only): two audit chains cannot be merged
-without breaking one of them. After the copy every user becomes a user of the township, except
-the administrator who runs the move, who becomes the server's first county administrator; the
+Into an EMPTY server database (schema and default data only) the whole file is copied row for
+row with its ids, so the audit hash chain, the lock hashes of its rosters, its history and its
+printouts' records stay exactly as they were (``reliefdesk-admin audit verify`` and ``check``
+pass on the server). After the copy every user becomes a user of the township, except the
+administrator who runs the move, who becomes the server's first county administrator; the
 file's rosters become the township's rosters. The move is audited in the copied chain.
+
+Into a server that already holds townships the file is added with new ids
+(:mod:`.county_merge`). Either way the file's audit chain and locked rosters are verified
+first, and the file is never modified.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ..errors import ValidationError
 from ..models import AuditHead, Household, Office, Roster, Township, User, Village
 from . import audit
 from .context import Actor
+from .county_merge import merge_into_server, verify_file
 
 __all__ = ["MoveResult", "move_to_server"]
 
@@ -34,6 +38,7 @@ class MoveResult:
     users: int
     rosters: int
     audit_events: int
+    renamed: tuple[tuple[str, str], ...] = ()  # (file name, server name) of clashing users
 
 
 def _township_of_file(source: Database, wanted: str | None) -> Township | None:
@@ -65,24 +70,20 @@ def _township_of_file(source: Database, wanted: str | None) -> Township | None:
         return town
 
 
-def _require_empty(target: Database) -> None:
+def _is_empty(target: Database) -> bool:
     with target.read_session() as s:
         users = s.scalar(select(func.count(User.id))) or 0
         households = s.scalar(select(func.count(Household.id))) or 0
         head = s.get(AuditHead, 1)
-        if users or households or (head is not None and head.count):
-            raise ValidationError(
-                "目标服务器数据库已有数据。为保持审计链完整，只能迁入新建的空数据库"
-                "（先迁入第一个乡镇建立县级服务器）。",
-                code="move.target_not_empty",
-            )
+        return not (users or households or (head is not None and head.count))
 
 
 def move_to_server(
     source: Database, actor: Actor, source_path: Path, target_url: str, township: str | None
 ) -> MoveResult:
-    """Copy the SQLite file ``source_path`` (opened as ``source``) into the empty server
-    database ``target_url`` as the data of ``township`` (default: the office's township)."""
+    """Copy the SQLite file ``source_path`` (opened as ``source``) into the server database
+    ``target_url`` as the data of ``township`` (default: the office's township): row for row
+    into an empty server, with new ids into one that already has data."""
     actor.require("admin.users")
     if not target_url.startswith("postgresql"):
         raise ValidationError(
@@ -91,7 +92,17 @@ def move_to_server(
     town = _township_of_file(source, township)
     target = open_database(target_url)
     try:
-        _require_empty(target)
+        if not _is_empty(target):
+            if town is None:
+                raise ValidationError(
+                    "服务器已有数据：请用 --township 指定本数据库所属的乡镇（街道）。",
+                    code="move.township",
+                )
+            r = merge_into_server(source, actor, source_path, target, town)
+            return MoveResult(
+                r.township, r.households, r.users, r.rosters, r.audit_events, tuple(r.renamed)
+            )
+        verify_file(source)
         _copy_into_server(target, source_path, source.data_key)
         with target.session() as s:
             users = rosters = 0

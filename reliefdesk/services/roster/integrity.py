@@ -54,7 +54,8 @@ def audited_lock_hash(session: Session, roster_id: int) -> str | None:
         .where(
             AuditEvent.entity == "roster",
             AuditEvent.entity_id == str(roster_id),
-            AuditEvent.action == "roster.lock",
+            # a move into the county server re-hashes (new ids) and records the new hash
+            AuditEvent.action.in_(("roster.lock", "roster.rehash_on_move")),
         )
         .order_by(AuditEvent.id.desc())
         .limit(1)
