@@ -128,4 +128,4 @@ def _store(
             **extra,
         },
     )
-    return roster_view(s, roster, with_lines=with_lines)
+    return roster_view(s, roster, with_lines=with_lines, counts=counts)
