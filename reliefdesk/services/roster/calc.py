@@ -536,7 +536,7 @@ class Calculator:
 def _valid_ratio(value: Any) -> bool:
     try:
         as_ratio(value, "分类施保比例")
-    except Exception:  # noqa: BLE001 - an invalid rate only keeps the full basis
+    except Exception:  # an invalid rate only keeps the full basis (the formula fails on it)
         return False
     return True
 
