@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ...domain import benefits as b
+from ...domain.benefit_text import as_ratio
 from ...domain.changes import AMOUNT_CODES, CHANGE_LABELS
 from ...domain.money import fen_to_yuan, round_half_up
 from ...domain.months import months_between
@@ -319,6 +320,8 @@ class Calculator:
         # the domain calculators' results by their arguments (households share them)
         # with their working as JSON-ready [label, value] rows
         self._amounts: dict[tuple[Any, ...], tuple[b.Amount, list[list[str]]]] = {}
+        # 分类施保 categories whose rate is set and valid: the formula cannot fail on them
+        self._safe_topups = frozenset(c for c, r in self.topup_rates.items() if _valid_ratio(r))
 
     def _amount(
         self, key: tuple[Any, ...], fn: Any, *args: Any
@@ -399,8 +402,28 @@ class Calculator:
             hit = self.memo[key] = self._decided_line(basis)
         return hit
 
+    def _outline_basis(self, basis: dict[str, Any]) -> dict[str, Any]:
+        """The formula basis of a decided line, reduced to what the line takes from the
+        formula: its category, standard and whether it fails (or is tekun, with no per-capita
+        income). Equal outlines then share one formula result instead of one per household.
+
+        Amounts do not matter here, only failures and the 档次: with every 分类施保 category
+        set (their rates valid) the 分类施保 step cannot fail, so it is left out; the income
+        only chooses the 档次 (``tier``) or, negative, fails, so a non-negative income is
+        read as 0 by the other methods; the fixed amount is read only for its own amount."""
+        fb = {k: basis[k] for k in _FORMULA_KEYS}
+        if not all(isinstance(c, str) and c in self._safe_topups for c in fb["topups"] or ()):
+            return fb  # the 分类施保 step may fail: the full basis decides
+        fb["topups"] = []
+        pci = fb["per_capita_income_fen"]
+        if fb["method"] != "tier" and type(pci) is int and pci >= 0:
+            fb["per_capita_income_fen"] = 0
+        if type(fb["fixed_fen"]) is int:
+            fb["fixed_fen"] = 0
+        return fb
+
     def _decided_line(self, basis: dict[str, Any]) -> LineAmount:
-        formula = self.compute({k: basis[k] for k in _FORMULA_KEYS})
+        formula = self.compute(self._outline_basis(basis))
         fen = int(basis["decided_fen"])
         standard = basis.get("standard_fen") or formula.standard_fen
         pci = None if formula.per_capita_income_fen is None else int(basis["per_capita_income_fen"])
@@ -508,6 +531,14 @@ class Calculator:
         if key not in self.caps:
             self.caps[key] = amount_cap(self.policy, programme, persons, standard_fen, ratio)
         return self.caps[key]
+
+
+def _valid_ratio(value: Any) -> bool:
+    try:
+        as_ratio(value, "分类施保比例")
+    except Exception:  # an invalid rate only keeps the full basis (the formula fails on it)
+        return False
+    return True
 
 
 def _rows(working: tuple[b.WorkingLine, ...]) -> list[list[str]]:

@@ -61,14 +61,23 @@ def line_view(r: RosterLine) -> LineView:
     )
 
 
-def roster_view(s: Session, roster: Roster, with_lines: bool = False) -> RosterView:
-    counts = dict(
-        s.execute(
-            select(RosterLine.change_flag, func.count())
-            .where(RosterLine.roster_id == roster.id)
-            .group_by(RosterLine.change_flag)
-        ).all()
-    )
+def roster_view(
+    s: Session,
+    roster: Roster,
+    with_lines: bool = False,
+    counts: dict[str, int] | None = None,
+) -> RosterView:
+    """``counts``: the lines by change flag when the caller has just written them (else
+    counted here); either way ordered by flag, as the database groups them."""
+    if counts is None:
+        counts = dict(
+            s.execute(
+                select(RosterLine.change_flag, func.count())
+                .where(RosterLine.roster_id == roster.id)
+                .group_by(RosterLine.change_flag)
+            ).all()
+        )
+    counts = dict(sorted(counts.items()))
     lines: tuple[LineView, ...] = ()
     if with_lines:
         lines = tuple(

@@ -52,6 +52,9 @@ _LINE_COLUMNS = (
     "working",
 )
 _LINE_VALUES = itemgetter(*_LINE_COLUMNS[:-1])  # every column but the JSON, in that order
+#: ``json.dumps(w, ensure_ascii=False, check_circular=False)`` without building an encoder per
+#: line (dumps does that whenever an option differs from its defaults)
+_DUMPS = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _insert_lines(s: Session, rows: list[dict[str, Any]]) -> None:
@@ -70,7 +73,7 @@ def _insert_lines(s: Session, rows: list[dict[str, Any]]) -> None:
         w = r["working"]
         text = dumped.get(id(w))
         if text is None:
-            text = json.dumps(w, ensure_ascii=False, check_circular=False)
+            text = _DUMPS(w)
             dumped[id(w)] = text
             keep.append(w)
         data.append((*_LINE_VALUES(r), text))
@@ -128,4 +131,4 @@ def _store(
             **extra,
         },
     )
-    return roster_view(s, roster, with_lines=with_lines)
+    return roster_view(s, roster, with_lines=with_lines, counts=counts)
