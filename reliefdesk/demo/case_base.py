@@ -67,6 +67,7 @@ class CaseBase:
             publicity_days=policy.publicity_days,
             publicity_working_days=policy.publicity_working_days,
         )
+        self._back: dict[tuple[date, int], date] = {}
         self.ref = self.back_wd(as_of, 0)
         self.rates = policy.topup_rates
         self.care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
@@ -78,6 +79,13 @@ class CaseBase:
     # ------------------------------------------------------------------ calendar helpers
     def back_wd(self, d: date, n: int) -> date:
         """The working day ``n`` working days before ``d`` (n=0: d itself or the last one)."""
+        key = (d, n)
+        found = self._back.get(key)
+        if found is None:
+            found = self._back[key] = self._back_wd(d, n)
+        return found
+
+    def _back_wd(self, d: date, n: int) -> date:
         while not self.cal.is_working_day(d):
             d -= timedelta(days=1)
         while n > 0:
