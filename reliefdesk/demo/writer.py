@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import datetime
 from json.encoder import JSONEncoder, c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from operator import itemgetter
 from typing import Any, cast
@@ -134,36 +134,32 @@ class _Stored:
     def tuples(
         self, rows: list[dict[str, Any]], getter: Callable[..., Any], convert: list[tuple[int, int]]
     ) -> list[tuple[Any, ...]]:
-        """The rows as value tuples, converted column by column (transposed with ``zip``)."""
-        values = [getter(r) for r in rows]
         if not convert:
-            return values
-        columns: list[Sequence[Any]] = list(zip(*values, strict=True))
-        for i, kind in convert:
-            columns[i] = self._column(columns[i], kind)
-        return list(zip(*columns, strict=True))
-
-    def _column(self, column: Sequence[Any], kind: int) -> list[Any]:
-        if kind == _JSON:
-            as_json = self.json
-            for v in column:
-                if v is not None and id(v) not in as_json:
-                    as_json[id(v)] = _sqlite_json(v)
-            return [None if v is None else as_json[id(v)] for v in column]
-        text = self.text
-        fn = _sqlite_datetime if kind == _DATETIME else _sqlite_date
-        for v in column:
-            if v is not None and v not in text:
-                text[v] = fn(v)
-        return [None if v is None else text[v] for v in column]
+            return [getter(r) for r in rows]
+        text, as_json = self.text, self.json
+        out: list[tuple[Any, ...]] = []
+        append = out.append
+        for r in rows:
+            values = list(getter(r))
+            for i, kind in convert:
+                v = values[i]
+                if v is None:
+                    continue
+                if kind == _JSON:
+                    s = as_json.get(id(v))
+                    if s is None:
+                        s = as_json[id(v)] = _sqlite_json(v)
+                else:
+                    s = text.get(v)
+                    if s is None:
+                        s = text[v] = _sqlite_datetime(v) if kind == _DATETIME else v.isoformat()
+                values[i] = s
+            append(tuple(values))
+        return out
 
 
 def _sqlite_datetime(v: datetime) -> str:
     return v.isoformat(sep=" ", timespec="microseconds")
-
-
-def _sqlite_date(v: date) -> str:
-    return v.isoformat()
 
 
 def _sqlite_json(v: Any) -> str:
