@@ -89,7 +89,6 @@ class _Writer:
 
     def flush(self, buffers: dict[str, list[dict[str, Any]]]) -> None:
         conn = self.session.connection()
-        stored = _Stored()  # per-flush caches: every cached value is alive until the flush ends
         for model in _TABLES:
             name = model.__tablename__
             rows = buffers.get(name)
@@ -97,7 +96,8 @@ class _Writer:
                 continue
             if self.sqlite:
                 sql, getter, convert = self._statement(model)
-                conn.exec_driver_sql(sql, stored.tuples(rows, getter, convert))
+                # fresh caches per table: every cached value stays alive until its insert ends
+                conn.exec_driver_sql(sql, _Stored().tuples(rows, getter, convert))
             else:
                 conn.execute(cast(Table, model.__table__).insert(), rows)
             self.counts[name] += len(rows)
@@ -119,12 +119,12 @@ _json_chunks = (
 
 
 class _Stored:
-    """Converters to SQLite's stored forms, memoised for one flush.
+    """Converters to SQLite's stored forms, memoised for one table's rows.
 
     Timestamps and dates repeat a lot (a case's steps share days) and are cached by value. JSON
-    values are often the same object (the memoised ``working`` of an application and its
-    enrollment) and are cached by ``id``: safe because the rows keep every value alive and
-    unchanged until the flush ends, and the cache dies with the flush.
+    values are often the same object (the memoised ``working`` shared by applications with the
+    same figures) and are cached by ``id``: safe because the rows keep every value alive and
+    unchanged while their tuples are built, and the cache dies with them.
     """
 
     def __init__(self) -> None:
