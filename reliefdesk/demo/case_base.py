@@ -67,6 +67,7 @@ class CaseBase:
             publicity_days=policy.publicity_days,
             publicity_working_days=policy.publicity_working_days,
         )
+        self._index_working_days(as_of)
         self.ref = self.back_wd(as_of, 0)
         self.rates = policy.topup_rates
         self.care = {b.SelfCare(k): v for k, v in policy.tekun_care_fen.items()}
@@ -78,6 +79,9 @@ class CaseBase:
     # ------------------------------------------------------------------ calendar helpers
     def back_wd(self, d: date, n: int) -> date:
         """The working day ``n`` working days before ``d`` (n=0: d itself or the last one)."""
+        i = self._last_wd.get(d)
+        if i is not None and i >= n:
+            return self._wd[i - n]
         while not self.cal.is_working_day(d):
             d -= timedelta(days=1)
         while n > 0:
@@ -85,6 +89,20 @@ class CaseBase:
             if self.cal.is_working_day(d):
                 n -= 1
         return d
+
+    def _index_working_days(self, as_of: date) -> None:
+        """Working days of the generated history (20 years back, a year past ``as_of``) and, for
+        every calendar day, the position of the last working day on or before it; ``back_wd``
+        then steps by index (days outside fall back to walking the calendar)."""
+        self._wd: list[date] = []
+        self._last_wd: dict[date, int] = {}
+        d, end = date(as_of.year - 20, 1, 1), as_of + timedelta(days=366)
+        while d <= end:
+            if self.cal.is_working_day(d):
+                self._wd.append(d)
+            if self._wd:
+                self._last_wd[d] = len(self._wd) - 1
+            d += timedelta(days=1)
 
     def fwd_wd(self, d: date, n: int) -> date:
         return self.cal.add_working_days(d, n)

@@ -319,9 +319,8 @@ class PeopleFactory:
             "village_id": village.id,
             "address": address,
             "area_type": "urban" if urban else "rural",
-            "phone": "1"
-            + rng.choice("35789")
-            + "".join(rng.choice("0123456789") for _ in range(9)),
+            # one draw for the nine uniform digits (not nine ``choice`` calls)
+            "phone": f"1{rng.choice('35789')}{rng.randrange(1_000_000_000):09d}",
             "entrusted": False,
             "entrust_agreement_no": "",
             "entrust_agreement_date": None,

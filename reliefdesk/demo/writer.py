@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
+from json.encoder import JSONEncoder, c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from operator import itemgetter
 from typing import Any, cast
 
@@ -60,37 +61,29 @@ class _Writer:
         self.session = session
         self.counts: Counter[str] = Counter()
         self.sqlite = session.get_bind().dialect.name == "sqlite"
-        self._sql: dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]] = {}
+        self._sql: dict[str, tuple[str, Callable[..., Any], list[tuple[int, int]]]] = {}
 
-    def _statement(self, model: Any) -> tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]:
-        """The INSERT text and a fast dict → tuple converter for one table."""
+    def _statement(
+        self, model: Any
+    ) -> tuple[str, Callable[..., tuple[Any, ...]], list[tuple[int, int]]]:
+        """The INSERT text, a dict → tuple getter and the (column index, kind) pairs to convert."""
         name = model.__tablename__
         if name not in self._sql:
             columns = list(model.__table__.columns)
             cols = [c.name for c in columns]
             marks = ", ".join("?" for _ in cols)
-            getter = itemgetter(*cols)
-            convert: list[tuple[int, Callable[[Any], Any]]] = []
+            convert: list[tuple[int, int]] = []
             for i, c in enumerate(columns):
                 if isinstance(c.type, DateTime):
-                    convert.append((i, _sqlite_datetime))
+                    convert.append((i, _DATETIME))
                 elif isinstance(c.type, Date):
-                    convert.append((i, _sqlite_date))
+                    convert.append((i, _DATE))
                 elif isinstance(c.type, JSON):
-                    convert.append((i, _sqlite_json))
-
-            def row_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
-                values = getter(row)
-                if not convert:
-                    return values  # type: ignore[no-any-return]
-                out = list(values)
-                for i, fn in convert:
-                    out[i] = fn(out[i])
-                return tuple(out)
-
+                    convert.append((i, _JSON))
             self._sql[name] = (
                 f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({marks})",
-                row_tuple,
+                itemgetter(*cols),
+                convert,
             )
         return self._sql[name]
 
@@ -102,21 +95,72 @@ class _Writer:
             if not rows:
                 continue
             if self.sqlite:
-                sql, row_tuple = self._statement(model)
-                conn.exec_driver_sql(sql, [row_tuple(r) for r in rows])
+                sql, getter, convert = self._statement(model)
+                # fresh caches per table: every cached value stays alive until its insert ends
+                conn.exec_driver_sql(sql, _Stored().tuples(rows, getter, convert))
             else:
                 conn.execute(cast(Table, model.__table__).insert(), rows)
             self.counts[name] += len(rows)
             rows.clear()
 
 
-def _sqlite_datetime(v: datetime | None) -> str | None:
-    return None if v is None else v.isoformat(sep=" ", timespec="microseconds")
+_DATETIME, _DATE, _JSON = range(3)
+
+# ``json.dumps`` with its defaults is what SQLAlchemy's JSON type writes on SQLite (no
+# ``json_serializer`` is configured); building the C encoder once gives the same text without
+# re-creating it for every value.
+_json_chunks = (
+    c_make_encoder(
+        None, JSONEncoder().default, encode_basestring_ascii, None, ": ", ", ", False, False, True
+    )
+    if c_make_encoder is not None
+    else None
+)
 
 
-def _sqlite_date(v: date | None) -> str | None:
-    return None if v is None else v.isoformat()
+class _Stored:
+    """Converters to SQLite's stored forms, memoised for one table's rows.
+
+    Timestamps and dates repeat a lot (a case's steps share days) and are cached by value. JSON
+    values are often the same object (the memoised ``working`` shared by applications with the
+    same figures) and are cached by ``id``: safe because the rows keep every value alive and
+    unchanged while their tuples are built, and the cache dies with them.
+    """
+
+    def __init__(self) -> None:
+        self.text: dict[Any, str] = {}
+        self.json: dict[int, str] = {}
+
+    def tuples(
+        self, rows: list[dict[str, Any]], getter: Callable[..., Any], convert: list[tuple[int, int]]
+    ) -> list[tuple[Any, ...]]:
+        if not convert:
+            return [getter(r) for r in rows]
+        text, as_json = self.text, self.json
+        out: list[tuple[Any, ...]] = []
+        append = out.append
+        for r in rows:
+            values = list(getter(r))
+            for i, kind in convert:
+                v = values[i]
+                if v is None:
+                    continue
+                if kind == _JSON:
+                    s = as_json.get(id(v))
+                    if s is None:
+                        s = as_json[id(v)] = _sqlite_json(v)
+                else:
+                    s = text.get(v)
+                    if s is None:
+                        s = text[v] = _sqlite_datetime(v) if kind == _DATETIME else v.isoformat()
+                values[i] = s
+            append(tuple(values))
+        return out
 
 
-def _sqlite_json(v: Any) -> str | None:
-    return None if v is None else json.dumps(v)
+def _sqlite_datetime(v: datetime) -> str:
+    return v.isoformat(sep=" ", timespec="microseconds")
+
+
+def _sqlite_json(v: Any) -> str:
+    return "".join(_json_chunks(v, 0)) if _json_chunks is not None else json.dumps(v)
