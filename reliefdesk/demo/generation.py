@@ -99,11 +99,12 @@ class _Generation:
         s = self.s
         towns, county = _townships(s, township, n)
         sqlite = s.get_bind().dialect.name == "sqlite"
-        # 16 MB of index pages for ~1M new rows (default 2 MB; more only costs memory); an
-        # encrypted connection's larger cache (db/cipher.py) is kept, and restored after.
+        # 16 MB of index pages for ~1M new rows (default 2 MB; more only costs memory: an
+        # encrypted connection's cache sized to the file (db/cipher.py) would hold every new
+        # page, ~600 MB for 40,000 households). The connection's own size is restored after.
         cache = int(s.execute(text("PRAGMA cache_size")).scalar_one()) if sqlite else 0
         if sqlite:
-            s.execute(text(f"PRAGMA cache_size={min(cache, -16384)}"))
+            s.execute(text("PRAGMA cache_size=-16384"))
         with ThreadPoolExecutor(max_workers=1) as pool:
             user_ids, hashes = _ensure_users(s, pool)
             town_users = _ensure_township_users(s, towns, pool) if county else {}
