@@ -36,6 +36,7 @@ def lock_demo_year(s: Session, as_of: date, households: int = 0, months: int = 1
         return 0.0
     from ..services.roster import generate_in
     from ..services.roster.check import roster_hash
+    from ..services.roster.integrity import first_data_month
     from ..services.roster.oneoff import mark_list_paid
 
     started = time.perf_counter()
@@ -44,8 +45,11 @@ def lock_demo_year(s: Session, as_of: date, households: int = 0, months: int = 1
         return 0.0
     actor = Actor(user.id, user.username, user.display_name or user.username, user.role)
     first = add_months(month_start(as_of), -months)
+    since = first_data_month(s)  # a tiny demo's first case may come later than a year ago
     for i in range(months):
         month = add_months(first, i)
+        if since is None or month < since:
+            continue  # no roster before the office's first data (the roster refuses it)
         if s.scalar(select(Roster.id).where(Roster.month == month).limit(1)) is not None:
             continue  # a second demo run on the same database: months already there stay
         for programme in (None, "temporary_aid"):
