@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import create_engine, insert, select, text
 
 from ..errors import DatabaseError, NotFound, ValidationError
-from ..paths import backup_dir, make_private, sqlite_path
+from ..paths import backup_dir, make_private, sqlite_path, write_private
 from .cipher import RAW_ERRORS, connect_raw
 from .keyfile import KeyFile, keyfile_path
 
@@ -124,12 +124,13 @@ def _write_sidecar(
         }
     finally:
         conn.close()
-    side = out.with_name(out.name + ".json")
-    tmp = side.with_name(side.name + ".part")
-    fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(info, fh, ensure_ascii=False, indent=1)
-    os.replace(tmp, side)
+    return save_sidecar(out, info)
+
+
+def save_sidecar(backup: Path, info: dict[str, Any]) -> Path:
+    """Write ``<backup>.json`` (what the backup holds) owner-only and atomically."""
+    side = backup.with_name(backup.name + ".json")
+    write_private(side, json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
     return side
 
 

@@ -189,9 +189,7 @@ def encrypt_backup(backup: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
     if side.exists():
         info = json.loads(side.read_text(encoding="utf-8"))
         info["encrypted"] = True
-        tmp = side.with_name(side.name + ".part")
-        fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(info, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, side)
+        from .backup import save_sidecar
+
+        save_sidecar(backup, info)
     return counts

@@ -99,6 +99,19 @@ def record(
     return ev
 
 
+def lock_head(session: Session) -> AuditHead:
+    """The chain head, locked until the transaction ends (created at genesis if missing):
+    what every append to the chain takes first."""
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
+        session.add(head)
+        session.flush()
+    return head
+
+
 def seal(session: Session) -> int:
     """Append this transaction's recorded events to the chain now (holding the chain head's
     lock until the transaction ends); returns how many. Runs by itself before every commit;
@@ -109,13 +122,7 @@ def seal(session: Session) -> int:
     events = [ev for _tx, ev in pending]
     if session.get_bind().dialect.name == "postgresql" and _append_pg(session, events):
         return len(events)
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
-        session.add(head)
-        session.flush()
+    head = lock_head(session)
     session.add_all(events)
     session.flush()  # assigns the ids (part of the hashed payload) in chain order, one INSERT
     prev = head.last_hash

@@ -264,13 +264,7 @@ def _entity_table(entity: str) -> str | None:
 def _append_events(src: Connection, session: Session, ids: IdMap, names: dict[int, str]) -> str:
     """The file's events, remapped, appended to the server's chain (head locked); returns
     the SHA-256 over the file's hashes in order."""
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, last_hash=GENESIS_HASH, count=0)
-        session.add(head)
-        session.flush()
+    head = audit.lock_head(session)
     digest = hashlib.sha256()
     events = Base.metadata.tables[AuditEvent.__tablename__]
     prev = head.last_hash
