@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatabaseError
+from .backup import save_sidecar
 from .cipher import RAW_ERRORS, connect_raw, dbapi, export_encrypted, is_plain_file
 from .keyfile import KeyFile, keyfile_path
 
@@ -189,7 +190,5 @@ def encrypt_backup(backup: Path, key: bytes, keys: KeyFile) -> dict[str, int]:
     if side.exists():
         info = json.loads(side.read_text(encoding="utf-8"))
         info["encrypted"] = True
-        from .backup import save_sidecar
-
         save_sidecar(backup, info)
     return counts
