@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, Text, and_, case, cast, func, or_, select
+from sqlalchemy import Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from ...domain.changes import change_code
@@ -47,13 +47,13 @@ class Snapshot(NamedTuple):
     all_members_dead_before: bool
 
 
-def enrollment_filter(
+def enrollment_condition(
     programmes: tuple[str, ...],
     month: date,
     since: date,
     extra_ids: Iterable[int] = (),
     township_id: int | None = None,
-) -> Select[int]:
+) -> Any:
     """Enrollments of ``programmes`` started by ``month`` and not ended before ``since``,
     plus ``extra_ids`` (enrollments with pending adjustments); of one township when given."""
     cond = and_(
@@ -66,7 +66,7 @@ def enrollment_filter(
         cond = or_(cond, Enrollment.id.in_(extra))
     if township_id is not None:
         cond = and_(cond, Enrollment.household_id.in_(township_households(township_id)))
-    return select(Enrollment.id).where(cond)
+    return cond
 
 
 def load(
@@ -77,8 +77,10 @@ def load(
     extra_ids: Iterable[int] = (),
     township_id: int | None = None,
 ) -> tuple[list[EnrollmentFacts], dict[int, Snapshot]]:
-    sub = enrollment_filter(programmes, month, since, extra_ids, township_id).subquery()
-    in_sub = select(sub.c.id)
+    extra_ids = list(extra_ids)
+    cond = enrollment_condition(programmes, month, since, extra_ids, township_id)
+    # wrapped: an inner ``enrollment`` would otherwise correlate with an outer one
+    in_sub = select(select(Enrollment.id).where(cond).subquery().c.id)
     e, h = Enrollment, Household
     payee = Person.__table__.alias("payee")
     conn = session.connection()  # Core rows: the ORM result layer costs ~3x here
@@ -115,7 +117,7 @@ def load(
         .join(Village, Village.id == h.village_id)
         .join(Township, Township.id == Village.township_id)
         .outerjoin(payee, payee.c.id == e.payee_id)
-        .where(e.id.in_(in_sub))
+        .where(cond)  # directly: cheaper than ``id IN (the same enrollments)``
         .order_by(e.id)
     ).all()
     changes: dict[int, list[ChangeFact]] = defaultdict(list)
@@ -170,7 +172,7 @@ def load(
         .join(holder, holder.c.id == a.payee_person_id)
         .where(
             _account_in_month(month),
-            a.household_id.in_(select(e.household_id).where(e.id.in_(in_sub))),
+            a.household_id.in_(select(e.household_id).where(cond)),
         )
         .order_by(a.active.desc(), a.id)
     ).all():

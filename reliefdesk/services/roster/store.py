@@ -4,11 +4,11 @@ and the roster-level totals written with them (DOMAIN §3.8). Split out of
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -52,9 +52,13 @@ _LINE_COLUMNS = (
     "working",
 )
 _LINE_VALUES = itemgetter(*_LINE_COLUMNS[:-1])  # every column but the JSON, in that order
-#: ``json.dumps(w, ensure_ascii=False, check_circular=False)`` without building an encoder per
-#: line (dumps does that whenever an option differs from its defaults)
-_DUMPS = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
+def _json_text(working: dict[str, Any]) -> str:
+    """The working as JSON text, as the JSON column reads it back (``json.loads`` gives the
+    same dict as for ``json.dumps``' text). orjson: a 40,000-line month has ~15,000 distinct
+    workings, about 5x faster than the standard encoder (benchmarks/run_all.py, roster)."""
+    return orjson.dumps(working, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _insert_lines(s: Session, rows: list[dict[str, Any]]) -> None:
@@ -73,7 +77,7 @@ def _insert_lines(s: Session, rows: list[dict[str, Any]]) -> None:
         w = r["working"]
         text = dumped.get(id(w))
         if text is None:
-            text = _DUMPS(w)
+            text = _json_text(w)
             dumped[id(w)] = text
             keep.append(w)
         data.append((*_LINE_VALUES(r), text))
