@@ -22,7 +22,7 @@ from functools import cache
 # dictionary: not loading it saves ~40 MB in every process (read at pypinyin's import).
 os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
-from pypinyin import Style, lazy_pinyin, pinyin  # noqa: E402
+from pypinyin import Style, lazy_pinyin, pinyin
 
 __all__ = ["normalize_query", "search_keys"]
 
