@@ -217,7 +217,7 @@ def bulk_write_cache(s: Session) -> Iterator[None]:
         yield
         return
     # on the driver's connection: the size comes back even when the transaction failed
-    raw = s.connection().connection.driver_connection
+    raw: Any = s.connection().connection.driver_connection
     own = int(raw.execute("PRAGMA cache_size").fetchone()[0])
     raw.execute(f"PRAGMA cache_size = -{BULK_WRITE_CACHE_KIB}")
     try:
