@@ -2,7 +2,8 @@
 
 Runs the installed CLI as a child process (so start-up, migration and the final WAL checkpoint
 count) and reports wall time, CPU time and the child's peak RSS. The database is kept at the
-given path for other benchmarks (``bench_check.py``).
+given path for other benchmarks (``bench_check.py``), plain unless ``--encrypted`` (the
+default a user gets, with its key file beside it).
 
     .venv/bin/python benchmarks/bench_demo.py /tmp/rd40k.sqlite3 --households 40000
 """
@@ -25,8 +26,13 @@ def main() -> int:
     ap.add_argument("db", type=Path, help="SQLite file to create (replaced if it exists)")
     ap.add_argument("--households", type=int, default=40000)
     ap.add_argument("--seed", type=int, default=2023)
+    ap.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="the default a user gets (the file then opens only with a demo password)",
+    )
     args = ap.parse_args()
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".keys"):
         Path(str(args.db) + suffix).unlink(missing_ok=True)
     script = Path(sys.executable).with_name("reliefdesk-admin")
     load = os.getloadavg()[0]
@@ -37,7 +43,8 @@ def main() -> int:
             "--db",
             str(args.db),
             "demo",
-            "--plain",  # the other benchmarks open this file without a password
+            # plain: the other benchmarks open this file without a password
+            *([] if args.encrypted else ["--plain"]),
             "--households",
             str(args.households),
             "--seed",

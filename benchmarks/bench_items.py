@@ -79,18 +79,24 @@ def _pairs(
 
 
 # -- demo and check: the CLI commands, in process ------------------------------------------
-def demo(out_db: Path, households: int) -> Result:
-    """``reliefdesk-admin demo --households N --plain`` into a new file (kept as the cache).
-    Plain, so that every other row opens its copy without a key: the speed rows measure the
-    program, and the encryption overhead has its own side-by-side table
-    (``bench_encryption.py``)."""
+def demo(out_db: Path, households: int, *, plain: bool = True) -> Result:
+    """``reliefdesk-admin demo --households N`` into a new file.
+
+    ``plain`` (``--plain``): the file is kept as the cache that every other row opens without a
+    key (the speed rows measure the program; the encryption overhead has its own side-by-side
+    table, ``bench_encryption.py``). Otherwise the default a user gets, an encrypted office:
+    its own row (time and peak memory), the file and its key file deleted afterwards."""
     from reliefdesk.cli import main
 
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".keys"):
         Path(f"{out_db}{suffix}").unlink(missing_ok=True)
-    cpu, wall, code = _timed(
-        lambda: main(["--db", str(out_db), "demo", "--households", str(households), "--plain"])
-    )
+    argv = ["--db", str(out_db), "demo", "--households", str(households)]
+    try:
+        cpu, wall, code = _timed(lambda: main(argv + (["--plain"] if plain else [])))
+    finally:
+        if not plain:
+            for suffix in ("", "-wal", "-shm", ".keys"):
+                Path(f"{out_db}{suffix}").unlink(missing_ok=True)
     if code != 0:
         raise SystemExit(f"demo failed with exit code {code}")
     return {"cpu": cpu, "wall": wall, "peak_mb": _peak_mb()}

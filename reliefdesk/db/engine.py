@@ -197,6 +197,35 @@ def _cache_follows_file(path: Path) -> Callable[[Any], None]:
     return grow
 
 
+#: Page cache (KiB) of a bulk-writing transaction (:func:`bulk_write_cache`): enough index
+#: pages for a million new rows (SQLite's default is 2 MiB).
+BULK_WRITE_CACHE_KIB = 16384
+
+
+@contextmanager
+def bulk_write_cache(s: Session) -> Iterator[None]:
+    """Run the rest of ``s``'s transaction with a page cache of :data:`BULK_WRITE_CACHE_KIB`,
+    the connection's own size restored after (SQLite; a no-op on a server).
+
+    For one transaction that writes far more than it reads back (the demo office): an
+    encrypted connection's cache is sized to hold the whole file (``_cache_follows_file``),
+    and would keep every page the transaction writes or reads, hundreds of MB. The limit
+    holds until the block ends: the begin hook resizes the cache only when a transaction
+    starts.
+    """
+    if s.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    # on the driver's connection: the size comes back even when the transaction failed
+    raw: Any = s.connection().connection.driver_connection
+    own = int(raw.execute("PRAGMA cache_size").fetchone()[0])
+    raw.execute(f"PRAGMA cache_size = -{BULK_WRITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size = {own}")
+
+
 def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = None) -> Engine:
     """An engine for ``url``; with ``key`` the SQLite file is opened through SQLCipher."""
     path = sqlite_path(url)

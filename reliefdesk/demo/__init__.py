@@ -54,7 +54,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ..db.engine import Database
+from ..db.engine import Database, bulk_write_cache
 from ..errors import ValidationError
 from ..services import audit, keyslots
 from ..services.context import SYSTEM, Actor
@@ -123,8 +123,9 @@ def generate_demo(
     gc.disable()  # millions of fresh row dicts make cyclic collections the slowest part
     try:
         with db.session() as s:
-            gen = _Generation(s, seed, as_of, clean)
-            result = gen.run(households, township, progress)
+            gen = _Generation(db, s, seed, as_of, clean)
+            with bulk_write_cache(s):  # ~1M rows written, few read back (db/engine.py)
+                result = gen.run(households, township, progress)
             _stats_demo.lock_demo_year(s, as_of, households)  # a year of locked rosters (统计 page)
             temp_aid_list(s, as_of)
             seed_monitoring(s, as_of)  # 低收入人口 entries, a month's visit plan (monitoring)
@@ -152,5 +153,5 @@ def generate_demo(
         if gc_was_enabled:
             gc.enable()
     # an encrypted demo office: the published demo logins open it (README)
-    keyslots.add_slots(db, {n: DEMO_PASSWORDS[n] for n in result.users_created})
+    keyslots.add_slots(db, {n: DEMO_PASSWORDS[n] for n in result.users_created}, gen.new_slots)
     return DemoResult(**{**result.__dict__, "seconds": round(time.perf_counter() - started, 2)})

@@ -11,8 +11,10 @@ days, so no open case is overdue on the demo's ``as_of`` date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 from ..domain import benefits as b
@@ -61,6 +63,10 @@ _REASONS = {
 }
 
 
+#: Memoised dibao amounts (:meth:`CaseFactory.dibao_amount`).
+DIBAO_MEMO = 8192
+
+
 class CaseFactory(EnrollmentMaker):
     """Makes applications, steps, visits and enrollments for generated households."""
 
@@ -98,26 +104,29 @@ class CaseFactory(EnrollmentMaker):
         """Amount and ``working`` exactly as ``assessment.assess`` computes them (memoised:
         the result depends only on programme, method, income, persons and categories)."""
         cats = self.categories(covered, on)
-        key = (programme, single, pci, len(covered), tuple(cats))
-        hit = self._memo.get(key)
-        if hit is None:
-            hit = self._memo[key] = self._dibao_amount(programme, covered, single, pci, cats)
-        return hit[0], dict(hit[1])
+        fen, working = self._dibao_memo(programme, single, pci, len(covered), tuple(cats))
+        return fen, dict(working)
+
+    @cached_property
+    def _dibao_memo(self) -> Callable[..., tuple[int, dict[str, Any]]]:
+        """:meth:`_dibao_amount` for the most recent :data:`DIBAO_MEMO` keys (an unbounded
+        memo kept ~16,000 results, ~40 MB, at 40,000 households for ~10% more hits)."""
+        return lru_cache(maxsize=DIBAO_MEMO)(self._dibao_amount)
 
     def _dibao_amount(
-        self, programme: str, covered: list[Member], single: bool, pci: int, cats: list[str]
+        self, programme: str, single: bool, pci: int, persons: int, cats: tuple[str, ...]
     ) -> tuple[int, dict[str, Any]]:
         standard = self.policy.standard_for_programme(programme)
         if single:
             amount = b.single_person(standard, pci, self.policy.single_person_min_ratio)
             method = "single"
         else:
-            amount = b.dibao_gap(standard, pci, len(covered), self.floor)
+            amount = b.dibao_gap(standard, pci, persons, self.floor)
             method = "gap"
         lines = list(amount.working)
         fen = amount.fen
         if amount.eligible and cats and fen > 0:
-            base = round_half_up(Fraction(fen, len(covered)))
+            base = round_half_up(Fraction(fen, persons))
             top = b.classified_topups(base, cats, self.rates)
             lines += list(top.working)
             fen += top.fen
@@ -133,9 +142,9 @@ class CaseFactory(EnrollmentMaker):
             "method": method,
             "lines": [[w.label_zh, w.value] for w in lines],
             "warnings": warnings,
-            "persons": len(covered),
+            "persons": persons,
             "per_capita_income_fen": pci,
-            "topup_categories": cats if amount.eligible and fen > 0 else [],
+            "topup_categories": list(cats) if amount.eligible and fen > 0 else [],
         }
 
     def tekun_amount(self, hh: HouseholdDraft, tier: str, pci: int) -> tuple[int, dict[str, Any]]:

@@ -11,17 +11,21 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..db.defaults import RUZHOU_COUNTY
+from ..db.engine import Database
+from ..db.keyfile import KeyFile
 from ..models import Office, Person, Township, User, Village
+from ..services import keyslots
 from ..services.policy import policy_on, work_calendar
 from .case_base import Rows, Users
 from .cases import PENDING_STATES, PENDING_WEIGHTS, CaseFactory
 from .people import HouseholdDraft, Member, PeopleFactory, VillageInfo
 from .setup import (
     CHUNK,
+    DEMO_PASSWORDS,
     DEMO_USERS,
     DemoResult,
     _ensure_township_users,
@@ -48,7 +52,8 @@ def _pick(rng: random.Random, items: Any, cum: list[float]) -> Any:
 class _Generation:
     """One run of the generator inside one session."""
 
-    def __init__(self, s: Session, seed: int, as_of: date, clean: bool) -> None:
+    def __init__(self, db: Database, s: Session, seed: int, as_of: date, clean: bool) -> None:
+        self.db = db
         self.s = s
         self.rng = random.Random(seed)  # the register (people, incomes, accounts)
         self.recent_grant = False
@@ -56,6 +61,7 @@ class _Generation:
         self.as_of = as_of
         self.clean = clean
         self.planted: dict[str, int] = {}
+        self.new_slots: KeyFile | None = None  # the new demo users' key slots (run)
 
     # ------------------------------------------------------------------ set-up
     def _villages(self, towns: list[Township]) -> tuple[list[VillageInfo], int]:
@@ -98,17 +104,16 @@ class _Generation:
     ) -> DemoResult:
         s = self.s
         towns, county = _townships(s, township, n)
-        sqlite = s.get_bind().dialect.name == "sqlite"
-        # 16 MB of index pages for ~1M new rows (default 2 MB; more only costs memory: an
-        # encrypted connection's cache sized to the file (db/cipher.py) would hold every new
-        # page, ~600 MB for 40,000 households). The connection's own size is restored after.
-        cache = int(s.execute(text("PRAGMA cache_size")).scalar_one()) if sqlite else 0
-        if sqlite:
-            s.execute(text("PRAGMA cache_size=-16384"))
         with ThreadPoolExecutor(max_workers=1) as pool:
             user_ids, hashes = _ensure_users(s, pool)
+            # the new users' key slots too, now: Argon2 takes 64 MiB a slot, which came on
+            # top of the whole register when the slots were wrapped after the commit
+            slots = pool.submit(
+                keyslots.wrap_slots, self.db, {name: DEMO_PASSWORDS[name] for name in hashes}
+            )
             town_users = _ensure_township_users(s, towns, pool) if county else {}
             result = self._run(n, towns, county, user_ids, progress)
+            self.new_slots = slots.result()
             for fut, names in town_users.values():
                 s.execute(
                     update(User).where(User.username.in_(names)).values(password_hash=fut.result())
@@ -117,8 +122,6 @@ class _Generation:
                 s.execute(
                     update(User).where(User.username == name).values(password_hash=fut.result())
                 )
-        if sqlite:
-            s.execute(text(f"PRAGMA cache_size={cache}"))
         return DemoResult(**{**result.__dict__, "users_created": tuple(hashes)})
 
     def _run(

@@ -13,7 +13,7 @@ import calendar
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from ..domain.accounts import make_card_number
@@ -97,7 +97,7 @@ _DIS_CUM = _cumulative(D.DISABILITY_WEIGHTS)
 _BANK_CUM = _cumulative(D.BANK_WEIGHTS)
 
 
-@cache
+@lru_cache(maxsize=16384)  # common names repeat; unbounded, ~68,000 names took ~25 MB
 def _keys(name: str) -> tuple[str, ...]:
     return tuple(search_keys(name))
 

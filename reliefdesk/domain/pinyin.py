@@ -14,8 +14,13 @@ distinct character.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from functools import cache
+
+# Readings are looked up one character at a time, which never uses pypinyin's phrase
+# dictionary: not loading it saves ~40 MB in every process (read at pypinyin's import).
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
 from pypinyin import Style, lazy_pinyin, pinyin
 

@@ -70,14 +70,30 @@ def user_disabled(session: Session, username: str) -> None:
         _after_commit(session, db, "drop", username, "")
 
 
-def add_slots(db: Database, passwords: dict[str, str]) -> None:
-    """Give each user of ``passwords`` a slot (the demo office's published logins)."""
+def wrap_slots(db: Database, passwords: dict[str, str]) -> KeyFile | None:
+    """The slow part of :func:`add_slots`, done ahead (Argon2, 64 MiB and ~0.2 s a slot): the
+    key file with a slot for each user of ``passwords``, not saved; None when not encrypted."""
     path, key = db.keyfile, db.data_key
     if path is None or key is None or not passwords:
-        return
+        return None
     keys = KeyFile.load(path)
     for username, password in passwords.items():
         keys.set_user(username, password, key)
+    return keys
+
+
+def add_slots(db: Database, passwords: dict[str, str], wrapped: KeyFile | None = None) -> None:
+    """Give each user of ``passwords`` a slot (the demo office's published logins); their
+    slots are taken from ``wrapped`` (:func:`wrap_slots`) when given, into the key file as it
+    is now."""
+    wrapped = wrapped or wrap_slots(db, passwords)
+    path = db.keyfile
+    if wrapped is None or path is None:
+        return
+    keys = KeyFile.load(path)
+    for username in passwords:
+        keys.slots[username] = wrapped.slots[username]
+    keys.await_reset(())  # a user with a slot is no longer pending
     keys.save(path)
 
 
