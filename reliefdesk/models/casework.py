@@ -143,7 +143,7 @@ class Enrollment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
-    payee_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    payee_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     programme: Mapped[str] = mapped_column(String(16))
     # active | phase_out | suspended | terminated; temporary aid: due | paid
     status: Mapped[str] = mapped_column(String(16))
@@ -290,7 +290,7 @@ class RecipientEvent(Base):
     __tablename__ = "recipient_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollment.id"), index=True)
     kind: Mapped[str] = mapped_column(String(24))
     event_date: Mapped[date] = mapped_column(Date)

@@ -75,7 +75,7 @@ class PatrolVisit(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("village.id"), index=True)
-    plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("patrol_plan_item.id"))
+    plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("patrol_plan_item.id"), index=True)
     key_group: Mapped[str] = mapped_column(String(24), default="")
     visited_on: Mapped[date] = mapped_column(Date, index=True)
     visitor: Mapped[str] = mapped_column(String(64))

@@ -119,7 +119,7 @@ class IncomeItem(Base):
     __tablename__ = "income_item"
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     category: Mapped[str] = mapped_column(String(32))
     description: Mapped[str] = mapped_column(String(256), default="")
     monthly_fen: Mapped[int] = mapped_column(Integer)
@@ -146,7 +146,7 @@ class BankAccount(Base):
     __tablename__ = "bank_account"
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
-    payee_person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    payee_person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     kind: Mapped[str] = mapped_column(String(24), default="bank_card")
     bank_name: Mapped[str] = mapped_column(String(64), default="")
     holder_name: Mapped[str] = mapped_column(String(64), default="")

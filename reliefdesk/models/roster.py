@@ -153,7 +153,7 @@ class BankReturn(Base):
     __tablename__ = "bank_return"
     id: Mapped[int] = mapped_column(primary_key=True)
     roster_id: Mapped[int] = mapped_column(ForeignKey("roster.id", ondelete="CASCADE"), index=True)
-    roster_line_id: Mapped[int | None] = mapped_column(ForeignKey("roster_line.id"))
+    roster_line_id: Mapped[int | None] = mapped_column(ForeignKey("roster_line.id"), index=True)
     row_number: Mapped[int] = mapped_column(Integer)
     id_number: Mapped[str] = mapped_column(String(32), default="")
     account: Mapped[str] = mapped_column(String(32), default="")
@@ -185,8 +185,8 @@ class RosterAdjustment(Base):
     for_month: Mapped[date] = mapped_column(Date)
     apply_month: Mapped[date] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(24))  # failed_payment|back_pay|overpayment|manual
-    source_roster_id: Mapped[int | None] = mapped_column(ForeignKey("roster.id"))
-    source_line_id: Mapped[int | None] = mapped_column(ForeignKey("roster_line.id"))
+    source_roster_id: Mapped[int | None] = mapped_column(ForeignKey("roster.id"), index=True)
+    source_line_id: Mapped[int | None] = mapped_column(ForeignKey("roster_line.id"), index=True)
     failed_account: Mapped[str | None] = mapped_column(String(32))
     account_fixed: Mapped[bool] = mapped_column(Boolean, default=False)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
