@@ -160,6 +160,23 @@ def state_in_month(f: EnrollmentFacts, month: date) -> MonthState:
     return MonthState(state, True, "", last, decided=decided)
 
 
+def status_state(
+    month: date,
+    status: str,
+    start_month: date,
+    end_month: date | None,
+    phase_out_start: date | None,
+    changes: tuple[ChangeFact, ...],
+) -> MonthState:
+    """:func:`state_in_month` of an enrollment known by what that replay reads (its status,
+    months and changes): how validation re-checks a stored line."""
+    facts = EnrollmentFacts(
+        0, 0, 0, "", status, start_month, end_month, 0, 0, 0, "gap", None, None, (),
+        phase_out_start, "rural", changes,
+    )  # fmt: skip
+    return state_in_month(facts, month)
+
+
 _BASIS_FIELDS = (
     "persons",
     "per_capita_income_fen",

@@ -32,7 +32,7 @@ from ..context import Actor
 from ..policy import policy_on
 from ..settings import get_setting
 from .build import gc_paused, get_roster_row
-from .calc import Calculator, ChangeFact, EnrollmentFacts, state_in_month
+from .calc import Calculator, ChangeFact, MonthState, status_state
 from .cycle import with_targets
 from .oneoff import ONE_OFF_KIND
 from .types import PROGRAMME_LABELS, Problem
@@ -131,6 +131,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     today = date.today()
     seen_id: dict[str, int] = {}
     seen_acct: dict[str, int] = {}
+    states: dict[tuple[Any, ...], MonthState] = {}
     # plain tuples, unpacked: attribute access on 30,000 result rows is the slow part
     paying = [tuple(ln) for ln in lines if ln[14] > 0 or ln[15] != "停发"]
     paid = [ln[14] for ln in paying if ln[14] > 0]
@@ -215,28 +216,12 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
             if status not in ("due", "paid"):
                 add(no, "error", "grant.state", f"{payee_name}：临时救助未批准或已撤销，不能发放。")
         elif due_fen > 0 or change_flag != "补发":
-            st = state_in_month(
-                EnrollmentFacts(
-                    enrollment_id,
-                    0,
-                    0,
-                    programme,
-                    status,
-                    start_month,
-                    end_month,
-                    persons,
-                    0,
-                    0,
-                    "gap",
-                    None,
-                    None,
-                    (),
-                    phase_out_start,
-                    "rural",
-                    tuple(changes.get(enrollment_id, ())),
-                ),
-                month,
-            )
+            # most lines share a status, months and no changes: one replay for them all
+            chs = tuple(changes.get(enrollment_id, ()))
+            key = (status, start_month, end_month, phase_out_start, chs)
+            st = states.get(key)
+            if st is None:
+                st = states[key] = status_state(month, *key)
             if not st.payable:
                 code = {
                     "suspended": "enrollment.suspended",
