@@ -79,6 +79,12 @@ def _pairs(
 
 
 # -- demo and check: the CLI commands, in process ------------------------------------------
+def _remove_office(db: Path) -> None:
+    """The office file with its WAL, shared-memory and key files, where they exist."""
+    for suffix in ("", "-wal", "-shm", ".keys"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
 def demo(out_db: Path, households: int, *, plain: bool = True) -> Result:
     """``reliefdesk-admin demo --households N`` into a new file.
 
@@ -88,15 +94,13 @@ def demo(out_db: Path, households: int, *, plain: bool = True) -> Result:
     its own row (time and peak memory), the file and its key file deleted afterwards."""
     from reliefdesk.cli import main
 
-    for suffix in ("", "-wal", "-shm", ".keys"):
-        Path(f"{out_db}{suffix}").unlink(missing_ok=True)
+    _remove_office(out_db)
     argv = ["--db", str(out_db), "demo", "--households", str(households)]
     try:
         cpu, wall, code = _timed(lambda: main(argv + (["--plain"] if plain else [])))
     finally:
         if not plain:
-            for suffix in ("", "-wal", "-shm", ".keys"):
-                Path(f"{out_db}{suffix}").unlink(missing_ok=True)
+            _remove_office(out_db)
     if code != 0:
         raise SystemExit(f"demo failed with exit code {code}")
     return {"cpu": cpu, "wall": wall, "peak_mb": _peak_mb()}

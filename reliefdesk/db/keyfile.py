@@ -34,6 +34,7 @@ import hmac
 import json
 import os
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -208,6 +209,15 @@ class KeyFile:
         self._require(key)
         self.slots[username] = _wrap(password, key, _user_aad(username))
         self.pending = [n for n in self.pending if n != username]
+
+    def take_slots(self, other: KeyFile, usernames: Iterable[str]) -> None:
+        """Copy ``usernames``' slots from ``other``, a copy of this key file whose slots were
+        wrapped ahead (Argon2 is the slow part); they are then no longer pending."""
+        if other.check != self.check:
+            raise DatabaseError("数据密钥与密钥文件不符。", code="keys.mismatch")
+        names = set(usernames)
+        self.slots.update({n: other.slots[n] for n in names})
+        self.pending = [n for n in self.pending if n not in names]
 
     def await_reset(self, usernames: list[str] | tuple[str, ...]) -> None:
         """``usernames`` have no slot until an administrator sets their password."""

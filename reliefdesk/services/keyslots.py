@@ -91,9 +91,7 @@ def add_slots(db: Database, passwords: dict[str, str], wrapped: KeyFile | None =
     if wrapped is None or path is None:
         return
     keys = KeyFile.load(path)
-    for username in passwords:
-        keys.slots[username] = wrapped.slots[username]
-    keys.await_reset(())  # a user with a slot is no longer pending
+    keys.take_slots(wrapped, passwords)
     keys.save(path)
 
 

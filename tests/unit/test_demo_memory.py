@@ -15,11 +15,12 @@ from sqlalchemy import text
 
 from reliefdesk.db.cipher import cache_kib
 from reliefdesk.db.engine import BULK_WRITE_CACHE_KIB, Database, bulk_write_cache
-from reliefdesk.db.keyfile import KeyFile
+from reliefdesk.db.keyfile import KeyFile, new_data_key
 from reliefdesk.demo import DEMO_PASSWORDS, create_demo_database, generate_demo
 from reliefdesk.demo.case_base import Rows, Users
 from reliefdesk.demo.cases import DIBAO_MEMO, CaseFactory
 from reliefdesk.demo.setup import CHUNK
+from reliefdesk.errors import DatabaseError
 from reliefdesk.services import keyslots
 from reliefdesk.services.context import SYSTEM
 from reliefdesk.services.policy import policy_on, work_calendar
@@ -138,3 +139,19 @@ def test_pypinyin_phrase_dictionary_is_not_loaded() -> None:
     assert len(pypinyin.constants.PHRASES_DICT) == 0
     assert "zengxiaoming" in search_keys("曾小明")
     assert "shanxuemei" in search_keys("单雪梅")
+
+
+def test_slots_taken_from_a_copy_clear_only_their_users_pending_mark() -> None:
+    """take_slots copies the named slots from a copy of the same key file, clears only those
+    users' pending marks, and refuses a copy made for another data key."""
+    key = new_data_key()
+    keys = KeyFile.new(key)
+    keys.await_reset(["clerk", "reviewer"])
+    ahead = KeyFile.new(key)
+    ahead.set_user("clerk", "Pw#clerk1", key)
+    keys.take_slots(ahead, ["clerk"])
+    assert keys.slots["clerk"] == ahead.slots["clerk"]
+    assert keys.pending == ["reviewer"]
+    assert keys.unwrap_user("clerk", "Pw#clerk1") == key
+    with pytest.raises(DatabaseError):
+        keys.take_slots(KeyFile.new(new_data_key()), [])
