@@ -118,9 +118,22 @@ def _check_value(key: bytes) -> str:
 
 
 def _wrap(secret: str, key: bytes, aad: bytes) -> dict[str, Any]:
-    salt, nonce, kdf = secrets.token_bytes(16), secrets.token_bytes(12), _kdf_params()
-    wrapped = AESGCM(_derive(secret, salt, kdf)).encrypt(nonce, key, aad)
-    return {"salt": _b64(salt), "kdf": kdf, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+    return _wrap_each(secret, key, [aad])[0]
+
+
+def _wrap_each(secret: str, key: bytes, aads: list[bytes]) -> list[dict[str, Any]]:
+    """``key`` wrapped once for each of ``aads``: one salt and one Argon2 derivation of
+    ``secret`` (the slow part), a fresh nonce per slot."""
+    salt, kdf = secrets.token_bytes(16), _kdf_params()
+    wrapping = AESGCM(_derive(secret, salt, kdf))
+    slots = []
+    for aad in aads:
+        nonce = secrets.token_bytes(12)
+        wrapped = wrapping.encrypt(nonce, key, aad)
+        slots.append(
+            {"salt": _b64(salt), "kdf": kdf, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+        )
+    return slots
 
 
 def _unwrap(secret: str, slot: dict[str, Any], aad: bytes) -> bytes | None:
@@ -209,6 +222,16 @@ class KeyFile:
         self._require(key)
         self.slots[username] = _wrap(password, key, _user_aad(username))
         self.pending = [n for n in self.pending if n != username]
+
+    def set_users_sharing(self, usernames: list[str], password: str, key: bytes) -> None:
+        """Wrap ``key`` for several users with one published password (the demo's logins:
+        each township's clerk signs in with the county clerk's password): one salt and one
+        Argon2 derivation for all of them, each slot bound to its user name. A shared salt
+        shows that the passwords are equal, so a real user's slot is :meth:`set_user`'s."""
+        self._require(key)
+        aads = [_user_aad(n) for n in usernames]
+        self.slots.update(zip(usernames, _wrap_each(password, key, aads), strict=True))
+        self.pending = [n for n in self.pending if n not in set(usernames)]
 
     def take_slots(self, other: KeyFile, usernames: Iterable[str]) -> None:
         """Copy ``usernames``' slots from ``other``, a copy of this key file whose slots were

@@ -152,6 +152,6 @@ def generate_demo(
     finally:
         if gc_was_enabled:
             gc.enable()
-    # an encrypted demo office: the published demo logins open it (README)
-    keyslots.add_slots(db, {n: DEMO_PASSWORDS[n] for n in result.users_created}, gen.new_slots)
+    # an encrypted demo office: the published demo logins open it, the townships' too (README)
+    keyslots.add_slots(db, gen.new_logins, gen.new_slots)
     return DemoResult(**{**result.__dict__, "seconds": round(time.perf_counter() - started, 2)})

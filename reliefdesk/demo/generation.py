@@ -62,6 +62,7 @@ class _Generation:
         self.clean = clean
         self.planted: dict[str, int] = {}
         self.new_slots: KeyFile | None = None  # the new demo users' key slots (run)
+        self.new_logins: dict[str, str] = {}  # their user names and passwords (run)
 
     # ------------------------------------------------------------------ set-up
     def _villages(self, towns: list[Township]) -> tuple[list[VillageInfo], int]:
@@ -106,12 +107,13 @@ class _Generation:
         towns, county = _townships(s, township, n)
         with ThreadPoolExecutor(max_workers=1) as pool:
             user_ids, hashes = _ensure_users(s, pool)
+            town_users = _ensure_township_users(s, towns, pool, hashes) if county else {}
+            self.new_logins = {name: DEMO_PASSWORDS[name] for name in hashes}
+            for role, (_fut, names) in town_users.items():
+                self.new_logins.update(dict.fromkeys(names, DEMO_PASSWORDS[role]))
             # the new users' key slots too, now: Argon2 takes 64 MiB a slot, which came on
             # top of the whole register when the slots were wrapped after the commit
-            slots = pool.submit(
-                keyslots.wrap_slots, self.db, {name: DEMO_PASSWORDS[name] for name in hashes}
-            )
-            town_users = _ensure_township_users(s, towns, pool) if county else {}
+            slots = pool.submit(keyslots.wrap_slots, self.db, self.new_logins)
             result = self._run(n, towns, county, user_ids, progress)
             self.new_slots = slots.result()
             for fut, names in town_users.values():

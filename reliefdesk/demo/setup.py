@@ -87,10 +87,12 @@ def township_username(role: str, code: str) -> str:
 
 
 def _ensure_township_users(
-    s: Session, towns: list[Township], pool: ThreadPoolExecutor
+    s: Session, towns: list[Township], pool: ThreadPoolExecutor, county: dict[str, Future[str]]
 ) -> dict[str, tuple[Future[str], list[str]]]:
     """County demo: one clerk, reviewer and approver per township (users of that township);
-    one Argon2 hash per role, computed on the worker thread and stored at the end."""
+    one Argon2 hash per role, computed on the worker thread and stored at the end. The role's
+    password is the county demo user's: a hash ``county`` is computing for that user (a new
+    county demo) is shared, not computed again (Argon2 costs ~0.2 s of CPU a hash)."""
     existing = set(s.scalars(select(User.username)))
     out: dict[str, tuple[Future[str], list[str]]] = {}
     for role in TOWNSHIP_ROLES:
@@ -110,7 +112,8 @@ def _ensure_township_users(
             )
             names.append(name)
         if names:
-            out[role] = (pool.submit(hash_password, DEMO_PASSWORDS[role]), names)
+            fut = county.get(role) or pool.submit(hash_password, DEMO_PASSWORDS[role])
+            out[role] = (fut, names)
     s.flush()
     return out
 

@@ -71,14 +71,20 @@ def user_disabled(session: Session, username: str) -> None:
 
 
 def wrap_slots(db: Database, passwords: dict[str, str]) -> KeyFile | None:
-    """The slow part of :func:`add_slots`, done ahead (Argon2, 64 MiB and ~0.2 s a slot): the
-    key file with a slot for each user of ``passwords``, not saved; None when not encrypted."""
+    """The slow part of :func:`add_slots`, done ahead (Argon2, 64 MiB and ~0.2 s a
+    derivation): the key file with a slot for each user of ``passwords``, not saved; None when
+    not encrypted. These are the demo's published logins: users with the same password (the
+    townships' clerks and the county clerk) share one derivation
+    (:meth:`KeyFile.set_users_sharing`)."""
     path, key = db.keyfile, db.data_key
     if path is None or key is None or not passwords:
         return None
     keys = KeyFile.load(path)
+    by_password: dict[str, list[str]] = {}
     for username, password in passwords.items():
-        keys.set_user(username, password, key)
+        by_password.setdefault(password, []).append(username)
+    for password, usernames in by_password.items():
+        keys.set_users_sharing(usernames, password, key)
     return keys
 
 

@@ -16,13 +16,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
 
 from reliefdesk.db.backup import backup_database, prepare_restore
 from reliefdesk.db.cipher import is_plain_file
 from reliefdesk.db.connect import is_encrypted, open_database
 from reliefdesk.db.engine import Database
-from reliefdesk.db.keyfile import KeyFile, keyfile_path, new_data_key, normalize_recovery_code
+from reliefdesk.db.keyfile import (
+    KeyFile,
+    _derive,
+    _unb64,
+    _user_aad,
+    keyfile_path,
+    new_data_key,
+    normalize_recovery_code,
+)
 from reliefdesk.demo import DEMO_PASSWORDS, create_demo_database, generate_demo
 from reliefdesk.errors import AuthError, DatabaseError
 from reliefdesk.models import BankAccount, Person
@@ -79,6 +88,59 @@ def test_key_file_unwraps_only_with_the_right_password_or_code(tmp_path: Path) -
     with pytest.raises(AuthError):
         loaded.unwrap_user("admin", PW)
     assert normalize_recovery_code("il-o") == "110"
+
+
+def test_users_sharing_a_password_share_one_derivation_each_slot_bound_to_its_name() -> None:
+    """set_users_sharing (the demo's published logins): one salt for all, a nonce each; every
+    slot opens with the password for its own user name only, not copied to another name."""
+    key = new_data_key()
+    keys = KeyFile.new(key)
+    keys.await_reset(["clerk_001"])
+    keys.set_users_sharing(["clerk", "clerk_001", "clerk_106"], PW, key)
+    slots = [keys.slots[n] for n in ("clerk", "clerk_001", "clerk_106")]
+    assert len({s["salt"] for s in slots}) == 1 and len({s["nonce"] for s in slots}) == 3
+    assert keys.pending == []
+    for name in ("clerk", "clerk_001", "clerk_106"):
+        assert keys.unwrap_user(name, PW) == key
+    keys.slots["clerk_001"] = keys.slots["clerk_106"]  # another user's slot under this name
+    with pytest.raises(AuthError, match="用户名或密码错误"):
+        keys.unwrap_user("clerk_001", PW)
+    with pytest.raises(DatabaseError):
+        keys.set_users_sharing(["x"], PW, new_data_key())  # not this key file's key
+
+
+def test_encrypted_county_demo_opens_for_every_township_user(tmp_path: Path) -> None:
+    """The county demo encrypted (the default): every township's clerk, reviewer and approver
+    signs in with the role's published password (README), and shares the county user's hash."""
+    from reliefdesk.demo import COUNTY_THRESHOLD
+    from reliefdesk.demo.setup import TOWNSHIP_ROLES
+    from reliefdesk.models import Township, User
+
+    path = tmp_path / "county.sqlite3"
+    db, _code = create_demo_database(path)
+    generate_demo(db, SYSTEM, COUNTY_THRESHOLD + 1, clean=True)
+    with db.read_session() as s:
+        codes = list(s.scalars(select(Township.code)))
+        hashes = {n: h for n, h in s.execute(select(User.username, User.password_hash))}
+    db.close()
+    assert len(codes) > 1
+    keys = KeyFile.load(keyfile_path(path))
+    for role in TOWNSHIP_ROLES:
+        key = keys.unwrap_user(role, DEMO_PASSWORDS[role])
+        # one Argon2 derivation per role (as unwrap_user does it for each slot, ~0.1 s each)
+        slot = keys.slots[role]
+        wrapping = AESGCM(_derive(DEMO_PASSWORDS[role], _unb64(slot["salt"]), slot["kdf"]))
+        for code in codes:
+            name = f"{role}_{code[-3:]}"
+            mine = keys.slots[name]
+            assert mine["salt"] == slot["salt"] and hashes[name] == hashes[role]
+            opened = wrapping.decrypt(
+                _unb64(mine["nonce"]), _unb64(mine["wrapped"]), _user_aad(name)
+            )
+            assert opened == key
+    opened, actor = sign_in(_url(path), f"clerk_{codes[0][-3:]}", DEMO_PASSWORDS["clerk"])
+    assert actor.role == "clerk" and actor.township_id is not None
+    opened.close()
 
 
 def test_raw_bytes_of_file_wal_and_backup_hold_no_id_or_account(
