@@ -139,7 +139,11 @@ class Enrollment(Base):
     """在保: a confirmed benefit, paying from ``start_month`` (the month after confirmation)."""
 
     __tablename__ = "enrollment"
-    __table_args__ = (Index("ix_enrollment_status_programme", "status", "programme"),)
+    __table_args__ = (
+        Index("ix_enrollment_status_programme", "status", "programme"),
+        # covering "paying in a month" (roster builds; migration 0012)
+        Index("ix_enrollment_month", "start_month", "programme", "end_month", "household_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)

@@ -117,7 +117,8 @@ def load(
         .join(Village, Village.id == h.village_id)
         .join(Township, Township.id == Village.township_id)
         .outerjoin(payee, payee.c.id == e.payee_id)
-        .where(cond)  # directly: cheaper than ``id IN (the same enrollments)``
+        # by id from the month's index (migration 0012): the table's pages in order, once
+        .where(e.id.in_(in_sub))
         .order_by(e.id)
     ).all()
     changes: dict[int, list[ChangeFact]] = defaultdict(list)

@@ -89,21 +89,28 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
             RosterLine.paid_fen,
             RosterLine.change_flag,
             RosterLine.household_id,
-            Enrollment.status,
-            Enrollment.start_month,
-            Enrollment.end_month,
-            Enrollment.phase_out_start,
-            Enrollment.amount_review,
             # the working only where nothing is due (a calculation error is stored there)
             type_coerce(
                 case((RosterLine.due_fen <= 0, RosterLine.working), else_=None),
                 RosterLine.working.type,
             ),
         )
-        .join(Enrollment, Enrollment.id == RosterLine.enrollment_id)
         .where(RosterLine.roster_id == roster.id)
         .order_by(RosterLine.line_no)
     ).all()
+    # the lines' enrollments in id order, apart: joined in line order, each line's lookup
+    # read another page of the enrollment table (~5x the pages at 30,000 lines)
+    e = Enrollment
+    status = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            select(
+                e.id, e.status, e.start_month, e.end_month, e.phase_out_start, e.amount_review
+            ).where(
+                e.id.in_(select(RosterLine.enrollment_id).where(RosterLine.roster_id == roster.id))
+            )
+        ).all()
+    }
     changes: dict[int, list[ChangeFact]] = defaultdict(list)
     c = EnrollmentChange
     for r in conn.execute(
@@ -133,7 +140,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     seen_acct: dict[str, int] = {}
     states: dict[tuple[Any, ...], MonthState] = {}
     # plain tuples, unpacked: attribute access on 30,000 result rows is the slow part
-    paying = [tuple(ln) for ln in lines if ln[14] > 0 or ln[15] != "停发"]
+    paying = [(*ln[:17], *status[ln[1]], ln[17]) for ln in lines if ln[14] > 0 or ln[15] != "停发"]
     paid = [ln[14] for ln in paying if ln[14] > 0]
     if not paid:
         add(0, "error", "roster.empty", "花名册没有需要发放的记录。")
