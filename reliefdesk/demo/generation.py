@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.defaults import RUZHOU_COUNTY
@@ -105,26 +105,17 @@ class _Generation:
     ) -> DemoResult:
         s = self.s
         towns, county = _townships(s, township, n)
+        user_ids, created = _ensure_users(s)
+        self.new_logins = {name: DEMO_PASSWORDS[name] for name in created}
+        if county:
+            self.new_logins.update(_ensure_township_users(s, towns))
         with ThreadPoolExecutor(max_workers=1) as pool:
-            user_ids, hashes = _ensure_users(s, pool)
-            town_users = _ensure_township_users(s, towns, pool, hashes) if county else {}
-            self.new_logins = {name: DEMO_PASSWORDS[name] for name in hashes}
-            for role, (_fut, names) in town_users.items():
-                self.new_logins.update(dict.fromkeys(names, DEMO_PASSWORDS[role]))
-            # the new users' key slots too, now: Argon2 takes 64 MiB a slot, which came on
-            # top of the whole register when the slots were wrapped after the commit
+            # the new users' key slots, meanwhile (Argon2 releases the GIL): 64 MiB a
+            # derivation, which came on top of the whole register when done after the commit
             slots = pool.submit(keyslots.wrap_slots, self.db, self.new_logins)
             result = self._run(n, towns, county, user_ids, progress)
             self.new_slots = slots.result()
-            for fut, names in town_users.values():
-                s.execute(
-                    update(User).where(User.username.in_(names)).values(password_hash=fut.result())
-                )
-            for name, fut in hashes.items():
-                s.execute(
-                    update(User).where(User.username == name).values(password_hash=fut.result())
-                )
-        return DemoResult(**{**result.__dict__, "users_created": tuple(hashes)})
+        return DemoResult(**{**result.__dict__, "users_created": tuple(created)})
 
     def _run(
         self,

@@ -3,7 +3,6 @@ are generated (users, townships, primary keys, PostgreSQL sequences)."""
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
@@ -12,7 +11,6 @@ from sqlalchemy.orm import Session
 from ..db.defaults import RUZHOU_COUNTY
 from ..errors import NotFound
 from ..models import Office, Township, User
-from ..services.users import hash_password
 from .writer import _KEYS
 
 #: Demo logins (the README lists them). Each meets ``check_password_strength``.
@@ -22,6 +20,17 @@ DEMO_PASSWORDS: dict[str, str] = {
     "approver": "Demo#approver1",
     "admin": "Demo#admin1",
     "auditor": "Demo#auditor1",
+}
+#: Their Argon2 login hashes, computed once like any fixture's: the passwords are published,
+#: so hashing them anew in every demo build (~0.2 s of CPU each) would protect nothing. A
+#: hash made at other parameters is renewed at the user's first login (``users.login``);
+#: tests/unit/test_demo.py checks that each verifies its password at the current ones.
+DEMO_PASSWORD_HASHES: dict[str, str] = {
+    "clerk": "$argon2id$v=19$m=65536,t=3,p=4$EgX1t1uiOFEohp8eCRMVRA$hmLFutJJ/vOUipdI4XLXQVj5vuNFepF2t+Gz34D7e2w",
+    "reviewer": "$argon2id$v=19$m=65536,t=3,p=4$QzwR3ulL+UI4RUbaciPX0A$XNJXOoPP0669cLT2zDJREGL45oHZJT0h3vVuRQebBL4",
+    "approver": "$argon2id$v=19$m=65536,t=3,p=4$vPr8yi50FRwDyWP6z/5Pog$FjqiRLgWxZ4bRdsikKLf2rYF+E1bZlHFtbvKMk0JZQQ",
+    "admin": "$argon2id$v=19$m=65536,t=3,p=4$5mDm8dcR3RSNYgeh2xVfEw$3E9VDkTSQPl5wlnWrWn9zQ5ZafZDdfeDvTTdi5qQPDk",
+    "auditor": "$argon2id$v=19$m=65536,t=3,p=4$lXM4ktW2Vm0DuiwZaYfqYA$6eOVosIaMZTisrtkmxuLBmh4j35C8rnqnfKnmSh6Wns",
 }
 #: username → (role, display name)
 DEMO_USERS: dict[str, tuple[str, str]] = {
@@ -58,23 +67,26 @@ class DemoResult:
     seconds: float = 0.0
 
 
-def _ensure_users(
-    s: Session, pool: ThreadPoolExecutor
-) -> tuple[dict[str, tuple[int, str]], dict[str, Future[str]]]:
-    """Create the missing demo users now (ids are needed at once); their Argon2 hashes are
-    computed on a worker thread (argon2 releases the GIL) and stored at the end."""
-    pending: dict[str, Future[str]] = {}
+def _ensure_users(s: Session) -> tuple[dict[str, tuple[int, str]], list[str]]:
+    """The demo users (created when missing, with their fixture hashes) and the names of
+    those created now."""
     existing = {
         u.username: u for u in s.scalars(select(User).where(User.username.in_(list(DEMO_USERS))))
     }
+    created = []
     for name, (role, display) in DEMO_USERS.items():
         if name not in existing:
-            user = User(username=name, display_name=display, role=role, password_hash="!")
+            user = User(
+                username=name,
+                display_name=display,
+                role=role,
+                password_hash=DEMO_PASSWORD_HASHES[name],
+            )
             s.add(user)
-            pending[name] = pool.submit(hash_password, DEMO_PASSWORDS[name])
             existing[name] = user
+            created.append(name)
     s.flush()
-    return {n: (u.id, u.username) for n, u in existing.items()}, pending
+    return {n: (u.id, u.username) for n, u in existing.items()}, created
 
 
 #: roles each township gets in the county demo: ``clerk_001`` … (last 3 digits of the code),
@@ -86,17 +98,12 @@ def township_username(role: str, code: str) -> str:
     return f"{role}_{code[-3:]}"
 
 
-def _ensure_township_users(
-    s: Session, towns: list[Township], pool: ThreadPoolExecutor, county: dict[str, Future[str]]
-) -> dict[str, tuple[Future[str], list[str]]]:
-    """County demo: one clerk, reviewer and approver per township (users of that township);
-    one Argon2 hash per role, computed on the worker thread and stored at the end. The role's
-    password is the county demo user's: a hash ``county`` is computing for that user (a new
-    county demo) is shared, not computed again (Argon2 costs ~0.2 s of CPU a hash)."""
+def _ensure_township_users(s: Session, towns: list[Township]) -> dict[str, str]:
+    """County demo: one clerk, reviewer and approver per township (users of that township),
+    with the role's password (hash); the names created now, with their passwords."""
     existing = set(s.scalars(select(User.username)))
-    out: dict[str, tuple[Future[str], list[str]]] = {}
+    created: dict[str, str] = {}
     for role in TOWNSHIP_ROLES:
-        names = []
         for t in towns:
             name = township_username(role, t.code)
             if name in existing:
@@ -106,16 +113,13 @@ def _ensure_township_users(
                     username=name,
                     display_name=f"{t.name}{DEMO_ROLE_LABELS[role]}",
                     role=role,
-                    password_hash="!",
+                    password_hash=DEMO_PASSWORD_HASHES[role],
                     township_id=t.id,
                 )
             )
-            names.append(name)
-        if names:
-            fut = county.get(role) or pool.submit(hash_password, DEMO_PASSWORDS[role])
-            out[role] = (fut, names)
+            created[name] = DEMO_PASSWORDS[role]
     s.flush()
-    return out
+    return created
 
 
 DEMO_ROLE_LABELS = {"clerk": "经办人", "reviewer": "审核人", "approver": "负责人"}

@@ -172,6 +172,25 @@ def test_fresh_database_gets_demo_users(tmp_path: Path) -> None:
         db.close()
 
 
+def test_demo_password_hashes_verify_their_published_passwords() -> None:
+    """Each demo user's fixture hash verifies its published password and no other one, at
+    the login's current Argon2 parameters (nothing to renew at the first login)."""
+    from argon2 import PasswordHasher
+    from argon2.exceptions import VerifyMismatchError
+
+    from reliefdesk.db.keyfile import KDF_PROFILE
+    from reliefdesk.demo.setup import DEMO_PASSWORD_HASHES
+
+    hasher = PasswordHasher.from_parameters(KDF_PROFILE)
+    assert set(DEMO_PASSWORD_HASHES) == set(DEMO_PASSWORDS)
+    for name, hashed in DEMO_PASSWORD_HASHES.items():
+        assert hasher.verify(hashed, DEMO_PASSWORDS[name])
+        assert not hasher.check_needs_rehash(hashed)
+        other = next(p for n, p in DEMO_PASSWORDS.items() if n != name)
+        with pytest.raises(VerifyMismatchError):
+            hasher.verify(hashed, other)
+
+
 def test_amounts_realistic_and_polyphonic_surnames(db: Database, actors: dict[str, Actor]) -> None:
     """Average payments per person are near Ruzhou 2023; 曾/单/解 get every surname reading."""
     generate_demo(db, actors["admin"], 500, seed=9, as_of=AS_OF)
