@@ -219,6 +219,11 @@ def cmd_demo(ctx: CliContext) -> int:
         ctx.out("  新建演示用户（用户名 / 密码）：")
         for name in result.users_created:
             ctx.out(f"    {name} / {DEMO_PASSWORDS[name]}")
+        if result.townships > 1:  # the county demo: three users per township too (README)
+            ctx.out(
+                "  各乡镇(街道)另有 clerk_NNN、reviewer_NNN、approver_NNN"
+                "（NNN 为乡镇代码后三位，密码同上列同名角色）"
+            )
     if code:
         ctx.out(f"  演示数据库已加密（用上列演示用户登录）；恢复码：{code}")
     if result.planted:

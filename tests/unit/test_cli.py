@@ -169,6 +169,24 @@ def test_check_on_demo_data(
     assert main(["--db", str(good), "--user", "admin", "demo", "--plain", "--households", "5"]) == 0
 
 
+def test_county_demo_names_the_township_logins(
+    env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """demo names the township users' logins for a county office only; a township user of the
+    encrypted county demo runs a command with the role's password."""
+    from reliefdesk.demo import COUNTY_THRESHOLD
+
+    town = tmp_path / "town.sqlite3"
+    assert main(["--db", str(town), "demo", "--plain", "--households", "50", "--clean"]) == 0
+    assert "clerk_NNN" not in capsys.readouterr().out
+    county = tmp_path / "county.sqlite3"
+    n = str(COUNTY_THRESHOLD + 1)
+    assert main(["--db", str(county), "demo", "--households", n, "--clean"]) == 0
+    assert "clerk_NNN、reviewer_NNN、approver_NNN" in capsys.readouterr().out
+    env.setenv("RELIEFDESK_PASSWORD", "Demo#approver1")
+    assert main(["--db", str(county), "--user", "approver_106", "check"]) == 0
+
+
 def test_backup_restore_round_trip(
     env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
