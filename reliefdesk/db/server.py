@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -163,8 +164,11 @@ def _tls_args(query: Any) -> dict[str, str]:
     return args
 
 
-def make_server_engine(url: str, application_name: str) -> Engine:
-    """The pooled engine of a PostgreSQL address (see the module docstring)."""
+def make_server_engine(
+    url: str, application_name: str, json_serializer: Callable[[Any], str]
+) -> Engine:
+    """The pooled engine of a PostgreSQL address (see the module docstring); JSON values are
+    written by ``json_serializer``."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -196,6 +200,7 @@ def make_server_engine(url: str, application_name: str) -> Engine:
         pool_pre_ping=True,
         hide_parameters=True,
         connect_args=connect_args,
+        json_serializer=json_serializer,
     )
 
     @event.listens_for(engine, "do_connect")

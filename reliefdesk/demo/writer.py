@@ -50,9 +50,10 @@ _KEYS = {m.__tablename__: m for m in _TABLES}
 class _Writer:
     """Buffers row dicts per table and writes them in FK order with executemany.
 
-    On SQLite the rows are converted to the stored forms SQLAlchemy would produce (ISO dates,
-    ``YYYY-MM-DD HH:MM:SS.ffffff`` timestamps, JSON text read back as the same values, 0/1) and handed to the driver's
-    ``executemany`` directly, skipping per-value type processing (the slow part for ~1M rows).
+    On SQLite the rows are converted to the stored forms the engine would produce (ISO dates,
+    ``YYYY-MM-DD HH:MM:SS.ffffff`` timestamps, compact JSON text, 0/1) and handed to the
+    driver's ``executemany`` directly, skipping per-value type processing (the slow part for
+    ~1M rows).
     Other databases go through Core ``insert`` with the usual type handling.
     """
 
@@ -151,8 +152,7 @@ def _sqlite_datetime(v: datetime) -> str:
 
 
 def _sqlite_json(v: Any) -> str:
-    """JSON text that the JSON column reads back as the same value (``json.loads``), as the
-    roster's line workings are stored (services/roster/store.py). orjson writes it several
-    times faster than the standard encoder and without ``\\uXXXX`` escapes, so the 40,000
-    household office's file is ~12% smaller (benchmarks/run_all.py, demo)."""
+    """The JSON text the program stores (``db.engine.json_text``: compact UTF-8), written by
+    orjson, several times faster in bulk, as the roster's line workings are
+    (services/roster/store.py)."""
     return orjson.dumps(v, option=orjson.OPT_NON_STR_KEYS).decode()

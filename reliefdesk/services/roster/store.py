@@ -55,9 +55,9 @@ _LINE_VALUES = itemgetter(*_LINE_COLUMNS[:-1])  # every column but the JSON, in 
 
 
 def _json_text(working: dict[str, Any]) -> str:
-    """The working as JSON text, as the JSON column reads it back (``json.loads`` gives the
-    same dict as for ``json.dumps``' text). orjson: a 40,000-line month has ~15,000 distinct
-    workings, about 5x faster than the standard encoder (benchmarks/run_all.py, roster)."""
+    """The working as the JSON column stores it (``db.engine.json_text``'s compact UTF-8
+    text). orjson: a 40,000-line month has ~15,000 distinct workings, about 5x faster than
+    the standard encoder (benchmarks/run_all.py, roster)."""
     return orjson.dumps(working, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
