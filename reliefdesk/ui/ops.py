@@ -68,6 +68,8 @@ PROGRESS_DELAY_MS = 600
 
 # Ops in flight; holding them here keeps their QObjects alive until the result is delivered.
 _running: set[_OpDriver] = set()
+# Ops that delivered, held until the next turn of the event loop (``_OpDriver._retire``).
+_retiring: set[_OpDriver] = set()
 
 
 class _WorkerSignals(QObject):
@@ -102,7 +104,9 @@ class _OpDriver(QObject):
         super().__init__()
         self._op = op
         self._progress: QProgressDialog | None = None
-        self.signals = _WorkerSignals()
+        # a child: deleted with this driver on the GUI thread, never by the worker thread
+        # dropping its reference last
+        self.signals = _WorkerSignals(self)
         self.signals.succeeded.connect(
             self._on_worker_succeeded, Qt.ConnectionType.QueuedConnection
         )
@@ -189,9 +193,7 @@ class _OpDriver(QObject):
         except Exception as exc:
             crash.report_exception(exc)
         finally:
-            # Only now: a callback may run a modal dialog (a nested event loop), and this
-            # object must outlive the slot that is still on the stack.
-            self.deleteLater()
+            self._retire()
 
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
@@ -210,7 +212,17 @@ class _OpDriver(QObject):
         except Exception as callback_exc:
             crash.report_exception(callback_exc)
         finally:
-            self.deleteLater()
+            self._retire()
+
+    def _retire(self) -> None:
+        """Let this finished op go once the slot on the stack has returned (a callback may
+        have run a modal dialog, a nested event loop): its last reference is dropped on the
+        next turn of the event loop, and Python, which owns it, deletes it there, on the GUI
+        thread. Not ``deleteLater``: that hands the object to C++, so its Python wrapper could
+        be freed before Qt deleted it, and the destructor then read the freed wrapper (a
+        segfault in about one full test run in four)."""
+        _retiring.add(self)
+        QTimer.singleShot(0, lambda: _retiring.discard(self))
 
 
 class QueryOp(Generic[T]):

@@ -39,6 +39,23 @@ def test_result_arrives_on_gui_thread(qtbot, parent):
     qtbot.waitUntil(lambda: ops.running_count() == 0)
 
 
+def test_finished_op_stays_owned_by_python_until_released(qtbot, parent):
+    """A finished op is not handed to C++ (deleteLater did, and its Python wrapper could be
+    freed before Qt deleted it: a segfault in the destructor): Python keeps owning it, drops
+    it on the next turn of the event loop, and its signals are its child (deleted with it on
+    the GUI thread, never by the worker thread)."""
+    import shiboken6
+
+    done: list[int] = []
+    QueryOp(parent=parent, op=lambda: 42, success=done.append).run_in_background()
+    (driver,) = ops._running  # held here, so it outlives its release
+    assert driver.signals.parent() is driver
+    qtbot.waitUntil(lambda: done == [42])
+    assert shiboken6.ownedByPython(driver) and shiboken6.isValid(driver)
+    qtbot.waitUntil(lambda: not ops._retiring)
+    assert shiboken6.ownedByPython(driver)
+
+
 def test_known_error_goes_to_failure_callback(qtbot, parent):
     """A ReliefError from the op reaches failure() on the GUI thread, not success()."""
     got = []
