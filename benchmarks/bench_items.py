@@ -119,9 +119,10 @@ def check(db: Path) -> Result:
 
 
 # -- roster generate + validate, then the three export workbooks ----------------------------
-def roster(db: Path, month: str, repeats: int) -> list[Result]:
+def roster(db: Path, month: str, repeats: int, *, export: bool = True) -> list[Result]:
     """Two results: generate + validate of ``month`` (all programmes), and the three export
-    workbooks against a bare openpyxl write-only loop writing the same cells."""
+    workbooks against a bare openpyxl write-only loop writing the same cells (only the first
+    without ``export``)."""
     from reliefdesk.db.connect import open_database
     from reliefdesk.models import Roster, utcnow
     from reliefdesk.services import audit
@@ -143,6 +144,9 @@ def roster(db: Path, month: str, repeats: int) -> list[Result]:
             "peak_mb": _peak_mb(),
             "note": f"{view.households} households, {len(problems)} problems",
         }
+        if not export:
+            odb.close()
+            return [gen]
         approver = _actor(odb, "approver")
         with odb.session() as s:  # benchmark only: lock the copy regardless of demo problems
             r = s.get(Roster, view.id)

@@ -145,6 +145,20 @@ def _login(args: argparse.Namespace, runs: int = 3) -> dict[str, Any]:
     }
 
 
+def _median_of_processes(first: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """Roster generate + validate is one cold run of ~2 s, within the machine's noise of its
+    target: run it in ``--repeats`` fresh processes in all (each cold: imports and compiled
+    statements are its own) and keep the median by CPU time, noting the range."""
+    runs = [first] + [_run_item("roster_gen", args)[0] for _ in range(args.repeats - 1)]
+    runs.sort(key=lambda r: r["cpu"])
+    mid = dict(runs[len(runs) // 2])
+    mid["peak_mb"] = max(r["peak_mb"] for r in runs)
+    if len(runs) > 1:
+        span = f"{runs[0]['cpu']:.2f}–{runs[-1]['cpu']:.2f} s"
+        mid["note"] = f"{mid['note']}; median of {len(runs)} processes ({span})"
+    return mid
+
+
 def _child(args: argparse.Namespace) -> int:
     sys.path.insert(0, str(HERE))
     import bench_items as items
@@ -159,6 +173,8 @@ def _child(args: argparse.Namespace) -> int:
         results = [items.check(args.db)]
     elif args.child == "roster":
         results = items.roster(args.db, args.month, args.repeats)
+    elif args.child == "roster_gen":  # generate + validate only (the median's other runs)
+        results = items.roster(args.db, args.month, args.repeats, export=False)
     elif args.child == "forms":
         results = [items.forms(args.db, args.forms, max(1, args.repeats - 1))]
     else:
@@ -265,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     if only & {"roster", "export"}:
         gen, exp = _run_item("roster", args)
         rows["roster"], rows["export"] = (
-            _row("roster", gen),
+            _row("roster", _median_of_processes(gen, args)),
             _row("export", {**exp, "process_peak_mb": gen["process_peak_mb"]}),
         )
     for key in ("forms", "check"):
