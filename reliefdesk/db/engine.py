@@ -10,7 +10,6 @@ the write lock up front.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import (
     DataError,
@@ -228,11 +228,12 @@ def bulk_write_cache(s: Session) -> Iterator[None]:
 
 
 def json_text(value: Any) -> str:
-    """How a JSON column's value is stored: compact UTF-8 text. SQLAlchemy's default
-    (``json.dumps``) writes every Chinese character as a six-byte ``\\uXXXX`` escape and pads
-    the separators, ~1.5x the bytes of the decisions' workings, visits and audit details. The
-    roster's lines and the demo office write the same text with orjson (faster in bulk)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """How a JSON column's value is stored, by the engine and by the bulk writers (roster
+    lines, the demo office): compact UTF-8 text. SQLAlchemy's default (``json.dumps``) writes
+    every Chinese character as a six-byte ``\\uXXXX`` escape and pads the separators, ~1.5x
+    the bytes of the decisions' workings, visits and audit details; orjson writes the compact
+    text ~5x faster than the standard encoder (a roster month has ~15,000 distinct workings)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def make_engine(url: str, *, check_share: bool = True, key: CipherKey | None = None) -> Engine:

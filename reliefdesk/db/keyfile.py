@@ -231,7 +231,8 @@ class KeyFile:
         self._require(key)
         aads = [_user_aad(n) for n in usernames]
         self.slots.update(zip(usernames, _wrap_each(password, key, aads), strict=True))
-        self.pending = [n for n in self.pending if n not in set(usernames)]
+        names = set(usernames)
+        self.pending = [n for n in self.pending if n not in names]
 
     def take_slots(self, other: KeyFile, usernames: Iterable[str]) -> None:
         """Copy ``usernames``' slots from ``other``, a copy of this key file whose slots were

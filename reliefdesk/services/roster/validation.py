@@ -101,7 +101,7 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     # the lines' enrollments in id order, apart: joined in line order, each line's lookup
     # read another page of the enrollment table (~5x the pages at 30,000 lines)
     e = Enrollment
-    status = {
+    enrollment_of = {
         r[0]: r[1:]
         for r in conn.execute(
             select(
@@ -140,7 +140,9 @@ def _validate_in(s: Session, roster_id: int) -> list[Problem]:
     seen_acct: dict[str, int] = {}
     states: dict[tuple[Any, ...], MonthState] = {}
     # plain tuples, unpacked: attribute access on 30,000 result rows is the slow part
-    paying = [(*ln[:17], *status[ln[1]], ln[17]) for ln in lines if ln[14] > 0 or ln[15] != "停发"]
+    paying = [
+        (*ln[:17], *enrollment_of[ln[1]], ln[17]) for ln in lines if ln[14] > 0 or ln[15] != "停发"
+    ]
     paid = [ln[14] for ln in paying if ln[14] > 0]
     if not paid:
         add(0, "error", "roster.empty", "花名册没有需要发放的记录。")
